@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ApplicationSubmissionSchema,
+  decisionDeadline,
+  daysLeft,
+  formatDiaryNumber,
+  isValidPersonnummer,
+  normalizePersonnummer,
+} from './index';
+
+describe('personnummer', () => {
+  it("accepts Skatteverket's test numbers and rejects a wrong check digit", () => {
+    expect(isValidPersonnummer('193502234796')).toBe(true);
+    expect(isValidPersonnummer('198202029289')).toBe(true);
+    expect(isValidPersonnummer('193502234797')).toBe(false);
+    expect(isValidPersonnummer('19350223479')).toBe(false);
+    expect(isValidPersonnummer('193513234796')).toBe(false);
+  });
+  it('accepts samordningsnummer (day + 60)', () => {
+    // 19350283 + NNN: recompute a valid check digit for day 23 + 60.
+    const base = '3502834790'.slice(0, 9);
+    const valid = [...Array(10).keys()].map((c) => `19${base}${c}`).find(isValidPersonnummer);
+    expect(valid).toBeDefined();
+  });
+  it('normalizes the forms people type, picking the century', () => {
+    const today = new Date('2026-11-23T12:00:00Z');
+    expect(normalizePersonnummer('350223-4796', today)).toBe('193502234796');
+    expect(normalizePersonnummer('19350223-4796', today)).toBe('193502234796');
+    expect(normalizePersonnummer('820202-9289', today)).toBe('198202029289');
+    expect(normalizePersonnummer('820202-9288', today)).toBeNull();
+    expect(normalizePersonnummer('hej', today)).toBeNull();
+  });
+});
+
+describe('diary number and deadline', () => {
+  it('formats BN year-sequence', () => {
+    expect(formatDiaryNumber(2026, 1)).toBe('BN 2026-000001');
+    expect(formatDiaryNumber(2026, 123456)).toBe('BN 2026-123456');
+  });
+  it('puts the decision 10 weeks after the Stockholm day of receipt', () => {
+    // 23:30 UTC on 30 Nov is already 1 Dec in Stockholm.
+    expect(decisionDeadline(new Date('2026-11-30T23:30:00Z'))).toBe('2027-02-09');
+    expect(decisionDeadline(new Date('2026-11-23T10:00:00Z'))).toBe('2027-02-01');
+    expect(daysLeft('2027-02-01', new Date('2026-11-23T10:00:00Z'))).toBe(70);
+  });
+});
+
+describe('ApplicationSubmissionSchema', () => {
+  const valid = {
+    propertyId: '0b8f5b1e-6a8d-4c1e-9a57-2b5c7a0d4e11',
+    measure: 'outbuilding',
+    footprints: [
+      {
+        id: 'f1',
+        measure: 'outbuilding',
+        geometry: { type: 'Polygon', coordinates: [[[600_000, 6_600_000], [600_006, 6_600_000], [600_006, 6_600_004], [600_000, 6_600_004], [600_000, 6_600_000]]] },
+      },
+    ],
+    details: { description: 'Ett garage med sadeltak', ridgeHeightM: 3.8, plannedStart: '2027-04-01' },
+  };
+  it('accepts a complete application', () => {
+    expect(ApplicationSubmissionSchema.safeParse(valid).success).toBe(true);
+  });
+  it('rejects a point instead of a polygon, a missing description and no footprints', () => {
+    const point = { ...valid, footprints: [{ ...valid.footprints[0], geometry: { type: 'Point', coordinates: [600_000, 6_600_000] } }] };
+    expect(ApplicationSubmissionSchema.safeParse(point).success).toBe(false);
+    expect(ApplicationSubmissionSchema.safeParse({ ...valid, details: { ...valid.details, description: '' } }).success).toBe(false);
+    const none = ApplicationSubmissionSchema.safeParse({ ...valid, footprints: [] });
+    expect(none.success).toBe(false);
+    expect(none.error?.issues[0]?.message).toBe('Rita minst en byggnad på kartan.');
+  });
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { polygonProblems, type PolygonProblem } from '@lovisa/geo';
+
+const problemText: Record<PolygonProblem, string> = {
+  tooFewPositions: 'Ytan behöver minst tre hörn.',
+  notClosed: 'Ytans kontur är inte sluten.',
+  notFinite: 'Ytan har ogiltiga koordinater.',
+  outsideSweden: 'Ytan ligger utanför Sverige (koordinaterna ska vara SWEREF 99 TM).',
+  selfIntersecting: 'Ytans kanter korsar varandra.',
+  tooManyVertices: 'Ytan har för många hörn.',
+  zeroArea: 'Ytan saknar area.',
+};
+
+const PositionSchema = z.tuple([z.number(), z.number()]);
+const RingSchema = z.array(PositionSchema).max(10_000);
+
+/** A GeoJSON Polygon in SWEREF 99 TM (EPSG:3006) metres, checked for being a usable surface. */
+export const PolygonSchema = z
+  .object({ type: z.literal('Polygon'), coordinates: z.array(RingSchema).min(1).max(50) })
+  .superRefine((polygon, ctx) => {
+    for (const problem of polygonProblems(polygon)) {
+      ctx.addIssue({ code: 'custom', message: problemText[problem], path: ['coordinates'] });
+    }
+  });
+export type PolygonGeometry = z.infer<typeof PolygonSchema>;
+
+/** A property boundary: a property may have several separate areas (EPSG:3006). */
+export const MultiPolygonSchema = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(RingSchema).min(1)).min(1),
+});
+export type MultiPolygonGeometry = z.infer<typeof MultiPolygonSchema>;

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { PersonnummerSchema } from './personnummer';
+
+export const TeamSchema = z.object({ id: z.string(), name: z.string() });
+export type Team = z.infer<typeof TeamSchema>;
+
+export const OfficerRoleSchema = z.enum(['officer', 'teamLead']);
+
+export const OfficerSchema = z.object({
+  personnummer: PersonnummerSchema,
+  givenName: z.string(),
+  surname: z.string(),
+  teamId: z.string(),
+  role: OfficerRoleSchema,
+});
+export type Officer = z.infer<typeof OfficerSchema>;

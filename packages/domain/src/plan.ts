@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { MultiPolygonSchema } from './geometry';
+
+/** A detailed plan (detaljplan) with the provisions the rules engine reads. */
+export const DetailedPlanSchema = z.object({
+  id: z.string(),
+  planNumber: z.string(),
+  name: z.string(),
+  legalForceDate: z.iso.date(),
+  /** Permitted use, e.g. "B" (housing). */
+  use: z.array(z.string()),
+  maxBuildingAreaM2: z.number().positive().nullable(),
+  maxBuildingAreaPercent: z.number().positive().max(100).nullable(),
+  maxRidgeHeightM: z.number().positive().nullable(),
+  minDistanceToBoundaryM: z.number().nonnegative().nullable(),
+  area: MultiPolygonSchema,
+  /** Land that may not be built on (prickmark). */
+  prickmark: MultiPolygonSchema.nullable(),
+  /** Land for outbuildings only (korsmark). */
+  korsmark: MultiPolygonSchema.nullable(),
+});
+export type DetailedPlan = z.infer<typeof DetailedPlanSchema>;

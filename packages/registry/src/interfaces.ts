@@ -1,0 +1,37 @@
+import type { DetailedPlan, Officer, Person, Property, Team } from '@lovisa/domain';
+
+/** Population register (modelled on SPAR): person by personnummer. */
+export interface PopulationRegister {
+  /** null when no such person is registered. */
+  personByPersonnummer(personnummer: string): Promise<Person | null>;
+}
+
+/** Land register (modelled on Lantmäteriet's property APIs). */
+export interface LandRegister {
+  propertyById(id: string): Promise<Property | null>;
+  propertyByDesignation(designation: string): Promise<Property | null>;
+  /** Detailed plans covering the property (may be none: outside a plan). */
+  plansForProperty(propertyId: string): Promise<DetailedPlan[]>;
+}
+
+/**
+ * Properties owned by a person. In a real municipality this is its own property system, not Lantmäteriet:
+ * no public register API lists properties by owner's personnummer.
+ */
+export interface OwnershipLookup {
+  propertyIdsOwnedBy(personnummer: string): Promise<string[]>;
+}
+
+/** The municipality's own staff directory: officers and teams. */
+export interface StaffDirectory {
+  officers(): Promise<Officer[]>;
+  teams(): Promise<Team[]>;
+  officerByPersonnummer(personnummer: string): Promise<Officer | null>;
+}
+
+export interface Registers {
+  population: PopulationRegister;
+  land: LandRegister;
+  ownership: OwnershipLookup;
+  staff: StaffDirectory;
+}
