@@ -70,3 +70,16 @@ describe('ApplicationSubmissionSchema', () => {
     expect(none.error?.issues[0]?.message).toBe('Rita minst en byggnad på kartan.');
   });
 });
+
+import { routeCase } from './routing';
+describe('routeCase', () => {
+  it('takes the first matching rule and otherwise the default team, with the reason', () => {
+    const rules = [
+      { teamId: 'stora', measures: ['newMainBuilding' as const], reason: 'Nya huvudbyggnader handläggs av gruppen för större ärenden.' },
+      { teamId: 'sma', reason: 'Övriga åtgärder.' },
+    ];
+    expect(routeCase({ measure: 'newMainBuilding' }, rules, 'x')).toEqual({ teamId: 'stora', reason: rules[0]!.reason });
+    expect(routeCase({ measure: 'carport' }, rules, 'x').teamId).toBe('sma');
+    expect(routeCase({ measure: 'carport' }, [], 'x')).toEqual({ teamId: 'x', reason: 'Standardgrupp: ingen regel matchade.' });
+  });
+});

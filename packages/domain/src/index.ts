@@ -10,3 +10,4 @@ export * from './case';
 export * from './deadline';
 export * from './errors';
 export * from './auth';
+export * from './routing';

@@ -29,9 +29,17 @@ export interface StaffDirectory {
   officerByPersonnummer(personnummer: string): Promise<Officer | null>;
 }
 
+export interface TestIdentity {
+  personalNumber: string;
+  givenName: string;
+  surname: string;
+}
+
 export interface Registers {
   population: PopulationRegister;
   land: LandRegister;
   ownership: OwnershipLookup;
   staff: StaffDirectory;
+  /** Fixture data only: the people a simulated BankID can log in as. Real registers have none. */
+  testIdentities?: () => Promise<TestIdentity[]>;
 }

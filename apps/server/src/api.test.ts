@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiErrorSchema, CaseDetailSchema, CaseSummarySchema } from '@lovisa/domain';
+import { startHarness, login, type Harness } from './test/harness';
+import { dbKinds } from './test/databases';
+import { applicationFor, fixtureFacts } from './test/fixtureFacts';
+
+const expectApiError = (body: unknown, code: string) => {
+  const parsed = ApiErrorSchema.parse(body);
+  expect(parsed.error.code).toBe(code);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  return parsed;
+};
+
+describe.each(dbKinds)('API on %s', (kind) => {
+  let h: Harness;
+  let facts: Awaited<ReturnType<typeof fixtureFacts>>;
+  let cookieA: string;
+  let cookieB: string;
+  let cookieOfficer: string;
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    facts = await fixtureFacts(h.registers);
+    cookieA = await login(h, facts.applicantA);
+    cookieB = await login(h, facts.applicantB);
+    cookieOfficer = await login(h, facts.officer);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const get = (url: string, cookie?: string) => h.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  const post = (url: string, payload: unknown, cookie?: string) =>
+    h.app.inject({ method: 'POST', url, payload: payload as object, headers: cookie ? { cookie } : {} });
+  const countMyCases = async (cookie: string) => (await get('/api/me/cases', cookie)).json().length as number;
+
+  it('answers health with the database reachable', async () => {
+    const res = await get('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('publishes an OpenAPI document covering the routes', async () => {
+    const doc = (await get('/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ['/api/applications', '/api/officer/queue', '/api/me/properties', '/api/auth/bankid/start']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect((await get('/api/docs')).statusCode).toBeLessThan(400);
+  });
+
+  it('refuses anonymous and wrong-role access with the error shape', async () => {
+    expectApiError((await get('/api/me')).json(), 'unauthenticated');
+    expect((await get('/api/me')).statusCode).toBe(401);
+    const asApplicant = await get('/api/officer/queue', cookieA);
+    expect(asApplicant.statusCode).toBe(403);
+    expectApiError(asApplicant.json(), 'forbidden');
+    const unknown = await get('/api/nope');
+    expect(unknown.statusCode).toBe(404);
+    expectApiError(unknown.json(), 'notFound');
+  });
+
+  it('runs the BankID login: QR from the server, pending, then complete with a session', async () => {
+    const start = await post('/api/auth/bankid/start', { mode: 'qr' });
+    expect(start.statusCode).toBe(200);
+    const { orderRef } = start.json();
+    const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!;
+    expect(loginCookie.httpOnly).toBe(true);
+    const qr = await h.app.inject({ method: 'GET', url: `/api/auth/bankid/${orderRef}/qr`, cookies: { lovisa_login: loginCookie.value } });
+    expect(qr.statusCode).toBe(200);
+    expect(qr.json().qrData).toMatch(/^bankid\.[\w-]+\.0\.[0-9a-f]{64}$/);
+    expect(qr.json().svg).toContain('<svg');
+    expect(qr.body).not.toContain('qrStartSecret');
+    // Another browser (without the login cookie) cannot read the QR or collect the order.
+    expect((await get(`/api/auth/bankid/${orderRef}/qr`)).statusCode).toBe(404);
+    const pending = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/collect', payload: { orderRef }, cookies: { lovisa_login: loginCookie.value } });
+    expect(pending.json()).toMatchObject({ status: 'pending', hintCode: 'outstandingTransaction' });
+    expect(pending.cookies.find((c) => c.name === 'lovisa_session')).toBeUndefined();
+
+    const session = await get('/api/session', cookieOfficer);
+    expect(session.json()).toMatchObject({ authenticated: true, user: { roles: ['applicant', 'officer'] } });
+    expect((await get('/api/session')).json()).toEqual({ authenticated: false, user: null });
+  });
+
+  it("prefills the applicant's name and owned properties from the registers", async () => {
+    const me = await get('/api/me', cookieA);
+    expect(me.statusCode).toBe(200);
+    expect(me.json().personnummer).toBe(facts.applicantA);
+    expect(me.headers['cache-control']).toBe('no-store');
+    const props = (await get('/api/me/properties', cookieA)).json();
+    expect(props.map((p: { id: string }) => p.id)).toContain(facts.propertyA.id);
+    expect(props.map((p: { id: string }) => p.id)).not.toContain(facts.propertyB.id);
+  });
+
+  it('shows a property with its plans to its owner only', async () => {
+    const own = await get(`/api/properties/${facts.propertyA.id}`, cookieA);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().property.boundary.type).toBe('MultiPolygon');
+    expect((await get(`/api/properties/${facts.propertyB.id}`, cookieA)).statusCode).toBe(403);
+    expect((await get(`/api/properties/${facts.propertyB.id}`, cookieOfficer)).statusCode).toBe(200);
+    expect((await get('/api/properties/not-a-uuid', cookieA)).statusCode).toBe(400);
+    expect((await get('/api/properties/00000000-0000-4000-8000-000000000000', cookieA)).statusCode).toBe(404);
+  });
+
+  it('autosaves drafts for their owner only', async () => {
+    const id = '7d1f0c52-3a57-4c61-9a0e-5b8c4f7d2e10';
+    const put = await h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie: cookieA }, payload: { data: { step: 'map', propertyId: facts.propertyA.id } } });
+    expect(put.statusCode).toBe(200);
+    const mine = (await get('/api/drafts', cookieA)).json();
+    expect(mine[0]).toMatchObject({ id, data: { step: 'map', propertyId: facts.propertyA.id } });
+    const steal = await h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie: cookieB }, payload: { data: { step: 'x' } } });
+    expect(steal.statusCode).toBe(404);
+    expect((await get('/api/drafts', cookieA)).json()[0].data.step).toBe('map');
+    expect((await get('/api/drafts', cookieB)).json()).toEqual([]);
+  });
+
+  it('rejects a bad application with 400/403 and stores nothing', async () => {
+    const before = await countMyCases(cookieA);
+    const valid = applicationFor(facts.propertyA);
+
+    const missing = await post('/api/applications', { ...valid, details: { ridgeHeightM: 3, plannedStart: '2027-01-01' } }, cookieA);
+    expect(missing.statusCode).toBe(400);
+    const err = expectApiError(missing.json(), 'invalidInput');
+    expect(err.error.issues?.some((i) => i.path.includes('description'))).toBe(true);
+
+    const point = { ...valid, footprints: [{ id: 'p', measure: 'outbuilding', geometry: { type: 'Point', coordinates: [600_000, 6_600_000] } }] };
+    expect((await post('/api/applications', point, cookieA)).statusCode).toBe(400);
+
+    const notMine = await post('/api/applications', applicationFor(facts.propertyB), cookieA);
+    expect(notMine.statusCode).toBe(403);
+    expectApiError(notMine.json(), 'forbidden');
+
+    const malformed = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: cookieA, 'content-type': 'application/json' }, payload: '{"propertyId":' });
+    expect(malformed.statusCode).toBe(400);
+    expectApiError(malformed.json(), 'invalidInput');
+
+    const text = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: cookieA, 'content-type': 'text/plain' }, payload: 'hej' });
+    expect(text.statusCode).toBe(415);
+
+    expect((await post('/api/applications', valid)).statusCode).toBe(401);
+    expect(await countMyCases(cookieA)).toBe(before);
+    expect((await get('/api/officer/queue', cookieOfficer)).json()).toHaveLength(0);
+  });
+
+  it('carries an application from submission to decision and shows it in Mina ärenden', async () => {
+    const submitted = await post('/api/applications', applicationFor(facts.propertyA), cookieA);
+    expect(submitted.statusCode).toBe(201);
+    const summary = CaseSummarySchema.parse(submitted.json());
+    expect(summary.diaryNumber).toBe('BN 2026-000001');
+    expect(summary.decisionDeadline).toBe('2027-02-01');
+    expect(summary.status).toBe('received');
+
+    const second = await post('/api/applications', applicationFor(facts.propertyB), cookieB);
+    expect(second.json().diaryNumber).toBe('BN 2026-000002');
+
+    const queue = (await get('/api/officer/queue', cookieOfficer)).json();
+    expect(queue.map((c: { id: string }) => c.id)).toEqual([summary.id, second.json().id]);
+
+    const detail = CaseDetailSchema.parse((await get(`/api/officer/cases/${summary.id}`, cookieOfficer)).json());
+    expect(detail.events.map((e) => e.type)).toEqual(['received', 'routed']);
+    expect(detail.application.footprints[0]!.geometry.type).toBe('Polygon');
+
+    // Applicant B cannot see A's case.
+    expect((await get(`/api/me/cases/${summary.id}`, cookieB)).statusCode).toBe(404);
+
+    const badDecision = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'maybe', reason: 'x' }, cookieOfficer);
+    expect(badDecision.statusCode).toBe(400);
+    const decided = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' }, cookieOfficer);
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'decided', outcome: 'approved' });
+    const again = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'refused', reason: 'Ändrat mig.' }, cookieOfficer);
+    expect(again.statusCode).toBe(409);
+    expectApiError(again.json(), 'conflict');
+
+    const mine = (await get('/api/me/cases', cookieA)).json();
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ id: summary.id, status: 'decided', outcome: 'approved' });
+    const history = (await get(`/api/me/cases/${summary.id}`, cookieA)).json();
+    expect(history.events.map((e: { type: string }) => e.type)).toEqual(['received', 'routed', 'decided']);
+  });
+
+  it('logs out: the cookie no longer opens anything', async () => {
+    const cookie = await login(h, facts.applicantA);
+    expect((await get('/api/me', cookie)).statusCode).toBe(200);
+    const out = await post('/api/auth/logout', undefined, cookie);
+    expect(out.statusCode).toBe(204);
+    expect((await get('/api/me', cookie)).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
+import { simIdentities, type Registers } from '@lovisa/registry';
+import type { AppConfig } from './config';
+import type { Database } from './db/database';
+import dbPlugin from './plugins/db';
+import errorsPlugin from './plugins/errors';
+import registersPlugin from './plugins/registers';
+import sessionPlugin from './plugins/session';
+import applicationRoutes from './routes/applications';
+import authRoutes from './routes/auth';
+import draftRoutes from './routes/drafts';
+import healthRoutes from './routes/health';
+import meRoutes from './routes/me';
+import myCasesRoutes from './routes/myCases';
+import officerRoutes from './routes/officer';
+import propertyRoutes from './routes/properties';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+    /** The BankID RP client, pointed at BankID or at this server's simulator. */
+    bankid(): BankIdRpClient;
+  }
+}
+
+export interface AppOptions {
+  config: AppConfig;
+  database: Database;
+  registers: Registers;
+  clock?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole application as a plugin tree; server.ts only listens. Tests build it the same way. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', opts.config);
+
+  // External plugins first.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Localhost demo over http must keep working; production sits behind TLS and sets HSTS there.
+    strictTransportSecurity: opts.config.secureCookie,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lovisa API', description: 'Bygglov i Kjellstavik kommun', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Application plugins.
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { database: opts.database, clock });
+  await app.register(registersPlugin, { registers: opts.registers });
+  await app.register(sessionPlugin, { idleMs: opts.config.sessionIdleMs, secureCookie: opts.config.secureCookie });
+
+  const selfUrl = () => {
+    const address = app.server.address() as AddressInfo | null;
+    if (!address) throw new Error('The server is not listening; the built-in BankID simulator needs a port.');
+    return `http://127.0.0.1:${address.port}/bankid-sim`;
+  };
+  app.decorate('bankid', () => new BankIdRpClient({ baseUrl: opts.config.bankidUrl ?? selfUrl(), timeoutMs: 10_000 }));
+
+  if (opts.config.bankidSimulator) {
+    await app.register(bankIdSimulator, {
+      prefix: '/bankid-sim',
+      identities: async () => simIdentities(opts.registers),
+      clock: () => clock().getTime(),
+      orderTtlMs: opts.config.bankidOrderTtlMs,
+    });
+  }
+
+  // Routes.
+  await app.register(
+    async (api) => {
+      // The API speaks JSON only: any other body is 415, not a string that fails validation later.
+      api.removeContentTypeParser('text/plain');
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(propertyRoutes);
+      await api.register(meRoutes);
+      await api.register(draftRoutes);
+      await api.register(applicationRoutes);
+      await api.register(myCasesRoutes);
+      await api.register(officerRoutes);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  const hasWeb = existsSync(opts.config.webDist);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: opts.config.webDist,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, filePath) {
+        // Vite fingerprints assets: cache forever. index.html must be re-read on every visit.
+        reply.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const isPage = request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/bankid-sim/') && !/\.[a-z0-9]+$/i.test(url);
+    if (isPage && hasWeb) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'notFound', message: 'Sidan eller resursen finns inte.' } });
+  });
+
+  return app;
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { RoutingRule } from '@lovisa/domain';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'on', 'off'])
+  .transform((v) => v === 'true' || v === '1' || v === 'on');
+
+/** Every setting comes from the environment; names are documented in README.md. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
+  DATABASE_URL: z.string().url().optional(),
+  FIXTURES_DIR: z.string().default(path.join(repoRoot, 'fixtures')),
+  WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+  /** Base URL of BankID's RP API (…/rp/v6.0 is appended). Unset: this server's own simulator. */
+  BANKID_URL: z.string().url().optional(),
+  /** Mounts the BankID simulator and its test app. Must be off in production. */
+  BANKID_SIMULATOR: bool.default(true),
+  BANKID_ORDER_TTL_SECONDS: z.coerce.number().int().positive().default(180),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+  COOKIE_SECURE: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  fixturesDir: string;
+  webDist: string;
+  bankidUrl: string | undefined;
+  bankidSimulator: boolean;
+  bankidOrderTtlMs: number;
+  sessionIdleMs: number;
+  secureCookie: boolean;
+  logLevel: string;
+  routingRules: RoutingRule[];
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // An empty variable means unset (e.g. DATABASE_URL= to force the embedded database).
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    fixturesDir: e.FIXTURES_DIR,
+    webDist: e.WEB_DIST,
+    bankidUrl: e.BANKID_URL,
+    bankidSimulator: e.BANKID_SIMULATOR,
+    bankidOrderTtlMs: e.BANKID_ORDER_TTL_SECONDS * 1000,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    secureCookie: e.COOKIE_SECURE,
+    logLevel: e.LOG_LEVEL,
+    routingRules: [],
+  };
+}

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultFixturesDir, loadFixtureRegisters } from '@lovisa/registry';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { seedStaff } from './db/seed';
+import { login } from './test/harness';
+import { applicationFor, fixtureFacts } from './test/fixtureFacts';
+
+/** Starts the app on a file-backed PGlite, as `npm start` does. */
+async function boot(dataDir: string) {
+  const database = await openDatabase({ kind: 'pglite', dataDir });
+  const registers = await loadFixtureRegisters(defaultFixturesDir());
+  await seedStaff(database.db, registers);
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), database, registers });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    registers,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+describe('a restart on the embedded database', () => {
+  let dir: string | undefined;
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps drafts, cases and sessions', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-restart-'));
+    const dataDir = path.join(dir, 'nested', 'pglite'); // parents need not exist
+    const first = await boot(dataDir);
+    const facts = await fixtureFacts(first.registers);
+    const cookie = await login(first, facts.applicantA);
+    const draftId = '4c7e2f1a-9b3d-4e8f-a1c2-d3e4f5a6b7c8';
+    const put = await first.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie }, payload: { data: { step: 'details', measure: 'carport' } } });
+    expect(put.statusCode).toBe(200);
+    const submitted = await first.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: applicationFor(facts.propertyA) });
+    expect(submitted.statusCode).toBe(201);
+    await first.close();
+
+    const second = await boot(dataDir);
+    try {
+      const me = await second.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie } });
+      expect(me.statusCode).toBe(200); // the session survived
+      expect(me.json().map((c: { diaryNumber: string }) => c.diaryNumber)).toEqual([submitted.json().diaryNumber]);
+      const drafts = await second.app.inject({ method: 'GET', url: '/api/drafts', headers: { cookie } });
+      expect(drafts.json()[0]).toMatchObject({ id: draftId, data: { step: 'details', measure: 'carport' } });
+      // Numbering continues rather than restarting.
+      const next = await second.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: applicationFor(facts.propertyA) });
+      expect(next.json().diaryNumber).toBe(`BN ${new Date().getFullYear()}-000002`);
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Role } from '@lovisa/domain';
+import { sessions } from '../db/schema';
+import { forbidden, unauthenticated } from '../errors';
+
+export const SESSION_COOKIE = 'lovisa_session';
+
+export interface SessionUser {
+  personnummer: string;
+  name: string;
+  roles: Role[];
+  teamId: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+    sessionTokenHash: string | null;
+  }
+  interface FastifyInstance {
+    createSession(reply: FastifyReply, user: SessionUser): Promise<void>;
+    destroySession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  }
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export interface SessionOptions {
+  /** Idle lifetime; every request extends it. */
+  idleMs: number;
+  secureCookie: boolean;
+}
+
+async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
+  await app.register(cookie);
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionTokenHash', null);
+
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookie };
+
+  app.decorate('createSession', async (reply: FastifyReply, user: SessionUser) => {
+    const token = randomBytes(32).toString('base64url');
+    const now = app.clock();
+    await app.db.insert(sessions).values({
+      tokenHash: sha256(token),
+      personnummer: user.personnummer,
+      name: user.name,
+      roles: user.roles,
+      teamId: user.teamId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + opts.idleMs),
+    });
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+  });
+
+  app.decorate('destroySession', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.sessionTokenHash) await app.db.delete(sessions).where(eq(sessions.tokenHash, request.sessionTokenHash));
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || token.length > 100) return;
+    const tokenHash = sha256(token);
+    const now = app.clock();
+    const [row] = await app.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+      .limit(1);
+    if (!row) return;
+    request.sessionTokenHash = tokenHash;
+    request.user = { personnummer: row.personnummer, name: row.name, roles: row.roles as Role[], teamId: row.teamId };
+    // Sliding expiry, written at most once a minute so reads stay reads.
+    const renewed = new Date(now.getTime() + opts.idleMs);
+    if (renewed.getTime() - row.expiresAt.getTime() > 60_000) {
+      await app.db.update(sessions).set({ expiresAt: renewed }).where(eq(sessions.tokenHash, tokenHash));
+    }
+  });
+
+  // Expired sessions are removed lazily; a background job is not worth it at this scale.
+  app.addHook('onReady', async () => {
+    await app.db.delete(sessions).where(lt(sessions.expiresAt, app.clock()));
+  });
+}
+
+export default fp(sessionPlugin, { name: 'session', dependencies: ['db'] });
+
+/** onRequest hook for a route scope: the signed-in user must hold `role`. */
+export function requireRole(role: Role) {
+  return async (request: FastifyRequest) => {
+    if (!request.user) throw unauthenticated();
+    if (!request.user.roles.includes(role)) throw forbidden();
+  };
+}
+
+/** The signed-in user of a route guarded by requireRole. */
+export function currentUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw unauthenticated();
+  return request.user;
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import {
+  decisionDeadline,
+  formatDiaryNumber,
+  stockholmDate,
+  type ApplicationSubmission,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseSummary,
+  type DecisionInput,
+} from '@lovisa/domain';
+import type { Db } from '../db/database';
+import { caseEvents, cases, diaryCounters, drafts } from '../db/schema';
+
+type CaseRow = typeof cases.$inferSelect;
+
+function toSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    diaryNumber: row.diaryNumber,
+    propertyDesignation: row.propertyDesignation,
+    measure: row.measure as CaseSummary['measure'],
+    applicantName: row.applicantName,
+    status: row.status as CaseSummary['status'],
+    outcome: row.outcome as CaseSummary['outcome'],
+    teamId: row.teamId,
+    receivedAt: row.receivedAt.toISOString(),
+    decisionDeadline: row.decisionDeadline,
+  };
+}
+
+export interface NewCase {
+  application: ApplicationSubmission;
+  applicant: { personnummer: string; name: string };
+  propertyDesignation: string;
+  routing: { teamId: string; reason: string };
+  receivedAt: Date;
+}
+
+/**
+ * Stores a received application as a case, in one transaction: diary number, case row, its first events,
+ * and the draft it came from removed. The counter row's lock makes numbers sequential without gaps.
+ */
+export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
+  return db.transaction(async (tx) => {
+    const year = Number(stockholmDate(input.receivedAt).slice(0, 4));
+    const [counter] = await tx
+      .insert(diaryCounters)
+      .values({ year, lastSequence: 1 })
+      .onConflictDoUpdate({ target: diaryCounters.year, set: { lastSequence: sql`${diaryCounters.lastSequence} + 1` } })
+      .returning();
+    const id = randomUUID();
+    const { draftId: _draftId, ...application } = input.application;
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        id,
+        diaryNumber: formatDiaryNumber(year, counter!.lastSequence),
+        applicantPersonnummer: input.applicant.personnummer,
+        applicantName: input.applicant.name,
+        propertyId: application.propertyId,
+        propertyDesignation: input.propertyDesignation,
+        measure: application.measure,
+        application,
+        status: 'received',
+        teamId: input.routing.teamId,
+        receivedAt: input.receivedAt,
+        decisionDeadline: decisionDeadline(input.receivedAt),
+      })
+      .returning();
+    await tx.insert(caseEvents).values([
+      { caseId: id, type: 'received', at: input.receivedAt, actor: 'applicant', data: {} },
+      { caseId: id, type: 'routed', at: input.receivedAt, actor: 'system', data: { teamId: input.routing.teamId, reason: input.routing.reason } },
+    ]);
+    if (input.application.draftId) {
+      await tx
+        .delete(drafts)
+        .where(and(eq(drafts.id, input.application.draftId), eq(drafts.ownerPersonnummer, input.applicant.personnummer)));
+    }
+    return toSummary(row!);
+  });
+}
+
+export async function casesOfApplicant(db: Db, personnummer: string): Promise<CaseSummary[]> {
+  const rows = await db.select().from(cases).where(eq(cases.applicantPersonnummer, personnummer)).orderBy(desc(cases.receivedAt));
+  return rows.map(toSummary);
+}
+
+/** A team's queue, the legal deadline first. */
+export async function queueOfTeam(db: Db, teamId: string, limit = 200): Promise<CaseSummary[]> {
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(eq(cases.teamId, teamId))
+    .orderBy(asc(cases.decisionDeadline), asc(cases.receivedAt))
+    .limit(limit);
+  return rows.map(toSummary);
+}
+
+export async function caseRow(db: Db, id: string): Promise<CaseRow | null> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  return row ?? null;
+}
+
+export async function caseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
+  const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.id));
+  return {
+    ...toSummary(row),
+    application: row.application as CaseDetail['application'],
+    propertyId: row.propertyId,
+    decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
+    decisionReason: row.decisionReason,
+    events: events.map(
+      (e): CaseEvent => ({ type: e.type as CaseEvent['type'], at: e.at.toISOString(), actor: e.actor, data: e.data as Record<string, unknown> }),
+    ),
+  };
+}
+
+/** Records a decision once: returns null when the case was no longer open (someone decided first). */
+export async function decideCase(
+  db: Db,
+  id: string,
+  decision: DecisionInput,
+  officer: { personnummer: string; name: string },
+  at: Date,
+): Promise<CaseRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(cases)
+      .set({ status: 'decided', outcome: decision.outcome, decisionReason: decision.reason, decidedAt: at, decidedBy: officer.personnummer })
+      .where(and(eq(cases.id, id), eq(cases.status, 'received')))
+      .returning();
+    if (!row) return null;
+    await tx
+      .insert(caseEvents)
+      .values({ caseId: id, type: 'decided', at, actor: officer.name, data: { outcome: decision.outcome, reason: decision.reason } });
+    return row;
+  });
+}

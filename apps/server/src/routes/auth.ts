@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, eq, lt } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import {
+  ApiErrorSchema,
+  LoginCollectInputSchema,
+  LoginCollectResultSchema,
+  LoginStartInputSchema,
+  LoginStartResultSchema,
+  QrResultSchema,
+  SessionInfoSchema,
+  bankIdMessage,
+  fullName,
+  type Role,
+} from '@lovisa/domain';
+import { BankIdError, qrData } from '@lovisa/bankid';
+import { loginOrders } from '../db/schema';
+import { AppError } from '../errors';
+import { sha256 } from '../plugins/session';
+
+/** Binds a BankID order to the browser that started it, so a leaked orderRef cannot be collected elsewhere. */
+const LOGIN_COOKIE = 'lovisa_login';
+/** Orders older than this are gone at BankID too; rows past it are swept. */
+const ORDER_MAX_AGE_MS = 10 * 60_000;
+
+function unavailable() {
+  return new AppError('unavailable', 'BankID svarar inte just nu. Försök igen om en stund.');
+}
+
+export default async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { path: '/api/auth', httpOnly: true, sameSite: 'strict' as const, secure: app.config.secureCookie };
+
+  async function orderOfThisBrowser(request: FastifyRequest, orderRef: string) {
+    const nonce = request.cookies[LOGIN_COOKIE];
+    if (!nonce) throw new AppError('notFound', 'Inloggningen hittades inte. Börja om.');
+    const [order] = await app.db
+      .select()
+      .from(loginOrders)
+      .where(and(eq(loginOrders.orderRef, orderRef), eq(loginOrders.browserNonceHash, sha256(nonce))));
+    if (!order) throw new AppError('notFound', 'Inloggningen hittades inte. Börja om.');
+    return order;
+  }
+
+  r.post(
+    '/auth/bankid/start',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Start a BankID login (QR on another device, or this device)',
+        body: LoginStartInputSchema,
+        response: { 200: LoginStartResultSchema, 503: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      let order;
+      try {
+        order = await app.bankid().auth({ endUserIp: request.ip });
+      } catch (err) {
+        request.log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid auth failed');
+        throw unavailable();
+      }
+      const nonce = randomBytes(24).toString('base64url');
+      const now = app.clock();
+      await app.db.delete(loginOrders).where(lt(loginOrders.createdAt, new Date(now.getTime() - ORDER_MAX_AGE_MS)));
+      await app.db.insert(loginOrders).values({
+        orderRef: order.orderRef,
+        browserNonceHash: sha256(nonce),
+        qrStartToken: order.qrStartToken,
+        qrStartSecret: order.qrStartSecret,
+        createdAt: now,
+      });
+      reply.setCookie(LOGIN_COOKIE, nonce, cookieOptions);
+      return { orderRef: order.orderRef, autoStartToken: order.autoStartToken };
+    },
+  );
+
+  r.get(
+    '/auth/bankid/:orderRef/qr',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The animated QR code for this second (the secret stays on the server)',
+        params: z.object({ orderRef: z.string().min(1).max(100) }),
+        response: { 200: QrResultSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const order = await orderOfThisBrowser(request, request.params.orderRef);
+      const seconds = Math.max(0, Math.floor((app.clock().getTime() - order.createdAt.getTime()) / 1000));
+      const data = qrData(order.qrStartToken, order.qrStartSecret, seconds);
+      const svg = await QRCode.toString(data, { type: 'svg', margin: 2, errorCorrectionLevel: 'L' });
+      reply.header('cache-control', 'no-store');
+      return { svg, qrData: data };
+    },
+  );
+
+  r.post(
+    '/auth/bankid/collect',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Poll a BankID login (every 2 s); on completion the session cookie is set',
+        body: LoginCollectInputSchema,
+        response: { 200: LoginCollectResultSchema, 404: ApiErrorSchema, 503: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const order = await orderOfThisBrowser(request, request.body.orderRef);
+      let result;
+      try {
+        result = await app.bankid().collect(order.orderRef);
+      } catch (err) {
+        if (err instanceof BankIdError && err.httpStatus === 400) {
+          await app.db.delete(loginOrders).where(eq(loginOrders.orderRef, order.orderRef));
+          return { status: 'failed' as const, hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
+        }
+        throw unavailable();
+      }
+      if (result.status === 'pending') {
+        return { status: 'pending' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+      }
+      await app.db.delete(loginOrders).where(eq(loginOrders.orderRef, order.orderRef));
+      reply.clearCookie(LOGIN_COOKIE, cookieOptions);
+      if (result.status === 'failed') {
+        return { status: 'failed' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
+      }
+      const { personalNumber, name } = result.completionData.user;
+      const officer = await app.registers.staff.officerByPersonnummer(personalNumber);
+      const roles: Role[] = officer ? ['applicant', 'officer'] : ['applicant'];
+      await app.createSession(reply, {
+        personnummer: personalNumber,
+        name: officer ? fullName(officer) : name,
+        roles,
+        teamId: officer?.teamId ?? null,
+      });
+      request.log.info({ roles }, 'login complete');
+      return { status: 'complete' as const, message: bankIdMessage(undefined, 'complete') };
+    },
+  );
+
+  r.post(
+    '/auth/bankid/cancel',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Cancel a BankID login',
+        body: LoginCollectInputSchema,
+        response: { 204: z.null(), 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const order = await orderOfThisBrowser(request, request.body.orderRef);
+      await app.db.delete(loginOrders).where(eq(loginOrders.orderRef, order.orderRef));
+      try {
+        await app.bankid().cancel(order.orderRef);
+      } catch {
+        // The order may already have ended at BankID; the login is cancelled on our side either way.
+      }
+      reply.clearCookie(LOGIN_COOKIE, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Log out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      await app.destroySession(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/session',
+    { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: SessionInfoSchema } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const user = request.user;
+      return {
+        authenticated: Boolean(user),
+        user: user ? { name: user.name, roles: user.roles, teamId: user.teamId } : null,
+      };
+    },
+  );
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, desc, eq } from 'drizzle-orm';
+import { ApiErrorSchema, DraftDataSchema, DraftSchema, type DraftData } from '@lovisa/domain';
+import { drafts } from '../db/schema';
+import { notFound } from '../errors';
+import { currentUser, requireRole } from '../plugins/session';
+
+const toDraft = (row: typeof drafts.$inferSelect) => ({
+  id: row.id,
+  data: row.data as DraftData,
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+/** Autosaved, unfinished applications: never lost, never seen by anyone but their owner. */
+export default async function draftRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', requireRole('applicant'));
+
+  r.get(
+    '/drafts',
+    { schema: { tags: ['applicant'], summary: 'My drafts, newest first', response: { 200: z.array(DraftSchema), 401: ApiErrorSchema } } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const rows = await app.db
+        .select()
+        .from(drafts)
+        .where(eq(drafts.ownerPersonnummer, user.personnummer))
+        .orderBy(desc(drafts.updatedAt))
+        .limit(20);
+      reply.header('cache-control', 'no-store');
+      return rows.map(toDraft);
+    },
+  );
+
+  r.put(
+    '/drafts/:id',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Create or replace one of my drafts (autosave)',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ data: DraftDataSchema }),
+        response: { 200: DraftSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const now = app.clock();
+      const { id } = request.params;
+      const [existing] = await app.db.select({ owner: drafts.ownerPersonnummer }).from(drafts).where(eq(drafts.id, id));
+      // Someone else's draft id answers as if it did not exist: ids reveal nothing.
+      if (existing && existing.owner !== user.personnummer) throw notFound('Utkastet');
+      const [row] = existing
+        ? await app.db
+            .update(drafts)
+            .set({ data: request.body.data, updatedAt: now })
+            .where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)))
+            .returning()
+        : await app.db
+            .insert(drafts)
+            .values({ id, ownerPersonnummer: user.personnummer, data: request.body.data, createdAt: now, updatedAt: now })
+            .onConflictDoNothing()
+            .returning();
+      if (!row) throw notFound('Utkastet');
+      return toDraft(row);
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiErrorSchema, MeSchema, PropertySummarySchema, type Property } from '@lovisa/domain';
+import { currentUser, requireRole } from '../plugins/session';
+
+/** The signed-in applicant: what the registers already know, so the applicant never types it. */
+export default async function meRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', requireRole('applicant'));
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  r.get(
+    '/me',
+    { schema: { tags: ['applicant'], summary: 'The signed-in person, from the population register', response: { 200: MeSchema, 401: ApiErrorSchema } } },
+    async (request) => {
+      const user = currentUser(request);
+      const person = await app.registers.population.personByPersonnummer(user.personnummer);
+      if (!person) {
+        const [givenName = user.name, ...rest] = user.name.split(' ');
+        return { name: user.name, givenName, surname: rest.join(' '), personnummer: user.personnummer, address: null, protectedIdentity: false };
+      }
+      return {
+        name: `${person.givenName} ${person.surname}`,
+        givenName: person.givenName,
+        surname: person.surname,
+        personnummer: person.personnummer,
+        // Protected identities never have an address shown, sent or logged.
+        address: person.protectedIdentity ? null : person.address,
+        protectedIdentity: person.protectedIdentity,
+      };
+    },
+  );
+
+  r.get(
+    '/me/properties',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Properties the signed-in person owns',
+        response: { 200: z.array(PropertySummarySchema), 401: ApiErrorSchema },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const ids = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+      const properties = await Promise.all(ids.map((id) => app.registers.land.propertyById(id)));
+      return properties
+        .filter((p): p is Property => p !== null)
+        .map(({ id, designation, municipality, registeredAreaM2 }) => ({ id, designation, municipality, registeredAreaM2 }))
+        .sort((a, b) => a.designation.localeCompare(b.designation, 'sv'));
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiErrorSchema, DetailedPlanSchema, PropertySchema } from '@lovisa/domain';
+import { forbidden, notFound, unauthenticated } from '../errors';
+import type { SessionUser } from '../plugins/session';
+
+/** An applicant sees the properties they own; an officer sees any property (cases are about them). */
+export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUser, propertyId: string) {
+  if (user.roles.includes('officer')) return;
+  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+  if (!owned.includes(propertyId)) throw forbidden();
+}
+
+export default async function propertyRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/properties/:id',
+    {
+      schema: {
+        tags: ['properties'],
+        summary: 'A property with its boundary (EPSG:3006) and the detailed plans covering it',
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z.object({ property: PropertySchema, plans: z.array(DetailedPlanSchema) }),
+          401: ApiErrorSchema,
+          403: ApiErrorSchema,
+          404: ApiErrorSchema,
+        },
+      },
+    },
+    async (request) => {
+      if (!request.user) throw unauthenticated();
+      const property = await app.registers.land.propertyById(request.params.id);
+      if (!property) throw notFound('Fastigheten');
+      await assertMaySeeProperty(app, request.user, property.id);
+      const plans = await app.registers.land.plansForProperty(property.id);
+      return { property, plans };
+    },
+  );
+}

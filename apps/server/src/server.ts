@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { loadFixtureRegisters, loadRoutingRules } from '@lovisa/registry';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { seedStaff } from './db/seed';
+
+const config = loadConfig();
+config.routingRules = await loadRoutingRules(config.fixturesDir);
+const database = await openDatabase(
+  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+);
+const registers = await loadFixtureRegisters(config.fixturesDir);
+await seedStaff(database.db, registers);
+
+const app = await buildApp({
+  config,
+  database,
+  registers,
+  logger: {
+    level: config.logLevel,
+    // Cookies carry session tokens; they never reach the log.
+    redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+  },
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Lovisa is running on http://localhost:${(app.server.address() as { port: number }).port} (database: ${database.kind})`);

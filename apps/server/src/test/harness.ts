@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
+import { buildApp } from '../app';
+import { loadConfig, type AppConfig } from '../config';
+import { seedStaff } from '../db/seed';
+import { createTestDatabase, type DbKind, type TestDatabase } from './databases';
+
+export interface Harness {
+  app: FastifyInstance;
+  registers: Registers;
+  baseUrl: string;
+  testDb: TestDatabase;
+  /** Moves the app's clock. */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+/** The whole app on a real socket (the BankID client talks to the built-in simulator over HTTP). */
+export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> = {}): Promise<Harness> {
+  const testDb = await createTestDatabase(kind);
+  const registers = await loadFixtureRegisters(defaultFixturesDir());
+  await seedStaff(testDb.database.db, registers);
+  let now = new Date('2026-11-23T10:00:00+01:00');
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
+  config.routingRules = await loadRoutingRules(defaultFixturesDir());
+  const app = await buildApp({ config, database: testDb.database, registers, clock: () => now });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number };
+  return {
+    app,
+    registers,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    testDb,
+    setNow: (d) => {
+      now = d;
+    },
+    close: async () => {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** Logs `personnummer` in through the real BankID flow: start, approve in the test app, collect. Returns the cookie header. */
+export async function login(h: Pick<Harness, 'app'>, personnummer: string): Promise<string> {
+  const start = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } });
+  if (start.statusCode !== 200) throw new Error(`start failed: ${start.statusCode} ${start.body}`);
+  const { orderRef } = start.json() as { orderRef: string };
+  const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!;
+  const approve = await h.app.inject({
+    method: 'POST',
+    url: `/bankid-sim/app/orders/${orderRef}/approve`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `personalNumber=${personnummer}`,
+  });
+  if (approve.statusCode >= 400) throw new Error(`approve failed: ${approve.statusCode} ${approve.body}`);
+  const collect = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/bankid/collect',
+    payload: { orderRef },
+    cookies: { lovisa_login: loginCookie.value },
+  });
+  const session = collect.cookies.find((c) => c.name === 'lovisa_session');
+  if (!session) throw new Error(`collect did not complete: ${collect.body}`);
+  return `lovisa_session=${session.value}`;
+}

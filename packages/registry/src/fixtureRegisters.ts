@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  DetailedPlanSchema,
+  OfficerSchema,
+  PersonSchema,
+  PersonnummerSchema,
+  PropertySchema,
+  RoutingRuleSchema,
+  TeamSchema,
+  type RoutingRule,
+} from '@lovisa/domain';
+import { readFixture } from './fixtureFiles';
+import type { Registers } from './interfaces';
+
+const OwnershipSchema = z.array(z.object({ personnummer: PersonnummerSchema, propertyIds: z.array(z.uuid()) }));
+
+/** `<repo>/fixtures`, wherever the process was started from. */
+export function defaultFixturesDir(): string {
+  return fileURLToPath(new URL('../../../fixtures', import.meta.url));
+}
+
+/** Designations are matched the way people type them: any case, any runs of spaces. */
+const designationKey = (d: string) => d.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+
+/**
+ * All four registers over Kjellstavik's fixture files, validated on load. Data sets grow: lookups are maps,
+ * so the cost of a lookup does not grow with the file.
+ */
+export async function loadFixtureRegisters(dir: string): Promise<Registers> {
+  const [persons, properties, plans, ownership, teams, officers] = await Promise.all([
+    readFixture(dir, 'persons.json', z.array(PersonSchema)),
+    readFixture(dir, 'properties.json', z.array(PropertySchema)),
+    readFixture(dir, 'plans.json', z.array(DetailedPlanSchema)),
+    readFixture(dir, 'ownership.json', OwnershipSchema),
+    readFixture(dir, 'teams.json', z.array(TeamSchema)),
+    readFixture(dir, 'officers.json', z.array(OfficerSchema)),
+  ]);
+  const personByPnr = new Map(persons.map((p) => [p.personnummer, p]));
+  const propertyById = new Map(properties.map((p) => [p.id, p]));
+  const propertyByDesignation = new Map(properties.map((p) => [designationKey(p.designation), p]));
+  const planById = new Map(plans.map((p) => [p.id, p]));
+  const ownedBy = new Map(ownership.map((o) => [o.personnummer, o.propertyIds]));
+  const officerByPnr = new Map(officers.map((o) => [o.personnummer, o]));
+
+  for (const o of ownership) {
+    for (const id of o.propertyIds) if (!propertyById.has(id)) throw new Error(`fixtures/ownership.json: unknown property ${id}`);
+  }
+  for (const p of properties) {
+    for (const id of p.planIds) if (!planById.has(id)) throw new Error(`fixtures/properties.json: ${p.designation} names unknown plan ${id}`);
+  }
+  const teamIds = new Set(teams.map((t) => t.id));
+  for (const o of officers) if (!teamIds.has(o.teamId)) throw new Error(`fixtures/officers.json: unknown team ${o.teamId}`);
+  if (teams.length === 0) throw new Error('fixtures/teams.json: at least one team is needed');
+
+  return {
+    population: { personByPersonnummer: async (pnr) => personByPnr.get(pnr) ?? null },
+    land: {
+      propertyById: async (id) => propertyById.get(id) ?? null,
+      propertyByDesignation: async (d) => propertyByDesignation.get(designationKey(d)) ?? null,
+      plansForProperty: async (id) => (propertyById.get(id)?.planIds ?? []).map((pid) => planById.get(pid)!),
+    },
+    ownership: { propertyIdsOwnedBy: async (pnr) => [...(ownedBy.get(pnr) ?? [])] },
+    staff: {
+      officers: async () => [...officers],
+      teams: async () => [...teams],
+      officerByPersonnummer: async (pnr) => officerByPnr.get(pnr) ?? null,
+    },
+    testIdentities: async () => [
+      ...persons.map((p) => ({ personalNumber: p.personnummer, givenName: p.givenName, surname: p.surname })),
+      ...officers.map((o) => ({ personalNumber: o.personnummer, givenName: o.givenName, surname: o.surname })),
+    ],
+  };
+}
+
+export async function loadRoutingRules(dir: string): Promise<RoutingRule[]> {
+  return readFixture(dir, 'routing.json', z.array(RoutingRuleSchema));
+}
+
+/** The identities the BankID simulator offers a tester, sorted by name; none for real registers. */
+export async function simIdentities(registers: Registers) {
+  const list = (await registers.testIdentities?.()) ?? [];
+  return list.sort((a, b) => `${a.givenName} ${a.surname}`.localeCompare(`${b.givenName} ${b.surname}`, 'sv'));
+}
+
