@@ -1,0 +1,120 @@
+import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isValidPersonnummer } from '@lovisa/domain';
+import { bbox, multiPolygonArea, polygonProblems, polygonWithin } from '@lovisa/geo';
+import { defaultFixturesDir, loadBasemap, loadFixtureRegisters, loadRoutingRules, simIdentities } from './index';
+
+const dir = defaultFixturesDir();
+/** Any identity that is not staff: the first person in the population file is an applicant. */
+const protectedOrAny = (ids: { personalNumber: string }[]) => ids.find((i) => i.personalNumber === '198202029289')!.personalNumber;
+const testNumbersFile = fileURLToPath(new URL('../../../../shared/data/test-personnummer.txt', import.meta.url));
+
+describe('Kjellstavik fixtures', async () => {
+  const registers = await loadFixtureRegisters(dir);
+  const identities = await simIdentities(registers);
+  const properties = JSON.parse(await readFile(path.join(dir, 'properties.json'), 'utf8')) as { id: string }[];
+
+  it("uses only Skatteverket's test personnummer", async () => {
+    const allowed = new Set((await readFile(testNumbersFile, 'utf8')).split('\n').map((l) => l.trim()).filter((l) => /^\d{12}$/.test(l)));
+    expect(identities.length).toBeGreaterThanOrEqual(8);
+    for (const { personalNumber } of identities) {
+      expect(isValidPersonnummer(personalNumber)).toBe(true);
+      expect(allowed.has(personalNumber), personalNumber).toBe(true);
+    }
+  });
+
+  it('has valid boundaries whose registered area matches the drawn one', async () => {
+    for (const { id } of properties) {
+      const p = (await registers.land.propertyById(id))!;
+      for (const rings of p.boundary.coordinates) expect(polygonProblems({ type: 'Polygon', coordinates: rings })).toEqual([]);
+      expect(Math.abs(multiPolygonArea(p.boundary) - p.registeredAreaM2) / p.registeredAreaM2).toBeLessThan(0.03);
+    }
+  });
+
+  it('keeps neighbouring properties from overlapping', async () => {
+    const all = await Promise.all(properties.map(({ id }) => registers.land.propertyById(id)));
+    const parts = all.flatMap((p) => p!.boundary.coordinates.map((rings) => ({ id: p!.id, box: bbox({ type: 'Polygon', coordinates: rings }) })));
+    for (const a of parts) {
+      for (const b of parts) {
+        if (a === b) continue;
+        const overlapE = Math.min(a.box[2], b.box[2]) - Math.max(a.box[0], b.box[0]);
+        const overlapN = Math.min(a.box[3], b.box[3]) - Math.max(a.box[1], b.box[1]);
+        expect(overlapE <= 0 || overlapN <= 0, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+    }
+  });
+
+  it('models the awkward cases: protected identity, co-owners, two properties, none, two areas, outside a plan', async () => {
+    const protectedPeople = [];
+    const owners = new Map<string, string[]>();
+    for (const i of identities) {
+      const person = await registers.population.personByPersonnummer(i.personalNumber);
+      if (person?.protectedIdentity) protectedPeople.push(person);
+      if (person) {
+        for (const id of await registers.ownership.propertyIdsOwnedBy(i.personalNumber)) owners.set(id, [...(owners.get(id) ?? []), i.personalNumber]);
+      }
+    }
+    expect(protectedPeople).toHaveLength(1);
+    expect(protectedPeople[0]!.address).toBeNull();
+    expect([...owners.values()].some((o) => o.length === 2)).toBe(true);
+    const counts = await Promise.all(identities.map((i) => registers.ownership.propertyIdsOwnedBy(i.personalNumber)));
+    expect(counts.some((c) => c.length === 2)).toBe(true);
+    expect(counts.some((c) => c.length === 0)).toBe(true);
+    const loaded = await Promise.all(properties.map(({ id }) => registers.land.propertyById(id)));
+    expect(loaded.some((p) => p!.boundary.coordinates.length === 2)).toBe(true);
+    const planless = loaded.filter((p) => p!.planIds.length === 0);
+    expect(planless.length).toBeGreaterThanOrEqual(1);
+    expect(await registers.land.plansForProperty(planless[0]!.id)).toEqual([]);
+  });
+
+  it('puts existing buildings inside their property and outside the prickmark', async () => {
+    const basemap = await loadBasemap(dir);
+    const buildings = basemap.features.filter((f) => f.kind === 'building');
+    expect(buildings.length).toBeGreaterThan(3);
+    for (const b of buildings) {
+      if (b.kind !== 'building') continue;
+      const property = (await registers.land.propertyById(b.properties.propertyId))!;
+      expect(polygonWithin(b.geometry, property.boundary), property.designation).toBe(true);
+      for (const plan of await registers.land.plansForProperty(property.id)) {
+        if (plan.prickmark) expect(polygonWithin(b.geometry, plan.prickmark)).toBe(false);
+      }
+    }
+  });
+
+  it('finds a property by designation as people type it, and answers null for unknown ones', async () => {
+    const p = await registers.land.propertyByDesignation('  kjellstavik   EKEN 1:23 ');
+    expect(p?.designation).toBe('Kjellstavik Eken 1:23');
+    expect(await registers.land.propertyByDesignation('Kjellstavik Eken 99:1')).toBeNull();
+    expect(await registers.land.propertyById('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await registers.population.personByPersonnummer('190001019999')).toBeNull();
+    const [officer] = await registers.staff.officers();
+    expect((await registers.staff.officerByPersonnummer(officer!.personnummer))?.teamId).toBe(officer!.teamId);
+    expect(await registers.staff.officerByPersonnummer(protectedOrAny(identities))).toBeNull();
+  });
+
+  it('routes through rules every team of which exists', async () => {
+    const teams = new Set((await registers.staff.teams()).map((t) => t.id));
+    for (const rule of await loadRoutingRules(dir)) expect(teams.has(rule.teamId)).toBe(true);
+  });
+});
+
+describe('a broken fixture', () => {
+  it('fails to load with the file and path named', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'lovisa-fixtures-'));
+    try {
+      await cp(dir, tmp, { recursive: true });
+      const persons = JSON.parse(await readFile(path.join(tmp, 'persons.json'), 'utf8'));
+      persons[1].personnummer = '198202029288';
+      await writeFile(path.join(tmp, 'persons.json'), JSON.stringify(persons));
+      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/fixtures\/persons\.json is invalid:\n\s+1\.personnummer/);
+      await cp(path.join(dir, 'persons.json'), path.join(tmp, 'persons.json'));
+      await writeFile(path.join(tmp, 'ownership.json'), '{not json');
+      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/ownership\.json: cannot read JSON/);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+});
