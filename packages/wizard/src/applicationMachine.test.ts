@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, waitFor } from 'xstate';
+import type { ApplicationSubmission, CaseSummary, DraftData, Footprint, PropertySummary } from '@lovisa/domain';
+import { applicationMachine, stepProblems, toSubmission } from './applicationMachine';
+
+const properties: PropertySummary[] = [
+  { id: '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23', designation: 'Kjellstavik Eken 1:23', municipality: 'Kjellstavik', registeredAreaM2: 1050 },
+];
+const square: Footprint = {
+  id: 'f1',
+  measure: 'outbuilding',
+  geometry: { type: 'Polygon', coordinates: [[[620_070, 6_650_020], [620_076, 6_650_020], [620_076, 6_650_024], [620_070, 6_650_024], [620_070, 6_650_020]]] },
+};
+const bowTie: Footprint = {
+  ...square,
+  geometry: { type: 'Polygon', coordinates: [[[620_070, 6_650_020], [620_076, 6_650_026], [620_076, 6_650_020], [620_070, 6_650_026], [620_070, 6_650_020]]] },
+};
+const details = { description: 'Garage i trä med sadeltak.', ridgeHeightM: 3.8, plannedStart: '2027-04-01' };
+const received: CaseSummary = {
+  id: '11111111-1111-4111-8111-111111111111',
+  diaryNumber: 'BN 2026-000001',
+  propertyDesignation: 'Kjellstavik Eken 1:23',
+  measure: 'outbuilding',
+  applicantName: 'Anna Lindqvist',
+  status: 'received',
+  outcome: null,
+  teamId: 'bygglov',
+  receivedAt: '2026-11-23T09:00:00.000Z',
+  decisionDeadline: '2027-02-01',
+};
+
+function start(opts: { submit?: (s: ApplicationSubmission) => Promise<CaseSummary>; load?: () => Promise<PropertySummary[]>; draft?: { step: string } & DraftData } = {}) {
+  const saved: DraftData[] = [];
+  const submitted: ApplicationSubmission[] = [];
+  const machine = applicationMachine.provide({
+    actors: {
+      loadProperties: fromPromise(opts.load ?? (async () => properties)),
+      saveDraft: fromPromise(async ({ input }: { input: { draftId: string; data: DraftData } }) => {
+        saved.push(input.data);
+      }),
+      submitApplication: fromPromise(async ({ input }: { input: ApplicationSubmission }) => {
+        submitted.push(input);
+        return (opts.submit ?? (async () => received))(input);
+      }),
+    },
+  });
+  const draft = opts.draft ? { id: '22222222-2222-4222-8222-222222222222', data: opts.draft, updatedAt: '2026-11-22T10:00:00Z' } : undefined;
+  const actor = createActor(machine, { input: { draftId: '33333333-3333-4333-8333-333333333333', ...(draft ? { draft } : {}) } }).start();
+  return { actor, saved, submitted };
+}
+
+const at = (actor: ReturnType<typeof start>['actor'], step: string) => waitFor(actor, (s) => s.matches({ editing: step }));
+
+describe('application wizard', () => {
+  it('walks from property to a submitted case, saving a draft at each step', async () => {
+    const { actor, saved, submitted } = start();
+    await at(actor, 'chooseProperty');
+    expect(actor.getSnapshot().can({ type: 'NEXT' })).toBe(false);
+    actor.send({ type: 'SELECT_PROPERTY', propertyId: properties[0]!.id });
+    actor.send({ type: 'NEXT' });
+    await at(actor, 'measure');
+    actor.send({ type: 'SELECT_MEASURE', measure: 'outbuilding' });
+    actor.send({ type: 'NEXT' });
+    await at(actor, 'map');
+    actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().matches({ editing: 'map' })).toBe(true); // nothing drawn yet
+    actor.send({ type: 'SET_FOOTPRINTS', footprints: [square] });
+    actor.send({ type: 'NEXT' });
+    await at(actor, 'details');
+    actor.send({ type: 'SET_DETAILS', details });
+    actor.send({ type: 'NEXT' });
+    await at(actor, 'review');
+    actor.send({ type: 'SUBMIT' });
+    await waitFor(actor, (s) => s.status === 'done');
+    expect(actor.getSnapshot().context.submitted?.diaryNumber).toBe('BN 2026-000001');
+    expect(submitted[0]).toMatchObject({ propertyId: properties[0]!.id, measure: 'outbuilding', details, draftId: '33333333-3333-4333-8333-333333333333' });
+    expect(saved.map((d) => d.step)).toEqual(['chooseProperty', 'measure', 'map', 'details', 'review']);
+    expect(saved.at(-1)?.details).toEqual(details);
+  });
+
+  it('refuses a self-intersecting footprint with a reason in Swedish', async () => {
+    const { actor } = start({ draft: { step: 'map', propertyId: properties[0]!.id, measure: 'outbuilding' } });
+    await at(actor, 'map');
+    actor.send({ type: 'SET_FOOTPRINTS', footprints: [bowTie] });
+    expect(actor.getSnapshot().can({ type: 'NEXT' })).toBe(false);
+    expect(stepProblems(actor.getSnapshot().context, 'map')).toEqual(['Ytans kanter korsar varandra.']);
+  });
+
+  it('keeps everything and says why when submission fails', async () => {
+    const { actor } = start({
+      draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
+      submit: async () => {
+        throw new Error('Byggnaden måste ligga inom fastigheten.');
+      },
+    });
+    await at(actor, 'review');
+    actor.send({ type: 'SUBMIT' });
+    await waitFor(actor, (s) => s.matches({ editing: 'review' }) && Boolean(s.context.error));
+    const { context } = actor.getSnapshot();
+    expect(context.error).toBe('Byggnaden måste ligga inom fastigheten.');
+    expect(context.footprints).toEqual([square]);
+    expect(toSubmission(context)).not.toBeNull();
+  });
+
+  it('resumes a draft at its step, but starts over when the property is no longer owned', async () => {
+    const resumed = start({ draft: { step: 'details', propertyId: properties[0]!.id, measure: 'carport', footprints: [square], details: { description: 'Carport' } } });
+    await at(resumed.actor, 'details');
+    expect(resumed.actor.getSnapshot().context.details.description).toBe('Carport');
+
+    const sold = start({ draft: { step: 'details', propertyId: '44444444-4444-4444-8444-444444444444', footprints: [square] } });
+    await at(sold.actor, 'chooseProperty');
+    expect(sold.actor.getSnapshot().context.footprints).toEqual([]);
+  });
+
+  it('offers a retry when the properties cannot be fetched', async () => {
+    let calls = 0;
+    const { actor } = start({
+      load: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('network');
+        return properties;
+      },
+    });
+    await waitFor(actor, (s) => s.matches('loadFailed'));
+    actor.send({ type: 'RETRY' });
+    await at(actor, 'chooseProperty');
+    expect(actor.getSnapshot().context.properties).toEqual(properties);
+  });
+
+  it('lets the review step jump back to any step and clears a drawing when the property changes', async () => {
+    const { actor } = start({ draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details } });
+    await at(actor, 'review');
+    actor.send({ type: 'EDIT_STEP', step: 'measure' });
+    await at(actor, 'measure');
+    actor.send({ type: 'SELECT_MEASURE', measure: 'carport' });
+    expect(actor.getSnapshot().context.footprints[0]!.measure).toBe('carport');
+    actor.send({ type: 'SELECT_PROPERTY', propertyId: '55555555-5555-4555-8555-555555555555' });
+    expect(actor.getSnapshot().context.footprints).toEqual([]);
+  });
+});

@@ -1,0 +1,249 @@
+import { assign, fromPromise, setup } from 'xstate';
+import {
+  ApplicationDetailsSchema,
+  FootprintSchema,
+  MeasureTypeSchema,
+  type ApplicationDetails,
+  type ApplicationSubmission,
+  type CaseSummary,
+  type Draft,
+  type DraftData,
+  type Footprint,
+  type MeasureType,
+  type PropertySummary,
+} from '@lovisa/domain';
+
+export const wizardSteps = ['chooseProperty', 'measure', 'map', 'details', 'review'] as const;
+export type WizardStep = (typeof wizardSteps)[number];
+
+export interface WizardContext {
+  properties: PropertySummary[];
+  propertyId: string | undefined;
+  measure: MeasureType | undefined;
+  footprints: Footprint[];
+  details: Partial<ApplicationDetails>;
+  draftId: string;
+  submitted: CaseSummary | undefined;
+  error: string | undefined;
+  /** The step a resumed draft was left at; used once, when the properties have loaded. */
+  resumeStep: WizardStep | undefined;
+}
+
+export type WizardEvent =
+  | { type: 'SELECT_PROPERTY'; propertyId: string }
+  | { type: 'SELECT_MEASURE'; measure: MeasureType }
+  | { type: 'SET_FOOTPRINTS'; footprints: Footprint[] }
+  | { type: 'SET_DETAILS'; details: Partial<ApplicationDetails> }
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'EDIT_STEP'; step: WizardStep }
+  | { type: 'SUBMIT' }
+  | { type: 'RETRY' };
+
+export interface WizardInput {
+  draftId: string;
+  draft?: Draft;
+}
+
+/** What keeps the applicant on a step, in plain Swedish; empty when they may go on. The guards use this too. */
+export function stepProblems(context: WizardContext, step: WizardStep): string[] {
+  switch (step) {
+    case 'chooseProperty':
+      return context.propertyId && context.properties.some((p) => p.id === context.propertyId) ? [] : ['Välj vilken fastighet ansökan gäller.'];
+    case 'measure':
+      return MeasureTypeSchema.safeParse(context.measure).success ? [] : ['Välj vad du vill bygga.'];
+    case 'map': {
+      if (context.footprints.length === 0) return ['Rita byggnaden på kartan, eller ange dess mått.'];
+      const problems = context.footprints.flatMap((f) => {
+        const r = FootprintSchema.safeParse(f);
+        return r.success ? [] : r.error.issues.map((i) => i.message);
+      });
+      return [...new Set(problems)];
+    }
+    case 'details': {
+      const r = ApplicationDetailsSchema.safeParse(context.details);
+      return r.success ? [] : r.error.issues.map((i) => i.message);
+    }
+    case 'review':
+      return wizardSteps.slice(0, -1).flatMap((s) => stepProblems(context, s));
+  }
+}
+
+/** The submission built from what the applicant has given; null while anything is missing. */
+export function toSubmission(context: WizardContext): ApplicationSubmission | null {
+  if (stepProblems(context, 'review').length > 0) return null;
+  return {
+    draftId: context.draftId,
+    propertyId: context.propertyId!,
+    measure: context.measure!,
+    footprints: context.footprints,
+    details: ApplicationDetailsSchema.parse(context.details),
+  };
+}
+
+/** What the autosave stores: everything, valid or not, so nothing typed is ever lost. */
+export function toDraftData(context: WizardContext, step: string): DraftData {
+  return {
+    step,
+    ...(context.propertyId ? { propertyId: context.propertyId } : {}),
+    ...(context.measure ? { measure: context.measure } : {}),
+    footprints: context.footprints,
+    details: context.details,
+  };
+}
+
+const isStep = (s: string | undefined): s is WizardStep => (wizardSteps as readonly string[]).includes(s ?? '');
+
+export const applicationMachine = setup({
+  types: {
+    context: {} as WizardContext,
+    events: {} as WizardEvent,
+    input: {} as WizardInput,
+  },
+  actors: {
+    loadProperties: fromPromise<PropertySummary[]>(async () => {
+      throw new Error('loadProperties is provided by the app');
+    }),
+    saveDraft: fromPromise<void, { draftId: string; data: DraftData }>(async () => {
+      throw new Error('saveDraft is provided by the app');
+    }),
+    submitApplication: fromPromise<CaseSummary, ApplicationSubmission>(async () => {
+      throw new Error('submitApplication is provided by the app');
+    }),
+  },
+  guards: {
+    stepComplete: ({ context }, step: WizardStep) => stepProblems(context, step).length === 0,
+    /** Resume at the draft's step only when the draft's property is still among the applicant's. */
+    resumesAt: ({ context, event }, step: WizardStep) =>
+      context.resumeStep === step &&
+      Boolean(context.propertyId && (event as unknown as { output: PropertySummary[] }).output.some((p) => p.id === context.propertyId)),
+  },
+  actions: {
+    clearError: assign({ error: undefined }),
+    acceptProperties: assign(({ event }) => ({
+      properties: (event as unknown as { output: PropertySummary[] }).output,
+      resumeStep: undefined,
+    })),
+    draftNotSaved: assign({ error: 'Utkastet kunde inte sparas just nu. Det du fyllt i finns kvar här.' }),
+  },
+}).createMachine({
+  id: 'application',
+  context: ({ input }) => {
+    const d = input.draft?.data;
+    return {
+      properties: [],
+      propertyId: d?.propertyId,
+      measure: d?.measure,
+      footprints: (d?.footprints ?? []) as Footprint[],
+      details: (d?.details ?? {}) as Partial<ApplicationDetails>,
+      draftId: input.draft?.id ?? input.draftId,
+      submitted: undefined,
+      error: undefined,
+      resumeStep: isStep(d?.step) ? d.step : undefined,
+    };
+  },
+  initial: 'loadingProperties',
+  on: {
+    SELECT_PROPERTY: {
+      actions: assign(({ context, event }) =>
+        // A footprint belongs to its property: a new property starts a new drawing.
+        event.propertyId === context.propertyId ? {} : { propertyId: event.propertyId, footprints: [] },
+      ),
+    },
+    SELECT_MEASURE: {
+      actions: assign(({ context, event }) => ({
+        measure: event.measure,
+        footprints: context.footprints.map((f) => ({ ...f, measure: event.measure })),
+      })),
+    },
+    SET_FOOTPRINTS: { actions: assign({ footprints: ({ event }) => event.footprints }) },
+    SET_DETAILS: { actions: assign({ details: ({ context, event }) => ({ ...context.details, ...event.details }) }) },
+  },
+  states: {
+    loadingProperties: {
+      invoke: {
+        src: 'loadProperties',
+        onDone: [
+          { target: 'editing.chooseProperty', guard: { type: 'resumesAt', params: 'chooseProperty' }, actions: 'acceptProperties' },
+          { target: 'editing.measure', guard: { type: 'resumesAt', params: 'measure' }, actions: 'acceptProperties' },
+          { target: 'editing.map', guard: { type: 'resumesAt', params: 'map' }, actions: 'acceptProperties' },
+          { target: 'editing.details', guard: { type: 'resumesAt', params: 'details' }, actions: 'acceptProperties' },
+          { target: 'editing.review', guard: { type: 'resumesAt', params: 'review' }, actions: 'acceptProperties' },
+          {
+            // A draft for a property no longer owned starts over rather than applying for someone else's land.
+            target: 'editing',
+            actions: ['acceptProperties', assign({ propertyId: undefined, footprints: [] })],
+          },
+        ],
+        onError: { target: 'loadFailed', actions: assign({ error: 'Vi kunde inte hämta dina fastigheter. Försök igen.' }) },
+      },
+    },
+    loadFailed: {
+      on: { RETRY: { target: 'loadingProperties', actions: 'clearError' } },
+    },
+    editing: {
+      initial: 'chooseProperty',
+      states: {
+        chooseProperty: {
+          tags: ['step'],
+          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'chooseProperty') }), onError: { actions: 'draftNotSaved' } },
+          on: { NEXT: { target: 'measure', guard: { type: 'stepComplete', params: 'chooseProperty' } } },
+        },
+        measure: {
+          tags: ['step'],
+          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'measure') }), onError: { actions: 'draftNotSaved' } },
+          on: {
+            NEXT: { target: 'map', guard: { type: 'stepComplete', params: 'measure' } },
+            BACK: 'chooseProperty',
+          },
+        },
+        map: {
+          tags: ['step'],
+          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'map') }), onError: { actions: 'draftNotSaved' } },
+          on: {
+            NEXT: { target: 'details', guard: { type: 'stepComplete', params: 'map' } },
+            BACK: 'measure',
+          },
+        },
+        details: {
+          tags: ['step'],
+          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'details') }), onError: { actions: 'draftNotSaved' } },
+          on: {
+            NEXT: { target: 'review', guard: { type: 'stepComplete', params: 'details' } },
+            BACK: 'map',
+          },
+        },
+        review: {
+          tags: ['step'],
+          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'review') }), onError: { actions: 'draftNotSaved' } },
+          on: {
+            SUBMIT: { target: '#application.submitting', guard: { type: 'stepComplete', params: 'review' } },
+            BACK: 'details',
+            EDIT_STEP: [
+              { target: 'chooseProperty', guard: ({ event }) => event.step === 'chooseProperty' },
+              { target: 'measure', guard: ({ event }) => event.step === 'measure' },
+              { target: 'map', guard: ({ event }) => event.step === 'map' },
+              { target: 'details', guard: ({ event }) => event.step === 'details' },
+            ],
+          },
+        },
+      },
+    },
+    submitting: {
+      entry: 'clearError',
+      invoke: {
+        src: 'submitApplication',
+        input: ({ context }) => toSubmission(context)!,
+        onDone: { target: 'submitted', actions: assign({ submitted: ({ event }) => event.output }) },
+        onError: {
+          target: 'editing.review',
+          actions: assign({
+            error: ({ event }) =>
+              event.error instanceof Error && event.error.message ? event.error.message : 'Ansökan kunde inte skickas. Försök igen.',
+          }),
+        },
+      },
+    },
+    submitted: { type: 'final' },
+  },
+});
