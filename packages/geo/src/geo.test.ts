@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { polygonArea, polygonProblems, polygonWithin, toSweref, toWgs84, multiPolygonArea, type Polygon } from './index';
+import { polygonArea, polygonProblems, polygonWithin, multiPolygonArea, type Polygon } from './index';
+import { toSweref, toWgs84 } from './projection';
 
 const square = (e: number, n: number, side: number): Polygon => ({
   type: 'Polygon',

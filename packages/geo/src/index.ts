@@ -1,5 +1,5 @@
+// Projection (proj4, ~40 KB gzip) is a subpath, '@lovisa/geo/projection', so only the map chunk pays for it.
 export * from './types';
-export * from './projection';
 export * from './area';
 export * from './validity';
 export * from './within';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import type { ApplicationSubmission, CaseSummary, DraftData, Footprint, PropertySummary } from '@lovisa/domain';
-import { applicationMachine, stepProblems, toSubmission } from './applicationMachine';
+import { applicationMachine, stepProblems, toSubmission, type WizardStep } from './applicationMachine';
 
 const properties: PropertySummary[] = [
   { id: '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23', designation: 'Kjellstavik Eken 1:23', municipality: 'Kjellstavik', registeredAreaM2: 1050 },
@@ -49,7 +49,7 @@ function start(opts: { submit?: (s: ApplicationSubmission) => Promise<CaseSummar
   return { actor, saved, submitted };
 }
 
-const at = (actor: ReturnType<typeof start>['actor'], step: string) => waitFor(actor, (s) => s.matches({ editing: step }));
+const at = (actor: ReturnType<typeof start>['actor'], step: WizardStep) => waitFor(actor, (s) => s.matches({ editing: step }));
 
 describe('application wizard', () => {
   it('walks from property to a submitted case, saving a draft at each step', async () => {

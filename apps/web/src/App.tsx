@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { Layout } from './components/Layout';
+import { StartPage } from './features/start/StartPage';
+import { LoginPage } from './features/login/LoginPage';
+import { useLocation } from './router';
+
+// Everything behind login is split from the entry: the start and login pages stay small on old phones.
+const WizardPage = lazy(() => import('./features/wizard/WizardPage'));
+const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
+const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
+const QueuePage = lazy(() => import('./features/officer/QueuePage'));
+const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
+
+function route(path: string) {
+  let m: RegExpMatchArray | null;
+  if (path === '/') return <StartPage />;
+  if (path === '/logga-in') return <LoginPage />;
+  if (path === '/ansokan') return <WizardPage />;
+  if (path === '/mina-arenden') return <MyCasesPage />;
+  if ((m = path.match(/^\/mina-arenden\/([0-9a-f-]{36})$/))) return <MyCasePage id={m[1]!} />;
+  if (path === '/handlaggare') return <QueuePage />;
+  if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  return (
+    <div className="page">
+      <h1>Sidan finns inte</h1>
+      <p>
+        <a href="/">Till startsidan</a>
+      </p>
+    </div>
+  );
+}
+
+export function App() {
+  const { path } = useLocation();
+  return (
+    <Layout>
+      <Suspense fallback={<p className="page">Hämtar …</p>}>
+        <div key={path}>{route(path)}</div>
+      </Suspense>
+    </Layout>
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  ApiErrorSchema,
+  CaseDetailSchema,
+  CaseSummarySchema,
+  DetailedPlanSchema,
+  DraftSchema,
+  LoginCollectResultSchema,
+  LoginStartResultSchema,
+  MeSchema,
+  PropertySchema,
+  PropertySummarySchema,
+  QrResultSchema,
+  SessionInfoSchema,
+  type ApplicationSubmission,
+  type DecisionInput,
+  type DraftData,
+} from '@lovisa/domain';
+
+/** An answer from the API that is not a success, with the server's own Swedish message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown): Promise<z.output<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Ingen kontakt med tjänsten. Kontrollera din uppkoppling och försök igen.');
+  }
+  const text = await res.text();
+  const json: unknown = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const err = ApiErrorSchema.safeParse(json);
+    if (err.success) throw new ApiError(res.status, err.data.error.code, err.data.error.message, err.data.error.issues);
+    throw new ApiError(res.status, 'unknown', 'Något gick fel. Försök igen om en stund.');
+  }
+  return schema.parse(json);
+}
+
+const Nothing = z.unknown();
+const PropertyWithPlans = z.object({ property: PropertySchema, plans: z.array(DetailedPlanSchema) });
+export type PropertyWithPlans = z.infer<typeof PropertyWithPlans>;
+
+export const api = {
+  session: () => request(SessionInfoSchema, 'GET', '/api/session'),
+  startLogin: (mode: 'qr' | 'sameDevice') => request(LoginStartResultSchema, 'POST', '/api/auth/bankid/start', { mode }),
+  qr: (orderRef: string) => request(QrResultSchema, 'GET', `/api/auth/bankid/${encodeURIComponent(orderRef)}/qr`),
+  collect: (orderRef: string) => request(LoginCollectResultSchema, 'POST', '/api/auth/bankid/collect', { orderRef }),
+  cancelLogin: (orderRef: string) => request(Nothing, 'POST', '/api/auth/bankid/cancel', { orderRef }),
+  logout: () => request(Nothing, 'POST', '/api/auth/logout'),
+  me: () => request(MeSchema, 'GET', '/api/me'),
+  myProperties: () => request(z.array(PropertySummarySchema), 'GET', '/api/me/properties'),
+  property: (id: string) => request(PropertyWithPlans, 'GET', `/api/properties/${encodeURIComponent(id)}`),
+  drafts: () => request(z.array(DraftSchema), 'GET', '/api/drafts'),
+  saveDraft: (id: string, data: DraftData) => request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data }),
+  submit: (application: ApplicationSubmission) => request(CaseSummarySchema, 'POST', '/api/applications', application),
+  myCases: () => request(z.array(CaseSummarySchema), 'GET', '/api/me/cases'),
+  myCase: (id: string) => request(CaseDetailSchema, 'GET', `/api/me/cases/${encodeURIComponent(id)}`),
+  queue: () => request(z.array(CaseSummarySchema), 'GET', '/api/officer/queue'),
+  officerCase: (id: string) => request(CaseDetailSchema, 'GET', `/api/officer/cases/${encodeURIComponent(id)}`),
+  decide: (id: string, decision: DecisionInput) =>
+    request(CaseDetailSchema, 'POST', `/api/officer/cases/${encodeURIComponent(id)}/decision`, decision),
+};

@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { Link, navigate } from '../router';
+import { useSession } from '../session';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { session, logout } = useSession();
+  const user = session?.user;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link href="/" className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__sub">
+              {t('app.service')} · {t('app.municipality')}
+            </span>
+          </Link>
+          <nav aria-label={t('nav.main')} className="site-nav">
+            <ul>
+              <li>
+                <Link href="/mina-arenden">{t('nav.myCases')}</Link>
+              </li>
+              {user?.roles.includes('officer') && (
+                <li>
+                  <Link href="/handlaggare">{t('nav.officer')}</Link>
+                </li>
+              )}
+              <li>
+                <button type="button" className="linklike" lang={lang === 'sv' ? 'en' : 'sv'} onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')}>
+                  {t('nav.language')}
+                </button>
+              </li>
+              {user && (
+                <li className="site-nav__user">
+                  <span>{user.name}</span>
+                  <button
+                    type="button"
+                    className="linklike"
+                    onClick={async () => {
+                      await logout();
+                      navigate('/');
+                    }}
+                  >
+                    {t('nav.logout')}
+                  </button>
+                </li>
+              )}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.text')}</p>
+      </footer>
+    </>
+  );
+}
+
+/** A page's one h1, focused when the page changes so screen-reader users hear where they are. */
+export function PageTitle({ children }: { children: ReactNode }) {
+  return (
+    <h1 tabIndex={-1} ref={(el) => el?.focus()}>
+      {children}
+    </h1>
+  );
+}
+
+export function Status({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'error' | 'success' }) {
+  return (
+    <div className={`status status--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import { PageTitle, Status } from '../../components/Layout';
+import { navigate, safeNext, useLocation } from '../../router';
+import { useSession } from '../../session';
+
+type Phase =
+  | { kind: 'choose' }
+  | { kind: 'waiting'; mode: 'qr' | 'sameDevice'; orderRef: string; autoStartToken: string; message: string; qrSvg?: string }
+  | { kind: 'failed'; message: string };
+
+/** BankID login: QR on another device (animated, redrawn every second by the server) or this device. */
+export function LoginPage() {
+  const { search } = useLocation();
+  const officer = search.get('roll') === 'handlaggare';
+  const next = safeNext(search.get('next'), officer ? '/handlaggare' : '/ansokan');
+  const { refresh } = useSession();
+  const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
+  const orderRef = phase.kind === 'waiting' ? phase.orderRef : null;
+  const mode = phase.kind === 'waiting' ? phase.mode : null;
+  const done = useRef(false);
+
+  async function start(m: 'qr' | 'sameDevice') {
+    try {
+      const order = await api.startLogin(m);
+      setPhase({ kind: 'waiting', mode: m, orderRef: order.orderRef, autoStartToken: order.autoStartToken, message: 'Starta BankID-appen.' });
+    } catch (e) {
+      setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : 'BankID kunde inte startas. Försök igen.' });
+    }
+  }
+
+  // Poll collect every 2 s, as BankID asks of relying parties.
+  useEffect(() => {
+    if (!orderRef) return;
+    let live = true;
+    const poll = async () => {
+      try {
+        const r = await api.collect(orderRef);
+        if (!live) return;
+        if (r.status === 'complete') {
+          done.current = true;
+          await refresh();
+          navigate(next, { replace: true });
+        } else if (r.status === 'failed') {
+          setPhase({ kind: 'failed', message: r.message });
+        } else {
+          setPhase((p) => (p.kind === 'waiting' && p.message !== r.message ? { ...p, message: r.message } : p));
+        }
+      } catch (e) {
+        if (live) setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : 'Något gick fel med BankID. Försök igen.' });
+      }
+    };
+    const timer = window.setInterval(poll, 2000);
+    void poll();
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [orderRef, next, refresh]);
+
+  // The QR changes every second; only the server can compute it.
+  useEffect(() => {
+    if (!orderRef || mode !== 'qr') return;
+    let live = true;
+    const draw = async () => {
+      try {
+        const { svg } = await api.qr(orderRef);
+        if (live) setPhase((p) => (p.kind === 'waiting' ? { ...p, qrSvg: svg } : p));
+      } catch {
+        // The collect poll reports failures; a missed frame is redrawn next second.
+      }
+    };
+    void draw();
+    const timer = window.setInterval(draw, 1000);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [orderRef, mode]);
+
+  async function cancel() {
+    if (orderRef) await api.cancelLogin(orderRef).catch(() => {});
+    setPhase({ kind: 'choose' });
+  }
+
+  return (
+    <div className="page page--narrow">
+      <PageTitle>{officer ? 'Logga in som handläggare' : 'Logga in med BankID'}</PageTitle>
+      {phase.kind === 'choose' && (
+        <>
+          <p>Välj hur du vill använda BankID.</p>
+          <div className="choice-buttons">
+            <button type="button" className="button button--primary button--large" onClick={() => start('qr')}>
+              Mobilt BankID på annan enhet
+            </button>
+            <button type="button" className="button button--large" onClick={() => start('sameDevice')}>
+              BankID på den här enheten
+            </button>
+          </div>
+        </>
+      )}
+      {phase.kind === 'waiting' && (
+        <div className="login-waiting">
+          {phase.mode === 'qr' ? (
+            <>
+              <p>Öppna BankID-appen i din mobil, tryck på QR-symbolen och skanna koden.</p>
+              <div className="qr">
+                {phase.qrSvg ? (
+                  <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt="QR-kod för inloggning med BankID" width={240} height={240} />
+                ) : (
+                  <p>Hämtar QR-kod …</p>
+                )}
+              </div>
+            </>
+          ) : (
+            <p>
+              <a className="button button--primary button--large" href={`bankid:///?autostarttoken=${encodeURIComponent(phase.autoStartToken)}&redirect=null`}>
+                Öppna BankID
+              </a>
+            </p>
+          )}
+          <div aria-live="polite" className="status status--info">
+            {phase.message}
+          </div>
+          <p className="hint">
+            Demo: godkänn inloggningen i{' '}
+            <a href="/bankid-sim/app" target="_blank" rel="noreferrer">
+              test-BankID-appen (öppnas i ny flik)
+            </a>
+            .
+          </p>
+          <button type="button" className="button" onClick={cancel}>
+            Avbryt
+          </button>
+        </div>
+      )}
+      {phase.kind === 'failed' && (
+        <>
+          <Status tone="error">{phase.message}</Status>
+          <button type="button" className="button button--primary" onClick={() => setPhase({ kind: 'choose' })}>
+            Försök igen
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

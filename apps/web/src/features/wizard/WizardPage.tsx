@@ -1,0 +1,149 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMachine } from '@xstate/react';
+import { fromPromise } from 'xstate';
+import { applicationMachine, stepProblems, wizardSteps, type WizardStep } from '@lovisa/wizard';
+import type { Draft } from '@lovisa/domain';
+import { api } from '../../api/client';
+import { PageTitle, Status } from '../../components/Layout';
+import { useApi } from '../../useApi';
+import { PropertyStep } from './PropertyStep';
+import { MeasureStep } from './MeasureStep';
+import { DetailsStep } from './DetailsStep';
+import { ReviewStep } from './ReviewStep';
+import { Receipt } from './Receipt';
+
+const MapStep = lazy(() => import('./MapStep'));
+
+const stepTitles: Record<WizardStep, string> = {
+  chooseProperty: 'Fastighet',
+  measure: 'Vad vill du bygga?',
+  map: 'Rita på kartan',
+  details: 'Uppgifter om byggnaden',
+  review: 'Granska och skicka',
+};
+
+export default function WizardPage() {
+  const { data: drafts, error } = useApi(() => api.drafts(), []);
+  if (error) return <div className="page"><Status tone="error">{error}</Status></div>;
+  if (!drafts) return <p className="page">Hämtar …</p>;
+  return <Wizard draft={drafts[0]} />;
+}
+
+function Wizard({ draft }: { draft: Draft | undefined }) {
+  const machine = useMemo(
+    () =>
+      applicationMachine.provide({
+        actors: {
+          loadProperties: fromPromise(() => api.myProperties()),
+          saveDraft: fromPromise(async ({ input }) => {
+            await api.saveDraft(input.draftId, input.data);
+          }),
+          submitApplication: fromPromise(({ input }) => api.submit(input)),
+        },
+      }),
+    [],
+  );
+  const [state, send] = useMachine(machine, { input: { draftId: crypto.randomUUID(), ...(draft ? { draft } : {}) } });
+  const [showProblems, setShowProblems] = useState(false);
+  const { context } = state;
+  const step = wizardSteps.find((s) => state.matches({ editing: s }));
+
+  if (state.matches('submitted') && context.submitted) return <Receipt summary={context.submitted} />;
+  if (state.matches('loadingProperties')) return <p className="page">Hämtar dina fastigheter …</p>;
+  if (state.matches('loadFailed')) {
+    return (
+      <div className="page">
+        <Status tone="error">{context.error}</Status>
+        <button type="button" className="button" onClick={() => send({ type: 'RETRY' })}>
+          Försök igen
+        </button>
+      </div>
+    );
+  }
+  const current = step ?? 'review';
+  const problems = stepProblems(context, current);
+  const next = () => {
+    if (state.can({ type: 'NEXT' })) {
+      setShowProblems(false);
+      send({ type: 'NEXT' });
+    } else setShowProblems(true);
+  };
+  const back = () => {
+    setShowProblems(false);
+    send({ type: 'BACK' });
+  };
+
+  return (
+    <div className="page wizard">
+      <nav aria-label="Steg i ansökan">
+        <ol className="steps">
+          {wizardSteps.map((s, i) => (
+            <li key={s} aria-current={s === current ? 'step' : undefined} className={s === current ? 'steps__current' : undefined}>
+              <span className="steps__number">{i + 1}</span> {stepTitles[s]}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <PageTitle key={current}>
+        <span className="visually-hidden">Steg {wizardSteps.indexOf(current) + 1} av {wizardSteps.length}: </span>
+        {stepTitles[current]}
+      </PageTitle>
+      {current === 'chooseProperty' && (
+        <PropertyStep properties={context.properties} selected={context.propertyId} onSelect={(propertyId) => send({ type: 'SELECT_PROPERTY', propertyId })} />
+      )}
+      {current === 'measure' && <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />}
+      {current === 'map' && context.propertyId && context.measure && (
+        <Suspense fallback={<p>Hämtar kartan …</p>}>
+          <MapStep
+            propertyId={context.propertyId}
+            measure={context.measure}
+            footprints={context.footprints}
+            onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
+          />
+        </Suspense>
+      )}
+      {current === 'details' && (
+        <DetailsStep
+          values={context.details}
+          onBack={back}
+          onDone={(details) => {
+            send({ type: 'SET_DETAILS', details });
+            send({ type: 'NEXT' });
+          }}
+        />
+      )}
+      {current === 'review' && (
+        <ReviewStep
+          context={context}
+          submitting={state.matches('submitting')}
+          error={context.error}
+          onEdit={(s) => send({ type: 'EDIT_STEP', step: s })}
+          onSubmit={() => send({ type: 'SUBMIT' })}
+          onBack={back}
+        />
+      )}
+      {showProblems && problems.length > 0 && (
+        <div className="status status--error" role="alert">
+          <p>Innan du går vidare:</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {current !== 'details' && current !== 'review' && (
+        <div className="wizard__nav">
+          {current !== 'chooseProperty' && (
+            <button type="button" className="button" onClick={back}>
+              Tillbaka
+            </button>
+          )}
+          <button type="button" className="button button--primary" onClick={next}>
+            Nästa
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

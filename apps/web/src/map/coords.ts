@@ -1,0 +1,40 @@
+import type { LatLngTuple } from 'leaflet';
+import { toSweref, toWgs84 } from '@lovisa/geo/projection';
+import type { MultiPolygon, Polygon, Position } from '@lovisa/geo';
+
+// Leaflet speaks WGS84 [lat, lng]; everything Lovisa stores and measures is SWEREF 99 TM. Convert only here.
+
+export function ringToLatLngs(ring: Position[]): LatLngTuple[] {
+  // Leaflet closes rings itself; the repeated last position would be a duplicate vertex to edit.
+  return ring.slice(0, -1).map((p) => {
+    const [lng, lat] = toWgs84(p);
+    return [lat, lng];
+  });
+}
+
+export const polygonToLatLngs = (p: Polygon): LatLngTuple[][] => p.coordinates.map(ringToLatLngs);
+export const multiPolygonToLatLngs = (mp: MultiPolygon): LatLngTuple[][][] => mp.coordinates.map((rings) => rings.map(ringToLatLngs));
+
+const cm = (v: number) => Math.round(v * 100) / 100;
+
+/** A Leaflet ring (open, WGS84) as a closed, counter-clockwise-agnostic EPSG:3006 polygon. */
+export function latLngsToPolygon(latlngs: { lat: number; lng: number }[]): Polygon {
+  const ring: Position[] = latlngs.map(({ lat, lng }) => {
+    const [e, n] = toSweref([lng, lat]);
+    return [cm(e), cm(n)];
+  });
+  if (ring.length > 0) ring.push([ring[0]![0], ring[0]![1]]);
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+/** A width × depth rectangle centred on `center`, turned `rotationDeg` clockwise from north-aligned. */
+export function rectangleAround(center: Position, widthM: number, depthM: number, rotationDeg = 0): Polygon {
+  const a = (-rotationDeg * Math.PI) / 180;
+  const corners: Position[] = [
+    [-widthM / 2, -depthM / 2],
+    [widthM / 2, -depthM / 2],
+    [widthM / 2, depthM / 2],
+    [-widthM / 2, depthM / 2],
+  ].map(([x, y]) => [cm(center[0] + x! * Math.cos(a) - y! * Math.sin(a)), cm(center[1] + x! * Math.sin(a) + y! * Math.cos(a))]);
+  return { type: 'Polygon', coordinates: [[...corners, corners[0]!]] };
+}

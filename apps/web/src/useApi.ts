@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from './api/client';
+import { navigate } from './router';
+
+/** Loads data for a view; a 401 sends the visitor to log in and back here afterwards. */
+export function useApi<T>(load: () => Promise<T>, deps: unknown[], opts: { officer?: boolean } = {}) {
+  const [data, setData] = useState<T | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  useEffect(() => {
+    let live = true;
+    setError(undefined);
+    load().then(
+      (d) => live && setData(d),
+      (e: unknown) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.status === 401) {
+          const next = encodeURIComponent(window.location.pathname);
+          navigate(`/logga-in?${opts.officer ? 'roll=handlaggare&' : ''}next=${next}`, { replace: true });
+          return;
+        }
+        setError(e instanceof Error ? e.message : 'Något gick fel.');
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, version]);
+  return { data, error, reload, setData };
+}
