@@ -64,10 +64,21 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-/** A page's one h1, focused when the page changes so screen-reader users hear where they are. */
+let firstPage = true;
+
+/**
+ * A page's one h1, focused when the view changes so screen-reader users hear where they are. Not on the
+ * first page of a visit: there the browser's own start-of-page is the right place.
+ */
 export function PageTitle({ children }: { children: ReactNode }) {
   return (
-    <h1 tabIndex={-1} ref={(el) => el?.focus()}>
+    <h1
+      tabIndex={-1}
+      ref={(el) => {
+        if (el && !firstPage) el.focus();
+        if (el) firstPage = false;
+      }}
+    >
       {children}
     </h1>
   );

@@ -2,6 +2,9 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApplicationDetailsSchema, type ApplicationDetails } from '@lovisa/domain';
 
+/** Swedes write decimals with a comma; an empty field is "not given", anything else unreadable is NaN. */
+const toNumber = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : Number(String(v).replace(',', '.').trim()));
+
 /** Measure details; the schema is the domain's, so the browser's verdict is the server's. */
 export function DetailsStep(props: { values: Partial<ApplicationDetails>; onDone(d: ApplicationDetails): void; onBack(): void }) {
   const {
@@ -53,12 +56,12 @@ export function DetailsStep(props: { values: Partial<ApplicationDetails>; onDone
         </p>
         <input
           id="ridgeHeightM"
-          type="number"
+          type="text"
           inputMode="decimal"
-          step="0.1"
+          autoComplete="off"
           aria-describedby={`ridgeHeightM-hint${errors.ridgeHeightM ? ' ridgeHeightM-error' : ''}`}
           aria-invalid={errors.ridgeHeightM ? true : undefined}
-          {...register('ridgeHeightM', { valueAsNumber: true })}
+          {...register('ridgeHeightM', { setValueAs: toNumber })}
         />
         {errors.ridgeHeightM && (
           <p className="field__error" id="ridgeHeightM-error">

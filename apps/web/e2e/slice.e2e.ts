@@ -1,0 +1,187 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer } from './support';
+
+const shots = path.join(repoRoot, '.tmp/screenshots');
+const APPLICANT = 'Anna Lindqvist (19820202-9289)';
+const OFFICER = 'Oskar Wallin (19830621-9299)';
+
+/** WCAG 2.1 AA as axe checks it; every screen of the slice must pass. */
+async function expectAccessible(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe on ${screen}`).toEqual([]);
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(shots, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+}
+
+/** Plays the tester with the "test BankID app": picks the identity in the newest order and approves it. */
+async function approveInTestApp(browser: Browser, baseUrl: string, identity: string) {
+  const context = await browser.newContext();
+  const app = await context.newPage();
+  await app.goto(`${baseUrl}/bankid-sim/app`);
+  const order = app.getByRole('region').first();
+  await order.getByLabel('Identitet').selectOption({ label: identity });
+  await order.getByRole('button', { name: 'Godkänn' }).click();
+  await context.close();
+}
+
+async function logIn(page: Page, browser: Browser, baseUrl: string, identity: string) {
+  await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
+  await expect.poll(() => page.getByAltText('QR-kod för inloggning med BankID').isVisible(), { timeout: 10_000 }).toBe(true);
+  await approveInTestApp(browser, baseUrl, identity);
+}
+
+describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const escaped: string[] = [];
+
+  async function newContext(width = 1280, height = 800) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    escaped.push(...guardOffline(context, server.baseUrl));
+    contexts.push(context);
+    return context;
+  }
+
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    if (server) await removeDir(server.dataDir);
+  });
+
+  it('applicant submits, officer approves, applicant sees the decision', async () => {
+    const applicant = await (await newContext()).newPage();
+    await applicant.goto(server.baseUrl);
+    await expect.poll(() => applicant.getByRole('heading', { level: 1 }).textContent()).toBe('Ansök om bygglov');
+    await expectAccessible(applicant, 'start');
+    await shoot(applicant, 'start');
+
+    await applicant.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
+    await expectAccessible(applicant, 'login');
+    await logIn(applicant, browser, server.baseUrl, APPLICANT);
+    await applicant.waitForURL('**/ansokan', { timeout: 15_000 });
+
+    // Step 1: prefilled person and owned properties.
+    await applicant.getByText('Hej Anna!').waitFor();
+    await expectAccessible(applicant, 'property step');
+    await shoot(applicant, 'wizard-property');
+    await applicant.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+
+    // Step 2: measure.
+    await applicant.getByRole('radio', { name: /Komplementbyggnad/ }).check();
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+
+    // Step 3: the map. Nothing drawn yet: the wizard says what is missing.
+    await applicant.getByRole('button', { name: 'Rita rektangel' }).waitFor();
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+    await applicant.getByText('Rita byggnaden på kartan, eller ange dess mått.').waitFor();
+    // Draw a rectangle with the mouse, with Geoman driven from Lovisa's own button.
+    await applicant.getByRole('button', { name: 'Rita rektangel' }).click();
+    const box = (await applicant.locator('.leaflet-container').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await applicant.mouse.click(cx - 30, cy - 20);
+    await applicant.mouse.click(cx + 30, cy + 20);
+    await expect.poll(() => applicant.locator('.measurements__area').textContent()).toMatch(/Yta: \d+,\d m²/);
+    // The accessible alternative: width × depth.
+    await applicant.getByLabel('Bredd (meter)').fill('6');
+    await applicant.getByLabel('Djup (meter)').fill('4');
+    await applicant.getByRole('button', { name: 'Placera byggnaden' }).click();
+    await expect.poll(() => applicant.locator('.measurements__area').textContent()).toBe('Yta: 24,0 m²');
+    await expectAccessible(applicant, 'map step');
+    await shoot(applicant, 'wizard-map');
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+
+    // Step 4: details, checked by the domain schema in the browser.
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+    await applicant.getByRole('link', { name: 'Beskriv vad du vill bygga med minst 10 tecken.' }).waitFor();
+    await applicant.getByLabel('Beskriv vad du vill bygga').fill('Garage i trä med sadeltak och plats för en bil.');
+    await applicant.getByLabel('Nockhöjd (meter)').fill('3,8');
+    await applicant.getByLabel('När vill du börja bygga?').fill('2027-04-01');
+    await expectAccessible(applicant, 'details step');
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+
+    // Step 5: review and submit.
+    await applicant.getByRole('button', { name: 'Skicka ansökan' }).waitFor();
+    await expect.poll(() => applicant.locator('.review').textContent()).toContain('24,0 m²');
+    await expectAccessible(applicant, 'review step');
+    await shoot(applicant, 'wizard-review');
+    await applicant.getByRole('button', { name: 'Skicka ansökan' }).click();
+    const diary = applicant.locator('.diary-number');
+    await diary.waitFor();
+    const diaryNumber = (await diary.textContent())!;
+    expect(diaryNumber).toMatch(/^BN \d{4}-000001$/);
+    await expectAccessible(applicant, 'receipt');
+    await shoot(applicant, 'receipt');
+
+    // The officer logs in, finds the case first in the queue, and approves it.
+    const officer = await (await newContext()).newPage();
+    await officer.goto(`${server.baseUrl}/handlaggare`);
+    await officer.waitForURL('**/logga-in?roll=handlaggare**');
+    await logIn(officer, browser, server.baseUrl, OFFICER);
+    await officer.waitForURL('**/handlaggare', { timeout: 15_000 });
+    await officer.getByRole('link', { name: diaryNumber }).waitFor();
+    await expectAccessible(officer, 'queue');
+    await shoot(officer, 'officer-queue');
+    await officer.getByRole('link', { name: diaryNumber }).click();
+    await officer.locator('.leaflet-overlay-pane path').first().waitFor();
+    await expect.poll(() => officer.locator('.leaflet-overlay-pane path').count()).toBeGreaterThanOrEqual(2); // property + footprint
+    await expectAccessible(officer, 'officer case');
+    await shoot(officer, 'officer-case');
+    await officer.getByRole('radio', { name: 'Bevilja' }).check();
+    await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
+    await officer.getByRole('button', { name: 'Fatta beslut' }).click();
+    await officer.getByText('Beslut fattat: Bygglov beviljat.').waitFor();
+
+    // The applicant sees the decision in Mina ärenden.
+    await applicant.goto(`${server.baseUrl}/mina-arenden`);
+    await applicant.getByRole('link', { name: new RegExp(diaryNumber) }).waitFor();
+    await expect.poll(() => applicant.locator('.case-card').first().textContent()).toContain('Bygglov beviljat');
+    await expectAccessible(applicant, 'Mina ärenden');
+    await shoot(applicant, 'my-cases');
+
+    expect(escaped).toEqual([]);
+  });
+
+  it('renders the applicant screens at phone width without leaving the machine', async () => {
+    const phone = await (await newContext(390, 844)).newPage();
+    await phone.goto(server.baseUrl);
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    await shoot(phone, 'start');
+    await expectAccessible(phone, 'start (phone)');
+    await phone.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
+    await phone.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
+    await phone.getByAltText('QR-kod för inloggning med BankID').waitFor();
+    await shoot(phone, 'login-qr');
+    await approveInTestApp(browser, server.baseUrl, APPLICANT);
+    await phone.waitForURL('**/ansokan', { timeout: 15_000 });
+    await phone.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
+    await phone.getByRole('button', { name: 'Nästa' }).click();
+    await phone.getByRole('radio', { name: /Carport/ }).check();
+    await phone.getByRole('button', { name: 'Nästa' }).click();
+    await phone.getByRole('button', { name: 'Rita rektangel' }).waitFor();
+    await phone.getByLabel('Bredd (meter)').fill('5');
+    await phone.getByLabel('Djup (meter)').fill('7,5');
+    await phone.getByRole('button', { name: 'Placera byggnaden' }).click();
+    await expect.poll(() => phone.locator('.measurements__area').textContent()).toBe('Yta: 37,5 m²');
+    await shoot(phone, 'wizard-map');
+    await phone.goto(`${server.baseUrl}/mina-arenden`);
+    await phone.locator('.case-card').first().waitFor();
+    await shoot(phone, 'my-cases');
+    expect(escaped).toEqual([]);
+  });
+});
