@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isValidPersonnummer } from '@lovisa/domain';
 import { bbox, multiPolygonArea, polygonProblems, polygonWithin } from '@lovisa/geo';
@@ -10,7 +9,8 @@ import { defaultFixturesDir, loadBasemap, loadFixtureRegisters, loadRoutingRules
 const dir = defaultFixturesDir();
 /** Any identity that is not staff: the first person in the population file is an applicant. */
 const protectedOrAny = (ids: { personalNumber: string }[]) => ids.find((i) => i.personalNumber === '198202029289')!.personalNumber;
-const testNumbersFile = fileURLToPath(new URL('../../../../shared/data/test-personnummer.txt', import.meta.url));
+// A copy of shared/data/test-personnummer.txt (Skatteverket's list) kept with the fixtures it vouches for.
+const testNumbersFile = path.join(dir, 'test-personnummer.txt');
 
 describe('Kjellstavik fixtures', async () => {
   const registers = await loadFixtureRegisters(dir);
