@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeDir, startServer, type RunningServer } from './support';
+
+const APPLICANT = '198202029289';
+const PROPERTY = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23'; // Kjellstavik Eken 1:23, E 620 060–620 090, N 6 650 005–6 650 040
+
+const cookieOf = (res: Response, name: string) =>
+  res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`))!;
+
+async function login(baseUrl: string, personnummer: string): Promise<string> {
+  const start = await fetch(`${baseUrl}/api/auth/bankid/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":"qr"}' });
+  const { orderRef } = (await start.json()) as { orderRef: string };
+  const loginCookie = cookieOf(start, 'lovisa_login');
+  const approve = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `personalNumber=${personnummer}`,
+    redirect: 'manual',
+  });
+  expect(approve.status).toBe(303);
+  const collect = await fetch(`${baseUrl}/api/auth/bankid/collect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: loginCookie },
+    body: JSON.stringify({ orderRef }),
+  });
+  return cookieOf(collect, 'lovisa_session');
+}
+
+describe('the server killed with SIGKILL and started again', () => {
+  const servers: RunningServer[] = [];
+  afterAll(async () => {
+    for (const s of servers) await s.stop('SIGKILL');
+    if (servers[0]) await removeDir(servers[0].dataDir);
+  });
+
+  it('keeps drafts, cases and sessions that were acknowledged', async () => {
+    const first = await startServer();
+    servers.push(first);
+    const cookie = await login(first.baseUrl, APPLICANT);
+    const json = { 'content-type': 'application/json', cookie };
+    const draftId = '0f6d1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    const draft = await fetch(`${first.baseUrl}/api/drafts/${draftId}`, { method: 'PUT', headers: json, body: JSON.stringify({ data: { step: 'map', propertyId: PROPERTY } }) });
+    expect(draft.status).toBe(200);
+    const ring = [[620_070, 6_650_020], [620_076, 6_650_020], [620_076, 6_650_024], [620_070, 6_650_024], [620_070, 6_650_020]];
+    const submitted = await fetch(`${first.baseUrl}/api/applications`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        propertyId: PROPERTY,
+        measure: 'outbuilding',
+        footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
+        details: { description: 'Förråd i trä, 24 m².', ridgeHeightM: 3, plannedStart: '2027-05-01' },
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const { diaryNumber } = (await submitted.json()) as { diaryNumber: string };
+
+    expect(await first.stop('SIGKILL')).toBeNull(); // killed, not exited
+    const second = await startServer({ dataDir: first.dataDir });
+    servers.push(second);
+
+    const cases = await fetch(`${second.baseUrl}/api/me/cases`, { headers: { cookie } });
+    expect(cases.status).toBe(200); // the session survived
+    expect(((await cases.json()) as { diaryNumber: string }[]).map((c) => c.diaryNumber)).toEqual([diaryNumber]);
+    const drafts = (await (await fetch(`${second.baseUrl}/api/drafts`, { headers: { cookie } })).json()) as { id: string }[];
+    expect(drafts.map((d) => d.id)).toEqual([draftId]);
+  });
+});
