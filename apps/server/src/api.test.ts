@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, CaseDetailSchema, CaseSummarySchema } from '@lovisa/domain';
-import { startHarness, login, type Harness } from './test/harness';
+import { startHarness, login, submitSigned, type Harness } from './test/harness';
 import { dbKinds } from './test/databases';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
@@ -143,18 +143,16 @@ describe.each(dbKinds)('API on %s', (kind) => {
   });
 
   it('carries an application from submission to decision and shows it in Mina ärenden', async () => {
-    const submitted = await post('/api/applications', applicationFor(facts.propertyA), cookieA);
-    expect(submitted.statusCode).toBe(201);
-    const summary = CaseSummarySchema.parse(submitted.json());
+    const summary = CaseSummarySchema.parse(await submitSigned(h, cookieA, applicationFor(facts.propertyA)));
     expect(summary.diaryNumber).toBe('BN 2026-000001');
     expect(summary.decisionDeadline).toBe('2027-02-01');
     expect(summary.status).toBe('received');
 
-    const second = await post('/api/applications', applicationFor(facts.propertyB), cookieB);
-    expect(second.json().diaryNumber).toBe('BN 2026-000002');
+    const second = await submitSigned(h, cookieB, applicationFor(facts.propertyB));
+    expect(second.diaryNumber).toBe('BN 2026-000002');
 
     const queue = (await get('/api/officer/queue', cookieOfficer)).json();
-    expect(queue.map((c: { id: string }) => c.id)).toEqual([summary.id, second.json().id]);
+    expect(queue.map((c: { id: string }) => c.id)).toEqual([summary.id, second.id]);
 
     const detail = CaseDetailSchema.parse((await get(`/api/officer/cases/${summary.id}`, cookieOfficer)).json());
     expect(detail.events.map((e) => e.type)).toEqual(['received', 'routed']);

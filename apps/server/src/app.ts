@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -37,6 +38,8 @@ export interface AppOptions {
   registers: Registers;
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** The BankID client's fetch; tests replace it to play a misbehaving BankID. */
+  bankidFetch?: typeof fetch;
 }
 
 /** Builds the whole application as a plugin tree; server.ts only listens. Tests build it the same way. */
@@ -70,6 +73,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Localhost demo over http must keep working; production sits behind TLS and sets HSTS there.
     strictTransportSecurity: opts.config.secureCookie,
   });
+  // Only routes that ask for it are limited (starting BankID orders); limits are per IP, in memory.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'tooManyRequests',
+      message: `För många försök. Vänta ${Math.ceil(ctx.ttl / 1000)} sekunder och försök igen.`,
+    }),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lovisa API', description: 'Bygglov i Kjellstavik kommun', version: '0.1.0' },
@@ -90,7 +102,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!address) throw new Error('The server is not listening; the built-in BankID simulator needs a port.');
     return `http://127.0.0.1:${address.port}/bankid-sim`;
   };
-  app.decorate('bankid', () => new BankIdRpClient({ baseUrl: opts.config.bankidUrl ?? selfUrl(), timeoutMs: 10_000 }));
+  app.decorate(
+    'bankid',
+    () =>
+      new BankIdRpClient({
+        baseUrl: opts.config.bankidUrl ?? selfUrl(),
+        timeoutMs: 10_000,
+        ...(opts.bankidFetch ? { fetch: opts.bankidFetch } : {}),
+      }),
+  );
 
   if (opts.config.bankidSimulator) {
     await app.register(bankIdSimulator, {

@@ -22,7 +22,9 @@ const EnvSchema = z.object({
   /** Mounts the BankID simulator and its test app. Must be off in production. */
   BANKID_SIMULATOR: bool.default(true),
   BANKID_ORDER_TTL_SECONDS: z.coerce.number().int().positive().default(180),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  /** BankID orders (login or sign) one IP address may start per minute. */
+  BANKID_START_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   COOKIE_SECURE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -38,6 +40,7 @@ export interface AppConfig {
   bankidSimulator: boolean;
   bankidOrderTtlMs: number;
   sessionIdleMs: number;
+  bankidStartLimitPerMinute: number;
   secureCookie: boolean;
   logLevel: string;
   routingRules: RoutingRule[];
@@ -62,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bankidSimulator: e.BANKID_SIMULATOR,
     bankidOrderTtlMs: e.BANKID_ORDER_TTL_SECONDS * 1000,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    bankidStartLimitPerMinute: e.BANKID_START_LIMIT_PER_MINUTE,
     secureCookie: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
     routingRules: [],

@@ -7,7 +7,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { seedStaff } from './db/seed';
-import { login } from './test/harness';
+import { login, submitSigned } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
 /** Starts the app on a file-backed PGlite, as `npm start` does. */
@@ -42,20 +42,19 @@ describe('a restart on the embedded database', () => {
     const draftId = '4c7e2f1a-9b3d-4e8f-a1c2-d3e4f5a6b7c8';
     const put = await first.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie }, payload: { data: { step: 'details', measure: 'carport' } } });
     expect(put.statusCode).toBe(200);
-    const submitted = await first.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: applicationFor(facts.propertyA) });
-    expect(submitted.statusCode).toBe(201);
+    const submitted = await submitSigned(first, cookie, applicationFor(facts.propertyA));
     await first.close();
 
     const second = await boot(dataDir);
     try {
       const me = await second.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie } });
       expect(me.statusCode).toBe(200); // the session survived
-      expect(me.json().map((c: { diaryNumber: string }) => c.diaryNumber)).toEqual([submitted.json().diaryNumber]);
+      expect(me.json().map((c: { diaryNumber: string }) => c.diaryNumber)).toEqual([submitted.diaryNumber]);
       const drafts = await second.app.inject({ method: 'GET', url: '/api/drafts', headers: { cookie } });
       expect(drafts.json()[0]).toMatchObject({ id: draftId, data: { step: 'details', measure: 'carport' } });
       // Numbering continues rather than restarting.
-      const next = await second.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: applicationFor(facts.propertyA) });
-      expect(next.json().diaryNumber).toBe(`BN ${new Date().getFullYear()}-000002`);
+      const next = await submitSigned(second, cookie, applicationFor(facts.propertyA));
+      expect(next.diaryNumber).toBe(`BN ${new Date().getFullYear()}-000002`);
     } finally {
       await second.close();
     }

@@ -52,8 +52,16 @@ describe('the server killed with SIGKILL and started again', () => {
         details: { description: 'Förråd i trä, 24 m².', ridgeHeightM: 3, plannedStart: '2027-05-01' },
       }),
     });
-    expect(submitted.status).toBe(201);
-    const { diaryNumber } = (await submitted.json()) as { diaryNumber: string };
+    expect(submitted.status).toBe(202); // submitting starts the BankID signature
+    const { orderRef } = (await submitted.json()) as { orderRef: string };
+    await fetch(`${first.baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `personalNumber=${APPLICANT}`,
+      redirect: 'manual',
+    });
+    const signed = await fetch(`${first.baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json, body: JSON.stringify({ orderRef }) });
+    const { diaryNumber } = ((await signed.json()) as { case: { diaryNumber: string } }).case;
 
     expect(await first.stop('SIGKILL')).toBeNull(); // killed, not exited
     const second = await startServer({ dataDir: first.dataDir });

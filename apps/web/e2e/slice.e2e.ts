@@ -21,10 +21,14 @@ async function shoot(page: Page, name: string) {
 }
 
 /** Plays the tester with the "test BankID app": picks the identity in the newest order and approves it. */
-async function approveInTestApp(browser: Browser, baseUrl: string, identity: string) {
+async function approveInTestApp(browser: Browser, baseUrl: string, identity: string, lookup?: string) {
   const context = await browser.newContext();
   const app = await context.newPage();
   await app.goto(`${baseUrl}/bankid-sim/app`);
+  if (lookup) {
+    await app.getByLabel('QR-data eller autostarttoken').fill(lookup);
+    await app.getByRole('button', { name: 'Hitta order' }).click();
+  }
   const order = app.getByRole('region').first();
   await order.getByLabel('Identitet').selectOption({ label: identity });
   await order.getByRole('button', { name: 'Godkänn' }).click();
@@ -116,11 +120,16 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByRole('button', { name: 'Nästa' }).click();
 
     // Step 5: review and submit.
-    await applicant.getByRole('button', { name: 'Skicka ansökan' }).waitFor();
+    await applicant.getByRole('button', { name: 'Skriv under och skicka' }).waitFor();
     await expect.poll(() => applicant.locator('.review').textContent()).toContain('24,0 m²');
     await expectAccessible(applicant, 'review step');
     await shoot(applicant, 'wizard-review');
-    await applicant.getByRole('button', { name: 'Skicka ansökan' }).click();
+    await applicant.getByRole('button', { name: 'Skriv under och skicka' }).click();
+    // Signing: the application only leaves once BankID says the logged-in applicant signed it.
+    await applicant.getByAltText('QR-kod för underskrift med BankID').waitFor();
+    await expectAccessible(applicant, 'signing');
+    await shoot(applicant, 'signing');
+    await approveInTestApp(browser, server.baseUrl, APPLICANT);
     const diary = applicant.locator('.diary-number');
     await diary.waitFor();
     const diaryNumber = (await diary.textContent())!;
@@ -155,6 +164,38 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await shoot(applicant, 'my-cases');
 
     expect(escaped).toEqual([]);
+  });
+
+  it('logs in with BankID on this device, through the autostart token', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto(`${server.baseUrl}/logga-in`);
+    await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
+    const href = (await page.getByRole('link', { name: 'Öppna BankID' }).getAttribute('href'))!;
+    expect(href).toMatch(/^bankid:\/\/\/\?autostarttoken=[\w-]+&redirect=null$/);
+    const token = new URL(href.replace('bankid:///', 'http://x/')).searchParams.get('autostarttoken')!;
+    await approveInTestApp(browser, server.baseUrl, APPLICANT, token);
+    await page.waitForURL('**/ansokan', { timeout: 15_000 });
+  });
+
+  it('redraws the QR every second, and after a cancel in the app offers a retry', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto(`${server.baseUrl}/logga-in`);
+    await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
+    const qr = page.getByAltText('QR-kod för inloggning med BankID');
+    await qr.waitFor();
+    const first = await qr.getAttribute('src');
+    await expect.poll(() => qr.getAttribute('src'), { timeout: 5000 }).not.toBe(first);
+    // The person cancels in the BankID app.
+    const tester = await (await newContext()).newPage();
+    await tester.goto(`${server.baseUrl}/bankid-sim/app`);
+    await tester.getByRole('region').first().getByRole('button', { name: 'Avbryt' }).click();
+    await page.getByText('Åtgärden avbröts.').waitFor();
+    await page.getByRole('button', { name: 'Försök igen' }).click();
+    await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).waitFor();
+    // Cancelling here goes back to the choice as well.
+    await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).waitFor();
   });
 
   it('renders the applicant screens at phone width without leaving the machine', async () => {

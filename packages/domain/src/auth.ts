@@ -57,3 +57,6 @@ export function bankIdMessage(hintCode: string | undefined, status: 'pending' | 
   if (hintCode && bankIdHintMessages[hintCode]) return bankIdHintMessages[hintCode]!;
   return status === 'failed' ? 'Något gick fel med BankID. Försök igen.' : 'Starta BankID-appen.';
 }
+
+/** Starting a BankID sign order answers like a login start. */
+export const SignStartResultSchema = LoginStartResultSchema;

@@ -83,3 +83,21 @@ describe('routeCase', () => {
     expect(routeCase({ measure: 'carport' }, [], 'x')).toEqual({ teamId: 'x', reason: 'Standardgrupp: ingen regel matchade.' });
   });
 });
+
+import { signSummary } from './signing';
+describe('signSummary', () => {
+  it('tells the signer the property, the measure and the area', () => {
+    const text = signSummary(
+      {
+        propertyId: '0b8f5b1e-6a8d-4c1e-9a57-2b5c7a0d4e11',
+        measure: 'carport',
+        footprints: [{ id: 'a', measure: 'carport', geometry: { type: 'Polygon', coordinates: [[[600_000, 6_600_000], [600_005, 6_600_000], [600_005, 6_600_007.5], [600_000, 6_600_007.5], [600_000, 6_600_000]]] } }],
+        details: { description: 'Carport i trä', ridgeHeightM: 3, plannedStart: '2027-04-01' },
+      },
+      'Kjellstavik Eken 1:23',
+    );
+    expect(text).toContain('Fastighet: Kjellstavik Eken 1:23');
+    expect(text).toContain('Åtgärd: Carport eller skärmtak');
+    expect(text).toContain('37,5 m²');
+  });
+});

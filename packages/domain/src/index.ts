@@ -11,3 +11,4 @@ export * from './deadline';
 export * from './errors';
 export * from './auth';
 export * from './routing';
+export * from './signing';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, waitFor } from 'xstate';
+import { createActor, fromCallback, fromPromise, waitFor } from 'xstate';
 import type { ApplicationSubmission, CaseSummary, DraftData, Footprint, PropertySummary } from '@lovisa/domain';
-import { applicationMachine, stepProblems, toSubmission, type WizardStep } from './applicationMachine';
+import { applicationMachine, stepProblems, toSubmission, type SignOrder, type WizardEvent, type WizardStep } from './applicationMachine';
 
 const properties: PropertySummary[] = [
   { id: '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23', designation: 'Kjellstavik Eken 1:23', municipality: 'Kjellstavik', registeredAreaM2: 1050 },
@@ -29,24 +29,41 @@ const received: CaseSummary = {
   decisionDeadline: '2027-02-01',
 };
 
-function start(opts: { submit?: (s: ApplicationSubmission) => Promise<CaseSummary>; load?: () => Promise<PropertySummary[]>; draft?: { step: string } & DraftData } = {}) {
+/** How the fake BankID answers a sign order: complete, fail with a message, or stay pending until cancelled. */
+type SignOutcome = { complete: CaseSummary } | { fail: string } | 'pending';
+
+function start(
+  opts: { submit?: (s: ApplicationSubmission) => Promise<void>; sign?: SignOutcome; load?: () => Promise<PropertySummary[]>; draft?: { step: string } & DraftData } = {},
+) {
   const saved: DraftData[] = [];
   const submitted: ApplicationSubmission[] = [];
+  const cancelled: string[] = [];
+  const sign = opts.sign ?? { complete: received };
   const machine = applicationMachine.provide({
     actors: {
       loadProperties: fromPromise(opts.load ?? (async () => properties)),
       saveDraft: fromPromise(async ({ input }: { input: { draftId: string; data: DraftData } }) => {
         saved.push(input.data);
       }),
-      submitApplication: fromPromise(async ({ input }: { input: ApplicationSubmission }) => {
+      startSigning: fromPromise(async ({ input }: { input: ApplicationSubmission }) => {
         submitted.push(input);
-        return (opts.submit ?? (async () => received))(input);
+        await opts.submit?.(input);
+        return { orderRef: 'order-1', autoStartToken: 'token-1' };
+      }),
+      awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack }) => {
+        sendBack({ type: 'SIGN_PROGRESS', message: 'Skriv in din säkerhetskod i BankID-appen.' });
+        if (sign === 'pending') return;
+        const timer = setTimeout(() => sendBack('complete' in sign ? { type: 'SIGN_COMPLETE', summary: sign.complete } : { type: 'SIGN_FAILED', message: sign.fail }), 5);
+        return () => clearTimeout(timer);
+      }),
+      cancelSigning: fromPromise(async ({ input }: { input: SignOrder }) => {
+        cancelled.push(input.orderRef);
       }),
     },
   });
   const draft = opts.draft ? { id: '22222222-2222-4222-8222-222222222222', data: opts.draft, updatedAt: '2026-11-22T10:00:00Z' } : undefined;
   const actor = createActor(machine, { input: { draftId: '33333333-3333-4333-8333-333333333333', ...(draft ? { draft } : {}) } }).start();
-  return { actor, saved, submitted };
+  return { actor, saved, submitted, cancelled };
 }
 
 const at = (actor: ReturnType<typeof start>['actor'], step: WizardStep) => waitFor(actor, (s) => s.matches({ editing: step }));
@@ -84,6 +101,33 @@ describe('application wizard', () => {
     actor.send({ type: 'SET_FOOTPRINTS', footprints: [bowTie] });
     expect(actor.getSnapshot().can({ type: 'NEXT' })).toBe(false);
     expect(stepProblems(actor.getSnapshot().context, 'map')).toEqual(['Ytans kanter korsar varandra.']);
+  });
+
+  it('waits for the signature with BankID\'s message, and cancelling submits nothing', async () => {
+    const { actor, cancelled } = start({
+      sign: 'pending',
+      draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
+    });
+    await at(actor, 'review');
+    actor.send({ type: 'SUBMIT' });
+    await waitFor(actor, (s) => s.matches({ signing: 'waiting' }));
+    expect(actor.getSnapshot().context.signOrder).toEqual({ orderRef: 'order-1', autoStartToken: 'token-1' });
+    expect(actor.getSnapshot().context.signMessage).toBe('Skriv in din säkerhetskod i BankID-appen.');
+    actor.send({ type: 'CANCEL' });
+    await at(actor, 'review');
+    expect(cancelled).toEqual(['order-1']);
+    expect(actor.getSnapshot().context.submitted).toBeUndefined();
+  });
+
+  it('goes back to review with BankID\'s reason when signing fails', async () => {
+    const { actor } = start({
+      sign: { fail: 'Åtgärden avbröts.' },
+      draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
+    });
+    await at(actor, 'review');
+    actor.send({ type: 'SUBMIT' });
+    await waitFor(actor, (s) => s.matches({ editing: 'review' }) && Boolean(s.context.error));
+    expect(actor.getSnapshot().context.error).toBe('Åtgärden avbröts.');
   });
 
   it('keeps everything and says why when submission fails', async () => {

@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import {
   ApplicationDetailsSchema,
   FootprintSchema,
@@ -27,6 +27,15 @@ export interface WizardContext {
   error: string | undefined;
   /** The step a resumed draft was left at; used once, when the properties have loaded. */
   resumeStep: WizardStep | undefined;
+  /** The BankID sign order of the submission in progress. */
+  signOrder: SignOrder | undefined;
+  /** BankID's latest word on it, in plain Swedish. */
+  signMessage: string | undefined;
+}
+
+export interface SignOrder {
+  orderRef: string;
+  autoStartToken: string;
 }
 
 export type WizardEvent =
@@ -38,7 +47,11 @@ export type WizardEvent =
   | { type: 'BACK' }
   | { type: 'EDIT_STEP'; step: WizardStep }
   | { type: 'SUBMIT' }
-  | { type: 'RETRY' };
+  | { type: 'CANCEL' }
+  | { type: 'RETRY' }
+  | { type: 'SIGN_PROGRESS'; message: string }
+  | { type: 'SIGN_COMPLETE'; summary: CaseSummary }
+  | { type: 'SIGN_FAILED'; message: string };
 
 export interface WizardInput {
   draftId: string;
@@ -107,8 +120,16 @@ export const applicationMachine = setup({
     saveDraft: fromPromise<void, { draftId: string; data: DraftData }>(async () => {
       throw new Error('saveDraft is provided by the app');
     }),
-    submitApplication: fromPromise<CaseSummary, ApplicationSubmission>(async () => {
-      throw new Error('submitApplication is provided by the app');
+    /** Sends the application; the server checks it and starts a BankID sign order. */
+    startSigning: fromPromise<SignOrder, ApplicationSubmission>(async () => {
+      throw new Error('startSigning is provided by the app');
+    }),
+    /** Follows the sign order, sending SIGN_PROGRESS, then SIGN_COMPLETE or SIGN_FAILED. */
+    awaitSignature: fromCallback<WizardEvent, SignOrder>(() => {
+      throw new Error('awaitSignature is provided by the app');
+    }),
+    cancelSigning: fromPromise<void, SignOrder>(async () => {
+      throw new Error('cancelSigning is provided by the app');
     }),
   },
   guards: {
@@ -125,6 +146,12 @@ export const applicationMachine = setup({
       resumeStep: undefined,
     })),
     draftNotSaved: assign({ error: 'Utkastet kunde inte sparas just nu. Det du fyllt i finns kvar här.' }),
+    submissionFailed: assign({
+      error: ({ event }) => {
+        const err = (event as { error?: unknown }).error;
+        return err instanceof Error && err.message ? err.message : 'Ansökan kunde inte skickas. Försök igen.';
+      },
+    }),
   },
 }).createMachine({
   id: 'application',
@@ -140,6 +167,8 @@ export const applicationMachine = setup({
       submitted: undefined,
       error: undefined,
       resumeStep: isStep(d?.step) ? d.step : undefined,
+      signOrder: undefined,
+      signMessage: undefined,
     };
   },
   initial: 'loadingProperties',
@@ -217,7 +246,7 @@ export const applicationMachine = setup({
           tags: ['step'],
           invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'review') }), onError: { actions: 'draftNotSaved' } },
           on: {
-            SUBMIT: { target: '#application.submitting', guard: { type: 'stepComplete', params: 'review' } },
+            SUBMIT: { target: '#application.signing', guard: { type: 'stepComplete', params: 'review' } },
             BACK: 'details',
             EDIT_STEP: [
               { target: 'chooseProperty', guard: ({ event }) => event.step === 'chooseProperty' },
@@ -229,18 +258,34 @@ export const applicationMachine = setup({
         },
       },
     },
-    submitting: {
+    signing: {
+      initial: 'starting',
       entry: 'clearError',
-      invoke: {
-        src: 'submitApplication',
-        input: ({ context }) => toSubmission(context)!,
-        onDone: { target: 'submitted', actions: assign({ submitted: ({ event }) => event.output }) },
-        onError: {
-          target: 'editing.review',
-          actions: assign({
-            error: ({ event }) =>
-              event.error instanceof Error && event.error.message ? event.error.message : 'Ansökan kunde inte skickas. Försök igen.',
-          }),
+      states: {
+        starting: {
+          invoke: {
+            src: 'startSigning',
+            input: ({ context }) => toSubmission(context)!,
+            onDone: { target: 'waiting', actions: assign({ signOrder: ({ event }) => event.output, signMessage: 'Starta BankID-appen.' }) },
+            onError: { target: '#application.editing.review', actions: 'submissionFailed' },
+          },
+        },
+        waiting: {
+          invoke: { src: 'awaitSignature', input: ({ context }) => context.signOrder! },
+          on: {
+            SIGN_PROGRESS: { actions: assign({ signMessage: ({ event }) => event.message }) },
+            SIGN_COMPLETE: { target: '#application.submitted', actions: assign({ submitted: ({ event }) => event.summary, signOrder: undefined }) },
+            SIGN_FAILED: { target: '#application.editing.review', actions: assign({ error: ({ event }) => event.message, signOrder: undefined }) },
+            CANCEL: 'cancelling',
+          },
+        },
+        cancelling: {
+          invoke: {
+            src: 'cancelSigning',
+            input: ({ context }) => context.signOrder!,
+            onDone: { target: '#application.editing.review', actions: assign({ signOrder: undefined }) },
+            onError: { target: '#application.editing.review', actions: assign({ signOrder: undefined }) },
+          },
         },
       },
     },

@@ -72,6 +72,8 @@ export const cases = pgTable(
     decisionDeadline: date('decision_deadline', { mode: 'string' }).notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: text('decided_by'),
+    /** The applicant's BankID signature over the application: signature, OCSP answer, order and time. */
+    signature: jsonb('signature'),
   },
   (t) => [
     uniqueIndex('cases_diary_number_idx').on(t.diaryNumber),
@@ -95,3 +97,18 @@ export const caseEvents = pgTable(
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
 );
+
+/**
+ * A submission waiting for the applicant's BankID signature. The application is kept as signed-for, so what
+ * becomes the case is exactly what the BankID app showed; `case_id` makes the submission happen once.
+ */
+export const signOrders = pgTable('sign_orders', {
+  orderRef: text('order_ref').primaryKey(),
+  personnummer: text('personnummer').notNull(),
+  application: jsonb('application').notNull(),
+  propertyDesignation: text('property_designation').notNull(),
+  qrStartToken: text('qr_start_token').notNull(),
+  qrStartSecret: text('qr_start_secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  caseId: uuid('case_id'),
+});

@@ -39,7 +39,7 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     const mapped = err.code ? fastifyCodes[err.code] : undefined;
     if (mapped) return send(reply, mapped[0], mapped[1], mapped[2]);
-    if (err.statusCode === 429) return send(reply, 429, 'tooManyRequests', 'För många förfrågningar. Vänta en stund.');
+    if (err.statusCode === 429) return send(reply, 429, 'tooManyRequests', err.message || 'För många förfrågningar. Vänta en stund.');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return send(reply, err.statusCode, err.statusCode === 404 ? 'notFound' : 'invalidInput', 'Förfrågan är inte giltig.');
     }

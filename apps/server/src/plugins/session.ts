@@ -22,7 +22,8 @@ declare module 'fastify' {
     sessionTokenHash: string | null;
   }
   interface FastifyInstance {
-    createSession(reply: FastifyReply, user: SessionUser): Promise<void>;
+    /** A fresh session for a completed login; any session the browser already had is ended (no fixation). */
+    createSession(request: FastifyRequest, reply: FastifyReply, user: SessionUser): Promise<void>;
     destroySession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
@@ -42,7 +43,9 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
 
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookie };
 
-  app.decorate('createSession', async (reply: FastifyReply, user: SessionUser) => {
+  app.decorate('createSession', async (request: FastifyRequest, reply: FastifyReply, user: SessionUser) => {
+    const previous = request.cookies[SESSION_COOKIE];
+    if (previous) await app.db.delete(sessions).where(eq(sessions.tokenHash, sha256(previous)));
     const token = randomBytes(32).toString('base64url');
     const now = app.clock();
     await app.db.insert(sessions).values({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import {
   decisionDeadline,
   formatDiaryNumber,
@@ -11,11 +11,11 @@ import {
   type DecisionInput,
 } from '@lovisa/domain';
 import type { Db } from '../db/database';
-import { caseEvents, cases, diaryCounters, drafts } from '../db/schema';
+import { caseEvents, cases, diaryCounters, drafts, signOrders } from '../db/schema';
 
 type CaseRow = typeof cases.$inferSelect;
 
-function toSummary(row: CaseRow): CaseSummary {
+export function toSummary(row: CaseRow): CaseSummary {
   return {
     id: row.id,
     diaryNumber: row.diaryNumber,
@@ -36,7 +36,12 @@ export interface NewCase {
   propertyDesignation: string;
   routing: { teamId: string; reason: string };
   receivedAt: Date;
+  /** The BankID sign order this submission completes, and what BankID returned for it. */
+  signed: { orderRef: string; signature: string; ocspResponse: string; bankIdIssueDate: string };
 }
+
+/** Thrown inside the transaction when another request already turned this sign order into a case. */
+export class AlreadySubmitted extends Error {}
 
 /**
  * Stores a received application as a case, in one transaction: diary number, case row, its first events,
@@ -44,13 +49,20 @@ export interface NewCase {
  */
 export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
   return db.transaction(async (tx) => {
+    const id = randomUUID();
+    // Claim the sign order first: of two concurrent collects, exactly one gets to create the case.
+    const claimed = await tx
+      .update(signOrders)
+      .set({ caseId: id })
+      .where(and(eq(signOrders.orderRef, input.signed.orderRef), isNull(signOrders.caseId)))
+      .returning({ orderRef: signOrders.orderRef });
+    if (claimed.length === 0) throw new AlreadySubmitted();
     const year = Number(stockholmDate(input.receivedAt).slice(0, 4));
     const [counter] = await tx
       .insert(diaryCounters)
       .values({ year, lastSequence: 1 })
       .onConflictDoUpdate({ target: diaryCounters.year, set: { lastSequence: sql`${diaryCounters.lastSequence} + 1` } })
       .returning();
-    const id = randomUUID();
     const { draftId: _draftId, ...application } = input.application;
     const [row] = await tx
       .insert(cases)
@@ -67,10 +79,11 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
         teamId: input.routing.teamId,
         receivedAt: input.receivedAt,
         decisionDeadline: decisionDeadline(input.receivedAt),
+        signature: { ...input.signed, signedAt: input.receivedAt.toISOString() },
       })
       .returning();
     await tx.insert(caseEvents).values([
-      { caseId: id, type: 'received', at: input.receivedAt, actor: 'applicant', data: {} },
+      { caseId: id, type: 'received', at: input.receivedAt, actor: 'applicant', data: { signedWith: 'BankID' } },
       { caseId: id, type: 'routed', at: input.receivedAt, actor: 'system', data: { teamId: input.routing.teamId, reason: input.routing.reason } },
     ]);
     if (input.application.draftId) {

@@ -1,52 +1,213 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ApiErrorSchema, ApplicationSubmissionSchema, CaseSummarySchema, routeCase } from '@lovisa/domain';
+import { z } from 'zod';
+import { and, eq, lt } from 'drizzle-orm';
+import {
+  ApiErrorSchema,
+  ApplicationSubmissionSchema,
+  LoginCollectInputSchema,
+  QrResultSchema,
+  SignCollectResultSchema,
+  SignStartResultSchema,
+  bankIdMessage,
+  routeCase,
+  signSummary,
+  type ApplicationSubmission,
+} from '@lovisa/domain';
 import { polygonWithin } from '@lovisa/geo';
+import { BankIdError } from '@lovisa/bankid';
+import { renderQr } from '../bankidQr';
+import { signOrders } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors';
-import { currentUser, requireRole } from '../plugins/session';
-import { createCase } from '../repositories/cases';
+import { currentUser, requireRole, type SessionUser } from '../plugins/session';
+import { AlreadySubmitted, caseRow, createCase, toSummary } from '../repositories/cases';
 
+const ORDER_MAX_AGE_MS = 10 * 60_000;
+const unavailable = () => new AppError('unavailable', 'BankID svarar inte just nu. Försök igen om en stund.');
+
+/**
+ * Submitting is signing: the application is checked, a BankID sign order shows the applicant what they sign,
+ * and the case is created only when BankID answers `complete` for the person who is logged in.
+ */
 export default async function applicationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', requireRole('applicant'));
 
-  app.withTypeProvider<ZodTypeProvider>().post(
+  async function checkApplication(user: SessionUser, application: ApplicationSubmission) {
+    const property = await app.registers.land.propertyById(application.propertyId);
+    if (!property) throw notFound('Fastigheten');
+    const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+    if (!owned.includes(property.id)) throw forbidden();
+    const outside = application.footprints.flatMap((f, i) => (polygonWithin(f.geometry, property.boundary) ? [] : [i]));
+    if (outside.length > 0) {
+      throw new AppError(
+        'invalidInput',
+        'Byggnaden måste ligga inom fastigheten.',
+        outside.map((i) => ({ path: `body.footprints.${i}.geometry`, message: 'Byggnaden ligger utanför fastighetsgränsen.' })),
+      );
+    }
+    return property;
+  }
+
+  async function ownOrder(request: FastifyRequest, orderRef: string) {
+    const [order] = await app.db
+      .select()
+      .from(signOrders)
+      .where(and(eq(signOrders.orderRef, orderRef), eq(signOrders.personnummer, currentUser(request).personnummer)));
+    if (!order) throw new AppError('notFound', 'Underskriften hittades inte. Skicka ansökan igen.');
+    return order;
+  }
+
+  r.post(
     '/applications',
     {
+      config: { rateLimit: { max: app.config.bankidStartLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['applicant'],
-        summary: 'Submit an application; it is checked again with the same schema the browser used',
+        summary: 'Submit an application: checked with the same schema as in the browser, then signed with BankID',
         body: ApplicationSubmissionSchema,
-        response: { 201: CaseSummarySchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
+        response: {
+          202: SignStartResultSchema,
+          400: ApiErrorSchema,
+          401: ApiErrorSchema,
+          403: ApiErrorSchema,
+          404: ApiErrorSchema,
+          409: ApiErrorSchema,
+          429: ApiErrorSchema,
+          503: ApiErrorSchema,
+        },
       },
     },
     async (request, reply) => {
       const user = currentUser(request);
       const application = request.body;
-      const property = await app.registers.land.propertyById(application.propertyId);
-      if (!property) throw notFound('Fastigheten');
-      const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-      if (!owned.includes(property.id)) throw forbidden();
-      const outside = application.footprints
-        .map((f, i) => ({ f, i }))
-        .filter(({ f }) => !polygonWithin(f.geometry, property.boundary));
-      if (outside.length > 0) {
-        throw new AppError(
-          'invalidInput',
-          'Byggnaden måste ligga inom fastigheten.',
-          outside.map(({ i }) => ({ path: `body.footprints.${i}.geometry`, message: 'Byggnaden ligger utanför fastighetsgränsen.' })),
-        );
+      const property = await checkApplication(user, application);
+      let order;
+      try {
+        order = await app.bankid().sign({
+          endUserIp: request.ip,
+          requirement: { personalNumber: user.personnummer },
+          userVisibleData: Buffer.from(signSummary(application, property.designation)).toString('base64'),
+          userVisibleDataFormat: 'simpleMarkdownV1',
+        });
+      } catch (err) {
+        if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress') {
+          throw new AppError('conflict', 'Du har redan en pågående BankID-åtgärd. Avbryt den i BankID-appen och försök igen.');
+        }
+        request.log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
+        throw unavailable();
       }
-      const teams = await app.registers.staff.teams();
-      const routing = routeCase(application, app.config.routingRules, teams[0]!.id);
-      const created = await createCase(app.db, {
+      const now = app.clock();
+      await app.db.delete(signOrders).where(lt(signOrders.createdAt, new Date(now.getTime() - ORDER_MAX_AGE_MS)));
+      await app.db.insert(signOrders).values({
+        orderRef: order.orderRef,
+        personnummer: user.personnummer,
         application,
-        applicant: { personnummer: user.personnummer, name: user.name },
         propertyDesignation: property.designation,
-        routing,
-        receivedAt: app.clock(),
+        qrStartToken: order.qrStartToken,
+        qrStartSecret: order.qrStartSecret,
+        createdAt: now,
       });
-      request.log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
-      return reply.status(201).send(created);
+      return reply.status(202).send({ orderRef: order.orderRef, autoStartToken: order.autoStartToken });
+    },
+  );
+
+  r.get(
+    '/applications/sign/:orderRef/qr',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'The animated QR for signing, this second',
+        params: z.object({ orderRef: z.string().min(1).max(100) }),
+        response: { 200: QrResultSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const order = await ownOrder(request, request.params.orderRef);
+      reply.header('cache-control', 'no-store');
+      return renderQr(order, app.clock());
+    },
+  );
+
+  r.post(
+    '/applications/sign/collect',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Poll the signature (every 2 s); on completion the case is created, once',
+        body: LoginCollectInputSchema,
+        response: { 200: SignCollectResultSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 503: ApiErrorSchema },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const order = await ownOrder(request, request.body.orderRef);
+      const done = async (caseId: string) => {
+        const row = await caseRow(app.db, caseId);
+        return { status: 'complete' as const, message: 'Ansökan är underskriven och skickad.', case: toSummary(row!) };
+      };
+      if (order.caseId) return done(order.caseId);
+      const forget = () => app.db.delete(signOrders).where(eq(signOrders.orderRef, order.orderRef));
+      let result;
+      try {
+        result = await app.bankid().collect(order.orderRef);
+      } catch (err) {
+        if (err instanceof BankIdError && err.httpStatus === 400) {
+          await forget();
+          return { status: 'failed' as const, hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
+        }
+        throw unavailable();
+      }
+      if (result.status === 'pending') {
+        return { status: 'pending' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+      }
+      if (result.status === 'failed') {
+        await forget();
+        return { status: 'failed' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
+      }
+      const { user: signer, signature, ocspResponse, bankIdIssueDate } = result.completionData;
+      if (signer.personalNumber !== user.personnummer) {
+        await forget();
+        request.log.warn({ orderRef: order.orderRef }, 'sign order completed by another person; refused');
+        throw new AppError('forbidden', 'Ansökan skrevs under av någon annan än den som är inloggad. Den har inte skickats.');
+      }
+      const application = ApplicationSubmissionSchema.parse(order.application);
+      const teams = await app.registers.staff.teams();
+      try {
+        const created = await createCase(app.db, {
+          application,
+          applicant: { personnummer: user.personnummer, name: user.name },
+          propertyDesignation: order.propertyDesignation,
+          routing: routeCase(application, app.config.routingRules, teams[0]!.id),
+          receivedAt: app.clock(),
+          signed: { orderRef: order.orderRef, signature, ocspResponse, bankIdIssueDate },
+        });
+        request.log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
+        return { status: 'complete' as const, message: 'Ansökan är underskriven och skickad.', case: created };
+      } catch (err) {
+        if (!(err instanceof AlreadySubmitted)) throw err;
+        return done((await ownOrder(request, order.orderRef)).caseId!);
+      }
+    },
+  );
+
+  r.post(
+    '/applications/sign/cancel',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Cancel signing; nothing is submitted',
+        body: LoginCollectInputSchema,
+        response: { 204: z.null(), 401: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const order = await ownOrder(request, request.body.orderRef);
+      if (!order.caseId) {
+        await app.db.delete(signOrders).where(and(eq(signOrders.orderRef, order.orderRef), eq(signOrders.personnummer, order.personnummer)));
+        await app.bankid().cancel(order.orderRef).catch(() => {});
+      }
+      return reply.status(204).send(null);
     },
   );
 }

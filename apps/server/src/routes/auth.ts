@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, lt } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import {
   ApiErrorSchema,
   LoginCollectInputSchema,
@@ -16,7 +15,8 @@ import {
   fullName,
   type Role,
 } from '@lovisa/domain';
-import { BankIdError, qrData } from '@lovisa/bankid';
+import { BankIdError } from '@lovisa/bankid';
+import { renderQr } from '../bankidQr';
 import { loginOrders } from '../db/schema';
 import { AppError } from '../errors';
 import { sha256 } from '../plugins/session';
@@ -48,11 +48,12 @@ export default async function authRoutes(app: FastifyInstance) {
   r.post(
     '/auth/bankid/start',
     {
+      config: { rateLimit: { max: app.config.bankidStartLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
         summary: 'Start a BankID login (QR on another device, or this device)',
         body: LoginStartInputSchema,
-        response: { 200: LoginStartResultSchema, 503: ApiErrorSchema },
+        response: { 200: LoginStartResultSchema, 429: ApiErrorSchema, 503: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -90,11 +91,8 @@ export default async function authRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const order = await orderOfThisBrowser(request, request.params.orderRef);
-      const seconds = Math.max(0, Math.floor((app.clock().getTime() - order.createdAt.getTime()) / 1000));
-      const data = qrData(order.qrStartToken, order.qrStartSecret, seconds);
-      const svg = await QRCode.toString(data, { type: 'svg', margin: 2, errorCorrectionLevel: 'L' });
       reply.header('cache-control', 'no-store');
-      return { svg, qrData: data };
+      return renderQr(order, app.clock());
     },
   );
 
@@ -131,7 +129,7 @@ export default async function authRoutes(app: FastifyInstance) {
       const { personalNumber, name } = result.completionData.user;
       const officer = await app.registers.staff.officerByPersonnummer(personalNumber);
       const roles: Role[] = officer ? ['applicant', 'officer'] : ['applicant'];
-      await app.createSession(reply, {
+      await app.createSession(request, reply, {
         personnummer: personalNumber,
         name: officer ? fullName(officer) : name,
         roles,

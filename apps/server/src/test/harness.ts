@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
 import { loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
 import { buildApp } from '../app';
 import { loadConfig, type AppConfig } from '../config';
@@ -16,14 +17,14 @@ export interface Harness {
 }
 
 /** The whole app on a real socket (the BankID client talks to the built-in simulator over HTTP). */
-export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> = {}): Promise<Harness> {
+export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> = {}, bankidFetch?: typeof fetch): Promise<Harness> {
   const testDb = await createTestDatabase(kind);
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   await seedStaff(testDb.database.db, registers);
   let now = new Date('2026-11-23T10:00:00+01:00');
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
   config.routingRules = await loadRoutingRules(defaultFixturesDir());
-  const app = await buildApp({ config, database: testDb.database, registers, clock: () => now });
+  const app = await buildApp({ config, database: testDb.database, registers, clock: () => now, ...(bankidFetch ? { bankidFetch } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
   return {
@@ -63,4 +64,27 @@ export async function login(h: Pick<Harness, 'app'>, personnummer: string): Prom
   const session = collect.cookies.find((c) => c.name === 'lovisa_session');
   if (!session) throw new Error(`collect did not complete: ${collect.body}`);
   return `lovisa_session=${session.value}`;
+}
+
+/**
+ * Submits through the real path: POST (checked, sign order started), the applicant approves in the test
+ * BankID app, collect creates the case. Returns the collect answer's case.
+ */
+export async function submitSigned(h: Pick<Harness, 'app'>, cookie: string, application: ApplicationSubmission, signer?: string): Promise<CaseSummary> {
+  const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: application });
+  if (started.statusCode !== 202) throw new Error(`submission not started: ${started.statusCode} ${started.body}`);
+  const { orderRef } = started.json() as { orderRef: string };
+  const session = await h.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+  const personnummer = signer ?? (session.json() as { personnummer: string }).personnummer;
+  const approve = await h.app.inject({
+    method: 'POST',
+    url: `/bankid-sim/app/orders/${orderRef}/approve`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `personalNumber=${personnummer}`,
+  });
+  if (approve.statusCode >= 400) throw new Error(`sign approval refused: ${approve.statusCode}`);
+  const collect = await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
+  const body = collect.json() as { status: string; case?: CaseSummary };
+  if (body.status !== 'complete' || !body.case) throw new Error(`signing did not complete: ${collect.body}`);
+  return body.case;
 }

@@ -5,7 +5,6 @@ import { formatArea, formatDate } from '../../format';
 
 export function ReviewStep(props: {
   context: WizardContext;
-  submitting: boolean;
   error: string | undefined;
   onEdit(step: WizardStep): void;
   onSubmit(): void;
@@ -65,8 +64,8 @@ export function ReviewStep(props: {
         <button type="button" className="button" onClick={props.onBack}>
           Tillbaka
         </button>
-        <button type="button" className="button button--primary" onClick={props.onSubmit} disabled={props.submitting} aria-busy={props.submitting}>
-          {props.submitting ? 'Skickar …' : 'Skicka ansökan'}
+        <button type="button" className="button button--primary" onClick={props.onSubmit}>
+          Skriv under och skicka
         </button>
       </div>
     </>

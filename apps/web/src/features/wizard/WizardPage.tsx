@@ -1,9 +1,9 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useMachine } from '@xstate/react';
-import { fromPromise } from 'xstate';
-import { applicationMachine, stepProblems, wizardSteps, type WizardStep } from '@lovisa/wizard';
+import { fromCallback, fromPromise } from 'xstate';
+import { applicationMachine, stepProblems, wizardSteps, type SignOrder, type WizardEvent, type WizardStep } from '@lovisa/wizard';
 import type { Draft } from '@lovisa/domain';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { useApi } from '../../useApi';
 import { PropertyStep } from './PropertyStep';
@@ -11,6 +11,7 @@ import { MeasureStep } from './MeasureStep';
 import { DetailsStep } from './DetailsStep';
 import { ReviewStep } from './ReviewStep';
 import { Receipt } from './Receipt';
+import { SigningView } from './SigningView';
 
 const MapStep = lazy(() => import('./MapStep'));
 
@@ -38,7 +39,31 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
           saveDraft: fromPromise(async ({ input }) => {
             await api.saveDraft(input.draftId, input.data);
           }),
-          submitApplication: fromPromise(({ input }) => api.submit(input)),
+          startSigning: fromPromise(({ input }) => api.submit(input)),
+          awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack, input }) => {
+            // Poll every 2 s, as BankID asks of relying parties.
+            let live = true;
+            const poll = async () => {
+              try {
+                const r = await api.signCollect(input.orderRef);
+                if (!live) return;
+                if (r.status === 'complete' && r.case) sendBack({ type: 'SIGN_COMPLETE', summary: r.case });
+                else if (r.status === 'failed') sendBack({ type: 'SIGN_FAILED', message: r.message });
+                else sendBack({ type: 'SIGN_PROGRESS', message: r.message });
+              } catch (e) {
+                if (live) sendBack({ type: 'SIGN_FAILED', message: e instanceof ApiError ? e.message : 'Underskriften kunde inte hämtas. Försök igen.' });
+              }
+            };
+            void poll();
+            const timer = window.setInterval(() => void poll(), 2000);
+            return () => {
+              live = false;
+              window.clearInterval(timer);
+            };
+          }),
+          cancelSigning: fromPromise(async ({ input }) => {
+            await api.signCancel(input.orderRef);
+          }),
         },
       }),
     [],
@@ -49,6 +74,9 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
 
   if (state.matches('submitted') && context.submitted) return <Receipt summary={context.submitted} />;
+  if (state.matches('signing')) {
+    return <SigningView order={context.signOrder} message={context.signMessage} onCancel={() => send({ type: 'CANCEL' })} />;
+  }
   if (state.matches('loadingProperties')) return <p className="page">Hämtar dina fastigheter …</p>;
   if (state.matches('loadFailed')) {
     return (
@@ -115,7 +143,6 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
       {current === 'review' && (
         <ReviewStep
           context={context}
-          submitting={state.matches('submitting')}
           error={context.error}
           onEdit={(s) => send({ type: 'EDIT_STEP', step: s })}
           onSubmit={() => send({ type: 'SUBMIT' })}
