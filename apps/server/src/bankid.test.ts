@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { cases } from './db/schema';
+import { createHmac } from 'node:crypto';
+import { cases, loginOrders } from './db/schema';
 import { startHarness, login, submitSigned, type Harness } from './test/harness';
 import { dbKinds } from './test/databases';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
@@ -55,6 +56,26 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
     expect(mine).toHaveLength(1);
     const [row] = await h.app.db.select().from(cases).where(eq(cases.id, first.json().case.id));
     expect(row!.signature).toMatchObject({ orderRef, signature: expect.stringMatching(/\S+/), ocspResponse: expect.stringMatching(/\S+/) });
+  });
+
+  it('draws the QR for second t with the HMAC rule, and never sends the secret to the browser', async () => {
+    const t0 = new Date('2026-11-23T10:00:00+01:00');
+    h.setNow(t0);
+    const start = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } });
+    const { orderRef } = start.json();
+    const cookies = { lovisa_login: start.cookies.find((c) => c.name === 'lovisa_login')!.value };
+    const [order] = await h.app.db.select().from(loginOrders).where(eq(loginOrders.orderRef, orderRef));
+    const bodies = [start.body];
+    for (const t of [0, 1, 7]) {
+      h.setNow(new Date(t0.getTime() + t * 1000 + 400));
+      const qr = await h.app.inject({ method: 'GET', url: `/api/auth/bankid/${orderRef}/qr`, cookies });
+      const hmac = createHmac('sha256', order!.qrStartSecret).update(String(t)).digest('hex');
+      expect(qr.json().qrData).toBe(`bankid.${order!.qrStartToken}.${t}.${hmac}`);
+      bodies.push(qr.body);
+    }
+    bodies.push((await h.app.inject({ method: 'POST', url: '/api/auth/bankid/collect', payload: { orderRef }, cookies })).body);
+    for (const body of bodies) expect(body).not.toContain(order!.qrStartSecret);
+    h.setNow(t0);
   });
 
   it('submits nothing when the applicant cancels signing', async () => {
