@@ -153,7 +153,7 @@ describe('BankID edge cases', () => {
       if (body.completionData && impostor) body.completionData.user.personalNumber = impostor;
       return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
     };
-    const h = await startHarness('pglite', {}, lyingFetch);
+    const h = await startHarness('pglite', {}, { bankidFetch: lyingFetch });
     try {
       const facts = await fixtureFacts(h.registers);
       const cookie = await login(h, facts.applicantA); // no impostor yet: the login itself is honest

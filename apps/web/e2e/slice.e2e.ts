@@ -198,6 +198,26 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).waitFor();
   });
 
+  it('shows co-owners their shared property, explains when someone owns nothing, and hides a protected address', async () => {
+    const visit = async (identity: string) => {
+      const page = await (await newContext()).newPage();
+      await page.goto(`${server.baseUrl}/logga-in?next=%2Fansokan`);
+      await logIn(page, browser, server.baseUrl, identity);
+      await page.waitForURL('**/ansokan', { timeout: 15_000 });
+      await page.getByText(/^Hej /).waitFor();
+      return page;
+    };
+    const maria = await visit('Maria Eriksson (19641119-3086)');
+    await maria.getByRole('radio', { name: /Kjellstavik Eken 1:22/ }).waitFor();
+    const erik = await visit('Erik Nyström (19810326-9299)');
+    await erik.getByText(/Vi hittar ingen fastighet som du äger/).waitFor();
+    await expectAccessible(erik, 'owns nothing');
+    await shoot(erik, 'owns-nothing');
+    const karin = await visit('Karin Sjöberg (19790810-9288)');
+    await karin.getByText('Skyddad adress – visas inte här').waitFor();
+    expect(await karin.content()).not.toContain('Sekretessgatan');
+  });
+
   it('renders the applicant screens at phone width without leaving the machine', async () => {
     const phone = await (await newContext(390, 844)).newPage();
     await phone.goto(server.baseUrl);

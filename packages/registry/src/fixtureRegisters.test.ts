@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isValidPersonnummer } from '@lovisa/domain';
 import { bbox, multiPolygonArea, polygonProblems, polygonWithin } from '@lovisa/geo';
-import { defaultFixturesDir, loadBasemap, loadFixtureRegisters, loadRoutingRules, simIdentities } from './index';
+import { defaultFixturesDir, loadBasemap, loadFixtureRegisters, loadRoutingRules, simIdentities, PROTECTED_SENTINEL } from './index';
 
 const dir = defaultFixturesDir();
 /** Any identity that is not staff: the first person in the population file is an applicant. */
@@ -59,6 +59,10 @@ describe('Kjellstavik fixtures', async () => {
     }
     expect(protectedPeople).toHaveLength(1);
     expect(protectedPeople[0]!.address).toBeNull();
+    // The raw data holds the sentinel; the register's answer must not.
+    const raw = await readFile(path.join(dir, 'persons.json'), 'utf8');
+    expect(raw).toContain(PROTECTED_SENTINEL);
+    expect(JSON.stringify(protectedPeople[0])).not.toContain(PROTECTED_SENTINEL);
     expect([...owners.values()].some((o) => o.length === 2)).toBe(true);
     const counts = await Promise.all(identities.map((i) => registers.ownership.propertyIdsOwnedBy(i.personalNumber)));
     expect(counts.some((c) => c.length === 2)).toBe(true);

@@ -36,7 +36,9 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
     readFixture(dir, 'teams.json', z.array(TeamSchema)),
     readFixture(dir, 'officers.json', z.array(OfficerSchema)),
   ]);
-  const personByPnr = new Map(persons.map((p) => [p.personnummer, p]));
+  // Like SPAR, the register never delivers the address of a person with protected identity: the fixture holds
+  // a sentinel address for them only so that tests can prove it leaks nowhere.
+  const personByPnr = new Map(persons.map((p) => [p.personnummer, p.protectedIdentity ? { ...p, address: null } : p]));
   const propertyById = new Map(properties.map((p) => [p.id, p]));
   const propertyByDesignation = new Map(properties.map((p) => [designationKey(p.designation), p]));
   const planById = new Map(plans.map((p) => [p.id, p]));

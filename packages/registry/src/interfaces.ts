@@ -43,3 +43,9 @@ export interface Registers {
   /** Fixture data only: the people a simulated BankID can log in as. Real registers have none. */
   testIdentities?: () => Promise<TestIdentity[]>;
 }
+
+/**
+ * The address the fixtures hold for the person with protected identity. It must never appear in any answer,
+ * page or log line; tests search for it.
+ */
+export const PROTECTED_SENTINEL = 'Sekretessgatan 99';

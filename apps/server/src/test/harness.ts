@@ -17,14 +17,30 @@ export interface Harness {
 }
 
 /** The whole app on a real socket (the BankID client talks to the built-in simulator over HTTP). */
-export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> = {}, bankidFetch?: typeof fetch): Promise<Harness> {
+export interface HarnessOptions {
+  /** Replaces the BankID client's fetch (a misbehaving BankID). */
+  bankidFetch?: typeof fetch;
+  /** Collects every log line the app writes, at trace level. */
+  logLines?: string[];
+}
+
+export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> = {}, opts: HarnessOptions = {}): Promise<Harness> {
   const testDb = await createTestDatabase(kind);
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   await seedStaff(testDb.database.db, registers);
   let now = new Date('2026-11-23T10:00:00+01:00');
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
   config.routingRules = await loadRoutingRules(defaultFixturesDir());
-  const app = await buildApp({ config, database: testDb.database, registers, clock: () => now, ...(bankidFetch ? { bankidFetch } : {}) });
+  const logLines = opts.logLines;
+  const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : false;
+  const app = await buildApp({
+    config,
+    database: testDb.database,
+    registers,
+    clock: () => now,
+    logger,
+    ...(opts.bankidFetch ? { bankidFetch: opts.bankidFetch } : {}),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
   return {

@@ -14,20 +14,24 @@ export function PropertyStep(props: { properties: PropertySummary[]; selected: s
           <dl className="facts">
             <dt>Namn</dt>
             <dd>{me.name}</dd>
-            {me.address && (
-              <>
-                <dt>Adress</dt>
-                <dd>
-                  {me.address.street}, {me.address.postalCode} {me.address.city}
-                </dd>
-              </>
+            <dt>Adress</dt>
+            {me.protectedIdentity ? (
+              <dd>Skyddad adress – visas inte här</dd>
+            ) : me.address ? (
+              <dd>
+                {me.address.street}, {me.address.postalCode} {me.address.city}
+              </dd>
+            ) : (
+              <dd>Ingen adress registrerad</dd>
             )}
           </dl>
         </div>
       )}
       {props.properties.length === 0 ? (
         <p className="status status--info">
-          Vi hittar ingen fastighet som du äger i Kjellstavik kommun. Kontakta kommunen om du ska söka för någon annans fastighet.
+          Vi hittar ingen fastighet som du äger i Kjellstavik kommun. Här kan du bara ansöka för fastigheter som du själv äger. Ska du
+          ansöka för någon annans fastighet, till exempel som ombud, kontakta bygglovsenheten på 0123-45 67 00 – den möjligheten kommer
+          senare i e-tjänsten.
         </p>
       ) : (
         <fieldset className="cards">
