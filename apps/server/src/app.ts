@@ -27,6 +27,8 @@ import propertyRoutes from './routes/properties';
 declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig;
+    /** Every route registered, so tests can prove none escapes the authorization matrix. */
+    routeTable: { method: string; url: string }[];
     /** The BankID RP client, pointed at BankID or at this server's simulator. */
     bankid(): BankIdRpClient;
   }
@@ -52,6 +54,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', opts.config);
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url });
+  });
 
   // External plugins first.
   await app.register(helmet, {

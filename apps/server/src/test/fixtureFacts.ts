@@ -7,21 +7,25 @@ export async function fixtureFacts(registers: Registers) {
   const people = await simIdentities(registers);
   const owners: { personnummer: string; propertyIds: string[] }[] = [];
   const nonOwners: string[] = [];
-  let officer: string | undefined;
+  // New cases go to the first team (routing.json): "officer" works there, "otherTeamOfficer" elsewhere.
+  const [caseTeam] = await registers.staff.teams();
+  const staff = await registers.staff.officers();
+  const officer = staff.find((o) => o.teamId === caseTeam!.id && o.role === 'officer')?.personnummer;
+  const otherTeamOfficer = staff.find((o) => o.teamId !== caseTeam!.id)?.personnummer;
+  const teamLead = staff.find((o) => o.teamId === caseTeam!.id && o.role === 'teamLead')?.personnummer;
   for (const p of people) {
-    if (await registers.staff.officerByPersonnummer(p.personalNumber)) {
-      officer ??= p.personalNumber;
-      continue;
-    }
+    if (await registers.staff.officerByPersonnummer(p.personalNumber)) continue;
     const ids = await registers.ownership.propertyIdsOwnedBy(p.personalNumber);
     if (ids.length > 0) owners.push({ personnummer: p.personalNumber, propertyIds: ids });
     else nonOwners.push(p.personalNumber);
   }
   const [a, b] = owners.filter((o, i, all) => all.findIndex((x) => x.propertyIds[0] === o.propertyIds[0]) === i);
-  if (!a || !b || !officer) throw new Error('fixtures need two owners of different properties and an officer');
+  if (!a || !b || !officer || !otherTeamOfficer || !teamLead) {
+    throw new Error('fixtures need two owners of different properties, an officer and a team lead of the case team, and an officer of another team');
+  }
   const propertyA = (await registers.land.propertyById(a.propertyIds[0]!))!;
   const propertyB = (await registers.land.propertyById(b.propertyIds[0]!))!;
-  return { applicantA: a.personnummer, applicantB: b.personnummer, officer, propertyA, propertyB, nonOwners };
+  return { applicantA: a.personnummer, applicantB: b.personnummer, officer, otherTeamOfficer, teamLead, propertyA, propertyB, nonOwners };
 }
 
 /** A w × d m rectangle centred in the property's first area (EPSG:3006). */

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, login, submitSigned, type Harness } from './test/harness';
+import { applicationFor, fixtureFacts } from './test/fixtureFacts';
+
+/**
+ * The authorization matrix: every Lovisa route × every kind of caller, with the expected status. A route
+ * added without a row here fails the last test. (The kiosk session joins when the kiosk face exists.)
+ */
+const roles = ['anonymous', 'applicantA', 'applicantB', 'officerX', 'officerY', 'teamLead'] as const;
+type Role = (typeof roles)[number];
+type Expect = Record<Role, number>;
+
+const all = (status: number): Expect => ({ anonymous: status, applicantA: status, applicantB: status, officerX: status, officerY: status, teamLead: status });
+const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
+const onlyA = (status: number, others = 404): Expect => ({ ...signedIn(others), applicantA: status });
+const officersOfTeam = (status: number): Expect => ({ anonymous: 401, applicantA: 403, applicantB: 403, officerX: status, officerY: 403, teamLead: status });
+
+interface Ctx {
+  h: Harness;
+  facts: Awaited<ReturnType<typeof fixtureFacts>>;
+  cookieA: string;
+  /** A case of applicant A, in team X. */
+  caseId: string;
+}
+interface Call {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  body?: unknown;
+  /** A fresh session of the caller (for calls that end it). */
+  freshSession?: boolean;
+  cleanup?: () => Promise<void>;
+}
+interface Row {
+  method: string;
+  route: string;
+  expect: Expect;
+  call(ctx: Ctx): Promise<Call>;
+}
+
+async function startSign(ctx: Ctx): Promise<string> {
+  const res = await ctx.h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: ctx.cookieA }, payload: applicationFor(ctx.facts.propertyA) });
+  return res.json().orderRef as string;
+}
+const cancelSign = (ctx: Ctx, orderRef: string) => async () => {
+  await ctx.h.app.inject({ method: 'POST', url: '/api/applications/sign/cancel', headers: { cookie: ctx.cookieA }, payload: { orderRef } });
+};
+
+const matrix: Row[] = [
+  { method: 'GET', route: '/api/health', expect: all(200), call: async () => ({ method: 'GET', url: '/api/health' }) },
+  { method: 'GET', route: '/api/openapi.json', expect: all(200), call: async () => ({ method: 'GET', url: '/api/openapi.json' }) },
+  { method: 'GET', route: '/api/session', expect: all(200), call: async () => ({ method: 'GET', url: '/api/session' }) },
+  { method: 'POST', route: '/api/auth/bankid/start', expect: all(200), call: async () => ({ method: 'POST', url: '/api/auth/bankid/start', body: { mode: 'qr' } }) },
+  // A login order is bound to the browser that started it: nobody else, signed in or not, can touch it.
+  { method: 'GET', route: '/api/auth/bankid/:orderRef/qr', expect: all(404), call: async (c) => ({ method: 'GET', url: `/api/auth/bankid/${(await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).json().orderRef}/qr` }) },
+  { method: 'POST', route: '/api/auth/bankid/collect', expect: all(404), call: async (c) => ({ method: 'POST', url: '/api/auth/bankid/collect', body: { orderRef: (await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).json().orderRef } }) },
+  { method: 'POST', route: '/api/auth/bankid/cancel', expect: all(404), call: async (c) => ({ method: 'POST', url: '/api/auth/bankid/cancel', body: { orderRef: (await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).json().orderRef } }) },
+  { method: 'POST', route: '/api/auth/logout', expect: all(204), call: async () => ({ method: 'POST', url: '/api/auth/logout', freshSession: true }) },
+  { method: 'GET', route: '/api/me', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me' }) },
+  { method: 'GET', route: '/api/me/properties', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/properties' }) },
+  { method: 'GET', route: '/api/properties/:id', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}` }) },
+  { method: 'GET', route: '/api/drafts', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/drafts' }) },
+  {
+    method: 'PUT',
+    route: '/api/drafts/:id',
+    expect: onlyA(200),
+    call: async () => ({ method: 'PUT', url: '/api/drafts/5b0c3f8e-1d2a-4e6b-9c7d-8e9f0a1b2c3d', body: { data: { step: 'map' } } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/applications',
+    expect: { ...signedIn(403), applicantA: 202 },
+    // A's 202 leaves a sign order open: the loop cancels it so the next row starts clean.
+    call: async (c) => ({ method: 'POST', url: '/api/applications', body: applicationFor(c.facts.propertyA) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/applications/sign/:orderRef/qr',
+    expect: onlyA(200),
+    call: async (c) => {
+      const orderRef = await startSign(c);
+      return { method: 'GET', url: `/api/applications/sign/${orderRef}/qr`, cleanup: cancelSign(c, orderRef) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/applications/sign/collect',
+    expect: onlyA(200),
+    call: async (c) => {
+      const orderRef = await startSign(c);
+      return { method: 'POST', url: '/api/applications/sign/collect', body: { orderRef }, cleanup: cancelSign(c, orderRef) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/applications/sign/cancel',
+    expect: onlyA(204),
+    call: async (c) => {
+      const orderRef = await startSign(c);
+      return { method: 'POST', url: '/api/applications/sign/cancel', body: { orderRef }, cleanup: cancelSign(c, orderRef) };
+    },
+  },
+  { method: 'GET', route: '/api/me/cases', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/cases' }) },
+  { method: 'GET', route: '/api/me/cases/:id', expect: onlyA(200), call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}` }) },
+  { method: 'GET', route: '/api/officer/queue', expect: { ...officersOfTeam(200), officerY: 200 }, call: async () => ({ method: 'GET', url: '/api/officer/queue' }) },
+  { method: 'GET', route: '/api/officer/cases/:id', expect: officersOfTeam(200), call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}` }) },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/decision',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const fresh = await submitSigned(c.h, c.cookieA, applicationFor(c.facts.propertyA));
+      return { method: 'POST', url: `/api/officer/cases/${fresh.id}/decision`, body: { outcome: 'approved', reason: 'Följer detaljplanen.' } };
+    },
+  },
+];
+
+/** Routes outside the matrix on purpose: the BankID simulator (its own API) and the API docs' static files. */
+const outside = (url: string) => url.startsWith('/bankid-sim') || url.startsWith('/api/docs') || !url.startsWith('/api');
+
+describe('authorization matrix', () => {
+  const ctx = {} as Ctx;
+  const cookies = {} as Record<Role, string>;
+  const pnrOf = {} as Record<Exclude<Role, 'anonymous'>, string>;
+
+  beforeAll(async () => {
+    ctx.h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000 });
+    ctx.facts = await fixtureFacts(ctx.h.registers);
+    Object.assign(pnrOf, {
+      applicantA: ctx.facts.applicantA,
+      applicantB: ctx.facts.applicantB,
+      officerX: ctx.facts.officer,
+      officerY: ctx.facts.otherTeamOfficer,
+      teamLead: ctx.facts.teamLead,
+    });
+    for (const role of roles) if (role !== 'anonymous') cookies[role] = await login(ctx.h, pnrOf[role]);
+    ctx.cookieA = cookies.applicantA;
+    ctx.caseId = (await submitSigned(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA))).id;
+  });
+  afterAll(async () => {
+    await ctx.h?.close();
+  });
+
+  for (const row of matrix) {
+    it(`${row.method} ${row.route}`, async () => {
+      const got: Partial<Expect> = {};
+      for (const role of roles) {
+        const call = await row.call(ctx);
+        const cookie = role === 'anonymous' ? undefined : call.freshSession ? await login(ctx.h, pnrOf[role]) : cookies[role];
+        const res = await ctx.h.app.inject({
+          method: call.method,
+          url: call.url,
+          headers: cookie ? { cookie } : {},
+          ...(call.body === undefined ? {} : { payload: call.body as object }),
+        });
+        got[role] = res.statusCode;
+        if (res.statusCode >= 400) expect(res.json().error.code, `${role}: ${res.body}`).toMatch(/\w+/);
+        await call.cleanup?.();
+        if (row.route === '/api/applications' && res.statusCode === 202) await cancelSign(ctx, res.json().orderRef)();
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+
+  it('has a row for every route the server registers', () => {
+    const covered = new Set(matrix.map((r) => `${r.method} ${r.route}`));
+    const registered = ctx.h.app.routeTable.filter((r) => r.method !== 'HEAD' && !outside(r.url)).map((r) => `${r.method} ${r.url}`);
+    expect(new Set(registered)).toEqual(covered); // no route without a row, and no row for a route that is gone
+  });
+});
