@@ -177,6 +177,18 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expect(history.events.map((e: { type: string }) => e.type)).toEqual(['received', 'routed', 'decided']);
   });
 
+  it('refuses state-changing requests that a browser marks as coming from another site', async () => {
+    const attempt = (headers: Record<string, string>) =>
+      h.app.inject({ method: 'PUT', url: '/api/drafts/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', headers: { cookie: cookieA, ...headers }, payload: { data: { step: 'map' } } });
+    const evil = await attempt({ origin: 'https://evil.example' });
+    expect(evil.statusCode).toBe(403);
+    expectApiError(evil.json(), 'forbidden');
+    expect((await attempt({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await attempt({ origin: 'null' })).statusCode).toBe(403);
+    expect((await get('/api/drafts', cookieA)).json().map((d: { id: string }) => d.id)).not.toContain('9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d');
+    expect((await attempt({ origin: 'http://localhost:3000', host: 'localhost:3000', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
+  });
+
   it('logs out: the cookie no longer opens anything', async () => {
     const cookie = await login(h, facts.applicantA);
     expect((await get('/api/me', cookie)).statusCode).toBe(200);

@@ -14,6 +14,7 @@ import type { Database } from './db/database';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import registersPlugin from './plugins/registers';
+import sameOriginPlugin from './plugins/sameOrigin';
 import sessionPlugin from './plugins/session';
 import applicationRoutes from './routes/applications';
 import authRoutes from './routes/auth';
@@ -99,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Application plugins.
   await app.register(errorsPlugin);
+  await app.register(sameOriginPlugin);
   await app.register(dbPlugin, { database: opts.database, clock });
   await app.register(registersPlugin, { registers: opts.registers });
   await app.register(sessionPlugin, { idleMs: opts.config.sessionIdleMs, secureCookie: opts.config.secureCookie });
