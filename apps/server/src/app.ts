@@ -51,6 +51,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: false,
+    // Errors the router raises before any route runs (bad URL encoding, over-long path parameters) get the
+    // same shape as every other client error.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      void reply
+        .status(status)
+        .send({ error: { code: 'invalidInput', message: status === 414 ? 'Adressen är för lång.' : 'Adressen är inte giltig.' } });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
