@@ -68,7 +68,9 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
       }),
     [],
   );
-  const [state, send] = useMachine(machine, { input: { draftId: crypto.randomUUID(), ...(draft ? { draft } : {}) } });
+  // A new application gets its draft id once; the machine keeps it (or the resumed draft's) from then on.
+  const [newDraftId] = useState(() => crypto.randomUUID());
+  const [state, send] = useMachine(machine, { input: { draftId: newDraftId, ...(draft ? { draft } : {}) } });
   const [showProblems, setShowProblems] = useState(false);
   const { context } = state;
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
