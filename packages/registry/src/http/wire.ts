@@ -1,0 +1,240 @@
+/**
+ * The registers' HTTP API as it travels over the wire (docs/adr/0003-register-api-shapes.md): one zod schema per
+ * answer, plus the mapping to and from the domain types. The simulator builds its answers with `to*`, the HTTP
+ * client reads them with the schemas and `from*`, so both sides share one contract.
+ */
+import { z } from 'zod';
+import {
+  MultiPolygonSchema,
+  type DetailedPlan,
+  type Officer,
+  type Person,
+  type Property,
+  type Team,
+} from '@lovisa/domain';
+
+// ---------------------------------------------------------------- errors
+
+export const WireErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type WireErrorCode = 'badRequest' | 'notFound' | 'noSuchEndpoint' | 'internalError';
+
+// ---------------------------------------------------------------- population (SPAR-like)
+
+export const SparRequestSchema = z.object({ personnummer: z.string() });
+
+export const SparPersonSchema = z.object({
+  personId: z.object({ idNummer: z.string(), typ: z.enum(['PERSONNUMMER', 'SAMORDNINGSNUMMER']) }),
+  /** "J": protected identity (sekretessmarkering); the answer then never carries an address. */
+  sekretessmarkering: z.enum(['J', 'N']),
+  namn: z.object({ fornamn: z.string(), efternamn: z.string() }),
+  folkbokforingsadress: z
+    .object({ utdelningsadress2: z.string(), postNr: z.string().regex(/^\d{5}$/), postort: z.string() })
+    .optional(),
+});
+export type SparPerson = z.infer<typeof SparPersonSchema>;
+
+export function toSparPerson(person: Person): SparPerson {
+  const answer: SparPerson = {
+    personId: {
+      idNummer: person.personnummer,
+      typ: Number(person.personnummer.slice(6, 8)) > 60 ? 'SAMORDNINGSNUMMER' : 'PERSONNUMMER',
+    },
+    sekretessmarkering: person.protectedIdentity ? 'J' : 'N',
+    namn: { fornamn: person.givenName, efternamn: person.surname },
+  };
+  // Whatever the source holds, a protected person's address never leaves the register.
+  if (!person.protectedIdentity && person.address) {
+    answer.folkbokforingsadress = {
+      utdelningsadress2: person.address.street,
+      postNr: person.address.postalCode.replace(/\s/g, ''),
+      postort: person.address.city,
+    };
+  }
+  return answer;
+}
+
+/** Postal codes come back in the written form "742 31". */
+export function fromSparPerson(answer: SparPerson): Person {
+  const protectedIdentity = answer.sekretessmarkering === 'J';
+  const a = answer.folkbokforingsadress;
+  return {
+    personnummer: answer.personId.idNummer,
+    givenName: answer.namn.fornamn,
+    surname: answer.namn.efternamn,
+    address:
+      !protectedIdentity && a
+        ? { street: a.utdelningsadress2, postalCode: `${a.postNr.slice(0, 3)} ${a.postNr.slice(3)}`, city: a.postort }
+        : null,
+    protectedIdentity,
+  };
+}
+
+// ---------------------------------------------------------------- land register: designation ⇄ UUID
+
+export const BeteckningSchema = z.object({ objektidentitet: z.uuid(), beteckning: z.string() });
+export type Beteckning = z.infer<typeof BeteckningSchema>;
+
+// ---------------------------------------------------------------- land register: property by UUID
+
+export const INCLUDE_DATA = ['basinformation', 'geometri', 'planer'] as const;
+export type IncludeData = (typeof INCLUDE_DATA)[number];
+
+export const EPSG_3006_URN = 'urn:ogc:def:crs:EPSG::3006';
+const PositionSchema = z.tuple([z.number(), z.number()]);
+
+/** One separate area of a property: a GeoJSON Polygon, positions [easting, northing] in SWEREF 99 TM. */
+export const YtaSchema = z.object({
+  type: z.literal('Polygon'),
+  crs: z.object({ type: z.literal('name'), properties: z.object({ name: z.literal(EPSG_3006_URN) }) }),
+  coordinates: z.array(z.array(PositionSchema)).min(1),
+});
+
+export const FastighetSchema = z.object({
+  objektidentitet: z.uuid(),
+  basinformation: z
+    .object({ beteckning: z.string(), kommun: z.string(), registreradLandarealM2: z.number() })
+    .optional(),
+  registerenhetsomrade: z.array(z.object({ omradesnummer: z.number().int().positive(), yta: YtaSchema })).optional(),
+  planer: z.array(z.object({ planId: z.string() })).optional(),
+});
+export type Fastighet = z.infer<typeof FastighetSchema>;
+
+export function toFastighet(property: Property, include: ReadonlySet<IncludeData>): Fastighet {
+  const answer: Fastighet = { objektidentitet: property.id };
+  if (include.has('basinformation')) {
+    answer.basinformation = {
+      beteckning: property.designation,
+      kommun: property.municipality,
+      registreradLandarealM2: property.registeredAreaM2,
+    };
+  }
+  if (include.has('geometri')) {
+    answer.registerenhetsomrade = property.boundary.coordinates.map((rings, i) => ({
+      omradesnummer: i + 1,
+      yta: { type: 'Polygon', crs: { type: 'name', properties: { name: EPSG_3006_URN } }, coordinates: rings },
+    }));
+  }
+  if (include.has('planer')) answer.planer = property.planIds.map((planId) => ({ planId }));
+  return answer;
+}
+
+/** Needs an answer with basinformation, geometri and planer; null when a part is missing. */
+export function fromFastighet(answer: Fastighet): Property | null {
+  const { basinformation: b, registerenhetsomrade: areas, planer } = answer;
+  if (!b || !areas || areas.length === 0 || !planer) return null;
+  return {
+    id: answer.objektidentitet,
+    designation: b.beteckning,
+    municipality: b.kommun,
+    registeredAreaM2: b.registreradLandarealM2,
+    boundary: {
+      type: 'MultiPolygon',
+      coordinates: [...areas].sort((x, y) => x.omradesnummer - y.omradesnummer).map((a) => a.yta.coordinates),
+    },
+    planIds: planer.map((p) => p.planId),
+  };
+}
+
+// ---------------------------------------------------------------- detailed plans
+
+const DetaljplanSchema = z.object({
+  planId: z.string(),
+  plannummer: z.string(),
+  namn: z.string(),
+  lagakraftdatum: z.string(),
+  anvandning: z.array(z.string()),
+  bestammelser: z.object({
+    maxByggnadsareaM2: z.number().nullable(),
+    maxByggnadsareaProcent: z.number().nullable(),
+    maxNockhojdM: z.number().nullable(),
+    minAvstandTillGransM: z.number().nullable(),
+  }),
+  /** MultiPolygons in SWEREF 99 TM, [easting, northing]. */
+  omrade: MultiPolygonSchema,
+  prickmark: MultiPolygonSchema.nullable(),
+  korsmark: MultiPolygonSchema.nullable(),
+});
+export const PlanerSchema = z.object({ fastighet: z.uuid(), planer: z.array(DetaljplanSchema) });
+export type Planer = z.infer<typeof PlanerSchema>;
+type Detaljplan = z.infer<typeof DetaljplanSchema>;
+
+export function toDetaljplan(plan: DetailedPlan): Detaljplan {
+  return {
+    planId: plan.id,
+    plannummer: plan.planNumber,
+    namn: plan.name,
+    lagakraftdatum: plan.legalForceDate,
+    anvandning: plan.use,
+    bestammelser: {
+      maxByggnadsareaM2: plan.maxBuildingAreaM2,
+      maxByggnadsareaProcent: plan.maxBuildingAreaPercent,
+      maxNockhojdM: plan.maxRidgeHeightM,
+      minAvstandTillGransM: plan.minDistanceToBoundaryM,
+    },
+    omrade: plan.area,
+    prickmark: plan.prickmark,
+    korsmark: plan.korsmark,
+  };
+}
+
+export function fromDetaljplan(p: Detaljplan): DetailedPlan {
+  return {
+    id: p.planId,
+    planNumber: p.plannummer,
+    name: p.namn,
+    legalForceDate: p.lagakraftdatum,
+    use: p.anvandning,
+    maxBuildingAreaM2: p.bestammelser.maxByggnadsareaM2,
+    maxBuildingAreaPercent: p.bestammelser.maxByggnadsareaProcent,
+    maxRidgeHeightM: p.bestammelser.maxNockhojdM,
+    minDistanceToBoundaryM: p.bestammelser.minAvstandTillGransM,
+    area: p.omrade,
+    prickmark: p.prickmark,
+    korsmark: p.korsmark,
+  };
+}
+
+// ---------------------------------------------------------------- ownership (the municipality's property system)
+
+export const AgandeSchema = z.object({
+  personnummer: z.string(),
+  fastigheter: z.array(z.object({ objektidentitet: z.uuid() })),
+});
+export type Agande = z.infer<typeof AgandeSchema>;
+
+// ---------------------------------------------------------------- staff directory
+
+const HandlaggareSchema = z.object({
+  personnummer: z.string(),
+  fornamn: z.string(),
+  efternamn: z.string(),
+  enhetId: z.string(),
+  roll: z.enum(['handlaggare', 'gruppchef']),
+});
+export const HandlaggareListSchema = z.object({ handlaggare: z.array(HandlaggareSchema) });
+export const EnheterSchema = z.object({ enheter: z.array(z.object({ enhetId: z.string(), namn: z.string() })) });
+export { HandlaggareSchema };
+type Handlaggare = z.infer<typeof HandlaggareSchema>;
+
+export function toHandlaggare(o: Officer): Handlaggare {
+  return {
+    personnummer: o.personnummer,
+    fornamn: o.givenName,
+    efternamn: o.surname,
+    enhetId: o.teamId,
+    roll: o.role === 'teamLead' ? 'gruppchef' : 'handlaggare',
+  };
+}
+
+export function fromHandlaggare(h: Handlaggare): Officer {
+  return {
+    personnummer: h.personnummer,
+    givenName: h.fornamn,
+    surname: h.efternamn,
+    teamId: h.enhetId,
+    role: h.roll === 'gruppchef' ? 'teamLead' : 'officer',
+  };
+}
+
+export const toEnhet = (t: Team) => ({ enhetId: t.id, namn: t.name });
+export const fromEnhet = (e: { enhetId: string; namn: string }): Team => ({ id: e.enhetId, name: e.namn });

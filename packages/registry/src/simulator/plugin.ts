@@ -1,0 +1,169 @@
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyServerOptions,
+} from 'fastify';
+import { z } from 'zod';
+import { PersonnummerSchema } from '@lovisa/domain';
+import type { Registers } from '../interfaces';
+import {
+  INCLUDE_DATA,
+  SparRequestSchema,
+  toDetaljplan,
+  toEnhet,
+  toFastighet,
+  toHandlaggare,
+  toSparPerson,
+  type Agande,
+  type Beteckning,
+  type IncludeData,
+  type Planer,
+  type WireErrorCode,
+} from '../http/wire';
+
+/** An answer in the registers' error shape `{ error: { code, message } }`. */
+export class RegisterSimError extends Error {
+  constructor(
+    readonly statusCode: 400 | 404,
+    readonly code: WireErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RegisterSimulatorOptions {
+  /** The data served; normally `loadFixtureRegisters(dir)`. */
+  registers: Registers;
+}
+
+const badRequest = (message: string) => new RegisterSimError(400, 'badRequest', message);
+const notFound = (message: string) => new RegisterSimError(404, 'notFound', message);
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, message: string): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badRequest(message);
+  return parsed.data;
+}
+
+const pnr = (value: unknown) =>
+  parse(PersonnummerSchema, value, 'personnummer must be 12 digits with a valid check digit');
+const uuid = (value: unknown, what: string) => parse(z.uuid(), value, `${what} must be a UUID`);
+
+const IncludeDataSchema = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? 'basinformation')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(INCLUDE_DATA)));
+
+/**
+ * The registers' HTTP API (docs/adr/0003-register-api-shapes.md) over any `Registers`: SPAR-like population,
+ * Lantmäteriet-like designation ⇄ UUID and property answers, detailed plans, the municipality's ownership
+ * lookup and staff directory. Not wrapped in fastify-plugin: its error shape stays inside its prefix.
+ */
+export const registerSimulator: FastifyPluginAsync<RegisterSimulatorOptions> = async (app, { registers }) => {
+  app.setErrorHandler((error: FastifyError | RegisterSimError, request, reply) => {
+    if (error instanceof RegisterSimError) {
+      return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(400).send({ error: { code: 'badRequest', message: 'Malformed request' } });
+    }
+    request.log.error({ err: error }, 'register simulator failed');
+    return reply.status(500).send({ error: { code: 'internalError', message: 'Internal error' } });
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send({ error: { code: 'noSuchEndpoint', message: 'No such endpoint' } }),
+  );
+
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  // Population (SPAR-like). POST, so the personnummer stays out of URLs and access logs.
+  app.post('/spar/v1/person', async (request) => {
+    const body = parse(SparRequestSchema, request.body, 'the body must be {"personnummer": "…"}');
+    const person = await registers.population.personByPersonnummer(pnr(body.personnummer));
+    if (!person) throw notFound('No person with that personnummer');
+    return toSparPerson(person);
+  });
+
+  // Land register: designation ⇄ UUID (Registerbeteckning-like).
+  app.get('/registerbeteckning/v1/beteckning', async (request): Promise<Beteckning> => {
+    const { beteckning } = parse(
+      z.object({ beteckning: z.string().min(1).max(200) }),
+      request.query,
+      'beteckning is required',
+    );
+    const property = await registers.land.propertyByDesignation(beteckning);
+    if (!property) throw notFound('No property with that designation');
+    return { objektidentitet: property.id, beteckning: property.designation };
+  });
+  app.get('/registerbeteckning/v1/objektidentitet/:id', async (request): Promise<Beteckning> => {
+    const id = uuid((request.params as { id: string }).id, 'objektidentitet');
+    const property = await registers.land.propertyById(id);
+    if (!property) throw notFound('No property with that objektidentitet');
+    return { objektidentitet: property.id, beteckning: property.designation };
+  });
+
+  // Land register: property by UUID (Fastighet och samfällighet-like).
+  app.get('/fastighet/v1/:id', async (request) => {
+    const id = uuid((request.params as { id: string }).id, 'objektidentitet');
+    const include = parse(
+      IncludeDataSchema,
+      (request.query as { includeData?: unknown }).includeData,
+      `includeData is a comma-separated list of ${INCLUDE_DATA.join(', ')}`,
+    );
+    const property = await registers.land.propertyById(id);
+    if (!property) throw notFound('No property with that objektidentitet');
+    return toFastighet(property, new Set<IncludeData>(include));
+  });
+
+  // Detailed plans covering a property.
+  app.get('/detaljplan/v1/planer', async (request): Promise<Planer> => {
+    const id = uuid((request.query as { fastighet?: unknown }).fastighet, 'fastighet');
+    if (!(await registers.land.propertyById(id))) throw notFound('No property with that objektidentitet');
+    const plans = await registers.land.plansForProperty(id);
+    return { fastighet: id, planer: plans.map(toDetaljplan) };
+  });
+
+  // Ownership: the municipality's own property system. Owning nothing is an empty list, not a 404.
+  app.get('/agande/v1/:personnummer/fastigheter', async (request): Promise<Agande> => {
+    const personnummer = pnr((request.params as { personnummer: string }).personnummer);
+    const ids = await registers.ownership.propertyIdsOwnedBy(personnummer);
+    return { personnummer, fastigheter: ids.map((objektidentitet) => ({ objektidentitet })) };
+  });
+
+  // Staff directory.
+  app.get('/personal/v1/handlaggare', async () => ({
+    handlaggare: (await registers.staff.officers()).map(toHandlaggare),
+  }));
+  app.get('/personal/v1/handlaggare/:personnummer', async (request) => {
+    const officer = await registers.staff.officerByPersonnummer(
+      pnr((request.params as { personnummer: string }).personnummer),
+    );
+    if (!officer) throw notFound('No officer with that personnummer');
+    return toHandlaggare(officer);
+  });
+  app.get('/personal/v1/enheter', async () => ({ enheter: (await registers.staff.teams()).map(toEnhet) }));
+};
+
+export interface CreateRegisterSimulatorOptions {
+  /** Default false (tests); `main.ts` passes a pino config. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** A Fastify app serving the registers' API at its root; call `listen` (port 0 in tests) or `inject`. */
+export function createRegisterSimulator(
+  registers: Registers,
+  options: CreateRegisterSimulatorOptions = {},
+): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false });
+  void app.register(registerSimulator, { registers });
+  return app;
+}
