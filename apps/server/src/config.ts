@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
   DATABASE_URL: z.string().url().optional(),
   FIXTURES_DIR: z.string().default(path.join(repoRoot, 'fixtures')),
+  /** Base URL of the registers' HTTP API (e.g. `npm run registers`); unset: read the fixtures directly. */
+  REGISTERS_URL: z.string().url().optional(),
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
   /** Base URL of BankID's RP API (…/rp/v6.0 is appended). Unset: this server's own simulator. */
   BANKID_URL: z.string().url().optional(),
@@ -35,6 +37,7 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   fixturesDir: string;
+  registersUrl: string | undefined;
   webDist: string;
   bankidUrl: string | undefined;
   bankidSimulator: boolean;
@@ -60,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     fixturesDir: e.FIXTURES_DIR,
+    registersUrl: e.REGISTERS_URL,
     webDist: e.WEB_DIST,
     bankidUrl: e.BANKID_URL,
     bankidSimulator: e.BANKID_SIMULATOR,

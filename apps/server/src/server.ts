@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadFixtureRegisters, loadRoutingRules } from '@lovisa/registry';
+import { createHttpRegisters, loadFixtureRegisters, loadRoutingRules, type Registers } from '@lovisa/registry';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
@@ -10,7 +10,12 @@ config.routingRules = await loadRoutingRules(config.fixturesDir);
 const database = await openDatabase(
   config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
 );
-const registers = await loadFixtureRegisters(config.fixturesDir);
+const fixtures = await loadFixtureRegisters(config.fixturesDir);
+// With REGISTERS_URL the registers are asked over HTTP, as a municipality would ask the real ones; the
+// BankID simulator still offers the fixtures' people to log in as.
+const registers: Registers = config.registersUrl
+  ? { ...createHttpRegisters({ baseUrl: config.registersUrl }), ...(fixtures.testIdentities ? { testIdentities: fixtures.testIdentities } : {}) }
+  : fixtures;
 await seedStaff(database.db, registers);
 
 const app = await buildApp({

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { RegisterAnswerError, RegisterUnavailableError } from '@lovisa/registry';
 import { AppError, type ErrorIssue } from '../errors';
 
 function send(reply: import('fastify').FastifyReply, status: number, code: string, message: string, issues?: ErrorIssue[]) {
@@ -36,6 +37,10 @@ async function errorsPlugin(app: FastifyInstance) {
     if (isResponseSerializationError(err)) {
       request.log.error({ err: { message: err.message, issues: err.cause.issues } }, 'response did not match its schema');
       return send(reply, 500, 'internal', 'Ett oväntat fel inträffade. Försök igen om en stund.');
+    }
+    if (err instanceof RegisterUnavailableError || err instanceof RegisterAnswerError) {
+      request.log.error({ register: err.register, kind: err.name }, 'register failed');
+      return send(reply, 503, 'unavailable', 'Vi får inte svar från folkbokförings- eller fastighetsregistret just nu. Försök igen om en stund.');
     }
     const mapped = err.code ? fastifyCodes[err.code] : undefined;
     if (mapped) return send(reply, mapped[0], mapped[1], mapped[2]);

@@ -22,11 +22,13 @@ export interface HarnessOptions {
   bankidFetch?: typeof fetch;
   /** Collects every log line the app writes, at trace level. */
   logLines?: string[];
+  /** Other registers than the fixtures read directly (e.g. the HTTP clients). */
+  registers?: Registers;
 }
 
 export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> = {}, opts: HarnessOptions = {}): Promise<Harness> {
   const testDb = await createTestDatabase(kind);
-  const registers = await loadFixtureRegisters(defaultFixturesDir());
+  const registers = opts.registers ?? (await loadFixtureRegisters(defaultFixturesDir()));
   await seedStaff(testDb.database.db, registers);
   let now = new Date('2026-11-23T10:00:00+01:00');
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
