@@ -18,5 +18,9 @@ export const DetailedPlanSchema = z.object({
   prickmark: MultiPolygonSchema.nullable(),
   /** Land for outbuildings only (korsmark). */
   korsmark: MultiPolygonSchema.nullable(),
+  /** Public land (allmän plats): streets (GATA), parks (PARK), squares (TORG). Decides the 4.5 m street rule. */
+  publicLand: z.array(z.object({ use: z.enum(['GATA', 'PARK', 'TORG']), area: MultiPolygonSchema })).optional(),
+  /** Especially valuable built environment (q provisions, PBL 8 kap. 13 §): permit-free measures do not apply. */
+  culturalHeritage: MultiPolygonSchema.nullable().optional(),
 });
 export type DetailedPlan = z.infer<typeof DetailedPlanSchema>;

@@ -23,8 +23,20 @@ const BasemapFeatureSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     type: z.literal('Feature'),
+    kind: z.literal('park'),
+    properties: z.object({ kind: z.literal('park'), name: z.string() }),
+    geometry: PolygonGeometrySchema,
+  }),
+  z.object({
+    type: z.literal('Feature'),
     kind: z.literal('building'),
-    properties: z.object({ kind: z.literal('building'), propertyId: z.uuid(), use: z.string(), legalBasis: LegalBasisSchema }),
+    properties: z.object({
+      kind: z.literal('building'),
+      propertyId: z.uuid(),
+      use: z.string(),
+      legalBasis: LegalBasisSchema,
+      heightM: z.number().positive().optional(),
+    }),
     geometry: PolygonGeometrySchema,
   }),
 ]);

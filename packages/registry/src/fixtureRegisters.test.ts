@@ -99,6 +99,43 @@ describe('Kjellstavik fixtures', async () => {
     expect(await registers.staff.officerByPersonnummer(protectedOrAny(identities))).toBeNull();
   });
 
+  it('is a town: enough people, plots, plans and staff for every case the rules meet', async () => {
+    const persons = identities.filter((i) => !/^19(83062192|65062328|80111692|86021798)/.test(i.personalNumber));
+    expect(persons.length).toBeGreaterThanOrEqual(40);
+    expect(properties.length).toBeGreaterThanOrEqual(80);
+    expect(persons.some((p) => Number(p.personalNumber.slice(6, 8)) > 60)).toBe(true); // a samordningsnummer
+    const staff = await registers.staff.officers();
+    expect(staff.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(staff.map((o) => o.teamId)).size).toBeGreaterThanOrEqual(2);
+    expect(staff.some((o) => o.role === 'teamLead')).toBe(true);
+    const loaded = (await Promise.all(properties.map(({ id }) => registers.land.propertyById(id)))).map((p) => p!);
+    const houseSized = loaded.filter((p) => p.registeredAreaM2 >= 600 && p.registeredAreaM2 <= 1500);
+    expect(houseSized.length / loaded.length).toBeGreaterThan(0.7);
+    const plans = new Map<string, Awaited<ReturnType<typeof registers.land.plansForProperty>>[number]>();
+    for (const p of loaded) for (const plan of await registers.land.plansForProperty(p.id)) plans.set(plan.id, plan);
+    expect(plans.size).toBeGreaterThanOrEqual(3);
+    expect([...plans.values()].some((p) => p.publicLand?.some((l) => l.use === 'GATA'))).toBe(true);
+    expect([...plans.values()].some((p) => p.publicLand?.some((l) => l.use === 'PARK'))).toBe(true);
+    expect([...plans.values()].some((p) => p.culturalHeritage)).toBe(true);
+  });
+
+  it('keeps every plan provision inside its plan, and every plot inside the plans it names', async () => {
+    const loaded = (await Promise.all(properties.map(({ id }) => registers.land.propertyById(id)))).map((p) => p!);
+    for (const p of loaded) {
+      for (const plan of await registers.land.plansForProperty(p.id)) {
+        for (const rings of p.boundary.coordinates) expect(polygonWithin({ type: 'Polygon', coordinates: rings }, plan.area), `${p.designation} in ${plan.name}`).toBe(true);
+        const provisions = [plan.prickmark, plan.korsmark, plan.culturalHeritage ?? null, ...(plan.publicLand ?? []).map((l) => l.area)];
+        for (const mp of provisions) {
+          for (const rings of mp?.coordinates ?? []) {
+            expect(polygonProblems({ type: 'Polygon', coordinates: rings })).toEqual([]);
+            expect(polygonWithin({ type: 'Polygon', coordinates: rings }, plan.area), plan.name).toBe(true);
+          }
+        }
+        expect(plan.maxBuildingAreaM2 !== null || plan.maxBuildingAreaPercent !== null, plan.name).toBe(true);
+      }
+    }
+  });
+
   it('routes through rules every team of which exists', async () => {
     const teams = new Set((await registers.staff.teams()).map((t) => t.id));
     for (const rule of await loadRoutingRules(dir)) expect(teams.has(rule.teamId)).toBe(true);

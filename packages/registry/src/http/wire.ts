@@ -153,6 +153,10 @@ const DetaljplanSchema = z.object({
   omrade: MultiPolygonSchema,
   prickmark: MultiPolygonSchema.nullable(),
   korsmark: MultiPolygonSchema.nullable(),
+  /** Allmän plats: GATA, PARK, TORG. */
+  allmanPlats: z.array(z.object({ anvandning: z.enum(['GATA', 'PARK', 'TORG']), omrade: MultiPolygonSchema })).optional(),
+  /** q-bestämmelse: särskilt värdefull bebyggelse. */
+  qOmrade: MultiPolygonSchema.nullable().optional(),
 });
 export const PlanerSchema = z.object({ fastighet: z.uuid(), planer: z.array(DetaljplanSchema) });
 export type Planer = z.infer<typeof PlanerSchema>;
@@ -174,6 +178,8 @@ export function toDetaljplan(plan: DetailedPlan): Detaljplan {
     omrade: plan.area,
     prickmark: plan.prickmark,
     korsmark: plan.korsmark,
+    ...(plan.publicLand ? { allmanPlats: plan.publicLand.map((l) => ({ anvandning: l.use, omrade: l.area })) } : {}),
+    ...(plan.culturalHeritage !== undefined ? { qOmrade: plan.culturalHeritage } : {}),
   };
 }
 
@@ -191,6 +197,8 @@ export function fromDetaljplan(p: Detaljplan): DetailedPlan {
     area: p.omrade,
     prickmark: p.prickmark,
     korsmark: p.korsmark,
+    ...(p.allmanPlats ? { publicLand: p.allmanPlats.map((l) => ({ use: l.anvandning, area: l.omrade })) } : {}),
+    ...(p.qOmrade !== undefined ? { culturalHeritage: p.qOmrade } : {}),
   };
 }
 
