@@ -10,11 +10,21 @@ export const PropertySchema = z.object({
   municipality: z.string(),
   /** Land area in m² as registered. */
   registeredAreaM2: z.number().nonnegative(),
+  /** Belägenhetsadress (street address of the plot), where it has one. */
+  address: z.string().nullable().optional(),
   /** EPSG:3006; a property may have several separate areas. */
   boundary: MultiPolygonSchema,
   planIds: z.array(z.string()),
 });
 export type Property = z.infer<typeof PropertySchema>;
 
-export const PropertySummarySchema = PropertySchema.pick({ id: true, designation: true, municipality: true, registeredAreaM2: true });
+/** What a list of properties shows: enough to recognise one's plot, its outline included for a thumbnail. */
+export const PropertySummarySchema = PropertySchema.pick({
+  id: true,
+  designation: true,
+  municipality: true,
+  registeredAreaM2: true,
+  address: true,
+  boundary: true,
+});
 export type PropertySummary = z.infer<typeof PropertySummarySchema>;

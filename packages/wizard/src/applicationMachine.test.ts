@@ -4,7 +4,14 @@ import type { ApplicationSubmission, CaseSummary, DraftData, Footprint, Property
 import { applicationMachine, stepProblems, toSubmission, type SignOrder, type WizardEvent, type WizardStep } from './applicationMachine';
 
 const properties: PropertySummary[] = [
-  { id: '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23', designation: 'Kjellstavik Eken 1:23', municipality: 'Kjellstavik', registeredAreaM2: 1050 },
+  {
+    id: '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23',
+    designation: 'Kjellstavik Eken 1:23',
+    municipality: 'Kjellstavik',
+    registeredAreaM2: 1050,
+    address: 'Ekvägen 23',
+    boundary: { type: 'MultiPolygon', coordinates: [[[[620_060, 6_650_005], [620_090, 6_650_005], [620_090, 6_650_040], [620_060, 6_650_040], [620_060, 6_650_005]]]] },
+  },
 ];
 const square: Footprint = {
   id: 'f1',

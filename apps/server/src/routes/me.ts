@@ -45,11 +45,23 @@ export default async function meRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const user = currentUser(request);
-      const ids = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+      const [ids, person] = await Promise.all([
+        app.registers.ownership.propertyIdsOwnedBy(user.personnummer),
+        app.registers.population.personByPersonnummer(user.personnummer),
+      ]);
       const properties = await Promise.all(ids.map((id) => app.registers.land.propertyById(id)));
+      // A protected person may live on their plot: its street address would be theirs, so it is not shown.
+      const hideAddress = person?.protectedIdentity ?? false;
       return properties
         .filter((p): p is Property => p !== null)
-        .map(({ id, designation, municipality, registeredAreaM2 }) => ({ id, designation, municipality, registeredAreaM2 }))
+        .map(({ id, designation, municipality, registeredAreaM2, address, boundary }) => ({
+          id,
+          designation,
+          municipality,
+          registeredAreaM2,
+          address: hideAddress ? null : (address ?? null),
+          boundary,
+        }))
         .sort((a, b) => a.designation.localeCompare(b.designation, 'sv'));
     },
   );

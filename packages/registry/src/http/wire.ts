@@ -92,7 +92,7 @@ export const YtaSchema = z.object({
 export const FastighetSchema = z.object({
   objektidentitet: z.uuid(),
   basinformation: z
-    .object({ beteckning: z.string(), kommun: z.string(), registreradLandarealM2: z.number() })
+    .object({ beteckning: z.string(), kommun: z.string(), registreradLandarealM2: z.number(), belagenhetsadress: z.string().nullable().optional() })
     .optional(),
   registerenhetsomrade: z.array(z.object({ omradesnummer: z.number().int().positive(), yta: YtaSchema })).optional(),
   planer: z.array(z.object({ planId: z.string() })).optional(),
@@ -106,6 +106,7 @@ export function toFastighet(property: Property, include: ReadonlySet<IncludeData
       beteckning: property.designation,
       kommun: property.municipality,
       registreradLandarealM2: property.registeredAreaM2,
+      ...(property.address !== undefined ? { belagenhetsadress: property.address } : {}),
     };
   }
   if (include.has('geometri')) {
@@ -127,6 +128,7 @@ export function fromFastighet(answer: Fastighet): Property | null {
     designation: b.beteckning,
     municipality: b.kommun,
     registeredAreaM2: b.registreradLandarealM2,
+    ...(b.belagenhetsadress !== undefined ? { address: b.belagenhetsadress } : {}),
     boundary: {
       type: 'MultiPolygon',
       coordinates: [...areas].sort((x, y) => x.omradesnummer - y.omradesnummer).map((a) => a.yta.coordinates),

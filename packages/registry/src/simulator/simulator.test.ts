@@ -114,6 +114,7 @@ describe('register simulator API', async () => {
       beteckning: property.designation,
       kommun: property.municipality,
       registreradLandarealM2: property.registeredAreaM2,
+      belagenhetsadress: property.address,
     });
     expect(full.registerenhetsomrade).toHaveLength(property.boundary.coordinates.length);
     expect(full.registerenhetsomrade[0]).toEqual({

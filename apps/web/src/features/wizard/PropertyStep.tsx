@@ -1,6 +1,7 @@
 import type { PropertySummary } from '@lovisa/domain';
 import { api } from '../../api/client';
 import { useApi } from '../../useApi';
+import { PropertyThumbnail } from '../../map/PropertyThumbnail';
 
 export function PropertyStep(props: { properties: PropertySummary[]; selected: string | undefined; onSelect(id: string): void }) {
   const { data: me } = useApi(() => api.me(), []);
@@ -39,9 +40,14 @@ export function PropertyStep(props: { properties: PropertySummary[]; selected: s
           {props.properties.map((p) => (
             <label key={p.id} className="card-option">
               <input type="radio" name="property" value={p.id} checked={props.selected === p.id} onChange={() => props.onSelect(p.id)} />
+              <PropertyThumbnail boundary={p.boundary} />
               <span>
                 <strong>{p.designation}</strong>
-                <span className="card-option__meta">{p.registeredAreaM2.toLocaleString('sv-SE')} m² tomtarea</span>
+                {p.address && <span className="card-option__meta">{p.address}</span>}
+                <span className="card-option__meta">
+                  {p.registeredAreaM2.toLocaleString('sv-SE')} m² tomtarea
+                  {p.boundary.coordinates.length > 1 && `, ${p.boundary.coordinates.length} skiften`}
+                </span>
               </span>
             </label>
           ))}
