@@ -99,6 +99,9 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expect((await get(`/api/properties/${facts.propertyB.id}`, cookieA)).statusCode).toBe(403);
     expect((await get(`/api/properties/${facts.propertyB.id}`, cookieOfficer)).statusCode).toBe(200);
     expect((await get('/api/properties/not-a-uuid', cookieA)).statusCode).toBe(400);
+    const neighbours = (await get(`/api/properties/${facts.propertyA.id}/neighbours`, cookieA)).json();
+    expect(neighbours.length).toBeGreaterThan(0);
+    expect(Object.keys(neighbours[0]).sort()).toEqual(['address', 'designation', 'id']);
     expect((await get('/api/properties/00000000-0000-4000-8000-000000000000', cookieA)).statusCode).toBe(404);
   });
 

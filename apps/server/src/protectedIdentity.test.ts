@@ -36,6 +36,10 @@ describe('protected identity', () => {
     expect(owned.map((p) => p.address)).toEqual(owned.map(() => null));
     const [propertyId] = owned.map((p) => p.id);
     const property = (await get(`/api/properties/${propertyId}`, cookie)).json().property;
+    // Her neighbours' lists, as her neighbours see them.
+    for (const n of (await get(`/api/properties/${propertyId}/neighbours`, cookie)).json() as { id: string }[]) {
+      await get(`/api/properties/${n.id}/neighbours`, await login(h, facts.officer));
+    }
     const summary = await submitSigned(h, cookie, applicationFor(property));
     await get('/api/me/cases', cookie);
     await get(`/api/me/cases/${summary.id}`, cookie);

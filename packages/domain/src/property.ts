@@ -28,3 +28,7 @@ export const PropertySummarySchema = PropertySchema.pick({
   boundary: true,
 });
 export type PropertySummary = z.infer<typeof PropertySummarySchema>;
+
+/** A neighbouring property as the applicant and officer see it: designation and street address, no owners. */
+export const NeighbourSchema = PropertySchema.pick({ id: true, designation: true, address: true });
+export type Neighbour = z.infer<typeof NeighbourSchema>;

@@ -136,6 +136,20 @@ describe('Kjellstavik fixtures', async () => {
     }
   });
 
+  it('knows the neighbours: plots that share a boundary, not those across the street', async () => {
+    const byName = async (d: string) => (await registers.land.propertyByDesignation(d))!.id;
+    const names = async (id: string) =>
+      Promise.all((await registers.land.neighbourIdsOf(id)).map(async (n) => (await registers.land.propertyById(n))!.designation));
+    expect(await names(await byName('Kjellstavik Eken 1:22'))).toEqual(['Kjellstavik Eken 1:21', 'Kjellstavik Eken 1:23']);
+    const bjorken26 = await names(await byName('Kjellstavik Björken 2:6'));
+    expect(bjorken26).toContain('Kjellstavik Björken 2:7');
+    expect(bjorken26).not.toContain('Kjellstavik Eken 1:21');
+    // Symmetric: if A lists B, B lists A.
+    for (const { id } of properties) {
+      for (const n of await registers.land.neighbourIdsOf(id)) expect(await registers.land.neighbourIdsOf(n)).toContain(id);
+    }
+  });
+
   it('routes through rules every team of which exists', async () => {
     const teams = new Set((await registers.staff.teams()).map((t) => t.id));
     for (const rule of await loadRoutingRules(dir)) expect(teams.has(rule.teamId)).toBe(true);

@@ -11,6 +11,7 @@ import {
   type RoutingRule,
 } from '@lovisa/domain';
 import { readFixture } from './fixtureFiles';
+import { neighbourIndex } from './neighbours';
 import type { Registers } from './interfaces';
 
 const OwnershipSchema = z.array(z.object({ personnummer: PersonnummerSchema, propertyIds: z.array(z.uuid()) }));
@@ -42,6 +43,7 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
   const propertyById = new Map(properties.map((p) => [p.id, p]));
   const propertyByDesignation = new Map(properties.map((p) => [designationKey(p.designation), p]));
   const planById = new Map(plans.map((p) => [p.id, p]));
+  const neighbours = neighbourIndex(properties);
   const ownedBy = new Map(ownership.map((o) => [o.personnummer, o.propertyIds]));
   const officerByPnr = new Map(officers.map((o) => [o.personnummer, o]));
 
@@ -61,6 +63,7 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
       propertyById: async (id) => propertyById.get(id) ?? null,
       propertyByDesignation: async (d) => propertyByDesignation.get(designationKey(d)) ?? null,
       plansForProperty: async (id) => (propertyById.get(id)?.planIds ?? []).map((pid) => planById.get(pid)!),
+      neighbourIdsOf: async (id) => [...(neighbours.get(id) ?? [])],
     },
     ownership: { propertyIdsOwnedBy: async (pnr) => [...(ownedBy.get(pnr) ?? [])] },
     staff: {

@@ -12,6 +12,8 @@ export interface LandRegister {
   propertyByDesignation(designation: string): Promise<Property | null>;
   /** Detailed plans covering the property (may be none: outside a plan). */
   plansForProperty(propertyId: string): Promise<DetailedPlan[]>;
+  /** Properties whose boundary touches this one's (within 1 m), designation order; [] for an unknown id. */
+  neighbourIdsOf(propertyId: string): Promise<string[]>;
 }
 
 /**

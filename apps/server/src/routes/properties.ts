@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, DetailedPlanSchema, PropertySchema } from '@lovisa/domain';
+import { ApiErrorSchema, DetailedPlanSchema, NeighbourSchema, PropertySchema, type Property } from '@lovisa/domain';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import type { SessionUser } from '../plugins/session';
 
@@ -13,7 +13,30 @@ export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUs
 }
 
 export default async function propertyRoutes(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/properties/:id/neighbours',
+    {
+      schema: {
+        tags: ['properties'],
+        summary: 'Properties whose boundary touches this one (designation and address; never owners)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.array(NeighbourSchema), 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => {
+      if (!request.user) throw unauthenticated();
+      const property = await app.registers.land.propertyById(request.params.id);
+      if (!property) throw notFound('Fastigheten');
+      await assertMaySeeProperty(app, request.user, property.id);
+      const ids = await app.registers.land.neighbourIdsOf(property.id);
+      const found = await Promise.all(ids.map((id) => app.registers.land.propertyById(id)));
+      return found.filter((p): p is Property => p !== null).map((p) => ({ id: p.id, designation: p.designation, address: p.address ?? null }));
+    },
+  );
+
+  r.get(
     '/properties/:id',
     {
       schema: {

@@ -7,6 +7,7 @@ import {
   BeteckningSchema,
   EnheterSchema,
   FastighetSchema,
+  GrannarSchema,
   HandlaggareListSchema,
   HandlaggareSchema,
   PlanerSchema,
@@ -160,6 +161,13 @@ export function createHttpRegisters(options: HttpRegistersOptions): Registers {
           BeteckningSchema,
         );
         return found && propertyById(found.objektidentitet);
+      },
+      async neighbourIdsOf(propertyId) {
+        const answer = await request(
+          { register: 'land', method: 'GET', path: `/fastighet/v1/${enc(propertyId)}/grannar` },
+          GrannarSchema,
+        );
+        return (answer?.grannar ?? []).map((g) => g.objektidentitet);
       },
       async plansForProperty(propertyId) {
         const query = new URLSearchParams({ fastighet: propertyId });

@@ -137,6 +137,9 @@ export function fromFastighet(answer: Fastighet): Property | null {
   };
 }
 
+export const GrannarSchema = z.object({ fastighet: z.uuid(), grannar: z.array(z.object({ objektidentitet: z.uuid() })) });
+export type Grannar = z.infer<typeof GrannarSchema>;
+
 // ---------------------------------------------------------------- detailed plans
 
 const DetaljplanSchema = z.object({

@@ -17,6 +17,7 @@ import {
   toSparPerson,
   type Agande,
   type Beteckning,
+  type Grannar,
   type IncludeData,
   type Planer,
   type WireErrorCode,
@@ -122,6 +123,14 @@ export const registerSimulator: FastifyPluginAsync<RegisterSimulatorOptions> = a
     const property = await registers.land.propertyById(id);
     if (!property) throw notFound('No property with that objektidentitet');
     return toFastighet(property, new Set<IncludeData>(include));
+  });
+
+  // Neighbouring properties (Fastighetsindelning-like: plots whose boundaries touch).
+  app.get('/fastighet/v1/:id/grannar', async (request): Promise<Grannar> => {
+    const id = uuid((request.params as { id: string }).id, 'objektidentitet');
+    if (!(await registers.land.propertyById(id))) throw notFound('No property with that objektidentitet');
+    const ids = await registers.land.neighbourIdsOf(id);
+    return { fastighet: id, grannar: ids.map((objektidentitet) => ({ objektidentitet })) };
   });
 
   // Detailed plans covering a property.
