@@ -165,6 +165,10 @@ describe('a broken fixture', () => {
       persons[1].personnummer = '198202029288';
       await writeFile(path.join(tmp, 'persons.json'), JSON.stringify(persons));
       await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/fixtures\/persons\.json is invalid:\n\s+1\.personnummer/);
+      // An owner who is not a person.
+      const original = JSON.parse(await readFile(path.join(dir, 'persons.json'), 'utf8')) as unknown[];
+      await writeFile(path.join(tmp, 'persons.json'), JSON.stringify(original.slice(1)));
+      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/ownership\.json: an owner is not in persons\.json/);
       await cp(path.join(dir, 'persons.json'), path.join(tmp, 'persons.json'));
       await writeFile(path.join(tmp, 'ownership.json'), '{not json');
       await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/ownership\.json: cannot read JSON/);

@@ -48,6 +48,7 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
   const officerByPnr = new Map(officers.map((o) => [o.personnummer, o]));
 
   for (const o of ownership) {
+    if (!personByPnr.has(o.personnummer)) throw new Error(`fixtures/ownership.json: an owner is not in persons.json`);
     for (const id of o.propertyIds) if (!propertyById.has(id)) throw new Error(`fixtures/ownership.json: unknown property ${id}`);
   }
   for (const p of properties) {
