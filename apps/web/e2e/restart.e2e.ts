@@ -1,30 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDir, startServer, type RunningServer } from './support';
+import { apiLogin as login, removeDir, startServer, type RunningServer } from './support';
 
 const APPLICANT = '198202029289';
 const PROPERTY = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23'; // Kjellstavik Eken 1:23, E 620 060–620 090, N 6 650 005–6 650 040
-
-const cookieOf = (res: Response, name: string) =>
-  res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`))!;
-
-async function login(baseUrl: string, personnummer: string): Promise<string> {
-  const start = await fetch(`${baseUrl}/api/auth/bankid/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":"qr"}' });
-  const { orderRef } = (await start.json()) as { orderRef: string };
-  const loginCookie = cookieOf(start, 'lovisa_login');
-  const approve = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `personalNumber=${personnummer}`,
-    redirect: 'manual',
-  });
-  expect(approve.status).toBe(303);
-  const collect = await fetch(`${baseUrl}/api/auth/bankid/collect`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: loginCookie },
-    body: JSON.stringify({ orderRef }),
-  });
-  return cookieOf(collect, 'lovisa_session');
-}
 
 describe('the server killed with SIGKILL and started again', () => {
   const servers: RunningServer[] = [];

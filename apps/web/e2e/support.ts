@@ -100,3 +100,28 @@ export function guardOffline(context: BrowserContext, baseUrl: string): string[]
   });
   return escaped;
 }
+
+const cookieOf = (res: Response, name: string) =>
+  res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`))!;
+
+/**
+ * Logs in over plain HTTP, as a browser would: start, approve in the test BankID app (at `simulatorUrl`,
+ * the server's own by default), collect. Returns the session cookie.
+ */
+export async function apiLogin(baseUrl: string, personnummer: string, simulatorUrl = baseUrl): Promise<string> {
+  const start = await fetch(`${baseUrl}/api/auth/bankid/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":"qr"}' });
+  const { orderRef } = (await start.json()) as { orderRef: string };
+  const approve = await fetch(`${simulatorUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `personalNumber=${personnummer}`,
+    redirect: 'manual',
+  });
+  if (approve.status !== 303) throw new Error(`approval refused: ${approve.status}`);
+  const collect = await fetch(`${baseUrl}/api/auth/bankid/collect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: cookieOf(start, 'lovisa_login') },
+    body: JSON.stringify({ orderRef }),
+  });
+  return cookieOf(collect, 'lovisa_session');
+}
