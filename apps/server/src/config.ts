@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   /** BankID orders (login or sign) one IP address may start per minute. */
   BANKID_START_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   COOKIE_SECURE: bool.default(false),
+  /** Drafts untouched this long are deleted (cases never are). */
+  DRAFT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -46,6 +48,7 @@ export interface AppConfig {
   bankidStartLimitPerMinute: number;
   secureCookie: boolean;
   logLevel: string;
+  draftRetentionDays: number;
   routingRules: RoutingRule[];
 }
 
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bankidStartLimitPerMinute: e.BANKID_START_LIMIT_PER_MINUTE,
     secureCookie: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
+    draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     routingRules: [],
   };
 }

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { seedStaff } from './db/seed';
+import { purgeStaleDrafts } from './jobs/retention';
 
 const config = loadConfig();
 config.routingRules = await loadRoutingRules(config.fixturesDir);
@@ -29,10 +30,24 @@ const app = await buildApp({
   },
 });
 
+// Retention: at start and then hourly. Safe to run on every instance at once (a plain conditional delete).
+const retention = async () => {
+  try {
+    const removed = await purgeStaleDrafts(database.db, new Date(), config.draftRetentionDays);
+    if (removed > 0) app.log.info({ removed }, 'stale drafts deleted');
+  } catch (err) {
+    app.log.error({ err }, 'draft retention failed');
+  }
+};
+await retention();
+const retentionTimer = setInterval(() => void retention(), 3_600_000);
+retentionTimer.unref();
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
+  clearInterval(retentionTimer);
   app.log.info({ signal }, 'shutting down');
   await app.close();
   await database.close();
