@@ -142,7 +142,7 @@ describe.each(dbKinds)('API on %s', (kind) => {
 
     expect((await post('/api/applications', valid)).statusCode).toBe(401);
     expect(await countMyCases(cookieA)).toBe(before);
-    expect((await get('/api/officer/queue', cookieOfficer)).json()).toHaveLength(0);
+    expect((await get('/api/officer/queue', cookieOfficer)).json().total).toBe(0);
   });
 
   it('carries an application from submission to decision and shows it in Mina ärenden', async () => {
@@ -155,7 +155,8 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expect(second.diaryNumber).toBe('BN 2026-000002');
 
     const queue = (await get('/api/officer/queue', cookieOfficer)).json();
-    expect(queue.map((c: { id: string }) => c.id)).toEqual([summary.id, second.id]);
+    expect(queue.items.map((c: { id: string }) => c.id)).toEqual([summary.id, second.id]);
+    expect(queue.total).toBe(2);
 
     const detail = CaseDetailSchema.parse((await get(`/api/officer/cases/${summary.id}`, cookieOfficer)).json());
     expect(detail.events.map((e) => e.type)).toEqual(['received', 'routed']);
@@ -178,6 +179,25 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expect(mine[0]).toMatchObject({ id: summary.id, status: 'decided', outcome: 'approved' });
     const history = (await get(`/api/me/cases/${summary.id}`, cookieA)).json();
     expect(history.events.map((e: { type: string }) => e.type)).toEqual(['received', 'routed', 'decided']);
+  });
+
+  it('pages, filters and searches the queue on the server', async () => {
+    const q = async (query: string) => (await get(`/api/officer/queue?${query}`, cookieOfficer)).json();
+    const all = await q('');
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const first = await q('pageSize=1&page=1');
+    const second = await q('pageSize=1&page=2');
+    expect(first.items).toHaveLength(1);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    expect(first.total).toBe(all.total);
+    expect((await q('status=decided')).items.every((c: { status: string }) => c.status === 'decided')).toBe(true);
+    expect((await q('outcome=approved')).items.map((c: { outcome: string }) => c.outcome)).toEqual(['approved']);
+    const byDesignation = await q(`q=${encodeURIComponent(facts.propertyB.designation.slice(-8).toLowerCase())}`);
+    expect(byDesignation.items.map((c: { propertyDesignation: string }) => c.propertyDesignation)).toEqual([facts.propertyB.designation]);
+    expect((await q(`q=${encodeURIComponent(all.items[0].diaryNumber)}`)).total).toBe(1);
+    expect((await q('q=%25')).total).toBe(0); // a literal %, not a wildcard
+    expect((await get('/api/officer/queue?pageSize=1000', cookieOfficer)).statusCode).toBe(400);
+    expect((await get('/api/officer/queue?measure=castle', cookieOfficer)).statusCode).toBe(400);
   });
 
   it('refuses state-changing requests that a browser marks as coming from another site', async () => {

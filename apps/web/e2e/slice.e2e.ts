@@ -144,6 +144,14 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await logIn(officer, browser, server.baseUrl, OFFICER);
     await officer.waitForURL('**/handlaggare', { timeout: 15_000 });
     await officer.getByRole('link', { name: diaryNumber }).waitFor();
+    // Search on the server: by property designation, any case.
+    await officer.getByLabel('Sök diarienummer, fastighet eller sökande').fill('eken 1:23');
+    await officer.getByRole('button', { name: 'Sök' }).click();
+    await officer.getByText('1 ärende, sida 1 av 1.').waitFor();
+    await officer.getByLabel('Status').selectOption({ label: 'Beslutat' });
+    await officer.getByText('Inga ärenden matchar.').waitFor();
+    await officer.getByLabel('Status').selectOption({ label: 'Alla' });
+    await officer.getByRole('link', { name: diaryNumber }).waitFor();
     await expectAccessible(officer, 'queue');
     await shoot(officer, 'officer-queue');
     await officer.getByRole('link', { name: diaryNumber }).click();

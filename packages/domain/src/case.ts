@@ -66,3 +66,23 @@ export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 export function canDecide(status: CaseStatus): boolean {
   return status === 'received';
 }
+
+/** The officer's queue: filters, search and server-side pages. */
+export const QueueQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  status: CaseStatusSchema.optional(),
+  measure: MeasureTypeSchema.optional(),
+  outcome: DecisionOutcomeSchema.optional(),
+  /** Diary number, property designation or applicant name, any part of it. */
+  q: z.string().trim().max(100).optional(),
+});
+export type QueueQuery = z.infer<typeof QueueQuerySchema>;
+
+export const QueuePageSchema = z.object({
+  items: z.array(CaseSummarySchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+});
+export type QueuePage = z.infer<typeof QueuePageSchema>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import {
   decisionDeadline,
   formatDiaryNumber,
@@ -9,6 +9,8 @@ import {
   type CaseEvent,
   type CaseSummary,
   type DecisionInput,
+  type QueuePage,
+  type QueueQuery,
 } from '@lovisa/domain';
 import type { Db } from '../db/database';
 import { caseEvents, cases, diaryCounters, drafts, signOrders } from '../db/schema';
@@ -100,15 +102,31 @@ export async function casesOfApplicant(db: Db, personnummer: string): Promise<Ca
   return rows.map(toSummary);
 }
 
-/** A team's queue, the legal deadline first. */
-export async function queueOfTeam(db: Db, teamId: string, limit = 200): Promise<CaseSummary[]> {
-  const rows = await db
-    .select()
-    .from(cases)
-    .where(eq(cases.teamId, teamId))
-    .orderBy(asc(cases.decisionDeadline), asc(cases.receivedAt))
-    .limit(limit);
-  return rows.map(toSummary);
+/** Escapes LIKE's wildcards so a search for "50%" means the characters, not a pattern. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A team's queue, the legal deadline first, filtered and searched, one page at a time. */
+export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery): Promise<QueuePage> {
+  const conditions = [eq(cases.teamId, teamId)];
+  if (query.status) conditions.push(eq(cases.status, query.status));
+  if (query.measure) conditions.push(eq(cases.measure, query.measure));
+  if (query.outcome) conditions.push(eq(cases.outcome, query.outcome));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(or(ilike(cases.diaryNumber, pattern), ilike(cases.propertyDesignation, pattern), ilike(cases.applicantName, pattern))!);
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(asc(cases.decisionDeadline), asc(cases.receivedAt), asc(cases.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(cases).where(where),
+  ]);
+  return { items: rows.map(toSummary), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
 export async function caseRow(db: Db, id: string): Promise<CaseRow | null> {

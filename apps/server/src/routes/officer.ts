@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, CaseDetailSchema, CaseSummarySchema, DecisionInputSchema, canDecide } from '@lovisa/domain';
+import { ApiErrorSchema, CaseDetailSchema, DecisionInputSchema, QueuePageSchema, QueueQuerySchema, canDecide } from '@lovisa/domain';
 import { AppError, forbidden, notFound } from '../errors';
 import { currentUser, requireRole, type SessionUser } from '../plugins/session';
 import { caseDetail, caseRow, decideCase, queueOfTeam } from '../repositories/cases';
@@ -31,11 +31,12 @@ export default async function officerRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['officer'],
-        summary: "My team's cases, soonest decision deadline first",
-        response: { 200: z.array(CaseSummarySchema), 401: ApiErrorSchema, 403: ApiErrorSchema },
+        summary: "My team's cases, soonest decision deadline first: filters, search and pages",
+        querystring: QueueQuerySchema,
+        response: { 200: QueuePageSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema },
       },
     },
-    async (request) => queueOfTeam(app.db, teamOf(currentUser(request))),
+    async (request) => queueOfTeam(app.db, teamOf(currentUser(request)), request.query),
   );
 
   r.get(

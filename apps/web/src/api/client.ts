@@ -11,6 +11,7 @@ import {
   PropertySchema,
   PropertySummarySchema,
   QrResultSchema,
+  QueuePageSchema,
   SessionInfoSchema,
   SignCollectResultSchema,
   SignStartResultSchema,
@@ -76,7 +77,7 @@ export const api = {
   signCancel: (orderRef: string) => request(Nothing, 'POST', '/api/applications/sign/cancel', { orderRef }),
   myCases: () => request(z.array(CaseSummarySchema), 'GET', '/api/me/cases'),
   myCase: (id: string) => request(CaseDetailSchema, 'GET', `/api/me/cases/${encodeURIComponent(id)}`),
-  queue: () => request(z.array(CaseSummarySchema), 'GET', '/api/officer/queue'),
+  queue: (query: URLSearchParams) => request(QueuePageSchema, 'GET', `/api/officer/queue?${query}`),
   officerCase: (id: string) => request(CaseDetailSchema, 'GET', `/api/officer/cases/${encodeURIComponent(id)}`),
   decide: (id: string, decision: DecisionInput) =>
     request(CaseDetailSchema, 'POST', `/api/officer/cases/${encodeURIComponent(id)}/decision`, decision),
