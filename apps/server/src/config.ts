@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   /** Mounts the BankID simulator and its test app. Must be off in production. */
   BANKID_SIMULATOR: bool.default(true),
   BANKID_ORDER_TTL_SECONDS: z.coerce.number().int().positive().default(180),
+  /** How often browsers collect a BankID order; BankID's guidance is every 2 s. */
+  BANKID_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(10_000).default(2000),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   /** BankID orders (login or sign) one IP address may start per minute. */
   BANKID_START_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
@@ -44,6 +46,7 @@ export interface AppConfig {
   bankidUrl: string | undefined;
   bankidSimulator: boolean;
   bankidOrderTtlMs: number;
+  bankidPollIntervalMs: number;
   sessionIdleMs: number;
   bankidStartLimitPerMinute: number;
   secureCookie: boolean;
@@ -71,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bankidUrl: e.BANKID_URL,
     bankidSimulator: e.BANKID_SIMULATOR,
     bankidOrderTtlMs: e.BANKID_ORDER_TTL_SECONDS * 1000,
+    bankidPollIntervalMs: e.BANKID_POLL_INTERVAL_MS,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     bankidStartLimitPerMinute: e.BANKID_START_LIMIT_PER_MINUTE,
     secureCookie: e.COOKIE_SECURE,

@@ -51,7 +51,7 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...opts.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', BANKID_POLL_INTERVAL_MS: '500', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

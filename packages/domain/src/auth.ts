@@ -7,6 +7,8 @@ export const LoginStartResultSchema = z.object({
   orderRef: z.string(),
   /** Only for "BankID på den här enheten": the browser opens bankid:///?autostarttoken=… */
   autoStartToken: z.string(),
+  /** How often the browser should collect (BankID asks for 2 s; tests may set it lower). */
+  pollIntervalMs: z.number().int().positive(),
 });
 
 export const LoginCollectInputSchema = z.object({ orderRef: z.string().min(1).max(100) });

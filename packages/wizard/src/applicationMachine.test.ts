@@ -55,7 +55,7 @@ function start(
       startSigning: fromPromise(async ({ input }: { input: ApplicationSubmission }) => {
         submitted.push(input);
         await opts.submit?.(input);
-        return { orderRef: 'order-1', autoStartToken: 'token-1' };
+        return { orderRef: 'order-1', autoStartToken: 'token-1', pollIntervalMs: 2000 };
       }),
       awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack }) => {
         sendBack({ type: 'SIGN_PROGRESS', message: 'Skriv in din säkerhetskod i BankID-appen.' });
@@ -118,7 +118,7 @@ describe('application wizard', () => {
     await at(actor, 'review');
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.matches({ signing: 'waiting' }));
-    expect(actor.getSnapshot().context.signOrder).toEqual({ orderRef: 'order-1', autoStartToken: 'token-1' });
+    expect(actor.getSnapshot().context.signOrder).toEqual({ orderRef: 'order-1', autoStartToken: 'token-1', pollIntervalMs: 2000 });
     expect(actor.getSnapshot().context.signMessage).toBe('Skriv in din säkerhetskod i BankID-appen.');
     actor.send({ type: 'CANCEL' });
     await at(actor, 'review');

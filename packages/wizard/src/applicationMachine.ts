@@ -36,6 +36,7 @@ export interface WizardContext {
 export interface SignOrder {
   orderRef: string;
   autoStartToken: string;
+  pollIntervalMs: number;
 }
 
 export type WizardEvent =

@@ -121,7 +121,7 @@ export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery): Pr
       .select()
       .from(cases)
       .where(where)
-      .orderBy(asc(cases.decisionDeadline), asc(cases.receivedAt), asc(cases.id))
+      .orderBy(asc(cases.decisionDeadline), asc(cases.receivedAt), asc(cases.diaryNumber))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(cases).where(where),

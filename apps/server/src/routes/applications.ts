@@ -108,7 +108,9 @@ export default async function applicationRoutes(app: FastifyInstance) {
         qrStartSecret: order.qrStartSecret,
         createdAt: now,
       });
-      return reply.status(202).send({ orderRef: order.orderRef, autoStartToken: order.autoStartToken });
+      return reply
+        .status(202)
+        .send({ orderRef: order.orderRef, autoStartToken: order.autoStartToken, pollIntervalMs: app.config.bankidPollIntervalMs });
     },
   );
 

@@ -75,7 +75,7 @@ export default async function authRoutes(app: FastifyInstance) {
         createdAt: now,
       });
       reply.setCookie(LOGIN_COOKIE, nonce, cookieOptions);
-      return { orderRef: order.orderRef, autoStartToken: order.autoStartToken };
+      return { orderRef: order.orderRef, autoStartToken: order.autoStartToken, pollIntervalMs: app.config.bankidPollIntervalMs };
     },
   );
 

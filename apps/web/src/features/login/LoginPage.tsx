@@ -6,7 +6,7 @@ import { useSession } from '../../session';
 
 type Phase =
   | { kind: 'choose' }
-  | { kind: 'waiting'; mode: 'qr' | 'sameDevice'; orderRef: string; autoStartToken: string; message: string; qrSvg?: string }
+  | { kind: 'waiting'; mode: 'qr' | 'sameDevice'; orderRef: string; autoStartToken: string; pollIntervalMs: number; message: string; qrSvg?: string }
   | { kind: 'failed'; message: string };
 
 /** BankID login: QR on another device (animated, redrawn every second by the server) or this device. */
@@ -18,18 +18,19 @@ export function LoginPage() {
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const orderRef = phase.kind === 'waiting' ? phase.orderRef : null;
   const mode = phase.kind === 'waiting' ? phase.mode : null;
+  const pollIntervalMs = phase.kind === 'waiting' ? phase.pollIntervalMs : 2000;
   const done = useRef(false);
 
   async function start(m: 'qr' | 'sameDevice') {
     try {
       const order = await api.startLogin(m);
-      setPhase({ kind: 'waiting', mode: m, orderRef: order.orderRef, autoStartToken: order.autoStartToken, message: 'Starta BankID-appen.' });
+      setPhase({ kind: 'waiting', mode: m, ...order, message: 'Starta BankID-appen.' });
     } catch (e) {
       setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : 'BankID kunde inte startas. Försök igen.' });
     }
   }
 
-  // Poll collect every 2 s, as BankID asks of relying parties.
+  // Poll collect at the server's interval (BankID asks relying parties for every 2 s).
   useEffect(() => {
     if (!orderRef) return;
     let live = true;
@@ -50,13 +51,13 @@ export function LoginPage() {
         if (live) setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : 'Något gick fel med BankID. Försök igen.' });
       }
     };
-    const timer = window.setInterval(poll, 2000);
+    const timer = window.setInterval(poll, pollIntervalMs);
     void poll();
     return () => {
       live = false;
       window.clearInterval(timer);
     };
-  }, [orderRef, next, refresh]);
+  }, [orderRef, pollIntervalMs, next, refresh]);
 
   // The QR changes every second; only the server can compute it.
   useEffect(() => {

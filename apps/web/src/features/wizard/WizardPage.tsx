@@ -41,7 +41,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
           }),
           startSigning: fromPromise(({ input }) => api.submit(input)),
           awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack, input }) => {
-            // Poll every 2 s, as BankID asks of relying parties.
+            // Poll at the server's interval (BankID asks relying parties for every 2 s).
             let live = true;
             const poll = async () => {
               try {
@@ -55,7 +55,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
               }
             };
             void poll();
-            const timer = window.setInterval(() => void poll(), 2000);
+            const timer = window.setInterval(() => void poll(), input.pollIntervalMs);
             return () => {
               live = false;
               window.clearInterval(timer);
