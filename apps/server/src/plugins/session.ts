@@ -106,3 +106,8 @@ export function currentUser(request: FastifyRequest): SessionUser {
   if (!request.user) throw unauthenticated();
   return request.user;
 }
+
+/** onSend hook for scopes that answer with personal data: never kept in any cache (shared kiosks included). */
+export async function noStore(_request: FastifyRequest, reply: FastifyReply) {
+  reply.header('cache-control', 'no-store');
+}

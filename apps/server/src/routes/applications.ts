@@ -19,7 +19,7 @@ import { BankIdError } from '@lovisa/bankid';
 import { renderQr } from '../bankidQr';
 import { signOrders } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors';
-import { currentUser, requireRole, type SessionUser } from '../plugins/session';
+import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
 import { AlreadySubmitted, caseRow, createCase, toSummary } from '../repositories/cases';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -32,6 +32,7 @@ const unavailable = () => new AppError('unavailable', 'BankID svarar inte just n
 export default async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', requireRole('applicant'));
+  app.addHook('onSend', noStore);
 
   async function checkApplication(user: SessionUser, application: ApplicationSubmission) {
     const property = await app.registers.land.propertyById(application.propertyId);

@@ -5,7 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { ApiErrorSchema, DraftDataSchema, DraftSchema, type DraftData } from '@lovisa/domain';
 import { drafts } from '../db/schema';
 import { notFound } from '../errors';
-import { currentUser, requireRole } from '../plugins/session';
+import { currentUser, noStore, requireRole } from '../plugins/session';
 
 const toDraft = (row: typeof drafts.$inferSelect) => ({
   id: row.id,
@@ -17,11 +17,12 @@ const toDraft = (row: typeof drafts.$inferSelect) => ({
 export default async function draftRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', requireRole('applicant'));
+  app.addHook('onSend', noStore);
 
   r.get(
     '/drafts',
     { schema: { tags: ['applicant'], summary: 'My drafts, newest first', response: { 200: z.array(DraftSchema), 401: ApiErrorSchema } } },
-    async (request, reply) => {
+    async (request) => {
       const user = currentUser(request);
       const rows = await app.db
         .select()
@@ -29,7 +30,6 @@ export default async function draftRoutes(app: FastifyInstance) {
         .where(eq(drafts.ownerPersonnummer, user.personnummer))
         .orderBy(desc(drafts.updatedAt))
         .limit(20);
-      reply.header('cache-control', 'no-store');
       return rows.map(toDraft);
     },
   );

@@ -2,15 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, MeSchema, PropertySummarySchema, type Property } from '@lovisa/domain';
-import { currentUser, requireRole } from '../plugins/session';
+import { currentUser, noStore, requireRole } from '../plugins/session';
 
 /** The signed-in applicant: what the registers already know, so the applicant never types it. */
 export default async function meRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', requireRole('applicant'));
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  app.addHook('onSend', noStore);
 
   r.get(
     '/me',

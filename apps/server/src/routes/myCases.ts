@@ -3,16 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, CaseDetailSchema, CaseSummarySchema } from '@lovisa/domain';
 import { notFound } from '../errors';
-import { currentUser, requireRole } from '../plugins/session';
+import { currentUser, noStore, requireRole } from '../plugins/session';
 import { caseDetail, caseRow, casesOfApplicant } from '../repositories/cases';
 
 /** "Mina ärenden": the applicant follows their own cases. */
 export default async function myCasesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', requireRole('applicant'));
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  app.addHook('onSend', noStore);
 
   r.get(
     '/me/cases',

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, CaseDetailSchema, DecisionInputSchema, QueuePageSchema, QueueQuerySchema, canDecide } from '@lovisa/domain';
 import { AppError, forbidden, notFound } from '../errors';
-import { currentUser, requireRole, type SessionUser } from '../plugins/session';
+import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
 import { caseDetail, caseRow, decideCase, queueOfTeam } from '../repositories/cases';
 
 function teamOf(user: SessionUser): string {
@@ -15,9 +15,7 @@ function teamOf(user: SessionUser): string {
 export default async function officerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', requireRole('officer'));
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  app.addHook('onSend', noStore);
 
   async function teamCase(user: SessionUser, id: string) {
     const row = await caseRow(app.db, id);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, DetailedPlanSchema, NeighbourSchema, PropertySchema, type Property } from '@lovisa/domain';
 import { forbidden, notFound, unauthenticated } from '../errors';
-import type { SessionUser } from '../plugins/session';
+import { noStore, type SessionUser } from '../plugins/session';
 
 /** An applicant sees the properties they own; an officer sees any property (cases are about them). */
 export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUser, propertyId: string) {
@@ -14,6 +14,7 @@ export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUs
 
 export default async function propertyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onSend', noStore);
 
   r.get(
     '/properties/:id/neighbours',

@@ -1,10 +1,9 @@
-import 'leaflet/dist/leaflet.css';
-import { MapContainer, Polygon as LeafletPolygon, ScaleControl } from 'react-leaflet';
+import { Polygon as LeafletPolygon } from 'react-leaflet';
 import type { Footprint } from '@lovisa/domain';
 import { api } from '../api/client';
 import { useApi } from '../useApi';
 import { polygonToLatLngs } from './coords';
-import { MapLegend, PropertyLayers } from './PropertyLayers';
+import { PropertyMap } from './PropertyMap';
 
 /** Read-only map of a case: the property, its plan and the drawn footprints. Used by applicant and officer. */
 export default function CaseMap({ propertyId, footprints }: { propertyId: string; footprints: Footprint[] }) {
@@ -12,19 +11,10 @@ export default function CaseMap({ propertyId, footprints }: { propertyId: string
   if (error) return <p className="status status--error">{error}</p>;
   if (!data) return <p>Hämtar kartan …</p>;
   return (
-    <figure className="map-figure">
-      <div role="region" aria-label={`Karta över ${data.property.designation}`}>
-      <MapContainer className="map" center={[60, 17]} zoom={17} zoomSnap={0.25} attributionControl={false}>
-        <PropertyLayers property={data.property} plans={data.plans} />
-        {footprints.map((f) => (
-          <LeafletPolygon key={f.id} positions={polygonToLatLngs(f.geometry)} pathOptions={{ color: '#b3261e', weight: 2, fillColor: '#e46962', fillOpacity: 0.5 }} />
-        ))}
-        <ScaleControl imperial={false} />
-      </MapContainer>
-      </div>
-      <figcaption>
-        <MapLegend hasPlan={data.plans.length > 0} />
-      </figcaption>
-    </figure>
+    <PropertyMap property={data.property} plans={data.plans}>
+      {footprints.map((f) => (
+        <LeafletPolygon key={f.id} positions={polygonToLatLngs(f.geometry)} pathOptions={{ color: '#b3261e', weight: 2, fillColor: '#e46962', fillOpacity: 0.5 }} />
+      ))}
+    </PropertyMap>
   );
 }

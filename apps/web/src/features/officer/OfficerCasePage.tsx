@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { canDecide, DecisionInputSchema, type DecisionInput } from '@lovisa/domain';
 import { api, ApiError } from '../../api/client';
+import { Field } from '../../components/Field';
 import { PageTitle, Status } from '../../components/Layout';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
@@ -64,15 +65,9 @@ function DecisionForm({ id, onDecided }: { id: string; onDecided(c: Awaited<Retu
           </p>
         )}
       </fieldset>
-      <div className="field">
-        <label htmlFor="reason">Motivering</label>
-        <textarea id="reason" rows={4} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? 'reason-error' : undefined} {...register('reason')} />
-        {errors.reason && (
-          <p className="field__error" id="reason-error">
-            {errors.reason.message}
-          </p>
-        )}
-      </div>
+      <Field id="reason" label="Motivering" error={errors.reason?.message}>
+        <textarea rows={4} {...register('reason')} />
+      </Field>
       {serverError && <Status tone="error">{serverError}</Status>}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
         Fatta beslut

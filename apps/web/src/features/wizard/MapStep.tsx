@@ -1,13 +1,11 @@
-import 'leaflet/dist/leaflet.css';
 import { useState, type FormEvent } from 'react';
 import type L from 'leaflet';
-import { MapContainer, ScaleControl } from 'react-leaflet';
 import { FootprintSchema, type Footprint, type MeasureType } from '@lovisa/domain';
 import { bbox, bboxCenter, polygonArea, polygonWithin, type Polygon } from '@lovisa/geo';
 import { api, type PropertyWithPlans } from '../../api/client';
 import { formatArea } from '../../format';
 import { DrawControls } from '../../map/DrawControls';
-import { MapLegend, PropertyLayers } from '../../map/PropertyLayers';
+import { PropertyMap } from '../../map/PropertyMap';
 import { rectangleAround } from '../../map/coords';
 import { useApi } from '../../useApi';
 
@@ -94,17 +92,12 @@ function DrawingMap({ data, geometry, onChange }: { data: PropertyWithPlans; geo
   // The drawing buttons live outside the map's element, where Leaflet's own mouse handling cannot reach them.
   const [map, setMap] = useState<L.Map | null>(null);
   return (
-    <figure className="map-figure">
-      {map && <DrawControls map={map} geometry={geometry} onChange={onChange} />}
-      <div role="region" aria-label={`Karta över ${data.property.designation}`}>
-        <MapContainer ref={setMap} className="map map--draw" center={[60, 17]} zoom={18} zoomSnap={0.25} attributionControl={false}>
-          <PropertyLayers property={data.property} plans={data.plans} />
-          <ScaleControl imperial={false} />
-        </MapContainer>
-      </div>
-      <figcaption>
-        <MapLegend hasPlan={data.plans.length > 0} />
-      </figcaption>
-    </figure>
+    <PropertyMap
+      property={data.property}
+      plans={data.plans}
+      className="map map--draw"
+      onMap={setMap}
+      toolbar={map && <DrawControls map={map} geometry={geometry} onChange={onChange} />}
+    />
   );
 }

@@ -1,0 +1,36 @@
+import 'leaflet/dist/leaflet.css';
+import type { ReactNode } from 'react';
+import type L from 'leaflet';
+import { MapContainer, ScaleControl } from 'react-leaflet';
+import type { DetailedPlan, Property } from '@lovisa/domain';
+import { MapLegend, PropertyLayers } from './PropertyLayers';
+
+/**
+ * The offline map of one property (no tiles: a plain background, the boundary and the plan), framed as a
+ * labelled region with its legend. Every map of the service starts from this.
+ */
+export function PropertyMap(props: {
+  property: Property;
+  plans: DetailedPlan[];
+  className?: string;
+  onMap?: (map: L.Map | null) => void;
+  children?: ReactNode;
+  /** Rendered above the map, outside Leaflet's element (e.g. drawing buttons). */
+  toolbar?: ReactNode;
+}) {
+  return (
+    <figure className="map-figure">
+      {props.toolbar}
+      <div role="region" aria-label={`Karta över ${props.property.designation}`}>
+        <MapContainer ref={props.onMap} className={props.className ?? 'map'} center={[60, 17]} zoom={17} zoomSnap={0.25} attributionControl={false}>
+          <PropertyLayers property={props.property} plans={props.plans} />
+          {props.children}
+          <ScaleControl imperial={false} />
+        </MapContainer>
+      </div>
+      <figcaption>
+        <MapLegend hasPlan={props.plans.length > 0} />
+      </figcaption>
+    </figure>
+  );
+}
