@@ -66,6 +66,9 @@ describe.each(dbKinds)('API on %s', (kind) => {
     const { orderRef } = start.json();
     const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!;
     expect(loginCookie.httpOnly).toBe(true);
+    expect(loginCookie.secure).toBeFalsy(); // localhost: browsers accept cookies over http
+    const remote = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' }, headers: { host: 'bygglov.kjellstavik.se' } });
+    expect(remote.cookies.find((c) => c.name === 'lovisa_login')!.secure).toBe(true);
     const qr = await h.app.inject({ method: 'GET', url: `/api/auth/bankid/${orderRef}/qr`, cookies: { lovisa_login: loginCookie.value } });
     expect(qr.statusCode).toBe(200);
     expect(qr.json().qrData).toMatch(/^bankid\.[\w-]+\.0\.[0-9a-f]{64}$/);

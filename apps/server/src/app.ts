@@ -86,7 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     // Localhost demo over http must keep working; production sits behind TLS and sets HSTS there.
-    strictTransportSecurity: opts.config.secureCookie,
+    strictTransportSecurity: opts.config.secureCookie === true,
   });
   // Only routes that ask for it are limited (starting BankID orders); limits are per IP, in memory.
   await app.register(rateLimit, {

@@ -29,7 +29,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   /** BankID orders (login or sign) one IP address may start per minute. */
   BANKID_START_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
-  COOKIE_SECURE: bool.default(false),
+  /** Secure cookies: `auto` = on unless the site is served from localhost (where browsers allow http). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Drafts untouched this long are deleted (cases never are). */
   DRAFT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,7 +50,7 @@ export interface AppConfig {
   bankidPollIntervalMs: number;
   sessionIdleMs: number;
   bankidStartLimitPerMinute: number;
-  secureCookie: boolean;
+  secureCookie: 'auto' | boolean;
   logLevel: string;
   draftRetentionDays: number;
   routingRules: RoutingRule[];
@@ -77,7 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bankidPollIntervalMs: e.BANKID_POLL_INTERVAL_MS,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     bankidStartLimitPerMinute: e.BANKID_START_LIMIT_PER_MINUTE,
-    secureCookie: e.COOKIE_SECURE,
+    secureCookie: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     routingRules: [],

@@ -33,7 +33,16 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 export interface SessionOptions {
   /** Idle lifetime; every request extends it. */
   idleMs: number;
-  secureCookie: boolean;
+  secureCookie: 'auto' | boolean;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether cookies for this request get the Secure flag: always outside localhost unless told otherwise. */
+export function cookieSecure(setting: 'auto' | boolean, request: FastifyRequest): boolean {
+  if (setting !== 'auto') return setting;
+  const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  return !LOCAL_HOSTS.has(host);
 }
 
 async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
@@ -41,7 +50,12 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionTokenHash', null);
 
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookie };
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: cookieSecure(opts.secureCookie, request),
+  });
 
   app.decorate('createSession', async (request: FastifyRequest, reply: FastifyReply, user: SessionUser) => {
     const previous = request.cookies[SESSION_COOKIE];
@@ -57,12 +71,12 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
       createdAt: now,
       expiresAt: new Date(now.getTime() + opts.idleMs),
     });
-    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
   });
 
   app.decorate('destroySession', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.sessionTokenHash) await app.db.delete(sessions).where(eq(sessions.tokenHash, request.sessionTokenHash));
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
   });
 
   app.addHook('onRequest', async (request) => {

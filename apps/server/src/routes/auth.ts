@@ -19,7 +19,7 @@ import { BankIdError } from '@lovisa/bankid';
 import { renderQr } from '../bankidQr';
 import { loginOrders } from '../db/schema';
 import { AppError } from '../errors';
-import { sha256 } from '../plugins/session';
+import { cookieSecure, sha256 } from '../plugins/session';
 
 /** Binds a BankID order to the browser that started it, so a leaked orderRef cannot be collected elsewhere. */
 const LOGIN_COOKIE = 'lovisa_login';
@@ -32,7 +32,12 @@ function unavailable() {
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const cookieOptions = { path: '/api/auth', httpOnly: true, sameSite: 'strict' as const, secure: app.config.secureCookie };
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/api/auth',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: cookieSecure(app.config.secureCookie, request),
+  });
 
   async function orderOfThisBrowser(request: FastifyRequest, orderRef: string) {
     const nonce = request.cookies[LOGIN_COOKIE];
@@ -74,7 +79,7 @@ export default async function authRoutes(app: FastifyInstance) {
         qrStartSecret: order.qrStartSecret,
         createdAt: now,
       });
-      reply.setCookie(LOGIN_COOKIE, nonce, cookieOptions);
+      reply.setCookie(LOGIN_COOKIE, nonce, cookieOptions(request));
       return { orderRef: order.orderRef, autoStartToken: order.autoStartToken, pollIntervalMs: app.config.bankidPollIntervalMs };
     },
   );
@@ -122,7 +127,7 @@ export default async function authRoutes(app: FastifyInstance) {
         return { status: 'pending' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
       }
       await app.db.delete(loginOrders).where(eq(loginOrders.orderRef, order.orderRef));
-      reply.clearCookie(LOGIN_COOKIE, cookieOptions);
+      reply.clearCookie(LOGIN_COOKIE, cookieOptions(request));
       if (result.status === 'failed') {
         return { status: 'failed' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
       }
@@ -158,7 +163,7 @@ export default async function authRoutes(app: FastifyInstance) {
       } catch {
         // The order may already have ended at BankID; the login is cancelled on our side either way.
       }
-      reply.clearCookie(LOGIN_COOKIE, cookieOptions);
+      reply.clearCookie(LOGIN_COOKIE, cookieOptions(request));
       return reply.status(204).send(null);
     },
   );
