@@ -105,6 +105,11 @@ describe.each(dbKinds)('API on %s', (kind) => {
     const neighbours = (await get(`/api/properties/${facts.propertyA.id}/neighbours`, cookieA)).json();
     expect(neighbours.length).toBeGreaterThan(0);
     expect(Object.keys(neighbours[0]).sort()).toEqual(['address', 'designation', 'id']);
+    const around = (await get(`/api/properties/${facts.propertyA.id}/surroundings`, cookieA)).json();
+    expect(around.neighbours.map((n: { id: string }) => n.id).sort()).toEqual(neighbours.map((n: { id: string }) => n.id).sort());
+    const kinds = new Set(around.features.map((f: { properties: { kind: string } }) => f.properties.kind));
+    expect(kinds.has('building')).toBe(true);
+    expect(kinds.has('street')).toBe(true);
     expect((await get('/api/properties/00000000-0000-4000-8000-000000000000', cookieA)).statusCode).toBe(404);
   });
 

@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
-import { simIdentities, type Registers } from '@lovisa/registry';
+import { simIdentities, type BasemapFeatureCollection, type Registers } from '@lovisa/registry';
 import type { AppConfig } from './config';
 import type { Database } from './db/database';
 import dbPlugin from './plugins/db';
@@ -39,6 +39,8 @@ export interface AppOptions {
   config: AppConfig;
   database: Database;
   registers: Registers;
+  /** Offline basemap; none by default (the map then shows plots and plans only). */
+  basemap?: BasemapFeatureCollection;
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
   /** The BankID client's fetch; tests replace it to play a misbehaving BankID. */
@@ -110,7 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(sameOriginPlugin);
   await app.register(dbPlugin, { database: opts.database, clock });
-  await app.register(registersPlugin, { registers: opts.registers });
+  await app.register(registersPlugin, { registers: opts.registers, basemap: opts.basemap ?? { type: 'FeatureCollection', features: [] } });
   await app.register(sessionPlugin, { idleMs: opts.config.sessionIdleMs, secureCookie: opts.config.secureCookie });
 
   const selfUrl = () => {

@@ -58,6 +58,7 @@ const matrix: Row[] = [
   { method: 'GET', route: '/api/me', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me' }) },
   { method: 'GET', route: '/api/me/properties', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/properties' }) },
   { method: 'GET', route: '/api/properties/:id', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}` }) },
+  { method: 'GET', route: '/api/properties/:id/surroundings', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/surroundings` }) },
   { method: 'GET', route: '/api/properties/:id/neighbours', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/neighbours` }) },
   { method: 'GET', route: '/api/drafts', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/drafts' }) },
   {

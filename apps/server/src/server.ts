@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createHttpRegisters, loadFixtureRegisters, loadRoutingRules, type Registers } from '@lovisa/registry';
+import { createHttpRegisters, loadBasemap, loadFixtureRegisters, loadRoutingRules, type Registers } from '@lovisa/registry';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
@@ -23,6 +23,7 @@ const app = await buildApp({
   config,
   database,
   registers,
+  basemap: await loadBasemap(config.fixturesDir),
   logger: {
     level: config.logLevel,
     // Cookies carry session tokens; they never reach the log.

@@ -12,3 +12,4 @@ export * from './errors';
 export * from './auth';
 export * from './routing';
 export * from './signing';
+export * from './basemap';

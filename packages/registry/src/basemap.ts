@@ -1,65 +1,36 @@
 import { z } from 'zod';
-import { MultiPolygonSchema } from '@lovisa/domain';
+import { BasemapFeatureSchema, type BasemapFeature } from '@lovisa/domain';
+import { bbox, type BBox } from '@lovisa/geo';
 import { readFixture } from './fixtureFiles';
 
-const PositionSchema = z.tuple([z.number(), z.number()]);
-const PolygonGeometrySchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(PositionSchema)) });
+const FileSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(BasemapFeatureSchema) });
 
-/** Legal basis of an existing building: exempt buildings are left out of later plan-area checks (PBL 9:30). */
-export const LegalBasisSchema = z.enum(['permit', 'friggebod', 'attefall']);
-
-const BasemapFeatureSchema = z.discriminatedUnion('kind', [
-  z.object({
-    type: z.literal('Feature'),
-    kind: z.literal('street'),
-    properties: z.object({ kind: z.literal('street'), name: z.string() }),
-    geometry: z.object({ type: z.literal('LineString'), coordinates: z.array(PositionSchema).min(2) }),
-  }),
-  z.object({
-    type: z.literal('Feature'),
-    kind: z.literal('water'),
-    properties: z.object({ kind: z.literal('water'), name: z.string() }),
-    geometry: z.union([PolygonGeometrySchema, MultiPolygonSchema]),
-  }),
-  z.object({
-    type: z.literal('Feature'),
-    kind: z.literal('park'),
-    properties: z.object({ kind: z.literal('park'), name: z.string() }),
-    geometry: PolygonGeometrySchema,
-  }),
-  z.object({
-    type: z.literal('Feature'),
-    kind: z.literal('building'),
-    properties: z.object({
-      kind: z.literal('building'),
-      propertyId: z.uuid(),
-      use: z.string(),
-      legalBasis: LegalBasisSchema,
-      heightM: z.number().positive().optional(),
-    }),
-    geometry: PolygonGeometrySchema,
-  }),
-]);
-
-const FileSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.preprocess(
-      // The kind lives in GeoJSON properties; lift it so zod can discriminate on it.
-      (f) => (f && typeof f === 'object' ? { ...f, kind: (f as { properties?: { kind?: unknown } }).properties?.kind } : f),
-      BasemapFeatureSchema,
-    ),
-  ),
-});
-
-export type BasemapFeature = z.infer<typeof BasemapFeatureSchema>;
 export interface BasemapFeatureCollection {
   type: 'FeatureCollection';
   features: BasemapFeature[];
 }
 
-/** The offline basemap (streets, water, existing buildings) in EPSG:3006. */
+/** The offline basemap (streets, water, parks, existing buildings) in EPSG:3006. */
 export async function loadBasemap(dir: string): Promise<BasemapFeatureCollection> {
   const data = await readFixture(dir, 'basemap.geojson', FileSchema);
   return { type: 'FeatureCollection', features: data.features };
+}
+
+function featureBox(f: BasemapFeature): BBox {
+  const g = f.geometry;
+  if (g.type === 'LineString') {
+    const es = g.coordinates.map((p) => p[0]);
+    const ns = g.coordinates.map((p) => p[1]);
+    return [Math.min(...es), Math.min(...ns), Math.max(...es), Math.max(...ns)];
+  }
+  return bbox(g);
+}
+
+/** The features whose extent meets `box` grown by `marginM` metres: what a map of that area needs. */
+export function featuresNear(basemap: BasemapFeatureCollection, box: BBox, marginM: number): BasemapFeature[] {
+  const [minE, minN, maxE, maxN] = [box[0] - marginM, box[1] - marginM, box[2] + marginM, box[3] + marginM];
+  return basemap.features.filter((f) => {
+    const [a, b, c, d] = featureBox(f);
+    return a <= maxE && c >= minE && b <= maxN && d >= minN;
+  });
 }

@@ -76,10 +76,10 @@ describe('Kjellstavik fixtures', async () => {
 
   it('puts existing buildings inside their property and outside the prickmark', async () => {
     const basemap = await loadBasemap(dir);
-    const buildings = basemap.features.filter((f) => f.kind === 'building');
+    const buildings = basemap.features.filter((f) => f.properties.kind === 'building');
     expect(buildings.length).toBeGreaterThan(3);
     for (const b of buildings) {
-      if (b.kind !== 'building') continue;
+      if (b.properties.kind !== 'building' || b.geometry.type !== 'Polygon') continue;
       const property = (await registers.land.propertyById(b.properties.propertyId))!;
       expect(polygonWithin(b.geometry, property.boundary), property.designation).toBe(true);
       for (const plan of await registers.land.plansForProperty(property.id)) {

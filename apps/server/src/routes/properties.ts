@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, DetailedPlanSchema, NeighbourSchema, PropertySchema, type Property } from '@lovisa/domain';
+import { ApiErrorSchema, DetailedPlanSchema, NeighbourSchema, PropertySchema, SurroundingsSchema, type Property } from '@lovisa/domain';
+import { bbox } from '@lovisa/geo';
+import { featuresNear } from '@lovisa/registry';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import { noStore, type SessionUser } from '../plugins/session';
 
@@ -15,6 +17,30 @@ export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUs
 export default async function propertyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   app.addHook('onSend', noStore);
+
+  r.get(
+    '/properties/:id/surroundings',
+    {
+      schema: {
+        tags: ['properties'],
+        summary: 'What the map shows around a property: neighbouring plots and the offline basemap within 60 m',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: SurroundingsSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => {
+      if (!request.user) throw unauthenticated();
+      const property = await app.registers.land.propertyById(request.params.id);
+      if (!property) throw notFound('Fastigheten');
+      await assertMaySeeProperty(app, request.user, property.id);
+      const ids = await app.registers.land.neighbourIdsOf(property.id);
+      const found = await Promise.all(ids.map((id) => app.registers.land.propertyById(id)));
+      return {
+        neighbours: found.filter((p): p is Property => p !== null).map((p) => ({ id: p.id, designation: p.designation, boundary: p.boundary })),
+        features: featuresNear(app.basemap, bbox(property.boundary), 60),
+      };
+    },
+  );
 
   r.get(
     '/properties/:id/neighbours',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
-import { loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
+import { loadBasemap, loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
 import { buildApp } from '../app';
 import { loadConfig, type AppConfig } from '../config';
 import { seedStaff } from '../db/seed';
@@ -39,6 +39,7 @@ export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> =
     config,
     database: testDb.database,
     registers,
+    basemap: await loadBasemap(defaultFixturesDir()),
     clock: () => now,
     logger,
     ...(opts.bankidFetch ? { bankidFetch: opts.bankidFetch } : {}),

@@ -15,6 +15,7 @@ import {
   SessionInfoSchema,
   SignCollectResultSchema,
   SignStartResultSchema,
+  SurroundingsSchema,
   type ApplicationSubmission,
   type DecisionInput,
   type DraftData,
@@ -68,6 +69,7 @@ export const api = {
   me: () => request(MeSchema, 'GET', '/api/me'),
   myProperties: () => request(z.array(PropertySummarySchema), 'GET', '/api/me/properties'),
   property: (id: string) => request(PropertyWithPlans, 'GET', `/api/properties/${encodeURIComponent(id)}`),
+  surroundings: (id: string) => request(SurroundingsSchema, 'GET', `/api/properties/${encodeURIComponent(id)}/surroundings`),
   drafts: () => request(z.array(DraftSchema), 'GET', '/api/drafts'),
   saveDraft: (id: string, data: DraftData) => request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data }),
   /** Submitting starts a BankID sign order; the case exists once the signature is collected. */

@@ -36,7 +36,7 @@ export function PropertyLayers({ property, plans }: { property: Property; plans:
   );
 }
 
-export function MapLegend({ hasPlan }: { hasPlan: boolean }) {
+export function MapLegend({ hasPlan, hasSurroundings = false }: { hasPlan: boolean; hasSurroundings?: boolean }) {
   return (
     <ul className="map-legend" aria-label="Teckenförklaring">
       <li>
@@ -55,6 +55,19 @@ export function MapLegend({ hasPlan }: { hasPlan: boolean }) {
       <li>
         <span className="swatch swatch--building" aria-hidden="true" /> Det du ritar
       </li>
+      {hasSurroundings && (
+        <>
+          <li>
+            <span className="swatch swatch--existing" aria-hidden="true" /> Befintlig byggnad
+          </li>
+          <li>
+            <span className="swatch swatch--neighbour" aria-hidden="true" /> Grannfastighet
+          </li>
+          <li>
+            <span className="swatch swatch--water" aria-hidden="true" /> Vatten
+          </li>
+        </>
+      )}
     </ul>
   );
 }

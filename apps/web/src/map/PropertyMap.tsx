@@ -3,7 +3,10 @@ import type { ReactNode } from 'react';
 import type L from 'leaflet';
 import { MapContainer, ScaleControl } from 'react-leaflet';
 import type { DetailedPlan, Property } from '@lovisa/domain';
+import { api } from '../api/client';
+import { useApi } from '../useApi';
 import { MapLegend, PropertyLayers } from './PropertyLayers';
+import { SurroundingsLayers } from './SurroundingsLayers';
 
 /**
  * The offline map of one property (no tiles: a plain background, the boundary and the plan), framed as a
@@ -18,18 +21,21 @@ export function PropertyMap(props: {
   /** Rendered above the map, outside Leaflet's element (e.g. drawing buttons). */
   toolbar?: ReactNode;
 }) {
+  // The surroundings are context: the map works without them while they load (or if they fail).
+  const { data: around } = useApi(() => api.surroundings(props.property.id), [props.property.id]);
   return (
     <figure className="map-figure">
       {props.toolbar}
       <div role="region" aria-label={`Karta över ${props.property.designation}`}>
         <MapContainer ref={props.onMap} className={props.className ?? 'map'} center={[60, 17]} zoom={17} zoomSnap={0.25} attributionControl={false}>
+          {around && <SurroundingsLayers surroundings={around} />}
           <PropertyLayers property={props.property} plans={props.plans} />
           {props.children}
           <ScaleControl imperial={false} />
         </MapContainer>
       </div>
       <figcaption>
-        <MapLegend hasPlan={props.plans.length > 0} />
+        <MapLegend hasPlan={props.plans.length > 0} hasSurroundings={Boolean(around)} />
       </figcaption>
     </figure>
   );
