@@ -95,6 +95,8 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByText('Rita byggnaden på kartan, eller ange dess mått.').waitFor();
     // Draw a rectangle with the mouse, with Geoman driven from Lovisa's own button.
     await applicant.getByRole('button', { name: 'Rita rektangel' }).click();
+    // Mouse coordinates only reach what is on screen (the reasons for not going on sit above, and took focus).
+    await applicant.locator('.leaflet-container').scrollIntoViewIfNeeded();
     const box = (await applicant.locator('.leaflet-container').boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { Layout } from './components/Layout';
+import { Layout, PageTitle } from './components/Layout';
 import { StartPage } from './features/start/StartPage';
 import { LoginPage } from './features/login/LoginPage';
-import { useLocation } from './router';
+import { useI18n } from './i18n/i18n';
+import { Link, useLocation } from './router';
 
 // Everything behind login is split from the entry: the start and login pages stay small on old phones.
 const WizardPage = lazy(() => import('./features/wizard/WizardPage'));
@@ -24,11 +25,12 @@ function route(path: string) {
 }
 
 function NotFound() {
+  const { t } = useI18n();
   return (
     <div className="page">
-      <h1>Sidan finns inte</h1>
+      <PageTitle>{t('common.notFoundTitle')}</PageTitle>
       <p>
-        <a href="/">Till startsidan</a>
+        <Link href="/">{t('common.toStart')}</Link>
       </p>
     </div>
   );
@@ -36,9 +38,10 @@ function NotFound() {
 
 export function App() {
   const { path } = useLocation();
+  const { t } = useI18n();
   return (
     <Layout>
-      <Suspense fallback={<p className="page">Hämtar …</p>}>
+      <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
         <div key={path}>{route(path)}</div>
       </Suspense>
     </Layout>

@@ -37,5 +37,6 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
 
 /** Only local paths may be a `next` target: never an open redirect. */
 export function safeNext(value: string | null, fallback: string): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : fallback;
+  // Browsers read "/\\host" as "//host": a backslash anywhere is refused along with "//".
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : fallback;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from './api/client';
+import { currentLang, translate } from './i18n/i18n';
 import { navigate } from './router';
 
 /** Loads data for a view; a 401 sends the visitor to log in and back here afterwards. */
@@ -20,7 +21,7 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[], opts: { offic
           navigate(`/logga-in?${opts.officer ? 'roll=handlaggare&' : ''}next=${next}`, { replace: true });
           return;
         }
-        setError(e instanceof Error ? e.message : 'Något gick fel.');
+        setError(e instanceof Error ? e.message : translate(currentLang(), 'common.error'));
       },
     );
     return () => {

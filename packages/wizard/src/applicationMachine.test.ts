@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromCallback, fromPromise, waitFor } from 'xstate';
+import { createActor, fromCallback, fromPromise, initialTransition, transition, waitFor } from 'xstate';
 import type { ApplicationSubmission, CaseSummary, DraftData, Footprint, PropertySummary } from '@lovisa/domain';
-import { applicationMachine, stepProblems, toSubmission, type SignOrder, type WizardEvent, type WizardStep } from './applicationMachine';
+import { applicationMachine, stepProblems, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
 
 const properties: PropertySummary[] = [
   {
@@ -187,5 +187,50 @@ describe('application wizard', () => {
     expect(actor.getSnapshot().context.footprints[0]!.measure).toBe('carport');
     actor.send({ type: 'SELECT_PROPERTY', propertyId: '55555555-5555-4555-8555-555555555555' });
     expect(actor.getSnapshot().context.footprints).toEqual([]);
+  });
+
+  describe('as a pure function (no actors run)', () => {
+    const base: WizardContext = {
+      properties,
+      propertyId: properties[0]!.id,
+      measure: 'outbuilding',
+      footprints: [],
+      details: {},
+      draftId: '33333333-3333-4333-8333-333333333333',
+      submitted: undefined,
+      error: undefined,
+      resumeStep: undefined,
+      signOrder: undefined,
+      signMessage: undefined,
+    };
+    const onMap = (footprints: Footprint[]) => applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints } });
+
+    it('starts by loading the properties', () => {
+      const [snapshot] = initialTransition(applicationMachine, { draftId: base.draftId });
+      expect(snapshot.value).toBe('loadingProperties');
+      expect(snapshot.context.footprints).toEqual([]);
+    });
+
+    it('keeps the map step until the footprint is a valid polygon', () => {
+      const [empty] = transition(applicationMachine, onMap([]), { type: 'NEXT' });
+      expect(empty.value).toEqual({ editing: 'map' });
+      const [bow] = transition(applicationMachine, onMap([bowTie]), { type: 'NEXT' });
+      expect(bow.value).toEqual({ editing: 'map' });
+      const [ok] = transition(applicationMachine, onMap([square]), { type: 'NEXT' });
+      expect(ok.value).toEqual({ editing: 'details' });
+    });
+
+    it('turns a drawing from the map into the footprints it will submit', () => {
+      const [drawn] = transition(applicationMachine, onMap([]), { type: 'SET_FOOTPRINTS', footprints: [square] });
+      expect(drawn.context.footprints).toEqual([square]);
+      expect(drawn.can({ type: 'NEXT' })).toBe(true);
+    });
+
+    it('will not submit from review while anything is missing', () => {
+      const review = applicationMachine.resolveState({ value: { editing: 'review' }, context: { ...base, footprints: [square], details: { description: 'kort' } } });
+      expect(review.can({ type: 'SUBMIT' })).toBe(false);
+      expect(stepProblems(review.context, 'review')).toEqual(['Beskriv vad du vill bygga med minst 10 tecken.', 'Ange nockhöjden i meter.', 'Ange ett datum (ÅÅÅÅ-MM-DD).']);
+      expect(toSubmission(review.context)).toBeNull();
+    });
   });
 });

@@ -20,6 +20,7 @@ import {
   type DecisionInput,
   type DraftData,
 } from '@lovisa/domain';
+import { currentLang, translate } from '../i18n/i18n';
 
 /** An answer from the API that is not a success, with the server's own Swedish message. */
 export class ApiError extends Error {
@@ -43,14 +44,14 @@ async function request<T extends z.ZodType>(schema: T, method: string, url: stri
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'Ingen kontakt med tjänsten. Kontrollera din uppkoppling och försök igen.');
+    throw new ApiError(0, 'network', translate(currentLang(), 'common.network'));
   }
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const err = ApiErrorSchema.safeParse(json);
     if (err.success) throw new ApiError(res.status, err.data.error.code, err.data.error.message, err.data.error.issues);
-    throw new ApiError(res.status, 'unknown', 'Något gick fel. Försök igen om en stund.');
+    throw new ApiError(res.status, 'unknown', translate(currentLang(), 'common.serverError'));
   }
   return schema.parse(json);
 }

@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { cloneElement } from 'react';
+import { useI18n } from '../i18n/i18n';
 
 /**
  * A labelled form field with its hint and error tied to the control (aria-describedby, aria-invalid), the
@@ -7,6 +8,7 @@ import { cloneElement } from 'react';
  */
 export function Field(props: { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined; children: ReactElement<Record<string, unknown>> }) {
   const { id, label, hint, error, children } = props;
+  const { msg } = useI18n();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
@@ -19,7 +21,7 @@ export function Field(props: { id: string; label: ReactNode; hint?: ReactNode; e
       {cloneElement(children, { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
       {error && (
         <p className="field__error" id={`${id}-error`}>
-          {error}
+          {msg(error)}
         </p>
       )}
     </div>

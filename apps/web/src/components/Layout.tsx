@@ -85,9 +85,10 @@ export function PageTitle({ children }: { children: ReactNode }) {
 }
 
 export function Status({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'error' | 'success' }) {
+  const { msg } = useI18n();
   return (
     <div className={`status status--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
-      {children}
+      {typeof children === 'string' ? msg(children) : children}
     </div>
   );
 }

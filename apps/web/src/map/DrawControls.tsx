@@ -3,9 +3,16 @@ import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
 import type { Polygon } from '@lovisa/geo';
+import { useI18n } from '../i18n/i18n';
 import { latLngsToPolygon, polygonToLatLngs } from './coords';
 
 const footprintStyle = { color: '#b3261e', weight: 2, fillColor: '#e46962', fillOpacity: 0.5 };
+
+// Geoman's corner handles are Leaflet markers, which Leaflet makes focusable "buttons" without a name. They can
+// only be dragged with a pointer, so they stay out of the tab order; keyboard users have the width × depth form.
+L.Marker.addInitHook(function (this: L.Marker) {
+  if (this.options.icon instanceof L.DivIcon) this.options.keyboard = false;
+});
 type Mode = 'idle' | 'polygon' | 'rectangle' | 'edit';
 
 /**
@@ -16,6 +23,7 @@ export function DrawControls({ map, geometry, onChange }: { map: L.Map; geometry
   const group = useRef<L.FeatureGroup>(L.featureGroup());
   const lastEmitted = useRef<string | null>(null);
   const [mode, setMode] = useState<Mode>('idle');
+  const { t, lang } = useI18n();
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
@@ -44,6 +52,20 @@ export function DrawControls({ map, geometry, onChange }: { map: L.Map; geometry
     };
   }, [map]);
 
+  // Geoman's own hints on the map ("Klicka för att placera första hörnet") in the page's language.
+  useEffect(() => {
+    map.pm.setLang(lang);
+  }, [map, lang]);
+
+  // A footprint placed from the width × depth form (or removed) ends a drawing in progress: otherwise
+  // Geoman's half-drawn markers would stay on the map, waiting for clicks nobody means to make.
+  const geometryKey = geometry ? JSON.stringify(geometry) : null;
+  useEffect(() => {
+    if (geometryKey !== null && geometryKey === lastEmitted.current) return;
+    map.pm.disableDraw();
+    setMode((m) => (m === 'polygon' || m === 'rectangle' ? 'idle' : m));
+  }, [geometryKey, map]);
+
   useEffect(() => {
     const key = geometry ? JSON.stringify(geometry) : null;
     if (key !== null && key === lastEmitted.current) return;
@@ -68,22 +90,22 @@ export function DrawControls({ map, geometry, onChange }: { map: L.Map; geometry
 
   const hint: Record<Mode, string> = {
     idle: '',
-    polygon: 'Klicka ut byggnadens hörn på kartan. Klicka på första hörnet för att avsluta.',
-    rectangle: 'Klicka på kartan där ett hörn ska vara och sedan där det motsatta hörnet ska vara.',
-    edit: 'Dra i hörnen för att ändra formen. Tryck på "Klar" när du är nöjd.',
+    polygon: t('map.hintPolygon'),
+    rectangle: t('map.hintRectangle'),
+    edit: t('map.hintEdit'),
   };
 
   return (
     <div className="draw-controls">
-      <div className="draw-controls__buttons" role="toolbar" aria-label="Ritverktyg">
+      <div className="draw-controls__buttons" role="toolbar" aria-label={t('map.tools')}>
         <button type="button" className="button" aria-pressed={mode === 'polygon'} onClick={() => start('polygon')}>
-          Rita byggnad
+          {t('map.drawPolygon')}
         </button>
         <button type="button" className="button" aria-pressed={mode === 'rectangle'} onClick={() => start('rectangle')}>
-          Rita rektangel
+          {t('map.drawRectangle')}
         </button>
         <button type="button" className="button" aria-pressed={mode === 'edit'} disabled={!geometry} onClick={() => start('edit')}>
-          {mode === 'edit' ? 'Klar' : 'Ändra hörn'}
+          {mode === 'edit' ? t('map.editDone') : t('map.edit')}
         </button>
         <button
           type="button"
@@ -94,7 +116,7 @@ export function DrawControls({ map, geometry, onChange }: { map: L.Map; geometry
             onChange(null);
           }}
         >
-          Ta bort
+          {t('map.remove')}
         </button>
       </div>
       {hint[mode] && <p className="draw-controls__hint">{hint[mode]}</p>}

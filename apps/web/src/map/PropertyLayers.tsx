@@ -3,6 +3,7 @@ import { Polygon as LeafletPolygon, useMap } from 'react-leaflet';
 import L from 'leaflet';
 import type { DetailedPlan, Property } from '@lovisa/domain';
 import { multiPolygonToLatLngs } from './coords';
+import { useI18n } from '../i18n/i18n';
 
 /** The property, highlighted, and its plan's prickmark (no building) and korsmark (outbuildings only). */
 export function PropertyLayers({ property, plans }: { property: Property; plans: DetailedPlan[] }) {
@@ -36,35 +37,36 @@ export function PropertyLayers({ property, plans }: { property: Property; plans:
   );
 }
 
-export function MapLegend({ hasPlan, hasSurroundings = false }: { hasPlan: boolean; hasSurroundings?: boolean }) {
+export function MapLegend({ hasPlan, hasSurroundings = false, readOnly = false }: { hasPlan: boolean; hasSurroundings?: boolean; readOnly?: boolean }) {
+  const { t } = useI18n();
   return (
-    <ul className="map-legend" aria-label="Teckenförklaring">
+    <ul className="map-legend" aria-label={t('map.legend')}>
       <li>
-        <span className="swatch swatch--property" aria-hidden="true" /> Din fastighet
+        <span className="swatch swatch--property" aria-hidden="true" /> {t(readOnly ? 'map.legend.property' : 'map.legend.yourProperty')}
       </li>
       {hasPlan && (
         <>
           <li>
-            <span className="swatch swatch--prick" aria-hidden="true" /> Prickmark: marken får inte bebyggas
+            <span className="swatch swatch--prick" aria-hidden="true" /> {t('map.legend.prick')}
           </li>
           <li>
-            <span className="swatch swatch--kors" aria-hidden="true" /> Korsmark: endast komplementbyggnader
+            <span className="swatch swatch--kors" aria-hidden="true" /> {t('map.legend.kors')}
           </li>
         </>
       )}
       <li>
-        <span className="swatch swatch--building" aria-hidden="true" /> Det du ritar
+        <span className="swatch swatch--building" aria-hidden="true" /> {t(readOnly ? 'map.legend.applied' : 'map.legend.drawn')}
       </li>
       {hasSurroundings && (
         <>
           <li>
-            <span className="swatch swatch--existing" aria-hidden="true" /> Befintlig byggnad
+            <span className="swatch swatch--existing" aria-hidden="true" /> {t('map.legend.existing')}
           </li>
           <li>
-            <span className="swatch swatch--neighbour" aria-hidden="true" /> Grannfastighet
+            <span className="swatch swatch--neighbour" aria-hidden="true" /> {t('map.legend.neighbour')}
           </li>
           <li>
-            <span className="swatch swatch--water" aria-hidden="true" /> Vatten
+            <span className="swatch swatch--water" aria-hidden="true" /> {t('map.legend.water')}
           </li>
         </>
       )}

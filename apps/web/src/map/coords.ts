@@ -15,13 +15,14 @@ export function ringToLatLngs(ring: Position[]): LatLngTuple[] {
 export const polygonToLatLngs = (p: Polygon): LatLngTuple[][] => p.coordinates.map(ringToLatLngs);
 export const multiPolygonToLatLngs = (mp: MultiPolygon): LatLngTuple[][][] => mp.coordinates.map((rings) => rings.map(ringToLatLngs));
 
-const cm = (v: number) => Math.round(v * 100) / 100;
+/** Millimetres: far finer than any drawing, and keeps a rotated 6 × 4 m rectangle at 24,0 m². */
+const mm = (v: number) => Math.round(v * 1000) / 1000;
 
 /** A Leaflet ring (open, WGS84) as a closed, counter-clockwise-agnostic EPSG:3006 polygon. */
 export function latLngsToPolygon(latlngs: { lat: number; lng: number }[]): Polygon {
   const ring: Position[] = latlngs.map(({ lat, lng }) => {
     const [e, n] = toSweref([lng, lat]);
-    return [cm(e), cm(n)];
+    return [mm(e), mm(n)];
   });
   if (ring.length > 0) ring.push([ring[0]![0], ring[0]![1]]);
   return { type: 'Polygon', coordinates: [ring] };
@@ -35,6 +36,6 @@ export function rectangleAround(center: Position, widthM: number, depthM: number
     [widthM / 2, -depthM / 2],
     [widthM / 2, depthM / 2],
     [-widthM / 2, depthM / 2],
-  ].map(([x, y]) => [cm(center[0] + x! * Math.cos(a) - y! * Math.sin(a)), cm(center[1] + x! * Math.sin(a) + y! * Math.cos(a))]);
+  ].map(([x, y]) => [mm(center[0] + x! * Math.cos(a) - y! * Math.sin(a)), mm(center[1] + x! * Math.sin(a) + y! * Math.cos(a))]);
   return { type: 'Polygon', coordinates: [[...corners, corners[0]!]] };
 }

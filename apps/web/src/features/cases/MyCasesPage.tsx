@@ -5,17 +5,19 @@ import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
 import { caseStateText } from './caseText';
+import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasesPage() {
   const { data, error } = useApi(() => api.myCases(), []);
+  const { t, lang, label } = useI18n();
   return (
     <div className="page">
-      <PageTitle>Mina ärenden</PageTitle>
+      <PageTitle>{t('cases.title')}</PageTitle>
       {error && <Status tone="error">{error}</Status>}
-      {!data && !error && <p>Hämtar …</p>}
+      {!data && !error && <p>{t('common.loading')}</p>}
       {data && data.length === 0 && (
         <p>
-          Du har inga ärenden ännu. <Link href="/ansokan">Börja en ansökan</Link>.
+          {t('cases.none')} <Link href="/ansokan">{t('cases.start')}</Link>.
         </p>
       )}
       {data && data.length > 0 && (
@@ -27,11 +29,11 @@ export default function MyCasesPage() {
                   {c.diaryNumber} – {c.propertyDesignation}
                 </Link>
               </h2>
-              <p>{measureLabels[c.measure].sv}</p>
-              <p className={`case-state case-state--${c.outcome ?? c.status}`}>{caseStateText(c)}</p>
+              <p>{label(measureLabels[c.measure])}</p>
+              <p className={`case-state case-state--${c.outcome ?? c.status}`}>{caseStateText(c, lang)}</p>
               <p className="case-card__meta">
-                Mottagen {formatDate(c.receivedAt)}
-                {c.status !== 'decided' && <> · Beslut senast {formatDate(c.decisionDeadline)}</>}
+                {t('cases.received', { date: formatDate(c.receivedAt, lang) })}
+                {c.status !== 'decided' && <> · {t('cases.deadline', { date: formatDate(c.decisionDeadline, lang) })}</>}
               </p>
             </li>
           ))}
@@ -39,7 +41,7 @@ export default function MyCasesPage() {
       )}
       <p>
         <Link href="/ansokan" className="button">
-          Ny ansökan
+          {t('cases.new')}
         </Link>
       </p>
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
+import { currentLang, translate, useI18n } from '../../i18n/i18n';
 import { navigate, safeNext, useLocation } from '../../router';
 import { useSession } from '../../session';
 
@@ -15,6 +16,7 @@ export function LoginPage() {
   const officer = search.get('roll') === 'handlaggare';
   const next = safeNext(search.get('next'), officer ? '/handlaggare' : '/ansokan');
   const { refresh } = useSession();
+  const { t, msg } = useI18n();
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const orderRef = phase.kind === 'waiting' ? phase.orderRef : null;
   const mode = phase.kind === 'waiting' ? phase.mode : null;
@@ -24,9 +26,9 @@ export function LoginPage() {
   async function start(m: 'qr' | 'sameDevice') {
     try {
       const order = await api.startLogin(m);
-      setPhase({ kind: 'waiting', mode: m, ...order, message: 'Starta BankID-appen.' });
+      setPhase({ kind: 'waiting', mode: m, ...order, message: t('login.startApp') });
     } catch (e) {
-      setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : 'BankID kunde inte startas. Försök igen.' });
+      setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : t('login.startFailed') });
     }
   }
 
@@ -48,7 +50,7 @@ export function LoginPage() {
           setPhase((p) => (p.kind === 'waiting' && p.message !== r.message ? { ...p, message: r.message } : p));
         }
       } catch (e) {
-        if (live) setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : 'Något gick fel med BankID. Försök igen.' });
+        if (live) setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : translate(currentLang(), 'login.failed') });
       }
     };
     const timer = window.setInterval(poll, pollIntervalMs);
@@ -86,16 +88,16 @@ export function LoginPage() {
 
   return (
     <div className="page page--narrow">
-      <PageTitle>{officer ? 'Logga in som handläggare' : 'Logga in med BankID'}</PageTitle>
+      <PageTitle>{t(officer ? 'login.titleOfficer' : 'login.title')}</PageTitle>
       {phase.kind === 'choose' && (
         <>
-          <p>Välj hur du vill använda BankID.</p>
+          <p>{t('login.choose')}</p>
           <div className="choice-buttons">
             <button type="button" className="button button--primary button--large" onClick={() => start('qr')}>
-              Mobilt BankID på annan enhet
+              {t('login.qr')}
             </button>
             <button type="button" className="button button--large" onClick={() => start('sameDevice')}>
-              BankID på den här enheten
+              {t('login.sameDevice')}
             </button>
           </div>
         </>
@@ -104,34 +106,34 @@ export function LoginPage() {
         <div className="login-waiting">
           {phase.mode === 'qr' ? (
             <>
-              <p>Öppna BankID-appen i din mobil, tryck på QR-symbolen och skanna koden.</p>
+              <p>{t('login.scan')}</p>
               <div className="qr">
                 {phase.qrSvg ? (
-                  <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt="QR-kod för inloggning med BankID" width={240} height={240} />
+                  <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt={t('login.qrAlt')} width={240} height={240} />
                 ) : (
-                  <p>Hämtar QR-kod …</p>
+                  <p>{t('login.qrLoading')}</p>
                 )}
               </div>
             </>
           ) : (
             <p>
               <a className="button button--primary button--large" href={`bankid:///?autostarttoken=${encodeURIComponent(phase.autoStartToken)}&redirect=null`}>
-                Öppna BankID
+                {t('login.open')}
               </a>
             </p>
           )}
           <div aria-live="polite" className="status status--info">
-            {phase.message}
+            {msg(phase.message)}
           </div>
           <p className="hint">
-            Demo: godkänn inloggningen i{' '}
+            {t('login.demo')}{' '}
             <a href="/bankid-sim/app" target="_blank" rel="noreferrer">
-              test-BankID-appen (öppnas i ny flik)
+              {t('login.demoLink')} {t('common.newTab')}
             </a>
             .
           </p>
           <button type="button" className="button" onClick={cancel}>
-            Avbryt
+            {t('common.cancel')}
           </button>
         </div>
       )}
@@ -139,7 +141,7 @@ export function LoginPage() {
         <>
           <Status tone="error">{phase.message}</Status>
           <button type="button" className="button button--primary" onClick={() => setPhase({ kind: 'choose' })}>
-            Försök igen
+            {t('common.retry')}
           </button>
         </>
       )}

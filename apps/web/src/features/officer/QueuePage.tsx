@@ -6,12 +6,14 @@ import { formatDate } from '../../format';
 import { Link, navigate, useLocation } from '../../router';
 import { useApi } from '../../useApi';
 import { caseStateText, deadlineTone } from '../cases/caseText';
+import { useI18n } from '../../i18n/i18n';
 
 const PAGE_SIZE = 25;
 
 /** The team's queue: filters and search live in the URL, so a view can be bookmarked and the back button works. */
 export default function QueuePage() {
   const { search } = useLocation();
+  const { t, lang, label } = useI18n();
   const query = new URLSearchParams(search);
   query.set('pageSize', String(PAGE_SIZE));
   const key = query.toString();
@@ -36,75 +38,75 @@ export default function QueuePage() {
 
   return (
     <div className="page page--wide">
-      <PageTitle>Ärenden att handlägga</PageTitle>
-      <form className="queue-filters" role="search" aria-label="Sök och filtrera ärenden" onSubmit={submitSearch}>
+      <PageTitle>{t('queue.title')}</PageTitle>
+      <form className="queue-filters" role="search" aria-label={t('queue.filters')} onSubmit={submitSearch}>
         <div className="field">
-          <label htmlFor="q">Sök diarienummer, fastighet eller sökande</label>
+          <label htmlFor="q">{t('queue.search')}</label>
           <input id="q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <button type="submit" className="button">
-          Sök
+          {t('queue.searchButton')}
         </button>
         <div className="field">
-          <label htmlFor="status">Status</label>
+          <label htmlFor="status">{t('queue.status')}</label>
           <select id="status" value={search.get('status') ?? ''} onChange={(e) => go({ status: e.target.value || null })}>
-            <option value="">Alla</option>
+            <option value="">{t('queue.all')}</option>
             {CaseStatusSchema.options.map((s) => (
               <option key={s} value={s}>
-                {caseStatusLabels[s].sv}
+                {label(caseStatusLabels[s])}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="measure">Åtgärd</label>
+          <label htmlFor="measure">{t('queue.measure')}</label>
           <select id="measure" value={search.get('measure') ?? ''} onChange={(e) => go({ measure: e.target.value || null })}>
-            <option value="">Alla</option>
+            <option value="">{t('queue.all')}</option>
             {MeasureTypeSchema.options.map((m) => (
               <option key={m} value={m}>
-                {measureLabels[m].sv}
+                {label(measureLabels[m])}
               </option>
             ))}
           </select>
         </div>
       </form>
       {error && <Status tone="error">{error}</Status>}
-      {!data && !error && <p>Hämtar …</p>}
+      {!data && !error && <p>{t('common.loading')}</p>}
       {data && (
         <p aria-live="polite">
-          {data.total === 0 ? 'Inga ärenden matchar.' : `${data.total} ${data.total === 1 ? 'ärende' : 'ärenden'}, sida ${page} av ${pages}.`}
+          {data.total === 0 ? t('queue.empty') : t(data.total === 1 ? 'queue.count1' : 'queue.countN', { n: data.total, page, pages })}
         </p>
       )}
       {data && data.items.length > 0 && (
         <div className="table-wrap">
           <table className="queue">
-            <caption>Gruppens ärenden, det med närmast beslutsdatum först</caption>
+            <caption>{t('queue.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Diarienummer</th>
-                <th scope="col">Fastighet</th>
-                <th scope="col">Åtgärd</th>
-                <th scope="col">Sökande</th>
-                <th scope="col">Status</th>
-                <th scope="col">Inkom</th>
-                <th scope="col">Beslut senast</th>
-                <th scope="col">Dagar kvar</th>
+                <th scope="col">{t('queue.col.diary')}</th>
+                <th scope="col">{t('queue.col.property')}</th>
+                <th scope="col">{t('queue.col.measure')}</th>
+                <th scope="col">{t('queue.col.applicant')}</th>
+                <th scope="col">{t('queue.col.status')}</th>
+                <th scope="col">{t('queue.col.received')}</th>
+                <th scope="col">{t('queue.col.deadline')}</th>
+                <th scope="col">{t('queue.col.daysLeft')}</th>
               </tr>
             </thead>
             <tbody>
               {data.items.map((c) => {
-                const d = deadlineTone(c.decisionDeadline);
+                const d = deadlineTone(c.decisionDeadline, new Date(), lang);
                 return (
                   <tr key={c.id}>
                     <th scope="row">
                       <Link href={`/handlaggare/arenden/${c.id}`}>{c.diaryNumber}</Link>
                     </th>
                     <td>{c.propertyDesignation}</td>
-                    <td>{measureLabels[c.measure].sv}</td>
+                    <td>{label(measureLabels[c.measure])}</td>
                     <td>{c.applicantName}</td>
-                    <td>{caseStateText(c)}</td>
-                    <td>{formatDate(c.receivedAt)}</td>
-                    <td>{formatDate(c.decisionDeadline)}</td>
+                    <td>{caseStateText(c, lang)}</td>
+                    <td>{formatDate(c.receivedAt, lang)}</td>
+                    <td>{formatDate(c.decisionDeadline, lang)}</td>
                     <td className={c.status === 'decided' ? undefined : `days days--${d.tone}`}>{c.status === 'decided' ? '–' : d.text}</td>
                   </tr>
                 );
@@ -114,12 +116,12 @@ export default function QueuePage() {
         </div>
       )}
       {data && pages > 1 && (
-        <nav aria-label="Sidor" className="pager">
+        <nav aria-label={t('queue.pages')} className="pager">
           <button type="button" className="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
-            Föregående sida
+            {t('queue.prev')}
           </button>
           <button type="button" className="button" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
-            Nästa sida
+            {t('queue.next')}
           </button>
         </nav>
       )}

@@ -8,70 +8,84 @@ import { DrawControls } from '../../map/DrawControls';
 import { PropertyMap } from '../../map/PropertyMap';
 import { rectangleAround } from '../../map/coords';
 import { useApi } from '../../useApi';
+import { useI18n } from '../../i18n/i18n';
 
 /** The map step: draw the building, or give its width and depth; area and problems update as you go. */
 export default function MapStep(props: { propertyId: string; measure: MeasureType; footprints: Footprint[]; onChange(f: Footprint[]): void }) {
   const { data, error } = useApi(() => api.property(props.propertyId), [props.propertyId]);
+  const { t, lang, msg } = useI18n();
   const [width, setWidth] = useState('');
   const [depth, setDepth] = useState('');
+  const [rotation, setRotation] = useState('0');
   const [formError, setFormError] = useState<string | null>(null);
-  if (error) return <p className="status status--error">{error}</p>;
-  if (!data) return <p>Hämtar kartan …</p>;
+  if (error) return <p className="status status--error">{msg(error)}</p>;
+  if (!data) return <p>{t('wizard.loadingMap')}</p>;
 
   const footprint = props.footprints[0];
   const geometry = footprint?.geometry ?? null;
   const setGeometry = (g: Polygon | null) => props.onChange(g ? [{ id: footprint?.id ?? 'byggnad-1', measure: props.measure, geometry: g }] : []);
   const checked = footprint ? FootprintSchema.safeParse(footprint) : null;
   const problems = checked && !checked.success ? [...new Set(checked.error.issues.map((i) => i.message))] : [];
+  const [introBefore, introAfter] = t('map.intro').split('{designation}');
   const outside = geometry && problems.length === 0 && !polygonWithin(geometry, data.property.boundary);
 
   function place(e: FormEvent) {
     e.preventDefault();
     const w = Number(width.replace(',', '.'));
     const d = Number(depth.replace(',', '.'));
+    const r = Number(rotation.replace(',', '.') || '0');
     if (!(w >= 1 && w <= 100 && d >= 1 && d <= 100)) {
-      setFormError('Ange bredd och djup i meter, mellan 1 och 100.');
+      setFormError(t('map.dimensionsError'));
+      return;
+    }
+    if (!(r >= -360 && r <= 360)) {
+      setFormError(t('map.rotationError'));
       return;
     }
     setFormError(null);
     const first: Polygon = { type: 'Polygon', coordinates: data!.property.boundary.coordinates[0]! };
-    setGeometry(rectangleAround(bboxCenter(bbox(first)), w, d));
+    setGeometry(rectangleAround(bboxCenter(bbox(first)), w, d, r));
   }
 
   return (
     <div className="map-step">
       <p>
-        Rita det du vill bygga på <strong>{data.property.designation}</strong>. Du kan rita fritt, rita en rektangel eller ange måtten nedanför
-        kartan.
+        {introBefore}
+        <strong>{data.property.designation}</strong>
+        {introAfter}
       </p>
       <DrawingMap data={data} geometry={geometry} onChange={setGeometry} />
       <div aria-live="polite" className="measurements">
         {geometry ? (
           <p className="measurements__area">
-            Yta: <strong>{formatArea(polygonArea(geometry))}</strong>
+            {t('map.area')} <strong>{formatArea(polygonArea(geometry), lang)}</strong>
           </p>
         ) : (
-          <p>Ingen byggnad ritad ännu.</p>
+          <p>{t('map.nothingDrawn')}</p>
         )}
         {problems.map((p) => (
-          <p key={p} className="status status--error">
+          <p key={msg(p)} className="status status--error">
             {p}
           </p>
         ))}
-        {outside && <p className="status status--warning">Byggnaden ligger utanför fastighetsgränsen. Flytta den eller rita om den.</p>}
+        {outside && <p className="status status--warning">{t('map.outside')}</p>}
       </div>
       <form className="form dimension-form" onSubmit={place} noValidate>
         <fieldset>
-          <legend>Ange byggnadens mått i stället</legend>
-          <p className="field__hint">Byggnaden placeras mitt på fastigheten. Du kan sedan ändra hörnen på kartan.</p>
+          <legend>{t('map.dimensions')}</legend>
+          <p className="field__hint">{t('map.dimensionsHint')}</p>
           <div className="field-row">
             <div className="field">
-              <label htmlFor="width">Bredd (meter)</label>
+              <label htmlFor="width">{t('map.width')}</label>
               <input id="width" inputMode="decimal" value={width} onChange={(e) => setWidth(e.target.value)} aria-describedby={formError ? 'dim-error' : undefined} />
             </div>
             <div className="field">
-              <label htmlFor="depth">Djup (meter)</label>
+              <label htmlFor="depth">{t('map.depth')}</label>
               <input id="depth" inputMode="decimal" value={depth} onChange={(e) => setDepth(e.target.value)} aria-describedby={formError ? 'dim-error' : undefined} />
+            </div>
+            <div className="field">
+              <label htmlFor="rotation">{t('map.rotation')}</label>
+              <input id="rotation" inputMode="decimal" value={rotation} onChange={(e) => setRotation(e.target.value)} aria-describedby={formError ? 'dim-error' : undefined} />
             </div>
           </div>
           {formError && (
@@ -80,7 +94,7 @@ export default function MapStep(props: { propertyId: string; measure: MeasureTyp
             </p>
           )}
           <button type="submit" className="button">
-            Placera byggnaden
+            {t('map.place')}
           </button>
         </fieldset>
       </form>

@@ -1,42 +1,44 @@
 import type { PropertySummary } from '@lovisa/domain';
 import { api } from '../../api/client';
 import { useApi } from '../../useApi';
+import { useI18n } from '../../i18n/i18n';
+import { formatNumber } from '../../format';
 import { PropertyThumbnail } from '../../map/PropertyThumbnail';
 
 export function PropertyStep(props: { properties: PropertySummary[]; selected: string | undefined; onSelect(id: string): void }) {
   const { data: me } = useApi(() => api.me(), []);
+  const { t, lang } = useI18n();
+  const [before, after] = t('property.greeting').split('{name}');
   return (
     <>
       {me && (
         <div className="prefill">
           <p>
-            Hej <strong>{me.givenName}</strong>! Vi har hämtat dina uppgifter från folkbokföringen.
+            {before}
+            <strong>{me.givenName}</strong>
+            {after}
           </p>
           <dl className="facts">
-            <dt>Namn</dt>
+            <dt>{t('property.name')}</dt>
             <dd>{me.name}</dd>
-            <dt>Adress</dt>
+            <dt>{t('property.address')}</dt>
             {me.protectedIdentity ? (
-              <dd>Skyddad adress – visas inte här</dd>
+              <dd>{t('property.protectedAddress')}</dd>
             ) : me.address ? (
               <dd>
                 {me.address.street}, {me.address.postalCode} {me.address.city}
               </dd>
             ) : (
-              <dd>Ingen adress registrerad</dd>
+              <dd>{t('property.noAddress')}</dd>
             )}
           </dl>
         </div>
       )}
       {props.properties.length === 0 ? (
-        <p className="status status--info">
-          Vi hittar ingen fastighet som du äger i Kjellstavik kommun. Här kan du bara ansöka för fastigheter som du själv äger. Ska du
-          ansöka för någon annans fastighet, till exempel som ombud, kontakta bygglovsenheten på 0123-45 67 00 – den möjligheten kommer
-          senare i e-tjänsten.
-        </p>
+        <p className="status status--info">{t('property.none')}</p>
       ) : (
         <fieldset className="cards">
-          <legend>Vilken fastighet gäller ansökan?</legend>
+          <legend>{t('property.question')}</legend>
           {props.properties.map((p) => (
             <label key={p.id} className="card-option">
               <input type="radio" name="property" value={p.id} checked={props.selected === p.id} onChange={() => props.onSelect(p.id)} />
@@ -45,8 +47,8 @@ export function PropertyStep(props: { properties: PropertySummary[]; selected: s
                 <strong>{p.designation}</strong>
                 {p.address && <span className="card-option__meta">{p.address}</span>}
                 <span className="card-option__meta">
-                  {p.registeredAreaM2.toLocaleString('sv-SE')} m² tomtarea
-                  {p.boundary.coordinates.length > 1 && `, ${p.boundary.coordinates.length} skiften`}
+                  {t('property.area', { area: formatNumber(p.registeredAreaM2, lang) })}
+                  {p.boundary.coordinates.length > 1 && t('property.parcels', { n: p.boundary.coordinates.length })}
                 </span>
               </span>
             </label>

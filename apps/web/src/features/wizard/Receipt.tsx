@@ -2,32 +2,31 @@ import type { CaseSummary } from '@lovisa/domain';
 import { PageTitle } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
+import { useI18n } from '../../i18n/i18n';
 
 /** The receipt the law asks for: the time limit, and where to follow the case. */
 export function Receipt({ summary }: { summary: CaseSummary }) {
+  const { t, lang } = useI18n();
   return (
     <div className="page page--narrow">
-      <PageTitle>Tack! Din ansökan är skickad</PageTitle>
+      <PageTitle>{t('receipt.title')}</PageTitle>
       <div className="status status--success" role="status">
         <p>
-          Ditt ärende har diarienummer <strong className="diary-number">{summary.diaryNumber}</strong>.
+          {t('receipt.diary')} <strong className="diary-number">{summary.diaryNumber}</strong>.
         </p>
       </div>
       <dl className="facts">
-        <dt>Fastighet</dt>
+        <dt>{t('receipt.property')}</dt>
         <dd>{summary.propertyDesignation}</dd>
-        <dt>Mottagen</dt>
-        <dd>{formatDate(summary.receivedAt)}</dd>
-        <dt>Beslut senast</dt>
-        <dd>{formatDate(summary.decisionDeadline)}</dd>
+        <dt>{t('receipt.received')}</dt>
+        <dd>{formatDate(summary.receivedAt, lang)}</dd>
+        <dt>{t('receipt.deadline')}</dt>
+        <dd>{formatDate(summary.decisionDeadline, lang)}</dd>
       </dl>
-      <p>
-        Kommunen ska fatta beslut inom 10 veckor från att ansökan är komplett. Blir beslutet försenat sänks avgiften med en femtedel för
-        varje påbörjad vecka. Beslutet kan överklagas till länsstyrelsen inom tre veckor från att du fått det.
-      </p>
+      <p>{t('receipt.law')}</p>
       <p>
         <Link href="/mina-arenden" className="button button--primary">
-          Följ ärendet i Mina ärenden
+          {t('receipt.follow')}
         </Link>
       </p>
     </div>

@@ -1,7 +1,8 @@
 import { measureLabels } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import type { WizardContext, WizardStep } from '@lovisa/wizard';
-import { formatArea, formatDate } from '../../format';
+import { formatArea, formatDate, formatNumber } from '../../format';
+import { useI18n } from '../../i18n/i18n';
 
 export function ReviewStep(props: {
   context: WizardContext;
@@ -11,61 +12,62 @@ export function ReviewStep(props: {
   onBack(): void;
 }) {
   const { context } = props;
+  const { t, lang, label, msg } = useI18n();
   const property = context.properties.find((p) => p.id === context.propertyId);
   const total = context.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0);
   const edit = (step: WizardStep, what: string) => (
     <button type="button" className="linklike" onClick={() => props.onEdit(step)}>
-      Ändra <span className="visually-hidden">{what}</span>
+      {t('review.change')} <span className="visually-hidden">{what}</span>
     </button>
   );
   return (
     <>
-      <p>Kontrollera uppgifterna innan du skickar ansökan.</p>
+      <p>{t('review.intro')}</p>
       <dl className="review">
         <div>
-          <dt>Fastighet</dt>
+          <dt>{t('review.property')}</dt>
           <dd>{property?.designation}</dd>
-          <dd>{edit('chooseProperty', 'fastighet')}</dd>
+          <dd>{edit('chooseProperty', t('review.changeProperty'))}</dd>
         </div>
         <div>
-          <dt>Åtgärd</dt>
-          <dd>{context.measure && measureLabels[context.measure].sv}</dd>
-          <dd>{edit('measure', 'åtgärd')}</dd>
+          <dt>{t('review.measure')}</dt>
+          <dd>{context.measure && label(measureLabels[context.measure])}</dd>
+          <dd>{edit('measure', t('review.changeMeasure'))}</dd>
         </div>
         <div>
-          <dt>Byggnadens yta</dt>
+          <dt>{t('review.area')}</dt>
           <dd>
-            {formatArea(total)} ({context.footprints.length} {context.footprints.length === 1 ? 'byggnad' : 'byggnader'})
+            {formatArea(total, lang)} ({context.footprints.length === 1 ? t('review.buildings1') : t('review.buildingsN', { n: context.footprints.length })})
           </dd>
-          <dd>{edit('map', 'ritning på kartan')}</dd>
+          <dd>{edit('map', t('review.changeMap'))}</dd>
         </div>
         <div>
-          <dt>Beskrivning</dt>
+          <dt>{t('review.description')}</dt>
           <dd>{context.details.description}</dd>
-          <dd>{edit('details', 'beskrivning')}</dd>
+          <dd>{edit('details', t('review.changeDescription'))}</dd>
         </div>
         <div>
-          <dt>Nockhöjd</dt>
-          <dd>{context.details.ridgeHeightM?.toLocaleString('sv-SE')} m</dd>
-          <dd>{edit('details', 'nockhöjd')}</dd>
+          <dt>{t('review.ridgeHeight')}</dt>
+          <dd>{context.details.ridgeHeightM !== undefined && `${formatNumber(context.details.ridgeHeightM, lang)} m`}</dd>
+          <dd>{edit('details', t('review.changeRidgeHeight'))}</dd>
         </div>
         <div>
-          <dt>Planerad byggstart</dt>
-          <dd>{context.details.plannedStart && formatDate(context.details.plannedStart)}</dd>
-          <dd>{edit('details', 'byggstart')}</dd>
+          <dt>{t('review.plannedStart')}</dt>
+          <dd>{context.details.plannedStart && formatDate(context.details.plannedStart, lang)}</dd>
+          <dd>{edit('details', t('review.changePlannedStart'))}</dd>
         </div>
       </dl>
       {props.error && (
         <div className="status status--error" role="alert">
-          {props.error}
+          {msg(props.error)}
         </div>
       )}
       <div className="wizard__nav">
         <button type="button" className="button" onClick={props.onBack}>
-          Tillbaka
+          {t('common.back')}
         </button>
         <button type="button" className="button button--primary" onClick={props.onSubmit}>
-          Skriv under och skicka
+          {t('review.submit')}
         </button>
       </div>
     </>

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import type { SignOrder } from '@lovisa/wizard';
 import { api } from '../../api/client';
 import { PageTitle } from '../../components/Layout';
+import { useI18n } from '../../i18n/i18n';
 
 /** Signing the application with BankID: animated QR from the server, or BankID on this device. */
 export function SigningView({ order, message, onCancel }: { order: SignOrder | undefined; message: string | undefined; onCancel(): void }) {
   const [svg, setSvg] = useState<string | null>(null);
+  const { t, msg } = useI18n();
   const orderRef = order?.orderRef;
   useEffect(() => {
     if (!orderRef) return;
@@ -25,38 +27,38 @@ export function SigningView({ order, message, onCancel }: { order: SignOrder | u
 
   return (
     <div className="page page--narrow">
-      <PageTitle>Skriv under ansökan med BankID</PageTitle>
+      <PageTitle>{t('sign.title')}</PageTitle>
       {!order ? (
-        <p aria-live="polite">Kontrollerar ansökan …</p>
+        <p aria-live="polite">{t('sign.checking')}</p>
       ) : (
         <>
-          <p>Skanna QR-koden med BankID-appen i din mobil, eller öppna BankID på den här enheten. I appen ser du vad du skriver under.</p>
+          <p>{t('sign.intro')}</p>
           <div className="qr">
             {svg ? (
-              <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt="QR-kod för underskrift med BankID" width={240} height={240} />
+              <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('sign.qrAlt')} width={240} height={240} />
             ) : (
-              <p>Hämtar QR-kod …</p>
+              <p>{t('login.qrLoading')}</p>
             )}
           </div>
           <p>
             <a className="button" href={`bankid:///?autostarttoken=${encodeURIComponent(order.autoStartToken)}&redirect=null`}>
-              Öppna BankID på den här enheten
+              {t('sign.openHere')}
             </a>
           </p>
           <div aria-live="polite" className="status status--info">
-            {message}
+            {message && msg(message)}
           </div>
           <p className="hint">
-            Demo: skriv under i{' '}
+            {t('sign.demo')}{' '}
             <a href="/bankid-sim/app" target="_blank" rel="noreferrer">
-              test-BankID-appen (öppnas i ny flik)
+              {t('login.demoLink')} {t('common.newTab')}
             </a>
             .
           </p>
         </>
       )}
       <button type="button" className="button" onClick={onCancel} disabled={!order}>
-        Avbryt
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import { fromCallback, fromPromise } from 'xstate';
 import { applicationMachine, stepProblems, wizardSteps, type SignOrder, type WizardEvent, type WizardStep } from '@lovisa/wizard';
@@ -6,6 +6,7 @@ import type { Draft } from '@lovisa/domain';
 import { api, ApiError } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { useApi } from '../../useApi';
+import { currentLang, translate, useI18n } from '../../i18n/i18n';
 import { PropertyStep } from './PropertyStep';
 import { MeasureStep } from './MeasureStep';
 import { DetailsStep } from './DetailsStep';
@@ -15,18 +16,16 @@ import { SigningView } from './SigningView';
 
 const MapStep = lazy(() => import('./MapStep'));
 
-const stepTitles: Record<WizardStep, string> = {
-  chooseProperty: 'Fastighet',
-  measure: 'Vad vill du bygga?',
-  map: 'Rita på kartan',
-  details: 'Uppgifter om byggnaden',
-  review: 'Granska och skicka',
-};
-
 export default function WizardPage() {
   const { data: drafts, error } = useApi(() => api.drafts(), []);
-  if (error) return <div className="page"><Status tone="error">{error}</Status></div>;
-  if (!drafts) return <p className="page">Hämtar …</p>;
+  const { t } = useI18n();
+  if (error)
+    return (
+      <div className="page">
+        <Status tone="error">{error}</Status>
+      </div>
+    );
+  if (!drafts) return <p className="page">{t('common.loading')}</p>;
   return <Wizard draft={drafts[0]} />;
 }
 
@@ -51,7 +50,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
                 else if (r.status === 'failed') sendBack({ type: 'SIGN_FAILED', message: r.message });
                 else sendBack({ type: 'SIGN_PROGRESS', message: r.message });
               } catch (e) {
-                if (live) sendBack({ type: 'SIGN_FAILED', message: e instanceof ApiError ? e.message : 'Underskriften kunde inte hämtas. Försök igen.' });
+                if (live) sendBack({ type: 'SIGN_FAILED', message: e instanceof ApiError ? e.message : translate(currentLang(), 'sign.collectFailed') });
               }
             };
             void poll();
@@ -71,7 +70,16 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
   // A new application gets its draft id once; the machine keeps it (or the resumed draft's) from then on.
   const [newDraftId] = useState(() => crypto.randomUUID());
   const [state, send] = useMachine(machine, { input: { draftId: newDraftId, ...(draft ? { draft } : {}) } });
-  const [showProblems, setShowProblems] = useState(false);
+  // How many times Next was pressed on a step that is not done: each press shows (and focuses) the reasons.
+  const [attempts, setAttempts] = useState(0);
+  const showProblems = attempts > 0;
+  const focusedAttempt = useRef(0);
+  const setShowProblems = (show: boolean) => {
+    if (!show) focusedAttempt.current = 0;
+    setAttempts((n) => (show ? n + 1 : 0));
+  };
+  const { t, msg } = useI18n();
+  const stepTitle = (s: WizardStep) => t(`wizard.step.${s}`);
   const { context } = state;
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
 
@@ -79,13 +87,13 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
   if (state.matches('signing')) {
     return <SigningView order={context.signOrder} message={context.signMessage} onCancel={() => send({ type: 'CANCEL' })} />;
   }
-  if (state.matches('loadingProperties')) return <p className="page">Hämtar dina fastigheter …</p>;
+  if (state.matches('loadingProperties')) return <p className="page">{t('wizard.loadingProperties')}</p>;
   if (state.matches('loadFailed')) {
     return (
       <div className="page">
         <Status tone="error">{context.error}</Status>
         <button type="button" className="button" onClick={() => send({ type: 'RETRY' })}>
-          Försök igen
+          {t('common.retry')}
         </button>
       </div>
     );
@@ -105,25 +113,47 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
 
   return (
     <div className="page wizard">
-      <nav aria-label="Steg i ansökan">
+      <nav aria-label={t('wizard.steps')}>
         <ol className="steps">
           {wizardSteps.map((s, i) => (
             <li key={s} aria-current={s === current ? 'step' : undefined} className={s === current ? 'steps__current' : undefined}>
-              <span className="steps__number">{i + 1}</span> {stepTitles[s]}
+              <span className="steps__number">{i + 1}</span> {stepTitle(s)}
             </li>
           ))}
         </ol>
       </nav>
       <PageTitle key={current}>
-        <span className="visually-hidden">Steg {wizardSteps.indexOf(current) + 1} av {wizardSteps.length}: </span>
-        {stepTitles[current]}
+        <span className="visually-hidden">{t('wizard.stepOf', { n: wizardSteps.indexOf(current) + 1, total: wizardSteps.length })}</span>
+        {stepTitle(current)}
       </PageTitle>
+      {showProblems && problems.length > 0 && (
+        <div
+          key={attempts}
+          className="status status--error"
+          role="alert"
+          tabIndex={-1}
+          ref={(el) => {
+            // Focus once per press of Next, never again when the list merely comes back while drawing.
+            if (el && focusedAttempt.current !== attempts) {
+              focusedAttempt.current = attempts;
+              el.focus();
+            }
+          }}
+        >
+          <p>{t('wizard.beforeYouGoOn')}</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{msg(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {current === 'chooseProperty' && (
         <PropertyStep properties={context.properties} selected={context.propertyId} onSelect={(propertyId) => send({ type: 'SELECT_PROPERTY', propertyId })} />
       )}
       {current === 'measure' && <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />}
       {current === 'map' && context.propertyId && context.measure && (
-        <Suspense fallback={<p>Hämtar kartan …</p>}>
+        <Suspense fallback={<p>{t('wizard.loadingMap')}</p>}>
           <MapStep
             propertyId={context.propertyId}
             measure={context.measure}
@@ -151,25 +181,15 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
           onBack={back}
         />
       )}
-      {showProblems && problems.length > 0 && (
-        <div className="status status--error" role="alert">
-          <p>Innan du går vidare:</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       {current !== 'details' && current !== 'review' && (
         <div className="wizard__nav">
           {current !== 'chooseProperty' && (
             <button type="button" className="button" onClick={back}>
-              Tillbaka
+              {t('common.back')}
             </button>
           )}
           <button type="button" className="button button--primary" onClick={next}>
-            Nästa
+            {t('common.next')}
           </button>
         </div>
       )}
