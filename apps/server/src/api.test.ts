@@ -167,7 +167,7 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expect(queue.total).toBe(2);
 
     const detail = CaseDetailSchema.parse((await get(`/api/officer/cases/${summary.id}`, cookieOfficer)).json());
-    expect(detail.events.map((e) => e.type)).toEqual(['received', 'routed']);
+    expect(detail.events.map((e) => e.type)).toEqual(['received', 'assessed', 'routed']);
     expect(detail.application.footprints[0]!.geometry.type).toBe('Polygon');
 
     // Applicant B cannot see A's case.
@@ -186,7 +186,7 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ id: summary.id, status: 'decided', outcome: 'approved' });
     const history = (await get(`/api/me/cases/${summary.id}`, cookieA)).json();
-    expect(history.events.map((e: { type: string }) => e.type)).toEqual(['received', 'routed', 'decided']);
+    expect(history.events.map((e: { type: string }) => e.type)).toEqual(['received', 'assessed', 'routed', 'decided']);
   });
 
   it('pages, filters and searches the queue on the server', async () => {

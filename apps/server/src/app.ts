@@ -20,6 +20,7 @@ import applicationRoutes from './routes/applications';
 import authRoutes from './routes/auth';
 import draftRoutes from './routes/drafts';
 import healthRoutes from './routes/health';
+import feeScheduleRoutes from './routes/feeSchedule';
 import meRoutes from './routes/me';
 import myCasesRoutes from './routes/myCases';
 import officerRoutes from './routes/officer';
@@ -145,6 +146,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // The API speaks JSON only: any other body is 415, not a string that fails validation later.
       api.removeContentTypeParser('text/plain');
       await api.register(healthRoutes);
+      await api.register(feeScheduleRoutes);
       await api.register(authRoutes);
       await api.register(propertyRoutes);
       await api.register(meRoutes);

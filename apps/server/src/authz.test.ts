@@ -48,6 +48,7 @@ const cancelSign = (ctx: Ctx, orderRef: string) => async () => {
 const matrix: Row[] = [
   { method: 'GET', route: '/api/health', expect: all(200), call: async () => ({ method: 'GET', url: '/api/health' }) },
   { method: 'GET', route: '/api/openapi.json', expect: all(200), call: async () => ({ method: 'GET', url: '/api/openapi.json' }) },
+  { method: 'GET', route: '/api/fee-schedule', expect: all(200), call: async () => ({ method: 'GET', url: '/api/fee-schedule' }) },
   { method: 'GET', route: '/api/session', expect: all(200), call: async () => ({ method: 'GET', url: '/api/session' }) },
   { method: 'POST', route: '/api/auth/bankid/start', expect: all(200), call: async () => ({ method: 'POST', url: '/api/auth/bankid/start', body: { mode: 'qr' } }) },
   // A login order is bound to the browser that started it: nobody else, signed in or not, can touch it.

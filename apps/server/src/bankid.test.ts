@@ -28,7 +28,7 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
     const { orderRef } = started.json();
     const page = (await h.app.inject({ method: 'GET', url: '/bankid-sim/app' })).body;
     expect(page).toContain(`Fastighet: ${facts.propertyA.designation}`);
-    expect(page).toContain('24,0 m²');
+    expect(page).toContain('56,0 m²');
 
     const qr = await h.app.inject({ method: 'GET', url: `/api/applications/sign/${orderRef}/qr`, headers: json(cookieA) });
     expect(qr.json().qrData).toMatch(/^bankid\./);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { RoutingRule } from '@lovisa/domain';
+import type { FeeSchedule, RoutingRule } from '@lovisa/domain';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -54,6 +54,8 @@ export interface AppConfig {
   logLevel: string;
   draftRetentionDays: number;
   routingRules: RoutingRule[];
+  /** The municipality's fee schedule (fixtures/fees.json); null until loaded. */
+  feeSchedule: FeeSchedule | null;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -82,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     routingRules: [],
+    feeSchedule: null,
   };
 }

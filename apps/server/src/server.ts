@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createHttpRegisters, loadBasemap, loadFixtureRegisters, loadRoutingRules, type Registers } from '@lovisa/registry';
+import { createHttpRegisters, loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, type Registers } from '@lovisa/registry';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
@@ -8,6 +8,7 @@ import { purgeStaleDrafts } from './jobs/retention';
 
 const config = loadConfig();
 config.routingRules = await loadRoutingRules(config.fixturesDir);
+config.feeSchedule = await loadFeeSchedule(config.fixturesDir);
 const database = await openDatabase(
   config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
 );

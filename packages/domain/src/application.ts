@@ -21,6 +21,21 @@ export const ApplicationDetailsSchema = z.object({
     .min(1, 'Nockhöjden ska vara minst 1 meter.')
     .max(30, 'Nockhöjden får vara högst 30 meter.'),
   plannedStart: z.iso.date({ error: 'Ange ett datum (ÅÅÅÅ-MM-DD).' }),
+  /** Extensions are judged by gross floor area (all storeys); the drawing only gives the footprint. */
+  grossFloorAreaM2: z
+    .number({ error: 'Ange bruttoarean i kvadratmeter.' })
+    .positive('Bruttoarean ska vara större än 0.')
+    .max(5000, 'Bruttoarean får vara högst 5000 m².')
+    .optional(),
+  // How the office reaches the applicant; whether one of them is required is the rules engine's call.
+  email: z.union([z.literal(''), z.email('Ange en giltig e-postadress, till exempel namn@exempel.se.').max(200)]).optional(),
+  phone: z
+    .union([z.literal(''), z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, 'Ange ett telefonnummer med siffror, till exempel 070-123 45 67.')])
+    .optional(),
+  /** Kontrollansvarig, where the measure needs one (PBL 10 kap. 9 §). */
+  kaName: z.string().trim().max(200, 'Namnet får vara högst 200 tecken.').optional(),
+  kaCertificationId: z.string().trim().max(50, 'Certifieringsnumret får vara högst 50 tecken.').optional(),
+  kaContact: z.string().trim().max(200, 'Kontaktuppgiften får vara högst 200 tecken.').optional(),
 });
 export type ApplicationDetails = z.infer<typeof ApplicationDetailsSchema>;
 
@@ -60,6 +75,12 @@ export const DraftDataSchema = z.object({
       description: z.string().max(4000).optional(),
       ridgeHeightM: z.number().optional(),
       plannedStart: z.string().max(10).optional(),
+      grossFloorAreaM2: z.number().optional(),
+      email: z.string().max(200).optional(),
+      phone: z.string().max(40).optional(),
+      kaName: z.string().max(200).optional(),
+      kaCertificationId: z.string().max(50).optional(),
+      kaContact: z.string().max(200).optional(),
     })
     .optional(),
 });

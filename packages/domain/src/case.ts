@@ -24,7 +24,7 @@ export function formatDiaryNumber(year: number, sequence: number): string {
   return `BN ${year}-${String(sequence).padStart(6, '0')}`;
 }
 
-export const CaseEventTypeSchema = z.enum(['received', 'routed', 'decided']);
+export const CaseEventTypeSchema = z.enum(['received', 'assessed', 'routed', 'decided']);
 export const CaseEventSchema = z.object({
   type: CaseEventTypeSchema,
   at: z.iso.datetime({ offset: true }),

@@ -101,3 +101,19 @@ describe('signSummary', () => {
     expect(text).toContain('37,5 m²');
   });
 });
+
+describe('routeCase with the rules engine’s facts', () => {
+  const rules = [
+    { teamId: 'stora', deviation: true, reason: 'Avvikelse.' },
+    { teamId: 'land', settings: ['outsidePlan' as const], reason: 'Utanför plan.' },
+    { teamId: 'anm', outcomes: ['notification' as const], reason: 'Anmälan.' },
+    { teamId: 'sma', reason: 'Övrigt.' },
+  ];
+  it.each([
+    ['a deviation goes to the experienced officers', { measure: 'outbuilding' as const, outcome: 'permit' as const, setting: 'insidePlan' as const, deviation: true }, 'stora'],
+    ['outside a plan goes to the rural team', { measure: 'outbuilding' as const, outcome: 'permit' as const, setting: 'outsidePlan' as const, deviation: false }, 'land'],
+    ['a notification goes to its team', { measure: 'extension' as const, outcome: 'notification' as const, setting: 'insidePlan' as const }, 'anm'],
+    ['anything else to the default rule', { measure: 'carport' as const, outcome: 'permit' as const, setting: 'insidePlan' as const }, 'sma'],
+    ['a case without a verdict matches no condition that needs one', { measure: 'carport' as const }, 'sma'],
+  ])('%s', (_name, facts, team) => expect(routeCase(facts, rules, 'x').teamId).toBe(team));
+});

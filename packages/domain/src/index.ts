@@ -13,3 +13,5 @@ export * from './auth';
 export * from './routing';
 export * from './signing';
 export * from './basemap';
+export * from './attachment';
+export * from './rules/index';

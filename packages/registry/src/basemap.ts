@@ -34,3 +34,17 @@ export function featuresNear(basemap: BasemapFeatureCollection, box: BBox, margi
     return a <= maxE && c >= minE && b <= maxN && d >= minN;
   });
 }
+
+/** How far around a property its map reaches. */
+export const SURROUNDINGS_MARGIN_M = 60;
+/** Water further out still matters: shoreline protection reaches 100 m, and up to 300 m where extended. */
+export const WATER_MARGIN_M = 300;
+
+/**
+ * What the map and the rules engine both read around a property: the basemap near it, and water within
+ * reach of shoreline protection. One function, so the browser's verdict and the server's see the same data.
+ */
+export function surroundingFeatures(basemap: BasemapFeatureCollection, box: BBox): BasemapFeature[] {
+  const near = featuresNear(basemap, box, SURROUNDINGS_MARGIN_M).filter((f) => f.properties.kind !== 'water');
+  return [...near, ...featuresNear(basemap, box, WATER_MARGIN_M).filter((f) => f.properties.kind === 'water')];
+}

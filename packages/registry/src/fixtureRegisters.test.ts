@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isValidPersonnummer } from '@lovisa/domain';
 import { bbox, multiPolygonArea, polygonProblems, polygonWithin } from '@lovisa/geo';
-import { defaultFixturesDir, loadBasemap, loadFixtureRegisters, loadRoutingRules, simIdentities, PROTECTED_SENTINEL } from './index';
+import { defaultFixturesDir, loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, simIdentities, PROTECTED_SENTINEL } from './index';
 
 const dir = defaultFixturesDir();
 /** Any identity that is not staff: the first person in the population file is an applicant. */
@@ -153,6 +153,13 @@ describe('Kjellstavik fixtures', async () => {
   it('routes through rules every team of which exists', async () => {
     const teams = new Set((await registers.staff.teams()).map((t) => t.id));
     for (const rule of await loadRoutingRules(dir)) expect(teams.has(rule.teamId)).toBe(true);
+  });
+
+  it('has a fee schedule that says it is an example', async () => {
+    const fees = await loadFeeSchedule(dir);
+    expect(fees.example).toBe(true);
+    expect(fees.name.sv).toMatch(/Exempeltaxa/);
+    expect(fees.items.some((i) => i.procedures.includes('notification'))).toBe(true);
   });
 });
 

@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   DetailedPlanSchema,
+  FeeScheduleSchema,
   OfficerSchema,
   PersonSchema,
   PersonnummerSchema,
   PropertySchema,
   RoutingRuleSchema,
   TeamSchema,
+  type FeeSchedule,
   type RoutingRule,
 } from '@lovisa/domain';
 import { readFixture } from './fixtureFiles';
@@ -81,6 +83,11 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
 
 export async function loadRoutingRules(dir: string): Promise<RoutingRule[]> {
   return readFixture(dir, 'routing.json', z.array(RoutingRuleSchema));
+}
+
+/** The municipality's fee schedule (taxa); Kjellstavik's is an example and says so. */
+export async function loadFeeSchedule(dir: string): Promise<FeeSchedule> {
+  return readFixture(dir, 'fees.json', FeeScheduleSchema);
 }
 
 /** The identities the BankID simulator offers a tester, sorted by name; none for real registers. */

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import {
-  decisionDeadline,
   formatDiaryNumber,
   stockholmDate,
   type ApplicationSubmission,
@@ -37,6 +36,18 @@ export interface NewCase {
   applicant: { personnummer: string; name: string };
   propertyDesignation: string;
   routing: { teamId: string; reason: string };
+  /** The rules engine's verdict on the day it arrived, kept with the case (codes; texts come from the domain). */
+  assessment: {
+    ruleSetId: string;
+    procedure: 'permit' | 'notification';
+    reasons: string[];
+    conditions: string[];
+    deviation: boolean;
+    confirmWithMunicipality: boolean;
+    /** Non-blocking items: drawings the office will ask for, a neighbour hearing. */
+    advice: string[];
+    decisionDeadline: string;
+  };
   receivedAt: Date;
   /** The BankID sign order this submission completes, and what BankID returned for it. */
   signed: { orderRef: string; signature: string; ocspResponse: string; bankIdIssueDate: string };
@@ -80,12 +91,13 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
         status: 'received',
         teamId: input.routing.teamId,
         receivedAt: input.receivedAt,
-        decisionDeadline: decisionDeadline(input.receivedAt),
+        decisionDeadline: input.assessment.decisionDeadline,
         signature: { ...input.signed, signedAt: input.receivedAt.toISOString() },
       })
       .returning();
     await tx.insert(caseEvents).values([
       { caseId: id, type: 'received', at: input.receivedAt, actor: 'applicant', data: { signedWith: 'BankID' } },
+      { caseId: id, type: 'assessed', at: input.receivedAt, actor: 'system', data: { ...input.assessment } },
       { caseId: id, type: 'routed', at: input.receivedAt, actor: 'system', data: { teamId: input.routing.teamId, reason: input.routing.reason } },
     ]);
     if (input.application.draftId) {

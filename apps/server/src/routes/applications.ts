@@ -9,18 +9,27 @@ import {
   QrResultSchema,
   SignCollectResultSchema,
   SignStartResultSchema,
+  SUBMISSION_CHANNEL,
   bankIdMessage,
+  completenessInputFrom,
+  evaluateApplication,
   routeCase,
+  routingFacts,
+  ruleSetFor,
   signSummary,
+  statutoryClock,
+  stockholmDate,
   type ApplicationSubmission,
+  type Evaluation,
+  type Property,
 } from '@lovisa/domain';
-import { polygonWithin } from '@lovisa/geo';
 import { BankIdError } from '@lovisa/bankid';
 import { renderQr } from '../bankidQr';
 import { signOrders } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors';
 import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
 import { AlreadySubmitted, caseRow, createCase, toSummary } from '../repositories/cases';
+import { siteFor } from '../rules/siteFor';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const unavailable = () => new AppError('unavailable', 'BankID svarar inte just nu. Försök igen om en stund.');
@@ -34,20 +43,31 @@ export default async function applicationRoutes(app: FastifyInstance) {
   app.addHook('onRequest', requireRole('applicant'));
   app.addHook('onSend', noStore);
 
-  async function checkApplication(user: SessionUser, application: ApplicationSubmission) {
+  async function checkApplication(user: SessionUser, application: ApplicationSubmission, at: Date) {
     const property = await app.registers.land.propertyById(application.propertyId);
     if (!property) throw notFound('Fastigheten');
     const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
     if (!owned.includes(property.id)) throw forbidden();
-    const outside = application.footprints.flatMap((f, i) => (polygonWithin(f.geometry, property.boundary) ? [] : [i]));
-    if (outside.length > 0) {
+    return { property, evaluation: await evaluate(application, property, at) };
+  }
+
+  /**
+   * The rules engine's verdict, with the rule set in force on the day: the same function, on the same register
+   * data, as the browser ran. Anything it would have flagged as blocking is refused here too.
+   */
+  async function evaluate(application: ApplicationSubmission, property: Property, at: Date): Promise<Evaluation> {
+    const ruleSet = ruleSetFor(stockholmDate(at));
+    if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
+    const evaluation = evaluateApplication(completenessInputFrom(application), await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
+    const blocking = evaluation.missing.filter((m) => m.blocking);
+    if (blocking.length > 0) {
       throw new AppError(
         'invalidInput',
-        'Byggnaden måste ligga inom fastigheten.',
-        outside.map((i) => ({ path: `body.footprints.${i}.geometry`, message: 'Byggnaden ligger utanför fastighetsgränsen.' })),
+        blocking.length === 1 ? blocking[0]!.text.sv : 'Ansökan kan inte skickas än. Rätta det som står nedan.',
+        blocking.map((m) => ({ path: `rules.${m.step}.${m.code}`, message: m.text.sv })),
       );
     }
-    return property;
+    return evaluation;
   }
 
   async function ownOrder(request: FastifyRequest, orderRef: string) {
@@ -82,7 +102,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const user = currentUser(request);
       const application = request.body;
-      const property = await checkApplication(user, application);
+      const { property } = await checkApplication(user, application, app.clock());
       let order;
       try {
         order = await app.bankid().sign({
@@ -175,14 +195,30 @@ export default async function applicationRoutes(app: FastifyInstance) {
         throw new AppError('forbidden', 'Ansökan skrevs under av någon annan än den som är inloggad. Den har inte skickats.');
       }
       const application = ApplicationSubmissionSchema.parse(order.application);
+      const receivedAt = app.clock();
+      // Judged again on the day it arrives: that day's rule set decides (a signature may straddle a reform).
+      const { evaluation } = await checkApplication(user, application, receivedAt);
+      const assessment = evaluation.assessment!;
+      const procedure = assessment.outcome === 'notification' ? 'notification' : 'permit';
+      const clock = statutoryClock({ procedure, received: receivedAt }, ruleSetFor(stockholmDate(receivedAt))!, receivedAt);
       const teams = await app.registers.staff.teams();
       try {
         const created = await createCase(app.db, {
           application,
           applicant: { personnummer: user.personnummer, name: user.name },
           propertyDesignation: order.propertyDesignation,
-          routing: routeCase(application, app.config.routingRules, teams[0]!.id),
-          receivedAt: app.clock(),
+          routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
+          assessment: {
+            ruleSetId: evaluation.ruleSetId,
+            procedure,
+            reasons: assessment.reasons.map((r) => r.code),
+            conditions: assessment.conditions.map((c) => c.code),
+            deviation: evaluation.compliance?.deviation ?? false,
+            confirmWithMunicipality: assessment.confirmWithMunicipality,
+            advice: evaluation.missing.map((m) => m.code),
+            decisionDeadline: clock.deadline!,
+          },
+          receivedAt,
           signed: { orderRef: order.orderRef, signature, ocspResponse, bankIdIssueDate },
         });
         request.log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, DetailedPlanSchema, NeighbourSchema, PropertySchema, SurroundingsSchema, type Property } from '@lovisa/domain';
+import { ApiErrorSchema, DetailedPlanSchema, NeighbourSchema, PropertySchema, SurroundingsSchema } from '@lovisa/domain';
 import { bbox } from '@lovisa/geo';
-import { featuresNear } from '@lovisa/registry';
+import { surroundingFeatures } from '@lovisa/registry';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import { noStore, type SessionUser } from '../plugins/session';
+import { neighboursOf } from '../rules/siteFor';
 
 /** An applicant sees the properties they own; an officer sees any property (cases are about them). */
 export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUser, propertyId: string) {
@@ -23,7 +24,7 @@ export default async function propertyRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['properties'],
-        summary: 'What the map shows around a property: neighbouring plots and the offline basemap within 60 m',
+        summary: 'What the map and the rules read around a property: neighbouring plots, the offline basemap within 60 m, water within 300 m',
         params: z.object({ id: z.uuid() }),
         response: { 200: SurroundingsSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
       },
@@ -33,11 +34,10 @@ export default async function propertyRoutes(app: FastifyInstance) {
       const property = await app.registers.land.propertyById(request.params.id);
       if (!property) throw notFound('Fastigheten');
       await assertMaySeeProperty(app, request.user, property.id);
-      const ids = await app.registers.land.neighbourIdsOf(property.id);
-      const found = await Promise.all(ids.map((id) => app.registers.land.propertyById(id)));
+      const neighbours = await neighboursOf(app, property);
       return {
-        neighbours: found.filter((p): p is Property => p !== null).map((p) => ({ id: p.id, designation: p.designation, boundary: p.boundary })),
-        features: featuresNear(app.basemap, bbox(property.boundary), 60),
+        neighbours: neighbours.map(({ id, designation, boundary }) => ({ id, designation, boundary })),
+        features: surroundingFeatures(app.basemap, bbox(property.boundary)),
       };
     },
   );
@@ -57,9 +57,7 @@ export default async function propertyRoutes(app: FastifyInstance) {
       const property = await app.registers.land.propertyById(request.params.id);
       if (!property) throw notFound('Fastigheten');
       await assertMaySeeProperty(app, request.user, property.id);
-      const ids = await app.registers.land.neighbourIdsOf(property.id);
-      const found = await Promise.all(ids.map((id) => app.registers.land.propertyById(id)));
-      return found.filter((p): p is Property => p !== null).map((p) => ({ id: p.id, designation: p.designation, address: p.address ?? null }));
+      return (await neighboursOf(app, property)).map(({ id, designation, address }) => ({ id, designation, address }));
     },
   );
 

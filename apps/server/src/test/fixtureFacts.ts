@@ -1,13 +1,43 @@
 import { bbox, bboxCenter, polygonWithin, type Polygon } from '@lovisa/geo';
-import { simIdentities, type Registers } from '@lovisa/registry';
-import type { ApplicationSubmission, Property } from '@lovisa/domain';
+import { defaultFixturesDir, loadBasemap, loadRoutingRules, simIdentities, surroundingFeatures, type Registers } from '@lovisa/registry';
+import {
+  SUBMISSION_CHANNEL,
+  completenessInputFrom,
+  evaluateApplication,
+  routeCase,
+  routingFacts,
+  ruleSetFor,
+  siteFromRegisterData,
+  type ApplicationSubmission,
+  type Property,
+} from '@lovisa/domain';
+
+let basemapOnce: ReturnType<typeof loadBasemap> | undefined;
+let rulesOnce: ReturnType<typeof loadRoutingRules> | undefined;
+
+/** The team the rules engine and the fixtures' routing send `applicationFor(property)` to. */
+export async function teamFor(registers: Registers, property: Property, day = '2026-11-23'): Promise<string> {
+  const [basemap, rules, plans, neighbourIds, teams] = await Promise.all([
+    (basemapOnce ??= loadBasemap(defaultFixturesDir())),
+    (rulesOnce ??= loadRoutingRules(defaultFixturesDir())),
+    registers.land.plansForProperty(property.id),
+    registers.land.neighbourIdsOf(property.id),
+    registers.staff.teams(),
+  ]);
+  const neighbours = (await Promise.all(neighbourIds.map((id) => registers.land.propertyById(id)))).filter((p): p is Property => p !== null);
+  const site = siteFromRegisterData({ property, plans, neighbours, features: surroundingFeatures(basemap, bbox(property.boundary)) });
+  const application = applicationFor(property);
+  const evaluation = evaluateApplication(completenessInputFrom(application), site, ruleSetFor(day)!, SUBMISSION_CHANNEL);
+  return routeCase(routingFacts(application.measure, evaluation), rules, teams[0]!.id).teamId;
+}
 
 /** People and places the tests need, found in the fixtures rather than hard-coded. */
 export async function fixtureFacts(registers: Registers) {
   const people = await simIdentities(registers);
   const owners: { personnummer: string; propertyIds: string[] }[] = [];
   const nonOwners: string[] = [];
-  // New cases go to the first team (routing.json): "officer" works there, "otherTeamOfficer" elsewhere.
+  // The tests' cases go to the first team: "officer" works there, "otherTeamOfficer" elsewhere. Routing reads the
+  // rules engine's verdict, so only properties whose test application is routed there are picked.
   const [caseTeam] = await registers.staff.teams();
   const staff = await registers.staff.officers();
   const officer = staff.find((o) => o.teamId === caseTeam!.id && o.role === 'officer')?.personnummer;
@@ -16,8 +46,9 @@ export async function fixtureFacts(registers: Registers) {
   for (const p of people) {
     if (await registers.staff.officerByPersonnummer(p.personalNumber)) continue;
     const ids = await registers.ownership.propertyIdsOwnedBy(p.personalNumber);
-    if (ids.length > 0) owners.push({ personnummer: p.personalNumber, propertyIds: ids });
-    else nonOwners.push(p.personalNumber);
+    if (ids.length > 0 && (await teamFor(registers, (await registers.land.propertyById(ids[0]!))!)) === caseTeam!.id) {
+      owners.push({ personnummer: p.personalNumber, propertyIds: ids });
+    } else if (ids.length === 0) nonOwners.push(p.personalNumber);
   }
   const [a, b] = owners.filter((o, i, all) => all.findIndex((x) => x.propertyIds[0] === o.propertyIds[0]) === i);
   if (!a || !b || !officer || !otherTeamOfficer || !teamLead) {
@@ -40,11 +71,12 @@ export function footprintIn(property: Property, w = 6, d = 4): Polygon {
   return poly;
 }
 
+/** A garage of 56 m²: over every exemption's limit, so a permit is needed wherever the property lies. */
 export function applicationFor(property: Property): ApplicationSubmission {
   return {
     propertyId: property.id,
     measure: 'outbuilding',
-    footprints: [{ id: 'garage', measure: 'outbuilding', geometry: footprintIn(property) }],
-    details: { description: 'Garage i trä med sadeltak, 24 m².', ridgeHeightM: 3.8, plannedStart: '2027-04-01' },
+    footprints: [{ id: 'garage', measure: 'outbuilding', geometry: footprintIn(property, 8, 7) }],
+    details: { description: 'Dubbelgarage i trä med sadeltak, 56 m².', ridgeHeightM: 3.8, plannedStart: '2027-04-01', email: 'sokande@example.se' },
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
-import { loadBasemap, loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
+import { loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
 import { buildApp } from '../app';
 import { loadConfig, type AppConfig } from '../config';
 import { seedStaff } from '../db/seed';
@@ -33,6 +33,7 @@ export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> =
   let now = new Date('2026-11-23T10:00:00+01:00');
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
   config.routingRules = await loadRoutingRules(defaultFixturesDir());
+  config.feeSchedule = await loadFeeSchedule(defaultFixturesDir());
   const logLines = opts.logLines;
   const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : false;
   const app = await buildApp({

@@ -173,6 +173,7 @@ export const en: Record<MessageKey, string> = {
   'case.map': 'Map',
   'case.events': 'History',
   'case.event.received': 'Application received',
+  'case.event.assessed': 'Application checked against the rules',
   'case.event.routed': 'Case assigned',
   'case.event.decided': 'Decision made',
   'case.daysLeft': '{n} days left',

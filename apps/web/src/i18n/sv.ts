@@ -175,6 +175,7 @@ export const sv = {
   'case.map': 'Karta',
   'case.events': 'Händelser',
   'case.event.received': 'Ansökan mottagen',
+  'case.event.assessed': 'Ansökan kontrollerad mot reglerna',
   'case.event.routed': 'Ärendet fördelat',
   'case.event.decided': 'Beslut fattat',
   'case.daysLeft': '{n} dagar kvar',

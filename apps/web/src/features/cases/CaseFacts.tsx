@@ -7,7 +7,12 @@ import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 const CaseMap = lazy(() => import('../../map/CaseMap'));
 
-const eventKeys: Record<string, MessageKey> = { received: 'case.event.received', routed: 'case.event.routed', decided: 'case.event.decided' };
+const eventKeys: Record<string, MessageKey> = {
+  received: 'case.event.received',
+  assessed: 'case.event.assessed',
+  routed: 'case.event.routed',
+  decided: 'case.event.decided',
+};
 
 /** What both the applicant and the officer see of a case: one model, two faces. */
 export function CaseFacts({ c }: { c: CaseDetail }) {

@@ -1,0 +1,169 @@
+import { RuleSetSchema, type RuleSet, type RuleSetInput, type ExemptionTier } from './ruleSet';
+
+// The law as data. A new reform is a new entry with its effective date, never an `if (date > …)` in the engine.
+// Sources: PBL 9 kap. 4 a–6 §§, 27 §, 12 kap. 8 a §; prop. 2024/25:169 as reported by municipalities (DOMAIN.md).
+
+type TierInput = RuleSetInput['exemptions'][keyof RuleSetInput['exemptions']][number];
+
+const both = (v: number) => ({ insidePlan: v, outsidePlan: v });
+
+const friggebod: TierInput = {
+  id: 'friggebod',
+  label: { sv: 'Friggebod', en: 'Friggebod (small shed)' },
+  areaKind: 'buildingArea',
+  maxAreaM2: both(15),
+  maxRidgeM: both(3.0),
+  allowance: 'friggebod',
+  procedure: { value: 'none' },
+};
+const attefall = (maxM2: number): TierInput => ({
+  id: 'attefall',
+  label: { sv: 'Attefallshus', en: 'Attefall building' },
+  areaKind: 'buildingArea',
+  maxAreaM2: both(maxM2),
+  maxRidgeM: both(4.0),
+  allowance: 'attefall',
+  procedure: { value: 'notification' },
+});
+const attefallExtension: TierInput = {
+  id: 'attefall',
+  label: { sv: 'Attefallstillbyggnad', en: 'Attefall extension' },
+  areaKind: 'grossFloorArea',
+  maxAreaM2: both(15),
+  maxRidgeM: 'mainBuilding',
+  allowance: null,
+  procedure: { value: 'notification' },
+};
+/** PBL 9 kap. 6 §: outside plan and clustered settlement, outbuildings near the house need no permit, whatever their size. */
+const rural: TierInput = {
+  id: 'rural',
+  label: { sv: 'Komplementbyggnad på landsbygden', en: 'Outbuilding in the countryside' },
+  areaKind: 'buildingArea',
+  maxAreaM2: null,
+  maxRidgeM: null,
+  allowance: null,
+  procedure: { value: 'none' },
+  ruralOnly: true,
+};
+
+const attachments = {
+  permit: {
+    newMainBuilding: ['SITU', 'PLA', 'FAS', 'SEK'],
+    extension: ['SITU', 'PLA', 'FAS', 'SEK'],
+    outbuilding: ['SITU', 'PLA', 'FAS'],
+    smallDwelling: ['SITU', 'PLA', 'FAS', 'SEK'],
+    carport: ['SITU', 'FAS'],
+  },
+  notification: {
+    newMainBuilding: [],
+    extension: ['SITU', 'PLA', 'FAS', 'SEK'],
+    outbuilding: ['SITU', 'PLA', 'FAS'],
+    smallDwelling: ['SITU', 'PLA', 'FAS', 'SEK'],
+    carport: ['SITU', 'FAS'],
+  },
+} satisfies RuleSetInput['requiredAttachments'];
+
+const kontrollansvarig = {
+  newMainBuilding: { always: true, fromAreaM2: null },
+  // A komplementbostadshus within the exemption is a small building; a larger one, built with a permit, is a house.
+  smallDwelling: { always: false, fromAreaM2: 50 },
+  extension: { always: false, fromAreaM2: 50 },
+  outbuilding: { always: false, fromAreaM2: null },
+  carport: { always: false, fromAreaM2: null },
+} satisfies RuleSetInput['kontrollansvarig'];
+
+const clock = {
+  permitWeeks: 10,
+  notificationWeeks: 4,
+  completionOrderWindowWeeks: 3,
+  maxExtensionWeeks: { permit: 10, notification: 4 },
+  ownSupplementRestarts: { value: true, uncertain: true, note: 'Boverkets beskrivning; inte prövad i domstol.' },
+  feeReductionPerWeek: 0.2,
+};
+
+const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, name: RuleSetInput['name']): RuleSetInput => ({
+  id,
+  name,
+  effectiveFrom,
+  source: 'PBL 9 kap. 4 a–4 c, 6 §§ (friggebod och attefallsåtgärder), 9 kap. 27 §, 12 kap. 8 a §',
+  exemptions: {
+    newMainBuilding: [],
+    extension: [attefallExtension],
+    outbuilding: [friggebod, attefall(attefallM2), rural],
+    smallDwelling: [attefall(attefallM2)],
+    carport: [friggebod, attefall(attefallM2), rural],
+  },
+  allowances: [
+    { id: 'friggebod', label: { sv: 'friggebodar', en: 'friggebods' }, maxM2: both(15), counts: ['friggebod'] },
+    { id: 'attefall', label: { sv: 'attefallshus', en: 'attefall buildings' }, maxM2: both(attefallM2), counts: ['attefall'] },
+  ],
+  dwellingNextTo: 'oneOrTwoFamily',
+  immediateProximityM: { value: 25, uncertain: true, note: 'Kommunal praxis; lagen anger inget avstånd.' },
+  boundaryDistanceM: 4.5,
+  publicLandDistanceM: 4.5,
+  shorelineProtectionM: 100,
+  railwayDistanceM: { value: 30 },
+  kontrollansvarig,
+  requiredAttachments: attachments,
+  clock,
+});
+
+const exempt2025 = (procedure: 'none' | 'notification', uncertain: boolean): TierInput => ({
+  id: 'exempt',
+  label: { sv: 'Bygglovsbefriad komplementbyggnad', en: 'Permit-free outbuilding' },
+  areaKind: 'buildingArea',
+  maxAreaM2: { insidePlan: 30, outsidePlan: 50 },
+  maxRidgeM: { insidePlan: 4.0, outsidePlan: 4.5 },
+  allowance: 'pott',
+  procedure: { value: procedure, uncertain },
+});
+
+const reform2025: RuleSetInput = {
+  id: 'pbl-2025-12-01',
+  name: { sv: 'Nya bygglovsregler från 1 december 2025', en: 'Building-permit rules from 1 December 2025' },
+  effectiveFrom: '2025-12-01',
+  source: 'Prop. 2024/25:169 Ett nytt regelverk för bygglov, så som kommunerna beskriver det',
+  exemptions: {
+    newMainBuilding: [],
+    extension: [
+      {
+        id: 'exempt',
+        label: { sv: 'Bygglovsbefriad tillbyggnad', en: 'Permit-free extension' },
+        areaKind: 'grossFloorArea',
+        maxAreaM2: both(30),
+        maxRidgeM: 'mainBuilding',
+        allowance: null,
+        procedure: { value: 'notification', uncertain: true, note: 'Om anmälan krävs efter reformen är inte klarlagt.' },
+      },
+    ],
+    outbuilding: [exempt2025('none', false), rural],
+    smallDwelling: [{ ...exempt2025('notification', true), label: { sv: 'Komplementbostadshus', en: 'Small detached dwelling' } }],
+    carport: [exempt2025('none', false), rural],
+  },
+  allowances: [{ id: 'pott', label: { sv: 'bygglovsbefriade byggnader', en: 'permit-free buildings' }, maxM2: { insidePlan: 45, outsidePlan: 65 }, counts: ['friggebod', 'attefall', 'exempt'] }],
+  dwellingNextTo: 'anyResidential',
+  immediateProximityM: { value: 25, uncertain: true, note: 'Kommunal praxis; lagen anger inget avstånd.' },
+  boundaryDistanceM: 4.5,
+  publicLandDistanceM: 4.5,
+  shorelineProtectionM: 100,
+  railwayDistanceM: { value: 30, uncertain: true, note: 'Värdet kommer från vägledning för de tidigare reglerna.' },
+  kontrollansvarig,
+  requiredAttachments: attachments,
+  clock,
+};
+
+/** Every rule set Lovisa knows, oldest first. Applications received before the first are not judged. */
+export const ruleSets: readonly RuleSet[] = [
+  beforeReform('pbl-2019-01-01', '2019-01-01', 25, { sv: 'Regler från 1 januari 2019 (attefall 25 m²)', en: 'Rules from 1 January 2019 (attefall 25 m²)' }),
+  beforeReform('pbl-2020-08-01', '2020-08-01', 30, { sv: 'Regler från 1 augusti 2020 (attefall 30 m²)', en: 'Rules from 1 August 2020 (attefall 30 m²)' }),
+  reform2025,
+].map((r) => RuleSetSchema.parse(r));
+
+/** The rule set in force on a day (YYYY-MM-DD, Stockholm); undefined before the oldest set. */
+export function ruleSetFor(day: string, sets: readonly RuleSet[] = ruleSets): RuleSet | undefined {
+  let found: RuleSet | undefined;
+  for (const set of sets) if (set.effectiveFrom <= day && (!found || set.effectiveFrom > found.effectiveFrom)) found = set;
+  return found;
+}
+
+export type { ExemptionTier };
