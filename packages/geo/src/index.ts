@@ -4,3 +4,6 @@ export * from './area';
 export * from './validity';
 export * from './within';
 export * from './bbox';
+export * from './distance';
+export * from './overlap';
+export * from './rectangle';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, initialTransition, transition, waitFor } from 'xstate';
-import type { ApplicationSubmission, CaseSummary, DraftData, Footprint, PropertySummary } from '@lovisa/domain';
+import type { ApplicationSubmission, CaseSummary, DraftData, Footprint, PropertySummary, Site } from '@lovisa/domain';
 import { applicationMachine, stepProblems, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
 
 const properties: PropertySummary[] = [
@@ -22,7 +22,7 @@ const bowTie: Footprint = {
   ...square,
   geometry: { type: 'Polygon', coordinates: [[[620_070, 6_650_020], [620_076, 6_650_026], [620_076, 6_650_020], [620_070, 6_650_026], [620_070, 6_650_020]]] },
 };
-const details = { description: 'Garage i trä med sadeltak.', ridgeHeightM: 3.8, plannedStart: '2027-04-01' };
+const details = { description: 'Garage i trä med sadeltak.', ridgeHeightM: 3.8, plannedStart: '2027-04-01', email: 'anna@example.se' };
 const received: CaseSummary = {
   id: '11111111-1111-4111-8111-111111111111',
   diaryNumber: 'BN 2026-000001',
@@ -202,6 +202,8 @@ describe('application wizard', () => {
       resumeStep: undefined,
       signOrder: undefined,
       signMessage: undefined,
+      site: null,
+      today: '2026-11-23',
     };
     const onMap = (footprints: Footprint[]) => applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints } });
 
@@ -231,6 +233,45 @@ describe('application wizard', () => {
       expect(review.can({ type: 'SUBMIT' })).toBe(false);
       expect(stepProblems(review.context, 'review')).toEqual(['Beskriv vad du vill bygga med minst 10 tecken.', 'Ange nockhöjden i meter.', 'Ange ett datum (ÅÅÅÅ-MM-DD).']);
       expect(toSubmission(review.context)).toBeNull();
+    });
+
+    // The plot around the test squares: 50 × 50 m outside any plan, a house in the middle.
+    const ring = (e0: number, n0: number, e1: number, n1: number): [number, number][] => [[e0, n0], [e1, n0], [e1, n1], [e0, n1], [e0, n0]];
+    const site: Site = {
+      boundary: { type: 'MultiPolygon', coordinates: [[ring(620_050, 6_650_000, 620_100, 6_650_050)]] },
+      plotAreaM2: 2500,
+      plan: null,
+      buildings: [{ footprint: { type: 'Polygon', coordinates: [ring(620_080, 6_650_020, 620_090, 6_650_030)] }, use: 'bostadshus', legalBasis: 'permit', heightM: 6 }],
+      neighbours: [],
+      water: [],
+    };
+    const atReview = (footprints: Footprint[], withSite: Site | null = site) =>
+      applicationMachine.resolveState({ value: { editing: 'review' }, context: { ...base, footprints, details, site: withSite } });
+
+    it('asks for a way to reach the applicant on the details step, as the rules say', () => {
+      const onDetails = applicationMachine.resolveState({ value: { editing: 'details' }, context: { ...base, footprints: [square], details: { ...details, email: '' } } });
+      expect(stepProblems(onDetails.context, 'details')).toEqual(['Ange e-post eller telefonnummer så att vi kan nå dig.']);
+      expect(onDetails.can({ type: 'NEXT' })).toBe(false);
+    });
+
+    it('submits a permit measure the rules engine finds complete', () => {
+      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } }; // 56 m² > 50
+      expect(stepProblems(atReview([garage]).context, 'review')).toEqual([]);
+      expect(atReview([garage]).can({ type: 'SUBMIT' })).toBe(true);
+    });
+
+    it('will not submit what needs neither permit nor notification', () => {
+      const small: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] } };
+      const review = atReview([small]);
+      expect(stepProblems(review.context, 'review')).toEqual(['Åtgärden kräver varken bygglov eller anmälan. Du kan skriva ut svaret i stället för att skicka en ansökan.']);
+      expect(review.can({ type: 'SUBMIT' })).toBe(false);
+    });
+
+    it('takes the site only for the property still chosen', () => {
+      const [stale] = transition(applicationMachine, atReview([square], null), { type: 'SET_SITE', propertyId: '99999999-9999-4999-8999-999999999999', site });
+      expect(stale.context.site).toBeNull();
+      const [fresh] = transition(applicationMachine, atReview([square], null), { type: 'SET_SITE', propertyId: base.propertyId!, site });
+      expect(fresh.context.site).toBe(site);
     });
   });
 });

@@ -3,6 +3,13 @@ import {
   ApplicationDetailsSchema,
   FootprintSchema,
   MeasureTypeSchema,
+  SUBMISSION_CHANNEL,
+  completenessInputFrom,
+  evaluateApplication,
+  ruleSetFor,
+  stockholmDate,
+  type Evaluation,
+  type Site,
   type ApplicationDetails,
   type ApplicationSubmission,
   type CaseSummary,
@@ -31,6 +38,10 @@ export interface WizardContext {
   signOrder: SignOrder | undefined;
   /** BankID's latest word on it, in plain Swedish. */
   signMessage: string | undefined;
+  /** The chosen property as the rules read it (registers + basemap), once the app has fetched it. */
+  site: Site | null;
+  /** The Stockholm date the rules are judged on (YYYY-MM-DD): the rule set in force today. */
+  today: string;
 }
 
 export interface SignOrder {
@@ -44,6 +55,7 @@ export type WizardEvent =
   | { type: 'SELECT_MEASURE'; measure: MeasureType }
   | { type: 'SET_FOOTPRINTS'; footprints: Footprint[] }
   | { type: 'SET_DETAILS'; details: Partial<ApplicationDetails> }
+  | { type: 'SET_SITE'; propertyId: string; site: Site }
   | { type: 'NEXT' }
   | { type: 'BACK' }
   | { type: 'EDIT_STEP'; step: WizardStep }
@@ -57,7 +69,24 @@ export type WizardEvent =
 export interface WizardInput {
   draftId: string;
   draft?: Draft;
+  /** The day to judge by (YYYY-MM-DD); defaults to today in Stockholm. */
+  today?: string;
 }
+
+/**
+ * The rules engine's verdict on what the applicant has given so far: the same call, with the same channel
+ * options, as the server makes on submission.
+ */
+export function evaluate(context: Pick<WizardContext, 'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today'>): Evaluation {
+  const ruleSet = ruleSetFor(context.today)!;
+  return evaluateApplication(completenessInputFrom(context), context.site, ruleSet, SUBMISSION_CHANNEL);
+}
+
+/** Blocking items of the verdict that belong to these steps of the engine's. */
+const blockingIn = (context: WizardContext, steps: string[], except: string[] = []) =>
+  evaluate(context)
+    .missing.filter((m) => m.blocking && steps.includes(m.step) && !except.includes(m.code))
+    .map((m) => m.text.sv);
 
 /** What keeps the applicant on a step, in plain Swedish; empty when they may go on. The guards use this too. */
 export function stepProblems(context: WizardContext, step: WizardStep): string[] {
@@ -72,14 +101,20 @@ export function stepProblems(context: WizardContext, step: WizardStep): string[]
         const r = FootprintSchema.safeParse(f);
         return r.success ? [] : r.error.issues.map((i) => i.message);
       });
-      return [...new Set(problems)];
+      if (problems.length > 0) return [...new Set(problems)];
+      return context.site ? blockingIn(context, ['map']) : [];
     }
     case 'details': {
       const r = ApplicationDetailsSchema.safeParse(context.details);
-      return r.success ? [] : r.error.issues.map((i) => i.message);
+      if (!r.success) return r.error.issues.map((i) => i.message);
+      // Contact, gross floor area and kontrollansvarig: required or not by the rules, not by the form.
+      return blockingIn(context, ['details', 'contact'], ['MISSING_DESCRIPTION', 'MISSING_RIDGE_HEIGHT', 'MISSING_START_DATE']);
     }
-    case 'review':
-      return wizardSteps.slice(0, -1).flatMap((s) => stepProblems(context, s));
+    case 'review': {
+      const earlier = wizardSteps.slice(0, -1).flatMap((s) => stepProblems(context, s));
+      // Without the site (the registers did not answer) the server still judges the whole application.
+      return earlier.length > 0 || !context.site ? earlier : [...new Set(blockingIn(context, ['review', 'neighbours', 'attachments']))];
+    }
   }
 }
 
@@ -170,6 +205,8 @@ export const applicationMachine = setup({
       resumeStep: isStep(d?.step) ? d.step : undefined,
       signOrder: undefined,
       signMessage: undefined,
+      site: null,
+      today: input.today ?? stockholmDate(new Date()),
     };
   },
   initial: 'loadingProperties',
@@ -177,7 +214,7 @@ export const applicationMachine = setup({
     SELECT_PROPERTY: {
       actions: assign(({ context, event }) =>
         // A footprint belongs to its property: a new property starts a new drawing.
-        event.propertyId === context.propertyId ? {} : { propertyId: event.propertyId, footprints: [] },
+        event.propertyId === context.propertyId ? {} : { propertyId: event.propertyId, footprints: [], site: null },
       ),
     },
     SELECT_MEASURE: {
@@ -188,6 +225,8 @@ export const applicationMachine = setup({
     },
     SET_FOOTPRINTS: { actions: assign({ footprints: ({ event }) => event.footprints }) },
     SET_DETAILS: { actions: assign({ details: ({ context, event }) => ({ ...context.details, ...event.details }) }) },
+    // A site answer that arrives after the applicant chose another property is for the old one.
+    SET_SITE: { guard: ({ context, event }) => event.propertyId === context.propertyId, actions: assign({ site: ({ event }) => event.site }) },
   },
   states: {
     loadingProperties: {
