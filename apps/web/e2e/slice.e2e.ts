@@ -103,11 +103,20 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.mouse.click(cx - 30, cy - 20);
     await applicant.mouse.click(cx + 30, cy + 20);
     await expect.poll(() => applicant.locator('.measurements__area').textContent()).toMatch(/Yta: \d+,\d m²/);
-    // The accessible alternative: width × depth.
-    await applicant.getByLabel('Bredd (meter)').fill('6');
+    // The accessible alternative: width × depth. A 4 × 4 m shed needs nothing: the answer comes at once.
+    await applicant.getByLabel('Bredd (meter)').fill('4');
     await applicant.getByLabel('Djup (meter)').fill('4');
     await applicant.getByRole('button', { name: 'Placera byggnaden' }).click();
-    await expect.poll(() => applicant.locator('.measurements__area').textContent()).toBe('Yta: 24,0 m²');
+    await expect.poll(() => applicant.locator('.measurements__area').textContent()).toBe('Yta: 16,0 m²');
+    await applicant.getByText('Du behöver varken bygglov eller anmälan, om villkoren nedan uppfylls.').waitFor();
+    await applicant.getByText(/^Avstånd till tomtgräns: \d+(,\d+)? m \(mot Kjellstavik /).waitFor();
+    // A double garage of 8 × 7 m is over the 30 m² exemption: a permit, checked against the plan rule by rule.
+    await applicant.getByLabel('Bredd (meter)').fill('8');
+    await applicant.getByLabel('Djup (meter)').fill('7');
+    await applicant.getByRole('button', { name: 'Placera byggnaden' }).click();
+    await expect.poll(() => applicant.locator('.measurements__area').textContent()).toBe('Yta: 56,0 m²');
+    await applicant.getByText('Du behöver söka bygglov.').waitFor();
+    await applicant.getByText(/^Byggnadsarea på tomten: \d+(,\d+)? m² av högst \d+/).first().waitFor();
     await expectAccessible(applicant, 'map step');
     await shoot(applicant, 'wizard-map');
     await applicant.getByRole('button', { name: 'Nästa' }).click();
@@ -118,12 +127,20 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByLabel('Beskriv vad du vill bygga').fill('Garage i trä med sadeltak och plats för en bil.');
     await applicant.getByLabel('Nockhöjd (meter)').fill('3,8');
     await applicant.getByLabel('När vill du börja bygga?').fill('2027-04-01');
+    // The rules want a way to reach the applicant; the form says so before going on.
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+    await applicant.getByText('Ange e-post eller telefonnummer så att vi kan nå dig.').waitFor();
+    await applicant.getByLabel('E-post').fill('anna.lindqvist@example.se');
     await expectAccessible(applicant, 'details step');
+    await shoot(applicant, 'wizard-details');
     await applicant.getByRole('button', { name: 'Nästa' }).click();
 
     // Step 5: review and submit.
     await applicant.getByRole('button', { name: 'Skriv under och skicka' }).waitFor();
-    await expect.poll(() => applicant.locator('.review').textContent()).toContain('24,0 m²');
+    await expect.poll(() => applicant.locator('.review').textContent()).toContain('56,0 m²');
+    await applicant.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
+    await applicant.getByRole('heading', { name: 'Uppskattad avgift' }).waitFor();
+    await applicant.getByText('Bifoga situationsplan.').waitFor();
     await expectAccessible(applicant, 'review step');
     await shoot(applicant, 'wizard-review');
     await applicant.getByRole('button', { name: 'Skriv under och skicka' }).click();

@@ -5,6 +5,7 @@ import {
   CaseSummarySchema,
   DetailedPlanSchema,
   DraftSchema,
+  FeeScheduleSchema,
   LoginCollectResultSchema,
   LoginStartResultSchema,
   MeSchema,
@@ -71,6 +72,7 @@ export const api = {
   myProperties: () => request(z.array(PropertySummarySchema), 'GET', '/api/me/properties'),
   property: (id: string) => request(PropertyWithPlans, 'GET', `/api/properties/${encodeURIComponent(id)}`),
   surroundings: (id: string) => request(SurroundingsSchema, 'GET', `/api/properties/${encodeURIComponent(id)}/surroundings`),
+  feeSchedule: () => request(FeeScheduleSchema, 'GET', '/api/fee-schedule'),
   drafts: () => request(z.array(DraftSchema), 'GET', '/api/drafts'),
   saveDraft: (id: string, data: DraftData) => request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data }),
   /** Submitting starts a BankID sign order; the case exists once the signature is collected. */

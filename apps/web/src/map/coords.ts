@@ -27,15 +27,3 @@ export function latLngsToPolygon(latlngs: { lat: number; lng: number }[]): Polyg
   if (ring.length > 0) ring.push([ring[0]![0], ring[0]![1]]);
   return { type: 'Polygon', coordinates: [ring] };
 }
-
-/** A width × depth rectangle centred on `center`, turned `rotationDeg` clockwise from north-aligned. */
-export function rectangleAround(center: Position, widthM: number, depthM: number, rotationDeg = 0): Polygon {
-  const a = (-rotationDeg * Math.PI) / 180;
-  const corners: Position[] = [
-    [-widthM / 2, -depthM / 2],
-    [widthM / 2, -depthM / 2],
-    [widthM / 2, depthM / 2],
-    [-widthM / 2, depthM / 2],
-  ].map(([x, y]) => [mm(center[0] + x! * Math.cos(a) - y! * Math.sin(a)), mm(center[1] + x! * Math.sin(a) + y! * Math.cos(a))]);
-  return { type: 'Polygon', coordinates: [[...corners, corners[0]!]] };
-}

@@ -90,6 +90,16 @@ describe('checkCompleteness (through evaluateApplication)', () => {
     expect(e.assessment).toBeNull();
   });
 
+  it('answers early, on the map, before the ridge height is given, and says the answer waits on it', () => {
+    const early = evaluateApplication(base({ footprints: [box(5, 8, 4, 4)], details: {} }), site(), rules, full);
+    expect(early.ridgeHeightPending).toBe(true);
+    expect(early.assessment!.outcome).toBe('none');
+    expect(early.missing.map((m) => m.code)).toContain('MISSING_RIDGE_HEIGHT');
+    const given = evaluateApplication(base({ footprints: [box(5, 8, 4, 4)], details: { ...base().details, ridgeHeightM: 4.2 } }), site(), rules, full);
+    expect(given.ridgeHeightPending).toBe(false);
+    expect(given.assessment!.outcome).toBe('permit');
+  });
+
   it('a building outside the property is refused', () => {
     expect(codes(base({ footprints: [box(27, 8, 6, 6)] }))).toContain('OUTSIDE_PROPERTY');
   });

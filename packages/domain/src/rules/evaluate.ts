@@ -15,6 +15,11 @@ export interface Evaluation {
   missing: MissingItem[];
   /** No blocking item: the application may leave. */
   ready: boolean;
+  /**
+   * The ridge height is not given yet (the map comes before the details): the early answer is judged as if
+   * it were within every limit, and says so.
+   */
+  ridgeHeightPending: boolean;
 }
 
 export interface EvaluationOptions {
@@ -55,11 +60,11 @@ export function completenessInputFrom(app: {
 export function evaluateApplication(app: CompletenessInput, site: Site | null, ruleSet: RuleSet, options: EvaluationOptions = { attachmentsCollected: true }): Evaluation {
   const footprints = app.footprints ?? [];
   const ridge = app.details?.ridgeHeightM;
-  const judgeable =
-    site !== null && app.measure !== undefined && footprints.length > 0 && footprints.every((f) => polygonProblems(f).length === 0) && ridge !== undefined;
-  const measure = judgeable ? { type: app.measure!, footprints, ridgeHeightM: ridge!, grossFloorAreaM2: app.details?.grossFloorAreaM2 } : null;
+  const judgeable = site !== null && app.measure !== undefined && footprints.length > 0 && footprints.every((f) => polygonProblems(f).length === 0);
+  const ridgeHeightPending = ridge === undefined || !Number.isFinite(ridge);
+  const measure = judgeable ? { type: app.measure!, footprints, ridgeHeightM: ridgeHeightPending ? 0 : ridge!, grossFloorAreaM2: app.details?.grossFloorAreaM2 } : null;
   const assessment = measure ? assessPermitNeed(measure, site!, ruleSet) : null;
   const compliance = measure && assessment ? checkPlanCompliance(measure, site!, assessment.outcome) : null;
   const missing = checkCompleteness(app, { ruleSet, site, assessment, compliance, attachmentsCollected: options.attachmentsCollected });
-  return { ruleSetId: ruleSet.id, assessment, compliance, missing, ready: !missing.some((m) => m.blocking) };
+  return { ruleSetId: ruleSet.id, assessment, compliance, missing, ready: !missing.some((m) => m.blocking), ridgeHeightPending };
 }

@@ -187,6 +187,7 @@ describe('what the verdict says', () => {
     expect(consent.text.en).toContain('4 m from the boundary. Closer than 4.5 m');
     expect(a.figures.distanceToBoundaryM).toBe(4);
     expect(a.figures.nearestBoundary!.to[0]).toBe(E0 + 30);
+    expect(a.figures.nearestNeighbour).toBe('Kjellstavik Eken 1:24');
   });
 
   it('reports the figures the map shows', () => {

@@ -27,6 +27,8 @@ export interface PermitAssessment {
     /** Nearest points footprint → boundary, for a dimension line on the map. */
     nearestBoundary: { from: Position; to: Position } | null;
     distanceToPublicLandM: number | null;
+    /** The neighbouring property nearest the building, for "2,1 m från gränsen mot Eken 1:24". */
+    nearestNeighbour: string | null;
   };
 }
 
@@ -68,7 +70,15 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
     ? Math.min(...publicLand.flatMap((p) => measure.footprints.map((f) => distanceToArea(f, p.area).distanceM)))
     : null;
   const distanceToPublicLandM = publicLandDistance === null ? null : cm(publicLandDistance);
-  const figures = { buildingAreaM2, grossFloorAreaM2, distanceToBoundaryM, nearestBoundary: nearest ? { from: nearest.from, to: nearest.to } : null, distanceToPublicLandM };
+  const nearestNeighbour = minBy(site.neighbours, (n) => Math.min(...measure.footprints.map((f) => distanceToArea(f, n.boundary).distanceM)));
+  const figures = {
+    buildingAreaM2,
+    grossFloorAreaM2,
+    distanceToBoundaryM,
+    nearestBoundary: nearest ? { from: nearest.from, to: nearest.to } : null,
+    distanceToPublicLandM,
+    nearestNeighbour: nearestNeighbour?.item.designation ?? null,
+  };
 
   // Conditions that hold whatever the outcome: shoreline protection needs its own dispensation.
   const conditions: Finding[] = [];

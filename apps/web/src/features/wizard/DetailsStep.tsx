@@ -7,8 +7,17 @@ import { useI18n } from '../../i18n/i18n';
 /** Swedes write decimals with a comma; an empty field is "not given", anything else unreadable is NaN. */
 const toNumber = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : Number(String(v).replace(',', '.').trim()));
 
-/** Measure details; the schema is the domain's, so the browser's verdict is the server's. */
-export function DetailsStep(props: { values: Partial<ApplicationDetails>; onDone(d: ApplicationDetails): void; onBack(): void }) {
+/**
+ * Measure details; the schema is the domain's, so the browser's verdict is the server's. Which fields are
+ * asked for (gross floor area, kontrollansvarig) is the rules engine's call, passed in.
+ */
+export function DetailsStep(props: {
+  values: Partial<ApplicationDetails>;
+  askGrossFloorArea: boolean;
+  askKontrollansvarig: boolean;
+  onDone(d: ApplicationDetails): void;
+  onBack(): void;
+}) {
   const { t, msg } = useI18n();
   const {
     register,
@@ -43,6 +52,36 @@ export function DetailsStep(props: { values: Partial<ApplicationDetails>; onDone
       <Field id="plannedStart" label={t('details.plannedStart')} error={errors.plannedStart?.message}>
         <input type="date" {...register('plannedStart')} />
       </Field>
+      {props.askGrossFloorArea && (
+        <Field id="grossFloorAreaM2" label={t('details.grossFloorArea')} hint={t('details.grossFloorAreaHint')} error={errors.grossFloorAreaM2?.message}>
+          <input type="text" inputMode="decimal" autoComplete="off" {...register('grossFloorAreaM2', { setValueAs: toNumber })} />
+        </Field>
+      )}
+      <fieldset className="form__group">
+        <legend>{t('details.contact')}</legend>
+        <p className="field__hint">{t('details.contactHint')}</p>
+        <Field id="email" label={t('details.email')} error={errors.email?.message}>
+          <input type="email" autoComplete="email" {...register('email')} />
+        </Field>
+        <Field id="phone" label={t('details.phone')} error={errors.phone?.message}>
+          <input type="tel" autoComplete="tel" {...register('phone')} />
+        </Field>
+      </fieldset>
+      {props.askKontrollansvarig && (
+        <fieldset className="form__group">
+          <legend>{t('details.ka')}</legend>
+          <p className="field__hint">{t('details.kaHint')}</p>
+          <Field id="kaName" label={t('details.kaName')} error={errors.kaName?.message}>
+            <input type="text" autoComplete="off" {...register('kaName')} />
+          </Field>
+          <Field id="kaCertificationId" label={t('details.kaCertificationId')} error={errors.kaCertificationId?.message}>
+            <input type="text" autoComplete="off" {...register('kaCertificationId')} />
+          </Field>
+          <Field id="kaContact" label={t('details.kaContact')} error={errors.kaContact?.message}>
+            <input type="text" autoComplete="off" {...register('kaContact')} />
+          </Field>
+        </fieldset>
+      )}
       <div className="wizard__nav">
         <button type="button" className="button" onClick={props.onBack}>
           {t('common.back')}

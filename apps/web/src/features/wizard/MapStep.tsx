@@ -1,17 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import type L from 'leaflet';
-import { FootprintSchema, type Footprint, type MeasureType } from '@lovisa/domain';
-import { bbox, bboxCenter, polygonArea, polygonWithin, type Polygon } from '@lovisa/geo';
+import { FootprintSchema, type Evaluation, type Footprint, type MeasureType } from '@lovisa/domain';
+import { bbox, bboxCenter, polygonArea, polygonWithin, rectangleFromDimensions, type Polygon } from '@lovisa/geo';
 import { api, type PropertyWithPlans } from '../../api/client';
-import { formatArea } from '../../format';
+import { formatArea, formatNumber } from '../../format';
+import { Verdict } from '../rules/Verdict';
 import { DrawControls } from '../../map/DrawControls';
 import { PropertyMap } from '../../map/PropertyMap';
-import { rectangleAround } from '../../map/coords';
 import { useApi } from '../../useApi';
 import { useI18n } from '../../i18n/i18n';
 
 /** The map step: draw the building, or give its width and depth; area and problems update as you go. */
-export default function MapStep(props: { propertyId: string; measure: MeasureType; footprints: Footprint[]; onChange(f: Footprint[]): void }) {
+export default function MapStep(props: {
+  propertyId: string;
+  measure: MeasureType;
+  footprints: Footprint[];
+  /** The rules engine's live verdict on the drawing (null until the property's data has arrived). */
+  evaluation: Evaluation | null;
+  onChange(f: Footprint[]): void;
+}) {
   const { data, error } = useApi(() => api.property(props.propertyId), [props.propertyId]);
   const { t, lang, msg } = useI18n();
   const [width, setWidth] = useState('');
@@ -28,6 +35,8 @@ export default function MapStep(props: { propertyId: string; measure: MeasureTyp
   const problems = checked && !checked.success ? [...new Set(checked.error.issues.map((i) => i.message))] : [];
   const [introBefore, introAfter] = t('map.intro').split('{designation}');
   const outside = geometry && problems.length === 0 && !polygonWithin(geometry, data.property.boundary);
+  const figures = geometry ? (props.evaluation?.assessment?.figures ?? null) : null;
+  const buildingArea = props.evaluation?.compliance?.rules.find((r) => r.code === 'PLAN_BUILDING_AREA');
 
   function place(e: FormEvent) {
     e.preventDefault();
@@ -44,7 +53,7 @@ export default function MapStep(props: { propertyId: string; measure: MeasureTyp
     }
     setFormError(null);
     const first: Polygon = { type: 'Polygon', coordinates: data!.property.boundary.coordinates[0]! };
-    setGeometry(rectangleAround(bboxCenter(bbox(first)), w, d, r));
+    setGeometry(rectangleFromDimensions(bboxCenter(bbox(first)), w, d, r));
   }
 
   return (
@@ -69,7 +78,24 @@ export default function MapStep(props: { propertyId: string; measure: MeasureTyp
           </p>
         ))}
         {outside && <p className="status status--warning">{t('map.outside')}</p>}
+        {figures && figures.distanceToBoundaryM !== null && (
+          <p className="measurements__distance">
+            {t('map.distance')}{' '}
+            <strong>
+              {figures.nearestNeighbour
+                ? t('map.distanceTo', { distance: `${formatNumber(figures.distanceToBoundaryM, lang)} m`, neighbour: figures.nearestNeighbour })
+                : `${formatNumber(figures.distanceToBoundaryM, lang)} m`}
+            </strong>
+          </p>
+        )}
+        {buildingArea && (
+          <p className="measurements__bya">
+            {t('map.buildingArea')}{' '}
+            <strong>{t('map.buildingAreaOf', { used: formatArea(Number(buildingArea.value), lang), allowed: formatArea(Number(buildingArea.limit), lang) })}</strong>
+          </p>
+        )}
       </div>
+      {geometry && problems.length === 0 && !outside && props.evaluation && <Verdict evaluation={props.evaluation} />}
       <form className="form dimension-form" onSubmit={place} noValidate>
         <fieldset>
           <legend>{t('map.dimensions')}</legend>

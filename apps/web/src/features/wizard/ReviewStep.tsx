@@ -1,4 +1,7 @@
-import { measureLabels } from '@lovisa/domain';
+import { estimateFee, measureLabels, type Evaluation } from '@lovisa/domain';
+import { api } from '../../api/client';
+import { useApi } from '../../useApi';
+import { Verdict } from '../rules/Verdict';
 import { polygonArea } from '@lovisa/geo';
 import type { WizardContext, WizardStep } from '@lovisa/wizard';
 import { formatArea, formatDate, formatNumber } from '../../format';
@@ -6,6 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 
 export function ReviewStep(props: {
   context: WizardContext;
+  /** The rules engine's verdict; null while the property's data is still on its way. */
+  evaluation: Evaluation | null;
   error: string | undefined;
   onEdit(step: WizardStep): void;
   onSubmit(): void;
@@ -15,6 +20,20 @@ export function ReviewStep(props: {
   const { t, lang, label, msg } = useI18n();
   const property = context.properties.find((p) => p.id === context.propertyId);
   const total = context.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0);
+  const { data: schedule } = useApi(() => api.feeSchedule(), []);
+  const assessment = props.evaluation?.assessment;
+  const fee =
+    schedule && assessment && context.measure
+      ? estimateFee(schedule, {
+          procedure: assessment.outcome,
+          measure: context.measure,
+          areaM2: context.measure === 'extension' ? assessment.figures.grossFloorAreaM2 : assessment.figures.buildingAreaM2,
+          deviation: props.evaluation?.compliance?.deviation ?? false,
+          neighbours: context.site?.neighbours.length ?? 0,
+        })
+      : null;
+  const advice = props.evaluation?.missing.filter((m) => !m.blocking) ?? [];
+  const sek = (n: number) => `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n)} kr`;
   const edit = (step: WizardStep, what: string) => (
     <button type="button" className="linklike" onClick={() => props.onEdit(step)}>
       {t('review.change')} <span className="visually-hidden">{what}</span>
@@ -56,7 +75,44 @@ export function ReviewStep(props: {
           <dd>{context.details.plannedStart && formatDate(context.details.plannedStart, lang)}</dd>
           <dd>{edit('details', t('review.changePlannedStart'))}</dd>
         </div>
+        <div>
+          <dt>{t('review.contact')}</dt>
+          <dd>{[context.details.email, context.details.phone].filter(Boolean).join(', ')}</dd>
+          <dd>{edit('details', t('review.changeContact'))}</dd>
+        </div>
       </dl>
+      {props.evaluation && <Verdict evaluation={props.evaluation} />}
+      {advice.length > 0 && (
+        <section className="advice" aria-labelledby="advice-heading">
+          <h2 id="advice-heading">{t('review.advice')}</h2>
+          <p>{t('review.adviceHint')}</p>
+          <ul>
+            {advice.map((m, i) => (
+              <li key={`${m.code}-${i}`}>{label(m.text)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {fee && fee.lines.length > 0 && (
+        <section className="fee" aria-labelledby="fee-heading">
+          <h2 id="fee-heading">{t('review.fee')}</h2>
+          <table className="fee__table">
+            <tbody>
+              {fee.lines.map((l, i) => (
+                <tr key={`${l.code}-${i}`}>
+                  <th scope="row">{label(l.label)}</th>
+                  <td>{sek(l.sek)}</td>
+                </tr>
+              ))}
+              <tr className="fee__total">
+                <th scope="row">{t('review.feeTotal')}</th>
+                <td>{sek(fee.totalSEK)}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="field__hint">{t('review.feeExample', { schedule: label(fee.schedule) })}</p>
+        </section>
+      )}
       {props.error && (
         <div className="status status--error" role="alert">
           {msg(props.error)}

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import { fromCallback, fromPromise } from 'xstate';
-import { applicationMachine, stepProblems, wizardSteps, type SignOrder, type WizardEvent, type WizardStep } from '@lovisa/wizard';
-import type { Draft } from '@lovisa/domain';
+import { applicationMachine, evaluate, stepProblems, wizardSteps, type SignOrder, type WizardEvent, type WizardStep } from '@lovisa/wizard';
+import { kontrollansvarigRequired, ruleSetFor, type Draft } from '@lovisa/domain';
+import { polygonArea } from '@lovisa/geo';
+import { useSiteLoader } from '../rules/useSite';
 import { api, ApiError } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { useApi } from '../../useApi';
@@ -69,7 +71,11 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
   );
   // A new application gets its draft id once; the machine keeps it (or the resumed draft's) from then on.
   const [newDraftId] = useState(() => crypto.randomUUID());
-  const [state, send] = useMachine(machine, { input: { draftId: newDraftId, ...(draft ? { draft } : {}) } });
+  const [state, send, actor] = useMachine(machine, { input: { draftId: newDraftId, ...(draft ? { draft } : {}) } });
+  useSiteLoader(state.context.propertyId, (propertyId, site) => send({ type: 'SET_SITE', propertyId, site }));
+  const { propertyId, measure, footprints, details, site, today } = state.context;
+  // The same verdict the server will reach, recomputed as the applicant draws and types.
+  const evaluation = useMemo(() => evaluate({ propertyId, measure, footprints, details, site, today }), [propertyId, measure, footprints, details, site, today]);
   // How many times Next was pressed on a step that is not done: each press shows (and focuses) the reasons.
   const [attempts, setAttempts] = useState(0);
   const showProblems = attempts > 0;
@@ -158,6 +164,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
             propertyId={context.propertyId}
             measure={context.measure}
             footprints={context.footprints}
+            evaluation={context.site ? evaluation : null}
             onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
           />
         </Suspense>
@@ -165,16 +172,29 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
       {current === 'details' && (
         <DetailsStep
           values={context.details}
+          askGrossFloorArea={context.measure === 'extension'}
+          askKontrollansvarig={
+            context.measure !== undefined &&
+            kontrollansvarigRequired(
+              context.measure,
+              (context.measure === 'extension' ? context.details.grossFloorAreaM2 : undefined) ?? context.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0),
+              ruleSetFor(context.today)!,
+            )
+          }
           onBack={back}
           onDone={(details) => {
             send({ type: 'SET_DETAILS', details });
-            send({ type: 'NEXT' });
+            // What the rules still miss (a way to reach the applicant, say) shows above the form.
+            const ok = actor.getSnapshot().can({ type: 'NEXT' });
+            setShowProblems(!ok);
+            if (ok) send({ type: 'NEXT' });
           }}
         />
       )}
       {current === 'review' && (
         <ReviewStep
           context={context}
+          evaluation={context.site ? evaluation : null}
           error={context.error}
           onEdit={(s) => send({ type: 'EDIT_STEP', step: s })}
           onSubmit={() => send({ type: 'SUBMIT' })}
