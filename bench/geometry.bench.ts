@@ -97,7 +97,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** Median and p95 in ms of `fn`, over several rounds so one noisy moment on a shared core cannot dominate. */
-function measure(fn: () => unknown, { warmup = 300, rounds = 5, perRound = 100 } = {}) {
+export function measure(fn: () => unknown, { warmup = 300, rounds = 5, perRound = 100 } = {}) {
   for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
   const roundMedians: number[] = [];

@@ -19,7 +19,8 @@ describe('the server killed with SIGKILL and started again', () => {
     const draftId = '0f6d1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
     const draft = await fetch(`${first.baseUrl}/api/drafts/${draftId}`, { method: 'PUT', headers: json, body: JSON.stringify({ data: { step: 'map', propertyId: PROPERTY } }) });
     expect(draft.status).toBe(200);
-    const ring = [[620_070, 6_650_020], [620_076, 6_650_020], [620_076, 6_650_024], [620_070, 6_650_024], [620_070, 6_650_020]];
+    // 8 × 7 m in the middle of Eken 1:23: over the 30 m² exemption, so a permit, and within the plan.
+    const ring = [[620_071, 6_650_019], [620_079, 6_650_019], [620_079, 6_650_026], [620_071, 6_650_026], [620_071, 6_650_019]];
     const submitted = await fetch(`${first.baseUrl}/api/applications`, {
       method: 'POST',
       headers: json,
@@ -27,7 +28,7 @@ describe('the server killed with SIGKILL and started again', () => {
         propertyId: PROPERTY,
         measure: 'outbuilding',
         footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
-        details: { description: 'Förråd i trä, 24 m².', ridgeHeightM: 3, plannedStart: '2027-05-01' },
+        details: { description: 'Dubbelgarage i trä, 56 m².', ridgeHeightM: 3, plannedStart: '2027-05-01', email: 'anna@example.se' },
       }),
     });
     expect(submitted.status).toBe(202); // submitting starts the BankID signature

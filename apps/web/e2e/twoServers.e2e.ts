@@ -6,7 +6,8 @@ import { apiLogin, removeDir, startServer, type RunningServer } from './support'
 const ANNA = '198202029289';
 const OSKAR = '198306219299';
 const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
-const ring = [[620_070, 6_650_020], [620_076, 6_650_020], [620_076, 6_650_024], [620_070, 6_650_024], [620_070, 6_650_020]];
+// 8 × 7 m in the middle of Eken 1:23: over the 30 m² exemption, so a permit, and within the plan.
+const ring = [[620_071, 6_650_019], [620_079, 6_650_019], [620_079, 6_650_026], [620_071, 6_650_026], [620_071, 6_650_019]];
 
 /**
  * Two server processes, one PostgreSQL: nothing that matters lives in one process's memory. Sessions,
@@ -55,7 +56,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
         propertyId: EKEN_1_23,
         measure: 'outbuilding',
         footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
-        details: { description: 'Förråd i trä, 24 m².', ridgeHeightM: 3, plannedStart: '2027-05-01' },
+        details: { description: 'Dubbelgarage i trä, 56 m².', ridgeHeightM: 3, plannedStart: '2027-05-01', email: 'anna@example.se' },
       }),
     });
     const { orderRef } = (await started.json()) as { orderRef: string };
@@ -76,18 +77,26 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
     // Autosaves against both servers; A is killed halfway. Every acknowledged save must be kept.
     const acknowledged: string[] = [];
     let bFailures = 0;
+    let aAcks = 0;
     const save = async (server: RunningServer, i: number) => {
       const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       try {
         const res = await fetch(`${server.baseUrl}/api/drafts/${id}`, { method: 'PUT', headers: json(anna), body: JSON.stringify({ data: { step: 'map' } }) });
-        if (res.ok) acknowledged.push(id);
+        if (res.ok) {
+          acknowledged.push(id);
+          if (server === a) aAcks += 1;
+        }
         else if (server === b) bFailures += 1;
       } catch {
         if (server === b) bFailures += 1;
       }
     };
     const load = Array.from({ length: 200 }, (_, i) => save(i % 2 === 0 ? a : b, i + 1));
-    const kill = new Promise((r) => setTimeout(r, 50)).then(() => a.stop('SIGKILL'));
+    // Kill A mid-load: once it has acknowledged a few saves (on a busy machine that takes longer than on an idle one).
+    const kill = (async () => {
+      for (let waited = 0; aAcks < 5 && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+      await a.stop('SIGKILL');
+    })();
     await Promise.all([...load, kill]);
     expect(bFailures).toBe(0);
     expect(acknowledged.length).toBeGreaterThan(100);
