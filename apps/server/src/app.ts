@@ -15,6 +15,9 @@ import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import registersPlugin from './plugins/registers';
 import sameOriginPlugin from './plugins/sameOrigin';
+import attachmentsPlugin from './plugins/attachments';
+import attachmentRoutes from './routes/attachments';
+import type { AttachmentStore } from './attachments/store';
 import sessionPlugin from './plugins/session';
 import applicationRoutes from './routes/applications';
 import authRoutes from './routes/auth';
@@ -46,6 +49,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The BankID client's fetch; tests replace it to play a misbehaving BankID. */
   bankidFetch?: typeof fetch;
+  /** Where attachment bytes go; files under DATA_DIR/attachments by default. */
+  attachmentStore?: AttachmentStore;
 }
 
 /** Builds the whole application as a plugin tree; server.ts only listens. Tests build it the same way. */
@@ -112,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Application plugins.
   await app.register(errorsPlugin);
   await app.register(sameOriginPlugin);
+  await app.register(attachmentsPlugin, opts.attachmentStore ? { store: opts.attachmentStore } : {});
   await app.register(dbPlugin, { database: opts.database, clock });
   await app.register(registersPlugin, { registers: opts.registers, basemap: opts.basemap ?? { type: 'FeatureCollection', features: [] } });
   await app.register(sessionPlugin, { idleMs: opts.config.sessionIdleMs, secureCookie: opts.config.secureCookie });
@@ -151,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(propertyRoutes);
       await api.register(meRoutes);
       await api.register(draftRoutes);
+      await api.register(attachmentRoutes);
       await api.register(applicationRoutes);
       await api.register(myCasesRoutes);
       await api.register(officerRoutes);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, login, submitSigned, type Harness } from './test/harness';
+import { startHarness, login, submitSigned, multipartFile, testPdf, uploadTo, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
 /**
@@ -21,11 +21,16 @@ interface Ctx {
   cookieA: string;
   /** A case of applicant A, in team X. */
   caseId: string;
+  /** A draft of applicant A's, and a file attached to A's case. */
+  draftId: string;
+  caseAttachmentId: string;
 }
 interface Call {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   body?: unknown;
+  /** For a body that is not JSON (a multipart upload). */
+  contentType?: string;
   /** A fresh session of the caller (for calls that end it). */
   freshSession?: boolean;
   cleanup?: () => Promise<void>;
@@ -62,6 +67,37 @@ const matrix: Row[] = [
   { method: 'GET', route: '/api/properties/:id/surroundings', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/surroundings` }) },
   { method: 'GET', route: '/api/properties/:id/neighbours', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/neighbours` }) },
   { method: 'GET', route: '/api/drafts', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/drafts' }) },
+  { method: 'GET', route: '/api/drafts/:id/attachments', expect: onlyA(200), call: async (c) => ({ method: 'GET', url: `/api/drafts/${c.draftId}/attachments` }) },
+  {
+    method: 'POST',
+    route: '/api/drafts/:id/attachments',
+    expect: onlyA(201),
+    call: async (c) => {
+      const file = multipartFile('fasad.pdf', testPdf('fasad'));
+      return { method: 'POST', url: `/api/drafts/${c.draftId}/attachments?type=FAS`, body: file.payload, contentType: file.contentType };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/drafts/:id/attachments/:attachmentId',
+    expect: onlyA(204),
+    call: async (c) => {
+      const added = (await uploadTo(c.h, c.cookieA, c.draftId, 'type=OVR', 'övrigt.pdf', testPdf('övrigt'))).json() as { id: string };
+      return {
+        method: 'DELETE',
+        url: `/api/drafts/${c.draftId}/attachments/${added.id}`,
+        cleanup: async () => {
+          await c.h.app.inject({ method: 'DELETE', url: `/api/drafts/${c.draftId}/attachments/${added.id}`, headers: { cookie: c.cookieA } });
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/attachments/:id',
+    expect: { anonymous: 401, applicantA: 200, applicantB: 404, officerX: 200, officerY: 404, teamLead: 200 },
+    call: async (c) => ({ method: 'GET', url: `/api/attachments/${c.caseAttachmentId}` }),
+  },
   {
     method: 'PUT',
     route: '/api/drafts/:id',
@@ -137,7 +173,13 @@ describe('authorization matrix', () => {
     });
     for (const role of roles) if (role !== 'anonymous') cookies[role] = await login(ctx.h, pnrOf[role]);
     ctx.cookieA = cookies.applicantA;
-    ctx.caseId = (await submitSigned(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA))).id;
+    // A's case carries a file from its draft; a second draft stays open for the attachment rows.
+    const submittedDraft = '7c2e3d4f-5a61-4b72-8c83-9d9e8f7a6b52';
+    await ctx.h.app.inject({ method: 'PUT', url: `/api/drafts/${submittedDraft}`, headers: { cookie: ctx.cookieA }, payload: { data: { step: 'review' } } });
+    ctx.caseAttachmentId = (await uploadTo(ctx.h, ctx.cookieA, submittedDraft, 'type=PLA', 'plan.pdf', testPdf('plan'))).json().id;
+    ctx.caseId = (await submitSigned(ctx.h, ctx.cookieA, { ...applicationFor(ctx.facts.propertyA), draftId: submittedDraft })).id;
+    ctx.draftId = '8d3f4e5a-6b72-4c83-9d94-aeafb0c1d2e3';
+    await ctx.h.app.inject({ method: 'PUT', url: `/api/drafts/${ctx.draftId}`, headers: { cookie: ctx.cookieA }, payload: { data: { step: 'attachments' } } });
   });
   afterAll(async () => {
     await ctx.h?.close();
@@ -152,7 +194,7 @@ describe('authorization matrix', () => {
         const res = await ctx.h.app.inject({
           method: call.method,
           url: call.url,
-          headers: cookie ? { cookie } : {},
+          headers: { ...(cookie ? { cookie } : {}), ...(call.contentType ? { 'content-type': call.contentType } : {}) },
           ...(call.body === undefined ? {} : { payload: call.body as object }),
         });
         got[role] = res.statusCode;

@@ -12,7 +12,7 @@ import {
   type QueueQuery,
 } from '@lovisa/domain';
 import type { Db } from '../db/database';
-import { caseEvents, cases, diaryCounters, drafts, signOrders } from '../db/schema';
+import { attachments, caseEvents, cases, diaryCounters, drafts, signOrders } from '../db/schema';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -101,6 +101,11 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
       { caseId: id, type: 'routed', at: input.receivedAt, actor: 'system', data: { teamId: input.routing.teamId, reason: input.routing.reason } },
     ]);
     if (input.application.draftId) {
+      // The draft's files become the case's, in the same transaction that turns the draft into the case.
+      await tx
+        .update(attachments)
+        .set({ caseId: id, draftId: null })
+        .where(and(eq(attachments.draftId, input.application.draftId), eq(attachments.ownerPersonnummer, input.applicant.personnummer), isNull(attachments.caseId)));
       await tx
         .delete(drafts)
         .where(and(eq(drafts.id, input.application.draftId), eq(drafts.ownerPersonnummer, input.applicant.personnummer)));

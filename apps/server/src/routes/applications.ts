@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import {
   ApiErrorSchema,
   ApplicationSubmissionSchema,
@@ -10,6 +10,7 @@ import {
   SignCollectResultSchema,
   SignStartResultSchema,
   SUBMISSION_CHANNEL,
+  attachmentFacts,
   bankIdMessage,
   completenessInputFrom,
   evaluateApplication,
@@ -25,7 +26,7 @@ import {
 } from '@lovisa/domain';
 import { BankIdError } from '@lovisa/bankid';
 import { renderQr } from '../bankidQr';
-import { signOrders } from '../db/schema';
+import { attachments, signOrders } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors';
 import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
 import { AlreadySubmitted, caseRow, createCase, toSummary } from '../repositories/cases';
@@ -48,17 +49,25 @@ export default async function applicationRoutes(app: FastifyInstance) {
     if (!property) throw notFound('Fastigheten');
     const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
     if (!owned.includes(property.id)) throw forbidden();
-    return { property, evaluation: await evaluate(application, property, at) };
+    return { property, evaluation: await evaluate(user, application, property, at) };
   }
 
   /**
    * The rules engine's verdict, with the rule set in force on the day: the same function, on the same register
    * data, as the browser ran. Anything it would have flagged as blocking is refused here too.
    */
-  async function evaluate(application: ApplicationSubmission, property: Property, at: Date): Promise<Evaluation> {
+  async function evaluate(user: SessionUser, application: ApplicationSubmission, property: Property, at: Date): Promise<Evaluation> {
     const ruleSet = ruleSetFor(stockholmDate(at));
     if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
-    const evaluation = evaluateApplication(completenessInputFrom(application), await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
+    // The files are the draft's, as uploaded: what the applicant sees in the attachments step.
+    const files = application.draftId
+      ? await app.db
+          .select({ type: attachments.type, neighbourPropertyId: attachments.neighbourPropertyId })
+          .from(attachments)
+          .where(and(eq(attachments.draftId, application.draftId), eq(attachments.ownerPersonnummer, user.personnummer), isNull(attachments.caseId)))
+      : [];
+    const input = { ...completenessInputFrom(application), ...attachmentFacts(files) };
+    const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
     const blocking = evaluation.missing.filter((m) => m.blocking);
     if (blocking.length > 0) {
       throw new AppError(

@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { fileAttachmentStore } from '../attachments/store';
 import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
 import { loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
 import { buildApp } from '../app';
@@ -34,6 +38,7 @@ export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> =
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
   config.routingRules = await loadRoutingRules(defaultFixturesDir());
   config.feeSchedule = await loadFeeSchedule(defaultFixturesDir());
+  const attachmentsDir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-attachments-'));
   const logLines = opts.logLines;
   const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : false;
   const app = await buildApp({
@@ -43,6 +48,7 @@ export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> =
     basemap: await loadBasemap(defaultFixturesDir()),
     clock: () => now,
     logger,
+    attachmentStore: fileAttachmentStore(attachmentsDir),
     ...(opts.bankidFetch ? { bankidFetch: opts.bankidFetch } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -58,6 +64,7 @@ export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> =
     close: async () => {
       await app.close();
       await testDb.drop();
+      await rm(attachmentsDir, { recursive: true, force: true });
     },
   };
 }
@@ -107,4 +114,21 @@ export async function submitSigned(h: Pick<Harness, 'app'>, cookie: string, appl
   const body = collect.json() as { status: string; case?: CaseSummary };
   if (body.status !== 'complete' || !body.case) throw new Error(`signing did not complete: ${collect.body}`);
   return body.case;
+}
+
+/** A multipart/form-data body with one file, as a browser sends it. */
+export function multipartFile(fileName: string, bytes: Uint8Array, contentType = 'application/pdf') {
+  const boundary = `----lovisa${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, Buffer.from(bytes), tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A small, clean PDF (a drawing, as far as the checks can tell). */
+export const testPdf = (label = 'ritning') => new TextEncoder().encode(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${label}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+
+/** Uploads one file to a draft; returns the response. */
+export async function uploadTo(h: Pick<Harness, 'app'>, cookie: string, draftId: string, query: string, fileName: string, bytes: Uint8Array, contentType?: string) {
+  const body = multipartFile(fileName, bytes, contentType);
+  return h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments?${query}`, headers: { cookie, 'content-type': body.contentType }, payload: body.payload });
 }

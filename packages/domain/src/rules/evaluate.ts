@@ -1,5 +1,6 @@
 import { polygonProblems, type Polygon } from '@lovisa/geo';
 import type { ApplicationDetails } from '../application';
+import { AttachmentTypeSchema, type AttachmentType } from '../attachment';
 import type { MeasureType } from '../measure';
 import { checkCompleteness, type CompletenessInput, type MissingItem } from './completeness';
 import { assessPermitNeed, type PermitAssessment } from './permitNeed';
@@ -67,4 +68,13 @@ export function evaluateApplication(app: CompletenessInput, site: Site | null, r
   const compliance = measure && assessment ? checkPlanCompliance(measure, site!, assessment.outcome) : null;
   const missing = checkCompleteness(app, { ruleSet, site, assessment, compliance, attachmentsCollected: options.attachmentsCollected });
   return { ruleSetId: ruleSet.id, assessment, compliance, missing, ready: !missing.some((m) => m.blocking), ridgeHeightPending };
+}
+
+/** What the rules read from the attached files: which drawings there are, and whose consent (GRAM) is in. */
+export function attachmentFacts(files: { type: string; neighbourPropertyId: string | null }[]): Pick<CompletenessInput, 'attachments' | 'neighbourConsents'> {
+  const known = files.filter((f): f is { type: AttachmentType; neighbourPropertyId: string | null } => AttachmentTypeSchema.safeParse(f.type).success);
+  return {
+    attachments: known.map((f) => ({ type: f.type })),
+    neighbourConsents: known.filter((f) => f.type === 'GRAM' && f.neighbourPropertyId).map((f) => ({ propertyId: f.neighbourPropertyId! })),
+  };
 }

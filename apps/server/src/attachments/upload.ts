@@ -1,0 +1,65 @@
+/**
+ * The one place an uploaded file is judged: size, type by content (magic bytes, never by name or declared
+ * type), active content in PDFs, and a file name that is safe to store and show. Routes call this; nothing
+ * else decides what is accepted.
+ */
+
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+export type AcceptedType = 'application/pdf' | 'image/png' | 'image/jpeg';
+
+export type UploadVerdict =
+  | { ok: true; contentType: AcceptedType; fileName: string }
+  | { ok: false; reason: 'empty' | 'tooLarge' | 'unsupportedType' | 'activeContent'; message: string };
+
+const extensionOf: Record<AcceptedType, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
+
+/** The type the bytes say they are, whatever the name says. */
+export function sniffType(bytes: Uint8Array): AcceptedType | null {
+  const starts = (sig: number[], at = 0) => bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  return null;
+}
+
+// PDF names may hide letters as #xx escapes ("/J#61vaScript"); decode before looking.
+const decodePdfName = (s: string) => s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/**
+ * Whether a PDF carries anything that runs or acts when opened: JavaScript, launch actions, embedded files,
+ * forms that submit. Compressed object streams could still hide a name, so this is a defence in depth
+ * alongside serving attachments as downloads, never inline.
+ */
+export function pdfHasActiveContent(bytes: Uint8Array): boolean {
+  const text = decodePdfName(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  return /\/(JavaScript|JS|Launch|EmbeddedFile|SubmitForm|ImportData|RichMedia|XFA)\b/.test(text);
+}
+
+/**
+ * A name safe to store and show: no directories, no control or bidi characters, no leading dots, at most
+ * 100 characters, and the extension of the real type.
+ */
+export function safeFileName(name: string, type: AcceptedType): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069<>:"|?*]/g, '')
+    .replace(/^[.\s]+/, '')
+    .trim();
+  const stem = base.replace(/\.[^.]*$/, '').slice(0, 90).trim() || 'bilaga';
+  return `${stem}.${extensionOf[type]}`;
+}
+
+export function checkUpload(file: { name: string; bytes: Uint8Array; truncated?: boolean }): UploadVerdict {
+  if (file.truncated || file.bytes.length > MAX_UPLOAD_BYTES) {
+    return { ok: false, reason: 'tooLarge', message: `Filen är för stor. Största tillåtna storlek är ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
+  }
+  if (file.bytes.length === 0) return { ok: false, reason: 'empty', message: 'Filen är tom.' };
+  const type = sniffType(file.bytes);
+  if (!type) return { ok: false, reason: 'unsupportedType', message: 'Filen är inte en PDF, PNG eller JPEG. Spara ritningen som PDF och försök igen.' };
+  if (type === 'application/pdf' && pdfHasActiveContent(file.bytes)) {
+    return { ok: false, reason: 'activeContent', message: 'PDF-filen innehåller skript eller inbäddade filer och kan inte tas emot. Skriv ut den till en ny PDF och försök igen.' };
+  }
+  return { ok: true, contentType: type, fileName: safeFileName(file.name, type) };
+}
