@@ -161,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(applicationRoutes);
       await api.register(myCasesRoutes);
       await api.register(officerRoutes);
+      await api.register(import('./routes/sitePlans'));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

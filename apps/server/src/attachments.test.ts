@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, AttachmentInfoSchema } from '@lovisa/domain';
 import { login, startHarness, testPdf, uploadTo, type Harness } from './test/harness';
-import { fixtureFacts } from './test/fixtureFacts';
+import { fixtureFacts, footprintIn } from './test/fixtureFacts';
 import { MAX_UPLOAD_BYTES } from './attachments/upload';
 
 describe('attachments of a draft', () => {
@@ -91,6 +91,23 @@ describe('attachments of a draft', () => {
     const res = await uploadTo(h, cookieA, draftId, 'type=SEK', 'stor.pdf', big);
     expect(res.statusCode).toBe(413);
     expect(error(res).code).toBe('payloadTooLarge');
+  });
+
+  it('makes the situationsplan from the drawing and attaches it, in place of an earlier one', async () => {
+    const noDrawing = await h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments/site-plan`, headers: { cookie: cookieA } });
+    expect(noDrawing.statusCode).toBe(400);
+    expect(error(noDrawing).message).toMatch(/Rita byggnaden/);
+    const footprints = [{ id: 'byggnad-1', measure: 'outbuilding', geometry: footprintIn(facts.propertyA, 8, 7) }];
+    await h.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie: cookieA }, payload: { data: { step: 'attachments', propertyId: facts.propertyA.id, measure: 'outbuilding', footprints } } });
+    await uploadTo(h, cookieA, draftId, 'type=SITU', 'egen-situationsplan.pdf', testPdf('situ'));
+    const made = await h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments/site-plan`, headers: { cookie: cookieA } });
+    expect(made.statusCode).toBe(201);
+    const info = AttachmentInfoSchema.parse(made.json());
+    expect(info).toMatchObject({ type: 'SITU', generated: true, contentType: 'application/pdf', fileName: `Situationsplan ${facts.propertyA.designation}.pdf` });
+    expect((await list()).filter((a: { type: string }) => a.type === 'SITU').map((a: { id: string }) => a.id)).toEqual([info.id]);
+    const pdf = await h.app.inject({ method: 'GET', url: `/api/attachments/${info.id}`, headers: { cookie: cookieA } });
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments/site-plan`, headers: { cookie: cookieB } })).statusCode).toBe(404);
   });
 
   it('is another applicant’s draft: nothing to see or change', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, login, submitSigned, multipartFile, testPdf, uploadTo, type Harness } from './test/harness';
+import { startHarness, login, submitSigned, multipartFile, testPdf, uploadTo, withDrawings, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
 /**
@@ -43,7 +43,8 @@ interface Row {
 }
 
 async function startSign(ctx: Ctx): Promise<string> {
-  const res = await ctx.h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: ctx.cookieA }, payload: applicationFor(ctx.facts.propertyA) });
+  const payload = await withDrawings(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA));
+  const res = await ctx.h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: ctx.cookieA }, payload });
   return res.json().orderRef as string;
 }
 const cancelSign = (ctx: Ctx, orderRef: string) => async () => {
@@ -78,6 +79,12 @@ const matrix: Row[] = [
     },
   },
   {
+    method: 'POST',
+    route: '/api/drafts/:id/attachments/site-plan',
+    expect: onlyA(201),
+    call: async (c) => ({ method: 'POST', url: `/api/drafts/${c.draftId}/attachments/site-plan` }),
+  },
+  {
     method: 'DELETE',
     route: '/api/drafts/:id/attachments/:attachmentId',
     expect: onlyA(204),
@@ -109,7 +116,7 @@ const matrix: Row[] = [
     route: '/api/applications',
     expect: { ...signedIn(403), applicantA: 202 },
     // A's 202 leaves a sign order open: the loop cancels it so the next row starts clean.
-    call: async (c) => ({ method: 'POST', url: '/api/applications', body: applicationFor(c.facts.propertyA) }),
+    call: async (c) => ({ method: 'POST', url: '/api/applications', body: await withDrawings(c.h, c.cookieA, applicationFor(c.facts.propertyA)) }),
   },
   {
     method: 'GET',
@@ -142,6 +149,20 @@ const matrix: Row[] = [
   { method: 'GET', route: '/api/me/cases/:id', expect: onlyA(200), call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}` }) },
   { method: 'GET', route: '/api/officer/queue', expect: { ...officersOfTeam(200), officerY: 200 }, call: async () => ({ method: 'GET', url: '/api/officer/queue' }) },
   { method: 'GET', route: '/api/officer/cases/:id', expect: officersOfTeam(200), call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}` }) },
+  // Situationsplan PDFs: as the case or draft they are drawn from.
+  { method: 'GET', route: '/api/me/cases/:id/site-plan.pdf', expect: onlyA(200), call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}/site-plan.pdf` }) },
+  { method: 'GET', route: '/api/officer/cases/:id/site-plan.pdf', expect: officersOfTeam(200), call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}/site-plan.pdf` }) },
+  {
+    method: 'GET',
+    route: '/api/drafts/:id/site-plan.pdf',
+    expect: onlyA(200),
+    call: async (c) => {
+      const id = '7c4e2a9b-3f1d-4b6e-8a2c-9d0e1f2a3b4c';
+      const data = { propertyId: c.facts.propertyA.id, footprints: applicationFor(c.facts.propertyA).footprints };
+      await c.h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie: c.cookieA }, payload: { data } });
+      return { method: 'GET', url: `/api/drafts/${id}/site-plan.pdf` };
+    },
+  },
   {
     method: 'POST',
     route: '/api/officer/cases/:id/decision',
@@ -162,7 +183,7 @@ describe('authorization matrix', () => {
   const pnrOf = {} as Record<Exclude<Role, 'anonymous'>, string>;
 
   beforeAll(async () => {
-    ctx.h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000 });
+    ctx.h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000, uploadLimitPerMinute: 10_000 });
     ctx.facts = await fixtureFacts(ctx.h.registers);
     Object.assign(pnrOf, {
       applicantA: ctx.facts.applicantA,
@@ -174,12 +195,18 @@ describe('authorization matrix', () => {
     for (const role of roles) if (role !== 'anonymous') cookies[role] = await login(ctx.h, pnrOf[role]);
     ctx.cookieA = cookies.applicantA;
     // A's case carries a file from its draft; a second draft stays open for the attachment rows.
-    const submittedDraft = '7c2e3d4f-5a61-4b72-8c83-9d9e8f7a6b52';
-    await ctx.h.app.inject({ method: 'PUT', url: `/api/drafts/${submittedDraft}`, headers: { cookie: ctx.cookieA }, payload: { data: { step: 'review' } } });
-    ctx.caseAttachmentId = (await uploadTo(ctx.h, ctx.cookieA, submittedDraft, 'type=PLA', 'plan.pdf', testPdf('plan'))).json().id;
-    ctx.caseId = (await submitSigned(ctx.h, ctx.cookieA, { ...applicationFor(ctx.facts.propertyA), draftId: submittedDraft })).id;
+    const withFiles = await withDrawings(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA));
+    const files = (await ctx.h.app.inject({ method: 'GET', url: `/api/drafts/${withFiles.draftId}/attachments`, headers: { cookie: ctx.cookieA } })).json();
+    ctx.caseAttachmentId = files[0].id;
+    ctx.caseId = (await submitSigned(ctx.h, ctx.cookieA, withFiles)).id;
     ctx.draftId = '8d3f4e5a-6b72-4c83-9d94-aeafb0c1d2e3';
-    await ctx.h.app.inject({ method: 'PUT', url: `/api/drafts/${ctx.draftId}`, headers: { cookie: ctx.cookieA }, payload: { data: { step: 'attachments' } } });
+    const drawn = applicationFor(ctx.facts.propertyA);
+    await ctx.h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${ctx.draftId}`,
+      headers: { cookie: ctx.cookieA },
+      payload: { data: { step: 'attachments', propertyId: drawn.propertyId, measure: drawn.measure, footprints: drawn.footprints } },
+    });
   });
   afterAll(async () => {
     await ctx.h?.close();

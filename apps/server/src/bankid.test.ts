@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import { cases, loginOrders } from './db/schema';
-import { startHarness, login, submitSigned, type Harness } from './test/harness';
+import { startHarness, login, submitSigned, withDrawings, type Harness } from './test/harness';
 import { dbKinds } from './test/databases';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
@@ -23,7 +23,7 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
   });
 
   it('shows the applicant what they sign, stores the signature, and creates the case once', async () => {
-    const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: json(cookieA), payload: applicationFor(facts.propertyA) });
+    const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: json(cookieA), payload: await withDrawings(h, cookieA, applicationFor(facts.propertyA)) });
     expect(started.statusCode).toBe(202);
     const { orderRef } = started.json();
     const page = (await h.app.inject({ method: 'GET', url: '/bankid-sim/app' })).body;
@@ -80,7 +80,8 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
 
   it('submits nothing when the applicant cancels signing', async () => {
     const before = (await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: json(cookieA) })).json().length;
-    const { orderRef } = (await h.app.inject({ method: 'POST', url: '/api/applications', headers: json(cookieA), payload: applicationFor(facts.propertyA) })).json();
+    const payload = await withDrawings(h, cookieA, applicationFor(facts.propertyA));
+    const { orderRef } = (await h.app.inject({ method: 'POST', url: '/api/applications', headers: json(cookieA), payload })).json();
     expect((await h.app.inject({ method: 'POST', url: '/api/applications/sign/cancel', headers: json(cookieA), payload: { orderRef } })).statusCode).toBe(204);
     expect((await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieA), payload: { orderRef } })).statusCode).toBe(404);
     expect((await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: json(cookieA) })).json()).toHaveLength(before);

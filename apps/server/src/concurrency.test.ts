@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simIdentities } from '@lovisa/registry';
-import { startHarness, login, submitSigned, type Harness } from './test/harness';
+import { startHarness, login, submitSigned, withDrawings, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
 /**
@@ -23,7 +23,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
   });
 
   it('turns one signature into one case, however many collects race', async () => {
-    const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: cookieA }, payload: applicationFor(facts.propertyA) });
+    const payload = await withDrawings(h, cookieA, applicationFor(facts.propertyA));
+    const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: cookieA }, payload });
     const { orderRef } = started.json();
     await h.app.inject({
       method: 'POST',

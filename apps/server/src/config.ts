@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   /** BankID orders (login or sign) one IP address may start per minute. */
   BANKID_START_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Uploads one address may make per minute (a whole application has about ten files). */
+  UPLOAD_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Secure cookies: `auto` = on unless the site is served from localhost (where browsers allow http). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Drafts untouched this long are deleted (cases never are). */
@@ -50,6 +52,7 @@ export interface AppConfig {
   bankidPollIntervalMs: number;
   sessionIdleMs: number;
   bankidStartLimitPerMinute: number;
+  uploadLimitPerMinute: number;
   secureCookie: 'auto' | boolean;
   logLevel: string;
   draftRetentionDays: number;
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bankidPollIntervalMs: e.BANKID_POLL_INTERVAL_MS,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     bankidStartLimitPerMinute: e.BANKID_START_LIMIT_PER_MINUTE,
+    uploadLimitPerMinute: e.UPLOAD_LIMIT_PER_MINUTE,
     secureCookie: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiErrorSchema,
   SUBMISSION_CHANNEL,
+  attachmentFacts,
   completenessInputFrom,
   evaluateApplication,
   ruleSetFor,
@@ -12,7 +13,7 @@ import {
   type Property,
 } from '@lovisa/domain';
 import type { Polygon } from '@lovisa/geo';
-import { login, startHarness, submitSigned, type Harness } from './test/harness';
+import { login, startHarness, submitSigned, withDrawings, type Harness } from './test/harness';
 import { applicationFor, footprintIn } from './test/fixtureFacts';
 
 const ANNA = '198202029289'; // owns Kjellstavik Eken 1:23, inside the Eken plan
@@ -45,16 +46,19 @@ describe('the server judges an application as the browser does', () => {
 
   const get = async (url: string, cookie: string) => (await h.app.inject({ method: 'GET', url, headers: { cookie } })).json();
 
-  /** What the web app does: read the property and its surroundings from the API, and run the rules. */
+  /** What the web app does: read the property, its surroundings and the draft's files from the API, and run the rules. */
   async function browserVerdict(application: ApplicationSubmission, cookie: string) {
     const { property, plans } = await get(`/api/properties/${application.propertyId}`, cookie);
     const { neighbours, features } = await get(`/api/properties/${application.propertyId}/surroundings`, cookie);
+    const files = application.draftId ? await get(`/api/drafts/${application.draftId}/attachments`, cookie) : [];
     const site = siteFromRegisterData({ property, plans, neighbours, features });
-    return evaluateApplication(completenessInputFrom(application), site, ruleSetFor(stockholmDate(new Date('2026-11-23T10:00:00+01:00')))!, SUBMISSION_CHANNEL);
+    const input = { ...completenessInputFrom(application), ...attachmentFacts(files) };
+    return evaluateApplication(input, site, ruleSetFor(stockholmDate(new Date('2026-11-23T10:00:00+01:00')))!, SUBMISSION_CHANNEL);
   }
 
   const garage = () => applicationFor(eken);
-  const variants: { name: string; app: () => ApplicationSubmission; flagged: string | null }[] = [
+  const variants: { name: string; app: () => ApplicationSubmission; flagged: string | null; drawings?: string[] }[] = [
+    { name: 'a garage without its drawings', app: garage, flagged: 'MISSING_ATTACHMENT', drawings: ['PLA'] },
     { name: 'a 56 m² garage: a permit, complete', app: garage, flagged: null },
     { name: 'a 16 m² shed: nothing to apply for', app: () => ({ ...garage(), footprints: [{ id: 'b', measure: 'outbuilding', geometry: footprintIn(eken, 4, 4) }] }), flagged: 'NOTHING_TO_APPLY_FOR' },
     { name: 'no way to reach the applicant', app: () => ({ ...garage(), details: { ...garage().details, email: '' } }), flagged: 'MISSING_CONTACT' },
@@ -63,8 +67,8 @@ describe('the server judges an application as the browser does', () => {
     { name: 'an extension without its gross floor area', app: () => ({ ...garage(), measure: 'extension', footprints: [{ id: 'e', measure: 'extension', geometry: footprintIn(eken, 6, 5) }] }), flagged: 'MISSING_GROSS_FLOOR_AREA' },
   ];
 
-  it.each(variants)('$name', async ({ app, flagged }) => {
-    const application = app();
+  it.each(variants)('$name', async ({ app, flagged, drawings }) => {
+    const application = await withDrawings(h, anna, app(), drawings);
     const browser = await browserVerdict(application, anna);
     const blocking = browser.missing.filter((m) => m.blocking).map((m) => m.code);
     if (flagged) expect(blocking).toContain(flagged);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicationSubmissionSchema } from './application';
+import { AttachmentInfoSchema } from './attachment';
 import { MeasureTypeSchema } from './measure';
 
 export const CaseStatusSchema = z.enum(['received', 'decided']);
@@ -52,6 +53,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   propertyId: z.uuid(),
   decidedAt: z.iso.datetime({ offset: true }).nullable(),
   decisionReason: z.string().nullable(),
+  /** The drawings and documents that came with the application. */
+  attachments: z.array(AttachmentInfoSchema),
   events: z.array(CaseEventSchema),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;

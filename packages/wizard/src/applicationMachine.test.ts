@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, initialTransition, transition, waitFor } from 'xstate';
-import type { ApplicationSubmission, CaseSummary, DraftData, Footprint, PropertySummary, Site } from '@lovisa/domain';
-import { applicationMachine, stepProblems, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
+import type { ApplicationSubmission, AttachmentInfo, CaseSummary, DraftData, Footprint, PropertySummary, Site } from '@lovisa/domain';
+import { applicationMachine, needsSitePlan, stepFromSlug, stepProblems, stepSlugs, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
 
 const properties: PropertySummary[] = [
   {
@@ -43,6 +43,7 @@ function start(
   opts: { submit?: (s: ApplicationSubmission) => Promise<void>; sign?: SignOutcome; load?: () => Promise<PropertySummary[]>; draft?: { step: string } & DraftData } = {},
 ) {
   const saved: DraftData[] = [];
+  const sitePlanRequests: boolean[] = [];
   const submitted: ApplicationSubmission[] = [];
   const cancelled: string[] = [];
   const sign = opts.sign ?? { complete: received };
@@ -51,6 +52,11 @@ function start(
       loadProperties: fromPromise(opts.load ?? (async () => properties)),
       saveDraft: fromPromise(async ({ input }: { input: { draftId: string; data: DraftData } }) => {
         saved.push(input.data);
+      }),
+      prepareAttachments: fromPromise(async ({ input }: { input: { draftId: string; data: DraftData; makeSitePlan: boolean } }) => {
+        saved.push(input.data);
+        sitePlanRequests.push(input.makeSitePlan);
+        return [] as AttachmentInfo[];
       }),
       startSigning: fromPromise(async ({ input }: { input: ApplicationSubmission }) => {
         submitted.push(input);
@@ -70,7 +76,7 @@ function start(
   });
   const draft = opts.draft ? { id: '22222222-2222-4222-8222-222222222222', data: opts.draft, updatedAt: '2026-11-22T10:00:00Z' } : undefined;
   const actor = createActor(machine, { input: { draftId: '33333333-3333-4333-8333-333333333333', ...(draft ? { draft } : {}) } }).start();
-  return { actor, saved, submitted, cancelled };
+  return { actor, saved, submitted, cancelled, sitePlanRequests };
 }
 
 const at = (actor: ReturnType<typeof start>['actor'], step: WizardStep) => waitFor(actor, (s) => s.matches({ editing: step }));
@@ -93,12 +99,14 @@ describe('application wizard', () => {
     await at(actor, 'details');
     actor.send({ type: 'SET_DETAILS', details });
     actor.send({ type: 'NEXT' });
+    await at(actor, 'attachments');
+    actor.send({ type: 'NEXT' });
     await at(actor, 'review');
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.status === 'done');
     expect(actor.getSnapshot().context.submitted?.diaryNumber).toBe('BN 2026-000001');
     expect(submitted[0]).toMatchObject({ propertyId: properties[0]!.id, measure: 'outbuilding', details, draftId: '33333333-3333-4333-8333-333333333333' });
-    expect(saved.map((d) => d.step)).toEqual(['chooseProperty', 'measure', 'map', 'details', 'review']);
+    expect(saved.map((d) => d.step)).toEqual(['chooseProperty', 'measure', 'map', 'details', 'attachments', 'review']);
     expect(saved.at(-1)?.details).toEqual(details);
   });
 
@@ -203,6 +211,7 @@ describe('application wizard', () => {
       signOrder: undefined,
       signMessage: undefined,
       site: null,
+      attachments: [],
       today: '2026-11-23',
     };
     const onMap = (footprints: Footprint[]) => applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints } });
@@ -245,8 +254,20 @@ describe('application wizard', () => {
       neighbours: [],
       water: [],
     };
-    const atReview = (footprints: Footprint[], withSite: Site | null = site) =>
-      applicationMachine.resolveState({ value: { editing: 'review' }, context: { ...base, footprints, details, site: withSite } });
+    const file = (type: AttachmentInfo['type'], i: number): AttachmentInfo => ({
+      id: `00000000-0000-4000-8000-00000000000${i}`,
+      type,
+      neighbourPropertyId: null,
+      fileName: `${type}.pdf`,
+      contentType: 'application/pdf',
+      size: 1000,
+      generated: false,
+      createdAt: '2026-11-23T10:00:00+01:00',
+    });
+    const drawings = [file('SITU', 1), file('PLA', 2), file('FAS', 3)];
+    const atStep = (step: 'attachments' | 'review', footprints: Footprint[], withSite: Site | null = site, attachments: AttachmentInfo[] = drawings) =>
+      applicationMachine.resolveState({ value: { editing: step }, context: { ...base, footprints, details, site: withSite, attachments } });
+    const atReview = (footprints: Footprint[], withSite: Site | null = site) => atStep('review', footprints, withSite);
 
     it('asks for a way to reach the applicant on the details step, as the rules say', () => {
       const onDetails = applicationMachine.resolveState({ value: { editing: 'details' }, context: { ...base, footprints: [square], details: { ...details, email: '' } } });
@@ -260,11 +281,46 @@ describe('application wizard', () => {
       expect(atReview([garage]).can({ type: 'SUBMIT' })).toBe(true);
     });
 
+    it('keeps the attachments step until the drawings the verdict asks for are attached', () => {
+      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
+      const missing = atStep('attachments', [garage], site, [file('PLA', 2)]);
+      expect(stepProblems(missing.context, 'attachments')).toEqual(['Bifoga situationsplan.', 'Bifoga fasadritning.']);
+      expect(missing.can({ type: 'NEXT' })).toBe(false);
+      expect(atStep('attachments', [garage]).can({ type: 'NEXT' })).toBe(true);
+      // A shed that needs no permit asks for no drawings.
+      const small: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] } };
+      expect(atStep('attachments', [small], site, []).can({ type: 'NEXT' })).toBe(true);
+    });
+
     it('will not submit what needs neither permit nor notification', () => {
       const small: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] } };
       const review = atReview([small]);
       expect(stepProblems(review.context, 'review')).toEqual(['Åtgärden kräver varken bygglov eller anmälan. Du kan skriva ut svaret i stället för att skicka en ansökan.']);
       expect(review.can({ type: 'SUBMIT' })).toBe(false);
+    });
+
+    it('asks for the situationsplan to be drawn from the map unless the applicant attached their own', () => {
+      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
+      expect(needsSitePlan(atStep('attachments', [garage], site, []).context)).toBe(true);
+      expect(needsSitePlan(atStep('attachments', [garage], site, [{ ...file('SITU', 1), generated: true }]).context)).toBe(true);
+      expect(needsSitePlan(atStep('attachments', [garage]).context)).toBe(false); // their own plan
+      expect(needsSitePlan(atStep('attachments', [garage], null, []).context)).toBe(false); // no verdict yet
+      const small: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] } };
+      expect(needsSitePlan(atStep('attachments', [small], site, []).context)).toBe(false); // nothing to apply for
+    });
+
+    it('goes back to any earlier step, and forward only past finished steps (browser back/forward)', () => {
+      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
+      const review = atReview([garage]);
+      const [map] = transition(applicationMachine, review, { type: 'GO_TO_STEP', step: 'map' });
+      expect(map.value).toEqual({ editing: 'map' });
+      const [forward] = transition(applicationMachine, map, { type: 'GO_TO_STEP', step: 'review' });
+      expect(forward.value).toEqual({ editing: 'review' });
+      const empty = applicationMachine.resolveState({ value: { editing: 'measure' }, context: { ...base, footprints: [] } });
+      const [refused] = transition(applicationMachine, empty, { type: 'GO_TO_STEP', step: 'details' });
+      expect(refused.value).toEqual({ editing: 'measure' }); // nothing drawn: the map step is not done
+      expect(stepFromSlug(stepSlugs.attachments)).toBe('attachments');
+      expect(stepFromSlug('okänd')).toBeUndefined();
     });
 
     it('takes the site only for the property still chosen', () => {

@@ -4,10 +4,13 @@ import {
   FootprintSchema,
   MeasureTypeSchema,
   SUBMISSION_CHANNEL,
+  attachmentFacts,
   completenessInputFrom,
   evaluateApplication,
+  requiredAttachments,
   ruleSetFor,
   stockholmDate,
+  type AttachmentInfo,
   type Evaluation,
   type Site,
   type ApplicationDetails,
@@ -20,7 +23,7 @@ import {
   type PropertySummary,
 } from '@lovisa/domain';
 
-export const wizardSteps = ['chooseProperty', 'measure', 'map', 'details', 'review'] as const;
+export const wizardSteps = ['chooseProperty', 'measure', 'map', 'details', 'attachments', 'review'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
 
 export interface WizardContext {
@@ -40,6 +43,8 @@ export interface WizardContext {
   signMessage: string | undefined;
   /** The chosen property as the rules read it (registers + basemap), once the app has fetched it. */
   site: Site | null;
+  /** The files attached to the draft, as the server has them. */
+  attachments: AttachmentInfo[];
   /** The Stockholm date the rules are judged on (YYYY-MM-DD): the rule set in force today. */
   today: string;
 }
@@ -56,9 +61,12 @@ export type WizardEvent =
   | { type: 'SET_FOOTPRINTS'; footprints: Footprint[] }
   | { type: 'SET_DETAILS'; details: Partial<ApplicationDetails> }
   | { type: 'SET_SITE'; propertyId: string; site: Site }
+  | { type: 'SET_ATTACHMENTS'; attachments: AttachmentInfo[] }
   | { type: 'NEXT' }
   | { type: 'BACK' }
   | { type: 'EDIT_STEP'; step: WizardStep }
+  /** The browser's back/forward or an address typed: go there if every step before it is done. */
+  | { type: 'GO_TO_STEP'; step: WizardStep }
   | { type: 'SUBMIT' }
   | { type: 'CANCEL' }
   | { type: 'RETRY' }
@@ -77,9 +85,20 @@ export interface WizardInput {
  * The rules engine's verdict on what the applicant has given so far: the same call, with the same channel
  * options, as the server makes on submission.
  */
-export function evaluate(context: Pick<WizardContext, 'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today'>): Evaluation {
+export function evaluate(context: Pick<WizardContext, 'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today' | 'attachments'>): Evaluation {
   const ruleSet = ruleSetFor(context.today)!;
-  return evaluateApplication(completenessInputFrom(context), context.site, ruleSet, SUBMISSION_CHANNEL);
+  return evaluateApplication({ ...completenessInputFrom(context), ...attachmentFacts(context.attachments) }, context.site, ruleSet, SUBMISSION_CHANNEL);
+}
+
+/**
+ * Whether Lovisa should draw the situationsplan from the map: the verdict asks for one and the applicant has
+ * not attached one of their own. A plan Lovisa drew earlier is drawn again, so it shows the latest drawing.
+ */
+export function needsSitePlan(context: WizardContext): boolean {
+  const e = evaluate(context);
+  if (!e.assessment || !context.measure) return false;
+  const required = requiredAttachments(ruleSetFor(context.today)!, e.assessment.outcome, context.measure);
+  return required.includes('SITU') && !context.attachments.some((a) => a.type === 'SITU' && !a.generated);
 }
 
 /** Blocking items of the verdict that belong to these steps of the engine's. */
@@ -110,6 +129,9 @@ export function stepProblems(context: WizardContext, step: WizardStep): string[]
       // Contact, gross floor area and kontrollansvarig: required or not by the rules, not by the form.
       return blockingIn(context, ['details', 'contact'], ['MISSING_DESCRIPTION', 'MISSING_RIDGE_HEIGHT', 'MISSING_START_DATE']);
     }
+    case 'attachments':
+      // Which drawings and consents are needed is the verdict's call, so it waits for the site.
+      return context.site ? blockingIn(context, ['attachments', 'neighbours']) : [];
     case 'review': {
       const earlier = wizardSteps.slice(0, -1).flatMap((s) => stepProblems(context, s));
       // Without the site (the registers did not answer) the server still judges the whole application.
@@ -143,6 +165,22 @@ export function toDraftData(context: WizardContext, step: string): DraftData {
 
 const isStep = (s: string | undefined): s is WizardStep => (wizardSteps as readonly string[]).includes(s ?? '');
 
+/** A step can be opened when every step before it is done; the first always can. */
+export function stepReachable(context: WizardContext, step: WizardStep): boolean {
+  return wizardSteps.slice(0, wizardSteps.indexOf(step)).every((s) => stepProblems(context, s).length === 0);
+}
+
+/** Each step's address, in Swedish like the rest of the service's URLs. */
+export const stepSlugs: Record<WizardStep, string> = {
+  chooseProperty: 'fastighet',
+  measure: 'atgard',
+  map: 'karta',
+  details: 'uppgifter',
+  attachments: 'handlingar',
+  review: 'granska',
+};
+export const stepFromSlug = (slug: string | undefined): WizardStep | undefined => wizardSteps.find((s) => stepSlugs[s] === slug);
+
 export const applicationMachine = setup({
   types: {
     context: {} as WizardContext,
@@ -155,6 +193,13 @@ export const applicationMachine = setup({
     }),
     saveDraft: fromPromise<void, { draftId: string; data: DraftData }>(async () => {
       throw new Error('saveDraft is provided by the app');
+    }),
+    /**
+     * Saves the draft, makes the situationsplan from the drawing when asked, and answers the draft's files.
+     * One actor, so the plan is drawn from the draft as just saved.
+     */
+    prepareAttachments: fromPromise<AttachmentInfo[], { draftId: string; data: DraftData; makeSitePlan: boolean }>(async () => {
+      throw new Error('prepareAttachments is provided by the app');
     }),
     /** Sends the application; the server checks it and starts a BankID sign order. */
     startSigning: fromPromise<SignOrder, ApplicationSubmission>(async () => {
@@ -206,6 +251,7 @@ export const applicationMachine = setup({
       signOrder: undefined,
       signMessage: undefined,
       site: null,
+      attachments: [],
       today: input.today ?? stockholmDate(new Date()),
     };
   },
@@ -227,6 +273,7 @@ export const applicationMachine = setup({
     SET_DETAILS: { actions: assign({ details: ({ context, event }) => ({ ...context.details, ...event.details }) }) },
     // A site answer that arrives after the applicant chose another property is for the old one.
     SET_SITE: { guard: ({ context, event }) => event.propertyId === context.propertyId, actions: assign({ site: ({ event }) => event.site }) },
+    SET_ATTACHMENTS: { actions: assign({ attachments: ({ event }) => event.attachments }) },
   },
   states: {
     loadingProperties: {
@@ -237,6 +284,7 @@ export const applicationMachine = setup({
           { target: 'editing.measure', guard: { type: 'resumesAt', params: 'measure' }, actions: 'acceptProperties' },
           { target: 'editing.map', guard: { type: 'resumesAt', params: 'map' }, actions: 'acceptProperties' },
           { target: 'editing.details', guard: { type: 'resumesAt', params: 'details' }, actions: 'acceptProperties' },
+          { target: 'editing.attachments', guard: { type: 'resumesAt', params: 'attachments' }, actions: 'acceptProperties' },
           { target: 'editing.review', guard: { type: 'resumesAt', params: 'review' }, actions: 'acceptProperties' },
           {
             // A draft for a property no longer owned starts over rather than applying for someone else's land.
@@ -252,6 +300,13 @@ export const applicationMachine = setup({
     },
     editing: {
       initial: 'chooseProperty',
+      on: {
+        GO_TO_STEP: wizardSteps.map((step) => ({
+          target: `.${step}`,
+          guard: ({ context, event }: { context: WizardContext; event: WizardEvent }) =>
+            event.type === 'GO_TO_STEP' && event.step === step && stepReachable(context, step),
+        })),
+      },
       states: {
         chooseProperty: {
           tags: ['step'],
@@ -278,8 +333,21 @@ export const applicationMachine = setup({
           tags: ['step'],
           invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'details') }), onError: { actions: 'draftNotSaved' } },
           on: {
-            NEXT: { target: 'review', guard: { type: 'stepComplete', params: 'details' } },
+            NEXT: { target: 'attachments', guard: { type: 'stepComplete', params: 'details' } },
             BACK: 'map',
+          },
+        },
+        attachments: {
+          tags: ['step'],
+          invoke: {
+            src: 'prepareAttachments',
+            input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'attachments'), makeSitePlan: needsSitePlan(context) }),
+            onDone: { actions: assign({ attachments: ({ event }) => event.output }) },
+            onError: { actions: 'draftNotSaved' },
+          },
+          on: {
+            NEXT: { target: 'review', guard: { type: 'stepComplete', params: 'attachments' } },
+            BACK: 'details',
           },
         },
         review: {
@@ -287,12 +355,13 @@ export const applicationMachine = setup({
           invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'review') }), onError: { actions: 'draftNotSaved' } },
           on: {
             SUBMIT: { target: '#application.signing', guard: { type: 'stepComplete', params: 'review' } },
-            BACK: 'details',
+            BACK: 'attachments',
             EDIT_STEP: [
               { target: 'chooseProperty', guard: ({ event }) => event.step === 'chooseProperty' },
               { target: 'measure', guard: ({ event }) => event.step === 'measure' },
               { target: 'map', guard: ({ event }) => event.step === 'map' },
               { target: 'details', guard: ({ event }) => event.step === 'details' },
+              { target: 'attachments', guard: ({ event }) => event.step === 'attachments' },
             ],
           },
         },

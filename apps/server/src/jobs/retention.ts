@@ -1,6 +1,6 @@
-import { lt } from 'drizzle-orm';
+import { and, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { drafts } from '../db/schema';
+import { attachments, drafts } from '../db/schema';
 
 /**
  * Deletes drafts nobody has touched for `maxAgeDays`: personal data kept no longer than needed. Cases and
@@ -8,6 +8,12 @@ import { drafts } from '../db/schema';
  */
 export async function purgeStaleDrafts(db: Db, now: Date, maxAgeDays: number): Promise<number> {
   const cutoff = new Date(now.getTime() - maxAgeDays * 86_400_000);
-  const removed = await db.delete(drafts).where(lt(drafts.updatedAt, cutoff)).returning({ id: drafts.id });
-  return removed.length;
+  return db.transaction(async (tx) => {
+    const removed = await tx.delete(drafts).where(lt(drafts.updatedAt, cutoff)).returning({ id: drafts.id });
+    // The files of a draft that never became a case go with it; a case's files are the case's.
+    if (removed.length > 0) {
+      await tx.delete(attachments).where(and(inArray(attachments.draftId, removed.map((d) => d.id)), isNull(attachments.caseId)));
+    }
+    return removed.length;
+  });
 }

@@ -12,6 +12,7 @@ import {
   type QueueQuery,
 } from '@lovisa/domain';
 import type { Db } from '../db/database';
+import { toAttachmentInfo } from './attachments';
 import { attachments, caseEvents, cases, diaryCounters, drafts, signOrders } from '../db/schema';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -152,13 +153,17 @@ export async function caseRow(db: Db, id: string): Promise<CaseRow | null> {
 }
 
 export async function caseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
-  const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.id));
+  const [events, files] = await Promise.all([
+    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.id)),
+    db.select().from(attachments).where(eq(attachments.caseId, row.id)).orderBy(asc(attachments.createdAt)),
+  ]);
   return {
     ...toSummary(row),
     application: row.application as CaseDetail['application'],
     propertyId: row.propertyId,
     decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
     decisionReason: row.decisionReason,
+    attachments: files.map(toAttachmentInfo),
     events: events.map(
       (e): CaseEvent => ({ type: e.type as CaseEvent['type'], at: e.at.toISOString(), actor: e.actor, data: e.data as Record<string, unknown> }),
     ),

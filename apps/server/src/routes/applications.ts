@@ -206,7 +206,15 @@ export default async function applicationRoutes(app: FastifyInstance) {
       const application = ApplicationSubmissionSchema.parse(order.application);
       const receivedAt = app.clock();
       // Judged again on the day it arrives: that day's rule set decides (a signature may straddle a reform).
-      const { evaluation } = await checkApplication(user, application, receivedAt);
+      let evaluation: Evaluation;
+      try {
+        ({ evaluation } = await checkApplication(user, application, receivedAt));
+      } catch (err) {
+        // A concurrent collect may have just made the case (and moved the draft's files to it): same answer.
+        const fresh = await ownOrder(request, order.orderRef);
+        if (fresh.caseId) return done(fresh.caseId);
+        throw err;
+      }
       const assessment = evaluation.assessment!;
       const procedure = assessment.outcome === 'notification' ? 'notification' : 'permit';
       const clock = statutoryClock({ procedure, received: receivedAt }, ruleSetFor(stockholmDate(receivedAt))!, receivedAt);

@@ -2,24 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
-import { ApiErrorSchema, AttachmentInfoSchema, AttachmentSlotSchema, MAX_OTHER_ATTACHMENTS, type AttachmentInfo } from '@lovisa/domain';
+import { ApiErrorSchema, AttachmentInfoSchema, AttachmentSlotSchema, DraftDataSchema, MAX_OTHER_ATTACHMENTS, stockholmDate } from '@lovisa/domain';
+import { polygonProblems } from '@lovisa/geo';
 import { attachments, cases, drafts } from '../db/schema';
-import { AppError, notFound, unauthenticated } from '../errors';
+import { AppError, forbidden, notFound, unauthenticated } from '../errors';
+import { renderSitePlan } from '../sitePlan/renderSitePlan';
+import { plannedBuildings, sitePlanInputFor } from '../sitePlan/sitePlanInput';
 import { checkUpload } from '../attachments/upload';
+import { toAttachmentInfo } from '../repositories/attachments';
 import { currentUser, noStore, requireRole } from '../plugins/session';
-
-type AttachmentRow = typeof attachments.$inferSelect;
-
-export const toAttachmentInfo = (row: AttachmentRow): AttachmentInfo => ({
-  id: row.id,
-  type: row.type as AttachmentInfo['type'],
-  neighbourPropertyId: row.neighbourPropertyId,
-  fileName: row.fileName,
-  contentType: row.contentType as AttachmentInfo['contentType'],
-  size: row.size,
-  generated: row.generated !== null,
-  createdAt: row.createdAt.toISOString(),
-});
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
 
@@ -56,7 +47,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     '/drafts/:id/attachments',
     {
       onRequest: applicant,
-      config: { rateLimit: { max: 60, timeWindow: 60_000 } },
+      config: { rateLimit: { max: app.config.uploadLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['applicant'],
         summary: 'Attach a file (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB, checked by content)',
@@ -112,6 +103,55 @@ export default async function attachmentRoutes(app: FastifyInstance) {
             contentType: verdict.contentType,
             size: bytes.length,
             sha256,
+            createdAt: app.clock(),
+          })
+          .returning();
+        return inserted!;
+      });
+      return reply.status(201).send(toAttachmentInfo(row));
+    },
+  );
+
+  r.post(
+    '/drafts/:id/attachments/site-plan',
+    {
+      onRequest: applicant,
+      config: { rateLimit: { max: app.config.uploadLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['applicant'],
+        summary: 'Make the situationsplan from the draft’s drawing and attach it (replacing an earlier one)',
+        params: z.object({ id: z.uuid() }),
+        response: { 201: AttachmentInfoSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const [draft] = await app.db.select().from(drafts).where(and(eq(drafts.id, request.params.id), eq(drafts.ownerPersonnummer, user.personnummer)));
+      if (!draft) throw notFound('Utkastet');
+      const data = DraftDataSchema.parse(draft.data);
+      const footprints = (data.footprints ?? []).filter((f) => polygonProblems(f.geometry).length === 0);
+      if (!data.propertyId || footprints.length === 0) throw new AppError('invalidInput', 'Rita byggnaden på kartan först, så kan situationsplanen göras.');
+      const property = await app.registers.land.propertyById(data.propertyId);
+      if (!property) throw notFound('Fastigheten');
+      const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+      if (!owned.includes(property.id)) throw forbidden();
+      const pdf = await renderSitePlan(await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())));
+      const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      const sha256 = await app.attachmentStore.put(bytes);
+      const row = await app.db.transaction(async (tx) => {
+        await tx.delete(attachments).where(and(eq(attachments.draftId, draft.id), eq(attachments.type, 'SITU')));
+        const [inserted] = await tx
+          .insert(attachments)
+          .values({
+            id: crypto.randomUUID(),
+            ownerPersonnummer: user.personnummer,
+            draftId: draft.id,
+            type: 'SITU',
+            fileName: `Situationsplan ${property.designation}.pdf`,
+            contentType: 'application/pdf',
+            size: bytes.length,
+            sha256,
+            generated: 'drawing',
             createdAt: app.clock(),
           })
           .returning();

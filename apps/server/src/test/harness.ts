@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,8 @@ export async function login(h: Pick<Harness, 'app'>, personnummer: string): Prom
  * BankID app, collect creates the case. Returns the collect answer's case.
  */
 export async function submitSigned(h: Pick<Harness, 'app'>, cookie: string, application: ApplicationSubmission, signer?: string): Promise<CaseSummary> {
+  // An application without a draft gets one, with the drawings a permit needs: the rules require them.
+  if (!application.draftId) application = await withDrawings(h, cookie, application);
   const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: application });
   if (started.statusCode !== 202) throw new Error(`submission not started: ${started.statusCode} ${started.body}`);
   const { orderRef } = started.json() as { orderRef: string };
@@ -131,4 +134,19 @@ export const testPdf = (label = 'ritning') => new TextEncoder().encode(`%PDF-1.7
 export async function uploadTo(h: Pick<Harness, 'app'>, cookie: string, draftId: string, query: string, fileName: string, bytes: Uint8Array, contentType?: string) {
   const body = multipartFile(fileName, bytes, contentType);
   return h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments?${query}`, headers: { cookie, 'content-type': body.contentType }, payload: body.payload });
+}
+
+/**
+ * The application with a draft of its own carrying every drawing type (situationsplan, plan, fasad, sektion),
+ * as the wizard's attachments step would leave it.
+ */
+export async function withDrawings(h: Pick<Harness, 'app'>, cookie: string, application: ApplicationSubmission, types = ['SITU', 'PLA', 'FAS', 'SEK']): Promise<ApplicationSubmission> {
+  const draftId = randomUUID();
+  const put = await h.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie }, payload: { data: { step: 'review', propertyId: application.propertyId } } });
+  if (put.statusCode !== 200) throw new Error(`draft not saved: ${put.statusCode} ${put.body}`);
+  for (const type of types) {
+    const res = await uploadTo(h, cookie, draftId, `type=${type}`, `${type}.pdf`, testPdf(type));
+    if (res.statusCode !== 201) throw new Error(`upload refused: ${res.statusCode} ${res.body}`);
+  }
+  return { ...application, draftId };
 }

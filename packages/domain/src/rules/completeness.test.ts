@@ -111,8 +111,9 @@ describe('checkCompleteness (through evaluateApplication)', () => {
     expect(e.ready).toBe(true);
   });
 
-  it('without uploads, missing drawings are listed as advice and do not stop the application', () => {
-    const e = evaluateApplication(base({ attachments: [] }), site(), rules, SUBMISSION_CHANNEL);
+  it('a channel without uploads lists missing drawings as advice; Lovisa’s form takes uploads, so they block', () => {
+    expect(evaluateApplication(base({ attachments: [] }), site(), rules, SUBMISSION_CHANNEL).ready).toBe(false);
+    const e = evaluateApplication(base({ attachments: [] }), site(), rules, { attachmentsCollected: false });
     expect(e.missing.map((m) => [m.code, m.blocking])).toEqual([
       ['MISSING_ATTACHMENT', false],
       ['MISSING_ATTACHMENT', false],

@@ -41,6 +41,11 @@ export interface CompletenessContext {
   attachmentsCollected: boolean;
 }
 
+/** The drawings a complete application of this procedure and measure carries; none when nothing is applied for. */
+export function requiredAttachments(ruleSet: RuleSet, outcome: PermitAssessment['outcome'], measure: MeasureType): AttachmentType[] {
+  return outcome === 'none' ? [] : ruleSet.requiredAttachments[outcome][measure];
+}
+
 /** Whether the measure needs a certified kontrollansvarig: always for some, from an area for others. */
 export function kontrollansvarigRequired(measure: MeasureType, areaM2: number, ruleSet: RuleSet): boolean {
   const ka = ruleSet.kontrollansvarig[measure];
@@ -95,7 +100,7 @@ export function checkCompleteness(app: CompletenessInput, ctx: CompletenessConte
   }
 
   const have = new Set((app.attachments ?? []).map((a) => a.type));
-  for (const type of ctx.ruleSet.requiredAttachments[assessment.outcome][app.measure]) {
+  for (const type of requiredAttachments(ctx.ruleSet, assessment.outcome, app.measure)) {
     const attachment = { sv: attachmentLabels[type].sv.toLowerCase(), en: attachmentLabels[type].en.toLowerCase() };
     if (!have.has(type)) add('MISSING_ATTACHMENT', 'attachments', { attachment }, ctx.attachmentsCollected);
   }

@@ -29,10 +29,10 @@ export interface EvaluationOptions {
 }
 
 /**
- * Lovisa's application form cannot take uploads yet (the upload step comes with the wizard's attachments
- * step): browser and server both pass this, so they agree on what blocks a submission.
+ * What Lovisa's application form collects: browser and server both pass this, so they agree on what blocks
+ * a submission. Attachments are collected (the wizard's attachments step), so missing drawings block.
  */
-export const SUBMISSION_CHANNEL: EvaluationOptions = { attachmentsCollected: false };
+export const SUBMISSION_CHANNEL: EvaluationOptions = { attachmentsCollected: true };
 
 /** An application or draft as the wizard holds it, in the shape the rules read. */
 export function completenessInputFrom(app: {

@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { ApiErrorSchema, DraftDataSchema, stockholmDate, type ApplicationSubmission, type Property } from '@lovisa/domain';
+import { drafts } from '../db/schema';
+import { AppError, forbidden, notFound } from '../errors';
+import { currentUser, requireRole } from '../plugins/session';
+import { caseRow } from '../repositories/cases';
+import { renderSitePlan } from '../sitePlan/renderSitePlan';
+import { designationSlug, plannedBuildings, sitePlanInputFor, type PlannedBuilding } from '../sitePlan/sitePlanInput';
+import { assertMaySeeProperty } from './properties';
+
+const params = z.object({ id: z.uuid() });
+const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 503: ApiErrorSchema };
+const description =
+  'A one-page vector PDF (application/pdf) at 1:400 or 1:500 on A4, or on A3 when the plot needs it: plot, neighbours, buildings and distances to the boundary.';
+
+async function sendSitePlan(app: FastifyInstance, reply: FastifyReply, property: Property, planned: PlannedBuilding[], date: string) {
+  const pdf = await renderSitePlan(await sitePlanInputFor(app, property, planned, date));
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="situationsplan-${designationSlug(property.designation)}.pdf"`)
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+}
+
+/** The property of a stored case; it was checked when the case arrived, so a missing one is missing now. */
+async function caseProperty(app: FastifyInstance, propertyId: string): Promise<Property> {
+  const property = await app.registers.land.propertyById(propertyId);
+  if (!property) throw notFound('Fastigheten');
+  return property;
+}
+
+const caseBuildings = (application: unknown) => plannedBuildings((application as ApplicationSubmission).footprints ?? []);
+
+/** The situationsplan drawn from an application's map: for the applicant's draft and case, and the officer's case. */
+export default async function sitePlanRoutes(app: FastifyInstance) {
+  await app.register(async (applicant) => {
+    const r = applicant.withTypeProvider<ZodTypeProvider>();
+    applicant.addHook('onRequest', requireRole('applicant'));
+
+    r.get(
+      '/me/cases/:id/site-plan.pdf',
+      { schema: { tags: ['applicant'], summary: 'The situationsplan of one of my cases', description, params, response: errors } },
+      async (request, reply) => {
+        const row = await caseRow(app.db, request.params.id);
+        // Another person's case answers as missing, as the case itself does.
+        if (!row || row.applicantPersonnummer !== currentUser(request).personnummer) throw notFound('Ärendet');
+        const property = await caseProperty(app, row.propertyId);
+        return sendSitePlan(app, reply, property, caseBuildings(row.application), stockholmDate(row.receivedAt));
+      },
+    );
+
+    r.get(
+      '/drafts/:id/site-plan.pdf',
+      {
+        schema: {
+          tags: ['applicant'],
+          summary: 'The situationsplan of one of my drafts, from the buildings drawn so far',
+          description,
+          params,
+          response: { 400: ApiErrorSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const user = currentUser(request);
+        const [row] = await app.db.select().from(drafts).where(eq(drafts.id, request.params.id));
+        if (!row || row.ownerPersonnummer !== user.personnummer) throw notFound('Utkastet');
+        const data = DraftDataSchema.safeParse(row.data);
+        const propertyId = data.success ? data.data.propertyId : undefined;
+        if (!propertyId) throw new AppError('invalidInput', 'Välj fastighet i ansökan innan du skapar en situationsplan.');
+        const property = await app.registers.land.propertyById(propertyId);
+        if (!property) throw new AppError('invalidInput', 'Fastigheten i utkastet finns inte i fastighetsregistret. Välj fastighet igen.');
+        await assertMaySeeProperty(app, user, property.id);
+        const planned = plannedBuildings(data.success ? (data.data.footprints ?? []) : []);
+        if (planned.length === 0) throw new AppError('invalidInput', 'Rita minst en byggnad på kartan innan du skapar en situationsplan.');
+        return sendSitePlan(app, reply, property, planned, stockholmDate(app.clock()));
+      },
+    );
+  });
+
+  await app.register(async (officer) => {
+    const r = officer.withTypeProvider<ZodTypeProvider>();
+    officer.addHook('onRequest', requireRole('officer'));
+
+    r.get(
+      '/officer/cases/:id/site-plan.pdf',
+      { schema: { tags: ['officer'], summary: 'The situationsplan of a case of my team', description, params, response: errors } },
+      async (request, reply) => {
+        // The same rule as the officer's case view (routes/officer.ts keeps its check private): a teamless
+        // officer and another team's officer are refused, an unknown case is missing.
+        const user = currentUser(request);
+        const row = await caseRow(app.db, request.params.id);
+        if (!row) throw notFound('Ärendet');
+        if (!user.teamId || row.teamId !== user.teamId) throw forbidden();
+        const property = await caseProperty(app, row.propertyId);
+        return sendSitePlan(app, reply, property, caseBuildings(row.application), stockholmDate(row.receivedAt));
+      },
+    );
+  });
+}
