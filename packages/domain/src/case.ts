@@ -1,22 +1,46 @@
 import { z } from 'zod';
 import { ApplicationSubmissionSchema } from './application';
-import { AttachmentInfoSchema } from './attachment';
+import { AttachmentInfoSchema, AttachmentTypeSchema } from './attachment';
 import { MeasureTypeSchema } from './measure';
 
-export const CaseStatusSchema = z.enum(['received', 'decided']);
+/**
+ * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
+ * waits for the applicant's answer to an order to complete; `proposed` holds an officer's proposed decision
+ * until a team lead confirms it (four eyes); `decided` and `withdrawn` are closed.
+ */
+export const CaseStatusSchema = z.enum(['received', 'awaitingCompletion', 'proposed', 'decided', 'withdrawn']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-export const DecisionOutcomeSchema = z.enum(['approved', 'refused']);
+export const ProcedureSchema = z.enum(['permit', 'notification']);
+export type Procedure = z.infer<typeof ProcedureSchema>;
+
+/** approved/refused: the permit (or, for a notification, the refusal of a start approval); dismissed: avvisat (9 kap. 22 §). */
+export const DecisionOutcomeSchema = z.enum(['approved', 'refused', 'dismissed', 'startApproval']);
 export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 
 export const caseStatusLabels: Record<CaseStatus, { sv: string; en: string }> = {
   received: { sv: 'Mottaget – väntar på handläggning', en: 'Received – awaiting review' },
+  awaitingCompletion: { sv: 'Väntar på komplettering', en: 'Awaiting completion' },
+  proposed: { sv: 'Beslutsförslag – väntar på gruppledare', en: 'Proposed decision – awaiting team lead' },
   decided: { sv: 'Beslutat', en: 'Decided' },
+  withdrawn: { sv: 'Återkallat', en: 'Withdrawn' },
 };
 export const outcomeLabels: Record<DecisionOutcome, { sv: string; en: string }> = {
   approved: { sv: 'Bygglov beviljat', en: 'Permit granted' },
   refused: { sv: 'Bygglov avslaget', en: 'Permit refused' },
+  dismissed: { sv: 'Ansökan avvisad', en: 'Application dismissed' },
+  startApproval: { sv: 'Startbesked givet', en: 'Start approval given' },
 };
+/** A notification (anmälan) ends in a start approval or a refusal of it, never in a permit. */
+export const notificationOutcomeLabels: Record<DecisionOutcome, { sv: string; en: string }> = {
+  ...outcomeLabels,
+  approved: { sv: 'Startbesked givet', en: 'Start approval given' },
+  refused: { sv: 'Startbesked vägrat', en: 'Start approval refused' },
+};
+
+export function outcomeLabel(outcome: DecisionOutcome, procedure: Procedure = 'permit'): { sv: string; en: string } {
+  return (procedure === 'notification' ? notificationOutcomeLabels : outcomeLabels)[outcome];
+}
 
 /** Diary number, e.g. "BN 2026-000001": unique, sequential per year. */
 export const DiaryNumberSchema = z.string().regex(/^BN \d{4}-\d{6}$/);
@@ -25,7 +49,24 @@ export function formatDiaryNumber(year: number, sequence: number): string {
   return `BN ${year}-${String(sequence).padStart(6, '0')}`;
 }
 
-export const CaseEventTypeSchema = z.enum(['received', 'assessed', 'routed', 'decided']);
+export const CaseEventTypeSchema = z.enum([
+  'received',
+  'assessed',
+  'routed',
+  'assigned',
+  'completionRequested',
+  'completed',
+  'deadlineExtended',
+  'decisionProposed',
+  'proposalReturned',
+  'decided',
+  'startApproved',
+  'withdrawn',
+]);
+export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
+/** Events the officers keep among themselves: the applicant's history leaves them out. */
+export const internalEventTypes: readonly CaseEventType[] = ['assigned', 'decisionProposed', 'proposalReturned'];
+
 export const CaseEventSchema = z.object({
   type: CaseEventTypeSchema,
   at: z.iso.datetime({ offset: true }),
@@ -48,44 +89,286 @@ export const CaseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
+/** Optimistic concurrency: every request that changes a case names the version it was read at. */
+export const CaseVersionSchema = z.number().int().nonnegative();
+
+/** The statutory clock as the case view shows it (rules/clock.ts statutoryClock, with the facts it ran on). */
+export const CaseClockSchema = z.object({
+  procedure: ProcedureSchema,
+  received: z.iso.date(),
+  /** The day the time runs from; null while an order issued in time waits for its answer. */
+  startsOn: z.iso.date().nullable(),
+  basis: z.enum(['received', 'completion', 'supplement']),
+  waitingForCompletion: z.boolean(),
+  originalDeadline: z.iso.date().nullable(),
+  deadline: z.iso.date().nullable(),
+  extension: z.object({ decidedOn: z.iso.date(), weeks: z.number().int(), reason: z.string() }).nullable(),
+  extended: z.boolean(),
+  daysLeft: z.number().int().nullable(),
+  overdueWeeksStarted: z.number().int(),
+  /** Share of the fee that falls away (0–1). */
+  feeReduction: z.number().min(0).max(1),
+  /** Orders to complete: issued, answered; `restarts` when issued within the window (3 weeks of receipt). */
+  completionOrders: z.array(z.object({ issuedOn: z.iso.date(), completedOn: z.iso.date().nullable(), restarts: z.boolean() })),
+  decidedOn: z.iso.date().nullable(),
+});
+export type CaseClock = z.infer<typeof CaseClockSchema>;
+
+/** An order to complete that waits for the applicant: what is asked for and by when. */
+export const CompletionRequestSchema = z.object({
+  items: z.array(AttachmentTypeSchema),
+  text: z.string().nullable(),
+  replyBy: z.iso.date(),
+  issuedAt: z.iso.datetime({ offset: true }),
+});
+export type CompletionRequest = z.infer<typeof CompletionRequestSchema>;
+
+/** A message to the applicant in Mina ärenden (and, when they gave an e-mail address, in the outbox). */
+export const MessageKindSchema = z.enum(['receipt', 'completionRequest', 'completionReceived', 'extension', 'decision', 'startApproval', 'withdrawn']);
+export type MessageKind = z.infer<typeof MessageKindSchema>;
+export const CaseMessageSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  diaryNumber: DiaryNumberSchema,
+  kind: MessageKindSchema,
+  subject: z.string(),
+  body: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type CaseMessage = z.infer<typeof CaseMessageSchema>;
+
+/** The rules engine's verdict as the `assessed` event keeps it: codes; texts come from findingTemplates. */
+export const CaseAssessmentSchema = z.object({
+  ruleSetId: z.string(),
+  procedure: ProcedureSchema,
+  reasons: z.array(z.string()),
+  conditions: z.array(z.string()),
+  deviation: z.boolean(),
+  confirmWithMunicipality: z.boolean(),
+  advice: z.array(z.string()),
+});
+export type CaseAssessment = z.infer<typeof CaseAssessmentSchema>;
+
+export const OfficerRefSchema = z.object({ personnummer: z.string(), name: z.string() });
+
+export const ProposalSchema = z.object({
+  outcome: DecisionOutcomeSchema,
+  reason: z.string(),
+  conditions: z.array(z.string()),
+  by: OfficerRefSchema,
+  at: z.iso.datetime({ offset: true }),
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+
+export const CaseActionSchema = z.enum(['assign', 'requestCompletion', 'extendDeadline', 'decide', 'dismiss', 'confirmProposal', 'returnProposal', 'startApproval']);
+export type CaseAction = z.infer<typeof CaseActionSchema>;
+
+/** What only the officer's face carries: the applicant's identity, the assessment, assignment and four eyes. */
+export const OfficerCaseViewSchema = z.object({
+  applicant: z.object({
+    name: z.string(),
+    /** "YYYYMMDD-****" masked but for the last four digits. */
+    personnummer: z.string(),
+    /** Never given for a protected identity (and then indistinguishable from a person without an address). */
+    address: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }).nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
+  assessment: CaseAssessmentSchema.nullable(),
+  routingReason: z.string().nullable(),
+  assignedTo: OfficerRefSchema.nullable(),
+  neighbourConsentMissing: z.boolean(),
+  proposal: ProposalSchema.nullable(),
+  /** What the signed-in officer may do now (lifecycle × role): the console shows these and no others. */
+  actions: z.array(CaseActionSchema),
+  /** The team's officers, for "assign to colleague". */
+  colleagues: z.array(OfficerRefSchema.extend({ role: z.enum(['officer', 'teamLead']) })),
+  viewerIsTeamLead: z.boolean(),
+});
+export type OfficerCaseView = z.infer<typeof OfficerCaseViewSchema>;
+
 export const CaseDetailSchema = CaseSummarySchema.extend({
   application: ApplicationSubmissionSchema,
   propertyId: z.uuid(),
   decidedAt: z.iso.datetime({ offset: true }).nullable(),
   decisionReason: z.string().nullable(),
-  /** The drawings and documents that came with the application. */
+  /** The drawings and documents that came with the application, and those sent in answer to an order. */
   attachments: z.array(AttachmentInfoSchema),
   events: z.array(CaseEventSchema),
+  version: CaseVersionSchema,
+  procedure: ProcedureSchema,
+  deviation: z.boolean(),
+  clock: CaseClockSchema,
+  completionRequest: CompletionRequestSchema.nullable(),
+  decisionConditions: z.array(z.string()),
+  decidedByName: z.string().nullable(),
+  startApprovedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** A decision document (PDF) exists: `…/decision.pdf`. */
+  hasDecisionDocument: z.boolean(),
+  messages: z.array(CaseMessageSchema),
+  /** Present on the officer's face only. */
+  officer: OfficerCaseViewSchema.optional(),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
+/** Conditions of a permit: one per line, as the officer writes them. */
+const ConditionsSchema = z.array(z.string().trim().min(2).max(1000)).max(20);
+
 export const DecisionInputSchema = z.object({
-  outcome: DecisionOutcomeSchema,
+  outcome: z.enum(['approved', 'refused', 'dismissed']),
   reason: z.string().trim().min(5, 'Skriv en motivering.').max(4000),
+  conditions: ConditionsSchema.optional(),
+  /**
+   * The case version the decision was made on. Omitted only by older clients: the server then takes the
+   * version it reads, so a second decision still meets a 409.
+   */
+  version: CaseVersionSchema.optional(),
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+
+export const AssignInputSchema = z.object({
+  version: CaseVersionSchema,
+  /** A colleague of the same team; omitted: the signed-in officer ("assign to me"). */
+  officer: z.string().regex(/^\d{12}$/).optional(),
+});
+export type AssignInput = z.infer<typeof AssignInputSchema>;
+
+export const CompletionRequestInputSchema = z
+  .object({
+    version: CaseVersionSchema,
+    /** Drawing and document types that are missing. */
+    items: z.array(AttachmentTypeSchema).max(6).optional(),
+    text: z.string().trim().max(2000).optional(),
+    replyBy: z.iso.date(),
+  })
+  .refine((v) => (v.items?.length ?? 0) > 0 || (v.text?.length ?? 0) > 0, { message: 'Välj minst en handling eller skriv vad som saknas.', path: ['items'] });
+export type CompletionRequestInput = z.infer<typeof CompletionRequestInputSchema>;
+
+export const ExtensionInputSchema = z.object({
+  version: CaseVersionSchema,
+  weeks: z.number().int().min(1).max(10),
+  reason: z.string().trim().min(5, 'Skriv skälet till förlängningen.').max(2000),
+});
+export type ExtensionInput = z.infer<typeof ExtensionInputSchema>;
+
+export const ProposalActionInputSchema = z.object({
+  version: CaseVersionSchema,
+  comment: z.string().trim().max(2000).optional(),
+});
+export type ProposalActionInput = z.infer<typeof ProposalActionInputSchema>;
+
+export const StartApprovalInputSchema = z.object({
+  version: CaseVersionSchema,
+  note: z.string().trim().max(2000).optional(),
+});
+export type StartApprovalInput = z.infer<typeof StartApprovalInputSchema>;
+
+export const CompletionAnswerInputSchema = z.object({
+  version: CaseVersionSchema,
+  note: z.string().trim().max(2000).optional(),
+});
+export type CompletionAnswerInput = z.infer<typeof CompletionAnswerInputSchema>;
+
+export const WithdrawInputSchema = z.object({ version: CaseVersionSchema });
+
+/** Cases that can still change. */
+export const openStatuses: readonly CaseStatus[] = ['received', 'awaitingCompletion', 'proposed'];
+export const isOpen = (status: CaseStatus) => openStatuses.includes(status);
 
 /** The lifecycle: which status a case may move to, and by what. One place, used by server and console. */
 export function canDecide(status: CaseStatus): boolean {
   return status === 'received';
 }
 
-/** The officer's queue: filters, search and server-side pages. */
+export interface CaseLifecycleState {
+  status: CaseStatus;
+  procedure: Procedure;
+  outcome: DecisionOutcome | null;
+  /** The open order's reply-by day, while awaiting completion. */
+  replyBy: string | null;
+  extended: boolean;
+  startApproved: boolean;
+  proposalBy: string | null;
+}
+
+/**
+ * What an officer may do with a case now. `today` is a Stockholm date. Decisions on an open order to complete
+ * wait for the reply-by day: after it, the case may be dismissed or decided as it stands (9 kap. 22 §).
+ */
+export function allowedActions(s: CaseLifecycleState, viewer: { personnummer: string; teamLead: boolean }, today: string): CaseAction[] {
+  const actions: CaseAction[] = [];
+  const open = isOpen(s.status);
+  const orderIgnored = s.status === 'awaitingCompletion' && s.replyBy !== null && s.replyBy < today;
+  if (open) actions.push('assign');
+  if (s.status === 'received') actions.push('requestCompletion');
+  if ((s.status === 'received' || s.status === 'awaitingCompletion') && !s.extended) actions.push('extendDeadline');
+  if (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)) actions.push('decide');
+  if (orderIgnored) actions.push('dismiss');
+  if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer) actions.push('confirmProposal', 'returnProposal');
+  if ((s.procedure === 'notification' && s.status === 'received') || (s.procedure === 'permit' && s.status === 'decided' && s.outcome === 'approved' && !s.startApproved)) {
+    actions.push('startApproval');
+  }
+  return actions;
+}
+
+/** The officer's queue: tabs, filters, search and server-side pages. */
 export const QueueQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /** `team`: the whole team's queue; `mine`: assigned to me; `unassigned`: waiting for someone. */
+  scope: z.enum(['team', 'mine', 'unassigned']).default('team'),
   status: CaseStatusSchema.optional(),
   measure: MeasureTypeSchema.optional(),
   outcome: DecisionOutcomeSchema.optional(),
+  /** Only cases whose assessment found a deviation from the plan. */
+  deviation: z.enum(['true']).optional(),
+  /** Only cases where a neighbour's consent (or the deviation's hearing) is still missing. */
+  consentMissing: z.enum(['true']).optional(),
   /** Diary number, property designation or applicant name, any part of it. */
   q: z.string().trim().max(100).optional(),
 });
 export type QueueQuery = z.infer<typeof QueueQuerySchema>;
 
+export const QueueItemSchema = CaseSummarySchema.extend({
+  version: CaseVersionSchema,
+  procedure: ProcedureSchema,
+  deviation: z.boolean(),
+  neighbourConsentMissing: z.boolean(),
+  assignedTo: OfficerRefSchema.nullable(),
+  clock: CaseClockSchema.pick({ deadline: true, daysLeft: true, feeReduction: true, waitingForCompletion: true, extended: true }),
+});
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
 export const QueuePageSchema = z.object({
-  items: z.array(CaseSummarySchema),
+  items: z.array(QueueItemSchema),
   total: z.number().int().nonnegative(),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
 });
 export type QueuePage = z.infer<typeof QueuePageSchema>;
+
+/** "Mina ärenden": a case as its applicant follows it, with the expected decision date. */
+export const MyCaseSummarySchema = CaseSummarySchema.extend({
+  procedure: ProcedureSchema,
+  version: CaseVersionSchema,
+  /** The statutory deadline; null while the clock waits for a completion. */
+  expectedDecisionDate: z.iso.date().nullable(),
+  awaitingMyAnswer: z.boolean(),
+});
+export type MyCaseSummary = z.infer<typeof MyCaseSummarySchema>;
+
+export const OutboxEntrySchema = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  status: z.enum(['recorded']),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
+/** A personnummer with everything but the last four digits masked: "********-1234". */
+export function maskPersonnummer(pnr: string): string {
+  const digits = pnr.replace(/\D/g, '');
+  return `********-${digits.slice(-4)}`;
+}

@@ -58,3 +58,22 @@ describe('polygonWithin', () => {
     expect(polygonWithin(square(600_035, 6_600_010, 10), property)).toBe(false);
   });
 });
+
+describe('self-intersection, exactly', () => {
+  const at = (pts: [number, number][]): Polygon => ({ type: 'Polygon', coordinates: [pts.map(([x, y]) => [600_000 + x, 6_600_000 + y] as [number, number])] });
+  it.each([
+    ['a bow tie', [[0, 0], [4, 4], [4, 0], [0, 4], [0, 0]], true],
+    ['a ring touching itself at a point', [[0, 0], [4, 0], [4, 4], [2, 0], [0, 4], [0, 0]], true],
+    ['a spike folding back on itself', [[0, 0], [4, 0], [6, 0], [4, 0], [4, 4], [0, 4], [0, 0]], true],
+    ['a square', [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], false],
+    ['a concave L', [[0, 0], [6, 0], [6, 2], [2, 2], [2, 6], [0, 6], [0, 0]], false],
+    ['a straight vertex in the middle of an edge', [[0, 0], [2, 0], [4, 0], [4, 4], [0, 4], [0, 0]], false],
+  ] as [string, [number, number][], boolean][])('%s', (_name, pts, crosses) => {
+    expect(polygonProblems(at(pts)).includes('selfIntersecting')).toBe(crosses);
+  });
+  it('a hole crossing the outline', () => {
+    const p = at([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]);
+    p.coordinates.push([[600_008, 6_600_002], [600_012, 6_600_002], [600_012, 6_600_004], [600_008, 6_600_004], [600_008, 6_600_002]]);
+    expect(polygonProblems(p)).toContain('selfIntersecting');
+  });
+});

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromCallback, fromPromise, initialTransition, transition, waitFor } from 'xstate';
 import type { ApplicationSubmission, AttachmentInfo, CaseSummary, DraftData, Footprint, PropertySummary, Site } from '@lovisa/domain';
-import { applicationMachine, needsSitePlan, stepFromSlug, stepProblems, stepSlugs, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
+import { applicationMachine, AUTOSAVE_DELAY_MS, needsSitePlan, stepFromSlug, stepProblems, stepSlugs, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
 
 const properties: PropertySummary[] = [
   {
@@ -52,6 +52,7 @@ function start(
       loadProperties: fromPromise(opts.load ?? (async () => properties)),
       saveDraft: fromPromise(async ({ input }: { input: { draftId: string; data: DraftData } }) => {
         saved.push(input.data);
+        return { updatedAt: `2026-11-23T10:0${saved.length % 10}:00.000Z` };
       }),
       prepareAttachments: fromPromise(async ({ input }: { input: { draftId: string; data: DraftData; makeSitePlan: boolean } }) => {
         saved.push(input.data);
@@ -108,6 +109,30 @@ describe('application wizard', () => {
     expect(submitted[0]).toMatchObject({ propertyId: properties[0]!.id, measure: 'outbuilding', details, draftId: '33333333-3333-4333-8333-333333333333' });
     expect(saved.map((d) => d.step)).toEqual(['chooseProperty', 'measure', 'map', 'details', 'attachments', 'review']);
     expect(saved.at(-1)?.details).toEqual(details);
+  });
+
+  it('saves a drawing once the applicant pauses, and says when the server had it', async () => {
+    vi.useFakeTimers();
+    try {
+      const { actor, saved } = start({ draft: { step: 'map', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [] } });
+      await vi.waitFor(() => expect(actor.getSnapshot().matches({ editing: 'map' })).toBe(true));
+      await vi.waitFor(() => expect(actor.getSnapshot().context.savedAt).toBeDefined());
+      const before = saved.length;
+      // Three edits in quick succession: one save, after the pause.
+      actor.send({ type: 'SET_FOOTPRINTS', footprints: [square] });
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS / 2);
+      actor.send({ type: 'SET_FOOTPRINTS', footprints: [bowTie] });
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS / 2);
+      actor.send({ type: 'SET_FOOTPRINTS', footprints: [square] });
+      expect(saved.length).toBe(before);
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+      expect(saved.length).toBe(before + 1);
+      expect(saved.at(-1)).toMatchObject({ step: 'map', footprints: [square] });
+      expect(actor.getSnapshot().matches({ editing: 'map' })).toBe(true);
+      expect(actor.getSnapshot().context.savedAt).toBe(`2026-11-23T10:0${saved.length % 10}:00.000Z`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a self-intersecting footprint with a reason in Swedish', async () => {
@@ -212,6 +237,7 @@ describe('application wizard', () => {
       signMessage: undefined,
       site: null,
       attachments: [],
+      savedAt: undefined,
       today: '2026-11-23',
     };
     const onMap = (footprints: Footprint[]) => applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints } });

@@ -1,4 +1,4 @@
-import { assign, fromCallback, fromPromise, setup } from 'xstate';
+import { assign, enqueueActions, fromCallback, fromPromise, setup } from 'xstate';
 import {
   ApplicationDetailsSchema,
   FootprintSchema,
@@ -45,6 +45,8 @@ export interface WizardContext {
   site: Site | null;
   /** The files attached to the draft, as the server has them. */
   attachments: AttachmentInfo[];
+  /** When the server last acknowledged the draft (ISO instant). */
+  savedAt: string | undefined;
   /** The Stockholm date the rules are judged on (YYYY-MM-DD): the rule set in force today. */
   today: string;
 }
@@ -62,6 +64,8 @@ export type WizardEvent =
   | { type: 'SET_DETAILS'; details: Partial<ApplicationDetails> }
   | { type: 'SET_SITE'; propertyId: string; site: Site }
   | { type: 'SET_ATTACHMENTS'; attachments: AttachmentInfo[] }
+  /** Raised by the machine itself, debounced after drawing or typing. */
+  | { type: 'AUTOSAVE' }
   | { type: 'NEXT' }
   | { type: 'BACK' }
   | { type: 'EDIT_STEP'; step: WizardStep }
@@ -163,6 +167,18 @@ export function toDraftData(context: WizardContext, step: string): DraftData {
   };
 }
 
+/** How long after the last change a draft is saved while the applicant draws or types. */
+export const AUTOSAVE_DELAY_MS = 1500;
+const DRAFT_NOT_SAVED = 'Utkastet kunde inte sparas just nu. Det du fyllt i finns kvar här.';
+
+/** Every step saves the draft when it is entered (and again on AUTOSAVE, where the step takes it). */
+const saveOnEntry = (step: WizardStep) => ({
+  src: 'saveDraft' as const,
+  input: ({ context }: { context: WizardContext }) => ({ draftId: context.draftId, data: toDraftData(context, step) }),
+  onDone: { actions: 'draftSaved' as const },
+  onError: { actions: 'draftNotSaved' as const },
+});
+
 const isStep = (s: string | undefined): s is WizardStep => (wizardSteps as readonly string[]).includes(s ?? '');
 
 /** A step can be opened when every step before it is done; the first always can. */
@@ -191,7 +207,8 @@ export const applicationMachine = setup({
     loadProperties: fromPromise<PropertySummary[]>(async () => {
       throw new Error('loadProperties is provided by the app');
     }),
-    saveDraft: fromPromise<void, { draftId: string; data: DraftData }>(async () => {
+    /** Saves the draft; answers when the server has it (its `updatedAt`), so the page can say "Sparat 14:02". */
+    saveDraft: fromPromise<{ updatedAt: string }, { draftId: string; data: DraftData }>(async () => {
       throw new Error('saveDraft is provided by the app');
     }),
     /**
@@ -226,7 +243,17 @@ export const applicationMachine = setup({
       properties: (event as unknown as { output: PropertySummary[] }).output,
       resumeStep: undefined,
     })),
-    draftNotSaved: assign({ error: 'Utkastet kunde inte sparas just nu. Det du fyllt i finns kvar här.' }),
+    draftNotSaved: assign({ error: DRAFT_NOT_SAVED }),
+    draftSaved: assign(({ context, event }) => {
+      const output = (event as unknown as { output: { updatedAt: string } }).output;
+      // A failed save's message goes away once a save gets through.
+      return { savedAt: output.updatedAt, error: context.error === DRAFT_NOT_SAVED ? undefined : context.error };
+    }),
+    // Debounce: every change pushes the save AUTOSAVE_DELAY_MS further out.
+    scheduleAutosave: enqueueActions(({ enqueue }) => {
+      enqueue.cancel('autosave');
+      enqueue.raise({ type: 'AUTOSAVE' }, { id: 'autosave', delay: AUTOSAVE_DELAY_MS });
+    }),
     submissionFailed: assign({
       error: ({ event }) => {
         const err = (event as { error?: unknown }).error;
@@ -250,6 +277,7 @@ export const applicationMachine = setup({
       resumeStep: isStep(d?.step) ? d.step : undefined,
       signOrder: undefined,
       signMessage: undefined,
+      savedAt: undefined,
       site: null,
       attachments: [],
       today: input.today ?? stockholmDate(new Date()),
@@ -269,8 +297,8 @@ export const applicationMachine = setup({
         footprints: context.footprints.map((f) => ({ ...f, measure: event.measure })),
       })),
     },
-    SET_FOOTPRINTS: { actions: assign({ footprints: ({ event }) => event.footprints }) },
-    SET_DETAILS: { actions: assign({ details: ({ context, event }) => ({ ...context.details, ...event.details }) }) },
+    SET_FOOTPRINTS: { actions: [assign({ footprints: ({ event }) => event.footprints }), 'scheduleAutosave'] },
+    SET_DETAILS: { actions: [assign({ details: ({ context, event }) => ({ ...context.details, ...event.details }) }), 'scheduleAutosave'] },
     // A site answer that arrives after the applicant chose another property is for the old one.
     SET_SITE: { guard: ({ context, event }) => event.propertyId === context.propertyId, actions: assign({ site: ({ event }) => event.site }) },
     SET_ATTACHMENTS: { actions: assign({ attachments: ({ event }) => event.attachments }) },
@@ -310,12 +338,12 @@ export const applicationMachine = setup({
       states: {
         chooseProperty: {
           tags: ['step'],
-          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'chooseProperty') }), onError: { actions: 'draftNotSaved' } },
+          invoke: saveOnEntry('chooseProperty'),
           on: { NEXT: { target: 'measure', guard: { type: 'stepComplete', params: 'chooseProperty' } } },
         },
         measure: {
           tags: ['step'],
-          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'measure') }), onError: { actions: 'draftNotSaved' } },
+          invoke: saveOnEntry('measure'),
           on: {
             NEXT: { target: 'map', guard: { type: 'stepComplete', params: 'measure' } },
             BACK: 'chooseProperty',
@@ -323,18 +351,21 @@ export const applicationMachine = setup({
         },
         map: {
           tags: ['step'],
-          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'map') }), onError: { actions: 'draftNotSaved' } },
+          invoke: saveOnEntry('map'),
           on: {
             NEXT: { target: 'details', guard: { type: 'stepComplete', params: 'map' } },
             BACK: 'measure',
+            // Re-entering the step runs its save again: the drawing is kept while the applicant draws.
+            AUTOSAVE: { target: 'map', reenter: true },
           },
         },
         details: {
           tags: ['step'],
-          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'details') }), onError: { actions: 'draftNotSaved' } },
+          invoke: saveOnEntry('details'),
           on: {
             NEXT: { target: 'attachments', guard: { type: 'stepComplete', params: 'details' } },
             BACK: 'map',
+            AUTOSAVE: { target: 'details', reenter: true },
           },
         },
         attachments: {
@@ -352,7 +383,7 @@ export const applicationMachine = setup({
         },
         review: {
           tags: ['step'],
-          invoke: { src: 'saveDraft', input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'review') }), onError: { actions: 'draftNotSaved' } },
+          invoke: saveOnEntry('review'),
           on: {
             SUBMIT: { target: '#application.signing', guard: { type: 'stepComplete', params: 'review' } },
             BACK: 'attachments',
