@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiLogin as login, removeDir, startServer, type RunningServer } from './support';
+import { apiLogin as login, removeDir, startServer, type RunningServer, draftWithDrawings } from './support';
 
 const APPLICANT = '198202029289';
 const PROPERTY = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23'; // Kjellstavik Eken 1:23, E 620 060–620 090, N 6 650 005–6 650 040
@@ -25,6 +25,7 @@ describe('the server killed with SIGKILL and started again', () => {
       method: 'POST',
       headers: json,
       body: JSON.stringify({
+        draftId: await draftWithDrawings(first.baseUrl, cookie, PROPERTY),
         propertyId: PROPERTY,
         measure: 'outbuilding',
         footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],

@@ -76,7 +76,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
     await expectAccessible(applicant, 'login');
     await logIn(applicant, browser, server.baseUrl, APPLICANT);
-    await applicant.waitForURL('**/ansokan', { timeout: 15_000 });
+    await applicant.waitForURL('**/ansokan**', { timeout: 15_000 });
 
     // Step 1: prefilled person and owned properties.
     await applicant.getByText('Hej Anna!').waitFor();
@@ -135,12 +135,28 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await shoot(applicant, 'wizard-details');
     await applicant.getByRole('button', { name: 'Nästa' }).click();
 
-    // Step 5: review and submit.
+    // Step 5: the drawings the verdict asks for. The situationsplan is drawn from the map; going on without
+    // the others says what is missing.
+    await applicant.getByRole('link', { name: 'Situationsplan Kjellstavik Eken 1:23.pdf' }).waitFor();
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+    await applicant.getByText('Bifoga planritning.').first().waitFor();
+    // A web page renamed .pdf is refused by content, with the reason in Swedish; nothing is attached.
+    await applicant.getByLabel('Välj fil för planritning').setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await applicant.getByText(/Filen är inte en PDF, PNG eller JPEG/).waitFor();
+    const pdf = (title: string) => Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`);
+    await applicant.getByLabel('Välj fil för planritning').setInputFiles({ name: 'Planritning garage.pdf', mimeType: 'application/pdf', buffer: pdf('PLA') });
+    await applicant.getByRole('link', { name: 'Planritning garage.pdf' }).waitFor();
+    await applicant.getByLabel('Välj fil för fasadritning').setInputFiles({ name: 'fasader.pdf', mimeType: 'application/pdf', buffer: pdf('FAS') });
+    await applicant.getByRole('link', { name: 'fasader.pdf' }).waitFor();
+    await expectAccessible(applicant, 'attachments step');
+    await shoot(applicant, 'wizard-attachments');
+    await applicant.getByRole('button', { name: 'Nästa' }).click();
+
+    // Step 6: review and submit.
     await applicant.getByRole('button', { name: 'Skriv under och skicka' }).waitFor();
     await expect.poll(() => applicant.locator('.review').textContent()).toContain('56,0 m²');
     await applicant.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
     await applicant.getByRole('heading', { name: 'Uppskattad avgift' }).waitFor();
-    await applicant.getByText('Bifoga situationsplan.').waitFor();
     await expectAccessible(applicant, 'review step');
     await shoot(applicant, 'wizard-review');
     await applicant.getByRole('button', { name: 'Skriv under och skicka' }).click();
@@ -201,7 +217,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     expect(href).toMatch(/^bankid:\/\/\/\?autostarttoken=[\w-]+&redirect=null$/);
     const token = new URL(href.replace('bankid:///', 'http://x/')).searchParams.get('autostarttoken')!;
     await approveInTestApp(browser, server.baseUrl, APPLICANT, token);
-    await page.waitForURL('**/ansokan', { timeout: 15_000 });
+    await page.waitForURL('**/ansokan**', { timeout: 15_000 });
   });
 
   it('redraws the QR every second, and after a cancel in the app offers a retry', async () => {
@@ -230,7 +246,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
       const page = await (await newContext()).newPage();
       await page.goto(`${server.baseUrl}/logga-in?next=%2Fansokan`);
       await logIn(page, browser, server.baseUrl, identity);
-      await page.waitForURL('**/ansokan', { timeout: 15_000 });
+      await page.waitForURL('**/ansokan**', { timeout: 15_000 });
       await page.getByText(/^Hej /).waitFor();
       return page;
     };
@@ -256,7 +272,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await phone.getByAltText('QR-kod för inloggning med BankID').waitFor();
     await shoot(phone, 'login-qr');
     await approveInTestApp(browser, server.baseUrl, APPLICANT);
-    await phone.waitForURL('**/ansokan', { timeout: 15_000 });
+    await phone.waitForURL('**/ansokan**', { timeout: 15_000 });
     await phone.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
     await phone.getByRole('button', { name: 'Nästa' }).click();
     await phone.getByRole('radio', { name: /Carport/ }).check();

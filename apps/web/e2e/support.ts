@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -124,4 +126,56 @@ export async function apiLogin(baseUrl: string, personnummer: string, simulatorU
     body: JSON.stringify({ orderRef }),
   });
   return cookieOf(collect, 'lovisa_session');
+}
+
+/**
+ * A draft of `propertyId` with the drawings a permit needs (situationsplan, plan, fasad), uploaded through the
+ * API as the attachments step does; returns the draft id to submit with.
+ */
+export async function draftWithDrawings(baseUrl: string, cookie: string, propertyId: string): Promise<string> {
+  const draftId = crypto.randomUUID();
+  const put = await fetch(`${baseUrl}/api/drafts/${draftId}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ data: { step: 'attachments', propertyId } }),
+  });
+  if (!put.ok) throw new Error(`draft not saved: ${put.status}`);
+  for (const type of ['SITU', 'PLA', 'FAS']) {
+    const form = new FormData();
+    form.append('file', new Blob([`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${type}) >> endobj\n%%EOF\n`], { type: 'application/pdf' }), `${type}.pdf`);
+    const res = await fetch(`${baseUrl}/api/drafts/${draftId}/attachments?type=${type}`, { method: 'POST', headers: { cookie }, body: form });
+    if (res.status !== 201) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
+  }
+  return draftId;
+}
+
+/** WCAG 2.1 AA as axe checks it: every screen a test visits must pass. */
+export async function expectAccessible(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe on ${screen}`).toEqual([]);
+}
+
+/** A full-page screenshot named by screen and viewport width, into `dir` (created if missing). */
+export async function shoot(page: Page, dir: string, name: string) {
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+}
+
+/** Plays the tester with the simulator's test BankID app: picks the identity in the newest order and approves it. */
+export async function approveInTestApp(browser: Browser, baseUrl: string, identity: string) {
+  const context = await browser.newContext();
+  const app = await context.newPage();
+  await app.goto(`${baseUrl}/bankid-sim/app`);
+  const order = app.getByRole('region').first();
+  await order.getByLabel('Identitet').selectOption({ label: identity });
+  await order.getByRole('button', { name: 'Godkänn' }).click();
+  await context.close();
+}
+
+/** Logs in through the page with BankID on another device (QR), approved in the test app. */
+export async function uiLogin(page: Page, browser: Browser, baseUrl: string, identity: string) {
+  await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
+  await page.getByAltText('QR-kod för inloggning med BankID').waitFor();
+  await approveInTestApp(browser, baseUrl, identity);
 }

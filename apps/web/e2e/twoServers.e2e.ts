@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, removeDir, startServer, type RunningServer } from './support';
+import { apiLogin, removeDir, startServer, type RunningServer, draftWithDrawings } from './support';
 
 const ANNA = '198202029289';
 const OSKAR = '198306219299';
@@ -53,6 +53,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
       method: 'POST',
       headers: json(anna),
       body: JSON.stringify({
+        draftId: await draftWithDrawings(a.baseUrl, anna, EKEN_1_23),
         propertyId: EKEN_1_23,
         measure: 'outbuilding',
         footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],

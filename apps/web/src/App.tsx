@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Layout, PageTitle } from './components/Layout';
 import { StartPage } from './features/start/StartPage';
 import { LoginPage } from './features/login/LoginPage';
+import { AccessibilityStatement, PrivacyNotice } from './features/legal/LegalPages';
 import { useI18n } from './i18n/i18n';
 import { Link, useLocation } from './router';
 
@@ -16,7 +17,9 @@ function route(path: string) {
   let m: RegExpMatchArray | null;
   if (path === '/') return <StartPage />;
   if (path === '/logga-in') return <LoginPage />;
-  if (path === '/ansokan') return <WizardPage />;
+  if (path === '/tillganglighet') return <AccessibilityStatement />;
+  if (path === '/personuppgifter') return <PrivacyNotice />;
+  if (path === '/ansokan' || path.startsWith('/ansokan/')) return <WizardPage />;
   if (path === '/mina-arenden') return <MyCasesPage />;
   if ((m = path.match(/^\/mina-arenden\/([0-9a-f-]{36})$/))) return <MyCasePage id={m[1]!} />;
   if (path === '/handlaggare') return <QueuePage />;
@@ -42,7 +45,8 @@ export function App() {
   return (
     <Layout>
       <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
-        <div key={path}>{route(path)}</div>
+        {/* The wizard keeps one page across its steps' addresses; every other address is a page of its own. */}
+        <div key={path.startsWith('/ansokan') ? '/ansokan' : path}>{route(path)}</div>
       </Suspense>
     </Layout>
   );

@@ -4,6 +4,7 @@ import {
   CaseDetailSchema,
   CaseSummarySchema,
   DetailedPlanSchema,
+  AttachmentInfoSchema,
   DraftSchema,
   FeeScheduleSchema,
   LoginCollectResultSchema,
@@ -18,6 +19,8 @@ import {
   SignStartResultSchema,
   SurroundingsSchema,
   type ApplicationSubmission,
+  type AttachmentInfo,
+  type AttachmentSlot,
   type DecisionInput,
   type DraftData,
 } from '@lovisa/domain';
@@ -73,6 +76,9 @@ export const api = {
   property: (id: string) => request(PropertyWithPlans, 'GET', `/api/properties/${encodeURIComponent(id)}`),
   surroundings: (id: string) => request(SurroundingsSchema, 'GET', `/api/properties/${encodeURIComponent(id)}/surroundings`),
   feeSchedule: () => request(FeeScheduleSchema, 'GET', '/api/fee-schedule'),
+  attachments: (draftId: string) => request(z.array(AttachmentInfoSchema), 'GET', `/api/drafts/${encodeURIComponent(draftId)}/attachments`),
+  makeSitePlan: (draftId: string) => request(AttachmentInfoSchema, 'POST', `/api/drafts/${encodeURIComponent(draftId)}/attachments/site-plan`),
+  removeAttachment: (draftId: string, id: string) => request(Nothing, 'DELETE', `/api/drafts/${encodeURIComponent(draftId)}/attachments/${encodeURIComponent(id)}`),
   drafts: () => request(z.array(DraftSchema), 'GET', '/api/drafts'),
   saveDraft: (id: string, data: DraftData) => request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data }),
   /** Submitting starts a BankID sign order; the case exists once the signature is collected. */
@@ -87,3 +93,35 @@ export const api = {
   decide: (id: string, decision: DecisionInput) =>
     request(CaseDetailSchema, 'POST', `/api/officer/cases/${encodeURIComponent(id)}/decision`, decision),
 };
+
+/**
+ * Uploads one file to a slot of a draft, reporting progress (fetch cannot report upload progress, so this
+ * one call uses XMLHttpRequest). The server judges the file by its content and answers in Swedish.
+ */
+export function uploadAttachment(draftId: string, slot: AttachmentSlot, file: File, onProgress: (fraction: number) => void): Promise<AttachmentInfo> {
+  const query = new URLSearchParams({ type: slot.type, ...(slot.neighbourPropertyId ? { neighbourPropertyId: slot.neighbourPropertyId } : {}) });
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/drafts/${encodeURIComponent(draftId)}/attachments?${query}`);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', translate(currentLang(), 'common.network')));
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        // an empty or non-JSON answer is handled below
+      }
+      if (xhr.status === 201) {
+        resolve(AttachmentInfoSchema.parse(json));
+        return;
+      }
+      const err = ApiErrorSchema.safeParse(json);
+      reject(err.success ? new ApiError(xhr.status, err.data.error.code, err.data.error.message) : new ApiError(xhr.status, 'unknown', translate(currentLang(), 'common.serverError')));
+    };
+    xhr.send(form);
+  });
+}

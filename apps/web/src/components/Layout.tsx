@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
@@ -58,6 +58,16 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
+        <nav aria-label={t('footer.nav')}>
+          <ul className="site-footer__links">
+            <li>
+              <Link href="/tillganglighet">{t('footer.accessibility')}</Link>
+            </li>
+            <li>
+              <Link href="/personuppgifter">{t('footer.privacy')}</Link>
+            </li>
+          </ul>
+        </nav>
         <p>{t('footer.text')}</p>
       </footer>
     </>
@@ -71,14 +81,14 @@ let firstPage = true;
  * first page of a visit: there the browser's own start-of-page is the right place.
  */
 export function PageTitle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  // Once per mount (a new view, or a new step: callers key it), never on a re-render of the same view.
+  useEffect(() => {
+    if (!firstPage) ref.current?.focus();
+    firstPage = false;
+  }, []);
   return (
-    <h1
-      tabIndex={-1}
-      ref={(el) => {
-        if (el && !firstPage) el.focus();
-        if (el) firstPage = false;
-      }}
-    >
+    <h1 tabIndex={-1} ref={ref}>
       {children}
     </h1>
   );

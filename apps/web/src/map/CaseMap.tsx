@@ -1,22 +1,36 @@
-import { Polygon as LeafletPolygon } from 'react-leaflet';
+import { useMemo } from 'react';
 import type { Footprint } from '@lovisa/domain';
 import { api } from '../api/client';
 import { useApi } from '../useApi';
-import { polygonToLatLngs } from './coords';
 import { PropertyMap } from './PropertyMap';
+import { BoundaryDistanceLayers, FootprintShapes } from './FootprintLayers';
+import { buildingFacts } from './drawingWarnings';
+import { buildingSummary } from './drawingText';
+import { mapSiteFrom } from './mapSite';
 import { useI18n } from '../i18n/i18n';
 
-/** Read-only map of a case: the property, its plan and the drawn footprints. Used by applicant and officer. */
+/**
+ * Read-only map of a case: the property, its plan and the applied-for buildings, each labelled, with its
+ * distance to the nearest boundary drawn and written out. Used by applicant and officer.
+ */
 export default function CaseMap({ propertyId, footprints }: { propertyId: string; footprints: Footprint[] }) {
   const { data, error } = useApi(() => api.property(propertyId), [propertyId]);
-  const { t, msg } = useI18n();
+  const { data: around } = useApi(() => api.surroundings(propertyId), [propertyId]);
+  const { t, lang, msg } = useI18n();
+  const facts = useMemo(() => (data ? buildingFacts(footprints, mapSiteFrom(data.property, data.plans, around)) : []), [data, around, footprints]);
   if (error) return <p className="status status--error">{msg(error)}</p>;
   if (!data) return <p>{t('wizard.loadingMap')}</p>;
   return (
-    <PropertyMap property={data.property} plans={data.plans} readOnly>
-      {footprints.map((f) => (
-        <LeafletPolygon key={f.id} positions={polygonToLatLngs(f.geometry)} pathOptions={{ color: '#b3261e', weight: 2, fillColor: '#e46962', fillOpacity: 0.5 }} />
-      ))}
-    </PropertyMap>
+    <>
+      <PropertyMap property={data.property} plans={data.plans} surroundings={around ?? null} readOnly hasDistance={facts.length > 0}>
+        <FootprintShapes facts={facts} />
+        <BoundaryDistanceLayers facts={facts} />
+      </PropertyMap>
+      <ul className="building-summary">
+        {facts.map((f) => (
+          <li key={f.id}>{buildingSummary(f, t, lang)}</li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -2,52 +2,89 @@ import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
-import type { Polygon } from '@lovisa/geo';
+import type { Footprint } from '@lovisa/domain';
+import type { MultiPolygon, Polygon } from '@lovisa/geo';
 import { useI18n } from '../i18n/i18n';
 import { latLngsToPolygon, polygonToLatLngs } from './coords';
-
-const footprintStyle = { color: '#b3261e', weight: 2, fillColor: '#e46962', fillOpacity: 0.5 };
+import { buildingName } from './drawingText';
+import { footprintStyle, selectedFootprintStyle } from './FootprintLayers';
+import { fitToProperty } from './PropertyLayers';
 
 // Geoman's corner handles are Leaflet markers, which Leaflet makes focusable "buttons" without a name. They can
 // only be dragged with a pointer, so they stay out of the tab order; keyboard users have the width × depth form.
 L.Marker.addInitHook(function (this: L.Marker) {
   if (this.options.icon instanceof L.DivIcon) this.options.keyboard = false;
 });
-type Mode = 'idle' | 'polygon' | 'rectangle' | 'edit';
+
+type Mode = 'idle' | 'polygon' | 'rectangle' | 'move' | 'rotate' | 'edit';
+const drawing = (m: Mode) => m === 'polygon' || m === 'rectangle';
+
+interface Entry {
+  layer: L.Polygon;
+  /** The geometry the layer shows, as JSON: a footprint that comes back unchanged is not redrawn. */
+  key: string;
+}
+
+/** Puts one layer in the mode's state: draggable, rotatable, corners editable, or none of them. */
+function applyMode(layer: L.Polygon, mode: Mode) {
+  const pm = layer.pm;
+  if (!pm) return;
+  if (pm.enabled()) pm.disable();
+  if (pm.layerDragEnabled()) pm.disableLayerDrag();
+  if (pm.rotateEnabled()) pm.disableRotate();
+  if (mode === 'edit') pm.enable({ allowSelfIntersection: true, draggable: false, snappable: true });
+  if (mode === 'move') pm.enableLayerDrag();
+  if (mode === 'rotate') pm.enableRotate();
+}
 
 /**
- * Geoman driven by Lovisa's own labelled buttons (its toolbar fails accessibility checks). The footprint in
- * EPSG:3006 is the source of truth; Leaflet layers are redrawn from it unless the change came from them.
+ * Geoman driven by Lovisa's own labelled buttons (its toolbar fails accessibility checks). The footprints in
+ * EPSG:3006 are the source of truth: one Leaflet layer per footprint, redrawn from it unless the change came
+ * from that layer (a drag, a turn, a moved corner), which already shows it.
  */
-export function DrawControls({ map, geometry, onChange }: { map: L.Map; geometry: Polygon | null; onChange(g: Polygon | null): void }) {
+export function DrawControls(props: {
+  map: L.Map;
+  footprints: Footprint[];
+  selectedId: string | null;
+  boundary: MultiPolygon;
+  onSelect(id: string): void;
+  onCreate(g: Polygon): void;
+  onEdit(id: string, g: Polygon): void;
+  onRemove(id: string): void;
+}) {
+  const { map, footprints, selectedId } = props;
   const group = useRef<L.FeatureGroup>(L.featureGroup());
-  const lastEmitted = useRef<string | null>(null);
+  const entries = useRef(new Map<string, Entry>());
   const [mode, setMode] = useState<Mode>('idle');
+  const modeRef = useRef<Mode>('idle');
   const { t, lang } = useI18n();
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  const cb = useRef(props);
+  cb.current = props;
 
-  /** An edit of the drawn layer: stored, but not redrawn (the layer already shows it). */
-  const emitEdit = useRef((layer: L.Polygon) => {
-    const poly = latLngsToPolygon((layer.getLatLngs() as L.LatLng[][])[0] ?? []);
-    lastEmitted.current = JSON.stringify(poly);
-    onChangeRef.current(poly);
-  });
+  const switchTo = (next: Mode) => {
+    modeRef.current = next;
+    setMode(next);
+    for (const { layer } of entries.current.values()) applyMode(layer, next);
+  };
 
   useEffect(() => {
     const g = group.current.addTo(map);
+    const layers = entries.current;
     map.pm.setGlobalOptions({ snappable: true, snapDistance: 15, templineStyle: footprintStyle, hintlineStyle: footprintStyle, pathOptions: footprintStyle });
     const onCreate = (e: { layer: L.Layer }) => {
-      // Geoman's own layer goes; the footprint is redrawn from the stored geometry like any other.
+      // Geoman's own layer goes; the footprint is drawn from the stored geometry like any other.
       map.removeLayer(e.layer);
+      modeRef.current = 'idle';
       setMode('idle');
-      lastEmitted.current = null;
-      onChangeRef.current(latLngsToPolygon(((e.layer as L.Polygon).getLatLngs() as L.LatLng[][])[0] ?? []));
+      cb.current.onCreate(latLngsToPolygon(((e.layer as L.Polygon).getLatLngs() as L.LatLng[][])[0] ?? []));
     };
     map.on('pm:create', onCreate);
     return () => {
       map.off('pm:create', onCreate);
       map.pm.disableDraw();
+      for (const { layer } of layers.values()) applyMode(layer, 'idle');
+      layers.clear();
+      g.clearLayers();
       g.remove();
     };
   }, [map]);
@@ -57,66 +94,133 @@ export function DrawControls({ map, geometry, onChange }: { map: L.Map; geometry
     map.pm.setLang(lang);
   }, [map, lang]);
 
-  // A footprint placed from the width × depth form (or removed) ends a drawing in progress: otherwise
-  // Geoman's half-drawn markers would stay on the map, waiting for clicks nobody means to make.
-  const geometryKey = geometry ? JSON.stringify(geometry) : null;
+  // Reconcile the layers with the footprints: new ones drawn, changed ones redrawn, removed ones gone.
   useEffect(() => {
-    if (geometryKey !== null && geometryKey === lastEmitted.current) return;
-    map.pm.disableDraw();
-    setMode((m) => (m === 'polygon' || m === 'rectangle' ? 'idle' : m));
-  }, [geometryKey, map]);
-
-  useEffect(() => {
-    const key = geometry ? JSON.stringify(geometry) : null;
-    if (key !== null && key === lastEmitted.current) return;
     const g = group.current;
-    g.clearLayers();
-    if (!geometry) return;
-    const layer = L.polygon(polygonToLatLngs(geometry), footprintStyle);
-    layer.on('pm:edit', () => emitEdit.current(layer));
-    g.addLayer(layer);
-    if (mode === 'edit') layer.pm.enable({ allowSelfIntersection: true });
-  }, [geometry, mode]);
+    const layers = entries.current;
+    let fromOutside = false;
+    const seen = new Set<string>();
+
+    /** The layer's outline as a footprint, stored as what it shows, and handed up. */
+    const emit = (id: string, layer: L.Polygon) => {
+      const poly = latLngsToPolygon((layer.getLatLngs() as L.LatLng[][])[0] ?? []);
+      const entry = layers.get(id);
+      if (entry) entry.key = JSON.stringify(poly);
+      // A permanent label stays where it was opened; it follows the building.
+      if ((layer as unknown as { _map?: L.Map })._map) layer.getTooltip()?.setLatLng(layer.getCenter());
+      cb.current.onEdit(id, poly);
+    };
+
+    const create = (id: string, geometry: Polygon): L.Polygon => {
+      const layer = L.polygon(polygonToLatLngs(geometry), { ...footprintStyle, snapIgnore: false });
+      layer.bindTooltip('', { permanent: true, direction: 'center', className: 'map-label map-label--building' });
+      // Measurements follow a drag as it happens, at most once a frame; the end of it is stored too.
+      let frame = 0;
+      layer.on('pm:change', () => {
+        if (frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          emit(id, layer);
+        });
+      });
+      layer.on('pm:edit', () => {
+        cancelAnimationFrame(frame);
+        frame = 0;
+        emit(id, layer);
+      });
+      const select = () => {
+        if (!drawing(modeRef.current)) cb.current.onSelect(id);
+      };
+      layer.on('click', select);
+      layer.on('pm:dragstart', select);
+      layer.on('pm:rotatestart', select);
+      layer.on('pm:markerdragstart', select);
+      return layer;
+    };
+
+    footprints.forEach((f, i) => {
+      seen.add(f.id);
+      const key = JSON.stringify(f.geometry);
+      let entry = layers.get(f.id);
+      if (entry && entry.key !== key) {
+        applyMode(entry.layer, 'idle');
+        g.removeLayer(entry.layer);
+        entry = undefined;
+      }
+      if (!entry) {
+        fromOutside = true;
+        entry = { layer: create(f.id, f.geometry), key };
+        layers.set(f.id, entry);
+        g.addLayer(entry.layer);
+        applyMode(entry.layer, modeRef.current);
+      }
+      entry.layer.setStyle(f.id === selectedId ? selectedFootprintStyle : footprintStyle);
+      entry.layer.setTooltipContent(buildingName(i + 1, t));
+    });
+    for (const [id, entry] of layers) {
+      if (seen.has(id)) continue;
+      fromOutside = true;
+      applyMode(entry.layer, 'idle');
+      g.removeLayer(entry.layer);
+      layers.delete(id);
+    }
+    // A building placed from the form (or removed) ends a drawing in progress: otherwise Geoman's half-drawn
+    // markers would stay on the map, waiting for clicks nobody means to make.
+    if (fromOutside && drawing(modeRef.current)) {
+      map.pm.disableDraw();
+      modeRef.current = 'idle';
+      setMode('idle');
+    }
+    if (footprints.length === 0 && modeRef.current !== 'idle' && !drawing(modeRef.current)) {
+      modeRef.current = 'idle';
+      setMode('idle');
+    }
+  }, [footprints, selectedId, map, t]);
 
   function start(next: Mode) {
     map.pm.disableDraw();
-    group.current.eachLayer((l) => (l as L.Polygon).pm.disable());
-    if (next === mode || next === 'idle') return setMode('idle');
-    setMode(next);
-    if (next === 'polygon') map.pm.enableDraw('Polygon', { allowSelfIntersection: true, finishOn: 'dblclick' } as never);
-    if (next === 'rectangle') map.pm.enableDraw('Rectangle');
-    if (next === 'edit') group.current.eachLayer((l) => (l as L.Polygon).pm.enable({ allowSelfIntersection: true }));
+    const target = next === mode ? 'idle' : next;
+    switchTo(target);
+    if (target === 'polygon') map.pm.enableDraw('Polygon', { allowSelfIntersection: true, finishOn: 'dblclick' } as never);
+    if (target === 'rectangle') map.pm.enableDraw('Rectangle');
   }
 
   const hint: Record<Mode, string> = {
-    idle: '',
+    idle: footprints.length > 1 ? t('map.hintSelect') : '',
     polygon: t('map.hintPolygon'),
     rectangle: t('map.hintRectangle'),
+    move: t('map.hintMove'),
+    rotate: t('map.hintRotate'),
     edit: t('map.hintEdit'),
   };
+  const none = footprints.length === 0;
+  const toggle = (m: Mode, label: string) => (
+    <button type="button" className="button" aria-pressed={mode === m} disabled={!drawing(m) && none} onClick={() => start(m)}>
+      {mode === m && !drawing(m) ? t('map.editDone') : label}
+    </button>
+  );
 
   return (
     <div className="draw-controls">
       <div className="draw-controls__buttons" role="toolbar" aria-label={t('map.tools')}>
-        <button type="button" className="button" aria-pressed={mode === 'polygon'} onClick={() => start('polygon')}>
-          {t('map.drawPolygon')}
-        </button>
-        <button type="button" className="button" aria-pressed={mode === 'rectangle'} onClick={() => start('rectangle')}>
-          {t('map.drawRectangle')}
-        </button>
-        <button type="button" className="button" aria-pressed={mode === 'edit'} disabled={!geometry} onClick={() => start('edit')}>
-          {mode === 'edit' ? t('map.editDone') : t('map.edit')}
-        </button>
+        {toggle('polygon', t('map.drawPolygon'))}
+        {toggle('rectangle', t('map.drawRectangle'))}
+        {toggle('move', t('map.move'))}
+        {toggle('rotate', t('map.rotate'))}
+        {toggle('edit', t('map.edit'))}
         <button
           type="button"
           className="button"
-          disabled={!geometry}
+          disabled={!footprints.some((f) => f.id === selectedId)}
           onClick={() => {
-            start('idle');
-            onChange(null);
+            if (drawing(mode)) start('idle');
+            if (selectedId) props.onRemove(selectedId);
           }}
         >
           {t('map.remove')}
+        </button>
+        <button type="button" className="button" onClick={() => fitToProperty(map, props.boundary)}>
+          {t('map.fit')}
         </button>
       </div>
       {hint[mode] && <p className="draw-controls__hint">{hint[mode]}</p>}

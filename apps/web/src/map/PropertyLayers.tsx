@@ -2,42 +2,62 @@ import { useEffect, useMemo } from 'react';
 import { Polygon as LeafletPolygon, useMap } from 'react-leaflet';
 import L from 'leaflet';
 import type { DetailedPlan, Property } from '@lovisa/domain';
+import type { MultiPolygon } from '@lovisa/geo';
 import { multiPolygonToLatLngs } from './coords';
+import { panes } from './panes';
 import { useI18n } from '../i18n/i18n';
+
+// Swedish plan maps draw prickmark dotted and korsmark cross-hatched; so does this map (patterns in panes.ts).
+// The styles are constants: react-leaflet restyles a layer whenever its pathOptions object changes, and a
+// restyle would be harmless but wasted on every redraw of the drawing.
+const prickStyle: L.PathOptions = { color: '#8a4b08', weight: 1, dashArray: '2 4', fillColor: 'url(#lovisa-prick)', fillOpacity: 0.7 };
+const korsStyle: L.PathOptions = { color: '#35607a', weight: 1, dashArray: '6 3', fillColor: 'url(#lovisa-kors)', fillOpacity: 0.6 };
+const propertyFill: L.PathOptions = { stroke: false, fillColor: '#dbe8f7', fillOpacity: 0.35 };
+const boundaryLine: L.PathOptions = { color: '#1d4f91', weight: 3, fill: false };
+
+/** Frames the property with a margin: on load, and from the "show the whole property" button. */
+export function fitToProperty(map: L.Map, boundary: MultiPolygon) {
+  map.fitBounds(L.latLngBounds(multiPolygonToLatLngs(boundary).flat(2)), { padding: [24, 24] });
+}
 
 /** The property, highlighted, and its plan's prickmark (no building) and korsmark (outbuildings only). */
 export function PropertyLayers({ property, plans }: { property: Property; plans: DetailedPlan[] }) {
   const map = useMap();
   const boundary = useMemo(() => multiPolygonToLatLngs(property.boundary), [property]);
+  const areas = useMemo(
+    () => plans.map((plan) => ({ id: plan.id, prick: plan.prickmark && multiPolygonToLatLngs(plan.prickmark), kors: plan.korsmark && multiPolygonToLatLngs(plan.korsmark) })),
+    [plans],
+  );
   useEffect(() => {
-    map.fitBounds(L.latLngBounds(boundary.flat(2)), { padding: [24, 24] });
-  }, [map, boundary]);
+    fitToProperty(map, property.boundary);
+  }, [map, property.boundary]);
   return (
     <>
-      {plans.map((plan) => (
+      {areas.map((plan) => (
         <span key={plan.id}>
-          {plan.prickmark && (
-            <LeafletPolygon
-              positions={multiPolygonToLatLngs(plan.prickmark)}
-              pathOptions={{ color: '#8a4b08', weight: 1, dashArray: '2 4', fillColor: '#c27c2c', fillOpacity: 0.25 }}
-              interactive={false}
-            />
-          )}
-          {plan.korsmark && (
-            <LeafletPolygon
-              positions={multiPolygonToLatLngs(plan.korsmark)}
-              pathOptions={{ color: '#35607a', weight: 1, dashArray: '6 3', fillColor: '#6b9bb8', fillOpacity: 0.2 }}
-              interactive={false}
-            />
-          )}
+          {plan.prick && <LeafletPolygon pane={panes.plan} positions={plan.prick} pathOptions={prickStyle} interactive={false} pmIgnore snapIgnore={false} />}
+          {plan.kors && <LeafletPolygon pane={panes.plan} positions={plan.kors} pathOptions={korsStyle} interactive={false} pmIgnore snapIgnore={false} />}
         </span>
       ))}
-      <LeafletPolygon positions={boundary} pathOptions={{ color: '#1d4f91', weight: 3, fillColor: '#dbe8f7', fillOpacity: 0.35 }} interactive={false} />
+      <LeafletPolygon pane={panes.property} positions={boundary} pathOptions={propertyFill} interactive={false} pmIgnore snapIgnore />
+      {/* Snappable, like the plan areas above: a corner drawn near the boundary lands on it. */}
+      <LeafletPolygon pane={panes.boundary} positions={boundary} pathOptions={boundaryLine} interactive={false} pmIgnore snapIgnore={false} />
     </>
   );
 }
 
-export function MapLegend({ hasPlan, hasSurroundings = false, readOnly = false }: { hasPlan: boolean; hasSurroundings?: boolean; readOnly?: boolean }) {
+export function MapLegend({
+  hasPlan,
+  hasSurroundings = false,
+  readOnly = false,
+  hasDistance = false,
+}: {
+  hasPlan: boolean;
+  hasSurroundings?: boolean;
+  readOnly?: boolean;
+  /** A building is drawn: the nearest boundary and the distance line are on the map. */
+  hasDistance?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <ul className="map-legend" aria-label={t('map.legend')}>
@@ -57,6 +77,11 @@ export function MapLegend({ hasPlan, hasSurroundings = false, readOnly = false }
       <li>
         <span className="swatch swatch--building" aria-hidden="true" /> {t(readOnly ? 'map.legend.applied' : 'map.legend.drawn')}
       </li>
+      {hasDistance && (
+        <li>
+          <span className="swatch swatch--nearest" aria-hidden="true" /> {t('map.legend.nearest')}
+        </li>
+      )}
       {hasSurroundings && (
         <>
           <li>

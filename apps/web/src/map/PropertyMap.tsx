@@ -1,17 +1,27 @@
 import 'leaflet/dist/leaflet.css';
 import type { ReactNode } from 'react';
 import type L from 'leaflet';
-import { MapContainer, ScaleControl, ZoomControl } from 'react-leaflet';
-import type { DetailedPlan, Property } from '@lovisa/domain';
+import { MapContainer, ScaleControl, TileLayer, ZoomControl, useMap } from 'react-leaflet';
+import type { DetailedPlan, Property, Surroundings } from '@lovisa/domain';
 import { api } from '../api/client';
 import { useApi } from '../useApi';
 import { MapLegend, PropertyLayers } from './PropertyLayers';
 import { SurroundingsLayers } from './SurroundingsLayers';
+import { ensurePanes } from './panes';
 import { useI18n } from '../i18n/i18n';
 
 /**
- * The offline map of one property (no tiles: a plain background, the boundary and the plan), framed as a
- * labelled region with its legend. Every map of the service starts from this.
+ * An optional raster background (an orthophoto or the municipality's base map), configured at build time:
+ * VITE_TILE_URL="https://…/{z}/{x}/{y}.png" and VITE_TILE_ATTRIBUTION. Off when unset, as in every test:
+ * the map then needs nothing from outside this server. (The server's Content-Security-Policy must allow the
+ * tile host in img-src.)
+ */
+const tileUrl: string | undefined = import.meta.env.VITE_TILE_URL || undefined;
+const tileAttribution: string = import.meta.env.VITE_TILE_ATTRIBUTION ?? '';
+
+/**
+ * The offline map of one property (no tiles unless configured: a plain background, the boundary and the plan),
+ * framed as a labelled region with its legend. Every map of the service starts from this.
  */
 export function PropertyMap(props: {
   property: Property;
@@ -23,15 +33,34 @@ export function PropertyMap(props: {
   toolbar?: ReactNode;
   /** A case's map, seen by applicant or officer: the legend names what was applied for, not "what you draw". */
   readOnly?: boolean;
+  /** The surroundings when the caller has them already (null while they load); fetched here otherwise. */
+  surroundings?: Surroundings | null;
+  /** Footprints are drawn: the legend explains the nearest-boundary line. */
+  hasDistance?: boolean;
 }) {
   const { t, lang } = useI18n();
+  const given = props.surroundings !== undefined;
   // The surroundings are context: the map works without them while they load (or if they fail).
-  const { data: around } = useApi(() => api.surroundings(props.property.id), [props.property.id]);
+  const { data: fetched } = useApi(() => (given ? Promise.resolve(null) : api.surroundings(props.property.id)), [props.property.id, given]);
+  const around = given ? props.surroundings : fetched;
   return (
     <figure className="map-figure">
       {props.toolbar}
       <div role="region" aria-label={t('map.region', { designation: props.property.designation })}>
-        <MapContainer ref={props.onMap} className={props.className ?? 'map'} center={[60, 17]} zoom={17} zoomSnap={0.25} attributionControl={false} zoomControl={false}>
+        <MapContainer
+          ref={props.onMap}
+          className={props.className ?? 'map'}
+          center={[60, 17]}
+          zoom={17}
+          zoomSnap={0.25}
+          maxZoom={22}
+          attributionControl={Boolean(tileUrl)}
+          zoomControl={false}
+          // Labels go at once when a building moves: a fading one would linger, empty, for screen readers.
+          fadeAnimation={false}
+        >
+          <MapPanes />
+          {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} maxNativeZoom={19} maxZoom={22} />}
           {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
           <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
           {around && <SurroundingsLayers surroundings={around} />}
@@ -41,8 +70,14 @@ export function PropertyMap(props: {
         </MapContainer>
       </div>
       <figcaption>
-        <MapLegend hasPlan={props.plans.length > 0} hasSurroundings={Boolean(around)} readOnly={props.readOnly ?? false} />
+        <MapLegend hasPlan={props.plans.length > 0} hasSurroundings={Boolean(around)} readOnly={props.readOnly ?? false} hasDistance={props.hasDistance ?? false} />
       </figcaption>
     </figure>
   );
+}
+
+/** Creates the map's panes before any layer asks for one (during render: idempotent, and layers add in effects). */
+function MapPanes() {
+  ensurePanes(useMap());
+  return null;
 }

@@ -1,8 +1,20 @@
 import { Polygon as LeafletPolygon, Polyline, Tooltip } from 'react-leaflet';
+import type L from 'leaflet';
 import type { Surroundings } from '@lovisa/domain';
 import { multiPolygonToLatLngs, polygonToLatLngs, ringToLatLngs } from './coords';
+import { panes } from './panes';
 
-/** The offline basemap around a property, and its neighbours named: drawn under the property itself. */
+// Constant styles: react-leaflet restyles a layer whenever its pathOptions object is new.
+const streetStyle: L.PathOptions = { color: '#b9b4a8', weight: 14, opacity: 0.9, lineCap: 'butt' };
+const waterStyle: L.PathOptions = { color: '#7fa7c9', weight: 1, fillColor: '#b7d3ea', fillOpacity: 1 };
+const parkStyle: L.PathOptions = { color: '#8fb38a', weight: 1, fillColor: '#cfe5c8', fillOpacity: 1 };
+const buildingStyle: L.PathOptions = { color: '#6b6b6b', weight: 1, fillColor: '#a9a9a9', fillOpacity: 0.8 };
+const neighbourStyle: L.PathOptions = { color: '#5b6672', weight: 1, fillOpacity: 0 };
+
+/**
+ * The offline basemap around a property, and its neighbours named: drawn under the property itself. Only
+ * existing buildings are snapping targets for the drawing (with the boundary); streets and water are not.
+ */
 export function SurroundingsLayers({ surroundings }: { surroundings: Surroundings }) {
   return (
     <>
@@ -11,7 +23,7 @@ export function SurroundingsLayers({ surroundings }: { surroundings: Surrounding
         if (p.kind === 'street' && f.geometry.type === 'LineString') {
           const line = ringToLatLngs([...f.geometry.coordinates, f.geometry.coordinates[0]!]);
           return (
-            <Polyline key={i} positions={line} pathOptions={{ color: '#b9b4a8', weight: 14, opacity: 0.9, lineCap: 'butt' }} interactive={false}>
+            <Polyline key={i} pane={panes.ground} positions={line} pathOptions={streetStyle} interactive={false} pmIgnore snapIgnore>
               <Tooltip permanent direction="center" className="map-label map-label--street">
                 {p.name}
               </Tooltip>
@@ -20,16 +32,12 @@ export function SurroundingsLayers({ surroundings }: { surroundings: Surrounding
         }
         const shape = f.geometry.type === 'MultiPolygon' ? multiPolygonToLatLngs(f.geometry) : f.geometry.type === 'Polygon' ? polygonToLatLngs(f.geometry) : null;
         if (!shape) return null;
-        const style =
-          p.kind === 'water'
-            ? { color: '#7fa7c9', weight: 1, fillColor: '#b7d3ea', fillOpacity: 1 }
-            : p.kind === 'park'
-              ? { color: '#8fb38a', weight: 1, fillColor: '#cfe5c8', fillOpacity: 1 }
-              : { color: '#6b6b6b', weight: 1, fillColor: '#a9a9a9', fillOpacity: 0.8 };
-        return <LeafletPolygon key={i} positions={shape} pathOptions={style} interactive={false} />;
+        const building = p.kind === 'building';
+        const style = p.kind === 'water' ? waterStyle : p.kind === 'park' ? parkStyle : buildingStyle;
+        return <LeafletPolygon key={i} pane={building ? panes.buildings : panes.ground} positions={shape} pathOptions={style} interactive={false} pmIgnore snapIgnore={!building} />;
       })}
       {surroundings.neighbours.map((n) => (
-        <LeafletPolygon key={n.id} positions={multiPolygonToLatLngs(n.boundary)} pathOptions={{ color: '#5b6672', weight: 1, fillOpacity: 0 }} interactive={false}>
+        <LeafletPolygon key={n.id} pane={panes.ground} positions={multiPolygonToLatLngs(n.boundary)} pathOptions={neighbourStyle} interactive={false} pmIgnore snapIgnore>
           <Tooltip permanent direction="center" className="map-label">
             {n.designation.replace(/^Kjellstavik /, '')}
           </Tooltip>

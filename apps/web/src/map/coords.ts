@@ -12,6 +12,14 @@ export function ringToLatLngs(ring: Position[]): LatLngTuple[] {
   });
 }
 
+/** One position, for lines and labels (no ring to close). */
+export function positionToLatLng(p: Position): LatLngTuple {
+  const [lng, lat] = toWgs84(p);
+  return [lat, lng];
+}
+
+export const lineToLatLngs = (line: Position[]): LatLngTuple[] => line.map(positionToLatLng);
+
 export const polygonToLatLngs = (p: Polygon): LatLngTuple[][] => p.coordinates.map(ringToLatLngs);
 export const multiPolygonToLatLngs = (mp: MultiPolygon): LatLngTuple[][][] => mp.coordinates.map((rings) => rings.map(ringToLatLngs));
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { measureLabels, type CaseDetail } from '@lovisa/domain';
+import { attachmentLabels, measureLabels, type CaseDetail } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { formatArea, formatDate, formatNumber } from '../../format';
 import { caseStateText } from './caseText';
@@ -53,6 +53,21 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
       <Suspense fallback={<p>{t('wizard.loadingMap')}</p>}>
         <CaseMap propertyId={c.propertyId} footprints={c.application.footprints} />
       </Suspense>
+      <h2>{t('case.attachments')}</h2>
+      {c.attachments.length === 0 ? (
+        <p>{t('case.noAttachments')}</p>
+      ) : (
+        <ul className="case-attachments">
+          {c.attachments.map((a) => (
+            <li key={a.id}>
+              {label(attachmentLabels[a.type])}:{' '}
+              <a href={`/api/attachments/${a.id}`} download>
+                {a.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('case.events')}</h2>
       <ol className="events">
         {c.events.map((e, i) => (

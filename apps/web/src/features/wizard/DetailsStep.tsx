@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApplicationDetailsSchema, type ApplicationDetails } from '@lovisa/domain';
@@ -16,18 +17,31 @@ export function DetailsStep(props: {
   askGrossFloorArea: boolean;
   askKontrollansvarig: boolean;
   onDone(d: ApplicationDetails): void;
+  /** Every change as it is typed (unchecked), so the draft keeps it. */
+  onChange(d: Partial<ApplicationDetails>): void;
   onBack(): void;
 }) {
   const { t, msg } = useI18n();
   const {
     register,
     handleSubmit,
+    watch,
     formState: { errors },
   } = useForm<ApplicationDetails>({
     resolver: zodResolver(ApplicationDetailsSchema),
     defaultValues: props.values,
     shouldFocusError: true,
   });
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
+  useEffect(() => {
+    const sub = watch((values) => {
+      // An unreadable number is not kept in the draft (the form still shows it, with its error).
+      const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => !(typeof v === 'number' && Number.isNaN(v))));
+      onChange.current(clean as Partial<ApplicationDetails>);
+    });
+    return () => sub.unsubscribe();
+  }, [watch]);
   const errorList = Object.entries(errors).map(([name, e]) => ({ name, message: e?.message ?? '' }));
   return (
     <form noValidate onSubmit={handleSubmit(props.onDone)} className="form">

@@ -1,16 +1,37 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type L from 'leaflet';
-import { FootprintSchema, type Evaluation, type Footprint, type MeasureType } from '@lovisa/domain';
-import { bbox, bboxCenter, polygonArea, polygonWithin, rectangleFromDimensions, type Polygon } from '@lovisa/geo';
+import { ruleSets, type Evaluation, type Footprint, type MeasureType, type Surroundings } from '@lovisa/domain';
+import { bbox, bboxCenter, rectangleAtCorner, rectangleFromDimensions, type Polygon } from '@lovisa/geo';
 import { api, type PropertyWithPlans } from '../../api/client';
-import { formatArea, formatNumber } from '../../format';
+import { formatArea } from '../../format';
 import { Verdict } from '../rules/Verdict';
 import { DrawControls } from '../../map/DrawControls';
 import { PropertyMap } from '../../map/PropertyMap';
+import { BoundaryDistanceLayers } from '../../map/FootprintLayers';
+import { buildingFacts, drawingWarnings, type BuildingFacts } from '../../map/drawingWarnings';
+import { boundaryText, buildingName, buildingSummary, formatMetres, warningKey, warningText } from '../../map/drawingText';
+import { mapSiteFrom, propertySides, type BoundarySide } from '../../map/mapSite';
+import { rectangleShape } from '../../map/shape';
 import { useApi } from '../../useApi';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Lang } from '../../i18n/i18n';
 
-/** The map step: draw the building, or give its width and depth; area and problems update as you go. */
+/** The next free id: 'byggnad-1' for the first building, then one above the highest in use. */
+function nextId(footprints: Footprint[]): string {
+  const used = footprints.map((f) => Number(/^byggnad-(\d+)$/.exec(f.id)?.[1] ?? 0));
+  return `byggnad-${Math.max(0, ...used) + 1}`;
+}
+
+/** A number as the applicant types it: comma decimals in Swedish, centimetres at most. */
+const inputNumber = (v: number, lang: Lang) => {
+  const s = String(Math.round(v * 100) / 100);
+  return lang === 'sv' ? s.replace('.', ',') : s;
+};
+const parseNumber = (s: string) => (s.trim() === '' ? NaN : Number(s.trim().replace(',', '.').replace('−', '-')));
+
+/**
+ * The map step: draw one or more buildings, or give each one's width, depth, rotation and position; area,
+ * distance to the boundary and what is wrong update as you go.
+ */
 export default function MapStep(props: {
   propertyId: string;
   measure: MeasureType;
@@ -20,41 +41,120 @@ export default function MapStep(props: {
   onChange(f: Footprint[]): void;
 }) {
   const { data, error } = useApi(() => api.property(props.propertyId), [props.propertyId]);
-  const { t, lang, msg } = useI18n();
+  const { data: around } = useApi(() => api.surroundings(props.propertyId), [props.propertyId]);
+  const { t, msg } = useI18n();
+  if (error) return <p className="status status--error">{msg(error)}</p>;
+  if (!data) return <p>{t('wizard.loadingMap')}</p>;
+  return <MapStepLoaded {...props} data={data} surroundings={around ?? null} />;
+}
+
+function MapStepLoaded(props: {
+  data: PropertyWithPlans;
+  surroundings: Surroundings | null;
+  measure: MeasureType;
+  footprints: Footprint[];
+  evaluation: Evaluation | null;
+  onChange(f: Footprint[]): void;
+}) {
+  const { data, footprints, evaluation } = props;
+  const { t, lang } = useI18n();
+  const [selectedId, setSelectedId] = useState<string | null>(() => footprints[0]?.id ?? null);
   const [width, setWidth] = useState('');
   const [depth, setDepth] = useState('');
   const [rotation, setRotation] = useState('0');
-  const [formError, setFormError] = useState<string | null>(null);
-  if (error) return <p className="status status--error">{msg(error)}</p>;
-  if (!data) return <p>{t('wizard.loadingMap')}</p>;
+  const [fromSouth, setFromSouth] = useState('');
+  const [fromWest, setFromWest] = useState('');
+  const [formError, setFormError] = useState<{ text: string; fields: string[] } | null>(null);
+  // A building removed from the list takes its buttons with it: focus goes to the list's heading, not the page.
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const focusList = useRef(false);
+  useEffect(() => {
+    if (!focusList.current) return;
+    focusList.current = false;
+    listHeading.current?.focus();
+  });
 
-  const footprint = props.footprints[0];
-  const geometry = footprint?.geometry ?? null;
-  const setGeometry = (g: Polygon | null) => props.onChange(g ? [{ id: footprint?.id ?? 'byggnad-1', measure: props.measure, geometry: g }] : []);
-  const checked = footprint ? FootprintSchema.safeParse(footprint) : null;
-  const problems = checked && !checked.success ? [...new Set(checked.error.issues.map((i) => i.message))] : [];
+
+  const site = useMemo(() => mapSiteFrom(data.property, data.plans, props.surroundings), [data, props.surroundings]);
+  const sides = useMemo(() => propertySides(site), [site]);
+  const facts = useMemo(() => buildingFacts(footprints, site), [footprints, site]);
+  const boundaryDistanceM = ruleSets.find((r) => r.id === evaluation?.ruleSetId)?.boundaryDistanceM;
+  const warnings = useMemo(() => drawingWarnings(footprints, site, evaluation, { boundaryDistanceM }), [footprints, site, evaluation, boundaryDistanceM]);
+
+  const selected = footprints.find((f) => f.id === selectedId) ?? null;
   const [introBefore, introAfter] = t('map.intro').split('{designation}');
-  const outside = geometry && problems.length === 0 && !polygonWithin(geometry, data.property.boundary);
-  const figures = geometry ? (props.evaluation?.assessment?.figures ?? null) : null;
-  const buildingArea = props.evaluation?.compliance?.rules.find((r) => r.code === 'PLAN_BUILDING_AREA');
+  const totalArea = facts.reduce((s, f) => s + f.areaM2, 0);
+  const nearest = facts.filter((f) => f.usable && f.within && f.nearest).sort((a, b) => a.nearest!.distanceM - b.nearest!.distanceM)[0];
+  const buildingArea = evaluation?.compliance?.rules.find((r) => r.code === 'PLAN_BUILDING_AREA');
+  const allPlaced = facts.length > 0 && facts.every((f) => f.usable && f.within);
+
+  /** Fills the form with a building's measurements and position, when it is a rectangle. */
+  function fill(g: Polygon | undefined) {
+    const r = g && rectangleShape(g);
+    if (!r) return;
+    setWidth(inputNumber(r.widthM, lang));
+    setDepth(inputNumber(r.depthM, lang));
+    setRotation(inputNumber(Math.round(r.rotationDeg * 10) / 10, lang));
+    setFromSouth(inputNumber(r.corner[1] - sides.corner[1], lang));
+    setFromWest(inputNumber(r.corner[0] - sides.corner[0], lang));
+  }
+
+  /** Selects a building: the form then changes that one, and starts from its measurements. */
+  function select(id: string | null, geometry?: Polygon) {
+    setSelectedId(id);
+    setFormError(null);
+    fill(geometry ?? footprints.find((f) => f.id === id)?.geometry);
+  }
+
+  function create(geometry: Polygon) {
+    const id = nextId(footprints);
+    props.onChange([...footprints, { id, measure: props.measure, geometry }]);
+    select(id, geometry);
+  }
+
+  function edit(id: string, geometry: Polygon) {
+    props.onChange(footprints.map((f) => (f.id === id ? { ...f, geometry } : f)));
+  }
+
+  function remove(id: string) {
+    const i = footprints.findIndex((f) => f.id === id);
+    const rest = footprints.filter((f) => f.id !== id);
+    props.onChange(rest);
+    if (id === selectedId) setSelectedId(rest[Math.min(i, rest.length - 1)]?.id ?? null);
+  }
 
   function place(e: FormEvent) {
     e.preventDefault();
-    const w = Number(width.replace(',', '.'));
-    const d = Number(depth.replace(',', '.'));
-    const r = Number(rotation.replace(',', '.') || '0');
+    const w = parseNumber(width);
+    const d = parseNumber(depth);
+    const r = rotation.trim() === '' ? 0 : parseNumber(rotation);
     if (!(w >= 1 && w <= 100 && d >= 1 && d <= 100)) {
-      setFormError(t('map.dimensionsError'));
-      return;
+      return setFormError({ text: t('map.dimensionsError'), fields: [...(w >= 1 && w <= 100 ? [] : ['width']), ...(d >= 1 && d <= 100 ? [] : ['depth'])] });
     }
-    if (!(r >= -360 && r <= 360)) {
-      setFormError(t('map.rotationError'));
-      return;
+    if (!(r >= -360 && r <= 360)) return setFormError({ text: t('map.rotationError'), fields: ['rotation'] });
+    const south = parseNumber(fromSouth);
+    const west = parseNumber(fromWest);
+    const noPosition = fromSouth.trim() === '' && fromWest.trim() === '';
+    const okDistance = (v: number) => v >= 0 && v <= 1000;
+    if (!noPosition && !(okDistance(south) && okDistance(west))) {
+      return setFormError({ text: t('map.positionError'), fields: [...(okDistance(south) ? [] : ['from-south']), ...(okDistance(west) ? [] : ['from-west'])] });
     }
     setFormError(null);
-    const first: Polygon = { type: 'Polygon', coordinates: data!.property.boundary.coordinates[0]! };
-    setGeometry(rectangleFromDimensions(bboxCenter(bbox(first)), w, d, r));
+    let g: Polygon;
+    if (noPosition) {
+      const first: Polygon = { type: 'Polygon', coordinates: data.property.boundary.coordinates[0]! };
+      g = rectangleFromDimensions(bboxCenter(bbox(first)), w, d, r);
+    } else {
+      g = rectangleAtCorner([sides.corner[0] + west, sides.corner[1] + south], w, d, r);
+    }
+    if (selected) edit(selected.id, g);
+    else create(g);
   }
+
+  const invalid = (field: string) => (formError?.fields.includes(field) ? true : undefined);
+  const describedBy = (field: string, extra?: string) => [formError?.fields.includes(field) ? 'dim-error' : null, extra].filter(Boolean).join(' ') || undefined;
+  const sideLabel = (side: BoundarySide, named: 'map.fromSouth' | 'map.fromWest', plain: 'map.fromSouthPlain' | 'map.fromWestPlain') =>
+    side.name ? t(named, { name: side.name }) : t(plain);
 
   return (
     <div className="map-step">
@@ -63,60 +163,164 @@ export default function MapStep(props: {
         <strong>{data.property.designation}</strong>
         {introAfter}
       </p>
-      <DrawingMap data={data} geometry={geometry} onChange={setGeometry} />
+      <DrawingMap
+        data={data}
+        surroundings={props.surroundings}
+        facts={facts}
+        footprints={footprints}
+        selectedId={selected?.id ?? null}
+        onSelect={(id) => select(id)}
+        onCreate={create}
+        onEdit={(id, g) => {
+          edit(id, g);
+          // Moved, turned or reshaped on the map: the form follows, so "Placera" does not undo it.
+          if (id === selected?.id) fill(g);
+        }}
+        onRemove={remove}
+      />
       <div aria-live="polite" className="measurements">
-        {geometry ? (
+        {facts.length > 0 ? (
           <p className="measurements__area">
-            {t('map.area')} <strong>{formatArea(polygonArea(geometry), lang)}</strong>
+            {t('map.area')}{' '}
+            <strong>{facts.length === 1 ? formatArea(totalArea, lang) : t('map.areaBuildings', { area: formatArea(totalArea, lang), n: facts.length })}</strong>
           </p>
         ) : (
           <p>{t('map.nothingDrawn')}</p>
         )}
-        {problems.map((p) => (
-          <p key={msg(p)} className="status status--error">
-            {p}
-          </p>
-        ))}
-        {outside && <p className="status status--warning">{t('map.outside')}</p>}
-        {figures && figures.distanceToBoundaryM !== null && (
-          <p className="measurements__distance">
-            {t('map.distance')}{' '}
-            <strong>
-              {figures.nearestNeighbour
-                ? t('map.distanceTo', { distance: `${formatNumber(figures.distanceToBoundaryM, lang)} m`, neighbour: figures.nearestNeighbour })
-                : `${formatNumber(figures.distanceToBoundaryM, lang)} m`}
-            </strong>
-          </p>
-        )}
+        {nearest && <NearestDistance facts={nearest} />}
         {buildingArea && (
           <p className="measurements__bya">
             {t('map.buildingArea')}{' '}
             <strong>{t('map.buildingAreaOf', { used: formatArea(Number(buildingArea.value), lang), allowed: formatArea(Number(buildingArea.limit), lang) })}</strong>
           </p>
         )}
+        {warnings.length > 0 && (
+          <ul className="map-warnings">
+            {warnings.map((w) => (
+              <li key={warningKey(w)} className="status status--warning">
+                {warningText(w, t, lang)}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
-      {geometry && problems.length === 0 && !outside && props.evaluation && <Verdict evaluation={props.evaluation} />}
+      <section className="buildings" aria-labelledby="buildings-heading">
+        <h2 id="buildings-heading" ref={listHeading} tabIndex={-1}>
+          {t('map.buildings')}
+        </h2>
+        {facts.length === 0 ? (
+          <p>{t('map.buildingsNone')}</p>
+        ) : (
+          <ul className="building-list">
+            {facts.map((f) => {
+              const name = buildingName(f.number, t);
+              const isSelected = f.id === selected?.id;
+              return (
+                <li key={f.id} className={`building-list__item${isSelected ? ' building-list__item--selected' : ''}`}>
+                  <p className="building-list__summary">
+                    {buildingSummary(f, t, lang)}
+                    {isSelected && <span className="building-list__badge"> {t('map.selected')}</span>}
+                  </p>
+                  <div className="building-list__actions">
+                    <button type="button" className="button" aria-pressed={isSelected} onClick={() => select(f.id)}>
+                      {t('map.select', { name })}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => {
+                        focusList.current = true;
+                        remove(f.id);
+                      }}
+                    >
+                      {t('map.removeBuilding', { name })}
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      {allPlaced && evaluation && <Verdict evaluation={evaluation} />}
       <form className="form dimension-form" onSubmit={place} noValidate>
         <fieldset>
           <legend>{t('map.dimensions')}</legend>
           <p className="field__hint">{t('map.dimensionsHint')}</p>
+          <div className="field">
+            <label htmlFor="target">{t('map.target')}</label>
+            <select
+              id="target"
+              value={selected?.id ?? 'new'}
+              onChange={(e) => {
+                if (e.target.value === 'new') {
+                  setSelectedId(null);
+                  setFormError(null);
+                } else select(e.target.value);
+              }}
+            >
+              {facts.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {buildingName(f.number, t)}
+                </option>
+              ))}
+              <option value="new">{t('map.newBuilding')}</option>
+            </select>
+          </div>
           <div className="field-row">
             <div className="field">
               <label htmlFor="width">{t('map.width')}</label>
-              <input id="width" inputMode="decimal" value={width} onChange={(e) => setWidth(e.target.value)} aria-describedby={formError ? 'dim-error' : undefined} />
+              <input id="width" inputMode="decimal" value={width} onChange={(e) => setWidth(e.target.value)} aria-invalid={invalid('width')} aria-describedby={describedBy('width')} />
             </div>
             <div className="field">
               <label htmlFor="depth">{t('map.depth')}</label>
-              <input id="depth" inputMode="decimal" value={depth} onChange={(e) => setDepth(e.target.value)} aria-describedby={formError ? 'dim-error' : undefined} />
+              <input id="depth" inputMode="decimal" value={depth} onChange={(e) => setDepth(e.target.value)} aria-invalid={invalid('depth')} aria-describedby={describedBy('depth')} />
             </div>
             <div className="field">
               <label htmlFor="rotation">{t('map.rotation')}</label>
-              <input id="rotation" inputMode="decimal" value={rotation} onChange={(e) => setRotation(e.target.value)} aria-describedby={formError ? 'dim-error' : undefined} />
+              <input
+                id="rotation"
+                inputMode="decimal"
+                value={rotation}
+                onChange={(e) => setRotation(e.target.value)}
+                aria-invalid={invalid('rotation')}
+                aria-describedby={describedBy('rotation')}
+              />
             </div>
           </div>
+          <fieldset className="position-fields">
+            <legend>{t('map.position')}</legend>
+            <p className="field__hint" id="position-hint">
+              {t('map.positionHint')}
+            </p>
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor="from-south">{sideLabel(sides.south, 'map.fromSouth', 'map.fromSouthPlain')}</label>
+                <input
+                  id="from-south"
+                  inputMode="decimal"
+                  value={fromSouth}
+                  onChange={(e) => setFromSouth(e.target.value)}
+                  aria-invalid={invalid('from-south')}
+                  aria-describedby={describedBy('from-south', 'position-hint')}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="from-west">{sideLabel(sides.west, 'map.fromWest', 'map.fromWestPlain')}</label>
+                <input
+                  id="from-west"
+                  inputMode="decimal"
+                  value={fromWest}
+                  onChange={(e) => setFromWest(e.target.value)}
+                  aria-invalid={invalid('from-west')}
+                  aria-describedby={describedBy('from-west', 'position-hint')}
+                />
+              </div>
+            </div>
+          </fieldset>
           {formError && (
             <p className="field__error" id="dim-error" role="alert">
-              {formError}
+              {formError.text}
             </p>
           )}
           <button type="submit" className="button">
@@ -128,16 +332,58 @@ export default function MapStep(props: {
   );
 }
 
-function DrawingMap({ data, geometry, onChange }: { data: PropertyWithPlans; geometry: Polygon | null; onChange(g: Polygon | null): void }) {
+
+/** "Avstånd till tomtgräns: 2,1 m (mot Kjellstavik Eken 1:22)", for the building nearest the boundary. */
+function NearestDistance({ facts }: { facts: BuildingFacts }) {
+  const { t, lang } = useI18n();
+  const distance = `${formatMetres(facts.nearest!.distanceM, lang)} m`;
+  const b = facts.boundary;
+  return (
+    <p className="measurements__distance">
+      {t('map.distance')}{' '}
+      <strong>{b?.name ? t('map.distanceTo', { distance, neighbour: b.name }) : t('map.distanceSide', { distance, boundary: boundaryText(b, t) })}</strong>
+    </p>
+  );
+}
+
+function DrawingMap(props: {
+  data: PropertyWithPlans;
+  surroundings: Surroundings | null;
+  facts: BuildingFacts[];
+  footprints: Footprint[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onCreate(g: Polygon): void;
+  onEdit(id: string, g: Polygon): void;
+  onRemove(id: string): void;
+}) {
   // The drawing buttons live outside the map's element, where Leaflet's own mouse handling cannot reach them.
   const [map, setMap] = useState<L.Map | null>(null);
+  const { data } = props;
   return (
     <PropertyMap
       property={data.property}
       plans={data.plans}
+      surroundings={props.surroundings}
       className="map map--draw"
       onMap={setMap}
-      toolbar={map && <DrawControls map={map} geometry={geometry} onChange={onChange} />}
-    />
+      hasDistance={props.facts.length > 0}
+      toolbar={
+        map && (
+          <DrawControls
+            map={map}
+            footprints={props.footprints}
+            selectedId={props.selectedId}
+            boundary={data.property.boundary}
+            onSelect={props.onSelect}
+            onCreate={props.onCreate}
+            onEdit={props.onEdit}
+            onRemove={props.onRemove}
+          />
+        )
+      }
+    >
+      <BoundaryDistanceLayers facts={props.facts} />
+    </PropertyMap>
   );
 }

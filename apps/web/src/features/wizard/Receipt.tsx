@@ -24,10 +24,15 @@ export function Receipt({ summary }: { summary: CaseSummary }) {
         <dd>{formatDate(summary.decisionDeadline, lang)}</dd>
       </dl>
       <p>{t('receipt.law')}</p>
-      <p>
+      <h2>{t('receipt.nextTitle')}</h2>
+      <p>{t('receipt.next')}</p>
+      <p className="receipt__actions no-print">
         <Link href="/mina-arenden" className="button button--primary">
           {t('receipt.follow')}
-        </Link>
+        </Link>{' '}
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('receipt.print')}
+        </button>
       </p>
     </div>
   );

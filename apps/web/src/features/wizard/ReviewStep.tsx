@@ -34,6 +34,24 @@ export function ReviewStep(props: {
       : null;
   const advice = props.evaluation?.missing.filter((m) => !m.blocking) ?? [];
   const sek = (n: number) => `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n)} kr`;
+  // Nothing to apply for: the answer itself is the result, to keep or print; no case is opened.
+  if (assessment?.outcome === 'none' && props.evaluation) {
+    return (
+      <div className="no-permit">
+        <p>{t('noPermit.intro', { designation: property?.designation ?? '', date: formatDate(context.today, lang) })}</p>
+        <Verdict evaluation={props.evaluation} />
+        <p>{t('noPermit.keep')}</p>
+        <div className="wizard__nav no-print">
+          <button type="button" className="button" onClick={props.onBack}>
+            {t('common.back')}
+          </button>
+          <button type="button" className="button button--primary" onClick={() => window.print()}>
+            {t('noPermit.print')}
+          </button>
+        </div>
+      </div>
+    );
+  }
   const edit = (step: WizardStep, what: string) => (
     <button type="button" className="linklike" onClick={() => props.onEdit(step)}>
       {t('review.change')} <span className="visually-hidden">{what}</span>

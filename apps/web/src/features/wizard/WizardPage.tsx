@@ -1,22 +1,70 @@
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import { fromCallback, fromPromise } from 'xstate';
-import { applicationMachine, evaluate, stepProblems, wizardSteps, type SignOrder, type WizardEvent, type WizardStep } from '@lovisa/wizard';
-import { kontrollansvarigRequired, ruleSetFor, type Draft } from '@lovisa/domain';
+import {
+  applicationMachine,
+  evaluate,
+  stepFromSlug,
+  stepProblems,
+  stepSlugs,
+  wizardSteps,
+  type SignOrder,
+  type WizardEvent,
+  type WizardStep,
+} from '@lovisa/wizard';
+import { kontrollansvarigRequired, requiredAttachments, ruleSetFor, type Draft } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { useSiteLoader } from '../rules/useSite';
+import { navigate, useLocation } from '../../router';
 import { api, ApiError } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { useApi } from '../../useApi';
 import { currentLang, translate, useI18n } from '../../i18n/i18n';
 import { PropertyStep } from './PropertyStep';
 import { MeasureStep } from './MeasureStep';
-import { DetailsStep } from './DetailsStep';
+import { AttachmentsStep } from './AttachmentsStep';
 import { ReviewStep } from './ReviewStep';
 import { Receipt } from './Receipt';
 import { SigningView } from './SigningView';
 
 const MapStep = lazy(() => import('./MapStep'));
+// The forms library comes with the details step, not with the first screens an old phone has to load.
+const DetailsStep = lazy(() => import('./DetailsStep').then((m) => ({ default: m.DetailsStep })));
+
+/**
+ * Each step has its own address (/ansokan/karta …): the machine's step is written to the address bar, and the
+ * browser's back and forward are sent to the machine, which goes only where every earlier step is done.
+ */
+function useStepAddress(step: WizardStep | undefined, goTo: (s: WizardStep) => void, machineStep: () => WizardStep | undefined) {
+  const { path } = useLocation();
+  const urlStep = stepFromSlug(path.split('/')[2]);
+  const written = useRef<WizardStep | undefined>(undefined);
+  useEffect(() => {
+    if (!step || step === stepFromSlug(window.location.pathname.split('/')[2])) {
+      written.current = step;
+      return;
+    }
+    // The first address of a visit replaces /ansokan; every step after that is a page of the history.
+    navigate(`/ansokan/${stepSlugs[step]}`, { replace: written.current === undefined });
+    written.current = step;
+  }, [step]);
+  useEffect(() => {
+    if (!urlStep || !written.current || urlStep === written.current) return;
+    goTo(urlStep);
+    const now = machineStep();
+    // Not reachable yet: the address goes back to where the applicant is.
+    if (now && now !== urlStep) navigate(`/ansokan/${stepSlugs[now]}`, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [urlStep]);
+}
+
+/** "14:02": the time the server last had the draft, as a clock in Kjellstavik shows it. */
+const savedTime = (iso: string, lang: 'sv' | 'en') =>
+  new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(iso));
 
 export default function WizardPage() {
   const { data: drafts, error } = useApi(() => api.drafts(), []);
@@ -38,7 +86,14 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         actors: {
           loadProperties: fromPromise(() => api.myProperties()),
           saveDraft: fromPromise(async ({ input }) => {
+            const saved = await api.saveDraft(input.draftId, input.data);
+            return { updatedAt: saved.updatedAt };
+          }),
+          prepareAttachments: fromPromise(async ({ input }) => {
             await api.saveDraft(input.draftId, input.data);
+            // Should drawing the plan fail, its slot stays empty and the applicant can attach one of their own.
+            if (input.makeSitePlan) await api.makeSitePlan(input.draftId).catch(() => {});
+            return api.attachments(input.draftId);
           }),
           startSigning: fromPromise(({ input }) => api.submit(input)),
           awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack, input }) => {
@@ -52,7 +107,11 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
                 else if (r.status === 'failed') sendBack({ type: 'SIGN_FAILED', message: r.message });
                 else sendBack({ type: 'SIGN_PROGRESS', message: r.message });
               } catch (e) {
-                if (live) sendBack({ type: 'SIGN_FAILED', message: e instanceof ApiError ? e.message : translate(currentLang(), 'sign.collectFailed') });
+                if (live)
+                  sendBack({
+                    type: 'SIGN_FAILED',
+                    message: e instanceof ApiError ? e.message : translate(currentLang(), 'sign.collectFailed'),
+                  });
               }
             };
             void poll();
@@ -73,9 +132,23 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
   const [newDraftId] = useState(() => crypto.randomUUID());
   const [state, send, actor] = useMachine(machine, { input: { draftId: newDraftId, ...(draft ? { draft } : {}) } });
   useSiteLoader(state.context.propertyId, (propertyId, site) => send({ type: 'SET_SITE', propertyId, site }));
-  const { propertyId, measure, footprints, details, site, today } = state.context;
+  const { propertyId, measure, footprints, details, site, today, attachments, draftId } = state.context;
   // The same verdict the server will reach, recomputed as the applicant draws and types.
-  const evaluation = useMemo(() => evaluate({ propertyId, measure, footprints, details, site, today }), [propertyId, measure, footprints, details, site, today]);
+  const evaluation = useMemo(
+    () => evaluate({ propertyId, measure, footprints, details, site, today, attachments }),
+    [propertyId, measure, footprints, details, site, today, attachments],
+  );
+  // A resumed draft's files are on the server; a new draft has none (and no row there yet).
+  useEffect(() => {
+    let live = true;
+    api.attachments(draftId).then(
+      (list) => live && send({ type: 'SET_ATTACHMENTS', attachments: list }),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [draftId, send]);
   // How many times Next was pressed on a step that is not done: each press shows (and focuses) the reasons.
   const [attempts, setAttempts] = useState(0);
   const showProblems = attempts > 0;
@@ -84,14 +157,17 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
     if (!show) focusedAttempt.current = 0;
     setAttempts((n) => (show ? n + 1 : 0));
   };
-  const { t, msg } = useI18n();
+  const { t, msg, lang } = useI18n();
   const stepTitle = (s: WizardStep) => t(`wizard.step.${s}`);
   const { context } = state;
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
+  useStepAddress(step, (s) => send({ type: 'GO_TO_STEP', step: s }), () => wizardSteps.find((s) => actor.getSnapshot().matches({ editing: s })));
 
   if (state.matches('submitted') && context.submitted) return <Receipt summary={context.submitted} />;
   if (state.matches('signing')) {
-    return <SigningView order={context.signOrder} message={context.signMessage} onCancel={() => send({ type: 'CANCEL' })} />;
+    return (
+      <SigningView order={context.signOrder} message={context.signMessage} onCancel={() => send({ type: 'CANCEL' })} />
+    );
   }
   if (state.matches('loadingProperties')) return <p className="page">{t('wizard.loadingProperties')}</p>;
   if (state.matches('loadFailed')) {
@@ -122,16 +198,25 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
       <nav aria-label={t('wizard.steps')}>
         <ol className="steps">
           {wizardSteps.map((s, i) => (
-            <li key={s} aria-current={s === current ? 'step' : undefined} className={s === current ? 'steps__current' : undefined}>
+            <li
+              key={s}
+              aria-current={s === current ? 'step' : undefined}
+              className={s === current ? 'steps__current' : undefined}
+            >
               <span className="steps__number">{i + 1}</span> {stepTitle(s)}
             </li>
           ))}
         </ol>
       </nav>
       <PageTitle key={current}>
-        <span className="visually-hidden">{t('wizard.stepOf', { n: wizardSteps.indexOf(current) + 1, total: wizardSteps.length })}</span>
+        <span className="visually-hidden">
+          {t('wizard.stepOf', { n: wizardSteps.indexOf(current) + 1, total: wizardSteps.length })}
+        </span>
         {stepTitle(current)}
       </PageTitle>
+      <p className="saved-status" aria-live="polite">
+        {context.savedAt && t('wizard.saved', { time: savedTime(context.savedAt, lang) })}
+      </p>
       {showProblems && problems.length > 0 && (
         <div
           key={attempts}
@@ -155,9 +240,15 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         </div>
       )}
       {current === 'chooseProperty' && (
-        <PropertyStep properties={context.properties} selected={context.propertyId} onSelect={(propertyId) => send({ type: 'SELECT_PROPERTY', propertyId })} />
+        <PropertyStep
+          properties={context.properties}
+          selected={context.propertyId}
+          onSelect={(propertyId) => send({ type: 'SELECT_PROPERTY', propertyId })}
+        />
       )}
-      {current === 'measure' && <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />}
+      {current === 'measure' && (
+        <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />
+      )}
       {current === 'map' && context.propertyId && context.measure && (
         <Suspense fallback={<p>{t('wizard.loadingMap')}</p>}>
           <MapStep
@@ -170,25 +261,42 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         </Suspense>
       )}
       {current === 'details' && (
-        <DetailsStep
-          values={context.details}
-          askGrossFloorArea={context.measure === 'extension'}
-          askKontrollansvarig={
-            context.measure !== undefined &&
-            kontrollansvarigRequired(
-              context.measure,
-              (context.measure === 'extension' ? context.details.grossFloorAreaM2 : undefined) ?? context.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0),
-              ruleSetFor(context.today)!,
-            )
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <DetailsStep
+            values={context.details}
+            askGrossFloorArea={context.measure === 'extension'}
+            onChange={(changed) => send({ type: 'SET_DETAILS', details: changed })}
+            askKontrollansvarig={
+              context.measure !== undefined &&
+              kontrollansvarigRequired(
+                context.measure,
+                (context.measure === 'extension' ? context.details.grossFloorAreaM2 : undefined) ??
+                  context.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0),
+                ruleSetFor(context.today)!,
+              )
+            }
+            onBack={back}
+            onDone={(details) => {
+              send({ type: 'SET_DETAILS', details });
+              // What the rules still miss (a way to reach the applicant, say) shows above the form.
+              const ok = actor.getSnapshot().can({ type: 'NEXT' });
+              setShowProblems(!ok);
+              if (ok) send({ type: 'NEXT' });
+            }}
+          />
+        </Suspense>
+      )}
+      {current === 'attachments' && (
+        <AttachmentsStep
+          draftId={context.draftId}
+          required={
+            evaluation.assessment && context.measure
+              ? requiredAttachments(ruleSetFor(context.today)!, evaluation.assessment.outcome, context.measure)
+              : null
           }
-          onBack={back}
-          onDone={(details) => {
-            send({ type: 'SET_DETAILS', details });
-            // What the rules still miss (a way to reach the applicant, say) shows above the form.
-            const ok = actor.getSnapshot().can({ type: 'NEXT' });
-            setShowProblems(!ok);
-            if (ok) send({ type: 'NEXT' });
-          }}
+          consents={evaluation.assessment?.consentFrom ?? []}
+          attachments={context.attachments}
+          onChange={(list) => send({ type: 'SET_ATTACHMENTS', attachments: list })}
         />
       )}
       {current === 'review' && (

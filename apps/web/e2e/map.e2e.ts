@@ -1,0 +1,263 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer } from './support';
+
+// The map step (issue 6) in a real browser: drawing by mouse and by measurements, several buildings, moving,
+// turning and deleting them, the warnings that say what to do, and the keyboard-only way through.
+
+const shots = path.join(repoRoot, 'docs/screenshots');
+const APPLICANT = 'Anna Lindqvist (19820202-9289)';
+
+/** WCAG 2.1 AA as axe checks it. */
+async function expectAccessible(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe on ${screen}`).toEqual([]);
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(shots, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+}
+
+async function approveInTestApp(browser: Browser, baseUrl: string, identity: string) {
+  const context = await browser.newContext();
+  const app = await context.newPage();
+  await app.goto(`${baseUrl}/bankid-sim/app`);
+  const order = app.getByRole('region').first();
+  await order.getByLabel('Identitet').selectOption({ label: identity });
+  await order.getByRole('button', { name: 'Godkänn' }).click();
+  await context.close();
+}
+
+describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
+  let browser: Browser;
+  // A server per test: each starts a new application with no draft to resume.
+  let server: RunningServer;
+  const contexts: BrowserContext[] = [];
+  let escaped: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    server = await startServer();
+    escaped = [];
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => {});
+    await server?.stop();
+    if (server) await removeDir(server.dataDir);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Anna logs in, picks Eken 1:23 and an outbuilding, and arrives at the map. */
+  async function mapStep(width = 1280, height = 800): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    escaped = guardOffline(context, server.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server.baseUrl);
+    await page.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
+    await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
+    await expect.poll(() => page.getByAltText('QR-kod för inloggning med BankID').isVisible(), { timeout: 10_000 }).toBe(true);
+    await approveInTestApp(browser, server.baseUrl, APPLICANT);
+    await page.waitForURL('**/ansokan**', { timeout: 15_000 });
+    await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('button', { name: 'Rita rektangel' }).waitFor();
+    // The neighbours' labels mean the surroundings are in, and with them the names of the boundaries.
+    await page.locator('.leaflet-tooltip', { hasText: 'Eken 1:22' }).waitFor();
+    await page.getByLabel('Avstånd från gränsen mot Ekvägen (söder), meter').waitFor();
+    return page;
+  }
+
+  const items = (page: Page) => page.locator('.building-list__item');
+  const summaries = (page: Page) => page.locator('.building-list__summary');
+  const warnings = (page: Page) => page.locator('.map-warnings');
+  /** Where a building's label sits on screen: the middle of the building. */
+  async function labelCentre(page: Page, name: string) {
+    // The mouse only reaches what is on screen.
+    await page.locator('.leaflet-container').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = (await page.locator('.leaflet-tooltip.map-label--building', { hasText: name }).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+  /** Places the selected building (or a new one) from the form. */
+  async function placeByForm(page: Page, v: { width: string; depth: string; south: string; west: string; rotation?: string }) {
+    await page.getByLabel('Bredd (meter)').fill(v.width);
+    await page.getByLabel('Djup (meter)').fill(v.depth);
+    await page.getByLabel('Vridning (grader medurs)').fill(v.rotation ?? '0');
+    await page.getByLabel('Avstånd från gränsen mot Ekvägen (söder), meter').fill(v.south);
+    await page.getByLabel('Avstånd från gränsen mot Kjellstavik Eken 1:22 (väster), meter').fill(v.west);
+    await page.getByRole('button', { name: 'Placera byggnaden' }).click();
+  }
+
+  it('draws by mouse and by measurements, warns near the boundary and on prickmark, moves, turns and deletes', async () => {
+    const page = await mapStep();
+    await expect.poll(() => page.locator('.measurements').textContent()).toContain('Ingen byggnad ritad ännu.');
+
+    // 1. A rectangle drawn with the mouse: Byggnad 1, labelled on the map and listed with its measurements.
+    await page.getByRole('button', { name: 'Rita rektangel' }).click();
+    await page.locator('.leaflet-container').scrollIntoViewIfNeeded();
+    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // East of the middle, clear of the house (whose edges the corners would snap to).
+    await page.mouse.click(cx + 10, cy - 10);
+    await page.mouse.click(cx + 50, cy + 20);
+    await expect.poll(() => items(page).count()).toBe(1);
+    await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 1' }).waitFor();
+    await expect.poll(() => page.locator('.measurements__area').textContent()).toMatch(/^Yta: \d+,\d m²$/);
+    await expect.poll(() => summaries(page).first().textContent()).toMatch(/^Byggnad 1: \d+,\d+ × \d+,\d+ m, \d+,\d m², \d+,\d+ m från gränsen mot /);
+    // The nearest boundary is highlighted, with a dimension line and its length.
+    await expect.poll(() => page.locator('.leaflet-tooltip.map-label--distance').count()).toBe(1);
+
+    // 2. A second building from width × depth, placed by its distances from two named boundaries.
+    await page.getByLabel('Måtten gäller').selectOption({ label: 'En ny byggnad' });
+    await placeByForm(page, { width: '4', depth: '3', south: '20', west: '20' });
+    await expect.poll(() => items(page).count()).toBe(2);
+    await expect.poll(() => summaries(page).nth(1).textContent()).toBe('Byggnad 2: 4,0 × 3,0 m, 12,0 m², 6,0 m från gränsen mot Kjellstavik Björken 2:5 Vald');
+    await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 2' }).waitFor();
+    await expect.poll(() => page.locator('.measurements__area').textContent()).toMatch(/^Yta: \d+,\d m² i 2 byggnader$/);
+    await expect.poll(() => page.locator('.leaflet-tooltip.map-label--distance').count()).toBe(2);
+    await expectAccessible(page, 'map step with two buildings');
+    await shoot(page, 'map-step');
+
+    // 3. Moved within 4.5 m of the boundary with Eken 1:22: the neighbour's consent is needed, and named.
+    await placeByForm(page, { width: '4', depth: '3', south: '24', west: '1' });
+    await expect
+      .poll(() => warnings(page).textContent())
+      .toContain(
+        'Byggnad 2 ligger 1,0 m från gränsen mot Kjellstavik Eken 1:22. Närmare än 4,5 m behöver du skriftligt medgivande från ägarna till Kjellstavik Eken 1:22.',
+      );
+    await page.locator('.leaflet-tooltip.map-label--distance', { hasText: '1,0 m' }).waitFor();
+    await page.getByText(/skriftligt medgivande från alla ägare till Kjellstavik Eken 1:22/).waitFor(); // the verdict's condition
+    await expectAccessible(page, 'map step with a consent warning');
+    await shoot(page, 'map-warning-consent');
+
+    // 4. Moved onto the prickmark strip along Ekvägen: the plan forbids building there.
+    await placeByForm(page, { width: '4', depth: '3', south: '2', west: '12' });
+    await expect.poll(() => warnings(page).textContent()).toContain('Byggnad 2: 12,0 m² ligger på prickmark, mark som inte får bebyggas. Flytta byggnaden.');
+    await expect.poll(() => warnings(page).textContent()).toContain('Byggnad 2 ligger 2,0 m från gränsen mot Ekvägen. Detaljplanen kräver minst 4,5 m.');
+    await shoot(page, 'map-warning-prickmark');
+
+    // 5. Dragged off the prickmark with the mouse, in move mode: the warning goes, the area stays.
+    await page.getByRole('button', { name: 'Flytta' }).click();
+    const from = await labelCentre(page, 'Byggnad 2');
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y - 100, { steps: 12 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => window.scrollY), 'the page stays put while a building is dragged').toBe(scrolled);
+    await expect.poll(() => page.locator('.measurements').textContent()).not.toContain('prickmark');
+    await expect.poll(() => summaries(page).nth(1).textContent()).toMatch(/^Byggnad 2: 4,0 × 3,0 m, 12,0 m², /);
+    // The form follows the building, so placing it again would not undo the move.
+    expect(Number((await page.getByLabel('Avstånd från gränsen mot Ekvägen (söder), meter').inputValue()).replace(',', '.'))).toBeGreaterThan(8);
+    await page.getByRole('button', { name: 'Klar' }).click();
+
+    // 6. Turned by a corner handle, in rotate mode: the same building at an angle.
+    await page.getByRole('button', { name: 'Vrid' }).click();
+    const centre = await labelCentre(page, 'Byggnad 2');
+    const handles = await page.locator('.leaflet-marker-pane .marker-icon').all();
+    let corner: { x: number; y: number } | null = null;
+    for (const h of handles) {
+      const b = await h.boundingBox();
+      if (!b) continue;
+      const p = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      if (Math.hypot(p.x - centre.x, p.y - centre.y) < 60 && (!corner || p.x > corner.x)) corner = p;
+    }
+    expect(corner, 'a rotation handle on Byggnad 2').not.toBeNull();
+    await page.mouse.move(corner!.x, corner!.y);
+    await page.mouse.down();
+    const r = Math.hypot(corner!.x - centre.x, corner!.y - centre.y);
+    const a0 = Math.atan2(corner!.y - centre.y, corner!.x - centre.x);
+    for (let i = 1; i <= 10; i++) {
+      const a = a0 + (i / 10) * (Math.PI / 6); // 30° clockwise on screen
+      await page.mouse.move(centre.x + r * Math.cos(a), centre.y + r * Math.sin(a));
+    }
+    await page.mouse.up();
+    await expect.poll(async () => Math.abs(Number((await page.getByLabel('Vridning (grader medurs)').inputValue()).replace(',', '.').replace('−', '-')))).toBeGreaterThan(10);
+    await expect.poll(() => summaries(page).nth(1).textContent()).toMatch(/^Byggnad 2: 4,0 × 3,0 m, 12,0 m², /);
+    await page.getByRole('button', { name: 'Klar' }).click();
+
+    // 7. Deleted, one by one, from the list.
+    await page.getByRole('button', { name: 'Ta bort Byggnad 2' }).click();
+    await expect.poll(() => items(page).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('buildings-heading');
+    await expect.poll(() => page.locator('.leaflet-tooltip.map-label--building').count()).toBe(1);
+    await page.getByRole('button', { name: 'Ta bort Byggnad 1' }).click();
+    await page.getByText('Du har inte ritat någon byggnad ännu.').waitFor();
+    await expect.poll(() => page.locator('.leaflet-tooltip.map-label--building').count()).toBe(0);
+    await expect.poll(() => page.locator('.measurements').textContent()).toContain('Ingen byggnad ritad ännu.');
+
+    expect(escaped).toEqual([]);
+  });
+
+  it('places a building and goes on to the next step with the keyboard alone', async () => {
+    const page = await mapStep();
+    /** Presses Tab (or Shift+Tab) until the element `matches` has focus. */
+    async function tabTo(what: string, matches: () => boolean, key = 'Tab') {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press(key);
+        if (await page.evaluate(matches)) return;
+      }
+      throw new Error(`${key} never reached ${what}`);
+    }
+    await tabTo('the width field', () => document.activeElement?.id === 'width');
+    await page.keyboard.type('4');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab'); // rotation: 0
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.measurements__area').textContent()).toBe('Yta: 12,0 m²');
+    // Focus stays where the applicant is: in the form.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('from-west');
+    await expect.poll(() => summaries(page).first().textContent()).toBe('Byggnad 1: 4,0 × 3,0 m, 12,0 m², 10,0 m från gränsen mot Kjellstavik Eken 1:22 Vald');
+
+    // A second building from the same form: "En ny byggnad" is the last choice under "Måtten gäller".
+    await tabTo('the building choice', () => document.activeElement?.id === 'target', 'Shift+Tab');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByLabel('Måtten gäller').inputValue()).toBe('new');
+    await tabTo('the south distance', () => document.activeElement?.id === 'from-south');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => summaries(page).nth(1).textContent()).toBe('Byggnad 2: 4,0 × 3,0 m, 12,0 m², 6,0 m från gränsen mot Kjellstavik Björken 2:5 Vald');
+
+    // The list works from the keyboard: remove Byggnad 2, and focus lands on the list's heading.
+    await tabTo('Ta bort Byggnad 2', () => document.activeElement?.textContent === 'Ta bort Byggnad 2', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => items(page).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('buildings-heading');
+    await tabTo('Nästa', () => document.activeElement?.textContent === 'Nästa');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Uppgifter om byggnaden/ }).waitFor();
+    expect(escaped).toEqual([]);
+  });
+
+  it('passes axe at phone width and keeps the map usable there', async () => {
+    const page = await mapStep(390, 844);
+    await expectAccessible(page, 'map step (phone, empty)');
+    await placeByForm(page, { width: '4', depth: '3', south: '20', west: '10' });
+    await expect.poll(() => page.locator('.measurements__area').textContent()).toBe('Yta: 12,0 m²');
+    await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 1' }).waitFor();
+    await expectAccessible(page, 'map step (phone)');
+    await shoot(page, 'map-step');
+    expect(escaped).toEqual([]);
+  });
+});

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  approveInTestApp,
+  expectAccessible,
+  guardOffline,
+  hasBrowser,
+  launchBrowser,
+  removeDir,
+  repoRoot,
+  shoot,
+  startServer,
+  uiLogin,
+  type RunningServer,
+} from './support';
+
+// The applicant's guided application (issue 7) for three of Kjellstavik's personas, end to end in Chromium:
+// a shed that needs nothing, a small dwelling that needs a notification, a new house that needs a permit.
+
+const shots = path.join(repoRoot, '.tmp/screenshots');
+const pdf = (title: string) => ({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`) });
+
+/** Everything the applicant types, counted by kind: what the registers know must never be typed. */
+class Typing {
+  counts = { building: 0, contact: 0, personal: 0 };
+  constructor(private readonly name: string) {}
+  async fill(field: Locator, value: string, kind: keyof Typing['counts']) {
+    await field.fill(value);
+    this.counts[kind] += 1;
+  }
+  report() {
+    process.stdout.write(`${this.name}: typed ${this.counts.building} building fields, ${this.counts.contact} contact fields, ${this.counts.personal} personal or property fields\n`);
+    expect(this.counts.personal).toBe(0);
+  }
+}
+
+describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const escaped: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    if (server) await removeDir(server.dataDir);
+    expect(escaped).toEqual([]);
+  });
+
+  async function startAs(identity: string, width = 1280) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    escaped.push(...guardOffline(context, server.baseUrl));
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/logga-in?next=%2Fansokan`);
+    await uiLogin(page, browser, server.baseUrl, identity);
+    await page.getByText(/^Hej /).waitFor({ timeout: 15_000 });
+    return page;
+  }
+
+  const next = (page: Page) => page.getByRole('button', { name: 'Nästa' }).click();
+
+  async function drawBuilding(page: Page, typing: Typing, property: RegExp, measure: RegExp, width: string, depth: string) {
+    await page.getByRole('radio', { name: property }).check();
+    await next(page);
+    await page.getByRole('radio', { name: measure }).check();
+    await next(page);
+    await typing.fill(page.getByLabel('Bredd (meter)'), width, 'building');
+    await typing.fill(page.getByLabel('Djup (meter)'), depth, 'building');
+    await page.getByRole('button', { name: 'Placera byggnaden' }).click();
+    await page.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
+  }
+
+  async function describeBuilding(page: Page, typing: Typing, text: string, ridge: string) {
+    await next(page);
+    await typing.fill(page.getByLabel('Beskriv vad du vill bygga'), text, 'building');
+    await typing.fill(page.getByLabel('Nockhöjd (meter)'), ridge, 'building');
+    await typing.fill(page.getByLabel('När vill du börja bygga?'), '2027-05-03', 'building');
+    await typing.fill(page.getByLabel('E-post', { exact: true }), 'sokande@example.se', 'contact');
+  }
+
+  async function signAndReceive(page: Page, identity: string) {
+    await page.getByRole('button', { name: 'Skriv under och skicka' }).click();
+    await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
+    await approveInTestApp(browser, server.baseUrl, identity);
+    await page.locator('.diary-number').waitFor({ timeout: 15_000 });
+    await expectAccessible(page, 'receipt');
+    return (await page.locator('.diary-number').textContent())!;
+  }
+
+  it('Gustav Berg, 91, by the lake: a small shed needs nothing, but the shoreline dispensation is named; no case', async () => {
+    const typing = new Typing('Gustav (no permit)');
+    const page = await startAs('Gustav Berg (19350223-4796)');
+    await drawBuilding(page, typing, /Kjellstavik Strandängen 4:1/, /Komplementbyggnad/, '3', '2,5');
+    await page.getByText('Du behöver varken bygglov eller anmälan, om villkoren nedan uppfylls.').waitFor();
+    await page.getByText(/strandskyddsdispens/).first().waitFor();
+    await describeBuilding(page, typing, 'Litet förråd för trädgårdsredskap.', '2,4');
+    await next(page);
+    await page.getByText('Din åtgärd behöver inga ritningar. Du kan gå vidare.').waitFor();
+    await next(page);
+    // The answer itself: printable, and nothing to sign.
+    await page.getByRole('button', { name: 'Skriv ut svaret' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Skriv under och skicka' }).count()).toBe(0);
+    await expectAccessible(page, 'no-permit answer');
+    await shoot(page, shots, 'persona-no-permit');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${server.baseUrl}/mina-arenden`);
+    await page.getByText('Du har inga ärenden ännu.').waitFor();
+    typing.report();
+  });
+
+  it('Anna Lindqvist: a 30 m² komplementbostadshus needs a notification; drawings attached; a four-week deadline', async () => {
+    const typing = new Typing('Anna (notification)');
+    const page = await startAs('Anna Lindqvist (19820202-9289)');
+    await drawBuilding(page, typing, /Kjellstavik Eken 1:23/, /Komplementbostadshus/, '6', '5');
+    await page.getByText('Du behöver inte bygglov, men du ska göra en anmälan och få startbesked innan du börjar bygga.').waitFor();
+    await page.getByText(/Bekräfta med kommunen/).first().waitFor();
+    await describeBuilding(page, typing, 'Gäststuga med sovrum och pentry.', '3,9');
+    await next(page);
+    await page.getByRole('link', { name: 'Situationsplan Kjellstavik Eken 1:23.pdf' }).waitFor();
+    for (const [label, file] of [
+      ['Välj fil för planritning', 'Planritning'],
+      ['Välj fil för fasadritning', 'Fasader'],
+      ['Välj fil för sektionsritning', 'Sektion'],
+    ] as const) {
+      await page.getByLabel(label).setInputFiles(pdf(file));
+      await page.getByRole('link', { name: `${file}.pdf` }).waitFor();
+    }
+    await expectAccessible(page, 'attachments');
+    await next(page);
+    await page.getByRole('heading', { name: 'Uppskattad avgift' }).waitFor();
+    const diary = await signAndReceive(page, 'Anna Lindqvist (19820202-9289)');
+    expect(diary).toMatch(/^BN \d{4}-\d{6}$/);
+    // Four weeks for a notification (PBL 9 kap. 45 §), from the day it arrived.
+    const received = new Date();
+    const due = new Date(Date.UTC(received.getFullYear(), received.getMonth(), received.getDate() + 28));
+    const dueText = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(due);
+    await expect.poll(() => page.locator('.facts').textContent()).toContain(dueText);
+    typing.report();
+  });
+
+  it('Lars Holmberg: a new house needs a permit, a kontrollansvarig and every drawing; signed and received', async () => {
+    const typing = new Typing('Lars (permit)');
+    const page = await startAs('Lars Holmberg (19500228-1839)');
+    await drawBuilding(page, typing, /Kjellstavik Eken 1:21/, /Nytt bostadshus/, '10', '8');
+    await page.getByText('Du behöver söka bygglov.').waitFor();
+    await describeBuilding(page, typing, 'Enplanshus i trä med sadeltak, 80 m².', '6,5');
+    await typing.fill(page.getByLabel('Kontrollansvarigs namn'), 'Kim Kontroll', 'building');
+    await typing.fill(page.getByLabel('Certifieringsnummer'), 'SC0123-45', 'building');
+    await typing.fill(page.getByLabel('Kontrollansvarigs e-post eller telefon'), 'kim@example.se', 'building');
+    await next(page);
+    await page.getByRole('link', { name: 'Situationsplan Kjellstavik Eken 1:21.pdf' }).waitFor();
+    for (const [label, file] of [
+      ['Välj fil för planritning', 'Plan'],
+      ['Välj fil för fasadritning', 'Fasad'],
+      ['Välj fil för sektionsritning', 'Sektion A-A'],
+    ] as const) {
+      await page.getByLabel(label).setInputFiles(pdf(file));
+      await page.getByRole('link', { name: `${file}.pdf` }).waitFor();
+    }
+    await next(page);
+    await page.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
+    await expectAccessible(page, 'review (permit)');
+    await shoot(page, shots, 'persona-permit-review');
+    const diary = await signAndReceive(page, 'Lars Holmberg (19500228-1839)');
+    await page.goto(`${server.baseUrl}/mina-arenden`);
+    await page.getByRole('link', { name: new RegExp(diary) }).waitFor();
+    typing.report();
+  });
+});

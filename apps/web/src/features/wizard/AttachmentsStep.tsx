@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { attachmentLabels, type AttachmentInfo, type AttachmentSlot, type AttachmentType } from '@lovisa/domain';
+import { ApiError, api, uploadAttachment } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
+
+interface Slot extends AttachmentSlot {
+  key: string;
+  title: string;
+  hint?: string;
+  required: boolean;
+}
+
+const sameSlot = (a: AttachmentInfo, s: AttachmentSlot) => a.type === s.type && (s.type !== 'GRAM' || a.neighbourPropertyId === s.neighbourPropertyId);
+
+/**
+ * The drawings and consents the verdict asks for, one slot each, plus other documents. Files go straight to
+ * the server, which judges them by content; what it says comes back in the slot.
+ */
+export function AttachmentsStep(props: {
+  draftId: string;
+  /** Null while the verdict is not known yet (the property's data is on its way). */
+  required: AttachmentType[] | null;
+  consents: { id: string; designation: string }[];
+  attachments: AttachmentInfo[];
+  onChange(attachments: AttachmentInfo[]): void;
+}) {
+  const { t, label, lang } = useI18n();
+  const [progress, setProgress] = useState<Record<string, number>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [announcement, setAnnouncement] = useState('');
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024
+      ? `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`
+      : `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+
+  if (props.required === null) return <p>{t('attachments.waiting')}</p>;
+  const slots: Slot[] = [
+    ...props.required.map((type) => ({ key: type, type, title: label(attachmentLabels[type]), required: true })),
+    ...props.consents.map((n) => ({
+      key: `GRAM-${n.id}`,
+      type: 'GRAM' as const,
+      neighbourPropertyId: n.id,
+      title: t('attachments.consent', { designation: n.designation }),
+      hint: t('attachments.consentHint'),
+      required: true,
+    })),
+  ];
+
+  async function upload(slot: Slot, file: File) {
+    setErrors((e) => ({ ...e, [slot.key]: '' }));
+    setProgress((p) => ({ ...p, [slot.key]: 0 }));
+    try {
+      const added = await uploadAttachment(props.draftId, slot, file, (f) => setProgress((p) => ({ ...p, [slot.key]: f })));
+      // A drawing type or a neighbour's consent holds one file: the server replaced the old one, and so do we.
+      props.onChange([...props.attachments.filter((a) => slot.type === 'OVR' || !sameSlot(a, slot)), added]);
+      setAnnouncement(t('attachments.uploaded', { file: added.fileName, size: size(added.size) }));
+    } catch (e) {
+      setErrors((er) => ({ ...er, [slot.key]: e instanceof ApiError ? e.message : t('common.error') }));
+    } finally {
+      setProgress((p) => {
+        const { [slot.key]: _done, ...rest } = p;
+        return rest;
+      });
+    }
+  }
+
+  async function remove(a: AttachmentInfo) {
+    try {
+      await api.removeAttachment(props.draftId, a.id);
+      props.onChange(props.attachments.filter((x) => x.id !== a.id));
+      setAnnouncement(t('attachments.removed', { file: a.fileName }));
+    } catch (e) {
+      setAnnouncement(e instanceof ApiError ? e.message : t('common.error'));
+    }
+  }
+
+  const fileRow = (a: AttachmentInfo) => (
+    <li key={a.id} className="attachment__file">
+      <a href={`/api/attachments/${a.id}`} download>
+        {a.fileName}
+      </a>{' '}
+      ({size(a.size)}){' '}
+      <button type="button" className="linklike" onClick={() => void remove(a)}>
+        {t('attachments.remove', { file: a.fileName })}
+      </button>
+    </li>
+  );
+
+  const slotView = (slot: Slot, files: AttachmentInfo[]) => {
+    const inputId = `file-${slot.key}`;
+    const busy = progress[slot.key] !== undefined;
+    return (
+      <fieldset key={slot.key} className="attachment" aria-describedby={errors[slot.key] ? `${inputId}-error` : undefined}>
+        <legend>
+          {slot.title} <span className="attachment__tag">{slot.required ? t('attachments.required') : t('attachments.optional')}</span>
+        </legend>
+        {slot.hint && <p className="field__hint">{slot.hint}</p>}
+        {files.some((f) => f.generated) && <p className="field__hint">{t('attachments.generated')}</p>}
+        {files.length > 0 ? <ul className="attachment__files">{files.map(fileRow)}</ul> : <p className="attachment__missing">{t('attachments.missing')}</p>}
+        <label htmlFor={inputId} className="attachment__label">
+          {files.length > 0 && slot.type !== 'OVR' ? t('attachments.replace', { what: slot.title.toLowerCase() }) : t('attachments.choose', { what: slot.title.toLowerCase() })}
+        </label>
+        <input
+          id={inputId}
+          type="file"
+          accept={ACCEPT}
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void upload(slot, file);
+          }}
+        />
+        {busy && <progress max={1} value={progress[slot.key]} aria-label={t('attachments.uploading', { file: slot.title })} />}
+        {errors[slot.key] && (
+          <p className="field__error" id={`${inputId}-error`} role="alert">
+            {errors[slot.key]}
+          </p>
+        )}
+      </fieldset>
+    );
+  };
+
+  return (
+    <div className="attachments">
+      <p>{slots.length > 0 ? t('attachments.intro') : t('attachments.none')}</p>
+      {slots.map((s) => slotView(s, props.attachments.filter((a) => sameSlot(a, s))))}
+      {slotView(
+        { key: 'OVR', type: 'OVR', title: t('attachments.other'), hint: t('attachments.otherHint'), required: false },
+        props.attachments.filter((a) => a.type === 'OVR'),
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}
