@@ -23,7 +23,7 @@ import applicationRoutes from './routes/applications';
 import authRoutes from './routes/auth';
 import draftRoutes from './routes/drafts';
 import healthRoutes from './routes/health';
-import feeScheduleRoutes from './routes/feeSchedule';
+import publicSettingsRoutes from './routes/publicSettings';
 import meRoutes from './routes/me';
 import myCasesRoutes from './routes/myCases';
 import officerRoutes from './routes/officer';
@@ -51,6 +51,13 @@ export interface AppOptions {
   bankidFetch?: typeof fetch;
   /** Where attachment bytes go; files under DATA_DIR/attachments by default. */
   attachmentStore?: AttachmentStore;
+}
+
+/** The tile host a configured map background loads from, for img-src ("{s}" subdomains as a wildcard). */
+export function tileSources(url: string | undefined): string[] {
+  if (!url) return [];
+  const { protocol, host } = new URL(url.replace('{s}', 'tile-subdomain'));
+  return [`${protocol}//${url.includes('{s}') ? host.replace('tile-subdomain', '*') : host}`];
 }
 
 /** Builds the whole application as a plugin tree; server.ts only listens. Tests build it the same way. */
@@ -84,7 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileSources(opts.config.mapTiles?.url)],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
@@ -152,7 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // The API speaks JSON only: any other body is 415, not a string that fails validation later.
       api.removeContentTypeParser('text/plain');
       await api.register(healthRoutes);
-      await api.register(feeScheduleRoutes);
+      await api.register(publicSettingsRoutes);
       await api.register(authRoutes);
       await api.register(propertyRoutes);
       await api.register(meRoutes);
@@ -162,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(myCasesRoutes);
       await api.register(officerRoutes);
       await api.register(import('./routes/sitePlans'));
+      // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
+      if (opts.config.bankidSimulator) await api.register(import('./routes/devOutbox'));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

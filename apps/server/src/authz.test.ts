@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { startHarness, login, submitSigned, multipartFile, testPdf, uploadTo, withDrawings, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
@@ -51,10 +52,34 @@ const cancelSign = (ctx: Ctx, orderRef: string) => async () => {
   await ctx.h.app.inject({ method: 'POST', url: '/api/applications/sign/cancel', headers: { cookie: ctx.cookieA }, payload: { orderRef } });
 };
 
+// Issue 8, the case loop: fresh cases in the state each action needs (an action changes the case it acts on).
+const officerCookies = new Map<string, string>();
+async function asOfficer(ctx: Ctx, who: 'officer' | 'teamLead' = 'officer'): Promise<string> {
+  if (!officerCookies.has(who)) officerCookies.set(who, await login(ctx.h, ctx.facts[who]));
+  return officerCookies.get(who)!;
+}
+async function caseOfA(ctx: Ctx, state: 'received' | 'awaitingCompletion' | 'approved' | 'proposed' = 'received'): Promise<{ id: string; version: number }> {
+  const fresh = await submitSigned(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA));
+  if (state === 'received') return { id: fresh.id, version: 0 };
+  const officer = await asOfficer(ctx);
+  const act = async (path: string, body: object) => {
+    const res = await ctx.h.app.inject({ method: 'POST', url: `/api/officer/cases/${fresh.id}/${path}`, headers: { cookie: officer }, payload: body });
+    if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
+    return res.json().version as number;
+  };
+  if (state === 'awaitingCompletion') return { id: fresh.id, version: await act('completion-request', { version: 0, text: 'Komplettera beskrivningen.', replyBy: '2026-12-21' }) };
+  if (state === 'approved') return { id: fresh.id, version: await act('decision', { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' }) };
+  // A deviation from the plan: the officer's decision becomes a proposal for the team lead.
+  await ctx.h.app.db.execute(sql`update cases set deviation = true where id = ${fresh.id}`);
+  return { id: fresh.id, version: await act('decision', { version: 0, outcome: 'approved', reason: 'Liten avvikelse, grannarna hörda.' }) };
+}
+const officerOnlyLead: Expect = { ...officersOfTeam(200), officerX: 403 };
+
 const matrix: Row[] = [
   { method: 'GET', route: '/api/health', expect: all(200), call: async () => ({ method: 'GET', url: '/api/health' }) },
   { method: 'GET', route: '/api/openapi.json', expect: all(200), call: async () => ({ method: 'GET', url: '/api/openapi.json' }) },
   { method: 'GET', route: '/api/fee-schedule', expect: all(200), call: async () => ({ method: 'GET', url: '/api/fee-schedule' }) },
+  { method: 'GET', route: '/api/map-config', expect: all(200), call: async () => ({ method: 'GET', url: '/api/map-config' }) },
   { method: 'GET', route: '/api/session', expect: all(200), call: async () => ({ method: 'GET', url: '/api/session' }) },
   { method: 'POST', route: '/api/auth/bankid/start', expect: all(200), call: async () => ({ method: 'POST', url: '/api/auth/bankid/start', body: { mode: 'qr' } }) },
   // A login order is bound to the browser that started it: nobody else, signed in or not, can touch it.
@@ -170,6 +195,90 @@ const matrix: Row[] = [
     call: async (c) => {
       const fresh = await submitSigned(c.h, c.cookieA, applicationFor(c.facts.propertyA));
       return { method: 'POST', url: `/api/officer/cases/${fresh.id}/decision`, body: { outcome: 'approved', reason: 'Följer detaljplanen.' } };
+    },
+  },
+  { method: 'GET', route: '/api/me/messages', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/messages' }) },
+  { method: 'GET', route: '/api/dev/outbox', expect: all(200), call: async () => ({ method: 'GET', url: '/api/dev/outbox' }) },
+  {
+    method: 'GET',
+    route: '/api/me/cases/:id/documents/:kind',
+    expect: onlyA(200),
+    call: async (c) => ({ method: 'GET', url: `/api/me/cases/${(await caseOfA(c, 'approved')).id}/documents/decision` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/officer/cases/:id/documents/:kind',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${(await caseOfA(c, 'approved')).id}/documents/decision` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/me/cases/:id/attachments',
+    expect: onlyA(201),
+    call: async (c) => {
+      const file = multipartFile('sektion.pdf', testPdf('sektion'));
+      return { method: 'POST', url: `/api/me/cases/${(await caseOfA(c, 'awaitingCompletion')).id}/attachments?type=SEK`, body: file.payload, contentType: file.contentType };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/me/cases/:id/completion',
+    expect: onlyA(200),
+    call: async (c) => {
+      const { id, version } = await caseOfA(c, 'awaitingCompletion');
+      return { method: 'POST', url: `/api/me/cases/${id}/completion`, body: { version, note: 'Beskrivningen: garaget får en port mot gatan.' } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/me/cases/:id/withdraw',
+    expect: onlyA(200),
+    call: async (c) => ({ method: 'POST', url: `/api/me/cases/${(await caseOfA(c)).id}/withdraw`, body: { version: 0 } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/assign',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'POST', url: `/api/officer/cases/${(await caseOfA(c)).id}/assign`, body: { version: 0 } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/completion-request',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'POST', url: `/api/officer/cases/${(await caseOfA(c)).id}/completion-request`, body: { version: 0, items: ['SEK'], replyBy: '2026-12-21' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/extension',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'POST', url: `/api/officer/cases/${(await caseOfA(c)).id}/extension`, body: { version: 0, weeks: 4, reason: 'Remiss till miljöförvaltningen.' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/start-approval',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id, version } = await caseOfA(c, 'approved');
+      return { method: 'POST', url: `/api/officer/cases/${id}/start-approval`, body: { version } };
+    },
+  },
+  // Four eyes: only a team lead of the case's team confirms or returns a proposal.
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/proposal/confirm',
+    expect: officerOnlyLead,
+    call: async (c) => {
+      const { id, version } = await caseOfA(c, 'proposed');
+      return { method: 'POST', url: `/api/officer/cases/${id}/proposal/confirm`, body: { version } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/proposal/return',
+    expect: officerOnlyLead,
+    call: async (c) => {
+      const { id, version } = await caseOfA(c, 'proposed');
+      return { method: 'POST', url: `/api/officer/cases/${id}/proposal/return`, body: { version, comment: 'Motivera avvikelsen tydligare.' } };
     },
   },
 ];

@@ -74,4 +74,44 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
     const detail = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
     expect(detail.events.filter((e: { type: string }) => e.type === 'decided')).toHaveLength(1);
   });
+
+  it('two officers approving the same version at once: one 200, one 409 naming who decided', async () => {
+    const c = await submitSigned(h, cookieA, applicationFor(facts.propertyA));
+    const lead = await login(h, facts.teamLead);
+    const read = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
+    const [a, b] = await Promise.all(
+      [officer, lead].map((cookie) =>
+        h.app.inject({
+          method: 'POST',
+          url: `/api/officer/cases/${c.id}/decision`,
+          headers: { cookie },
+          payload: { version: read.version, outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' },
+        }),
+      ),
+    );
+    expect([a!.statusCode, b!.statusCode].sort()).toEqual([200, 409]);
+    const winner = a!.statusCode === 200 ? a! : b!;
+    const loser = a!.statusCode === 200 ? b! : a!;
+    expect(loser.json().error.code).toBe('conflict');
+    // The stale write names who changed the case: the officer whose decision stands (or says it is decided).
+    expect(loser.json().error.message).toMatch(new RegExp(`${winner.json().decidedByName}|redan beslutat`));
+    const detail = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
+    expect(detail.version).toBe(read.version + 1);
+    expect(detail.events.filter((e: { type: string }) => e.type === 'decided')).toHaveLength(1);
+    expect(detail.documents).toHaveLength(1);
+    expect(detail.messages.filter((m: { kind: string }) => m.kind === 'decision')).toHaveLength(1);
+  });
+
+  it('a stale write changes nothing even when the requests interleave: assign and order to complete race on one version', async () => {
+    const c = await submitSigned(h, cookieA, applicationFor(facts.propertyA));
+    const lead = await login(h, facts.teamLead);
+    const answers = await Promise.all([
+      h.app.inject({ method: 'POST', url: `/api/officer/cases/${c.id}/assign`, headers: { cookie: lead }, payload: { version: 0 } }),
+      h.app.inject({ method: 'POST', url: `/api/officer/cases/${c.id}/completion-request`, headers: { cookie: officer }, payload: { version: 0, items: ['SEK'], replyBy: '2026-12-14' } }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const detail = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
+    expect(detail.version).toBe(1);
+    expect(detail.events.filter((e: { type: string }) => e.type === 'assigned' || e.type === 'completionRequested')).toHaveLength(1);
+  });
 });

@@ -29,12 +29,17 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   /** BankID orders (login or sign) one IP address may start per minute. */
   BANKID_START_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** An optional raster background for the maps, e.g. https://{s}.tiles.example/{z}/{x}/{y}.png; unset = offline map. */
+  MAP_TILE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
   /** Uploads one address may make per minute (a whole application has about ten files). */
   UPLOAD_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Secure cookies: `auto` = on unless the site is served from localhost (where browsers allow http). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Drafts untouched this long are deleted (cases never are). */
   DRAFT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** New cases wait unassigned in their team's queue, or go to the team's least-loaded officer. */
+  ASSIGN_NEW_CASES: z.enum(['unassigned', 'leastLoaded']).default('unassigned'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,9 +58,12 @@ export interface AppConfig {
   sessionIdleMs: number;
   bankidStartLimitPerMinute: number;
   uploadLimitPerMinute: number;
+  mapTiles: { url: string; attribution: string } | null;
   secureCookie: 'auto' | boolean;
   logLevel: string;
   draftRetentionDays: number;
+  /** `unassigned`: a new case waits in the team's queue; `leastLoaded`: it goes to the officer with fewest open cases. */
+  assignNewCases: 'unassigned' | 'leastLoaded';
   routingRules: RoutingRule[];
   /** The municipality's fee schedule (fixtures/fees.json); null until loaded. */
   feeSchedule: FeeSchedule | null;
@@ -84,9 +92,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     bankidStartLimitPerMinute: e.BANKID_START_LIMIT_PER_MINUTE,
     uploadLimitPerMinute: e.UPLOAD_LIMIT_PER_MINUTE,
+    mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
     secureCookie: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
+    assignNewCases: e.ASSIGN_NEW_CASES,
     routingRules: [],
     feeSchedule: null,
   };

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -7,6 +8,7 @@ import {
   guardOffline,
   hasBrowser,
   launchBrowser,
+  pdfFirstPageToPng,
   removeDir,
   repoRoot,
   shoot,
@@ -19,6 +21,7 @@ import {
 // a shed that needs nothing, a small dwelling that needs a notification, a new house that needs a permit.
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
+const docShots = path.join(repoRoot, 'docs/screenshots');
 const pdf = (title: string) => ({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`) });
 
 /** Everything the applicant types, counted by kind: what the registers know must never be typed. */
@@ -125,7 +128,14 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     await page.getByText(/Bekräfta med kommunen/).first().waitFor();
     await describeBuilding(page, typing, 'Gäststuga med sovrum och pentry.', '3,9');
     await next(page);
-    await page.getByRole('link', { name: 'Situationsplan Kjellstavik Eken 1:23.pdf' }).waitFor();
+    const sitePlan = page.getByRole('link', { name: 'Situationsplan Kjellstavik Eken 1:23.pdf' });
+    await sitePlan.waitFor();
+    // The situationsplan Lovisa drew from the map: a real PDF, kept for people to look at.
+    const pdfBytes = await (await page.request.get(`${server.baseUrl}${await sitePlan.getAttribute('href')}`)).body();
+    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await mkdir(docShots, { recursive: true });
+    await writeFile(path.join(docShots, 'situationsplan.pdf'), pdfBytes);
+    await pdfFirstPageToPng(path.join(docShots, 'situationsplan.pdf'), path.join(docShots, 'situationsplan.png'));
     for (const [label, file] of [
       ['Välj fil för planritning', 'Planritning'],
       ['Välj fil för fasadritning', 'Fasader'],

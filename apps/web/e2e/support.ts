@@ -179,3 +179,19 @@ export async function uiLogin(page: Page, browser: Browser, baseUrl: string, ide
   await page.getByAltText('QR-kod för inloggning med BankID').waitFor();
   await approveInTestApp(browser, baseUrl, identity);
 }
+
+/**
+ * Renders a PDF's first page to PNG with Debian's pdftoppm (poppler-utils), for people to look at. CI installs
+ * it; elsewhere a missing pdftoppm skips the picture with a hint rather than failing the test.
+ */
+export async function pdfFirstPageToPng(pdfPath: string, pngPath: string): Promise<boolean> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  if (!existsSync('/usr/bin/pdftoppm')) {
+    if (process.env.CI) throw new Error('CI: pdftoppm is missing (apt-get install poppler-utils)');
+    console.warn('Skipping the PDF picture: no pdftoppm (apt-get install poppler-utils)');
+    return false;
+  }
+  await promisify(execFile)('/usr/bin/pdftoppm', ['-png', '-r', '110', '-singlefile', '-f', '1', '-l', '1', pdfPath, pngPath.replace(/\.png$/, '')]);
+  return true;
+}

@@ -146,8 +146,20 @@ export const CaseAssessmentSchema = z.object({
   deviation: z.boolean(),
   confirmWithMunicipality: z.boolean(),
   advice: z.array(z.string()),
+  /** The findings' texts as the rules engine wrote them on the day, figures included (absent on older cases). */
+  texts: z
+    .object({
+      reasons: z.array(z.object({ sv: z.string(), en: z.string() })),
+      conditions: z.array(z.object({ sv: z.string(), en: z.string() })),
+      advice: z.array(z.object({ sv: z.string(), en: z.string() })),
+    })
+    .optional(),
 });
 export type CaseAssessment = z.infer<typeof CaseAssessmentSchema>;
+
+/** `decision`: the decision on the application (for a notification, the start approval itself); `startApproval`: a permit's later startbesked. */
+export const CaseDocumentKindSchema = z.enum(['decision', 'startApproval']);
+export type CaseDocumentKind = z.infer<typeof CaseDocumentKindSchema>;
 
 export const OfficerRefSchema = z.object({ personnummer: z.string(), name: z.string() });
 
@@ -203,8 +215,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   decisionConditions: z.array(z.string()),
   decidedByName: z.string().nullable(),
   startApprovedAt: z.iso.datetime({ offset: true }).nullable(),
-  /** A decision document (PDF) exists: `…/decision.pdf`. */
-  hasDecisionDocument: z.boolean(),
+  /** Documents the municipality issued (PDF): `GET …/cases/:id/documents/:kind`. */
+  documents: z.array(z.object({ kind: CaseDocumentKindSchema, fileName: z.string(), createdAt: z.iso.datetime({ offset: true }) })),
   messages: z.array(CaseMessageSchema),
   /** Present on the officer's face only. */
   officer: OfficerCaseViewSchema.optional(),

@@ -15,3 +15,4 @@ export * from './signing';
 export * from './basemap';
 export * from './attachment';
 export * from './rules/index';
+export * from './caseLoop';

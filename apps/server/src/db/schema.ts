@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, serial, text, timestamp, uuid, date, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uuid, date, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. */
 export const sessions = pgTable('sessions', {
@@ -74,12 +74,93 @@ export const cases = pgTable(
     decidedBy: text('decided_by'),
     /** The applicant's BankID signature over the application: signature, OCSP answer, order and time. */
     signature: jsonb('signature'),
+    /**
+     * Optimistic concurrency: every change is `… WHERE id = $1 AND version = $n` and adds one, so a request made
+     * on a stale read changes nothing (409, naming who changed the case last).
+     */
+    version: integer('version').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    updatedByName: text('updated_by_name'),
+    /** From the rules engine's verdict on arrival (the `assessed` event), kept here for the queue's filters. */
+    procedure: text('procedure').notNull().default('permit'),
+    deviation: boolean('deviation').notNull().default(false),
+    neighbourConsentMissing: boolean('neighbour_consent_missing').notNull().default(false),
+    /** The officer handling the case; null while it waits in the team's queue. */
+    assignedTo: text('assigned_to'),
+    assignedName: text('assigned_name'),
+    /** The facts the statutory clock runs on (ClockFactsSchema); null for cases from before the clock was kept. */
+    clock: jsonb('clock'),
+    /** The open order to complete (CompletionRequestSchema), while the case awaits the applicant's answer. */
+    completionRequest: jsonb('completion_request'),
+    /** An officer's proposed decision waiting for a team lead (ProposalSchema): four eyes on deviations. */
+    proposal: jsonb('proposal'),
+    decisionConditions: jsonb('decision_conditions'),
+    decidedByName: text('decided_by_name'),
+    startApprovedAt: timestamp('start_approved_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('cases_diary_number_idx').on(t.diaryNumber),
     index('cases_team_deadline_idx').on(t.teamId, t.decisionDeadline),
     index('cases_applicant_idx').on(t.applicantPersonnummer),
+    index('cases_assigned_idx').on(t.assignedTo, t.status),
   ],
+);
+
+/** Messages to the applicant, shown in Mina ärenden: the receipt, orders to complete, decisions. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey(),
+    /** Order of sending, also between messages of the same instant. */
+    seq: serial('seq').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('messages_case_idx').on(t.caseId, t.seq)],
+);
+
+/**
+ * Every message that should also reach the applicant by e-mail (when they gave an address). No SMTP is
+ * configured here: messages are recorded, and a mailer would send what has no `sent_at`.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_created_idx').on(t.createdAt)],
+);
+
+/** Documents Lovisa issues on a case (the decision, a start approval): PDFs in the attachment store. */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** `decision` or `startApproval`. */
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('case_documents_case_idx').on(t.caseId, t.kind)],
 );
 
 /** Append-only history of a case. */

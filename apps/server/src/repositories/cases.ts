@@ -1,21 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
+  ClockFactsSchema,
+  CompletionRequestSchema,
+  ProposalSchema,
+  applicantMessages,
+  caseClock,
+  clockFactsAtReceipt,
   formatDiaryNumber,
+  internalEventTypes,
+  neighbourConsentMissing,
+  openStatuses,
   stockholmDate,
   type ApplicationSubmission,
+  type CaseAssessment,
   type CaseDetail,
   type CaseEvent,
+  type CaseEventType,
   type CaseSummary,
-  type DecisionInput,
+  type ClockFacts,
+  type MessageText,
+  type MyCaseSummary,
+  type OfficerCaseView,
+  type QueueItem,
   type QueuePage,
   type QueueQuery,
 } from '@lovisa/domain';
 import type { Db } from '../db/database';
+import { AppError } from '../errors';
 import { toAttachmentInfo } from './attachments';
-import { attachments, caseEvents, cases, diaryCounters, drafts, signOrders } from '../db/schema';
+import { sendToApplicant, toMessage } from './messages';
+import { attachments, caseDocuments, caseEvents, cases, diaryCounters, drafts, messages, officers, signOrders } from '../db/schema';
 
-type CaseRow = typeof cases.$inferSelect;
+export type CaseRow = typeof cases.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function toSummary(row: CaseRow): CaseSummary {
   return {
@@ -31,6 +49,23 @@ export function toSummary(row: CaseRow): CaseSummary {
     decisionDeadline: row.decisionDeadline,
   };
 }
+
+/** The facts the clock runs on; a case from before they were kept runs from its receipt day alone. */
+export function clockFactsOf(row: CaseRow): ClockFacts {
+  const parsed = ClockFactsSchema.safeParse(row.clock);
+  if (parsed.success) return parsed.data;
+  return { ...clockFactsAtReceipt(row.procedure as ClockFacts['procedure'], stockholmDate(row.receivedAt)), decidedOn: row.decidedAt ? stockholmDate(row.decidedAt) : null };
+}
+
+export const completionRequestOf = (row: CaseRow) => {
+  const parsed = CompletionRequestSchema.safeParse(row.completionRequest);
+  return parsed.success ? parsed.data : null;
+};
+export const proposalOf = (row: CaseRow) => {
+  const parsed = ProposalSchema.safeParse(row.proposal);
+  return parsed.success ? parsed.data : null;
+};
+const conditionsOf = (row: CaseRow): string[] => (Array.isArray(row.decisionConditions) ? (row.decisionConditions as string[]) : []);
 
 export interface NewCase {
   application: ApplicationSubmission;
@@ -48,20 +83,41 @@ export interface NewCase {
     /** Non-blocking items: drawings the office will ask for, a neighbour hearing. */
     advice: string[];
     decisionDeadline: string;
+    texts?: CaseAssessment['texts'];
   };
   receivedAt: Date;
   /** The BankID sign order this submission completes, and what BankID returned for it. */
   signed: { orderRef: string; signature: string; ocspResponse: string; bankIdIssueDate: string };
+  /** Who gets the new case (the server's ASSIGN_NEW_CASES); unassigned when not given. */
+  assignment?: AssignmentPolicy;
 }
+
+export type AssignmentPolicy = 'unassigned' | 'leastLoaded';
 
 /** Thrown inside the transaction when another request already turned this sign order into a case. */
 export class AlreadySubmitted extends Error {}
 
+/** The team's officer (not a team lead) with the fewest open cases; ties go by name. Null for a team without one. */
+async function leastLoadedOfficer(tx: Tx, teamId: string): Promise<{ personnummer: string; name: string } | null> {
+  const staff = await tx.select().from(officers).where(and(eq(officers.teamId, teamId), eq(officers.role, 'officer'))).orderBy(asc(officers.name));
+  if (staff.length === 0) return null;
+  const loads = await tx
+    .select({ who: cases.assignedTo, n: count() })
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), inArray(cases.status, [...openStatuses])))
+    .groupBy(cases.assignedTo);
+  const load = new Map(loads.map((l) => [l.who, l.n]));
+  const chosen = [...staff].sort((a, b) => (load.get(a.personnummer) ?? 0) - (load.get(b.personnummer) ?? 0))[0]!;
+  return { personnummer: chosen.personnummer, name: chosen.name };
+}
+
 /**
- * Stores a received application as a case, in one transaction: diary number, case row, its first events,
- * and the draft it came from removed. The counter row's lock makes numbers sequential without gaps.
+ * Stores a received application as a case, in one transaction: diary number, case row, its first events, the
+ * receipt to the applicant, and the draft it came from removed. The counter row's lock makes numbers
+ * sequential without gaps.
  */
 export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
+  const policy = input.assignment ?? 'unassigned';
   return db.transaction(async (tx) => {
     const id = randomUUID();
     // Claim the sign order first: of two concurrent collects, exactly one gets to create the case.
@@ -78,6 +134,13 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
       .onConflictDoUpdate({ target: diaryCounters.year, set: { lastSequence: sql`${diaryCounters.lastSequence} + 1` } })
       .returning();
     const { draftId: _draftId, ...application } = input.application;
+    const files = input.application.draftId
+      ? await tx
+          .select({ type: attachments.type })
+          .from(attachments)
+          .where(and(eq(attachments.draftId, input.application.draftId), eq(attachments.ownerPersonnummer, input.applicant.personnummer), isNull(attachments.caseId)))
+      : [];
+    const assignee = policy === 'leastLoaded' ? await leastLoadedOfficer(tx, input.routing.teamId) : null;
     const [row] = await tx
       .insert(cases)
       .values({
@@ -94,13 +157,30 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
         receivedAt: input.receivedAt,
         decisionDeadline: input.assessment.decisionDeadline,
         signature: { ...input.signed, signedAt: input.receivedAt.toISOString() },
+        version: 0,
+        updatedAt: input.receivedAt,
+        updatedByName: input.applicant.name,
+        procedure: input.assessment.procedure,
+        deviation: input.assessment.deviation,
+        neighbourConsentMissing: neighbourConsentMissing(input.assessment, files.map((f) => f.type)),
+        clock: clockFactsAtReceipt(input.assessment.procedure, stockholmDate(input.receivedAt)),
+        assignedTo: assignee?.personnummer ?? null,
+        assignedName: assignee?.name ?? null,
       })
       .returning();
     await tx.insert(caseEvents).values([
       { caseId: id, type: 'received', at: input.receivedAt, actor: 'applicant', data: { signedWith: 'BankID' } },
       { caseId: id, type: 'assessed', at: input.receivedAt, actor: 'system', data: { ...input.assessment } },
       { caseId: id, type: 'routed', at: input.receivedAt, actor: 'system', data: { teamId: input.routing.teamId, reason: input.routing.reason } },
+      ...(assignee ? [{ caseId: id, type: 'assigned', at: input.receivedAt, actor: 'system', data: { to: assignee.personnummer, name: assignee.name, policy } }] : []),
     ]);
+    // The written confirmation the law asks for: time limit, fee reduction, appeal.
+    await sendToApplicant(
+      tx,
+      row!,
+      applicantMessages.receipt({ diaryNumber: row!.diaryNumber, propertyDesignation: row!.propertyDesignation, procedure: input.assessment.procedure, deadline: input.assessment.decisionDeadline }),
+      input.receivedAt,
+    );
     if (input.application.draftId) {
       // The draft's files become the case's, in the same transaction that turns the draft into the case.
       await tx
@@ -115,36 +195,65 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
   });
 }
 
-export async function casesOfApplicant(db: Db, personnummer: string): Promise<CaseSummary[]> {
+export async function casesOfApplicant(db: Db, personnummer: string, today: Date): Promise<MyCaseSummary[]> {
   const rows = await db.select().from(cases).where(eq(cases.applicantPersonnummer, personnummer)).orderBy(desc(cases.receivedAt));
-  return rows.map(toSummary);
+  return rows.map((row) => {
+    const clock = caseClock(clockFactsOf(row), today);
+    return {
+      ...toSummary(row),
+      procedure: row.procedure as MyCaseSummary['procedure'],
+      version: row.version,
+      expectedDecisionDate: clock.deadline,
+      awaitingMyAnswer: row.status === 'awaitingCompletion',
+    };
+  });
 }
 
 /** Escapes LIKE's wildcards so a search for "50%" means the characters, not a pattern. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** A team's queue, the legal deadline first, filtered and searched, one page at a time. */
-export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery): Promise<QueuePage> {
+/**
+ * A team's queue (or the officer's own cases, or those nobody has taken): open cases first, the legal
+ * deadline first among them, filtered and searched, one page at a time. Each item carries its clock.
+ */
+export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery, viewer: string, today: Date): Promise<QueuePage> {
   const conditions = [eq(cases.teamId, teamId)];
+  if (query.scope === 'mine') conditions.push(eq(cases.assignedTo, viewer));
+  if (query.scope === 'unassigned') conditions.push(isNull(cases.assignedTo), inArray(cases.status, [...openStatuses]));
   if (query.status) conditions.push(eq(cases.status, query.status));
   if (query.measure) conditions.push(eq(cases.measure, query.measure));
   if (query.outcome) conditions.push(eq(cases.outcome, query.outcome));
+  if (query.deviation) conditions.push(eq(cases.deviation, true));
+  if (query.consentMissing) conditions.push(eq(cases.neighbourConsentMissing, true), inArray(cases.status, [...openStatuses]));
   if (query.q) {
     const pattern = likePattern(query.q);
     conditions.push(or(ilike(cases.diaryNumber, pattern), ilike(cases.propertyDesignation, pattern), ilike(cases.applicantName, pattern))!);
   }
   const where = and(...conditions);
+  const closedLast = sql`case when ${cases.status} in ('decided', 'withdrawn') then 1 else 0 end`;
   const [rows, [total]] = await Promise.all([
     db
       .select()
       .from(cases)
       .where(where)
-      .orderBy(asc(cases.decisionDeadline), asc(cases.receivedAt), asc(cases.diaryNumber))
+      .orderBy(closedLast, asc(cases.decisionDeadline), asc(cases.receivedAt), asc(cases.diaryNumber))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(cases).where(where),
   ]);
-  return { items: rows.map(toSummary), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  const items = rows.map((row): QueueItem => {
+    const clock = caseClock(clockFactsOf(row), today);
+    return {
+      ...toSummary(row),
+      version: row.version,
+      procedure: row.procedure as QueueItem['procedure'],
+      deviation: row.deviation,
+      neighbourConsentMissing: row.neighbourConsentMissing,
+      assignedTo: row.assignedTo ? { personnummer: row.assignedTo, name: row.assignedName ?? '' } : null,
+      clock: { deadline: clock.deadline, daysLeft: clock.daysLeft, feeReduction: clock.feeReduction, waitingForCompletion: clock.waitingForCompletion, extended: clock.extended },
+    };
+  });
+  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
 export async function caseRow(db: Db, id: string): Promise<CaseRow | null> {
@@ -152,11 +261,29 @@ export async function caseRow(db: Db, id: string): Promise<CaseRow | null> {
   return row ?? null;
 }
 
-export async function caseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
-  const [events, files] = await Promise.all([
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.id)),
+export async function caseEventsOf(db: Db, id: string): Promise<CaseEvent[]> {
+  const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id));
+  return events.map((e): CaseEvent => ({ type: e.type as CaseEvent['type'], at: e.at.toISOString(), actor: e.actor, data: e.data as Record<string, unknown> }));
+}
+
+/**
+ * A case as one face sees it. The applicant's face leaves out the officers' internal events (assignment,
+ * proposals) and carries no `officer` part; the officer's face adds it (built by the route, which knows the
+ * viewer and the registers).
+ */
+export async function caseDetail(
+  db: Db,
+  row: CaseRow,
+  opts: { today: Date; face?: 'applicant' | 'officer'; officer?: OfficerCaseView; events?: CaseEvent[] } = { today: new Date() },
+): Promise<CaseDetail> {
+  const [events, files, sent, documents] = await Promise.all([
+    opts.events ?? caseEventsOf(db, row.id),
     db.select().from(attachments).where(eq(attachments.caseId, row.id)).orderBy(asc(attachments.createdAt)),
+    db.select().from(messages).where(eq(messages.caseId, row.id)).orderBy(asc(messages.seq)),
+    db.select().from(caseDocuments).where(eq(caseDocuments.caseId, row.id)).orderBy(asc(caseDocuments.createdAt)),
   ]);
+  const face = opts.face ?? 'applicant';
+  const shown = face === 'applicant' ? events.filter((e) => !internalEventTypes.includes(e.type)) : events;
   return {
     ...toSummary(row),
     application: row.application as CaseDetail['application'],
@@ -164,30 +291,79 @@ export async function caseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
     decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
     decisionReason: row.decisionReason,
     attachments: files.map(toAttachmentInfo),
-    events: events.map(
-      (e): CaseEvent => ({ type: e.type as CaseEvent['type'], at: e.at.toISOString(), actor: e.actor, data: e.data as Record<string, unknown> }),
-    ),
+    events: shown,
+    version: row.version,
+    procedure: row.procedure as CaseDetail['procedure'],
+    deviation: row.deviation,
+    clock: caseClock(clockFactsOf(row), opts.today),
+    completionRequest: completionRequestOf(row),
+    decisionConditions: conditionsOf(row),
+    decidedByName: row.decidedByName,
+    startApprovedAt: row.startApprovedAt ? row.startApprovedAt.toISOString() : null,
+    documents: documents.map((d) => ({ kind: d.kind as 'decision' | 'startApproval', fileName: d.fileName, createdAt: d.createdAt.toISOString() })),
+    messages: sent.map((m) => toMessage(m, row.diaryNumber)),
+    ...(face === 'officer' && opts.officer ? { officer: opts.officer } : {}),
   };
 }
 
-/** Records a decision once: returns null when the case was no longer open (someone decided first). */
-export async function decideCase(
-  db: Db,
-  id: string,
-  decision: DecisionInput,
-  officer: { personnummer: string; name: string },
-  at: Date,
-): Promise<CaseRow | null> {
+const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+
+/** The 409 of a stale write: who changed the case last, and when, so the reader knows what to reload for. */
+export function staleConflict(current: Pick<CaseRow, 'updatedByName' | 'updatedAt'> | null): AppError {
+  if (!current) return new AppError('notFound', 'Ärendet finns inte.');
+  const who = current.updatedByName ?? 'någon annan';
+  const when = current.updatedAt ? ` (${timeFormat.format(current.updatedAt)})` : '';
+  return new AppError('conflict', `Ärendet har ändrats av ${who}${when} sedan du hämtade det. Ladda om sidan och försök igen.`, [
+    { path: 'version', message: `Senast ändrat av ${who}${when}.` },
+  ]);
+}
+
+export interface CaseChange {
+  id: string;
+  /** The version the change was made on: the update only happens if the case is still at it. */
+  version: number;
+  actor: { name: string; event?: string };
+  at: Date;
+  set: Partial<typeof cases.$inferInsert>;
+  events: { type: CaseEventType; data: Record<string, unknown> }[];
+  /** Messages to the applicant (and the outbox, when they gave an e-mail address). */
+  messages?: MessageText[];
+  documents?: { kind: 'decision' | 'startApproval'; fileName: string; size: number; sha256: string }[];
+}
+
+/**
+ * Every change to a case goes through here: `UPDATE … WHERE id = $1 AND version = $n` adding one to the
+ * version, then its events, messages and documents, in one transaction. A stale version changes nothing and
+ * answers 409 naming who changed the case last.
+ */
+export async function changeCase(db: Db, change: CaseChange): Promise<CaseRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(cases)
-      .set({ status: 'decided', outcome: decision.outcome, decisionReason: decision.reason, decidedAt: at, decidedBy: officer.personnummer })
-      .where(and(eq(cases.id, id), eq(cases.status, 'received')))
+      .set({ ...change.set, version: sql`${cases.version} + 1`, updatedAt: change.at, updatedByName: change.actor.name })
+      .where(and(eq(cases.id, change.id), eq(cases.version, change.version)))
       .returning();
-    if (!row) return null;
-    await tx
-      .insert(caseEvents)
-      .values({ caseId: id, type: 'decided', at, actor: officer.name, data: { outcome: decision.outcome, reason: decision.reason } });
+    if (!row) {
+      const [current] = await tx.select({ updatedByName: cases.updatedByName, updatedAt: cases.updatedAt }).from(cases).where(eq(cases.id, change.id));
+      throw staleConflict(current ?? null);
+    }
+    if (change.events.length > 0) {
+      await tx.insert(caseEvents).values(change.events.map((e) => ({ caseId: row.id, type: e.type, at: change.at, actor: change.actor.event ?? change.actor.name, data: e.data })));
+    }
+    for (const m of change.messages ?? []) await sendToApplicant(tx, row, m, change.at);
+    for (const d of change.documents ?? []) {
+      await tx.insert(caseDocuments).values({ id: randomUUID(), caseId: row.id, kind: d.kind, fileName: d.fileName, size: d.size, sha256: d.sha256, createdAt: change.at });
+    }
     return row;
   });
+}
+
+export async function latestDocument(db: Db, caseId: string, kind: 'decision' | 'startApproval') {
+  const [doc] = await db
+    .select()
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.kind, kind)))
+    .orderBy(desc(caseDocuments.createdAt))
+    .limit(1);
+  return doc ?? null;
 }

@@ -225,6 +225,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
           applicant: { personnummer: user.personnummer, name: user.name },
           propertyDesignation: order.propertyDesignation,
           routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
+          assignment: app.config.assignNewCases,
           assessment: {
             ruleSetId: evaluation.ruleSetId,
             procedure,
@@ -233,6 +234,11 @@ export default async function applicationRoutes(app: FastifyInstance) {
             deviation: evaluation.compliance?.deviation ?? false,
             confirmWithMunicipality: assessment.confirmWithMunicipality,
             advice: evaluation.missing.map((m) => m.code),
+            texts: {
+              reasons: assessment.reasons.map((r) => r.text),
+              conditions: assessment.conditions.map((c) => c.text),
+              advice: evaluation.missing.map((m) => m.text),
+            },
             decisionDeadline: clock.deadline!,
           },
           receivedAt,

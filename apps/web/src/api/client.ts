@@ -76,6 +76,7 @@ export const api = {
   property: (id: string) => request(PropertyWithPlans, 'GET', `/api/properties/${encodeURIComponent(id)}`),
   surroundings: (id: string) => request(SurroundingsSchema, 'GET', `/api/properties/${encodeURIComponent(id)}/surroundings`),
   feeSchedule: () => request(FeeScheduleSchema, 'GET', '/api/fee-schedule'),
+  mapConfig: () => request(z.object({ tileUrl: z.string().nullable(), attribution: z.string() }), 'GET', '/api/map-config'),
   attachments: (draftId: string) => request(z.array(AttachmentInfoSchema), 'GET', `/api/drafts/${encodeURIComponent(draftId)}/attachments`),
   makeSitePlan: (draftId: string) => request(AttachmentInfoSchema, 'POST', `/api/drafts/${encodeURIComponent(draftId)}/attachments/site-plan`),
   removeAttachment: (draftId: string, id: string) => request(Nothing, 'DELETE', `/api/drafts/${encodeURIComponent(draftId)}/attachments/${encodeURIComponent(id)}`),

@@ -11,13 +11,15 @@ import { ensurePanes } from './panes';
 import { useI18n } from '../i18n/i18n';
 
 /**
- * An optional raster background (an orthophoto or the municipality's base map), configured at build time:
- * VITE_TILE_URL="https://…/{z}/{x}/{y}.png" and VITE_TILE_ATTRIBUTION. Off when unset, as in every test:
- * the map then needs nothing from outside this server. (The server's Content-Security-Policy must allow the
- * tile host in img-src.)
+ * An optional raster background (an orthophoto or the municipality's base map), configured on the server
+ * (MAP_TILE_URL, MAP_TILE_ATTRIBUTION), which also lets its host through the Content-Security-Policy. Off when
+ * unset, as in every test: the map then needs nothing from outside this server.
  */
-const tileUrl: string | undefined = import.meta.env.VITE_TILE_URL || undefined;
-const tileAttribution: string = import.meta.env.VITE_TILE_ATTRIBUTION ?? '';
+let mapConfig: Promise<{ tileUrl: string | null; attribution: string }> | undefined;
+function useTiles() {
+  const { data } = useApi(() => (mapConfig ??= api.mapConfig().catch(() => ({ tileUrl: null, attribution: '' }))), []);
+  return data?.tileUrl ? { url: data.tileUrl, attribution: data.attribution } : null;
+}
 
 /**
  * The offline map of one property (no tiles unless configured: a plain background, the boundary and the plan),
@@ -38,6 +40,7 @@ export function PropertyMap(props: {
   /** Footprints are drawn: the legend explains the nearest-boundary line. */
   hasDistance?: boolean;
 }) {
+  const tiles = useTiles();
   const { t, lang } = useI18n();
   const given = props.surroundings !== undefined;
   // The surroundings are context: the map works without them while they load (or if they fail).
@@ -54,13 +57,13 @@ export function PropertyMap(props: {
           zoom={17}
           zoomSnap={0.25}
           maxZoom={22}
-          attributionControl={Boolean(tileUrl)}
+          attributionControl={Boolean(tiles)}
           zoomControl={false}
           // Labels go at once when a building moves: a fading one would linger, empty, for screen readers.
           fadeAnimation={false}
         >
           <MapPanes />
-          {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} maxNativeZoom={19} maxZoom={22} />}
+          {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} maxNativeZoom={19} maxZoom={22} />}
           {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
           <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
           {around && <SurroundingsLayers surroundings={around} />}

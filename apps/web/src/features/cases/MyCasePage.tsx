@@ -1,13 +1,19 @@
-import { api } from '../../api/client';
+import { useState, type FormEvent } from 'react';
+import { applicantStages, attachmentLabels, isOpen, type AttachmentInfo, type AttachmentType, type CaseDetail } from '@lovisa/domain';
+import { ApiError } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
+import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
 import { CaseFacts } from './CaseFacts';
+import { caseApi, uploadToCase } from './caseApi';
+import { Inbox } from './Inbox';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasePage({ id }: { id: string }) {
-  const { data, error } = useApi(() => api.myCase(id), [id]);
-  const { t } = useI18n();
+  const { data, error, setData } = useApi(() => caseApi.myCase(id), [id]);
+  const { t, lang } = useI18n();
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <div className="page">
       <p>
@@ -17,9 +23,178 @@ export default function MyCasePage({ id }: { id: string }) {
       {data && (
         <>
           <PageTitle>{t('case.title', { diary: data.diaryNumber })}</PageTitle>
-          <CaseFacts c={data} />
+          {notice && <Status tone="success">{notice}</Status>}
+          <Stages c={data} />
+          {(data.status === 'received' || data.status === 'proposed') && (
+            <p className="expected">
+              {data.clock.deadline ? t('loop.me.expected', { date: formatDate(data.clock.deadline, lang) }) : t('loop.clock.waiting')}
+              {data.clock.basis === 'completion' && data.clock.startsOn && <> {t('loop.me.restarted', { date: formatDate(data.clock.startsOn, lang) })}</>}
+            </p>
+          )}
+          {data.status === 'awaitingCompletion' && data.completionRequest && (
+            <CompletionAnswer
+              c={data}
+              onSent={(next) => {
+                setData(next);
+                setNotice(t('loop.me.answerSent'));
+              }}
+            />
+          )}
+          <section aria-labelledby="messages-title">
+            <h2 id="messages-title">{t('loop.messages')}</h2>
+            <Inbox messages={[...data.messages].reverse()} />
+          </section>
+          <h2>{t('loop.caseTitle')}</h2>
+          <CaseFacts c={data} face="me" />
+          {isOpen(data.status) && (
+            <Withdraw
+              c={data}
+              onWithdrawn={(next) => {
+                setData(next);
+                setNotice(t('loop.me.withdrawn'));
+              }}
+            />
+          )}
         </>
       )}
     </div>
+  );
+}
+
+/** Where the case is, in plain words: received, (completion requested,) being handled, decided. */
+function Stages({ c }: { c: CaseDetail }) {
+  const { t, lang, label } = useI18n();
+  const stages = applicantStages(c);
+  return (
+    <section aria-labelledby="stages-title">
+      <h2 id="stages-title" className="visually-hidden">
+        {t('loop.me.stages')}
+      </h2>
+      <ol className="stages">
+        {stages.map((s) => (
+          <li key={s.key} className={`stages__step stages__step--${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
+            <span className="stages__label">{label(s.label)}</span>
+            <span className="stages__meta">
+              {s.state === 'done' ? t('loop.me.stageDone') : s.state === 'current' ? t('loop.me.stageNow') : t('loop.me.stageLater')}
+              {s.at && s.state !== 'upcoming' ? ` · ${formatDate(s.at, lang)}` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Answering an order to complete: the asked-for files, a note, and send. */
+function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetail): void }) {
+  const { t, lang, label } = useI18n();
+  const order = c.completionRequest!;
+  const [uploaded, setUploaded] = useState<Partial<Record<AttachmentType, AttachmentInfo>>>({});
+  const [busy, setBusy] = useState<AttachmentType | 'send' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const slots: AttachmentType[] = order.items.length > 0 ? order.items : ['OVR'];
+
+  const upload = async (type: AttachmentType, file: File | undefined) => {
+    if (!file) return;
+    setBusy(type);
+    setProblem(null);
+    try {
+      const info = await uploadToCase(c.id, type, file);
+      setUploaded((u) => ({ ...u, [type]: info }));
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : t('common.error'));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy('send');
+    setProblem(null);
+    try {
+      onSent(await caseApi.answerCompletion(c.id, { version: c.version, ...(note.trim() ? { note: note.trim() } : {}) }));
+    } catch (err) {
+      setProblem(err instanceof ApiError ? err.message : t('common.error'));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="panel completion" aria-labelledby="completion-title">
+      <h2 id="completion-title">{t('loop.me.completionTitle')}</h2>
+      <p>{t('loop.me.completionIntro', { date: formatDate(order.replyBy, lang) })}</p>
+      {order.items.length > 0 && (
+        <ul className="plain-list">
+          {order.items.map((i) => (
+            <li key={i}>{label(attachmentLabels[i])}</li>
+          ))}
+        </ul>
+      )}
+      {order.text && <p className="prewrap completion__text">{order.text}</p>}
+      <form className="form" onSubmit={send} noValidate>
+        {slots.map((type) => {
+          const what = label(attachmentLabels[type]).toLowerCase();
+          const done = uploaded[type];
+          return (
+            <div className="field" key={type}>
+              <label htmlFor={`answer-${type}`}>{t('attachments.choose', { what })}</label>
+              <input id={`answer-${type}`} type="file" accept="application/pdf,image/png,image/jpeg" disabled={busy !== null} onChange={(e) => void upload(type, e.target.files?.[0])} />
+              <p className="field__hint" aria-live="polite">
+                {busy === type ? t('attachments.uploading', { file: what }) : done ? t('loop.me.fileReady', { file: done.fileName }) : t('attachments.missing')}
+              </p>
+            </div>
+          );
+        })}
+        <div className="field">
+          <label htmlFor="answer-note">{t('loop.me.note')}</label>
+          <textarea id="answer-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        {problem && <Status tone="error">{problem}</Status>}
+        <button type="submit" className="button button--primary" disabled={busy !== null}>
+          {t('loop.me.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Withdraw({ c, onWithdrawn }: { c: CaseDetail; onWithdrawn(next: CaseDetail): void }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <section className="withdraw" aria-labelledby="withdraw-title">
+      <h2 id="withdraw-title">{t('loop.me.withdrawTitle')}</h2>
+      <p>{t('loop.me.withdrawText')}</p>
+      {!asking ? (
+        <button type="button" className="button" onClick={() => setAsking(true)}>
+          {t('loop.me.withdraw')}
+        </button>
+      ) : (
+        <div className="status status--warning">
+          <p>{t('loop.me.withdrawConfirm')}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={async () => {
+                try {
+                  onWithdrawn(await caseApi.withdraw(c.id, c.version));
+                } catch (e) {
+                  setProblem(e instanceof ApiError ? e.message : t('common.error'));
+                }
+              }}
+            >
+              {t('loop.me.withdrawYes')}
+            </button>
+            <button type="button" className="button" onClick={() => setAsking(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {problem && <Status tone="error">{problem}</Status>}
+    </section>
   );
 }

@@ -1,29 +1,31 @@
 import { measureLabels } from '@lovisa/domain';
-import { api } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
+import { caseApi } from './caseApi';
 import { caseStateText } from './caseText';
+import { Inbox } from './Inbox';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasesPage() {
-  const { data, error } = useApi(() => api.myCases(), []);
+  const { data, error } = useApi(() => Promise.all([caseApi.myCases(), caseApi.myMessages()]), []);
   const { t, lang, label } = useI18n();
+  const [cases, messages] = data ?? [undefined, undefined];
   return (
     <div className="page">
       <PageTitle>{t('cases.title')}</PageTitle>
       {error && <Status tone="error">{error}</Status>}
       {!data && !error && <p>{t('common.loading')}</p>}
-      {data && data.length === 0 && (
+      {cases && cases.length === 0 && (
         <p>
           {t('cases.none')} <Link href="/ansokan">{t('cases.start')}</Link>.
         </p>
       )}
-      {data && data.length > 0 && (
+      {cases && cases.length > 0 && (
         <ul className="case-list">
-          {data.map((c) => (
-            <li key={c.id} className="case-card">
+          {cases.map((c) => (
+            <li key={c.id} className={`case-card${c.awaitingMyAnswer ? ' case-card--attention' : ''}`}>
               <h2>
                 <Link href={`/mina-arenden/${c.id}`}>
                   {c.diaryNumber} – {c.propertyDesignation}
@@ -31,9 +33,12 @@ export default function MyCasesPage() {
               </h2>
               <p>{label(measureLabels[c.measure])}</p>
               <p className={`case-state case-state--${c.outcome ?? c.status}`}>{caseStateText(c, lang)}</p>
+              {c.awaitingMyAnswer && <p className="case-card__action">{t('loop.me.answerNeeded')}</p>}
               <p className="case-card__meta">
                 {t('cases.received', { date: formatDate(c.receivedAt, lang) })}
-                {c.status !== 'decided' && <> · {t('cases.deadline', { date: formatDate(c.decisionDeadline, lang) })}</>}
+                {(c.status === 'received' || c.status === 'proposed') && c.expectedDecisionDate && (
+                  <> · {t('loop.me.expected', { date: formatDate(c.expectedDecisionDate, lang) })}</>
+                )}
               </p>
             </li>
           ))}
@@ -44,6 +49,12 @@ export default function MyCasesPage() {
           {t('cases.new')}
         </Link>
       </p>
+      {messages && (
+        <section aria-labelledby="inbox-title">
+          <h2 id="inbox-title">{t('loop.inbox')}</h2>
+          <Inbox messages={messages} showCase />
+        </section>
+      )}
     </div>
   );
 }

@@ -1,36 +1,43 @@
 import { useState, type FormEvent } from 'react';
-import { CaseStatusSchema, MeasureTypeSchema, caseStatusLabels, measureLabels } from '@lovisa/domain';
-import { api } from '../../api/client';
+import { CaseStatusSchema, MeasureTypeSchema, caseStatusLabels, measureLabels, type QueueItem } from '@lovisa/domain';
 import { PageTitle, Status } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { Link, navigate, useLocation } from '../../router';
 import { useApi } from '../../useApi';
-import { caseStateText, deadlineTone } from '../cases/caseText';
-import { useI18n } from '../../i18n/i18n';
+import { caseApi } from '../cases/caseApi';
+import { caseStateText, percent, toneOfDays } from '../cases/caseText';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 const PAGE_SIZE = 25;
+const tabs: { scope: 'team' | 'mine' | 'unassigned'; key: MessageKey }[] = [
+  { scope: 'team', key: 'loop.tab.team' },
+  { scope: 'mine', key: 'loop.tab.mine' },
+  { scope: 'unassigned', key: 'loop.tab.unassigned' },
+];
 
-/** The team's queue: filters and search live in the URL, so a view can be bookmarked and the back button works. */
+/** The team's queue: tabs, filters and search live in the URL, so a view can be bookmarked and the back button works. */
 export default function QueuePage() {
   const { search } = useLocation();
   const { t, lang, label } = useI18n();
   const query = new URLSearchParams(search);
   query.set('pageSize', String(PAGE_SIZE));
   const key = query.toString();
-  const { data, error } = useApi(() => api.queue(new URLSearchParams(key)), [key], { officer: true });
+  const { data, error } = useApi(() => caseApi.queue(new URLSearchParams(key)), [key], { officer: true });
   const [text, setText] = useState(search.get('q') ?? '');
   const page = Number(search.get('page') ?? '1');
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const scope = search.get('scope') ?? 'team';
 
-  const go = (changes: Record<string, string | null>) => {
+  const hrefWith = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
     for (const [k, v] of Object.entries(changes)) {
       if (v) next.set(k, v);
       else next.delete(k);
     }
     if (!('page' in changes)) next.delete('page');
-    navigate(`/handlaggare${next.size ? `?${next}` : ''}`);
+    return `/handlaggare${next.size ? `?${next}` : ''}`;
   };
+  const go = (changes: Record<string, string | null>) => navigate(hrefWith(changes));
   const submitSearch = (e: FormEvent) => {
     e.preventDefault();
     go({ q: text.trim() || null });
@@ -39,6 +46,17 @@ export default function QueuePage() {
   return (
     <div className="page page--wide">
       <PageTitle>{t('queue.title')}</PageTitle>
+      <nav aria-label={t('loop.tabs')} className="tabs">
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.scope}>
+              <Link href={hrefWith({ scope: tab.scope === 'team' ? null : tab.scope })} aria-current={scope === tab.scope ? 'page' : undefined}>
+                {t(tab.key)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <form className="queue-filters" role="search" aria-label={t('queue.filters')} onSubmit={submitSearch}>
         <div className="field">
           <label htmlFor="q">{t('queue.search')}</label>
@@ -69,6 +87,17 @@ export default function QueuePage() {
             ))}
           </select>
         </div>
+        <fieldset className="queue-filters__flags">
+          <legend>{t('loop.flags')}</legend>
+          <label className="radio">
+            <input type="checkbox" checked={search.get('deviation') === 'true'} onChange={(e) => go({ deviation: e.target.checked ? 'true' : null })} />{' '}
+            {t('loop.flag.deviation')}
+          </label>
+          <label className="radio">
+            <input type="checkbox" checked={search.get('consentMissing') === 'true'} onChange={(e) => go({ consentMissing: e.target.checked ? 'true' : null })} />{' '}
+            {t('loop.flag.consentMissing')}
+          </label>
+        </fieldset>
       </form>
       {error && <Status tone="error">{error}</Status>}
       {!data && !error && <p>{t('common.loading')}</p>}
@@ -78,39 +107,38 @@ export default function QueuePage() {
         </p>
       )}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="queue">
+        <div className="table-wrap" role="region" aria-label={t('queue.caption')} tabIndex={0}>
+          {/* Explicit roles keep the table a table for screen readers when a phone shows each row as a card. */}
+          <table className="queue" role="table">
             <caption>{t('queue.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('queue.col.diary')}</th>
-                <th scope="col">{t('queue.col.property')}</th>
-                <th scope="col">{t('queue.col.measure')}</th>
-                <th scope="col">{t('queue.col.applicant')}</th>
-                <th scope="col">{t('queue.col.status')}</th>
-                <th scope="col">{t('queue.col.received')}</th>
-                <th scope="col">{t('queue.col.deadline')}</th>
-                <th scope="col">{t('queue.col.daysLeft')}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t('queue.col.diary')}</th>
+                <th scope="col" role="columnheader">{t('queue.col.property')}</th>
+                <th scope="col" role="columnheader">{t('queue.col.measure')}</th>
+                <th scope="col" role="columnheader">{t('queue.col.applicant')}</th>
+                <th scope="col" role="columnheader">{t('queue.col.status')}</th>
+                <th scope="col" role="columnheader">{t('loop.col.officer')}</th>
+                <th scope="col" role="columnheader">{t('queue.col.deadline')}</th>
+                <th scope="col" role="columnheader">{t('queue.col.daysLeft')}</th>
               </tr>
             </thead>
-            <tbody>
-              {data.items.map((c) => {
-                const d = deadlineTone(c.decisionDeadline, new Date(), lang);
-                return (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link href={`/handlaggare/arenden/${c.id}`}>{c.diaryNumber}</Link>
-                    </th>
-                    <td>{c.propertyDesignation}</td>
-                    <td>{label(measureLabels[c.measure])}</td>
-                    <td>{c.applicantName}</td>
-                    <td>{caseStateText(c, lang)}</td>
-                    <td>{formatDate(c.receivedAt, lang)}</td>
-                    <td>{formatDate(c.decisionDeadline, lang)}</td>
-                    <td className={c.status === 'decided' ? undefined : `days days--${d.tone}`}>{c.status === 'decided' ? '–' : d.text}</td>
-                  </tr>
-                );
-              })}
+            <tbody role="rowgroup">
+              {data.items.map((c) => (
+                <tr key={c.id} role="row">
+                  <th scope="row" role="rowheader">
+                    <Link href={`/handlaggare/arenden/${c.id}`}>{c.diaryNumber}</Link>
+                    <Flags c={c} />
+                  </th>
+                  <td role="cell" data-label={t('queue.col.property')}>{c.propertyDesignation}</td>
+                  <td role="cell" data-label={t('queue.col.measure')}>{label(measureLabels[c.measure])}</td>
+                  <td role="cell" data-label={t('queue.col.applicant')}>{c.applicantName}</td>
+                  <td role="cell" data-label={t('queue.col.status')}>{caseStateText(c, lang)}</td>
+                  <td role="cell" data-label={t('loop.col.officer')}>{c.assignedTo?.name ?? <span className="hint">{t('loop.unassigned')}</span>}</td>
+                  <td role="cell" data-label={t('queue.col.deadline')}>{c.clock.deadline ? formatDate(c.clock.deadline, lang) : '–'}</td>
+                  <DaysLeft c={c} />
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -126,5 +154,38 @@ export default function QueuePage() {
         </nav>
       )}
     </div>
+  );
+}
+
+function Flags({ c }: { c: QueueItem }) {
+  const { t } = useI18n();
+  if (!c.deviation && !c.neighbourConsentMissing) return null;
+  return (
+    <span className="flags">
+      {c.deviation && <span className="flag flag--deviation">{t('loop.flag.deviationShort')}</span>}
+      {c.neighbourConsentMissing && c.status !== 'decided' && c.status !== 'withdrawn' && <span className="flag flag--consent">{t('loop.flag.consentShort')}</span>}
+    </span>
+  );
+}
+
+/** Days to the deadline: amber under 14 days, red when overdue, with the fee reduction the delay costs. */
+function DaysLeft({ c }: { c: QueueItem }) {
+  const { t, lang } = useI18n();
+  const cell = { role: 'cell', 'data-label': t('queue.col.daysLeft') };
+  if (c.status === 'decided' || c.status === 'withdrawn') return <td {...cell}>–</td>;
+  if (c.clock.waitingForCompletion || c.clock.daysLeft === null)
+    return (
+      <td {...cell} className="days days--paused">
+        {t('loop.clock.paused')}
+      </td>
+    );
+  const d = toneOfDays(c.clock.daysLeft, lang);
+  return (
+    <td {...cell} className={`days days--${d.tone}`}>
+      <span>
+        {d.text}
+        {c.clock.feeReduction > 0 && <span className="days__fee">{t('loop.feeMinus', { p: percent(c.clock.feeReduction, lang) })}</span>}
+      </span>
+    </td>
   );
 }

@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { DecisionDocument } from '@lovisa/domain';
+
+/** The font files, read once per process; every document embeds the glyphs it uses (å, ä, ö, §, –). */
+let fontFiles: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
+function loadFonts() {
+  fontFiles ??= (async () => {
+    const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    const [regular, bold] = await Promise.all([readFile(path.join(dir, 'DejaVuSans.ttf')), readFile(path.join(dir, 'DejaVuSans-Bold.ttf'))]);
+    return { regular, bold };
+  })().catch((error: unknown) => {
+    fontFiles = undefined;
+    throw error;
+  });
+  return fontFiles;
+}
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 62;
+const WIDTH = A4[0] - 2 * MARGIN;
+const INK = rgb(0.1, 0.1, 0.1);
+const MUTED = rgb(0.35, 0.35, 0.35);
+
+/** Splits a paragraph into lines that fit `width` at `size` (words kept whole unless one is wider than a line). */
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = word;
+      // A single word wider than the line (a long URL) is cut where it must be.
+      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+export interface RenderOptions {
+  municipality: string;
+  board: string;
+  diaryNumber: string;
+  /** YYYY-MM-DD: the document's date (its metadata too, so the same decision renders to the same bytes). */
+  date: string;
+}
+
+/** A decision (or start approval) as an A4 PDF with DejaVu Sans embedded, paginated, with a running footer. */
+export async function renderDecision(document: DecisionDocument, opts: RenderOptions): Promise<Uint8Array> {
+  const files = await loadFonts();
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const regular = await doc.embedFont(files.regular, { subset: true });
+  const bold = await doc.embedFont(files.bold, { subset: true });
+  const day = new Date(`${opts.date}T12:00:00Z`);
+  doc.setTitle(`${document.title} ${opts.diaryNumber}`);
+  doc.setSubject(`${document.subtitle}, ${opts.diaryNumber}`);
+  doc.setAuthor(`${opts.board}, ${opts.municipality}`);
+  doc.setCreator('Lovisa');
+  doc.setProducer('Lovisa');
+  doc.setLanguage('sv-SE');
+  if (!Number.isNaN(day.getTime())) {
+    doc.setCreationDate(day);
+    doc.setModificationDate(day);
+  }
+
+  const pages: PDFPage[] = [];
+  let page!: PDFPage;
+  let y = 0;
+  const newPage = () => {
+    page = doc.addPage(A4);
+    pages.push(page);
+    y = A4[1] - MARGIN;
+    page.drawText(`${opts.municipality} · ${opts.board}`, { x: MARGIN, y, size: 9, font: bold, color: MUTED });
+    y -= 28;
+  };
+  const ensure = (height: number) => {
+    if (y - height < MARGIN + 30) newPage();
+  };
+  const text = (s: string, size: number, font: PDFFont, opts2: { color?: ReturnType<typeof rgb>; indent?: number; gap?: number } = {}) => {
+    const indent = opts2.indent ?? 0;
+    const leading = size * 1.4;
+    for (const line of wrap(s, font, size, WIDTH - indent)) {
+      ensure(leading);
+      y -= leading;
+      if (line) page.drawText(line, { x: MARGIN + indent, y, size, font, color: opts2.color ?? INK });
+    }
+    y -= opts2.gap ?? 0;
+  };
+
+  newPage();
+  text(document.title, 22, bold, { gap: 2 });
+  text(document.subtitle, 14, bold, { gap: 12 });
+
+  // The facts as a two-column table.
+  const labelWidth = Math.max(...document.facts.map(([label]) => bold.widthOfTextAtSize(label, 10))) + 16;
+  for (const [label, value] of document.facts) {
+    const lines = wrap(value, regular, 10, WIDTH - labelWidth);
+    ensure(lines.length * 14);
+    y -= 14;
+    page.drawText(label, { x: MARGIN, y, size: 10, font: bold, color: INK });
+    lines.forEach((line, i) => page.drawText(line, { x: MARGIN + labelWidth, y: y - i * 14, size: 10, font: regular, color: INK }));
+    y -= (lines.length - 1) * 14;
+  }
+  y -= 10;
+  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 0.6, color: MUTED });
+  y -= 6;
+
+  for (const section of document.sections) {
+    ensure(40);
+    y -= 8;
+    text(section.heading, 12.5, bold, { gap: 2 });
+    for (const p of section.paragraphs) text(p, 10.5, regular, { gap: 5 });
+  }
+  y -= 10;
+  for (const line of document.signature) text(line, 10.5, regular, { gap: 3 });
+
+  pages.forEach((p, i) => {
+    const footer = `${opts.diaryNumber} · sida ${i + 1} av ${pages.length}`;
+    p.drawText(footer, { x: A4[0] - MARGIN - regular.widthOfTextAtSize(footer, 8.5), y: MARGIN - 24, size: 8.5, font: regular, color: MUTED });
+  });
+  return doc.save();
+}

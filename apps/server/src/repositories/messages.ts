@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import type { CaseMessage, MessageText, OutboxEntry } from '@lovisa/domain';
+import type { Db } from '../db/database';
+import { cases, messages, outbox } from '../db/schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type MessageRow = typeof messages.$inferSelect;
+
+export const toMessage = (m: MessageRow, diaryNumber: string): CaseMessage => ({
+  id: m.id,
+  caseId: m.caseId,
+  diaryNumber,
+  kind: m.kind as CaseMessage['kind'],
+  subject: m.subject,
+  body: m.body,
+  createdAt: m.createdAt.toISOString(),
+});
+
+/** The e-mail address the applicant gave in the application, if any. */
+function emailOf(application: unknown): string | null {
+  const email = (application as { details?: { email?: unknown } } | null)?.details?.email;
+  return typeof email === 'string' && email.trim() ? email.trim() : null;
+}
+
+/**
+ * A message to the applicant: in Mina ärenden always, and in the outbox when they gave an e-mail address.
+ * Runs inside the transaction of the change it tells about, so neither exists without the other.
+ */
+export async function sendToApplicant(tx: Tx | Db, row: { id: string; application: unknown }, text: MessageText, at: Date): Promise<void> {
+  const id = randomUUID();
+  await tx.insert(messages).values({ id, caseId: row.id, kind: text.kind, subject: text.subject, body: text.body, createdAt: at });
+  const to = emailOf(row.application);
+  if (to) await tx.insert(outbox).values({ id: randomUUID(), messageId: id, recipient: to, subject: text.subject, body: text.body, createdAt: at });
+}
+
+/** The signed-in applicant's inbox: every message on every case of theirs, newest first. */
+export async function messagesOfApplicant(db: Db, personnummer: string): Promise<CaseMessage[]> {
+  const rows = await db
+    .select({ m: messages, diaryNumber: cases.diaryNumber })
+    .from(messages)
+    .innerJoin(cases, eq(cases.id, messages.caseId))
+    .where(eq(cases.applicantPersonnummer, personnummer))
+    .orderBy(desc(messages.seq));
+  return rows.map((r) => toMessage(r.m, r.diaryNumber));
+}
+
+/** The recorded outbox, newest first (the demo's stand-in for an SMTP server). */
+export async function outboxEntries(db: Db, limit = 200): Promise<OutboxEntry[]> {
+  const rows = await db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
+  return rows.map((r) => ({ id: r.id, to: r.recipient, subject: r.subject, body: r.body, createdAt: r.createdAt.toISOString(), status: 'recorded' as const }));
+}

@@ -1,0 +1,230 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { apiLogin, draftWithDrawings, guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer } from './support';
+
+const shots = path.join(repoRoot, '.tmp/screenshots');
+const docShots = path.join(repoRoot, 'docs/screenshots');
+const ANNA = '198202029289';
+const OSKAR = '198306219299';
+const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
+// 8 × 7 m in the middle of Eken 1:23: over the 30 m² exemption, so a permit, within the plan.
+const ring = [[620_071, 6_650_019], [620_079, 6_650_019], [620_079, 6_650_026], [620_071, 6_650_026], [620_071, 6_650_019]];
+
+/** WCAG 2.1 AA as axe checks it. */
+async function expectAccessible(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe on ${screen}`).toEqual([]);
+}
+
+/** A full-page screenshot into .tmp/screenshots, and the officer's screens into docs/screenshots as well. */
+async function shoot(page: Page, name: string, forDocs = false) {
+  const file = `${name}-${page.viewportSize()?.width}.png`;
+  await page.screenshot({ path: path.join(shots, file), fullPage: true });
+  if (forDocs) await page.screenshot({ path: path.join(docShots, file), fullPage: true });
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: bytes, verbosity: 0, useSystemFonts: false }).promise;
+  const parts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    parts.push((await (await doc.getPage(i)).getTextContent()).items.filter((t): t is TextItem => 'str' in t).map((t) => t.str).join(' '));
+  }
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Submits Anna's garage through the API, signing in the simulator as the test BankID app would. */
+async function submitGarage(baseUrl: string, cookie: string): Promise<{ id: string; diaryNumber: string; teamId: string }> {
+  const json = { 'content-type': 'application/json', cookie };
+  const started = await fetch(`${baseUrl}/api/applications`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      draftId: await draftWithDrawings(baseUrl, cookie, EKEN_1_23),
+      propertyId: EKEN_1_23,
+      measure: 'outbuilding',
+      footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
+      details: { description: 'Dubbelgarage i trä med sadeltak, 56 m².', ridgeHeightM: 3.8, plannedStart: '2027-05-01', email: 'anna.lindqvist@example.se' },
+    }),
+  });
+  expect(started.status).toBe(202);
+  const { orderRef } = (await started.json()) as { orderRef: string };
+  const approved = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `personalNumber=${ANNA}`,
+    redirect: 'manual',
+  });
+  expect(approved.status).toBe(303);
+  const signed = await fetch(`${baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json, body: JSON.stringify({ orderRef }) });
+  const body = (await signed.json()) as { status: string; case: { id: string; diaryNumber: string; teamId: string } };
+  expect(body.status).toBe('complete');
+  return body.case;
+}
+
+describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applicant', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const escaped: string[] = [];
+
+  /** A browser context already signed in (the session cookie from a BankID login over the API). */
+  async function signedIn(session: string, width = 1280, height = 800) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', acceptDownloads: true });
+    escaped.push(...guardOffline(context, server.baseUrl));
+    const [name, value] = session.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: server.baseUrl }]);
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    await mkdir(docShots, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    if (server) await removeDir(server.dataDir);
+  });
+
+  it('submitted → team queue → completion of a drawing asked and answered → clock restarted → approved → decision PDF', async () => {
+    const base = server.baseUrl;
+    const annaSession = await apiLogin(base, ANNA);
+    const created = await submitGarage(base, annaSession);
+    expect(created.teamId).toBe('bygglov');
+    const diary = created.diaryNumber;
+
+    // The officer finds it, unassigned, in Bygglovsenheten's queue, with the days left in words.
+    const officer = await signedIn(await apiLogin(base, OSKAR));
+    await officer.goto(`${base}/handlaggare`);
+    const row = officer.getByRole('row', { name: new RegExp(diary) });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Ej tilldelad.*70 dagar kvar/);
+    await expect.poll(() => officer.getByRole('link', { name: 'Gruppens kö' }).getAttribute('aria-current')).toBe('page');
+    await expectAccessible(officer, 'queue');
+    await shoot(officer, 'officer-queue-team', true);
+
+    // The case view: applicant (masked), the rules' assessment, the clock, attachments, timeline.
+    await officer.getByRole('link', { name: diary }).click();
+    await officer.getByRole('heading', { name: 'Regelbedömning vid ankomst' }).waitFor();
+    await officer.getByText('********-9289').waitFor();
+    await officer.getByText('Du behöver söka bygglov.').waitFor();
+    await officer.locator('.leaflet-overlay-pane path').first().waitFor();
+    await expectAccessible(officer, 'officer case');
+    await shoot(officer, 'officer-case', true);
+
+    await officer.getByRole('button', { name: 'Tilldela mig' }).click();
+    await officer.getByText('Ärendet är tilldelat dig.').waitFor();
+    // Order completion: the section drawing, with a reply-by date three weeks ahead (the default).
+    await officer.getByText('Begär komplettering', { exact: true }).click();
+    await officer.getByRole('checkbox', { name: 'Sektionsritning' }).check();
+    await officer.getByLabel('Vad mer saknas (fritext)').fill('Sektionen ska visa nockhöjden och grundläggningen.');
+    await expectAccessible(officer, 'officer case, completion form');
+    await shoot(officer, 'officer-completion-request', true);
+    await officer.getByRole('button', { name: 'Skicka begäran om komplettering' }).click();
+    await officer.getByText('Begäran om komplettering är skickad till sökanden.').waitFor();
+    await expect.poll(() => officer.locator('.case-lead').textContent()).toContain('Väntar på komplettering');
+    await officer.getByText('Tiden står still tills kompletteringen kommer in').first().waitFor();
+
+    // The applicant sees the request in Mina ärenden, in the inbox and on the case, and answers it.
+    const applicant = await signedIn(annaSession);
+    await applicant.goto(`${base}/mina-arenden`);
+    await applicant.getByText('Kommunen väntar på din komplettering.').waitFor();
+    await applicant.getByText(`Ärende ${diary}: komplettering begärd`).waitFor();
+    await applicant.getByText(`Ärende ${diary}: ansökan mottagen`).waitFor();
+    await expectAccessible(applicant, 'Mina ärenden (completion asked)');
+    await shoot(applicant, 'my-cases-completion');
+    await applicant.getByRole('link', { name: new RegExp(`${diary} – Kjellstavik Eken 1:23`) }).click();
+    await applicant.getByRole('heading', { name: 'Kommunen behöver komplettering' }).waitFor();
+    expect(await applicant.locator('.stages__step--current').textContent()).toContain('Komplettering begärd');
+    const pdf = (title: string) => Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`);
+    await applicant.getByLabel('Välj fil för sektionsritning').setInputFiles({ name: 'Sektion A-A.pdf', mimeType: 'application/pdf', buffer: pdf('SEK') });
+    await applicant.getByText('Sektion A-A.pdf är bifogad.').waitFor();
+    await applicant.getByLabel('Ditt svar till handläggaren (frivilligt)').fill('Här är sektionen med nockhöjd och grund.');
+    await expectAccessible(applicant, 'my case, answering');
+    await shoot(applicant, 'my-case-completion');
+    await applicant.getByRole('button', { name: 'Skicka kompletteringen' }).click();
+    await applicant.getByText('Tack! Kompletteringen är skickad till handläggaren.').waitFor();
+    expect(await applicant.locator('.stages__step--current').textContent()).toContain('Under handläggning');
+    await applicant.getByText(/tiden räknas från din komplettering/).waitFor();
+    await shoot(applicant, 'my-case-answered');
+
+    // Back with the officer: the clock runs from the completion; the drawing is on the case; approve.
+    await officer.reload();
+    await officer.getByRole('heading', { name: 'Tidsfrist' }).waitFor();
+    await officer.getByText(/\(kompletteringen\)$/).waitFor();
+    await officer.getByRole('link', { name: 'Sektion A-A.pdf' }).waitFor();
+    await officer.getByText('Komplettering inkommen', { exact: false }).first().waitFor();
+    await officer.getByRole('radio', { name: 'Bevilja' }).check();
+    await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
+    await officer.getByLabel('Villkor').fill('Fasaden ska målas i faluröd kulör.');
+    await officer.getByRole('button', { name: 'Fatta beslut' }).click();
+    await officer.getByText('Beslut fattat: Bygglov beviljat.').waitFor();
+    await expectAccessible(officer, 'officer case, decided');
+    await shoot(officer, 'officer-case-decided', true);
+
+    // The applicant downloads the decision; it is a real PDF naming the case and the decision.
+    await applicant.reload();
+    await applicant.getByRole('link', { name: 'Ladda ned beslutet (PDF)' }).waitFor();
+    expect(await applicant.locator('.stages__step--current').count()).toBe(0);
+    const [download] = await Promise.all([applicant.waitForEvent('download'), applicant.getByRole('link', { name: 'Ladda ned beslutet (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`Beslut ${diary}.pdf`);
+    const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
+    expect(text).toContain(diary);
+    expect(text).toContain('Bygglov beviljat');
+    expect(text).toContain('Fasaden ska målas i faluröd kulör.');
+    expect(text).toContain('Länsstyrelsen');
+    await expectAccessible(applicant, 'my case, decided');
+    await shoot(applicant, 'my-case-decided');
+
+    await applicant.goto(`${base}/mina-arenden`);
+    await expect.poll(() => applicant.locator('.case-card').first().textContent()).toContain('Bygglov beviljat');
+    await applicant.getByText(`Ärende ${diary}: beslut fattat`).waitFor();
+    await expectAccessible(applicant, 'Mina ärenden (decided)');
+    await shoot(applicant, 'my-cases-decided');
+
+    // Every message went to the outbox as well, addressed to the e-mail in the application.
+    const outbox = (await (await fetch(`${base}/api/dev/outbox`)).json()) as { to: string; subject: string }[];
+    expect(outbox.filter((m) => m.subject.startsWith(`Ärende ${diary}:`)).map((m) => m.subject.split(': ')[1])).toEqual([
+      'beslut fattat',
+      'komplettering mottagen',
+      'komplettering begärd',
+      'ansökan mottagen',
+    ]);
+    expect(new Set(outbox.map((m) => m.to))).toEqual(new Set(['anna.lindqvist@example.se']));
+
+    // Phone width: the same screens, readable without sideways scrolling of the page.
+    const phoneOfficer = await signedIn(await apiLogin(base, OSKAR), 390, 844);
+    await phoneOfficer.goto(`${base}/handlaggare?scope=mine`);
+    await phoneOfficer.getByRole('link', { name: diary }).waitFor();
+    await expectAccessible(phoneOfficer, 'queue (phone)');
+    await shoot(phoneOfficer, 'officer-queue-mine', true);
+    await phoneOfficer.getByRole('link', { name: diary }).click();
+    await phoneOfficer.getByText('Beslut fattat: Bygglov beviljat.').waitFor();
+    await expectAccessible(phoneOfficer, 'officer case (phone)');
+    await shoot(phoneOfficer, 'officer-case-decided', true);
+    const phoneApplicant = await signedIn(annaSession, 390, 844);
+    await phoneApplicant.goto(`${base}/mina-arenden/${created.id}`);
+    await phoneApplicant.getByRole('link', { name: 'Ladda ned beslutet (PDF)' }).waitFor();
+    await expectAccessible(phoneApplicant, 'my case (phone)');
+    await shoot(phoneApplicant, 'my-case-decided');
+    const overflow = () => phoneApplicant.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await phoneApplicant.goto(`${base}/mina-arenden`);
+    await phoneApplicant.getByText(`Ärende ${diary}: beslut fattat`).waitFor();
+    await expectAccessible(phoneApplicant, 'Mina ärenden (phone)');
+    await shoot(phoneApplicant, 'my-cases-decided');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+
+    expect(escaped).toEqual([]);
+  });
+});
