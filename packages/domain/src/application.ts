@@ -55,6 +55,9 @@ export type ApplicationSubmission = z.infer<typeof ApplicationSubmissionSchema>;
  */
 export const DraftDataSchema = z.object({
   step: z.string().max(40).optional(),
+  /** The rule set and the verdict when the draft was last saved: a later reform is pointed out on resume. */
+  ruleSetId: z.string().max(40).optional(),
+  outcome: z.enum(['none', 'notification', 'permit']).optional(),
   propertyId: z.uuid().optional(),
   measure: MeasureTypeSchema.optional(),
   footprints: z

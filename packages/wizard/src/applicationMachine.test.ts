@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromCallback, fromPromise, initialTransition, transition, waitFor } from 'xstate';
+import { ruleSetFor } from '@lovisa/domain';
 import type { ApplicationSubmission, AttachmentInfo, CaseSummary, DraftData, Footprint, PropertySummary, Site } from '@lovisa/domain';
-import { applicationMachine, AUTOSAVE_DELAY_MS, needsSitePlan, stepFromSlug, stepProblems, stepSlugs, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
+import { applicationMachine, AUTOSAVE_DELAY_MS, needsSitePlan, stepFromSlug, stepProblems, stepSlugs, toDraftData, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
 
 const properties: PropertySummary[] = [
   {
@@ -194,6 +195,10 @@ describe('application wizard', () => {
     const sold = start({ draft: { step: 'details', propertyId: '44444444-4444-4444-8444-444444444444', footprints: [square] } });
     await at(sold.actor, 'chooseProperty');
     expect(sold.actor.getSnapshot().context.footprints).toEqual([]);
+    expect(sold.actor.getSnapshot().context.notice).toEqual({ kind: 'propertyNotOwned' });
+    expect(resumed.actor.getSnapshot().context.notice).toBeUndefined();
+    sold.actor.send({ type: 'DISMISS_NOTICE' });
+    expect(sold.actor.getSnapshot().context.notice).toBeUndefined();
   });
 
   it('offers a retry when the properties cannot be fetched', async () => {
@@ -238,6 +243,8 @@ describe('application wizard', () => {
       site: null,
       attachments: [],
       savedAt: undefined,
+      notice: undefined,
+      resumedVerdict: undefined,
       today: '2026-11-23',
     };
     const onMap = (footprints: Footprint[]) => applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints } });
@@ -347,6 +354,23 @@ describe('application wizard', () => {
       expect(refused.value).toEqual({ editing: 'measure' }); // nothing drawn: the map step is not done
       expect(stepFromSlug(stepSlugs.attachments)).toBe('attachments');
       expect(stepFromSlug('okänd')).toBeUndefined();
+    });
+
+    it('points out a verdict that changed with the rules since the draft was saved', () => {
+      // A 20 m² shed with a 3.5 m ridge: a notification under the 2020 rules, nothing at all after the reform.
+      const shed: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_075, 6_650_024)] } };
+      const saved = applicationMachine.resolveState({
+        value: { editing: 'map' },
+        context: { ...base, footprints: [shed], details: { ridgeHeightM: 3.5 }, resumedVerdict: { ruleSetId: 'pbl-2020-08-01', outcome: 'notification' } },
+      });
+      const [after] = transition(applicationMachine, saved, { type: 'SET_SITE', propertyId: base.propertyId!, site });
+      expect(after.context.notice).toEqual({ kind: 'rulesChanged', before: 'notification', after: 'none', ruleSet: ruleSetFor('2026-11-23')!.name });
+      expect(after.context.resumedVerdict).toBeUndefined();
+      // Saved under today's rules: nothing to say.
+      const same = applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints: [shed], resumedVerdict: { ruleSetId: 'pbl-2025-12-01', outcome: 'none' } } });
+      expect(transition(applicationMachine, same, { type: 'SET_SITE', propertyId: base.propertyId!, site })[0].context.notice).toBeUndefined();
+      // What the draft remembers, for the next resume.
+      expect(toDraftData({ ...after.context }, 'map')).toMatchObject({ ruleSetId: 'pbl-2025-12-01', outcome: 'none' });
     });
 
     it('takes the site only for the property still chosen', () => {

@@ -12,6 +12,7 @@ import {
   stockholmDate,
   type AttachmentInfo,
   type Evaluation,
+  type PermitOutcome,
   type Site,
   type ApplicationDetails,
   type ApplicationSubmission,
@@ -47,9 +48,21 @@ export interface WizardContext {
   attachments: AttachmentInfo[];
   /** When the server last acknowledged the draft (ISO instant). */
   savedAt: string | undefined;
+  /** Something the applicant must hear about the resumed draft, once. */
+  notice: ResumeNotice | undefined;
+  /** The verdict a resumed draft was saved with, until the site is known and it has been compared. */
+  resumedVerdict: { ruleSetId: string; outcome: PermitOutcome | undefined } | undefined;
   /** The Stockholm date the rules are judged on (YYYY-MM-DD): the rule set in force today. */
   today: string;
 }
+
+/**
+ * What a resumed draft needs to say: the property is no longer the applicant's (the drawing is gone), or the
+ * rules changed since it was saved (with the verdict then and now).
+ */
+export type ResumeNotice =
+  | { kind: 'propertyNotOwned' }
+  | { kind: 'rulesChanged'; before: PermitOutcome | undefined; after: PermitOutcome | undefined; ruleSet: { sv: string; en: string } };
 
 export interface SignOrder {
   orderRef: string;
@@ -64,6 +77,7 @@ export type WizardEvent =
   | { type: 'SET_DETAILS'; details: Partial<ApplicationDetails> }
   | { type: 'SET_SITE'; propertyId: string; site: Site }
   | { type: 'SET_ATTACHMENTS'; attachments: AttachmentInfo[] }
+  | { type: 'DISMISS_NOTICE' }
   /** Raised by the machine itself, debounced after drawing or typing. */
   | { type: 'AUTOSAVE' }
   | { type: 'NEXT' }
@@ -158,8 +172,11 @@ export function toSubmission(context: WizardContext): ApplicationSubmission | nu
 
 /** What the autosave stores: everything, valid or not, so nothing typed is ever lost. */
 export function toDraftData(context: WizardContext, step: string): DraftData {
+  const outcome = context.site ? evaluate(context).assessment?.outcome : undefined;
   return {
     step,
+    ruleSetId: ruleSetFor(context.today)!.id,
+    ...(outcome ? { outcome } : {}),
     ...(context.propertyId ? { propertyId: context.propertyId } : {}),
     ...(context.measure ? { measure: context.measure } : {}),
     footprints: context.footprints,
@@ -278,6 +295,8 @@ export const applicationMachine = setup({
       signOrder: undefined,
       signMessage: undefined,
       savedAt: undefined,
+      notice: undefined,
+      resumedVerdict: d?.ruleSetId ? { ruleSetId: d.ruleSetId, outcome: d.outcome } : undefined,
       site: null,
       attachments: [],
       today: input.today ?? stockholmDate(new Date()),
@@ -300,7 +319,19 @@ export const applicationMachine = setup({
     SET_FOOTPRINTS: { actions: [assign({ footprints: ({ event }) => event.footprints }), 'scheduleAutosave'] },
     SET_DETAILS: { actions: [assign({ details: ({ context, event }) => ({ ...context.details, ...event.details }) }), 'scheduleAutosave'] },
     // A site answer that arrives after the applicant chose another property is for the old one.
-    SET_SITE: { guard: ({ context, event }) => event.propertyId === context.propertyId, actions: assign({ site: ({ event }) => event.site }) },
+    SET_SITE: {
+      guard: ({ context, event }) => event.propertyId === context.propertyId,
+      actions: assign(({ context, event }) => {
+        const site = event.site;
+        const then = context.resumedVerdict;
+        const rules = ruleSetFor(context.today)!;
+        // A draft saved under an earlier rule set is judged again now; the applicant is told what changed.
+        if (!then || then.ruleSetId === rules.id) return { site, resumedVerdict: undefined };
+        const after = evaluate({ ...context, site }).assessment?.outcome;
+        return { site, resumedVerdict: undefined, notice: { kind: 'rulesChanged' as const, before: then.outcome, after, ruleSet: rules.name } };
+      }),
+    },
+    DISMISS_NOTICE: { actions: assign({ notice: undefined }) },
     SET_ATTACHMENTS: { actions: assign({ attachments: ({ event }) => event.attachments }) },
   },
   states: {
@@ -317,7 +348,15 @@ export const applicationMachine = setup({
           {
             // A draft for a property no longer owned starts over rather than applying for someone else's land.
             target: 'editing',
-            actions: ['acceptProperties', assign({ propertyId: undefined, footprints: [] })],
+            actions: [
+              'acceptProperties',
+              assign(({ context, event }) => {
+                const owned = (event as unknown as { output: PropertySummary[] }).output.some((p) => p.id === context.propertyId);
+                return owned || !context.propertyId
+                  ? {}
+                  : { propertyId: undefined, footprints: [], resumedVerdict: undefined, notice: { kind: 'propertyNotOwned' as const } };
+              }),
+            ],
           },
         ],
         onError: { target: 'loadFailed', actions: assign({ error: 'Vi kunde inte hämta dina fastigheter. Försök igen.' }) },

@@ -36,12 +36,31 @@ const I18nContext = createContext<I18n>({
   msg: (text) => text,
 });
 
-/** Swedish first; the choice lives in memory only (a shared kiosk must not remember it). */
+const LANG_KEY = 'lovisa.lang';
+/** The browser's remembered choice; storage may be unavailable (privacy modes), and then Swedish it is. */
+function rememberedLang(): Lang {
+  try {
+    return window.localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'sv';
+  } catch {
+    return 'sv';
+  }
+}
+
+/**
+ * Swedish first. The choice is remembered in this browser (a language is no personal data); the kiosk wipes
+ * all storage when a visitor leaves, so the next visitor starts in Swedish.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLang] = useState<Lang>('sv');
+  const [lang, setLang] = useState<Lang>(rememberedLang);
   useEffect(() => {
     current = lang;
     document.documentElement.lang = lang;
+    try {
+      if (lang === 'en') window.localStorage.setItem(LANG_KEY, 'en');
+      else window.localStorage.removeItem(LANG_KEY);
+    } catch {
+      // Not remembered, still used.
+    }
   }, [lang]);
   const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, params) => translate(lang, key, params), label: (l) => l[lang], msg: (text) => translateMessage(lang, text) }), [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

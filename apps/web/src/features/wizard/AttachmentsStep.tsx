@@ -12,7 +12,8 @@ interface Slot extends AttachmentSlot {
   required: boolean;
 }
 
-const sameSlot = (a: AttachmentInfo, s: AttachmentSlot) => a.type === s.type && (s.type !== 'GRAM' || a.neighbourPropertyId === s.neighbourPropertyId);
+const sameSlot = (a: AttachmentInfo, s: AttachmentSlot) =>
+  a.type === s.type && (s.type !== 'GRAM' || a.neighbourPropertyId === s.neighbourPropertyId);
 
 /**
  * The drawings and consents the verdict asks for, one slot each, plus other documents. Files go straight to
@@ -31,9 +32,11 @@ export function AttachmentsStep(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const size = (bytes: number) =>
-    bytes < 1024 * 1024
-      ? `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`
-      : `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+    bytes < 1024
+      ? `${bytes} byte`
+      : bytes < 1024 * 1024
+        ? `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`
+        : `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 
   if (props.required === null) return <p>{t('attachments.waiting')}</p>;
   const slots: Slot[] = [
@@ -52,7 +55,9 @@ export function AttachmentsStep(props: {
     setErrors((e) => ({ ...e, [slot.key]: '' }));
     setProgress((p) => ({ ...p, [slot.key]: 0 }));
     try {
-      const added = await uploadAttachment(props.draftId, slot, file, (f) => setProgress((p) => ({ ...p, [slot.key]: f })));
+      const added = await uploadAttachment(props.draftId, slot, file, (f) =>
+        setProgress((p) => ({ ...p, [slot.key]: f })),
+      );
       // A drawing type or a neighbour's consent holds one file: the server replaced the old one, and so do we.
       props.onChange([...props.attachments.filter((a) => slot.type === 'OVR' || !sameSlot(a, slot)), added]);
       setAnnouncement(t('attachments.uploaded', { file: added.fileName, size: size(added.size) }));
@@ -92,15 +97,28 @@ export function AttachmentsStep(props: {
     const inputId = `file-${slot.key}`;
     const busy = progress[slot.key] !== undefined;
     return (
-      <fieldset key={slot.key} className="attachment" aria-describedby={errors[slot.key] ? `${inputId}-error` : undefined}>
+      <fieldset
+        key={slot.key}
+        className="attachment"
+        aria-describedby={errors[slot.key] ? `${inputId}-error` : undefined}
+      >
         <legend>
-          {slot.title} <span className="attachment__tag">{slot.required ? t('attachments.required') : t('attachments.optional')}</span>
+          {slot.title}{' '}
+          <span className="attachment__tag">
+            {slot.required ? t('attachments.required') : t('attachments.optional')}
+          </span>
         </legend>
         {slot.hint && <p className="field__hint">{slot.hint}</p>}
         {files.some((f) => f.generated) && <p className="field__hint">{t('attachments.generated')}</p>}
-        {files.length > 0 ? <ul className="attachment__files">{files.map(fileRow)}</ul> : <p className="attachment__missing">{t('attachments.missing')}</p>}
+        {files.length > 0 ? (
+          <ul className="attachment__files">{files.map(fileRow)}</ul>
+        ) : (
+          <p className="attachment__missing">{t('attachments.missing')}</p>
+        )}
         <label htmlFor={inputId} className="attachment__label">
-          {files.length > 0 && slot.type !== 'OVR' ? t('attachments.replace', { what: slot.title.toLowerCase() }) : t('attachments.choose', { what: slot.title.toLowerCase() })}
+          {files.length > 0 && slot.type !== 'OVR'
+            ? t('attachments.replace', { what: slot.title.toLowerCase() })
+            : t('attachments.choose', { what: slot.title.toLowerCase() })}
         </label>
         <input
           id={inputId}
@@ -113,7 +131,9 @@ export function AttachmentsStep(props: {
             if (file) void upload(slot, file);
           }}
         />
-        {busy && <progress max={1} value={progress[slot.key]} aria-label={t('attachments.uploading', { file: slot.title })} />}
+        {busy && (
+          <progress max={1} value={progress[slot.key]} aria-label={t('attachments.uploading', { file: slot.title })} />
+        )}
         {errors[slot.key] && (
           <p className="field__error" id={`${inputId}-error`} role="alert">
             {errors[slot.key]}
@@ -126,7 +146,12 @@ export function AttachmentsStep(props: {
   return (
     <div className="attachments">
       <p>{slots.length > 0 ? t('attachments.intro') : t('attachments.none')}</p>
-      {slots.map((s) => slotView(s, props.attachments.filter((a) => sameSlot(a, s))))}
+      {slots.map((s) =>
+        slotView(
+          s,
+          props.attachments.filter((a) => sameSlot(a, s)),
+        ),
+      )}
       {slotView(
         { key: 'OVR', type: 'OVR', title: t('attachments.other'), hint: t('attachments.otherHint'), required: false },
         props.attachments.filter((a) => a.type === 'OVR'),

@@ -157,7 +157,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
     if (!show) focusedAttempt.current = 0;
     setAttempts((n) => (show ? n + 1 : 0));
   };
-  const { t, msg, lang } = useI18n();
+  const { t, msg, lang, label } = useI18n();
   const stepTitle = (s: WizardStep) => t(`wizard.step.${s}`);
   const { context } = state;
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
@@ -214,6 +214,22 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         </span>
         {stepTitle(current)}
       </PageTitle>
+      {context.notice && (
+        <div className="status status--warning" role="status">
+          <p>
+            {context.notice.kind === 'propertyNotOwned'
+              ? t('resume.propertyNotOwned')
+              : t('resume.rulesChanged', {
+                  ruleSet: label(context.notice.ruleSet),
+                  before: t(`resume.outcome.${context.notice.before ?? 'unknown'}`),
+                  after: t(`resume.outcome.${context.notice.after ?? 'unknown'}`),
+                })}
+          </p>
+          <button type="button" className="button" onClick={() => send({ type: 'DISMISS_NOTICE' })}>
+            {t('resume.understood')}
+          </button>
+        </div>
+      )}
       <p className="saved-status" aria-live="polite">
         {context.savedAt && t('wizard.saved', { time: savedTime(context.savedAt, lang) })}
       </p>

@@ -1,0 +1,158 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  approveInTestApp,
+  expectAccessible,
+  guardOffline,
+  hasBrowser,
+  launchBrowser,
+  removeDir,
+  repoRoot,
+  shoot,
+  startServer,
+  uiLogin,
+  type RunningServer,
+} from './support';
+
+// The wizard as people really use it (issue 7): started on one computer, finished on another, in English;
+// every step in both languages passes axe; bad input is named and nothing typed is lost; narrow and zoomed.
+
+const ANNA = 'Anna Lindqvist (19820202-9289)';
+const shots = path.join(repoRoot, '.tmp/screenshots');
+const pdf = (title: string) => ({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`) });
+
+describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const escaped: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    if (server) await removeDir(server.dataDir);
+    expect(escaped).toEqual([]);
+  });
+
+  async function open(width = 1280, height = 900) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    escaped.push(...guardOffline(context, server.baseUrl));
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/logga-in?next=%2Fansokan`);
+    await uiLogin(page, browser, server.baseUrl, ANNA);
+    await page.waitForURL('**/ansokan/**', { timeout: 15_000 });
+    return { context, page };
+  }
+  const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+  it('starts on one computer, names bad input, keeps what was typed, and finishes on another in English', async () => {
+    // Computer 1: property, measure, a drawing, and half of the details.
+    const first = await open();
+    const p1 = first.page;
+    await p1.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
+    await p1.getByRole('button', { name: 'Nästa' }).click();
+    await p1.waitForURL('**/ansokan/atgard');
+    await p1.getByRole('radio', { name: /Komplementbyggnad/ }).check();
+    await p1.getByRole('button', { name: 'Nästa' }).click();
+    await p1.getByLabel('Bredd (meter)').fill('8');
+    await p1.getByLabel('Djup (meter)').fill('7');
+    await p1.getByRole('button', { name: 'Placera byggnaden' }).click();
+    await p1.getByText('Du behöver söka bygglov.').waitFor();
+    await p1.getByRole('button', { name: 'Nästa' }).click();
+    await p1.waitForURL('**/ansokan/uppgifter');
+    await p1.getByLabel('Beskriv vad du vill bygga').fill('Dubbelgarage i trä med sadeltak.');
+    // Bad input: named, specific, and the rest stays.
+    await p1.getByLabel('Nockhöjd (meter)').fill('tre meter');
+    await p1.getByRole('button', { name: 'Nästa' }).click();
+    await p1.getByRole('link', { name: 'Ange nockhöjden i meter.' }).waitFor();
+    expect(await p1.getByLabel('Beskriv vad du vill bygga').inputValue()).toBe('Dubbelgarage i trä med sadeltak.');
+    // The autosave says when the server had it; a reload loses nothing.
+    await p1.getByText(/^Sparat \d{2}:\d{2}$/).waitFor({ timeout: 10_000 });
+    await p1.waitForTimeout(2_000);
+    await p1.reload();
+    await p1.getByLabel('Beskriv vad du vill bygga').waitFor();
+    expect(await p1.getByLabel('Beskriv vad du vill bygga').inputValue()).toBe('Dubbelgarage i trä med sadeltak.');
+    await first.context.close();
+
+    // Computer 2, in English: the same draft, at the same step.
+    const { page } = await open();
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByLabel('Describe what you want to build').waitFor();
+    expect(await page.getByLabel('Describe what you want to build').inputValue()).toBe('Dubbelgarage i trä med sadeltak.');
+    // Back through the earlier steps: each has its own address, and passes axe in English.
+    for (const [step, heading] of [
+      ['karta', 'Draw on the map'],
+      ['atgard', 'What do you want to build?'],
+      ['fastighet', 'Property'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+      await page.waitForURL(`**/ansokan/${step}`);
+      await page.getByRole('heading', { level: 1, name: new RegExp(heading) }).waitFor();
+      await expectAccessible(page, `${step} (English)`);
+    }
+    // The browser's back button walks the same history the other way, to where the applicant was.
+    for (const step of ['atgard', 'karta', 'uppgifter']) {
+      await page.goBack();
+      await page.waitForURL(`**/ansokan/${step}`);
+    }
+    await page.getByLabel('Ridge height (metres)').fill('3,8');
+    await page.getByLabel('When do you want to start building?').fill('2027-06-01');
+    await page.getByLabel('Email', { exact: true }).fill('anna@example.se');
+    await expectAccessible(page, 'details (English)');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('link', { name: /^Situationsplan Kjellstavik Eken 1:23\.pdf$/ }).waitFor();
+    await page.getByLabel('Choose a file for floor plan').setInputFiles(pdf('Floor plan'));
+    await page.getByRole('link', { name: 'Floor plan.pdf' }).waitFor();
+    await page.getByLabel('Choose a file for elevation drawing').setInputFiles(pdf('Elevations'));
+    await page.getByRole('link', { name: 'Elevations.pdf' }).waitFor();
+    await expectAccessible(page, 'attachments (English)');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Do you need a permit?' }).waitFor();
+    await expectAccessible(page, 'review (English)');
+    await shoot(page, shots, 'review-english');
+    await page.getByRole('button', { name: 'Sign and send' }).click();
+    await page.getByAltText('QR code for signing with BankID').waitFor();
+    await expectAccessible(page, 'signing (English)');
+    await approveInTestApp(browser, server.baseUrl, ANNA);
+    await page.locator('.diary-number').waitFor({ timeout: 15_000 });
+    await expectAccessible(page, 'receipt (English)');
+    // The language is remembered in this browser.
+    await page.goto(`${server.baseUrl}/mina-arenden`);
+    await page.getByRole('button', { name: 'På svenska' }).waitFor();
+  });
+
+  it('works at 320 px and at 200 % zoom without sideways scrolling', async () => {
+    const { page } = await open(320, 640);
+    await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).waitFor();
+    expect(await noSideways(page)).toBe(true);
+    await expectAccessible(page, 'property step at 320 px');
+    await shoot(page, shots, 'wizard-property');
+    await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('radio', { name: /Carport/ }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByLabel('Bredd (meter)').fill('4');
+    await page.getByLabel('Djup (meter)').fill('5');
+    await page.getByRole('button', { name: 'Placera byggnaden' }).click();
+    await page.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
+    expect(await noSideways(page)).toBe(true);
+    await expectAccessible(page, 'map step at 320 px');
+    await shoot(page, shots, 'wizard-map');
+    // 200 % zoom of a 1280 px window lays the page out at 640 CSS pixels, twice as large.
+    const zoomed = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, locale: 'sv-SE' });
+    contexts.push(zoomed);
+    escaped.push(...guardOffline(zoomed, server.baseUrl));
+    const z = await zoomed.newPage();
+    await z.goto(server.baseUrl);
+    await z.getByRole('heading', { level: 1 }).waitFor();
+    expect(await noSideways(z)).toBe(true);
+    await shoot(z, shots, 'start-zoom200');
+  });
+});
