@@ -1,36 +1,25 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer } from './support';
+import {
+  guardOffline,
+  hasBrowser,
+  launchBrowser,
+  removeDir,
+  repoRoot,
+  startServer,
+  type RunningServer,
+  expectAccessible,
+  shoot,
+  approveInTestApp,
+} from './support';
 
 // The map step (issue 6) in a real browser: drawing by mouse and by measurements, several buildings, moving,
 // turning and deleting them, the warnings that say what to do, and the keyboard-only way through.
 
 const shots = path.join(repoRoot, 'docs/screenshots');
 const APPLICANT = 'Anna Lindqvist (19820202-9289)';
-
-/** WCAG 2.1 AA as axe checks it. */
-async function expectAccessible(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe on ${screen}`).toEqual([]);
-}
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
-
-async function approveInTestApp(browser: Browser, baseUrl: string, identity: string) {
-  const context = await browser.newContext();
-  const app = await context.newPage();
-  await app.goto(`${baseUrl}/bankid-sim/app`);
-  const order = app.getByRole('region').first();
-  await order.getByLabel('Identitet').selectOption({ label: identity });
-  await order.getByRole('button', { name: 'Godkänn' }).click();
-  await context.close();
-}
 
 describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
   let browser: Browser;
@@ -58,14 +47,20 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
 
   /** Anna logs in, picks Eken 1:23 and an outbuilding, and arrives at the map. */
   async function mapStep(width = 1280, height = 800): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const context = await browser.newContext({
+      viewport: { width, height },
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
     escaped = guardOffline(context, server.baseUrl);
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(server.baseUrl);
     await page.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
     await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
-    await expect.poll(() => page.getByAltText('QR-kod för inloggning med BankID').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByAltText('QR-kod för inloggning med BankID').isVisible(), { timeout: 10_000 })
+      .toBe(true);
     await approveInTestApp(browser, server.baseUrl, APPLICANT);
     await page.waitForURL('**/ansokan**', { timeout: 15_000 });
     await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
@@ -90,7 +85,10 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
   /** Places the selected building (or a new one) from the form. */
-  async function placeByForm(page: Page, v: { width: string; depth: string; south: string; west: string; rotation?: string }) {
+  async function placeByForm(
+    page: Page,
+    v: { width: string; depth: string; south: string; west: string; rotation?: string },
+  ) {
     await page.getByLabel('Bredd (meter)').fill(v.width);
     await page.getByLabel('Djup (meter)').fill(v.depth);
     await page.getByLabel('Vridning (grader medurs)').fill(v.rotation ?? '0');
@@ -115,7 +113,9 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await expect.poll(() => items(page).count()).toBe(1);
     await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 1' }).waitFor();
     await expect.poll(() => page.locator('.measurements__area').textContent()).toMatch(/^Yta: \d+,\d m²$/);
-    await expect.poll(() => summaries(page).first().textContent()).toMatch(/^Byggnad 1: \d+,\d+ × \d+,\d+ m, \d+,\d m², \d+,\d+ m från gränsen mot /);
+    await expect
+      .poll(() => summaries(page).first().textContent())
+      .toMatch(/^Byggnad 1: \d+,\d+ × \d+,\d+ m, \d+,\d m², \d+,\d+ m från gränsen mot /);
     // The nearest boundary is highlighted, with a dimension line and its length.
     await expect.poll(() => page.locator('.leaflet-tooltip.map-label--distance').count()).toBe(1);
 
@@ -123,12 +123,16 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await page.getByLabel('Måtten gäller').selectOption({ label: 'En ny byggnad' });
     await placeByForm(page, { width: '4', depth: '3', south: '20', west: '20' });
     await expect.poll(() => items(page).count()).toBe(2);
-    await expect.poll(() => summaries(page).nth(1).textContent()).toBe('Byggnad 2: 4,0 × 3,0 m, 12,0 m², 6,0 m från gränsen mot Kjellstavik Björken 2:5 Vald');
+    await expect
+      .poll(() => summaries(page).nth(1).textContent())
+      .toBe('Byggnad 2: 4,0 × 3,0 m, 12,0 m², 6,0 m från gränsen mot Kjellstavik Björken 2:5 Vald');
     await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 2' }).waitFor();
-    await expect.poll(() => page.locator('.measurements__area').textContent()).toMatch(/^Yta: \d+,\d m² i 2 byggnader$/);
+    await expect
+      .poll(() => page.locator('.measurements__area').textContent())
+      .toMatch(/^Yta: \d+,\d m² i 2 byggnader$/);
     await expect.poll(() => page.locator('.leaflet-tooltip.map-label--distance').count()).toBe(2);
     await expectAccessible(page, 'map step with two buildings');
-    await shoot(page, 'map-step');
+    await shoot(page, shots, 'map-step');
 
     // 3. Moved within 4.5 m of the boundary with Eken 1:22: the neighbour's consent is needed, and named.
     await placeByForm(page, { width: '4', depth: '3', south: '24', west: '1' });
@@ -140,13 +144,17 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await page.locator('.leaflet-tooltip.map-label--distance', { hasText: '1,0 m' }).waitFor();
     await page.getByText(/skriftligt medgivande från alla ägare till Kjellstavik Eken 1:22/).waitFor(); // the verdict's condition
     await expectAccessible(page, 'map step with a consent warning');
-    await shoot(page, 'map-warning-consent');
+    await shoot(page, shots, 'map-warning-consent');
 
     // 4. Moved onto the prickmark strip along Ekvägen: the plan forbids building there.
     await placeByForm(page, { width: '4', depth: '3', south: '2', west: '12' });
-    await expect.poll(() => warnings(page).textContent()).toContain('Byggnad 2: 12,0 m² ligger på prickmark, mark som inte får bebyggas. Flytta byggnaden.');
-    await expect.poll(() => warnings(page).textContent()).toContain('Byggnad 2 ligger 2,0 m från gränsen mot Ekvägen. Detaljplanen kräver minst 4,5 m.');
-    await shoot(page, 'map-warning-prickmark');
+    await expect
+      .poll(() => warnings(page).textContent())
+      .toContain('Byggnad 2: 12,0 m² ligger på prickmark, mark som inte får bebyggas. Flytta byggnaden.');
+    await expect
+      .poll(() => warnings(page).textContent())
+      .toContain('Byggnad 2 ligger 2,0 m från gränsen mot Ekvägen. Detaljplanen kräver minst 4,5 m.');
+    await shoot(page, shots, 'map-warning-prickmark');
 
     // 5. Dragged off the prickmark with the mouse, in move mode: the warning goes, the area stays.
     await page.getByRole('button', { name: 'Flytta' }).click();
@@ -160,7 +168,9 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await expect.poll(() => page.locator('.measurements').textContent()).not.toContain('prickmark');
     await expect.poll(() => summaries(page).nth(1).textContent()).toMatch(/^Byggnad 2: 4,0 × 3,0 m, 12,0 m², /);
     // The form follows the building, so placing it again would not undo the move.
-    expect(Number((await page.getByLabel('Avstånd från gränsen mot Ekvägen (söder), meter').inputValue()).replace(',', '.'))).toBeGreaterThan(8);
+    expect(
+      Number((await page.getByLabel('Avstånd från gränsen mot Ekvägen (söder), meter').inputValue()).replace(',', '.')),
+    ).toBeGreaterThan(8);
     await page.getByRole('button', { name: 'Klar' }).click();
 
     // 6. Turned by a corner handle, in rotate mode: the same building at an angle.
@@ -184,7 +194,13 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
       await page.mouse.move(centre.x + r * Math.cos(a), centre.y + r * Math.sin(a));
     }
     await page.mouse.up();
-    await expect.poll(async () => Math.abs(Number((await page.getByLabel('Vridning (grader medurs)').inputValue()).replace(',', '.').replace('−', '-')))).toBeGreaterThan(10);
+    await expect
+      .poll(async () =>
+        Math.abs(
+          Number((await page.getByLabel('Vridning (grader medurs)').inputValue()).replace(',', '.').replace('−', '-')),
+        ),
+      )
+      .toBeGreaterThan(10);
     await expect.poll(() => summaries(page).nth(1).textContent()).toMatch(/^Byggnad 2: 4,0 × 3,0 m, 12,0 m², /);
     await page.getByRole('button', { name: 'Klar' }).click();
 
@@ -224,7 +240,9 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await expect.poll(() => page.locator('.measurements__area').textContent()).toBe('Yta: 12,0 m²');
     // Focus stays where the applicant is: in the form.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('from-west');
-    await expect.poll(() => summaries(page).first().textContent()).toBe('Byggnad 1: 4,0 × 3,0 m, 12,0 m², 10,0 m från gränsen mot Kjellstavik Eken 1:22 Vald');
+    await expect
+      .poll(() => summaries(page).first().textContent())
+      .toBe('Byggnad 1: 4,0 × 3,0 m, 12,0 m², 10,0 m från gränsen mot Kjellstavik Eken 1:22 Vald');
 
     // A second building from the same form: "En ny byggnad" is the last choice under "Måtten gäller".
     await tabTo('the building choice', () => document.activeElement?.id === 'target', 'Shift+Tab');
@@ -237,7 +255,9 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('20');
     await page.keyboard.press('Enter');
-    await expect.poll(() => summaries(page).nth(1).textContent()).toBe('Byggnad 2: 4,0 × 3,0 m, 12,0 m², 6,0 m från gränsen mot Kjellstavik Björken 2:5 Vald');
+    await expect
+      .poll(() => summaries(page).nth(1).textContent())
+      .toBe('Byggnad 2: 4,0 × 3,0 m, 12,0 m², 6,0 m från gränsen mot Kjellstavik Björken 2:5 Vald');
 
     // The list works from the keyboard: remove Byggnad 2, and focus lands on the list's heading.
     await tabTo('Ta bort Byggnad 2', () => document.activeElement?.textContent === 'Ta bort Byggnad 2', 'Shift+Tab');
@@ -257,7 +277,7 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await expect.poll(() => page.locator('.measurements__area').textContent()).toBe('Yta: 12,0 m²');
     await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 1' }).waitFor();
     await expectAccessible(page, 'map step (phone)');
-    await shoot(page, 'map-step');
+    await shoot(page, shots, 'map-step');
     expect(escaped).toEqual([]);
   });
 });

@@ -1,45 +1,24 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer } from './support';
+import {
+  guardOffline,
+  hasBrowser,
+  launchBrowser,
+  removeDir,
+  repoRoot,
+  startServer,
+  type RunningServer,
+  expectAccessible,
+  shoot,
+  approveInTestApp,
+  uiLogin,
+} from './support';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const APPLICANT = 'Anna Lindqvist (19820202-9289)';
 const OFFICER = 'Oskar Wallin (19830621-9299)';
-
-/** WCAG 2.1 AA as axe checks it; every screen of the slice must pass. */
-async function expectAccessible(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe on ${screen}`).toEqual([]);
-}
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
-
-/** Plays the tester with the "test BankID app": picks the identity in the newest order and approves it. */
-async function approveInTestApp(browser: Browser, baseUrl: string, identity: string, lookup?: string) {
-  const context = await browser.newContext();
-  const app = await context.newPage();
-  await app.goto(`${baseUrl}/bankid-sim/app`);
-  if (lookup) {
-    await app.getByLabel('QR-data eller autostarttoken').fill(lookup);
-    await app.getByRole('button', { name: 'Hitta order' }).click();
-  }
-  const order = app.getByRole('region').first();
-  await order.getByLabel('Identitet').selectOption({ label: identity });
-  await order.getByRole('button', { name: 'Godkänn' }).click();
-  await context.close();
-}
-
-async function logIn(page: Page, browser: Browser, baseUrl: string, identity: string) {
-  await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
-  await expect.poll(() => page.getByAltText('QR-kod för inloggning med BankID').isVisible(), { timeout: 10_000 }).toBe(true);
-  await approveInTestApp(browser, baseUrl, identity);
-}
 
 describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
   let server: RunningServer;
@@ -48,7 +27,11 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
   const escaped: string[] = [];
 
   async function newContext(width = 1280, height = 800) {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const context = await browser.newContext({
+      viewport: { width, height },
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
     escaped.push(...guardOffline(context, server.baseUrl));
     contexts.push(context);
     return context;
@@ -71,17 +54,17 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.goto(server.baseUrl);
     await expect.poll(() => applicant.getByRole('heading', { level: 1 }).textContent()).toBe('Ansök om bygglov');
     await expectAccessible(applicant, 'start');
-    await shoot(applicant, 'start');
+    await shoot(applicant, shots, 'start');
 
     await applicant.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
     await expectAccessible(applicant, 'login');
-    await logIn(applicant, browser, server.baseUrl, APPLICANT);
+    await uiLogin(applicant, browser, server.baseUrl, APPLICANT);
     await applicant.waitForURL('**/ansokan**', { timeout: 15_000 });
 
     // Step 1: prefilled person and owned properties.
     await applicant.getByText('Hej Anna!').waitFor();
     await expectAccessible(applicant, 'property step');
-    await shoot(applicant, 'wizard-property');
+    await shoot(applicant, shots, 'wizard-property');
     await applicant.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
     await applicant.getByRole('button', { name: 'Nästa' }).click();
 
@@ -116,9 +99,12 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByRole('button', { name: 'Placera byggnaden' }).click();
     await expect.poll(() => applicant.locator('.measurements__area').textContent()).toBe('Yta: 56,0 m²');
     await applicant.getByText('Du behöver söka bygglov.').waitFor();
-    await applicant.getByText(/^Byggnadsarea på tomten: \d+(,\d+)? m² av högst \d+/).first().waitFor();
+    await applicant
+      .getByText(/^Byggnadsarea på tomten: \d+(,\d+)? m² av högst \d+/)
+      .first()
+      .waitFor();
     await expectAccessible(applicant, 'map step');
-    await shoot(applicant, 'wizard-map');
+    await shoot(applicant, shots, 'wizard-map');
     await applicant.getByRole('button', { name: 'Nästa' }).click();
 
     // Step 4: details, checked by the domain schema in the browser.
@@ -132,7 +118,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByText('Ange e-post eller telefonnummer så att vi kan nå dig.').waitFor();
     await applicant.getByLabel('E-post').fill('anna.lindqvist@example.se');
     await expectAccessible(applicant, 'details step');
-    await shoot(applicant, 'wizard-details');
+    await shoot(applicant, shots, 'wizard-details');
     await applicant.getByRole('button', { name: 'Nästa' }).click();
 
     // Step 5: the drawings the verdict asks for. The situationsplan is drawn from the map; going on without
@@ -141,15 +127,26 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByRole('button', { name: 'Nästa' }).click();
     await applicant.getByText('Bifoga planritning.').first().waitFor();
     // A web page renamed .pdf is refused by content, with the reason in Swedish; nothing is attached.
-    await applicant.getByLabel('Välj fil för planritning').setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await applicant
+      .getByLabel('Välj fil för planritning')
+      .setInputFiles({
+        name: 'plan.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+      });
     await applicant.getByText(/Filen är inte en PDF, PNG eller JPEG/).waitFor();
-    const pdf = (title: string) => Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`);
-    await applicant.getByLabel('Välj fil för planritning').setInputFiles({ name: 'Planritning garage.pdf', mimeType: 'application/pdf', buffer: pdf('PLA') });
+    const pdf = (title: string) =>
+      Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`);
+    await applicant
+      .getByLabel('Välj fil för planritning')
+      .setInputFiles({ name: 'Planritning garage.pdf', mimeType: 'application/pdf', buffer: pdf('PLA') });
     await applicant.getByRole('link', { name: 'Planritning garage.pdf' }).waitFor();
-    await applicant.getByLabel('Välj fil för fasadritning').setInputFiles({ name: 'fasader.pdf', mimeType: 'application/pdf', buffer: pdf('FAS') });
+    await applicant
+      .getByLabel('Välj fil för fasadritning')
+      .setInputFiles({ name: 'fasader.pdf', mimeType: 'application/pdf', buffer: pdf('FAS') });
     await applicant.getByRole('link', { name: 'fasader.pdf' }).waitFor();
     await expectAccessible(applicant, 'attachments step');
-    await shoot(applicant, 'wizard-attachments');
+    await shoot(applicant, shots, 'wizard-attachments');
     await applicant.getByRole('button', { name: 'Nästa' }).click();
 
     // Step 6: review and submit.
@@ -158,25 +155,25 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
     await applicant.getByRole('heading', { name: 'Uppskattad avgift' }).waitFor();
     await expectAccessible(applicant, 'review step');
-    await shoot(applicant, 'wizard-review');
+    await shoot(applicant, shots, 'wizard-review');
     await applicant.getByRole('button', { name: 'Skriv under och skicka' }).click();
     // Signing: the application only leaves once BankID says the logged-in applicant signed it.
     await applicant.getByAltText('QR-kod för underskrift med BankID').waitFor();
     await expectAccessible(applicant, 'signing');
-    await shoot(applicant, 'signing');
+    await shoot(applicant, shots, 'signing');
     await approveInTestApp(browser, server.baseUrl, APPLICANT);
     const diary = applicant.locator('.diary-number');
     await diary.waitFor();
     const diaryNumber = (await diary.textContent())!;
     expect(diaryNumber).toMatch(/^BN \d{4}-000001$/);
     await expectAccessible(applicant, 'receipt');
-    await shoot(applicant, 'receipt');
+    await shoot(applicant, shots, 'receipt');
 
     // The officer logs in, finds the case first in the queue, and approves it.
     const officer = await (await newContext()).newPage();
     await officer.goto(`${server.baseUrl}/handlaggare`);
     await officer.waitForURL('**/logga-in?roll=handlaggare**');
-    await logIn(officer, browser, server.baseUrl, OFFICER);
+    await uiLogin(officer, browser, server.baseUrl, OFFICER);
     await officer.waitForURL('**/handlaggare', { timeout: 15_000 });
     await officer.getByRole('link', { name: diaryNumber }).waitFor();
     // Search on the server: by property designation, any case.
@@ -188,12 +185,12 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await officer.getByLabel('Status').selectOption({ label: 'Alla' });
     await officer.getByRole('link', { name: diaryNumber }).waitFor();
     await expectAccessible(officer, 'queue');
-    await shoot(officer, 'officer-queue');
+    await shoot(officer, shots, 'officer-queue');
     await officer.getByRole('link', { name: diaryNumber }).click();
     await officer.locator('.leaflet-overlay-pane path').first().waitFor();
     await expect.poll(() => officer.locator('.leaflet-overlay-pane path').count()).toBeGreaterThanOrEqual(2); // property + footprint
     await expectAccessible(officer, 'officer case');
-    await shoot(officer, 'officer-case');
+    await shoot(officer, shots, 'officer-case');
     await officer.getByRole('radio', { name: 'Bevilja' }).check();
     await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
     await officer.getByRole('button', { name: 'Fatta beslut' }).click();
@@ -204,7 +201,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByRole('link', { name: new RegExp(diaryNumber) }).waitFor();
     await expect.poll(() => applicant.locator('.case-card').first().textContent()).toContain('Bygglov beviljat');
     await expectAccessible(applicant, 'Mina ärenden');
-    await shoot(applicant, 'my-cases');
+    await shoot(applicant, shots, 'my-cases');
 
     expect(escaped).toEqual([]);
   });
@@ -245,7 +242,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     const visit = async (identity: string) => {
       const page = await (await newContext()).newPage();
       await page.goto(`${server.baseUrl}/logga-in?next=%2Fansokan`);
-      await logIn(page, browser, server.baseUrl, identity);
+      await uiLogin(page, browser, server.baseUrl, identity);
       await page.waitForURL('**/ansokan**', { timeout: 15_000 });
       await page.getByText(/^Hej /).waitFor();
       return page;
@@ -255,7 +252,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     const erik = await visit('Erik Nyström (19810326-9299)');
     await erik.getByText(/Vi hittar ingen fastighet som du äger/).waitFor();
     await expectAccessible(erik, 'owns nothing');
-    await shoot(erik, 'owns-nothing');
+    await shoot(erik, shots, 'owns-nothing');
     const karin = await visit('Karin Sjöberg (19790810-9288)');
     await karin.getByText('Skyddad adress – visas inte här').waitFor();
     expect(await karin.content()).not.toContain('Sekretessgatan');
@@ -265,12 +262,12 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     const phone = await (await newContext(390, 844)).newPage();
     await phone.goto(server.baseUrl);
     await phone.getByRole('heading', { level: 1 }).waitFor();
-    await shoot(phone, 'start');
+    await shoot(phone, shots, 'start');
     await expectAccessible(phone, 'start (phone)');
     await phone.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
     await phone.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
     await phone.getByAltText('QR-kod för inloggning med BankID').waitFor();
-    await shoot(phone, 'login-qr');
+    await shoot(phone, shots, 'login-qr');
     await approveInTestApp(browser, server.baseUrl, APPLICANT);
     await phone.waitForURL('**/ansokan**', { timeout: 15_000 });
     await phone.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
@@ -282,10 +279,10 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await phone.getByLabel('Djup (meter)').fill('7,5');
     await phone.getByRole('button', { name: 'Placera byggnaden' }).click();
     await expect.poll(() => phone.locator('.measurements__area').textContent()).toBe('Yta: 37,5 m²');
-    await shoot(phone, 'wizard-map');
+    await shoot(phone, shots, 'wizard-map');
     await phone.goto(`${server.baseUrl}/mina-arenden`);
     await phone.locator('.case-card').first().waitFor();
-    await shoot(phone, 'my-cases');
+    await shoot(phone, shots, 'my-cases');
     expect(escaped).toEqual([]);
   });
 });

@@ -162,11 +162,18 @@ export async function shoot(page: Page, dir: string, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
 }
 
-/** Plays the tester with the simulator's test BankID app: picks the identity in the newest order and approves it. */
-export async function approveInTestApp(browser: Browser, baseUrl: string, identity: string) {
+/**
+ * Plays the tester with the simulator's test BankID app: picks the identity in the newest order (or the one
+ * found by its QR data or autostart token) and approves it.
+ */
+export async function approveInTestApp(browser: Browser, baseUrl: string, identity: string, lookup?: string) {
   const context = await browser.newContext();
   const app = await context.newPage();
   await app.goto(`${baseUrl}/bankid-sim/app`);
+  if (lookup) {
+    await app.getByLabel('QR-data eller autostarttoken').fill(lookup);
+    await app.getByRole('button', { name: 'Hitta order' }).click();
+  }
   const order = app.getByRole('region').first();
   await order.getByLabel('Identitet').selectOption({ label: identity });
   await order.getByRole('button', { name: 'Godkänn' }).click();

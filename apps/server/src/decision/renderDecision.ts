@@ -1,23 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DecisionDocument } from '@lovisa/domain';
+import { newDocument } from '../pdf/documentFonts';
 
-/** The font files, read once per process; every document embeds the glyphs it uses (å, ä, ö, §, –). */
-let fontFiles: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
-function loadFonts() {
-  fontFiles ??= (async () => {
-    const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    const [regular, bold] = await Promise.all([readFile(path.join(dir, 'DejaVuSans.ttf')), readFile(path.join(dir, 'DejaVuSans-Bold.ttf'))]);
-    return { regular, bold };
-  })().catch((error: unknown) => {
-    fontFiles = undefined;
-    throw error;
-  });
-  return fontFiles;
-}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 62;
@@ -61,11 +45,10 @@ export interface RenderOptions {
 
 /** A decision (or start approval) as an A4 PDF with DejaVu Sans embedded, paginated, with a running footer. */
 export async function renderDecision(document: DecisionDocument, opts: RenderOptions): Promise<Uint8Array> {
-  const files = await loadFonts();
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(files.regular, { subset: true });
-  const bold = await doc.embedFont(files.bold, { subset: true });
+  const {
+    doc,
+    fonts: { regular, bold },
+  } = await newDocument();
   const day = new Date(`${opts.date}T12:00:00Z`);
   doc.setTitle(`${document.title} ${opts.diaryNumber}`);
   doc.setSubject(`${document.subtitle}, ${opts.diaryNumber}`);

@@ -8,7 +8,7 @@ import { attachments, cases, drafts } from '../db/schema';
 import { AppError, forbidden, notFound, unauthenticated } from '../errors';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
 import { plannedBuildings, sitePlanInputFor } from '../sitePlan/sitePlanInput';
-import { checkUpload } from '../attachments/upload';
+import { receiveUpload } from '../attachments/receive';
 import { toAttachmentInfo } from '../repositories/attachments';
 import { currentUser, noStore, requireRole } from '../plugins/session';
 
@@ -60,18 +60,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const user = await ownDraft(request, request.params.id);
       const { type, neighbourPropertyId } = request.query;
-      if (type === 'GRAM' && !neighbourPropertyId) throw new AppError('invalidInput', 'Ange vilken grannfastighet medgivandet gäller.');
-      if (!request.isMultipart()) throw new AppError('unsupportedMediaType', 'Skicka filen som multipart/form-data.');
-      const file = await request.file();
-      if (!file) throw new AppError('invalidInput', 'Ingen fil kom med.');
-      const chunks: Buffer[] = [];
-      for await (const chunk of file.file) chunks.push(chunk as Buffer);
-      const verdict = checkUpload({ name: file.filename, bytes: Buffer.concat(chunks), truncated: file.file.truncated });
-      if (!verdict.ok) {
-        const code = verdict.reason === 'tooLarge' ? 'payloadTooLarge' : verdict.reason === 'empty' ? 'invalidInput' : 'unsupportedMediaType';
-        throw new AppError(code, verdict.message);
-      }
-      const bytes = Buffer.concat(chunks);
+      const { bytes, ...verdict } = await receiveUpload(request, request.query);
       const draftId = request.params.id;
       if (type === 'OVR') {
         const others = await app.db.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.draftId, draftId), eq(attachments.type, 'OVR')));

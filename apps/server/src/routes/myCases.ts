@@ -25,7 +25,7 @@ import {
 } from '@lovisa/domain';
 import { attachments } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { checkUpload } from '../attachments/upload';
+import { receiveUpload } from '../attachments/receive';
 import { currentUser, noStore, requireRole } from '../plugins/session';
 import { toAttachmentInfo } from '../repositories/attachments';
 import { caseDetail, caseEventsOf, caseRow, casesOfApplicant, changeCase, clockFactsOf, completionRequestOf, type CaseRow } from '../repositories/cases';
@@ -112,19 +112,8 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       const order = completionRequestOf(row);
       if (row.status !== 'awaitingCompletion' || !order) throw notAwaiting(row.status);
       const { type, neighbourPropertyId } = request.query;
-      if (type === 'GRAM' && !neighbourPropertyId) throw new AppError('invalidInput', 'Ange vilken grannfastighet medgivandet gäller.');
-      if (!request.isMultipart()) throw new AppError('unsupportedMediaType', 'Skicka filen som multipart/form-data.');
-      const file = await request.file();
-      if (!file) throw new AppError('invalidInput', 'Ingen fil kom med.');
-      const chunks: Buffer[] = [];
-      for await (const chunk of file.file) chunks.push(chunk as Buffer);
-      const bytes = Buffer.concat(chunks);
       // The one upload check (attachments/upload.ts), as for a draft.
-      const verdict = checkUpload({ name: file.filename, bytes, truncated: file.file.truncated });
-      if (!verdict.ok) {
-        const code = verdict.reason === 'tooLarge' ? 'payloadTooLarge' : verdict.reason === 'empty' ? 'invalidInput' : 'unsupportedMediaType';
-        throw new AppError(code, verdict.message);
-      }
+      const { bytes, ...verdict } = await receiveUpload(request, request.query);
       const since = new Date(order.issuedAt);
       if (type === 'OVR') {
         const others = await app.db.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.caseId, row.id), eq(attachments.type, 'OVR'), gte(attachments.createdAt, since)));

@@ -1,9 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import {
-  PDFDocument,
   PDFOperator,
   PDFOperatorNames,
   closePath,
@@ -45,6 +40,7 @@ import {
   type Pt,
 } from './pageGeometry';
 import { PT_PER_MM, bandOf, chooseSheet, drawingAreaOf, frameOf, ptPerMetre, scaleText, type Box, type Sheet } from './sheet';
+import { newDocument } from '../pdf/documentFonts';
 
 /** Everything a situationsplan shows, in SWEREF 99 TM metres ([easting, northing]). */
 export interface SitePlanInput {
@@ -79,20 +75,6 @@ const PLAN_MARK: Rgb = [0.35, 0.35, 0.35];
 
 const mm = (v: number) => v * PT_PER_MM;
 
-/** The font files, read once per process: every plan embeds the glyphs it uses from them. */
-let fontFiles: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
-function loadFonts() {
-  fontFiles ??= (async () => {
-    const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    const [regular, bold] = await Promise.all([readFile(path.join(dir, 'DejaVuSans.ttf')), readFile(path.join(dir, 'DejaVuSans-Bold.ttf'))]);
-    return { regular, bold };
-  })().catch((error: unknown) => {
-    // A failed read (a missing package) must not stick: the next request tries again.
-    fontFiles = undefined;
-    throw error;
-  });
-  return fontFiles;
-}
 
 /** Coordinates written with a thousandth of a point (0.35 µm): exact for any drawing, and a smaller file. */
 const q = (v: number) => Math.round(v * 1000) / 1000;
@@ -705,10 +687,7 @@ function drawBand(page: PDFPage, fonts: Fonts, sheet: Sheet, input: SitePlanInpu
  * its measures, plan areas that may not be built on, a north arrow, a scale bar and a title block.
  */
 export async function renderSitePlan(input: SitePlanInput): Promise<Uint8Array> {
-  const files = await loadFonts();
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const fonts: Fonts = { regular: await doc.embedFont(files.regular, { subset: true }), bold: await doc.embedFont(files.bold, { subset: true }) };
+  const { doc, fonts } = await newDocument();
   const day = new Date(`${input.date}T12:00:00Z`);
   doc.setTitle(`${input.title} ${input.designation}`);
   doc.setSubject(`${input.title} för ${input.designation}, ${input.municipality}`);

@@ -38,7 +38,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown): Promise<z.output<T>> {
+/** JSON over fetch, typed by a domain schema, answering with the server's own (Swedish) error message. */
+export async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown): Promise<z.output<T>> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -51,7 +52,12 @@ async function request<T extends z.ZodType>(schema: T, method: string, url: stri
     throw new ApiError(0, 'network', translate(currentLang(), 'common.network'));
   }
   const text = await res.text();
-  const json: unknown = text ? JSON.parse(text) : null;
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page, say): handled below as an unknown answer.
+  }
   if (!res.ok) {
     const err = ApiErrorSchema.safeParse(json);
     if (err.success) throw new ApiError(res.status, err.data.error.code, err.data.error.message, err.data.error.issues);
@@ -96,16 +102,15 @@ export const api = {
 };
 
 /**
- * Uploads one file to a slot of a draft, reporting progress (fetch cannot report upload progress, so this
- * one call uses XMLHttpRequest). The server judges the file by its content and answers in Swedish.
+ * Uploads one file as multipart/form-data, reporting progress (fetch cannot report upload progress, so uploads
+ * use XMLHttpRequest). The server judges the file by its content and answers in Swedish.
  */
-export function uploadAttachment(draftId: string, slot: AttachmentSlot, file: File, onProgress: (fraction: number) => void): Promise<AttachmentInfo> {
-  const query = new URLSearchParams({ type: slot.type, ...(slot.neighbourPropertyId ? { neighbourPropertyId: slot.neighbourPropertyId } : {}) });
+export function uploadFile(url: string, file: File, onProgress: (fraction: number) => void = () => {}): Promise<AttachmentInfo> {
   const form = new FormData();
   form.append('file', file, file.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/drafts/${encodeURIComponent(draftId)}/attachments?${query}`);
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError(0, 'network', translate(currentLang(), 'common.network')));
@@ -125,4 +130,10 @@ export function uploadAttachment(draftId: string, slot: AttachmentSlot, file: Fi
     };
     xhr.send(form);
   });
+}
+
+/** Uploads one file to a slot of a draft (a drawing type, or one neighbour's consent). */
+export function uploadAttachment(draftId: string, slot: AttachmentSlot, file: File, onProgress: (fraction: number) => void): Promise<AttachmentInfo> {
+  const query = new URLSearchParams({ type: slot.type, ...(slot.neighbourPropertyId ? { neighbourPropertyId: slot.neighbourPropertyId } : {}) });
+  return uploadFile(`/api/drafts/${encodeURIComponent(draftId)}/attachments?${query}`, file, onProgress);
 }
