@@ -373,6 +373,29 @@ describe('application wizard', () => {
       expect(toDraftData({ ...after.context }, 'map')).toMatchObject({ ruleSetId: 'pbl-2025-12-01', outcome: 'none' });
     });
 
+    it.each([
+      ['measure', 'chooseProperty'],
+      ['map', 'measure'],
+      ['details', 'map'],
+      ['attachments', 'details'],
+      ['review', 'attachments'],
+    ] as const)('BACK from %s goes to %s, always', (from, to) => {
+      const state = applicationMachine.resolveState({ value: { editing: from }, context: { ...base } });
+      expect(transition(applicationMachine, state, { type: 'BACK' })[0].value).toEqual({ editing: to });
+    });
+
+    it.each(['chooseProperty', 'measure', 'map', 'details', 'attachments'] as const)('the review step’s change link opens %s', (step) => {
+      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
+      expect(transition(applicationMachine, atReview([garage]), { type: 'EDIT_STEP', step })[0].value).toEqual({ editing: step });
+    });
+
+    it('NEXT on a step that is not done stays, on every step', () => {
+      for (const step of ['chooseProperty', 'measure', 'map', 'details'] as const) {
+        const empty = applicationMachine.resolveState({ value: { editing: step }, context: { ...base, propertyId: undefined, measure: undefined } });
+        expect(transition(applicationMachine, empty, { type: 'NEXT' })[0].value).toEqual({ editing: step });
+      }
+    });
+
     it('takes the site only for the property still chosen', () => {
       const [stale] = transition(applicationMachine, atReview([square], null), { type: 'SET_SITE', propertyId: '99999999-9999-4999-8999-999999999999', site });
       expect(stale.context.site).toBeNull();
