@@ -175,10 +175,13 @@ describe.each(dbKinds)('API on %s', (kind) => {
 
     const badDecision = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'maybe', reason: 'x' }, cookieOfficer);
     expect(badDecision.statusCode).toBe(400);
-    const decided = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' }, cookieOfficer);
+    const { version } = (await get(`/api/officer/cases/${summary.id}`, cookieOfficer)).json();
+    const unversioned = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' }, cookieOfficer);
+    expect(unversioned.statusCode).toBe(400);
+    const decided = await post(`/api/officer/cases/${summary.id}/decision`, { version, outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' }, cookieOfficer);
     expect(decided.statusCode).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'decided', outcome: 'approved' });
-    const again = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'refused', reason: 'Ändrat mig.' }, cookieOfficer);
+    const again = await post(`/api/officer/cases/${summary.id}/decision`, { version, outcome: 'refused', reason: 'Ändrat mig.' }, cookieOfficer);
     expect(again.statusCode).toBe(409);
     expectApiError(again.json(), 'conflict');
 

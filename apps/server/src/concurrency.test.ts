@@ -59,13 +59,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
   it('lets one of many simultaneous decisions win; the others get 409', async () => {
     const c = await submitSigned(h, cookieA, applicationFor(facts.propertyA));
     const officers = [officer, await login(h, facts.teamLead)];
+    const { version } = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         h.app.inject({
           method: 'POST',
           url: `/api/officer/cases/${c.id}/decision`,
           headers: { cookie: officers[i % 2]! },
-          payload: { outcome: i % 2 === 0 ? 'approved' : 'refused', reason: `Beslut nummer ${i}.` },
+          payload: { version, outcome: i % 2 === 0 ? 'approved' : 'refused', reason: `Beslut nummer ${i}.` },
         }),
       ),
     );

@@ -131,7 +131,7 @@ describe('generated bad input', () => {
       'POST /api/applications': applicationFor(facts.propertyA) as unknown as Json,
       'POST /api/applications/sign/collect': { orderRef: 'order' },
       'POST /api/applications/sign/cancel': { orderRef: 'order' },
-      'POST /api/officer/cases/{id}/decision': { outcome: 'approved', reason: 'Följer detaljplanen.' },
+      'POST /api/officer/cases/{id}/decision': { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' },
     };
     const validParams: Record<string, string> = { id: existing.id, orderRef: 'order' };
     for (const [path, methods] of Object.entries(doc.paths)) {

@@ -71,7 +71,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
     const signed = await fetch(`${b.baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json(anna), body: JSON.stringify({ orderRef }) });
     const { case: created } = (await signed.json()) as { case: { id: string; diaryNumber: string } };
     const oskar = await apiLogin(b.baseUrl, OSKAR, a.baseUrl);
-    const decided = await fetch(`${b.baseUrl}/api/officer/cases/${created.id}/decision`, { method: 'POST', headers: json(oskar), body: JSON.stringify({ outcome: 'approved', reason: 'Följer detaljplanen.' }) });
+    const { version } = (await (await fetch(`${a.baseUrl}/api/officer/cases/${created.id}`, { headers: { cookie: oskar } })).json()) as { version: number };
+    const decided = await fetch(`${b.baseUrl}/api/officer/cases/${created.id}/decision`, {
+      method: 'POST',
+      headers: json(oskar),
+      body: JSON.stringify({ version, outcome: 'approved', reason: 'Följer detaljplanen.' }),
+    });
     expect(decided.status).toBe(200);
     expect(((await (await fetch(`${a.baseUrl}/api/me/cases`, { headers: { cookie: anna } })).json()) as { outcome: string }[])[0]!.outcome).toBe('approved');
 

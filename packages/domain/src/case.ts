@@ -230,11 +230,8 @@ export const DecisionInputSchema = z.object({
   outcome: z.enum(['approved', 'refused', 'dismissed']),
   reason: z.string().trim().min(5, 'Skriv en motivering.').max(4000),
   conditions: ConditionsSchema.optional(),
-  /**
-   * The case version the decision was made on. Omitted only by older clients: the server then takes the
-   * version it reads, so a second decision still meets a 409.
-   */
-  version: CaseVersionSchema.optional(),
+  /** The case version the decision was made on: a decision on a case someone changed since is a 409. */
+  version: CaseVersionSchema,
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 

@@ -374,7 +374,7 @@ export default async function officerRoutes(app: FastifyInstance) {
       if (outcome !== 'approved' && conditions.length > 0) {
         throw new AppError('invalidInput', 'Villkor hör bara till ett beviljat lov.', [{ path: 'conditions', message: 'Ta bort villkoren eller bevilja.' }]);
       }
-      const changed = await decideOrPropose(user, row, request.body.version ?? row.version, { outcome, reason, conditions });
+      const changed = await decideOrPropose(user, row, request.body.version, { outcome, reason, conditions });
       request.log.info({ caseId: row.id, outcome, status: changed.status }, changed.status === 'proposed' ? 'decision proposed' : 'case decided');
       return detail(user, changed);
     },
