@@ -45,7 +45,8 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
   const escaped: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    // Logs at info, as in production: the run below must leave no personnummer and no address in them.
+    server = await startServer({ env: { LOG_LEVEL: 'info' } });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -54,6 +55,13 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     await server?.stop();
     if (server) await removeDir(server.dataDir);
     expect(escaped).toEqual([]);
+    const logs = server.output();
+    expect(logs.split('\n').length).toBeGreaterThan(20); // the log was written
+    for (const pnr of ['193502234796', '198202029289', '195002281839']) {
+      expect(logs).not.toContain(pnr);
+      expect(logs).not.toContain(`${pnr.slice(2, 8)}-${pnr.slice(8)}`);
+    }
+    for (const address of ['Strandängsvägen 1', 'Ekvägen 23', 'Ekvägen 21']) expect(logs).not.toContain(address);
   });
 
   async function startAs(identity: string, width = 1280) {

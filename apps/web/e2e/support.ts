@@ -45,6 +45,8 @@ export interface RunningServer {
   dataDir: string;
   process: ChildProcess;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Everything the server wrote to stdout and stderr so far (its log lines). */
+  output(): string;
 }
 
 /** Starts the real server (as `npm start` does, minus the build) on a free port. */
@@ -76,6 +78,7 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
     baseUrl,
     dataDir,
     process: child,
+    output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
