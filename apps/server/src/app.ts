@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -9,7 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
 import { simIdentities, type BasemapFeatureCollection, type Registers } from '@lovisa/registry';
-import type { AppConfig } from './config';
+import { kioskSessionIdleMs, type AppConfig } from './config';
 import type { Database } from './db/database';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
@@ -28,6 +30,7 @@ import meRoutes from './routes/me';
 import myCasesRoutes from './routes/myCases';
 import officerRoutes from './routes/officer';
 import propertyRoutes from './routes/properties';
+import kioskRoutes from './routes/kiosk';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,6 +62,21 @@ export function tileSources(url: string | undefined): string[] {
   const { protocol, host } = new URL(url.replace('{s}', 'tile-subdomain'));
   return [`${protocol}//${url.includes('{s}') ? host.replace('tile-subdomain', '*') : host}`];
 }
+
+/** What a kiosk-only server refuses: the officer console's pages and API, and the demo e-mail outbox. */
+export function kioskRefuses(url: string): boolean {
+  let path = (url.split('?')[0] ?? '/').toLowerCase();
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is the router's to refuse.
+  }
+  path = path.replace(/\/{2,}/g, '/');
+  return /^\/(handlaggare|api\/officer|api\/dev)(\/|$)/.test(path);
+}
+
+/** Kiosk pages: a kiosk-only server sends every other page address here. */
+const isKioskPage = (url: string) => url === '/kiosk' || url.startsWith('/kiosk/');
 
 /** Builds the whole application as a plugin tree; server.ts only listens. Tests build it the same way. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -127,7 +145,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(attachmentsPlugin, opts.attachmentStore ? { store: opts.attachmentStore } : {});
   await app.register(dbPlugin, { database: opts.database, clock });
   await app.register(registersPlugin, { registers: opts.registers, basemap: opts.basemap ?? { type: 'FeatureCollection', features: [] } });
-  await app.register(sessionPlugin, { idleMs: opts.config.sessionIdleMs, secureCookie: opts.config.secureCookie });
+  // A kiosk-only server never serves the officer console, its API, or the demo outbox (other people's e-mail),
+  // whoever asks: 404, as for an address that does not exist. Checked before any session or route runs.
+  if (opts.config.kiosk.only) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (kioskRefuses(request.url)) {
+        return reply.status(404).header('cache-control', 'no-store').send({ error: { code: 'notFound', message: 'Sidan eller resursen finns inte.' } });
+      }
+    });
+  }
+  await app.register(sessionPlugin, {
+    idleMs: opts.config.sessionIdleMs,
+    kioskIdleMs: kioskSessionIdleMs(opts.config),
+    kioskOnly: opts.config.kiosk.only,
+    secureCookie: opts.config.secureCookie,
+  });
 
   const selfUrl = () => {
     const address = app.server.address() as AddressInfo | null;
@@ -167,7 +199,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(attachmentRoutes);
       await api.register(applicationRoutes);
       await api.register(myCasesRoutes);
-      await api.register(officerRoutes);
+      await api.register(kioskRoutes);
+      // Not even registered on a kiosk (the hook above answers 404 for the whole prefix as well).
+      if (!opts.config.kiosk.only) await api.register(officerRoutes);
       await api.register(import('./routes/sitePlans'));
       // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
       if (opts.config.bankidSimulator) await api.register(import('./routes/devOutbox'));
@@ -192,6 +226,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     const isPage = request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/bankid-sim/') && !/\.[a-z0-9]+$/i.test(url);
+    // On a kiosk-only server every page is the kiosk face: a fresh start at the attract screen.
+    if (isPage && opts.config.kiosk.only && !isKioskPage(url)) {
+      return reply.header('cache-control', 'no-store').redirect('/kiosk', 302);
+    }
+    if (isPage && hasWeb && (opts.config.kiosk.only || isKioskPage(url))) {
+      // The kiosk's page is never kept (nor put in the back-forward cache): the back button finds nothing of
+      // the last visitor. Sent by hand, as the static plugin would overwrite the cache header.
+      const html = await readFile(path.join(opts.config.webDist, 'index.html'));
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    }
     if (isPage && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -2,19 +2,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startHarness, login, submitSigned, multipartFile, testPdf, uploadTo, withDrawings, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
+import { kioskLogin } from './test/kioskLogin';
 
 /**
  * The authorization matrix: every Lovisa route × every kind of caller, with the expected status. A route
- * added without a row here fails the last test. (The kiosk session joins when the kiosk face exists.)
+ * added without a row here fails the last test.
+ *
+ * Kiosk sessions (issue 9) are two more callers: applicant A logged in at a town-hall kiosk (`kioskA`: may do
+ * all that A may) and officer X logged in at a kiosk (`kioskOfficerX`: a visitor like any other, never an
+ * officer — as applicant B wherever A's things are concerned, 403 on every officer route). A kiosk-only
+ * server answers 404 on the officer routes to everyone (kiosk.test.ts).
  */
-const roles = ['anonymous', 'applicantA', 'applicantB', 'officerX', 'officerY', 'teamLead'] as const;
+const roles = ['anonymous', 'applicantA', 'applicantB', 'officerX', 'officerY', 'teamLead', 'kioskA', 'kioskOfficerX'] as const;
 type Role = (typeof roles)[number];
 type Expect = Record<Role, number>;
+const kioskRoles: Partial<Record<Role, 'kiosk'>> = { kioskA: 'kiosk', kioskOfficerX: 'kiosk' };
 
-const all = (status: number): Expect => ({ anonymous: status, applicantA: status, applicantB: status, officerX: status, officerY: status, teamLead: status });
+const all = (status: number): Expect => ({
+  anonymous: status,
+  applicantA: status,
+  applicantB: status,
+  officerX: status,
+  officerY: status,
+  teamLead: status,
+  kioskA: status,
+  kioskOfficerX: status,
+});
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
-const onlyA = (status: number, others = 404): Expect => ({ ...signedIn(others), applicantA: status });
-const officersOfTeam = (status: number): Expect => ({ anonymous: 401, applicantA: 403, applicantB: 403, officerX: status, officerY: 403, teamLead: status });
+const onlyA = (status: number, others = 404): Expect => ({ ...signedIn(others), applicantA: status, kioskA: status });
+const officersOfTeam = (status: number): Expect => ({
+  anonymous: 401,
+  applicantA: 403,
+  applicantB: 403,
+  officerX: status,
+  officerY: 403,
+  teamLead: status,
+  kioskA: 403,
+  kioskOfficerX: 403,
+});
 
 interface Ctx {
   h: Harness;
@@ -81,6 +106,7 @@ const matrix: Row[] = [
   { method: 'GET', route: '/api/fee-schedule', expect: all(200), call: async () => ({ method: 'GET', url: '/api/fee-schedule' }) },
   { method: 'GET', route: '/api/map-config', expect: all(200), call: async () => ({ method: 'GET', url: '/api/map-config' }) },
   { method: 'GET', route: '/api/session', expect: all(200), call: async () => ({ method: 'GET', url: '/api/session' }) },
+  { method: 'GET', route: '/api/kiosk-config', expect: all(200), call: async () => ({ method: 'GET', url: '/api/kiosk-config' }) },
   { method: 'POST', route: '/api/auth/bankid/start', expect: all(200), call: async () => ({ method: 'POST', url: '/api/auth/bankid/start', body: { mode: 'qr' } }) },
   // A login order is bound to the browser that started it: nobody else, signed in or not, can touch it.
   { method: 'GET', route: '/api/auth/bankid/:orderRef/qr', expect: all(404), call: async (c) => ({ method: 'GET', url: `/api/auth/bankid/${(await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).json().orderRef}/qr` }) },
@@ -89,9 +115,9 @@ const matrix: Row[] = [
   { method: 'POST', route: '/api/auth/logout', expect: all(204), call: async () => ({ method: 'POST', url: '/api/auth/logout', freshSession: true }) },
   { method: 'GET', route: '/api/me', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me' }) },
   { method: 'GET', route: '/api/me/properties', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/properties' }) },
-  { method: 'GET', route: '/api/properties/:id', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}` }) },
-  { method: 'GET', route: '/api/properties/:id/surroundings', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/surroundings` }) },
-  { method: 'GET', route: '/api/properties/:id/neighbours', expect: { ...signedIn(200), applicantB: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/neighbours` }) },
+  { method: 'GET', route: '/api/properties/:id', expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}` }) },
+  { method: 'GET', route: '/api/properties/:id/surroundings', expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/surroundings` }) },
+  { method: 'GET', route: '/api/properties/:id/neighbours', expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/neighbours` }) },
   { method: 'GET', route: '/api/drafts', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/drafts' }) },
   { method: 'GET', route: '/api/drafts/:id/attachments', expect: onlyA(200), call: async (c) => ({ method: 'GET', url: `/api/drafts/${c.draftId}/attachments` }) },
   {
@@ -127,7 +153,7 @@ const matrix: Row[] = [
   {
     method: 'GET',
     route: '/api/attachments/:id',
-    expect: { anonymous: 401, applicantA: 200, applicantB: 404, officerX: 200, officerY: 404, teamLead: 200 },
+    expect: { anonymous: 401, applicantA: 200, applicantB: 404, officerX: 200, officerY: 404, teamLead: 200, kioskA: 200, kioskOfficerX: 404 },
     call: async (c) => ({ method: 'GET', url: `/api/attachments/${c.caseAttachmentId}` }),
   },
   {
@@ -139,7 +165,7 @@ const matrix: Row[] = [
   {
     method: 'POST',
     route: '/api/applications',
-    expect: { ...signedIn(403), applicantA: 202 },
+    expect: { ...signedIn(403), applicantA: 202, kioskA: 202 },
     // A's 202 leaves a sign order open: the loop cancels it so the next row starts clean.
     call: async (c) => ({ method: 'POST', url: '/api/applications', body: await withDrawings(c.h, c.cookieA, applicationFor(c.facts.propertyA)) }),
   },
@@ -194,7 +220,8 @@ const matrix: Row[] = [
     expect: officersOfTeam(200),
     call: async (c) => {
       const fresh = await submitSigned(c.h, c.cookieA, applicationFor(c.facts.propertyA));
-      return { method: 'POST', url: `/api/officer/cases/${fresh.id}/decision`, body: { outcome: 'approved', reason: 'Följer detaljplanen.' } };
+      // A new case that nobody has touched is at version 0.
+      return { method: 'POST', url: `/api/officer/cases/${fresh.id}/decision`, body: { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' } };
     },
   },
   { method: 'GET', route: '/api/me/messages', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/messages' }) },
@@ -290,6 +317,7 @@ describe('authorization matrix', () => {
   const ctx = {} as Ctx;
   const cookies = {} as Record<Role, string>;
   const pnrOf = {} as Record<Exclude<Role, 'anonymous'>, string>;
+  const loginAs = (role: Exclude<Role, 'anonymous'>) => (kioskRoles[role] ? kioskLogin(ctx.h, pnrOf[role]) : login(ctx.h, pnrOf[role]));
 
   beforeAll(async () => {
     ctx.h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000, uploadLimitPerMinute: 10_000 });
@@ -300,8 +328,10 @@ describe('authorization matrix', () => {
       officerX: ctx.facts.officer,
       officerY: ctx.facts.otherTeamOfficer,
       teamLead: ctx.facts.teamLead,
+      kioskA: ctx.facts.applicantA,
+      kioskOfficerX: ctx.facts.officer,
     });
-    for (const role of roles) if (role !== 'anonymous') cookies[role] = await login(ctx.h, pnrOf[role]);
+    for (const role of roles) if (role !== 'anonymous') cookies[role] = await loginAs(role);
     ctx.cookieA = cookies.applicantA;
     // A's case carries a file from its draft; a second draft stays open for the attachment rows.
     const withFiles = await withDrawings(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA));
@@ -326,7 +356,7 @@ describe('authorization matrix', () => {
       const got: Partial<Expect> = {};
       for (const role of roles) {
         const call = await row.call(ctx);
-        const cookie = role === 'anonymous' ? undefined : call.freshSession ? await login(ctx.h, pnrOf[role]) : cookies[role];
+        const cookie = role === 'anonymous' ? undefined : call.freshSession ? await loginAs(role) : cookies[role];
         const res = await ctx.h.app.inject({
           method: call.method,
           url: call.url,

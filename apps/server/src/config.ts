@@ -9,6 +9,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'on', 'off'])
   .transform((v) => v === 'true' || v === '1' || v === 'on');
 
+export const DEFAULT_KIOSK_HELP_TEXT =
+  'Personalen på medborgarkontoret hjälper dig gärna. Fråga i receptionen här i stadshuset, eller ring kontaktcenter på 0123-456 00 (vardagar 8–17).';
+
 /** Every setting comes from the environment; names are documented in README.md. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -41,6 +44,14 @@ const EnvSchema = z.object({
   /** New cases wait unassigned in their team's queue, or go to the team's least-loaded officer. */
   ASSIGN_NEW_CASES: z.enum(['unassigned', 'leastLoaded']).default('unassigned'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A town-hall kiosk: every page is the kiosk face, the officer console and its API are never served. */
+  KIOSK_ONLY: bool.default(false),
+  /** Seconds without a touch before the kiosk asks "Vill du fortsätta?". */
+  KIOSK_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(90),
+  /** Seconds the question waits before the visit is ended and everything wiped. */
+  KIOSK_COUNTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** How a visitor gets help from the staff at this town hall (shown by "Be om hjälp"). */
+  KIOSK_HELP_TEXT: z.string().max(600).default(DEFAULT_KIOSK_HELP_TEXT),
 });
 
 export interface AppConfig {
@@ -64,9 +75,28 @@ export interface AppConfig {
   draftRetentionDays: number;
   /** `unassigned`: a new case waits in the team's queue; `leastLoaded`: it goes to the officer with fewest open cases. */
   assignNewCases: 'unassigned' | 'leastLoaded';
+  /** The town-hall kiosk (docs/kiosk.md). */
+  kiosk: KioskConfig;
   routingRules: RoutingRule[];
   /** The municipality's fee schedule (fixtures/fees.json); null until loaded. */
   feeSchedule: FeeSchedule | null;
+}
+
+export interface KioskConfig {
+  /** This server is a kiosk: pages are the kiosk face, every session is a kiosk session, no officer console. */
+  only: boolean;
+  idleSeconds: number;
+  countdownSeconds: number;
+  helpText: string;
+}
+
+/**
+ * How long a kiosk session lives on the server without a request: the page's own idle question and countdown,
+ * plus two minutes for a page that died without logging out (a crashed browser, a pulled plug). Sliding
+ * expiry is written at most once a minute, hence the margin. Never longer than an ordinary session.
+ */
+export function kioskSessionIdleMs(config: Pick<AppConfig, 'kiosk' | 'sessionIdleMs'>): number {
+  return Math.min(config.sessionIdleMs, (config.kiosk.idleSeconds + config.kiosk.countdownSeconds + 120) * 1000);
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -97,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     assignNewCases: e.ASSIGN_NEW_CASES,
+    kiosk: { only: e.KIOSK_ONLY, idleSeconds: e.KIOSK_IDLE_SECONDS, countdownSeconds: e.KIOSK_COUNTDOWN_SECONDS, helpText: e.KIOSK_HELP_TEXT },
     routingRules: [],
     feeSchedule: null,
   };

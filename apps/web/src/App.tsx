@@ -5,6 +5,8 @@ import { LoginPage } from './features/login/LoginPage';
 import { AccessibilityStatement, PrivacyNotice } from './features/legal/LegalPages';
 import { useI18n } from './i18n/i18n';
 import { Link, useLocation } from './router';
+import { useSession } from './session';
+import { kioskFace } from './features/kiosk/mode';
 
 // Everything behind login is split from the entry: the start and login pages stay small on old phones.
 const WizardPage = lazy(() => import('./features/wizard/WizardPage'));
@@ -12,6 +14,8 @@ const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
 const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
 const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
+// The town-hall kiosk's face (issue 9): its own shell, loaded only at /kiosk or for a kiosk session.
+const KioskApp = lazy(() => import('./features/kiosk/KioskApp'));
 
 function route(path: string) {
   let m: RegExpMatchArray | null;
@@ -41,7 +45,15 @@ function NotFound() {
 
 export function App() {
   const { path } = useLocation();
+  const { session } = useSession();
   const { t } = useI18n();
+  if (kioskFace(path, session?.kiosk)) {
+    return (
+      <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
+        <KioskApp />
+      </Suspense>
+    );
+  }
   return (
     <Layout>
       <Suspense fallback={<p className="page">{t('common.loading')}</p>}>

@@ -8,6 +8,8 @@ export const sessions = pgTable('sessions', {
   name: text('name').notNull(),
   roles: text('roles').array().notNull(),
   teamId: text('team_id'),
+  /** A login started at a town-hall kiosk: applicant rights only, a short life, never the officer console. */
+  kiosk: boolean('kiosk').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
@@ -18,6 +20,8 @@ export const loginOrders = pgTable('login_orders', {
   browserNonceHash: text('browser_nonce_hash').notNull(),
   qrStartToken: text('qr_start_token').notNull(),
   qrStartSecret: text('qr_start_secret').notNull(),
+  /** Started at a town-hall kiosk: the session it ends in is a kiosk session. */
+  kiosk: boolean('kiosk').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
@@ -104,6 +108,17 @@ export const cases = pgTable(
     index('cases_team_deadline_idx').on(t.teamId, t.decisionDeadline),
     index('cases_applicant_idx').on(t.applicantPersonnummer),
     index('cases_assigned_idx').on(t.assignedTo, t.status),
+    // The officer queue (repositories/cases.ts queueOfTeam) in its own order: a team's open cases first, the
+    // soonest deadline first. The first page reads 25 index entries instead of sorting the whole team.
+    index('cases_queue_idx').on(
+      t.teamId,
+      sql`(case when ${t.status} in ('decided', 'withdrawn') then 1 else 0 end)`,
+      t.decisionDeadline,
+      t.receivedAt,
+      t.diaryNumber,
+    ),
+    // The queue's status filter and its count, and the least-loaded officer's open cases.
+    index('cases_team_status_idx').on(t.teamId, t.status),
   ],
 );
 

@@ -14,6 +14,11 @@ export interface SessionUser {
   name: string;
   roles: Role[];
   teamId: string | null;
+  /**
+   * A session whose login started at a town-hall kiosk (or any session on a KIOSK_ONLY server): it may do
+   * what an applicant does and never what an officer does, even when the person is an officer.
+   */
+  kiosk: boolean;
 }
 
 declare module 'fastify' {
@@ -33,6 +38,10 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 export interface SessionOptions {
   /** Idle lifetime; every request extends it. */
   idleMs: number;
+  /** Idle lifetime of a kiosk session: the kiosk's own question and countdown plus a margin. */
+  kioskIdleMs: number;
+  /** Every session on this server is a kiosk session. */
+  kioskOnly: boolean;
   secureCookie: 'auto' | boolean;
 }
 
@@ -62,14 +71,17 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
     if (previous) await app.db.delete(sessions).where(eq(sessions.tokenHash, sha256(previous)));
     const token = randomBytes(32).toString('base64url');
     const now = app.clock();
+    const kiosk = user.kiosk || opts.kioskOnly;
     await app.db.insert(sessions).values({
       tokenHash: sha256(token),
       personnummer: user.personnummer,
       name: user.name,
-      roles: user.roles,
-      teamId: user.teamId,
+      // A kiosk session never carries the officer role, whoever logged in.
+      roles: kiosk ? user.roles.filter((r) => r !== 'officer') : user.roles,
+      teamId: kiosk ? null : user.teamId,
+      kiosk,
       createdAt: now,
-      expiresAt: new Date(now.getTime() + opts.idleMs),
+      expiresAt: new Date(now.getTime() + (kiosk ? opts.kioskIdleMs : opts.idleMs)),
     });
     reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
   });
@@ -91,9 +103,17 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionOptions) {
       .limit(1);
     if (!row) return;
     request.sessionTokenHash = tokenHash;
-    request.user = { personnummer: row.personnummer, name: row.name, roles: row.roles as Role[], teamId: row.teamId };
+    const kiosk = row.kiosk || opts.kioskOnly;
+    const roles = row.roles as Role[];
+    request.user = {
+      personnummer: row.personnummer,
+      name: row.name,
+      roles: kiosk ? roles.filter((r) => r !== 'officer') : roles,
+      teamId: kiosk ? null : row.teamId,
+      kiosk,
+    };
     // Sliding expiry, written at most once a minute so reads stay reads.
-    const renewed = new Date(now.getTime() + opts.idleMs);
+    const renewed = new Date(now.getTime() + (kiosk ? opts.kioskIdleMs : opts.idleMs));
     if (renewed.getTime() - row.expiresAt.getTime() > 60_000) {
       await app.db.update(sessions).set({ expiresAt: renewed }).where(eq(sessions.tokenHash, tokenHash));
     }
@@ -112,6 +132,8 @@ export function requireRole(role: Role) {
   return async (request: FastifyRequest) => {
     if (!request.user) throw unauthenticated();
     if (!request.user.roles.includes(role)) throw forbidden();
+    // Belt and braces: a kiosk session has no officer role, and is refused here even if one slipped in.
+    if (role === 'officer' && request.user.kiosk) throw forbidden();
   };
 }
 

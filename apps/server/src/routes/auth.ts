@@ -26,6 +26,19 @@ const LOGIN_COOKIE = 'lovisa_login';
 /** Orders older than this are gone at BankID too; rows past it are swept. */
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 
+/**
+ * Starting a login: the domain's input, plus whether it starts at a town-hall kiosk (the kiosk face sends
+ * `kiosk: true`; on a KIOSK_ONLY server every login is a kiosk login whatever the page says). A kiosk login
+ * is BankID on another device only: the kiosk has no BankID app of its own.
+ */
+const StartInputSchema = LoginStartInputSchema.extend({ kiosk: z.boolean().optional() }).refine((v) => !v.kiosk || v.mode === 'qr', {
+  message: 'Vid kiosken loggar du in med Mobilt BankID på en annan enhet.',
+  path: ['mode'],
+});
+
+/** Who is signed in; `kiosk: true` for a kiosk session (the page then keeps to the kiosk face). */
+const SessionAnswerSchema = SessionInfoSchema.extend({ kiosk: z.literal(true).optional() });
+
 function unavailable() {
   return new AppError('unavailable', 'BankID svarar inte just nu. Försök igen om en stund.');
 }
@@ -57,11 +70,15 @@ export default async function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Start a BankID login (QR on another device, or this device)',
-        body: LoginStartInputSchema,
-        response: { 200: LoginStartResultSchema, 429: ApiErrorSchema, 503: ApiErrorSchema },
+        body: StartInputSchema,
+        response: { 200: LoginStartResultSchema, 400: ApiErrorSchema, 429: ApiErrorSchema, 503: ApiErrorSchema },
       },
     },
     async (request, reply) => {
+      const kiosk = app.config.kiosk.only || request.body.kiosk === true;
+      if (app.config.kiosk.only && request.body.mode !== 'qr') {
+        throw new AppError('invalidInput', 'Vid kiosken loggar du in med Mobilt BankID på en annan enhet.');
+      }
       let order;
       try {
         order = await app.bankid().auth({ endUserIp: request.ip });
@@ -77,6 +94,7 @@ export default async function authRoutes(app: FastifyInstance) {
         browserNonceHash: sha256(nonce),
         qrStartToken: order.qrStartToken,
         qrStartSecret: order.qrStartSecret,
+        kiosk,
         createdAt: now,
       });
       reply.setCookie(LOGIN_COOKIE, nonce, cookieOptions(request));
@@ -132,15 +150,18 @@ export default async function authRoutes(app: FastifyInstance) {
         return { status: 'failed' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
       }
       const { personalNumber, name } = result.completionData.user;
-      const officer = await app.registers.staff.officerByPersonnummer(personalNumber);
+      const kiosk = order.kiosk || app.config.kiosk.only;
+      // At a kiosk an officer is one more visitor: no officer role, no team (the session plugin insists too).
+      const officer = kiosk ? undefined : await app.registers.staff.officerByPersonnummer(personalNumber);
       const roles: Role[] = officer ? ['applicant', 'officer'] : ['applicant'];
       await app.createSession(request, reply, {
         personnummer: personalNumber,
         name: officer ? fullName(officer) : name,
         roles,
         teamId: officer?.teamId ?? null,
+        kiosk,
       });
-      request.log.info({ roles }, 'login complete');
+      request.log.info({ roles, kiosk }, 'login complete');
       return { status: 'complete' as const, message: bankIdMessage(undefined, 'complete') };
     },
   );
@@ -170,22 +191,30 @@ export default async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Log out', response: { 204: z.null() } } },
+    { schema: { tags: ['auth'], summary: 'Log out; also forgets a login this browser started and did not finish', response: { 204: z.null() } } },
     async (request, reply) => {
       await app.destroySession(request, reply);
+      // A kiosk visitor who walks away from the QR code leaves nothing behind either.
+      const nonce = request.cookies[LOGIN_COOKIE];
+      if (nonce) {
+        await app.db.delete(loginOrders).where(eq(loginOrders.browserNonceHash, sha256(nonce)));
+        reply.clearCookie(LOGIN_COOKIE, cookieOptions(request));
+      }
+      reply.header('cache-control', 'no-store');
       return reply.status(204).send(null);
     },
   );
 
   r.get(
     '/session',
-    { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: SessionInfoSchema } } },
+    { schema: { tags: ['auth'], summary: 'Who is signed in (a kiosk session says so)', response: { 200: SessionAnswerSchema } } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const user = request.user;
       return {
         authenticated: Boolean(user),
         user: user ? { name: user.name, roles: user.roles, teamId: user.teamId } : null,
+        ...(user?.kiosk ? { kiosk: true as const } : {}),
       };
     },
   );

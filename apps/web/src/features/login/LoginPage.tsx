@@ -4,17 +4,23 @@ import { PageTitle, Status } from '../../components/Layout';
 import { currentLang, translate, useI18n } from '../../i18n/i18n';
 import { navigate, safeNext, useLocation } from '../../router';
 import { useSession } from '../../session';
+import { kioskApi } from '../kiosk/kioskApi';
+import { BankIdIllustration } from '../kiosk/BankIdIllustration';
 
 type Phase =
   | { kind: 'choose' }
   | { kind: 'waiting'; mode: 'qr' | 'sameDevice'; orderRef: string; autoStartToken: string; pollIntervalMs: number; message: string; qrSvg?: string }
   | { kind: 'failed'; message: string };
 
-/** BankID login: QR on another device (animated, redrawn every second by the server) or this device. */
-export function LoginPage() {
+/**
+ * BankID login: QR on another device (animated, redrawn every second by the server) or this device.
+ * `kiosk`: the town-hall kiosk's login, BankID on another device only, started at once, with a short
+ * illustrated explanation; cancelling it ends the visit (`onCancel`).
+ */
+export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCancel?: () => void } = {}) {
   const { search } = useLocation();
-  const officer = search.get('roll') === 'handlaggare';
-  const next = safeNext(search.get('next'), officer ? '/handlaggare' : '/ansokan');
+  const officer = !kiosk && search.get('roll') === 'handlaggare';
+  const next = safeNext(search.get('next'), kiosk ? '/kiosk/meny' : officer ? '/handlaggare' : '/ansokan');
   const { refresh } = useSession();
   const { t, msg } = useI18n();
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
@@ -25,7 +31,7 @@ export function LoginPage() {
 
   async function start(m: 'qr' | 'sameDevice') {
     try {
-      const order = await api.startLogin(m);
+      const order = await (kiosk ? kioskApi.startLogin() : api.startLogin(m));
       setPhase({ kind: 'waiting', mode: m, ...order, message: t('login.startApp') });
     } catch (e) {
       setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : t('login.startFailed') });
@@ -81,9 +87,60 @@ export function LoginPage() {
     };
   }, [orderRef, mode]);
 
+  // At the kiosk there is nothing to choose: the QR code comes at once (once, also under StrictMode).
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (!kiosk || autoStarted.current) return;
+    autoStarted.current = true;
+    void start('qr');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kiosk]);
+
   async function cancel() {
     if (orderRef) await api.cancelLogin(orderRef).catch(() => {});
+    if (kiosk && onCancel) return onCancel();
     setPhase({ kind: 'choose' });
+  }
+
+  if (kiosk) {
+    return (
+      <div className="page kiosk-login">
+        <PageTitle>{t('login.title')}</PageTitle>
+        <div className="kiosk-login__layout">
+          <BankIdIllustration />
+          <div className="kiosk-login__qr">
+            {phase.kind === 'waiting' && (
+              <>
+                <div className="qr qr--kiosk">
+                  {phase.qrSvg ? (
+                    <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt={t('login.qrAlt')} width={320} height={320} />
+                  ) : (
+                    <p>{t('login.qrLoading')}</p>
+                  )}
+                </div>
+                <div aria-live="polite" className="status status--info">
+                  {msg(phase.message)}
+                </div>
+              </>
+            )}
+            {phase.kind === 'choose' && <p>{t('login.qrLoading')}</p>}
+            {phase.kind === 'failed' && (
+              <>
+                <Status tone="error">{phase.message}</Status>
+                <button type="button" className="button button--primary button--large" onClick={() => start('qr')}>
+                  {t('common.retry')}
+                </button>
+              </>
+            )}
+            <p className="hint">{t('kiosk.login.noBankId')}</p>
+            <p className="hint">{t('kiosk.login.demo')}</p>
+            <button type="button" className="button button--large" onClick={cancel}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
   }
 
   return (

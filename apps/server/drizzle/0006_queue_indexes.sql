@@ -1,0 +1,2 @@
+CREATE INDEX "cases_queue_idx" ON "cases" USING btree ("team_id",(case when "status" in ('decided', 'withdrawn') then 1 else 0 end),"decision_deadline","received_at","diary_number");--> statement-breakpoint
+CREATE INDEX "cases_team_status_idx" ON "cases" USING btree ("team_id","status");
