@@ -102,9 +102,12 @@ export const cases = pgTable(
     decidedByName: text('decided_by_name'),
     startApprovedAt: timestamp('start_approved_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** The draft this case was submitted from: a draft becomes at most one case, however often it is sent. */
+    draftId: uuid('draft_id'),
   },
   (t) => [
     uniqueIndex('cases_diary_number_idx').on(t.diaryNumber),
+    uniqueIndex('cases_draft_idx').on(t.draftId),
     index('cases_team_deadline_idx').on(t.teamId, t.decisionDeadline),
     index('cases_applicant_idx').on(t.applicantPersonnummer),
     index('cases_assigned_idx').on(t.assignedTo, t.status),

@@ -97,6 +97,19 @@ export type AssignmentPolicy = 'unassigned' | 'leastLoaded';
 /** Thrown inside the transaction when another request already turned this sign order into a case. */
 export class AlreadySubmitted extends Error {}
 
+/** Thrown when the draft was already submitted through another sign order (two tabs, a double click). */
+export class DraftAlreadySubmitted extends Error {
+  constructor(readonly caseId: string) {
+    super('draft already submitted');
+  }
+}
+
+/** The case a draft became, if it did. */
+export async function caseOfDraft(db: Db, draftId: string, personnummer: string): Promise<CaseRow | null> {
+  const [row] = await db.select().from(cases).where(and(eq(cases.draftId, draftId), eq(cases.applicantPersonnummer, personnummer)));
+  return row ?? null;
+}
+
 /** The team's officer (not a team lead) with the fewest open cases; ties go by name. Null for a team without one. */
 async function leastLoadedOfficer(tx: Tx, teamId: string): Promise<{ personnummer: string; name: string } | null> {
   const staff = await tx.select().from(officers).where(and(eq(officers.teamId, teamId), eq(officers.role, 'officer'))).orderBy(asc(officers.name));
@@ -117,6 +130,24 @@ async function leastLoadedOfficer(tx: Tx, teamId: string): Promise<{ personnumme
  * sequential without gaps.
  */
 export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
+  try {
+    return await storeCase(db, input);
+  } catch (err) {
+    // The unique draft index refused a second case from one draft: answer with the first one.
+    const draftId = input.application.draftId;
+    const existing = draftId && isUniqueViolation(err) ? await caseOfDraft(db, draftId, input.applicant.personnummer) : null;
+    if (existing) throw new DraftAlreadySubmitted(existing.id);
+    throw err;
+  }
+}
+
+/** PostgreSQL's unique_violation, as node-postgres and PGlite report it (possibly wrapped by Drizzle). */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  return false;
+}
+
+async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
   const policy = input.assignment ?? 'unassigned';
   return db.transaction(async (tx) => {
     const id = randomUUID();
@@ -147,6 +178,7 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
         id,
         diaryNumber: formatDiaryNumber(year, counter!.lastSequence),
         applicantPersonnummer: input.applicant.personnummer,
+        draftId: input.application.draftId ?? null,
         applicantName: input.applicant.name,
         propertyId: application.propertyId,
         propertyDesignation: input.propertyDesignation,

@@ -29,7 +29,7 @@ import { renderQr } from '../bankidQr';
 import { attachments, signOrders } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors';
 import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
-import { AlreadySubmitted, caseRow, createCase, toSummary } from '../repositories/cases';
+import { AlreadySubmitted, DraftAlreadySubmitted, caseOfDraft, caseRow, createCase, toSummary } from '../repositories/cases';
 import { siteFor } from '../rules/siteFor';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -111,6 +111,9 @@ export default async function applicationRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const user = currentUser(request);
       const application = request.body;
+      // A draft is sent once: sending it again (a second tab, a retry) names the case it already became.
+      const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
+      if (sent) throw new AppError('conflict', `Ansökan är redan skickad och har diarienummer ${sent.diaryNumber}.`);
       const { property } = await checkApplication(user, application, app.clock());
       let order;
       try {
@@ -210,9 +213,15 @@ export default async function applicationRoutes(app: FastifyInstance) {
       try {
         ({ evaluation } = await checkApplication(user, application, receivedAt));
       } catch (err) {
-        // A concurrent collect may have just made the case (and moved the draft's files to it): same answer.
+        // A concurrent collect may have just made the case (and moved the draft's files to it), or another
+        // sign order of the same draft did (a second tab): the answer is that case.
         const fresh = await ownOrder(request, order.orderRef);
         if (fresh.caseId) return done(fresh.caseId);
+        const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
+        if (sent) {
+          await forget();
+          return done(sent.id);
+        }
         throw err;
       }
       const assessment = evaluation.assessment!;
@@ -247,6 +256,10 @@ export default async function applicationRoutes(app: FastifyInstance) {
         request.log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
         return { status: 'complete' as const, message: 'Ansökan är underskriven och skickad.', case: created };
       } catch (err) {
+        if (err instanceof DraftAlreadySubmitted) {
+          await forget();
+          return done(err.caseId);
+        }
         if (!(err instanceof AlreadySubmitted)) throw err;
         return done((await ownOrder(request, order.orderRef)).caseId!);
       }
