@@ -56,9 +56,15 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     // Computer 1: property, measure, a drawing, and half of the details.
     const first = await open();
     const p1 = first.page;
+    // Going on without an answer says what is missing, on every step.
+    await p1.getByRole('button', { name: 'Nästa' }).click();
+    await p1.getByText('Välj vilken fastighet ansökan gäller.').waitFor();
     await p1.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
     await p1.getByRole('button', { name: 'Nästa' }).click();
     await p1.waitForURL('**/ansokan/atgard');
+    await p1.getByRole('button', { name: 'Nästa' }).click();
+    await p1.getByText('Välj vad du vill bygga.').waitFor();
+    await expectAccessible(p1, 'measure step');
     await p1.getByRole('radio', { name: /Komplementbyggnad/ }).check();
     await p1.getByRole('button', { name: 'Nästa' }).click();
     await p1.getByLabel('Bredd (meter)').fill('8');
@@ -108,6 +114,9 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await expectAccessible(page, 'details (English)');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('link', { name: /^Situationsplan Kjellstavik Eken 1:23\.pdf$/ }).waitFor();
+    // What the rules still miss, in the applicant's language.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Attach a floor plan.').waitFor();
     await page.getByLabel('Choose a file for floor plan').setInputFiles(pdf('Floor plan'));
     await page.getByRole('link', { name: 'Floor plan.pdf' }).waitFor();
     await page.getByLabel('Choose a file for elevation drawing').setInputFiles(pdf('Elevations'));
@@ -115,6 +124,7 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await expectAccessible(page, 'attachments (English)');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('heading', { name: 'Do you need a permit?' }).waitFor();
+    await page.getByText(/^If you send the application today, the municipality must decide by \d+ \w+ \d{4}, provided it is complete\.$/).waitFor();
     await expectAccessible(page, 'review (English)');
     await shoot(page, shots, 'review-english');
     await page.getByRole('button', { name: 'Sign and send' }).click();

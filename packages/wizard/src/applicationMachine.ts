@@ -158,6 +158,14 @@ export function stepProblems(context: WizardContext, step: WizardStep): string[]
   }
 }
 
+/**
+ * The English of the problems the rules engine names (stepProblems speaks Swedish, as the guards need one
+ * language); the form's own messages have their English in the web app's dictionaries.
+ */
+export function problemTranslations(context: WizardContext): Map<string, string> {
+  return new Map(evaluate(context).missing.map((m) => [m.text.sv, m.text.en]));
+}
+
 /** The submission built from what the applicant has given; null while anything is missing. */
 export function toSubmission(context: WizardContext): ApplicationSubmission | null {
   if (stepProblems(context, 'review').length > 0) return null;

@@ -285,6 +285,8 @@ export const en: Record<MessageKey, string> = {
   'review.changeContact': 'contact details',
   'review.advice': 'What the municipality will ask for',
   'review.adviceHint': 'You can send the application now. The documents below are needed before a decision, and you will be asked for them.',
+  'review.deadlinePermit': 'If you send the application today, the municipality must decide by {date}, provided it is complete.',
+  'review.deadlineNotification': 'If you send the notification today, the municipality must answer by {date}, provided it is complete.',
   'review.fee': 'Estimated fee',
   'review.feeTotal': 'Total',
   'review.feeExample': 'Computed from {schedule}. The final amount is in the decision.',

@@ -287,6 +287,8 @@ export const sv = {
   'review.changeContact': 'kontaktuppgifter',
   'review.advice': 'Det här kommer kommunen att be om',
   'review.adviceHint': 'Du kan skicka ansökan nu. Handlingarna nedan behövs innan beslut, och du får en begäran om dem.',
+  'review.deadlinePermit': 'Skickar du ansökan i dag ska kommunen besluta senast {date}, om den är komplett.',
+  'review.deadlineNotification': 'Skickar du anmälan i dag ska kommunen ge besked senast {date}, om den är komplett.',
   'review.fee': 'Uppskattad avgift',
   'review.feeTotal': 'Summa',
   'review.feeExample': 'Beräknad enligt {schedule}. Det slutliga beloppet står i beslutet.',

@@ -1,4 +1,4 @@
-import { estimateFee, measureLabels, type Evaluation } from '@lovisa/domain';
+import { estimateFee, measureLabels, ruleSetFor, statutoryClock, type Evaluation } from '@lovisa/domain';
 import { api } from '../../api/client';
 import { useApi } from '../../useApi';
 import { Verdict } from '../rules/Verdict';
@@ -33,6 +33,11 @@ export function ReviewStep(props: {
         })
       : null;
   const advice = props.evaluation?.missing.filter((m) => !m.blocking) ?? [];
+  // The time limit the law gives the municipality if the application arrives today, complete.
+  const deadline =
+    assessment && assessment.outcome !== 'none'
+      ? statutoryClock({ procedure: assessment.outcome, received: context.today }, ruleSetFor(context.today)!, new Date()).deadline
+      : null;
   const sek = (n: number) => `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n)} kr`;
   // Nothing to apply for: the answer itself is the result, to keep or print; no case is opened.
   if (assessment?.outcome === 'none' && props.evaluation) {
@@ -100,6 +105,11 @@ export function ReviewStep(props: {
         </div>
       </dl>
       {props.evaluation && <Verdict evaluation={props.evaluation} />}
+      {deadline && (
+        <p className="review__deadline">
+          {t(assessment?.outcome === 'notification' ? 'review.deadlineNotification' : 'review.deadlinePermit', { date: formatDate(deadline, lang) })}
+        </p>
+      )}
       {advice.length > 0 && (
         <section className="advice" aria-labelledby="advice-heading">
           <h2 id="advice-heading">{t('review.advice')}</h2>

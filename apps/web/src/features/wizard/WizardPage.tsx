@@ -4,6 +4,7 @@ import { fromCallback, fromPromise } from 'xstate';
 import {
   applicationMachine,
   evaluate,
+  problemTranslations,
   stepFromSlug,
   stepProblems,
   stepSlugs,
@@ -250,7 +251,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
           <p>{t('wizard.beforeYouGoOn')}</p>
           <ul>
             {problems.map((p) => (
-              <li key={p}>{msg(p)}</li>
+              <li key={p}>{(lang === 'en' && problemTranslations(context).get(p)) || msg(p)}</li>
             ))}
           </ul>
         </div>
