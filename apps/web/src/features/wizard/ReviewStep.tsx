@@ -1,7 +1,20 @@
-import { estimateFee, measureLabels, ruleSetFor, statutoryClock, type Evaluation } from '@lovisa/domain';
+import { estimateFee, measureLabels, ruleSetFor, statutoryClock, type Evaluation, type WizardStepId } from '@lovisa/domain';
 import { api } from '../../api/client';
 import { useApi } from '../../useApi';
 import { Verdict } from '../rules/Verdict';
+import { PropertyThumbnail } from '../../map/PropertyThumbnail';
+
+/** The wizard step that fixes a missing item (contact lives on the details step, consents with the files). */
+const stepOfItem: Record<WizardStepId, WizardStep> = {
+  chooseProperty: 'chooseProperty',
+  measure: 'measure',
+  map: 'map',
+  details: 'details',
+  contact: 'details',
+  attachments: 'attachments',
+  neighbours: 'attachments',
+  review: 'review',
+};
 import { polygonArea } from '@lovisa/geo';
 import type { WizardContext, WizardStep } from '@lovisa/wizard';
 import { formatArea, formatDate, formatNumber } from '../../format';
@@ -33,6 +46,8 @@ export function ReviewStep(props: {
         })
       : null;
   const advice = props.evaluation?.missing.filter((m) => !m.blocking) ?? [];
+  // What still stops the application, each with the way to the step that puts it right.
+  const blocking = props.evaluation?.missing.filter((m) => m.blocking && m.step !== 'review') ?? [];
   // The time limit the law gives the municipality if the application arrives today, complete.
   const deadline =
     assessment && assessment.outcome !== 'none'
@@ -77,6 +92,11 @@ export function ReviewStep(props: {
           <dd>{edit('measure', t('review.changeMeasure'))}</dd>
         </div>
         <div>
+          <dt>{t('review.drawing')}</dt>
+          <dd>{property && <PropertyThumbnail boundary={property.boundary} size={160} buildings={context.footprints.map((f) => f.geometry)} />}</dd>
+          <dd>{edit('map', t('review.changeMap'))}</dd>
+        </div>
+        <div>
           <dt>{t('review.area')}</dt>
           <dd>
             {formatArea(total, lang)} ({context.footprints.length === 1 ? t('review.buildings1') : t('review.buildingsN', { n: context.footprints.length })})
@@ -104,6 +124,21 @@ export function ReviewStep(props: {
           <dd>{edit('details', t('review.changeContact'))}</dd>
         </div>
       </dl>
+      {blocking.length > 0 && (
+        <section className="status status--error" aria-labelledby="missing-heading">
+          <h2 id="missing-heading">{t('review.missing')}</h2>
+          <ul>
+            {blocking.map((m, i) => (
+              <li key={`${m.code}-${i}`}>
+                {label(m.text)}{' '}
+                <button type="button" className="linklike" onClick={() => props.onEdit(stepOfItem[m.step])}>
+                  {t('review.fix')} <span className="visually-hidden">{label(m.text)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {props.evaluation && <Verdict evaluation={props.evaluation} />}
       {deadline && (
         <p className="review__deadline">
@@ -150,7 +185,7 @@ export function ReviewStep(props: {
         <button type="button" className="button" onClick={props.onBack}>
           {t('common.back')}
         </button>
-        <button type="button" className="button button--primary" onClick={props.onSubmit}>
+        <button type="button" className="button button--primary" onClick={props.onSubmit} disabled={blocking.length > 0}>
           {t('review.submit')}
         </button>
       </div>

@@ -3,6 +3,7 @@ import type { SignOrder } from '@lovisa/wizard';
 import { api } from '../../api/client';
 import { PageTitle } from '../../components/Layout';
 import { useI18n } from '../../i18n/i18n';
+import { kioskFace } from '../kiosk/mode';
 
 /** Signing the application with BankID: animated QR from the server, or BankID on this device. */
 export function SigningView({ order, message, onCancel }: { order: SignOrder | undefined; message: string | undefined; onCancel(): void }) {
@@ -25,6 +26,8 @@ export function SigningView({ order, message, onCancel }: { order: SignOrder | u
     };
   }, [orderRef]);
 
+  // A kiosk has no BankID of its own: the visitor signs with the phone, by the QR code.
+  const kiosk = kioskFace(window.location.pathname, undefined);
   return (
     <div className="page page--narrow">
       <PageTitle>{t('sign.title')}</PageTitle>
@@ -32,7 +35,7 @@ export function SigningView({ order, message, onCancel }: { order: SignOrder | u
         <p aria-live="polite">{t('sign.checking')}</p>
       ) : (
         <>
-          <p>{t('sign.intro')}</p>
+          <p>{t(kiosk ? 'sign.introKiosk' : 'sign.intro')}</p>
           <div className="qr">
             {svg ? (
               <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('sign.qrAlt')} width={240} height={240} />
@@ -40,11 +43,13 @@ export function SigningView({ order, message, onCancel }: { order: SignOrder | u
               <p>{t('login.qrLoading')}</p>
             )}
           </div>
-          <p>
-            <a className="button" href={`bankid:///?autostarttoken=${encodeURIComponent(order.autoStartToken)}&redirect=null`}>
-              {t('sign.openHere')}
-            </a>
-          </p>
+          {!kiosk && (
+            <p>
+              <a className="button" href={`bankid:///?autostarttoken=${encodeURIComponent(order.autoStartToken)}&redirect=null`}>
+                {t('sign.openHere')}
+              </a>
+            </p>
+          )}
           <div aria-live="polite" className="status status--info">
             {message && msg(message)}
           </div>
