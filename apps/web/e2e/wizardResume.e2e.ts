@@ -155,6 +155,17 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     expect(await noSideways(page)).toBe(true);
     await expectAccessible(page, 'map step at 320 px');
     await shoot(page, shots, 'wizard-map');
+    // Mina ärenden lists the started application; "Fortsätt" opens it where it was left.
+    // The drawing reaches the server by itself, a moment after the last change.
+    await expect
+      .poll(async () => ((await (await page.request.get(`${server.baseUrl}/api/drafts`)).json()) as { data: { footprints?: unknown[] } }[])[0]?.data.footprints?.length, { timeout: 10_000 })
+      .toBe(1);
+    await page.goto(`${server.baseUrl}/mina-arenden`);
+    await page.getByRole('heading', { name: 'Påbörjade ansökningar' }).waitFor();
+    await expectAccessible(page, 'Mina ärenden with a draft at 320 px');
+    await page.getByRole('link', { name: /Fortsätt/ }).first().click();
+    await page.waitForURL('**/ansokan/karta');
+    await page.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
     // 200 % zoom of a 1280 px window lays the page out at 640 CSS pixels, twice as large.
     const zoomed = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, locale: 'sv-SE' });
     contexts.push(zoomed);

@@ -336,6 +336,10 @@ export const en: Record<MessageKey, string> = {
   'receipt.follow': 'Follow the case in My cases',
 
   'cases.title': 'My cases',
+  'drafts.title': 'Applications you have started',
+  'drafts.noProperty': 'No property chosen yet',
+  'drafts.saved': 'Last saved {date}',
+  'drafts.continue': 'Continue',
   'cases.none': 'You have no cases yet.',
   'cases.start': 'Start an application',
   'cases.received': 'Received {date}',

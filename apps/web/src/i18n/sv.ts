@@ -338,6 +338,10 @@ export const sv = {
   'receipt.follow': 'Följ ärendet i Mina ärenden',
 
   'cases.title': 'Mina ärenden',
+  'drafts.title': 'Påbörjade ansökningar',
+  'drafts.noProperty': 'Ingen fastighet vald än',
+  'drafts.saved': 'Senast sparad {date}',
+  'drafts.continue': 'Fortsätt',
   'cases.none': 'Du har inga ärenden ännu.',
   'cases.start': 'Börja en ansökan',
   'cases.received': 'Mottagen {date}',

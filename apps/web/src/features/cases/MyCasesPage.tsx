@@ -4,14 +4,16 @@ import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
 import { caseApi } from './caseApi';
+import { api } from '../../api/client';
 import { caseStateText } from './caseText';
 import { Inbox } from './Inbox';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasesPage() {
-  const { data, error } = useApi(() => Promise.all([caseApi.myCases(), caseApi.myMessages()]), []);
+  const { data, error } = useApi(() => Promise.all([caseApi.myCases(), caseApi.myMessages(), api.drafts(), api.myProperties()]), []);
   const { t, lang, label } = useI18n();
-  const [cases, messages] = data ?? [undefined, undefined];
+  const [cases, messages, drafts, properties] = data ?? [undefined, undefined, undefined, undefined];
+  const designation = (id: string | undefined) => properties?.find((p) => p.id === id)?.designation;
   return (
     <div className="page">
       <PageTitle>{t('cases.title')}</PageTitle>
@@ -44,8 +46,27 @@ export default function MyCasesPage() {
           ))}
         </ul>
       )}
+      {drafts && drafts.length > 0 && (
+        <section aria-labelledby="drafts-title">
+          <h2 id="drafts-title">{t('drafts.title')}</h2>
+          <ul className="case-list">
+            {drafts.map((d) => (
+              <li key={d.id} className="case-card">
+                <h3>{designation(d.data.propertyId) ?? t('drafts.noProperty')}</h3>
+                {d.data.measure && <p>{label(measureLabels[d.data.measure])}</p>}
+                <p className="case-card__meta">{t('drafts.saved', { date: formatDate(d.updatedAt, lang) })}</p>
+                <p>
+                  <Link href={`/ansokan?utkast=${d.id}`} className="button">
+                    {t('drafts.continue')} <span className="visually-hidden">{designation(d.data.propertyId) ?? ''}</span>
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p>
-        <Link href="/ansokan" className="button">
+        <Link href="/ansokan?ny" className="button">
           {t('cases.new')}
         </Link>
       </p>

@@ -69,6 +69,8 @@ const savedTime = (iso: string, lang: 'sv' | 'en') =>
 
 export default function WizardPage() {
   const { data: drafts, error } = useApi(() => api.drafts(), []);
+  // Read once: the step addresses that follow drop the query, and the chosen draft must stay chosen.
+  const [wanted] = useState(() => new URLSearchParams(window.location.search));
   const { t } = useI18n();
   if (error)
     return (
@@ -77,7 +79,9 @@ export default function WizardPage() {
       </div>
     );
   if (!drafts) return <p className="page">{t('common.loading')}</p>;
-  return <Wizard draft={drafts[0]} />;
+  // ?utkast=<id> resumes that draft (from Mina ärenden), ?ny starts afresh; otherwise the newest goes on.
+  const draft = wanted.has('ny') ? undefined : (drafts.find((d) => d.id === wanted.get('utkast')) ?? drafts[0]);
+  return <Wizard draft={draft} />;
 }
 
 function Wizard({ draft }: { draft: Draft | undefined }) {
