@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uuid, date, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uuid, date, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. */
 export const sessions = pgTable('sessions', {
@@ -45,6 +45,8 @@ export const drafts = pgTable(
     id: uuid('id').primaryKey(),
     ownerPersonnummer: text('owner_personnummer').notNull(),
     data: jsonb('data').notNull(),
+    /** The client's count of its saves: an autosave that arrives after a newer one does not overwrite it. */
+    revision: bigint('revision', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

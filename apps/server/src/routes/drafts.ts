@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { ApiErrorSchema, DraftDataSchema, DraftSchema, type DraftData } from '@lovisa/domain';
 import { drafts } from '../db/schema';
 import { notFound } from '../errors';
@@ -41,7 +41,11 @@ export default async function draftRoutes(app: FastifyInstance) {
         tags: ['applicant'],
         summary: 'Create or replace one of my drafts (autosave)',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ data: DraftDataSchema }),
+        body: z.object({
+          data: DraftDataSchema,
+          /** Grows with every save from one browser (its clock in ms): the newest save wins, whatever order saves arrive in. */
+          revision: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+        }),
         response: { 200: DraftSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
@@ -52,19 +56,30 @@ export default async function draftRoutes(app: FastifyInstance) {
       const [existing] = await app.db.select({ owner: drafts.ownerPersonnummer }).from(drafts).where(eq(drafts.id, id));
       // Someone else's draft id answers as if it did not exist: ids reveal nothing.
       if (existing && existing.owner !== user.personnummer) throw notFound('Utkastet');
+      const revision = request.body.revision ?? null;
       const [row] = existing
         ? await app.db
             .update(drafts)
-            .set({ data: request.body.data, updatedAt: now })
-            .where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)))
+            .set({ data: request.body.data, updatedAt: now, revision })
+            .where(
+              and(
+                eq(drafts.id, id),
+                eq(drafts.ownerPersonnummer, user.personnummer),
+                // An older save arriving late changes nothing: the condition is in the UPDATE itself.
+                revision === null ? undefined : or(isNull(drafts.revision), lt(drafts.revision, revision)),
+              ),
+            )
             .returning()
         : await app.db
             .insert(drafts)
-            .values({ id, ownerPersonnummer: user.personnummer, data: request.body.data, createdAt: now, updatedAt: now })
+            .values({ id, ownerPersonnummer: user.personnummer, data: request.body.data, createdAt: now, updatedAt: now, revision })
             .onConflictDoNothing()
             .returning();
-      if (!row) throw notFound('Utkastet');
-      return toDraft(row);
+      if (row) return toDraft(row);
+      // Stale (a newer save got there first) or a race on the insert: answer with what is stored, if it is ours.
+      const [stored] = await app.db.select().from(drafts).where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)));
+      if (!stored) throw notFound('Utkastet');
+      return toDraft(stored);
     },
   );
 }

@@ -70,6 +70,10 @@ const Nothing = z.unknown();
 const PropertyWithPlans = z.object({ property: PropertySchema, plans: z.array(DetailedPlanSchema) });
 export type PropertyWithPlans = z.infer<typeof PropertyWithPlans>;
 
+/** Each save from this page counts higher than the last, and than any earlier page's (the clock's ms). */
+let lastRevision = 0;
+const nextRevision = () => (lastRevision = Math.max(lastRevision + 1, Date.now()));
+
 export const api = {
   session: () => request(SessionInfoSchema, 'GET', '/api/session'),
   startLogin: (mode: 'qr' | 'sameDevice') => request(LoginStartResultSchema, 'POST', '/api/auth/bankid/start', { mode }),
@@ -87,7 +91,7 @@ export const api = {
   makeSitePlan: (draftId: string) => request(AttachmentInfoSchema, 'POST', `/api/drafts/${encodeURIComponent(draftId)}/attachments/site-plan`),
   removeAttachment: (draftId: string, id: string) => request(Nothing, 'DELETE', `/api/drafts/${encodeURIComponent(draftId)}/attachments/${encodeURIComponent(id)}`),
   drafts: () => request(z.array(DraftSchema), 'GET', '/api/drafts'),
-  saveDraft: (id: string, data: DraftData) => request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data }),
+  saveDraft: (id: string, data: DraftData) => request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data, revision: nextRevision() }),
   /** Submitting starts a BankID sign order; the case exists once the signature is collected. */
   submit: (application: ApplicationSubmission) => request(SignStartResultSchema, 'POST', '/api/applications', application),
   signQr: (orderRef: string) => request(QrResultSchema, 'GET', `/api/applications/sign/${encodeURIComponent(orderRef)}/qr`),

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbKinds } from './test/databases';
+import { login, startHarness, type Harness } from './test/harness';
+import { fixtureFacts } from './test/fixtureFacts';
+
+/** Autosaves race: a save that arrives after a newer one must not overwrite it. */
+describe.each(dbKinds)('concurrent autosaves on %s', (kind) => {
+  let h: Harness;
+  let cookie: string;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    cookie = await login(h, (await fixtureFacts(h.registers)).applicantA);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const put = (id: string, revision: number, step: string) =>
+    h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie }, payload: { data: { step }, revision } });
+  const stored = async (id: string) => ((await h.app.inject({ method: 'GET', url: '/api/drafts', headers: { cookie } })).json() as { id: string; data: { step: string } }[]).find((d) => d.id === id)!.data.step;
+
+  it('a late, older save changes nothing, and says what is kept', async () => {
+    const id = '9a1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c6d';
+    expect((await put(id, 10, 'details')).statusCode).toBe(200);
+    const late = await put(id, 9, 'map');
+    expect(late.statusCode).toBe(200);
+    expect(late.json().data.step).toBe('details');
+    expect(await stored(id)).toBe('details');
+    expect((await put(id, 11, 'attachments')).json().data.step).toBe('attachments');
+  });
+
+  it('twenty saves at once, in any order: the newest stays', async () => {
+    const id = '9a1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c6e';
+    await put(id, 1, 'step-1');
+    const order = [14, 3, 20, 7, 11, 2, 19, 5, 16, 9, 12, 4, 18, 6, 15, 8, 13, 10, 17, 1];
+    const answers = await Promise.all(order.map((r) => put(id, r + 1, `step-${r + 1}`)));
+    expect(answers.every((a) => a.statusCode === 200)).toBe(true);
+    expect(await stored(id)).toBe('step-21');
+  });
+});
