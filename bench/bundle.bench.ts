@@ -14,11 +14,11 @@ const mapLibraries: [string, RegExp][] = [
   ['proj4', /\+proj=|proj4/],
 ];
 
-export async function readBundle() {
-  const assets = path.join(dist, 'assets');
+export async function readBundle(dir = dist) {
+  const assets = path.join(dir, 'assets');
   const files = new Map<string, string>();
   for (const name of await readdir(assets)) if (name.endsWith('.js')) files.set(name, await readFile(path.join(assets, name), 'utf8'));
-  const html = await readFile(path.join(dist, 'index.html'), 'utf8');
+  const html = await readFile(path.join(dir, 'index.html'), 'utf8');
   const entry = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
   /** Every chunk a chunk needs before it runs: its static imports, transitively (dynamic imports load later). */
   const closure = (roots: string[]) => {
@@ -36,8 +36,8 @@ export async function readBundle() {
   return { files, entry, closure, chunk, gz };
 }
 
-export async function runBundleBench(): Promise<BenchResult[]> {
-  const { files, entry, closure, chunk, gz } = await readBundle();
+export async function runBundleBench(dir = dist): Promise<BenchResult[]> {
+  const { files, entry, closure, chunk, gz } = await readBundle(dir);
   const entrySet = closure(entry);
   const wizard = closure([chunk('WizardPage')!]);
   const applicant = new Set([...entrySet, ...wizard]);
