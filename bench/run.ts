@@ -64,6 +64,7 @@ async function withServer<T>(opts: Parameters<typeof startBenchServer>[0], fn: (
 async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   const name = `lovisa_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
+  admin.on('error', () => {});
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
@@ -73,6 +74,7 @@ async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
     return await fn(url.toString());
   } finally {
     const a = new pg.Client({ connectionString: pgUrl });
+    a.on('error', () => {});
     await a.connect();
     await a.query(`drop database if exists ${name} with (force)`);
     await a.end();

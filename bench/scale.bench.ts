@@ -130,6 +130,8 @@ export async function explainQueue(kind: 'pglite' | 'postgres', target: string):
     close = () => client.close();
   } else {
     const pool = new pg.Pool({ connectionString: target, max: 2 });
+    // pool.end() resolves before its sockets close; the database's DROP … WITH (FORCE) may then end them.
+    pool.on('error', () => {});
     db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     raw = { query: async (text, params) => ({ rows: (await pool.query(text, params as unknown[])).rows as Record<string, unknown>[] }) };
     close = () => pool.end();
