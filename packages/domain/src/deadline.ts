@@ -1,8 +1,11 @@
 // The full statutory clock (completion orders, extensions, fee reduction) is rules/clock.ts.
 
 /** Calendar date in Stockholm of an instant, YYYY-MM-DD. */
+// Built once: a formatter costs milliseconds to make, and the queue asks for many dates per request.
+const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function stockholmDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return stockholmDay.format(at);
 }
 
 /** Whole days from `today` to the deadline (negative when overdue). */
