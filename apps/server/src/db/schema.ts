@@ -161,8 +161,16 @@ export const outbox = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Delivery attempts over SMTP so far (only when a mail server is configured). */
+    attempts: integer('attempts').notNull().default(0),
+    /** When the next attempt is due after a failure (backoff); null = due now. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** A sender that took this entry holds it until then, so two servers never send it twice at once. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** The mail server's answer to the last failed attempt (a reply code and text, no message content). */
+    lastError: text('last_error'),
   },
-  (t) => [index('outbox_created_idx').on(t.createdAt)],
+  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_unsent_idx').on(t.nextAttemptAt).where(sql`sent_at is null`)],
 );
 
 /** Documents Lovisa issues on a case (the decision, a start approval): PDFs in the attachment store. */
