@@ -30,12 +30,13 @@ const all = (status: number): Expect => ({
 });
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
 const onlyA = (status: number, others = 404): Expect => ({ ...signedIn(others), applicantA: status, kioskA: status });
+// Another team's officer gets what an unknown case id gets: 404, so a case's existence stays within its team.
 const officersOfTeam = (status: number): Expect => ({
   anonymous: 401,
   applicantA: 403,
   applicantB: 403,
   officerX: status,
-  officerY: 403,
+  officerY: 404,
   teamLead: status,
   kioskA: 403,
   kioskOfficerX: 403,

@@ -74,7 +74,7 @@ describe('situationsplan routes', () => {
   it('gives an officer of the case’s team the plan, and another team what the case view gives it', async () => {
     expectPdf(await get(`/api/officer/cases/${caseId}/site-plan.pdf`, cookieOfficer), facts.propertyA.designation);
     const other = await get(`/api/officer/cases/${caseId}/site-plan.pdf`, cookieOtherTeam);
-    expectError(other, 403, 'forbidden');
+    expectError(other, 404, 'notFound');
     expect(other.statusCode).toBe((await get(`/api/officer/cases/${caseId}`, cookieOtherTeam)).statusCode);
     expectError(await get(`/api/officer/cases/${caseId}/site-plan.pdf`, cookieA), 403, 'forbidden');
     expectError(await get(`/api/officer/cases/${randomUUID()}/site-plan.pdf`, cookieOfficer), 404, 'notFound');

@@ -81,9 +81,11 @@ export default async function officerRoutes(app: FastifyInstance) {
   }
 
   async function teamCase(user: SessionUser, id: string) {
+    // A teamless officer is refused before any lookup, so the refusal says nothing about the id either.
+    const teamId = teamOf(user);
     const row = await caseRow(app.db, id);
-    if (!row) throw notFound('Ärendet');
-    if (row.teamId !== teamOf(user)) throw forbidden();
+    // Another team's case answers exactly as a missing one: an id tells nobody outside the team that it exists.
+    if (!row || row.teamId !== teamId) throw notFound('Ärendet');
     return row;
   }
 

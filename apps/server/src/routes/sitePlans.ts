@@ -90,11 +90,11 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
       { schema: { tags: ['officer'], summary: 'The situationsplan of a case of my team', description, params, response: errors } },
       async (request, reply) => {
         // The same rule as the officer's case view (routes/officer.ts keeps its check private): a teamless
-        // officer and another team's officer are refused, an unknown case is missing.
+        // officer is refused before any lookup; another team's case answers exactly as an unknown one.
         const user = currentUser(request);
+        if (!user.teamId) throw forbidden();
         const row = await caseRow(app.db, request.params.id);
-        if (!row) throw notFound('Ärendet');
-        if (!user.teamId || row.teamId !== user.teamId) throw forbidden();
+        if (!row || row.teamId !== user.teamId) throw notFound('Ärendet');
         const property = await caseProperty(app, row.propertyId);
         return sendSitePlan(app, reply, property, caseBuildings(row.application), stockholmDate(row.receivedAt));
       },
