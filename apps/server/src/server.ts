@@ -4,7 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { seedStaff } from './db/seed';
-import { purgeStaleDrafts } from './jobs/retention';
+import { runRetention } from './jobs/retention';
 
 const config = loadConfig();
 config.routingRules = await loadRoutingRules(config.fixturesDir);
@@ -32,11 +32,13 @@ const app = await buildApp({
   },
 });
 
-// Retention: at start and then hourly. Safe to run on every instance at once (a plain conditional delete).
+// Retention: at start and then hourly. Safe to run on every instance at once (a plain conditional delete;
+// attachment files no row points at are removed only past a grace period, see jobs/retention.ts).
 const retention = async () => {
   try {
-    const removed = await purgeStaleDrafts(database.db, new Date(), config.draftRetentionDays);
-    if (removed > 0) app.log.info({ removed }, 'stale drafts deleted');
+    const { drafts, files } = await runRetention(database.db, app.attachmentStore, new Date(), config.draftRetentionDays);
+    if (drafts > 0) app.log.info({ removed: drafts }, 'stale drafts deleted');
+    if (files.removed > 0) app.log.info(files, 'unreferenced attachment files deleted');
   } catch (err) {
     app.log.error({ err }, 'draft retention failed');
   }
