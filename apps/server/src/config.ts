@@ -43,6 +43,12 @@ const EnvSchema = z.object({
   DRAFT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   /** New cases wait unassigned in their team's queue, or go to the team's least-loaded officer. */
   ASSIGN_NEW_CASES: z.enum(['unassigned', 'leastLoaded']).default('unassigned'),
+  /** A mail server for the outbox, e.g. smtp://user:password@smtp.kjellstavik.se:587; unset = e-mail is only recorded. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of Lovisa's e-mail; its domain also names the Message-IDs. */
+  MAIL_FROM: z.string().max(200).default('Kjellstavik kommun <bygglov@kjellstavik.example>'),
+  /** How often the outbox is checked for e-mail to send. */
+  MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A town-hall kiosk: every page is the kiosk face, the officer console and its API are never served. */
   KIOSK_ONLY: bool.default(false),
@@ -77,6 +83,8 @@ export interface AppConfig {
   assignNewCases: 'unassigned' | 'leastLoaded';
   /** The town-hall kiosk (docs/kiosk.md). */
   kiosk: KioskConfig;
+  /** Outgoing e-mail; `smtpUrl` null = messages are recorded in the outbox only (the dev page lists them). */
+  mail: { smtpUrl: string | null; from: string; pollMs: number };
   routingRules: RoutingRule[];
   /** The municipality's fee schedule (fixtures/fees.json); null until loaded. */
   feeSchedule: FeeSchedule | null;
@@ -127,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     assignNewCases: e.ASSIGN_NEW_CASES,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000 },
     kiosk: { only: e.KIOSK_ONLY, idleSeconds: e.KIOSK_IDLE_SECONDS, countdownSeconds: e.KIOSK_COUNTDOWN_SECONDS, helpText: e.KIOSK_HELP_TEXT },
     routingRules: [],
     feeSchedule: null,

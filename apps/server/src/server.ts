@@ -5,6 +5,8 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { seedStaff } from './db/seed';
 import { runRetention } from './jobs/retention';
+import { messageIdDomain, smtpTransport } from './notifications/mailTransport';
+import { startMailDelivery } from './notifications/outboxDelivery';
 
 const config = loadConfig();
 config.routingRules = await loadRoutingRules(config.fixturesDir);
@@ -47,11 +49,25 @@ await retention();
 const retentionTimer = setInterval(() => void retention(), 3_600_000);
 retentionTimer.unref();
 
+// E-mail: with a mail server configured, the outbox is sent from here; every instance may run it (entries are
+// claimed with SKIP LOCKED). Without one, e-mail stays recorded in the outbox (README, SMTP_URL).
+const mail = config.mail.smtpUrl
+  ? startMailDelivery({
+      db: database.db,
+      transport: smtpTransport(config.mail.smtpUrl),
+      from: config.mail.from,
+      messageIdDomain: messageIdDomain(config.mail.from),
+      intervalMs: config.mail.pollMs,
+      log: app.log,
+    })
+  : null;
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   clearInterval(retentionTimer);
+  await mail?.stop();
   app.log.info({ signal }, 'shutting down');
   await app.close();
   await database.close();

@@ -5,6 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { header, startMailServer } from '../../server/src/test/mailServer';
 import { apiLogin, draftWithDrawings, guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer } from './support';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
@@ -70,6 +71,7 @@ async function submitGarage(baseUrl: string, cookie: string): Promise<{ id: stri
 describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applicant', () => {
   let server: RunningServer;
   let browser: Browser;
+  let mail: Awaited<ReturnType<typeof startMailServer>>;
   const contexts: BrowserContext[] = [];
   const escaped: string[] = [];
 
@@ -86,13 +88,16 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
     await mkdir(docShots, { recursive: true });
-    server = await startServer();
+    // A real mail server on loopback: the e-mail to the applicant is sent over SMTP, not only recorded.
+    mail = await startMailServer({});
+    server = await startServer({ env: { SMTP_URL: mail.url, MAIL_POLL_SECONDS: '1' } });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close();
     await server?.stop();
+    await mail?.close();
     if (server) await removeDir(server.dataDir);
   });
 
@@ -201,6 +206,15 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
       'ansökan mottagen',
     ]);
     expect(new Set(outbox.map((m) => m.to))).toEqual(new Set(['anna.lindqvist@example.se']));
+    // …and the server sent each of them over SMTP, once, to that address.
+    await expect.poll(() => mail.received.filter((m) => header(m.raw, 'Subject').startsWith(`Ärende ${diary}:`)).length, { timeout: 15_000 }).toBe(4);
+    expect(mail.received.map((m) => header(m.raw, 'Subject')).filter((s) => s.startsWith(`Ärende ${diary}:`)).reverse()).toEqual(
+      outbox.filter((m) => m.subject.startsWith(`Ärende ${diary}:`)).map((m) => m.subject),
+    );
+    expect(new Set(mail.received.flatMap((m) => m.to))).toEqual(new Set(['anna.lindqvist@example.se']));
+    await expect
+      .poll(async () => ((await (await fetch(`${base}/api/dev/outbox`)).json()) as { status: string }[]).map((m) => m.status))
+      .toEqual(outbox.map(() => 'sent'));
 
     // Phone width: the same screens, readable without sideways scrolling of the page.
     const phoneOfficer = await signedIn(await apiLogin(base, OSKAR), 390, 844);

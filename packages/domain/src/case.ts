@@ -372,7 +372,11 @@ export const OutboxEntrySchema = z.object({
   subject: z.string(),
   body: z.string(),
   createdAt: z.iso.datetime({ offset: true }),
-  status: z.enum(['recorded']),
+  /** `recorded`: no mail server is configured; otherwise queued → sent, or retrying → failed. */
+  status: z.enum(['recorded', 'queued', 'sent', 'retrying', 'failed']),
+  attempts: z.number().int().min(0),
+  /** The mail server's reply to the last failed attempt. */
+  lastError: z.string().nullable(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 

@@ -3,6 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { CaseMessage, MessageText, OutboxEntry } from '@lovisa/domain';
 import type { Db } from '../db/database';
 import { cases, messages, outbox } from '../db/schema';
+import { outboxStatus } from '../notifications/outboxDelivery';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type MessageRow = typeof messages.$inferSelect;
@@ -45,8 +46,17 @@ export async function messagesOfApplicant(db: Db, personnummer: string): Promise
   return rows.map((r) => toMessage(r.m, r.diaryNumber));
 }
 
-/** The recorded outbox, newest first (the demo's stand-in for an SMTP server). */
-export async function outboxEntries(db: Db, limit = 200): Promise<OutboxEntry[]> {
+/** The outbox, newest first, with each entry's delivery state (`delivering`: a mail server is configured). */
+export async function outboxEntries(db: Db, delivering: boolean, limit = 200): Promise<OutboxEntry[]> {
   const rows = await db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
-  return rows.map((r) => ({ id: r.id, to: r.recipient, subject: r.subject, body: r.body, createdAt: r.createdAt.toISOString(), status: 'recorded' as const }));
+  return rows.map((r) => ({
+    id: r.id,
+    to: r.recipient,
+    subject: r.subject,
+    body: r.body,
+    createdAt: r.createdAt.toISOString(),
+    status: outboxStatus(r, delivering),
+    attempts: r.attempts,
+    lastError: r.lastError,
+  }));
 }

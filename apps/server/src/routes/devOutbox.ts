@@ -6,8 +6,8 @@ import { noStore } from '../plugins/session';
 import { outboxEntries } from '../repositories/messages';
 
 /**
- * The demo's mailbox: no SMTP server is configured, so every e-mail Lovisa would send is recorded in the
- * outbox, and this page lists it. Registered only with the BankID simulator (BANKID_SIMULATOR=true), where
+ * The demo's mailbox: every e-mail Lovisa sends is first recorded in the outbox, and this page lists it with
+ * its delivery state (only recorded when no SMTP server is configured). Registered only with the BankID simulator (BANKID_SIMULATOR=true), where
  * anyone may be anyone anyway; never in production.
  */
 export default async function devOutboxRoutes(app: FastifyInstance) {
@@ -18,10 +18,10 @@ export default async function devOutboxRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['dev'],
-        summary: 'Demo only: the e-mails Lovisa has recorded for sending, newest first',
+        summary: 'Demo only: the e-mails Lovisa has recorded for sending, newest first, with their delivery state',
         response: { 200: z.array(OutboxEntrySchema) },
       },
     },
-    async () => outboxEntries(app.db),
+    async () => outboxEntries(app.db, app.config.mail.smtpUrl !== null),
   );
 }
