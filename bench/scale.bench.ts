@@ -2,6 +2,7 @@
 // filtered page and a search by designation, each timed over 60 requests after a warm-up.
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -124,7 +125,7 @@ export async function explainQueue(kind: 'pglite' | 'postgres', target: string):
   let raw: Raw;
   let close: () => Promise<void>;
   if (kind === 'pglite') {
-    const client = await PGlite.create({ dataDir: target });
+    const client = await PGlite.create({ dataDir: target, extensions: { pg_trgm } });
     db = drizzlePglite(client, { schema, logger }) as unknown as Db;
     raw = { query: async (text, params) => ({ rows: (await client.query<Record<string, unknown>>(text, params as unknown[])).rows }) };
     close = () => client.close();

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -46,6 +47,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
   const client = await PGlite.create({
+    // Trigram indexes serve the officer queue's search (migration 0010 creates the extension; a PostgreSQL
+    // server ships it in its contrib package).
+    extensions: { pg_trgm },
     ...(config.dataDir ? { dataDir: config.dataDir } : {}),
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
   });

@@ -124,6 +124,15 @@ export const cases = pgTable(
     ),
     // The queue's status filter and its count, and the least-loaded officer's open cases.
     index('cases_team_status_idx').on(t.teamId, t.status),
+    // The queue's search (`ILIKE '%…%'` on diary number, designation or applicant name, see queueOfTeam):
+    // trigram GIN, one column each, so the OR becomes a BitmapOr of three index scans instead of reading the
+    // whole team. Needs the pg_trgm extension (migration 0010; PGlite loads it in db/database.ts).
+    index('cases_search_trgm_idx').using(
+      'gin',
+      t.diaryNumber.op('gin_trgm_ops'),
+      t.propertyDesignation.op('gin_trgm_ops'),
+      t.applicantName.op('gin_trgm_ops'),
+    ),
   ],
 );
 
