@@ -1,9 +1,68 @@
-import { defineConfig } from 'vite';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Writes `x.br` and `x.gz` next to every compressible file of the build (brotli at its best quality, gzip level
+ * 9), which the server sends to browsers that accept them (@fastify/static `preCompressed`, apps/server/src/app.ts).
+ * Only files over 1 KB, and only a version that is smaller; a stale one from an earlier build is removed.
+ */
+export function precompress(): Plugin {
+  const compressible = /\.(js|mjs|css|html|svg|json|txt|xml|map|wasm)$/;
+  let outDir = '';
+  return {
+    name: 'lovisa:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async writeBundle() {
+      const files = (await readdir(outDir, { recursive: true })).map(String).filter((f) => compressible.test(f));
+      await Promise.all(
+        files.map(async (file) => {
+          const full = path.join(outDir, file);
+          if (!(await stat(full)).isFile()) return;
+          const bytes = await readFile(full);
+          const [br, gz] = await Promise.all([
+            brotli(bytes, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+                [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              },
+            }),
+            gzipAsync(bytes, { level: 9 }),
+          ]);
+          for (const [ext, packed] of [
+            ['.br', br],
+            ['.gz', gz],
+          ] as const) {
+            if (bytes.length > 1024 && packed.length < bytes.length) await writeFile(full + ext, packed);
+            else await rm(full + ext, { force: true });
+          }
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022' },
+  plugins: [react(), precompress()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2022',
+    // Brotli at its best quality is most of the build's time (≈ 5 s of ≈ 6 s on 2 cores) on purpose: no
+    // timing warning for it on every build.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   server: {
     proxy: { '/api': 'http://localhost:3000', '/bankid-sim': 'http://localhost:3000' },
   },

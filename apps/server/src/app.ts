@@ -216,6 +216,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       root: opts.config.webDist,
       wildcard: false,
       index: false,
+      // The build writes x.br and x.gz beside each file over 1 KB (apps/web/vite.config.ts): sent, with
+      // Content-Encoding and `Vary: Accept-Encoding`, to a browser that accepts them, the file itself otherwise.
+      preCompressed: true,
+      // They are no addresses of their own.
+      globIgnore: ['**/*.br', '**/*.gz'],
       setHeaders(reply, filePath) {
         // Vite fingerprints assets: cache forever. index.html must be re-read on every visit.
         reply.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

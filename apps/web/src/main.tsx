@@ -1,16 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { I18nProvider } from './i18n/i18n';
+import { I18nProvider, loadEnglishWhenIdle, loadLanguage, rememberedLang } from './i18n/i18n';
 import { SessionProvider } from './session';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </I18nProvider>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
+
+// Swedish is in the entry. A browser that chose English last time waits for the English texts before the
+// first render (one small request), so nothing flashes in Swedish; if they cannot be fetched, Swedish it is.
+if (rememberedLang() === 'en') void loadLanguage('en').then(render, render);
+else render();
+loadEnglishWhenIdle();

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rectangleAtCorner } from '@lovisa/geo';
-import { translate } from '../i18n/i18n';
+import { loadLanguage, translate } from '../i18n/i18n';
 import { buildingFacts } from './drawingWarnings';
 import { buildingSummary, formatMetres, warningText } from './drawingText';
 import { eken123 } from './testSite';
@@ -9,6 +9,8 @@ const sv = (key: Parameters<typeof translate>[1], params?: Record<string, string
 const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
 
 describe('the drawing in words', () => {
+  beforeAll(() => loadLanguage('en'));
+
   it('sums up a building as the applicant reads it', () => {
     const [f] = buildingFacts([{ id: 'byggnad-1', measure: 'outbuilding', geometry: rectangleAtCorner([620084, 6650020], 4, 3.5) }], eken123);
     expect(buildingSummary(f!, sv, 'sv')).toBe('Byggnad 1: 4,0 × 3,5 m, 14,0 m², 2,0 m från gränsen mot Kjellstavik Björken 2:5');

@@ -44,7 +44,7 @@ export default function MapStep(props: {
   const { data: around } = useApi(() => api.surroundings(props.propertyId), [props.propertyId]);
   const { t, msg } = useI18n();
   if (error) return <p className="status status--error">{msg(error)}</p>;
-  if (!data) return <p>{t('wizard.loadingMap')}</p>;
+  if (!data) return <p className="map-step__loading">{t('wizard.loadingMap')}</p>;
   return <MapStepLoaded {...props} data={data} surroundings={around ?? null} />;
 }
 
@@ -82,7 +82,6 @@ function MapStepLoaded(props: {
   const warnings = useMemo(() => drawingWarnings(footprints, site, evaluation, { boundaryDistanceM }), [footprints, site, evaluation, boundaryDistanceM]);
 
   const selected = footprints.find((f) => f.id === selectedId) ?? null;
-  const [introBefore, introAfter] = t('map.intro').split('{designation}');
   const totalArea = facts.reduce((s, f) => s + f.areaM2, 0);
   const nearest = facts.filter((f) => f.usable && f.within && f.nearest).sort((a, b) => a.nearest!.distanceM - b.nearest!.distanceM)[0];
   const buildingArea = evaluation?.compliance?.rules.find((r) => r.code === 'PLAN_BUILDING_AREA');
@@ -156,13 +155,9 @@ function MapStepLoaded(props: {
   const sideLabel = (side: BoundarySide, named: 'map.fromSouth' | 'map.fromWest', plain: 'map.fromSouthPlain' | 'map.fromWestPlain') =>
     side.name ? t(named, { name: side.name }) : t(plain);
 
+  // Inside WizardPage's `.map-step`, after the step's intro (which is there before this chunk is).
   return (
-    <div className="map-step">
-      <p>
-        {introBefore}
-        <strong>{data.property.designation}</strong>
-        {introAfter}
-      </p>
+    <>
       <DrawingMap
         data={data}
         surroundings={props.surroundings}
@@ -328,7 +323,7 @@ function MapStepLoaded(props: {
           </button>
         </fieldset>
       </form>
-    </div>
+    </>
   );
 }
 

@@ -23,14 +23,16 @@ import { useApi } from '../../useApi';
 import { currentLang, translate, useI18n } from '../../i18n/i18n';
 import { PropertyStep } from './PropertyStep';
 import { MeasureStep } from './MeasureStep';
-import { AttachmentsStep } from './AttachmentsStep';
-import { ReviewStep } from './ReviewStep';
-import { Receipt } from './Receipt';
-import { SigningView } from './SigningView';
 
 const MapStep = lazy(() => import('./MapStep'));
 // The forms library comes with the details step, not with the first screens an old phone has to load.
 const DetailsStep = lazy(() => import('./DetailsStep').then((m) => ({ default: m.DetailsStep })));
+// Attachments, review, signing and the receipt likewise: fetched from the details step on (see below).
+const laterSteps = () => import('./laterSteps');
+const AttachmentsStep = lazy(() => laterSteps().then((m) => ({ default: m.AttachmentsStep })));
+const ReviewStep = lazy(() => laterSteps().then((m) => ({ default: m.ReviewStep })));
+const SigningView = lazy(() => laterSteps().then((m) => ({ default: m.SigningView })));
+const Receipt = lazy(() => laterSteps().then((m) => ({ default: m.Receipt })));
 
 /**
  * Each step has its own address (/ansokan/karta …): the machine's step is written to the address bar, and the
@@ -167,11 +169,28 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
   const { context } = state;
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
   useStepAddress(step, (s) => send({ type: 'GO_TO_STEP', step: s }), () => wizardSteps.find((s) => actor.getSnapshot().matches({ editing: s })));
+  // From the details step on, the later steps' chunk is fetched ahead, so "Next" does not wait for it.
+  const laterAhead = step !== undefined && wizardSteps.indexOf(step) >= wizardSteps.indexOf('details');
+  useEffect(() => {
+    if (laterAhead) void laterSteps().catch(() => {});
+  }, [laterAhead]);
 
-  if (state.matches('submitted') && context.submitted) return <Receipt summary={context.submitted} />;
+  if (state.matches('submitted') && context.submitted) {
+    return (
+      <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
+        <Receipt summary={context.submitted} />
+      </Suspense>
+    );
+  }
   if (state.matches('signing')) {
     return (
-      <SigningView order={context.signOrder} message={context.signMessage} onCancel={() => send({ type: 'CANCEL' })} />
+      <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
+        <SigningView
+          order={context.signOrder}
+          message={context.signMessage}
+          onCancel={() => send({ type: 'CANCEL' })}
+        />
+      </Suspense>
     );
   }
   if (state.matches('loadingProperties')) return <p className="page">{t('wizard.loadingProperties')}</p>;
@@ -271,15 +290,20 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />
       )}
       {current === 'map' && context.propertyId && context.measure && (
-        <Suspense fallback={<p>{t('wizard.loadingMap')}</p>}>
-          <MapStep
-            propertyId={context.propertyId}
-            measure={context.measure}
-            footprints={context.footprints}
-            evaluation={context.site ? evaluation : null}
-            onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
-          />
-        </Suspense>
+        <div className="map-step">
+          {/* The intro is here, not in the map's chunk: the page's largest text is there without waiting for the
+              map's libraries (Lighthouse's LCP, docs/performance.md). */}
+          <MapIntro designation={context.properties.find((p) => p.id === context.propertyId)?.designation} />
+          <Suspense fallback={<p className="map-step__loading">{t('wizard.loadingMap')}</p>}>
+            <MapStep
+              propertyId={context.propertyId}
+              measure={context.measure}
+              footprints={context.footprints}
+              evaluation={context.site ? evaluation : null}
+              onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
+            />
+          </Suspense>
+        </div>
       )}
       {current === 'details' && (
         <Suspense fallback={<p>{t('common.loading')}</p>}>
@@ -308,27 +332,31 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         </Suspense>
       )}
       {current === 'attachments' && (
-        <AttachmentsStep
-          draftId={context.draftId}
-          required={
-            evaluation.assessment && context.measure
-              ? requiredAttachments(ruleSetFor(context.today)!, evaluation.assessment.outcome, context.measure)
-              : null
-          }
-          consents={evaluation.assessment?.consentFrom ?? []}
-          attachments={context.attachments}
-          onChange={(list) => send({ type: 'SET_ATTACHMENTS', attachments: list })}
-        />
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <AttachmentsStep
+            draftId={context.draftId}
+            required={
+              evaluation.assessment && context.measure
+                ? requiredAttachments(ruleSetFor(context.today)!, evaluation.assessment.outcome, context.measure)
+                : null
+            }
+            consents={evaluation.assessment?.consentFrom ?? []}
+            attachments={context.attachments}
+            onChange={(list) => send({ type: 'SET_ATTACHMENTS', attachments: list })}
+          />
+        </Suspense>
       )}
       {current === 'review' && (
-        <ReviewStep
-          context={context}
-          evaluation={context.site ? evaluation : null}
-          error={context.error}
-          onEdit={(s) => send({ type: 'EDIT_STEP', step: s })}
-          onSubmit={() => send({ type: 'SUBMIT' })}
-          onBack={back}
-        />
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <ReviewStep
+            context={context}
+            evaluation={context.site ? evaluation : null}
+            error={context.error}
+            onEdit={(s) => send({ type: 'EDIT_STEP', step: s })}
+            onSubmit={() => send({ type: 'SUBMIT' })}
+            onBack={back}
+          />
+        </Suspense>
       )}
       {current !== 'details' && current !== 'review' && (
         <div className="wizard__nav">
@@ -343,5 +371,18 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** "Rita det du vill bygga på **Kjellstavik Eken 1:23**. …" */
+function MapIntro({ designation }: { designation: string | undefined }) {
+  const { t } = useI18n();
+  const [before, after] = t('map.intro').split('{designation}');
+  return (
+    <p>
+      {before}
+      <strong>{designation}</strong>
+      {after}
+    </p>
   );
 }

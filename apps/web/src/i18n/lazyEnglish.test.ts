@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { hasLanguage, languageSwitch, loadLanguage, translate, translateMessage, type Lang } from './i18n';
+
+// English is not in the entry: it arrives with loadLanguage('en') (a dynamic import). This file's module
+// instance starts without it, as a browser does.
+
+/** A load the test settles by hand. */
+function manualLoad() {
+  const pending = new Map<Lang, { resolve(): void; reject(e: Error): void }>();
+  const load = (lang: Lang) =>
+    new Promise<void>((resolve, reject) => {
+      pending.set(lang, { resolve, reject });
+    });
+  return { load, pending };
+}
+
+describe('English on demand', () => {
+  it('shows Swedish for English until the English texts are here, then English; one fetch for many callers', async () => {
+    expect(hasLanguage('sv')).toBe(true);
+    expect(hasLanguage('en')).toBe(false);
+    expect(translate('en', 'nav.myCases')).toBe('Mina ärenden');
+    expect(translateMessage('en', 'Välj vad du vill bygga.')).toBe('Välj vad du vill bygga.');
+
+    const [a, b] = [loadLanguage('en'), loadLanguage('en')];
+    expect(a).toBe(b);
+    await a;
+    expect(hasLanguage('en')).toBe(true);
+    expect(translate('en', 'nav.myCases')).toBe('My cases');
+    expect(translate('en', 'queue.countN', { n: 3, page: 1, pages: 2 })).toMatch(/^3 cases/);
+    expect(translateMessage('en', 'Välj vad du vill bygga.')).toBe('Choose what you want to build.');
+    expect(translate('sv', 'nav.myCases')).toBe('Mina ärenden');
+  });
+
+  it('switches once the texts are here; the last wish wins when wishes cross', async () => {
+    const shown: Lang[] = [];
+    const { load, pending } = manualLoad();
+    const choose = languageSwitch((l) => shown.push(l), load);
+
+    const toEnglish = choose('en');
+    expect(shown).toEqual([]); // nothing changes before English has arrived
+    const backToSwedish = choose('sv'); // pressed again before it arrived
+    pending.get('sv')!.resolve();
+    expect(await backToSwedish).toBe(true);
+    pending.get('en')!.resolve();
+    expect(await toEnglish).toBe(false);
+    expect(shown).toEqual(['sv']);
+
+    const again = choose('en');
+    pending.get('en')!.resolve();
+    expect(await again).toBe(true);
+    expect(shown).toEqual(['sv', 'en']);
+  });
+
+  it('leaves the page as it was when English cannot be fetched (offline), and tries again on the next press', async () => {
+    const shown: Lang[] = [];
+    const { load, pending } = manualLoad();
+    const choose = languageSwitch((l) => shown.push(l), load);
+
+    const offline = choose('en');
+    pending.get('en')!.reject(new TypeError('Failed to fetch dynamically imported module'));
+    expect(await offline).toBe(false);
+    expect(shown).toEqual([]);
+
+    const online = choose('en');
+    pending.get('en')!.resolve();
+    expect(await online).toBe(true);
+    expect(shown).toEqual(['en']);
+  });
+});
