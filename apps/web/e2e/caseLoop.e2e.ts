@@ -215,6 +215,18 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await expect
       .poll(async () => ((await (await fetch(`${base}/api/dev/outbox`)).json()) as { status: string }[]).map((m) => m.status))
       .toEqual(outbox.map(() => 'sent'));
+    // The demo's mailbox page shows the same four e-mails as sent, at desktop and phone width.
+    for (const [w, h] of [[1280, 800], [390, 844]] as const) {
+      const mailbox = await signedIn(annaSession, w, h);
+      await mailbox.goto(`${base}/dev/e-post`);
+      await mailbox.getByRole('heading', { level: 1, name: 'E-post från Lovisa (demo)' }).waitFor();
+      const cards = mailbox.locator('.case-card', { hasText: `Ärende ${diary}:` });
+      await expect.poll(() => cards.count()).toBe(4);
+      expect(await cards.locator('.outbox-status').allTextContents()).toEqual(['Skickad', 'Skickad', 'Skickad', 'Skickad']);
+      await cards.first().getByText('Visa meddelandet').click();
+      await expectAccessible(mailbox, `mailbox (${w})`);
+      await shoot(mailbox, 'dev-outbox', true);
+    }
 
     // Phone width: the same screens, readable without sideways scrolling of the page.
     const phoneOfficer = await signedIn(await apiLogin(base, OSKAR), 390, 844);

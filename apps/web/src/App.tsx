@@ -14,6 +14,8 @@ const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
 const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
 const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
+// The demo's mailbox (the API exists only with the BankID simulator).
+const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 // The town-hall kiosk's face (issue 9): its own shell, loaded only at /kiosk or for a kiosk session.
 const KioskApp = lazy(() => import('./features/kiosk/KioskApp'));
 
@@ -28,6 +30,7 @@ function route(path: string) {
   if ((m = path.match(/^\/mina-arenden\/([0-9a-f-]{36})$/))) return <MyCasePage id={m[1]!} />;
   if (path === '/handlaggare') return <QueuePage />;
   if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;
+  if (path === '/dev/e-post') return <OutboxPage />;
   return <NotFound />;
 }
 

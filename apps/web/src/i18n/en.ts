@@ -530,6 +530,19 @@ export const en: Record<MessageKey, string> = {
   'loop.me.withdrawYes': 'Yes, withdraw the application',
   'loop.me.withdrawn': 'The application has been withdrawn.',
   'loop.event.weeks': '{n} weeks',
+  'outbox.title': 'E-mail from Lovisa (demo)',
+  'outbox.lead': 'All e-mail Lovisa has written to applicants, newest first. Without a mail server (SMTP_URL) it is only kept here; with one it is sent from here, and this page shows how that went.',
+  'outbox.unavailable': 'The mailbox exists only in demo mode, with the BankID simulator on.',
+  'outbox.empty': 'No e-mail yet.',
+  'outbox.to': 'To {to}',
+  'outbox.attempts': '{n} attempts',
+  'outbox.lastError': 'Mail server answer: {error}',
+  'outbox.showBody': 'Show the message',
+  'outbox.status.recorded': 'Recorded (no mail server)',
+  'outbox.status.queued': 'Waiting to be sent',
+  'outbox.status.sent': 'Sent',
+  'outbox.status.retrying': 'Will try again later',
+  'outbox.status.failed': 'Could not be sent',
 };
 
 /**

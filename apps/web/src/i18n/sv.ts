@@ -532,5 +532,18 @@ export const sv = {
   'loop.me.withdrawYes': 'Ja, återkalla ansökan',
   'loop.me.withdrawn': 'Ansökan är återkallad.',
   'loop.event.weeks': '{n} veckor',
+  'outbox.title': 'E-post från Lovisa (demo)',
+  'outbox.lead': 'Här syns all e-post som Lovisa har skrivit till sökande, nyast först. Utan en e-postserver (SMTP_URL) sparas den bara här; med en skickas den därifrån och sidan visar hur det gick.',
+  'outbox.unavailable': 'E-postlådan finns bara i demoläget, när BankID-simulatorn är på.',
+  'outbox.empty': 'Ingen e-post ännu.',
+  'outbox.to': 'Till {to}',
+  'outbox.attempts': '{n} försök',
+  'outbox.lastError': 'Svar från e-postservern: {error}',
+  'outbox.showBody': 'Visa meddelandet',
+  'outbox.status.recorded': 'Sparad (ingen e-postserver)',
+  'outbox.status.queued': 'Väntar på att skickas',
+  'outbox.status.sent': 'Skickad',
+  'outbox.status.retrying': 'Försöker igen senare',
+  'outbox.status.failed': 'Kunde inte skickas',
 };
 export type MessageKey = keyof typeof sv;
