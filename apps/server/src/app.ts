@@ -161,18 +161,33 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     secureCookie: opts.config.secureCookie,
   });
 
+  // The built-in simulator is asked in-process: its own routes through app.inject, the same requests and
+  // answers as over HTTP, without a loopback socket and a second HTTP round per BankID call.
+  // A replaced fetch (tests playing a misbehaving BankID) still reaches the simulator over this server's port.
+  const builtIn = !opts.config.bankidUrl;
   const selfUrl = () => {
     const address = app.server.address() as AddressInfo | null;
-    if (!address) throw new Error('The server is not listening; the built-in BankID simulator needs a port.');
+    if (!address) throw new Error('The server is not listening; a replaced BankID fetch reaches the built-in simulator on its port.');
     return `http://127.0.0.1:${address.port}/bankid-sim`;
+  };
+  const simulatorFetch: typeof fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const res = await app.inject({
+      method: (init?.method ?? 'GET') as 'POST',
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      payload: typeof init?.body === 'string' ? init.body : undefined,
+      remoteAddress: '127.0.0.1',
+    });
+    return new Response([101, 204, 205, 304].includes(res.statusCode) ? null : res.payload, { status: res.statusCode });
   };
   app.decorate(
     'bankid',
     () =>
       new BankIdRpClient({
-        baseUrl: opts.config.bankidUrl ?? selfUrl(),
+        baseUrl: opts.config.bankidUrl ?? (opts.bankidFetch ? selfUrl() : 'http://in-process/bankid-sim'),
         timeoutMs: 10_000,
-        ...(opts.bankidFetch ? { fetch: opts.bankidFetch } : {}),
+        ...(opts.bankidFetch ? { fetch: opts.bankidFetch } : builtIn ? { fetch: simulatorFetch } : {}),
       }),
   );
 

@@ -38,3 +38,44 @@ describe.each(dbKinds)('concurrent autosaves on %s', (kind) => {
     expect(await stored(id)).toBe('step-21');
   });
 });
+
+describe.each(dbKinds)('autosave and ownership on %s', (kind) => {
+  let h: Harness;
+  let cookieA: string;
+  let cookieB: string;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    const facts = await fixtureFacts(h.registers);
+    cookieA = await login(h, facts.applicantA);
+    cookieB = await login(h, facts.applicantB);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const put = (cookie: string, id: string, step: string, revision?: number) =>
+    h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie }, payload: { data: { step }, ...(revision === undefined ? {} : { revision }) } });
+  const mine = async (cookie: string) => (await h.app.inject({ method: 'GET', url: '/api/drafts', headers: { cookie } })).json() as { id: string; data: { step: string } }[];
+
+  it('creates, then saves in one statement, with or without a revision, and answers with what is stored', async () => {
+    const id = '7c1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c70';
+    const created = await put(cookieA, id, 'property');
+    expect(created.statusCode).toBe(200);
+    const saved = await put(cookieA, id, 'measure');
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ id, data: { step: 'measure' } });
+    expect(new Date(saved.json().updatedAt).getTime()).not.toBeNaN();
+    expect((await put(cookieA, id, 'map', 5)).json().data.step).toBe('map');
+    expect((await mine(cookieA)).find((d) => d.id === id)?.data.step).toBe('map');
+  });
+
+  it("another person's draft id answers 404 and leaves their draft as it was", async () => {
+    const id = '7c1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c71';
+    expect((await put(cookieA, id, 'details', 1)).statusCode).toBe(200);
+    const foreign = await put(cookieB, id, 'map', 2);
+    expect(foreign.statusCode).toBe(404);
+    expect((await put(cookieB, id, 'map')).statusCode).toBe(404);
+    expect((await mine(cookieA)).find((d) => d.id === id)?.data.step).toBe('details');
+    expect((await mine(cookieB)).some((d) => d.id === id)).toBe(false);
+  });
+});

@@ -16,7 +16,16 @@ export async function loadBasemap(dir: string): Promise<BasemapFeatureCollection
   return { type: 'FeatureCollection', features: data.features };
 }
 
+/** Each feature's extent, computed once: every map and every rules verdict filters the whole basemap by it. */
+const boxes = new WeakMap<BasemapFeature, BBox>();
+
 function featureBox(f: BasemapFeature): BBox {
+  let box = boxes.get(f);
+  if (!box) boxes.set(f, (box = computeFeatureBox(f)));
+  return box;
+}
+
+function computeFeatureBox(f: BasemapFeature): BBox {
   const g = f.geometry;
   if (g.type === 'LineString') {
     const es = g.coordinates.map((p) => p[0]);

@@ -53,23 +53,22 @@ export default async function draftRoutes(app: FastifyInstance) {
       const user = currentUser(request);
       const now = app.clock();
       const { id } = request.params;
+      const revision = request.body.revision ?? null;
+      // An older save arriving late changes nothing: the condition is in the UPDATE itself.
+      const newer = revision === null ? undefined : or(isNull(drafts.revision), lt(drafts.revision, revision));
+      // The usual save, a later one of my own draft, is this one statement; only when it changes nothing
+      // (a new draft, a stale save, or an id that is not mine) is the draft looked up.
+      const [updated] = await app.db
+        .update(drafts)
+        .set({ data: request.body.data, updatedAt: now, revision })
+        .where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer), newer))
+        .returning({ updatedAt: drafts.updatedAt });
+      if (updated) return { id, data: request.body.data, updatedAt: updated.updatedAt.toISOString() };
       const [existing] = await app.db.select({ owner: drafts.ownerPersonnummer }).from(drafts).where(eq(drafts.id, id));
       // Someone else's draft id answers as if it did not exist: ids reveal nothing.
       if (existing && existing.owner !== user.personnummer) throw notFound('Utkastet');
-      const revision = request.body.revision ?? null;
       const [row] = existing
-        ? await app.db
-            .update(drafts)
-            .set({ data: request.body.data, updatedAt: now, revision })
-            .where(
-              and(
-                eq(drafts.id, id),
-                eq(drafts.ownerPersonnummer, user.personnummer),
-                // An older save arriving late changes nothing: the condition is in the UPDATE itself.
-                revision === null ? undefined : or(isNull(drafts.revision), lt(drafts.revision, revision)),
-              ),
-            )
-            .returning()
+        ? []
         : await app.db
             .insert(drafts)
             .values({ id, ownerPersonnummer: user.personnummer, data: request.body.data, createdAt: now, updatedAt: now, revision })
