@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uuid, date, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uuid,
+  date,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. */
 export const sessions = pgTable('sessions', {
@@ -179,7 +193,12 @@ export const outbox = pgTable(
     /** The mail server's answer to the last failed attempt (a reply code and text, no message content). */
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_unsent_idx').on(t.nextAttemptAt).where(sql`sent_at is null`)],
+  (t) => [
+    index('outbox_created_idx').on(t.createdAt),
+    index('outbox_unsent_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`sent_at is null`),
+  ],
 );
 
 /** Documents Lovisa issues on a case (the decision, a start approval): PDFs in the attachment store. */
@@ -211,7 +230,9 @@ export const caseEvents = pgTable(
     type: text('type').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actor: text('actor').notNull(),
-    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
 );
@@ -230,6 +251,26 @@ export const signOrders = pgTable('sign_orders', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   caseId: uuid('case_id'),
 });
+
+/**
+ * Idempotency keys of submissions (`Idempotency-Key` on POST /api/applications): a browser that lost the answer
+ * and sends again with the same key gets the first answer, and one BankID order is started, however many
+ * copies arrive at once. The row is written before BankID is asked (the primary key decides who asks); it gets
+ * the order when BankID answers, and is removed again if BankID or the check refuses, so a retry may try anew.
+ */
+export const submissionKeys = pgTable(
+  'submission_keys',
+  {
+    personnummer: text('personnummer').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the application sent with the key: the same key with another application is refused. */
+    requestHash: text('request_hash').notNull(),
+    orderRef: text('order_ref'),
+    autoStartToken: text('auto_start_token'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personnummer, t.key] }), index('submission_keys_created_idx').on(t.createdAt)],
+);
 
 /**
  * Files attached to a draft and, once it is submitted, to its case. The bytes live in the attachment store
