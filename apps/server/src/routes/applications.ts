@@ -31,6 +31,7 @@ import { AppError, forbidden, notFound } from '../errors';
 import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
 import { AlreadySubmitted, DraftAlreadySubmitted, caseOfDraft, caseRow, createCase, toSummary } from '../repositories/cases';
 import { siteFor } from '../rules/siteFor';
+import { claimSubmissionKey, recordSubmissionOrder, releaseSubmissionKey, requestHash, sweepSubmissionKeys } from '../repositories/submissionKeys';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
@@ -98,6 +99,13 @@ export default async function applicationRoutes(app: FastifyInstance) {
         tags: ['applicant'],
         summary: 'Submit an application: checked with the same schema as in the browser, then signed with BankID',
         body: ApplicationSubmissionSchema,
+        headers: z.object({
+          /** Sent again with a retry: the first request's answer comes back, and one BankID order is started. */
+          'idempotency-key': z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{16,100}$/, 'Idempotency-Key ska vara 16–100 tecken: bokstäver a–z, siffror, - och _.')
+            .optional(),
+        }),
         response: {
           202: SignStartResultSchema,
           400: ApiErrorSchema,
@@ -113,46 +121,71 @@ export default async function applicationRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const user = currentUser(request);
       const application = request.body;
-      // A draft is sent once: sending it again (a second tab, a retry) names the case it already became.
-      const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
-      if (sent) throw new AppError('conflict', `Ansökan är redan skickad och har diarienummer ${sent.diaryNumber}.`);
-      const { property } = await checkApplication(user, application, app.clock());
-      let order;
+      const key = request.headers['idempotency-key'];
+      const started = (orderRef: string, autoStartToken: string) =>
+        reply.status(202).send({ orderRef, autoStartToken, pollIntervalMs: app.config.bankidPollIntervalMs });
+      // A retry with the key of an earlier request gets that request's answer (its sign order, even if it has
+      // since become a case); copies arriving at once start one BankID order between them.
+      if (key) {
+        const claim = await claimSubmissionKey(app.db, user.personnummer, key, requestHash(application), app.clock);
+        if (claim.kind === 'answered') return started(claim.orderRef, claim.autoStartToken);
+        if (claim.kind === 'otherRequest') throw new AppError('conflict', 'Nyckeln i Idempotency-Key hör till en annan ansökan. Skicka med en ny nyckel.');
+        if (claim.kind === 'busy') throw new AppError('conflict', 'Ansökan håller redan på att skickas. Vänta ett ögonblick och försök igen.');
+      }
       try {
-        order = await app.bankid().sign({
-          endUserIp: request.ip,
-          requirement: { personalNumber: user.personnummer },
-          userVisibleData: Buffer.from(signSummary(application, property.designation)).toString('base64'),
-          userVisibleDataFormat: 'simpleMarkdownV1',
-        });
+        const order = await startSignOrder(request, user, application);
+        if (key) await recordSubmissionOrder(app.db, user.personnummer, key, order.orderRef, order.autoStartToken);
+        return started(order.orderRef, order.autoStartToken);
       } catch (err) {
-        if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress') {
-          throw new AppError('conflict', 'Du har redan en pågående BankID-åtgärd. Avbryt den i BankID-appen och försök igen.');
-        }
-        request.log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
-        throw unavailable();
+        // Nothing was started: the key is free again, for the retry of a request that failed.
+        if (key) await releaseSubmissionKey(app.db, user.personnummer, key);
+        throw err;
       }
-      const now = app.clock();
-      // Old orders are swept at most once a minute per process: a statement (a scan of the table) less in
-      // nearly every submission. A leftover order is harmless: BankID ended it long ago.
-      if (Math.abs(now.getTime() - lastSweep) >= SWEEP_EVERY_MS) {
-        lastSweep = now.getTime();
-        await app.db.delete(signOrders).where(lt(signOrders.createdAt, new Date(now.getTime() - ORDER_MAX_AGE_MS)));
-      }
-      await app.db.insert(signOrders).values({
-        orderRef: order.orderRef,
-        personnummer: user.personnummer,
-        application,
-        propertyDesignation: property.designation,
-        qrStartToken: order.qrStartToken,
-        qrStartSecret: order.qrStartSecret,
-        createdAt: now,
-      });
-      return reply
-        .status(202)
-        .send({ orderRef: order.orderRef, autoStartToken: order.autoStartToken, pollIntervalMs: app.config.bankidPollIntervalMs });
     },
   );
+
+  /** Checks the application, asks BankID to start the signature and keeps the order until it is collected. */
+  async function startSignOrder(request: FastifyRequest, user: SessionUser, application: ApplicationSubmission) {
+    // A draft is sent once: sending it again (a second tab, a retry) names the case it already became.
+    const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
+    if (sent) throw new AppError('conflict', `Ansökan är redan skickad och har diarienummer ${sent.diaryNumber}.`);
+    const { property } = await checkApplication(user, application, app.clock());
+    let order;
+    try {
+      order = await app.bankid().sign({
+        endUserIp: request.ip,
+        requirement: { personalNumber: user.personnummer },
+        userVisibleData: Buffer.from(signSummary(application, property.designation)).toString('base64'),
+        userVisibleDataFormat: 'simpleMarkdownV1',
+      });
+    } catch (err) {
+      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress') {
+        throw new AppError('conflict', 'Du har redan en pågående BankID-åtgärd. Avbryt den i BankID-appen och försök igen.');
+      }
+      request.log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
+      throw unavailable();
+    }
+    const now = app.clock();
+    // Old orders (and the idempotency keys pointing at them) are swept at most once a minute per process: a
+    // statement (a scan of the table) less in nearly every submission. A leftover order is harmless: BankID
+    // ended it long ago.
+    if (Math.abs(now.getTime() - lastSweep) >= SWEEP_EVERY_MS) {
+      lastSweep = now.getTime();
+      const cutoff = new Date(now.getTime() - ORDER_MAX_AGE_MS);
+      await app.db.delete(signOrders).where(lt(signOrders.createdAt, cutoff));
+      await sweepSubmissionKeys(app.db, cutoff);
+    }
+    await app.db.insert(signOrders).values({
+      orderRef: order.orderRef,
+      personnummer: user.personnummer,
+      application,
+      propertyDesignation: property.designation,
+      qrStartToken: order.qrStartToken,
+      qrStartSecret: order.qrStartSecret,
+      createdAt: now,
+    });
+    return order;
+  }
 
   r.get(
     '/applications/sign/:orderRef/qr',
