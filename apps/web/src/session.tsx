@@ -1,12 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { z } from 'zod';
-import { SessionInfoSchema } from '@lovisa/domain';
-import { api } from './api/client';
-import { json } from './features/kiosk/kioskApi';
+import { authApi, forgetVisitAnswers, type Session } from './api/http';
 
-/** GET /api/session: who is signed in, and whether the login started at a town-hall kiosk. */
-const SessionAnswerSchema = SessionInfoSchema.extend({ kiosk: z.boolean().default(false) });
-export type Session = z.infer<typeof SessionAnswerSchema>;
+export type { Session };
 
 interface SessionState {
   session: Session | null;
@@ -20,14 +15,17 @@ const SessionContext = createContext<SessionState>({ session: null, refresh: asy
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const refresh = useCallback(async () => {
+    // Someone else may be signed in now: what was fetched for the last person is not theirs to see.
+    forgetVisitAnswers();
     try {
-      setSession(await json(SessionAnswerSchema, 'GET', '/api/session'));
+      setSession(await authApi.session());
     } catch {
       setSession(signedOut);
     }
   }, []);
   const logout = useCallback(async () => {
-    await api.logout().catch(() => {});
+    await authApi.logout().catch(() => {});
+    forgetVisitAnswers();
     setSession(signedOut);
   }, []);
   useEffect(() => {

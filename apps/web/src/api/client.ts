@@ -1,90 +1,56 @@
 import { z } from 'zod';
 import {
-  ApiErrorSchema,
   CaseDetailSchema,
   CaseSummarySchema,
-  DetailedPlanSchema,
   AttachmentInfoSchema,
   DraftSchema,
   FeeScheduleSchema,
-  LoginCollectResultSchema,
-  LoginStartResultSchema,
   MeSchema,
-  PropertySchema,
   PropertySummarySchema,
   QrResultSchema,
   QueuePageSchema,
-  SessionInfoSchema,
   SignCollectResultSchema,
   SignStartResultSchema,
-  SurroundingsSchema,
   type ApplicationSubmission,
+  type DetailedPlan,
+  type Property,
+  type Surroundings,
   type AttachmentInfo,
   type AttachmentSlot,
   type DecisionInput,
   type DraftData,
 } from '@lovisa/domain';
 import { currentLang, translate } from '../i18n/i18n';
+import { ApiError, apiError, fetchJson, fetchJsonOnce } from './http';
 
-/** An answer from the API that is not a success, with the server's own Swedish message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
-/** JSON over fetch, typed by a domain schema, answering with the server's own (Swedish) error message. */
+/** JSON over fetch, checked and typed by a domain schema, answering with the server's own (Swedish) error message. */
 export async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown): Promise<z.output<T>> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', translate(currentLang(), 'common.network'));
-  }
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's error page, say): handled below as an unknown answer.
-  }
-  if (!res.ok) {
-    const err = ApiErrorSchema.safeParse(json);
-    if (err.success) throw new ApiError(res.status, err.data.error.code, err.data.error.message, err.data.error.issues);
-    throw new ApiError(res.status, 'unknown', translate(currentLang(), 'common.serverError'));
-  }
-  return schema.parse(json);
+  return schema.parse(await fetchJson(method, url, body));
 }
 
 const Nothing = z.unknown();
-const PropertyWithPlans = z.object({ property: PropertySchema, plans: z.array(DetailedPlanSchema) });
-export type PropertyWithPlans = z.infer<typeof PropertyWithPlans>;
+/** GET /api/properties/:id: the property and the detailed plans covering it. */
+export type PropertyWithPlans = { property: Property; plans: DetailedPlan[] };
 
 /** Each save from this page counts higher than the last, and than any earlier page's (the clock's ms). */
 let lastRevision = 0;
 const nextRevision = () => (lastRevision = Math.max(lastRevision + 1, Date.now()));
 
 export const api = {
-  session: () => request(SessionInfoSchema, 'GET', '/api/session'),
-  startLogin: (mode: 'qr' | 'sameDevice') => request(LoginStartResultSchema, 'POST', '/api/auth/bankid/start', { mode }),
-  qr: (orderRef: string) => request(QrResultSchema, 'GET', `/api/auth/bankid/${encodeURIComponent(orderRef)}/qr`),
-  collect: (orderRef: string) => request(LoginCollectResultSchema, 'POST', '/api/auth/bankid/collect', { orderRef }),
-  cancelLogin: (orderRef: string) => request(Nothing, 'POST', '/api/auth/bankid/cancel', { orderRef }),
-  logout: () => request(Nothing, 'POST', '/api/auth/logout'),
+  // The session and the login are authApi (api/http.ts), which the entry bundle can hold without zod.
   me: () => request(MeSchema, 'GET', '/api/me'),
   myProperties: () => request(z.array(PropertySummarySchema), 'GET', '/api/me/properties'),
-  property: (id: string) => request(PropertyWithPlans, 'GET', `/api/properties/${encodeURIComponent(id)}`),
-  surroundings: (id: string) => request(SurroundingsSchema, 'GET', `/api/properties/${encodeURIComponent(id)}/surroundings`),
+  // A property with its plans, and its surroundings (GeoJSON), are the same all visit: fetched once and shared
+  // (fetchJsonOnce; the wizard's site loader, the map step and the map each asked for both), and deliberately
+  // NOT parsed with zod again. The server encodes both with these very domain schemas (`PropertySchema` +
+  // `DetailedPlanSchema`, `SurroundingsSchema`; apps/server/src/routes/properties.ts, whose
+  // fastify-type-provider-zod serializer answers 500 rather than send an answer that does not match), and those
+  // schemas have no transforms or defaults, so parsing here only repeated the server's check — twice on the map
+  // step, where zod's parsing was ≈ 320 ms of a phone's CPU (docs/performance.md). The types are the schemas' own.
+  property: (id: string) => fetchJsonOnce(`/api/properties/${encodeURIComponent(id)}`) as Promise<PropertyWithPlans>,
+  surroundings: (id: string) => fetchJsonOnce(`/api/properties/${encodeURIComponent(id)}/surroundings`) as Promise<Surroundings>,
   feeSchedule: () => request(FeeScheduleSchema, 'GET', '/api/fee-schedule'),
   mapConfig: () => request(z.object({ tileUrl: z.string().nullable(), attribution: z.string() }), 'GET', '/api/map-config'),
   attachments: (draftId: string) => request(z.array(AttachmentInfoSchema), 'GET', `/api/drafts/${encodeURIComponent(draftId)}/attachments`),
@@ -129,8 +95,7 @@ export function uploadFile(url: string, file: File, onProgress: (fraction: numbe
         resolve(AttachmentInfoSchema.parse(json));
         return;
       }
-      const err = ApiErrorSchema.safeParse(json);
-      reject(err.success ? new ApiError(xhr.status, err.data.error.code, err.data.error.message) : new ApiError(xhr.status, 'unknown', translate(currentLang(), 'common.serverError')));
+      reject(apiError(xhr.status, json));
     };
     xhr.send(form);
   });

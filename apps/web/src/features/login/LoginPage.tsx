@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, authApi } from '../../api/http';
 import { PageTitle, Status } from '../../components/Layout';
 import { currentLang, translate, useI18n } from '../../i18n/i18n';
 import { navigate, safeNext, useLocation } from '../../router';
 import { useSession } from '../../session';
-import { kioskApi } from '../kiosk/kioskApi';
 import { BankIdIllustration } from '../kiosk/BankIdIllustration';
 
 type Phase =
@@ -31,7 +30,7 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
 
   async function start(m: 'qr' | 'sameDevice') {
     try {
-      const order = await (kiosk ? kioskApi.startLogin() : api.startLogin(m));
+      const order = await authApi.startLogin(m, kiosk);
       setPhase({ kind: 'waiting', mode: m, ...order, message: t('login.startApp') });
     } catch (e) {
       setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : t('login.startFailed') });
@@ -44,7 +43,7 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
     let live = true;
     const poll = async () => {
       try {
-        const r = await api.collect(orderRef);
+        const r = await authApi.collect(orderRef);
         if (!live) return;
         if (r.status === 'complete') {
           done.current = true;
@@ -73,7 +72,7 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
     let live = true;
     const draw = async () => {
       try {
-        const { svg } = await api.qr(orderRef);
+        const { svg } = await authApi.qr(orderRef);
         if (live) setPhase((p) => (p.kind === 'waiting' ? { ...p, qrSvg: svg } : p));
       } catch {
         // The collect poll reports failures; a missed frame is redrawn next second.
@@ -97,7 +96,7 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
   }, [kiosk]);
 
   async function cancel() {
-    if (orderRef) await api.cancelLogin(orderRef).catch(() => {});
+    if (orderRef) await authApi.cancelLogin(orderRef).catch(() => {});
     if (kiosk && onCancel) return onCancel();
     setPhase({ kind: 'choose' });
   }

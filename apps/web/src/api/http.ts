@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import type { ApiError as ApiErrorBody, LoginCollectResultSchema, LoginStartResultSchema, QrResultSchema, SessionInfo } from '@lovisa/domain';
+import { currentLang, translate } from '../i18n/i18n';
+
+// This module is in the entry bundle (the start and login pages, the session): it imports neither zod nor the
+// domain's schemas at run time, only their types. Building zod and the domain's schemas took ≈ 150–180 ms of
+// CPU before the start page could answer (×4 on Lighthouse's phone); they now load with the pages that use them
+// (api/client.ts). See docs/performance.md.
+
+/** An answer from the API that is not a success, with the server's own Swedish message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The server's error body, `{ error: { code, message, issues? } }` (ApiErrorSchema in packages/domain), read
+ * without zod so this module stays out of the schema bundle; anything else is an unknown answer.
+ */
+export function apiError(status: number, json: unknown): ApiError {
+  const e = (json as Partial<ApiErrorBody> | null)?.error as Partial<ApiErrorBody['error']> | undefined;
+  const issues: unknown = e?.issues;
+  const issuesOk = issues === undefined || (Array.isArray(issues) && issues.every((i: { path?: unknown; message?: unknown } | null) => typeof i?.path === 'string' && typeof i?.message === 'string'));
+  if (e && typeof e.code === 'string' && typeof e.message === 'string' && issuesOk) return new ApiError(status, e.code, e.message, e.issues);
+  return new ApiError(status, 'unknown', translate(currentLang(), 'common.serverError'));
+}
+
+/** JSON over fetch to this server: the answer as it came (unchecked), or an ApiError with the server's message. */
+export async function fetchJson(method: string, url: string, body?: unknown, init: { cache?: RequestCache } = {}): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      ...init,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', translate(currentLang(), 'common.network'));
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page, say): handled below as an unknown answer.
+  }
+  if (!res.ok) throw apiError(res.status, json);
+  return json;
+}
+
+/**
+ * Answers that stay the same for a visit (a property's register data and its surroundings): one request per
+ * address, shared by everyone who asks — the wizard's site loader, the map step and the map all want the same
+ * two answers. A failed request is forgotten, so the next ask tries again; logging in or out forgets them all.
+ */
+const visitAnswers = new Map<string, Promise<unknown>>();
+export function fetchJsonOnce(url: string): Promise<unknown> {
+  let answer = visitAnswers.get(url);
+  if (!answer) {
+    answer = fetchJson('GET', url).catch((e: unknown) => {
+      if (visitAnswers.get(url) === answer) visitAnswers.delete(url);
+      throw e;
+    });
+    visitAnswers.set(url, answer);
+  }
+  return answer;
+}
+export const forgetVisitAnswers = () => visitAnswers.clear();
+
+/** GET /api/session: who is signed in; `kiosk` when the login started at a town-hall kiosk. */
+export type Session = SessionInfo & { kiosk: boolean };
+
+/**
+ * The session and the BankID login: the first screens' calls. Their answers are not parsed with zod here (see
+ * the top of this file): the server encodes each with the domain schema named in its type
+ * (apps/server/src/routes/auth.ts, fastify-type-provider-zod's serializer answers 500 rather than send one that
+ * does not match), so a second check here would only repeat it. Nothing the browser keeps is cached.
+ */
+export const authApi = {
+  session: async (): Promise<Session> => {
+    const answer = (await fetchJson('GET', '/api/session', undefined, { cache: 'no-store' })) as SessionInfo & { kiosk?: true };
+    return { ...answer, kiosk: answer.kiosk ?? false };
+  },
+  /** `kiosk`: a BankID login on another device, marked as started at the town-hall kiosk. */
+  startLogin: (mode: 'qr' | 'sameDevice', kiosk = false) =>
+    (kiosk
+      ? fetchJson('POST', '/api/auth/bankid/start', { mode: 'qr', kiosk: true }, { cache: 'no-store' })
+      : fetchJson('POST', '/api/auth/bankid/start', { mode })) as Promise<z.output<typeof LoginStartResultSchema>>,
+  qr: (orderRef: string) => fetchJson('GET', `/api/auth/bankid/${encodeURIComponent(orderRef)}/qr`) as Promise<z.output<typeof QrResultSchema>>,
+  collect: (orderRef: string) => fetchJson('POST', '/api/auth/bankid/collect', { orderRef }) as Promise<z.output<typeof LoginCollectResultSchema>>,
+  cancelLogin: (orderRef: string) => fetchJson('POST', '/api/auth/bankid/cancel', { orderRef }),
+  logout: () => fetchJson('POST', '/api/auth/logout'),
+};
