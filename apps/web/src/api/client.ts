@@ -21,13 +21,13 @@ import {
   type DraftData,
 } from '@lovisa/domain';
 import { currentLang, translate } from '../i18n/i18n';
-import { ApiError, apiError, fetchJson, fetchJsonOnce } from './http';
+import { ApiError, apiError, fetchJson, fetchJsonOnce, sendOnce } from './http';
 
 export { ApiError };
 
 /** JSON over fetch, checked and typed by a domain schema, answering with the server's own (Swedish) error message. */
-export async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown): Promise<z.output<T>> {
-  return schema.parse(await fetchJson(method, url, body));
+export async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<z.output<T>> {
+  return schema.parse(await fetchJson(method, url, body, headers ? { headers } : {}));
 }
 
 const Nothing = z.unknown();
@@ -58,8 +58,12 @@ export const api = {
   removeAttachment: (draftId: string, id: string) => request(Nothing, 'DELETE', `/api/drafts/${encodeURIComponent(draftId)}/attachments/${encodeURIComponent(id)}`),
   drafts: () => request(z.array(DraftSchema), 'GET', '/api/drafts'),
   saveDraft: (id: string, data: DraftData) => request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data, revision: nextRevision() }),
-  /** Submitting starts a BankID sign order; the case exists once the signature is collected. */
-  submit: (application: ApplicationSubmission) => request(SignStartResultSchema, 'POST', '/api/applications', application),
+  /**
+   * Submitting starts a BankID sign order; the case exists once the signature is collected. A lost answer is
+   * asked again with the same Idempotency-Key, which gets the first order back rather than a second one.
+   */
+  submit: (application: ApplicationSubmission) =>
+    sendOnce((key) => request(SignStartResultSchema, 'POST', '/api/applications', application, { 'idempotency-key': key })),
   signQr: (orderRef: string) => request(QrResultSchema, 'GET', `/api/applications/sign/${encodeURIComponent(orderRef)}/qr`),
   signCollect: (orderRef: string) => request(SignCollectResultSchema, 'POST', '/api/applications/sign/collect', { orderRef }),
   signCancel: (orderRef: string) => request(Nothing, 'POST', '/api/applications/sign/cancel', { orderRef }),

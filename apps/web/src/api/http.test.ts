@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translate } from '../i18n/i18n';
-import { ApiError, apiError, authApi, fetchJson, fetchJsonOnce, forgetVisitAnswers } from './http';
+import { ApiError, apiError, authApi, fetchJson, fetchJsonOnce, forgetVisitAnswers, randomKey, sendOnce } from './http';
 
 /** A fetch that answers from a list, counting what was asked. */
 function stubFetch(answers: (() => Response | Promise<Response>)[]) {
@@ -56,5 +56,43 @@ describe('the entry bundle’s JSON over fetch (no zod)', () => {
     stubFetch([json(200, { authenticated: false, user: null }), json(200, { authenticated: true, user: { name: 'A', roles: ['applicant'], teamId: null }, kiosk: true })]);
     await expect(authApi.session()).resolves.toEqual({ authenticated: false, user: null, kiosk: false });
     await expect(authApi.session()).resolves.toMatchObject({ authenticated: true, kiosk: true });
+  });
+});
+
+describe('a request that must happen once (the submission)', () => {
+  /** A fetch that records each request's Idempotency-Key and answers from a list. */
+  function keyedFetch(answers: (() => Response | Promise<Response>)[]) {
+    const keys: (string | null)[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      keys.push(new Headers(init.headers).get('idempotency-key'));
+      const next = answers.shift();
+      if (!next) throw new TypeError('no answer left');
+      return next();
+    });
+    return keys;
+  }
+  const send = (key: string) => fetchJson('POST', '/api/applications', { a: 1 }, { headers: { 'idempotency-key': key } });
+
+  it('sends it again with the same key after a network failure, and answers with what came back', async () => {
+    const keys = keyedFetch([() => Promise.reject(new TypeError('connection reset')), json(202, { orderRef: 'o1' })]);
+    await expect(sendOnce(send, [0, 0])).resolves.toEqual({ orderRef: 'o1' });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('gives up after the last retry, never retries an answer the server gave, and uses a new key for a new submission', async () => {
+    const keys = keyedFetch([
+      () => Promise.reject(new TypeError('offline')),
+      () => Promise.reject(new TypeError('offline')),
+      () => Promise.reject(new TypeError('offline')),
+      json(409, { error: { code: 'conflict', message: 'Redan skickad.' } }),
+    ]);
+    await expect(sendOnce(send, [0, 0])).rejects.toMatchObject({ code: 'network' });
+    await expect(sendOnce(send, [0, 0])).rejects.toMatchObject({ status: 409, code: 'conflict' });
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys.slice(0, 3)).size).toBe(1);
+    expect(keys[3]).not.toBe(keys[0]);
+    expect(randomKey()).not.toBe(randomKey());
   });
 });

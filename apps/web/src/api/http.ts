@@ -32,14 +32,14 @@ export function apiError(status: number, json: unknown): ApiError {
 }
 
 /** JSON over fetch to this server: the answer as it came (unchecked), or an ApiError with the server's message. */
-export async function fetchJson(method: string, url: string, body?: unknown, init: { cache?: RequestCache } = {}): Promise<unknown> {
+export async function fetchJson(method: string, url: string, body?: unknown, init: { cache?: RequestCache; headers?: Record<string, string> } = {}): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, {
       method,
       credentials: 'same-origin',
       ...init,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
@@ -99,3 +99,26 @@ export const authApi = {
   cancelLogin: (orderRef: string) => fetchJson('POST', '/api/auth/bankid/cancel', { orderRef }),
   logout: () => fetchJson('POST', '/api/auth/logout'),
 };
+
+/** 32 random hex digits. Not crypto.randomUUID: it needs a secure context, and a town-hall kiosk may be on plain http. */
+export function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Sends a request that must happen once (a submission) with an Idempotency-Key, and sends it again with the same
+ * key when the network failed: the answer may have been lost on the way back, and the server answers a copy
+ * with the first answer instead of acting twice. Errors the server gave are not retried.
+ */
+export async function sendOnce<T>(send: (idempotencyKey: string) => Promise<T>, retryDelaysMs: readonly number[] = [500, 1500]): Promise<T> {
+  const key = randomKey();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send(key);
+    } catch (e) {
+      const delay = retryDelaysMs[attempt];
+      if (!(e instanceof ApiError && e.code === 'network') || delay === undefined) throw e;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
