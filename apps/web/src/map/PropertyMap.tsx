@@ -1,5 +1,5 @@
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type L from 'leaflet';
 import { MapContainer, ScaleControl, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import type { DetailedPlan, Property, Surroundings } from '@lovisa/domain';
@@ -47,7 +47,6 @@ export function PropertyMap(props: {
   // The surroundings are context: the map works without them while they load (or if they fail).
   const { data: fetched } = useApi(() => (given ? Promise.resolve(null) : api.surroundings(props.property.id)), [props.property.id, given]);
   const around = given ? props.surroundings : fetched;
-  const laterTask = useLaterTask();
   return (
     <figure className="map-figure">
       {props.toolbar}
@@ -68,7 +67,7 @@ export function PropertyMap(props: {
           {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} maxNativeZoom={19} maxZoom={22} />}
           {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
           <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
-          {around && laterTask && <SurroundingsLayers surroundings={around} />}
+          {around && <SurroundingsLayers surroundings={around} />}
           <PropertyLayers property={props.property} plans={props.plans} />
           {props.children}
           <ScaleControl imperial={false} />
@@ -79,22 +78,6 @@ export function PropertyMap(props: {
       </figcaption>
     </figure>
   );
-}
-
-/**
- * False on the first render, true a task later. The surroundings (neighbouring plots, streets, buildings, water:
- * most of the map's shapes and labels) are added to the map a task after the map itself: the property and its
- * surroundings are fetched once per visit (api/client.ts), so both are usually there when the map starts, and
- * creating the map and all its layers at once was one long task (≈ 150 ms unthrottled, 4× that on Lighthouse's
- * phone) where there had been two. The legend names them from the start, so nothing moves.
- */
-function useLaterTask(): boolean {
-  const [later, setLater] = useState(false);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setLater(true), 0);
-    return () => window.clearTimeout(timer);
-  }, []);
-  return later;
 }
 
 /** Creates the map's panes before any layer asks for one (during render: idempotent, and layers add in effects). */
