@@ -112,6 +112,9 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await page.mouse.click(cx + 50, cy + 20);
     await expect.poll(() => items(page).count()).toBe(1);
     await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 1' }).waitFor();
+    // Labels are text on view, not tooltips: an empty role="tooltip" while React fills one in fails axe.
+    expect(await page.locator('.map-label').count()).toBeGreaterThan(3);
+    expect(await page.locator('.map-label[role]').count()).toBe(0);
     await expect.poll(() => page.locator('.measurements__area').textContent()).toMatch(/^Yta: \d+,\d m²$/);
     await expect
       .poll(() => summaries(page).first().textContent())

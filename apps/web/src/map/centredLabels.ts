@@ -12,6 +12,7 @@ import L from 'leaflet';
  */
 type TooltipInternals = L.Tooltip & {
   _container: HTMLElement;
+  _initLayout(): void;
   _getAnchor(): L.Point;
   _setPosition(pos: L.Point): void;
   _centredByCss?: boolean;
@@ -19,6 +20,7 @@ type TooltipInternals = L.Tooltip & {
 
 const proto = L.Tooltip.prototype as unknown as TooltipInternals;
 const leafletSetPosition = proto._setPosition;
+const leafletInitLayout = proto._initLayout;
 
 export const isCentredLabel = (options: L.TooltipOptions) => options.direction === 'center' && /(^|\s)map-label(\s|$)/.test(options.className ?? '');
 
@@ -31,4 +33,16 @@ proto._setPosition = function (this: TooltipInternals, pos: L.Point) {
     this._centredByCss = true;
   }
   L.DomUtil.setPosition(container, pos.add(L.point(this.options.offset ?? [0, 0])).add(this._getAnchor()));
+};
+
+/**
+ * A map label is text always on view, not a tooltip: Leaflet gives every tooltip `role="tooltip"`, and
+ * react-leaflet portals a label's text into it one render after Leaflet has put the element on the page. In
+ * that moment the page held an empty `role="tooltip"` (axe: aria-tooltip-name), which CI's axe checks of the
+ * case view caught now and then. Without the role the label is plain text, which is what it is; the map's
+ * text summaries (drawingText.ts) carry the same facts for screen readers.
+ */
+proto._initLayout = function (this: TooltipInternals) {
+  leafletInitLayout.call(this);
+  if (isCentredLabel(this.options)) this._container.removeAttribute('role');
 };
