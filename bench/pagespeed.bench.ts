@@ -1,7 +1,7 @@
 // Page speed: Lighthouse 12 (mobile preset: Moto G Power, simulated slow 4G, 4× CPU slowdown) on Debian's
 // Chromium, fully offline, against the production server (built web app) started for the bench.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -12,6 +12,8 @@ import type { BenchResult } from './geometry.bench';
 import { apiLogin, median, putDraft, startBenchServer } from './server';
 
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** With BENCH_LH_REPORTS=<dir>, each run's full Lighthouse report is kept there as JSON, to see where time went. */
+const reportsDir = process.env.BENCH_LH_REPORTS;
 const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Anna Lindqvist owns Kjellstavik Eken 1:23. */
@@ -39,7 +41,7 @@ interface Scores {
   offsite: string[];
 }
 
-async function runLighthouse(url: string, cookie: string | null, origin: string): Promise<Scores> {
+async function runLighthouse(url: string, cookie: string | null, origin: string, reportName: string): Promise<Scores> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags, logLevel: 'silent' });
   try {
     const result = await lighthouse(url, {
@@ -52,6 +54,10 @@ async function runLighthouse(url: string, cookie: string | null, origin: string)
     if (!result) throw new Error('lighthouse returned nothing');
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (reportsDir) {
+      await mkdir(reportsDir, { recursive: true });
+      await writeFile(path.join(reportsDir, `${reportName}.json`), JSON.stringify(lhr));
+    }
     const a11y = lhr.categories.accessibility!;
     const failedA11y = a11y.auditRefs.filter((r) => r.weight > 0 && lhr.audits[r.id]?.score === 0).map((r) => r.id);
     const requests = (lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [];
@@ -94,7 +100,7 @@ export async function runPageSpeedBench(runs: number, webDist: string): Promise<
         // Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP on a busy machine): run again, twice at most.
         for (let attempt = 0; ; attempt++) {
           try {
-            all.push(await runLighthouse(page.url, page.cookie, server.baseUrl));
+            all.push(await runLighthouse(page.url, page.cookie, server.baseUrl, `${page.name.replace(/ /g, '-')}-${i + 1}`));
             break;
           } catch (err) {
             if (attempt >= 2) throw err;

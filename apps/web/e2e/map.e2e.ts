@@ -27,6 +27,8 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
   let server: RunningServer;
   const contexts: BrowserContext[] = [];
   let escaped: string[] = [];
+  /** What the page's CSP refused (its securitypolicyviolation events): nothing, or the page tried something it may not. */
+  let refused: string[] = [];
 
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
@@ -35,8 +37,10 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
   beforeEach(async () => {
     server = await startServer();
     escaped = [];
+    refused = [];
   });
   afterEach(async () => {
+    expect(refused, 'CSP violations on the page').toEqual([]);
     for (const c of contexts.splice(0)) await c.close().catch(() => {});
     await server?.stop();
     if (server) await removeDir(server.dataDir);
@@ -55,6 +59,11 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     escaped = guardOffline(context, server.baseUrl);
     contexts.push(context);
     const page = await context.newPage();
+    await page.exposeFunction('reportRefused', (what: string) => refused.push(what));
+    await page.addInitScript(() => {
+      const report = (window as unknown as { reportRefused: (what: string) => void }).reportRefused;
+      document.addEventListener('securitypolicyviolation', (e) => report(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     await page.goto(server.baseUrl);
     await page.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
     await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();

@@ -1,3 +1,5 @@
+// First: zod's settings must be in place before any chunk that loads zod.
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

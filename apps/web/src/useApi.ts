@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { ApiError } from './api/client';
 import { currentLang, translate } from './i18n/i18n';
 import { navigate } from './router';
@@ -13,7 +13,9 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[], opts: { offic
     let live = true;
     setError(undefined);
     load().then(
-      (d) => live && setData(d),
+      (d) => {
+        if (live) startTransition(() => setData(d));
+      },
       (e: unknown) => {
         if (!live) return;
         if (e instanceof ApiError && e.status === 401) {

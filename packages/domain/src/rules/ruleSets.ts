@@ -1,48 +1,52 @@
-import { RuleSetSchema, type RuleSet, type RuleSetInput, type ExemptionTier } from './ruleSet';
+import type { ExemptionTier, RuleSet } from './ruleSet';
 
 // The law as data. A new reform is a new entry with its effective date, never an `if (date > …)` in the engine.
+// Written out whole (every default spelled), not parsed with RuleSetSchema when the module loads: that parse cost
+// the browser ≈ 10 ms (≈ 40 ms on a slow phone) on every page with the rules engine. ruleSets.test.ts checks that
+// RuleSetSchema takes each set unchanged.
 // Sources: PBL 9 kap. 4 a–6 §§, 27 §, 12 kap. 8 a §; prop. 2024/25:169 as reported by municipalities (DOMAIN.md).
-
-type TierInput = RuleSetInput['exemptions'][keyof RuleSetInput['exemptions']][number];
 
 const both = (v: number) => ({ insidePlan: v, outsidePlan: v });
 
-const friggebod: TierInput = {
+const friggebod: ExemptionTier = {
   id: 'friggebod',
   label: { sv: 'Friggebod', en: 'Friggebod (small shed)' },
   areaKind: 'buildingArea',
   maxAreaM2: both(15),
   maxRidgeM: both(3.0),
   allowance: 'friggebod',
-  procedure: { value: 'none' },
+  procedure: { value: 'none', uncertain: false },
+  ruralOnly: false,
 };
-const attefall = (maxM2: number): TierInput => ({
+const attefall = (maxM2: number): ExemptionTier => ({
   id: 'attefall',
   label: { sv: 'Attefallshus', en: 'Attefall building' },
   areaKind: 'buildingArea',
   maxAreaM2: both(maxM2),
   maxRidgeM: both(4.0),
   allowance: 'attefall',
-  procedure: { value: 'notification' },
+  procedure: { value: 'notification', uncertain: false },
+  ruralOnly: false,
 });
-const attefallExtension: TierInput = {
+const attefallExtension: ExemptionTier = {
   id: 'attefall',
   label: { sv: 'Attefallstillbyggnad', en: 'Attefall extension' },
   areaKind: 'grossFloorArea',
   maxAreaM2: both(15),
   maxRidgeM: 'mainBuilding',
   allowance: null,
-  procedure: { value: 'notification' },
+  procedure: { value: 'notification', uncertain: false },
+  ruralOnly: false,
 };
 /** PBL 9 kap. 6 §: outside plan and clustered settlement, outbuildings near the house need no permit, whatever their size. */
-const rural: TierInput = {
+const rural: ExemptionTier = {
   id: 'rural',
   label: { sv: 'Komplementbyggnad på landsbygden', en: 'Outbuilding in the countryside' },
   areaKind: 'buildingArea',
   maxAreaM2: null,
   maxRidgeM: null,
   allowance: null,
-  procedure: { value: 'none' },
+  procedure: { value: 'none', uncertain: false },
   ruralOnly: true,
 };
 
@@ -61,7 +65,7 @@ const attachments = {
     smallDwelling: ['SITU', 'PLA', 'FAS', 'SEK'],
     carport: ['SITU', 'FAS'],
   },
-} satisfies RuleSetInput['requiredAttachments'];
+} satisfies RuleSet['requiredAttachments'];
 
 const kontrollansvarig = {
   newMainBuilding: { always: true, fromAreaM2: null },
@@ -70,7 +74,7 @@ const kontrollansvarig = {
   extension: { always: false, fromAreaM2: 50 },
   outbuilding: { always: false, fromAreaM2: null },
   carport: { always: false, fromAreaM2: null },
-} satisfies RuleSetInput['kontrollansvarig'];
+} satisfies RuleSet['kontrollansvarig'];
 
 const clock = {
   permitWeeks: 10,
@@ -79,9 +83,9 @@ const clock = {
   maxExtensionWeeks: { permit: 10, notification: 4 },
   ownSupplementRestarts: { value: true, uncertain: true, note: 'Boverkets beskrivning; inte prövad i domstol.' },
   feeReductionPerWeek: 0.2,
-};
+} satisfies RuleSet['clock'];
 
-const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, name: RuleSetInput['name']): RuleSetInput => ({
+const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, name: RuleSet['name']): RuleSet => ({
   id,
   name,
   effectiveFrom,
@@ -102,13 +106,13 @@ const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, nam
   boundaryDistanceM: 4.5,
   publicLandDistanceM: 4.5,
   shorelineProtectionM: 100,
-  railwayDistanceM: { value: 30 },
+  railwayDistanceM: { value: 30, uncertain: false },
   kontrollansvarig,
   requiredAttachments: attachments,
   clock,
 });
 
-const exempt2025 = (procedure: 'none' | 'notification', uncertain: boolean): TierInput => ({
+const exempt2025 = (procedure: 'none' | 'notification', uncertain: boolean): ExemptionTier => ({
   id: 'exempt',
   label: { sv: 'Bygglovsbefriad komplementbyggnad', en: 'Permit-free outbuilding' },
   areaKind: 'buildingArea',
@@ -116,9 +120,10 @@ const exempt2025 = (procedure: 'none' | 'notification', uncertain: boolean): Tie
   maxRidgeM: { insidePlan: 4.0, outsidePlan: 4.5 },
   allowance: 'pott',
   procedure: { value: procedure, uncertain },
+  ruralOnly: false,
 });
 
-const reform2025: RuleSetInput = {
+const reform2025: RuleSet = {
   id: 'pbl-2025-12-01',
   name: { sv: 'Nya bygglovsregler från 1 december 2025', en: 'Building-permit rules from 1 December 2025' },
   effectiveFrom: '2025-12-01',
@@ -134,6 +139,7 @@ const reform2025: RuleSetInput = {
         maxRidgeM: 'mainBuilding',
         allowance: null,
         procedure: { value: 'notification', uncertain: true, note: 'Om anmälan krävs efter reformen är inte klarlagt.' },
+        ruralOnly: false,
       },
     ],
     outbuilding: [exempt2025('none', false), rural],
@@ -157,7 +163,7 @@ export const ruleSets: readonly RuleSet[] = [
   beforeReform('pbl-2019-01-01', '2019-01-01', 25, { sv: 'Regler från 1 januari 2019 (attefall 25 m²)', en: 'Rules from 1 January 2019 (attefall 25 m²)' }),
   beforeReform('pbl-2020-08-01', '2020-08-01', 30, { sv: 'Regler från 1 augusti 2020 (attefall 30 m²)', en: 'Rules from 1 August 2020 (attefall 30 m²)' }),
   reform2025,
-].map((r) => RuleSetSchema.parse(r));
+];
 
 /** The rule set in force on a day (YYYY-MM-DD, Stockholm); undefined before the oldest set. */
 export function ruleSetFor(day: string, sets: readonly RuleSet[] = ruleSets): RuleSet | undefined {
