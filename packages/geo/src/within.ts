@@ -1,3 +1,4 @@
+import { edgeIndex, edgesNear, pointInIndexedRings } from './edgeIndex';
 import { orient, pointAt, pointInRings } from './segment';
 import type { MultiPolygon, Polygon, Position } from './types';
 
@@ -39,6 +40,8 @@ function paramOn(p: Position, a: Position, b: Position): number {
 
 function classify(rings: Position[][], polygon: Position[][], polygonBox: Box): Pieces {
   const result: Pieces = { cross: false, inside: false, outside: false, along: new Set() };
+  const index = edgeIndex(polygon);
+  const inPolygon = (p: Position) => (index ? pointInIndexedRings(p, polygon, index) : pointInRings(p, polygon));
   for (const ring of rings) {
     for (let i = 0; i < ring.length - 1; i++) {
       const a = ring[i]!;
@@ -48,41 +51,55 @@ function classify(rings: Position[][], polygon: Position[][], polygonBox: Box): 
       const cuts = [0, 1];
       const collinear: { t0: number; t1: number; ring: number }[] = [];
       if (maxE >= polygonBox[0] && minE <= polygonBox[2] && maxN >= polygonBox[1] && minN <= polygonBox[3]) {
-        polygon.forEach((pr, k) => {
-          for (let j = 0; j < pr.length - 1; j++) {
-            const c = pr[j]!;
-            const d = pr[j + 1]!;
-            if (Math.max(c[0], d[0]) < minE || Math.min(c[0], d[0]) > maxE || Math.max(c[1], d[1]) < minN || Math.min(c[1], d[1]) > maxN) continue;
-            const d1 = orient(c, d, a);
-            const d2 = orient(c, d, b);
-            const d3 = orient(a, b, c);
-            const d4 = orient(a, b, d);
-            if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+        /** Meets a–b with the polygon's edge c–d (of ring k); true when they properly cross. */
+        const meet = (c: Position, d: Position, k: number): boolean => {
+          if (Math.max(c[0], d[0]) < minE || Math.min(c[0], d[0]) > maxE || Math.max(c[1], d[1]) < minN || Math.min(c[1], d[1]) > maxN) return false;
+          const d1 = orient(c, d, a);
+          const d2 = orient(c, d, b);
+          const d3 = orient(a, b, c);
+          const d4 = orient(a, b, d);
+          if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+          if (d1 === 0 && d2 === 0) {
+            // Along the same line: the shared stretch lies on the polygon's boundary.
+            const tc = paramOn(c, a, b);
+            const td = paramOn(d, a, b);
+            const t0 = Math.max(0, Math.min(tc, td));
+            const t1 = Math.min(1, Math.max(tc, td));
+            if (t0 < t1) collinear.push({ t0, t1, ring: k });
+            if (t0 <= t1) cuts.push(t0, t1);
+            return false;
+          }
+          // A vertex of the polygon on a–b splits it: what lies either side may differ.
+          if (d3 === 0) {
+            const t = paramOn(c, a, b);
+            if (t > 0 && t < 1) cuts.push(t);
+          }
+          if (d4 === 0) {
+            const t = paramOn(d, a, b);
+            if (t > 0 && t < 1) cuts.push(t);
+          }
+          return false;
+        };
+        if (index) {
+          for (const e of edgesNear(index, minN, maxN)) {
+            const pr = polygon[index.ringOf[e]!]!;
+            const j = index.vertexOf[e]!;
+            if (meet(pr[j]!, pr[j + 1]!, index.ringOf[e]!)) {
               result.cross = true;
-              return;
-            }
-            if (d1 === 0 && d2 === 0) {
-              // Along the same line: the shared stretch lies on the polygon's boundary.
-              const tc = paramOn(c, a, b);
-              const td = paramOn(d, a, b);
-              const t0 = Math.max(0, Math.min(tc, td));
-              const t1 = Math.min(1, Math.max(tc, td));
-              if (t0 < t1) collinear.push({ t0, t1, ring: k });
-              if (t0 <= t1) cuts.push(t0, t1);
-              continue;
-            }
-            // A vertex of the polygon on a–b splits it: what lies either side may differ.
-            if (d3 === 0) {
-              const t = paramOn(c, a, b);
-              if (t > 0 && t < 1) cuts.push(t);
-            }
-            if (d4 === 0) {
-              const t = paramOn(d, a, b);
-              if (t > 0 && t < 1) cuts.push(t);
+              return result;
             }
           }
-        });
-        if (result.cross) return result;
+        } else {
+          for (let k = 0; k < polygon.length; k++) {
+            const pr = polygon[k]!;
+            for (let j = 0; j < pr.length - 1; j++) {
+              if (meet(pr[j]!, pr[j + 1]!, k)) {
+                result.cross = true;
+                return result;
+              }
+            }
+          }
+        }
       }
       cuts.sort((x, y) => x - y);
       for (let m = 0; m < cuts.length - 1; m++) {
@@ -92,7 +109,7 @@ function classify(rings: Position[][], polygon: Position[][], polygonBox: Box): 
         const mid = (t0 + t1) / 2;
         const on = collinear.find((s) => s.t0 <= mid && mid <= s.t1);
         if (on) result.along.add(on.ring);
-        else if (pointInRings(pointAt(a, b, mid), polygon)) result.inside = true;
+        else if (inPolygon(pointAt(a, b, mid))) result.inside = true;
         else result.outside = true;
       }
     }
