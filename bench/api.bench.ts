@@ -56,6 +56,8 @@ export interface LoadFigures {
   /** Requests answered with the expected status. */
   ok: number;
   failed: number;
+  /** Of the failed: no answer within autocannon's 10 s (a queue that long, not an error answer). */
+  timeouts: number;
   durationS: number;
 }
 
@@ -65,6 +67,7 @@ const fromAutocannon = (r: Result, ok: number): LoadFigures => ({
   p99: r.latency.p99,
   ok,
   failed: r.errors + r.timeouts + (r.requests.total - ok),
+  timeouts: r.timeouts,
   durationS: r.duration,
 });
 
@@ -165,6 +168,7 @@ async function submissionLoad(baseUrl: string, drafts: Map<Applicant, string[]>)
     p99: quantile(cycleMs, 0.99),
     ok: cycleMs.length,
     failed: failed + r.errors + r.timeouts,
+    timeouts: r.timeouts,
     durationS: elapsedS,
     cycles: cycleMs.length,
     requests,
@@ -253,7 +257,7 @@ export async function runApiBench(server: BenchServer, label: string): Promise<{
 
   const base = healthFig.reqPerS;
   const pct = (f: LoadFigures) => (100 * f.reqPerS) / base;
-  const line = (f: LoadFigures, unit = 'req/s') => `${rnd(f.reqPerS)} ${unit} (${rnd(pct(f))} % of baseline), p50 ${rnd(f.p50)} ms, p99 ${rnd(f.p99)} ms; ${f.failed} failed`;
+  const line = (f: LoadFigures, unit = 'req/s') => `${rnd(f.reqPerS)} ${unit} (${rnd(pct(f))} % of baseline), p50 ${rnd(f.p50)} ms, p99 ${rnd(f.p99)} ms; ${f.failed} failed${f.timeouts ? ` (${f.timeouts} of them timed out after 10 s)` : ''}`;
   const tag = `api [${label}]`;
   const results: BenchResult[] = [
     {

@@ -150,6 +150,22 @@ export const cases = pgTable(
   ],
 );
 
+/**
+ * How many cases each team has in each status, kept by triggers on `cases` in the database itself (migration
+ * 0012), whoever writes the cases: the queue's total for a team, or a team and a status, is then a sum over a
+ * handful of rows instead of a count over every case of the team (55 000 index entries ≈ 10 ms in PGlite, on
+ * every queue request). Never written by the application.
+ */
+export const queueCounts = pgTable(
+  'queue_counts',
+  {
+    teamId: text('team_id').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.status] })],
+);
+
 /** Messages to the applicant, shown in Mina ärenden: the receipt, orders to complete, decisions. */
 export const messages = pgTable(
   'messages',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import {
   ClockFactsSchema,
   CompletionRequestSchema,
@@ -30,7 +30,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
-import { attachments, caseDocuments, caseEvents, cases, diaryCounters, drafts, messages, officers, signOrders } from '../db/schema';
+import { attachments, caseDocuments, caseEvents, cases, diaryCounters, drafts, messages, officers, queueCounts, signOrders } from '../db/schema';
 
 export type CaseRow = typeof cases.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -272,6 +272,19 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * A team's queue (or the officer's own cases, or those nobody has taken): open cases first, the legal
  * deadline first among them, filtered and searched, one page at a time. Each item carries its clock.
  */
+/**
+ * How many cases a queue page is one of. The team's whole queue, or one status of it (what an officer opens
+ * most), is read from `queue_counts`, which triggers keep; any other filter is counted.
+ */
+function queueTotal(db: Db, teamId: string, query: QueueQuery, where: SQL | undefined) {
+  const counted = query.scope === 'team' && !query.measure && !query.outcome && !query.deviation && !query.consentMissing && !query.q;
+  if (!counted) return db.select({ n: count() }).from(cases).where(where);
+  return db
+    .select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)::int` })
+    .from(queueCounts)
+    .where(and(eq(queueCounts.teamId, teamId), query.status ? eq(queueCounts.status, query.status) : undefined));
+}
+
 export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery, viewer: string, today: Date): Promise<QueuePage> {
   const conditions = [eq(cases.teamId, teamId)];
   if (query.scope === 'mine') conditions.push(eq(cases.assignedTo, viewer));
@@ -297,7 +310,7 @@ export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery, vie
       .orderBy(closedLast, asc(cases.decisionDeadline), asc(cases.receivedAt), asc(cases.diaryNumber))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(cases).where(where),
+    queueTotal(db, teamId, query, where),
   ]);
   const items = rows.map((row: ListRow): QueueItem => {
     const clock = caseClock(clockFactsOf(row), today);
