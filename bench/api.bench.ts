@@ -66,7 +66,8 @@ const fromAutocannon = (r: Result, ok: number): LoadFigures => ({
   p50: r.latency.p50,
   p99: r.latency.p99,
   ok,
-  failed: r.errors + r.timeouts + (r.requests.total - ok),
+  // autocannon's `errors` already include its `timeouts`.
+  failed: r.errors + (r.requests.total - ok),
   timeouts: r.timeouts,
   durationS: r.duration,
 });
@@ -167,7 +168,7 @@ async function submissionLoad(baseUrl: string, drafts: Map<Applicant, string[]>)
     p50: quantile(cycleMs, 0.5),
     p99: quantile(cycleMs, 0.99),
     ok: cycleMs.length,
-    failed: failed + r.errors + r.timeouts,
+    failed: failed + r.errors,
     timeouts: r.timeouts,
     durationS: elapsedS,
     cycles: cycleMs.length,
