@@ -269,10 +269,6 @@ export async function casesOfApplicant(db: Db, personnummer: string, today: Date
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * A team's queue (or the officer's own cases, or those nobody has taken): open cases first, the legal
- * deadline first among them, filtered and searched, one page at a time. Each item carries its clock.
- */
-/**
  * How many cases a queue page is one of. The team's whole queue, or one status of it (what an officer opens
  * most), is read from `queue_counts`, which triggers keep; any other filter is counted.
  */
@@ -285,6 +281,10 @@ function queueTotal(db: Db, teamId: string, query: QueueQuery, where: SQL | unde
     .where(and(eq(queueCounts.teamId, teamId), query.status ? eq(queueCounts.status, query.status) : undefined));
 }
 
+/**
+ * A team's queue (or the officer's own cases, or those nobody has taken): open cases first, the legal
+ * deadline first among them, filtered and searched, one page at a time. Each item carries its clock.
+ */
 export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery, viewer: string, today: Date): Promise<QueuePage> {
   const conditions = [eq(cases.teamId, teamId)];
   if (query.scope === 'mine') conditions.push(eq(cases.assignedTo, viewer));
