@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { expectAccessible, guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, shoot, startServer, type RunningServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, hasBrowser, repoRoot, shoot, useServerAndBrowser } from './support';
 
 // Issue 10: the start page loads compressed and without the English texts; English comes when it is wanted,
 // also after the network has gone, and a browser that chose English sees no Swedish first.
@@ -9,31 +8,14 @@ import { expectAccessible, guardOffline, hasBrowser, launchBrowser, removeDir, r
 const shots = path.join(repoRoot, '.tmp/screenshots');
 
 describe.skipIf(!hasBrowser)('the start page: compressed, Swedish first, English on demand', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const escaped: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-    if (server) await removeDir(server.dataDir);
-    expect(escaped).toEqual([]);
-  });
+  const env = useServerAndBrowser();
 
   for (const [width, height] of [
     [390, 844],
     [1280, 900],
   ] as const) {
     it(`switches to English without network once the page has settled, and remembers it (${width} px)`, async () => {
-      const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-      contexts.push(context);
-      escaped.push(...guardOffline(context, server.baseUrl));
+      const context = await env.newContext({ viewport: { width, height } });
       // Every main heading the page ever shows, from the first paint on.
       await context.addInitScript(() => {
         const seen: string[] = ((window as unknown as { headings: string[] }).headings = []);
@@ -50,7 +32,7 @@ describe.skipIf(!hasBrowser)('the start page: compressed, Swedish first, English
       });
       const english = page.waitForResponse((res) => /\/assets\/en-[\w-]+\.js$/.test(res.url()));
 
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${env.server.baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: 'Ansök om bygglov' }).waitFor();
       const entry = await page.evaluate(() => new URL(document.querySelector<HTMLScriptElement>('script[type="module"]')!.src).pathname);
       expect(scripts.get(entry), 'the entry script is sent brotli-compressed').toBe('br');

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -204,4 +204,41 @@ export async function pdfFirstPageToPng(pdfPath: string, pngPath: string): Promi
   }
   await promisify(execFile)('/usr/bin/pdftoppm', ['-png', '-r', '110', '-singlefile', '-f', '1', '-l', '1', pdfPath, pngPath.replace(/\.png$/, '')]);
   return true;
+}
+
+/**
+ * One real server and one browser for a describe block: started before its tests and stopped after them,
+ * every context it hands out closed at the end, and none of them allowed to reach past the server's origin
+ * (checked when the block ends). Contexts are Swedish, in Stockholm time, unless told otherwise.
+ */
+export function useServerAndBrowser() {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const escaped: string[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    if (server) await removeDir(server.dataDir);
+    expect(escaped).toEqual([]);
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+      const context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });
+      contexts.push(context);
+      escaped.push(...guardOffline(context, server!.baseUrl));
+      return context;
+    },
+  };
 }

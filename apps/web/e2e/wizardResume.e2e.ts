@@ -1,19 +1,7 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  approveInTestApp,
-  expectAccessible,
-  guardOffline,
-  hasBrowser,
-  launchBrowser,
-  removeDir,
-  repoRoot,
-  shoot,
-  startServer,
-  uiLogin,
-  type RunningServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { approveInTestApp, expectAccessible, hasBrowser, repoRoot, shoot, uiLogin, useServerAndBrowser } from './support';
 
 // The wizard as people really use it (issue 7): started on one computer, finished on another, in English;
 // every step in both languages passes axe; bad input is named and nothing typed is lost; narrow and zoomed.
@@ -23,30 +11,13 @@ const shots = path.join(repoRoot, '.tmp/screenshots');
 const pdf = (title: string) => ({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`) });
 
 describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const escaped: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-    if (server) await removeDir(server.dataDir);
-    expect(escaped).toEqual([]);
-  });
+  const env = useServerAndBrowser();
 
   async function open(width = 1280, height = 900) {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    escaped.push(...guardOffline(context, server.baseUrl));
-    contexts.push(context);
+    const context = await env.newContext({ viewport: { width, height } });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/logga-in?next=%2Fansokan`);
-    await uiLogin(page, browser, server.baseUrl, ANNA);
+    await page.goto(`${env.server.baseUrl}/logga-in?next=%2Fansokan`);
+    await uiLogin(page, env.browser, env.server.baseUrl, ANNA);
     await page.waitForURL('**/ansokan/**', { timeout: 15_000 });
     return { context, page };
   }
@@ -130,11 +101,11 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await page.getByRole('button', { name: 'Sign and send' }).click();
     await page.getByAltText('QR code for signing with BankID').waitFor();
     await expectAccessible(page, 'signing (English)');
-    await approveInTestApp(browser, server.baseUrl, ANNA);
+    await approveInTestApp(env.browser, env.server.baseUrl, ANNA);
     await page.locator('.diary-number').waitFor({ timeout: 15_000 });
     await expectAccessible(page, 'receipt (English)');
     // The language is remembered in this browser.
-    await page.goto(`${server.baseUrl}/mina-arenden`);
+    await page.goto(`${env.server.baseUrl}/mina-arenden`);
     await page.getByRole('button', { name: 'På svenska' }).waitFor();
   });
 
@@ -158,20 +129,18 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     // Mina ärenden lists the started application; "Fortsätt" opens it where it was left.
     // The drawing reaches the server by itself, a moment after the last change.
     await expect
-      .poll(async () => ((await (await page.request.get(`${server.baseUrl}/api/drafts`)).json()) as { data: { footprints?: unknown[] } }[])[0]?.data.footprints?.length, { timeout: 10_000 })
+      .poll(async () => ((await (await page.request.get(`${env.server.baseUrl}/api/drafts`)).json()) as { data: { footprints?: unknown[] } }[])[0]?.data.footprints?.length, { timeout: 10_000 })
       .toBe(1);
-    await page.goto(`${server.baseUrl}/mina-arenden`);
+    await page.goto(`${env.server.baseUrl}/mina-arenden`);
     await page.getByRole('heading', { name: 'Påbörjade ansökningar' }).waitFor();
     await expectAccessible(page, 'Mina ärenden with a draft at 320 px');
     await page.getByRole('link', { name: /Fortsätt/ }).first().click();
     await page.waitForURL('**/ansokan/karta');
     await page.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
     // 200 % zoom of a 1280 px window lays the page out at 640 CSS pixels, twice as large.
-    const zoomed = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, locale: 'sv-SE' });
-    contexts.push(zoomed);
-    escaped.push(...guardOffline(zoomed, server.baseUrl));
+    const zoomed = await env.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
     const z = await zoomed.newPage();
-    await z.goto(server.baseUrl);
+    await z.goto(env.server.baseUrl);
     await z.getByRole('heading', { level: 1 }).waitFor();
     expect(await noSideways(z)).toBe(true);
     await shoot(z, shots, 'start-zoom200');
