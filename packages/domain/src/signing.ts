@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { polygonArea } from '@lovisa/geo';
 import type { ApplicationSubmission } from './application';
 import { LoginCollectResultSchema } from './auth';
-import { CaseSummarySchema } from './case';
+import { CaseSummarySchema } from './case/schemas';
 import { measureLabels } from './measure';
 
 /** Collecting a sign order; on `complete` the case it created comes along. */

@@ -13,6 +13,7 @@ import {
   openStatuses,
   stockholmDate,
   type ApplicationSubmission,
+  type AttachmentType,
   type CaseAssessment,
   type CaseDetail,
   type CaseEvent,
@@ -437,4 +438,19 @@ export async function latestDocument(db: Db, caseId: string, kind: 'decision' | 
     .orderBy(desc(caseDocuments.createdAt))
     .limit(1);
   return doc ?? null;
+}
+
+/** What the applicant has sent since the open order to complete was issued, and every file type the case holds. */
+export async function answerFilesOf(db: Db, row: CaseRow): Promise<{ answerFiles: { id: string; type: AttachmentType; fileName: string }[]; caseFileTypes: string[] }> {
+  const order = completionRequestOf(row);
+  const files = await db
+    .select({ id: attachments.id, type: attachments.type, fileName: attachments.fileName, createdAt: attachments.createdAt })
+    .from(attachments)
+    .where(eq(attachments.caseId, row.id))
+    .orderBy(asc(attachments.createdAt));
+  const since = order ? new Date(order.issuedAt) : null;
+  return {
+    answerFiles: since ? files.filter((f) => f.createdAt >= since).map((f) => ({ id: f.id, type: f.type as AttachmentType, fileName: f.fileName })) : [],
+    caseFileTypes: files.map((f) => f.type),
+  };
 }

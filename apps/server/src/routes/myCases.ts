@@ -13,24 +13,17 @@ import {
   MAX_OTHER_ATTACHMENTS,
   MyCaseSummarySchema,
   WithdrawInputSchema,
-  applicantMessages,
-  attachmentLabels,
-  caseClock,
-  isOpen,
-  neighbourConsentMissing,
-  stockholmDate,
-  withCompletion,
-  CaseAssessmentSchema,
-  type CaseStatus,
+  type CaseActor,
 } from '@lovisa/domain';
 import { attachments } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { receiveUpload } from '../attachments/receive';
 import { currentUser, noStore, requireRole } from '../plugins/session';
 import { toAttachmentInfo } from '../repositories/attachments';
-import { caseDetail, caseEventsOf, caseRow, casesOfApplicant, changeCase, clockFactsOf, completionRequestOf, type CaseRow } from '../repositories/cases';
+import { answerFilesOf, caseDetail, caseRow, casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
-import { sendDocument } from './officer';
+import { sendCaseDocument } from '../services/caseDocuments';
+import { runCaseCommand } from '../services/caseCommands';
 
 const params = z.object({ id: z.uuid() });
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
@@ -49,6 +42,10 @@ export default async function myCasesRoutes(app: FastifyInstance) {
   }
 
   const detail = (row: CaseRow) => caseDetail(app.db, row, { today: app.clock(), face: 'applicant' });
+  const applicantActor = (request: FastifyRequest): CaseActor => {
+    const user = currentUser(request);
+    return { role: 'applicant', personnummer: user.personnummer, name: user.name };
+  };
 
   const notAwaiting = (status: string) =>
     new AppError(
@@ -169,42 +166,10 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const row = await ownCase(request, request.params.id);
-      const order = completionRequestOf(row);
-      if (row.status !== 'awaitingCompletion' || !order) throw notAwaiting(row.status);
-      const since = new Date(order.issuedAt);
-      const files = await app.db.select().from(attachments).where(and(eq(attachments.caseId, row.id), gte(attachments.createdAt, since)));
-      const missing = order.items.filter((item) => !files.some((f) => f.type === item));
-      if (missing.length > 0) {
-        throw new AppError(
-          'invalidInput',
-          missing.length === 1 ? `Bifoga ${attachmentLabels[missing[0]!].sv.toLowerCase()} innan du skickar.` : 'Bifoga de handlingar som kommunen bad om innan du skickar.',
-          missing.map((m) => ({ path: `items.${m}`, message: `Bifoga ${attachmentLabels[m].sv.toLowerCase()}.` })),
-        );
-      }
-      const note = request.body.note?.trim() || null;
-      if (files.length === 0 && !note) throw new AppError('invalidInput', 'Bifoga en fil eller skriv ett svar.', [{ path: 'note', message: 'Skriv ett svar.' }]);
-      const at = app.clock();
-      const facts = withCompletion(clockFactsOf(row), stockholmDate(at));
-      const clock = caseClock(facts, at);
-      const events = await caseEventsOf(app.db, row.id);
-      const assessed = CaseAssessmentSchema.safeParse(events.find((e) => e.type === 'assessed')?.data);
-      const allTypes = (await app.db.select({ type: attachments.type }).from(attachments).where(eq(attachments.caseId, row.id))).map((f) => f.type);
-      const changed = await changeCase(app.db, {
-        id: row.id,
-        version: request.body.version,
-        actor: { name: row.applicantName, event: 'applicant' },
-        at,
-        set: {
-          status: 'received',
-          completionRequest: null,
-          clock: facts,
-          decisionDeadline: clock.deadline ?? row.decisionDeadline,
-          neighbourConsentMissing: assessed.success ? neighbourConsentMissing(assessed.data, allTypes) : row.neighbourConsentMissing,
-        },
-        events: [{ type: 'completed', data: { attachments: files.map((f) => ({ id: f.id, type: f.type, fileName: f.fileName })), note, clockRestarted: clock.basis === 'completion', deadline: clock.deadline } }],
-        messages: [applicantMessages.completionReceived({ diaryNumber: row.diaryNumber, deadline: clock.deadline })],
-      });
-      request.log.info({ caseId: row.id, files: files.length }, 'completion received');
+      const files = await answerFilesOf(app.db, row);
+      const command = { type: 'answerCompletion' as const, version: request.body.version, note: request.body.note ?? null, ...files };
+      const changed = await runCaseCommand(app, row, command, applicantActor(request));
+      request.log.info({ caseId: row.id, files: files.answerFiles.length }, 'completion received');
       return detail(changed);
     },
   );
@@ -222,17 +187,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const row = await ownCase(request, request.params.id);
-      if (!isOpen(row.status as CaseStatus)) throw notAwaiting(row.status);
-      const at = app.clock();
-      const changed = await changeCase(app.db, {
-        id: row.id,
-        version: request.body.version,
-        actor: { name: row.applicantName, event: 'applicant' },
-        at,
-        set: { status: 'withdrawn', withdrawnAt: at, completionRequest: null, proposal: null },
-        events: [{ type: 'withdrawn', data: {} }],
-        messages: [applicantMessages.withdrawn({ diaryNumber: row.diaryNumber })],
-      });
+      const changed = await runCaseCommand(app, row, { type: 'withdraw', version: request.body.version }, applicantActor(request));
       request.log.info({ caseId: row.id }, 'application withdrawn');
       return detail(changed);
     },
@@ -250,7 +205,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const row = await ownCase(request, request.params.id);
-      return sendDocument(app, reply, row.id, request.params.kind);
+      return sendCaseDocument(app, reply, row.id, request.params.kind);
     },
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ApplicationSubmissionSchema } from './application';
-import { AttachmentInfoSchema, AttachmentTypeSchema } from './attachment';
-import { MeasureTypeSchema } from './measure';
+import { ApplicationSubmissionSchema } from '../application';
+import { AttachmentInfoSchema, AttachmentTypeSchema } from '../attachment';
+import { MeasureTypeSchema } from '../measure';
 
 /**
  * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
@@ -175,6 +175,37 @@ export type Proposal = z.infer<typeof ProposalSchema>;
 export const CaseActionSchema = z.enum(['assign', 'requestCompletion', 'extendDeadline', 'decide', 'dismiss', 'confirmProposal', 'returnProposal', 'startApproval']);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 
+export const DecidableOutcomeSchema = z.enum(['approved', 'refused', 'dismissed']);
+export type DecidableOutcome = z.infer<typeof DecidableOutcomeSchema>;
+
+/** What a view may offer for a case and with which bounds: the console holds no rule number of its own. */
+export const CaseCommandLimitsSchema = z.object({
+  actions: z.array(CaseActionSchema),
+  decision: z
+    .object({
+      /** An officer's decision on a case that deviates from the plan is a proposal a team lead confirms. */
+      proposes: z.boolean(),
+      outcomes: z.array(DecidableOutcomeSchema),
+      reasonMinLength: z.number().int(),
+    })
+    .nullable(),
+  completion: z
+    .object({
+      /** The earliest reply-by day (tomorrow), and the one offered first. */
+      minReplyBy: z.iso.date(),
+      defaultReplyBy: z.iso.date(),
+      /** Whether an order issued today restarts the clock from the answer. */
+      restartsClock: z.boolean(),
+      /** The last day an order restarts the clock. */
+      lastDayThatRestarts: z.iso.date(),
+    })
+    .nullable(),
+  extension: z.object({ maxWeeks: z.number().int(), defaultWeeks: z.number().int(), reasonMinLength: z.number().int() }).nullable(),
+  /** For a notification the start approval is the decision itself (and may be proposed, like one). */
+  startApproval: z.object({ decidesCase: z.boolean(), proposes: z.boolean() }).nullable(),
+});
+export type CaseCommandLimits = z.infer<typeof CaseCommandLimitsSchema>;
+
 /** What only the officer's face carries: the applicant's identity, the assessment, assignment and four eyes. */
 export const OfficerCaseViewSchema = z.object({
   applicant: z.object({
@@ -193,6 +224,8 @@ export const OfficerCaseViewSchema = z.object({
   proposal: ProposalSchema.nullable(),
   /** What the signed-in officer may do now (lifecycle × role): the console shows these and no others. */
   actions: z.array(CaseActionSchema),
+  /** The bounds of each action's form (reply-by days, extension weeks, outcomes, four eyes). */
+  limits: CaseCommandLimitsSchema,
   /** The team's officers, for "assign to colleague". */
   colleagues: z.array(OfficerRefSchema.extend({ role: z.enum(['officer', 'teamLead']) })),
   viewerIsTeamLead: z.boolean(),
@@ -223,12 +256,15 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
+/** The shortest reason a decision or an extension may give: a word or two is no reason. */
+export const REASON_MIN_LENGTH = 5;
+
 /** Conditions of a permit: one per line, as the officer writes them. */
 const ConditionsSchema = z.array(z.string().trim().min(2).max(1000)).max(20);
 
 export const DecisionInputSchema = z.object({
-  outcome: z.enum(['approved', 'refused', 'dismissed']),
-  reason: z.string().trim().min(5, 'Skriv en motivering.').max(4000),
+  outcome: DecidableOutcomeSchema,
+  reason: z.string().trim().min(REASON_MIN_LENGTH, 'Skriv en motivering.').max(4000),
   conditions: ConditionsSchema.optional(),
   /** The case version the decision was made on: a decision on a case someone changed since is a 409. */
   version: CaseVersionSchema,
@@ -256,7 +292,7 @@ export type CompletionRequestInput = z.infer<typeof CompletionRequestInputSchema
 export const ExtensionInputSchema = z.object({
   version: CaseVersionSchema,
   weeks: z.number().int().min(1).max(10),
-  reason: z.string().trim().min(5, 'Skriv skälet till förlängningen.').max(2000),
+  reason: z.string().trim().min(REASON_MIN_LENGTH, 'Skriv skälet till förlängningen.').max(2000),
 });
 export type ExtensionInput = z.infer<typeof ExtensionInputSchema>;
 
@@ -283,42 +319,6 @@ export const WithdrawInputSchema = z.object({ version: CaseVersionSchema });
 /** Cases that can still change. */
 export const openStatuses: readonly CaseStatus[] = ['received', 'awaitingCompletion', 'proposed'];
 export const isOpen = (status: CaseStatus) => openStatuses.includes(status);
-
-/** The lifecycle: which status a case may move to, and by what. One place, used by server and console. */
-export function canDecide(status: CaseStatus): boolean {
-  return status === 'received';
-}
-
-export interface CaseLifecycleState {
-  status: CaseStatus;
-  procedure: Procedure;
-  outcome: DecisionOutcome | null;
-  /** The open order's reply-by day, while awaiting completion. */
-  replyBy: string | null;
-  extended: boolean;
-  startApproved: boolean;
-  proposalBy: string | null;
-}
-
-/**
- * What an officer may do with a case now. `today` is a Stockholm date. Decisions on an open order to complete
- * wait for the reply-by day: after it, the case may be dismissed or decided as it stands (9 kap. 22 §).
- */
-export function allowedActions(s: CaseLifecycleState, viewer: { personnummer: string; teamLead: boolean }, today: string): CaseAction[] {
-  const actions: CaseAction[] = [];
-  const open = isOpen(s.status);
-  const orderIgnored = s.status === 'awaitingCompletion' && s.replyBy !== null && s.replyBy < today;
-  if (open) actions.push('assign');
-  if (s.status === 'received') actions.push('requestCompletion');
-  if ((s.status === 'received' || s.status === 'awaitingCompletion') && !s.extended) actions.push('extendDeadline');
-  if (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)) actions.push('decide');
-  if (orderIgnored) actions.push('dismiss');
-  if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer) actions.push('confirmProposal', 'returnProposal');
-  if ((s.procedure === 'notification' && s.status === 'received') || (s.procedure === 'permit' && s.status === 'decided' && s.outcome === 'approved' && !s.startApproved)) {
-    actions.push('startApproval');
-  }
-  return actions;
-}
 
 /** The officer's queue: tabs, filters, search and server-side pages. */
 export const QueueQuerySchema = z.object({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, maskPersonnummer, type CaseLifecycleState } from './case';
+import { allowedActions, type CaseLifecycleState } from './limits';
+import { maskPersonnummer } from './schemas';
 import {
   applicantMessages,
   applicantStages,
@@ -12,8 +13,8 @@ import {
   withCompletion,
   withCompletionOrder,
   withDecision,
-} from './caseLoop';
-import { findingTemplates, type FindingCode } from './rules/findings';
+} from './index';
+import { findingTemplates, type FindingCode } from '../rules/findings';
 
 const open: CaseLifecycleState = { status: 'received', procedure: 'permit', outcome: null, replyBy: null, extended: false, startApproved: false, proposalBy: null };
 const officer = { personnummer: '198306219299', teamLead: false };

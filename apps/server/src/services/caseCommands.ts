@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  CaseAssessmentSchema,
+  applyCaseCommand,
+  caseProblemErrorCode,
+  caseProblemIssues,
+  caseProblemText,
+  type CaseActor,
+  type CaseCommand,
+  type CaseProblem,
+  type CaseState,
+  type DecisionOutcome,
+  type Procedure,
+} from '@lovisa/domain';
+import { issueDocument } from '../decision/issue';
+import { AppError } from '../errors';
+import { caseEventsOf, changeCase, clockFactsOf, completionRequestOf, proposalOf, staleConflict, type CaseRow } from '../repositories/cases';
+
+/** The case as the domain's commands see it. */
+export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = null): CaseState {
+  return {
+    diaryNumber: row.diaryNumber,
+    version: row.version,
+    status: row.status as CaseState['status'],
+    procedure: row.procedure as Procedure,
+    outcome: row.outcome as DecisionOutcome | null,
+    deviation: row.deviation,
+    clock: clockFactsOf(row),
+    decisionDeadline: row.decisionDeadline,
+    completionRequest: completionRequestOf(row),
+    proposal: proposalOf(row),
+    startApproved: row.startApprovedAt !== null,
+    neighbourConsentMissing: row.neighbourConsentMissing,
+    assessment,
+  };
+}
+
+/** The rules engine's verdict as the case's `assessed` event keeps it. */
+export async function assessmentOf(app: FastifyInstance, caseId: string) {
+  const parsed = CaseAssessmentSchema.safeParse((await caseEventsOf(app.db, caseId)).find((e) => e.type === 'assessed')?.data);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A refused command as the API says it: the domain's code decides the status, its text the message. */
+function problemError(problem: CaseProblem, row: CaseRow): AppError {
+  if (problem.code === 'STALE_VERSION') return staleConflict(row);
+  return new AppError(caseProblemErrorCode[problem.code], caseProblemText(problem, 'sv'), caseProblemIssues(problem, 'sv'));
+}
+
+/**
+ * The one way a case changes: the domain decides (applyCaseCommand), the documents it orders are written, and
+ * the change is stored in one transaction on the version the command was made on.
+ */
+export async function runCaseCommand(app: FastifyInstance, row: CaseRow, command: CaseCommand, actor: CaseActor): Promise<CaseRow> {
+  const assessment = command.type === 'answerCompletion' ? await assessmentOf(app, row.id) : null;
+  const at = app.clock();
+  const result = applyCaseCommand(caseStateOf(row, assessment), command, actor, at);
+  if (!result.ok) throw problemError(result.problem, row);
+  const { set, events, messages, documents } = result.change;
+  const issued = await Promise.all(documents.map((d) => issueDocument(app, row, { ...d, at })));
+  return changeCase(app.db, {
+    id: row.id,
+    version: command.version,
+    actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
+    at,
+    set,
+    events,
+    messages,
+    documents: issued,
+  });
+}

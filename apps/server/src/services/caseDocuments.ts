@@ -1,0 +1,19 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { CaseDocumentKind } from '@lovisa/domain';
+import { notFound } from '../errors';
+import { contentDisposition } from '../http/contentDisposition';
+import { latestDocument } from '../repositories/cases';
+
+/** Sends a stored case document (the decision, a start approval) as a download, never run in the page. */
+export async function sendCaseDocument(app: FastifyInstance, reply: FastifyReply, caseId: string, kind: CaseDocumentKind) {
+  const doc = await latestDocument(app.db, caseId, kind);
+  if (!doc) throw notFound('Handlingen');
+  const bytes = await app.attachmentStore.get(doc.sha256);
+  if (!bytes) throw notFound('Handlingen');
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', contentDisposition('attachment', doc.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .send(bytes);
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { CaseAssessmentSchema, caseCommandLimits, maskPersonnummer, stockholmDate, type CaseActor, type CaseDetail, type CaseEvent, type OfficerCaseView } from '@lovisa/domain';
+import { forbidden, notFound } from '../errors';
+import type { SessionUser } from '../plugins/session';
+import { caseDetail, caseEventsOf, caseRow, type CaseRow } from '../repositories/cases';
+import { officerByPersonnummer, officersOfTeam } from '../repositories/officers';
+import { caseStateOf } from './caseCommands';
+
+export function teamOf(user: SessionUser): string {
+  if (!user.teamId) throw forbidden();
+  return user.teamId;
+}
+
+/** The signed-in officer as the domain's commands see them: a team lead or not, by the staff register. */
+export async function officerActor(app: FastifyInstance, user: SessionUser): Promise<Extract<CaseActor, { role: 'officer' }>> {
+  const me = await officerByPersonnummer(app.db, user.personnummer);
+  return { role: 'officer', personnummer: user.personnummer, name: user.name, teamLead: me?.role === 'teamLead' };
+}
+
+/** A case of the officer's team; another team's case answers exactly as a missing one. */
+export async function teamCase(app: FastifyInstance, user: SessionUser, id: string): Promise<CaseRow> {
+  // A teamless officer is refused before any lookup, so the refusal says nothing about the id either.
+  const teamId = teamOf(user);
+  const row = await caseRow(app.db, id);
+  if (!row || row.teamId !== teamId) throw notFound('Ärendet');
+  return row;
+}
+
+async function officerView(app: FastifyInstance, user: SessionUser, row: CaseRow, events: CaseEvent[]): Promise<OfficerCaseView> {
+  const [actor, person, colleagues] = await Promise.all([
+    officerActor(app, user),
+    app.registers.population.personByPersonnummer(row.applicantPersonnummer),
+    officersOfTeam(app.db, row.teamId),
+  ]);
+  const state = caseStateOf(row);
+  const limits = caseCommandLimits(
+    { ...state, replyBy: state.completionRequest?.replyBy ?? null, extended: state.clock.extension !== null, proposalBy: state.proposal?.by.personnummer ?? null },
+    actor,
+    stockholmDate(app.clock()),
+  );
+  const assessed = CaseAssessmentSchema.safeParse(events.find((e) => e.type === 'assessed')?.data);
+  const routed = events.find((e) => e.type === 'routed')?.data.reason;
+  const details = (row.application as { details?: { email?: string; phone?: string } }).details ?? {};
+  return {
+    applicant: {
+      name: row.applicantName,
+      personnummer: maskPersonnummer(row.applicantPersonnummer),
+      // A protected identity's address is never shown; nor is the protection itself (no address, like anyone without one).
+      address: person && !person.protectedIdentity && person.address ? person.address : null,
+      email: details.email?.trim() || null,
+      phone: details.phone?.trim() || null,
+    },
+    assessment: assessed.success ? assessed.data : null,
+    routingReason: typeof routed === 'string' ? routed : null,
+    assignedTo: row.assignedTo ? { personnummer: row.assignedTo, name: row.assignedName ?? '' } : null,
+    neighbourConsentMissing: row.neighbourConsentMissing,
+    proposal: state.proposal,
+    actions: limits.actions,
+    limits,
+    colleagues: colleagues.map((o) => ({ personnummer: o.personnummer, name: o.name, role: o.role === 'teamLead' ? ('teamLead' as const) : ('officer' as const) })),
+    viewerIsTeamLead: actor.teamLead,
+  };
+}
+
+/** A case as the officer's console shows it: the shared detail plus the officer's part. */
+export async function officerCaseDetail(app: FastifyInstance, user: SessionUser, row: CaseRow): Promise<CaseDetail> {
+  const events = await caseEventsOf(app.db, row.id);
+  return caseDetail(app.db, row, { today: app.clock(), face: 'officer', officer: await officerView(app, user, row, events), events });
+}

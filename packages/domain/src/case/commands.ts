@@ -1,0 +1,306 @@
+import type { AttachmentType } from '../attachment';
+import { stockholmDate } from '../deadline';
+import type { RuleSet } from '../rules/ruleSet';
+import { caseClock, extensionProblem, ruleSetOfCase, withCompletion, withCompletionOrder, withDecision, type ClockFacts, type ExtensionProblem } from './clock';
+import { allowedActions, completionOrderRestarts, type CaseLifecycleState } from './limits';
+import type { CaseProblem, CaseProblemCode } from './problems';
+import {
+  isOpen,
+  type CaseAction,
+  type CaseAssessment,
+  type CaseEventType,
+  type CaseStatus,
+  type CompletionRequest,
+  type DecisionOutcome,
+  type Procedure,
+  type Proposal,
+} from './schemas';
+import { applicantMessages, neighbourConsentMissing, type MessageText } from './texts';
+
+/** What a command needs to know of a case: its lifecycle, its clock facts and what the last change left. */
+export interface CaseState {
+  diaryNumber: string;
+  version: number;
+  status: CaseStatus;
+  procedure: Procedure;
+  outcome: DecisionOutcome | null;
+  deviation: boolean;
+  clock: ClockFacts;
+  /** The deadline kept for sorting; the clock's own while it runs. */
+  decisionDeadline: string;
+  completionRequest: CompletionRequest | null;
+  proposal: Proposal | null;
+  startApproved: boolean;
+  neighbourConsentMissing: boolean;
+  /** The rules engine's verdict at receipt (absent on cases from before it was kept). */
+  assessment: Pick<CaseAssessment, 'conditions' | 'advice' | 'deviation'> | null;
+}
+
+export type CaseActor = { role: 'officer'; personnummer: string; name: string; teamLead: boolean } | { role: 'applicant'; personnummer: string; name: string };
+
+type Versioned<T> = T & { version: number };
+export type CaseCommand =
+  /** `to` is the colleague the server found in the case's team, or null when there is none by that number. */
+  | Versioned<{ type: 'assign'; to: { personnummer: string; name: string } | null }>
+  | Versioned<{ type: 'requestCompletion'; items: AttachmentType[]; text: string | null; replyBy: string }>
+  | Versioned<{ type: 'extendDeadline'; weeks: number; reason: string }>
+  | Versioned<{ type: 'decide'; outcome: 'approved' | 'refused' | 'dismissed'; reason: string; conditions: string[] }>
+  | Versioned<{ type: 'confirmProposal' }>
+  | Versioned<{ type: 'returnProposal'; comment: string | null }>
+  | Versioned<{ type: 'giveStartApproval'; note: string | null }>
+  /** `answerFiles`: what the applicant uploaded since the order; `caseFileTypes`: every file type the case now has. */
+  | Versioned<{ type: 'answerCompletion'; note: string | null; answerFiles: { id: string; type: AttachmentType; fileName: string }[]; caseFileTypes: string[] }>
+  | Versioned<{ type: 'withdraw' }>;
+export type CaseCommandType = CaseCommand['type'];
+
+/** The columns a command changes, in the domain's terms; the repository maps them onto the case row. */
+export interface CaseSet {
+  status?: CaseStatus;
+  outcome?: DecisionOutcome;
+  decisionReason?: string;
+  decisionConditions?: string[];
+  decidedAt?: Date;
+  decidedBy?: string;
+  decidedByName?: string;
+  proposal?: Proposal | null;
+  completionRequest?: CompletionRequest | null;
+  clock?: ClockFacts;
+  decisionDeadline?: string;
+  startApprovedAt?: Date;
+  assignedTo?: string;
+  assignedName?: string;
+  withdrawnAt?: Date;
+  neighbourConsentMissing?: boolean;
+}
+
+/** A document the change issues; the server writes the PDF (fee, layout) and stores it with the change. */
+export interface DocumentOrder {
+  kind: 'decision' | 'startApproval';
+  outcome: DecisionOutcome;
+  reason: string;
+  conditions: string[];
+  decidedBy: { name: string; teamLead: boolean };
+  proposedBy: string | null;
+}
+
+export interface CaseChangeSet {
+  set: CaseSet;
+  events: { type: CaseEventType; data: Record<string, unknown> }[];
+  messages: MessageText[];
+  documents: DocumentOrder[];
+}
+
+export type CaseCommandResult = { ok: true; change: CaseChangeSet } | { ok: false; problem: CaseProblem };
+
+const refuse = (code: CaseProblemCode, extra: Omit<CaseProblem, 'code'> = {}): CaseCommandResult => ({ ok: false, problem: { code, ...extra } });
+const change = (c: Partial<CaseChangeSet> & Pick<CaseChangeSet, 'set' | 'events'>): CaseCommandResult => ({ ok: true, change: { messages: [], documents: [], ...c } });
+
+const officerCommands: readonly CaseCommandType[] = ['assign', 'requestCompletion', 'extendDeadline', 'decide', 'confirmProposal', 'returnProposal', 'giveStartApproval'];
+const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
+  assign: 'assign',
+  requestCompletion: 'requestCompletion',
+  extendDeadline: 'extendDeadline',
+  confirmProposal: 'confirmProposal',
+  returnProposal: 'returnProposal',
+  giveStartApproval: 'startApproval',
+};
+
+/** The refusal of a command the case's state does not allow: closed cases say so, open ones name their state. */
+function notNow(state: CaseState): CaseCommandResult {
+  if (state.status === 'decided') return refuse('ALREADY_DECIDED');
+  if (state.status === 'withdrawn') return refuse('WITHDRAWN');
+  return refuse('NOT_ALLOWED_NOW', { status: state.status });
+}
+
+const lifecycleOf = (s: CaseState): CaseLifecycleState => ({
+  status: s.status,
+  procedure: s.procedure,
+  outcome: s.outcome,
+  replyBy: s.completionRequest?.replyBy ?? null,
+  extended: s.clock.extension !== null,
+  startApproved: s.startApproved,
+  proposalBy: s.proposal?.by.personnummer ?? null,
+});
+
+const extensionCodes: Record<ExtensionProblem, CaseProblemCode> = {
+  alreadyExtended: 'EXTENSION_ALREADY_USED',
+  waitingForCompletion: 'EXTENSION_WAITING_FOR_COMPLETION',
+  tooLong: 'EXTENSION_TOO_LONG',
+  tooLate: 'EXTENSION_TOO_LATE',
+};
+
+/**
+ * Every change to a case, decided in one place: whether the actor may give this command in the case's state,
+ * whether its input holds, and what it changes (columns, events, messages to the applicant, documents to
+ * issue). Pure: the server loads the state, stores the change, and renders any document.
+ * Checks run in the order a person would want to hear them: rights, state, input, and last a stale version.
+ */
+export function applyCaseCommand(state: CaseState, command: CaseCommand, actor: CaseActor, now: Date, ruleSet: RuleSet = ruleSetOfCase(state.clock)): CaseCommandResult {
+  const today = stockholmDate(now);
+  const officerCommand = officerCommands.includes(command.type);
+  if (officerCommand !== (actor.role === 'officer')) return refuse('WRONG_ROLE');
+  if (actor.role === 'officer' && (command.type === 'confirmProposal' || command.type === 'returnProposal') && !actor.teamLead) return refuse('NOT_TEAM_LEAD');
+  const action = command.type === 'decide' ? (command.outcome === 'dismissed' ? 'dismiss' : 'decide') : actionOf[command.type];
+  if (actor.role === 'officer' && action && !allowedActions(lifecycleOf(state), actor, today).includes(action)) {
+    return action === 'extendDeadline' && state.clock.extension && isOpen(state.status) ? refuse('EXTENSION_ALREADY_USED', { path: 'weeks' }) : notNow(state);
+  }
+  const result = changeOf(state, command, actor, now, ruleSet);
+  if (result.ok && command.version !== state.version) return refuse('STALE_VERSION', { path: 'version' });
+  return result;
+}
+
+function changeOf(state: CaseState, command: CaseCommand, actor: CaseActor, now: Date, ruleSet: RuleSet): CaseCommandResult {
+  const today = stockholmDate(now);
+  switch (command.type) {
+    case 'assign':
+      if (!command.to) return refuse('ASSIGNEE_NOT_IN_TEAM', { path: 'officer' });
+      return change({
+        set: { assignedTo: command.to.personnummer, assignedName: command.to.name },
+        events: [{ type: 'assigned', data: { to: command.to.personnummer, name: command.to.name, by: actor.name } }],
+      });
+    case 'requestCompletion': {
+      if (command.replyBy <= today) return refuse('REPLY_BY_TOO_EARLY', { path: 'replyBy' });
+      const items = [...new Set(command.items)];
+      const text = command.text?.trim() || null;
+      const restarts = completionOrderRestarts(state.clock, today, ruleSet);
+      return change({
+        set: { status: 'awaitingCompletion', completionRequest: { items, text, replyBy: command.replyBy, issuedAt: now.toISOString() }, clock: withCompletionOrder(state.clock, today) },
+        events: [{ type: 'completionRequested', data: { items, text, replyBy: command.replyBy, restartsClock: restarts } }],
+        messages: [applicantMessages.completionRequest({ diaryNumber: state.diaryNumber, items, text, replyBy: command.replyBy, restarts })],
+      });
+    }
+    case 'extendDeadline': {
+      const problem = extensionProblem(state.clock, { decidedOn: today, weeks: command.weeks }, now);
+      if (problem) return refuse(extensionCodes[problem], { path: 'weeks', maxWeeks: ruleSet.clock.maxExtensionWeeks[state.procedure] });
+      const clock = { ...state.clock, extension: { decidedOn: today, weeks: command.weeks, reason: command.reason } };
+      const deadline = caseClock(clock, now).deadline!;
+      return change({
+        set: { clock, decisionDeadline: deadline },
+        events: [{ type: 'deadlineExtended', data: { weeks: command.weeks, reason: command.reason, deadline } }],
+        messages: [applicantMessages.extension({ diaryNumber: state.diaryNumber, weeks: command.weeks, reason: command.reason, deadline })],
+      });
+    }
+    case 'decide':
+      if (command.outcome === 'approved' && state.procedure === 'notification') return refuse('NOTIFICATION_ENDS_IN_START_APPROVAL', { path: 'outcome' });
+      if (command.outcome !== 'approved' && command.conditions.length > 0) return refuse('CONDITIONS_ONLY_ON_APPROVAL', { path: 'conditions' });
+      return decideOrPropose(state, officer(actor), now, command);
+    case 'confirmProposal': {
+      const p = state.proposal;
+      if (!p) return notNow(state);
+      return decideOrPropose(state, officer(actor), now, { outcome: p.outcome, reason: p.reason, conditions: p.conditions }, p);
+    }
+    case 'returnProposal':
+      return change({
+        set: { status: 'received', proposal: null },
+        events: [{ type: 'proposalReturned', data: { comment: command.comment?.trim() || null, proposal: state.proposal } }],
+      });
+    case 'giveStartApproval':
+      return startApproval(state, officer(actor), now, command.note?.trim() || null);
+    case 'answerCompletion':
+      return answerCompletion(state, command, now);
+    case 'withdraw':
+      if (!isOpen(state.status)) return notNow(state);
+      return change({
+        set: { status: 'withdrawn', withdrawnAt: now, completionRequest: null, proposal: null },
+        events: [{ type: 'withdrawn', data: {} }],
+        messages: [applicantMessages.withdrawn({ diaryNumber: state.diaryNumber })],
+      });
+  }
+}
+
+type Officer = Extract<CaseActor, { role: 'officer' }>;
+const officer = (actor: CaseActor): Officer => actor as Officer;
+
+/**
+ * A decision, or, on a case whose assessment found a deviation from the plan, an officer's proposal that a
+ * team lead must confirm (four eyes). A team lead decides directly.
+ */
+function decideOrPropose(
+  state: CaseState,
+  by: Officer,
+  now: Date,
+  d: { outcome: DecisionOutcome; reason: string; conditions: string[] },
+  confirming: Proposal | null = null,
+): CaseCommandResult {
+  if (state.deviation && !by.teamLead) {
+    const proposal: Proposal = { ...d, by: { personnummer: by.personnummer, name: by.name }, at: now.toISOString() };
+    return change({
+      set: { status: 'proposed', proposal },
+      events: [{ type: 'decisionProposed', data: { outcome: d.outcome, reason: d.reason, conditions: d.conditions } }],
+    });
+  }
+  const clock = withDecision(state.clock, stockholmDate(now));
+  return change({
+    set: {
+      status: 'decided',
+      outcome: d.outcome,
+      decisionReason: d.reason,
+      decisionConditions: d.conditions,
+      decidedAt: now,
+      decidedBy: by.personnummer,
+      decidedByName: by.name,
+      proposal: null,
+      completionRequest: null,
+      clock,
+      ...(d.outcome === 'startApproval' ? { startApprovedAt: now } : {}),
+    },
+    events: [
+      {
+        type: 'decided',
+        data: {
+          outcome: d.outcome,
+          reason: d.reason,
+          conditions: d.conditions,
+          feeReduction: caseClock(clock, now).feeReduction,
+          ...(confirming ? { proposedBy: confirming.by.name } : {}),
+          ...(by.teamLead ? { byTeamLead: true } : {}),
+        },
+      },
+    ],
+    messages: [applicantMessages.decision({ diaryNumber: state.diaryNumber, outcome: d.outcome, procedure: state.procedure })],
+    documents: [{ kind: 'decision', ...d, decidedBy: { name: by.name, teamLead: by.teamLead }, proposedBy: confirming?.by.name ?? null }],
+  });
+}
+
+/** A notification's start approval is its decision; a granted permit's follows it as a document of its own. */
+function startApproval(state: CaseState, by: Officer, now: Date, note: string | null): CaseCommandResult {
+  if (state.status !== 'decided') {
+    const reason = note ?? 'Anmälan är komplett och åtgärden uppfyller kraven för startbesked.';
+    return decideOrPropose(state, by, now, { outcome: 'startApproval', reason, conditions: [] });
+  }
+  const reason = note ?? 'Bygglov har beviljats och förutsättningarna för startbesked är uppfyllda.';
+  return change({
+    set: { startApprovedAt: now },
+    events: [{ type: 'startApproved', data: { note } }],
+    messages: [applicantMessages.startApproval({ diaryNumber: state.diaryNumber })],
+    documents: [{ kind: 'startApproval', outcome: 'startApproval', reason, conditions: [], decidedBy: { name: by.name, teamLead: by.teamLead }, proposedBy: null }],
+  });
+}
+
+/** The applicant's answer to an order: every asked-for drawing, or at least a file or a note; the clock follows the law. */
+function answerCompletion(state: CaseState, command: Extract<CaseCommand, { type: 'answerCompletion' }>, now: Date): CaseCommandResult {
+  const order = state.completionRequest;
+  if (state.status !== 'awaitingCompletion' || !order) return state.status === 'decided' || state.status === 'withdrawn' ? notNow(state) : refuse('NOT_AWAITING_COMPLETION');
+  const missing = order.items.filter((item) => !command.answerFiles.some((f) => f.type === item));
+  if (missing.length > 0) return refuse('COMPLETION_ITEMS_MISSING', { items: missing });
+  const note = command.note?.trim() || null;
+  if (command.answerFiles.length === 0 && !note) return refuse('COMPLETION_EMPTY', { path: 'note' });
+  const facts = withCompletion(state.clock, stockholmDate(now));
+  const clock = caseClock(facts, now);
+  return change({
+    set: {
+      status: 'received',
+      completionRequest: null,
+      clock: facts,
+      decisionDeadline: clock.deadline ?? state.decisionDeadline,
+      neighbourConsentMissing: state.assessment ? neighbourConsentMissing(state.assessment, command.caseFileTypes) : state.neighbourConsentMissing,
+    },
+    events: [
+      {
+        type: 'completed',
+        data: { attachments: command.answerFiles.map((f) => ({ id: f.id, type: f.type, fileName: f.fileName })), note, clockRestarted: clock.basis === 'completion', deadline: clock.deadline },
+      },
+    ],
+    messages: [applicantMessages.completionReceived({ diaryNumber: state.diaryNumber, deadline: clock.deadline })],
+  });
+}

@@ -1,0 +1,6 @@
+export * from './schemas';
+export * from './clock';
+export * from './limits';
+export * from './problems';
+export * from './commands';
+export * from './texts';

@@ -1,0 +1,82 @@
+import { addDays, daysBetween } from '../rules/clock';
+import type { RuleSet } from '../rules/ruleSet';
+import { ruleSetOfCase, type ClockFacts } from './clock';
+import { REASON_MIN_LENGTH, isOpen, type CaseAction, type CaseCommandLimits, type CaseStatus, type DecidableOutcome, type DecisionOutcome, type Procedure } from './schemas';
+
+/** The facts of a case that decide what may be done with it now. */
+export interface CaseLifecycleState {
+  status: CaseStatus;
+  procedure: Procedure;
+  outcome: DecisionOutcome | null;
+  /** The open order's reply-by day, while awaiting completion. */
+  replyBy: string | null;
+  extended: boolean;
+  startApproved: boolean;
+  proposalBy: string | null;
+}
+
+export interface CaseViewer {
+  personnummer: string;
+  teamLead: boolean;
+}
+
+/**
+ * What an officer may do with a case now. `today` is a Stockholm date. Decisions on an open order to complete
+ * wait for the reply-by day: after it, the case may be dismissed or decided as it stands (9 kap. 22 §).
+ */
+export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today: string): CaseAction[] {
+  const actions: CaseAction[] = [];
+  const orderIgnored = s.status === 'awaitingCompletion' && s.replyBy !== null && s.replyBy < today;
+  if (isOpen(s.status)) actions.push('assign');
+  if (s.status === 'received') actions.push('requestCompletion');
+  if ((s.status === 'received' || s.status === 'awaitingCompletion') && !s.extended) actions.push('extendDeadline');
+  if (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)) actions.push('decide');
+  if (orderIgnored) actions.push('dismiss');
+  if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer) actions.push('confirmProposal', 'returnProposal');
+  if ((s.procedure === 'notification' && s.status === 'received') || (s.procedure === 'permit' && s.status === 'decided' && s.outcome === 'approved' && !s.startApproved)) {
+    actions.push('startApproval');
+  }
+  return actions;
+}
+
+/** How long the applicant is given to answer an order to complete unless the officer picks another day. */
+export const DEFAULT_COMPLETION_REPLY_DAYS = 21;
+/** The extension an officer is offered first; the law's maximum comes from the rule set. */
+const SUGGESTED_EXTENSION_WEEKS = 4;
+
+/** An order to complete issued on `day` restarts the clock (PBL 9 kap. 27 §) only within the rule set's window. */
+export function completionOrderRestarts(facts: Pick<ClockFacts, 'received'>, day: string, ruleSet: RuleSet = ruleSetOfCase(facts)): boolean {
+  return daysBetween(facts.received, day) <= ruleSet.clock.completionOrderWindowWeeks * 7;
+}
+
+/** What the viewer may do with the case on `today` (a Stockholm date), and the bounds the forms must keep. */
+export function caseCommandLimits(
+  s: CaseLifecycleState & { deviation: boolean; clock: ClockFacts },
+  viewer: CaseViewer,
+  today: string,
+  ruleSet: RuleSet = ruleSetOfCase(s.clock),
+): CaseCommandLimits {
+  const actions = allowedActions(s, viewer, today);
+  const proposes = s.deviation && !viewer.teamLead;
+  const outcomes: DecidableOutcome[] = [
+    ...(actions.includes('decide') && s.procedure === 'permit' ? (['approved'] as const) : []),
+    ...(actions.includes('decide') ? (['refused'] as const) : []),
+    ...(actions.includes('dismiss') ? (['dismissed'] as const) : []),
+  ];
+  const maxWeeks = ruleSet.clock.maxExtensionWeeks[s.procedure];
+  const window = ruleSet.clock.completionOrderWindowWeeks * 7;
+  return {
+    actions,
+    decision: outcomes.length > 0 ? { proposes, outcomes, reasonMinLength: REASON_MIN_LENGTH } : null,
+    completion: actions.includes('requestCompletion')
+      ? {
+          minReplyBy: addDays(today, 1),
+          defaultReplyBy: addDays(today, DEFAULT_COMPLETION_REPLY_DAYS),
+          restartsClock: completionOrderRestarts(s.clock, today, ruleSet),
+          lastDayThatRestarts: addDays(s.clock.received, window),
+        }
+      : null,
+    extension: actions.includes('extendDeadline') ? { maxWeeks, defaultWeeks: Math.min(SUGGESTED_EXTENSION_WEEKS, maxWeeks), reasonMinLength: REASON_MIN_LENGTH } : null,
+    startApproval: actions.includes('startApproval') ? { decidesCase: s.status !== 'decided', proposes: s.status !== 'decided' && proposes } : null,
+  };
+}
