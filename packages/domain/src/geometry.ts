@@ -30,3 +30,14 @@ export const MultiPolygonSchema = z.object({
   coordinates: z.array(z.array(RingSchema).min(1)).min(1),
 });
 export type MultiPolygonGeometry = z.infer<typeof MultiPolygonSchema>;
+
+/**
+ * What "place the building by its measurements" accepts: a side of 1–100 m (no komplementbyggnad or house
+ * is outside it; a typo of 1000 is), a turn of at most a full circle, and a corner at most 1 km from the
+ * plot's. The map step's form reads these; it holds no bound of its own.
+ */
+export const placementLimits = {
+  sideM: { min: 1, max: 100 },
+  rotationDeg: { min: -360, max: 360 },
+  offsetM: { min: 0, max: 1000 },
+} as const;

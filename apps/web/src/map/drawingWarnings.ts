@@ -1,4 +1,4 @@
-import type { Evaluation, Footprint } from '@lovisa/domain';
+import { ruleSets, type Evaluation, type Footprint } from '@lovisa/domain';
 import { distanceToArea, distanceToBoundary, overlapArea, polygonArea, polygonProblems, polygonWithin, type BoundaryNearest, type Polygon } from '@lovisa/geo';
 import { describeSegment, type BoundarySide, type MapSite } from './mapSite';
 import { rectangleShape, type RectangleShape } from './shape';
@@ -12,8 +12,6 @@ import { rectangleShape, type RectangleShape } from './shape';
 const cm = (v: number) => Math.round(v * 100) / 100;
 /** Overlaps smaller than this (m²) are the rounding of edges that only touch. */
 const OVERLAP_NOISE_M2 = 0.01;
-/** The 4.5 m rule (PBL 9 kap. 4 a §) when the evaluation's rule set says nothing else. */
-export const DEFAULT_BOUNDARY_DISTANCE_M = 4.5;
 
 export interface BuildingFacts {
   id: string;
@@ -67,19 +65,15 @@ export type DrawingWarning =
   | { code: 'allowanceExceeded'; finding: { sv: string; en: string } }
   | { code: 'buildingAreaExceeded'; usedM2: number; limitM2: number };
 
-export interface WarningOptions {
-  /** The rule set's boundary distance (m); 4.5 by default. */
-  boundaryDistanceM?: number;
-}
-
 const asMulti = (p: Polygon) => ({ type: 'MultiPolygon' as const, coordinates: [p.coordinates] });
 
 /**
  * Every warning about the drawing, building by building in order, then those about the whole plot.
  * `evaluation` is the rules engine's verdict on the same footprints (null while the site loads).
  */
-export function drawingWarnings(footprints: Footprint[], site: MapSite, evaluation: Evaluation | null, options: WarningOptions = {}): DrawingWarning[] {
-  const limitM = options.boundaryDistanceM ?? DEFAULT_BOUNDARY_DISTANCE_M;
+export function drawingWarnings(footprints: Footprint[], site: MapSite, evaluation: Evaluation | null): DrawingWarning[] {
+  // The distance to the boundary that needs the neighbours' consent (PBL 9 kap. 4 a §) is the rule set's.
+  const limitM = ruleSets.find((r) => r.id === evaluation?.ruleSetId)?.boundaryDistanceM ?? Infinity;
   const facts = buildingFacts(footprints, site);
   const warnings: DrawingWarning[] = [];
   const assessment = evaluation?.assessment ?? null;
@@ -109,7 +103,7 @@ export function drawingWarnings(footprints: Footprint[], site: MapSite, evaluati
       if (overlapArea(b.geometry, asMulti(other.geometry)) >= OVERLAP_NOISE_M2) warnings.push({ code: 'overlapsDrawn', building: n, other: other.number });
     }
     const d = b.nearest?.distanceM;
-    if (d !== undefined && b.within && d < limitM) {
+    if (d !== undefined && b.within && Number.isFinite(limitM) && d < limitM) {
       if (exempt) {
         // The owners to ask: those of the neighbouring plots this building is near, as the rules engine named them.
         const near = site.neighbours.filter((nb) => cm(distanceToArea(b.geometry, nb.boundary).distanceM) < limitM).map((nb) => nb.designation);

@@ -4,7 +4,6 @@ import {
   attachmentLabels,
   findingText,
   outcomeLabel,
-  stockholmDate,
   type CaseDetail,
   type OfficerCaseView,
 } from '@lovisa/domain';
@@ -19,16 +18,18 @@ import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n } from '../../i18n/i18n';
 
 type Detail = CaseDetail & { officer: OfficerCaseView };
+type Limits = OfficerCaseView['limits'];
+type CompletionLimits = NonNullable<Limits['completion']>;
+type ExtensionLimits = NonNullable<Limits['extension']>;
+type DecisionLimits = NonNullable<Limits['decision']>;
 type Run = (label: string, act: () => Promise<CaseDetail>) => Promise<boolean>;
-
-/** A day `n` days from today, as YYYY-MM-DD in Stockholm. */
-const inDays = (n: number) => stockholmDate(new Date(Date.now() + n * 86_400_000));
 
 export default function OfficerCasePage({ id }: { id: string }) {
   const { data, error, setData, reload } = useApi(() => caseApi.officerCase(id), [id], { officer: true });
   const { t, lang } = useI18n();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
   const c = data?.officer ? (data as Detail) : null;
+  const limits = c?.officer.limits;
 
   /** Runs one action on the version the page shows; a 409 says who changed the case and offers a reload. */
   const run: Run = async (done, act) => {
@@ -52,7 +53,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
         <Link href="/handlaggare">{t('queue.back')}</Link>
       </p>
       {error && <Status tone="error">{error}</Status>}
-      {c && (
+      {c && limits && (
         <>
           <PageTitle>{t('case.title', { diary: c.diaryNumber })}</PageTitle>
           <p className="case-lead">
@@ -95,10 +96,10 @@ export default function OfficerCasePage({ id }: { id: string }) {
               <ClockPanel c={c} />
               <HandlingPanel c={c} run={run} />
               {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
-              {c.officer.actions.includes('requestCompletion') && <CompletionRequestForm c={c} run={run} />}
-              {c.officer.actions.includes('extendDeadline') && <ExtensionForm c={c} run={run} />}
-              {c.officer.actions.includes('startApproval') && <StartApprovalForm c={c} run={run} />}
-              {(c.officer.actions.includes('decide') || c.officer.actions.includes('dismiss')) && <DecisionForm c={c} run={run} />}
+              {limits.completion && <CompletionRequestForm c={c} limits={limits.completion} run={run} />}
+              {limits.extension && <ExtensionForm c={c} limits={limits.extension} run={run} />}
+              {limits.startApproval && <StartApprovalForm c={c} decidesCase={limits.startApproval.decidesCase} run={run} />}
+              {limits.decision && <DecisionForm c={c} limits={limits.decision} run={run} />}
             </div>
           </div>
         </>
@@ -337,13 +338,13 @@ function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
   );
 }
 
-function CompletionRequestForm({ c, run }: { c: Detail; run: Run }) {
+function CompletionRequestForm({ c, limits, run }: { c: Detail; limits: CompletionLimits; run: Run }) {
   const { t, label } = useI18n();
   const [items, setItems] = useState<string[]>([]);
   const [text, setText] = useState('');
-  const [replyBy, setReplyBy] = useState(inDays(21));
+  const [replyBy, setReplyBy] = useState(limits.defaultReplyBy);
   const [problem, setProblem] = useState<string | null>(null);
-  const restarts = c.clock.startsOn !== null && c.clock.basis === 'received' && Date.now() - new Date(c.receivedAt).getTime() <= 21 * 86_400_000;
+  const restarts = limits.restartsClock;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (items.length === 0 && !text.trim()) {
@@ -382,7 +383,7 @@ function CompletionRequestForm({ c, run }: { c: Detail; run: Run }) {
         </div>
         <div className="field">
           <label htmlFor="completion-reply-by">{t('loop.completion.replyBy')}</label>
-          <input id="completion-reply-by" type="date" value={replyBy} min={inDays(1)} onChange={(e) => setReplyBy(e.target.value)} />
+          <input id="completion-reply-by" type="date" value={replyBy} min={limits.minReplyBy} onChange={(e) => setReplyBy(e.target.value)} />
         </div>
         <p className="hint">{t(restarts ? 'loop.completion.restarts' : 'loop.completion.runs')}</p>
         {problem && (
@@ -398,10 +399,10 @@ function CompletionRequestForm({ c, run }: { c: Detail; run: Run }) {
   );
 }
 
-function ExtensionForm({ c, run }: { c: Detail; run: Run }) {
+function ExtensionForm({ c, limits, run }: { c: Detail; limits: ExtensionLimits; run: Run }) {
   const { t } = useI18n();
-  const max = c.procedure === 'notification' ? 4 : 10;
-  const [weeks, setWeeks] = useState(String(Math.min(4, max)));
+  const max = limits.maxWeeks;
+  const [weeks, setWeeks] = useState(String(limits.defaultWeeks));
   const [reason, setReason] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -428,11 +429,11 @@ function ExtensionForm({ c, run }: { c: Detail; run: Run }) {
   );
 }
 
-function StartApprovalForm({ c, run }: { c: Detail; run: Run }) {
+function StartApprovalForm({ c, decidesCase, run }: { c: Detail; decidesCase: boolean; run: Run }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
   return (
-    <details className="panel action" open={c.procedure === 'notification'}>
+    <details className="panel action" open={decidesCase}>
       <summary>{t('loop.start.title')}</summary>
       <form
         className="form"
@@ -441,7 +442,7 @@ function StartApprovalForm({ c, run }: { c: Detail; run: Run }) {
           void run(t('loop.start.done'), () => caseApi.startApproval(c.id, { version: c.version, ...(note.trim() ? { note: note.trim() } : {}) }));
         }}
       >
-        <p className="hint">{t(c.procedure === 'notification' ? 'loop.start.hintNotification' : 'loop.start.hintPermit')}</p>
+        <p className="hint">{t(decidesCase ? 'loop.start.hintNotification' : 'loop.start.hintPermit')}</p>
         <div className="field">
           <label htmlFor="start-note">{t('loop.start.note')}</label>
           <textarea id="start-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -454,20 +455,18 @@ function StartApprovalForm({ c, run }: { c: Detail; run: Run }) {
   );
 }
 
-function DecisionForm({ c, run }: { c: Detail; run: Run }) {
+function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; run: Run }) {
   const { t } = useI18n();
-  const canDecide = c.officer.actions.includes('decide');
-  const canDismiss = c.officer.actions.includes('dismiss');
   const [outcome, setOutcome] = useState<'approved' | 'refused' | 'dismissed' | ''>('');
   const [reason, setReason] = useState('');
   const [conditions, setConditions] = useState('');
   const [errors, setErrors] = useState<{ outcome?: string; reason?: string }>({});
-  const proposes = c.deviation && !c.officer.viewerIsTeamLead;
+  const proposes = limits.proposes;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const next: typeof errors = {};
     if (!outcome) next.outcome = t('decision.chooseOutcome');
-    if (reason.trim().length < 5) next.reason = t('loop.decision.reasonMissing');
+    if (reason.trim().length < limits.reasonMinLength) next.reason = t('loop.decision.reasonMissing');
     setErrors(next);
     if (next.outcome || next.reason || !outcome) return;
     const list = outcome === 'approved' ? conditions.split('\n').map((x) => x.trim()).filter(Boolean) : [];
@@ -481,18 +480,18 @@ function DecisionForm({ c, run }: { c: Detail; run: Run }) {
       {proposes && <p className="status status--warning">{t('loop.decision.fourEyes')}</p>}
       <fieldset aria-describedby={errors.outcome ? 'outcome-error' : undefined}>
         <legend>{t('decision.legend')}</legend>
-        {canDecide && c.procedure === 'permit' && (
+        {limits.outcomes.includes('approved') && (
           <label className="radio">
             <input type="radio" name="outcome" value="approved" checked={outcome === 'approved'} onChange={() => setOutcome('approved')} /> {t('decision.approve')}
           </label>
         )}
-        {canDecide && (
+        {limits.outcomes.includes('refused') && (
           <label className="radio">
             <input type="radio" name="outcome" value="refused" checked={outcome === 'refused'} onChange={() => setOutcome('refused')} />{' '}
             {t(c.procedure === 'notification' ? 'loop.decision.refuseStart' : 'decision.refuse')}
           </label>
         )}
-        {canDismiss && (
+        {limits.outcomes.includes('dismissed') && (
           <label className="radio">
             <input type="radio" name="outcome" value="dismissed" checked={outcome === 'dismissed'} onChange={() => setOutcome('dismissed')} /> {t('loop.decision.dismiss')}
           </label>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type L from 'leaflet';
-import { ruleSets, type Evaluation, type Footprint, type MeasureType, type Surroundings } from '@lovisa/domain';
+import { placementLimits, type Evaluation, type Footprint, type MeasureType, type Surroundings } from '@lovisa/domain';
 import { bbox, bboxCenter, rectangleAtCorner, rectangleFromDimensions, type Polygon } from '@lovisa/geo';
 import { api, type PropertyWithPlans } from '../../api/client';
 import { formatArea } from '../../format';
@@ -78,8 +78,7 @@ function MapStepLoaded(props: {
   const site = useMemo(() => mapSiteFrom(data.property, data.plans, props.surroundings), [data, props.surroundings]);
   const sides = useMemo(() => propertySides(site), [site]);
   const facts = useMemo(() => buildingFacts(footprints, site), [footprints, site]);
-  const boundaryDistanceM = ruleSets.find((r) => r.id === evaluation?.ruleSetId)?.boundaryDistanceM;
-  const warnings = useMemo(() => drawingWarnings(footprints, site, evaluation, { boundaryDistanceM }), [footprints, site, evaluation, boundaryDistanceM]);
+  const warnings = useMemo(() => drawingWarnings(footprints, site, evaluation), [footprints, site, evaluation]);
 
   const selected = footprints.find((f) => f.id === selectedId) ?? null;
   const totalArea = facts.reduce((s, f) => s + f.areaM2, 0);
@@ -127,14 +126,16 @@ function MapStepLoaded(props: {
     const w = parseNumber(width);
     const d = parseNumber(depth);
     const r = rotation.trim() === '' ? 0 : parseNumber(rotation);
-    if (!(w >= 1 && w <= 100 && d >= 1 && d <= 100)) {
-      return setFormError({ text: t('map.dimensionsError'), fields: [...(w >= 1 && w <= 100 ? [] : ['width']), ...(d >= 1 && d <= 100 ? [] : ['depth'])] });
+    const { sideM, rotationDeg, offsetM } = placementLimits;
+    const okSide = (v: number) => v >= sideM.min && v <= sideM.max;
+    if (!(okSide(w) && okSide(d))) {
+      return setFormError({ text: t('map.dimensionsError'), fields: [...(okSide(w) ? [] : ['width']), ...(okSide(d) ? [] : ['depth'])] });
     }
-    if (!(r >= -360 && r <= 360)) return setFormError({ text: t('map.rotationError'), fields: ['rotation'] });
+    if (!(r >= rotationDeg.min && r <= rotationDeg.max)) return setFormError({ text: t('map.rotationError'), fields: ['rotation'] });
     const south = parseNumber(fromSouth);
     const west = parseNumber(fromWest);
     const noPosition = fromSouth.trim() === '' && fromWest.trim() === '';
-    const okDistance = (v: number) => v >= 0 && v <= 1000;
+    const okDistance = (v: number) => v >= offsetM.min && v <= offsetM.max;
     if (!noPosition && !(okDistance(south) && okDistance(west))) {
       return setFormError({ text: t('map.positionError'), fields: [...(okDistance(south) ? [] : ['from-south']), ...(okDistance(west) ? [] : ['from-west'])] });
     }
