@@ -34,7 +34,7 @@ import { sendToApplicant, toMessage } from './messages';
 import { attachments, caseDocuments, caseEvents, cases, diaryCounters, drafts, messages, officers, queueCounts, signOrders } from '../db/schema';
 
 export type CaseRow = typeof cases.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The columns a case's summary, its clock and a queue item are made of: no application, signature or letters. */
 const listColumns = {
@@ -333,7 +333,7 @@ export async function caseRow(db: Db, id: string): Promise<CaseRow | null> {
   return row ?? null;
 }
 
-export async function caseEventsOf(db: Db, id: string): Promise<CaseEvent[]> {
+export async function caseEventsOf(db: Db | Tx, id: string): Promise<CaseEvent[]> {
   const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id));
   return events.map((e): CaseEvent => ({ type: e.type as CaseEvent['type'], at: e.at.toISOString(), actor: e.actor, data: e.data as Record<string, unknown> }));
 }
@@ -408,7 +408,7 @@ export interface CaseChange {
  * version, then its events, messages and documents, in one transaction. A stale version changes nothing and
  * answers 409 naming who changed the case last.
  */
-export async function changeCase(db: Db, change: CaseChange): Promise<CaseRow> {
+export async function changeCase(db: Db | Tx, change: CaseChange): Promise<CaseRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(cases)
@@ -441,16 +441,22 @@ export async function latestDocument(db: Db, caseId: string, kind: 'decision' | 
 }
 
 /** What the applicant has sent since the open order to complete was issued, and every file type the case holds. */
-export async function answerFilesOf(db: Db, row: CaseRow): Promise<{ answerFiles: { id: string; type: AttachmentType; fileName: string }[]; caseFileTypes: string[] }> {
+export async function answerFilesOf(db: Db | Tx, row: CaseRow): Promise<{ answerFiles: { id: string; type: AttachmentType; fileName: string }[]; caseFileTypes: string[] }> {
   const order = completionRequestOf(row);
   const files = await db
-    .select({ id: attachments.id, type: attachments.type, fileName: attachments.fileName, createdAt: attachments.createdAt })
+    .select({ id: attachments.id, type: attachments.type, fileName: attachments.fileName, answersOrderOf: attachments.answersOrderOf })
     .from(attachments)
     .where(eq(attachments.caseId, row.id))
     .orderBy(asc(attachments.createdAt));
-  const since = order ? new Date(order.issuedAt) : null;
+  const issued = order ? new Date(order.issuedAt).getTime() : null;
   return {
-    answerFiles: since ? files.filter((f) => f.createdAt >= since).map((f) => ({ id: f.id, type: f.type as AttachmentType, fileName: f.fileName })) : [],
+    answerFiles: files.filter((f) => issued !== null && f.answersOrderOf?.getTime() === issued).map((f) => ({ id: f.id, type: f.type as AttachmentType, fileName: f.fileName })),
     caseFileTypes: files.map((f) => f.type),
   };
+}
+
+/** Holds the case row until the transaction ends: an upload into the answer waits, or comes after the change. */
+export async function lockCase(tx: Tx, id: string): Promise<CaseRow | null> {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
+  return row ?? null;
 }

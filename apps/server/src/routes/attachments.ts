@@ -1,15 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, eq, isNull } from 'drizzle-orm';
-import { ApiErrorSchema, AttachmentInfoSchema, AttachmentSlotSchema, DraftDataSchema, MAX_OTHER_ATTACHMENTS, stockholmDate } from '@lovisa/domain';
+import { ApiErrorSchema, AttachmentInfoSchema, AttachmentSlotSchema, DraftDataSchema, stockholmDate } from '@lovisa/domain';
 import { polygonProblems } from '@lovisa/geo';
-import { attachments, cases, drafts } from '../db/schema';
 import { AppError, forbidden, notFound, unauthenticated } from '../errors';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
 import { plannedBuildings, sitePlanInputFor } from '../sitePlan/sitePlanInput';
 import { receiveUpload } from '../attachments/receive';
-import { toAttachmentInfo } from '../repositories/attachments';
+import { attachmentWithTeam, attachmentsOfDraft, draftOfOwner, removeFromDraft, toAttachmentInfo } from '../repositories/attachments';
+import { uploadIntoSlot } from '../services/uploads';
 import { currentUser, noStore, requireRole } from '../plugins/session';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
@@ -28,9 +27,9 @@ export default async function attachmentRoutes(app: FastifyInstance) {
 
   async function ownDraft(request: FastifyRequest, id: string) {
     const user = currentUser(request);
-    const [draft] = await app.db.select({ id: drafts.id }).from(drafts).where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)));
+    const draft = await draftOfOwner(app.db, id, user.personnummer);
     if (!draft) throw notFound('Utkastet');
-    return user;
+    return { user, draft };
   }
 
   r.get(
@@ -38,8 +37,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     { onRequest: applicant, schema: { tags: ['applicant'], summary: 'The files attached to one of my drafts', params: z.object({ id: z.uuid() }), response: { 200: z.array(AttachmentInfoSchema), ...errors } } },
     async (request) => {
       await ownDraft(request, request.params.id);
-      const rows = await app.db.select().from(attachments).where(eq(attachments.draftId, request.params.id)).orderBy(attachments.createdAt);
-      return rows.map(toAttachmentInfo);
+      return (await attachmentsOfDraft(app.db, request.params.id)).map(toAttachmentInfo);
     },
   );
 
@@ -58,46 +56,11 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const user = await ownDraft(request, request.params.id);
-      const { type, neighbourPropertyId } = request.query;
-      const { bytes, ...verdict } = await receiveUpload(request, request.query);
-      const draftId = request.params.id;
-      if (type === 'OVR') {
-        const others = await app.db.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.draftId, draftId), eq(attachments.type, 'OVR')));
-        if (others.length >= MAX_OTHER_ATTACHMENTS) throw new AppError('conflict', `Du kan bifoga högst ${MAX_OTHER_ATTACHMENTS} övriga handlingar.`);
-      }
-      const sha256 = await app.attachmentStore.put(bytes);
-      const row = await app.db.transaction(async (tx) => {
-        // A drawing type, or one neighbour's consent, has one file: a new upload replaces the old.
-        if (type !== 'OVR') {
-          await tx
-            .delete(attachments)
-            .where(
-              and(
-                eq(attachments.draftId, draftId),
-                eq(attachments.type, type),
-                neighbourPropertyId ? eq(attachments.neighbourPropertyId, neighbourPropertyId) : isNull(attachments.neighbourPropertyId),
-              ),
-            );
-        }
-        const [inserted] = await tx
-          .insert(attachments)
-          .values({
-            id: crypto.randomUUID(),
-            ownerPersonnummer: user.personnummer,
-            draftId,
-            type,
-            neighbourPropertyId: neighbourPropertyId ?? null,
-            fileName: verdict.fileName,
-            contentType: verdict.contentType,
-            size: bytes.length,
-            sha256,
-            createdAt: app.clock(),
-          })
-          .returning();
-        return inserted!;
-      });
-      return reply.status(201).send(toAttachmentInfo(row));
+      // Refused before the body is read: no 25 MB for a draft that is not theirs.
+      const { user } = await ownDraft(request, request.params.id);
+      const file = await receiveUpload(request, request.query);
+      const info = await uploadIntoSlot(app, user.personnummer, { draftId: request.params.id }, request.query, file);
+      return reply.status(201).send(info);
     },
   );
 
@@ -110,13 +73,11 @@ export default async function attachmentRoutes(app: FastifyInstance) {
         tags: ['applicant'],
         summary: 'Make the situationsplan from the draft’s drawing and attach it (replacing an earlier one)',
         params: z.object({ id: z.uuid() }),
-        response: { 201: AttachmentInfoSchema, ...errors },
+        response: { 201: AttachmentInfoSchema, ...errors, 409: ApiErrorSchema },
       },
     },
     async (request, reply) => {
-      const user = currentUser(request);
-      const [draft] = await app.db.select().from(drafts).where(and(eq(drafts.id, request.params.id), eq(drafts.ownerPersonnummer, user.personnummer)));
-      if (!draft) throw notFound('Utkastet');
+      const { user, draft } = await ownDraft(request, request.params.id);
       const data = DraftDataSchema.parse(draft.data);
       const footprints = (data.footprints ?? []).filter((f) => polygonProblems(f.geometry).length === 0);
       if (!data.propertyId || footprints.length === 0) throw new AppError('invalidInput', 'Rita byggnaden på kartan först, så kan situationsplanen göras.');
@@ -126,27 +87,9 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       if (!owned.includes(property.id)) throw forbidden();
       const pdf = await renderSitePlan(await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())));
       const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      const sha256 = await app.attachmentStore.put(bytes);
-      const row = await app.db.transaction(async (tx) => {
-        await tx.delete(attachments).where(and(eq(attachments.draftId, draft.id), eq(attachments.type, 'SITU')));
-        const [inserted] = await tx
-          .insert(attachments)
-          .values({
-            id: crypto.randomUUID(),
-            ownerPersonnummer: user.personnummer,
-            draftId: draft.id,
-            type: 'SITU',
-            fileName: `Situationsplan ${property.designation}.pdf`,
-            contentType: 'application/pdf',
-            size: bytes.length,
-            sha256,
-            generated: 'drawing',
-            createdAt: app.clock(),
-          })
-          .returning();
-        return inserted!;
-      });
-      return reply.status(201).send(toAttachmentInfo(row));
+      const file = { bytes, fileName: `Situationsplan ${property.designation}.pdf`, contentType: 'application/pdf', generated: 'drawing' as const };
+      const info = await uploadIntoSlot(app, user.personnummer, { draftId: draft.id }, { type: 'SITU' }, file);
+      return reply.status(201).send(info);
     },
   );
 
@@ -155,11 +98,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     { onRequest: applicant, schema: { tags: ['applicant'], summary: 'Remove a file from one of my drafts', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }), response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       await ownDraft(request, request.params.id);
-      const removed = await app.db
-        .delete(attachments)
-        .where(and(eq(attachments.id, request.params.attachmentId), eq(attachments.draftId, request.params.id)))
-        .returning({ id: attachments.id });
-      if (removed.length === 0) throw notFound('Filen');
+      if (!(await removeFromDraft(app.db, request.params.id, request.params.attachmentId))) throw notFound('Filen');
       return reply.status(204).send(null);
     },
   );
@@ -178,19 +117,15 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const user = request.user;
       if (!user) throw unauthenticated();
-      const [row] = await app.db
-        .select({ a: attachments, teamId: cases.teamId })
-        .from(attachments)
-        .leftJoin(cases, eq(cases.id, attachments.caseId))
-        .where(eq(attachments.id, request.params.id));
-      const mayRead = row && (row.a.ownerPersonnummer === user.personnummer || (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
+      const row = await attachmentWithTeam(app.db, request.params.id);
+      const mayRead = row && (row.attachment.ownerPersonnummer === user.personnummer || (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
       // Someone else's file answers as if it did not exist.
       if (!row || !mayRead) throw notFound('Filen');
-      const bytes = await app.attachmentStore.get(row.a.sha256);
+      const bytes = await app.attachmentStore.get(row.attachment.sha256);
       if (!bytes) throw notFound('Filen');
       return reply
-        .header('content-type', row.a.contentType)
-        .header('content-disposition', contentDisposition('attachment', row.a.fileName))
+        .header('content-type', row.attachment.contentType)
+        .header('content-disposition', contentDisposition('attachment', row.attachment.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .send(bytes);

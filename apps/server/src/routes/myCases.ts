@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, eq, gte, isNull } from 'drizzle-orm';
 import {
   ApiErrorSchema,
   AttachmentInfoSchema,
@@ -10,20 +9,18 @@ import {
   CaseDocumentKindSchema,
   CaseMessageSchema,
   CompletionAnswerInputSchema,
-  MAX_OTHER_ATTACHMENTS,
   MyCaseSummarySchema,
   WithdrawInputSchema,
   type CaseActor,
 } from '@lovisa/domain';
-import { attachments } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { receiveUpload } from '../attachments/receive';
 import { currentUser, noStore, requireRole } from '../plugins/session';
-import { toAttachmentInfo } from '../repositories/attachments';
-import { answerFilesOf, caseDetail, caseRow, casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
+import { uploadIntoSlot } from '../services/uploads';
+import { caseDetail, caseRow, casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
 import { sendCaseDocument } from '../services/caseDocuments';
-import { runCaseCommand } from '../services/caseCommands';
+import { answerCompletion, runCaseCommand } from '../services/caseCommands';
 
 const params = z.object({ id: z.uuid() });
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
@@ -108,48 +105,10 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       const row = await ownCase(request, request.params.id);
       const order = completionRequestOf(row);
       if (row.status !== 'awaitingCompletion' || !order) throw notAwaiting(row.status);
-      const { type, neighbourPropertyId } = request.query;
-      // The one upload check (attachments/upload.ts), as for a draft.
-      const { bytes, ...verdict } = await receiveUpload(request, request.query);
-      const since = new Date(order.issuedAt);
-      if (type === 'OVR') {
-        const others = await app.db.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.caseId, row.id), eq(attachments.type, 'OVR'), gte(attachments.createdAt, since)));
-        if (others.length >= MAX_OTHER_ATTACHMENTS) throw new AppError('conflict', `Du kan bifoga högst ${MAX_OTHER_ATTACHMENTS} övriga handlingar.`);
-      }
-      const sha256 = await app.attachmentStore.put(bytes);
-      const inserted = await app.db.transaction(async (tx) => {
-        // Within one answer a drawing type has one file: a new upload replaces the one sent since the order.
-        // What came with the application stays as it was.
-        if (type !== 'OVR') {
-          await tx
-            .delete(attachments)
-            .where(
-              and(
-                eq(attachments.caseId, row.id),
-                eq(attachments.type, type),
-                gte(attachments.createdAt, since),
-                neighbourPropertyId ? eq(attachments.neighbourPropertyId, neighbourPropertyId) : isNull(attachments.neighbourPropertyId),
-              ),
-            );
-        }
-        const [added] = await tx
-          .insert(attachments)
-          .values({
-            id: crypto.randomUUID(),
-            ownerPersonnummer: user.personnummer,
-            caseId: row.id,
-            type,
-            neighbourPropertyId: neighbourPropertyId ?? null,
-            fileName: verdict.fileName,
-            contentType: verdict.contentType,
-            size: bytes.length,
-            sha256,
-            createdAt: app.clock(),
-          })
-          .returning();
-        return added!;
-      });
-      return reply.status(201).send(toAttachmentInfo(inserted));
+      // The one upload check (attachments/upload.ts), as for a draft; the file then goes into this answer's slot.
+      const file = await receiveUpload(request, request.query);
+      const info = await uploadIntoSlot(app, user.personnummer, { caseId: row.id }, request.query, file);
+      return reply.status(201).send(info);
     },
   );
 
@@ -166,10 +125,8 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const row = await ownCase(request, request.params.id);
-      const files = await answerFilesOf(app.db, row);
-      const command = { type: 'answerCompletion' as const, version: request.body.version, note: request.body.note ?? null, ...files };
-      const changed = await runCaseCommand(app, row, command, applicantActor(request));
-      request.log.info({ caseId: row.id, files: files.answerFiles.length }, 'completion received');
+      const changed = await answerCompletion(app, row, { version: request.body.version, note: request.body.note ?? null }, applicantActor(request));
+      request.log.info({ caseId: row.id }, 'completion received');
       return detail(changed);
     },
   );

@@ -14,7 +14,8 @@ import {
 } from '@lovisa/domain';
 import { issueDocument } from '../decision/issue';
 import { AppError } from '../errors';
-import { caseEventsOf, changeCase, clockFactsOf, completionRequestOf, proposalOf, staleConflict, type CaseRow } from '../repositories/cases';
+import type { Db } from '../db/database';
+import { answerFilesOf, caseEventsOf, changeCase, lockCase, type Tx, clockFactsOf, completionRequestOf, proposalOf, staleConflict, type CaseRow } from '../repositories/cases';
 
 /** The case as the domain's commands see it. */
 export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = null): CaseState {
@@ -36,8 +37,8 @@ export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = 
 }
 
 /** The rules engine's verdict as the case's `assessed` event keeps it. */
-export async function assessmentOf(app: FastifyInstance, caseId: string) {
-  const parsed = CaseAssessmentSchema.safeParse((await caseEventsOf(app.db, caseId)).find((e) => e.type === 'assessed')?.data);
+export async function assessmentOf(db: Db | Tx, caseId: string) {
+  const parsed = CaseAssessmentSchema.safeParse((await caseEventsOf(db, caseId)).find((e) => e.type === 'assessed')?.data);
   return parsed.success ? parsed.data : null;
 }
 
@@ -51,14 +52,14 @@ function problemError(problem: CaseProblem, row: CaseRow): AppError {
  * The one way a case changes: the domain decides (applyCaseCommand), the documents it orders are written, and
  * the change is stored in one transaction on the version the command was made on.
  */
-export async function runCaseCommand(app: FastifyInstance, row: CaseRow, command: CaseCommand, actor: CaseActor): Promise<CaseRow> {
-  const assessment = command.type === 'answerCompletion' ? await assessmentOf(app, row.id) : null;
+export async function runCaseCommand(app: FastifyInstance, row: CaseRow, command: CaseCommand, actor: CaseActor, db: Db | Tx = app.db): Promise<CaseRow> {
+  const assessment = command.type === 'answerCompletion' ? await assessmentOf(db, row.id) : null;
   const at = app.clock();
   const result = applyCaseCommand(caseStateOf(row, assessment), command, actor, at);
   if (!result.ok) throw problemError(result.problem, row);
   const { set, events, messages, documents } = result.change;
   const issued = await Promise.all(documents.map((d) => issueDocument(app, row, { ...d, at })));
-  return changeCase(app.db, {
+  return changeCase(db, {
     id: row.id,
     version: command.version,
     actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
@@ -67,5 +68,17 @@ export async function runCaseCommand(app: FastifyInstance, row: CaseRow, command
     events,
     messages,
     documents: issued,
+  });
+}
+
+/**
+ * The applicant's answer to an order to complete. The case row is locked while the answer's files are read and
+ * the change is stored, so an upload racing the answer is either in it or refused as too late, never lost.
+ */
+export async function answerCompletion(app: FastifyInstance, row: CaseRow, input: { version: number; note: string | null }, actor: CaseActor): Promise<CaseRow> {
+  return app.db.transaction(async (tx) => {
+    const locked = (await lockCase(tx, row.id)) ?? row;
+    const files = await answerFilesOf(tx, locked);
+    return runCaseCommand(app, locked, { type: 'answerCompletion', version: input.version, note: input.note, ...files }, actor, tx);
   });
 }

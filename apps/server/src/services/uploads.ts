@@ -1,0 +1,99 @@
+import {
+  CompletionRequestSchema,
+  MAX_OTHER_ATTACHMENTS,
+  type AttachmentInfo,
+  type AttachmentSlot,
+} from '@lovisa/domain';
+import type { AttachmentStore } from '../attachments/store';
+import type { Db } from '../db/database';
+import { AppError, notFound } from '../errors';
+import {
+  countOfType,
+  emptySlot,
+  insertAttachment,
+  isSlotTaken,
+  lockCase,
+  lockDraft,
+  toAttachmentInfo,
+  type Slot,
+  type SlotOwner,
+} from '../repositories/attachments';
+
+export interface UploadDeps {
+  db: Db;
+  attachmentStore: AttachmentStore;
+  clock: () => Date;
+}
+
+/** Where a file goes: one of the person's drafts, or the answer to the open order to complete on their case. */
+export type UploadTarget = { draftId: string } | { caseId: string };
+
+export interface UploadedFile {
+  bytes: Buffer;
+  fileName: string;
+  contentType: string;
+  /** Made by Lovisa (the site plan from the drawing), not uploaded. */
+  generated?: 'drawing';
+}
+
+const tooManyOthers = () => new AppError('conflict', `Du kan bifoga högst ${MAX_OTHER_ATTACHMENTS} övriga handlingar.`);
+
+/**
+ * Puts a checked file into its slot, for drafts and answers alike. A drawing type, or one neighbour's consent, has
+ * one file: a new upload replaces the old. "Other documents" may be up to MAX_OTHER_ATTACHMENTS. Both rules hold
+ * however many uploads arrive at once: each takes the draft's (or case's) row lock before it counts or replaces,
+ * so they take turns, and the slot's unique index (migration 0013) turns anything that bypassed the lock into a
+ * 409 instead of a second file.
+ */
+export async function uploadIntoSlot(
+  deps: UploadDeps,
+  personnummer: string,
+  target: UploadTarget,
+  query: AttachmentSlot,
+  file: UploadedFile,
+): Promise<AttachmentInfo> {
+  const slot: Slot = {
+    type: query.type,
+    neighbourPropertyId: query.type === 'GRAM' ? (query.neighbourPropertyId ?? null) : null,
+  };
+  // The bytes are written before the transaction: PGlite runs one transaction at a time for the whole server, so
+  // a lock must never wait on the disk. A refused upload leaves bytes nobody refers to; the retention job sweeps
+  // those.
+  const sha256 = await deps.attachmentStore.put(file.bytes);
+  try {
+    const row = await deps.db.transaction(async (tx) => {
+      let owner: SlotOwner;
+      if ('draftId' in target) {
+        if (!(await lockDraft(tx, target.draftId, personnummer))) throw notFound('Utkastet');
+        owner = { draftId: target.draftId };
+      } else {
+        // The order may have been answered or withdrawn while the file was on its way.
+        const locked = await lockCase(tx, target.caseId);
+        const order = CompletionRequestSchema.safeParse(locked?.completionRequest);
+        if (!locked || locked.status !== 'awaitingCompletion' || !order.success) {
+          throw new AppError('conflict', 'Kommunen har inte begärt någon komplettering som väntar på svar.');
+        }
+        owner = { caseId: target.caseId, answersOrderOf: new Date(order.data.issuedAt) };
+      }
+      if (slot.type === 'OVR') {
+        if ((await countOfType(tx, owner, 'OVR')) >= MAX_OTHER_ATTACHMENTS) throw tooManyOthers();
+      } else {
+        await emptySlot(tx, owner, slot);
+      }
+      return insertAttachment(tx, owner, slot, {
+        ownerPersonnummer: personnummer,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.bytes.length,
+        sha256,
+        generated: file.generated ?? null,
+        createdAt: deps.clock(),
+      });
+    });
+    return toAttachmentInfo(row);
+  } catch (err) {
+    if (isSlotTaken(err))
+      throw new AppError('conflict', 'En annan fil laddades upp till samma plats samtidigt. Försök igen.');
+    throw err;
+  }
+}
