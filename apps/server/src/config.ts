@@ -31,8 +31,8 @@ const EnvSchema = z.object({
   I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN: bool.default(false),
   NODE_ENV: z.string().optional(),
   /** Pending orders the simulator holds at once, in all and per end-user IP address. */
-  BANKID_SIMULATOR_MAX_PENDING: z.coerce.number().int().positive().default(500),
-  BANKID_SIMULATOR_MAX_PENDING_PER_IP: z.coerce.number().int().positive().default(10),
+  BANKID_SIMULATOR_MAX_PENDING: z.coerce.number().int().positive().default(1000),
+  BANKID_SIMULATOR_MAX_PENDING_PER_IP: z.coerce.number().int().positive().default(50),
   BANKID_ORDER_TTL_SECONDS: z.coerce.number().int().positive().default(180),
   /** How often browsers collect a BankID order; BankID's guidance is every 2 s. */
   BANKID_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(10_000).default(2000),
