@@ -59,6 +59,8 @@ export async function startBenchServer(opts: ServerOptions): Promise<BenchServer
       BANKID_URL: '',
       MAP_TILE_URL: '',
       NODE_ENV: 'production',
+      // The bench logs in through the simulator; it never listens beyond loopback.
+      I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN: 'true',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

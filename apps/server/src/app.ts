@@ -13,6 +13,7 @@ import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
 import { simIdentities, type BasemapFeatureCollection, type Registers } from '@lovisa/registry';
 import { kioskSessionIdleMs, type AppConfig } from './config';
 import type { Database } from './db/database';
+import { dbSimOrderStore } from './bankid/simOrderStore';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import registersPlugin from './plugins/registers';
@@ -197,6 +198,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       identities: async () => simIdentities(opts.registers),
       clock: () => clock().getTime(),
       orderTtlMs: opts.config.bankidOrderTtlMs,
+      // In the database: an order outlives a restart (as at BankID), and every instance sees the same orders.
+      store: dbSimOrderStore(opts.database.db),
+      limits: opts.config.bankidSimulatorLimits,
     });
   }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import { cases, loginOrders } from './db/schema';
-import { startHarness, login, submitSigned, withDrawings, type Harness } from './test/harness';
+import { startHarness, login, submitSigned, withDrawings, type Harness, testApp } from './test/harness';
 import { dbKinds } from './test/databases';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
@@ -26,7 +26,7 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
     const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: json(cookieA), payload: await withDrawings(h, cookieA, applicationFor(facts.propertyA)) });
     expect(started.statusCode).toBe(202);
     const { orderRef } = started.json();
-    const page = (await h.app.inject({ method: 'GET', url: '/bankid-sim/app' })).body;
+    const page = (await testApp(h).get()).body;
     expect(page).toContain(`Fastighet: ${facts.propertyA.designation}`);
     expect(page).toContain('56,0 m²');
 
@@ -39,12 +39,7 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
     const cookieB = await login(h, facts.applicantB);
     expect((await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieB), payload: { orderRef } })).statusCode).toBe(404);
 
-    await h.app.inject({
-      method: 'POST',
-      url: `/bankid-sim/app/orders/${orderRef}/approve`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `personalNumber=${facts.applicantA}`,
-    });
+    await testApp(h).approve(orderRef, facts.applicantA);
     const [first, again] = await Promise.all([
       h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieA), payload: { orderRef } }),
       h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieA), payload: { orderRef } }),
@@ -91,12 +86,7 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
     const planted = await login(h, facts.applicantB);
     const start = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } });
     const { orderRef } = start.json();
-    await h.app.inject({
-      method: 'POST',
-      url: `/bankid-sim/app/orders/${orderRef}/approve`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `personalNumber=${facts.applicantB}`,
-    });
+    await testApp(h).approve(orderRef, facts.applicantB);
     const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!.value;
     const collect = await h.app.inject({
       method: 'POST',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simIdentities } from '@lovisa/registry';
-import { startHarness, login, submitSigned, withDrawings, type Harness } from './test/harness';
+import { startHarness, login, submitSigned, withDrawings, type Harness, testApp } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
 /**
@@ -26,12 +26,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
     const payload = await withDrawings(h, cookieA, applicationFor(facts.propertyA));
     const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: cookieA }, payload });
     const { orderRef } = started.json();
-    await h.app.inject({
-      method: 'POST',
-      url: `/bankid-sim/app/orders/${orderRef}/approve`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `personalNumber=${facts.applicantA}`,
-    });
+    await testApp(h).approve(orderRef, facts.applicantA);
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie: cookieA }, payload: { orderRef } })),
     );

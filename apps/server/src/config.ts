@@ -15,7 +15,8 @@ export const DEFAULT_KIOSK_HELP_TEXT =
 /** Every setting comes from the environment; names are documented in README.md. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback by default: a newcomer's `npm start` is a demo on their own machine, reachable by no one else. */
+  HOST: z.string().default('localhost'),
   DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
   DATABASE_URL: z.string().url().optional(),
   FIXTURES_DIR: z.string().default(path.join(repoRoot, 'fixtures')),
@@ -24,8 +25,14 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
   /** Base URL of BankID's RP API (…/rp/v6.0 is appended). Unset: this server's own simulator. */
   BANKID_URL: z.string().url().optional(),
-  /** Mounts the BankID simulator and its test app. Must be off in production. */
-  BANKID_SIMULATOR: bool.default(true),
+  /** Mounts the BankID simulator, its test app and the demo mailbox. Unset: on only on loopback without BANKID_URL. */
+  BANKID_SIMULATOR: bool.optional(),
+  /** The only way to run the simulator with NODE_ENV=production: it lets anyone log in as anyone. */
+  I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN: bool.default(false),
+  NODE_ENV: z.string().optional(),
+  /** Pending orders the simulator holds at once, in all and per end-user IP address. */
+  BANKID_SIMULATOR_MAX_PENDING: z.coerce.number().int().positive().default(1000),
+  BANKID_SIMULATOR_MAX_PENDING_PER_IP: z.coerce.number().int().positive().default(50),
   BANKID_ORDER_TTL_SECONDS: z.coerce.number().int().positive().default(180),
   /** How often browsers collect a BankID order; BankID's guidance is every 2 s. */
   BANKID_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(10_000).default(2000),
@@ -70,6 +77,9 @@ export interface AppConfig {
   webDist: string;
   bankidUrl: string | undefined;
   bankidSimulator: boolean;
+  /** What start-up must say about BankID (see decideBankIdSimulator); the server logs it. */
+  bankidSimulatorNotes: SimulatorNote[];
+  bankidSimulatorLimits: { maxPending: number; maxPendingPerIp: number };
   bankidOrderTtlMs: number;
   bankidPollIntervalMs: number;
   sessionIdleMs: number;
@@ -107,6 +117,78 @@ export function kioskSessionIdleMs(config: Pick<AppConfig, 'kiosk' | 'sessionIdl
   return Math.min(config.sessionIdleMs, (config.kiosk.idleSeconds + config.kiosk.countdownSeconds + 120) * 1000);
 }
 
+/** Addresses only this machine can reach. `0.0.0.0` and `::` are every interface, the opposite. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+export interface SimulatorNote {
+  level: 'info' | 'warn';
+  message: string;
+}
+
+export interface SimulatorDecisionInput {
+  host: string;
+  /** BANKID_SIMULATOR as set; undefined when not set at all. */
+  requested: boolean | undefined;
+  bankidUrl: string | undefined;
+  nodeEnv: string | undefined;
+  /** I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN */
+  acknowledged: boolean;
+}
+
+export type SimulatorDecision =
+  | { ok: true; enabled: boolean; notes: SimulatorNote[] }
+  /** The server must not start: `reason` says what to set. */
+  | { ok: false; reason: string };
+
+const ACK_FLAG = 'I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN';
+
+/**
+ * Whether the BankID simulator (and the demo mailbox that comes with it) is mounted. The simulator lets anyone
+ * who reaches the server log in as anyone, officers included, so it is never on by accident where others can
+ * reach it: unset, it is on only when the server listens on loopback and no real BankID is configured.
+ * Production refuses it unless the operator has said in writing that they know what it does.
+ */
+export function decideBankIdSimulator(input: SimulatorDecisionInput): SimulatorDecision {
+  const loopback = isLoopbackHost(input.host);
+  const enabled = input.requested ?? (loopback && !input.bankidUrl);
+  const notes: SimulatorNote[] = [];
+  if (enabled && input.nodeEnv === 'production' && !input.acknowledged) {
+    return {
+      ok: false,
+      reason:
+        `The BankID simulator is on (BANKID_SIMULATOR${input.requested === undefined ? ' unset, HOST is loopback' : '=true'}) and NODE_ENV=production. ` +
+        `The simulator lets anyone log in as anyone. Set BANKID_URL to BankID and BANKID_SIMULATOR=false, ` +
+        `or, for a demo only, ${ACK_FLAG}=true.`,
+    };
+  }
+  if (enabled && !loopback) {
+    notes.push({
+      level: 'warn',
+      message:
+        `!!! The BankID simulator is on and the server listens on ${input.host}: ANYONE WHO CAN REACH IT CAN LOG IN AS ANYONE, ` +
+        `officers included, and read the demo mailbox. Only for a demo on a network you trust; set BANKID_SIMULATOR=false otherwise.`,
+    });
+  } else if (enabled) {
+    notes.push({ level: 'info', message: 'BankID simulator on (loopback only): log in with the test BankID app at /bankid-sim/app.' });
+  }
+  if (!enabled && !input.bankidUrl) {
+    notes.push({
+      level: 'warn',
+      message:
+        `No BankID: nobody can log in. ` +
+        (input.requested === false
+          ? 'Set BANKID_URL to BankID\'s RP API.'
+          : `HOST=${input.host} is not loopback, so the simulator stays off. Set BANKID_URL to BankID's RP API, ` +
+            `or BANKID_SIMULATOR=true for a demo on a trusted network (anyone who reaches it can then log in as anyone), ` +
+            `or HOST=localhost to try Lovisa on this machine.`),
+    });
+  }
+  return { ok: true, enabled, notes };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   // An empty variable means unset (e.g. DATABASE_URL= to force the embedded database).
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
@@ -115,6 +197,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
+  const simulator = decideBankIdSimulator({
+    host: e.HOST,
+    requested: e.BANKID_SIMULATOR,
+    bankidUrl: e.BANKID_URL,
+    nodeEnv: e.NODE_ENV,
+    acknowledged: e.I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN,
+  });
+  if (!simulator.ok) throw new Error(`Refusing to start: ${simulator.reason}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -124,7 +214,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registersUrl: e.REGISTERS_URL,
     webDist: e.WEB_DIST,
     bankidUrl: e.BANKID_URL,
-    bankidSimulator: e.BANKID_SIMULATOR,
+    bankidSimulator: simulator.enabled,
+    bankidSimulatorNotes: simulator.notes,
+    bankidSimulatorLimits: { maxPending: e.BANKID_SIMULATOR_MAX_PENDING, maxPendingPerIp: e.BANKID_SIMULATOR_MAX_PENDING_PER_IP },
     bankidOrderTtlMs: e.BANKID_ORDER_TTL_SECONDS * 1000,
     bankidPollIntervalMs: e.BANKID_POLL_INTERVAL_MS,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFixturesDir, loadFixtureRegisters, type Registers } from '@lovisa/registry';
-import { startHarness, login, multipartFile, submitSigned, testPdf, uploadTo, withDrawings, type Harness } from './test/harness';
+import { startHarness, login, multipartFile, submitSigned, testPdf, uploadTo, withDrawings, type Harness, testApp } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
 /**
@@ -87,13 +87,8 @@ describe('answers reveal nothing about who or what exists', () => {
     const collect = () => h.app.inject({ method: 'POST', url: '/api/auth/bankid/collect', payload: { orderRef }, cookies: { lovisa_login: loginCookie } });
     const qr = await h.app.inject({ method: 'GET', url: `/api/auth/bankid/${orderRef}/qr`, cookies: { lovisa_login: loginCookie } });
     const pending = await collect();
-    const approve = await h.app.inject({
-      method: 'POST',
-      url: `/bankid-sim/app/orders/${orderRef}/approve`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `personalNumber=${personnummer}`,
-    });
-    expect(approve.statusCode, 'the simulator approves').toBe(303);
+    const approve = await testApp(h).approve(orderRef, personnummer);
+    expect(approve.status, 'the simulator approves').toBe(303);
     const complete = await collect();
     const session = complete.cookies.find((c) => c.name === 'lovisa_session');
     const cookie = `lovisa_session=${session?.value}`;

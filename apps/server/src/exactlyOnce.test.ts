@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, type ApplicationSubmission } from '@lovisa/domain';
 import { dbKinds } from './test/databases';
-import { login, startHarness, withDrawings, type Harness } from './test/harness';
+import { login, startHarness, withDrawings, type Harness, testApp } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
 /**
@@ -28,12 +28,7 @@ describe.each(dbKinds)('a draft becomes one case on %s', (kind) => {
     const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: application });
     expect(started.statusCode).toBe(202);
     const { orderRef } = started.json() as { orderRef: string };
-    await h.app.inject({
-      method: 'POST',
-      url: `/bankid-sim/app/orders/${orderRef}/approve`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `personalNumber=${pnr}`,
-    });
+    await testApp(h).approve(orderRef, pnr);
     return orderRef;
   };
   const collect = (orderRef: string) => h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });

@@ -5,7 +5,7 @@ import { ApiErrorSchema, type ApplicationSubmission } from '@lovisa/domain';
 import { signOrders, submissionKeys } from './db/schema';
 import { dbKinds } from './test/databases';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
-import { login, startHarness, withDrawings, type Harness } from './test/harness';
+import { login, startHarness, withDrawings, type Harness, testApp } from './test/harness';
 
 /**
  * Exactly once from the browser's side: a submission sent again (a lost answer, a double click, twenty copies
@@ -38,12 +38,7 @@ describe.each(dbKinds)('idempotent submission on %s', (kind) => {
   const submit = (application: ApplicationSubmission, key?: string) =>
     h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) }, payload: application });
   const approveAndCollect = async (orderRef: string) => {
-    await h.app.inject({
-      method: 'POST',
-      url: `/bankid-sim/app/orders/${orderRef}/approve`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `personalNumber=${facts.applicantA}`,
-    });
+    await testApp(h).approve(orderRef, facts.applicantA);
     return h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
   };
   const ordersOfA = async () => (await h.testDb.database.db.select().from(signOrders).where(eq(signOrders.personnummer, facts.applicantA))).length;
@@ -98,7 +93,7 @@ describe.each(dbKinds)('idempotent submission on %s', (kind) => {
     const ok = await submit(first, key);
     expect(ok.statusCode).toBe(202);
     // Cancel it in "the app" so BankID would let another order start: only the key should stop the next one.
-    await h.app.inject({ method: 'POST', url: `/bankid-sim/app/orders/${ok.json().orderRef}/cancel` });
+    await testApp(h).answer(ok.json().orderRef, 'cancel');
     const orders = await ordersOfA();
 
     const base = applicationFor(facts.propertyA);

@@ -8,7 +8,14 @@ import { runRetention } from './jobs/retention';
 import { messageIdDomain, smtpTransport } from './notifications/mailTransport';
 import { startMailDelivery } from './notifications/outboxDelivery';
 
-const config = loadConfig();
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  // A refusal is an operator's to read, not a stack trace to dig through.
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
 config.routingRules = await loadRoutingRules(config.fixturesDir);
 config.feeSchedule = await loadFeeSchedule(config.fixturesDir);
 const database = await openDatabase(
@@ -77,4 +84,5 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+for (const note of config.bankidSimulatorNotes) app.log[note.level](note.message);
 app.log.info(`Lovisa is running on http://localhost:${(app.server.address() as { port: number }).port} (database: ${database.kind})`);

@@ -6,7 +6,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { header, startMailServer } from '../../server/src/test/mailServer';
-import { apiLogin, draftWithDrawings, guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer } from './support';
+import { apiLogin, draftWithDrawings, guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer, simApprove } from './support';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const docShots = path.join(repoRoot, 'docs/screenshots');
@@ -55,12 +55,7 @@ async function submitGarage(baseUrl: string, cookie: string): Promise<{ id: stri
   });
   expect(started.status).toBe(202);
   const { orderRef } = (await started.json()) as { orderRef: string };
-  const approved = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `personalNumber=${ANNA}`,
-    redirect: 'manual',
-  });
+  const approved = await simApprove(baseUrl, orderRef, ANNA);
   expect(approved.status).toBe(303);
   const signed = await fetch(`${baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json, body: JSON.stringify({ orderRef }) });
   const body = (await signed.json()) as { status: string; case: { id: string; diaryNumber: string; teamId: string } };

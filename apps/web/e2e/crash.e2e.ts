@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiLogin, draftWithDrawings, removeDir, repoRoot, startServer } from './support';
+import { apiLogin, draftWithDrawings, removeDir, repoRoot, startServer, simApprove } from './support';
 
 // Submissions under load, the server killed with SIGKILL in the middle, started again on the same data: every
 // submission that was acknowledged (the signed collect answered with a diary number) is there, intact.
@@ -31,12 +31,7 @@ async function submitOnce(baseUrl: string, cookie: string, personnummer: string,
   });
   if (started.status !== 202) throw new Error(`not started: ${started.status}`);
   const { orderRef } = (await started.json()) as { orderRef: string };
-  await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `personalNumber=${personnummer}`,
-    redirect: 'manual',
-  });
+  await simApprove(baseUrl, orderRef, personnummer);
   const collected = await fetch(`${baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json, body: JSON.stringify({ orderRef }) });
   const body = (await collected.json()) as { status: string; case?: { diaryNumber: string } };
   if (body.status !== 'complete' || !body.case) throw new Error(`not complete: ${body.status}`);

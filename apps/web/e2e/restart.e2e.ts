@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiLogin as login, removeDir, startServer, type RunningServer, draftWithDrawings } from './support';
+import { apiLogin as login, removeDir, startServer, type RunningServer, draftWithDrawings, simApprove } from './support';
 
 const APPLICANT = '198202029289';
 const PROPERTY = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23'; // Kjellstavik Eken 1:23, E 620 060–620 090, N 6 650 005–6 650 040
@@ -34,12 +34,7 @@ describe('the server killed with SIGKILL and started again', () => {
     });
     expect(submitted.status).toBe(202); // submitting starts the BankID signature
     const { orderRef } = (await submitted.json()) as { orderRef: string };
-    await fetch(`${first.baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `personalNumber=${APPLICANT}`,
-      redirect: 'manual',
-    });
+    await simApprove(first.baseUrl, orderRef, APPLICANT);
     const signed = await fetch(`${first.baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json, body: JSON.stringify({ orderRef }) });
     const { diaryNumber } = ((await signed.json()) as { case: { diaryNumber: string } }).case;
 

@@ -106,6 +106,20 @@ export function guardOffline(context: BrowserContext, baseUrl: string): string[]
   return escaped;
 }
 
+/** Approves an order in the test BankID app at `simulatorUrl` as a browser on this machine does (cookie, form token). */
+export async function simApprove(simulatorUrl: string, orderRef: string, personnummer: string): Promise<{ status: number }> {
+  const page = await fetch(`${simulatorUrl}/bankid-sim/app`);
+  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('bankid_sim_app='))!;
+  const csrf = /name="bankid-sim-csrf" content="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const res = await fetch(`${simulatorUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ csrf, personalNumber: personnummer, beslut: 'godkann' }).toString(),
+    redirect: 'manual',
+  });
+  return { status: res.status };
+}
+
 const cookieOf = (res: Response, name: string) =>
   res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`))!;
 
@@ -116,12 +130,7 @@ const cookieOf = (res: Response, name: string) =>
 export async function apiLogin(baseUrl: string, personnummer: string, simulatorUrl = baseUrl): Promise<string> {
   const start = await fetch(`${baseUrl}/api/auth/bankid/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":"qr"}' });
   const { orderRef } = (await start.json()) as { orderRef: string };
-  const approve = await fetch(`${simulatorUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `personalNumber=${personnummer}`,
-    redirect: 'manual',
-  });
+  const approve = await simApprove(simulatorUrl, orderRef, personnummer);
   if (approve.status !== 303) throw new Error(`approval refused: ${approve.status}`);
   const collect = await fetch(`${baseUrl}/api/auth/bankid/collect`, {
     method: 'POST',

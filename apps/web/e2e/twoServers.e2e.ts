@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, removeDir, startServer, type RunningServer, draftWithDrawings } from './support';
+import { apiLogin, removeDir, startServer, type RunningServer, draftWithDrawings, simApprove } from './support';
 
 const ANNA = '198202029289';
 const OSKAR = '198306219299';
@@ -61,12 +61,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
       }),
     });
     const { orderRef } = (await started.json()) as { orderRef: string };
-    await fetch(`${a.baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `personalNumber=${ANNA}`,
-      redirect: 'manual',
-    });
+    await simApprove(a.baseUrl, orderRef, ANNA);
     // The collect may land on either server: the order is in the database.
     const signed = await fetch(`${b.baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json(anna), body: JSON.stringify({ orderRef }) });
     const { case: created } = (await signed.json()) as { case: { id: string; diaryNumber: string } };

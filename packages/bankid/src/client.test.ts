@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BankIdRpClient } from './client';
 import { BankIdError } from './errors';
+import { TestAppBrowser, fetchSender } from './testAppClient';
 import { IDENTITIES, PREFIX, simulatorHarness, type SimHarness } from './test-support';
 
 const astrid = IDENTITIES[0]!;
@@ -39,13 +40,12 @@ describe('BankIdRpClient against the simulator on a real socket', () => {
       hintCode: 'outstandingTransaction',
     });
 
-    const form = await fetch(`${origin}${PREFIX}/app/orders/${order.orderRef}/approve`, {
-      method: 'POST',
-      body: new URLSearchParams({ personalNumber: astrid.personalNumber, beslut: 'godkann' }),
-      redirect: 'manual',
-    });
+    // The phone is elsewhere than the computer that started the order: it opens the order by its autostart token.
+    const phone = new TestAppBrowser(fetchSender(origin), `${PREFIX}/app`);
+    expect((await phone.open(order.autoStartToken)).status).toBe(303);
+    const form = await phone.approve(order.orderRef, astrid.personalNumber);
     expect(form.status).toBe(303);
-    expect(form.headers.get('location')).toBe(`${PREFIX}/app?meddelande=godkand`);
+    expect(form.location).toBe(`${PREFIX}/app?meddelande=godkand`);
 
     const result = await client.collect(order.orderRef);
     expect(result.status).toBe('complete');

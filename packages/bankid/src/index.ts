@@ -3,3 +3,4 @@ export * from './errors';
 export * from './qr';
 export * from './client';
 export * from './simulator';
+export * from './testAppClient';

@@ -82,8 +82,8 @@ describe('RP API: auth and collect', () => {
   it('reports userSign once the tester has opened the order in the app', async () => {
     sim = await simulatorHarness();
     const order = await startOrder('auth');
-    const page = await sim.app.inject({ method: 'GET', url: `${PREFIX}/app/orders/${order.orderRef}` });
-    expect(page.statusCode).toBe(200);
+    const page = await sim.tester.get(`/orders/${order.orderRef}`);
+    expect(page.status).toBe(200);
     expect(await collect(order.orderRef)).toMatchObject({ status: 'pending', hintCode: 'userSign' });
   });
 
@@ -167,14 +167,9 @@ describe('order lifetime', () => {
   it('fails with userCancel when the tester presses Avbryt', async () => {
     sim = await simulatorHarness();
     const order = await startOrder('auth');
-    const res = await sim.app.inject({
-      method: 'POST',
-      url: `${PREFIX}/app/orders/${order.orderRef}/cancel`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'personalNumber=&beslut=avbryt',
-    });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(`${PREFIX}/app?meddelande=avbruten`);
+    const res = await sim.tester.answer(order.orderRef, 'cancel');
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(`${PREFIX}/app?meddelande=avbruten`);
     expect(await collect(order.orderRef)).toMatchObject({ status: 'failed', hintCode: 'userCancel' });
   });
 });
@@ -343,7 +338,8 @@ describe('test BankID app page', () => {
     expect(res.body).toContain('simulator');
     expect(res.body).toContain('Inga pågående order');
     expect(res.body).not.toMatch(/<script|<link|src=|https?:\/\//);
-    expect((await sim.app.inject({ method: 'GET', url: `${PREFIX}/app/` })).body).toBe(res.body);
+    const browser = sim.browserAt('192.0.2.99');
+    expect((await browser.get('/')).body).toBe((await browser.get('')).body);
   });
 
   it('lists pending orders newest first, each a labelled region with an identity select', async () => {
@@ -425,17 +421,20 @@ describe('test BankID app page', () => {
 });
 
 describe('test BankID app: finding an order by QR data or autostart token', () => {
+  // A phone elsewhere than the computer that started the order: the code is all it has.
+  const phoneIp = '203.0.113.5';
   async function find(code: string) {
-    return sim.app.inject({ method: 'GET', url: `${PREFIX}/app/find?kod=${encodeURIComponent(code)}` });
+    return sim.app.inject({ method: 'GET', url: `${PREFIX}/app/find?kod=${encodeURIComponent(code)}`, remoteAddress: phoneIp });
   }
 
   it('accepts a valid animated QR code and opens that order', async () => {
     sim = await simulatorHarness();
     const order = await startOrder('auth');
-    const res = await find(qrData(order.qrStartToken, order.qrStartSecret, 7));
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(`${PREFIX}/app/orders/${order.orderRef}`);
-    const page = await sim.app.inject({ method: 'GET', url: res.headers.location as string });
+    const phone = sim.browserAt(phoneIp);
+    const res = await phone.open(qrData(order.qrStartToken, order.qrStartSecret, 7));
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(`${PREFIX}/app/orders/${order.orderRef}`);
+    const page = await phone.get(`/orders/${order.orderRef}`);
     expect(page.body).toContain(`Legitimering, order ${order.orderRef.slice(0, 8)}`);
     expect(await collect(order.orderRef)).toMatchObject({ status: 'pending', hintCode: 'userSign' });
   });
@@ -467,7 +466,7 @@ describe('test BankID app: finding an order by QR data or autostart token', () =
     sim = await simulatorHarness();
     const order = await startOrder('auth');
     await sim.rp('cancel', { orderRef: order.orderRef });
-    const res = await sim.app.inject({ method: 'GET', url: `${PREFIX}/app/orders/${order.orderRef}` });
+    const res = await sim.app.inject({ method: 'GET', url: `${PREFIX}/app/orders/${order.orderRef}`, remoteAddress: '192.0.2.10' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('inte längre pågående');

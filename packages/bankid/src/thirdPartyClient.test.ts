@@ -31,6 +31,7 @@ describe('the third-party bankid client against the simulator', () => {
     expect(pending.status).toBe('pending');
     expect(pending.hintCode).toBe('outstandingTransaction');
 
+    expect((await sim.tester.open(order.autoStartToken)).status).toBe(303);
     const approved = await sim.approve(order.orderRef, IDENTITIES[0]!.personalNumber);
     expect(approved.statusCode).toBe(303);
 

@@ -171,6 +171,27 @@ describe('application wizard', () => {
     expect(actor.getSnapshot().context.error).toBe('Åtgärden avbröts.');
   });
 
+  it('tells a returning applicant that an interrupted signature sent nothing, and signs again from there', async () => {
+    const { actor, submitted } = start({ draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details } });
+    await at(actor, 'review');
+    actor.send({ type: 'SIGN_INTERRUPTED' });
+    expect(actor.getSnapshot().context.notice).toEqual({ kind: 'signInterrupted' });
+    expect(submitted).toHaveLength(0);
+    actor.send({ type: 'SUBMIT' });
+    await waitFor(actor, (s) => s.status === 'done');
+    expect(submitted).toHaveLength(1);
+    expect(actor.getSnapshot().context.notice).toBeUndefined();
+  });
+
+  it('follows a signature still in progress from an earlier visit without starting another', async () => {
+    const { actor, submitted } = start({ draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details } });
+    await at(actor, 'review');
+    actor.send({ type: 'RESUME_SIGNING', order: { orderRef: 'earlier', autoStartToken: 'token-0', pollIntervalMs: 2000 } });
+    await waitFor(actor, (s) => s.status === 'done');
+    expect(submitted).toHaveLength(0);
+    expect(actor.getSnapshot().context.submitted?.diaryNumber).toBe('BN 2026-000001');
+  });
+
   it('keeps everything and says why when submission fails', async () => {
     const { actor } = start({
       draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },

@@ -62,6 +62,8 @@ export interface WizardContext {
  */
 export type ResumeNotice =
   | { kind: 'propertyNotOwned' }
+  /** A signature started earlier never completed (BankID ended it, or forgot it): nothing was sent. */
+  | { kind: 'signInterrupted' }
   | { kind: 'rulesChanged'; before: PermitOutcome | undefined; after: PermitOutcome | undefined; ruleSet: { sv: string; en: string } };
 
 export interface SignOrder {
@@ -90,7 +92,11 @@ export type WizardEvent =
   | { type: 'RETRY' }
   | { type: 'SIGN_PROGRESS'; message: string }
   | { type: 'SIGN_COMPLETE'; summary: CaseSummary }
-  | { type: 'SIGN_FAILED'; message: string };
+  | { type: 'SIGN_FAILED'; message: string }
+  /** The draft has a signature in progress from an earlier visit: follow it again. */
+  | { type: 'RESUME_SIGNING'; order: SignOrder }
+  /** The draft's earlier signature ended without a case. */
+  | { type: 'SIGN_INTERRUPTED' };
 
 export interface WizardInput {
   draftId: string;
@@ -432,7 +438,9 @@ export const applicationMachine = setup({
           tags: ['step'],
           invoke: saveOnEntry('review'),
           on: {
-            SUBMIT: { target: '#application.signing', guard: { type: 'stepComplete', params: 'review' } },
+            SUBMIT: { target: '#application.signing', guard: { type: 'stepComplete', params: 'review' }, actions: assign({ notice: undefined }) },
+            RESUME_SIGNING: { target: '#application.signing.waiting', actions: assign({ signOrder: ({ event }) => event.order, signMessage: 'Starta BankID-appen.', notice: undefined }) },
+            SIGN_INTERRUPTED: { actions: assign({ notice: { kind: 'signInterrupted' } }) },
             BACK: 'attachments',
             EDIT_STEP: [
               { target: 'chooseProperty', guard: ({ event }) => event.step === 'chooseProperty' },

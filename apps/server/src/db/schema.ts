@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   check,
   index,
@@ -332,5 +333,44 @@ export const attachments = pgTable(
     uniqueIndex('attachments_answer_slot_idx')
       .on(t.caseId, t.answersOrderOf, t.type, sql`coalesce(${t.neighbourPropertyId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
       .where(sql`${t.answersOrderOf} is not null and ${t.type} <> 'OVR'`),
+  ],
+);
+
+/**
+ * The built-in BankID simulator's order book (packages/bankid's SimOrderStore). A real BankID outlives Lovisa's
+ * restarts, so the simulator's orders do too, and instances on one PostgreSQL act as one BankID. Demo data:
+ * pending orders live minutes, finished ones as long again, then the simulator sweeps them away.
+ */
+export const bankidSimOrders = pgTable(
+  'bankid_sim_orders',
+  {
+    orderRef: text('order_ref').primaryKey(),
+    kind: text('kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    endUserIp: text('end_user_ip').notNull(),
+    /** requirement.personalNumber, in a column of its own for the one-pending-order-per-person index. */
+    personalNumber: text('personal_number'),
+    requirement: jsonb('requirement').notNull(),
+    userVisibleData: text('user_visible_data'),
+    userNonVisibleData: text('user_non_visible_data'),
+    autoStartToken: text('auto_start_token').notNull(),
+    qrStartToken: text('qr_start_token').notNull(),
+    qrStartSecret: text('qr_start_secret').notNull(),
+    openedBy: text('opened_by'),
+    status: text('status').notNull(),
+    hintCode: text('hint_code'),
+    completionData: jsonb('completion_data'),
+    endedAt: timestamp('ended_at', { withTimezone: true, precision: 3 }),
+    /** Breaks ties between orders created in the same millisecond (newest first). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    // As at BankID: one pending order per person, between every instance sharing the database.
+    uniqueIndex('bankid_sim_orders_one_pending_per_person').on(t.personalNumber).where(sql`status = 'pending'`),
+    index('bankid_sim_orders_pending_idx').on(t.endUserIp, t.expiresAt).where(sql`status = 'pending'`),
+    index('bankid_sim_orders_auto_start_idx').on(t.autoStartToken),
+    index('bankid_sim_orders_qr_start_idx').on(t.qrStartToken),
+    index('bankid_sim_orders_ended_idx').on(t.endedAt),
   ],
 );

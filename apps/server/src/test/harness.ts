@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { fileAttachmentStore } from '../attachments/store';
 import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
 import { loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
+import { TestAppBrowser, injectSender } from '@lovisa/bankid';
 import { buildApp } from '../app';
 import { loadConfig, type AppConfig } from '../config';
 import { seedStaff } from '../db/seed';
@@ -70,19 +71,17 @@ export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> =
   };
 }
 
+/** The test BankID app, in a browser on this machine (where Lovisa's tests start their orders). */
+export const testApp = (h: Pick<Harness, 'app'>) => new TestAppBrowser(injectSender(h.app));
+
 /** Logs `personnummer` in through the real BankID flow: start, approve in the test app, collect. Returns the cookie header. */
 export async function login(h: Pick<Harness, 'app'>, personnummer: string): Promise<string> {
   const start = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } });
   if (start.statusCode !== 200) throw new Error(`start failed: ${start.statusCode} ${start.body}`);
   const { orderRef } = start.json() as { orderRef: string };
   const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!;
-  const approve = await h.app.inject({
-    method: 'POST',
-    url: `/bankid-sim/app/orders/${orderRef}/approve`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `personalNumber=${personnummer}`,
-  });
-  if (approve.statusCode >= 400) throw new Error(`approve failed: ${approve.statusCode} ${approve.body}`);
+  const approve = await testApp(h).approve(orderRef, personnummer);
+  if (approve.status >= 400) throw new Error(`approve failed: ${approve.status} ${approve.body}`);
   const collect = await h.app.inject({
     method: 'POST',
     url: '/api/auth/bankid/collect',
@@ -106,13 +105,8 @@ export async function submitSigned(h: Pick<Harness, 'app'>, cookie: string, appl
   const { orderRef } = started.json() as { orderRef: string };
   const session = await h.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
   const personnummer = signer ?? (session.json() as { personnummer: string }).personnummer;
-  const approve = await h.app.inject({
-    method: 'POST',
-    url: `/bankid-sim/app/orders/${orderRef}/approve`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `personalNumber=${personnummer}`,
-  });
-  if (approve.statusCode >= 400) throw new Error(`sign approval refused: ${approve.statusCode}`);
+  const approve = await testApp(h).approve(orderRef, personnummer);
+  if (approve.status >= 400) throw new Error(`sign approval refused: ${approve.status}`);
   const collect = await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
   const body = collect.json() as { status: string; case?: CaseSummary };
   if (body.status !== 'complete' || !body.case) throw new Error(`signing did not complete: ${collect.body}`);

@@ -1,4 +1,4 @@
-import type { Harness } from './harness';
+import { testApp, type Harness } from './harness';
 
 /**
  * Logs `personnummer` in at a town-hall kiosk, through the real BankID flow as the kiosk face does it: a QR
@@ -10,13 +10,8 @@ export async function kioskLogin(h: Pick<Harness, 'app'>, personnummer: string, 
   if (start.statusCode !== 200) throw new Error(`kiosk start failed: ${start.statusCode} ${start.body}`);
   const { orderRef } = start.json() as { orderRef: string };
   const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!;
-  const approve = await h.app.inject({
-    method: 'POST',
-    url: `/bankid-sim/app/orders/${orderRef}/approve`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `personalNumber=${personnummer}`,
-  });
-  if (approve.statusCode >= 400) throw new Error(`approve failed: ${approve.statusCode} ${approve.body}`);
+  const approve = await testApp(h).approve(orderRef, personnummer);
+  if (approve.status >= 400) throw new Error(`approve failed: ${approve.status} ${approve.body}`);
   const collect = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/collect', payload: { orderRef }, cookies: { lovisa_login: loginCookie.value } });
   const session = collect.cookies.find((c) => c.name === 'lovisa_session');
   if (!session) throw new Error(`kiosk collect did not complete: ${collect.body}`);

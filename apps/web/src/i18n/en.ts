@@ -128,6 +128,8 @@ export const en: Record<MessageKey, string> = {
   'resume.outcome.notification': 'a notification',
   'resume.outcome.permit': 'a building permit',
   'resume.outcome.unknown': 'no answer yet',
+  'resume.signInterrupted': 'The signature of your application was not completed, so nothing has been sent to the municipality. The application is still here as a draft. Sign again when you are ready.',
+  'resume.signAgain': 'Sign again',
   'resume.understood': 'I understand',
   'wizard.step.attachments': 'Drawings and documents',
   'wizard.step.review': 'Check and send',

@@ -130,6 +130,8 @@ export const sv = {
   'resume.outcome.notification': 'en anmälan',
   'resume.outcome.permit': 'bygglov',
   'resume.outcome.unknown': 'inget besked ännu',
+  'resume.signInterrupted': 'Underskriften av din ansökan blev inte klar, så ingenting har skickats till kommunen. Ansökan finns kvar här som utkast. Skriv under igen när du är redo.',
+  'resume.signAgain': 'Skriv under igen',
   'resume.understood': 'Jag förstår',
   'wizard.step.attachments': 'Ritningar och handlingar',
   'wizard.step.review': 'Granska och skicka',

@@ -1,4 +1,4 @@
-import type { SimOrder } from './order-book';
+import { visibleText, type SimOrder } from './order-book';
 import { formatPersonalNumber, identityLabel, type SimIdentity } from './identities';
 
 /**
@@ -17,6 +17,8 @@ export interface PageContext {
   now: number;
   identities: SimIdentity[];
   notice?: Notice | undefined;
+  /** Sent back with every form; the simulator refuses a post without this browser's token. */
+  csrfToken: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -60,11 +62,12 @@ function orderSection(order: SimOrder, ctx: PageContext): string {
     `<dt>Status</dt><dd>${order.outcome.status === 'pending' && order.outcome.hintCode === 'userSign' ? 'Öppnad i appen' : 'Väntar på användaren'}</dd>`,
   ].join('');
 
+  const shown = visibleText(order);
   const text =
-    order.userVisibleText === undefined
+    shown === undefined
       ? ''
       : `<h4>${order.kind === 'sign' ? 'Det här skriver du under' : 'Meddelande från tjänsten'}</h4>` +
-        `<div class="uvd">${escapeHtml(order.userVisibleText)}</div>`;
+        `<div class="uvd">${escapeHtml(shown)}</div>`;
 
   const choose =
     options === null
@@ -80,6 +83,7 @@ function orderSection(order: SimOrder, ctx: PageContext): string {
 <dl>${facts}</dl>
 ${text}
 <form method="post" action="${orderPath}/approve">
+<input type="hidden" name="csrf" value="${escapeHtml(ctx.csrfToken)}">
 ${choose}
 <div class="buttons">${approve}<button type="submit" name="beslut" value="avbryt" formaction="${orderPath}/cancel" formnovalidate>Avbryt</button></div>
 </form>
@@ -98,6 +102,7 @@ function layout(title: string, ctx: PageContext, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="bankid-sim-csrf" content="${escapeHtml(ctx.csrfToken)}">
 <title>${escapeHtml(title)}</title>
 <style>${css}</style>
 </head>
@@ -126,7 +131,8 @@ function lookupForm(ctx: PageContext): string {
 export function renderOrderList(orders: SimOrder[], ctx: PageContext): string {
   const list =
     orders.length === 0
-      ? '<p>Inga pågående order. Starta en inloggning eller underskrift i tjänsten och uppdatera sidan.</p>'
+      ? '<p>Inga pågående order. Starta en inloggning eller underskrift i tjänsten och uppdatera sidan.</p>' +
+        '<p>Här visas bara order som startats från din dator eller nätverksadress. Startade du på en annan enhet? Klistra in QR-datan eller autostarttoken nedan.</p>'
       : orders.map((o) => orderSection(o, ctx)).join('\n');
   return layout(
     'Test-BankID – pågående order',

@@ -1,148 +1,165 @@
 import { randomUUID } from 'node:crypto';
 import { parseQrData, qrAuthCodeMatches } from '../qr';
-import type { AuthRequest, CompletionData, FailedHintCode, Requirement } from '../rp-api';
+import type { AuthRequest, CompletionData, FailedHintCode } from '../rp-api';
+import type { OrderKind, OrderOutcome, SimOrder, SimOrderStore, Viewer } from './order-store';
 
-export type OrderKind = 'auth' | 'sign';
+export type { OrderKind, OrderOutcome, SimOrder, SimOrderStore, Viewer } from './order-store';
+export { MemoryOrderStore } from './order-store';
 
-export type OrderOutcome =
-  | { status: 'pending'; hintCode: 'outstandingTransaction' | 'userSign' }
-  | { status: 'failed'; hintCode: FailedHintCode; endedAt: number }
-  | { status: 'complete'; completionData: CompletionData; endedAt: number };
-
-export interface SimOrder {
-  readonly orderRef: string;
-  readonly kind: OrderKind;
-  readonly createdAt: number;
-  /** Breaks ties between orders created in the same millisecond (a frozen test clock). */
-  readonly sequence: number;
-  readonly endUserIp: string;
-  readonly requirement: Requirement;
-  /** Decoded text the user is asked to approve, if the RP sent any. */
-  readonly userVisibleText: string | undefined;
-  readonly userVisibleData: string | undefined;
-  readonly userNonVisibleData: string | undefined;
-  readonly autoStartToken: string;
-  readonly qrStartToken: string;
-  readonly qrStartSecret: string;
-  outcome: OrderOutcome;
-}
-
-export type StartResult = { ok: true; order: SimOrder } | { ok: false; errorCode: 'alreadyInProgress' };
+export type StartResult =
+  | { ok: true; order: SimOrder }
+  | { ok: false; errorCode: 'alreadyInProgress' }
+  /** The simulator holds as many pending orders as it may (in all, or for this end-user IP address). */
+  | { ok: false; errorCode: 'maintenance'; scope: 'total' | 'endUserIp' };
 
 export type LookupResult = { ok: true; order: SimOrder } | { ok: false; reason: 'malformed' | 'tampered' | 'unknown' };
 
+export interface OrderLimits {
+  /** Pending orders at once, in all: what one visitor's flood can cost everyone else. */
+  maxPending: number;
+  /** Pending orders at once for one end-user IP address. */
+  maxPendingPerIp: number;
+}
+
 export interface OrderBookOptions {
+  store: SimOrderStore;
   clock: () => number;
   orderTtlMs: number;
   /** How long a finished order can still be collected before it is forgotten. */
   retainMs: number;
+  limits: OrderLimits;
 }
 
+/** The text the user is asked to approve, decoded, if the RP sent any. */
+export function visibleText(order: SimOrder): string | undefined {
+  return order.userVisibleData === undefined ? undefined : Buffer.from(order.userVisibleData, 'base64').toString('utf8');
+}
+
+/** How often reads may sweep the store; starting an order always does. */
+const SWEEP_EVERY_MS = 10_000;
+
 /**
- * BankID's order state, in memory. Time only moves when someone looks, so expiry is settled lazily on every
- * read by the injected clock: tests never sleep.
+ * BankID's order rules over a store. Time only moves when someone looks: expiry is decided on every read by the
+ * injected clock (tests never sleep), and sweeping only clears away what has already ended.
  */
 export class OrderBook {
-  private readonly orders = new Map<string, SimOrder>();
-  private sequence = 0;
+  private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: OrderBookOptions) {}
 
-  start(kind: OrderKind, request: AuthRequest): StartResult {
-    this.settle();
-    const personalNumber = request.requirement?.personalNumber;
-    if (personalNumber) {
-      // As at BankID: a second order for a person already in an order aborts that order and creates none.
-      const clashing = this.pending().filter((o) => o.requirement.personalNumber === personalNumber);
-      if (clashing.length > 0) {
-        for (const order of clashing) this.fail(order, 'cancelled');
-        return { ok: false, errorCode: 'alreadyInProgress' };
-      }
+  private get store() {
+    return this.options.store;
+  }
+
+  private now() {
+    return this.options.clock();
+  }
+
+  async start(kind: OrderKind, request: AuthRequest): Promise<StartResult> {
+    const now = this.now();
+    await this.sweep(now);
+    const { maxPending, maxPendingPerIp } = this.options.limits;
+    if ((await this.store.countPending({ now })) >= maxPending) return { ok: false, errorCode: 'maintenance', scope: 'total' };
+    if ((await this.store.countPending({ now, endUserIp: request.endUserIp })) >= maxPendingPerIp) {
+      return { ok: false, errorCode: 'maintenance', scope: 'endUserIp' };
     }
     const order: SimOrder = {
       orderRef: randomUUID(),
       kind,
-      createdAt: this.options.clock(),
-      sequence: this.sequence++,
+      createdAt: now,
+      expiresAt: now + this.options.orderTtlMs,
       endUserIp: request.endUserIp,
       requirement: request.requirement ?? {},
-      userVisibleText:
-        request.userVisibleData === undefined
-          ? undefined
-          : Buffer.from(request.userVisibleData, 'base64').toString('utf8'),
       userVisibleData: request.userVisibleData,
       userNonVisibleData: request.userNonVisibleData,
       autoStartToken: randomUUID(),
       qrStartToken: randomUUID(),
       qrStartSecret: randomUUID(),
+      openedBy: undefined,
       outcome: { status: 'pending', hintCode: 'outstandingTransaction' },
     };
-    this.orders.set(order.orderRef, order);
-    return { ok: true, order };
-  }
-
-  get(orderRef: string): SimOrder | undefined {
-    this.settle();
-    return this.orders.get(orderRef);
-  }
-
-  /** Newest first, as the tester most likely wants the order just started. */
-  pending(): SimOrder[] {
-    this.settle();
-    return [...this.orders.values()]
-      .filter((o) => o.outcome.status === 'pending')
-      .sort((a, b) => b.createdAt - a.createdAt || b.sequence - a.sequence);
-  }
-
-  /** What the app does on scanning a QR code or being started with an autostart token. */
-  lookup(code: string): LookupResult {
-    const pending = this.pending();
-    const trimmed = code.trim();
-    const byToken = pending.find((o) => o.autoStartToken === trimmed);
-    if (byToken) return { ok: true, order: byToken };
-    const parsed = parseQrData(trimmed);
-    if (!parsed) return { ok: false, reason: /^bankid\./.test(trimmed) ? 'malformed' : 'unknown' };
-    const order = pending.find((o) => o.qrStartToken === parsed.qrStartToken);
-    if (!order) return { ok: false, reason: 'unknown' };
-    const maxSeconds = Math.ceil(this.options.orderTtlMs / 1000);
-    if (parsed.seconds > maxSeconds || !qrAuthCodeMatches(parsed, order.qrStartSecret)) {
-      return { ok: false, reason: 'tampered' };
+    if (await this.store.insert(order, now)) return { ok: true, order };
+    // As at BankID: a second order for a person already in an order aborts that order and creates none.
+    const personalNumber = request.requirement?.personalNumber;
+    if (!personalNumber) throw new Error('the order store refused an order that requires no personal number');
+    for (const clash of await this.store.pending({ now, limit: 100, personalNumber })) {
+      await this.store.update(clash.orderRef, now, { outcome: { status: 'failed', hintCode: 'cancelled', endedAt: now } });
     }
+    return { ok: false, errorCode: 'alreadyInProgress' };
+  }
+
+  /** The order as of now: a pending order past its time has expired; one ended long enough ago is forgotten. */
+  async get(orderRef: string): Promise<SimOrder | undefined> {
+    const order = await this.store.get(orderRef);
+    return order && this.asOfNow(order, this.now());
+  }
+
+  /** What one test app may list: orders started from its address or opened in it, newest first. */
+  async pendingFor(viewer: Viewer, limit: number): Promise<SimOrder[]> {
+    const now = this.now();
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) await this.sweep(now);
+    return this.store.pending({ now, limit, visibleTo: viewer });
+  }
+
+  /** Whether this test app may act on the order (it is among what it may list). */
+  visibleTo(order: SimOrder, viewer: Viewer): boolean {
+    return order.endUserIp === viewer.ip || order.openedBy === viewer.device;
+  }
+
+  /**
+   * What the app does on scanning a QR code or being started with an autostart token: knowing the code is what
+   * lets a device open the order, as at BankID. Once opened in one test app it is not another's to open.
+   */
+  async lookup(code: string, viewer: Viewer): Promise<LookupResult> {
+    const now = this.now();
+    const trimmed = code.trim();
+    let order = trimmed ? await this.store.findPendingByToken({ autoStartToken: trimmed }, now) : undefined;
+    if (!order) {
+      const parsed = parseQrData(trimmed);
+      if (!parsed) return { ok: false, reason: /^bankid\./.test(trimmed) ? 'malformed' : 'unknown' };
+      order = await this.store.findPendingByToken({ qrStartToken: parsed.qrStartToken }, now);
+      if (!order) return { ok: false, reason: 'unknown' };
+      const maxSeconds = Math.ceil(this.options.orderTtlMs / 1000);
+      if (parsed.seconds > maxSeconds || !qrAuthCodeMatches(parsed, order.qrStartSecret)) return { ok: false, reason: 'tampered' };
+    }
+    if (order.openedBy && order.openedBy !== viewer.device) return { ok: false, reason: 'unknown' };
     return { ok: true, order };
   }
 
-  /** The user has the order open in the app and is about to enter the security code. */
-  markOpened(order: SimOrder): void {
-    if (order.outcome.status === 'pending') order.outcome = { status: 'pending', hintCode: 'userSign' };
+  /** The user has the order open in this app and is about to enter the security code. */
+  async markOpened(order: SimOrder, viewer: Viewer): Promise<void> {
+    if (order.outcome.status !== 'pending') return;
+    await this.store.update(order.orderRef, this.now(), { outcome: { status: 'pending', hintCode: 'userSign' }, openedBy: viewer.device });
   }
 
-  complete(order: SimOrder, completionData: CompletionData): void {
-    order.outcome = { status: 'complete', completionData, endedAt: this.options.clock() };
+  /** False when the order was no longer pending (another instance or tab answered first, or it expired). */
+  async complete(order: SimOrder, completionData: CompletionData): Promise<boolean> {
+    const now = this.now();
+    return this.store.update(order.orderRef, now, { outcome: { status: 'complete', completionData, endedAt: now } });
   }
 
-  fail(order: SimOrder, hintCode: FailedHintCode): void {
-    order.outcome = { status: 'failed', hintCode, endedAt: this.options.clock() };
+  async fail(order: SimOrder, hintCode: FailedHintCode): Promise<boolean> {
+    const now = this.now();
+    return this.store.update(order.orderRef, now, { outcome: { status: 'failed', hintCode, endedAt: now } });
   }
 
   /** The RP's cancel: the order is gone, and collecting it afterwards is an unknown order. */
-  remove(orderRef: string): boolean {
-    this.settle();
-    return this.orders.delete(orderRef);
+  async remove(orderRef: string): Promise<boolean> {
+    const order = await this.get(orderRef);
+    return order ? this.store.remove(orderRef) : false;
   }
 
-  private settle(): void {
-    const now = this.options.clock();
-    for (const order of this.orders.values()) {
-      if (order.outcome.status === 'pending' && now - order.createdAt >= this.options.orderTtlMs) {
-        order.outcome = {
-          status: 'failed',
-          hintCode: 'expiredTransaction',
-          endedAt: order.createdAt + this.options.orderTtlMs,
-        };
-      }
-      if (order.outcome.status !== 'pending' && now - order.outcome.endedAt >= this.options.retainMs) {
-        this.orders.delete(order.orderRef);
-      }
+  private asOfNow(order: SimOrder, now: number): SimOrder | undefined {
+    let outcome: OrderOutcome = order.outcome;
+    if (outcome.status === 'pending' && now >= order.expiresAt) {
+      outcome = { status: 'failed', hintCode: 'expiredTransaction', endedAt: order.expiresAt };
     }
+    if (outcome.status !== 'pending' && now - outcome.endedAt >= this.options.retainMs) return undefined;
+    return outcome === order.outcome ? order : { ...order, outcome };
+  }
+
+  private async sweep(now: number): Promise<void> {
+    this.lastSweep = now;
+    await this.store.sweep(now, now - this.options.retainMs);
   }
 }

@@ -32,8 +32,12 @@ export async function rpRoutes(app: FastifyInstance, opts: { orders: OrderBook }
   function start(kind: OrderKind) {
     return async (request: { body: unknown }) => {
       const body = parseBody(kind === 'sign' ? SignRequestSchema : AuthRequestSchema, request.body);
-      const started = orders.start(kind, body);
+      const started = await orders.start(kind, body);
       if (!started.ok) {
+        if (started.errorCode === 'maintenance') {
+          // BankID's own answer when it cannot take more; the RP already treats it as "try again later".
+          throw new SimError('maintenance', started.scope === 'total' ? 'Too many pending orders' : 'Too many pending orders for this endUserIp');
+        }
         throw new SimError('alreadyInProgress', 'An order for this personal number is already in progress');
       }
       const { orderRef, autoStartToken, qrStartToken, qrStartSecret } = started.order;
@@ -46,7 +50,7 @@ export async function rpRoutes(app: FastifyInstance, opts: { orders: OrderBook }
 
   app.post('/rp/v6.0/collect', async (request): Promise<CollectResponse> => {
     const { orderRef } = parseBody(OrderRefRequestSchema, request.body);
-    const order = orders.get(orderRef);
+    const order = await orders.get(orderRef);
     if (!order) throw noSuchOrder();
     const { outcome } = order;
     switch (outcome.status) {
@@ -60,7 +64,7 @@ export async function rpRoutes(app: FastifyInstance, opts: { orders: OrderBook }
 
   app.post('/rp/v6.0/cancel', async (request) => {
     const { orderRef } = parseBody(OrderRefRequestSchema, request.body);
-    if (!orders.remove(orderRef)) throw noSuchOrder();
+    if (!(await orders.remove(orderRef))) throw noSuchOrder();
     return {};
   });
 }

@@ -23,6 +23,7 @@ import { useApi } from '../../useApi';
 import { currentLang, translate, useI18n } from '../../i18n/i18n';
 import { PropertyStep } from './PropertyStep';
 import { MeasureStep } from './MeasureStep';
+import { forgetSigning, rememberSigning, signingOf } from './signingMarker';
 
 const MapStep = lazy(() => import('./MapStep'));
 // The forms library comes with the details step, not with the first screens an old phone has to load.
@@ -69,6 +70,39 @@ const savedTime = (iso: string, lang: 'sv' | 'en') =>
     timeZone: 'Europe/Stockholm',
   }).format(new Date(iso));
 
+/** About 30 s of silence at the default 2 s interval before the page says signing could not be followed. */
+const MAX_UNREACHABLE_POLLS = 15;
+
+/**
+ * On coming back to a draft at its review step: if this browser started a signature for it that it never saw
+ * end, ask once what became of it. Still pending (or already signed) carries on in the signing view; ended or
+ * unknown to the server tells the applicant that nothing was sent and offers to sign again.
+ */
+function useInterruptedSigning(draftId: string, atReview: boolean, send: (event: WizardEvent) => void) {
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!atReview || asked.current) return;
+    asked.current = true;
+    const order = signingOf(draftId);
+    if (!order) return;
+    api.signCollect(order.orderRef).then(
+      (r) => {
+        if (r.status === 'failed') {
+          forgetSigning(order.orderRef);
+          send({ type: 'SIGN_INTERRUPTED' });
+        } else send({ type: 'RESUME_SIGNING', order });
+      },
+      (e: unknown) => {
+        // Unknown to the server (BankID forgot it, or it was cleared away): it never became a case.
+        if (e instanceof ApiError && e.status < 500) {
+          forgetSigning(order.orderRef);
+          send({ type: 'SIGN_INTERRUPTED' });
+        }
+      },
+    );
+  }, [draftId, atReview, send]);
+}
+
 export default function WizardPage() {
   const { data: drafts, error } = useApi(() => api.drafts(), []);
   // Read once: the step addresses that follow drop the query, and the chosen draft must stay chosen.
@@ -102,18 +136,33 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
             if (input.makeSitePlan) await api.makeSitePlan(input.draftId).catch(() => {});
             return api.attachments(input.draftId);
           }),
-          startSigning: fromPromise(({ input }) => api.submit(input)),
+          startSigning: fromPromise(async ({ input }) => {
+            const order = await api.submit(input);
+            if (input.draftId) rememberSigning(input.draftId, order);
+            return order;
+          }),
           awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack, input }) => {
             // Poll at the server's interval (BankID asks relying parties for every 2 s).
             let live = true;
+            // A server restarting (or a network blip) answers nothing for a few seconds while the order lives on at
+            // BankID: keep polling through it, and give up only when it lasts.
+            let unreachable = 0;
             const poll = async () => {
               try {
                 const r = await api.signCollect(input.orderRef);
+                unreachable = 0;
                 if (!live) return;
-                if (r.status === 'complete' && r.case) sendBack({ type: 'SIGN_COMPLETE', summary: r.case });
-                else if (r.status === 'failed') sendBack({ type: 'SIGN_FAILED', message: r.message });
-                else sendBack({ type: 'SIGN_PROGRESS', message: r.message });
+                if (r.status === 'complete' && r.case) {
+                  forgetSigning(input.orderRef);
+                  sendBack({ type: 'SIGN_COMPLETE', summary: r.case });
+                } else if (r.status === 'failed') {
+                  forgetSigning(input.orderRef);
+                  sendBack({ type: 'SIGN_FAILED', message: r.message });
+                } else sendBack({ type: 'SIGN_PROGRESS', message: r.message });
               } catch (e) {
+                const transient = !(e instanceof ApiError) || e.status >= 500;
+                if (transient && ++unreachable < MAX_UNREACHABLE_POLLS) return;
+                if (!transient) forgetSigning(input.orderRef);
                 if (live)
                   sendBack({
                     type: 'SIGN_FAILED',
@@ -129,6 +178,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
             };
           }),
           cancelSigning: fromPromise(async ({ input }) => {
+            forgetSigning(input.orderRef);
             await api.signCancel(input.orderRef);
           }),
         },
@@ -156,6 +206,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
       live = false;
     };
   }, [draftId, send]);
+  useInterruptedSigning(draftId, state.matches({ editing: 'review' }), send);
   // How many times Next was pressed on a step that is not done: each press shows (and focuses) the reasons.
   const [attempts, setAttempts] = useState(0);
   const showProblems = attempts > 0;
@@ -243,15 +294,23 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
           <p>
             {context.notice.kind === 'propertyNotOwned'
               ? t('resume.propertyNotOwned')
-              : t('resume.rulesChanged', {
+              : context.notice.kind === 'signInterrupted'
+                ? t('resume.signInterrupted')
+                : t('resume.rulesChanged', {
                   ruleSet: label(context.notice.ruleSet),
                   before: t(`resume.outcome.${context.notice.before ?? 'unknown'}`),
                   after: t(`resume.outcome.${context.notice.after ?? 'unknown'}`),
                 })}
           </p>
-          <button type="button" className="button" onClick={() => send({ type: 'DISMISS_NOTICE' })}>
-            {t('resume.understood')}
-          </button>
+          {context.notice.kind === 'signInterrupted' ? (
+            <button type="button" className="button button--primary" onClick={() => send({ type: 'SUBMIT' })}>
+              {t('resume.signAgain')}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={() => send({ type: 'DISMISS_NOTICE' })}>
+              {t('resume.understood')}
+            </button>
+          )}
         </div>
       )}
       <p className="saved-status" aria-live="polite">
