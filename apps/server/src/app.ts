@@ -13,6 +13,7 @@ import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
 import { simIdentities, type BasemapFeatureCollection, type Registers } from '@lovisa/registry';
 import { kioskSessionIdleMs, type AppConfig } from './config';
 import type { Database } from './db/database';
+import { safeLogger } from './logging';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import registersPlugin from './plugins/registers';
@@ -82,7 +83,8 @@ const isKioskPage = (url: string) => url === '/kiosk' || url.startsWith('/kiosk/
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? (() => new Date());
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Whatever logger is given, it logs through the same rules: no personnummer, body or query string.
+    logger: safeLogger(opts.logger ?? false),
     trustProxy: false,
     // Errors the router raises before any route runs (bad URL encoding, over-long path parameters) get the
     // same shape as every other client error.
