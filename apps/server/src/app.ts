@@ -16,6 +16,7 @@ import type { Database } from './db/database';
 import { safeLogger } from './logging';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
+import storableTextPlugin from './plugins/storableText';
 import registersPlugin from './plugins/registers';
 import sameOriginPlugin from './plugins/sameOrigin';
 import attachmentsPlugin from './plugins/attachments';
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Application plugins.
   await app.register(errorsPlugin);
+  await app.register(storableTextPlugin);
   await app.register(sameOriginPlugin);
   await app.register(attachmentsPlugin, opts.attachmentStore ? { store: opts.attachmentStore } : {});
   await app.register(dbPlugin, { database: opts.database, clock });

@@ -16,3 +16,4 @@ export * from './basemap';
 export * from './attachment';
 export * from './rules/index';
 export * from './caseLoop';
+export * from './text';
