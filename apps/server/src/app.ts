@@ -77,6 +77,9 @@ export function kioskRefuses(url: string): boolean {
   return /^\/(handlaggare|api\/officer|api\/dev)(\/|$)/.test(path);
 }
 
+/** The nearest `hops` proxies are trusted (Fastify does the same for a number; its types only take a function). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Kiosk pages: a kiosk-only server sends every other page address here. */
 const isKioskPage = (url: string) => url === '/kiosk' || url.startsWith('/kiosk/');
 
@@ -86,7 +89,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Whatever logger is given, it logs through the same rules: no personnummer, body or query string.
     logger: safeLogger(opts.logger ?? false),
-    trustProxy: false,
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its own address (X-Forwarded-For)
+    // and step round the per-IP limits. Behind a proxy without it, every citizen shares the proxy's limit.
+    trustProxy: typeof opts.config.trustProxy === 'number' ? trustHops(opts.config.trustProxy) : opts.config.trustProxy,
     // Errors the router raises before any route runs (bad URL encoding, over-long path parameters) get the
     // same shape as every other client error.
     frameworkErrors: (error, _request, reply) => {
