@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
 import { simIdentities, type BasemapFeatureCollection, type Registers } from '@lovisa/registry';
+import { isAppPage } from '@lovisa/domain';
 import { kioskSessionIdleMs, type AppConfig } from './config';
 import type { Database } from './db/database';
 import { safeLogger } from './logging';
@@ -254,7 +255,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    const isPage = request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/bankid-sim/') && !/\.[a-z0-9]+$/i.test(url);
+    // HEAD too: monitors and link checkers ask it of "/", and it must answer as GET does.
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !url.startsWith('/bankid-sim/') && !/\.[a-z0-9]+$/i.test(url);
     // On a kiosk-only server every page is the kiosk face: a fresh start at the attract screen.
     if (isPage && opts.config.kiosk.only && !isKioskPage(url)) {
       return reply.header('cache-control', 'no-store').redirect('/kiosk', 302);
@@ -264,6 +266,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // the last visitor. Sent by hand, as the static plugin would overwrite the cache header.
       const html = await readFile(path.join(opts.config.webDist, 'index.html'));
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    }
+    if (isPage && hasWeb && !isAppPage(url)) {
+      // No page of the app: the shell still loads and shows "Sidan finns inte", but the status says so too.
+      const html = await readFile(path.join(opts.config.webDist, 'index.html'));
+      return reply.status(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
     }
     if (isPage && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -17,3 +17,4 @@ export * from './attachment';
 export * from './rules/index';
 export * from './caseLoop';
 export * from './text';
+export * from './pages';
