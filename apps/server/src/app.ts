@@ -7,7 +7,6 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
 import { simIdentities, type BasemapFeatureCollection, type Registers } from '@lovisa/registry';
@@ -146,7 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The document only (GET /api/openapi.json): no Swagger UI, see docs/adr/0004-openapi-without-swagger-ui.md.
 
   // Application plugins.
   await app.register(errorsPlugin);
