@@ -7,15 +7,17 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
 import { simIdentities, type BasemapFeatureCollection, type Registers } from '@lovisa/registry';
+import { isAppPage } from '@lovisa/domain';
 import { kioskSessionIdleMs, type AppConfig } from './config';
 import type { Database } from './db/database';
 import { dbSimOrderStore } from './bankid/simOrderStore';
+import { safeLogger } from './logging';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
+import storableTextPlugin from './plugins/storableText';
 import registersPlugin from './plugins/registers';
 import sameOriginPlugin from './plugins/sameOrigin';
 import attachmentsPlugin from './plugins/attachments';
@@ -76,6 +78,9 @@ export function kioskRefuses(url: string): boolean {
   return /^\/(handlaggare|api\/officer|api\/dev)(\/|$)/.test(path);
 }
 
+/** The nearest `hops` proxies are trusted (Fastify does the same for a number; its types only take a function). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Kiosk pages: a kiosk-only server sends every other page address here. */
 const isKioskPage = (url: string) => url === '/kiosk' || url.startsWith('/kiosk/');
 
@@ -83,8 +88,11 @@ const isKioskPage = (url: string) => url === '/kiosk' || url.startsWith('/kiosk/
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? (() => new Date());
   const app = Fastify({
-    logger: opts.logger ?? false,
-    trustProxy: false,
+    // Whatever logger is given, it logs through the same rules: no personnummer, body or query string.
+    logger: safeLogger(opts.logger ?? false),
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its own address (X-Forwarded-For)
+    // and step round the per-IP limits. Behind a proxy without it, every citizen shares the proxy's limit.
+    trustProxy: typeof opts.config.trustProxy === 'number' ? trustHops(opts.config.trustProxy) : opts.config.trustProxy,
     // Errors the router raises before any route runs (bad URL encoding, over-long path parameters) get the
     // same shape as every other client error.
     frameworkErrors: (error, _request, reply) => {
@@ -138,10 +146,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The document only (GET /api/openapi.json): no Swagger UI, see docs/adr/0004-openapi-without-swagger-ui.md.
 
   // Application plugins.
   await app.register(errorsPlugin);
+  await app.register(storableTextPlugin);
   await app.register(sameOriginPlugin);
   await app.register(attachmentsPlugin, opts.attachmentStore ? { store: opts.attachmentStore } : {});
   await app.register(dbPlugin, { database: opts.database, clock });
@@ -249,7 +258,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    const isPage = request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/bankid-sim/') && !/\.[a-z0-9]+$/i.test(url);
+    // HEAD too: monitors and link checkers ask it of "/", and it must answer as GET does.
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !url.startsWith('/bankid-sim/') && !/\.[a-z0-9]+$/i.test(url);
     // On a kiosk-only server every page is the kiosk face: a fresh start at the attract screen.
     if (isPage && opts.config.kiosk.only && !isKioskPage(url)) {
       return reply.header('cache-control', 'no-store').redirect('/kiosk', 302);
@@ -259,6 +269,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // the last visitor. Sent by hand, as the static plugin would overwrite the cache header.
       const html = await readFile(path.join(opts.config.webDist, 'index.html'));
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    }
+    if (isPage && hasWeb && !isAppPage(url)) {
+      // No page of the app: the shell still loads and shows "Sidan finns inte", but the status says so too.
+      const html = await readFile(path.join(opts.config.webDist, 'index.html'));
+      return reply.status(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
     }
     if (isPage && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -11,6 +12,15 @@ const bool = z
 
 export const DEFAULT_KIOSK_HELP_TEXT =
   'Personalen på medborgarkontoret hjälper dig gärna. Fråga i receptionen här i stadshuset, eller ring kontaktcenter på 0123-456 00 (vardagar 8–17).';
+
+/** An IP address, or one with a prefix length that fits it (10.0.0.0/8, fd00::/8). */
+function isIpOrCidr(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 /** Every setting comes from the environment; names are documented in README.md. */
 const EnvSchema = z.object({
@@ -56,6 +66,17 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().max(200).default('Kjellstavik kommun <bygglov@kjellstavik.example>'),
   /** How often the outbox is checked for e-mail to send. */
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /**
+   * Which proxies in front may say who the client is (X-Forwarded-For): a hop count (`1`) or a comma-separated
+   * list of their addresses or CIDR ranges. Unset: none, the socket's address is the client's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,2}$/.test(v) || v.split(',').every((a) => isIpOrCidr(a.trim())), {
+      message: 'a hop count (e.g. 1) or a comma-separated list of IP addresses or CIDR ranges',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A town-hall kiosk: every page is the kiosk face, the officer console and its API are never served. */
   KIOSK_ONLY: bool.default(false),
@@ -88,6 +109,8 @@ export interface AppConfig {
   mapTiles: { url: string; attribution: string } | null;
   secureCookie: 'auto' | boolean;
   logLevel: string;
+  /** Fastify's trustProxy: false (the socket's address), a hop count, or the proxies' addresses and ranges. */
+  trustProxy: false | number | string[];
   draftRetentionDays: number;
   /** `unassigned`: a new case waits in the team's queue; `leastLoaded`: it goes to the officer with fewest open cases. */
   assignNewCases: 'unassigned' | 'leastLoaded';
@@ -225,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
     secureCookie: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     assignNewCases: e.ASSIGN_NEW_CASES,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000 },

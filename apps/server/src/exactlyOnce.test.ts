@@ -49,4 +49,27 @@ describe.each(dbKinds)('a draft becomes one case on %s', (kind) => {
     expect(again.statusCode).toBe(409);
     expect(ApiErrorSchema.parse(again.json()).error.message).toBe(`Ansökan är redan skickad och har diarienummer ${a.json().case.diaryNumber}.`);
   });
+
+  it('the losing order, collected after the other made the case and then again, answers with that case each time', async () => {
+    const draft = await withDrawings(h, cookie, { ...application, draftId: undefined });
+    const start = async () => {
+      const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: draft });
+      expect(started.statusCode).toBe(202);
+      const { orderRef } = started.json() as { orderRef: string };
+      await h.app.inject({ method: 'POST', url: `/bankid-sim/app/orders/${orderRef}/approve`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `personalNumber=${pnr}` });
+      return orderRef;
+    };
+    const winner = await start();
+    const loser = await start();
+    const won = await collect(winner);
+    expect(won.json().status).toBe('complete');
+    for (const attempt of [1, 2, 3]) {
+      const res = await collect(loser);
+      expect(res.statusCode, `attempt ${attempt}`).toBe(200);
+      expect(res.json().case.id, `attempt ${attempt}`).toBe(won.json().case.id);
+    }
+    // Cancelling it afterwards withdraws nothing.
+    expect((await h.app.inject({ method: 'POST', url: '/api/applications/sign/cancel', headers: { cookie }, payload: { orderRef: loser } })).statusCode).toBe(204);
+    expect((await collect(winner)).json().case.id).toBe(won.json().case.id);
+  });
 });

@@ -34,11 +34,8 @@ const app = await buildApp({
   database,
   registers,
   basemap: await loadBasemap(config.fixturesDir),
-  logger: {
-    level: config.logLevel,
-    // Cookies carry session tokens; they never reach the log.
-    redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
-  },
+  // buildApp adds the rules of logging.ts: no session cookie, personnummer, request body or query string.
+  logger: { level: config.logLevel },
 });
 
 // Retention: at start and then hourly. Safe to run on every instance at once (a plain conditional delete;

@@ -19,6 +19,7 @@ const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 // The town-hall kiosk's face (issue 9): its own shell, loaded only at /kiosk or for a kiosk session.
 const KioskApp = lazy(() => import('./features/kiosk/KioskApp'));
 
+// The server answers 404 for any page address not in @lovisa/domain's APP_PAGE_PATTERNS: add a page there too.
 function route(path: string) {
   let m: RegExpMatchArray | null;
   if (path === '/') return <StartPage />;

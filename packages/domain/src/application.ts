@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PolygonSchema } from './geometry';
 import { MeasureTypeSchema } from './measure';
+import { storableText } from './text';
 
 /** One drawn building footprint, EPSG:3006. */
 export const FootprintSchema = z.object({
@@ -11,11 +12,9 @@ export const FootprintSchema = z.object({
 export type Footprint = z.infer<typeof FootprintSchema>;
 
 export const ApplicationDetailsSchema = z.object({
-  description: z
-    .string()
-    .trim()
-    .min(10, 'Beskriv vad du vill bygga med minst 10 tecken.')
-    .max(4000, 'Beskrivningen får vara högst 4000 tecken.'),
+  description: storableText(
+    z.string().trim().min(10, 'Beskriv vad du vill bygga med minst 10 tecken.').max(4000, 'Beskrivningen får vara högst 4000 tecken.'),
+  ),
   ridgeHeightM: z
     .number({ error: 'Ange nockhöjden i meter.' })
     .min(1, 'Nockhöjden ska vara minst 1 meter.')

@@ -15,3 +15,5 @@ export * from './signing';
 export * from './basemap';
 export * from './attachment';
 export * from './rules/index';
+export * from './text';
+export * from './pages';

@@ -223,6 +223,12 @@ export default async function applicationRoutes(app: FastifyInstance) {
       };
       if (order.caseId) return done(order.caseId);
       const forget = () => app.db.delete(signOrders).where(eq(signOrders.orderRef, order.orderRef));
+      // The losing order of a draft another order already made into a case keeps pointing at that case, so a
+      // repeated collect (a retry, a second poll in flight) gets the case again rather than a 404.
+      const lost = async (caseId: string) => {
+        await app.db.update(signOrders).set({ caseId }).where(and(eq(signOrders.orderRef, order.orderRef), isNull(signOrders.caseId)));
+        return done(caseId);
+      };
       let result;
       try {
         result = await app.bankid().collect(order.orderRef);
@@ -258,10 +264,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         const fresh = await ownOrder(request, order.orderRef);
         if (fresh.caseId) return done(fresh.caseId);
         const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
-        if (sent) {
-          await forget();
-          return done(sent.id);
-        }
+        if (sent) return lost(sent.id);
         throw err;
       }
       const assessment = evaluation.assessment!;
@@ -296,10 +299,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         request.log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
         return { status: 'complete' as const, message: 'Ansökan är underskriven och skickad.', case: created };
       } catch (err) {
-        if (err instanceof DraftAlreadySubmitted) {
-          await forget();
-          return done(err.caseId);
-        }
+        if (err instanceof DraftAlreadySubmitted) return lost(err.caseId);
         if (!(err instanceof AlreadySubmitted)) throw err;
         return done((await ownOrder(request, order.orderRef)).caseId!);
       }

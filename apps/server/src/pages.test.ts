@@ -1,0 +1,61 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './test/harness';
+
+const html = '<!doctype html><html lang="sv"><title>Lovisa</title><div id="root"></div></html>';
+
+/** The app shell for every page address; 200 for the app's own pages, 404 for the rest; HEAD as GET. */
+describe('page addresses', () => {
+  let h: Harness;
+  let web: string;
+  beforeAll(async () => {
+    web = await mkdtemp(path.join(os.tmpdir(), 'lovisa-web-'));
+    await writeFile(path.join(web, 'index.html'), html);
+    h = await startHarness('pglite', { webDist: web });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await rm(web, { recursive: true, force: true });
+  });
+
+  it.each([
+    '/',
+    '/logga-in',
+    '/ansokan/karta',
+    '/mina-arenden',
+    '/handlaggare/arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+    '/kiosk',
+  ])('%s: the app, 200', async (url) => {
+    const res = await h.app.inject({ method: 'GET', url: `${url}?x=1` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(html);
+  });
+
+  it.each(['/finns-inte', '/mina-arenden/123', '/wp-login', '/ansokan/../../etc'])(
+    '%s: the app shell, 404',
+    async (url) => {
+      const res = await h.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toBe(html);
+    },
+  );
+
+  it('answers HEAD as GET, without a body', async () => {
+    const home = await h.app.inject({ method: 'HEAD', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['content-type']).toMatch(/^text\/html/);
+    expect(home.body).toBe('');
+    expect((await h.app.inject({ method: 'HEAD', url: '/finns-inte' })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'HEAD', url: '/api/health' })).statusCode).toBe(200);
+  });
+
+  it('keeps API and asset misses as JSON 404', async () => {
+    const api = await h.app.inject({ method: 'GET', url: '/api/finns-inte' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('notFound');
+    expect((await h.app.inject({ method: 'GET', url: '/assets/finns-inte.js' })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isAppPage } from './pages';
+
+describe('the web app page addresses', () => {
+  it.each([
+    '/',
+    '/logga-in',
+    '/tillganglighet',
+    '/personuppgifter',
+    '/ansokan',
+    '/ansokan/karta',
+    '/mina-arenden',
+    '/mina-arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+    '/handlaggare',
+    '/handlaggare/arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+    '/dev/e-post',
+    '/kiosk',
+    '/kiosk/meny',
+  ])('%s is a page', (path) => expect(isAppPage(path)).toBe(true));
+
+  it.each([
+    '/finns-inte',
+    '/mina-arenden/123',
+    '/handlaggare/arenden',
+    '/ansokan/../etc',
+    '/logga-in/',
+    '/MINA-ARENDEN',
+    '/wp-login.php',
+    '/dev',
+  ])('%s is not', (path) => expect(isAppPage(path)).toBe(false));
+});

@@ -1,0 +1,27 @@
+/**
+ * The page addresses the web app serves (apps/web/src/App.tsx `route`, and the kiosk face under /kiosk). The
+ * server answers these with the app shell and 200, and any other page address with the same shell and 404, so
+ * a mistyped link is a 404 to crawlers, monitors and the browser alike while the app still shows its
+ * "Sidan finns inte" page. Kept here, not in apps/web, because the server never imports the web app.
+ * Add a page to App.tsx and here together; `pages.test.ts` lists the known ones.
+ */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+export const APP_PAGE_PATTERNS: readonly RegExp[] = [
+  /^\/$/,
+  /^\/logga-in$/,
+  /^\/tillganglighet$/,
+  /^\/personuppgifter$/,
+  // The wizard's steps are addresses of their own (/ansokan/karta …); the wizard decides which exist.
+  /^\/ansokan(\/[a-z0-9-]+)*$/,
+  /^\/mina-arenden$/,
+  new RegExp(`^/mina-arenden/${UUID}$`),
+  /^\/handlaggare$/,
+  new RegExp(`^/handlaggare/arenden/${UUID}$`),
+  /^\/dev\/e-post$/,
+  // The kiosk face routes its own sub-pages and says "not here" for the rest.
+  /^\/kiosk(\/[a-z0-9-]+)*$/,
+];
+
+/** Whether a path (without query string; a trailing slash is not the same page) is one of the app's pages. */
+export const isAppPage = (path: string): boolean => APP_PAGE_PATTERNS.some((p) => p.test(path));
