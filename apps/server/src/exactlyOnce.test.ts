@@ -56,7 +56,7 @@ describe.each(dbKinds)('a draft becomes one case on %s', (kind) => {
       const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: draft });
       expect(started.statusCode).toBe(202);
       const { orderRef } = started.json() as { orderRef: string };
-      await h.app.inject({ method: 'POST', url: `/bankid-sim/app/orders/${orderRef}/approve`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `personalNumber=${pnr}` });
+      await testApp(h).approve(orderRef, pnr);
       return orderRef;
     };
     const winner = await start();
