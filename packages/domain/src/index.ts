@@ -16,3 +16,5 @@ export * from './basemap';
 export * from './attachment';
 export * from './rules/index';
 export * from './caseLoop';
+export * from './messages/fill';
+export * from './messages/sv';
