@@ -29,7 +29,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
   async function ownDraft(request: FastifyRequest, id: string) {
     const user = currentUser(request);
     const [draft] = await app.db.select({ id: drafts.id }).from(drafts).where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)));
-    if (!draft) throw notFound('Utkastet');
+    if (!draft) throw notFound('draft');
     return user;
   }
 
@@ -116,12 +116,12 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const user = currentUser(request);
       const [draft] = await app.db.select().from(drafts).where(and(eq(drafts.id, request.params.id), eq(drafts.ownerPersonnummer, user.personnummer)));
-      if (!draft) throw notFound('Utkastet');
+      if (!draft) throw notFound('draft');
       const data = DraftDataSchema.parse(draft.data);
       const footprints = (data.footprints ?? []).filter((f) => polygonProblems(f.geometry).length === 0);
       if (!data.propertyId || footprints.length === 0) throw new AppError('invalidInput', 'Rita byggnaden på kartan först, så kan situationsplanen göras.');
       const property = await app.registers.land.propertyById(data.propertyId);
-      if (!property) throw notFound('Fastigheten');
+      if (!property) throw notFound('property');
       const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
       if (!owned.includes(property.id)) throw forbidden();
       const pdf = await renderSitePlan(await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())));
@@ -159,7 +159,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
         .delete(attachments)
         .where(and(eq(attachments.id, request.params.attachmentId), eq(attachments.draftId, request.params.id)))
         .returning({ id: attachments.id });
-      if (removed.length === 0) throw notFound('Filen');
+      if (removed.length === 0) throw notFound('file');
       return reply.status(204).send(null);
     },
   );
@@ -185,9 +185,9 @@ export default async function attachmentRoutes(app: FastifyInstance) {
         .where(eq(attachments.id, request.params.id));
       const mayRead = row && (row.a.ownerPersonnummer === user.personnummer || (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
       // Someone else's file answers as if it did not exist.
-      if (!row || !mayRead) throw notFound('Filen');
+      if (!row || !mayRead) throw notFound('file');
       const bytes = await app.attachmentStore.get(row.a.sha256);
-      if (!bytes) throw notFound('Filen');
+      if (!bytes) throw notFound('file');
       return reply
         .header('content-type', row.a.contentType)
         .header('content-disposition', contentDisposition('attachment', row.a.fileName))

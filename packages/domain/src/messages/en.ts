@@ -119,6 +119,7 @@ const rest = {
   'server.emptyBody': 'The request has no content.',
   'server.invalidJson': 'The request is not valid JSON.',
   'server.tooManyRequests': 'Too many requests. Please wait a moment.',
+  'server.tooManyAttempts': 'Too many attempts. Wait {seconds} seconds and try again.',
   'server.internal': 'An unexpected error occurred. Please try again in a moment.',
   'server.registersUnavailable':
     'The population or land register is not answering just now. Please try again in a moment.',

@@ -143,6 +143,7 @@ const serverSv = {
   'server.emptyBody': 'Förfrågan saknar innehåll.',
   'server.invalidJson': 'Förfrågan är inte giltig JSON.',
   'server.tooManyRequests': 'För många förfrågningar. Vänta en stund.',
+  'server.tooManyAttempts': 'För många försök. Vänta {seconds} sekunder och försök igen.',
   'server.internal': 'Ett oväntat fel inträffade. Försök igen om en stund.',
   'server.registersUnavailable':
     'Vi får inte svar från folkbokförings- eller fastighetsregistret just nu. Försök igen om en stund.',
