@@ -1,6 +1,6 @@
 import { fillMessage, type Message, type MessageParams } from '../messages/fill';
 import { findingSv } from '../messages/sv';
-import { findingEn } from '../messages/en';
+import { findingEn } from '../messages/findings.en';
 
 export { formatNumber } from '../messages/fill';
 
