@@ -63,6 +63,23 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expectApiError(unknown.json(), 'notFound');
   });
 
+  it('names its answers by message id for the web, keeping the Swedish for API clients', async () => {
+    const said = async (res: Promise<{ json(): unknown }>) => ApiErrorSchema.parse((await res).json()).error;
+    expect(await said(get('/api/me'))).toMatchObject({ messageId: 'server.unauthenticated', message: 'Du behöver logga in.' });
+    expect(await said(get('/api/officer/queue', cookieA))).toMatchObject({ messageId: 'server.forbidden', message: 'Du har inte behörighet till detta.' });
+    expect(await said(get('/api/nope'))).toMatchObject({ messageId: 'server.notFound', message: 'Sidan eller resursen finns inte.' });
+    expect(await said(get('/api/properties/00000000-0000-4000-8000-000000000000', cookieA))).toMatchObject({ messageId: 'server.notFound.property', message: 'Fastigheten finns inte.' });
+    expect(await said(post('/api/auth/bankid/collect', { orderRef: 'no-such-order' }))).toMatchObject({ messageId: 'server.loginNotFound' });
+    const badJson = h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: '{', headers: { 'content-type': 'application/json' } });
+    expect(await said(badJson)).toMatchObject({ messageId: 'server.invalidJson', message: 'Förfrågan är inte giltig JSON.' });
+    // A schema's issue: zod's message is the domain's id; the answer has both the id and its Swedish.
+    const valid = applicationFor(facts.propertyA);
+    const short = await said(post('/api/applications', { ...valid, details: { ...valid.details, description: 'kort' } }, cookieA));
+    expect(short).toMatchObject({ code: 'invalidInput', messageId: 'server.invalidInput' });
+    expect(short.issues).toContainEqual({ path: 'body.details.description', message: 'Beskriv vad du vill bygga med minst 10 tecken.', messageId: 'form.description.tooShort' });
+    expect(short.issues?.every((i) => !i.message.startsWith('form.'))).toBe(true);
+  });
+
   it('runs the BankID login: QR from the server, pending, then complete with a session', async () => {
     const start = await post('/api/auth/bankid/start', { mode: 'qr' });
     expect(start.statusCode).toBe(200);

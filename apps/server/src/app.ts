@@ -34,6 +34,11 @@ import myCasesRoutes from './routes/myCases';
 import officerRoutes from './routes/officer';
 import propertyRoutes from './routes/properties';
 import kioskRoutes from './routes/kiosk';
+import { swedishText } from '@lovisa/domain';
+import { appError } from './errors';
+
+/** The answer to an address that does not exist (and, on a kiosk-only server, to what it never serves). */
+const PAGE_NOT_FOUND = { error: { code: 'notFound', message: swedishText('server.notFound'), messageId: 'server.notFound' } };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -133,11 +138,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Only routes that ask for it are limited (starting BankID orders); limits are per IP, in memory.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'tooManyRequests',
-      message: `För många försök. Vänta ${Math.ceil(ctx.ttl / 1000)} sekunder och försök igen.`,
-    }),
+    // Thrown as an AppError, so the central handler answers it with its message id like any other.
+    errorResponseBuilder: (_req, ctx) => appError('tooManyRequests', 'server.tooManyAttempts', { seconds: Math.ceil(ctx.ttl / 1000) }),
   });
   await app.register(swagger, {
     openapi: {
@@ -160,7 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.config.kiosk.only) {
     app.addHook('onRequest', async (request, reply) => {
       if (kioskRefuses(request.url)) {
-        return reply.status(404).header('cache-control', 'no-store').send({ error: { code: 'notFound', message: 'Sidan eller resursen finns inte.' } });
+        return reply.status(404).header('cache-control', 'no-store').send(PAGE_NOT_FOUND);
       }
     });
   }
@@ -278,7 +280,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (isPage && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.status(404).send({ error: { code: 'notFound', message: 'Sidan eller resursen finns inte.' } });
+    return reply.status(404).send(PAGE_NOT_FOUND);
   });
 
   return app;

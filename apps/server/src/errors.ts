@@ -1,23 +1,67 @@
-import { errorCodes, type ErrorCode } from '@lovisa/domain';
+import { errorCodes, findingMessage, swedishText, type DomainMessageId, type ErrorCode, type Finding, type MessageParams } from '@lovisa/domain';
 
 export interface ErrorIssue {
   path: string;
   message: string;
+  messageId?: string;
+  params?: MessageParams;
 }
 
-/** The one error type routes throw; the central handler turns it into `{ error: { code, message, issues } }`. */
+/**
+ * The one error type routes throw; the central handler turns it into `{ error: { code, message, messageId?,
+ * params?, issues } }`. `message` is Swedish for API clients; `messageId` names the text in the message
+ * catalogues (packages/domain/src/messages), so the web can say it in the visitor's language. Prefer
+ * `appError(code, id)`, which takes the Swedish from the catalogue.
+ */
 export class AppError extends Error {
   readonly statusCode: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    readonly messageId?: DomainMessageId,
+    readonly params?: MessageParams,
   ) {
     super(message);
     this.statusCode = errorCodes[code];
   }
 }
 
-export const notFound = (what = 'Resursen') => new AppError('notFound', `${what} finns inte.`);
-export const forbidden = () => new AppError('forbidden', 'Du har inte behörighet till detta.');
-export const unauthenticated = () => new AppError('unauthenticated', 'Du behöver logga in.');
+/** An error by message id: its Swedish words come from the catalogue. */
+export const appError = (code: ErrorCode, id: DomainMessageId, params?: MessageParams, issues?: ErrorIssue[]) =>
+  new AppError(code, swedishText(id, params), issues, id, params);
+
+/** A finding (the rules engine's) as an issue of an error answer: its Swedish, its id and its words. */
+export function findingIssue(path: string, f: Finding): ErrorIssue {
+  const m = findingMessage(f);
+  return { path, message: f.text.sv, messageId: m.id, ...(m.params ? { params: m.params } : {}) };
+}
+
+/** The rules engine's blocking findings: the application cannot leave yet. */
+export function blockedBy(blocking: (Finding & { step: string })[]): AppError {
+  const issues = blocking.map((m) => findingIssue(`rules.${m.step}.${m.code}`, m));
+  if (blocking.length !== 1) return appError('invalidInput', 'server.applicationBlocked', undefined, issues);
+  const only = issues[0]!;
+  return new AppError('invalidInput', only.message, issues, only.messageId as DomainMessageId, only.params);
+}
+
+const notFoundIds = {
+  resource: 'server.notFound.resource',
+  property: 'server.notFound.property',
+  case: 'server.notFound.case',
+  draft: 'server.notFound.draft',
+  file: 'server.notFound.file',
+  document: 'server.notFound.document',
+} as const satisfies Record<string, DomainMessageId>;
+export type NotFoundThing = keyof typeof notFoundIds;
+
+/**
+ * `notFound('case')`: what was not found, by name. A Swedish noun (`notFound('Ärendet')`) still works for the
+ * callers not yet moved over, and answers without a message id (the web then shows the Swedish as it is).
+ */
+export function notFound(what: NotFoundThing | (string & {}) = 'resource'): AppError {
+  if (Object.prototype.hasOwnProperty.call(notFoundIds, what)) return appError('notFound', notFoundIds[what as NotFoundThing]);
+  return new AppError('notFound', `${what} finns inte.`);
+}
+export const forbidden = () => appError('forbidden', 'server.forbidden');
+export const unauthenticated = () => appError('unauthenticated', 'server.unauthenticated');

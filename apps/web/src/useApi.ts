@@ -1,12 +1,15 @@
 import { startTransition, useCallback, useEffect, useState } from 'react';
-import { ApiError } from './api/client';
-import { currentLang, translate } from './i18n/i18n';
+import { ApiError, apiErrorMessage } from './api/client';
+import type { Message } from './i18n/i18n';
 import { navigate } from './router';
 
-/** Loads data for a view; a 401 sends the visitor to log in and back here afterwards. */
+/**
+ * Loads data for a view; a 401 sends the visitor to log in and back here afterwards. `error` is a Message:
+ * `<Status tone="error">{error}</Status>` renders it in the page's language, also after a language switch.
+ */
 export function useApi<T>(load: () => Promise<T>, deps: unknown[], opts: { officer?: boolean } = {}) {
   const [data, setData] = useState<T | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<Message | undefined>();
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
@@ -23,7 +26,7 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[], opts: { offic
           navigate(`/logga-in?${opts.officer ? 'roll=handlaggare&' : ''}next=${next}`, { replace: true });
           return;
         }
-        setError(e instanceof Error ? e.message : translate(currentLang(), 'common.error'));
+        setError(apiErrorMessage(e));
       },
     );
     return () => {

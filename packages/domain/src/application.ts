@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { PolygonSchema } from './geometry';
 import { MeasureTypeSchema } from './measure';
 import { storableText } from './text';
+import type { DomainMessageId } from './messages/sv';
+
+/**
+ * A zod message that is a message id (messages/sv.ts): the server's validation answer and react-hook-form both
+ * carry `message` through untouched, so each face renders it in its language.
+ */
+const id = (messageId: DomainMessageId) => messageId;
 
 /** One drawn building footprint, EPSG:3006. */
 export const FootprintSchema = z.object({
@@ -13,28 +20,38 @@ export type Footprint = z.infer<typeof FootprintSchema>;
 
 export const ApplicationDetailsSchema = z.object({
   description: storableText(
-    z.string().trim().min(10, 'Beskriv vad du vill bygga med minst 10 tecken.').max(4000, 'Beskrivningen får vara högst 4000 tecken.'),
+    z
+      .string({ error: id('form.description.tooShort') })
+      .trim()
+      .min(10, id('form.description.tooShort'))
+      .max(4000, id('form.description.tooLong')),
   ),
   ridgeHeightM: z
-    .number({ error: 'Ange nockhöjden i meter.' })
-    .min(1, 'Nockhöjden ska vara minst 1 meter.')
-    .max(30, 'Nockhöjden får vara högst 30 meter.'),
-  plannedStart: z.iso.date({ error: 'Ange ett datum (ÅÅÅÅ-MM-DD).' }),
+    .number({ error: id('form.ridgeHeight.required') })
+    .min(1, id('form.ridgeHeight.tooLow'))
+    .max(30, id('form.ridgeHeight.tooHigh')),
+  plannedStart: z.iso.date({ error: id('form.plannedStart.invalid') }),
   /** Extensions are judged by gross floor area (all storeys); the drawing only gives the footprint. */
   grossFloorAreaM2: z
-    .number({ error: 'Ange bruttoarean i kvadratmeter.' })
-    .positive('Bruttoarean ska vara större än 0.')
-    .max(5000, 'Bruttoarean får vara högst 5000 m².')
+    .number({ error: id('form.grossFloorArea.required') })
+    .positive(id('form.grossFloorArea.notPositive'))
+    .max(5000, id('form.grossFloorArea.tooHigh'))
     .optional(),
   // How the office reaches the applicant; whether one of them is required is the rules engine's call.
-  email: z.union([z.literal(''), z.email('Ange en giltig e-postadress, till exempel namn@exempel.se.').max(200)]).optional(),
+  email: z.union([z.literal(''), z.email(id('form.email.invalid')).max(200)]).optional(),
   phone: z
-    .union([z.literal(''), z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, 'Ange ett telefonnummer med siffror, till exempel 070-123 45 67.')])
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s-]{6,20}$/, id('form.phone.invalid')),
+    ])
     .optional(),
   /** Kontrollansvarig, where the measure needs one (PBL 10 kap. 9 §). */
-  kaName: z.string().trim().max(200, 'Namnet får vara högst 200 tecken.').optional(),
-  kaCertificationId: z.string().trim().max(50, 'Certifieringsnumret får vara högst 50 tecken.').optional(),
-  kaContact: z.string().trim().max(200, 'Kontaktuppgiften får vara högst 200 tecken.').optional(),
+  kaName: z.string().trim().max(200, id('form.kaName.tooLong')).optional(),
+  kaCertificationId: z.string().trim().max(50, id('form.kaCertificationId.tooLong')).optional(),
+  kaContact: z.string().trim().max(200, id('form.kaContact.tooLong')).optional(),
 });
 export type ApplicationDetails = z.infer<typeof ApplicationDetailsSchema>;
 
@@ -43,7 +60,7 @@ export const ApplicationSubmissionSchema = z.object({
   draftId: z.uuid().optional(),
   propertyId: z.uuid(),
   measure: MeasureTypeSchema,
-  footprints: z.array(FootprintSchema).min(1, 'Rita minst en byggnad på kartan.').max(10),
+  footprints: z.array(FootprintSchema).min(1, id('form.footprints.none')).max(10),
   details: ApplicationDetailsSchema,
 });
 export type ApplicationSubmission = z.infer<typeof ApplicationSubmissionSchema>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { bankIdMessageId } from './messages/bankid';
+import { domainSv } from './messages/sv';
 
 export const LoginModeSchema = z.enum(['qr', 'sameDevice']);
 
@@ -16,7 +18,7 @@ export const LoginStatusSchema = z.enum(['pending', 'failed', 'complete']);
 export const LoginCollectResultSchema = z.object({
   status: LoginStatusSchema,
   hintCode: z.string().optional(),
-  /** Plain Swedish text for the hint code, ready to show. */
+  /** Plain Swedish text for the hint code, for API clients; the web renders `bankIdMessageId(hintCode, status)`. */
   message: z.string(),
 });
 
@@ -37,28 +39,11 @@ export const SessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
-/** Hint codes of BankID RP API v6 in plain Swedish (BankID's recommended user messages, shortened). */
-export const bankIdHintMessages: Record<string, string> = {
-  outstandingTransaction: 'Starta BankID-appen.',
-  noClient: 'Starta BankID-appen.',
-  started: 'Söker efter BankID, det kan ta en liten stund …',
-  userMrtd: 'Läs av ditt pass eller id-kort i BankID-appen.',
-  userCallConfirm: 'Bekräfta samtalet i BankID-appen.',
-  userSign: 'Skriv in din säkerhetskod i BankID-appen och välj Identifiera eller Skriv under.',
-  expiredTransaction: 'BankID-appen svarade inte i tid. Försök igen.',
-  certificateErr: 'Ditt BankID är spärrat eller för gammalt. Skaffa ett nytt BankID hos din bank.',
-  userCancel: 'Åtgärden avbröts.',
-  cancelled: 'Åtgärden avbröts. Försök igen.',
-  startFailed: 'BankID-appen kunde inte startas. Försök igen.',
-  notFound: 'Inloggningen hittades inte. Börja om.',
-  complete: 'Du är inloggad.',
-};
+export { bankIdMessageId } from './messages/bankid';
 
-export function bankIdMessage(hintCode: string | undefined, status: 'pending' | 'failed' | 'complete'): string {
-  if (status === 'complete') return bankIdHintMessages.complete!;
-  if (hintCode && bankIdHintMessages[hintCode]) return bankIdHintMessages[hintCode]!;
-  return status === 'failed' ? 'Något gick fel med BankID. Försök igen.' : 'Starta BankID-appen.';
-}
+/** The Swedish words of bankIdMessageId, for API clients (the `message` of a collect answer). */
+export const bankIdMessage = (hintCode: string | undefined, status: 'pending' | 'failed' | 'complete'): string =>
+  domainSv[bankIdMessageId(hintCode, status)];
 
 /** Starting a BankID sign order answers like a login start. */
 export const SignStartResultSchema = LoginStartResultSchema;

@@ -66,7 +66,7 @@ describe('ApplicationSubmissionSchema', () => {
     expect(ApplicationSubmissionSchema.safeParse({ ...valid, details: { ...valid.details, description: '' } }).success).toBe(false);
     const none = ApplicationSubmissionSchema.safeParse({ ...valid, footprints: [] });
     expect(none.success).toBe(false);
-    expect(none.error?.issues[0]?.message).toBe('Rita minst en byggnad på kartan.');
+    expect(none.error?.issues[0]?.message).toBe('form.footprints.none');
   });
 });
 

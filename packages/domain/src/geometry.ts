@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { polygonProblems, type PolygonProblem } from '@lovisa/geo';
+import { polygonProblems } from '@lovisa/geo';
+import type { DomainMessageId } from './messages/sv';
 
-const problemText: Record<PolygonProblem, string> = {
-  tooFewPositions: 'Ytan behöver minst tre hörn.',
-  notClosed: 'Ytans kontur är inte sluten.',
-  notFinite: 'Ytan har ogiltiga koordinater.',
-  outsideSweden: 'Ytan ligger utanför Sverige (koordinaterna ska vara SWEREF 99 TM).',
-  selfIntersecting: 'Ytans kanter korsar varandra.',
-  tooManyVertices: 'Ytan har för många hörn.',
-  zeroArea: 'Ytan saknar area.',
-};
-
+// A problem's message is its id in messages/sv.ts (`geometry.<problem>`), rendered by each face in its language.
 const PositionSchema = z.tuple([z.number(), z.number()]);
 const RingSchema = z.array(PositionSchema).max(10_000);
 
@@ -19,7 +11,7 @@ export const PolygonSchema = z
   .object({ type: z.literal('Polygon'), coordinates: z.array(RingSchema).min(1).max(50) })
   .superRefine((polygon, ctx) => {
     for (const problem of polygonProblems(polygon)) {
-      ctx.addIssue({ code: 'custom', message: problemText[problem], path: ['coordinates'] });
+      ctx.addIssue({ code: 'custom', message: `geometry.${problem}` satisfies DomainMessageId, path: ['coordinates'] });
     }
   });
 export type PolygonGeometry = z.infer<typeof PolygonSchema>;

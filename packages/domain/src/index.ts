@@ -17,3 +17,5 @@ export * from './attachment';
 export * from './rules/index';
 export * from './text';
 export * from './pages';
+export * from './messages/fill';
+export * from './messages/sv';

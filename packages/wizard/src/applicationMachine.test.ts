@@ -1,8 +1,32 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromCallback, fromPromise, initialTransition, transition, waitFor } from 'xstate';
-import { ruleSetFor } from '@lovisa/domain';
-import type { ApplicationSubmission, AttachmentInfo, CaseSummary, DraftData, Footprint, PropertySummary, Site } from '@lovisa/domain';
-import { applicationMachine, AUTOSAVE_DELAY_MS, needsSitePlan, stepFromSlug, stepProblems, stepSlugs, toDraftData, toSubmission, type SignOrder, type WizardContext, type WizardEvent, type WizardStep } from './applicationMachine';
+import { fillMessage, ruleSetFor } from '@lovisa/domain';
+import { domainEn } from '@lovisa/domain/messages/en';
+import { domainSv } from '@lovisa/domain/messages/sv';
+import type {
+  ApplicationSubmission,
+  Message,
+  AttachmentInfo,
+  CaseSummary,
+  DraftData,
+  Footprint,
+  PropertySummary,
+  Site,
+} from '@lovisa/domain';
+import {
+  applicationMachine,
+  AUTOSAVE_DELAY_MS,
+  needsSitePlan,
+  stepFromSlug,
+  stepProblems,
+  stepSlugs,
+  toDraftData,
+  toSubmission,
+  type SignOrder,
+  type WizardContext,
+  type WizardEvent,
+  type WizardStep,
+} from './applicationMachine';
 
 const properties: PropertySummary[] = [
   {
@@ -37,8 +61,14 @@ const received: CaseSummary = {
   decisionDeadline: '2027-02-01',
 };
 
+/** Problems as the applicant reads them, through the catalogues (which know every id the wizard uses). */
+const said = (problems: Message[], lang: 'sv' | 'en' = 'sv') =>
+  problems.map((p) =>
+    fillMessage((lang === 'sv' ? domainSv : domainEn)[p.id as keyof typeof domainSv], p.params, lang),
+  );
+
 /** How the fake BankID answers a sign order: complete, fail with a message, or stay pending until cancelled. */
-type SignOutcome = { complete: CaseSummary } | { fail: string } | 'pending';
+type SignOutcome = { complete: CaseSummary } | { fail: Message } | 'pending';
 
 function start(
   opts: { submit?: (s: ApplicationSubmission) => Promise<void>; sign?: SignOutcome; load?: () => Promise<PropertySummary[]>; draft?: { step: string } & DraftData } = {},
@@ -66,7 +96,7 @@ function start(
         return { orderRef: 'order-1', autoStartToken: 'token-1', pollIntervalMs: 2000 };
       }),
       awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack }) => {
-        sendBack({ type: 'SIGN_PROGRESS', message: 'Skriv in din säkerhetskod i BankID-appen.' });
+        sendBack({ type: 'SIGN_PROGRESS', message: { id: 'bankid.userSign' } });
         if (sign === 'pending') return;
         const timer = setTimeout(() => sendBack('complete' in sign ? { type: 'SIGN_COMPLETE', summary: sign.complete } : { type: 'SIGN_FAILED', message: sign.fail }), 5);
         return () => clearTimeout(timer);
@@ -141,7 +171,10 @@ describe('application wizard', () => {
     await at(actor, 'map');
     actor.send({ type: 'SET_FOOTPRINTS', footprints: [bowTie] });
     expect(actor.getSnapshot().can({ type: 'NEXT' })).toBe(false);
-    expect(stepProblems(actor.getSnapshot().context, 'map')).toEqual(['Ytans kanter korsar varandra.']);
+    expect(stepProblems(actor.getSnapshot().context, 'map')).toEqual([{ id: 'geometry.selfIntersecting' }]);
+    expect(said(stepProblems(actor.getSnapshot().context, 'map'), 'en')).toEqual([
+      'The edges of the shape cross each other.',
+    ]);
   });
 
   it('waits for the signature with BankID\'s message, and cancelling submits nothing', async () => {
@@ -152,8 +185,12 @@ describe('application wizard', () => {
     await at(actor, 'review');
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.matches({ signing: 'waiting' }));
-    expect(actor.getSnapshot().context.signOrder).toEqual({ orderRef: 'order-1', autoStartToken: 'token-1', pollIntervalMs: 2000 });
-    expect(actor.getSnapshot().context.signMessage).toBe('Skriv in din säkerhetskod i BankID-appen.');
+    expect(actor.getSnapshot().context.signOrder).toEqual({
+      orderRef: 'order-1',
+      autoStartToken: 'token-1',
+      pollIntervalMs: 2000,
+    });
+    expect(actor.getSnapshot().context.signMessage).toEqual({ id: 'bankid.userSign' });
     actor.send({ type: 'CANCEL' });
     await at(actor, 'review');
     expect(cancelled).toEqual(['order-1']);
@@ -162,13 +199,13 @@ describe('application wizard', () => {
 
   it('goes back to review with BankID\'s reason when signing fails', async () => {
     const { actor } = start({
-      sign: { fail: 'Åtgärden avbröts.' },
+      sign: { fail: { id: 'bankid.userCancel' } },
       draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
     });
     await at(actor, 'review');
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.matches({ editing: 'review' }) && Boolean(s.context.error));
-    expect(actor.getSnapshot().context.error).toBe('Åtgärden avbröts.');
+    expect(actor.getSnapshot().context.error).toEqual({ id: 'bankid.userCancel' });
   });
 
   it('tells a returning applicant that an interrupted signature sent nothing, and signs again from there', async () => {
@@ -196,14 +233,20 @@ describe('application wizard', () => {
     const { actor } = start({
       draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
       submit: async () => {
-        throw new Error('Byggnaden måste ligga inom fastigheten.');
+        // As the app's ApiError carries a server answer: the id to render by, the Swedish words as a fallback.
+        throw Object.assign(new Error('Byggnaden ligger utanför fastighetsgränsen.'), {
+          messageId: 'finding.OUTSIDE_PROPERTY',
+        });
       },
     });
     await at(actor, 'review');
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.matches({ editing: 'review' }) && Boolean(s.context.error));
     const { context } = actor.getSnapshot();
-    expect(context.error).toBe('Byggnaden måste ligga inom fastigheten.');
+    expect(context.error).toEqual({
+      id: 'finding.OUTSIDE_PROPERTY',
+      text: 'Byggnaden ligger utanför fastighetsgränsen.',
+    });
     expect(context.footprints).toEqual([square]);
     expect(toSubmission(context)).not.toBeNull();
   });
@@ -294,7 +337,16 @@ describe('application wizard', () => {
     it('will not submit from review while anything is missing', () => {
       const review = applicationMachine.resolveState({ value: { editing: 'review' }, context: { ...base, footprints: [square], details: { description: 'kort' } } });
       expect(review.can({ type: 'SUBMIT' })).toBe(false);
-      expect(stepProblems(review.context, 'review')).toEqual(['Beskriv vad du vill bygga med minst 10 tecken.', 'Ange nockhöjden i meter.', 'Ange ett datum (ÅÅÅÅ-MM-DD).']);
+      expect(stepProblems(review.context, 'review')).toEqual([
+        { id: 'form.description.tooShort' },
+        { id: 'form.ridgeHeight.required' },
+        { id: 'form.plannedStart.invalid' },
+      ]);
+      expect(said(stepProblems(review.context, 'review'))).toEqual([
+        'Beskriv vad du vill bygga med minst 10 tecken.',
+        'Ange nockhöjden i meter.',
+        'Ange ett datum (ÅÅÅÅ-MM-DD).',
+      ]);
       expect(toSubmission(review.context)).toBeNull();
     });
 
@@ -324,8 +376,14 @@ describe('application wizard', () => {
     const atReview = (footprints: Footprint[], withSite: Site | null = site) => atStep('review', footprints, withSite);
 
     it('asks for a way to reach the applicant on the details step, as the rules say', () => {
-      const onDetails = applicationMachine.resolveState({ value: { editing: 'details' }, context: { ...base, footprints: [square], details: { ...details, email: '' } } });
-      expect(stepProblems(onDetails.context, 'details')).toEqual(['Ange e-post eller telefonnummer så att vi kan nå dig.']);
+      const onDetails = applicationMachine.resolveState({
+        value: { editing: 'details' },
+        context: { ...base, footprints: [square], details: { ...details, email: '' } },
+      });
+      expect(stepProblems(onDetails.context, 'details').map((p) => p.id)).toEqual(['finding.MISSING_CONTACT']);
+      expect(said(stepProblems(onDetails.context, 'details'))).toEqual([
+        'Ange e-post eller telefonnummer så att vi kan nå dig.',
+      ]);
       expect(onDetails.can({ type: 'NEXT' })).toBe(false);
     });
 
@@ -338,7 +396,14 @@ describe('application wizard', () => {
     it('keeps the attachments step until the drawings the verdict asks for are attached', () => {
       const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
       const missing = atStep('attachments', [garage], site, [file('PLA', 2)]);
-      expect(stepProblems(missing.context, 'attachments')).toEqual(['Bifoga situationsplan.', 'Bifoga fasadritning.']);
+      expect(said(stepProblems(missing.context, 'attachments'))).toEqual([
+        'Bifoga situationsplan.',
+        'Bifoga fasadritning.',
+      ]);
+      expect(said(stepProblems(missing.context, 'attachments'), 'en')).toEqual([
+        'Attach a site plan.',
+        'Attach a elevation drawing.',
+      ]);
       expect(missing.can({ type: 'NEXT' })).toBe(false);
       expect(atStep('attachments', [garage]).can({ type: 'NEXT' })).toBe(true);
       // A shed that needs no permit asks for no drawings.
@@ -349,7 +414,7 @@ describe('application wizard', () => {
     it('will not submit what needs neither permit nor notification', () => {
       const small: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] } };
       const review = atReview([small]);
-      expect(stepProblems(review.context, 'review')).toEqual(['Åtgärden kräver varken bygglov eller anmälan. Du kan skriva ut svaret i stället för att skicka en ansökan.']);
+      expect(stepProblems(review.context, 'review').map((p) => p.id)).toEqual(['finding.NOTHING_TO_APPLY_FOR']);
       expect(review.can({ type: 'SUBMIT' })).toBe(false);
     });
 

@@ -22,6 +22,9 @@ import {
   type Footprint,
   type MeasureType,
   type PropertySummary,
+  findingMessage,
+  message,
+  type Message,
 } from '@lovisa/domain';
 
 export const wizardSteps = ['chooseProperty', 'measure', 'map', 'details', 'attachments', 'review'] as const;
@@ -35,13 +38,14 @@ export interface WizardContext {
   details: Partial<ApplicationDetails>;
   draftId: string;
   submitted: CaseSummary | undefined;
-  error: string | undefined;
+  /** What went wrong last, by message id (the view renders it in its language). */
+  error: Message | undefined;
   /** The step a resumed draft was left at; used once, when the properties have loaded. */
   resumeStep: WizardStep | undefined;
   /** The BankID sign order of the submission in progress. */
   signOrder: SignOrder | undefined;
-  /** BankID's latest word on it, in plain Swedish. */
-  signMessage: string | undefined;
+  /** BankID's latest word on it. */
+  signMessage: Message | undefined;
   /** The chosen property as the rules read it (registers + basemap), once the app has fetched it. */
   site: Site | null;
   /** The files attached to the draft, as the server has them. */
@@ -90,9 +94,9 @@ export type WizardEvent =
   | { type: 'SUBMIT' }
   | { type: 'CANCEL' }
   | { type: 'RETRY' }
-  | { type: 'SIGN_PROGRESS'; message: string }
+  | { type: 'SIGN_PROGRESS'; message: Message }
   | { type: 'SIGN_COMPLETE'; summary: CaseSummary }
-  | { type: 'SIGN_FAILED'; message: string }
+  | { type: 'SIGN_FAILED'; message: Message }
   /** The draft has a signature in progress from an earlier visit: follow it again. */
   | { type: 'RESUME_SIGNING'; order: SignOrder }
   /** The draft's earlier signature ended without a case. */
@@ -129,27 +133,35 @@ export function needsSitePlan(context: WizardContext): boolean {
 const blockingIn = (context: WizardContext, steps: string[], except: string[] = []) =>
   evaluate(context)
     .missing.filter((m) => m.blocking && steps.includes(m.step) && !except.includes(m.code))
-    .map((m) => m.text.sv);
+    .map(findingMessage);
 
-/** What keeps the applicant on a step, in plain Swedish; empty when they may go on. The guards use this too. */
-export function stepProblems(context: WizardContext, step: WizardStep): string[] {
+/** Schema issues as messages: the domain's schemas give each issue a message id (packages/domain/src/messages). */
+const issueMessages = (issues: { message: string }[]): Message[] => issues.map((i) => ({ id: i.message }));
+
+/** The same problem named twice (two footprints, two steps) is said once. */
+const once = (problems: Message[]): Message[] => [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
+
+/** What keeps the applicant on a step, by message id; empty when they may go on. The guards use this too. */
+export function stepProblems(context: WizardContext, step: WizardStep): Message[] {
   switch (step) {
     case 'chooseProperty':
-      return context.propertyId && context.properties.some((p) => p.id === context.propertyId) ? [] : ['Välj vilken fastighet ansökan gäller.'];
+      return context.propertyId && context.properties.some((p) => p.id === context.propertyId)
+        ? []
+        : [message('finding.MISSING_PROPERTY')];
     case 'measure':
-      return MeasureTypeSchema.safeParse(context.measure).success ? [] : ['Välj vad du vill bygga.'];
+      return MeasureTypeSchema.safeParse(context.measure).success ? [] : [message('finding.MISSING_MEASURE')];
     case 'map': {
-      if (context.footprints.length === 0) return ['Rita byggnaden på kartan, eller ange dess mått.'];
+      if (context.footprints.length === 0) return [message('finding.MISSING_FOOTPRINT')];
       const problems = context.footprints.flatMap((f) => {
         const r = FootprintSchema.safeParse(f);
-        return r.success ? [] : r.error.issues.map((i) => i.message);
+        return r.success ? [] : issueMessages(r.error.issues);
       });
-      if (problems.length > 0) return [...new Set(problems)];
+      if (problems.length > 0) return once(problems);
       return context.site ? blockingIn(context, ['map']) : [];
     }
     case 'details': {
       const r = ApplicationDetailsSchema.safeParse(context.details);
-      if (!r.success) return r.error.issues.map((i) => i.message);
+      if (!r.success) return issueMessages(r.error.issues);
       // Contact, gross floor area and kontrollansvarig: required or not by the rules, not by the form.
       return blockingIn(context, ['details', 'contact'], ['MISSING_DESCRIPTION', 'MISSING_RIDGE_HEIGHT', 'MISSING_START_DATE']);
     }
@@ -159,17 +171,11 @@ export function stepProblems(context: WizardContext, step: WizardStep): string[]
     case 'review': {
       const earlier = wizardSteps.slice(0, -1).flatMap((s) => stepProblems(context, s));
       // Without the site (the registers did not answer) the server still judges the whole application.
-      return earlier.length > 0 || !context.site ? earlier : [...new Set(blockingIn(context, ['review', 'neighbours', 'attachments']))];
+      return earlier.length > 0 || !context.site
+        ? earlier
+        : once(blockingIn(context, ['review', 'neighbours', 'attachments']));
     }
   }
-}
-
-/**
- * The English of the problems the rules engine names (stepProblems speaks Swedish, as the guards need one
- * language); the form's own messages have their English in the web app's dictionaries.
- */
-export function problemTranslations(context: WizardContext): Map<string, string> {
-  return new Map(evaluate(context).missing.map((m) => [m.text.sv, m.text.en]));
 }
 
 /** The submission built from what the applicant has given; null while anything is missing. */
@@ -200,7 +206,7 @@ export function toDraftData(context: WizardContext, step: string): DraftData {
 
 /** How long after the last change a draft is saved while the applicant draws or types. */
 export const AUTOSAVE_DELAY_MS = 1500;
-const DRAFT_NOT_SAVED = 'Utkastet kunde inte sparas just nu. Det du fyllt i finns kvar här.';
+const DRAFT_NOT_SAVED = message('wizard.draftNotSaved');
 
 /** Every step saves the draft when it is entered (and again on AUTOSAVE, where the step takes it). */
 const saveOnEntry = (step: WizardStep) => ({
@@ -278,7 +284,7 @@ export const applicationMachine = setup({
     draftSaved: assign(({ context, event }) => {
       const output = (event as unknown as { output: { updatedAt: string } }).output;
       // A failed save's message goes away once a save gets through.
-      return { savedAt: output.updatedAt, error: context.error === DRAFT_NOT_SAVED ? undefined : context.error };
+      return { savedAt: output.updatedAt, error: context.error?.id === DRAFT_NOT_SAVED.id ? undefined : context.error };
     }),
     // Debounce: every change pushes the save AUTOSAVE_DELAY_MS further out.
     scheduleAutosave: enqueueActions(({ enqueue }) => {
@@ -287,8 +293,19 @@ export const applicationMachine = setup({
     }),
     submissionFailed: assign({
       error: ({ event }) => {
-        const err = (event as { error?: unknown }).error;
-        return err instanceof Error && err.message ? err.message : 'Ansökan kunde inte skickas. Försök igen.';
+        // The app's API errors carry the server's message id and its Swedish words (apps/web/src/api/http.ts).
+        const err = (event as { error?: unknown }).error as
+          { messageId?: unknown; params?: Message['params']; message?: unknown } | undefined;
+        if (err && typeof err.messageId === 'string')
+          return {
+            id: err.messageId,
+            ...(err.params ? { params: err.params } : {}),
+            ...(typeof err.message === 'string' ? { text: err.message } : {}),
+          };
+        return {
+          ...message('wizard.submitFailed'),
+          ...(err instanceof Error && err.message ? { text: err.message } : {}),
+        };
       },
     }),
   },
@@ -373,7 +390,7 @@ export const applicationMachine = setup({
             ],
           },
         ],
-        onError: { target: 'loadFailed', actions: assign({ error: 'Vi kunde inte hämta dina fastigheter. Försök igen.' }) },
+        onError: { target: 'loadFailed', actions: assign({ error: message('wizard.propertiesNotLoaded') }) },
       },
     },
     loadFailed: {
@@ -439,7 +456,7 @@ export const applicationMachine = setup({
           invoke: saveOnEntry('review'),
           on: {
             SUBMIT: { target: '#application.signing', guard: { type: 'stepComplete', params: 'review' }, actions: assign({ notice: undefined }) },
-            RESUME_SIGNING: { target: '#application.signing.waiting', actions: assign({ signOrder: ({ event }) => event.order, signMessage: 'Starta BankID-appen.', notice: undefined }) },
+            RESUME_SIGNING: { target: '#application.signing.waiting', actions: assign({ signOrder: ({ event }) => event.order, signMessage: message('bankid.startApp'), notice: undefined }) },
             SIGN_INTERRUPTED: { actions: assign({ notice: { kind: 'signInterrupted' } }) },
             BACK: 'attachments',
             EDIT_STEP: [
@@ -461,7 +478,10 @@ export const applicationMachine = setup({
           invoke: {
             src: 'startSigning',
             input: ({ context }) => toSubmission(context)!,
-            onDone: { target: 'waiting', actions: assign({ signOrder: ({ event }) => event.output, signMessage: 'Starta BankID-appen.' }) },
+            onDone: {
+              target: 'waiting',
+              actions: assign({ signOrder: ({ event }) => event.output, signMessage: message('bankid.startApp') }),
+            },
             onError: { target: '#application.editing.review', actions: 'submissionFailed' },
           },
         },

@@ -27,7 +27,7 @@ import {
 import { BankIdError } from '@lovisa/bankid';
 import { renderQr } from '../bankidQr';
 import { attachments, signOrders } from '../db/schema';
-import { AppError, forbidden, notFound } from '../errors';
+import { AppError, appError, blockedBy, forbidden, notFound } from '../errors';
 import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
 import { AlreadySubmitted, DraftAlreadySubmitted, caseOfDraft, caseRow, createCase, toSummary } from '../repositories/cases';
 import { siteFor } from '../rules/siteFor';
@@ -35,7 +35,7 @@ import { claimSubmissionKey, recordSubmissionOrder, releaseSubmissionKey, reques
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
-const unavailable = () => new AppError('unavailable', 'BankID svarar inte just nu. Försök igen om en stund.');
+const unavailable = () => appError('unavailable', 'server.bankIdUnavailable');
 
 /**
  * Submitting is signing: the application is checked, a BankID sign order shows the applicant what they sign,
@@ -49,7 +49,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
 
   async function checkApplication(user: SessionUser, application: ApplicationSubmission, at: Date) {
     const property = await app.registers.land.propertyById(application.propertyId);
-    if (!property) throw notFound('Fastigheten');
+    if (!property) throw notFound('property');
     const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
     if (!owned.includes(property.id)) throw forbidden();
     return { property, evaluation: await evaluate(user, application, property, at) };
@@ -72,13 +72,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
     const input = { ...completenessInputFrom(application), ...attachmentFacts(files) };
     const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
     const blocking = evaluation.missing.filter((m) => m.blocking);
-    if (blocking.length > 0) {
-      throw new AppError(
-        'invalidInput',
-        blocking.length === 1 ? blocking[0]!.text.sv : 'Ansökan kan inte skickas än. Rätta det som står nedan.',
-        blocking.map((m) => ({ path: `rules.${m.step}.${m.code}`, message: m.text.sv })),
-      );
-    }
+    if (blocking.length > 0) throw blockedBy(blocking);
     return evaluation;
   }
 
@@ -87,7 +81,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
       .select()
       .from(signOrders)
       .where(and(eq(signOrders.orderRef, orderRef), eq(signOrders.personnummer, currentUser(request).personnummer)));
-    if (!order) throw new AppError('notFound', 'Underskriften hittades inte. Skicka ansökan igen.');
+    if (!order) throw appError('notFound', 'server.signatureNotFound');
     return order;
   }
 
@@ -160,7 +154,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
       });
     } catch (err) {
       if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress') {
-        throw new AppError('conflict', 'Du har redan en pågående BankID-åtgärd. Avbryt den i BankID-appen och försök igen.');
+        throw appError('conflict', 'server.bankIdBusy');
       }
       request.log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
       throw unavailable();
@@ -250,7 +244,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
       if (signer.personalNumber !== user.personnummer) {
         await forget();
         request.log.warn({ orderRef: order.orderRef }, 'sign order completed by another person; refused');
-        throw new AppError('forbidden', 'Ansökan skrevs under av någon annan än den som är inloggad. Den har inte skickats.');
+        throw appError('forbidden', 'server.signedByOther');
       }
       const application = ApplicationSubmissionSchema.parse(order.application);
       const receivedAt = app.clock();

@@ -28,7 +28,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
   async function ownDraft(request: FastifyRequest, id: string) {
     const user = currentUser(request);
     const draft = await draftOfOwner(app.db, id, user.personnummer);
-    if (!draft) throw notFound('Utkastet');
+    if (!draft) throw notFound('draft');
     return { user, draft };
   }
 
@@ -82,7 +82,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       const footprints = (data.footprints ?? []).filter((f) => polygonProblems(f.geometry).length === 0);
       if (!data.propertyId || footprints.length === 0) throw new AppError('invalidInput', 'Rita byggnaden på kartan först, så kan situationsplanen göras.');
       const property = await app.registers.land.propertyById(data.propertyId);
-      if (!property) throw notFound('Fastigheten');
+      if (!property) throw notFound('property');
       const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
       if (!owned.includes(property.id)) throw forbidden();
       const pdf = await renderSitePlan(await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())));
@@ -98,7 +98,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     { onRequest: applicant, schema: { tags: ['applicant'], summary: 'Remove a file from one of my drafts', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }), response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       await ownDraft(request, request.params.id);
-      if (!(await removeFromDraft(app.db, request.params.id, request.params.attachmentId))) throw notFound('Filen');
+      if (!(await removeFromDraft(app.db, request.params.id, request.params.attachmentId))) throw notFound('file');
       return reply.status(204).send(null);
     },
   );
@@ -120,9 +120,9 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       const row = await attachmentWithTeam(app.db, request.params.id);
       const mayRead = row && (row.attachment.ownerPersonnummer === user.personnummer || (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
       // Someone else's file answers as if it did not exist.
-      if (!row || !mayRead) throw notFound('Filen');
+      if (!row || !mayRead) throw notFound('file');
       const bytes = await app.attachmentStore.get(row.attachment.sha256);
-      if (!bytes) throw notFound('Filen');
+      if (!bytes) throw notFound('file');
       return reply
         .header('content-type', row.attachment.contentType)
         .header('content-disposition', contentDisposition('attachment', row.attachment.fileName))

@@ -18,7 +18,7 @@ import {
 import { BankIdError } from '@lovisa/bankid';
 import { renderQr } from '../bankidQr';
 import { loginOrders } from '../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../errors';
 import { cookieSecure, sha256 } from '../plugins/session';
 
 /** Binds a BankID order to the browser that started it, so a leaked orderRef cannot be collected elsewhere. */
@@ -40,7 +40,7 @@ const StartInputSchema = LoginStartInputSchema.extend({ kiosk: z.boolean().optio
 const SessionAnswerSchema = SessionInfoSchema.extend({ kiosk: z.literal(true).optional() });
 
 function unavailable() {
-  return new AppError('unavailable', 'BankID svarar inte just nu. Försök igen om en stund.');
+  return appError('unavailable', 'server.bankIdUnavailable');
 }
 
 export default async function authRoutes(app: FastifyInstance) {
@@ -54,12 +54,12 @@ export default async function authRoutes(app: FastifyInstance) {
 
   async function orderOfThisBrowser(request: FastifyRequest, orderRef: string) {
     const nonce = request.cookies[LOGIN_COOKIE];
-    if (!nonce) throw new AppError('notFound', 'Inloggningen hittades inte. Börja om.');
+    if (!nonce) throw appError('notFound', 'server.loginNotFound');
     const [order] = await app.db
       .select()
       .from(loginOrders)
       .where(and(eq(loginOrders.orderRef, orderRef), eq(loginOrders.browserNonceHash, sha256(nonce))));
-    if (!order) throw new AppError('notFound', 'Inloggningen hittades inte. Börja om.');
+    if (!order) throw appError('notFound', 'server.loginNotFound');
     return order;
   }
 
@@ -77,7 +77,7 @@ export default async function authRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const kiosk = app.config.kiosk.only || request.body.kiosk === true;
       if (app.config.kiosk.only && request.body.mode !== 'qr') {
-        throw new AppError('invalidInput', 'Vid kiosken loggar du in med Mobilt BankID på en annan enhet.');
+        throw appError('invalidInput', 'server.kioskQrOnly');
       }
       let order;
       try {

@@ -66,7 +66,7 @@ export default async function draftRoutes(app: FastifyInstance) {
       if (updated) return { id, data: request.body.data, updatedAt: updated.updatedAt.toISOString() };
       const [existing] = await app.db.select({ owner: drafts.ownerPersonnummer }).from(drafts).where(eq(drafts.id, id));
       // Someone else's draft id answers as if it did not exist: ids reveal nothing.
-      if (existing && existing.owner !== user.personnummer) throw notFound('Utkastet');
+      if (existing && existing.owner !== user.personnummer) throw notFound('draft');
       const [row] = existing
         ? []
         : await app.db
@@ -77,7 +77,7 @@ export default async function draftRoutes(app: FastifyInstance) {
       if (row) return toDraft(row);
       // Stale (a newer save got there first) or a race on the insert: answer with what is stored, if it is ours.
       const [stored] = await app.db.select().from(drafts).where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)));
-      if (!stored) throw notFound('Utkastet');
+      if (!stored) throw notFound('draft');
       return toDraft(stored);
     },
   );

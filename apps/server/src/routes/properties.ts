@@ -32,7 +32,7 @@ export default async function propertyRoutes(app: FastifyInstance) {
     async (request) => {
       if (!request.user) throw unauthenticated();
       const property = await app.registers.land.propertyById(request.params.id);
-      if (!property) throw notFound('Fastigheten');
+      if (!property) throw notFound('property');
       await assertMaySeeProperty(app, request.user, property.id);
       const neighbours = await neighboursOf(app, property);
       return {
@@ -55,7 +55,7 @@ export default async function propertyRoutes(app: FastifyInstance) {
     async (request) => {
       if (!request.user) throw unauthenticated();
       const property = await app.registers.land.propertyById(request.params.id);
-      if (!property) throw notFound('Fastigheten');
+      if (!property) throw notFound('property');
       await assertMaySeeProperty(app, request.user, property.id);
       return (await neighboursOf(app, property)).map(({ id, designation, address }) => ({ id, designation, address }));
     },
@@ -79,7 +79,7 @@ export default async function propertyRoutes(app: FastifyInstance) {
     async (request) => {
       if (!request.user) throw unauthenticated();
       const property = await app.registers.land.propertyById(request.params.id);
-      if (!property) throw notFound('Fastigheten');
+      if (!property) throw notFound('property');
       await assertMaySeeProperty(app, request.user, property.id);
       const plans = await app.registers.land.plansForProperty(property.id);
       return { property, plans };

@@ -29,7 +29,7 @@ async function sendSitePlan(app: FastifyInstance, reply: FastifyReply, property:
 /** The property of a stored case; it was checked when the case arrived, so a missing one is missing now. */
 async function caseProperty(app: FastifyInstance, propertyId: string): Promise<Property> {
   const property = await app.registers.land.propertyById(propertyId);
-  if (!property) throw notFound('Fastigheten');
+  if (!property) throw notFound('property');
   return property;
 }
 
@@ -47,7 +47,7 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
       async (request, reply) => {
         const row = await caseRow(app.db, request.params.id);
         // Another person's case answers as missing, as the case itself does.
-        if (!row || row.applicantPersonnummer !== currentUser(request).personnummer) throw notFound('Ärendet');
+        if (!row || row.applicantPersonnummer !== currentUser(request).personnummer) throw notFound('case');
         const property = await caseProperty(app, row.propertyId);
         return sendSitePlan(app, reply, property, caseBuildings(row.application), stockholmDate(row.receivedAt));
       },
@@ -67,7 +67,7 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
       async (request, reply) => {
         const user = currentUser(request);
         const [row] = await app.db.select().from(drafts).where(eq(drafts.id, request.params.id));
-        if (!row || row.ownerPersonnummer !== user.personnummer) throw notFound('Utkastet');
+        if (!row || row.ownerPersonnummer !== user.personnummer) throw notFound('draft');
         const data = DraftDataSchema.safeParse(row.data);
         const propertyId = data.success ? data.data.propertyId : undefined;
         if (!propertyId) throw new AppError('invalidInput', 'Välj fastighet i ansökan innan du skapar en situationsplan.');
@@ -94,7 +94,7 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
         const user = currentUser(request);
         if (!user.teamId) throw forbidden();
         const row = await caseRow(app.db, request.params.id);
-        if (!row || row.teamId !== user.teamId) throw notFound('Ärendet');
+        if (!row || row.teamId !== user.teamId) throw notFound('case');
         const property = await caseProperty(app, row.propertyId);
         return sendSitePlan(app, reply, property, caseBuildings(row.application), stockholmDate(row.receivedAt));
       },

@@ -20,10 +20,9 @@ import {
   type DecisionInput,
   type DraftData,
 } from '@lovisa/domain';
-import { currentLang, translate } from '../i18n/i18n';
-import { ApiError, apiError, fetchJson, fetchJsonOnce, sendOnce } from './http';
+import { apiError, clientError, fetchJson, fetchJsonOnce, sendOnce } from './http';
 
-export { ApiError };
+export { ApiError, apiErrorMessage, apiErrorText, apiIssueMessage } from './http';
 
 /** JSON over fetch, checked and typed by a domain schema, answering with the server's own (Swedish) error message. */
 export async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<z.output<T>> {
@@ -87,7 +86,7 @@ export function uploadFile(url: string, file: File, onProgress: (fraction: numbe
     xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError(0, 'network', translate(currentLang(), 'common.network')));
+    xhr.onerror = () => reject(clientError(0, 'network', 'common.network'));
     xhr.onload = () => {
       let json: unknown = null;
       try {

@@ -1,6 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { translate } from '../i18n/i18n';
-import { ApiError, apiError, authApi, fetchJson, fetchJsonOnce, forgetVisitAnswers, randomKey, sendOnce } from './http';
+import { loadLanguage, messageText, translate, type Message } from '../i18n/i18n';
+import {
+  ApiError,
+  apiError,
+  apiErrorMessage,
+  apiErrorText,
+  apiIssueMessage,
+  authApi,
+  fetchJson,
+  fetchJsonOnce,
+  forgetVisitAnswers,
+  randomKey,
+  sendOnce,
+} from './http';
 
 /** A fetch that answers from a list, counting what was asked. */
 function stubFetch(answers: (() => Response | Promise<Response>)[]) {
@@ -37,7 +49,68 @@ describe('the entry bundle’s JSON over fetch (no zod)', () => {
     await expect(fetchJson('POST', '/api/auth/logout')).resolves.toBeNull();
     const offline = await fetchJson('GET', '/api/x').catch((e: unknown) => e);
     expect(offline).toBeInstanceOf(ApiError);
-    expect(offline).toMatchObject({ status: 0, code: 'network' });
+    expect(offline).toMatchObject({ status: 0, code: 'network', messageId: 'common.network' });
+  });
+
+  it('carries the server’s message id and parameters, of the answer and of each issue, and drops malformed ones', () => {
+    const e = apiError(400, {
+      error: {
+        code: 'invalidInput',
+        message: 'Ansökan kan inte skickas än.',
+        messageId: 'server.applicationBlocked',
+        issues: [
+          {
+            path: 'rules.attachments.MISSING_ATTACHMENT',
+            message: 'Bifoga situationsplan.',
+            messageId: 'finding.MISSING_ATTACHMENT',
+            params: { attachment: { sv: 'situationsplan', en: 'site plan' } },
+          },
+          { path: 'x', message: 'Något.', messageId: 7, params: { a: [1] } },
+        ],
+      },
+    });
+    expect(e).toMatchObject({ messageId: 'server.applicationBlocked', message: 'Ansökan kan inte skickas än.' });
+    expect(e.issues[0]).toEqual({
+      path: 'rules.attachments.MISSING_ATTACHMENT',
+      message: 'Bifoga situationsplan.',
+      messageId: 'finding.MISSING_ATTACHMENT',
+      params: { attachment: { sv: 'situationsplan', en: 'site plan' } },
+    });
+    expect(e.issues[1]).toEqual({ path: 'x', message: 'Något.' });
+    expect(apiErrorMessage(e)).toEqual({ id: 'server.applicationBlocked', text: 'Ansökan kan inte skickas än.' });
+    expect(apiIssueMessage(e.issues[0]!)).toMatchObject({
+      id: 'finding.MISSING_ATTACHMENT',
+      text: 'Bifoga situationsplan.',
+    });
+    // Not an API answer: the caller's own message, or a general error.
+    expect(apiErrorMessage(new Error('boom'), { id: 'login.failed' })).toEqual({ id: 'login.failed' });
+    expect(apiErrorMessage('boom')).toEqual({ id: 'common.error' });
+  });
+
+  it('renders an API error by its id in the page’s language, else by the server’s words', async () => {
+    await loadLanguage('en');
+    const en = { msg: (m: Message) => messageText('en', m) };
+    const sv = { msg: (m: Message) => messageText('sv', m) };
+    const forbidden = apiError(403, {
+      error: { code: 'forbidden', message: 'Du har inte behörighet till detta.', messageId: 'server.forbidden' },
+    });
+    expect(apiErrorText(forbidden, en)).toBe('You do not have permission for this.');
+    expect(apiErrorText(forbidden, sv)).toBe('Du har inte behörighet till detta.');
+    // No id (a text not yet given one), or one this build does not know: the server's own words, never a lookup by them.
+    expect(
+      apiErrorText(apiError(409, { error: { code: 'conflict', message: 'Ärendet är redan beslutat.' } }), en),
+    ).toBe('Ärendet är redan beslutat.');
+    expect(
+      apiErrorText(
+        apiError(409, { error: { code: 'conflict', message: 'Något nytt.', messageId: 'server.somethingNew' } }),
+        en,
+      ),
+    ).toBe('Något nytt.');
+    expect(apiErrorText(new TypeError('x'), en)).toBe('Something went wrong.');
+    stubFetch([() => Promise.reject(new TypeError('offline'))]);
+    expect(apiErrorText(await fetchJson('GET', '/x').catch((e: unknown) => e), en)).toBe(
+      translate('en', 'common.network'),
+    );
   });
 
   it('asks once per address for answers that stay the same all visit, forgets failures, and forgets all at a new login', async () => {

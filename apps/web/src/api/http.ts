@@ -1,34 +1,107 @@
 import type { z } from 'zod';
-import type { ApiError as ApiErrorBody, LoginCollectResultSchema, LoginStartResultSchema, QrResultSchema, SessionInfo } from '@lovisa/domain';
-import { currentLang, translate } from '../i18n/i18n';
+import type {
+  ApiError as ApiErrorBody,
+  LoginCollectResultSchema,
+  LoginStartResultSchema,
+  QrResultSchema,
+  SessionInfo,
+} from '@lovisa/domain';
+import { translate, type I18n, type Message, type MessageKey, type MessageParams } from '../i18n/i18n';
 
 // This module is in the entry bundle (the start and login pages, the session): it imports neither zod nor the
 // domain's schemas at run time, only their types. Building zod and the domain's schemas took ≈ 150–180 ms of
 // CPU before the start page could answer (×4 on Lighthouse's phone); they now load with the pages that use them
 // (api/client.ts). See docs/performance.md.
 
-/** An answer from the API that is not a success, with the server's own Swedish message. */
+/** One field's problem in an API answer: the server's Swedish words, and the message id to render by. */
+export interface ApiIssue {
+  path: string;
+  message: string;
+  messageId?: string;
+  params?: MessageParams;
+}
+
+/**
+ * An answer from the API that is not a success: the server's own Swedish `message`, and `messageId`/`params`
+ * when it named one (or this client did, for the network failing). Show it with apiErrorText, not `.message`.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: { path: string; message: string }[] = [],
+    readonly issues: ApiIssue[] = [],
+    readonly messageId?: string,
+    readonly params?: MessageParams,
   ) {
     super(message);
   }
 }
 
+/** What went wrong, as a message by id: the server's id with its words as the fallback, or a general error. */
+export function apiErrorMessage(error: unknown, otherwise: Message = { id: 'common.error' }): Message {
+  if (!(error instanceof ApiError)) return otherwise;
+  return { id: error.messageId ?? '', text: error.message, ...(error.params ? { params: error.params } : {}) };
+}
+
+/** An issue of an API answer as a message by id, like apiErrorMessage. */
+export const apiIssueMessage = (issue: ApiIssue): Message => ({
+  id: issue.messageId ?? '',
+  text: issue.message,
+  ...(issue.params ? { params: issue.params } : {}),
+});
+
+/** The words to show for a failed call, in the page's language: `apiErrorText(e, useI18n())`. */
+export const apiErrorText = (error: unknown, i18n: Pick<I18n, 'msg'>, otherwise?: Message): string =>
+  i18n.msg(apiErrorMessage(error, otherwise));
+
+/** A failure this client names itself (the network, an answer it cannot read): Swedish words, like the server's. */
+export const clientError = (status: number, code: string, id: MessageKey) =>
+  new ApiError(status, code, translate('sv', id), [], id);
+
+const isParams = (p: unknown): p is MessageParams =>
+  typeof p === 'object' &&
+  p !== null &&
+  Object.values(p).every(
+    (v) =>
+      typeof v === 'string' ||
+      typeof v === 'number' ||
+      (typeof v === 'object' &&
+        v !== null &&
+        typeof (v as { sv?: unknown }).sv === 'string' &&
+        typeof (v as { en?: unknown }).en === 'string'),
+  );
+
 /**
- * The server's error body, `{ error: { code, message, issues? } }` (ApiErrorSchema in packages/domain), read
- * without zod so this module stays out of the schema bundle; anything else is an unknown answer.
+ * The server's error body, `{ error: { code, message, messageId?, params?, issues? } }` (ApiErrorSchema in
+ * packages/domain), read without zod so this module stays out of the schema bundle; anything else is an
+ * unknown answer. A malformed `messageId` or `params` is dropped, keeping the server's words.
  */
 export function apiError(status: number, json: unknown): ApiError {
   const e = (json as Partial<ApiErrorBody> | null)?.error as Partial<ApiErrorBody['error']> | undefined;
   const issues: unknown = e?.issues;
-  const issuesOk = issues === undefined || (Array.isArray(issues) && issues.every((i: { path?: unknown; message?: unknown } | null) => typeof i?.path === 'string' && typeof i?.message === 'string'));
-  if (e && typeof e.code === 'string' && typeof e.message === 'string' && issuesOk) return new ApiError(status, e.code, e.message, e.issues);
-  return new ApiError(status, 'unknown', translate(currentLang(), 'common.serverError'));
+  const issuesOk =
+    issues === undefined ||
+    (Array.isArray(issues) &&
+      issues.every(
+        (i: { path?: unknown; message?: unknown } | null) =>
+          typeof i?.path === 'string' && typeof i?.message === 'string',
+      ));
+  if (!e || typeof e.code !== 'string' || typeof e.message !== 'string' || !issuesOk)
+    return clientError(status, 'unknown', 'common.serverError');
+  const named = (x: { messageId?: unknown; params?: unknown }) => ({
+    ...(typeof x.messageId === 'string' ? { messageId: x.messageId } : {}),
+    ...(isParams(x.params) ? { params: x.params } : {}),
+  });
+  const top = named(e);
+  return new ApiError(
+    status,
+    e.code,
+    e.message,
+    (e.issues ?? []).map((i) => ({ path: i.path, message: i.message, ...named(i) })),
+    top.messageId,
+    top.params,
+  );
 }
 
 /** JSON over fetch to this server: the answer as it came (unchecked), or an ApiError with the server's message. */
@@ -43,7 +116,7 @@ export async function fetchJson(method: string, url: string, body?: unknown, ini
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', translate(currentLang(), 'common.network'));
+    throw clientError(0, 'network', 'common.network');
   }
   const text = await res.text();
   let json: unknown = null;

@@ -1,5 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n';
+import { isValidElement, useEffect, useRef, type ReactNode } from 'react';
+import { useI18n, type Message } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 
@@ -94,11 +94,21 @@ export function PageTitle({ children }: { children: ReactNode }) {
   );
 }
 
-export function Status({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'error' | 'success' }) {
+const isMessage = (x: unknown): x is Message =>
+  typeof x === 'object' && x !== null && !isValidElement(x) && typeof (x as { id?: unknown }).id === 'string';
+
+/** A status line; given a Message (a problem or an API error by id) it renders it in the page's language. */
+export function Status({
+  children,
+  tone = 'info',
+}: {
+  children: ReactNode | Message;
+  tone?: 'info' | 'error' | 'success';
+}) {
   const { msg } = useI18n();
   return (
     <div className={`status status--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
-      {typeof children === 'string' ? msg(children) : children}
+      {isMessage(children) ? msg(children) : (children as ReactNode)}
     </div>
   );
 }

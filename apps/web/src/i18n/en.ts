@@ -1,6 +1,8 @@
+import { domainEn } from '@lovisa/domain/messages/en';
 import type { MessageKey } from './sv';
 
 export const en: Record<MessageKey, string> = {
+  ...domainEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',
@@ -545,57 +547,4 @@ export const en: Record<MessageKey, string> = {
   'outbox.status.sent': 'Sent',
   'outbox.status.retrying': 'Will try again later',
   'outbox.status.failed': 'Could not be sent',
-};
-
-/**
- * The server, the BankID flow and the domain rules speak Swedish. These are the messages the English face
- * knows how to say; anything else is shown as the server wrote it.
- */
-export const enFromSwedish: Record<string, string> = {
-  // Domain rules (packages/domain, packages/wizard).
-  'Ange ett datum (ÅÅÅÅ-MM-DD).': 'Give a date (YYYY-MM-DD).',
-  'Ange nockhöjden i meter.': 'Give the ridge height in metres.',
-  'Beskriv vad du vill bygga med minst 10 tecken.': 'Describe what you want to build in at least 10 characters.',
-  'Beskrivningen får vara högst 4000 tecken.': 'The description may be at most 4000 characters.',
-  'Nockhöjden får vara högst 30 meter.': 'The ridge height may be at most 30 metres.',
-  'Nockhöjden ska vara minst 1 meter.': 'The ridge height must be at least 1 metre.',
-  'Rita byggnaden på kartan, eller ange dess mått.': 'Draw the building on the map, or give its measurements.',
-  'Rita minst en byggnad på kartan.': 'Draw at least one building on the map.',
-  'Skriv en motivering.': 'Write the reasons.',
-  'Välj vad du vill bygga.': 'Choose what you want to build.',
-  'Välj vilken fastighet ansökan gäller.': 'Choose which property the application is for.',
-  'Ytan behöver minst tre hörn.': 'The shape needs at least three corners.',
-  'Ytan har för många hörn.': 'The shape has too many corners.',
-  'Ytan har ogiltiga koordinater.': 'The shape has invalid coordinates.',
-  'Ytan ligger utanför Sverige (koordinaterna ska vara SWEREF 99 TM).': 'The shape is outside Sweden (coordinates must be SWEREF 99 TM).',
-  'Ytan saknar area.': 'The shape has no area.',
-  'Ytans kanter korsar varandra.': 'The edges of the shape cross each other.',
-  'Ytans kontur är inte sluten.': 'The outline of the shape is not closed.',
-  'Ansökan kunde inte skickas. Försök igen.': 'The application could not be sent. Please try again.',
-  'Utkastet kunde inte sparas just nu. Det du fyllt i finns kvar här.': 'The draft could not be saved just now. What you have filled in is still here.',
-  'Vi kunde inte hämta dina fastigheter. Försök igen.': 'We could not fetch your properties. Please try again.',
-  // BankID status messages.
-  'Starta BankID-appen.': 'Start the BankID app.',
-  'Skriv in din säkerhetskod i BankID-appen och välj Identifiera eller Skriv under.': 'Enter your security code in the BankID app and select Identify or Sign.',
-  'Bekräfta samtalet i BankID-appen.': 'Confirm the call in the BankID app.',
-  'Läs av ditt pass eller id-kort i BankID-appen.': 'Scan your passport or ID card in the BankID app.',
-  'BankID-appen kunde inte startas. Försök igen.': 'The BankID app could not be started. Please try again.',
-  'BankID-appen svarade inte i tid. Försök igen.': 'The BankID app did not answer in time. Please try again.',
-  'Ditt BankID är spärrat eller för gammalt. Skaffa ett nytt BankID hos din bank.': 'Your BankID is blocked or too old. Get a new BankID from your bank.',
-  'Du är inloggad.': 'You are logged in.',
-  'Något gick fel med BankID. Försök igen.': 'Something went wrong with BankID. Please try again.',
-  'Åtgärden avbröts.': 'The action was cancelled.',
-  'Åtgärden avbröts. Försök igen.': 'The action was cancelled. Please try again.',
-  'Ansökan är underskriven och skickad.': 'The application is signed and sent.',
-  // Server answers.
-  'Ansökan skrevs under av någon annan än den som är inloggad. Den har inte skickats.': 'The application was signed by someone other than the person logged in. It has not been sent.',
-  'BankID svarar inte just nu. Försök igen om en stund.': 'BankID is not answering just now. Please try again in a moment.',
-  'Du behöver logga in.': 'You need to log in.',
-  'Du har inte behörighet till detta.': 'You do not have permission for this.',
-  'Du har redan en pågående BankID-åtgärd. Avbryt den i BankID-appen och försök igen.': 'You already have a BankID action in progress. Cancel it in the BankID app and try again.',
-  'Inloggningen hittades inte. Börja om.': 'The login was not found. Please start again.',
-  'Underskriften hittades inte. Skicka ansökan igen.': 'The signature was not found. Send the application again.',
-  'Ärendet är redan beslutat.': 'The case has already been decided.',
-  'Byggnaden ligger utanför fastighetsgränsen.': 'The building is outside the property boundary.',
-  'Sidan eller resursen finns inte.': 'The page or resource does not exist.',
 };

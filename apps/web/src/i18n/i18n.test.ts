@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from './en';
 import { sv } from './sv';
-import { loadLanguage, translate } from './i18n';
+import { loadLanguage, messageText, translate } from './i18n';
 import { deadlineTone } from '../features/cases/caseText';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -13,6 +13,23 @@ describe('texts', () => {
   it('has every Swedish text in English too, with the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
     for (const key of Object.keys(sv) as (keyof typeof sv)[]) expect(placeholders(en[key]), key).toEqual(placeholders(sv[key]));
+  });
+
+  it('renders a message by id with its parameters in each language, never by its Swedish words', () => {
+    const missing = {
+      id: 'finding.MISSING_ATTACHMENT',
+      params: { attachment: { sv: 'situationsplan', en: 'site plan' } },
+    };
+    expect(messageText('sv', missing)).toBe('Bifoga situationsplan.');
+    expect(messageText('en', missing)).toBe('Attach a site plan.');
+    expect(messageText('sv', { id: 'finding.NOT_NEAR_DWELLING', params: { distance: 31.25, limit: 25 } })).toContain(
+      '31,25 m',
+    );
+    expect(messageText('en', { id: 'finding.NOT_NEAR_DWELLING', params: { distance: 31.25, limit: 25 } })).toContain(
+      '31.25 m',
+    );
+    expect(messageText('en', { id: 'Välj vad du vill bygga.' })).toBe('Something went wrong.');
+    expect(messageText('en', { id: 'server.unknownToThisBuild', text: 'Serverns ord.' })).toBe('Serverns ord.');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

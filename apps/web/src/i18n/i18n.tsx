@@ -1,8 +1,9 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { fillMessage, type Message, type MessageParams } from '@lovisa/domain/messages/fill';
 import { sv, type MessageKey } from './sv';
 
 export type Lang = 'sv' | 'en';
-export type { MessageKey };
+export type { Message, MessageKey, MessageParams };
 type Dictionary = Record<MessageKey, string>;
 
 /**
@@ -12,7 +13,6 @@ type Dictionary = Record<MessageKey, string>;
  * network has gone. Until it is here, English texts are the Swedish ones.
  */
 const dictionaries: { sv: Dictionary; en?: Dictionary } = { sv };
-let enFromSwedish: Record<string, string> = {};
 let englishOnItsWay: Promise<void> | null = null;
 
 export const hasLanguage = (lang: Lang): boolean => dictionaries[lang] !== undefined;
@@ -23,7 +23,6 @@ export function loadLanguage(lang: Lang): Promise<void> {
   englishOnItsWay ??= import('./en').then(
     (m) => {
       dictionaries.en = m.en;
-      enFromSwedish = m.enFromSwedish;
     },
     (err: unknown) => {
       englishOnItsWay = null;
@@ -33,35 +32,38 @@ export function loadLanguage(lang: Lang): Promise<void> {
   return englishOnItsWay;
 }
 
-/** Fills `{name}` placeholders; a missing value is left visible rather than silently dropped. */
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = (dictionaries[lang] ?? sv)[key];
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+/** Fills `{name}` placeholders (numbers the language's way); a missing value is left visible, not dropped. */
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  return fillMessage((dictionaries[lang] ?? sv)[key], params, hasLanguage(lang) ? lang : 'sv');
 }
 
-// For the few texts made outside React (the API client's network error), the language last chosen.
-let current: Lang = 'sv';
-export const currentLang = (): Lang => current;
+export const isMessageKey = (id: string): id is MessageKey => Object.prototype.hasOwnProperty.call(sv, id);
+
+/**
+ * A message by id (a domain problem, a server answer, a client-side error) in `lang`. An id this build does not
+ * know (a newer server) shows the server's own words, or else a general error: never the id itself.
+ */
+export function messageText(lang: Lang, m: Message): string {
+  if (isMessageKey(m.id)) return translate(lang, m.id, m.params);
+  return m.text ?? translate(lang, 'common.error');
+}
 
 export interface I18n {
   lang: Lang;
   setLang(l: Lang): void;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  t(key: MessageKey, params?: MessageParams): string;
   /** Picks the language's half of a domain label (`measureLabels[m]`, `outcomeLabels[o]`, …). */
   label(l: { sv: string; en: string }): string;
-  /** A message written in Swedish by the server or a domain rule, in the chosen language when known. */
-  msg(text: string): string;
+  /** A message by id (domain problem, server answer, client error): see messageText. */
+  msg(m: Message): string;
 }
-
-export const translateMessage = (lang: Lang, text: string): string =>
-  lang === 'en' && hasLanguage('en') ? (enFromSwedish[text] ?? text) : text;
 
 const I18nContext = createContext<I18n>({
   lang: 'sv',
   setLang: () => {},
   t: (key, params) => translate('sv', key, params),
   label: (l) => l.sv,
-  msg: (text) => text,
+  msg: (m) => messageText('sv', m),
 });
 
 const LANG_KEY = 'lovisa.lang';
@@ -137,7 +139,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     if (rememberedLang() === 'en' && !hasLanguage('en')) setLang('en');
   }, [setLang]);
   useEffect(() => {
-    current = lang;
     document.documentElement.lang = lang;
   }, [lang]);
   const value = useMemo<I18n>(
@@ -146,7 +147,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, params) => translate(lang, key, params),
       label: (l) => l[lang],
-      msg: (text) => translateMessage(lang, text),
+      msg: (m) => messageText(lang, m),
     }),
     [lang, setLang],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasLanguage, languageSwitch, loadLanguage, translate, translateMessage, type Lang } from './i18n';
+import { hasLanguage, languageSwitch, loadLanguage, messageText, translate, type Lang } from './i18n';
 
 // English is not in the entry: it arrives with loadLanguage('en') (a dynamic import). This file's module
 // instance starts without it, as a browser does.
@@ -19,7 +19,7 @@ describe('English on demand', () => {
     expect(hasLanguage('sv')).toBe(true);
     expect(hasLanguage('en')).toBe(false);
     expect(translate('en', 'nav.myCases')).toBe('Mina ärenden');
-    expect(translateMessage('en', 'Välj vad du vill bygga.')).toBe('Välj vad du vill bygga.');
+    expect(messageText('en', { id: 'finding.MISSING_MEASURE' })).toBe('Välj vad du vill bygga.');
 
     const [a, b] = [loadLanguage('en'), loadLanguage('en')];
     expect(a).toBe(b);
@@ -27,7 +27,8 @@ describe('English on demand', () => {
     expect(hasLanguage('en')).toBe(true);
     expect(translate('en', 'nav.myCases')).toBe('My cases');
     expect(translate('en', 'queue.countN', { n: 3, page: 1, pages: 2 })).toMatch(/^3 cases/);
-    expect(translateMessage('en', 'Välj vad du vill bygga.')).toBe('Choose what you want to build.');
+    expect(messageText('en', { id: 'finding.MISSING_MEASURE' })).toBe('Choose what you want to build.');
+    expect(messageText('en', { id: 'form.ridgeHeight.tooHigh' })).toBe('The ridge height may be at most 30 metres.');
     expect(translate('sv', 'nav.myCases')).toBe('Mina ärenden');
   });
 

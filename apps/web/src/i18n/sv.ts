@@ -1,8 +1,11 @@
+import { domainSv } from '@lovisa/domain/messages/sv';
+
 /**
- * Every text of the web app, Swedish first. `{name}` marks a value filled in by `t(key, { name })`.
- * Messages that come from the server or the domain package (BankID status, validation) are Swedish only.
+ * Every text of the web app, Swedish first, by key. `{name}` marks a value filled in by `t(key, { name })`.
+ * The texts of the domain, the wizard and the server (validation, findings, BankID, server answers) are the
+ * domain's catalogue (packages/domain/src/messages), spread in under their own ids.
  */
-export const sv = {
+const ui = {
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik kommun',
   'app.service': 'Bygglov',
@@ -548,4 +551,6 @@ export const sv = {
   'outbox.status.retrying': 'Försöker igen senare',
   'outbox.status.failed': 'Kunde inte skickas',
 };
+
+export const sv = { ...domainSv, ...ui };
 export type MessageKey = keyof typeof sv;

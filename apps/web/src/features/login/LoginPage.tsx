@@ -1,15 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, authApi } from '../../api/http';
+import { bankIdMessageId } from '@lovisa/domain/messages/bankid';
+import { apiErrorMessage, authApi } from '../../api/http';
 import { PageTitle, Status } from '../../components/Layout';
-import { currentLang, translate, useI18n } from '../../i18n/i18n';
+import { useI18n, type Message } from '../../i18n/i18n';
 import { navigate, safeNext, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { BankIdIllustration } from '../kiosk/BankIdIllustration';
 
 type Phase =
   | { kind: 'choose' }
-  | { kind: 'waiting'; mode: 'qr' | 'sameDevice'; orderRef: string; autoStartToken: string; pollIntervalMs: number; message: string; qrSvg?: string }
-  | { kind: 'failed'; message: string };
+  | {
+      kind: 'waiting';
+      mode: 'qr' | 'sameDevice';
+      orderRef: string;
+      autoStartToken: string;
+      pollIntervalMs: number;
+      message: Message;
+      qrSvg?: string;
+    }
+  | { kind: 'failed'; message: Message };
 
 /**
  * BankID login: QR on another device (animated, redrawn every second by the server) or this device.
@@ -31,9 +40,9 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
   async function start(m: 'qr' | 'sameDevice') {
     try {
       const order = await authApi.startLogin(m, kiosk);
-      setPhase({ kind: 'waiting', mode: m, ...order, message: t('login.startApp') });
+      setPhase({ kind: 'waiting', mode: m, ...order, message: { id: 'login.startApp' } });
     } catch (e) {
-      setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : t('login.startFailed') });
+      setPhase({ kind: 'failed', message: apiErrorMessage(e, { id: 'login.startFailed' }) });
     }
   }
 
@@ -49,13 +58,14 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
           done.current = true;
           await refresh();
           navigate(next, { replace: true });
-        } else if (r.status === 'failed') {
-          setPhase({ kind: 'failed', message: r.message });
         } else {
-          setPhase((p) => (p.kind === 'waiting' && p.message !== r.message ? { ...p, message: r.message } : p));
+          // By BankID's hint code, not the server's Swedish `message`, so it reads in the page's language.
+          const said = { id: bankIdMessageId(r.hintCode, r.status), text: r.message };
+          if (r.status === 'failed') setPhase({ kind: 'failed', message: said });
+          else setPhase((p) => (p.kind === 'waiting' && p.message.id !== said.id ? { ...p, message: said } : p));
         }
       } catch (e) {
-        if (live) setPhase({ kind: 'failed', message: e instanceof ApiError ? e.message : translate(currentLang(), 'login.failed') });
+        if (live) setPhase({ kind: 'failed', message: apiErrorMessage(e, { id: 'login.failed' }) });
       }
     };
     const timer = window.setInterval(poll, pollIntervalMs);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { attachmentLabels, type AttachmentInfo, type AttachmentSlot, type AttachmentType } from '@lovisa/domain';
-import { ApiError, api, uploadAttachment } from '../../api/client';
-import { useI18n } from '../../i18n/i18n';
+import { api, apiErrorMessage, apiErrorText, uploadAttachment } from '../../api/client';
+import { useI18n, type Message } from '../../i18n/i18n';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
@@ -27,9 +27,9 @@ export function AttachmentsStep(props: {
   attachments: AttachmentInfo[];
   onChange(attachments: AttachmentInfo[]): void;
 }) {
-  const { t, label, lang } = useI18n();
+  const { t, label, lang, msg } = useI18n();
   const [progress, setProgress] = useState<Record<string, number>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, Message>>>({});
   const [announcement, setAnnouncement] = useState('');
   const size = (bytes: number) =>
     bytes < 1024
@@ -52,7 +52,7 @@ export function AttachmentsStep(props: {
   ];
 
   async function upload(slot: Slot, file: File) {
-    setErrors((e) => ({ ...e, [slot.key]: '' }));
+    setErrors((e) => ({ ...e, [slot.key]: undefined }));
     setProgress((p) => ({ ...p, [slot.key]: 0 }));
     try {
       const added = await uploadAttachment(props.draftId, slot, file, (f) =>
@@ -62,7 +62,7 @@ export function AttachmentsStep(props: {
       props.onChange([...props.attachments.filter((a) => slot.type === 'OVR' || !sameSlot(a, slot)), added]);
       setAnnouncement(t('attachments.uploaded', { file: added.fileName, size: size(added.size) }));
     } catch (e) {
-      setErrors((er) => ({ ...er, [slot.key]: e instanceof ApiError ? e.message : t('common.error') }));
+      setErrors((er) => ({ ...er, [slot.key]: apiErrorMessage(e) }));
     } finally {
       setProgress((p) => {
         const { [slot.key]: _done, ...rest } = p;
@@ -77,7 +77,7 @@ export function AttachmentsStep(props: {
       props.onChange(props.attachments.filter((x) => x.id !== a.id));
       setAnnouncement(t('attachments.removed', { file: a.fileName }));
     } catch (e) {
-      setAnnouncement(e instanceof ApiError ? e.message : t('common.error'));
+      setAnnouncement(apiErrorText(e, { msg }));
     }
   }
 
@@ -96,12 +96,9 @@ export function AttachmentsStep(props: {
   const slotView = (slot: Slot, files: AttachmentInfo[]) => {
     const inputId = `file-${slot.key}`;
     const busy = progress[slot.key] !== undefined;
+    const error = errors[slot.key];
     return (
-      <fieldset
-        key={slot.key}
-        className="attachment"
-        aria-describedby={errors[slot.key] ? `${inputId}-error` : undefined}
-      >
+      <fieldset key={slot.key} className="attachment" aria-describedby={error ? `${inputId}-error` : undefined}>
         <legend>
           {slot.title}{' '}
           <span className="attachment__tag">
@@ -134,9 +131,9 @@ export function AttachmentsStep(props: {
         {busy && (
           <progress max={1} value={progress[slot.key]} aria-label={t('attachments.uploading', { file: slot.title })} />
         )}
-        {errors[slot.key] && (
+        {error && (
           <p className="field__error" id={`${inputId}-error`} role="alert">
-            {errors[slot.key]}
+            {msg(error)}
           </p>
         )}
       </fieldset>

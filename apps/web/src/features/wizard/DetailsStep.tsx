@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApplicationDetailsSchema, type ApplicationDetails } from '@lovisa/domain';
 import { Field } from '../../components/Field';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Message } from '../../i18n/i18n';
 
 /** Swedes write decimals with a comma; an empty field is "not given", anything else unreadable is NaN. */
 const toNumber = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : Number(String(v).replace(',', '.').trim()));
@@ -42,7 +42,10 @@ export function DetailsStep(props: {
     });
     return () => sub.unsubscribe();
   }, [watch]);
-  const errorList = Object.entries(errors).map(([name, e]) => ({ name, message: e?.message ?? '' }));
+  // The schema's messages are message ids (packages/domain/src/messages); react-hook-form passes them through.
+  const errorList = Object.entries(errors).map(([name, e]) => ({ name, message: { id: e?.message ?? '' } }));
+  const fieldError = (e: { message?: string } | undefined): Message | undefined =>
+    e?.message ? { id: e.message } : undefined;
   return (
     <form noValidate onSubmit={handleSubmit(props.onDone)} className="form">
       {errorList.length > 0 && (
@@ -57,27 +60,52 @@ export function DetailsStep(props: {
           </ul>
         </div>
       )}
-      <Field id="description" label={t('details.description')} hint={t('details.descriptionHint')} error={errors.description?.message}>
+      <Field
+        id="description"
+        label={t('details.description')}
+        hint={t('details.descriptionHint')}
+        error={fieldError(errors.description)}
+      >
         <textarea rows={5} {...register('description')} />
       </Field>
-      <Field id="ridgeHeightM" label={t('details.ridgeHeight')} hint={t('details.ridgeHeightHint')} error={errors.ridgeHeightM?.message}>
-        <input type="text" inputMode="decimal" autoComplete="off" {...register('ridgeHeightM', { setValueAs: toNumber })} />
+      <Field
+        id="ridgeHeightM"
+        label={t('details.ridgeHeight')}
+        hint={t('details.ridgeHeightHint')}
+        error={fieldError(errors.ridgeHeightM)}
+      >
+        <input
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          {...register('ridgeHeightM', { setValueAs: toNumber })}
+        />
       </Field>
-      <Field id="plannedStart" label={t('details.plannedStart')} error={errors.plannedStart?.message}>
+      <Field id="plannedStart" label={t('details.plannedStart')} error={fieldError(errors.plannedStart)}>
         <input type="date" {...register('plannedStart')} />
       </Field>
       {props.askGrossFloorArea && (
-        <Field id="grossFloorAreaM2" label={t('details.grossFloorArea')} hint={t('details.grossFloorAreaHint')} error={errors.grossFloorAreaM2?.message}>
-          <input type="text" inputMode="decimal" autoComplete="off" {...register('grossFloorAreaM2', { setValueAs: toNumber })} />
+        <Field
+          id="grossFloorAreaM2"
+          label={t('details.grossFloorArea')}
+          hint={t('details.grossFloorAreaHint')}
+          error={fieldError(errors.grossFloorAreaM2)}
+        >
+          <input
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            {...register('grossFloorAreaM2', { setValueAs: toNumber })}
+          />
         </Field>
       )}
       <fieldset className="form__group">
         <legend>{t('details.contact')}</legend>
         <p className="field__hint">{t('details.contactHint')}</p>
-        <Field id="email" label={t('details.email')} error={errors.email?.message}>
+        <Field id="email" label={t('details.email')} error={fieldError(errors.email)}>
           <input type="email" autoComplete="email" {...register('email')} />
         </Field>
-        <Field id="phone" label={t('details.phone')} error={errors.phone?.message}>
+        <Field id="phone" label={t('details.phone')} error={fieldError(errors.phone)}>
           <input type="tel" autoComplete="tel" {...register('phone')} />
         </Field>
       </fieldset>
@@ -85,13 +113,17 @@ export function DetailsStep(props: {
         <fieldset className="form__group">
           <legend>{t('details.ka')}</legend>
           <p className="field__hint">{t('details.kaHint')}</p>
-          <Field id="kaName" label={t('details.kaName')} error={errors.kaName?.message}>
+          <Field id="kaName" label={t('details.kaName')} error={fieldError(errors.kaName)}>
             <input type="text" autoComplete="off" {...register('kaName')} />
           </Field>
-          <Field id="kaCertificationId" label={t('details.kaCertificationId')} error={errors.kaCertificationId?.message}>
+          <Field
+            id="kaCertificationId"
+            label={t('details.kaCertificationId')}
+            error={fieldError(errors.kaCertificationId)}
+          >
             <input type="text" autoComplete="off" {...register('kaCertificationId')} />
           </Field>
-          <Field id="kaContact" label={t('details.kaContact')} error={errors.kaContact?.message}>
+          <Field id="kaContact" label={t('details.kaContact')} error={fieldError(errors.kaContact)}>
             <input type="text" autoComplete="off" {...register('kaContact')} />
           </Field>
         </fieldset>

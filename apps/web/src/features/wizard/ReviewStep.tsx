@@ -18,13 +18,13 @@ const stepOfItem: Record<WizardStepId, WizardStep> = {
 import { polygonArea } from '@lovisa/geo';
 import type { WizardContext, WizardStep } from '@lovisa/wizard';
 import { formatArea, formatDate, formatNumber } from '../../format';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Message } from '../../i18n/i18n';
 
 export function ReviewStep(props: {
   context: WizardContext;
   /** The rules engine's verdict; null while the property's data is still on its way. */
   evaluation: Evaluation | null;
-  error: string | undefined;
+  error: Message | undefined;
   onEdit(step: WizardStep): void;
   onSubmit(): void;
   onBack(): void;

@@ -2,11 +2,19 @@ import { useEffect, useState } from 'react';
 import type { SignOrder } from '@lovisa/wizard';
 import { api } from '../../api/client';
 import { PageTitle } from '../../components/Layout';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Message } from '../../i18n/i18n';
 import { kioskFace } from '../kiosk/mode';
 
 /** Signing the application with BankID: animated QR from the server, or BankID on this device. */
-export function SigningView({ order, message, onCancel }: { order: SignOrder | undefined; message: string | undefined; onCancel(): void }) {
+export function SigningView({
+  order,
+  message,
+  onCancel,
+}: {
+  order: SignOrder | undefined;
+  message: Message | undefined;
+  onCancel(): void;
+}) {
   const [svg, setSvg] = useState<string | null>(null);
   const { t, msg } = useI18n();
   const orderRef = order?.orderRef;

@@ -4,7 +4,6 @@ import { fromCallback, fromPromise } from 'xstate';
 import {
   applicationMachine,
   evaluate,
-  problemTranslations,
   stepFromSlug,
   stepProblems,
   stepSlugs,
@@ -13,14 +12,14 @@ import {
   type WizardEvent,
   type WizardStep,
 } from '@lovisa/wizard';
-import { kontrollansvarigRequired, requiredAttachments, ruleSetFor, type Draft } from '@lovisa/domain';
+import { bankIdMessageId, kontrollansvarigRequired, requiredAttachments, ruleSetFor, type Draft } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { useSiteLoader } from '../rules/useSite';
 import { navigate, useLocation } from '../../router';
-import { api, ApiError } from '../../api/client';
+import { ApiError, api, apiErrorMessage } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { useApi } from '../../useApi';
-import { currentLang, translate, useI18n } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { PropertyStep } from './PropertyStep';
 import { MeasureStep } from './MeasureStep';
 import { forgetSigning, rememberSigning, signingOf } from './signingMarker';
@@ -155,19 +154,23 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
                 if (r.status === 'complete' && r.case) {
                   forgetSigning(input.orderRef);
                   sendBack({ type: 'SIGN_COMPLETE', summary: r.case });
-                } else if (r.status === 'failed') {
-                  forgetSigning(input.orderRef);
-                  sendBack({ type: 'SIGN_FAILED', message: r.message });
-                } else sendBack({ type: 'SIGN_PROGRESS', message: r.message });
+                } else {
+                  // By BankID's hint code, so it reads in the page's language; the server's Swedish as fallback.
+                  const message = {
+                    id: bankIdMessageId(r.hintCode, r.status === 'complete' ? 'failed' : r.status),
+                    text: r.message,
+                  };
+                  if (r.status === 'pending') sendBack({ type: 'SIGN_PROGRESS', message });
+                  else {
+                    forgetSigning(input.orderRef);
+                    sendBack({ type: 'SIGN_FAILED', message });
+                  }
+                }
               } catch (e) {
                 const transient = !(e instanceof ApiError) || e.status >= 500;
                 if (transient && ++unreachable < MAX_UNREACHABLE_POLLS) return;
                 if (!transient) forgetSigning(input.orderRef);
-                if (live)
-                  sendBack({
-                    type: 'SIGN_FAILED',
-                    message: e instanceof ApiError ? e.message : translate(currentLang(), 'sign.collectFailed'),
-                  });
+                if (live) sendBack({ type: 'SIGN_FAILED', message: apiErrorMessage(e, { id: 'sign.collectFailed' }) });
               }
             };
             void poll();
@@ -333,7 +336,7 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
           <p>{t('wizard.beforeYouGoOn')}</p>
           <ul>
             {problems.map((p) => (
-              <li key={p}>{(lang === 'en' && problemTranslations(context).get(p)) || msg(p)}</li>
+              <li key={JSON.stringify(p)}>{msg(p)}</li>
             ))}
           </ul>
         </div>

@@ -1,0 +1,175 @@
+import { fillMessage, type Message, type MessageParams } from './fill';
+
+/**
+ * Swedish catalogue of every text the domain, the wizard and the server give people, by stable id. The web
+ * spreads it into its own catalogue; the server fills `message` from it. English is in ./en.ts, a module of
+ * its own so the web can keep English out of its entry. A new text: add its id here and in en.ts (the key
+ * tests fail on one missing), then refer to it by id only.
+ */
+
+/** The rules engine's findings, by their code (rules/findings.ts). */
+export const findingSv = {
+  // Permit need: what decides the outcome
+  NEW_MAIN_BUILDING: 'Ett nytt bostadshus kräver alltid bygglov.',
+  CULTURAL_HERITAGE: 'Platsen ligger i en särskilt värdefull kulturmiljö. Där gäller inte undantagen från bygglov.',
+  DEFENCE_INTEREST: 'Platsen ligger inom ett område av riksintresse för totalförsvaret. Där krävs bygglov.',
+  NO_DWELLING_ON_PLOT:
+    'Det finns inget bostadshus på fastigheten. Undantagen gäller bara byggnader i närheten av ett bostadshus.',
+  NOT_NEAR_DWELLING:
+    'Byggnaden ligger {distance} m från bostadshuset. Den ska stå i omedelbar närhet (inom cirka {limit} m).',
+  AREA_OVER_LIMIT: '{tier}: byggnaden är {area} m² {kind}, högst {limit} m² är tillåtet.',
+  ALLOWANCE_EXCEEDED:
+    'Tillsammans med befintliga {allowance} ({existing} m²) blir det {total} m². Högst {limit} m² får byggas utan lov på tomten.',
+  RIDGE_OVER_LIMIT: '{tier}: nockhöjden är {ridge} m, högst {limit} m är tillåtet.',
+  RIDGE_ABOVE_MAIN_BUILDING: '{tier}: nockhöjden {ridge} m är högre än huvudbyggnadens {limit} m.',
+  NEAR_PUBLIC_LAND:
+    'Byggnaden ligger {distance} m från gata eller annan allmän plats. Närmare än {limit} m krävs bygglov, och grannar kan inte medge det.',
+  NEAR_RAILWAY: 'Byggnaden ligger {distance} m från järnvägen. Närmare än {limit} m krävs bygglov.',
+  // Permit need: context and the exemption that applies
+  INSIDE_PLAN: 'Fastigheten ligger inom detaljplan {plan}.',
+  OUTSIDE_PLAN: 'Fastigheten ligger utanför detaljplan, inom sammanhållen bebyggelse.',
+  RURAL: 'Fastigheten ligger utanför detaljplan och utanför sammanhållen bebyggelse.',
+  EXEMPTION_APPLIES: 'Åtgärden ryms i undantaget för {tier}.',
+  NOTIFICATION_REQUIRED:
+    'Du behöver inte bygglov, men du ska göra en anmälan och få startbesked innan du börjar bygga.',
+  NO_PERMIT_NEEDED: 'Du behöver varken bygglov eller anmälan, om villkoren nedan uppfylls.',
+  PERMIT_REQUIRED: 'Du behöver söka bygglov.',
+  CONFIRM_WITH_MUNICIPALITY: 'Bekräfta med kommunen: {note}',
+  // Conditions that come with an exemption
+  NEIGHBOUR_CONSENT:
+    'Byggnaden ligger {distance} m från tomtgränsen. Närmare än {limit} m krävs skriftligt medgivande från alla ägare till {neighbours}.',
+  IMMEDIATE_PROXIMITY: 'Byggnaden ska stå i omedelbar närhet till bostadshuset.',
+  SHORELINE_DISPENSATION:
+    'Byggnaden ligger {distance} m från {water}, inom strandskyddet ({limit} m). Du behöver strandskyddsdispens innan du bygger, även när bygglov inte krävs.',
+  // Plan compliance
+  PLAN_BUILDING_AREA: 'Byggnadsarea på tomten: {value} m² av högst {limit} m².',
+  PLAN_HEIGHT: 'Nockhöjd: {value} m av högst {limit} m.',
+  PLAN_PRICKMARK: '{value} m² av byggnaden ligger på prickmark, mark som inte får bebyggas.',
+  PLAN_KORSMARK: '{value} m² av byggnaden ligger på korsmark, där bara komplementbyggnader får stå.',
+  PLAN_BOUNDARY_DISTANCE: 'Avstånd till tomtgräns: {value} m, minst {limit} m.',
+  PLAN_USE: 'Användning: {value}, planen tillåter {limit}.',
+  OUTSIDE_PROPERTY: 'Byggnaden ligger utanför fastighetsgränsen.',
+  // Completeness: what is missing before an application can leave
+  MISSING_PROPERTY: 'Välj vilken fastighet ansökan gäller.',
+  MISSING_MEASURE: 'Välj vad du vill bygga.',
+  MISSING_FOOTPRINT: 'Rita byggnaden på kartan, eller ange dess mått.',
+  MISSING_DESCRIPTION: 'Beskriv vad du vill bygga.',
+  MISSING_RIDGE_HEIGHT: 'Ange byggnadens nockhöjd.',
+  MISSING_GROSS_FLOOR_AREA: 'Ange tillbyggnadens bruttoarea (alla våningar).',
+  MISSING_START_DATE: 'Ange när du planerar att börja bygga.',
+  MISSING_CONTACT: 'Ange e-post eller telefonnummer så att vi kan nå dig.',
+  MISSING_ATTACHMENT: 'Bifoga {attachment}.',
+  MISSING_KONTROLLANSVARIG:
+    'Åtgärden kräver en certifierad kontrollansvarig. Ange namn, certifieringsnummer och kontaktuppgift.',
+  MISSING_NEIGHBOUR_CONSENT: 'Skriftligt medgivande saknas från ägarna till {neighbour}.',
+  DEVIATION_HEARING:
+    'Åtgärden avviker från detaljplanen. Kommunen hör grannarna innan beslut; medgivanden från dem kan korta tiden.',
+  NOTHING_TO_APPLY_FOR:
+    'Åtgärden kräver varken bygglov eller anmälan. Du kan skriva ut svaret i stället för att skicka en ansökan.',
+  INVALID_FOOTPRINT: 'Byggnadens form går inte att använda: {problem}',
+} as const;
+
+/** Validation messages of the application schemas: zod's `message` is the id, so every reader carries it. */
+const formSv = {
+  'form.description.tooShort': 'Beskriv vad du vill bygga med minst 10 tecken.',
+  'form.description.tooLong': 'Beskrivningen får vara högst 4000 tecken.',
+  'form.ridgeHeight.required': 'Ange nockhöjden i meter.',
+  'form.ridgeHeight.tooLow': 'Nockhöjden ska vara minst 1 meter.',
+  'form.ridgeHeight.tooHigh': 'Nockhöjden får vara högst 30 meter.',
+  'form.plannedStart.invalid': 'Ange ett datum (ÅÅÅÅ-MM-DD).',
+  'form.grossFloorArea.required': 'Ange bruttoarean i kvadratmeter.',
+  'form.grossFloorArea.notPositive': 'Bruttoarean ska vara större än 0.',
+  'form.grossFloorArea.tooHigh': 'Bruttoarean får vara högst 5000 m².',
+  'form.email.invalid': 'Ange en giltig e-postadress, till exempel namn@exempel.se.',
+  'form.phone.invalid': 'Ange ett telefonnummer med siffror, till exempel 070-123 45 67.',
+  'form.kaName.tooLong': 'Namnet får vara högst 200 tecken.',
+  'form.kaCertificationId.tooLong': 'Certifieringsnumret får vara högst 50 tecken.',
+  'form.kaContact.tooLong': 'Kontaktuppgiften får vara högst 200 tecken.',
+  'form.footprints.none': 'Rita minst en byggnad på kartan.',
+} as const;
+
+/** Why a drawn polygon cannot be used, by @lovisa/geo's PolygonProblem. */
+const geometrySv = {
+  'geometry.tooFewPositions': 'Ytan behöver minst tre hörn.',
+  'geometry.notClosed': 'Ytans kontur är inte sluten.',
+  'geometry.notFinite': 'Ytan har ogiltiga koordinater.',
+  'geometry.outsideSweden': 'Ytan ligger utanför Sverige (koordinaterna ska vara SWEREF 99 TM).',
+  'geometry.selfIntersecting': 'Ytans kanter korsar varandra.',
+  'geometry.tooManyVertices': 'Ytan har för många hörn.',
+  'geometry.zeroArea': 'Ytan saknar area.',
+} as const;
+
+/** BankID's hint codes and states (RP API v6; BankID's recommended user messages, shortened). */
+const bankIdSv = {
+  'bankid.startApp': 'Starta BankID-appen.',
+  'bankid.started': 'Söker efter BankID, det kan ta en liten stund …',
+  'bankid.userMrtd': 'Läs av ditt pass eller id-kort i BankID-appen.',
+  'bankid.userCallConfirm': 'Bekräfta samtalet i BankID-appen.',
+  'bankid.userSign': 'Skriv in din säkerhetskod i BankID-appen och välj Identifiera eller Skriv under.',
+  'bankid.expiredTransaction': 'BankID-appen svarade inte i tid. Försök igen.',
+  'bankid.certificateErr': 'Ditt BankID är spärrat eller för gammalt. Skaffa ett nytt BankID hos din bank.',
+  'bankid.userCancel': 'Åtgärden avbröts.',
+  'bankid.cancelled': 'Åtgärden avbröts. Försök igen.',
+  'bankid.startFailed': 'BankID-appen kunde inte startas. Försök igen.',
+  'bankid.notFound': 'Inloggningen hittades inte. Börja om.',
+  'bankid.failed': 'Något gick fel med BankID. Försök igen.',
+  'bankid.loggedIn': 'Du är inloggad.',
+  'bankid.signed': 'Ansökan är underskriven och skickad.',
+} as const;
+
+/** The wizard's own troubles (packages/wizard). */
+const wizardSv = {
+  'wizard.submitFailed': 'Ansökan kunde inte skickas. Försök igen.',
+  'wizard.draftNotSaved': 'Utkastet kunde inte sparas just nu. Det du fyllt i finns kvar här.',
+  'wizard.propertiesNotLoaded': 'Vi kunde inte hämta dina fastigheter. Försök igen.',
+} as const;
+
+/** The server's answers (`messageId` of the API's error body and of its issues). */
+const serverSv = {
+  'server.notFound': 'Sidan eller resursen finns inte.',
+  'server.notFound.resource': 'Resursen finns inte.',
+  'server.notFound.property': 'Fastigheten finns inte.',
+  'server.notFound.case': 'Ärendet finns inte.',
+  'server.notFound.draft': 'Utkastet finns inte.',
+  'server.notFound.file': 'Filen finns inte.',
+  'server.notFound.document': 'Handlingen finns inte.',
+  'server.forbidden': 'Du har inte behörighet till detta.',
+  'server.unauthenticated': 'Du behöver logga in.',
+  'server.invalidInput': 'Uppgifterna är inte giltiga.',
+  'server.invalidValue': 'Ogiltigt värde.',
+  'server.badRequest': 'Förfrågan är inte giltig.',
+  'server.unsupportedMediaType': 'Innehållstypen stöds inte. Skicka JSON.',
+  'server.payloadTooLarge': 'Förfrågan är för stor.',
+  'server.emptyBody': 'Förfrågan saknar innehåll.',
+  'server.invalidJson': 'Förfrågan är inte giltig JSON.',
+  'server.tooManyRequests': 'För många förfrågningar. Vänta en stund.',
+  'server.tooManyAttempts': 'För många försök. Vänta {seconds} sekunder och försök igen.',
+  'server.internal': 'Ett oväntat fel inträffade. Försök igen om en stund.',
+  'server.registersUnavailable':
+    'Vi får inte svar från folkbokförings- eller fastighetsregistret just nu. Försök igen om en stund.',
+  'server.bankIdUnavailable': 'BankID svarar inte just nu. Försök igen om en stund.',
+  'server.bankIdBusy': 'Du har redan en pågående BankID-åtgärd. Avbryt den i BankID-appen och försök igen.',
+  'server.loginNotFound': 'Inloggningen hittades inte. Börja om.',
+  'server.kioskQrOnly': 'Vid kiosken loggar du in med Mobilt BankID på en annan enhet.',
+  'server.signatureNotFound': 'Underskriften hittades inte. Skicka ansökan igen.',
+  'server.signedByOther': 'Ansökan skrevs under av någon annan än den som är inloggad. Den har inte skickats.',
+  'server.applicationBlocked': 'Ansökan kan inte skickas än. Rätta det som står nedan.',
+} as const;
+
+type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}${K}`]: string };
+const findingsById = Object.fromEntries(
+  Object.entries(findingSv).map(([code, text]) => [`finding.${code}`, text]),
+) as Prefixed<'finding.', typeof findingSv>;
+
+export const domainSv = { ...findingsById, ...formSv, ...geometrySv, ...bankIdSv, ...wizardSv, ...serverSv };
+export type DomainMessageId = keyof typeof domainSv;
+
+export const isDomainMessageId = (id: string): id is DomainMessageId =>
+  Object.prototype.hasOwnProperty.call(domainSv, id);
+
+/** A domain message by id; the id is checked against the catalogue at compile time. */
+export const message = (id: DomainMessageId, params?: MessageParams): Message => (params ? { id, params } : { id });
+
+/** The Swedish text of a domain message: what the server puts in an answer's `message` for API clients. */
+export const swedishText = (id: DomainMessageId, params?: MessageParams): string =>
+  fillMessage(domainSv[id], params, 'sv');
