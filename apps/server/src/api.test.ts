@@ -46,7 +46,7 @@ describe.each(dbKinds)('API on %s', (kind) => {
     for (const path of ['/api/applications', '/api/officer/queue', '/api/me/properties', '/api/auth/bankid/start']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    // No browsable UI on the server (docs/adr/0004-openapi-without-swagger-ui.md): its page needed a weaker CSP
+    // No browsable UI on the server (docs/adr/0007-openapi-without-swagger-ui.md): its page needed a weaker CSP
     // and failed axe. The document itself goes out under the same strict policy as everything else.
     expect((await get('/api/docs')).statusCode).toBe(404);
     expect((await get('/api/openapi.json')).headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);

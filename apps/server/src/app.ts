@@ -148,7 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     hideUntagged: true,
   });
-  // The document only (GET /api/openapi.json): no Swagger UI, see docs/adr/0004-openapi-without-swagger-ui.md.
+  // The document only (GET /api/openapi.json): no Swagger UI, see docs/adr/0007-openapi-without-swagger-ui.md.
 
   // Application plugins.
   await app.register(errorsPlugin);
