@@ -12,6 +12,7 @@ import {
   neighbourConsentMissing,
   openStatuses,
   stockholmDate,
+  swedishText,
   type ApplicationSubmission,
   type AttachmentType,
   type CaseAssessment,
@@ -28,7 +29,7 @@ import {
   type QueueQuery,
 } from '@lovisa/domain';
 import type { Db } from '../db/database';
-import { AppError } from '../errors';
+import { appError, notFound, type AppError } from '../errors';
 import { toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
 import { attachments, caseDocuments, caseEvents, cases, diaryCounters, drafts, messages, officers, queueCounts, signOrders } from '../db/schema';
@@ -382,12 +383,13 @@ const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockhol
 
 /** The 409 of a stale write: who changed the case last, and when, so the reader knows what to reload for. */
 export function staleConflict(current: Pick<CaseRow, 'updatedByName' | 'updatedAt'> | null): AppError {
-  if (!current) return new AppError('notFound', 'Ärendet finns inte.');
-  const who = current.updatedByName ?? 'någon annan';
-  const when = current.updatedAt ? ` (${timeFormat.format(current.updatedAt)})` : '';
-  return new AppError('conflict', `Ärendet har ändrats av ${who}${when} sedan du hämtade det. Ladda om sidan och försök igen.`, [
-    { path: 'version', message: `Senast ändrat av ${who}${when}.` },
-  ]);
+  if (!current) return notFound('case');
+  const params = {
+    who: { sv: current.updatedByName ?? 'någon annan', en: current.updatedByName ?? 'someone else' },
+    when: current.updatedAt ? ` (${timeFormat.format(current.updatedAt)})` : '',
+  };
+  const issue = { path: 'version', message: swedishText('case.issue.STALE_VERSION_BY', params), messageId: 'case.issue.STALE_VERSION_BY', params };
+  return appError('conflict', 'case.problem.STALE_VERSION_BY', params, [issue]);
 }
 
 export interface CaseChange {

@@ -34,7 +34,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
   async function ownCase(request: FastifyRequest, id: string): Promise<CaseRow> {
     const row = await caseRow(app.db, id);
     // Another person's case answers as missing: its existence is nobody else's business.
-    if (!row || row.applicantPersonnummer !== currentUser(request).personnummer) throw notFound('Ärendet');
+    if (!row || row.applicantPersonnummer !== currentUser(request).personnummer) throw notFound('case');
     return row;
   }
 

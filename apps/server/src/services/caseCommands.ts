@@ -4,7 +4,9 @@ import {
   applyCaseCommand,
   caseProblemErrorCode,
   caseProblemIssues,
-  caseProblemText,
+  caseProblemMessage,
+  swedishText,
+  type DomainMessageId,
   type CaseActor,
   type CaseCommand,
   type CaseProblem,
@@ -45,7 +47,9 @@ export async function assessmentOf(db: Db | Tx, caseId: string) {
 /** A refused command as the API says it: the domain's code decides the status, its text the message. */
 function problemError(problem: CaseProblem, row: CaseRow): AppError {
   if (problem.code === 'STALE_VERSION') return staleConflict(row);
-  return new AppError(caseProblemErrorCode[problem.code], caseProblemText(problem, 'sv'), caseProblemIssues(problem, 'sv'));
+  const m = caseProblemMessage(problem);
+  const issues = caseProblemIssues(problem).map((i) => ({ path: i.path, message: swedishText(i.message.id as DomainMessageId, i.message.params), messageId: i.message.id, ...(i.message.params ? { params: i.message.params } : {}) }));
+  return new AppError(caseProblemErrorCode[problem.code], swedishText(m.id as DomainMessageId, m.params), issues, m.id as DomainMessageId, m.params);
 }
 
 /**

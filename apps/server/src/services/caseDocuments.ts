@@ -7,9 +7,9 @@ import { latestDocument } from '../repositories/cases';
 /** Sends a stored case document (the decision, a start approval) as a download, never run in the page. */
 export async function sendCaseDocument(app: FastifyInstance, reply: FastifyReply, caseId: string, kind: CaseDocumentKind) {
   const doc = await latestDocument(app.db, caseId, kind);
-  if (!doc) throw notFound('Handlingen');
+  if (!doc) throw notFound('document');
   const bytes = await app.attachmentStore.get(doc.sha256);
-  if (!bytes) throw notFound('Handlingen');
+  if (!bytes) throw notFound('document');
   return reply
     .header('content-type', 'application/pdf')
     .header('content-disposition', contentDisposition('attachment', doc.fileName))

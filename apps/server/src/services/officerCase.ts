@@ -22,7 +22,7 @@ export async function teamCase(app: FastifyInstance, user: SessionUser, id: stri
   // A teamless officer is refused before any lookup, so the refusal says nothing about the id either.
   const teamId = teamOf(user);
   const row = await caseRow(app.db, id);
-  if (!row || row.teamId !== teamId) throw notFound('Ärendet');
+  if (!row || row.teamId !== teamId) throw notFound('case');
   return row;
 }
 

@@ -64,7 +64,7 @@ export async function uploadIntoSlot(
     const row = await deps.db.transaction(async (tx) => {
       let owner: SlotOwner;
       if ('draftId' in target) {
-        if (!(await lockDraft(tx, target.draftId, personnummer))) throw notFound('Utkastet');
+        if (!(await lockDraft(tx, target.draftId, personnummer))) throw notFound('draft');
         owner = { draftId: target.draftId };
       } else {
         // The order may have been answered or withdrawn while the file was on its way.

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { clockFactsAtReceipt } from './clock';
 import { applyCaseCommand, type CaseActor, type CaseCommand, type CaseState } from './commands';
 import { caseCommandLimits } from './limits';
-import { caseProblemErrorCode, caseProblemIssues, caseProblemText, type CaseProblemCode } from './problems';
+import { fillMessage, type Message } from '../messages/fill';
+import { domainEn } from '../messages/en';
+import { domainSv, type DomainMessageId } from '../messages/sv';
+import { caseProblemErrorCode, caseProblemIssues, caseProblemMessage, type CaseProblemCode } from './problems';
+
+const say = (m: Message, lang: 'sv' | 'en') => fillMessage((lang === 'sv' ? domainSv : domainEn)[m.id as DomainMessageId], m.params, lang);
+const caseProblemText = (p: Parameters<typeof caseProblemMessage>[0], lang: 'sv' | 'en') => say(caseProblemMessage(p), lang);
 
 // Received Monday 23 November 2026; "now" is noon Stockholm time on the given day.
 const at = (day: string) => new Date(`${day}T12:00:00+01:00`);
@@ -80,6 +86,7 @@ describe('applyCaseCommand refuses, with a stable code', () => {
       const en = caseProblemText({ code, status: 'received', items: ['FAS'], maxWeeks: 4 }, 'en');
       expect(sv).not.toBe(en);
       expect(sv.length).toBeGreaterThan(10);
+      expect(`${sv} ${en}`).not.toMatch(/\{\w+\}/);
     }
   });
 
@@ -93,7 +100,8 @@ describe('applyCaseCommand refuses, with a stable code', () => {
     expect(result.ok ? null : result.problem).toEqual({ code: 'COMPLETION_ITEMS_MISSING', items: ['SEK'] });
     if (!result.ok) {
       expect(caseProblemText(result.problem, 'sv')).toBe('Bifoga sektionsritning innan du skickar.');
-      expect(caseProblemIssues(result.problem, 'sv')).toEqual([{ path: 'items.SEK', message: 'Bifoga sektionsritning.' }]);
+      expect(caseProblemIssues(result.problem).map((i) => ({ path: i.path, text: say(i.message, 'sv') }))).toEqual([{ path: 'items.SEK', text: 'Bifoga sektionsritning.' }]);
+      expect(caseProblemText(result.problem, 'en')).toBe('Attach the section drawing before you send.');
     }
   });
 });

@@ -71,6 +71,33 @@ const rest = {
   'server.signedByOther':
     'The application was signed by someone other than the person logged in. It has not been sent.',
   'server.applicationBlocked': 'The application cannot be sent yet. Correct what is listed below.',
+  'case.problem.WRONG_ROLE': 'You do not have permission for this.',
+  'case.problem.NOT_TEAM_LEAD': 'Only a team lead can confirm or return a proposed decision.',
+  'case.problem.ALREADY_DECIDED': 'The case has already been decided.',
+  'case.problem.WITHDRAWN': 'The application has been withdrawn.',
+  'case.problem.NOT_ALLOWED_NOW': "That cannot be done in the case's present state ({status}).",
+  'case.problem.STALE_VERSION': 'The case has changed since you opened it. Reload the page and try again.',
+  'case.problem.STALE_VERSION_BY': 'The case was changed by {who}{when} since you opened it. Reload the page and try again.',
+  'case.issue.STALE_VERSION_BY': 'Last changed by {who}{when}.',
+  'case.problem.ASSIGNEE_NOT_IN_TEAM': 'The officer is not in your team.',
+  'case.problem.REPLY_BY_TOO_EARLY': 'The reply-by date must be after today.',
+  'case.problem.EXTENSION_ALREADY_USED': 'The time has already been extended once. It may only be extended once.',
+  'case.problem.EXTENSION_WAITING_FOR_COMPLETION':
+    'The clock is stopped while waiting for completion. Extend once the completion has arrived.',
+  'case.problem.EXTENSION_TOO_LONG': 'The extension is longer than the law allows (at most {maxWeeks} weeks).',
+  'case.problem.EXTENSION_TOO_LATE': 'The time limit has already passed. It can only be extended before it runs out.',
+  'case.problem.NOTIFICATION_ENDS_IN_START_APPROVAL': 'A notification ends in a start approval, not in a permit.',
+  'case.problem.CONDITIONS_ONLY_ON_APPROVAL': 'Conditions belong only to a granted permit.',
+  'case.problem.NOT_AWAITING_COMPLETION': 'The municipality has not asked for a completion that awaits an answer.',
+  'case.problem.COMPLETION_ITEMS_MISSING': 'Attach the documents the municipality asked for before you send.',
+  'case.problem.COMPLETION_ITEM_MISSING': 'Attach the {item} before you send.',
+  'case.problem.COMPLETION_EMPTY': 'Attach a file or write an answer.',
+  'case.issue.ASSIGNEE_NOT_IN_TEAM': 'Choose an officer of the team.',
+  'case.issue.REPLY_BY_TOO_EARLY': 'Choose a date after today.',
+  'case.issue.NOTIFICATION_ENDS_IN_START_APPROVAL': 'Give a start approval instead.',
+  'case.issue.CONDITIONS_ONLY_ON_APPROVAL': 'Remove the conditions or grant the permit.',
+  'case.issue.COMPLETION_EMPTY': 'Write an answer.',
+  'case.issue.COMPLETION_ITEM_MISSING': 'Attach the {item}.',
 } as const;
 
 export const domainEn: Record<DomainMessageId, string> = {

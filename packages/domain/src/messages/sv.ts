@@ -156,12 +156,43 @@ const serverSv = {
   'server.applicationBlocked': 'Ansökan kan inte skickas än. Rätta det som står nedan.',
 } as const;
 
+/** Why a case command was refused (case/problems.ts), and what the field beside it says. */
+const caseSv = {
+  'case.problem.WRONG_ROLE': 'Du har inte behörighet till detta.',
+  'case.problem.NOT_TEAM_LEAD': 'Det är bara en gruppledare som kan bekräfta eller returnera ett beslutsförslag.',
+  'case.problem.ALREADY_DECIDED': 'Ärendet är redan beslutat.',
+  'case.problem.WITHDRAWN': 'Ansökan har återkallats.',
+  'case.problem.NOT_ALLOWED_NOW': 'Det går inte i ärendets nuvarande läge ({status}).',
+  'case.problem.STALE_VERSION': 'Ärendet har ändrats sedan du hämtade det. Ladda om sidan och försök igen.',
+  'case.problem.STALE_VERSION_BY': 'Ärendet har ändrats av {who}{when} sedan du hämtade det. Ladda om sidan och försök igen.',
+  'case.issue.STALE_VERSION_BY': 'Senast ändrat av {who}{when}.',
+  'case.problem.ASSIGNEE_NOT_IN_TEAM': 'Handläggaren finns inte i din grupp.',
+  'case.problem.REPLY_BY_TOO_EARLY': 'Svarsdatumet måste ligga efter i dag.',
+  'case.problem.EXTENSION_ALREADY_USED': 'Tiden har redan förlängts en gång. Den får bara förlängas en gång.',
+  'case.problem.EXTENSION_WAITING_FOR_COMPLETION':
+    'Tiden står still i väntan på komplettering. Förläng när kompletteringen har kommit in.',
+  'case.problem.EXTENSION_TOO_LONG': 'Förlängningen är längre än lagen tillåter (högst {maxWeeks} veckor).',
+  'case.problem.EXTENSION_TOO_LATE': 'Tidsfristen har redan passerat. Den kan bara förlängas innan den går ut.',
+  'case.problem.NOTIFICATION_ENDS_IN_START_APPROVAL': 'Ett anmälningsärende avslutas med startbesked, inte med bygglov.',
+  'case.problem.CONDITIONS_ONLY_ON_APPROVAL': 'Villkor hör bara till ett beviljat lov.',
+  'case.problem.NOT_AWAITING_COMPLETION': 'Kommunen har inte begärt någon komplettering som väntar på svar.',
+  'case.problem.COMPLETION_ITEMS_MISSING': 'Bifoga de handlingar som kommunen bad om innan du skickar.',
+  'case.problem.COMPLETION_ITEM_MISSING': 'Bifoga {item} innan du skickar.',
+  'case.problem.COMPLETION_EMPTY': 'Bifoga en fil eller skriv ett svar.',
+  'case.issue.ASSIGNEE_NOT_IN_TEAM': 'Välj en handläggare i gruppen.',
+  'case.issue.REPLY_BY_TOO_EARLY': 'Välj ett datum efter i dag.',
+  'case.issue.NOTIFICATION_ENDS_IN_START_APPROVAL': 'Ge startbesked i stället.',
+  'case.issue.CONDITIONS_ONLY_ON_APPROVAL': 'Ta bort villkoren eller bevilja.',
+  'case.issue.COMPLETION_EMPTY': 'Skriv ett svar.',
+  'case.issue.COMPLETION_ITEM_MISSING': 'Bifoga {item}.',
+} as const;
+
 type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}${K}`]: string };
 const findingsById = Object.fromEntries(
   Object.entries(findingSv).map(([code, text]) => [`finding.${code}`, text]),
 ) as Prefixed<'finding.', typeof findingSv>;
 
-export const domainSv = { ...findingsById, ...formSv, ...geometrySv, ...bankIdSv, ...wizardSv, ...serverSv };
+export const domainSv = { ...findingsById, ...formSv, ...geometrySv, ...bankIdSv, ...wizardSv, ...serverSv, ...caseSv };
 export type DomainMessageId = keyof typeof domainSv;
 
 export const isDomainMessageId = (id: string): id is DomainMessageId =>

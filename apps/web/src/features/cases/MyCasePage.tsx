@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { applicantStages, attachmentLabels, isOpen, type AttachmentInfo, type AttachmentType, type CaseDetail } from '@lovisa/domain';
-import { ApiError } from '../../api/client';
+import { apiErrorText } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
@@ -87,7 +87,8 @@ function Stages({ c }: { c: CaseDetail }) {
 
 /** Answering an order to complete: the asked-for files, a note, and send. */
 function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetail): void }) {
-  const { t, lang, label } = useI18n();
+  const i18n = useI18n();
+  const { t, lang, label } = i18n;
   const order = c.completionRequest!;
   const [uploaded, setUploaded] = useState<Partial<Record<AttachmentType, AttachmentInfo>>>({});
   const [busy, setBusy] = useState<AttachmentType | 'send' | null>(null);
@@ -103,7 +104,7 @@ function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetai
       const info = await uploadToCase(c.id, type, file);
       setUploaded((u) => ({ ...u, [type]: info }));
     } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : t('common.error'));
+      setProblem(apiErrorText(e, i18n));
     } finally {
       setBusy(null);
     }
@@ -115,7 +116,7 @@ function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetai
     try {
       onSent(await caseApi.answerCompletion(c.id, { version: c.version, ...(note.trim() ? { note: note.trim() } : {}) }));
     } catch (err) {
-      setProblem(err instanceof ApiError ? err.message : t('common.error'));
+      setProblem(apiErrorText(err, i18n));
     } finally {
       setBusy(null);
     }
@@ -160,7 +161,8 @@ function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetai
 }
 
 function Withdraw({ c, onWithdrawn }: { c: CaseDetail; onWithdrawn(next: CaseDetail): void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -182,7 +184,7 @@ function Withdraw({ c, onWithdrawn }: { c: CaseDetail; onWithdrawn(next: CaseDet
                 try {
                   onWithdrawn(await caseApi.withdraw(c.id, c.version));
                 } catch (e) {
-                  setProblem(e instanceof ApiError ? e.message : t('common.error'));
+                  setProblem(apiErrorText(e, i18n));
                 }
               }}
             >

@@ -7,7 +7,7 @@ import {
   type CaseDetail,
   type OfficerCaseView,
 } from '@lovisa/domain';
-import { ApiError } from '../../api/client';
+import { ApiError, apiErrorText } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
@@ -26,7 +26,8 @@ type Run = (label: string, act: () => Promise<CaseDetail>) => Promise<boolean>;
 
 export default function OfficerCasePage({ id }: { id: string }) {
   const { data, error, setData, reload } = useApi(() => caseApi.officerCase(id), [id], { officer: true });
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
   const c = data?.officer ? (data as Detail) : null;
   const limits = c?.officer.limits;
@@ -42,7 +43,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
       return true;
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
-      setNotice({ tone: 'error', text: e instanceof ApiError ? e.message : t('decision.failed'), stale });
+      setNotice({ tone: 'error', text: apiErrorText(e, i18n, { id: 'decision.failed' }), stale });
       return false;
     }
   };
