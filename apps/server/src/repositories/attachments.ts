@@ -154,3 +154,11 @@ export function isSlotTaken(err: unknown): boolean {
     if (e.code === '23505') return true;
   return false;
 }
+
+/** The types (and consents' neighbours) of a draft's files, as the applicant sees them in the attachments step. */
+export function draftFileFacts(db: Db, draftId: string, owner: string) {
+  return db
+    .select({ type: attachments.type, neighbourPropertyId: attachments.neighbourPropertyId })
+    .from(attachments)
+    .where(and(eq(attachments.draftId, draftId), eq(attachments.ownerPersonnummer, owner), isNull(attachments.caseId)));
+}

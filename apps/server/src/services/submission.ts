@@ -1,0 +1,231 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import {
+  ApplicationSubmissionSchema,
+  SUBMISSION_CHANNEL,
+  attachmentFacts,
+  bankIdMessage,
+  completenessInputFrom,
+  evaluateApplication,
+  routeCase,
+  routingFacts,
+  ruleSetFor,
+  signSummary,
+  statutoryClock,
+  stockholmDate,
+  type ApplicationSubmission,
+  type Evaluation,
+  type Property,
+  type SignCollectResult,
+} from '@lovisa/domain';
+import { BankIdError } from '@lovisa/bankid';
+import { AppError, appError, blockedBy, forbidden, notFound } from '../errors';
+import type { SessionUser } from '../plugins/session';
+import { draftFileFacts } from '../repositories/attachments';
+import { AlreadySubmitted, DraftAlreadySubmitted, caseOfDraft, caseRow, createCase, toSummary, type NewCase } from '../repositories/cases';
+import { forgetSignOrder, insertSignOrder, pointSignOrderAt, signOrderOf, sweepSignOrders, type SignOrderRow } from '../repositories/signOrders';
+import { claimSubmissionKey, recordSubmissionOrder, releaseSubmissionKey, requestHash, sweepSubmissionKeys } from '../repositories/submissionKeys';
+import { siteFor } from '../rules/siteFor';
+
+const ORDER_MAX_AGE_MS = 10 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
+const SIGNED = 'Ansökan är underskriven och skickad.';
+const unavailable = () => appError('unavailable', 'server.bankIdUnavailable');
+
+/** The stored verdict of a case: the rules engine's codes and texts on the day it arrived, and its deadline. */
+export function caseAssessmentOf(evaluation: Evaluation, received: Date): NewCase['assessment'] {
+  const assessment = evaluation.assessment!;
+  const procedure = assessment.outcome === 'notification' ? 'notification' : 'permit';
+  const clock = statutoryClock({ procedure, received }, ruleSetFor(stockholmDate(received))!, received);
+  return {
+    ruleSetId: evaluation.ruleSetId,
+    procedure,
+    reasons: assessment.reasons.map((r) => r.code),
+    conditions: assessment.conditions.map((c) => c.code),
+    deviation: evaluation.compliance?.deviation ?? false,
+    confirmWithMunicipality: assessment.confirmWithMunicipality,
+    advice: evaluation.missing.map((m) => m.code),
+    texts: {
+      reasons: assessment.reasons.map((r) => r.text),
+      conditions: assessment.conditions.map((c) => c.text),
+      advice: evaluation.missing.map((m) => m.text),
+    },
+    decisionDeadline: clock.deadline!,
+  };
+}
+
+/**
+ * Submitting is signing: the application is checked, a BankID sign order shows the applicant what they sign,
+ * and the case is created only when BankID answers `complete` for the person who is logged in.
+ */
+export function submissionService(app: FastifyInstance) {
+  let lastSweep = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Ownership and the rules engine's verdict, with the rule set in force on the day: the same function, on the
+   * same register data, as the browser ran. Anything it would have flagged as blocking is refused here too.
+   */
+  async function check(user: SessionUser, application: ApplicationSubmission, at: Date): Promise<{ property: Property; evaluation: Evaluation }> {
+    const property = await app.registers.land.propertyById(application.propertyId);
+    if (!property) throw notFound('property');
+    const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+    if (!owned.includes(property.id)) throw forbidden();
+    const ruleSet = ruleSetFor(stockholmDate(at));
+    if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
+    const files = application.draftId ? await draftFileFacts(app.db, application.draftId, user.personnummer) : [];
+    const input = { ...completenessInputFrom(application), ...attachmentFacts(files) };
+    const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
+    const blocking = evaluation.missing.filter((m) => m.blocking);
+    if (blocking.length > 0) throw blockedBy(blocking);
+    return { property, evaluation };
+  }
+
+  async function ownOrder(user: SessionUser, orderRef: string): Promise<SignOrderRow> {
+    const order = await signOrderOf(app.db, orderRef, user.personnummer);
+    if (!order) throw appError('notFound', 'server.signatureNotFound');
+    return order;
+  }
+
+  /** Old orders (and the idempotency keys pointing at them), at most once a minute per process. */
+  async function sweep(now: Date) {
+    if (Math.abs(now.getTime() - lastSweep) < SWEEP_EVERY_MS) return;
+    lastSweep = now.getTime();
+    const cutoff = new Date(now.getTime() - ORDER_MAX_AGE_MS);
+    await sweepSignOrders(app.db, cutoff);
+    await sweepSubmissionKeys(app.db, cutoff);
+  }
+
+  /** Checks the application, asks BankID to start the signature and keeps the order until it is collected. */
+  async function startSignOrder(user: SessionUser, application: ApplicationSubmission, endUserIp: string, log: FastifyBaseLogger) {
+    // A draft is sent once: sending it again (a second tab, a retry) names the case it already became.
+    const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
+    if (sent) throw new AppError('conflict', `Ansökan är redan skickad och har diarienummer ${sent.diaryNumber}.`);
+    const { property } = await check(user, application, app.clock());
+    let order;
+    try {
+      order = await app.bankid().sign({
+        endUserIp,
+        requirement: { personalNumber: user.personnummer },
+        userVisibleData: Buffer.from(signSummary(application, property.designation)).toString('base64'),
+        userVisibleDataFormat: 'simpleMarkdownV1',
+      });
+    } catch (err) {
+      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress') throw appError('conflict', 'server.bankIdBusy');
+      log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
+      throw unavailable();
+    }
+    const now = app.clock();
+    await sweep(now);
+    await insertSignOrder(app.db, {
+      orderRef: order.orderRef,
+      personnummer: user.personnummer,
+      application,
+      propertyDesignation: property.designation,
+      qrStartToken: order.qrStartToken,
+      qrStartSecret: order.qrStartSecret,
+      createdAt: now,
+    });
+    return { orderRef: order.orderRef, autoStartToken: order.autoStartToken };
+  }
+
+  /**
+   * Starts signing. A retry with the key of an earlier request gets that request's answer (its sign order, even
+   * if it has since become a case); copies arriving at once start one BankID order between them.
+   */
+  async function start(user: SessionUser, application: ApplicationSubmission, key: string | undefined, endUserIp: string, log: FastifyBaseLogger) {
+    if (key) {
+      const claim = await claimSubmissionKey(app.db, user.personnummer, key, requestHash(application), app.clock);
+      if (claim.kind === 'answered') return { orderRef: claim.orderRef, autoStartToken: claim.autoStartToken };
+      if (claim.kind === 'otherRequest') throw new AppError('conflict', 'Nyckeln i Idempotency-Key hör till en annan ansökan. Skicka med en ny nyckel.');
+      if (claim.kind === 'busy') throw new AppError('conflict', 'Ansökan håller redan på att skickas. Vänta ett ögonblick och försök igen.');
+    }
+    try {
+      const order = await startSignOrder(user, application, endUserIp, log);
+      if (key) await recordSubmissionOrder(app.db, user.personnummer, key, order.orderRef, order.autoStartToken);
+      return order;
+    } catch (err) {
+      // Nothing was started: the key is free again, for the retry of a request that failed.
+      if (key) await releaseSubmissionKey(app.db, user.personnummer, key);
+      throw err;
+    }
+  }
+
+  const done = async (caseId: string): Promise<SignCollectResult> => ({ status: 'complete', message: SIGNED, case: toSummary((await caseRow(app.db, caseId))!) });
+  // The losing order of a draft another order already made into a case keeps pointing at that case, so a
+  // repeated collect (a retry, a second poll in flight) gets the case again rather than a 404.
+  const lost = async (order: SignOrderRow, caseId: string) => {
+    await pointSignOrderAt(app.db, order.orderRef, caseId);
+    return done(caseId);
+  };
+
+  /** Polls BankID; on completion by the logged-in person the application is judged again and becomes a case, once. */
+  async function collect(user: SessionUser, orderRef: string, log: FastifyBaseLogger): Promise<SignCollectResult> {
+    const order = await ownOrder(user, orderRef);
+    if (order.caseId) return done(order.caseId);
+    let result;
+    try {
+      result = await app.bankid().collect(order.orderRef);
+    } catch (err) {
+      if (!(err instanceof BankIdError && err.httpStatus === 400)) throw unavailable();
+      await forgetSignOrder(app.db, order.orderRef);
+      return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
+    }
+    if (result.status === 'pending') return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+    if (result.status === 'failed') {
+      await forgetSignOrder(app.db, order.orderRef);
+      return { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
+    }
+    if (result.completionData.user.personalNumber !== user.personnummer) {
+      await forgetSignOrder(app.db, order.orderRef);
+      log.warn({ orderRef: order.orderRef }, 'sign order completed by another person; refused');
+      throw appError('forbidden', 'server.signedByOther');
+    }
+    return receive(user, order, result.completionData, log);
+  }
+
+  async function receive(user: SessionUser, order: SignOrderRow, signed: { signature: string; ocspResponse: string; bankIdIssueDate: string }, log: FastifyBaseLogger) {
+    const application = ApplicationSubmissionSchema.parse(order.application);
+    const receivedAt = app.clock();
+    // Judged again on the day it arrives: that day's rule set decides (a signature may straddle a reform).
+    let evaluation: Evaluation;
+    try {
+      ({ evaluation } = await check(user, application, receivedAt));
+    } catch (err) {
+      // A concurrent collect may have just made the case (and moved the draft's files to it), or another sign
+      // order of the same draft did (a second tab): the answer is that case.
+      const fresh = await ownOrder(user, order.orderRef);
+      if (fresh.caseId) return done(fresh.caseId);
+      const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
+      if (sent) return lost(order, sent.id);
+      throw err;
+    }
+    const teams = await app.registers.staff.teams();
+    try {
+      const created = await createCase(app.db, {
+        application,
+        applicant: { personnummer: user.personnummer, name: user.name },
+        propertyDesignation: order.propertyDesignation,
+        routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
+        assignment: app.config.assignNewCases,
+        assessment: caseAssessmentOf(evaluation, receivedAt),
+        receivedAt,
+        signed: { orderRef: order.orderRef, signature: signed.signature, ocspResponse: signed.ocspResponse, bankIdIssueDate: signed.bankIdIssueDate },
+      });
+      log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
+      return { status: 'complete' as const, message: SIGNED, case: created };
+    } catch (err) {
+      if (err instanceof DraftAlreadySubmitted) return lost(order, err.caseId);
+      if (!(err instanceof AlreadySubmitted)) throw err;
+      return done((await ownOrder(user, order.orderRef)).caseId!);
+    }
+  }
+
+  /** Ends signing: nothing is submitted; an order that already became a case is left as it is. */
+  async function cancel(user: SessionUser, orderRef: string) {
+    const order = await ownOrder(user, orderRef);
+    if (order.caseId) return;
+    await forgetSignOrder(app.db, order.orderRef);
+    await app.bankid().cancel(order.orderRef).catch(() => {});
+  }
+
+  return { start, collect, cancel, ownOrder };
+}
