@@ -21,6 +21,7 @@ export const LoginCollectResultSchema = z.object({
   /** Plain Swedish text for the hint code, for API clients; the web renders `bankIdMessageId(hintCode, status)`. */
   message: z.string(),
 });
+export type LoginCollectResult = z.infer<typeof LoginCollectResultSchema>;
 
 export const QrResultSchema = z.object({ svg: z.string(), qrData: z.string() });
 

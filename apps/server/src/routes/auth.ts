@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, eq, lt } from 'drizzle-orm';
 import {
   ApiErrorSchema,
   LoginCollectInputSchema,
@@ -11,20 +9,15 @@ import {
   LoginStartResultSchema,
   QrResultSchema,
   SessionInfoSchema,
-  bankIdMessage,
-  fullName,
-  type Role,
 } from '@lovisa/domain';
-import { BankIdError } from '@lovisa/bankid';
 import { renderQr } from '../bankidQr';
-import { loginOrders } from '../db/schema';
 import { appError } from '../errors';
 import { cookieSecure, sha256 } from '../plugins/session';
+import { deleteLoginOrdersOfBrowser } from '../repositories/loginOrders';
+import { loginService } from '../services/login';
 
 /** Binds a BankID order to the browser that started it, so a leaked orderRef cannot be collected elsewhere. */
 const LOGIN_COOKIE = 'lovisa_login';
-/** Orders older than this are gone at BankID too; rows past it are swept. */
-const ORDER_MAX_AGE_MS = 10 * 60_000;
 
 /**
  * Starting a login: the domain's input, plus whether it starts at a town-hall kiosk (the kiosk face sends
@@ -39,10 +32,6 @@ const StartInputSchema = LoginStartInputSchema.extend({ kiosk: z.boolean().optio
 /** Who is signed in; `kiosk: true` for a kiosk session (the page then keeps to the kiosk face). */
 const SessionAnswerSchema = SessionInfoSchema.extend({ kiosk: z.literal(true).optional() });
 
-function unavailable() {
-  return appError('unavailable', 'server.bankIdUnavailable');
-}
-
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = (request: FastifyRequest) => ({
@@ -52,16 +41,8 @@ export default async function authRoutes(app: FastifyInstance) {
     secure: cookieSecure(app.config.secureCookie, request),
   });
 
-  async function orderOfThisBrowser(request: FastifyRequest, orderRef: string) {
-    const nonce = request.cookies[LOGIN_COOKIE];
-    if (!nonce) throw appError('notFound', 'server.loginNotFound');
-    const [order] = await app.db
-      .select()
-      .from(loginOrders)
-      .where(and(eq(loginOrders.orderRef, orderRef), eq(loginOrders.browserNonceHash, sha256(nonce))));
-    if (!order) throw appError('notFound', 'server.loginNotFound');
-    return order;
-  }
+  const logins = loginService(app);
+  const orderOfThisBrowser = (request: FastifyRequest, orderRef: string) => logins.orderOfBrowser(request.cookies[LOGIN_COOKIE], orderRef);
 
   r.post(
     '/auth/bankid/start',
@@ -79,26 +60,9 @@ export default async function authRoutes(app: FastifyInstance) {
       if (app.config.kiosk.only && request.body.mode !== 'qr') {
         throw appError('invalidInput', 'server.kioskQrOnly');
       }
-      let order;
-      try {
-        order = await app.bankid().auth({ endUserIp: request.ip });
-      } catch (err) {
-        request.log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid auth failed');
-        throw unavailable();
-      }
-      const nonce = randomBytes(24).toString('base64url');
-      const now = app.clock();
-      await app.db.delete(loginOrders).where(lt(loginOrders.createdAt, new Date(now.getTime() - ORDER_MAX_AGE_MS)));
-      await app.db.insert(loginOrders).values({
-        orderRef: order.orderRef,
-        browserNonceHash: sha256(nonce),
-        qrStartToken: order.qrStartToken,
-        qrStartSecret: order.qrStartSecret,
-        kiosk,
-        createdAt: now,
-      });
+      const { nonce, orderRef, autoStartToken } = await logins.start(kiosk, request.ip, request.log);
       reply.setCookie(LOGIN_COOKIE, nonce, cookieOptions(request));
-      return { orderRef: order.orderRef, autoStartToken: order.autoStartToken, pollIntervalMs: app.config.bankidPollIntervalMs };
+      return { orderRef, autoStartToken, pollIntervalMs: app.config.bankidPollIntervalMs };
     },
   );
 
@@ -130,39 +94,13 @@ export default async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const order = await orderOfThisBrowser(request, request.body.orderRef);
-      let result;
-      try {
-        result = await app.bankid().collect(order.orderRef);
-      } catch (err) {
-        if (err instanceof BankIdError && err.httpStatus === 400) {
-          await app.db.delete(loginOrders).where(eq(loginOrders.orderRef, order.orderRef));
-          return { status: 'failed' as const, hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
-        }
-        throw unavailable();
+      const { answer, ended, session } = await logins.collect(await orderOfThisBrowser(request, request.body.orderRef));
+      if (ended) reply.clearCookie(LOGIN_COOKIE, cookieOptions(request));
+      if (session) {
+        await app.createSession(request, reply, session);
+        request.log.info({ roles: session.roles, kiosk: session.kiosk }, 'login complete');
       }
-      if (result.status === 'pending') {
-        return { status: 'pending' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
-      }
-      await app.db.delete(loginOrders).where(eq(loginOrders.orderRef, order.orderRef));
-      reply.clearCookie(LOGIN_COOKIE, cookieOptions(request));
-      if (result.status === 'failed') {
-        return { status: 'failed' as const, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
-      }
-      const { personalNumber, name } = result.completionData.user;
-      const kiosk = order.kiosk || app.config.kiosk.only;
-      // At a kiosk an officer is one more visitor: no officer role, no team (the session plugin insists too).
-      const officer = kiosk ? undefined : await app.registers.staff.officerByPersonnummer(personalNumber);
-      const roles: Role[] = officer ? ['applicant', 'officer'] : ['applicant'];
-      await app.createSession(request, reply, {
-        personnummer: personalNumber,
-        name: officer ? fullName(officer) : name,
-        roles,
-        teamId: officer?.teamId ?? null,
-        kiosk,
-      });
-      request.log.info({ roles, kiosk }, 'login complete');
-      return { status: 'complete' as const, message: bankIdMessage(undefined, 'complete') };
+      return answer;
     },
   );
 
@@ -177,13 +115,7 @@ export default async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const order = await orderOfThisBrowser(request, request.body.orderRef);
-      await app.db.delete(loginOrders).where(eq(loginOrders.orderRef, order.orderRef));
-      try {
-        await app.bankid().cancel(order.orderRef);
-      } catch {
-        // The order may already have ended at BankID; the login is cancelled on our side either way.
-      }
+      await logins.cancel(await orderOfThisBrowser(request, request.body.orderRef));
       reply.clearCookie(LOGIN_COOKIE, cookieOptions(request));
       return reply.status(204).send(null);
     },
@@ -197,7 +129,7 @@ export default async function authRoutes(app: FastifyInstance) {
       // A kiosk visitor who walks away from the QR code leaves nothing behind either.
       const nonce = request.cookies[LOGIN_COOKIE];
       if (nonce) {
-        await app.db.delete(loginOrders).where(eq(loginOrders.browserNonceHash, sha256(nonce)));
+        await deleteLoginOrdersOfBrowser(app.db, sha256(nonce));
         reply.clearCookie(LOGIN_COOKIE, cookieOptions(request));
       }
       reply.header('cache-control', 'no-store');
