@@ -1,10 +1,9 @@
 import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
 import type { AttachmentInfo, AttachmentType } from '@lovisa/domain';
-import type { Db } from '../db/database';
+import type { Db, Tx } from '../db/database';
 import { attachments, cases, drafts } from '../db/schema';
 
 type AttachmentRow = typeof attachments.$inferSelect;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A stored file as the API shows it: what it is, never where its bytes are. */
 export const toAttachmentInfo = (row: AttachmentRow): AttachmentInfo => ({
@@ -78,16 +77,6 @@ export async function lockDraft(tx: Tx, draftId: string, personnummer: string): 
     .where(and(eq(drafts.id, draftId), eq(drafts.ownerPersonnummer, personnummer)))
     .for('update');
   return rows.length > 0;
-}
-
-/** Locks the case as lockDraft locks a draft, and gives its status and open order as they are now. */
-export async function lockCase(tx: Tx, caseId: string) {
-  const [row] = await tx
-    .select({ status: cases.status, completionRequest: cases.completionRequest })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .for('update');
-  return row ?? null;
 }
 
 export async function countOfType(tx: Tx, owner: SlotOwner, type: AttachmentType): Promise<number> {

@@ -28,14 +28,13 @@ import {
   type QueuePage,
   type QueueQuery,
 } from '@lovisa/domain';
-import type { Db } from '../db/database';
+import type { Db, Tx } from '../db/database';
 import { appError, notFound, type AppError } from '../errors';
 import { toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
 import { attachments, caseDocuments, caseEvents, cases, diaryCounters, drafts, messages, officers, queueCounts, signOrders } from '../db/schema';
 
 export type CaseRow = typeof cases.$inferSelect;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The columns a case's summary, its clock and a queue item are made of: no application, signature or letters. */
 const listColumns = {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { CaseMessage, MessageText, OutboxEntry } from '@lovisa/domain';
-import type { Db } from '../db/database';
+import type { Db, Tx } from '../db/database';
 import { cases, messages, outbox } from '../db/schema';
 import { outboxStatus } from '../notifications/outboxDelivery';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type MessageRow = typeof messages.$inferSelect;
 
 export const toMessage = (m: MessageRow, diaryNumber: string): CaseMessage => ({

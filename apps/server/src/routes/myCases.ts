@@ -11,16 +11,17 @@ import {
   CompletionAnswerInputSchema,
   MyCaseSummarySchema,
   WithdrawInputSchema,
-  type CaseActor,
+  answerRefusal,
+  type CaseStatus,
 } from '@lovisa/domain';
-import { AppError, notFound } from '../errors';
 import { receiveUpload } from '../attachments/receive';
 import { currentUser, noStore, requireRole } from '../plugins/session';
 import { uploadIntoSlot } from '../services/uploads';
-import { caseDetail, caseRow, casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
+import { casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
 import { sendCaseDocument } from '../services/caseDocuments';
-import { answerCompletion, runCaseCommand } from '../services/caseCommands';
+import * as svc from '../services/applicantCase';
+import { answerCompletion, caseProblemError, runCaseCommand } from '../services/caseCommands';
 
 const params = z.object({ id: z.uuid() });
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
@@ -31,24 +32,8 @@ export default async function myCasesRoutes(app: FastifyInstance) {
   app.addHook('onRequest', requireRole('applicant'));
   app.addHook('onSend', noStore);
 
-  async function ownCase(request: FastifyRequest, id: string): Promise<CaseRow> {
-    const row = await caseRow(app.db, id);
-    // Another person's case answers as missing: its existence is nobody else's business.
-    if (!row || row.applicantPersonnummer !== currentUser(request).personnummer) throw notFound('case');
-    return row;
-  }
-
-  const detail = (row: CaseRow) => caseDetail(app.db, row, { today: app.clock(), face: 'applicant' });
-  const applicantActor = (request: FastifyRequest): CaseActor => {
-    const user = currentUser(request);
-    return { role: 'applicant', personnummer: user.personnummer, name: user.name };
-  };
-
-  const notAwaiting = (status: string) =>
-    new AppError(
-      'conflict',
-      status === 'decided' ? 'Ärendet är redan beslutat.' : status === 'withdrawn' ? 'Ansökan är återkallad.' : 'Kommunen har inte begärt någon komplettering som väntar på svar.',
-    );
+  const ownCase = (request: FastifyRequest, id: string) => svc.ownCase(app, currentUser(request), id);
+  const detail = (row: CaseRow) => svc.applicantCaseDetail(app, row);
 
   r.get(
     '/me/cases',
@@ -103,8 +88,9 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const user = currentUser(request);
       const row = await ownCase(request, request.params.id);
-      const order = completionRequestOf(row);
-      if (row.status !== 'awaitingCompletion' || !order) throw notAwaiting(row.status);
+      // Refused before the file is read, as the upload service refuses it again under the case's lock.
+      const refusal = answerRefusal({ status: row.status as CaseStatus, completionRequest: completionRequestOf(row) });
+      if (refusal) throw caseProblemError(refusal);
       // The one upload check (attachments/upload.ts), as for a draft; the file then goes into this answer's slot.
       const file = await receiveUpload(request, request.query);
       const info = await uploadIntoSlot(app, user.personnummer, { caseId: row.id }, request.query, file);
@@ -125,7 +111,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const row = await ownCase(request, request.params.id);
-      const changed = await answerCompletion(app, row, { version: request.body.version, note: request.body.note ?? null }, applicantActor(request));
+      const changed = await answerCompletion(app, row, { version: request.body.version, note: request.body.note ?? null }, svc.applicantActor(currentUser(request)));
       request.log.info({ caseId: row.id }, 'completion received');
       return detail(changed);
     },
@@ -144,7 +130,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const row = await ownCase(request, request.params.id);
-      const changed = await runCaseCommand(app, row, { type: 'withdraw', version: request.body.version }, applicantActor(request));
+      const changed = await runCaseCommand(app, row, { type: 'withdraw', version: request.body.version }, svc.applicantActor(currentUser(request)));
       request.log.info({ caseId: row.id }, 'application withdrawn');
       return detail(changed);
     },

@@ -16,8 +16,8 @@ import {
 } from '@lovisa/domain';
 import { issueDocument } from '../decision/issue';
 import { AppError } from '../errors';
-import type { Db } from '../db/database';
-import { answerFilesOf, caseEventsOf, changeCase, lockCase, type Tx, clockFactsOf, completionRequestOf, proposalOf, staleConflict, type CaseRow } from '../repositories/cases';
+import type { Db, Tx } from '../db/database';
+import { answerFilesOf, caseEventsOf, changeCase, lockCase, clockFactsOf, completionRequestOf, proposalOf, staleConflict, type CaseRow } from '../repositories/cases';
 
 /** The case as the domain's commands see it. */
 export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = null): CaseState {
@@ -45,8 +45,8 @@ export async function assessmentOf(db: Db | Tx, caseId: string) {
 }
 
 /** A refused command as the API says it: the domain's code decides the status, its text the message. */
-function problemError(problem: CaseProblem, row: CaseRow): AppError {
-  if (problem.code === 'STALE_VERSION') return staleConflict(row);
+export function caseProblemError(problem: CaseProblem, row?: CaseRow): AppError {
+  if (problem.code === 'STALE_VERSION' && row) return staleConflict(row);
   const m = caseProblemMessage(problem);
   const issues = caseProblemIssues(problem).map((i) => ({ path: i.path, message: swedishText(i.message.id as DomainMessageId, i.message.params), messageId: i.message.id, ...(i.message.params ? { params: i.message.params } : {}) }));
   return new AppError(caseProblemErrorCode[problem.code], swedishText(m.id as DomainMessageId, m.params), issues, m.id as DomainMessageId, m.params);
@@ -60,7 +60,7 @@ export async function runCaseCommand(app: FastifyInstance, row: CaseRow, command
   const assessment = command.type === 'answerCompletion' ? await assessmentOf(db, row.id) : null;
   const at = app.clock();
   const result = applyCaseCommand(caseStateOf(row, assessment), command, actor, at);
-  if (!result.ok) throw problemError(result.problem, row);
+  if (!result.ok) throw caseProblemError(result.problem, row);
   const { set, events, messages, documents } = result.change;
   const issued = await Promise.all(documents.map((d) => issueDocument(app, row, { ...d, at })));
   return changeCase(db, {

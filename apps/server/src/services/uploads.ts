@@ -1,5 +1,6 @@
 import {
-  CompletionRequestSchema,
+  answerRefusal,
+  type CaseStatus,
   MAX_OTHER_ATTACHMENTS,
   type AttachmentInfo,
   type AttachmentSlot,
@@ -12,12 +13,13 @@ import {
   emptySlot,
   insertAttachment,
   isSlotTaken,
-  lockCase,
   lockDraft,
   toAttachmentInfo,
   type Slot,
   type SlotOwner,
 } from '../repositories/attachments';
+import { completionRequestOf, lockCase } from '../repositories/cases';
+import { caseProblemError } from './caseCommands';
 
 export interface UploadDeps {
   db: Db;
@@ -69,11 +71,11 @@ export async function uploadIntoSlot(
       } else {
         // The order may have been answered or withdrawn while the file was on its way.
         const locked = await lockCase(tx, target.caseId);
-        const order = CompletionRequestSchema.safeParse(locked?.completionRequest);
-        if (!locked || locked.status !== 'awaitingCompletion' || !order.success) {
-          throw new AppError('conflict', 'Kommunen har inte begärt någon komplettering som väntar på svar.');
-        }
-        owner = { caseId: target.caseId, answersOrderOf: new Date(order.data.issuedAt) };
+        if (!locked) throw notFound('case');
+        const state = { status: locked.status as CaseStatus, completionRequest: completionRequestOf(locked) };
+        const refusal = answerRefusal(state);
+        if (refusal) throw caseProblemError(refusal);
+        owner = { caseId: target.caseId, answersOrderOf: new Date(state.completionRequest!.issuedAt) };
       }
       if (slot.type === 'OVR') {
         if ((await countOfType(tx, owner, 'OVR')) >= MAX_OTHER_ATTACHMENTS) throw tooManyOthers();

@@ -277,10 +277,22 @@ function startApproval(state: CaseState, by: Officer, now: Date, note: string | 
   });
 }
 
+/**
+ * Why the applicant cannot answer (or upload into an answer) now, or null while an order to complete waits for
+ * them. Uploads ask it too, so a file and the answer are refused alike.
+ */
+export function answerRefusal(state: Pick<CaseState, 'status' | 'completionRequest'>): CaseProblem | null {
+  if (state.status === 'awaitingCompletion' && state.completionRequest) return null;
+  if (state.status === 'decided') return { code: 'ALREADY_DECIDED' };
+  if (state.status === 'withdrawn') return { code: 'WITHDRAWN' };
+  return { code: 'NOT_AWAITING_COMPLETION' };
+}
+
 /** The applicant's answer to an order: every asked-for drawing, or at least a file or a note; the clock follows the law. */
 function answerCompletion(state: CaseState, command: Extract<CaseCommand, { type: 'answerCompletion' }>, now: Date): CaseCommandResult {
-  const order = state.completionRequest;
-  if (state.status !== 'awaitingCompletion' || !order) return state.status === 'decided' || state.status === 'withdrawn' ? notNow(state) : refuse('NOT_AWAITING_COMPLETION');
+  const refusal = answerRefusal(state);
+  if (refusal) return { ok: false, problem: refusal };
+  const order = state.completionRequest!;
   const missing = order.items.filter((item) => !command.answerFiles.some((f) => f.type === item));
   if (missing.length > 0) return refuse('COMPLETION_ITEMS_MISSING', { items: missing });
   const note = command.note?.trim() || null;
