@@ -88,7 +88,7 @@ describe('case forms', () => {
       { path: 'reason', message: 'Nytt fel.', messageId: 'server.notKnownHere' },
       { path: 'version', message: 'Ändrat.' },
     ]);
-    showIssues(refusal, ['weeks', 'reason'] as const, (name, error, options) => set.push([name, error.message, options?.shouldFocus]), (m) => m.text ?? m.id);
+    showIssues(refusal, ['weeks', 'reason'] as const, (name, error, options) => set.push([name, error.message, options.shouldFocus]), (m) => m.text ?? m.id);
     expect(set).toEqual([
       ['weeks', 'form.weeks.tooFew', true],
       ['reason', 'Nytt fel.', false],

@@ -107,7 +107,7 @@ export function issueField<F extends string>(issue: Pick<ApiIssue, 'path'>, fiel
 export function showIssues<F extends string>(
   error: unknown,
   fields: readonly F[],
-  setError: (name: F, error: { type: string; message: string }, options?: { shouldFocus?: boolean }) => void,
+  setError: (name: F, error: { type: string; message: string }, options: { shouldFocus: boolean }) => void,
   say: (m: Message) => string,
 ): void {
   if (!(error instanceof ApiError)) return;
