@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApplicationSubmissionSchema } from '../application';
 import { AttachmentInfoSchema, AttachmentTypeSchema } from '../attachment';
 import { MeasureTypeSchema } from '../measure';
+import type { DomainMessageId } from '../messages/sv';
 
 /**
  * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
@@ -259,12 +260,25 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 /** The shortest reason a decision or an extension may give: a word or two is no reason. */
 export const REASON_MIN_LENGTH = 5;
 
+/**
+ * A zod message that is a message id (messages/sv.ts, `form.*`): the server's validation answer and
+ * react-hook-form both carry it through, so each face says it in its own language. The texts take no
+ * parameters, since the server's answer fills none.
+ */
+const id = (messageId: DomainMessageId) => messageId;
+
 /** Conditions of a permit: one per line, as the officer writes them. */
-const ConditionsSchema = z.array(z.string().trim().min(2).max(1000)).max(20);
+const ConditionsSchema = z
+  .array(z.string().trim().min(2, id('form.conditions.tooShort')).max(1000, id('form.conditions.tooLong')))
+  .max(20, id('form.conditions.tooMany'));
 
 export const DecisionInputSchema = z.object({
-  outcome: DecidableOutcomeSchema,
-  reason: z.string().trim().min(REASON_MIN_LENGTH, 'Skriv en motivering.').max(4000),
+  outcome: z.enum(DecidableOutcomeSchema.options, { error: id('form.outcome.required') }),
+  reason: z
+    .string({ error: id('form.decision.reason.tooShort') })
+    .trim()
+    .min(REASON_MIN_LENGTH, id('form.decision.reason.tooShort'))
+    .max(4000, id('form.decision.reason.tooLong')),
   conditions: ConditionsSchema.optional(),
   /** The case version the decision was made on: a decision on a case someone changed since is a 409. */
   version: CaseVersionSchema,
@@ -274,43 +288,59 @@ export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 export const AssignInputSchema = z.object({
   version: CaseVersionSchema,
   /** A colleague of the same team; omitted: the signed-in officer ("assign to me"). */
-  officer: z.string().regex(/^\d{12}$/).optional(),
+  officer: z
+    .string({ error: id('form.officer.required') })
+    .regex(/^\d{12}$/, id('form.officer.required'))
+    .optional(),
 });
 export type AssignInput = z.infer<typeof AssignInputSchema>;
 
-export const CompletionRequestInputSchema = z
-  .object({
-    version: CaseVersionSchema,
-    /** Drawing and document types that are missing. */
-    items: z.array(AttachmentTypeSchema).max(6).optional(),
-    text: z.string().trim().max(2000).optional(),
-    replyBy: z.iso.date(),
-  })
-  .refine((v) => (v.items?.length ?? 0) > 0 || (v.text?.length ?? 0) > 0, { message: 'Välj minst en handling eller skriv vad som saknas.', path: ['items'] });
+/** An order to complete before its "something must be asked for" rule: forms derive from this (zod refuses `.omit` on a refined object). */
+export const CompletionRequestFieldsSchema = z.object({
+  version: CaseVersionSchema,
+  /** Drawing and document types that are missing. */
+  items: z.array(AttachmentTypeSchema).max(6, id('form.completion.tooManyItems')).optional(),
+  text: z.string().trim().max(2000, id('form.completion.text.tooLong')).optional(),
+  replyBy: z.iso.date({ error: id('form.replyBy.invalid') }),
+});
+/** An order must ask for something: a document or a few words of what is missing. */
+export const completionRequestAsksForSomething = (v: { items?: readonly string[] | undefined; text?: string | undefined }) =>
+  (v.items?.length ?? 0) > 0 || (v.text?.length ?? 0) > 0;
+/** Where an empty order is reported (beside the document choices), and with which message. */
+export const completionRequestEmptyIssue = { message: id('form.completion.empty'), path: ['items'] };
+export const CompletionRequestInputSchema = CompletionRequestFieldsSchema.refine(completionRequestAsksForSomething, completionRequestEmptyIssue);
 export type CompletionRequestInput = z.infer<typeof CompletionRequestInputSchema>;
 
 export const ExtensionInputSchema = z.object({
   version: CaseVersionSchema,
-  weeks: z.number().int().min(1).max(10),
-  reason: z.string().trim().min(REASON_MIN_LENGTH, 'Skriv skälet till förlängningen.').max(2000),
+  weeks: z
+    .number({ error: id('form.weeks.invalid') })
+    .int(id('form.weeks.invalid'))
+    .min(1, id('form.weeks.tooFew'))
+    .max(10, id('form.weeks.tooMany')),
+  reason: z
+    .string({ error: id('form.extension.reason.tooShort') })
+    .trim()
+    .min(REASON_MIN_LENGTH, id('form.extension.reason.tooShort'))
+    .max(2000, id('form.extension.reason.tooLong')),
 });
 export type ExtensionInput = z.infer<typeof ExtensionInputSchema>;
 
 export const ProposalActionInputSchema = z.object({
   version: CaseVersionSchema,
-  comment: z.string().trim().max(2000).optional(),
+  comment: z.string().trim().max(2000, id('form.comment.tooLong')).optional(),
 });
 export type ProposalActionInput = z.infer<typeof ProposalActionInputSchema>;
 
 export const StartApprovalInputSchema = z.object({
   version: CaseVersionSchema,
-  note: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(2000, id('form.startNote.tooLong')).optional(),
 });
 export type StartApprovalInput = z.infer<typeof StartApprovalInputSchema>;
 
 export const CompletionAnswerInputSchema = z.object({
   version: CaseVersionSchema,
-  note: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(2000, id('form.answerNote.tooLong')).optional(),
 });
 export type CompletionAnswerInput = z.infer<typeof CompletionAnswerInputSchema>;
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationDetailsSchema, ApplicationSubmissionSchema } from '../application';
+import {
+  AssignInputSchema,
+  CompletionAnswerInputSchema,
+  CompletionRequestInputSchema,
+  DecisionInputSchema,
+  ExtensionInputSchema,
+  ProposalActionInputSchema,
+  StartApprovalInputSchema,
+} from '../case/schemas';
 import { bankIdMessage, bankIdMessageId } from '../auth';
 import { PolygonSchema } from '../geometry';
 import { finding, findingMessage } from '../rules/findings';
@@ -53,6 +62,26 @@ describe('domain messages', () => {
         'geometry.tooFewPositions',
       ]),
     );
+    expect(ids.filter((id) => !isDomainMessageId(id))).toEqual([]);
+  });
+
+  it('gives every issue of a case command an id, never words', () => {
+    const long = 'x'.repeat(4001);
+    const results = [
+      AssignInputSchema.safeParse({ version: 1, officer: '123' }),
+      CompletionRequestInputSchema.safeParse({ version: 1, items: [], text: long, replyBy: 'snart' }),
+      CompletionRequestInputSchema.safeParse({ version: 1, replyBy: '2026-12-01' }),
+      ExtensionInputSchema.safeParse({ version: 1, weeks: 11, reason: 'kort' }),
+      ExtensionInputSchema.safeParse({ version: 1, weeks: 0.5, reason: long }),
+      DecisionInputSchema.safeParse({ version: 1, outcome: 'maybe', reason: long, conditions: Array(21).fill('Villkor') }),
+      DecisionInputSchema.safeParse({ version: 1, outcome: 'approved', reason: 'Följer planen.', conditions: ['x', 'y'.repeat(1001)] }),
+      DecisionInputSchema.safeParse({ version: 1 }),
+      ProposalActionInputSchema.safeParse({ version: 1, comment: long }),
+      StartApprovalInputSchema.safeParse({ version: 1, note: long }),
+      CompletionAnswerInputSchema.safeParse({ version: 1, note: long }),
+    ];
+    const ids = results.flatMap((r) => r.error!.issues.map((i) => i.message));
+    expect(ids).toEqual(expect.arrayContaining(['form.completion.empty', 'form.weeks.tooMany', 'form.outcome.required', 'form.conditions.tooShort', 'form.conditions.tooLong', 'form.conditions.tooMany']));
     expect(ids.filter((id) => !isDomainMessageId(id))).toEqual([]);
   });
 

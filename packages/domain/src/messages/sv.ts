@@ -86,6 +86,26 @@ const formSv = {
   'form.kaCertificationId.tooLong': 'Certifieringsnumret får vara högst 50 tecken.',
   'form.kaContact.tooLong': 'Kontaktuppgiften får vara högst 200 tecken.',
   'form.footprints.none': 'Rita minst en byggnad på kartan.',
+  // The case commands' request schemas (case/schemas.ts): the officer's and the applicant's case forms
+  'form.officer.required': 'Välj en kollega.',
+  'form.completion.empty': 'Välj minst en handling eller skriv vad som saknas.',
+  'form.completion.tooManyItems': 'Välj högst sex handlingar.',
+  'form.completion.text.tooLong': 'Texten får vara högst 2000 tecken.',
+  'form.replyBy.invalid': 'Ange ett datum (ÅÅÅÅ-MM-DD).',
+  'form.weeks.invalid': 'Ange antalet veckor som ett heltal.',
+  'form.weeks.tooFew': 'Förläng med minst en vecka.',
+  'form.weeks.tooMany': 'Förlängningen är längre än lagen tillåter.',
+  'form.extension.reason.tooShort': 'Skriv skälet till förlängningen.',
+  'form.extension.reason.tooLong': 'Skälet får vara högst 2000 tecken.',
+  'form.outcome.required': 'Välj bevilja eller avslå.',
+  'form.decision.reason.tooShort': 'Skriv en motivering.',
+  'form.decision.reason.tooLong': 'Motiveringen får vara högst 4000 tecken.',
+  'form.conditions.tooShort': 'Varje villkor behöver minst två tecken.',
+  'form.conditions.tooLong': 'Ett villkor får vara högst 1000 tecken.',
+  'form.conditions.tooMany': 'Skriv högst 20 villkor.',
+  'form.comment.tooLong': 'Kommentaren får vara högst 2000 tecken.',
+  'form.startNote.tooLong': 'Anteckningen får vara högst 2000 tecken.',
+  'form.answerNote.tooLong': 'Svaret får vara högst 2000 tecken.',
 } as const;
 
 /** Why a drawn polygon cannot be used, by @lovisa/geo's PolygonProblem. */

@@ -1,12 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { applicantStages, attachmentLabels, isOpen, type AttachmentInfo, type AttachmentType, type CaseDetail } from '@lovisa/domain';
 import { apiErrorText } from '../../api/client';
+import { Field } from '../../components/Field';
 import { PageTitle, Status } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
 import { CaseFacts } from './CaseFacts';
 import { caseApi, uploadToCase } from './caseApi';
+import { completionAnswerFormSchema, fieldMessage, showIssues, withdrawFormSchema } from './caseForms';
 import { Inbox } from './Inbox';
 import { useI18n } from '../../i18n/i18n';
 
@@ -91,9 +95,14 @@ function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetai
   const { t, lang, label } = i18n;
   const order = c.completionRequest!;
   const [uploaded, setUploaded] = useState<Partial<Record<AttachmentType, AttachmentInfo>>>({});
-  const [busy, setBusy] = useState<AttachmentType | 'send' | null>(null);
+  const [busy, setBusy] = useState<AttachmentType | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(completionAnswerFormSchema), defaultValues: { note: '' } });
   const slots: AttachmentType[] = order.items.length > 0 ? order.items : ['OVR'];
 
   const upload = async (type: AttachmentType, file: File | undefined) => {
@@ -109,18 +118,16 @@ function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetai
       setBusy(null);
     }
   };
-  const send = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy('send');
+  const send = handleSubmit(async ({ note }) => {
     setProblem(null);
     try {
-      onSent(await caseApi.answerCompletion(c.id, { version: c.version, ...(note.trim() ? { note: note.trim() } : {}) }));
+      onSent(await caseApi.answerCompletion(c.id, { version: c.version, ...(note ? { note } : {}) }));
     } catch (err) {
       setProblem(apiErrorText(err, i18n));
-    } finally {
-      setBusy(null);
+      // "Write an answer" belongs beside the answer; a missing file has no field of its own here.
+      showIssues(err, ['note'], setError, i18n.msg);
     }
-  };
+  });
   return (
     <section className="panel completion" aria-labelledby="completion-title">
       <h2 id="completion-title">{t('loop.me.completionTitle')}</h2>
@@ -140,19 +147,18 @@ function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetai
           return (
             <div className="field" key={type}>
               <label htmlFor={`answer-${type}`}>{t('attachments.choose', { what })}</label>
-              <input id={`answer-${type}`} type="file" accept="application/pdf,image/png,image/jpeg" disabled={busy !== null} onChange={(e) => void upload(type, e.target.files?.[0])} />
+              <input id={`answer-${type}`} type="file" accept="application/pdf,image/png,image/jpeg" disabled={busy !== null || isSubmitting} onChange={(e) => void upload(type, e.target.files?.[0])} />
               <p className="field__hint" aria-live="polite">
                 {busy === type ? t('attachments.uploading', { file: what }) : done ? t('loop.me.fileReady', { file: done.fileName }) : t('attachments.missing')}
               </p>
             </div>
           );
         })}
-        <div className="field">
-          <label htmlFor="answer-note">{t('loop.me.note')}</label>
-          <textarea id="answer-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
+        <Field id="answer-note" label={t('loop.me.note')} error={fieldMessage(errors.note)}>
+          <textarea rows={3} {...register('note')} />
+        </Field>
         {problem && <Status tone="error">{problem}</Status>}
-        <button type="submit" className="button button--primary" disabled={busy !== null}>
+        <button type="submit" className="button button--primary" disabled={busy !== null || isSubmitting}>
           {t('loop.me.send')}
         </button>
       </form>
@@ -165,6 +171,19 @@ function Withdraw({ c, onWithdrawn }: { c: CaseDetail; onWithdrawn(next: CaseDet
   const { t } = i18n;
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // The confirmation has no fields; the form gives it the same submit path (and no second click while sending).
+  const {
+    handleSubmit,
+    formState: { isSubmitting },
+  } = useForm({ resolver: zodResolver(withdrawFormSchema) });
+  const confirm = handleSubmit(async () => {
+    setProblem(null);
+    try {
+      onWithdrawn(await caseApi.withdraw(c.id, c.version));
+    } catch (e) {
+      setProblem(apiErrorText(e, i18n));
+    }
+  });
   return (
     <section className="withdraw" aria-labelledby="withdraw-title">
       <h2 id="withdraw-title">{t('loop.me.withdrawTitle')}</h2>
@@ -174,27 +193,17 @@ function Withdraw({ c, onWithdrawn }: { c: CaseDetail; onWithdrawn(next: CaseDet
           {t('loop.me.withdraw')}
         </button>
       ) : (
-        <div className="status status--warning">
+        <form className="status status--warning" onSubmit={confirm} noValidate>
           <p>{t('loop.me.withdrawConfirm')}</p>
           <div className="button-row">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={async () => {
-                try {
-                  onWithdrawn(await caseApi.withdraw(c.id, c.version));
-                } catch (e) {
-                  setProblem(apiErrorText(e, i18n));
-                }
-              }}
-            >
+            <button type="submit" className="button button--primary" disabled={isSubmitting}>
               {t('loop.me.withdrawYes')}
             </button>
             <button type="button" className="button" onClick={() => setAsking(false)}>
               {t('common.cancel')}
             </button>
           </div>
-        </div>
+        </form>
       )}
       {problem && <Status tone="error">{problem}</Status>}
     </section>

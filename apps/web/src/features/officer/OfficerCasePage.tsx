@@ -1,4 +1,6 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import {
   AttachmentTypeSchema,
   attachmentLabels,
@@ -8,12 +10,23 @@ import {
   type OfficerCaseView,
 } from '@lovisa/domain';
 import { ApiError, apiErrorText } from '../../api/client';
+import { Field } from '../../components/Field';
 import { PageTitle, Status } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
 import { CaseFacts } from '../cases/CaseFacts';
 import { caseApi } from '../cases/caseApi';
+import {
+  assignFormSchema,
+  completionRequestFormSchema,
+  decisionFormSchema,
+  extensionFormSchema,
+  fieldMessage,
+  proposalReturnFormSchema,
+  showIssues,
+  startApprovalFormSchema,
+} from '../cases/caseForms';
 import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n } from '../../i18n/i18n';
 
@@ -22,7 +35,8 @@ type Limits = OfficerCaseView['limits'];
 type CompletionLimits = NonNullable<Limits['completion']>;
 type ExtensionLimits = NonNullable<Limits['extension']>;
 type DecisionLimits = NonNullable<Limits['decision']>;
-type Run = (label: string, act: () => Promise<CaseDetail>) => Promise<boolean>;
+/** `onRefused` gets a failed call's error, so a form can put the server's issues beside its fields. */
+type Run = (label: string, act: () => Promise<CaseDetail>, onRefused?: (error: unknown) => void) => Promise<boolean>;
 
 export default function OfficerCasePage({ id }: { id: string }) {
   const { data, error, setData, reload } = useApi(() => caseApi.officerCase(id), [id], { officer: true });
@@ -33,7 +47,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
   const limits = c?.officer.limits;
 
   /** Runs one action on the version the page shows; a 409 says who changed the case and offers a reload. */
-  const run: Run = async (done, act) => {
+  const run: Run = async (done, act, onRefused) => {
     setNotice(null);
     try {
       const next = await act();
@@ -44,6 +58,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
       setNotice({ tone: 'error', text: apiErrorText(e, i18n, { id: 'decision.failed' }), stale });
+      onRefused?.(e);
       return false;
     }
   };
@@ -237,15 +252,29 @@ function ClockPanel({ c }: { c: Detail }) {
 }
 
 function HandlingPanel({ c, run }: { c: Detail; run: Run }) {
-  const { t } = useI18n();
-  const [to, setTo] = useState('');
+  const { t, msg } = useI18n();
   const [busy, setBusy] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(assignFormSchema), defaultValues: { officer: '' } });
+  const chosen = useWatch({ control, name: 'officer' });
   const me = c.officer.colleagues.find((o) => o.personnummer === c.officer.assignedTo?.personnummer);
   const canAssign = c.officer.actions.includes('assign');
-  const assign = async (officer?: string) => {
-    setBusy(true);
+  const assign = (officer?: string) => {
     const name = officer ? c.officer.colleagues.find((o) => o.personnummer === officer)?.name : undefined;
-    await run(t('loop.assigned', { name: name ?? t('loop.you') }), () => caseApi.assign(c.id, { version: c.version, ...(officer ? { officer } : {}) }));
+    return run(
+      t('loop.assigned', { name: name ?? t('loop.you') }),
+      () => caseApi.assign(c.id, { version: c.version, ...(officer ? { officer } : {}) }),
+      (e) => showIssues(e, ['officer'], setError, msg),
+    );
+  };
+  const assignMe = async () => {
+    setBusy(true);
+    await assign();
     setBusy(false);
   };
   return (
@@ -256,19 +285,12 @@ function HandlingPanel({ c, run }: { c: Detail; run: Run }) {
       </p>
       {canAssign && (
         <>
-          <button type="button" className="button" disabled={busy} onClick={() => void assign()}>
+          <button type="button" className="button" disabled={busy || isSubmitting} onClick={() => void assignMe()}>
             {t('loop.assignMe')}
           </button>
-          <form
-            className="form inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (to) void assign(to);
-            }}
-          >
-            <div className="field">
-              <label htmlFor="assign-to">{t('loop.assignColleague')}</label>
-              <select id="assign-to" value={to} onChange={(e) => setTo(e.target.value)}>
+          <form className="form inline-form" noValidate onSubmit={handleSubmit(({ officer }) => assign(officer))}>
+            <Field id="assign-to" label={t('loop.assignColleague')} error={fieldMessage(errors.officer)}>
+              <select {...register('officer')}>
                 <option value="">{t('loop.chooseColleague')}</option>
                 {c.officer.colleagues.map((o) => (
                   <option key={o.personnummer} value={o.personnummer}>
@@ -277,8 +299,8 @@ function HandlingPanel({ c, run }: { c: Detail; run: Run }) {
                   </option>
                 ))}
               </select>
-            </div>
-            <button type="submit" className="button" disabled={busy || !to}>
+            </Field>
+            <button type="submit" className="button" disabled={busy || isSubmitting || !chosen}>
               {t('loop.assign')}
             </button>
           </form>
@@ -289,11 +311,23 @@ function HandlingPanel({ c, run }: { c: Detail; run: Run }) {
 }
 
 function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
-  const { t, lang } = useI18n();
-  const [comment, setComment] = useState('');
+  const { t, lang, msg } = useI18n();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(proposalReturnFormSchema), defaultValues: { comment: '' } });
   const p = c.officer.proposal;
   if (!p) return null;
   const canConfirm = c.officer.actions.includes('confirmProposal');
+  const giveBack = handleSubmit(({ comment }) =>
+    run(
+      t('loop.returned'),
+      () => caseApi.returnProposal(c.id, { version: c.version, ...(comment ? { comment } : {}) }),
+      (e) => showIssues(e, ['comment'], setError, msg),
+    ),
+  );
   return (
     <Panel title={t('loop.proposal')} id="proposal-title">
       <p>{t('loop.proposalBy', { name: p.by.name, date: formatDate(p.at, lang) })}</p>
@@ -316,22 +350,22 @@ function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
         )}
       </dl>
       {canConfirm ? (
-        <div className="form">
-          <button type="button" className="button button--primary" onClick={() => void run(t('loop.confirmed'), () => caseApi.confirmProposal(c.id, { version: c.version }))}>
-            {t('loop.confirm')}
-          </button>
-          <div className="field">
-            <label htmlFor="return-comment">{t('loop.returnComment')}</label>
-            <textarea id="return-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-          </div>
+        <form className="form" noValidate onSubmit={giveBack}>
           <button
             type="button"
-            className="button"
-            onClick={() => void run(t('loop.returned'), () => caseApi.returnProposal(c.id, { version: c.version, ...(comment.trim() ? { comment: comment.trim() } : {}) }))}
+            className="button button--primary"
+            disabled={isSubmitting}
+            onClick={() => void run(t('loop.confirmed'), () => caseApi.confirmProposal(c.id, { version: c.version }))}
           >
+            {t('loop.confirm')}
+          </button>
+          <Field id="return-comment" label={t('loop.returnComment')} error={fieldMessage(errors.comment)}>
+            <textarea rows={3} {...register('comment')} />
+          </Field>
+          <button type="submit" className="button" disabled={isSubmitting}>
             {t('loop.return')}
           </button>
-        </div>
+        </form>
       ) : (
         <p className="hint">{t('loop.waitingForLead')}</p>
       )}
@@ -340,59 +374,51 @@ function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
 }
 
 function CompletionRequestForm({ c, limits, run }: { c: Detail; limits: CompletionLimits; run: Run }) {
-  const { t, label } = useI18n();
-  const [items, setItems] = useState<string[]>([]);
-  const [text, setText] = useState('');
-  const [replyBy, setReplyBy] = useState(limits.defaultReplyBy);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { t, label, msg } = useI18n();
+  const schema = useMemo(() => completionRequestFormSchema(limits), [limits]);
+  const empty = { items: [], text: '', replyBy: limits.defaultReplyBy };
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(schema), defaultValues: empty });
   const restarts = limits.restartsClock;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (items.length === 0 && !text.trim()) {
-      setProblem(t('loop.completion.empty'));
-      return;
-    }
-    setProblem(null);
-    const ok = await run(t('loop.completion.sent'), () =>
-      caseApi.requestCompletion(c.id, { version: c.version, items: items as never, ...(text.trim() ? { text: text.trim() } : {}), replyBy }),
+  const submit = handleSubmit(async ({ items, text, replyBy }) => {
+    const ok = await run(
+      t('loop.completion.sent'),
+      () => caseApi.requestCompletion(c.id, { version: c.version, items, ...(text ? { text } : {}), replyBy }),
+      (e) => showIssues(e, ['items', 'text', 'replyBy'], setError, msg),
     );
-    if (ok) {
-      setItems([]);
-      setText('');
-    }
-  };
+    if (ok) reset(empty);
+  });
+  const itemsError = fieldMessage(errors.items);
   return (
     <details className="panel action">
       <summary>{t('loop.completion.title')}</summary>
       <form className="form" onSubmit={submit} noValidate>
-        <fieldset aria-describedby={problem ? 'completion-problem' : undefined}>
+        <fieldset aria-describedby={itemsError ? 'completion-items-error' : undefined}>
           <legend>{t('loop.completion.items')}</legend>
           {AttachmentTypeSchema.options.map((type) => (
             <label key={type} className="radio">
-              <input
-                type="checkbox"
-                checked={items.includes(type)}
-                onChange={(e) => setItems(e.target.checked ? [...items, type] : items.filter((x) => x !== type))}
-              />{' '}
-              {label(attachmentLabels[type])}
+              <input type="checkbox" value={type} aria-invalid={itemsError ? true : undefined} {...register('items')} /> {label(attachmentLabels[type])}
             </label>
           ))}
+          {itemsError && (
+            <p className="field__error" id="completion-items-error">
+              {msg(itemsError)}
+            </p>
+          )}
         </fieldset>
-        <div className="field">
-          <label htmlFor="completion-text">{t('loop.completion.text')}</label>
-          <textarea id="completion-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="completion-reply-by">{t('loop.completion.replyBy')}</label>
-          <input id="completion-reply-by" type="date" value={replyBy} min={limits.minReplyBy} onChange={(e) => setReplyBy(e.target.value)} />
-        </div>
+        <Field id="completion-text" label={t('loop.completion.text')} error={fieldMessage(errors.text)}>
+          <textarea rows={3} {...register('text')} />
+        </Field>
+        <Field id="completion-reply-by" label={t('loop.completion.replyBy')} error={fieldMessage(errors.replyBy)}>
+          <input type="date" min={limits.minReplyBy} {...register('replyBy')} />
+        </Field>
         <p className="hint">{t(restarts ? 'loop.completion.restarts' : 'loop.completion.runs')}</p>
-        {problem && (
-          <p className="field__error" id="completion-problem">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="button button--primary">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('loop.completion.submit')}
         </button>
       </form>
@@ -400,29 +426,38 @@ function CompletionRequestForm({ c, limits, run }: { c: Detail; limits: Completi
   );
 }
 
+/** A number field's text as a number: empty is "not given", so the schema asks for it. */
+const toNumber = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : Number(v));
+
 function ExtensionForm({ c, limits, run }: { c: Detail; limits: ExtensionLimits; run: Run }) {
-  const { t } = useI18n();
+  const { t, msg } = useI18n();
   const max = limits.maxWeeks;
-  const [weeks, setWeeks] = useState(String(limits.defaultWeeks));
-  const [reason, setReason] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    await run(t('loop.extension.done'), () => caseApi.extend(c.id, { version: c.version, weeks: Number(weeks), reason: reason.trim() }));
-  };
+  const schema = useMemo(() => extensionFormSchema(limits), [limits]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(schema), defaultValues: { weeks: limits.defaultWeeks, reason: '' } });
+  const submit = handleSubmit(({ weeks, reason }) =>
+    run(
+      t('loop.extension.done'),
+      () => caseApi.extend(c.id, { version: c.version, weeks, reason }),
+      (e) => showIssues(e, ['weeks', 'reason'], setError, msg),
+    ),
+  );
   return (
     <details className="panel action">
       <summary>{t('loop.extension.title')}</summary>
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={submit} noValidate>
         <p className="hint">{t('loop.extension.hint', { max })}</p>
-        <div className="field">
-          <label htmlFor="extension-weeks">{t('loop.extension.weeks')}</label>
-          <input id="extension-weeks" type="number" min={1} max={max} value={weeks} onChange={(e) => setWeeks(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="extension-reason">{t('loop.extension.reason')}</label>
-          <textarea id="extension-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
-        <button type="submit" className="button">
+        <Field id="extension-weeks" label={t('loop.extension.weeks')} error={fieldMessage(errors.weeks)}>
+          <input type="number" inputMode="numeric" min={1} max={max} {...register('weeks', { setValueAs: toNumber })} />
+        </Field>
+        <Field id="extension-reason" label={t('loop.extension.reason')} error={fieldMessage(errors.reason)}>
+          <textarea rows={3} {...register('reason')} />
+        </Field>
+        <button type="submit" className="button" disabled={isSubmitting}>
           {t('loop.extension.submit')}
         </button>
       </form>
@@ -431,24 +466,29 @@ function ExtensionForm({ c, limits, run }: { c: Detail; limits: ExtensionLimits;
 }
 
 function StartApprovalForm({ c, decidesCase, run }: { c: Detail; decidesCase: boolean; run: Run }) {
-  const { t } = useI18n();
-  const [note, setNote] = useState('');
+  const { t, msg } = useI18n();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(startApprovalFormSchema), defaultValues: { note: '' } });
+  const submit = handleSubmit(({ note }) =>
+    run(
+      t('loop.start.done'),
+      () => caseApi.startApproval(c.id, { version: c.version, ...(note ? { note } : {}) }),
+      (e) => showIssues(e, ['note'], setError, msg),
+    ),
+  );
   return (
     <details className="panel action" open={decidesCase}>
       <summary>{t('loop.start.title')}</summary>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(t('loop.start.done'), () => caseApi.startApproval(c.id, { version: c.version, ...(note.trim() ? { note: note.trim() } : {}) }));
-        }}
-      >
+      <form className="form" onSubmit={submit} noValidate>
         <p className="hint">{t(decidesCase ? 'loop.start.hintNotification' : 'loop.start.hintPermit')}</p>
-        <div className="field">
-          <label htmlFor="start-note">{t('loop.start.note')}</label>
-          <textarea id="start-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
-        <button type="submit" className="button button--primary">
+        <Field id="start-note" label={t('loop.start.note')} error={fieldMessage(errors.note)}>
+          <textarea rows={2} {...register('note')} />
+        </Field>
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('loop.start.submit')}
         </button>
       </form>
@@ -457,81 +497,69 @@ function StartApprovalForm({ c, decidesCase, run }: { c: Detail; decidesCase: bo
 }
 
 function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; run: Run }) {
-  const { t } = useI18n();
-  const [outcome, setOutcome] = useState<'approved' | 'refused' | 'dismissed' | ''>('');
-  const [reason, setReason] = useState('');
-  const [conditions, setConditions] = useState('');
-  const [errors, setErrors] = useState<{ outcome?: string; reason?: string }>({});
+  const { t, msg } = useI18n();
+  const schema = useMemo(() => decisionFormSchema(limits), [limits]);
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
+  const outcome = useWatch({ control, name: 'outcome' });
   const proposes = limits.proposes;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const next: typeof errors = {};
-    if (!outcome) next.outcome = t('decision.chooseOutcome');
-    if (reason.trim().length < limits.reasonMinLength) next.reason = t('loop.decision.reasonMissing');
-    setErrors(next);
-    if (next.outcome || next.reason || !outcome) return;
-    const list = outcome === 'approved' ? conditions.split('\n').map((x) => x.trim()).filter(Boolean) : [];
-    await run(t(proposes ? 'loop.decision.proposed' : 'loop.decision.made'), () =>
-      caseApi.decide(c.id, { version: c.version, outcome, reason: reason.trim(), ...(list.length ? { conditions: list } : {}) }),
-    );
-  };
+  const submit = handleSubmit(({ outcome, reason, conditions }) =>
+    run(
+      t(proposes ? 'loop.decision.proposed' : 'loop.decision.made'),
+      () => caseApi.decide(c.id, { version: c.version, outcome, reason, ...(conditions.length ? { conditions } : {}) }),
+      (e) => showIssues(e, ['outcome', 'reason', 'conditions'], setError, msg),
+    ),
+  );
+  const outcomeError = fieldMessage(errors.outcome);
+  const invalid = outcomeError ? true : undefined;
   return (
     <form className="form decision panel" onSubmit={submit} noValidate>
       <h2>{t('decision.title')}</h2>
       {proposes && <p className="status status--warning">{t('loop.decision.fourEyes')}</p>}
-      <fieldset aria-describedby={errors.outcome ? 'outcome-error' : undefined}>
+      <fieldset aria-describedby={outcomeError ? 'outcome-error' : undefined}>
         <legend>{t('decision.legend')}</legend>
         {limits.outcomes.includes('approved') && (
           <label className="radio">
-            <input type="radio" name="outcome" value="approved" checked={outcome === 'approved'} onChange={() => setOutcome('approved')} /> {t('decision.approve')}
+            <input type="radio" value="approved" aria-invalid={invalid} {...register('outcome')} /> {t('decision.approve')}
           </label>
         )}
         {limits.outcomes.includes('refused') && (
           <label className="radio">
-            <input type="radio" name="outcome" value="refused" checked={outcome === 'refused'} onChange={() => setOutcome('refused')} />{' '}
+            <input type="radio" value="refused" aria-invalid={invalid} {...register('outcome')} />{' '}
             {t(c.procedure === 'notification' ? 'loop.decision.refuseStart' : 'decision.refuse')}
           </label>
         )}
         {limits.outcomes.includes('dismissed') && (
           <label className="radio">
-            <input type="radio" name="outcome" value="dismissed" checked={outcome === 'dismissed'} onChange={() => setOutcome('dismissed')} /> {t('loop.decision.dismiss')}
+            <input type="radio" value="dismissed" aria-invalid={invalid} {...register('outcome')} /> {t('loop.decision.dismiss')}
           </label>
         )}
-        {errors.outcome && (
+        {outcomeError && (
           <p className="field__error" id="outcome-error">
-            {errors.outcome}
+            {msg(outcomeError)}
           </p>
         )}
       </fieldset>
-      <div className="field">
-        <label htmlFor="reason">{t('decision.reason')}</label>
-        <p className="field__hint" id="reason-hint">
-          {t(outcome === 'refused' || outcome === 'dismissed' ? 'loop.decision.reasonsHint' : 'loop.decision.reasonHint')}
-        </p>
-        <textarea
-          id="reason"
-          rows={4}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={errors.reason ? 'reason-hint reason-error' : 'reason-hint'}
-        />
-        {errors.reason && (
-          <p className="field__error" id="reason-error">
-            {errors.reason}
-          </p>
-        )}
-      </div>
+      <Field
+        id="reason"
+        label={t('decision.reason')}
+        hint={t(outcome === 'refused' || outcome === 'dismissed' ? 'loop.decision.reasonsHint' : 'loop.decision.reasonHint')}
+        error={fieldMessage(errors.reason)}
+      >
+        <textarea rows={4} {...register('reason')} />
+      </Field>
       {outcome === 'approved' && (
-        <div className="field">
-          <label htmlFor="conditions">{t('loop.conditions')}</label>
-          <p className="field__hint" id="conditions-hint">
-            {t('loop.decision.conditionsHint')}
-          </p>
-          <textarea id="conditions" rows={3} value={conditions} onChange={(e) => setConditions(e.target.value)} aria-describedby="conditions-hint" />
-        </div>
+        <Field id="conditions" label={t('loop.conditions')} hint={t('loop.decision.conditionsHint')} error={fieldMessage(errors.conditions)}>
+          {/* Unregistered when hidden: a refusal carries no conditions, and a stale line cannot block it. */}
+          <textarea rows={3} {...register('conditions', { shouldUnregister: true })} />
+        </Field>
       )}
-      <button type="submit" className="button button--primary">
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>
         {t(proposes ? 'loop.decision.propose' : 'decision.submit')}
       </button>
     </form>
