@@ -49,4 +49,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['@lovisa/server', '**/apps/server/**', '@lovisa/registry', '@lovisa/bankid'], message: 'The browser bundle never pulls in server code.' }] }],
     },
   },
+  {
+    // Routes are parse → service → reply (docs/adr/0004-case-commands.md): short files that never import each other.
+    files: ['apps/server/src/routes/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 200 }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['./*'], message: 'Route files never import each other: share through services/ or repositories/.' }] }],
+    },
+  },
+  {
+    // A function longer than a screen hides its rules. Test files are left out: a describe block is a list of cases.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'apps/server/src/test/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
+  },
 );

@@ -89,33 +89,8 @@ const trustHops = (hops: number) => (_address: string, hop: number) => hop < hop
 /** Kiosk pages: a kiosk-only server sends every other page address here. */
 const isKioskPage = (url: string) => url === '/kiosk' || url.startsWith('/kiosk/');
 
-/** Builds the whole application as a plugin tree; server.ts only listens. Tests build it the same way. */
-export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const clock = opts.clock ?? (() => new Date());
-  const app = Fastify({
-    // Whatever logger is given, it logs through the same rules: no personnummer, body or query string.
-    logger: safeLogger(opts.logger ?? false),
-    // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its own address (X-Forwarded-For)
-    // and step round the per-IP limits. Behind a proxy without it, every citizen shares the proxy's limit.
-    trustProxy: typeof opts.config.trustProxy === 'number' ? trustHops(opts.config.trustProxy) : opts.config.trustProxy,
-    // Errors the router raises before any route runs (bad URL encoding, over-long path parameters) get the
-    // same shape as every other client error.
-    frameworkErrors: (error, _request, reply) => {
-      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      void (reply as FastifyReply)
-        .status(status)
-        .send({ error: { code: 'invalidInput', message: status === 414 ? 'Adressen är för lång.' : 'Adressen är inte giltig.' } });
-    },
-  });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.decorate('config', opts.config);
-  app.decorate('routeTable', []);
-  app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url });
-  });
-
-  // External plugins first.
+/** External plugins first: security headers, rate limits (per route), the OpenAPI document. */
+async function registerExternalPlugins(app: FastifyInstance, config: AppConfig) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -123,7 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...tileSources(opts.config.mapTiles?.url)],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileSources(config.mapTiles?.url)],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
@@ -133,7 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     // Localhost demo over http must keep working; production sits behind TLS and sets HSTS there.
-    strictTransportSecurity: opts.config.secureCookie === true,
+    strictTransportSecurity: config.secureCookie === true,
   });
   // Only routes that ask for it are limited (starting BankID orders); limits are per IP, in memory.
   await app.register(rateLimit, {
@@ -150,29 +125,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   // The document only (GET /api/openapi.json): no Swagger UI, see docs/adr/0007-openapi-without-swagger-ui.md.
 
-  // Application plugins.
-  await app.register(errorsPlugin);
-  await app.register(storableTextPlugin);
-  await app.register(sameOriginPlugin);
-  await app.register(attachmentsPlugin, opts.attachmentStore ? { store: opts.attachmentStore } : {});
-  await app.register(dbPlugin, { database: opts.database, clock });
-  await app.register(registersPlugin, { registers: opts.registers, basemap: opts.basemap ?? { type: 'FeatureCollection', features: [] } });
-  // A kiosk-only server never serves the officer console, its API, or the demo outbox (other people's e-mail),
-  // whoever asks: 404, as for an address that does not exist. Checked before any session or route runs.
-  if (opts.config.kiosk.only) {
-    app.addHook('onRequest', async (request, reply) => {
-      if (kioskRefuses(request.url)) {
-        return reply.status(404).header('cache-control', 'no-store').send(PAGE_NOT_FOUND);
-      }
-    });
-  }
-  await app.register(sessionPlugin, {
-    idleMs: opts.config.sessionIdleMs,
-    kioskIdleMs: kioskSessionIdleMs(opts.config),
-    kioskOnly: opts.config.kiosk.only,
-    secureCookie: opts.config.secureCookie,
-  });
+}
 
+/** The BankID RP client: pointed at BANKID_URL, or at the built-in simulator. */
+function decorateBankId(app: FastifyInstance, opts: AppOptions) {
   // The built-in simulator is asked in-process: its own routes through app.inject, the same requests and
   // answers as over HTTP, without a loopback socket and a second HTTP round per BankID call.
   // A replaced fetch (tests playing a misbehaving BankID) still reaches the simulator over this server's port.
@@ -203,6 +159,83 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       }),
   );
 
+}
+
+/** The API's routes, under /api. */
+async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, config: AppConfig) {
+  // The API speaks JSON only: any other body is 415, not a string that fails validation later.
+  api.removeContentTypeParser('text/plain');
+  await api.register(healthRoutes);
+  await api.register(publicSettingsRoutes);
+  await api.register(authRoutes);
+  await api.register(propertyRoutes);
+  await api.register(meRoutes);
+  await api.register(draftRoutes);
+  await api.register(attachmentRoutes);
+  await api.register(applicationRoutes);
+  await api.register(myCasesRoutes);
+  await api.register(kioskRoutes);
+  // Not even registered on a kiosk (the hook above answers 404 for the whole prefix as well).
+  if (!config.kiosk.only) await api.register(officerRoutes);
+  await api.register(import('./routes/sitePlans'));
+  // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
+  if (config.bankidSimulator) await api.register(import('./routes/devOutbox'));
+  api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+/** Builds the whole application as a plugin tree; server.ts only listens. Tests build it the same way. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? (() => new Date());
+  const app = Fastify({
+    // Whatever logger is given, it logs through the same rules: no personnummer, body or query string.
+    logger: safeLogger(opts.logger ?? false),
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its own address (X-Forwarded-For)
+    // and step round the per-IP limits. Behind a proxy without it, every citizen shares the proxy's limit.
+    trustProxy: typeof opts.config.trustProxy === 'number' ? trustHops(opts.config.trustProxy) : opts.config.trustProxy,
+    // Errors the router raises before any route runs (bad URL encoding, over-long path parameters) get the
+    // same shape as every other client error.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      void (reply as FastifyReply)
+        .status(status)
+        .send({ error: { code: 'invalidInput', message: status === 414 ? 'Adressen är för lång.' : 'Adressen är inte giltig.' } });
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', opts.config);
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url });
+  });
+
+  await registerExternalPlugins(app, opts.config);
+
+  // Application plugins.
+  await app.register(errorsPlugin);
+  await app.register(storableTextPlugin);
+  await app.register(sameOriginPlugin);
+  await app.register(attachmentsPlugin, opts.attachmentStore ? { store: opts.attachmentStore } : {});
+  await app.register(dbPlugin, { database: opts.database, clock });
+  await app.register(registersPlugin, { registers: opts.registers, basemap: opts.basemap ?? { type: 'FeatureCollection', features: [] } });
+  // A kiosk-only server never serves the officer console, its API, or the demo outbox (other people's e-mail),
+  // whoever asks: 404, as for an address that does not exist. Checked before any session or route runs.
+  if (opts.config.kiosk.only) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (kioskRefuses(request.url)) {
+        return reply.status(404).header('cache-control', 'no-store').send(PAGE_NOT_FOUND);
+      }
+    });
+  }
+  await app.register(sessionPlugin, {
+    idleMs: opts.config.sessionIdleMs,
+    kioskIdleMs: kioskSessionIdleMs(opts.config),
+    kioskOnly: opts.config.kiosk.only,
+    secureCookie: opts.config.secureCookie,
+  });
+
+  decorateBankId(app, opts);
+
   if (opts.config.bankidSimulator) {
     await app.register(bankIdSimulator, {
       prefix: '/bankid-sim',
@@ -215,30 +248,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  // Routes.
-  await app.register(
-    async (api) => {
-      // The API speaks JSON only: any other body is 415, not a string that fails validation later.
-      api.removeContentTypeParser('text/plain');
-      await api.register(healthRoutes);
-      await api.register(publicSettingsRoutes);
-      await api.register(authRoutes);
-      await api.register(propertyRoutes);
-      await api.register(meRoutes);
-      await api.register(draftRoutes);
-      await api.register(attachmentRoutes);
-      await api.register(applicationRoutes);
-      await api.register(myCasesRoutes);
-      await api.register(kioskRoutes);
-      // Not even registered on a kiosk (the hook above answers 404 for the whole prefix as well).
-      if (!opts.config.kiosk.only) await api.register(officerRoutes);
-      await api.register(import('./routes/sitePlans'));
-      // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
-      if (opts.config.bankidSimulator) await api.register(import('./routes/devOutbox'));
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    },
-    { prefix: '/api' },
-  );
+  await app.register((api) => registerApiRoutes(app, api, opts.config), { prefix: '/api' });
 
   const hasWeb = existsSync(opts.config.webDist);
   if (hasWeb) {

@@ -4,16 +4,11 @@ import { z } from 'zod';
 import { ApiErrorSchema, DetailedPlanSchema, NeighbourSchema, PropertySchema, SurroundingsSchema } from '@lovisa/domain';
 import { bbox } from '@lovisa/geo';
 import { surroundingFeatures } from '@lovisa/registry';
-import { forbidden, notFound, unauthenticated } from '../errors';
-import { noStore, type SessionUser } from '../plugins/session';
+import { notFound, unauthenticated } from '../errors';
+import { noStore } from '../plugins/session';
 import { neighboursOf } from '../rules/siteFor';
+import { assertMaySeeProperty } from '../services/propertyAccess';
 
-/** An applicant sees the properties they own; an officer sees any property (cases are about them). */
-export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUser, propertyId: string) {
-  if (user.roles.includes('officer')) return;
-  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-  if (!owned.includes(propertyId)) throw forbidden();
-}
 
 export default async function propertyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

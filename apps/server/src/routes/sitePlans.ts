@@ -9,7 +9,7 @@ import { currentUser, requireRole } from '../plugins/session';
 import { caseRow } from '../repositories/cases';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
 import { designationSlug, plannedBuildings, sitePlanInputFor, type PlannedBuilding } from '../sitePlan/sitePlanInput';
-import { assertMaySeeProperty } from './properties';
+import { assertMaySeeProperty } from '../services/propertyAccess';
 
 const params = z.object({ id: z.uuid() });
 const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 503: ApiErrorSchema };

@@ -54,36 +54,44 @@ export function caseAssessmentOf(evaluation: Evaluation, received: Date): NewCas
 }
 
 /**
+ * Ownership and the rules engine's verdict, with the rule set in force on the day: the same function, on the
+ * same register data, as the browser ran. Anything it would have flagged as blocking is refused here too.
+ */
+export async function checkApplication(app: FastifyInstance, user: SessionUser, application: ApplicationSubmission, at: Date): Promise<{ property: Property; evaluation: Evaluation }> {
+  const property = await app.registers.land.propertyById(application.propertyId);
+  if (!property) throw notFound('property');
+  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+  if (!owned.includes(property.id)) throw forbidden();
+  const ruleSet = ruleSetFor(stockholmDate(at));
+  if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
+  const files = application.draftId ? await draftFileFacts(app.db, application.draftId, user.personnummer) : [];
+  const input = { ...completenessInputFrom(application), ...attachmentFacts(files) };
+  const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
+  const blocking = evaluation.missing.filter((m) => m.blocking);
+  if (blocking.length > 0) throw blockedBy(blocking);
+  return { property, evaluation };
+}
+
+async function ownSignOrder(app: FastifyInstance, user: SessionUser, orderRef: string): Promise<SignOrderRow> {
+  const order = await signOrderOf(app.db, orderRef, user.personnummer);
+  if (!order) throw appError('notFound', 'server.signatureNotFound');
+  return order;
+}
+
+/** Ends signing: nothing is submitted; an order that already became a case is left as it is. */
+export async function cancelSubmission(app: FastifyInstance, user: SessionUser, orderRef: string) {
+  const order = await ownSignOrder(app, user, orderRef);
+  if (order.caseId) return;
+  await forgetSignOrder(app.db, order.orderRef);
+  await app.bankid().cancel(order.orderRef).catch(() => {});
+}
+
+/**
  * Submitting is signing: the application is checked, a BankID sign order shows the applicant what they sign,
  * and the case is created only when BankID answers `complete` for the person who is logged in.
  */
 export function submissionService(app: FastifyInstance) {
   let lastSweep = Number.NEGATIVE_INFINITY;
-
-  /**
-   * Ownership and the rules engine's verdict, with the rule set in force on the day: the same function, on the
-   * same register data, as the browser ran. Anything it would have flagged as blocking is refused here too.
-   */
-  async function check(user: SessionUser, application: ApplicationSubmission, at: Date): Promise<{ property: Property; evaluation: Evaluation }> {
-    const property = await app.registers.land.propertyById(application.propertyId);
-    if (!property) throw notFound('property');
-    const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-    if (!owned.includes(property.id)) throw forbidden();
-    const ruleSet = ruleSetFor(stockholmDate(at));
-    if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
-    const files = application.draftId ? await draftFileFacts(app.db, application.draftId, user.personnummer) : [];
-    const input = { ...completenessInputFrom(application), ...attachmentFacts(files) };
-    const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
-    const blocking = evaluation.missing.filter((m) => m.blocking);
-    if (blocking.length > 0) throw blockedBy(blocking);
-    return { property, evaluation };
-  }
-
-  async function ownOrder(user: SessionUser, orderRef: string): Promise<SignOrderRow> {
-    const order = await signOrderOf(app.db, orderRef, user.personnummer);
-    if (!order) throw appError('notFound', 'server.signatureNotFound');
-    return order;
-  }
 
   /** Old orders (and the idempotency keys pointing at them), at most once a minute per process. */
   async function sweep(now: Date) {
@@ -99,7 +107,7 @@ export function submissionService(app: FastifyInstance) {
     // A draft is sent once: sending it again (a second tab, a retry) names the case it already became.
     const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
     if (sent) throw new AppError('conflict', `Ansökan är redan skickad och har diarienummer ${sent.diaryNumber}.`);
-    const { property } = await check(user, application, app.clock());
+    const { property } = await checkApplication(app, user, application, app.clock());
     let order;
     try {
       order = await app.bankid().sign({
@@ -159,7 +167,7 @@ export function submissionService(app: FastifyInstance) {
 
   /** Polls BankID; on completion by the logged-in person the application is judged again and becomes a case, once. */
   async function collect(user: SessionUser, orderRef: string, log: FastifyBaseLogger): Promise<SignCollectResult> {
-    const order = await ownOrder(user, orderRef);
+    const order = await ownSignOrder(app, user, orderRef);
     if (order.caseId) return done(order.caseId);
     let result;
     try {
@@ -188,11 +196,11 @@ export function submissionService(app: FastifyInstance) {
     // Judged again on the day it arrives: that day's rule set decides (a signature may straddle a reform).
     let evaluation: Evaluation;
     try {
-      ({ evaluation } = await check(user, application, receivedAt));
+      ({ evaluation } = await checkApplication(app, user, application, receivedAt));
     } catch (err) {
       // A concurrent collect may have just made the case (and moved the draft's files to it), or another sign
       // order of the same draft did (a second tab): the answer is that case.
-      const fresh = await ownOrder(user, order.orderRef);
+      const fresh = await ownSignOrder(app, user, order.orderRef);
       if (fresh.caseId) return done(fresh.caseId);
       const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
       if (sent) return lost(order, sent.id);
@@ -215,17 +223,9 @@ export function submissionService(app: FastifyInstance) {
     } catch (err) {
       if (err instanceof DraftAlreadySubmitted) return lost(order, err.caseId);
       if (!(err instanceof AlreadySubmitted)) throw err;
-      return done((await ownOrder(user, order.orderRef)).caseId!);
+      return done((await ownSignOrder(app, user, order.orderRef)).caseId!);
     }
   }
 
-  /** Ends signing: nothing is submitted; an order that already became a case is left as it is. */
-  async function cancel(user: SessionUser, orderRef: string) {
-    const order = await ownOrder(user, orderRef);
-    if (order.caseId) return;
-    await forgetSignOrder(app.db, order.orderRef);
-    await app.bankid().cancel(order.orderRef).catch(() => {});
-  }
-
-  return { start, collect, cancel, ownOrder };
+  return { start, collect, cancel: (user: SessionUser, orderRef: string) => cancelSubmission(app, user, orderRef), ownOrder: (user: SessionUser, orderRef: string) => ownSignOrder(app, user, orderRef) };
 }
