@@ -145,6 +145,9 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     expect(kinds).toEqual(['decision', 'completionReceived', 'completionRequest', 'receipt']);
     const outbox = (await inject('GET', '/api/dev/outbox', anna)).json().filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`));
     expect(outbox).toHaveLength(4);
+    // The demo mailbox shows a signed-in person their own e-mail (an officer their team's), nobody else's.
+    expect((await inject('GET', '/api/dev/outbox', oskar)).json().filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`))).toHaveLength(4);
+    expect((await inject('GET', '/api/dev/outbox', applicantB)).json().filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`))).toEqual([]);
     for (const m of outbox) {
       expect(m.to).toBe('sokande@example.se');
       // No personal data in subject lines: no name, no personnummer, no property.
@@ -364,7 +367,7 @@ describe('assignment of new cases and the routing table', () => {
     const decided = await h.app.inject({ method: 'POST', url: `/api/officer/cases/${c.id}/decision`, headers: { cookie: officer }, payload: { version: detail.version, outcome: 'approved', reason: 'Följer detaljplanen.' } });
     expect(decided.statusCode).toBe(200);
     const pdf = await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}/documents/decision`, headers: { cookie: officer } });
-    const everything = [view.body, decided.body, await pdfText(pdf.rawPayload), (await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).body].join('\n');
+    const everything = [view.body, decided.body, await pdfText(pdf.rawPayload), (await h.app.inject({ method: 'GET', url: '/api/dev/outbox', headers: { cookie: officer } })).body].join('\n');
     expect(everything).not.toContain('Sekretessgatan');
     expect(everything).not.toMatch(/skyddad/i);
   });
@@ -376,6 +379,7 @@ describe('assignment of new cases and the routing table', () => {
     } finally {
       await prod.close();
     }
-    expect((await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).statusCode).toBe(200);
+    // Even then it is a signed-in demo user's: nobody else's e-mail to anonymous visitors.
+    expect((await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).statusCode).toBe(401);
   });
 });

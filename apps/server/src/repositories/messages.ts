@@ -45,10 +45,20 @@ export async function messagesOfApplicant(db: Db, personnummer: string): Promise
   return rows.map((r) => toMessage(r.m, r.diaryNumber));
 }
 
-/** The outbox, newest first, with each entry's delivery state (`delivering`: a mail server is configured). */
-export async function outboxEntries(db: Db, delivering: boolean, limit = 200): Promise<OutboxEntry[]> {
-  const rows = await db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
-  return rows.map((r) => ({
+/** Whose e-mail a demo mailbox shows: an applicant's own cases, or an officer's team's. */
+export type OutboxViewer = { applicant: string } | { team: string };
+
+/** The outbox of the viewer's cases, newest first, with each entry's delivery state (`delivering`: a mail server is configured). */
+export async function outboxEntries(db: Db, viewer: OutboxViewer, delivering: boolean, limit = 200): Promise<OutboxEntry[]> {
+  const rows = await db
+    .select({ r: outbox })
+    .from(outbox)
+    .innerJoin(messages, eq(messages.id, outbox.messageId))
+    .innerJoin(cases, eq(cases.id, messages.caseId))
+    .where('applicant' in viewer ? eq(cases.applicantPersonnummer, viewer.applicant) : eq(cases.teamId, viewer.team))
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+  return rows.map(({ r }) => ({
     id: r.id,
     to: r.recipient,
     subject: r.subject,
