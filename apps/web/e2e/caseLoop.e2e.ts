@@ -4,9 +4,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { header, startMailServer } from '../../server/src/test/mailServer';
-import { apiLogin, draftWithDrawings, guardOffline, hasBrowser, launchBrowser, removeDir, repoRoot, startServer, type RunningServer, simApprove } from './support';
+import { apiLogin, draftWithDrawings, hasBrowser, repoRoot, simApprove, useServerAndBrowser } from './support';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const docShots = path.join(repoRoot, 'docs/screenshots');
@@ -64,40 +64,31 @@ async function submitGarage(baseUrl: string, cookie: string): Promise<{ id: stri
 }
 
 describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applicant', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let mail: Awaited<ReturnType<typeof startMailServer>>;
-  const contexts: BrowserContext[] = [];
-  const escaped: string[] = [];
 
-  /** A browser context already signed in (the session cookie from a BankID login over the API). */
-  async function signedIn(session: string, width = 1280, height = 800) {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', acceptDownloads: true });
-    escaped.push(...guardOffline(context, server.baseUrl));
-    const [name, value] = session.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: server.baseUrl }]);
-    contexts.push(context);
-    return context.newPage();
-  }
-
+  // Before the harness: the server is started with the mail server's address, and stopped before it closes.
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
     await mkdir(docShots, { recursive: true });
     // A real mail server on loopback: the e-mail to the applicant is sent over SMTP, not only recorded.
     mail = await startMailServer({});
-    server = await startServer({ env: { SMTP_URL: mail.url, MAIL_POLL_SECONDS: '1' } });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
     await mail?.close();
-    if (server) await removeDir(server.dataDir);
   });
+  const env = useServerAndBrowser({ server: () => ({ env: { SMTP_URL: mail.url, MAIL_POLL_SECONDS: '1' } }) });
+  const escaped = env.escaped;
+
+  /** A browser context already signed in (the session cookie from a BankID login over the API). */
+  async function signedIn(session: string, width = 1280, height = 800) {
+    const context = await env.newContext({ viewport: { width, height }, acceptDownloads: true });
+    const [name, value] = session.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: env.server.baseUrl }]);
+    return context.newPage();
+  }
 
   it('submitted → team queue → completion of a drawing asked and answered → clock restarted → approved → decision PDF', async () => {
-    const base = server.baseUrl;
+    const base = env.server.baseUrl;
     const annaSession = await apiLogin(base, ANNA);
     const created = await submitGarage(base, annaSession);
     expect(created.teamId).toBe('bygglov');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiLogin, draftWithDrawings, removeDir, repoRoot, startServer, simApprove } from './support';
+import { apiLogin, draftWithDrawings, repoRoot, simApprove, useServers } from './support';
 
 // Submissions under load, the server killed with SIGKILL in the middle, started again on the same data: every
 // submission that was acknowledged (the signed collect answered with a diary number) is there, intact.
@@ -50,9 +50,8 @@ async function garageOn(personnummer: string) {
   return { propertyId, ring };
 }
 
-async function crashUnderLoad(env: Record<string, string>) {
-  const first = await startServer({ env: { ...env, BANKID_START_LIMIT_PER_MINUTE: '1000', UPLOAD_LIMIT_PER_MINUTE: '1000' } });
-  const servers = [first];
+async function crashUnderLoad(servers: ReturnType<typeof useServers>, env: Record<string, string>) {
+  const first = await servers.start({ env: { ...env, BANKID_START_LIMIT_PER_MINUTE: '1000', UPLOAD_LIMIT_PER_MINUTE: '1000' } });
   try {
     const acknowledged: Submitted[] = [];
     let attempted = 0;
@@ -77,8 +76,7 @@ async function crashUnderLoad(env: Record<string, string>) {
     await Promise.all([...load, kill]);
     expect(acknowledged.length).toBeGreaterThanOrEqual(4);
 
-    const second = await startServer({ dataDir: first.dataDir, env });
-    servers.push(second);
+    const second = await servers.start({ dataDir: first.dataDir, env });
     for (const { cookie, diaryNumber } of acknowledged) {
       const mine = (await (await fetch(`${second.baseUrl}/api/me/cases`, { headers: { cookie } })).json()) as { id: string; diaryNumber: string }[];
       const found = mine.find((c) => c.diaryNumber === diaryNumber);
@@ -94,14 +92,16 @@ async function crashUnderLoad(env: Record<string, string>) {
     expect(new Set(acknowledged.map((s) => s.diaryNumber)).size).toBe(acknowledged.length);
     process.stdout.write(`crash test (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}): ${attempted} submissions tried, ${acknowledged.length} acknowledged, ${acknowledged.length} found after the restart\n`);
   } finally {
-    for (const s of servers) await s.stop('SIGKILL');
-    await removeDir(first.dataDir);
+    // Now rather than after the block: the PostgreSQL round should not share the machine with these.
+    await servers.stopAll();
   }
 }
 
 describe('the server killed with SIGKILL under a load of submissions', () => {
+  const servers = useServers();
+
   it('on PGlite: every acknowledged submission is there after the restart', async () => {
-    await crashUnderLoad({});
+    await crashUnderLoad(servers, {});
   });
 
   describe.skipIf(!process.env.TEST_DATABASE_URL)('on PostgreSQL', () => {
@@ -121,7 +121,7 @@ describe('the server killed with SIGKILL under a load of submissions', () => {
       await admin.end();
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
-      await crashUnderLoad({ DATABASE_URL: url.toString() });
+      await crashUnderLoad(servers, { DATABASE_URL: url.toString() });
     });
   });
 });

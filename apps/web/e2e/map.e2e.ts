@@ -1,19 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  guardOffline,
-  hasBrowser,
-  launchBrowser,
-  removeDir,
-  repoRoot,
-  startServer,
-  type RunningServer,
-  expectAccessible,
-  shoot,
-  approveInTestApp,
-} from './support';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasBrowser, repoRoot, expectAccessible, shoot, approveInTestApp, useServerAndBrowser } from './support';
 
 // The map step (issue 6) in a real browser: drawing by mouse and by measurements, several buildings, moving,
 // turning and deleting them, the warnings that say what to do, and the keyboard-only way through.
@@ -22,55 +11,39 @@ const shots = path.join(repoRoot, 'docs/screenshots');
 const APPLICANT = 'Anna Lindqvist (19820202-9289)';
 
 describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
-  let browser: Browser;
   // A server per test: each starts a new application with no draft to resume.
-  let server: RunningServer;
-  const contexts: BrowserContext[] = [];
-  let escaped: string[] = [];
+  const env = useServerAndBrowser({ serverPerTest: true });
+  const escaped = env.escaped;
   /** What the page's CSP refused (its securitypolicyviolation events): nothing, or the page tried something it may not. */
   let refused: string[] = [];
 
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
-    browser = await launchBrowser();
   });
-  beforeEach(async () => {
-    server = await startServer();
-    escaped = [];
+  beforeEach(() => {
     refused = [];
   });
-  afterEach(async () => {
+  // After the harness's own afterEach is registered, so it runs first: while the page and server are still up.
+  afterEach(() => {
     expect(refused, 'CSP violations on the page').toEqual([]);
-    for (const c of contexts.splice(0)) await c.close().catch(() => {});
-    await server?.stop();
-    if (server) await removeDir(server.dataDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   /** Anna logs in, picks Eken 1:23 and an outbuilding, and arrives at the map. */
   async function mapStep(width = 1280, height = 800): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      locale: 'sv-SE',
-      timezoneId: 'Europe/Stockholm',
-    });
-    escaped = guardOffline(context, server.baseUrl);
-    contexts.push(context);
+    const context = await env.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     await page.exposeFunction('reportRefused', (what: string) => refused.push(what));
     await page.addInitScript(() => {
       const report = (window as unknown as { reportRefused: (what: string) => void }).reportRefused;
       document.addEventListener('securitypolicyviolation', (e) => report(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(server.baseUrl);
+    await page.goto(env.server.baseUrl);
     await page.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
     await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
     await expect
       .poll(() => page.getByAltText('QR-kod för inloggning med BankID').isVisible(), { timeout: 10_000 })
       .toBe(true);
-    await approveInTestApp(browser, server.baseUrl, APPLICANT);
+    await approveInTestApp(env.browser, env.server.baseUrl, APPLICANT);
     await page.waitForURL('**/ansokan**', { timeout: 15_000 });
     await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
     await page.getByRole('button', { name: 'Nästa' }).click();

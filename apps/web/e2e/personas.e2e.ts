@@ -1,21 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import {
-  approveInTestApp,
-  expectAccessible,
-  guardOffline,
-  hasBrowser,
-  launchBrowser,
-  pdfFirstPageToPng,
-  removeDir,
-  repoRoot,
-  shoot,
-  startServer,
-  uiLogin,
-  type RunningServer,
-} from './support';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { approveInTestApp, expectAccessible, hasBrowser, pdfFirstPageToPng, repoRoot, shoot, uiLogin, useServerAndBrowser } from './support';
 
 // The applicant's guided application (issue 7) for three of Kjellstavik's personas, end to end in Chromium:
 // a shed that needs nothing, a small dwelling that needs a notification, a new house that needs a permit.
@@ -39,23 +26,9 @@ class Typing {
 }
 
 describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const escaped: string[] = [];
-
-  beforeAll(async () => {
-    // Logs at info, as in production: the run below must leave no personnummer and no address in them.
-    server = await startServer({ env: { LOG_LEVEL: 'info' } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-    if (server) await removeDir(server.dataDir);
-    expect(escaped).toEqual([]);
-    const logs = server.output();
+  // Before the harness, so it runs after the server has stopped and its log is complete.
+  afterAll(() => {
+    const logs = env.server.output();
     expect(logs.split('\n').length).toBeGreaterThan(20); // the log was written
     for (const pnr of ['193502234796', '198202029289', '195002281839']) {
       expect(logs).not.toContain(pnr);
@@ -63,14 +36,14 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     }
     for (const address of ['Strandängsvägen 1', 'Ekvägen 23', 'Ekvägen 21']) expect(logs).not.toContain(address);
   });
+  // Logs at info, as in production: the run below must leave no personnummer and no address in them.
+  const env = useServerAndBrowser({ server: { env: { LOG_LEVEL: 'info' } } });
 
   async function startAs(identity: string, width = 1280) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    escaped.push(...guardOffline(context, server.baseUrl));
-    contexts.push(context);
+    const context = await env.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/logga-in?next=%2Fansokan`);
-    await uiLogin(page, browser, server.baseUrl, identity);
+    await page.goto(`${env.server.baseUrl}/logga-in?next=%2Fansokan`);
+    await uiLogin(page, env.browser, env.server.baseUrl, identity);
     await page.getByText(/^Hej /).waitFor({ timeout: 15_000 });
     return page;
   }
@@ -99,7 +72,7 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
   async function signAndReceive(page: Page, identity: string) {
     await page.getByRole('button', { name: 'Skriv under och skicka' }).click();
     await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
-    await approveInTestApp(browser, server.baseUrl, identity);
+    await approveInTestApp(env.browser, env.server.baseUrl, identity);
     await page.locator('.diary-number').waitFor({ timeout: 15_000 });
     await expectAccessible(page, 'receipt');
     return (await page.locator('.diary-number').textContent())!;
@@ -123,7 +96,7 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
-    await page.goto(`${server.baseUrl}/mina-arenden`);
+    await page.goto(`${env.server.baseUrl}/mina-arenden`);
     await page.getByText('Du har inga ärenden ännu.').waitFor();
     typing.report();
   });
@@ -139,7 +112,7 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     const sitePlan = page.getByRole('link', { name: 'Situationsplan Kjellstavik Eken 1:23.pdf' });
     await sitePlan.waitFor();
     // The situationsplan Lovisa drew from the map: a real PDF, kept for people to look at.
-    const pdfBytes = await (await page.request.get(`${server.baseUrl}${await sitePlan.getAttribute('href')}`)).body();
+    const pdfBytes = await (await page.request.get(`${env.server.baseUrl}${await sitePlan.getAttribute('href')}`)).body();
     expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
     await mkdir(docShots, { recursive: true });
     await writeFile(path.join(docShots, 'situationsplan.pdf'), pdfBytes);
@@ -189,7 +162,7 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     await expectAccessible(page, 'review (permit)');
     await shoot(page, shots, 'persona-permit-review');
     const diary = await signAndReceive(page, 'Lars Holmberg (19500228-1839)');
-    await page.goto(`${server.baseUrl}/mina-arenden`);
+    await page.goto(`${env.server.baseUrl}/mina-arenden`);
     await page.getByRole('link', { name: new RegExp(diary) }).waitFor();
     typing.report();
   });

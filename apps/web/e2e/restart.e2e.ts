@@ -1,19 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { apiLogin as login, removeDir, startServer, type RunningServer, draftWithDrawings, simApprove } from './support';
+import { describe, expect, it } from 'vitest';
+import { apiLogin as login, draftWithDrawings, simApprove, useServers } from './support';
 
 const APPLICANT = '198202029289';
 const PROPERTY = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23'; // Kjellstavik Eken 1:23, E 620 060–620 090, N 6 650 005–6 650 040
 
 describe('the server killed with SIGKILL and started again', () => {
-  const servers: RunningServer[] = [];
-  afterAll(async () => {
-    for (const s of servers) await s.stop('SIGKILL');
-    if (servers[0]) await removeDir(servers[0].dataDir);
-  });
+  const servers = useServers();
 
   it('keeps drafts, cases and sessions that were acknowledged', async () => {
-    const first = await startServer();
-    servers.push(first);
+    const first = await servers.start();
     const cookie = await login(first.baseUrl, APPLICANT);
     const json = { 'content-type': 'application/json', cookie };
     const draftId = '0f6d1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -39,8 +34,7 @@ describe('the server killed with SIGKILL and started again', () => {
     const { diaryNumber } = ((await signed.json()) as { case: { diaryNumber: string } }).case;
 
     expect(await first.stop('SIGKILL')).toBeNull(); // killed, not exited
-    const second = await startServer({ dataDir: first.dataDir });
-    servers.push(second);
+    const second = await servers.start({ dataDir: first.dataDir });
 
     const cases = await fetch(`${second.baseUrl}/api/me/cases`, { headers: { cookie } });
     expect(cases.status).toBe(200); // the session survived

@@ -1,64 +1,34 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import {
-  guardOffline,
-  hasBrowser,
-  launchBrowser,
-  removeDir,
-  repoRoot,
-  startServer,
-  type RunningServer,
-  expectAccessible,
-  shoot,
-  approveInTestApp,
-  uiLogin,
-} from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, repoRoot, expectAccessible, shoot, approveInTestApp, uiLogin, useServerAndBrowser } from './support';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const APPLICANT = 'Anna Lindqvist (19820202-9289)';
 const OFFICER = 'Oskar Wallin (19830621-9299)';
 
 describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const escaped: string[] = [];
+  const env = useServerAndBrowser();
+  const escaped = env.escaped;
 
-  async function newContext(width = 1280, height = 800) {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      locale: 'sv-SE',
-      timezoneId: 'Europe/Stockholm',
-    });
-    escaped.push(...guardOffline(context, server.baseUrl));
-    contexts.push(context);
-    return context;
+  function newContext(width = 1280, height = 800) {
+    return env.newContext({ viewport: { width, height } });
   }
 
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-    if (server) await removeDir(server.dataDir);
   });
 
   it('applicant submits, officer approves, applicant sees the decision', async () => {
     const applicant = await (await newContext()).newPage();
-    await applicant.goto(server.baseUrl);
+    await applicant.goto(env.server.baseUrl);
     await expect.poll(() => applicant.getByRole('heading', { level: 1 }).textContent()).toBe('Ansök om bygglov');
     await expectAccessible(applicant, 'start');
     await shoot(applicant, shots, 'start');
 
     await applicant.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
     await expectAccessible(applicant, 'login');
-    await uiLogin(applicant, browser, server.baseUrl, APPLICANT);
+    await uiLogin(applicant, env.browser, env.server.baseUrl, APPLICANT);
     await applicant.waitForURL('**/ansokan**', { timeout: 15_000 });
 
     // Step 1: prefilled person and owned properties.
@@ -161,7 +131,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByAltText('QR-kod för underskrift med BankID').waitFor();
     await expectAccessible(applicant, 'signing');
     await shoot(applicant, shots, 'signing');
-    await approveInTestApp(browser, server.baseUrl, APPLICANT);
+    await approveInTestApp(env.browser, env.server.baseUrl, APPLICANT);
     const diary = applicant.locator('.diary-number');
     await diary.waitFor();
     const diaryNumber = (await diary.textContent())!;
@@ -171,9 +141,9 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
 
     // The officer logs in, finds the case first in the queue, and approves it.
     const officer = await (await newContext()).newPage();
-    await officer.goto(`${server.baseUrl}/handlaggare`);
+    await officer.goto(`${env.server.baseUrl}/handlaggare`);
     await officer.waitForURL('**/logga-in?roll=handlaggare**');
-    await uiLogin(officer, browser, server.baseUrl, OFFICER);
+    await uiLogin(officer, env.browser, env.server.baseUrl, OFFICER);
     await officer.waitForURL('**/handlaggare', { timeout: 15_000 });
     await officer.getByRole('link', { name: diaryNumber }).waitFor();
     // Search on the server: by property designation, any case.
@@ -197,7 +167,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await officer.getByText('Beslut fattat: Bygglov beviljat.').waitFor();
 
     // The applicant sees the decision in Mina ärenden.
-    await applicant.goto(`${server.baseUrl}/mina-arenden`);
+    await applicant.goto(`${env.server.baseUrl}/mina-arenden`);
     await applicant.getByRole('link', { name: new RegExp(diaryNumber) }).waitFor();
     await expect.poll(() => applicant.locator('.case-card').first().textContent()).toContain('Bygglov beviljat');
     await expectAccessible(applicant, 'Mina ärenden');
@@ -208,18 +178,18 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
 
   it('logs in with BankID on this device, through the autostart token', async () => {
     const page = await (await newContext()).newPage();
-    await page.goto(`${server.baseUrl}/logga-in`);
+    await page.goto(`${env.server.baseUrl}/logga-in`);
     await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
     const href = (await page.getByRole('link', { name: 'Öppna BankID' }).getAttribute('href'))!;
     expect(href).toMatch(/^bankid:\/\/\/\?autostarttoken=[\w-]+&redirect=null$/);
     const token = new URL(href.replace('bankid:///', 'http://x/')).searchParams.get('autostarttoken')!;
-    await approveInTestApp(browser, server.baseUrl, APPLICANT, token);
+    await approveInTestApp(env.browser, env.server.baseUrl, APPLICANT, token);
     await page.waitForURL('**/ansokan**', { timeout: 15_000 });
   });
 
   it('redraws the QR every second, and after a cancel in the app offers a retry', async () => {
     const page = await (await newContext()).newPage();
-    await page.goto(`${server.baseUrl}/logga-in`);
+    await page.goto(`${env.server.baseUrl}/logga-in`);
     await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
     const qr = page.getByAltText('QR-kod för inloggning med BankID');
     await qr.waitFor();
@@ -227,7 +197,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await expect.poll(() => qr.getAttribute('src'), { timeout: 5000 }).not.toBe(first);
     // The person cancels in the BankID app.
     const tester = await (await newContext()).newPage();
-    await tester.goto(`${server.baseUrl}/bankid-sim/app`);
+    await tester.goto(`${env.server.baseUrl}/bankid-sim/app`);
     await tester.getByRole('region').first().getByRole('button', { name: 'Avbryt' }).click();
     await page.getByText('Åtgärden avbröts.').waitFor();
     await page.getByRole('button', { name: 'Försök igen' }).click();
@@ -241,8 +211,8 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
   it('shows co-owners their shared property, explains when someone owns nothing, and hides a protected address', async () => {
     const visit = async (identity: string) => {
       const page = await (await newContext()).newPage();
-      await page.goto(`${server.baseUrl}/logga-in?next=%2Fansokan`);
-      await uiLogin(page, browser, server.baseUrl, identity);
+      await page.goto(`${env.server.baseUrl}/logga-in?next=%2Fansokan`);
+      await uiLogin(page, env.browser, env.server.baseUrl, identity);
       await page.waitForURL('**/ansokan**', { timeout: 15_000 });
       await page.getByText(/^Hej /).waitFor();
       return page;
@@ -260,7 +230,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
 
   it('renders the applicant screens at phone width without leaving the machine', async () => {
     const phone = await (await newContext(390, 844)).newPage();
-    await phone.goto(server.baseUrl);
+    await phone.goto(env.server.baseUrl);
     await phone.getByRole('heading', { level: 1 }).waitFor();
     await shoot(phone, shots, 'start');
     await expectAccessible(phone, 'start (phone)');
@@ -268,7 +238,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await phone.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
     await phone.getByAltText('QR-kod för inloggning med BankID').waitFor();
     await shoot(phone, shots, 'login-qr');
-    await approveInTestApp(browser, server.baseUrl, APPLICANT);
+    await approveInTestApp(env.browser, env.server.baseUrl, APPLICANT);
     await phone.waitForURL('**/ansokan**', { timeout: 15_000 });
     await phone.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
     await phone.getByRole('button', { name: 'Nästa' }).click();
@@ -280,7 +250,7 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await phone.getByRole('button', { name: 'Placera byggnaden' }).click();
     await expect.poll(() => phone.locator('.measurements__area').textContent()).toBe('Yta: 37,5 m²');
     await shoot(phone, shots, 'wizard-map');
-    await phone.goto(`${server.baseUrl}/mina-arenden`);
+    await phone.goto(`${env.server.baseUrl}/mina-arenden`);
     await phone.locator('.case-card').first().waitFor();
     await shoot(phone, shots, 'my-cases');
     expect(escaped).toEqual([]);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -215,25 +215,83 @@ export async function pdfFirstPageToPng(pdfPath: string, pngPath: string): Promi
   return true;
 }
 
+type ServerOptions = Parameters<typeof startServer>[0];
+
+/** Servers to be stopped together; their data dirs (one per dir, however many servers shared it) go with them. */
+function serverPool() {
+  const servers: RunningServer[] = [];
+  return {
+    async start(opts?: ServerOptions): Promise<RunningServer> {
+      const server = await startServer(opts);
+      servers.push(server);
+      return server;
+    },
+    async stopAll(signal?: NodeJS.Signals) {
+      const stopping = servers.splice(0);
+      for (const s of stopping) await s.stop(signal);
+      for (const dir of new Set(stopping.map((s) => s.dataDir))) await removeDir(dir);
+    },
+  };
+}
+
+/**
+ * For blocks that start, kill and restart servers themselves (no browser): every server started through
+ * `start` is killed after the block and its data dir removed. `stopAll` does the same earlier, for a test
+ * that starts several rounds of servers.
+ */
+export function useServers() {
+  const pool = serverPool();
+  // SIGKILL: these servers' data is thrown away, and some are already dead.
+  afterAll(() => pool.stopAll('SIGKILL'));
+  return { start: pool.start, stopAll: () => pool.stopAll('SIGKILL') };
+}
+
+export interface ServerAndBrowserOptions {
+  /**
+   * How to start the server. A function is called as the server starts, after the block's earlier
+   * beforeAll hooks, so it can name what those started (a mail server's URL, say).
+   */
+  server?: ServerOptions | (() => ServerOptions);
+  /** A fresh server, with fresh data, for each test (the browser is still shared by the whole block). */
+  serverPerTest?: boolean;
+}
+
 /**
  * One real server and one browser for a describe block: started before its tests and stopped after them,
- * every context it hands out closed at the end, and none of them allowed to reach past the server's origin
+ * every context it hands out closed at the end, and none of them allowed to reach past its server's origin
  * (checked when the block ends). Contexts are Swedish, in Stockholm time, unless told otherwise.
+ *
+ * Vitest runs after-hooks in reverse order: a block's own afterAll registered before this call runs once the
+ * server has stopped (to read its whole log, or to close what the server used); one registered after it runs
+ * while the server is still up.
  */
-export function useServerAndBrowser() {
+export function useServerAndBrowser(options: ServerAndBrowserOptions = {}) {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  const pool = serverPool();
   const contexts: BrowserContext[] = [];
   const escaped: string[] = [];
+  const start = async () => {
+    server = await pool.start(typeof options.server === 'function' ? options.server() : options.server);
+  };
+  const closeContexts = async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => {});
+  };
   beforeAll(async () => {
-    server = await startServer();
+    if (!options.serverPerTest) await start();
     browser = await launchBrowser();
   });
+  if (options.serverPerTest) {
+    beforeEach(start);
+    afterEach(async () => {
+      await closeContexts();
+      await pool.stopAll();
+    });
+  }
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
+    await closeContexts();
     await browser?.close();
-    await server?.stop();
-    if (server) await removeDir(server.dataDir);
+    await pool.stopAll();
     expect(escaped).toEqual([]);
   });
   return {
@@ -243,11 +301,22 @@ export function useServerAndBrowser() {
     get browser() {
       return browser!;
     },
-    async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    /** Every request a context tried to send elsewhere, so far (for tests that check on their way). */
+    escaped: escaped as readonly string[],
+    /**
+     * A context kept to `origin` (the block's server unless told), closed at the end. Whatever `options`
+     * name replaces the Swedish defaults.
+     */
+    async newContext(options: BrowserContextOptions = {}, origin = server!.baseUrl): Promise<BrowserContext> {
       const context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });
       contexts.push(context);
-      escaped.push(...guardOffline(context, server!.baseUrl));
+      escaped.push(...guardOffline(context, origin));
       return context;
     },
+    /**
+     * Another server, stopped with the block's own (its data dir removed unless shared with it): for a
+     * test that moves on to a second server, as the kiosk's visitors go home.
+     */
+    startServer: (opts?: ServerOptions) => pool.start(opts),
   };
 }

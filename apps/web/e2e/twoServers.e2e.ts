@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, removeDir, startServer, type RunningServer, draftWithDrawings, simApprove } from './support';
+import { apiLogin, type RunningServer, draftWithDrawings, simApprove, useServers } from './support';
 
 const ANNA = '198202029289';
 const OSKAR = '198306219299';
@@ -20,6 +20,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
   let a: RunningServer;
   let b: RunningServer;
 
+  // Before the servers' teardown is registered, so the database is dropped once both are dead.
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+  const servers = useServers();
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -27,19 +35,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    a = await startServer({ env: { DATABASE_URL: url.toString() } });
-    b = await startServer({ env: { DATABASE_URL: url.toString(), BANKID_URL: `${a.baseUrl}/bankid-sim`, BANKID_SIMULATOR: 'false' } });
-  });
-  afterAll(async () => {
-    for (const s of [a, b]) {
-      if (!s) continue;
-      await s.stop('SIGKILL');
-      await removeDir(s.dataDir);
-    }
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    a = await servers.start({ env: { DATABASE_URL: url.toString() } });
+    b = await servers.start({ env: { DATABASE_URL: url.toString(), BANKID_URL: `${a.baseUrl}/bankid-sim`, BANKID_SIMULATOR: 'false' } });
   });
 
   it('shares sessions and cases, and keeps serving when one server is killed under load', async () => {
