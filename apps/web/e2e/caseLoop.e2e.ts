@@ -184,7 +184,10 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await shoot(applicant, 'my-cases-decided');
 
     // Every message went to the outbox as well, addressed to the e-mail in the application.
-    const outbox = (await (await fetch(`${base}/api/dev/outbox`)).json()) as { to: string; subject: string }[];
+    // The demo mailbox is a signed-in demo user's: Anna sees the e-mail of her own cases.
+    const mailboxOf = (session: string) => fetch(`${base}/api/dev/outbox`, { headers: { cookie: session } });
+    expect((await fetch(`${base}/api/dev/outbox`)).status).toBe(401);
+    const outbox = (await (await mailboxOf(annaSession)).json()) as { to: string; subject: string }[];
     expect(outbox.filter((m) => m.subject.startsWith(`Ärende ${diary}:`)).map((m) => m.subject.split(': ')[1])).toEqual([
       'beslut fattat',
       'komplettering mottagen',
@@ -199,7 +202,7 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     );
     expect(new Set(mail.received.flatMap((m) => m.to))).toEqual(new Set(['anna.lindqvist@example.se']));
     await expect
-      .poll(async () => ((await (await fetch(`${base}/api/dev/outbox`)).json()) as { status: string }[]).map((m) => m.status))
+      .poll(async () => ((await (await mailboxOf(annaSession)).json()) as { status: string }[]).map((m) => m.status))
       .toEqual(outbox.map(() => 'sent'));
     // The demo's mailbox page shows the same four e-mails as sent, at desktop and phone width.
     for (const [w, h] of [[1280, 800], [390, 844]] as const) {

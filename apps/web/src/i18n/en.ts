@@ -532,7 +532,7 @@ export const en: Record<MessageKey, string> = {
   'loop.me.withdrawn': 'The application has been withdrawn.',
   'loop.event.weeks': '{n} weeks',
   'outbox.title': 'E-mail from Lovisa (demo)',
-  'outbox.lead': 'All e-mail Lovisa has written to applicants, newest first. Without a mail server (SMTP_URL) it is only kept here; with one it is sent from here, and this page shows how that went.',
+  'outbox.lead': 'The e-mail Lovisa has written about your cases (as an officer: your team’s cases), newest first. Without a mail server (SMTP_URL) it is only kept here; with one it is sent from here, and this page shows how that went.',
   'outbox.unavailable': 'The mailbox exists only in demo mode, with the BankID simulator on.',
   'outbox.empty': 'No e-mail yet.',
   'outbox.to': 'To {to}',

@@ -535,7 +535,7 @@ const ui = {
   'loop.me.withdrawn': 'Ansökan är återkallad.',
   'loop.event.weeks': '{n} veckor',
   'outbox.title': 'E-post från Lovisa (demo)',
-  'outbox.lead': 'Här syns all e-post som Lovisa har skrivit till sökande, nyast först. Utan en e-postserver (SMTP_URL) sparas den bara här; med en skickas den därifrån och sidan visar hur det gick.',
+  'outbox.lead': 'Här syns den e-post som Lovisa har skrivit om dina ärenden (som handläggare: din grupps ärenden), nyast först. Utan en e-postserver (SMTP_URL) sparas den bara här; med en skickas den därifrån och sidan visar hur det gick.',
   'outbox.unavailable': 'E-postlådan finns bara i demoläget, när BankID-simulatorn är på.',
   'outbox.empty': 'Ingen e-post ännu.',
   'outbox.to': 'Till {to}',
