@@ -1,3 +1,4 @@
+import { pointInRings } from '@lovisa/geo';
 import type { Box } from './sheet';
 
 /** A point on the page, PDF points from the lower left corner. */
@@ -22,19 +23,6 @@ export function boxOfRings(rings: Pt[][]): Box {
     }
   }
   return b;
-}
-
-/** Even-odd rule over all rings, so holes are outside. */
-export function pointInRings([x, y]: Pt, rings: Pt[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
 }
 
 /** Whether segment a–b meets the box (Liang–Barsky). */

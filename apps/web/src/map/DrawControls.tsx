@@ -38,11 +38,75 @@ function applyMode(layer: L.Polygon, mode: Mode) {
 }
 
 /**
- * Geoman driven by Lovisa's own labelled buttons (its toolbar fails accessibility checks). The footprints in
- * EPSG:3006 are the source of truth: one Leaflet layer per footprint, redrawn from it unless the change came
- * from that layer (a drag, a turn, a moved corner), which already shows it.
+ * One footprint's layer: labelled with its name, handing up its outline as it is dragged (at most once a
+ * frame) and when the drag ends, and picked by a click or by starting to drag, turn or reshape it.
  */
-export function DrawControls(props: {
+function footprintLayer(geometry: Polygon, onChange: (layer: L.Polygon) => void, onPick: () => void): L.Polygon {
+  const layer = L.polygon(polygonToLatLngs(geometry), { ...footprintStyle, snapIgnore: false });
+  layer.bindTooltip('', { permanent: true, direction: 'center', className: 'map-label map-label--building' });
+  // Measurements follow a drag as it happens, at most once a frame; the end of it is stored too.
+  let frame = 0;
+  layer.on('pm:change', () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      onChange(layer);
+    });
+  });
+  layer.on('pm:edit', () => {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    onChange(layer);
+  });
+  layer.on('click', onPick);
+  layer.on('pm:dragstart', onPick);
+  layer.on('pm:rotatestart', onPick);
+  layer.on('pm:markerdragstart', onPick);
+  return layer;
+}
+
+/**
+ * Brings the layers in line with the footprints: new ones drawn, changed ones redrawn, removed ones gone.
+ * True when any layer was added or removed, i.e. the change did not come from a layer itself.
+ */
+function reconcileLayers(
+  group: L.FeatureGroup,
+  layers: Map<string, Entry>,
+  footprints: Footprint[],
+  how: { selectedId: string | null; mode: Mode; name(n: number): string; create(id: string, geometry: Polygon): L.Polygon },
+): boolean {
+  let fromOutside = false;
+  const seen = new Set<string>();
+  footprints.forEach((f, i) => {
+    seen.add(f.id);
+    const key = JSON.stringify(f.geometry);
+    let entry = layers.get(f.id);
+    if (entry && entry.key !== key) {
+      applyMode(entry.layer, 'idle');
+      group.removeLayer(entry.layer);
+      entry = undefined;
+    }
+    if (!entry) {
+      fromOutside = true;
+      entry = { layer: how.create(f.id, f.geometry), key };
+      layers.set(f.id, entry);
+      group.addLayer(entry.layer);
+      applyMode(entry.layer, how.mode);
+    }
+    entry.layer.setStyle(f.id === how.selectedId ? selectedFootprintStyle : footprintStyle);
+    entry.layer.setTooltipContent(how.name(i + 1));
+  });
+  for (const [id, entry] of layers) {
+    if (seen.has(id)) continue;
+    fromOutside = true;
+    applyMode(entry.layer, 'idle');
+    group.removeLayer(entry.layer);
+    layers.delete(id);
+  }
+  return fromOutside;
+}
+
+interface DrawControlsProps {
   map: L.Map;
   footprints: Footprint[];
   selectedId: string | null;
@@ -51,7 +115,14 @@ export function DrawControls(props: {
   onCreate(g: Polygon): void;
   onEdit(id: string, g: Polygon): void;
   onRemove(id: string): void;
-}) {
+}
+
+/**
+ * Geoman on the map and one Leaflet layer per footprint, in the current mode. The footprints in EPSG:3006 are
+ * the source of truth: each layer is redrawn from its footprint unless the change came from that layer (a
+ * drag, a turn, a moved corner), which already shows it.
+ */
+function useFootprintLayers(props: DrawControlsProps) {
   const { map, footprints, selectedId } = props;
   const group = useRef<L.FeatureGroup>(L.featureGroup());
   const entries = useRef(new Map<string, Entry>());
@@ -94,13 +165,8 @@ export function DrawControls(props: {
     map.pm.setLang(lang);
   }, [map, lang]);
 
-  // Reconcile the layers with the footprints: new ones drawn, changed ones redrawn, removed ones gone.
   useEffect(() => {
-    const g = group.current;
     const layers = entries.current;
-    let fromOutside = false;
-    const seen = new Set<string>();
-
     /** The layer's outline as a footprint, stored as what it shows, and handed up. */
     const emit = (id: string, layer: L.Polygon) => {
       const poly = latLngsToPolygon((layer.getLatLngs() as L.LatLng[][])[0] ?? []);
@@ -110,60 +176,15 @@ export function DrawControls(props: {
       if ((layer as unknown as { _map?: L.Map })._map) layer.getTooltip()?.setLatLng(layer.getCenter());
       cb.current.onEdit(id, poly);
     };
-
-    const create = (id: string, geometry: Polygon): L.Polygon => {
-      const layer = L.polygon(polygonToLatLngs(geometry), { ...footprintStyle, snapIgnore: false });
-      layer.bindTooltip('', { permanent: true, direction: 'center', className: 'map-label map-label--building' });
-      // Measurements follow a drag as it happens, at most once a frame; the end of it is stored too.
-      let frame = 0;
-      layer.on('pm:change', () => {
-        if (frame) return;
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          emit(id, layer);
-        });
-      });
-      layer.on('pm:edit', () => {
-        cancelAnimationFrame(frame);
-        frame = 0;
-        emit(id, layer);
-      });
-      const select = () => {
-        if (!drawing(modeRef.current)) cb.current.onSelect(id);
-      };
-      layer.on('click', select);
-      layer.on('pm:dragstart', select);
-      layer.on('pm:rotatestart', select);
-      layer.on('pm:markerdragstart', select);
-      return layer;
+    const pick = (id: string) => {
+      if (!drawing(modeRef.current)) cb.current.onSelect(id);
     };
-
-    footprints.forEach((f, i) => {
-      seen.add(f.id);
-      const key = JSON.stringify(f.geometry);
-      let entry = layers.get(f.id);
-      if (entry && entry.key !== key) {
-        applyMode(entry.layer, 'idle');
-        g.removeLayer(entry.layer);
-        entry = undefined;
-      }
-      if (!entry) {
-        fromOutside = true;
-        entry = { layer: create(f.id, f.geometry), key };
-        layers.set(f.id, entry);
-        g.addLayer(entry.layer);
-        applyMode(entry.layer, modeRef.current);
-      }
-      entry.layer.setStyle(f.id === selectedId ? selectedFootprintStyle : footprintStyle);
-      entry.layer.setTooltipContent(buildingName(i + 1, t));
+    const fromOutside = reconcileLayers(group.current, layers, footprints, {
+      selectedId,
+      mode: modeRef.current,
+      name: (n) => buildingName(n, t),
+      create: (id, geometry) => footprintLayer(geometry, (layer) => emit(id, layer), () => pick(id)),
     });
-    for (const [id, entry] of layers) {
-      if (seen.has(id)) continue;
-      fromOutside = true;
-      applyMode(entry.layer, 'idle');
-      g.removeLayer(entry.layer);
-      layers.delete(id);
-    }
     // A building placed from the form (or removed) ends a drawing in progress: otherwise Geoman's half-drawn
     // markers would stay on the map, waiting for clicks nobody means to make.
     if (fromOutside && drawing(modeRef.current)) {
@@ -176,6 +197,15 @@ export function DrawControls(props: {
       setMode('idle');
     }
   }, [footprints, selectedId, map, t]);
+
+  return { mode, switchTo };
+}
+
+/** Geoman driven by Lovisa's own labelled buttons (its toolbar fails accessibility checks). */
+export function DrawControls(props: DrawControlsProps) {
+  const { map, footprints, selectedId } = props;
+  const { mode, switchTo } = useFootprintLayers(props);
+  const { t } = useI18n();
 
   function start(next: Mode) {
     map.pm.disableDraw();

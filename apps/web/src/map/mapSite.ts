@@ -1,5 +1,5 @@
 import type { DetailedPlan, Property, Surroundings } from '@lovisa/domain';
-import { bbox, type MultiPolygon, type Polygon, type Position } from '@lovisa/geo';
+import { bbox, pointInRings, type MultiPolygon, type Polygon, type Position } from '@lovisa/geo';
 
 // What the drawing map measures against, in EPSG:3006, and how the applicant's boundaries are named
 // ("gränsen mot Eken 1:22", "gränsen mot Ekvägen", "norra gränsen"). Pure: no Leaflet, no projection.
@@ -42,19 +42,6 @@ export function mapSiteFrom(property: Pick<Property, 'id' | 'boundary'>, plans: 
     korsmark: plan?.korsmark ?? null,
     buildings,
   };
-}
-
-/** Even–odd test over all rings (holes included). */
-export function pointInRings(p: Position, rings: Position[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
 }
 
 export const pointInMulti = (p: Position, mp: MultiPolygon): boolean => mp.coordinates.some((rings) => pointInRings(p, rings));

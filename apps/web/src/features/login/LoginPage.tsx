@@ -20,17 +20,14 @@ type Phase =
     }
   | { kind: 'failed'; message: Message };
 
+type WaitingPhase = Extract<Phase, { kind: 'waiting' }>;
+
 /**
- * BankID login: QR on another device (animated, redrawn every second by the server) or this device.
- * `kiosk`: the town-hall kiosk's login, BankID on another device only, started at once, with a short
- * illustrated explanation; cancelling it ends the visit (`onCancel`).
+ * A BankID login order from start to end: started on request, collected at the server's interval until it
+ * completes (the session is then refreshed and the page goes on to `next`) or fails, its QR redrawn every second.
  */
-export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCancel?: () => void } = {}) {
-  const { search } = useLocation();
-  const officer = !kiosk && search.get('roll') === 'handlaggare';
-  const next = safeNext(search.get('next'), kiosk ? '/kiosk/meny' : officer ? '/handlaggare' : '/ansokan');
+function useBankIdLogin(kiosk: boolean, next: string, onCancel: (() => void) | undefined) {
   const { refresh } = useSession();
-  const { t, msg } = useI18n();
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const orderRef = phase.kind === 'waiting' ? phase.orderRef : null;
   const mode = phase.kind === 'waiting' ? phase.mode : null;
@@ -111,46 +108,22 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
     setPhase({ kind: 'choose' });
   }
 
-  if (kiosk) {
-    return (
-      <div className="page kiosk-login">
-        <PageTitle>{t('login.title')}</PageTitle>
-        <div className="kiosk-login__layout">
-          <BankIdIllustration />
-          <div className="kiosk-login__qr">
-            {phase.kind === 'waiting' && (
-              <>
-                <div className="qr qr--kiosk">
-                  {phase.qrSvg ? (
-                    <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt={t('login.qrAlt')} width={320} height={320} />
-                  ) : (
-                    <p>{t('login.qrLoading')}</p>
-                  )}
-                </div>
-                <div aria-live="polite" className="status status--info">
-                  {msg(phase.message)}
-                </div>
-              </>
-            )}
-            {phase.kind === 'choose' && <p>{t('login.qrLoading')}</p>}
-            {phase.kind === 'failed' && (
-              <>
-                <Status tone="error">{phase.message}</Status>
-                <button type="button" className="button button--primary button--large" onClick={() => start('qr')}>
-                  {t('common.retry')}
-                </button>
-              </>
-            )}
-            <p className="hint">{t('kiosk.login.noBankId')}</p>
-            <p className="hint">{t('kiosk.login.demo')}</p>
-            <button type="button" className="button button--large" onClick={cancel}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
-      </div>
-    );
-  }
+  return { phase, start, cancel, chooseAgain: () => setPhase({ kind: 'choose' }) };
+}
+
+/**
+ * BankID login: QR on another device (animated, redrawn every second by the server) or this device.
+ * `kiosk`: the town-hall kiosk's login, BankID on another device only, started at once, with a short
+ * illustrated explanation; cancelling it ends the visit (`onCancel`).
+ */
+export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCancel?: () => void } = {}) {
+  const { search } = useLocation();
+  const officer = !kiosk && search.get('roll') === 'handlaggare';
+  const next = safeNext(search.get('next'), kiosk ? '/kiosk/meny' : officer ? '/handlaggare' : '/ansokan');
+  const { t } = useI18n();
+  const { phase, start, cancel, chooseAgain } = useBankIdLogin(kiosk, next, onCancel);
+
+  if (kiosk) return <KioskLogin phase={phase} onRetry={() => start('qr')} onCancel={cancel} />;
 
   return (
     <div className="page page--narrow">
@@ -168,49 +141,98 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
           </div>
         </>
       )}
-      {phase.kind === 'waiting' && (
-        <div className="login-waiting">
-          {phase.mode === 'qr' ? (
-            <>
-              <p>{t('login.scan')}</p>
-              <div className="qr">
-                {phase.qrSvg ? (
-                  <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt={t('login.qrAlt')} width={240} height={240} />
-                ) : (
-                  <p>{t('login.qrLoading')}</p>
-                )}
-              </div>
-            </>
-          ) : (
-            <p>
-              <a className="button button--primary button--large" href={`bankid:///?autostarttoken=${encodeURIComponent(phase.autoStartToken)}&redirect=null`}>
-                {t('login.open')}
-              </a>
-            </p>
-          )}
-          <div aria-live="polite" className="status status--info">
-            {msg(phase.message)}
-          </div>
-          <p className="hint">
-            {t('login.demo')}{' '}
-            <a href="/bankid-sim/app" target="_blank" rel="noreferrer">
-              {t('login.demoLink')} {t('common.newTab')}
-            </a>
-            .
-          </p>
-          <button type="button" className="button" onClick={cancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
+      {phase.kind === 'waiting' && <LoginWaiting phase={phase} onCancel={cancel} />}
       {phase.kind === 'failed' && (
         <>
           <Status tone="error">{phase.message}</Status>
-          <button type="button" className="button button--primary" onClick={() => setPhase({ kind: 'choose' })}>
+          <button type="button" className="button button--primary" onClick={chooseAgain}>
             {t('common.retry')}
           </button>
         </>
       )}
+    </div>
+  );
+}
+
+/** The kiosk's login: the QR code beside an illustration of what to do with it. */
+function KioskLogin({ phase, onRetry, onCancel }: { phase: Phase; onRetry(): void; onCancel(): void }) {
+  const { t, msg } = useI18n();
+  return (
+    <div className="page kiosk-login">
+      <PageTitle>{t('login.title')}</PageTitle>
+      <div className="kiosk-login__layout">
+        <BankIdIllustration />
+        <div className="kiosk-login__qr">
+          {phase.kind === 'waiting' && (
+            <>
+              <div className="qr qr--kiosk">
+                {phase.qrSvg ? (
+                  <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt={t('login.qrAlt')} width={320} height={320} />
+                ) : (
+                  <p>{t('login.qrLoading')}</p>
+                )}
+              </div>
+              <div aria-live="polite" className="status status--info">
+                {msg(phase.message)}
+              </div>
+            </>
+          )}
+          {phase.kind === 'choose' && <p>{t('login.qrLoading')}</p>}
+          {phase.kind === 'failed' && (
+            <>
+              <Status tone="error">{phase.message}</Status>
+              <button type="button" className="button button--primary button--large" onClick={onRetry}>
+                {t('common.retry')}
+              </button>
+            </>
+          )}
+          <p className="hint">{t('kiosk.login.noBankId')}</p>
+          <p className="hint">{t('kiosk.login.demo')}</p>
+          <button type="button" className="button button--large" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Waiting for the BankID app: the QR code to scan, or the button that opens the app on this device. */
+function LoginWaiting({ phase, onCancel }: { phase: WaitingPhase; onCancel(): void }) {
+  const { t, msg } = useI18n();
+  return (
+    <div className="login-waiting">
+      {phase.mode === 'qr' ? (
+        <>
+          <p>{t('login.scan')}</p>
+          <div className="qr">
+            {phase.qrSvg ? (
+              <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt={t('login.qrAlt')} width={240} height={240} />
+            ) : (
+              <p>{t('login.qrLoading')}</p>
+            )}
+          </div>
+        </>
+      ) : (
+        <p>
+          <a className="button button--primary button--large" href={`bankid:///?autostarttoken=${encodeURIComponent(phase.autoStartToken)}&redirect=null`}>
+            {t('login.open')}
+          </a>
+        </p>
+      )}
+      <div aria-live="polite" className="status status--info">
+        {msg(phase.message)}
+      </div>
+      <p className="hint">
+        {t('login.demo')}{' '}
+        <a href="/bankid-sim/app" target="_blank" rel="noreferrer">
+          {t('login.demoLink')} {t('common.newTab')}
+        </a>
+        .
+      </p>
+      <button type="button" className="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
     </div>
   );
 }

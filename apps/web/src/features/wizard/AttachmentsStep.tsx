@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { attachmentLabels, type AttachmentInfo, type AttachmentSlot, type AttachmentType } from '@lovisa/domain';
 import { api, apiErrorMessage, apiErrorText, uploadAttachment } from '../../api/client';
-import { useI18n, type Message } from '../../i18n/i18n';
+import { useI18n, type Lang, type Message } from '../../i18n/i18n';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
@@ -14,6 +14,14 @@ interface Slot extends AttachmentSlot {
 
 const sameSlot = (a: AttachmentInfo, s: AttachmentSlot) =>
   a.type === s.type && (s.type !== 'GRAM' || a.neighbourPropertyId === s.neighbourPropertyId);
+
+/** "512 byte", "84 kB", "2,3 MB". */
+const fileSize = (bytes: number, lang: Lang) =>
+  bytes < 1024
+    ? `${bytes} byte`
+    : bytes < 1024 * 1024
+      ? `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`
+      : `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 
 /**
  * The drawings and consents the verdict asks for, one slot each, plus other documents. Files go straight to
@@ -31,12 +39,6 @@ export function AttachmentsStep(props: {
   const [progress, setProgress] = useState<Record<string, number>>({});
   const [errors, setErrors] = useState<Partial<Record<string, Message>>>({});
   const [announcement, setAnnouncement] = useState('');
-  const size = (bytes: number) =>
-    bytes < 1024
-      ? `${bytes} byte`
-      : bytes < 1024 * 1024
-        ? `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`
-        : `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 
   if (props.required === null) return <p>{t('attachments.waiting')}</p>;
   const slots: Slot[] = [
@@ -60,7 +62,7 @@ export function AttachmentsStep(props: {
       );
       // A drawing type or a neighbour's consent holds one file: the server replaced the old one, and so do we.
       props.onChange([...props.attachments.filter((a) => slot.type === 'OVR' || !sameSlot(a, slot)), added]);
-      setAnnouncement(t('attachments.uploaded', { file: added.fileName, size: size(added.size) }));
+      setAnnouncement(t('attachments.uploaded', { file: added.fileName, size: fileSize(added.size, lang) }));
     } catch (e) {
       setErrors((er) => ({ ...er, [slot.key]: apiErrorMessage(e) }));
     } finally {
@@ -81,64 +83,17 @@ export function AttachmentsStep(props: {
     }
   }
 
-  const fileRow = (a: AttachmentInfo) => (
-    <li key={a.id} className="attachment__file">
-      <a href={`/api/attachments/${a.id}`} download>
-        {a.fileName}
-      </a>{' '}
-      ({size(a.size)}){' '}
-      <button type="button" className="linklike" onClick={() => void remove(a)}>
-        {t('attachments.remove', { file: a.fileName })}
-      </button>
-    </li>
+  const slotView = (slot: Slot, files: AttachmentInfo[]) => (
+    <AttachmentSlotView
+      key={slot.key}
+      slot={slot}
+      files={files}
+      progress={progress[slot.key]}
+      error={errors[slot.key]}
+      onUpload={(file) => void upload(slot, file)}
+      onRemove={(a) => void remove(a)}
+    />
   );
-
-  const slotView = (slot: Slot, files: AttachmentInfo[]) => {
-    const inputId = `file-${slot.key}`;
-    const busy = progress[slot.key] !== undefined;
-    const error = errors[slot.key];
-    return (
-      <fieldset key={slot.key} className="attachment" aria-describedby={error ? `${inputId}-error` : undefined}>
-        <legend>
-          {slot.title}{' '}
-          <span className="attachment__tag">
-            {slot.required ? t('attachments.required') : t('attachments.optional')}
-          </span>
-        </legend>
-        {slot.hint && <p className="field__hint">{slot.hint}</p>}
-        {files.some((f) => f.generated) && <p className="field__hint">{t('attachments.generated')}</p>}
-        {files.length > 0 ? (
-          <ul className="attachment__files">{files.map(fileRow)}</ul>
-        ) : (
-          <p className="attachment__missing">{t('attachments.missing')}</p>
-        )}
-        <label htmlFor={inputId} className="attachment__label">
-          {files.length > 0 && slot.type !== 'OVR'
-            ? t('attachments.replace', { what: slot.title.toLowerCase() })
-            : t('attachments.choose', { what: slot.title.toLowerCase() })}
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          accept={ACCEPT}
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void upload(slot, file);
-          }}
-        />
-        {busy && (
-          <progress max={1} value={progress[slot.key]} aria-label={t('attachments.uploading', { file: slot.title })} />
-        )}
-        {error && (
-          <p className="field__error" id={`${inputId}-error`} role="alert">
-            {msg(error)}
-          </p>
-        )}
-      </fieldset>
-    );
-  };
 
   return (
     <div className="attachments">
@@ -157,5 +112,74 @@ export function AttachmentsStep(props: {
         {announcement}
       </p>
     </div>
+  );
+}
+
+/** One slot: the files in it, a file input to add or replace, and how the upload goes. */
+function AttachmentSlotView(props: {
+  slot: Slot;
+  files: AttachmentInfo[];
+  /** 0–1 while a file is on its way; undefined otherwise. */
+  progress: number | undefined;
+  error: Message | undefined;
+  onUpload(file: File): void;
+  onRemove(a: AttachmentInfo): void;
+}) {
+  const { slot, files, error } = props;
+  const { t, lang, msg } = useI18n();
+  const inputId = `file-${slot.key}`;
+  const busy = props.progress !== undefined;
+  return (
+    <fieldset className="attachment" aria-describedby={error ? `${inputId}-error` : undefined}>
+      <legend>
+        {slot.title}{' '}
+        <span className="attachment__tag">
+          {slot.required ? t('attachments.required') : t('attachments.optional')}
+        </span>
+      </legend>
+      {slot.hint && <p className="field__hint">{slot.hint}</p>}
+      {files.some((f) => f.generated) && <p className="field__hint">{t('attachments.generated')}</p>}
+      {files.length > 0 ? (
+        <ul className="attachment__files">
+          {files.map((a) => (
+            <li key={a.id} className="attachment__file">
+              <a href={`/api/attachments/${a.id}`} download>
+                {a.fileName}
+              </a>{' '}
+              ({fileSize(a.size, lang)}){' '}
+              <button type="button" className="linklike" onClick={() => props.onRemove(a)}>
+                {t('attachments.remove', { file: a.fileName })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="attachment__missing">{t('attachments.missing')}</p>
+      )}
+      <label htmlFor={inputId} className="attachment__label">
+        {files.length > 0 && slot.type !== 'OVR'
+          ? t('attachments.replace', { what: slot.title.toLowerCase() })
+          : t('attachments.choose', { what: slot.title.toLowerCase() })}
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept={ACCEPT}
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) props.onUpload(file);
+        }}
+      />
+      {busy && (
+        <progress max={1} value={props.progress} aria-label={t('attachments.uploading', { file: slot.title })} />
+      )}
+      {error && (
+        <p className="field__error" id={`${inputId}-error`} role="alert">
+          {msg(error)}
+        </p>
+      )}
+    </fieldset>
   );
 }

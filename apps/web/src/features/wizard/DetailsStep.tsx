@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type UseFormWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApplicationDetailsSchema, type ApplicationDetails } from '@lovisa/domain';
 import { Field } from '../../components/Field';
@@ -21,7 +21,7 @@ export function DetailsStep(props: {
   onChange(d: Partial<ApplicationDetails>): void;
   onBack(): void;
 }) {
-  const { t, msg } = useI18n();
+  const { t } = useI18n();
   const {
     register,
     handleSubmit,
@@ -32,34 +32,14 @@ export function DetailsStep(props: {
     defaultValues: props.values,
     shouldFocusError: true,
   });
-  const onChange = useRef(props.onChange);
-  onChange.current = props.onChange;
-  useEffect(() => {
-    const sub = watch((values) => {
-      // An unreadable number is not kept in the draft (the form still shows it, with its error).
-      const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => !(typeof v === 'number' && Number.isNaN(v))));
-      onChange.current(clean as Partial<ApplicationDetails>);
-    });
-    return () => sub.unsubscribe();
-  }, [watch]);
+  useEveryChange(watch, props.onChange);
   // The schema's messages are message ids (packages/domain/src/messages); react-hook-form passes them through.
   const errorList = Object.entries(errors).map(([name, e]) => ({ name, message: { id: e?.message ?? '' } }));
   const fieldError = (e: { message?: string } | undefined): Message | undefined =>
     e?.message ? { id: e.message } : undefined;
   return (
     <form noValidate onSubmit={handleSubmit(props.onDone)} className="form">
-      {errorList.length > 0 && (
-        <div className="status status--error" role="alert">
-          <p>{t('common.fixThese')}</p>
-          <ul>
-            {errorList.map((e) => (
-              <li key={e.name}>
-                <a href={`#${e.name}`}>{msg(e.message)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {errorList.length > 0 && <ErrorSummary errors={errorList} />}
       <Field
         id="description"
         label={t('details.description')}
@@ -137,5 +117,36 @@ export function DetailsStep(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Every change as it is typed goes up (unchecked), so the draft keeps it. */
+function useEveryChange(watch: UseFormWatch<ApplicationDetails>, onChangeProp: (d: Partial<ApplicationDetails>) => void) {
+  const onChange = useRef(onChangeProp);
+  onChange.current = onChangeProp;
+  useEffect(() => {
+    const sub = watch((values) => {
+      // An unreadable number is not kept in the draft (the form still shows it, with its error).
+      const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => !(typeof v === 'number' && Number.isNaN(v))));
+      onChange.current(clean as Partial<ApplicationDetails>);
+    });
+    return () => sub.unsubscribe();
+  }, [watch]);
+}
+
+/** The form's errors above it, each a link to its field. */
+function ErrorSummary({ errors }: { errors: { name: string; message: Message }[] }) {
+  const { t, msg } = useI18n();
+  return (
+    <div className="status status--error" role="alert">
+      <p>{t('common.fixThese')}</p>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.name}>
+            <a href={`#${e.name}`}>{msg(e.message)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,28 +1,27 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useMachine } from '@xstate/react';
-import { fromCallback, fromPromise } from 'xstate';
 import {
-  applicationMachine,
   evaluate,
   stepFromSlug,
   stepProblems,
   stepSlugs,
   wizardSteps,
-  type SignOrder,
+  type WizardContext,
   type WizardEvent,
   type WizardStep,
 } from '@lovisa/wizard';
-import { bankIdMessageId, kontrollansvarigRequired, requiredAttachments, ruleSetFor, type Draft } from '@lovisa/domain';
+import { kontrollansvarigRequired, requiredAttachments, ruleSetFor, type ApplicationDetails, type Draft, type Evaluation } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { useSiteLoader } from '../rules/useSite';
 import { navigate, useLocation } from '../../router';
-import { ApiError, api, apiErrorMessage } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { useApi } from '../../useApi';
 import { useI18n } from '../../i18n/i18n';
 import { PropertyStep } from './PropertyStep';
 import { MeasureStep } from './MeasureStep';
-import { forgetSigning, rememberSigning, signingOf } from './signingMarker';
+import { forgetSigning, signingOf } from './signingMarker';
+import { browserWizardMachine } from './wizardMachine';
 
 const MapStep = lazy(() => import('./MapStep'));
 // The forms library comes with the details step, not with the first screens an old phone has to load.
@@ -68,9 +67,6 @@ const savedTime = (iso: string, lang: 'sv' | 'en') =>
     minute: '2-digit',
     timeZone: 'Europe/Stockholm',
   }).format(new Date(iso));
-
-/** About 30 s of silence at the default 2 s interval before the page says signing could not be followed. */
-const MAX_UNREACHABLE_POLLS = 15;
 
 /**
  * On coming back to a draft at its review step: if this browser started a signature for it that it never saw
@@ -119,75 +115,9 @@ export default function WizardPage() {
   return <Wizard draft={draft} />;
 }
 
-function Wizard({ draft }: { draft: Draft | undefined }) {
-  const machine = useMemo(
-    () =>
-      applicationMachine.provide({
-        actors: {
-          loadProperties: fromPromise(() => api.myProperties()),
-          saveDraft: fromPromise(async ({ input }) => {
-            const saved = await api.saveDraft(input.draftId, input.data);
-            return { updatedAt: saved.updatedAt };
-          }),
-          prepareAttachments: fromPromise(async ({ input }) => {
-            await api.saveDraft(input.draftId, input.data);
-            // Should drawing the plan fail, its slot stays empty and the applicant can attach one of their own.
-            if (input.makeSitePlan) await api.makeSitePlan(input.draftId).catch(() => {});
-            return api.attachments(input.draftId);
-          }),
-          startSigning: fromPromise(async ({ input }) => {
-            const order = await api.submit(input);
-            if (input.draftId) rememberSigning(input.draftId, order);
-            return order;
-          }),
-          awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack, input }) => {
-            // Poll at the server's interval (BankID asks relying parties for every 2 s).
-            let live = true;
-            // A server restarting (or a network blip) answers nothing for a few seconds while the order lives on at
-            // BankID: keep polling through it, and give up only when it lasts.
-            let unreachable = 0;
-            const poll = async () => {
-              try {
-                const r = await api.signCollect(input.orderRef);
-                unreachable = 0;
-                if (!live) return;
-                if (r.status === 'complete' && r.case) {
-                  forgetSigning(input.orderRef);
-                  sendBack({ type: 'SIGN_COMPLETE', summary: r.case });
-                } else {
-                  // By BankID's hint code, so it reads in the page's language; the server's Swedish as fallback.
-                  const message = {
-                    id: bankIdMessageId(r.hintCode, r.status === 'complete' ? 'failed' : r.status),
-                    text: r.message,
-                  };
-                  if (r.status === 'pending') sendBack({ type: 'SIGN_PROGRESS', message });
-                  else {
-                    forgetSigning(input.orderRef);
-                    sendBack({ type: 'SIGN_FAILED', message });
-                  }
-                }
-              } catch (e) {
-                const transient = !(e instanceof ApiError) || e.status >= 500;
-                if (transient && ++unreachable < MAX_UNREACHABLE_POLLS) return;
-                if (!transient) forgetSigning(input.orderRef);
-                if (live) sendBack({ type: 'SIGN_FAILED', message: apiErrorMessage(e, { id: 'sign.collectFailed' }) });
-              }
-            };
-            void poll();
-            const timer = window.setInterval(() => void poll(), input.pollIntervalMs);
-            return () => {
-              live = false;
-              window.clearInterval(timer);
-            };
-          }),
-          cancelSigning: fromPromise(async ({ input }) => {
-            forgetSigning(input.orderRef);
-            await api.signCancel(input.orderRef);
-          }),
-        },
-      }),
-    [],
-  );
+/** The machine with the browser's I/O, and what the page keeps in step with it: site, files, signing, address. */
+function useWizard(draft: Draft | undefined) {
+  const machine = useMemo(() => browserWizardMachine(), []);
   // A new application gets its draft id once; the machine keeps it (or the resumed draft's) from then on.
   const [newDraftId] = useState(() => crypto.randomUUID());
   const [state, send, actor] = useMachine(machine, { input: { draftId: newDraftId, ...(draft ? { draft } : {}) } });
@@ -210,17 +140,6 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
     };
   }, [draftId, send]);
   useInterruptedSigning(draftId, state.matches({ editing: 'review' }), send);
-  // How many times Next was pressed on a step that is not done: each press shows (and focuses) the reasons.
-  const [attempts, setAttempts] = useState(0);
-  const showProblems = attempts > 0;
-  const focusedAttempt = useRef(0);
-  const setShowProblems = (show: boolean) => {
-    if (!show) focusedAttempt.current = 0;
-    setAttempts((n) => (show ? n + 1 : 0));
-  };
-  const { t, msg, lang, label } = useI18n();
-  const stepTitle = (s: WizardStep) => t(`wizard.step.${s}`);
-  const { context } = state;
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
   useStepAddress(step, (s) => send({ type: 'GO_TO_STEP', step: s }), () => wizardSteps.find((s) => actor.getSnapshot().matches({ editing: s })));
   // From the details step on, the later steps' chunk is fetched ahead, so "Next" does not wait for it.
@@ -228,6 +147,25 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
   useEffect(() => {
     if (laterAhead) void laterSteps().catch(() => {});
   }, [laterAhead]);
+  return { state, send, actor, evaluation, step };
+}
+
+/** How many times Next was pressed on a step that is not done: each press shows (and focuses) the reasons. */
+function useProblemAttempts() {
+  const [attempts, setAttempts] = useState(0);
+  const focusedAttempt = useRef(0);
+  const setShowProblems = (show: boolean) => {
+    if (!show) focusedAttempt.current = 0;
+    setAttempts((n) => (show ? n + 1 : 0));
+  };
+  return { attempts, showProblems: attempts > 0, focusedAttempt, setShowProblems };
+}
+
+function Wizard({ draft }: { draft: Draft | undefined }) {
+  const { state, send, actor, evaluation, step } = useWizard(draft);
+  const { attempts, showProblems, focusedAttempt, setShowProblems } = useProblemAttempts();
+  const { t, lang } = useI18n();
+  const { context } = state;
 
   if (state.matches('submitted') && context.submitted) {
     return (
@@ -270,156 +208,31 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
     setShowProblems(false);
     send({ type: 'BACK' });
   };
+  const detailsDone = (details: ApplicationDetails) => {
+    send({ type: 'SET_DETAILS', details });
+    // What the rules still miss (a way to reach the applicant, say) shows above the form.
+    const ok = actor.getSnapshot().can({ type: 'NEXT' });
+    setShowProblems(!ok);
+    if (ok) send({ type: 'NEXT' });
+  };
 
   return (
     <div className="page wizard">
-      <nav aria-label={t('wizard.steps')}>
-        <ol className="steps">
-          {wizardSteps.map((s, i) => (
-            <li
-              key={s}
-              aria-current={s === current ? 'step' : undefined}
-              className={s === current ? 'steps__current' : undefined}
-            >
-              <span className="steps__number">{i + 1}</span> {stepTitle(s)}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <StepList current={current} />
       <PageTitle key={current}>
         <span className="visually-hidden">
           {t('wizard.stepOf', { n: wizardSteps.indexOf(current) + 1, total: wizardSteps.length })}
         </span>
-        {stepTitle(current)}
+        {t(`wizard.step.${current}`)}
       </PageTitle>
-      {context.notice && (
-        <div className="status status--warning" role="status">
-          <p>
-            {context.notice.kind === 'propertyNotOwned'
-              ? t('resume.propertyNotOwned')
-              : context.notice.kind === 'signInterrupted'
-                ? t('resume.signInterrupted')
-                : t('resume.rulesChanged', {
-                  ruleSet: label(context.notice.ruleSet),
-                  before: t(`resume.outcome.${context.notice.before ?? 'unknown'}`),
-                  after: t(`resume.outcome.${context.notice.after ?? 'unknown'}`),
-                })}
-          </p>
-          {context.notice.kind === 'signInterrupted' ? (
-            <button type="button" className="button button--primary" onClick={() => send({ type: 'SUBMIT' })}>
-              {t('resume.signAgain')}
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={() => send({ type: 'DISMISS_NOTICE' })}>
-              {t('resume.understood')}
-            </button>
-          )}
-        </div>
-      )}
+      {context.notice && <ResumeNotice notice={context.notice} send={send} />}
       <p className="saved-status" aria-live="polite">
         {context.savedAt && t('wizard.saved', { time: savedTime(context.savedAt, lang) })}
       </p>
       {showProblems && problems.length > 0 && (
-        <div
-          key={attempts}
-          className="status status--error"
-          role="alert"
-          tabIndex={-1}
-          ref={(el) => {
-            // Focus once per press of Next, never again when the list merely comes back while drawing.
-            if (el && focusedAttempt.current !== attempts) {
-              focusedAttempt.current = attempts;
-              el.focus();
-            }
-          }}
-        >
-          <p>{t('wizard.beforeYouGoOn')}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={JSON.stringify(p)}>{msg(p)}</li>
-            ))}
-          </ul>
-        </div>
+        <StepProblems key={attempts} attempts={attempts} focusedAttempt={focusedAttempt} problems={problems} />
       )}
-      {current === 'chooseProperty' && (
-        <PropertyStep
-          properties={context.properties}
-          selected={context.propertyId}
-          onSelect={(propertyId) => send({ type: 'SELECT_PROPERTY', propertyId })}
-        />
-      )}
-      {current === 'measure' && (
-        <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />
-      )}
-      {current === 'map' && context.propertyId && context.measure && (
-        <div className="map-step">
-          {/* The intro is here, not in the map's chunk: the page's largest text is there without waiting for the
-              map's libraries (Lighthouse's LCP, docs/performance.md). */}
-          <MapIntro designation={context.properties.find((p) => p.id === context.propertyId)?.designation} />
-          <Suspense fallback={<p className="map-step__loading">{t('wizard.loadingMap')}</p>}>
-            <MapStep
-              propertyId={context.propertyId}
-              measure={context.measure}
-              footprints={context.footprints}
-              evaluation={context.site ? evaluation : null}
-              onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
-            />
-          </Suspense>
-        </div>
-      )}
-      {current === 'details' && (
-        <Suspense fallback={<p>{t('common.loading')}</p>}>
-          <DetailsStep
-            values={context.details}
-            askGrossFloorArea={context.measure === 'extension'}
-            onChange={(changed) => send({ type: 'SET_DETAILS', details: changed })}
-            askKontrollansvarig={
-              context.measure !== undefined &&
-              kontrollansvarigRequired(
-                context.measure,
-                (context.measure === 'extension' ? context.details.grossFloorAreaM2 : undefined) ??
-                  context.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0),
-                ruleSetFor(context.today)!,
-              )
-            }
-            onBack={back}
-            onDone={(details) => {
-              send({ type: 'SET_DETAILS', details });
-              // What the rules still miss (a way to reach the applicant, say) shows above the form.
-              const ok = actor.getSnapshot().can({ type: 'NEXT' });
-              setShowProblems(!ok);
-              if (ok) send({ type: 'NEXT' });
-            }}
-          />
-        </Suspense>
-      )}
-      {current === 'attachments' && (
-        <Suspense fallback={<p>{t('common.loading')}</p>}>
-          <AttachmentsStep
-            draftId={context.draftId}
-            required={
-              evaluation.assessment && context.measure
-                ? requiredAttachments(ruleSetFor(context.today)!, evaluation.assessment.outcome, context.measure)
-                : null
-            }
-            consents={evaluation.assessment?.consentFrom ?? []}
-            attachments={context.attachments}
-            onChange={(list) => send({ type: 'SET_ATTACHMENTS', attachments: list })}
-          />
-        </Suspense>
-      )}
-      {current === 'review' && (
-        <Suspense fallback={<p>{t('common.loading')}</p>}>
-          <ReviewStep
-            context={context}
-            evaluation={context.site ? evaluation : null}
-            error={context.error}
-            onEdit={(s) => send({ type: 'EDIT_STEP', step: s })}
-            onSubmit={() => send({ type: 'SUBMIT' })}
-            onBack={back}
-          />
-        </Suspense>
-      )}
+      <StepBody current={current} context={context} evaluation={evaluation} send={send} onBack={back} onDetailsDone={detailsDone} />
       {current !== 'details' && current !== 'review' && (
         <div className="wizard__nav">
           {current !== 'chooseProperty' && (
@@ -434,6 +247,173 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
       )}
     </div>
   );
+}
+
+function StepList({ current }: { current: WizardStep }) {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t('wizard.steps')}>
+      <ol className="steps">
+        {wizardSteps.map((s, i) => (
+          <li
+            key={s}
+            aria-current={s === current ? 'step' : undefined}
+            className={s === current ? 'steps__current' : undefined}
+          >
+            <span className="steps__number">{i + 1}</span> {t(`wizard.step.${s}`)}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** What changed while the applicant was away (rules, ownership, an unfinished signature), and what to do. */
+function ResumeNotice({ notice, send }: { notice: NonNullable<WizardContext['notice']>; send: (event: WizardEvent) => void }) {
+  const { t, label } = useI18n();
+  return (
+    <div className="status status--warning" role="status">
+      <p>
+        {notice.kind === 'propertyNotOwned'
+          ? t('resume.propertyNotOwned')
+          : notice.kind === 'signInterrupted'
+            ? t('resume.signInterrupted')
+            : t('resume.rulesChanged', {
+              ruleSet: label(notice.ruleSet),
+              before: t(`resume.outcome.${notice.before ?? 'unknown'}`),
+              after: t(`resume.outcome.${notice.after ?? 'unknown'}`),
+            })}
+      </p>
+      {notice.kind === 'signInterrupted' ? (
+        <button type="button" className="button button--primary" onClick={() => send({ type: 'SUBMIT' })}>
+          {t('resume.signAgain')}
+        </button>
+      ) : (
+        <button type="button" className="button" onClick={() => send({ type: 'DISMISS_NOTICE' })}>
+          {t('resume.understood')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function StepProblems(props: { attempts: number; focusedAttempt: RefObject<number>; problems: ReturnType<typeof stepProblems> }) {
+  const { t, msg } = useI18n();
+  const { attempts, focusedAttempt } = props;
+  return (
+    <div
+      className="status status--error"
+      role="alert"
+      tabIndex={-1}
+      ref={(el) => {
+        // Focus once per press of Next, never again when the list merely comes back while drawing.
+        if (el && focusedAttempt.current !== attempts) {
+          focusedAttempt.current = attempts;
+          el.focus();
+        }
+      }}
+    >
+      <p>{t('wizard.beforeYouGoOn')}</p>
+      <ul>
+        {props.problems.map((p) => (
+          <li key={JSON.stringify(p)}>{msg(p)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The current step's own view; the steps after the first two come in their own chunks. */
+function StepBody(props: {
+  current: WizardStep;
+  context: WizardContext;
+  evaluation: Evaluation;
+  send: (event: WizardEvent) => void;
+  onBack(): void;
+  onDetailsDone(details: ApplicationDetails): void;
+}) {
+  const { current, context, evaluation, send } = props;
+  const { t } = useI18n();
+  switch (current) {
+    case 'chooseProperty':
+      return (
+        <PropertyStep
+          properties={context.properties}
+          selected={context.propertyId}
+          onSelect={(propertyId) => send({ type: 'SELECT_PROPERTY', propertyId })}
+        />
+      );
+    case 'measure':
+      return <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />;
+    case 'map':
+      if (!context.propertyId || !context.measure) return null;
+      return (
+        <div className="map-step">
+          {/* The intro is here, not in the map's chunk: the page's largest text is there without waiting for the
+              map's libraries (Lighthouse's LCP, docs/performance.md). */}
+          <MapIntro designation={context.properties.find((p) => p.id === context.propertyId)?.designation} />
+          <Suspense fallback={<p className="map-step__loading">{t('wizard.loadingMap')}</p>}>
+            <MapStep
+              propertyId={context.propertyId}
+              measure={context.measure}
+              footprints={context.footprints}
+              evaluation={context.site ? evaluation : null}
+              onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
+            />
+          </Suspense>
+        </div>
+      );
+    case 'details':
+      return (
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <DetailsStep
+            values={context.details}
+            askGrossFloorArea={context.measure === 'extension'}
+            onChange={(changed) => send({ type: 'SET_DETAILS', details: changed })}
+            askKontrollansvarig={
+              context.measure !== undefined &&
+              kontrollansvarigRequired(
+                context.measure,
+                (context.measure === 'extension' ? context.details.grossFloorAreaM2 : undefined) ??
+                  context.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0),
+                ruleSetFor(context.today)!,
+              )
+            }
+            onBack={props.onBack}
+            onDone={props.onDetailsDone}
+          />
+        </Suspense>
+      );
+    case 'attachments':
+      return (
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <AttachmentsStep
+            draftId={context.draftId}
+            required={
+              evaluation.assessment && context.measure
+                ? requiredAttachments(ruleSetFor(context.today)!, evaluation.assessment.outcome, context.measure)
+                : null
+            }
+            consents={evaluation.assessment?.consentFrom ?? []}
+            attachments={context.attachments}
+            onChange={(list) => send({ type: 'SET_ATTACHMENTS', attachments: list })}
+          />
+        </Suspense>
+      );
+    case 'review':
+      return (
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <ReviewStep
+            context={context}
+            evaluation={context.site ? evaluation : null}
+            error={context.error}
+            onEdit={(s) => send({ type: 'EDIT_STEP', step: s })}
+            onSubmit={() => send({ type: 'SUBMIT' })}
+            onBack={props.onBack}
+          />
+        </Suspense>
+      );
+  }
 }
 
 /** "Rita det du vill bygga på **Kjellstavik Eken 1:23**. …" */
