@@ -23,7 +23,9 @@ import {
 // landscape touch screens, visitors who walk away, and the same people finishing at home on the ordinary
 // service (the kiosk server stopped, an ordinary one started on the same database).
 
-const IDLE_SECONDS = 6;
+// Long enough that an accessibility scan and a screenshot on a loaded machine (no touches meanwhile) never
+// meet the "Vill du fortsätta?" question by accident; the walks away still wait it out for real.
+const IDLE_SECONDS = 15;
 const COUNTDOWN_SECONDS = 8;
 const docShots = path.join(repoRoot, 'docs/screenshots');
 /** The printed pages as PDF (their first page goes to docs/screenshots as PNG). */
