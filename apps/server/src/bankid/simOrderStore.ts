@@ -79,11 +79,13 @@ export function dbSimOrderStore(db: Db): SimOrderStore {
     },
 
     async get(orderRef) {
+      if (!isKey(orderRef)) return undefined;
       const [row] = await db.select().from(t).where(eq(t.orderRef, orderRef));
       return row && toOrder(row);
     },
 
     async update(orderRef, now, change) {
+      if (!isKey(orderRef)) return false;
       const updated = await db
         .update(t)
         .set({ ...outcomeColumns(change.outcome), ...(change.openedBy ? { openedBy: change.openedBy } : {}) })
@@ -93,6 +95,7 @@ export function dbSimOrderStore(db: Db): SimOrderStore {
     },
 
     async remove(orderRef) {
+      if (!isKey(orderRef)) return false;
       return (await db.delete(t).where(eq(t.orderRef, orderRef)).returning({ orderRef: t.orderRef })).length === 1;
     },
 
@@ -115,6 +118,7 @@ export function dbSimOrderStore(db: Db): SimOrderStore {
     },
 
     async findPendingByToken(token, now) {
+      if (!isKey('autoStartToken' in token ? token.autoStartToken : token.qrStartToken)) return undefined;
       const match = 'autoStartToken' in token ? eq(t.autoStartToken, token.autoStartToken) : eq(t.qrStartToken, token.qrStartToken);
       const [row] = await db.select().from(t).where(and(match, pendingAt(now))).limit(1);
       return row && toOrder(row);
@@ -126,6 +130,12 @@ export function dbSimOrderStore(db: Db): SimOrderStore {
     },
   };
 }
+
+/**
+ * Order refs and tokens are the simulator's own UUIDs: anything else (a NUL, half an emoji, a space) names no
+ * order, and is never sent to the database, where a NUL is an error rather than a miss.
+ */
+const isKey = (value: string) => /^[\x21-\x7e]{1,200}$/.test(value);
 
 const visible = (viewer: Viewer) => or(eq(t.endUserIp, viewer.ip), eq(t.openedBy, viewer.device));
 
