@@ -1,23 +1,30 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, AttachmentInfoSchema, AttachmentSlotSchema, DraftDataSchema, stockholmDate } from '@lovisa/domain';
+import {
+  ApiErrorSchema,
+  AttachmentInfoSchema,
+  AttachmentSlotSchema,
+  DraftDataSchema,
+  stockholmDate,
+} from '@lovisa/domain';
 import { polygonProblems } from '@lovisa/geo';
 import { AppError, forbidden, notFound, unauthenticated } from '../errors';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
 import { plannedBuildings, sitePlanInputFor } from '../sitePlan/sitePlanInput';
 import { receiveUpload } from '../attachments/receive';
-import { attachmentWithTeam, attachmentsOfDraft, draftOfOwner, removeFromDraft, toAttachmentInfo } from '../repositories/attachments';
+import {
+  attachmentWithTeam,
+  attachmentsOfDraft,
+  draftOfOwner,
+  removeFromDraft,
+  toAttachmentInfo,
+} from '../repositories/attachments';
 import { uploadIntoSlot } from '../services/uploads';
 import { currentUser, noStore, requireRole } from '../plugins/session';
+import { contentDisposition } from '../http/contentDisposition';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
-
-/** RFC 6266: an ASCII fallback and the real (Swedish) name, UTF-8 encoded. */
-export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'bilaga';
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** Files for a draft: drawings, the site plan, neighbours' consents. Checked by one module (attachments/upload). */
 export default async function attachmentRoutes(app: FastifyInstance) {
@@ -34,7 +41,15 @@ export default async function attachmentRoutes(app: FastifyInstance) {
 
   r.get(
     '/drafts/:id/attachments',
-    { onRequest: applicant, schema: { tags: ['applicant'], summary: 'The files attached to one of my drafts', params: z.object({ id: z.uuid() }), response: { 200: z.array(AttachmentInfoSchema), ...errors } } },
+    {
+      onRequest: applicant,
+      schema: {
+        tags: ['applicant'],
+        summary: 'The files attached to one of my drafts',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.array(AttachmentInfoSchema), ...errors },
+      },
+    },
     async (request) => {
       await ownDraft(request, request.params.id);
       return (await attachmentsOfDraft(app.db, request.params.id)).map(toAttachmentInfo);
@@ -52,7 +67,13 @@ export default async function attachmentRoutes(app: FastifyInstance) {
         consumes: ['multipart/form-data'],
         params: z.object({ id: z.uuid() }),
         querystring: AttachmentSlotSchema,
-        response: { 201: AttachmentInfoSchema, ...errors, 409: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema },
+        response: {
+          201: AttachmentInfoSchema,
+          ...errors,
+          409: ApiErrorSchema,
+          413: ApiErrorSchema,
+          415: ApiErrorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -80,14 +101,22 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       const { user, draft } = await ownDraft(request, request.params.id);
       const data = DraftDataSchema.parse(draft.data);
       const footprints = (data.footprints ?? []).filter((f) => polygonProblems(f.geometry).length === 0);
-      if (!data.propertyId || footprints.length === 0) throw new AppError('invalidInput', 'Rita byggnaden på kartan först, så kan situationsplanen göras.');
+      if (!data.propertyId || footprints.length === 0)
+        throw new AppError('invalidInput', 'Rita byggnaden på kartan först, så kan situationsplanen göras.');
       const property = await app.registers.land.propertyById(data.propertyId);
       if (!property) throw notFound('property');
       const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
       if (!owned.includes(property.id)) throw forbidden();
-      const pdf = await renderSitePlan(await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())));
+      const pdf = await renderSitePlan(
+        await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())),
+      );
       const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      const file = { bytes, fileName: `Situationsplan ${property.designation}.pdf`, contentType: 'application/pdf', generated: 'drawing' as const };
+      const file = {
+        bytes,
+        fileName: `Situationsplan ${property.designation}.pdf`,
+        contentType: 'application/pdf',
+        generated: 'drawing' as const,
+      };
       const info = await uploadIntoSlot(app, user.personnummer, { draftId: draft.id }, { type: 'SITU' }, file);
       return reply.status(201).send(info);
     },
@@ -95,7 +124,15 @@ export default async function attachmentRoutes(app: FastifyInstance) {
 
   r.delete(
     '/drafts/:id/attachments/:attachmentId',
-    { onRequest: applicant, schema: { tags: ['applicant'], summary: 'Remove a file from one of my drafts', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }), response: { 204: z.null(), ...errors } } },
+    {
+      onRequest: applicant,
+      schema: {
+        tags: ['applicant'],
+        summary: 'Remove a file from one of my drafts',
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await ownDraft(request, request.params.id);
       if (!(await removeFromDraft(app.db, request.params.id, request.params.attachmentId))) throw notFound('file');
@@ -103,13 +140,19 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     },
   );
 
+  await downloadRoutes(app);
+}
+
+/** Downloads: the owner, or an officer of the team holding the case. */
+async function downloadRoutes(app: FastifyInstance) {
   // Untyped replies: the answer is the file's bytes, not JSON (the params are still checked by zod).
   app.get<{ Params: { id: string } }>(
     '/attachments/:id',
     {
       schema: {
         tags: ['applicant', 'officer'],
-        summary: 'Download a file: its owner, or an officer of the team holding its case. Always as a download, never run in the page.',
+        summary:
+          'Download a file: its owner, or an officer of the team holding its case. Always as a download, never run in the page.',
         params: z.object({ id: z.uuid() }),
         response: { 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
@@ -118,7 +161,10 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       const user = request.user;
       if (!user) throw unauthenticated();
       const row = await attachmentWithTeam(app.db, request.params.id);
-      const mayRead = row && (row.attachment.ownerPersonnummer === user.personnummer || (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
+      const mayRead =
+        row &&
+        (row.attachment.ownerPersonnummer === user.personnummer ||
+          (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
       // Someone else's file answers as if it did not exist.
       if (!row || !mayRead) throw notFound('file');
       const bytes = await app.attachmentStore.get(row.attachment.sha256);

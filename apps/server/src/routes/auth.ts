@@ -24,10 +24,13 @@ const LOGIN_COOKIE = 'lovisa_login';
  * `kiosk: true`; on a KIOSK_ONLY server every login is a kiosk login whatever the page says). A kiosk login
  * is BankID on another device only: the kiosk has no BankID app of its own.
  */
-const StartInputSchema = LoginStartInputSchema.extend({ kiosk: z.boolean().optional() }).refine((v) => !v.kiosk || v.mode === 'qr', {
-  message: 'Vid kiosken loggar du in med Mobilt BankID på en annan enhet.',
-  path: ['mode'],
-});
+const StartInputSchema = LoginStartInputSchema.extend({ kiosk: z.boolean().optional() }).refine(
+  (v) => !v.kiosk || v.mode === 'qr',
+  {
+    message: 'Vid kiosken loggar du in med Mobilt BankID på en annan enhet.',
+    path: ['mode'],
+  },
+);
 
 /** Who is signed in; `kiosk: true` for a kiosk session (the page then keeps to the kiosk face). */
 const SessionAnswerSchema = SessionInfoSchema.extend({ kiosk: z.literal(true).optional() });
@@ -42,7 +45,8 @@ export default async function authRoutes(app: FastifyInstance) {
   });
 
   const logins = loginService(app);
-  const orderOfThisBrowser = (request: FastifyRequest, orderRef: string) => logins.orderOfBrowser(request.cookies[LOGIN_COOKIE], orderRef);
+  const orderOfThisBrowser = (request: FastifyRequest, orderRef: string) =>
+    logins.orderOfBrowser(request.cookies[LOGIN_COOKIE], orderRef);
 
   r.post(
     '/auth/bankid/start',
@@ -123,7 +127,13 @@ export default async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Log out; also forgets a login this browser started and did not finish', response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log out; also forgets a login this browser started and did not finish',
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await app.destroySession(request, reply);
       // A kiosk visitor who walks away from the QR code leaves nothing behind either.
@@ -137,9 +147,21 @@ export default async function authRoutes(app: FastifyInstance) {
     },
   );
 
+  await sessionRoutes(app);
+}
+
+/** Who is signed in. */
+async function sessionRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/session',
-    { schema: { tags: ['auth'], summary: 'Who is signed in (a kiosk session says so)', response: { 200: SessionAnswerSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in (a kiosk session says so)',
+        response: { 200: SessionAnswerSchema },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const user = request.user;

@@ -24,7 +24,13 @@ import * as svc from '../services/applicantCase';
 import { answerCompletion, caseProblemError, runCaseCommand } from '../services/caseCommands';
 
 const params = z.object({ id: z.uuid() });
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
+const errors = {
+  400: ApiErrorSchema,
+  401: ApiErrorSchema,
+  403: ApiErrorSchema,
+  404: ApiErrorSchema,
+  409: ApiErrorSchema,
+};
 
 /** "Mina ärenden": the applicant follows their own cases, reads the messages and answers orders to complete. */
 export default async function myCasesRoutes(app: FastifyInstance) {
@@ -35,29 +41,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
   const ownCase = (request: FastifyRequest, id: string) => svc.ownCase(app, currentUser(request), id);
   const detail = (row: CaseRow) => svc.applicantCaseDetail(app, row);
 
-  r.get(
-    '/me/cases',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'My cases, newest first, with the expected decision date',
-        response: { 200: z.array(MyCaseSummarySchema), 401: ApiErrorSchema },
-      },
-    },
-    async (request) => casesOfApplicant(app.db, currentUser(request).personnummer, app.clock()),
-  );
-
-  r.get(
-    '/me/messages',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'My inbox: receipts, orders to complete and decisions on all my cases, newest first',
-        response: { 200: z.array(CaseMessageSchema), 401: ApiErrorSchema },
-      },
-    },
-    async (request) => messagesOfApplicant(app.db, currentUser(request).personnummer),
-  );
+  await inboxRoutes(app);
 
   r.get(
     '/me/cases/:id',
@@ -78,7 +62,8 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       config: { rateLimit: { max: app.config.uploadLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['applicant'],
-        summary: 'Upload a document the municipality asked for (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB), only while the case awaits completion',
+        summary:
+          'Upload a document the municipality asked for (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB), only while the case awaits completion',
         consumes: ['multipart/form-data'],
         params,
         querystring: AttachmentSlotSchema,
@@ -103,7 +88,8 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['applicant'],
-        summary: 'Send my answer to an order to complete: the case goes back to the officer and the clock follows the law',
+        summary:
+          'Send my answer to an order to complete: the case goes back to the officer and the clock follows the law',
         params,
         body: CompletionAnswerInputSchema,
         response: { 200: CaseDetailSchema, ...errors },
@@ -111,7 +97,12 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const row = await ownCase(request, request.params.id);
-      const changed = await answerCompletion(app, row, { version: request.body.version, note: request.body.note ?? null }, svc.applicantActor(currentUser(request)));
+      const changed = await answerCompletion(
+        app,
+        row,
+        { version: request.body.version, note: request.body.note ?? null },
+        svc.applicantActor(currentUser(request)),
+      );
       request.log.info({ caseId: row.id }, 'completion received');
       return detail(changed);
     },
@@ -130,7 +121,12 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const row = await ownCase(request, request.params.id);
-      const changed = await runCaseCommand(app, row, { type: 'withdraw', version: request.body.version }, svc.applicantActor(currentUser(request)));
+      const changed = await runCaseCommand(
+        app,
+        row,
+        { type: 'withdraw', version: request.body.version },
+        svc.applicantActor(currentUser(request)),
+      );
       request.log.info({ caseId: row.id }, 'application withdrawn');
       return detail(changed);
     },
@@ -150,5 +146,33 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       const row = await ownCase(request, request.params.id);
       return sendCaseDocument(app, reply, row.id, request.params.kind);
     },
+  );
+}
+
+/** The applicant's lists: cases and messages. */
+async function inboxRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/me/cases',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'My cases, newest first, with the expected decision date',
+        response: { 200: z.array(MyCaseSummarySchema), 401: ApiErrorSchema },
+      },
+    },
+    async (request) => casesOfApplicant(app.db, currentUser(request).personnummer, app.clock()),
+  );
+
+  r.get(
+    '/me/messages',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'My inbox: receipts, orders to complete and decisions on all my cases, newest first',
+        response: { 200: z.array(CaseMessageSchema), 401: ApiErrorSchema },
+      },
+    },
+    async (request) => messagesOfApplicant(app.db, currentUser(request).personnummer),
   );
 }

@@ -21,9 +21,30 @@ import { BankIdError } from '@lovisa/bankid';
 import { AppError, appError, blockedBy, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { draftFileFacts } from '../repositories/attachments';
-import { AlreadySubmitted, DraftAlreadySubmitted, caseOfDraft, caseRow, createCase, toSummary, type NewCase } from '../repositories/cases';
-import { forgetSignOrder, insertSignOrder, pointSignOrderAt, signOrderOf, sweepSignOrders, type SignOrderRow } from '../repositories/signOrders';
-import { claimSubmissionKey, recordSubmissionOrder, releaseSubmissionKey, requestHash, sweepSubmissionKeys } from '../repositories/submissionKeys';
+import {
+  AlreadySubmitted,
+  DraftAlreadySubmitted,
+  caseOfDraft,
+  caseRow,
+  createCase,
+  toSummary,
+  type NewCase,
+} from '../repositories/cases';
+import {
+  forgetSignOrder,
+  insertSignOrder,
+  pointSignOrderAt,
+  signOrderOf,
+  sweepSignOrders,
+  type SignOrderRow,
+} from '../repositories/signOrders';
+import {
+  claimSubmissionKey,
+  recordSubmissionOrder,
+  releaseSubmissionKey,
+  requestHash,
+  sweepSubmissionKeys,
+} from '../repositories/submissionKeys';
 import { siteFor } from '../rules/siteFor';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -57,7 +78,12 @@ export function caseAssessmentOf(evaluation: Evaluation, received: Date): NewCas
  * Ownership and the rules engine's verdict, with the rule set in force on the day: the same function, on the
  * same register data, as the browser ran. Anything it would have flagged as blocking is refused here too.
  */
-export async function checkApplication(app: FastifyInstance, user: SessionUser, application: ApplicationSubmission, at: Date): Promise<{ property: Property; evaluation: Evaluation }> {
+export async function checkApplication(
+  app: FastifyInstance,
+  user: SessionUser,
+  application: ApplicationSubmission,
+  at: Date,
+): Promise<{ property: Property; evaluation: Evaluation }> {
   const property = await app.registers.land.propertyById(application.propertyId);
   if (!property) throw notFound('property');
   const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
@@ -83,7 +109,71 @@ export async function cancelSubmission(app: FastifyInstance, user: SessionUser, 
   const order = await ownSignOrder(app, user, orderRef);
   if (order.caseId) return;
   await forgetSignOrder(app.db, order.orderRef);
-  await app.bankid().cancel(order.orderRef).catch(() => {});
+  await app
+    .bankid()
+    .cancel(order.orderRef)
+    .catch(() => {});
+}
+
+const done = async (app: FastifyInstance, caseId: string): Promise<SignCollectResult> => ({
+  status: 'complete',
+  message: SIGNED,
+  case: toSummary((await caseRow(app.db, caseId))!),
+});
+// The losing order of a draft another order already made into a case keeps pointing at that case, so a
+// repeated collect (a retry, a second poll in flight) gets the case again rather than a 404.
+const lost = async (app: FastifyInstance, order: SignOrderRow, caseId: string) => {
+  await pointSignOrderAt(app.db, order.orderRef, caseId);
+  return done(app, caseId);
+};
+
+/** A signature by the logged-in person: judged again on the day it arrives, and made a case, once. */
+async function receive(
+  app: FastifyInstance,
+  user: SessionUser,
+  order: SignOrderRow,
+  signed: { signature: string; ocspResponse: string; bankIdIssueDate: string },
+  log: FastifyBaseLogger,
+) {
+  const application = ApplicationSubmissionSchema.parse(order.application);
+  const receivedAt = app.clock();
+  // Judged again on the day it arrives: that day's rule set decides (a signature may straddle a reform).
+  let evaluation: Evaluation;
+  try {
+    ({ evaluation } = await checkApplication(app, user, application, receivedAt));
+  } catch (err) {
+    // A concurrent collect may have just made the case (and moved the draft's files to it), or another sign
+    // order of the same draft did (a second tab): the answer is that case.
+    const fresh = await ownSignOrder(app, user, order.orderRef);
+    if (fresh.caseId) return done(app, fresh.caseId);
+    const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
+    if (sent) return lost(app, order, sent.id);
+    throw err;
+  }
+  const teams = await app.registers.staff.teams();
+  try {
+    const created = await createCase(app.db, {
+      application,
+      applicant: { personnummer: user.personnummer, name: user.name },
+      propertyDesignation: order.propertyDesignation,
+      routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
+      assignment: app.config.assignNewCases,
+      assessment: caseAssessmentOf(evaluation, receivedAt),
+      receivedAt,
+      signed: {
+        orderRef: order.orderRef,
+        signature: signed.signature,
+        ocspResponse: signed.ocspResponse,
+        bankIdIssueDate: signed.bankIdIssueDate,
+      },
+    });
+    log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
+    return { status: 'complete' as const, message: SIGNED, case: created };
+  } catch (err) {
+    if (err instanceof DraftAlreadySubmitted) return lost(app, order, err.caseId);
+    if (!(err instanceof AlreadySubmitted)) throw err;
+    return done(app, (await ownSignOrder(app, user, order.orderRef)).caseId!);
+  }
 }
 
 /**
@@ -103,7 +193,12 @@ export function submissionService(app: FastifyInstance) {
   }
 
   /** Checks the application, asks BankID to start the signature and keeps the order until it is collected. */
-  async function startSignOrder(user: SessionUser, application: ApplicationSubmission, endUserIp: string, log: FastifyBaseLogger) {
+  async function startSignOrder(
+    user: SessionUser,
+    application: ApplicationSubmission,
+    endUserIp: string,
+    log: FastifyBaseLogger,
+  ) {
     // A draft is sent once: sending it again (a second tab, a retry) names the case it already became.
     const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
     if (sent) throw new AppError('conflict', `Ansökan är redan skickad och har diarienummer ${sent.diaryNumber}.`);
@@ -117,7 +212,8 @@ export function submissionService(app: FastifyInstance) {
         userVisibleDataFormat: 'simpleMarkdownV1',
       });
     } catch (err) {
-      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress') throw appError('conflict', 'server.bankIdBusy');
+      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
+        throw appError('conflict', 'server.bankIdBusy');
       log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
       throw unavailable();
     }
@@ -139,12 +235,20 @@ export function submissionService(app: FastifyInstance) {
    * Starts signing. A retry with the key of an earlier request gets that request's answer (its sign order, even
    * if it has since become a case); copies arriving at once start one BankID order between them.
    */
-  async function start(user: SessionUser, application: ApplicationSubmission, key: string | undefined, endUserIp: string, log: FastifyBaseLogger) {
+  async function start(
+    user: SessionUser,
+    application: ApplicationSubmission,
+    key: string | undefined,
+    endUserIp: string,
+    log: FastifyBaseLogger,
+  ) {
     if (key) {
       const claim = await claimSubmissionKey(app.db, user.personnummer, key, requestHash(application), app.clock);
       if (claim.kind === 'answered') return { orderRef: claim.orderRef, autoStartToken: claim.autoStartToken };
-      if (claim.kind === 'otherRequest') throw new AppError('conflict', 'Nyckeln i Idempotency-Key hör till en annan ansökan. Skicka med en ny nyckel.');
-      if (claim.kind === 'busy') throw new AppError('conflict', 'Ansökan håller redan på att skickas. Vänta ett ögonblick och försök igen.');
+      if (claim.kind === 'otherRequest')
+        throw new AppError('conflict', 'Nyckeln i Idempotency-Key hör till en annan ansökan. Skicka med en ny nyckel.');
+      if (claim.kind === 'busy')
+        throw new AppError('conflict', 'Ansökan håller redan på att skickas. Vänta ett ögonblick och försök igen.');
     }
     try {
       const order = await startSignOrder(user, application, endUserIp, log);
@@ -157,18 +261,10 @@ export function submissionService(app: FastifyInstance) {
     }
   }
 
-  const done = async (caseId: string): Promise<SignCollectResult> => ({ status: 'complete', message: SIGNED, case: toSummary((await caseRow(app.db, caseId))!) });
-  // The losing order of a draft another order already made into a case keeps pointing at that case, so a
-  // repeated collect (a retry, a second poll in flight) gets the case again rather than a 404.
-  const lost = async (order: SignOrderRow, caseId: string) => {
-    await pointSignOrderAt(app.db, order.orderRef, caseId);
-    return done(caseId);
-  };
-
   /** Polls BankID; on completion by the logged-in person the application is judged again and becomes a case, once. */
   async function collect(user: SessionUser, orderRef: string, log: FastifyBaseLogger): Promise<SignCollectResult> {
     const order = await ownSignOrder(app, user, orderRef);
-    if (order.caseId) return done(order.caseId);
+    if (order.caseId) return done(app, order.caseId);
     let result;
     try {
       result = await app.bankid().collect(order.orderRef);
@@ -177,7 +273,8 @@ export function submissionService(app: FastifyInstance) {
       await forgetSignOrder(app.db, order.orderRef);
       return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
     }
-    if (result.status === 'pending') return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+    if (result.status === 'pending')
+      return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
     if (result.status === 'failed') {
       await forgetSignOrder(app.db, order.orderRef);
       return { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
@@ -187,45 +284,13 @@ export function submissionService(app: FastifyInstance) {
       log.warn({ orderRef: order.orderRef }, 'sign order completed by another person; refused');
       throw appError('forbidden', 'server.signedByOther');
     }
-    return receive(user, order, result.completionData, log);
+    return receive(app, user, order, result.completionData, log);
   }
 
-  async function receive(user: SessionUser, order: SignOrderRow, signed: { signature: string; ocspResponse: string; bankIdIssueDate: string }, log: FastifyBaseLogger) {
-    const application = ApplicationSubmissionSchema.parse(order.application);
-    const receivedAt = app.clock();
-    // Judged again on the day it arrives: that day's rule set decides (a signature may straddle a reform).
-    let evaluation: Evaluation;
-    try {
-      ({ evaluation } = await checkApplication(app, user, application, receivedAt));
-    } catch (err) {
-      // A concurrent collect may have just made the case (and moved the draft's files to it), or another sign
-      // order of the same draft did (a second tab): the answer is that case.
-      const fresh = await ownSignOrder(app, user, order.orderRef);
-      if (fresh.caseId) return done(fresh.caseId);
-      const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
-      if (sent) return lost(order, sent.id);
-      throw err;
-    }
-    const teams = await app.registers.staff.teams();
-    try {
-      const created = await createCase(app.db, {
-        application,
-        applicant: { personnummer: user.personnummer, name: user.name },
-        propertyDesignation: order.propertyDesignation,
-        routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
-        assignment: app.config.assignNewCases,
-        assessment: caseAssessmentOf(evaluation, receivedAt),
-        receivedAt,
-        signed: { orderRef: order.orderRef, signature: signed.signature, ocspResponse: signed.ocspResponse, bankIdIssueDate: signed.bankIdIssueDate },
-      });
-      log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
-      return { status: 'complete' as const, message: SIGNED, case: created };
-    } catch (err) {
-      if (err instanceof DraftAlreadySubmitted) return lost(order, err.caseId);
-      if (!(err instanceof AlreadySubmitted)) throw err;
-      return done((await ownSignOrder(app, user, order.orderRef)).caseId!);
-    }
-  }
-
-  return { start, collect, cancel: (user: SessionUser, orderRef: string) => cancelSubmission(app, user, orderRef), ownOrder: (user: SessionUser, orderRef: string) => ownSignOrder(app, user, orderRef) };
+  return {
+    start,
+    collect,
+    cancel: (user: SessionUser, orderRef: string) => cancelSubmission(app, user, orderRef),
+    ownOrder: (user: SessionUser, orderRef: string) => ownSignOrder(app, user, orderRef),
+  };
 }
