@@ -30,7 +30,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'fastify', 'react', 'react-dom', 'pg', 'drizzle-orm', '@electric-sql/*'], message: 'Pure packages do no I/O and know no framework.' },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'http',
+                'fastify',
+                'react',
+                'react-dom',
+                'pg',
+                'drizzle-orm',
+                '@electric-sql/*',
+              ],
+              message: 'Pure packages do no I/O and know no framework.',
+            },
             { group: ['@lovisa/server', '@lovisa/web', '**/apps/**'], message: 'Packages never import apps.' },
           ],
         },
@@ -40,13 +54,26 @@ export default tseslint.config(
   {
     files: ['packages/geo/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@lovisa/domain'], message: 'geo sits below domain.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@lovisa/domain'], message: 'geo sits below domain.' }] },
+      ],
     },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@lovisa/server', '**/apps/server/**', '@lovisa/registry', '@lovisa/bankid'], message: 'The browser bundle never pulls in server code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@lovisa/server', '**/apps/server/**', '@lovisa/registry', '@lovisa/bankid'],
+              message: 'The browser bundle never pulls in server code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -54,7 +81,17 @@ export default tseslint.config(
     files: ['apps/server/src/routes/**/*.ts'],
     rules: {
       'max-lines': ['error', { max: 200 }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['./*'], message: 'Route files never import each other: share through services/ or repositories/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./*'],
+              message: 'Route files never import each other: share through services/ or repositories/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

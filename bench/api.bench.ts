@@ -38,12 +38,25 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
 /** One real submission over HTTP: POST (checked, sign order started), approve in the test BankID app, collect. */
 export async function submitOnce(baseUrl: string, a: Applicant, draftId: string): Promise<{ teamId: string }> {
-  const started = await fetch(`${baseUrl}/api/applications`, { method: 'POST', headers: { ...json, cookie: a.cookie }, body: JSON.stringify({ ...a.application, draftId }) });
+  const started = await fetch(`${baseUrl}/api/applications`, {
+    method: 'POST',
+    headers: { ...json, cookie: a.cookie },
+    body: JSON.stringify({ ...a.application, draftId }),
+  });
   if (started.status !== 202) throw new Error(`submission not started: ${started.status} ${await started.text()}`);
   const { orderRef } = (await started.json()) as { orderRef: string };
-  const approve = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, { method: 'POST', headers: form, body: `personalNumber=${a.personnummer}`, redirect: 'manual' });
+  const approve = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
+    method: 'POST',
+    headers: form,
+    body: `personalNumber=${a.personnummer}`,
+    redirect: 'manual',
+  });
   if (approve.status >= 400) throw new Error(`approval refused: ${approve.status}`);
-  const collect = await fetch(`${baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: { ...json, cookie: a.cookie }, body: JSON.stringify({ orderRef }) });
+  const collect = await fetch(`${baseUrl}/api/applications/sign/collect`, {
+    method: 'POST',
+    headers: { ...json, cookie: a.cookie },
+    body: JSON.stringify({ orderRef }),
+  });
   const body = (await collect.json()) as { status: string; case?: { teamId: string } };
   if (body.status !== 'complete' || !body.case) throw new Error(`signing did not complete: ${JSON.stringify(body)}`);
   return { teamId: body.case.teamId };
@@ -82,7 +95,10 @@ async function cannon(opts: Parameters<typeof autocannon>[0]): Promise<Result> {
  * simulator's test app → collect. A connection holds one applicant for a whole cycle (BankID allows one order
  * per person at a time). Latency is per cycle, from the POST's start to the collect's answer.
  */
-async function submissionLoad(baseUrl: string, drafts: Map<Applicant, string[]>): Promise<LoadFigures & { cycles: number; requests: number; starved: boolean; teams: Map<string, number> }> {
+async function submissionLoad(
+  baseUrl: string,
+  drafts: Map<Applicant, string[]>,
+): Promise<LoadFigures & { cycles: number; requests: number; starved: boolean; teams: Map<string, number> }> {
   const busy = new Set<Applicant>();
   const cycleMs: number[] = [];
   const teams = new Map<string, number>();
@@ -91,7 +107,8 @@ async function submissionLoad(baseUrl: string, drafts: Map<Applicant, string[]>)
   let requests = 0;
   const take = (): { a: Applicant; draftId: string } | null => {
     let best: Applicant | null = null;
-    for (const [a, list] of drafts) if (!busy.has(a) && list.length > 0 && (!best || list.length > drafts.get(best)!.length)) best = a;
+    for (const [a, list] of drafts)
+      if (!busy.has(a) && list.length > 0 && (!best || list.length > drafts.get(best)!.length)) best = a;
     if (!best) return null;
     busy.add(best);
     return { a: best, draftId: drafts.get(best)!.shift()! };
@@ -115,7 +132,11 @@ async function submissionLoad(baseUrl: string, drafts: Map<Applicant, string[]>)
             return { ...req, method: 'GET', path: '/api/health', headers: {}, body: undefined };
           }
           Object.assign(ctx, next, { t0: performance.now() });
-          return { ...req, headers: { ...json, cookie: next.a.cookie }, body: JSON.stringify({ ...next.a.application, draftId: next.draftId }) };
+          return {
+            ...req,
+            headers: { ...json, cookie: next.a.cookie },
+            body: JSON.stringify({ ...next.a.application, draftId: next.draftId }),
+          };
         },
         onResponse: (status: number, body: string, ctx: Record<string, unknown>) => {
           if (ctx.skip) return;
@@ -131,7 +152,12 @@ async function submissionLoad(baseUrl: string, drafts: Map<Applicant, string[]>)
         method: 'POST',
         setupRequest: (req: object, ctx: Record<string, unknown>) =>
           ctx.orderRef
-            ? { ...req, path: `/bankid-sim/app/orders/${ctx.orderRef as string}/approve`, headers: form, body: `personalNumber=${(ctx.a as Applicant).personnummer}` }
+            ? {
+                ...req,
+                path: `/bankid-sim/app/orders/${ctx.orderRef as string}/approve`,
+                headers: form,
+                body: `personalNumber=${(ctx.a as Applicant).personnummer}`,
+              }
             : null,
         onResponse: (status: number, _body: string, ctx: Record<string, unknown>) => {
           requests++;
@@ -146,7 +172,13 @@ async function submissionLoad(baseUrl: string, drafts: Map<Applicant, string[]>)
         method: 'POST',
         path: '/api/applications/sign/collect',
         setupRequest: (req: object, ctx: Record<string, unknown>) =>
-          ctx.orderRef ? { ...req, headers: { ...json, cookie: (ctx.a as Applicant).cookie }, body: JSON.stringify({ orderRef: ctx.orderRef }) } : null,
+          ctx.orderRef
+            ? {
+                ...req,
+                headers: { ...json, cookie: (ctx.a as Applicant).cookie },
+                body: JSON.stringify({ orderRef: ctx.orderRef }),
+              }
+            : null,
         onResponse: (status: number, body: string, ctx: Record<string, unknown>) => {
           requests++;
           release(ctx);
@@ -180,7 +212,10 @@ async function submissionLoad(baseUrl: string, drafts: Map<Applicant, string[]>)
 
 const rnd = (n: number) => Math.round(n * 10) / 10;
 
-export async function runApiBench(server: BenchServer, label: string): Promise<{ results: BenchResult[]; casesAfter: number; rss: Record<string, number> }> {
+export async function runApiBench(
+  server: BenchServer,
+  label: string,
+): Promise<{ results: BenchResult[]; casesAfter: number; rss: Record<string, number> }> {
   const { baseUrl } = server;
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   const people = await applicants(baseUrl, registers);
@@ -200,7 +235,10 @@ export async function runApiBench(server: BenchServer, label: string): Promise<{
     trial++;
   }
   const perSubmissionMs = (performance.now() - t0) / trial;
-  if (valid.length < CONNECTIONS) throw new Error(`only ${valid.length} applicants can submit the test application; the load test needs ${CONNECTIONS}`);
+  if (valid.length < CONNECTIONS)
+    throw new Error(
+      `only ${valid.length} applicants can submit the test application; the load test needs ${CONNECTIONS}`,
+    );
 
   // Drafts with drawings for the submission load: enough for the whole run at a generous estimate of the rate.
   const poolSize = Math.min(8000, Math.max(1500, Math.ceil((1000 / perSubmissionMs) * 4 * DURATION_S)));
@@ -214,7 +252,12 @@ export async function runApiBench(server: BenchServer, label: string): Promise<{
   // Autosave: one open draft per connection, on the map step with one building, as the wizard sends it.
   const autosaves = await pool(valid.slice(0, CONNECTIONS), 8, async (a) => {
     const id = crypto.randomUUID();
-    const data = { step: 'map', propertyId: a.property.id, measure: 'outbuilding', footprints: [{ id: 'b1', measure: 'outbuilding', geometry: footprintIn(a.property, 6, 5) }] };
+    const data = {
+      step: 'map',
+      propertyId: a.property.id,
+      measure: 'outbuilding',
+      footprints: [{ id: 'b1', measure: 'outbuilding', geometry: footprintIn(a.property, 6, 5) }],
+    };
     await putDraft(baseUrl, a.cookie, id, data);
     return { a, id, data: JSON.stringify(data) };
   });
@@ -228,7 +271,9 @@ export async function runApiBench(server: BenchServer, label: string): Promise<{
   rss.submission = server.rssMB();
 
   const [topTeam] = [...sub.teams.entries()].sort((x, y) => y[1] - x[1]);
-  const officer = (await registers.staff.officers()).find((o) => o.teamId === (topTeam?.[0] ?? 'bygglov') && o.role === 'officer');
+  const officer = (await registers.staff.officers()).find(
+    (o) => o.teamId === (topTeam?.[0] ?? 'bygglov') && o.role === 'officer',
+  );
   if (!officer) throw new Error('no officer for the queue');
   const officerCookie = await apiLogin(baseUrl, officer.personnummer);
   const totalRes = await fetch(`${baseUrl}/api/officer/queue`, { headers: { cookie: officerCookie } });
@@ -258,7 +303,8 @@ export async function runApiBench(server: BenchServer, label: string): Promise<{
 
   const base = healthFig.reqPerS;
   const pct = (f: LoadFigures) => (100 * f.reqPerS) / base;
-  const line = (f: LoadFigures, unit = 'req/s') => `${rnd(f.reqPerS)} ${unit} (${rnd(pct(f))} % of baseline), p50 ${rnd(f.p50)} ms, p99 ${rnd(f.p99)} ms; ${f.failed} failed${f.timeouts ? ` (${f.timeouts} of them timed out after 10 s)` : ''}`;
+  const line = (f: LoadFigures, unit = 'req/s') =>
+    `${rnd(f.reqPerS)} ${unit} (${rnd(pct(f))} % of baseline), p50 ${rnd(f.p50)} ms, p99 ${rnd(f.p99)} ms; ${f.failed} failed${f.timeouts ? ` (${f.timeouts} of them timed out after 10 s)` : ''}`;
   const tag = `api [${label}]`;
   const results: BenchResult[] = [
     {

@@ -9,7 +9,12 @@ declare module 'autocannon' {
   export interface RequestStep extends Request {
     /** Returns the request to send; a falsy value restarts the sequence from the first request. */
     setupRequest?: (req: Request, context: Record<string, unknown>) => Request | null | undefined;
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
   }
   export interface Options {
     url: string;
@@ -24,7 +29,18 @@ declare module 'autocannon' {
     requests?: RequestStep[];
     initialContext?: Record<string, unknown>;
   }
-  export type Percentiles = { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number; p99_9: number };
+  export type Percentiles = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+    p99_9: number;
+  };
   export interface Result {
     duration: number;
     errors: number;

@@ -17,7 +17,8 @@ const mapLibraries: [string, RegExp][] = [
 export async function readBundle(dir = dist) {
   const assets = path.join(dir, 'assets');
   const files = new Map<string, string>();
-  for (const name of await readdir(assets)) if (name.endsWith('.js')) files.set(name, await readFile(path.join(assets, name), 'utf8'));
+  for (const name of await readdir(assets))
+    if (name.endsWith('.js')) files.set(name, await readFile(path.join(assets, name), 'utf8'));
   const html = await readFile(path.join(dir, 'index.html'), 'utf8');
   const entry = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
   /** Every chunk a chunk needs before it runs: its static imports, transitively (dynamic imports load later). */
@@ -26,7 +27,10 @@ export async function readBundle(dir = dist) {
     const visit = (name: string) => {
       if (seen.has(name) || !files.has(name)) return;
       seen.add(name);
-      for (const m of files.get(name)!.matchAll(/(?:import|export)[^"'()]*?from\s*["']\.\/([^"']+\.js)["']|import\s*["']\.\/([^"']+\.js)["']/g)) visit((m[1] ?? m[2])!);
+      for (const m of files
+        .get(name)!
+        .matchAll(/(?:import|export)[^"'()]*?from\s*["']\.\/([^"']+\.js)["']|import\s*["']\.\/([^"']+\.js)["']/g))
+        visit((m[1] ?? m[2])!);
     };
     roots.forEach(visit);
     return seen;
@@ -43,7 +47,9 @@ export async function runBundleBench(dir = dist): Promise<BenchResult[]> {
   const applicant = new Set([...entrySet, ...wizard]);
   const map = [...closure([chunk('MapStep')!])].filter((n) => !applicant.has(n));
   const officer = [...closure([chunk('QueuePage')!])].filter((n) => !entrySet.has(n));
-  const leaked = mapLibraries.filter(([, sig]) => [...applicant].some((n) => sig.test(files.get(n)!))).map(([lib]) => lib);
+  const leaked = mapLibraries
+    .filter(([, sig]) => [...applicant].some((n) => sig.test(files.get(n)!)))
+    .map(([lib]) => lib);
   const row = (name: string, bytes: number, budgetKB: number, note: string): BenchResult => ({
     name,
     value: bytes / KB,
@@ -53,7 +59,12 @@ export async function runBundleBench(dir = dist): Promise<BenchResult[]> {
     note,
   });
   return [
-    row('applicant entry JS (gzip)', gz(applicant), 150, `start, login and the wizard's property step: ${[...applicant].join(', ')}`),
+    row(
+      'applicant entry JS (gzip)',
+      gz(applicant),
+      150,
+      `start, login and the wizard's property step: ${[...applicant].join(', ')}`,
+    ),
     row('map chunk JS (gzip)', gz(map), 190, `loaded when the map step opens: ${map.join(', ')}`),
     row('officer console JS (gzip)', gz(officer), Infinity, `beyond the entry: ${officer.join(', ')}`),
     {

@@ -65,7 +65,11 @@ export function buildScene() {
     const i = (k - VERTICES / 8 + VERTICES) % VERTICES;
     return ring[i]!;
   });
-  const neighbourRing: Position[] = [...shared, [E0 + 90, N0 + 40] as Position, [E0 + 90, N0 - 40] as Position].reverse();
+  const neighbourRing: Position[] = [
+    ...shared,
+    [E0 + 90, N0 + 40] as Position,
+    [E0 + 90, N0 - 40] as Position,
+  ].reverse();
   const neighbour: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[...neighbourRing, neighbourRing[0]!]]] };
 
   // Prickmark: a 6 m band inside the southern boundary, 200° to 340° (≈ 780 boundary vertices each side).
@@ -157,7 +161,14 @@ export async function runGeometryBench(): Promise<BenchResult[]> {
   ];
   for (const [name, fn] of parts) {
     const m = measure(fn, { warmup: 100, rounds: 3, perRound: 100 });
-    results.push({ name: `  ${name}, median`, value: m.median, unit: 'ms', budget: Infinity, pass: true, note: `p95 ${m.p95.toFixed(3)} ms` });
+    results.push({
+      name: `  ${name}, median`,
+      value: m.median,
+      unit: 'ms',
+      budget: Infinity,
+      pass: true,
+      note: `p95 ${m.p95.toFixed(3)} ms`,
+    });
   }
   results.push({
     name: 'scene',
@@ -180,7 +191,11 @@ export function formatTable(results: BenchResult[]): string {
   ]);
   const header = ['benchmark', 'value', 'budget', '', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

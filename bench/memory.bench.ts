@@ -34,7 +34,15 @@ export async function runMemoryBench(realSeconds: number): Promise<BenchResult[]
     const phases: Phase[] = [];
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join('bench', 'memory.child.ts')], {
       cwd: repoRoot,
-      env: { ...process.env, ...benchEnv, DATA_DIR: dataDir, DATABASE_URL: '', WEB_DIST: '/nonexistent', TOTAL: String(SUBMISSIONS), SUBMIT_SECONDS: String(realSeconds) },
+      env: {
+        ...process.env,
+        ...benchEnv,
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        WEB_DIST: '/nonexistent',
+        TOTAL: String(SUBMISSIONS),
+        SUBMIT_SECONDS: String(realSeconds),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -74,7 +82,9 @@ export async function runMemoryBench(realSeconds: number): Promise<BenchResult[]
           `(rules verdict + routing + the same transaction the collect route runs, after storing a sign order) in ${Math.round(done.directSeconds as number)} s; ` +
           `data directory initialised beforehand (initdb + migrations, ${initSeconds.toFixed(1)} s); RSS ${mb(started.rssMB)} at start, ${mb(real.rssMB)} after the real ones; at the end V8 heap ${mb(done.heapMB)} used of ${mb(done.heapTotalMB)}, ` +
           `external ${mb(done.externalMB)} (mostly PGlite's WASM memory)` +
-          (done.afterGc ? `; after a forced full GC: RSS ${mb(done.afterGc.rssMB)}, heap ${mb(done.afterGc.heapMB)} used` : '') +
+          (done.afterGc
+            ? `; after a forced full GC: RSS ${mb(done.afterGc.rssMB)}, heap ${mb(done.afterGc.heapMB)} used`
+            : '') +
           '; attachment bytes on disk, not in the database',
         metrics: { phases },
       },

@@ -18,7 +18,14 @@ import {
   stockholmDate,
   type ApplicationSubmission,
 } from '@lovisa/domain';
-import { loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, simIdentities, type Registers } from '@lovisa/registry';
+import {
+  loadBasemap,
+  loadFeeSchedule,
+  loadFixtureRegisters,
+  loadRoutingRules,
+  simIdentities,
+  type Registers,
+} from '@lovisa/registry';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
 import { openDatabase } from '../apps/server/src/db/database';
@@ -33,10 +40,19 @@ const TOTAL = Number(process.env.TOTAL ?? 10_000);
 const SUBMIT_SECONDS = Number(process.env.SUBMIT_SECONDS ?? 150);
 
 /** PGlite's WASM linear memory (a private field; diagnostic only, absent if PGlite changes it). */
-const wasmMB = () => ((database.pglite as unknown as { mod?: { HEAPU8?: Uint8Array } } | undefined)?.mod?.HEAPU8?.byteLength ?? NaN) / 1048576;
+const wasmMB = () =>
+  ((database.pglite as unknown as { mod?: { HEAPU8?: Uint8Array } } | undefined)?.mod?.HEAPU8?.byteLength ?? NaN) /
+  1048576;
 const mem = () => {
   const m = process.memoryUsage();
-  return { wasmMB: wasmMB(), rssMB: m.rss / 1048576, heapMB: m.heapUsed / 1048576, heapTotalMB: m.heapTotal / 1048576, externalMB: m.external / 1048576, arrayBuffersMB: m.arrayBuffers / 1048576 };
+  return {
+    wasmMB: wasmMB(),
+    rssMB: m.rss / 1048576,
+    heapMB: m.heapUsed / 1048576,
+    heapTotalMB: m.heapTotal / 1048576,
+    externalMB: m.external / 1048576,
+    arrayBuffersMB: m.arrayBuffers / 1048576,
+  };
 };
 /**
  * The figures as they are. At the end, when the bench runs this process with --expose-gc, again after a full
@@ -59,7 +75,13 @@ config.feeSchedule = await loadFeeSchedule(config.fixturesDir);
 const database = await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
 const registers: Registers = await loadFixtureRegisters(config.fixturesDir);
 await seedStaff(database.db, registers);
-const app = await buildApp({ config, database, registers, basemap: await loadBasemap(config.fixturesDir), logger: false });
+const app = await buildApp({
+  config,
+  database,
+  registers,
+  basemap: await loadBasemap(config.fixturesDir),
+  logger: false,
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 report('started');
 
@@ -107,7 +129,12 @@ const ruleSet = ruleSetFor(stockholmDate(receivedAt))!;
 const verdicts = await Promise.all(
   people.map(async (p) => {
     const property = (await registers.land.propertyById(p.application.propertyId))!;
-    const evaluation = evaluateApplication(completenessInputFrom(p.application), await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
+    const evaluation = evaluateApplication(
+      completenessInputFrom(p.application),
+      await siteFor(app, property),
+      ruleSet,
+      SUBMISSION_CHANNEL,
+    );
     return { ...p, property, evaluation };
   }),
 );
@@ -158,8 +185,11 @@ const directSeconds = (performance.now() - t1) / 1000;
 // What an officer then does first: open the queue.
 const officer = (await registers.staff.officers()).find((o) => o.role === 'officer')!;
 const officerCookie = await login({ app }, officer.personnummer);
-for (let i = 0; i < 20; i++) await app.inject({ method: 'GET', url: '/api/officer/queue', headers: { cookie: officerCookie } });
-const { rows } = (await database.db.execute(sql`select count(*)::int as n from cases`)) as unknown as { rows: { n: number }[] };
+for (let i = 0; i < 20; i++)
+  await app.inject({ method: 'GET', url: '/api/officer/queue', headers: { cookie: officerCookie } });
+const { rows } = (await database.db.execute(sql`select count(*)::int as n from cases`)) as unknown as {
+  rows: { n: number }[];
+};
 const n = rows[0]!.n;
 report('done', { real, direct, directSeconds, cases: n }, true);
 await app.close();

@@ -14,7 +14,15 @@ import { apiLogin, median, putDraft, startBenchServer } from './server';
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** With BENCH_LH_REPORTS=<dir>, each run's full Lighthouse report is kept there as JSON, to see where time went. */
 const reportsDir = process.env.BENCH_LH_REPORTS;
-const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromeFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Anna Lindqvist owns Kjellstavik Eken 1:23. */
 export const ANNA = '198202029289';
@@ -60,8 +68,11 @@ async function runLighthouse(url: string, cookie: string | null, origin: string,
     }
     const a11y = lhr.categories.accessibility!;
     const failedA11y = a11y.auditRefs.filter((r) => r.weight > 0 && lhr.audits[r.id]?.score === 0).map((r) => r.id);
-    const requests = (lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [];
-    const offsite = requests.map((r) => r.url).filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const requests =
+      (lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [];
+    const offsite = requests
+      .map((r) => r.url)
+      .filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     return {
       performance: Math.round((lhr.categories.performance!.score ?? 0) * 100),
       accessibility: Math.round((a11y.score ?? 0) * 100),
@@ -69,7 +80,9 @@ async function runLighthouse(url: string, cookie: string | null, origin: string,
       tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
       cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
       transferKB: (lhr.audits['total-byte-weight']?.numericValue ?? NaN) / 1024,
-      compressionSavingsKB: ((lhr.audits['uses-text-compression']?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0) / 1024,
+      compressionSavingsKB:
+        ((lhr.audits['uses-text-compression']?.details as { overallSavingsBytes?: number } | undefined)
+          ?.overallSavingsBytes ?? 0) / 1024,
       failedA11y,
       offsite,
     };
@@ -80,14 +93,28 @@ async function runLighthouse(url: string, cookie: string | null, origin: string,
 
 export async function runPageSpeedBench(runs: number, webDist: string): Promise<BenchResult[]> {
   if (!existsSync(chromePath)) {
-    return [{ name: 'page speed', value: NaN, unit: '', budget: 0, pass: false, note: `no Chromium at ${chromePath}: apt-get install chromium (or set CHROME_PATH)` }];
+    return [
+      {
+        name: 'page speed',
+        value: NaN,
+        unit: '',
+        budget: 0,
+        pass: false,
+        note: `no Chromium at ${chromePath}: apt-get install chromium (or set CHROME_PATH)`,
+      },
+    ];
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-bench-lh-'));
   const server = await startBenchServer({ dataDir, env: { WEB_DIST: webDist } });
   try {
     const cookie = await apiLogin(server.baseUrl, ANNA);
     // The map step opens on a draft that has reached it: property, measure and one drawn building.
-    await putDraft(server.baseUrl, cookie, crypto.randomUUID(), { step: 'map', propertyId: EKEN, measure: 'outbuilding', footprints: [await ekenFootprint()] });
+    await putDraft(server.baseUrl, cookie, crypto.randomUUID(), {
+      step: 'map',
+      propertyId: EKEN,
+      measure: 'outbuilding',
+      footprints: [await ekenFootprint()],
+    });
     const pages: { name: string; url: string; cookie: string | null; perfBudget: number }[] = [
       { name: 'start page', url: `${server.baseUrl}/`, cookie: null, perfBudget: 95 },
       { name: 'map step', url: `${server.baseUrl}/ansokan/karta`, cookie, perfBudget: 80 },
@@ -100,7 +127,9 @@ export async function runPageSpeedBench(runs: number, webDist: string): Promise<
         // Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP on a busy machine): run again, twice at most.
         for (let attempt = 0; ; attempt++) {
           try {
-            all.push(await runLighthouse(page.url, page.cookie, server.baseUrl, `${page.name.replace(/ /g, '-')}-${i + 1}`));
+            all.push(
+              await runLighthouse(page.url, page.cookie, server.baseUrl, `${page.name.replace(/ /g, '-')}-${i + 1}`),
+            );
             break;
           } catch (err) {
             if (attempt >= 2) throw err;
@@ -122,7 +151,9 @@ export async function runPageSpeedBench(runs: number, webDist: string): Promise<
           note:
             `median of ${runs} (${all.map((s) => s.performance).join(', ')}); mobile preset (simulated slow 4G, 4× CPU); medians: LCP ${Math.round(median(all.map((s) => s.lcpMs)))} ms, ` +
             `TBT ${Math.round(median(all.map((s) => s.tbtMs)))} ms, CLS ${median(all.map((s) => s.cls)).toFixed(3)}, ${Math.round(median(all.map((s) => s.transferKB)))} KB transferred` +
-            (median(all.map((s) => s.compressionSavingsKB)) > 1 ? ` (${Math.round(median(all.map((s) => s.compressionSavingsKB)))} KB less if served compressed)` : '') +
+            (median(all.map((s) => s.compressionSavingsKB)) > 1
+              ? ` (${Math.round(median(all.map((s) => s.compressionSavingsKB)))} KB less if served compressed)`
+              : '') +
             (offsite.length ? `; OFF-SITE requests: ${offsite.join(' ')}` : '') +
             (retries ? `; ${retries} run(s) repeated after a Lighthouse error` : ''),
           atLeast: true,

@@ -36,7 +36,8 @@ export async function runRulesBench(): Promise<BenchResult[]> {
   const rules = ruleSetFor('2026-11-30')!;
   const once = evaluateApplication(app, site, rules);
   // The building reaches into the prickmark: the verdict must say so, or the bench measures the wrong thing.
-  if (!once.compliance?.rules.some((r) => r.code === 'PLAN_PRICKMARK' && !r.pass)) throw new Error('rules bench scene is not as intended');
+  if (!once.compliance?.rules.some((r) => r.code === 'PLAN_PRICKMARK' && !r.pass))
+    throw new Error('rules bench scene is not as intended');
   const budget = 2;
   const full = measure(() => evaluateApplication(app, site, rules));
   return [

@@ -43,13 +43,26 @@ async function part(name: string, fn: () => Promise<BenchResult[]>) {
     results.push(...(await fn()));
   } catch (err) {
     // A part that cannot run is a failed budget, not a crashed bench: the other parts still report.
-    results.push({ name: `${name}: did not run`, value: NaN, unit: '', budget: 0, pass: false, note: String(err instanceof Error ? (err.stack ?? err.message) : err).split('\n').slice(0, 4).join(' | ') });
+    results.push({
+      name: `${name}: did not run`,
+      value: NaN,
+      unit: '',
+      budget: 0,
+      pass: false,
+      note: String(err instanceof Error ? (err.stack ?? err.message) : err)
+        .split('\n')
+        .slice(0, 4)
+        .join(' | '),
+    });
   }
   timings[name] = (performance.now() - t0) / 1000;
   log(`${name} done in ${timings[name]!.toFixed(0)} s`);
 }
 
-async function withServer<T>(opts: Parameters<typeof startBenchServer>[0], fn: (s: BenchServer) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  opts: Parameters<typeof startBenchServer>[0],
+  fn: (s: BenchServer) => Promise<T>,
+): Promise<T> {
   const server = await startBenchServer({ ...opts, env: { WEB_DIST: webDist, ...opts.env } });
   servers.add(server);
   try {
@@ -82,13 +95,18 @@ async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
 }
 
 if (pgUrl && !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(pgUrl).hostname)) {
-  throw new Error('BENCH_DATABASE_URL must point at 127.0.0.1 or localhost: the bench sends traffic to this machine only');
+  throw new Error(
+    'BENCH_DATABASE_URL must point at 127.0.0.1 or localhost: the bench sends traffic to this machine only',
+  );
 }
 
 // The web app as built now, into a directory of the bench's own (a rebuild elsewhere cannot change it mid-run).
 const webDist = path.join(repoRoot, '.tmp', 'bench', 'web-dist');
 if (wanted('bundle') || wanted('pagespeed')) {
-  execFileSync('npm', ['run', 'build', '-w', '@lovisa/web', '--', '--outDir', webDist, '--emptyOutDir'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['run', 'build', '-w', '@lovisa/web', '--', '--outDir', webDist, '--emptyOutDir'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 try {
@@ -109,7 +127,9 @@ try {
           unit: 'MB',
           budget: Infinity,
           pass: true,
-          note: `informational: after ${out.casesAfter} submissions and the 4 load runs; RSS after each run: ${Object.entries(out.rss)
+          note: `informational: after ${out.casesAfter} submissions and the 4 load runs; RSS after each run: ${Object.entries(
+            out.rss,
+          )
             .map(([k, v]) => `${k} ${Math.round(v)}`)
             .join(', ')} MB`,
           metrics: out.rss,
@@ -121,7 +141,10 @@ try {
       const dataDir = await mkdtemp(path.join(scratch, 'api-'));
       return api('PGlite', { dataDir });
     });
-    if (pgUrl) await part('api [PostgreSQL]', () => withPgDatabase((url) => api('PostgreSQL', { dataDir: path.join(scratch, 'api-pg'), databaseUrl: url })));
+    if (pgUrl)
+      await part('api [PostgreSQL]', () =>
+        withPgDatabase((url) => api('PostgreSQL', { dataDir: path.join(scratch, 'api-pg'), databaseUrl: url })),
+      );
   }
 
   if (wanted('scale')) {
@@ -151,7 +174,9 @@ try {
       await part('scale [PostgreSQL]', () =>
         withPgDatabase(async (url) => {
           const seeded = await prepareScaleDatabase('postgres', url);
-          const out = await withServer({ dataDir: path.join(scratch, 'scale-pg'), databaseUrl: url }, (server) => timeQueue(server, 'PostgreSQL', `seeded in ${seeded.seconds.toFixed(1)} s`));
+          const out = await withServer({ dataDir: path.join(scratch, 'scale-pg'), databaseUrl: url }, (server) =>
+            timeQueue(server, 'PostgreSQL', `seeded in ${seeded.seconds.toFixed(1)} s`),
+          );
           plans.PostgreSQL = await explainQueue('postgres', url);
           return out;
         }),

@@ -29,8 +29,66 @@ export const queueRequests = [
   { name: 'search by designation (q=Eken 1:23)', query: { q: 'Eken 1:23' } },
 ];
 
-const blocks = ['Eken', 'Björken', 'Almen', 'Lönnen', 'Linden', 'Aspen', 'Granen', 'Tallen', 'Rönnen', 'Hägget', 'Strandängen', 'Sjöviken', 'Kvarnen', 'Smedjan', 'Skolan', 'Prästgården', 'Backen', 'Hagen', 'Ängen', 'Åkern', 'Udden', 'Näset', 'Holmen', 'Viken', 'Berget', 'Dalen', 'Kullen', 'Lunden', 'Mossen', 'Myren', 'Torpet', 'Gården', 'Byn', 'Fyren', 'Hamnen', 'Bryggan', 'Skogen', 'Stigen', 'Vägen', 'Källan'];
-const names = ['Anna Lindqvist', 'Erik Johansson', 'Maria Karlsson', 'Lars Nilsson', 'Karin Eriksson', 'Per Andersson', 'Eva Larsson', 'Johan Olsson', 'Sara Persson', 'Anders Svensson', 'Lena Gustafsson', 'Mikael Pettersson', 'Kristina Jonsson', 'Jonas Jansson', 'Ingrid Hansson', 'Magnus Bengtsson'];
+const blocks = [
+  'Eken',
+  'Björken',
+  'Almen',
+  'Lönnen',
+  'Linden',
+  'Aspen',
+  'Granen',
+  'Tallen',
+  'Rönnen',
+  'Hägget',
+  'Strandängen',
+  'Sjöviken',
+  'Kvarnen',
+  'Smedjan',
+  'Skolan',
+  'Prästgården',
+  'Backen',
+  'Hagen',
+  'Ängen',
+  'Åkern',
+  'Udden',
+  'Näset',
+  'Holmen',
+  'Viken',
+  'Berget',
+  'Dalen',
+  'Kullen',
+  'Lunden',
+  'Mossen',
+  'Myren',
+  'Torpet',
+  'Gården',
+  'Byn',
+  'Fyren',
+  'Hamnen',
+  'Bryggan',
+  'Skogen',
+  'Stigen',
+  'Vägen',
+  'Källan',
+];
+const names = [
+  'Anna Lindqvist',
+  'Erik Johansson',
+  'Maria Karlsson',
+  'Lars Nilsson',
+  'Karin Eriksson',
+  'Per Andersson',
+  'Eva Larsson',
+  'Johan Olsson',
+  'Sara Persson',
+  'Anders Svensson',
+  'Lena Gustafsson',
+  'Mikael Pettersson',
+  'Kristina Jonsson',
+  'Jonas Jansson',
+  'Ingrid Hansson',
+  'Magnus Bengtsson',
+];
 const sqlArray = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`;
 
 /**
@@ -108,7 +166,8 @@ interface Raw {
 /** Seeds SCALE_CASES cases in batches, then the diary counters past them, then VACUUM ANALYZE (a bulk load's statistics and visibility map). */
 export async function seedCases(raw: Raw, total = SCALE_CASES): Promise<{ seconds: number }> {
   const t0 = performance.now();
-  for (let from = 1; from <= total; from += BATCH) await raw.query(seedBatchSql(from, Math.min(total, from + BATCH - 1), total));
+  for (let from = 1; from <= total; from += BATCH)
+    await raw.query(seedBatchSql(from, Math.min(total, from + BATCH - 1), total));
   await raw.query(
     `insert into diary_counters (year, last_sequence) select distinct extract(year from received_at)::int, ${total} from cases
      on conflict (year) do update set last_sequence = greatest(diary_counters.last_sequence, excluded.last_sequence)`,
@@ -118,7 +177,10 @@ export async function seedCases(raw: Raw, total = SCALE_CASES): Promise<{ second
 }
 
 /** The SQL the queue sends for each request (captured from queueOfTeam itself), with EXPLAIN ANALYZE of each statement. */
-export async function explainQueue(kind: 'pglite' | 'postgres', target: string): Promise<{ name: string; statements: { sql: string; plan: string }[] }[]> {
+export async function explainQueue(
+  kind: 'pglite' | 'postgres',
+  target: string,
+): Promise<{ name: string; statements: { sql: string; plan: string }[] }[]> {
   const captured: { query: string; params: unknown[] }[] = [];
   const logger = { logQuery: (query: string, params: unknown[]) => void captured.push({ query, params }) };
   let db: Db;
@@ -127,25 +189,42 @@ export async function explainQueue(kind: 'pglite' | 'postgres', target: string):
   if (kind === 'pglite') {
     const client = await PGlite.create({ dataDir: target, extensions: { pg_trgm } });
     db = drizzlePglite(client, { schema, logger }) as unknown as Db;
-    raw = { query: async (text, params) => ({ rows: (await client.query<Record<string, unknown>>(text, params as unknown[])).rows }) };
+    raw = {
+      query: async (text, params) => ({
+        rows: (await client.query<Record<string, unknown>>(text, params as unknown[])).rows,
+      }),
+    };
     close = () => client.close();
   } else {
     const pool = new pg.Pool({ connectionString: target, max: 2 });
     // pool.end() resolves before its sockets close; the database's DROP … WITH (FORCE) may then end them.
     pool.on('error', () => {});
     db = drizzlePg(pool, { schema, logger }) as unknown as Db;
-    raw = { query: async (text, params) => ({ rows: (await pool.query(text, params as unknown[])).rows as Record<string, unknown>[] }) };
+    raw = {
+      query: async (text, params) => ({
+        rows: (await pool.query(text, params as unknown[])).rows as Record<string, unknown>[],
+      }),
+    };
     close = () => pool.end();
   }
   try {
     const out = [];
     for (const q of queueRequests) {
       captured.length = 0;
-      await queueOfTeam(db, QUEUE_OFFICER.teamId, QueueQuerySchema.parse(q.query), QUEUE_OFFICER.personnummer, new Date());
+      await queueOfTeam(
+        db,
+        QUEUE_OFFICER.teamId,
+        QueueQuerySchema.parse(q.query),
+        QUEUE_OFFICER.personnummer,
+        new Date(),
+      );
       const statements = [];
       for (const c of [...captured]) {
         const { rows } = await raw.query(`explain (analyze, buffers, costs off) ${c.query}`, c.params);
-        statements.push({ sql: `${c.query}  -- params: ${JSON.stringify(c.params)}`, plan: rows.map((r) => String(Object.values(r)[0])).join('\n') });
+        statements.push({
+          sql: `${c.query}  -- params: ${JSON.stringify(c.params)}`,
+          plan: rows.map((r) => String(Object.values(r)[0])).join('\n'),
+        });
       }
       out.push({ name: q.name, statements });
     }
@@ -189,10 +268,16 @@ export async function timeQueue(server: BenchServer, label: string, extra: strin
 
 /** Opens (and migrates) the database the server will use, seeds it, closes it. */
 export async function prepareScaleDatabase(kind: 'pglite' | 'postgres', target: string): Promise<{ seconds: number }> {
-  const database = await openDatabase(kind === 'pglite' ? { kind, dataDir: target } : { kind, url: target, poolSize: 2 });
+  const database = await openDatabase(
+    kind === 'pglite' ? { kind, dataDir: target } : { kind, url: target, poolSize: 2 },
+  );
   try {
     const raw: Raw = database.pglite
-      ? { query: async (text, params) => ({ rows: (await database.pglite!.query<Record<string, unknown>>(text, params as unknown[])).rows }) }
+      ? {
+          query: async (text, params) => ({
+            rows: (await database.pglite!.query<Record<string, unknown>>(text, params as unknown[])).rows,
+          }),
+        }
       : {
           query: async (text) => {
             const res = (await database.db.execute(text)) as unknown as { rows: Record<string, unknown>[] };

@@ -71,7 +71,8 @@ export async function startBenchServer(opts: ServerOptions): Promise<BenchServer
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`bench server exited early (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`bench server exited early (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
@@ -119,7 +120,11 @@ const cookieOf = (res: Response, name: string) => {
 
 /** Logs in through the BankID simulator over HTTP, as a browser and the test app would. Returns the session cookie. */
 export async function apiLogin(baseUrl: string, personnummer: string): Promise<string> {
-  const start = await fetch(`${baseUrl}/api/auth/bankid/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":"qr"}' });
+  const start = await fetch(`${baseUrl}/api/auth/bankid/start`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"mode":"qr"}',
+  });
   if (!start.ok) throw new Error(`login start refused: ${start.status} ${await start.text()}`);
   const { orderRef } = (await start.json()) as { orderRef: string };
   const approve = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
@@ -147,16 +152,26 @@ export async function putDraft(baseUrl: string, cookie: string, draftId: string,
   if (!res.ok) throw new Error(`draft not saved: ${res.status} ${await res.text()}`);
 }
 
-const pdf = (label: string) => `%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${label}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+const pdf = (label: string) =>
+  `%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${label}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
 
 /** A draft with every drawing a permit needs, uploaded as the attachments step does; returns its id. */
-export async function draftWithDrawings(baseUrl: string, cookie: string, propertyId: string, types = ['SITU', 'PLA', 'FAS', 'SEK']): Promise<string> {
+export async function draftWithDrawings(
+  baseUrl: string,
+  cookie: string,
+  propertyId: string,
+  types = ['SITU', 'PLA', 'FAS', 'SEK'],
+): Promise<string> {
   const draftId = crypto.randomUUID();
   await putDraft(baseUrl, cookie, draftId, { step: 'review', propertyId });
   for (const type of types) {
     const form = new FormData();
     form.append('file', new Blob([pdf(`${type} ${draftId}`)], { type: 'application/pdf' }), `${type}.pdf`);
-    const res = await fetch(`${baseUrl}/api/drafts/${draftId}/attachments?type=${type}`, { method: 'POST', headers: { cookie }, body: form });
+    const res = await fetch(`${baseUrl}/api/drafts/${draftId}/attachments?type=${type}`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
     if (res.status !== 201) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
   }
   return draftId;
@@ -178,7 +193,8 @@ export async function pool<T, R>(items: T[], n: number, fn: (item: T, i: number)
   return out;
 }
 
-export const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN);
+export const quantile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN;
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;

@@ -4,7 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXIT, entryMatches, judge, parseAllowlist, parseAuditOutput, type AllowEntry, type AuditOutcome, type Finding } from './audit';
+import {
+  EXIT,
+  entryMatches,
+  judge,
+  parseAllowlist,
+  parseAuditOutput,
+  type AllowEntry,
+  type AuditOutcome,
+  type Finding,
+} from './audit';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => path.join(here, 'audit-fixtures', name);
@@ -37,7 +46,11 @@ describe('reading npm audit --json (auditReportVersion 2)', () => {
       'moderate express GHSA-rv95-896h-c2vc 1096820',
     ]);
     const qs = findings.find((f) => f.package === 'qs')!;
-    expect(qs).toMatchObject({ url: 'https://github.com/advisories/GHSA-hrpp-h998-j3pp', range: '>=6.7.0 <6.7.3', title: 'qs vulnerable to Prototype Pollution' });
+    expect(qs).toMatchObject({
+      url: 'https://github.com/advisories/GHSA-hrpp-h998-j3pp',
+      range: '>=6.7.0 <6.7.3',
+      title: 'qs vulnerable to Prototype Pollution',
+    });
   });
 
   it('reads a clean report as no findings', () => {
@@ -45,22 +58,43 @@ describe('reading npm audit --json (auditReportVersion 2)', () => {
   });
 
   it('tells an unreachable advisory endpoint apart: the 405 recorded here, and no network at all', () => {
-    const recorded = parseAuditOutput(read('unreachable-405.json'), 'npm warn audit 405 Method Not Allowed - POST …\nnpm error audit endpoint returned an error\n');
-    expect(recorded).toEqual({ kind: 'unreachable', reason: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' });
-    expect(parseAuditOutput(read('unreachable-network.json'))).toMatchObject({ kind: 'unreachable', reason: expect.stringMatching(/^ENOTFOUND: request to https:\/\/registry.npmjs.org/) });
+    const recorded = parseAuditOutput(
+      read('unreachable-405.json'),
+      'npm warn audit 405 Method Not Allowed - POST …\nnpm error audit endpoint returned an error\n',
+    );
+    expect(recorded).toEqual({
+      kind: 'unreachable',
+      reason: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+    });
+    expect(parseAuditOutput(read('unreachable-network.json'))).toMatchObject({
+      kind: 'unreachable',
+      reason: expect.stringMatching(/^ENOTFOUND: request to https:\/\/registry.npmjs.org/),
+    });
     // npm printed nothing usable on stdout but said on stderr what failed.
     expect(parseAuditOutput('', 'npm error audit endpoint returned an error')).toMatchObject({ kind: 'unreachable' });
   });
 
   it('says when it cannot read what npm printed, rather than passing', () => {
-    expect(parseAuditOutput(read('no-lockfile.json'))).toEqual({ kind: 'unreadable', reason: 'npm audit failed: ENOLOCK This command requires an existing lockfile.' });
+    expect(parseAuditOutput(read('no-lockfile.json'))).toEqual({
+      kind: 'unreadable',
+      reason: 'npm audit failed: ENOLOCK This command requires an existing lockfile.',
+    });
     expect(parseAuditOutput('not json')).toMatchObject({ kind: 'unreadable' });
     expect(parseAuditOutput('')).toMatchObject({ kind: 'unreadable' });
     // npm 6's format (advisories by number, no auditReportVersion 2) is not silently read as "nothing found".
-    expect(parseAuditOutput(JSON.stringify({ advisories: { '1': {} }, metadata: {} }))).toMatchObject({ kind: 'unreadable' });
-    expect(parseAuditOutput(JSON.stringify({ auditReportVersion: 3, vulnerabilities: {} }))).toMatchObject({ kind: 'unreadable', reason: expect.stringContaining('version 3') });
+    expect(parseAuditOutput(JSON.stringify({ advisories: { '1': {} }, metadata: {} }))).toMatchObject({
+      kind: 'unreadable',
+    });
+    expect(parseAuditOutput(JSON.stringify({ auditReportVersion: 3, vulnerabilities: {} }))).toMatchObject({
+      kind: 'unreadable',
+      reason: expect.stringContaining('version 3'),
+    });
     // A report whose advisories are not as documented is not a clean report either.
-    expect(parseAuditOutput(JSON.stringify({ auditReportVersion: 2, vulnerabilities: { qs: { name: 'qs', severity: 'severe', via: [] } } }))).toMatchObject({ kind: 'unreadable' });
+    expect(
+      parseAuditOutput(
+        JSON.stringify({ auditReportVersion: 2, vulnerabilities: { qs: { name: 'qs', severity: 'severe', via: [] } } }),
+      ),
+    ).toMatchObject({ kind: 'unreadable' });
   });
 });
 
@@ -78,13 +112,25 @@ describe('the allowlist', () => {
   });
 
   it('is checked: every entry needs an id, the package, a reason and an ISO expiry date', () => {
-    expect(parseAllowlist(readFileSync(path.join(here, '..', 'security', 'audit-allowlist.json'), 'utf8'))).toEqual({ ok: true, entries: [] });
+    expect(parseAllowlist(readFileSync(path.join(here, '..', 'security', 'audit-allowlist.json'), 'utf8'))).toEqual({
+      ok: true,
+      entries: [],
+    });
     expect(parseAllowlist(JSON.stringify({ entries: [entry()] }))).toEqual({ ok: true, entries: [entry()] });
     const bad = (e: object) => parseAllowlist(JSON.stringify({ entries: [e] }));
-    expect(bad({ ...entry(), expires: '31/01/2027' })).toMatchObject({ ok: false, reason: expect.stringContaining('entries.0.expires') });
+    expect(bad({ ...entry(), expires: '31/01/2027' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('entries.0.expires'),
+    });
     expect(bad({ ...entry(), expires: '2027-02-30' })).toMatchObject({ ok: false });
-    expect(bad({ ...entry(), reason: 'ok' })).toMatchObject({ ok: false, reason: expect.stringContaining('entries.0.reason') });
-    expect(bad({ id: entry().id, reason: entry().reason, expires: entry().expires })).toMatchObject({ ok: false, reason: expect.stringContaining('package') });
+    expect(bad({ ...entry(), reason: 'ok' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('entries.0.reason'),
+    });
+    expect(bad({ id: entry().id, reason: entry().reason, expires: entry().expires })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('package'),
+    });
     expect(bad({ ...entry(), until: '2027-01-01' })).toMatchObject({ ok: false }); // a misspelt field is not ignored
     expect(parseAllowlist('[]')).toMatchObject({ ok: false });
     expect(parseAllowlist('{')).toMatchObject({ ok: false, reason: expect.stringContaining('not JSON') });
@@ -108,15 +154,29 @@ describe('the decision', () => {
   });
 
   it('passes when every high and critical one is allowlisted, and shows why each is accepted', () => {
-    const entries = [entry(), entry({ id: 'GHSA-qwcr-r2fm-qrc7', package: 'body-parser' }), entry({ id: 1106506, package: 'form-data', expires: TODAY })];
+    const entries = [
+      entry(),
+      entry({ id: 'GHSA-qwcr-r2fm-qrc7', package: 'body-parser' }),
+      entry({ id: 1106506, package: 'form-data', expires: TODAY }),
+    ];
     const v = judge(findings(), entries, TODAY);
     expect(v).toMatchObject({ exitCode: EXIT.ok, failures: [], warnings: [] });
-    expect(v.notes).toContain(`allowlisted until 2027-01-31: HIGH qs (>=6.7.0 <6.7.3) GHSA-hrpp-h998-j3pp: qs vulnerable to Prototype Pollution <https://github.com/advisories/GHSA-hrpp-h998-j3pp> — ${entry().reason}`);
+    expect(v.notes).toContain(
+      `allowlisted until 2027-01-31: HIGH qs (>=6.7.0 <6.7.3) GHSA-hrpp-h998-j3pp: qs vulnerable to Prototype Pollution <https://github.com/advisories/GHSA-hrpp-h998-j3pp> — ${entry().reason}`,
+    );
   });
 
   it('fails on an expired entry (the day after its date), and the advisory it covered fails again', () => {
     const expired = entry({ expires: '2026-11-29' });
-    const v = judge(findings(), [expired, entry({ id: 'GHSA-qwcr-r2fm-qrc7', package: 'body-parser' }), entry({ id: 1106506, package: 'form-data' })], TODAY);
+    const v = judge(
+      findings(),
+      [
+        expired,
+        entry({ id: 'GHSA-qwcr-r2fm-qrc7', package: 'body-parser' }),
+        entry({ id: 1106506, package: 'form-data' }),
+      ],
+      TODAY,
+    );
     expect(v.exitCode).toBe(EXIT.findings);
     expect(v.failures).toEqual([
       'allowlist entry expired: qs GHSA-hrpp-h998-j3pp (expires 2026-11-29) — renew it with a fresh reason, or remove it',
@@ -131,7 +191,9 @@ describe('the decision', () => {
     const gone = entry({ id: 'GHSA-xxxx-xxxx-xxxx', package: 'lodash' });
     const v = judge(report('clean.json'), [gone], TODAY);
     expect(v.exitCode).toBe(EXIT.ok);
-    expect(v.warnings).toEqual(['stale allowlist entry (matches no advisory any more): lodash GHSA-xxxx-xxxx-xxxx (expires 2027-01-31) — remove it']);
+    expect(v.warnings).toEqual([
+      'stale allowlist entry (matches no advisory any more): lodash GHSA-xxxx-xxxx-xxxx (expires 2027-01-31) — remove it',
+    ]);
     // Allowlisting a moderate advisory is allowed, and then the entry is in use, not stale.
     expect(judge(findings(), [entry({ id: 'GHSA-rv95-896h-c2vc', package: 'express' })], TODAY).warnings).toEqual([]);
   });
@@ -139,13 +201,29 @@ describe('the decision', () => {
   it('says plainly that nothing was audited when the endpoint is unreachable, with its own exit code', () => {
     const v = judge(parseAuditOutput(read('unreachable-405.json')), [entry()], TODAY);
     expect(v).toMatchObject({ exitCode: EXIT.unreachable, failures: [] });
-    expect(v.warnings).toEqual(['the npm advisory endpoint could not be reached, so NOTHING WAS AUDITED: 405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk']);
+    expect(v.warnings).toEqual([
+      'the npm advisory endpoint could not be reached, so NOTHING WAS AUDITED: 405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+    ]);
     expect(judge(parseAuditOutput(read('no-lockfile.json')), [], TODAY).exitCode).toBe(EXIT.broken);
   });
 
   it('never lets a finding pass by its package’s severity alone', () => {
     // A critical advisory on a package npm rates lower overall still fails (the advisory's own severity counts).
-    const odd: AuditOutcome = { kind: 'report', dependencies: null, findings: [{ package: 'x', source: 1, ghsa: null, url: '', title: 't', severity: 'critical', range: '*' } satisfies Finding] };
+    const odd: AuditOutcome = {
+      kind: 'report',
+      dependencies: null,
+      findings: [
+        {
+          package: 'x',
+          source: 1,
+          ghsa: null,
+          url: '',
+          title: 't',
+          severity: 'critical',
+          range: '*',
+        } satisfies Finding,
+      ],
+    };
     expect(judge(odd, [], TODAY).exitCode).toBe(EXIT.findings);
   });
 });
@@ -154,7 +232,10 @@ describe('scripts/audit.ts as CI runs it', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'lovisa-audit-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const cli = (...args: string[]) => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'audit.ts'), ...args], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'audit.ts'), ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     return { code: run.status, out: run.stdout + run.stderr };
   };
 

@@ -68,11 +68,30 @@ const ReportSchema = z.looseObject({
       via: z.array(z.union([z.string(), AdvisorySchema])),
     }),
   ),
-  metadata: z.looseObject({ dependencies: z.looseObject({ total: z.number().optional(), prod: z.number().optional() }).optional() }).optional(),
+  metadata: z
+    .looseObject({
+      dependencies: z.looseObject({ total: z.number().optional(), prod: z.number().optional() }).optional(),
+    })
+    .optional(),
 });
 
 /** Network failures npm reports as `{ error: { code } }` when it cannot reach the registry. */
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ERR_SOCKET_TIMEOUT', 'EPROTO', 'CERT_HAS_EXPIRED', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN']);
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'ERR_SOCKET_TIMEOUT',
+  'EPROTO',
+  'CERT_HAS_EXPIRED',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+]);
 
 /** Reads what `npm audit --json` printed (and its stderr) into findings, or says why there are none. */
 export function parseAuditOutput(stdout: string, stderr = ''): AuditOutcome {
@@ -80,7 +99,8 @@ export function parseAuditOutput(stdout: string, stderr = ''): AuditOutcome {
   try {
     json = JSON.parse(stdout);
   } catch {
-    if (/audit endpoint returned an error|security\/advisories/i.test(stderr)) return { kind: 'unreachable', reason: firstLine(stderr) };
+    if (/audit endpoint returned an error|security\/advisories/i.test(stderr))
+      return { kind: 'unreachable', reason: firstLine(stderr) };
     return { kind: 'unreadable', reason: `npm audit printed no JSON: ${firstLine(stdout || stderr) || '(nothing)'}` };
   }
   const report = ReportSchema.safeParse(json);
@@ -90,7 +110,15 @@ export function parseAuditOutput(stdout: string, stderr = ''): AuditOutcome {
       for (const via of vulnerability.via) {
         if (typeof via === 'string') continue; // reached through another package: its own entry carries the advisory
         const pkg = via.name ?? vulnerability.name ?? key;
-        const finding: Finding = { package: pkg, source: via.source ?? null, ghsa: ghsaOf(via.url), url: via.url, title: via.title, severity: via.severity, range: via.range };
+        const finding: Finding = {
+          package: pkg,
+          source: via.source ?? null,
+          ghsa: ghsaOf(via.url),
+          url: via.url,
+          title: via.title,
+          severity: via.severity,
+          range: via.range,
+        };
         findings.set(`${pkg} ${finding.source ?? finding.url}`, finding);
       }
     }
@@ -100,23 +128,37 @@ export function parseAuditOutput(stdout: string, stderr = ''): AuditOutcome {
   const failure = unreachableReason(json, stderr);
   if (failure) return { kind: 'unreachable', reason: failure };
   const version = (json as { auditReportVersion?: unknown } | null)?.auditReportVersion;
-  if (version !== undefined && version !== 2) return { kind: 'unreadable', reason: `unsupported npm audit report version ${String(version)} (this check reads version 2, npm 7 and later)` };
+  if (version !== undefined && version !== 2)
+    return {
+      kind: 'unreadable',
+      reason: `unsupported npm audit report version ${String(version)} (this check reads version 2, npm 7 and later)`,
+    };
   const message = (json as { error?: { summary?: string; code?: string } } | null)?.error;
-  return { kind: 'unreadable', reason: `npm audit failed: ${message?.code ?? ''} ${message?.summary ?? firstLine(stdout)}`.trim() };
+  return {
+    kind: 'unreadable',
+    reason: `npm audit failed: ${message?.code ?? ''} ${message?.summary ?? firstLine(stdout)}`.trim(),
+  };
 }
 
 /** Why npm could not get an answer from the advisory endpoint, or null if that is not what happened. */
 function unreachableReason(json: unknown, stderr: string): string | null {
   if (!json || typeof json !== 'object') return null;
-  const o = json as { statusCode?: unknown; message?: unknown; uri?: unknown; error?: { code?: unknown; summary?: unknown } };
+  const o = json as {
+    statusCode?: unknown;
+    message?: unknown;
+    uri?: unknown;
+    error?: { code?: unknown; summary?: unknown };
+  };
   const uri = typeof o.uri === 'string' ? o.uri : '';
   // An HTTP error from the registry's advisory endpoint (here: a proxy answering 405 to the bulk POST).
   if (typeof o.statusCode === 'number' && o.statusCode >= 400) {
     return typeof o.message === 'string' ? o.message : `HTTP ${o.statusCode} from ${uri || 'the advisory endpoint'}`;
   }
   const code = typeof o.error?.code === 'string' ? o.error.code : '';
-  if (NETWORK_CODES.has(code)) return `${code}: ${typeof o.error?.summary === 'string' ? o.error.summary : 'the registry could not be reached'}`;
-  if (uri.includes('/-/npm/v1/security/') || /audit endpoint returned an error/i.test(stderr)) return firstLine(stderr) || `no answer from ${uri}`;
+  if (NETWORK_CODES.has(code))
+    return `${code}: ${typeof o.error?.summary === 'string' ? o.error.summary : 'the registry could not be reached'}`;
+  if (uri.includes('/-/npm/v1/security/') || /audit endpoint returned an error/i.test(stderr))
+    return firstLine(stderr) || `no answer from ${uri}`;
   return null;
 }
 
@@ -143,7 +185,8 @@ export function parseAllowlist(text: string): { ok: true; entries: AllowEntry[] 
     return { ok: false, reason: `not JSON: ${(err as Error).message}` };
   }
   const parsed = AllowlistSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return { ok: true, entries: parsed.data.entries };
 }
 
@@ -166,7 +209,8 @@ export interface Verdict {
   notes: string[];
 }
 
-const describeFinding = (f: Finding) => `${f.severity.toUpperCase()} ${f.package} ${f.range ? `(${f.range}) ` : ''}${f.ghsa ?? f.source ?? ''}: ${f.title}${f.url ? ` <${f.url}>` : ''}`;
+const describeFinding = (f: Finding) =>
+  `${f.severity.toUpperCase()} ${f.package} ${f.range ? `(${f.range}) ` : ''}${f.ghsa ?? f.source ?? ''}: ${f.title}${f.url ? ` <${f.url}>` : ''}`;
 const describeEntry = (e: AllowEntry) => `${e.package} ${e.id} (expires ${e.expires})`;
 
 /** The decision: which findings fail, which entries have expired or match nothing. `today` is YYYY-MM-DD. */
@@ -177,10 +221,16 @@ export function judge(outcome: AuditOutcome, entries: AllowEntry[], today: strin
   // The entry holds through its expiry day; after it, it must be renewed (with a fresh reason) or removed.
   const expired = entries.filter((e) => e.expires < today);
   const live = entries.filter((e) => e.expires >= today);
-  for (const e of expired) failures.push(`allowlist entry expired: ${describeEntry(e)} — renew it with a fresh reason, or remove it`);
+  for (const e of expired)
+    failures.push(`allowlist entry expired: ${describeEntry(e)} — renew it with a fresh reason, or remove it`);
 
   if (outcome.kind === 'unreadable') {
-    return { exitCode: EXIT.broken, failures: [...failures, `the audit could not be read: ${outcome.reason}`], warnings, notes };
+    return {
+      exitCode: EXIT.broken,
+      failures: [...failures, `the audit could not be read: ${outcome.reason}`],
+      warnings,
+      notes,
+    };
   }
   if (outcome.kind === 'unreachable') {
     warnings.push(`the npm advisory endpoint could not be reached, so NOTHING WAS AUDITED: ${outcome.reason}`);
@@ -191,21 +241,32 @@ export function judge(outcome: AuditOutcome, entries: AllowEntry[], today: strin
   for (const finding of outcome.findings) {
     const entry = live.find((e) => entryMatches(e, finding));
     if (entry) used.add(entry);
-    if (!FAILING.has(finding.severity)) notes.push(`below the bar: ${describeFinding(finding)}${entry ? ' (allowlisted)' : ''}`);
+    if (!FAILING.has(finding.severity))
+      notes.push(`below the bar: ${describeFinding(finding)}${entry ? ' (allowlisted)' : ''}`);
     else if (entry) notes.push(`allowlisted until ${entry.expires}: ${describeFinding(finding)} — ${entry.reason}`);
     else failures.push(`not allowlisted: ${describeFinding(finding)}`);
   }
-  for (const e of live) if (!used.has(e)) warnings.push(`stale allowlist entry (matches no advisory any more): ${describeEntry(e)} — remove it`);
+  for (const e of live)
+    if (!used.has(e))
+      warnings.push(`stale allowlist entry (matches no advisory any more): ${describeEntry(e)} — remove it`);
   const audited = outcome.dependencies === null ? '' : ` in ${outcome.dependencies} production dependencies`;
-  notes.push(`${outcome.findings.length} advisories${audited}, ${outcome.findings.filter((f) => FAILING.has(f.severity)).length} high or critical`);
+  notes.push(
+    `${outcome.findings.length} advisories${audited}, ${outcome.findings.filter((f) => FAILING.has(f.severity)).length} high or critical`,
+  );
   return { exitCode: failures.length > 0 ? EXIT.findings : EXIT.ok, failures, warnings, notes };
 }
 
 /** `npm audit --omit=dev --json` in the repository, as run in CI. */
 export function runNpmAudit(cwd: string, timeoutMs = 180_000): AuditOutcome {
-  const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.error) {
-    if ((run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { kind: 'unreachable', reason: `npm audit got no answer within ${timeoutMs / 1000} s` };
+    if ((run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+      return { kind: 'unreachable', reason: `npm audit got no answer within ${timeoutMs / 1000} s` };
     return { kind: 'unreadable', reason: `npm could not be run: ${run.error.message}` };
   }
   // npm exits non-zero both when it finds something and when it fails: the JSON says which.
@@ -231,7 +292,9 @@ function main(args: string[]): number {
     allowlist = { ok: false, reason: (err as Error).message };
   }
   if (!allowlist.ok) {
-    process.stderr.write(`audit: the allowlist ${path.relative(root, allowlistFile)} cannot be used: ${allowlist.reason}\n`);
+    process.stderr.write(
+      `audit: the allowlist ${path.relative(root, allowlistFile)} cannot be used: ${allowlist.reason}\n`,
+    );
     return EXIT.broken;
   }
   const outcome = reportFile ? parseAuditOutput(readFileSync(reportFile, 'utf8')) : runNpmAudit(root);

@@ -32,7 +32,9 @@ function main() {
   if (!ref) throw new Error('usage: compareScreenshots.ts <git-ref> [max-share]');
   const max = maxArg ? Number(maxArg) : 0.005;
   let failed = false;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.png')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .sort()) {
     let before: Buffer;
     try {
       before = execFileSync('git', ['show', `${ref}:${dir}/${file}`], { maxBuffer: 64 * 1024 * 1024 });

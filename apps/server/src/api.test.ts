@@ -65,18 +65,46 @@ describe.each(dbKinds)('API on %s', (kind) => {
 
   it('names its answers by message id for the web, keeping the Swedish for API clients', async () => {
     const said = async (res: Promise<{ json(): unknown }>) => ApiErrorSchema.parse((await res).json()).error;
-    expect(await said(get('/api/me'))).toMatchObject({ messageId: 'server.unauthenticated', message: 'Du behöver logga in.' });
-    expect(await said(get('/api/officer/queue', cookieA))).toMatchObject({ messageId: 'server.forbidden', message: 'Du har inte behörighet till detta.' });
-    expect(await said(get('/api/nope'))).toMatchObject({ messageId: 'server.notFound', message: 'Sidan eller resursen finns inte.' });
-    expect(await said(get('/api/properties/00000000-0000-4000-8000-000000000000', cookieA))).toMatchObject({ messageId: 'server.notFound.property', message: 'Fastigheten finns inte.' });
-    expect(await said(post('/api/auth/bankid/collect', { orderRef: 'no-such-order' }))).toMatchObject({ messageId: 'server.loginNotFound' });
-    const badJson = h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: '{', headers: { 'content-type': 'application/json' } });
-    expect(await said(badJson)).toMatchObject({ messageId: 'server.invalidJson', message: 'Förfrågan är inte giltig JSON.' });
+    expect(await said(get('/api/me'))).toMatchObject({
+      messageId: 'server.unauthenticated',
+      message: 'Du behöver logga in.',
+    });
+    expect(await said(get('/api/officer/queue', cookieA))).toMatchObject({
+      messageId: 'server.forbidden',
+      message: 'Du har inte behörighet till detta.',
+    });
+    expect(await said(get('/api/nope'))).toMatchObject({
+      messageId: 'server.notFound',
+      message: 'Sidan eller resursen finns inte.',
+    });
+    expect(await said(get('/api/properties/00000000-0000-4000-8000-000000000000', cookieA))).toMatchObject({
+      messageId: 'server.notFound.property',
+      message: 'Fastigheten finns inte.',
+    });
+    expect(await said(post('/api/auth/bankid/collect', { orderRef: 'no-such-order' }))).toMatchObject({
+      messageId: 'server.loginNotFound',
+    });
+    const badJson = h.app.inject({
+      method: 'POST',
+      url: '/api/auth/bankid/start',
+      payload: '{',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(await said(badJson)).toMatchObject({
+      messageId: 'server.invalidJson',
+      message: 'Förfrågan är inte giltig JSON.',
+    });
     // A schema's issue: zod's message is the domain's id; the answer has both the id and its Swedish.
     const valid = applicationFor(facts.propertyA);
-    const short = await said(post('/api/applications', { ...valid, details: { ...valid.details, description: 'kort' } }, cookieA));
+    const short = await said(
+      post('/api/applications', { ...valid, details: { ...valid.details, description: 'kort' } }, cookieA),
+    );
     expect(short).toMatchObject({ code: 'invalidInput', messageId: 'server.invalidInput' });
-    expect(short.issues).toContainEqual({ path: 'body.details.description', message: 'Beskriv vad du vill bygga med minst 10 tecken.', messageId: 'form.description.tooShort' });
+    expect(short.issues).toContainEqual({
+      path: 'body.details.description',
+      message: 'Beskriv vad du vill bygga med minst 10 tecken.',
+      messageId: 'form.description.tooShort',
+    });
     expect(short.issues?.every((i) => !i.message.startsWith('form.'))).toBe(true);
   });
 
@@ -87,16 +115,30 @@ describe.each(dbKinds)('API on %s', (kind) => {
     const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!;
     expect(loginCookie.httpOnly).toBe(true);
     expect(loginCookie.secure).toBeFalsy(); // localhost: browsers accept cookies over http
-    const remote = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' }, headers: { host: 'bygglov.kjellstavik.se' } });
+    const remote = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/bankid/start',
+      payload: { mode: 'qr' },
+      headers: { host: 'bygglov.kjellstavik.se' },
+    });
     expect(remote.cookies.find((c) => c.name === 'lovisa_login')!.secure).toBe(true);
-    const qr = await h.app.inject({ method: 'GET', url: `/api/auth/bankid/${orderRef}/qr`, cookies: { lovisa_login: loginCookie.value } });
+    const qr = await h.app.inject({
+      method: 'GET',
+      url: `/api/auth/bankid/${orderRef}/qr`,
+      cookies: { lovisa_login: loginCookie.value },
+    });
     expect(qr.statusCode).toBe(200);
     expect(qr.json().qrData).toMatch(/^bankid\.[\w-]+\.0\.[0-9a-f]{64}$/);
     expect(qr.json().svg).toContain('<svg');
     expect(qr.body).not.toContain('qrStartSecret');
     // Another browser (without the login cookie) cannot read the QR or collect the order.
     expect((await get(`/api/auth/bankid/${orderRef}/qr`)).statusCode).toBe(404);
-    const pending = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/collect', payload: { orderRef }, cookies: { lovisa_login: loginCookie.value } });
+    const pending = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/bankid/collect',
+      payload: { orderRef },
+      cookies: { lovisa_login: loginCookie.value },
+    });
     expect(pending.json()).toMatchObject({ status: 'pending', hintCode: 'outstandingTransaction' });
     expect(pending.cookies.find((c) => c.name === 'lovisa_session')).toBeUndefined();
 
@@ -126,7 +168,9 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expect(neighbours.length).toBeGreaterThan(0);
     expect(Object.keys(neighbours[0]).sort()).toEqual(['address', 'designation', 'id']);
     const around = (await get(`/api/properties/${facts.propertyA.id}/surroundings`, cookieA)).json();
-    expect(around.neighbours.map((n: { id: string }) => n.id).sort()).toEqual(neighbours.map((n: { id: string }) => n.id).sort());
+    expect(around.neighbours.map((n: { id: string }) => n.id).sort()).toEqual(
+      neighbours.map((n: { id: string }) => n.id).sort(),
+    );
     const kinds = new Set(around.features.map((f: { properties: { kind: string } }) => f.properties.kind));
     expect(kinds.has('building')).toBe(true);
     expect(kinds.has('street')).toBe(true);
@@ -135,11 +179,21 @@ describe.each(dbKinds)('API on %s', (kind) => {
 
   it('autosaves drafts for their owner only', async () => {
     const id = '7d1f0c52-3a57-4c61-9a0e-5b8c4f7d2e10';
-    const put = await h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie: cookieA }, payload: { data: { step: 'map', propertyId: facts.propertyA.id } } });
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${id}`,
+      headers: { cookie: cookieA },
+      payload: { data: { step: 'map', propertyId: facts.propertyA.id } },
+    });
     expect(put.statusCode).toBe(200);
     const mine = (await get('/api/drafts', cookieA)).json();
     expect(mine[0]).toMatchObject({ id, data: { step: 'map', propertyId: facts.propertyA.id } });
-    const steal = await h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie: cookieB }, payload: { data: { step: 'x' } } });
+    const steal = await h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${id}`,
+      headers: { cookie: cookieB },
+      payload: { data: { step: 'x' } },
+    });
     expect(steal.statusCode).toBe(404);
     expect((await get('/api/drafts', cookieA)).json()[0].data.step).toBe('map');
     expect((await get('/api/drafts', cookieB)).json()).toEqual([]);
@@ -149,23 +203,40 @@ describe.each(dbKinds)('API on %s', (kind) => {
     const before = await countMyCases(cookieA);
     const valid = applicationFor(facts.propertyA);
 
-    const missing = await post('/api/applications', { ...valid, details: { ridgeHeightM: 3, plannedStart: '2027-01-01' } }, cookieA);
+    const missing = await post(
+      '/api/applications',
+      { ...valid, details: { ridgeHeightM: 3, plannedStart: '2027-01-01' } },
+      cookieA,
+    );
     expect(missing.statusCode).toBe(400);
     const err = expectApiError(missing.json(), 'invalidInput');
     expect(err.error.issues?.some((i) => i.path.includes('description'))).toBe(true);
 
-    const point = { ...valid, footprints: [{ id: 'p', measure: 'outbuilding', geometry: { type: 'Point', coordinates: [600_000, 6_600_000] } }] };
+    const point = {
+      ...valid,
+      footprints: [{ id: 'p', measure: 'outbuilding', geometry: { type: 'Point', coordinates: [600_000, 6_600_000] } }],
+    };
     expect((await post('/api/applications', point, cookieA)).statusCode).toBe(400);
 
     const notMine = await post('/api/applications', applicationFor(facts.propertyB), cookieA);
     expect(notMine.statusCode).toBe(403);
     expectApiError(notMine.json(), 'forbidden');
 
-    const malformed = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: cookieA, 'content-type': 'application/json' }, payload: '{"propertyId":' });
+    const malformed = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { cookie: cookieA, 'content-type': 'application/json' },
+      payload: '{"propertyId":',
+    });
     expect(malformed.statusCode).toBe(400);
     expectApiError(malformed.json(), 'invalidInput');
 
-    const text = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: cookieA, 'content-type': 'text/plain' }, payload: 'hej' });
+    const text = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { cookie: cookieA, 'content-type': 'text/plain' },
+      payload: 'hej',
+    });
     expect(text.statusCode).toBe(415);
 
     expect((await post('/api/applications', valid)).statusCode).toBe(401);
@@ -193,15 +264,31 @@ describe.each(dbKinds)('API on %s', (kind) => {
     // Applicant B cannot see A's case.
     expect((await get(`/api/me/cases/${summary.id}`, cookieB)).statusCode).toBe(404);
 
-    const badDecision = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'maybe', reason: 'x' }, cookieOfficer);
+    const badDecision = await post(
+      `/api/officer/cases/${summary.id}/decision`,
+      { outcome: 'maybe', reason: 'x' },
+      cookieOfficer,
+    );
     expect(badDecision.statusCode).toBe(400);
     const { version } = (await get(`/api/officer/cases/${summary.id}`, cookieOfficer)).json();
-    const unversioned = await post(`/api/officer/cases/${summary.id}/decision`, { outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' }, cookieOfficer);
+    const unversioned = await post(
+      `/api/officer/cases/${summary.id}/decision`,
+      { outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' },
+      cookieOfficer,
+    );
     expect(unversioned.statusCode).toBe(400);
-    const decided = await post(`/api/officer/cases/${summary.id}/decision`, { version, outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' }, cookieOfficer);
+    const decided = await post(
+      `/api/officer/cases/${summary.id}/decision`,
+      { version, outcome: 'approved', reason: 'Åtgärden följer detaljplanen.' },
+      cookieOfficer,
+    );
     expect(decided.statusCode).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'decided', outcome: 'approved' });
-    const again = await post(`/api/officer/cases/${summary.id}/decision`, { version, outcome: 'refused', reason: 'Ändrat mig.' }, cookieOfficer);
+    const again = await post(
+      `/api/officer/cases/${summary.id}/decision`,
+      { version, outcome: 'refused', reason: 'Ändrat mig.' },
+      cookieOfficer,
+    );
     expect(again.statusCode).toBe(409);
     expectApiError(again.json(), 'conflict');
 
@@ -224,7 +311,9 @@ describe.each(dbKinds)('API on %s', (kind) => {
     expect((await q('status=decided')).items.every((c: { status: string }) => c.status === 'decided')).toBe(true);
     expect((await q('outcome=approved')).items.map((c: { outcome: string }) => c.outcome)).toEqual(['approved']);
     const byDesignation = await q(`q=${encodeURIComponent(facts.propertyB.designation.slice(-8).toLowerCase())}`);
-    expect(byDesignation.items.map((c: { propertyDesignation: string }) => c.propertyDesignation)).toEqual([facts.propertyB.designation]);
+    expect(byDesignation.items.map((c: { propertyDesignation: string }) => c.propertyDesignation)).toEqual([
+      facts.propertyB.designation,
+    ]);
     expect((await q(`q=${encodeURIComponent(all.items[0].diaryNumber)}`)).total).toBe(1);
     expect((await q('q=%25')).total).toBe(0); // a literal %, not a wildcard
     expect((await get('/api/officer/queue?pageSize=1000', cookieOfficer)).statusCode).toBe(400);
@@ -233,14 +322,24 @@ describe.each(dbKinds)('API on %s', (kind) => {
 
   it('refuses state-changing requests that a browser marks as coming from another site', async () => {
     const attempt = (headers: Record<string, string>) =>
-      h.app.inject({ method: 'PUT', url: '/api/drafts/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', headers: { cookie: cookieA, ...headers }, payload: { data: { step: 'map' } } });
+      h.app.inject({
+        method: 'PUT',
+        url: '/api/drafts/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+        headers: { cookie: cookieA, ...headers },
+        payload: { data: { step: 'map' } },
+      });
     const evil = await attempt({ origin: 'https://evil.example' });
     expect(evil.statusCode).toBe(403);
     expectApiError(evil.json(), 'forbidden');
     expect((await attempt({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
     expect((await attempt({ origin: 'null' })).statusCode).toBe(403);
-    expect((await get('/api/drafts', cookieA)).json().map((d: { id: string }) => d.id)).not.toContain('9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d');
-    expect((await attempt({ origin: 'http://localhost:3000', host: 'localhost:3000', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
+    expect((await get('/api/drafts', cookieA)).json().map((d: { id: string }) => d.id)).not.toContain(
+      '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    );
+    expect(
+      (await attempt({ origin: 'http://localhost:3000', host: 'localhost:3000', 'sec-fetch-site': 'same-origin' }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('logs out: the cookie no longer opens anything', async () => {

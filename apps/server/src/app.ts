@@ -38,7 +38,9 @@ import { swedishText } from '@lovisa/domain';
 import { appError } from './errors';
 
 /** The answer to an address that does not exist (and, on a kiosk-only server, to what it never serves). */
-const PAGE_NOT_FOUND = { error: { code: 'notFound', message: swedishText('server.notFound'), messageId: 'server.notFound' } };
+const PAGE_NOT_FOUND = {
+  error: { code: 'notFound', message: swedishText('server.notFound'), messageId: 'server.notFound' },
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -114,7 +116,8 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig) 
   await app.register(rateLimit, {
     global: false,
     // Thrown as an AppError, so the central handler answers it with its message id like any other.
-    errorResponseBuilder: (_req, ctx) => appError('tooManyRequests', 'server.tooManyAttempts', { seconds: Math.ceil(ctx.ttl / 1000) }),
+    errorResponseBuilder: (_req, ctx) =>
+      appError('tooManyRequests', 'server.tooManyAttempts', { seconds: Math.ceil(ctx.ttl / 1000) }),
   });
   await app.register(swagger, {
     openapi: {
@@ -124,7 +127,6 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig) 
     hideUntagged: true,
   });
   // The document only (GET /api/openapi.json): no Swagger UI, see docs/adr/0007-openapi-without-swagger-ui.md.
-
 }
 
 /** The BankID RP client: pointed at BANKID_URL, or at the built-in simulator. */
@@ -135,7 +137,10 @@ function decorateBankId(app: FastifyInstance, opts: AppOptions) {
   const builtIn = !opts.config.bankidUrl;
   const selfUrl = () => {
     const address = app.server.address() as AddressInfo | null;
-    if (!address) throw new Error('The server is not listening; a replaced BankID fetch reaches the built-in simulator on its port.');
+    if (!address)
+      throw new Error(
+        'The server is not listening; a replaced BankID fetch reaches the built-in simulator on its port.',
+      );
     return `http://127.0.0.1:${address.port}/bankid-sim`;
   };
   const simulatorFetch: typeof fetch = async (input, init) => {
@@ -158,7 +163,6 @@ function decorateBankId(app: FastifyInstance, opts: AppOptions) {
         ...(opts.bankidFetch ? { fetch: opts.bankidFetch } : builtIn ? { fetch: simulatorFetch } : {}),
       }),
   );
-
 }
 
 /** The API's routes, under /api. */
@@ -196,9 +200,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // same shape as every other client error.
     frameworkErrors: (error, _request, reply) => {
       const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      void (reply as FastifyReply)
-        .status(status)
-        .send({ error: { code: 'invalidInput', message: status === 414 ? 'Adressen är för lång.' : 'Adressen är inte giltig.' } });
+      void (reply as FastifyReply).status(status).send({
+        error: {
+          code: 'invalidInput',
+          message: status === 414 ? 'Adressen är för lång.' : 'Adressen är inte giltig.',
+        },
+      });
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -217,7 +224,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sameOriginPlugin);
   await app.register(attachmentsPlugin, opts.attachmentStore ? { store: opts.attachmentStore } : {});
   await app.register(dbPlugin, { database: opts.database, clock });
-  await app.register(registersPlugin, { registers: opts.registers, basemap: opts.basemap ?? { type: 'FeatureCollection', features: [] } });
+  await app.register(registersPlugin, {
+    registers: opts.registers,
+    basemap: opts.basemap ?? { type: 'FeatureCollection', features: [] },
+  });
   // A kiosk-only server never serves the officer console, its API, or the demo outbox (other people's e-mail),
   // whoever asks: 404, as for an address that does not exist. Checked before any session or route runs.
   if (opts.config.kiosk.only) {
@@ -263,7 +273,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       globIgnore: ['**/*.br', '**/*.gz'],
       setHeaders(reply, filePath) {
         // Vite fingerprints assets: cache forever. index.html must be re-read on every visit.
-        reply.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
@@ -271,7 +284,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     // HEAD too: monitors and link checkers ask it of "/", and it must answer as GET does.
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !url.startsWith('/bankid-sim/') && !/\.[a-z0-9]+$/i.test(url);
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !url.startsWith('/api/') &&
+      !url.startsWith('/bankid-sim/') &&
+      !/\.[a-z0-9]+$/i.test(url);
     // On a kiosk-only server every page is the kiosk face: a fresh start at the attract screen.
     if (isPage && opts.config.kiosk.only && !isKioskPage(url)) {
       return reply.header('cache-control', 'no-store').redirect('/kiosk', 302);

@@ -174,7 +174,11 @@ describe.each(dbKinds)('uploads racing into one slot on %s', (kind) => {
       // Each upload either got in before the answer was sent or is refused: never a 5xx.
       expect(late.every((a) => a.statusCode === 201 || a.statusCode === 409)).toBe(true);
       for (const e of refusals(late))
-        expect(e).toEqual({ code: 'conflict', message: expect.stringMatching(/komplettering/), messageId: 'case.problem.NOT_AWAITING_COMPLETION' });
+        expect(e).toEqual({
+          code: 'conflict',
+          message: expect.stringMatching(/komplettering/),
+          messageId: 'case.problem.NOT_AWAITING_COMPLETION',
+        });
       const afterwards = await answerWith('PLA', 'efteråt.pdf', 99);
       expect(afterwards.statusCode).toBe(409);
     });

@@ -18,67 +18,143 @@ describe('attachments of a draft', () => {
     cookieA = await login(h, facts.applicantA);
     cookieB = await login(h, facts.applicantB);
     cookieOfficer = await login(h, facts.officer);
-    const put = await h.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie: cookieA }, payload: { data: { step: 'attachments', propertyId: facts.propertyA.id } } });
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${draftId}`,
+      headers: { cookie: cookieA },
+      payload: { data: { step: 'attachments', propertyId: facts.propertyA.id } },
+    });
     expect(put.statusCode).toBe(200);
   });
   afterAll(async () => {
     await h?.close();
   });
 
-  const list = async (cookie = cookieA) => (await h.app.inject({ method: 'GET', url: `/api/drafts/${draftId}/attachments`, headers: { cookie } })).json();
+  const list = async (cookie = cookieA) =>
+    (await h.app.inject({ method: 'GET', url: `/api/drafts/${draftId}/attachments`, headers: { cookie } })).json();
   const error = (res: { json(): unknown }) => ApiErrorSchema.parse(res.json()).error;
 
   it('takes a PDF drawing, stores it once, and gives it back as a download only to its owner', async () => {
     const res = await uploadTo(h, cookieA, draftId, 'type=PLA', '../../Planritning plan 1.pdf', testPdf('plan'));
     expect(res.statusCode).toBe(201);
     const info = AttachmentInfoSchema.parse(res.json());
-    expect(info).toMatchObject({ type: 'PLA', fileName: 'Planritning plan 1.pdf', contentType: 'application/pdf', generated: false });
+    expect(info).toMatchObject({
+      type: 'PLA',
+      fileName: 'Planritning plan 1.pdf',
+      contentType: 'application/pdf',
+      generated: false,
+    });
 
-    const download = await h.app.inject({ method: 'GET', url: `/api/attachments/${info.id}`, headers: { cookie: cookieA } });
+    const download = await h.app.inject({
+      method: 'GET',
+      url: `/api/attachments/${info.id}`,
+      headers: { cookie: cookieA },
+    });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
-    expect(download.headers['content-disposition']).toBe(`attachment; filename="Planritning plan 1.pdf"; filename*=UTF-8''Planritning%20plan%201.pdf`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="Planritning plan 1.pdf"; filename*=UTF-8''Planritning%20plan%201.pdf`,
+    );
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['cache-control']).toBe('no-store');
     expect(download.rawPayload.equals(Buffer.from(testPdf('plan')))).toBe(true);
 
     // Anyone else: as if it did not exist. An officer sees it once it belongs to a case of the team.
-    expect((await h.app.inject({ method: 'GET', url: `/api/attachments/${info.id}`, headers: { cookie: cookieB } })).statusCode).toBe(404);
-    expect((await h.app.inject({ method: 'GET', url: `/api/attachments/${info.id}`, headers: { cookie: cookieOfficer } })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/attachments/${info.id}`, headers: { cookie: cookieB } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/attachments/${info.id}`, headers: { cookie: cookieOfficer } }))
+        .statusCode,
+    ).toBe(404);
     expect((await h.app.inject({ method: 'GET', url: `/api/attachments/${info.id}` })).statusCode).toBe(401);
   });
 
   it('replaces a drawing of the same type, and removes one on request', async () => {
     const first = (await uploadTo(h, cookieA, draftId, 'type=FAS', 'fasad.pdf', testPdf('fasad 1'))).json();
-    const second = (await uploadTo(h, cookieA, draftId, 'type=FAS', 'fasad-ny.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]))).json();
+    const second = (
+      await uploadTo(
+        h,
+        cookieA,
+        draftId,
+        'type=FAS',
+        'fasad-ny.png',
+        Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]),
+      )
+    ).json();
     const fas = (await list()).filter((a: { type: string }) => a.type === 'FAS');
     expect(fas.map((a: { id: string }) => a.id)).toEqual([second.id]);
     expect(fas[0].fileName).toBe('fasad-ny.png');
-    expect((await h.app.inject({ method: 'GET', url: `/api/attachments/${first.id}`, headers: { cookie: cookieA } })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/attachments/${first.id}`, headers: { cookie: cookieA } }))
+        .statusCode,
+    ).toBe(404);
 
-    const gone = await h.app.inject({ method: 'DELETE', url: `/api/drafts/${draftId}/attachments/${second.id}`, headers: { cookie: cookieA } });
+    const gone = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/drafts/${draftId}/attachments/${second.id}`,
+      headers: { cookie: cookieA },
+    });
     expect(gone.statusCode).toBe(204);
     expect((await list()).some((a: { id: string }) => a.id === second.id)).toBe(false);
-    expect((await h.app.inject({ method: 'DELETE', url: `/api/drafts/${draftId}/attachments/${second.id}`, headers: { cookie: cookieA } })).statusCode).toBe(404);
+    expect(
+      (
+        await h.app.inject({
+          method: 'DELETE',
+          url: `/api/drafts/${draftId}/attachments/${second.id}`,
+          headers: { cookie: cookieA },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('keeps one consent per neighbouring property, and asks which one', async () => {
     const neighbour = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e24';
-    expect(error(await uploadTo(h, cookieA, draftId, 'type=GRAM', 'medgivande.pdf', testPdf()))).toMatchObject({ code: 'invalidInput' });
-    const ok = await uploadTo(h, cookieA, draftId, `type=GRAM&neighbourPropertyId=${neighbour}`, 'medgivande.pdf', testPdf('gram'));
+    expect(error(await uploadTo(h, cookieA, draftId, 'type=GRAM', 'medgivande.pdf', testPdf()))).toMatchObject({
+      code: 'invalidInput',
+    });
+    const ok = await uploadTo(
+      h,
+      cookieA,
+      draftId,
+      `type=GRAM&neighbourPropertyId=${neighbour}`,
+      'medgivande.pdf',
+      testPdf('gram'),
+    );
     expect(ok.json()).toMatchObject({ type: 'GRAM', neighbourPropertyId: neighbour });
   });
 
   it('refuses what is not a drawing, by content, with the reason in Swedish, and stores nothing', async () => {
     const before = (await list()).length;
-    const html = await uploadTo(h, cookieA, draftId, 'type=SEK', 'sektion.pdf', new TextEncoder().encode('<html><script>alert(1)</script>'), 'application/pdf');
+    const html = await uploadTo(
+      h,
+      cookieA,
+      draftId,
+      'type=SEK',
+      'sektion.pdf',
+      new TextEncoder().encode('<html><script>alert(1)</script>'),
+      'application/pdf',
+    );
     expect(html.statusCode).toBe(415);
     expect(error(html).message).toMatch(/inte en PDF, PNG eller JPEG/);
-    const js = await uploadTo(h, cookieA, draftId, 'type=SEK', 'sektion.pdf', new TextEncoder().encode('%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>'));
+    const js = await uploadTo(
+      h,
+      cookieA,
+      draftId,
+      'type=SEK',
+      'sektion.pdf',
+      new TextEncoder().encode('%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>'),
+    );
     expect(js.statusCode).toBe(415);
     const empty = await uploadTo(h, cookieA, draftId, 'type=SEK', 'tom.pdf', new Uint8Array());
     expect(empty.statusCode).toBe(400);
-    const json = await h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments?type=SEK`, headers: { cookie: cookieA }, payload: { file: 'x' } });
+    const json = await h.app.inject({
+      method: 'POST',
+      url: `/api/drafts/${draftId}/attachments?type=SEK`,
+      headers: { cookie: cookieA },
+      payload: { file: 'x' },
+    });
     expect(json.statusCode).toBe(415);
     const badType = await uploadTo(h, cookieA, draftId, 'type=EXE', 'x.pdf', testPdf());
     expect(badType.statusCode).toBe(400);
@@ -94,26 +170,65 @@ describe('attachments of a draft', () => {
   });
 
   it('makes the situationsplan from the drawing and attaches it, in place of an earlier one', async () => {
-    const noDrawing = await h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments/site-plan`, headers: { cookie: cookieA } });
+    const noDrawing = await h.app.inject({
+      method: 'POST',
+      url: `/api/drafts/${draftId}/attachments/site-plan`,
+      headers: { cookie: cookieA },
+    });
     expect(noDrawing.statusCode).toBe(400);
     expect(error(noDrawing).message).toMatch(/Rita byggnaden/);
     const footprints = [{ id: 'byggnad-1', measure: 'outbuilding', geometry: footprintIn(facts.propertyA, 8, 7) }];
-    await h.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie: cookieA }, payload: { data: { step: 'attachments', propertyId: facts.propertyA.id, measure: 'outbuilding', footprints } } });
+    await h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${draftId}`,
+      headers: { cookie: cookieA },
+      payload: { data: { step: 'attachments', propertyId: facts.propertyA.id, measure: 'outbuilding', footprints } },
+    });
     await uploadTo(h, cookieA, draftId, 'type=SITU', 'egen-situationsplan.pdf', testPdf('situ'));
-    const made = await h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments/site-plan`, headers: { cookie: cookieA } });
+    const made = await h.app.inject({
+      method: 'POST',
+      url: `/api/drafts/${draftId}/attachments/site-plan`,
+      headers: { cookie: cookieA },
+    });
     expect(made.statusCode).toBe(201);
     const info = AttachmentInfoSchema.parse(made.json());
-    expect(info).toMatchObject({ type: 'SITU', generated: true, contentType: 'application/pdf', fileName: `Situationsplan ${facts.propertyA.designation}.pdf` });
-    expect((await list()).filter((a: { type: string }) => a.type === 'SITU').map((a: { id: string }) => a.id)).toEqual([info.id]);
+    expect(info).toMatchObject({
+      type: 'SITU',
+      generated: true,
+      contentType: 'application/pdf',
+      fileName: `Situationsplan ${facts.propertyA.designation}.pdf`,
+    });
+    expect((await list()).filter((a: { type: string }) => a.type === 'SITU').map((a: { id: string }) => a.id)).toEqual([
+      info.id,
+    ]);
     const pdf = await h.app.inject({ method: 'GET', url: `/api/attachments/${info.id}`, headers: { cookie: cookieA } });
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments/site-plan`, headers: { cookie: cookieB } })).statusCode).toBe(404);
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: `/api/drafts/${draftId}/attachments/site-plan`,
+          headers: { cookie: cookieB },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('is another applicant’s draft: nothing to see or change', async () => {
-    expect((await h.app.inject({ method: 'GET', url: `/api/drafts/${draftId}/attachments`, headers: { cookie: cookieB } })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/drafts/${draftId}/attachments`, headers: { cookie: cookieB } }))
+        .statusCode,
+    ).toBe(404);
     expect((await uploadTo(h, cookieB, draftId, 'type=PLA', 'p.pdf', testPdf())).statusCode).toBe(404);
     const [mine] = await list();
-    expect((await h.app.inject({ method: 'DELETE', url: `/api/drafts/${draftId}/attachments/${mine.id}`, headers: { cookie: cookieB } })).statusCode).toBe(404);
+    expect(
+      (
+        await h.app.inject({
+          method: 'DELETE',
+          url: `/api/drafts/${draftId}/attachments/${mine.id}`,
+          headers: { cookie: cookieB },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startHarness, login, submitSigned, multipartFile, testPdf, uploadTo, withDrawings, type Harness } from './test/harness';
+import {
+  startHarness,
+  login,
+  submitSigned,
+  multipartFile,
+  testPdf,
+  uploadTo,
+  withDrawings,
+  type Harness,
+} from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 import { kioskLogin } from './test/kioskLogin';
 
@@ -13,7 +22,16 @@ import { kioskLogin } from './test/kioskLogin';
  * officer — as applicant B wherever A's things are concerned, 403 on every officer route). A kiosk-only
  * server answers 404 on the officer routes to everyone (kiosk.test.ts).
  */
-const roles = ['anonymous', 'applicantA', 'applicantB', 'officerX', 'officerY', 'teamLead', 'kioskA', 'kioskOfficerX'] as const;
+const roles = [
+  'anonymous',
+  'applicantA',
+  'applicantB',
+  'officerX',
+  'officerY',
+  'teamLead',
+  'kioskA',
+  'kioskOfficerX',
+] as const;
 type Role = (typeof roles)[number];
 type Expect = Record<Role, number>;
 const kioskRoles: Partial<Record<Role, 'kiosk'>> = { kioskA: 'kiosk', kioskOfficerX: 'kiosk' };
@@ -71,11 +89,21 @@ interface Row {
 
 async function startSign(ctx: Ctx): Promise<string> {
   const payload = await withDrawings(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA));
-  const res = await ctx.h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: ctx.cookieA }, payload });
+  const res = await ctx.h.app.inject({
+    method: 'POST',
+    url: '/api/applications',
+    headers: { cookie: ctx.cookieA },
+    payload,
+  });
   return res.json().orderRef as string;
 }
 const cancelSign = (ctx: Ctx, orderRef: string) => async () => {
-  await ctx.h.app.inject({ method: 'POST', url: '/api/applications/sign/cancel', headers: { cookie: ctx.cookieA }, payload: { orderRef } });
+  await ctx.h.app.inject({
+    method: 'POST',
+    url: '/api/applications/sign/cancel',
+    headers: { cookie: ctx.cookieA },
+    payload: { orderRef },
+  });
 };
 
 // Issue 8, the case loop: fresh cases in the state each action needs (an action changes the case it acts on).
@@ -84,50 +112,177 @@ async function asOfficer(ctx: Ctx, who: 'officer' | 'teamLead' = 'officer'): Pro
   if (!officerCookies.has(who)) officerCookies.set(who, await login(ctx.h, ctx.facts[who]));
   return officerCookies.get(who)!;
 }
-async function caseOfA(ctx: Ctx, state: 'received' | 'awaitingCompletion' | 'approved' | 'proposed' = 'received'): Promise<{ id: string; version: number }> {
+async function caseOfA(
+  ctx: Ctx,
+  state: 'received' | 'awaitingCompletion' | 'approved' | 'proposed' = 'received',
+): Promise<{ id: string; version: number }> {
   const fresh = await submitSigned(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA));
   if (state === 'received') return { id: fresh.id, version: 0 };
   const officer = await asOfficer(ctx);
   const act = async (path: string, body: object) => {
-    const res = await ctx.h.app.inject({ method: 'POST', url: `/api/officer/cases/${fresh.id}/${path}`, headers: { cookie: officer }, payload: body });
+    const res = await ctx.h.app.inject({
+      method: 'POST',
+      url: `/api/officer/cases/${fresh.id}/${path}`,
+      headers: { cookie: officer },
+      payload: body,
+    });
     if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
     return res.json().version as number;
   };
-  if (state === 'awaitingCompletion') return { id: fresh.id, version: await act('completion-request', { version: 0, text: 'Komplettera beskrivningen.', replyBy: '2026-12-21' }) };
-  if (state === 'approved') return { id: fresh.id, version: await act('decision', { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' }) };
+  if (state === 'awaitingCompletion')
+    return {
+      id: fresh.id,
+      version: await act('completion-request', {
+        version: 0,
+        text: 'Komplettera beskrivningen.',
+        replyBy: '2026-12-21',
+      }),
+    };
+  if (state === 'approved')
+    return {
+      id: fresh.id,
+      version: await act('decision', { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' }),
+    };
   // A deviation from the plan: the officer's decision becomes a proposal for the team lead.
   await ctx.h.app.db.execute(sql`update cases set deviation = true where id = ${fresh.id}`);
-  return { id: fresh.id, version: await act('decision', { version: 0, outcome: 'approved', reason: 'Liten avvikelse, grannarna hörda.' }) };
+  return {
+    id: fresh.id,
+    version: await act('decision', { version: 0, outcome: 'approved', reason: 'Liten avvikelse, grannarna hörda.' }),
+  };
 }
 const officerOnlyLead: Expect = { ...officersOfTeam(200), officerX: 403 };
 
 const matrix: Row[] = [
   { method: 'GET', route: '/api/health', expect: all(200), call: async () => ({ method: 'GET', url: '/api/health' }) },
-  { method: 'GET', route: '/api/openapi.json', expect: all(200), call: async () => ({ method: 'GET', url: '/api/openapi.json' }) },
-  { method: 'GET', route: '/api/fee-schedule', expect: all(200), call: async () => ({ method: 'GET', url: '/api/fee-schedule' }) },
-  { method: 'GET', route: '/api/map-config', expect: all(200), call: async () => ({ method: 'GET', url: '/api/map-config' }) },
-  { method: 'GET', route: '/api/session', expect: all(200), call: async () => ({ method: 'GET', url: '/api/session' }) },
-  { method: 'GET', route: '/api/kiosk-config', expect: all(200), call: async () => ({ method: 'GET', url: '/api/kiosk-config' }) },
-  { method: 'POST', route: '/api/auth/bankid/start', expect: all(200), call: async () => ({ method: 'POST', url: '/api/auth/bankid/start', body: { mode: 'qr' } }) },
+  {
+    method: 'GET',
+    route: '/api/openapi.json',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/openapi.json' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/fee-schedule',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/fee-schedule' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/map-config',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/map-config' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/session',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/session' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/kiosk-config',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/kiosk-config' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/bankid/start',
+    expect: all(200),
+    call: async () => ({ method: 'POST', url: '/api/auth/bankid/start', body: { mode: 'qr' } }),
+  },
   // A login order is bound to the browser that started it: nobody else, signed in or not, can touch it.
-  { method: 'GET', route: '/api/auth/bankid/:orderRef/qr', expect: all(404), call: async (c) => ({ method: 'GET', url: `/api/auth/bankid/${(await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).json().orderRef}/qr` }) },
-  { method: 'POST', route: '/api/auth/bankid/collect', expect: all(404), call: async (c) => ({ method: 'POST', url: '/api/auth/bankid/collect', body: { orderRef: (await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).json().orderRef } }) },
-  { method: 'POST', route: '/api/auth/bankid/cancel', expect: all(404), call: async (c) => ({ method: 'POST', url: '/api/auth/bankid/cancel', body: { orderRef: (await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).json().orderRef } }) },
-  { method: 'POST', route: '/api/auth/logout', expect: all(204), call: async () => ({ method: 'POST', url: '/api/auth/logout', freshSession: true }) },
+  {
+    method: 'GET',
+    route: '/api/auth/bankid/:orderRef/qr',
+    expect: all(404),
+    call: async (c) => ({
+      method: 'GET',
+      url: `/api/auth/bankid/${(await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).json().orderRef}/qr`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/bankid/collect',
+    expect: all(404),
+    call: async (c) => ({
+      method: 'POST',
+      url: '/api/auth/bankid/collect',
+      body: {
+        orderRef: (
+          await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })
+        ).json().orderRef,
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/bankid/cancel',
+    expect: all(404),
+    call: async (c) => ({
+      method: 'POST',
+      url: '/api/auth/bankid/cancel',
+      body: {
+        orderRef: (
+          await c.h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })
+        ).json().orderRef,
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/logout',
+    expect: all(204),
+    call: async () => ({ method: 'POST', url: '/api/auth/logout', freshSession: true }),
+  },
   { method: 'GET', route: '/api/me', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me' }) },
-  { method: 'GET', route: '/api/me/properties', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/properties' }) },
-  { method: 'GET', route: '/api/properties/:id', expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}` }) },
-  { method: 'GET', route: '/api/properties/:id/surroundings', expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/surroundings` }) },
-  { method: 'GET', route: '/api/properties/:id/neighbours', expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 }, call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/neighbours` }) },
-  { method: 'GET', route: '/api/drafts', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/drafts' }) },
-  { method: 'GET', route: '/api/drafts/:id/attachments', expect: onlyA(200), call: async (c) => ({ method: 'GET', url: `/api/drafts/${c.draftId}/attachments` }) },
+  {
+    method: 'GET',
+    route: '/api/me/properties',
+    expect: signedIn(200),
+    call: async () => ({ method: 'GET', url: '/api/me/properties' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/properties/:id',
+    expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 },
+    call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/properties/:id/surroundings',
+    expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 },
+    call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/surroundings` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/properties/:id/neighbours',
+    expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 },
+    call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/neighbours` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/drafts',
+    expect: signedIn(200),
+    call: async () => ({ method: 'GET', url: '/api/drafts' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/drafts/:id/attachments',
+    expect: onlyA(200),
+    call: async (c) => ({ method: 'GET', url: `/api/drafts/${c.draftId}/attachments` }),
+  },
   {
     method: 'POST',
     route: '/api/drafts/:id/attachments',
     expect: onlyA(201),
     call: async (c) => {
       const file = multipartFile('fasad.pdf', testPdf('fasad'));
-      return { method: 'POST', url: `/api/drafts/${c.draftId}/attachments?type=FAS`, body: file.payload, contentType: file.contentType };
+      return {
+        method: 'POST',
+        url: `/api/drafts/${c.draftId}/attachments?type=FAS`,
+        body: file.payload,
+        contentType: file.contentType,
+      };
     },
   },
   {
@@ -141,12 +296,18 @@ const matrix: Row[] = [
     route: '/api/drafts/:id/attachments/:attachmentId',
     expect: onlyA(204),
     call: async (c) => {
-      const added = (await uploadTo(c.h, c.cookieA, c.draftId, 'type=OVR', 'övrigt.pdf', testPdf('övrigt'))).json() as { id: string };
+      const added = (await uploadTo(c.h, c.cookieA, c.draftId, 'type=OVR', 'övrigt.pdf', testPdf('övrigt'))).json() as {
+        id: string;
+      };
       return {
         method: 'DELETE',
         url: `/api/drafts/${c.draftId}/attachments/${added.id}`,
         cleanup: async () => {
-          await c.h.app.inject({ method: 'DELETE', url: `/api/drafts/${c.draftId}/attachments/${added.id}`, headers: { cookie: c.cookieA } });
+          await c.h.app.inject({
+            method: 'DELETE',
+            url: `/api/drafts/${c.draftId}/attachments/${added.id}`,
+            headers: { cookie: c.cookieA },
+          });
         },
       };
     },
@@ -154,21 +315,38 @@ const matrix: Row[] = [
   {
     method: 'GET',
     route: '/api/attachments/:id',
-    expect: { anonymous: 401, applicantA: 200, applicantB: 404, officerX: 200, officerY: 404, teamLead: 200, kioskA: 200, kioskOfficerX: 404 },
+    expect: {
+      anonymous: 401,
+      applicantA: 200,
+      applicantB: 404,
+      officerX: 200,
+      officerY: 404,
+      teamLead: 200,
+      kioskA: 200,
+      kioskOfficerX: 404,
+    },
     call: async (c) => ({ method: 'GET', url: `/api/attachments/${c.caseAttachmentId}` }),
   },
   {
     method: 'PUT',
     route: '/api/drafts/:id',
     expect: onlyA(200),
-    call: async () => ({ method: 'PUT', url: '/api/drafts/5b0c3f8e-1d2a-4e6b-9c7d-8e9f0a1b2c3d', body: { data: { step: 'map' } } }),
+    call: async () => ({
+      method: 'PUT',
+      url: '/api/drafts/5b0c3f8e-1d2a-4e6b-9c7d-8e9f0a1b2c3d',
+      body: { data: { step: 'map' } },
+    }),
   },
   {
     method: 'POST',
     route: '/api/applications',
     expect: { ...signedIn(403), applicantA: 202, kioskA: 202 },
     // A's 202 leaves a sign order open: the loop cancels it so the next row starts clean.
-    call: async (c) => ({ method: 'POST', url: '/api/applications', body: await withDrawings(c.h, c.cookieA, applicationFor(c.facts.propertyA)) }),
+    call: async (c) => ({
+      method: 'POST',
+      url: '/api/applications',
+      body: await withDrawings(c.h, c.cookieA, applicationFor(c.facts.propertyA)),
+    }),
   },
   {
     method: 'GET',
@@ -185,7 +363,12 @@ const matrix: Row[] = [
     expect: onlyA(200),
     call: async (c) => {
       const orderRef = await startSign(c);
-      return { method: 'POST', url: '/api/applications/sign/collect', body: { orderRef }, cleanup: cancelSign(c, orderRef) };
+      return {
+        method: 'POST',
+        url: '/api/applications/sign/collect',
+        body: { orderRef },
+        cleanup: cancelSign(c, orderRef),
+      };
     },
   },
   {
@@ -194,16 +377,51 @@ const matrix: Row[] = [
     expect: onlyA(204),
     call: async (c) => {
       const orderRef = await startSign(c);
-      return { method: 'POST', url: '/api/applications/sign/cancel', body: { orderRef }, cleanup: cancelSign(c, orderRef) };
+      return {
+        method: 'POST',
+        url: '/api/applications/sign/cancel',
+        body: { orderRef },
+        cleanup: cancelSign(c, orderRef),
+      };
     },
   },
-  { method: 'GET', route: '/api/me/cases', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/cases' }) },
-  { method: 'GET', route: '/api/me/cases/:id', expect: onlyA(200), call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}` }) },
-  { method: 'GET', route: '/api/officer/queue', expect: { ...officersOfTeam(200), officerY: 200 }, call: async () => ({ method: 'GET', url: '/api/officer/queue' }) },
-  { method: 'GET', route: '/api/officer/cases/:id', expect: officersOfTeam(200), call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}` }) },
+  {
+    method: 'GET',
+    route: '/api/me/cases',
+    expect: signedIn(200),
+    call: async () => ({ method: 'GET', url: '/api/me/cases' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/me/cases/:id',
+    expect: onlyA(200),
+    call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/officer/queue',
+    expect: { ...officersOfTeam(200), officerY: 200 },
+    call: async () => ({ method: 'GET', url: '/api/officer/queue' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/officer/cases/:id',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}` }),
+  },
   // Situationsplan PDFs: as the case or draft they are drawn from.
-  { method: 'GET', route: '/api/me/cases/:id/site-plan.pdf', expect: onlyA(200), call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}/site-plan.pdf` }) },
-  { method: 'GET', route: '/api/officer/cases/:id/site-plan.pdf', expect: officersOfTeam(200), call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}/site-plan.pdf` }) },
+  {
+    method: 'GET',
+    route: '/api/me/cases/:id/site-plan.pdf',
+    expect: onlyA(200),
+    call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}/site-plan.pdf` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/officer/cases/:id/site-plan.pdf',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}/site-plan.pdf` }),
+  },
   {
     method: 'GET',
     route: '/api/drafts/:id/site-plan.pdf',
@@ -211,7 +429,12 @@ const matrix: Row[] = [
     call: async (c) => {
       const id = '7c4e2a9b-3f1d-4b6e-8a2c-9d0e1f2a3b4c';
       const data = { propertyId: c.facts.propertyA.id, footprints: applicationFor(c.facts.propertyA).footprints };
-      await c.h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie: c.cookieA }, payload: { data } });
+      await c.h.app.inject({
+        method: 'PUT',
+        url: `/api/drafts/${id}`,
+        headers: { cookie: c.cookieA },
+        payload: { data },
+      });
       return { method: 'GET', url: `/api/drafts/${id}/site-plan.pdf` };
     },
   },
@@ -222,22 +445,42 @@ const matrix: Row[] = [
     call: async (c) => {
       const fresh = await submitSigned(c.h, c.cookieA, applicationFor(c.facts.propertyA));
       // A new case that nobody has touched is at version 0.
-      return { method: 'POST', url: `/api/officer/cases/${fresh.id}/decision`, body: { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' } };
+      return {
+        method: 'POST',
+        url: `/api/officer/cases/${fresh.id}/decision`,
+        body: { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' },
+      };
     },
   },
-  { method: 'GET', route: '/api/me/messages', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/me/messages' }) },
-  { method: 'GET', route: '/api/dev/outbox', expect: signedIn(200), call: async () => ({ method: 'GET', url: '/api/dev/outbox' }) },
+  {
+    method: 'GET',
+    route: '/api/me/messages',
+    expect: signedIn(200),
+    call: async () => ({ method: 'GET', url: '/api/me/messages' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/dev/outbox',
+    expect: signedIn(200),
+    call: async () => ({ method: 'GET', url: '/api/dev/outbox' }),
+  },
   {
     method: 'GET',
     route: '/api/me/cases/:id/documents/:kind',
     expect: onlyA(200),
-    call: async (c) => ({ method: 'GET', url: `/api/me/cases/${(await caseOfA(c, 'approved')).id}/documents/decision` }),
+    call: async (c) => ({
+      method: 'GET',
+      url: `/api/me/cases/${(await caseOfA(c, 'approved')).id}/documents/decision`,
+    }),
   },
   {
     method: 'GET',
     route: '/api/officer/cases/:id/documents/:kind',
     expect: officersOfTeam(200),
-    call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${(await caseOfA(c, 'approved')).id}/documents/decision` }),
+    call: async (c) => ({
+      method: 'GET',
+      url: `/api/officer/cases/${(await caseOfA(c, 'approved')).id}/documents/decision`,
+    }),
   },
   {
     method: 'POST',
@@ -245,7 +488,12 @@ const matrix: Row[] = [
     expect: onlyA(201),
     call: async (c) => {
       const file = multipartFile('sektion.pdf', testPdf('sektion'));
-      return { method: 'POST', url: `/api/me/cases/${(await caseOfA(c, 'awaitingCompletion')).id}/attachments?type=SEK`, body: file.payload, contentType: file.contentType };
+      return {
+        method: 'POST',
+        url: `/api/me/cases/${(await caseOfA(c, 'awaitingCompletion')).id}/attachments?type=SEK`,
+        body: file.payload,
+        contentType: file.contentType,
+      };
     },
   },
   {
@@ -254,32 +502,52 @@ const matrix: Row[] = [
     expect: onlyA(200),
     call: async (c) => {
       const { id, version } = await caseOfA(c, 'awaitingCompletion');
-      return { method: 'POST', url: `/api/me/cases/${id}/completion`, body: { version, note: 'Beskrivningen: garaget får en port mot gatan.' } };
+      return {
+        method: 'POST',
+        url: `/api/me/cases/${id}/completion`,
+        body: { version, note: 'Beskrivningen: garaget får en port mot gatan.' },
+      };
     },
   },
   {
     method: 'POST',
     route: '/api/me/cases/:id/withdraw',
     expect: onlyA(200),
-    call: async (c) => ({ method: 'POST', url: `/api/me/cases/${(await caseOfA(c)).id}/withdraw`, body: { version: 0 } }),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/me/cases/${(await caseOfA(c)).id}/withdraw`,
+      body: { version: 0 },
+    }),
   },
   {
     method: 'POST',
     route: '/api/officer/cases/:id/assign',
     expect: officersOfTeam(200),
-    call: async (c) => ({ method: 'POST', url: `/api/officer/cases/${(await caseOfA(c)).id}/assign`, body: { version: 0 } }),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/assign`,
+      body: { version: 0 },
+    }),
   },
   {
     method: 'POST',
     route: '/api/officer/cases/:id/completion-request',
     expect: officersOfTeam(200),
-    call: async (c) => ({ method: 'POST', url: `/api/officer/cases/${(await caseOfA(c)).id}/completion-request`, body: { version: 0, items: ['SEK'], replyBy: '2026-12-21' } }),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/completion-request`,
+      body: { version: 0, items: ['SEK'], replyBy: '2026-12-21' },
+    }),
   },
   {
     method: 'POST',
     route: '/api/officer/cases/:id/extension',
     expect: officersOfTeam(200),
-    call: async (c) => ({ method: 'POST', url: `/api/officer/cases/${(await caseOfA(c)).id}/extension`, body: { version: 0, weeks: 4, reason: 'Remiss till miljöförvaltningen.' } }),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/extension`,
+      body: { version: 0, weeks: 4, reason: 'Remiss till miljöförvaltningen.' },
+    }),
   },
   {
     method: 'POST',
@@ -306,7 +574,11 @@ const matrix: Row[] = [
     expect: officerOnlyLead,
     call: async (c) => {
       const { id, version } = await caseOfA(c, 'proposed');
-      return { method: 'POST', url: `/api/officer/cases/${id}/proposal/return`, body: { version, comment: 'Motivera avvikelsen tydligare.' } };
+      return {
+        method: 'POST',
+        url: `/api/officer/cases/${id}/proposal/return`,
+        body: { version, comment: 'Motivera avvikelsen tydligare.' },
+      };
     },
   },
 ];
@@ -318,7 +590,8 @@ describe('authorization matrix', () => {
   const ctx = {} as Ctx;
   const cookies = {} as Record<Role, string>;
   const pnrOf = {} as Record<Exclude<Role, 'anonymous'>, string>;
-  const loginAs = (role: Exclude<Role, 'anonymous'>) => (kioskRoles[role] ? kioskLogin(ctx.h, pnrOf[role]) : login(ctx.h, pnrOf[role]));
+  const loginAs = (role: Exclude<Role, 'anonymous'>) =>
+    kioskRoles[role] ? kioskLogin(ctx.h, pnrOf[role]) : login(ctx.h, pnrOf[role]);
 
   beforeAll(async () => {
     ctx.h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000, uploadLimitPerMinute: 10_000 });
@@ -336,7 +609,13 @@ describe('authorization matrix', () => {
     ctx.cookieA = cookies.applicantA;
     // A's case carries a file from its draft; a second draft stays open for the attachment rows.
     const withFiles = await withDrawings(ctx.h, ctx.cookieA, applicationFor(ctx.facts.propertyA));
-    const files = (await ctx.h.app.inject({ method: 'GET', url: `/api/drafts/${withFiles.draftId}/attachments`, headers: { cookie: ctx.cookieA } })).json();
+    const files = (
+      await ctx.h.app.inject({
+        method: 'GET',
+        url: `/api/drafts/${withFiles.draftId}/attachments`,
+        headers: { cookie: ctx.cookieA },
+      })
+    ).json();
     ctx.caseAttachmentId = files[0].id;
     ctx.caseId = (await submitSigned(ctx.h, ctx.cookieA, withFiles)).id;
     ctx.draftId = '8d3f4e5a-6b72-4c83-9d94-aeafb0c1d2e3';
@@ -345,7 +624,14 @@ describe('authorization matrix', () => {
       method: 'PUT',
       url: `/api/drafts/${ctx.draftId}`,
       headers: { cookie: ctx.cookieA },
-      payload: { data: { step: 'attachments', propertyId: drawn.propertyId, measure: drawn.measure, footprints: drawn.footprints } },
+      payload: {
+        data: {
+          step: 'attachments',
+          propertyId: drawn.propertyId,
+          measure: drawn.measure,
+          footprints: drawn.footprints,
+        },
+      },
     });
   });
   afterAll(async () => {
@@ -375,7 +661,9 @@ describe('authorization matrix', () => {
 
   it('has a row for every route the server registers', () => {
     const covered = new Set(matrix.map((r) => `${r.method} ${r.route}`));
-    const registered = ctx.h.app.routeTable.filter((r) => r.method !== 'HEAD' && !outside(r.url)).map((r) => `${r.method} ${r.url}`);
+    const registered = ctx.h.app.routeTable
+      .filter((r) => r.method !== 'HEAD' && !outside(r.url))
+      .map((r) => `${r.method} ${r.url}`);
     expect(new Set(registered)).toEqual(covered); // no route without a row, and no row for a route that is gone
   });
 });

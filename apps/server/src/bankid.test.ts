@@ -23,26 +23,59 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
   });
 
   it('shows the applicant what they sign, stores the signature, and creates the case once', async () => {
-    const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: json(cookieA), payload: await withDrawings(h, cookieA, applicationFor(facts.propertyA)) });
+    const started = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: json(cookieA),
+      payload: await withDrawings(h, cookieA, applicationFor(facts.propertyA)),
+    });
     expect(started.statusCode).toBe(202);
     const { orderRef } = started.json();
     const page = (await testApp(h).get()).body;
     expect(page).toContain(`Fastighet: ${facts.propertyA.designation}`);
     expect(page).toContain('56,0 m²');
 
-    const qr = await h.app.inject({ method: 'GET', url: `/api/applications/sign/${orderRef}/qr`, headers: json(cookieA) });
+    const qr = await h.app.inject({
+      method: 'GET',
+      url: `/api/applications/sign/${orderRef}/qr`,
+      headers: json(cookieA),
+    });
     expect(qr.json().qrData).toMatch(/^bankid\./);
     expect(qr.body).not.toMatch(/secret/i);
 
-    const pending = await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieA), payload: { orderRef } });
+    const pending = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications/sign/collect',
+      headers: json(cookieA),
+      payload: { orderRef },
+    });
     expect(pending.json()).toMatchObject({ status: 'pending' });
     const cookieB = await login(h, facts.applicantB);
-    expect((await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieB), payload: { orderRef } })).statusCode).toBe(404);
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/applications/sign/collect',
+          headers: json(cookieB),
+          payload: { orderRef },
+        })
+      ).statusCode,
+    ).toBe(404);
 
     await testApp(h).approve(orderRef, facts.applicantA);
     const [first, again] = await Promise.all([
-      h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieA), payload: { orderRef } }),
-      h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieA), payload: { orderRef } }),
+      h.app.inject({
+        method: 'POST',
+        url: '/api/applications/sign/collect',
+        headers: json(cookieA),
+        payload: { orderRef },
+      }),
+      h.app.inject({
+        method: 'POST',
+        url: '/api/applications/sign/collect',
+        headers: json(cookieA),
+        payload: { orderRef },
+      }),
     ]);
     expect(first.json().status).toBe('complete');
     expect(again.json().case.id).toBe(first.json().case.id);
@@ -50,7 +83,11 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
     expect(mine.filter((c: { id: string }) => c.id === first.json().case.id)).toHaveLength(1);
     expect(mine).toHaveLength(1);
     const [row] = await h.app.db.select().from(cases).where(eq(cases.id, first.json().case.id));
-    expect(row!.signature).toMatchObject({ orderRef, signature: expect.stringMatching(/\S+/), ocspResponse: expect.stringMatching(/\S+/) });
+    expect(row!.signature).toMatchObject({
+      orderRef,
+      signature: expect.stringMatching(/\S+/),
+      ocspResponse: expect.stringMatching(/\S+/),
+    });
   });
 
   it('draws the QR for second t with the HMAC rule, and never sends the secret to the browser', async () => {
@@ -68,7 +105,9 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
       expect(qr.json().qrData).toBe(`bankid.${order!.qrStartToken}.${t}.${hmac}`);
       bodies.push(qr.body);
     }
-    bodies.push((await h.app.inject({ method: 'POST', url: '/api/auth/bankid/collect', payload: { orderRef }, cookies })).body);
+    bodies.push(
+      (await h.app.inject({ method: 'POST', url: '/api/auth/bankid/collect', payload: { orderRef }, cookies })).body,
+    );
     for (const body of bodies) expect(body).not.toContain(order!.qrStartSecret);
     h.setNow(t0);
   });
@@ -76,10 +115,32 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
   it('submits nothing when the applicant cancels signing', async () => {
     const before = (await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: json(cookieA) })).json().length;
     const payload = await withDrawings(h, cookieA, applicationFor(facts.propertyA));
-    const { orderRef } = (await h.app.inject({ method: 'POST', url: '/api/applications', headers: json(cookieA), payload })).json();
-    expect((await h.app.inject({ method: 'POST', url: '/api/applications/sign/cancel', headers: json(cookieA), payload: { orderRef } })).statusCode).toBe(204);
-    expect((await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: json(cookieA), payload: { orderRef } })).statusCode).toBe(404);
-    expect((await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: json(cookieA) })).json()).toHaveLength(before);
+    const { orderRef } = (
+      await h.app.inject({ method: 'POST', url: '/api/applications', headers: json(cookieA), payload })
+    ).json();
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/applications/sign/cancel',
+          headers: json(cookieA),
+          payload: { orderRef },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/applications/sign/collect',
+          headers: json(cookieA),
+          payload: { orderRef },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: json(cookieA) })).json()).toHaveLength(
+      before,
+    );
   });
 
   it('rotates the session at login: a cookie planted before login is worthless after it', async () => {
@@ -97,7 +158,10 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
     const fresh = collect.cookies.find((c) => c.name === 'lovisa_session')!;
     expect(`lovisa_session=${fresh.value}`).not.toBe(planted);
     expect((await h.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: planted } })).statusCode).toBe(401);
-    expect((await h.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `lovisa_session=${fresh.value}` } })).statusCode).toBe(200);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `lovisa_session=${fresh.value}` } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('ends a session after 30 idle minutes, and keeps it while it is used', async () => {
@@ -124,11 +188,21 @@ describe.each(dbKinds)('BankID sign and sessions on %s', (kind) => {
       ['POST', '/api/applications/sign/collect', { orderRef: null }],
     ];
     for (const [method, url, payload] of bad) {
-      const res = await h.app.inject({ method: method as 'POST', url, payload: payload as object, headers: json(cookieA) });
+      const res = await h.app.inject({
+        method: method as 'POST',
+        url,
+        payload: payload as object,
+        headers: json(cookieA),
+      });
       expect(res.statusCode, `${url} ${JSON.stringify(payload)}`).toBe(400);
       expect(res.json().error.code).toBe('invalidInput');
     }
-    const unknown = await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', payload: { orderRef: 'no-such-order' }, headers: json(cookieA) });
+    const unknown = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications/sign/collect',
+      payload: { orderRef: 'no-such-order' },
+      headers: json(cookieA),
+    });
     expect(unknown.statusCode).toBe(404);
   });
 });
@@ -142,7 +216,10 @@ describe('BankID edge cases', () => {
       if (!String(input).endsWith('/collect')) return res;
       const body = await res.json();
       if (body.completionData && impostor) body.completionData.user.personalNumber = impostor;
-      return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(body), {
+        status: res.status,
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const h = await startHarness('pglite', {}, { bankidFetch: lyingFetch });
     try {
@@ -160,7 +237,10 @@ describe('BankID edge cases', () => {
     const h = await startHarness('pglite', { bankidStartLimitPerMinute: 3 });
     try {
       const codes = [];
-      for (let i = 0; i < 4; i++) codes.push((await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).statusCode);
+      for (let i = 0; i < 4; i++)
+        codes.push(
+          (await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } })).statusCode,
+        );
       expect(codes).toEqual([200, 200, 200, 429]);
       const limited = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } });
       expect(limited.json().error.code).toBe('tooManyRequests');

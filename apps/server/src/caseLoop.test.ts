@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { loadRoutingRules, defaultFixturesDir } from '@lovisa/registry';
-import { CaseDetailSchema, MyCaseSummarySchema, QueuePageSchema, type ApplicationSubmission, type CaseDetail, type MeasureType, type Property } from '@lovisa/domain';
+import {
+  CaseDetailSchema,
+  MyCaseSummarySchema,
+  QueuePageSchema,
+  type ApplicationSubmission,
+  type CaseDetail,
+  type MeasureType,
+  type Property,
+} from '@lovisa/domain';
 import { startHarness, login, multipartFile, submitSigned, testPdf, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts, footprintIn } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
@@ -17,18 +25,34 @@ async function pdfText(bytes: Buffer): Promise<string> {
   const parts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
-    parts.push((await page.getTextContent()).items.filter((t): t is TextItem => 'str' in t).map((t) => t.str).join(' '));
+    parts.push(
+      (await page.getTextContent()).items
+        .filter((t): t is TextItem => 'str' in t)
+        .map((t) => t.str)
+        .join(' '),
+    );
   }
   return parts.join('\n').replace(/\s+/g, ' ');
 }
 
 /** A building of w × d m and ridge height on the property, as a measure of the given kind. */
-function building(property: Property, measure: MeasureType, w: number, d: number, ridgeHeightM: number): ApplicationSubmission {
+function building(
+  property: Property,
+  measure: MeasureType,
+  w: number,
+  d: number,
+  ridgeHeightM: number,
+): ApplicationSubmission {
   return {
     propertyId: property.id,
     measure,
     footprints: [{ id: 'b1', measure, geometry: footprintIn(property, w, d) }],
-    details: { description: 'Byggnad i trä med sadeltak, enligt ritningarna.', ridgeHeightM, plannedStart: '2027-04-01', email: 'sokande@example.se' },
+    details: {
+      description: 'Byggnad i trä med sadeltak, enligt ritningarna.',
+      ridgeHeightM,
+      plannedStart: '2027-04-01',
+      email: 'sokande@example.se',
+    },
   };
 }
 
@@ -42,7 +66,8 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
 
   const inject = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) =>
     h.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-  const officerCase = async (id: string, cookie = oskar) => CaseDetailSchema.parse((await inject('GET', `/api/officer/cases/${id}`, cookie)).json());
+  const officerCase = async (id: string, cookie = oskar) =>
+    CaseDetailSchema.parse((await inject('GET', `/api/officer/cases/${id}`, cookie)).json());
   const act = async (id: string, path: string, body: object, cookie = oskar, expected = 200) => {
     const res = await inject('POST', `/api/officer/cases/${id}/${path}`, cookie, body);
     expect(res.statusCode, res.body).toBe(expected);
@@ -50,7 +75,12 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
   };
   const upload = (id: string, cookie: string, type: string, name: string) => {
     const file = multipartFile(name, testPdf(type));
-    return h.app.inject({ method: 'POST', url: `/api/me/cases/${id}/attachments?type=${type}`, headers: { cookie, 'content-type': file.contentType }, payload: file.payload });
+    return h.app.inject({
+      method: 'POST',
+      url: `/api/me/cases/${id}/attachments?type=${type}`,
+      headers: { cookie, 'content-type': file.contentType },
+      payload: file.payload,
+    });
   };
 
   beforeAll(async () => {
@@ -80,7 +110,9 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     // Two weeks after receipt (within three weeks), the officer takes the case and asks for the section drawing.
     h.setNow(day('2026-12-07'));
     let detail = await officerCase(c.id);
-    expect(detail.officer!.actions).toEqual(expect.arrayContaining(['assign', 'requestCompletion', 'extendDeadline', 'decide']));
+    expect(detail.officer!.actions).toEqual(
+      expect.arrayContaining(['assign', 'requestCompletion', 'extendDeadline', 'decide']),
+    );
     expect(detail.officer!.applicant.personnummer).toBe(`********-${facts.applicantA.slice(-4)}`);
     expect(detail.officer!.assessment).toMatchObject({ procedure: 'permit', deviation: false });
     detail = CaseDetailSchema.parse(await act(c.id, 'assign', { version: detail.version }));
@@ -88,16 +120,27 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const mine = QueuePageSchema.parse((await inject('GET', '/api/officer/queue?scope=mine', oskar)).json());
     expect(mine.items.map((i) => i.id)).toContain(c.id);
     detail = CaseDetailSchema.parse(
-      await act(c.id, 'completion-request', { version: detail.version, items: ['SEK'], text: 'Sektionen ska visa nockhöjden.', replyBy: '2026-12-28' }),
+      await act(c.id, 'completion-request', {
+        version: detail.version,
+        items: ['SEK'],
+        text: 'Sektionen ska visa nockhöjden.',
+        replyBy: '2026-12-28',
+      }),
     );
     expect(detail.status).toBe('awaitingCompletion');
     expect(detail.clock).toMatchObject({ waitingForCompletion: true, deadline: null });
 
     // The applicant sees the order, uploads the drawing and answers.
     const mineA = (await inject('GET', '/api/me/cases', anna)).json().map((x: unknown) => MyCaseSummarySchema.parse(x));
-    expect(mineA.find((x: { id: string }) => x.id === c.id)).toMatchObject({ awaitingMyAnswer: true, expectedDecisionDate: null });
+    expect(mineA.find((x: { id: string }) => x.id === c.id)).toMatchObject({
+      awaitingMyAnswer: true,
+      expectedDecisionDate: null,
+    });
     const asked = (await inject('GET', '/api/me/messages', anna)).json()[0];
-    expect(asked).toMatchObject({ kind: 'completionRequest', subject: `Ärende ${c.diaryNumber}: komplettering begärd` });
+    expect(asked).toMatchObject({
+      kind: 'completionRequest',
+      subject: `Ärende ${c.diaryNumber}: komplettering begärd`,
+    });
     expect(asked.body).toContain('Sektionsritning');
     expect(asked.body).toContain('räknas från den dag kompletteringen kommer in');
     // B cannot see the case nor add to it.
@@ -107,59 +150,111 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     expect(own.officer).toBeUndefined();
     expect(own.events.map((e) => e.type)).not.toContain('assigned');
     // Sending before the asked-for drawing is there is refused, saying what is missing.
-    const early = await inject('POST', `/api/me/cases/${c.id}/completion`, anna, { version: own.version, note: 'Här är den.' });
+    const early = await inject('POST', `/api/me/cases/${c.id}/completion`, anna, {
+      version: own.version,
+      note: 'Här är den.',
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message).toBe('Bifoga sektionsritning innan du skickar.');
     expect((await upload(c.id, anna, 'SEK', 'Sektion A-A.pdf')).statusCode).toBe(201);
-    const answered = await inject('POST', `/api/me/cases/${c.id}/completion`, anna, { version: own.version, note: 'Här är sektionen.' });
+    const answered = await inject('POST', `/api/me/cases/${c.id}/completion`, anna, {
+      version: own.version,
+      note: 'Här är sektionen.',
+    });
     expect(answered.statusCode, answered.body).toBe(200);
     const back = CaseDetailSchema.parse(answered.json());
     expect(back.status).toBe('received');
     // Ordered within three weeks: the ten weeks run from the answer (2026-12-10).
-    expect(back.clock).toMatchObject({ basis: 'completion', startsOn: '2026-12-10', deadline: '2027-02-18', waitingForCompletion: false });
+    expect(back.clock).toMatchObject({
+      basis: 'completion',
+      startsOn: '2026-12-10',
+      deadline: '2027-02-18',
+      waitingForCompletion: false,
+    });
     expect(back.decisionDeadline).toBe('2027-02-18');
     expect(back.attachments.map((a) => a.fileName)).toContain('Sektion A-A.pdf');
     // Answering twice is a conflict: nothing waits for an answer any more.
-    expect((await inject('POST', `/api/me/cases/${c.id}/completion`, anna, { version: back.version })).statusCode).toBe(409);
+    expect((await inject('POST', `/api/me/cases/${c.id}/completion`, anna, { version: back.version })).statusCode).toBe(
+      409,
+    );
 
     // Approved with conditions; the applicant gets the message and the PDF.
     h.setNow(day('2027-01-11'));
     const decided = CaseDetailSchema.parse(
-      await act(c.id, 'decision', { version: back.version, outcome: 'approved', reason: 'Åtgärden följer detaljplanen.', conditions: ['Fasaden ska målas i faluröd kulör.'] }),
+      await act(c.id, 'decision', {
+        version: back.version,
+        outcome: 'approved',
+        reason: 'Åtgärden följer detaljplanen.',
+        conditions: ['Fasaden ska målas i faluröd kulör.'],
+      }),
     );
-    expect(decided).toMatchObject({ status: 'decided', outcome: 'approved', decidedByName: 'Oskar Wallin', decisionConditions: ['Fasaden ska målas i faluröd kulör.'] });
+    expect(decided).toMatchObject({
+      status: 'decided',
+      outcome: 'approved',
+      decidedByName: 'Oskar Wallin',
+      decisionConditions: ['Fasaden ska målas i faluröd kulör.'],
+    });
     expect(decided.documents.map((d) => d.kind)).toEqual(['decision']);
     const pdf = await inject('GET', `/api/me/cases/${c.id}/documents/decision`, anna);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toMatch(/^attachment;/);
     const text = await pdfText(pdf.rawPayload);
-    for (const expected of [c.diaryNumber, facts.propertyA.designation, 'Bygglov beviljat', 'beviljar bygglov', 'Fasaden ska målas i faluröd kulör.', 'Länsstyrelsen', 'inom tre veckor', 'Oskar Wallin', 'delegation', '11 januari 2027', 'Att betala']) {
+    for (const expected of [
+      c.diaryNumber,
+      facts.propertyA.designation,
+      'Bygglov beviljat',
+      'beviljar bygglov',
+      'Fasaden ska målas i faluröd kulör.',
+      'Länsstyrelsen',
+      'inom tre veckor',
+      'Oskar Wallin',
+      'delegation',
+      '11 januari 2027',
+      'Att betala',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toMatch(/sänks därför/); // decided in time: no fee reduction
     expect((await inject('GET', `/api/officer/cases/${c.id}/documents/decision`, oskar)).statusCode).toBe(200);
     expect((await inject('GET', `/api/me/cases/${c.id}/documents/decision`, applicantB)).statusCode).toBe(404);
 
-    const kinds = (await inject('GET', '/api/me/messages', anna)).json().filter((m: { caseId: string }) => m.caseId === c.id).map((m: { kind: string }) => m.kind);
+    const kinds = (await inject('GET', '/api/me/messages', anna))
+      .json()
+      .filter((m: { caseId: string }) => m.caseId === c.id)
+      .map((m: { kind: string }) => m.kind);
     expect(kinds).toEqual(['decision', 'completionReceived', 'completionRequest', 'receipt']);
-    const outbox = (await inject('GET', '/api/dev/outbox', anna)).json().filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`));
+    const outbox = (await inject('GET', '/api/dev/outbox', anna))
+      .json()
+      .filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`));
     expect(outbox).toHaveLength(4);
     // The demo mailbox shows a signed-in person their own e-mail (an officer their team's), nobody else's.
-    expect((await inject('GET', '/api/dev/outbox', oskar)).json().filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`))).toHaveLength(4);
-    expect((await inject('GET', '/api/dev/outbox', applicantB)).json().filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`))).toEqual([]);
+    expect(
+      (await inject('GET', '/api/dev/outbox', oskar))
+        .json()
+        .filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`)),
+    ).toHaveLength(4);
+    expect(
+      (await inject('GET', '/api/dev/outbox', applicantB))
+        .json()
+        .filter((m: { subject: string }) => m.subject.startsWith(`Ärende ${c.diaryNumber}:`)),
+    ).toEqual([]);
     for (const m of outbox) {
       expect(m.to).toBe('sokande@example.se');
       // No personal data in subject lines: no name, no personnummer, no property.
       expect(m.subject).not.toMatch(/Anna|Lindqvist|\d{8}|Eken|Björken/);
     }
     // B's inbox has none of A's messages.
-    expect((await inject('GET', '/api/me/messages', applicantB)).json().filter((m: { caseId: string }) => m.caseId === c.id)).toEqual([]);
+    expect(
+      (await inject('GET', '/api/me/messages', applicantB)).json().filter((m: { caseId: string }) => m.caseId === c.id),
+    ).toEqual([]);
 
     // Start approval follows the permit, once.
     const started = CaseDetailSchema.parse(await act(c.id, 'start-approval', { version: decided.version }));
     expect(started.startApprovedAt).not.toBeNull();
-    expect(await pdfText((await inject('GET', `/api/me/cases/${c.id}/documents/startApproval`, anna)).rawPayload)).toContain('ger startbesked');
+    expect(
+      await pdfText((await inject('GET', `/api/me/cases/${c.id}/documents/startApproval`, anna)).rawPayload),
+    ).toContain('ger startbesked');
     await act(c.id, 'start-approval', { version: started.version }, oskar, 409);
   });
 
@@ -171,7 +266,13 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const queue = QueuePageSchema.parse((await inject('GET', '/api/officer/queue', oskar)).json());
     const item = queue.items.find((i) => i.id === c.id)!;
     expect(item.clock).toMatchObject({ deadline: '2027-02-01', daysLeft: -9, feeReduction: 0.4 });
-    const refused = CaseDetailSchema.parse(await act(c.id, 'decision', { version: 0, outcome: 'refused', reason: 'Garaget placeras på mark som enligt planen inte får bebyggas.' }));
+    const refused = CaseDetailSchema.parse(
+      await act(c.id, 'decision', {
+        version: 0,
+        outcome: 'refused',
+        reason: 'Garaget placeras på mark som enligt planen inte får bebyggas.',
+      }),
+    );
     expect(refused).toMatchObject({ status: 'decided', outcome: 'refused' });
     expect(refused.events.at(-1)).toMatchObject({ type: 'decided', data: { outcome: 'refused', feeReduction: 0.4 } });
     const text = await pdfText((await inject('GET', `/api/me/cases/${c.id}/documents/decision`, anna)).rawPayload);
@@ -201,12 +302,19 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const before = await officerCase(c.id);
     expect(before.deviation).toBe(true);
     expect(before.officer!.neighbourConsentMissing).toBe(true);
-    const flagged = QueuePageSchema.parse((await inject('GET', '/api/officer/queue?deviation=true&consentMissing=true', oskar)).json());
+    const flagged = QueuePageSchema.parse(
+      (await inject('GET', '/api/officer/queue?deviation=true&consentMissing=true', oskar)).json(),
+    );
     expect(flagged.items.map((i) => i.id)).toEqual(expect.arrayContaining([c.id, d.id]));
     expect(flagged.items.every((i) => i.deviation && i.neighbourConsentMissing)).toBe(true);
 
     const proposed = CaseDetailSchema.parse(
-      await act(c.id, 'decision', { version: before.version, outcome: 'approved', reason: 'Avvikelsen är liten; grannarna har hörts.', conditions: ['Nockhöjden får vara högst 9 m.'] }),
+      await act(c.id, 'decision', {
+        version: before.version,
+        outcome: 'approved',
+        reason: 'Avvikelsen är liten; grannarna har hörts.',
+        conditions: ['Nockhöjden får vara högst 9 m.'],
+      }),
     );
     expect(proposed.status).toBe('proposed');
     expect(proposed.outcome).toBeNull();
@@ -222,20 +330,42 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const leadView = await officerCase(c.id, ulla);
     expect(leadView.officer!.actions).toEqual(expect.arrayContaining(['confirmProposal', 'returnProposal', 'decide']));
     const confirmed = CaseDetailSchema.parse(await act(c.id, 'proposal/confirm', { version: proposed.version }, ulla));
-    expect(confirmed).toMatchObject({ status: 'decided', outcome: 'approved', decidedByName: 'Ulla Dahl', decisionConditions: ['Nockhöjden får vara högst 9 m.'] });
-    expect(confirmed.events.at(-1)).toMatchObject({ type: 'decided', actor: 'Ulla Dahl', data: { proposedBy: 'Oskar Wallin', byTeamLead: true } });
-    const text = await pdfText((await inject('GET', `/api/officer/cases/${c.id}/documents/decision`, oskar)).rawPayload);
+    expect(confirmed).toMatchObject({
+      status: 'decided',
+      outcome: 'approved',
+      decidedByName: 'Ulla Dahl',
+      decisionConditions: ['Nockhöjden får vara högst 9 m.'],
+    });
+    expect(confirmed.events.at(-1)).toMatchObject({
+      type: 'decided',
+      actor: 'Ulla Dahl',
+      data: { proposedBy: 'Oskar Wallin', byTeamLead: true },
+    });
+    const text = await pdfText(
+      (await inject('GET', `/api/officer/cases/${c.id}/documents/decision`, oskar)).rawPayload,
+    );
     expect(text).toContain('Ulla Dahl, gruppledare');
     expect(text).toContain('Förslag till beslut: Oskar Wallin');
     expect(text).toContain('Prövning av avvikelse från detaljplanen'); // the fee schedule's deviation line
 
     // A returned proposal goes back to the officer; the team lead may also decide directly.
     const second = await officerCase(d.id);
-    const p2 = CaseDetailSchema.parse(await act(d.id, 'decision', { version: second.version, outcome: 'refused', reason: 'För hög byggnad.' }));
-    const returned = CaseDetailSchema.parse(await act(d.id, 'proposal/return', { version: p2.version, comment: 'Pröva om villkor räcker.' }, ulla));
+    const p2 = CaseDetailSchema.parse(
+      await act(d.id, 'decision', { version: second.version, outcome: 'refused', reason: 'För hög byggnad.' }),
+    );
+    const returned = CaseDetailSchema.parse(
+      await act(d.id, 'proposal/return', { version: p2.version, comment: 'Pröva om villkor räcker.' }, ulla),
+    );
     expect(returned.status).toBe('received');
     expect(returned.officer!.proposal).toBeNull();
-    const direct = CaseDetailSchema.parse(await act(d.id, 'decision', { version: returned.version, outcome: 'refused', reason: 'Byggnaden är för hög för platsen.' }, ulla));
+    const direct = CaseDetailSchema.parse(
+      await act(
+        d.id,
+        'decision',
+        { version: returned.version, outcome: 'refused', reason: 'Byggnaden är för hög för platsen.' },
+        ulla,
+      ),
+    );
     expect(direct).toMatchObject({ status: 'decided', outcome: 'refused', decidedByName: 'Ulla Dahl' });
   });
 
@@ -244,21 +374,50 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const c = await submitSigned(h, anna, applicationFor(facts.propertyA));
     // Four weeks after receipt: the order does not stop the clock.
     h.setNow(day('2026-12-21'));
-    const ordered = CaseDetailSchema.parse(await act(c.id, 'completion-request', { version: 0, items: ['FAS'], replyBy: '2027-01-04' }));
-    expect(ordered.clock).toMatchObject({ waitingForCompletion: false, deadline: '2027-02-01', completionOrders: [{ issuedOn: '2026-12-21', completedOn: null, restarts: false }] });
+    const ordered = CaseDetailSchema.parse(
+      await act(c.id, 'completion-request', { version: 0, items: ['FAS'], replyBy: '2027-01-04' }),
+    );
+    expect(ordered.clock).toMatchObject({
+      waitingForCompletion: false,
+      deadline: '2027-02-01',
+      completionOrders: [{ issuedOn: '2026-12-21', completedOn: null, restarts: false }],
+    });
     expect(ordered.messages.at(-1)!.body).toContain('Tiden för beslut fortsätter att löpa');
     // Not yet dismissable: the reply-by day has not passed.
-    await act(c.id, 'decision', { version: ordered.version, outcome: 'dismissed', reason: 'Kompletteringen kom inte in.' }, oskar, 409);
+    await act(
+      c.id,
+      'decision',
+      { version: ordered.version, outcome: 'dismissed', reason: 'Kompletteringen kom inte in.' },
+      oskar,
+      409,
+    );
     // Extended once, with a reason, and told to the applicant.
-    const extended = CaseDetailSchema.parse(await act(c.id, 'extension', { version: ordered.version, weeks: 6, reason: 'Ärendet kräver remiss till trafikverket.' }));
-    expect(extended.clock).toMatchObject({ extended: true, originalDeadline: '2027-02-01', deadline: '2027-03-15', extension: { weeks: 6 } });
+    const extended = CaseDetailSchema.parse(
+      await act(c.id, 'extension', {
+        version: ordered.version,
+        weeks: 6,
+        reason: 'Ärendet kräver remiss till trafikverket.',
+      }),
+    );
+    expect(extended.clock).toMatchObject({
+      extended: true,
+      originalDeadline: '2027-02-01',
+      deadline: '2027-03-15',
+      extension: { weeks: 6 },
+    });
     expect(extended.decisionDeadline).toBe('2027-03-15');
     expect(extended.messages.at(-1)).toMatchObject({ kind: 'extension' });
     await act(c.id, 'extension', { version: extended.version, weeks: 2, reason: 'En gång till.' }, oskar, 409);
     // After the reply-by day the order is ignored: the case may be dismissed.
     h.setNow(day('2027-01-05'));
     expect((await officerCase(c.id)).officer!.actions).toEqual(expect.arrayContaining(['dismiss', 'decide']));
-    const dismissed = CaseDetailSchema.parse(await act(c.id, 'decision', { version: extended.version, outcome: 'dismissed', reason: 'Fasadritningen kom inte in i tid.' }));
+    const dismissed = CaseDetailSchema.parse(
+      await act(c.id, 'decision', {
+        version: extended.version,
+        outcome: 'dismissed',
+        reason: 'Fasadritningen kom inte in i tid.',
+      }),
+    );
     expect(dismissed).toMatchObject({ status: 'decided', outcome: 'dismissed' });
     const text = await pdfText((await inject('GET', `/api/me/cases/${c.id}/documents/decision`, anna)).rawPayload);
     expect(text).toContain('avvisar ansökan');
@@ -269,7 +428,11 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     h.setNow(NOW);
     const late = await submitSigned(h, anna, applicationFor(facts.propertyA));
     h.setNow(day('2027-02-02'));
-    const res = await inject('POST', `/api/officer/cases/${late.id}/extension`, oskar, { version: 0, weeks: 2, reason: 'För sent påtänkt.' });
+    const res = await inject('POST', `/api/officer/cases/${late.id}/extension`, oskar, {
+      version: 0,
+      weeks: 2,
+      reason: 'För sent påtänkt.',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/redan passerat/);
     h.setNow(NOW);
@@ -277,20 +440,38 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const n = await officerCase(notification.id);
     expect(n.procedure).toBe('notification');
     expect(n.clock.deadline).toBe('2026-12-21'); // four weeks
-    const tooLong = await inject('POST', `/api/officer/cases/${n.id}/extension`, oskar, { version: 0, weeks: 5, reason: 'Mer tid behövs.' });
+    const tooLong = await inject('POST', `/api/officer/cases/${n.id}/extension`, oskar, {
+      version: 0,
+      weeks: 5,
+      reason: 'Mer tid behövs.',
+    });
     expect(tooLong.statusCode).toBe(400);
     // A notification ends in a start approval, not in a permit.
-    expect((await inject('POST', `/api/officer/cases/${n.id}/decision`, oskar, { version: 0, outcome: 'approved', reason: 'Följer planen.' })).statusCode).toBe(400);
+    expect(
+      (
+        await inject('POST', `/api/officer/cases/${n.id}/decision`, oskar, {
+          version: 0,
+          outcome: 'approved',
+          reason: 'Följer planen.',
+        })
+      ).statusCode,
+    ).toBe(400);
     const started = CaseDetailSchema.parse(await act(n.id, 'start-approval', { version: 0 }));
     expect(started).toMatchObject({ status: 'decided', outcome: 'startApproval' });
-    expect(await pdfText((await inject('GET', `/api/me/cases/${n.id}/documents/decision`, anna)).rawPayload)).toContain('Handläggning av anmälan');
+    expect(await pdfText((await inject('GET', `/api/me/cases/${n.id}/documents/decision`, anna)).rawPayload)).toContain(
+      'Handläggning av anmälan',
+    );
   });
 
   it('answers a stale version with 409 naming who changed the case, and lets the applicant withdraw before a decision', async () => {
     h.setNow(NOW);
     const c = await submitSigned(h, anna, applicationFor(facts.propertyA));
     await act(c.id, 'assign', { version: 0 }, ulla);
-    const stale = await inject('POST', `/api/officer/cases/${c.id}/completion-request`, oskar, { version: 0, items: ['PLA'], replyBy: '2026-12-14' });
+    const stale = await inject('POST', `/api/officer/cases/${c.id}/completion-request`, oskar, {
+      version: 0,
+      items: ['PLA'],
+      replyBy: '2026-12-14',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.message).toMatch(/^Ärendet har ändrats av Ulla Dahl .* Ladda om sidan/);
     // Nothing happened: no order, no message.
@@ -298,11 +479,24 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     expect(after.status).toBe('received');
     expect(after.messages.map((m) => m.kind)).toEqual(['receipt']);
     // Assigning to someone outside the team is refused.
-    expect((await inject('POST', `/api/officer/cases/${c.id}/assign`, oskar, { version: after.version, officer: facts.otherTeamOfficer })).statusCode).toBe(400);
+    expect(
+      (
+        await inject('POST', `/api/officer/cases/${c.id}/assign`, oskar, {
+          version: after.version,
+          officer: facts.otherTeamOfficer,
+        })
+      ).statusCode,
+    ).toBe(400);
     const withdrawn = await inject('POST', `/api/me/cases/${c.id}/withdraw`, anna, { version: after.version });
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
-    await act(c.id, 'decision', { version: after.version + 1, outcome: 'approved', reason: 'Följer detaljplanen.' }, oskar, 409);
+    await act(
+      c.id,
+      'decision',
+      { version: after.version + 1, outcome: 'approved', reason: 'Följer detaljplanen.' },
+      oskar,
+      409,
+    );
   });
 });
 
@@ -321,10 +515,18 @@ describe('assignment of new cases and the routing table', () => {
     const first = await submitSigned(h, anna, applicationFor(facts.propertyA));
     const second = await submitSigned(h, anna, applicationFor(facts.propertyA));
     const oskar = await login(h, facts.officer);
-    const a = CaseDetailSchema.parse((await h.app.inject({ method: 'GET', url: `/api/officer/cases/${first.id}`, headers: { cookie: oskar } })).json());
-    const b = CaseDetailSchema.parse((await h.app.inject({ method: 'GET', url: `/api/officer/cases/${second.id}`, headers: { cookie: oskar } })).json());
+    const a = CaseDetailSchema.parse(
+      (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${first.id}`, headers: { cookie: oskar } })).json(),
+    );
+    const b = CaseDetailSchema.parse(
+      (
+        await h.app.inject({ method: 'GET', url: `/api/officer/cases/${second.id}`, headers: { cookie: oskar } })
+      ).json(),
+    );
     // Bygglovsenheten has two officers (the team lead takes none): one case each.
-    expect(new Set([a.officer!.assignedTo!.name, b.officer!.assignedTo!.name])).toEqual(new Set(['Oskar Wallin', 'Sara Lund']));
+    expect(new Set([a.officer!.assignedTo!.name, b.officer!.assignedTo!.name])).toEqual(
+      new Set(['Oskar Wallin', 'Sara Lund']),
+    );
     expect(a.events.map((e) => e.type)).toEqual(['received', 'assessed', 'routed', 'assigned']);
     expect(a.events[3]!.data).toMatchObject({ policy: 'leastLoaded' });
   });
@@ -347,7 +549,9 @@ describe('assignment of new cases and the routing table', () => {
     for (const c of cases) {
       const staff = (await h.registers.staff.officers()).find((o) => o.teamId === c.teamId)!;
       const cookie = staff.personnummer === facts.teamLead ? lead : await login(h, staff.personnummer);
-      const detail: CaseDetail = CaseDetailSchema.parse((await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie } })).json());
+      const detail: CaseDetail = CaseDetailSchema.parse(
+        (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie } })).json(),
+      );
       hit.add(detail.officer!.routingReason!);
     }
     expect([...hit].sort()).toEqual(rules.map((r) => r.reason).sort());
@@ -356,7 +560,9 @@ describe('assignment of new cases and the routing table', () => {
 
   it('never shows a protected identity’s address to the officer, in the case, its messages or its decision', async () => {
     const karin = '197908109288';
-    const property = (await h.registers.land.propertyById((await h.registers.ownership.propertyIdsOwnedBy(karin))[0]!))!;
+    const property = (await h.registers.land.propertyById(
+      (await h.registers.ownership.propertyIdsOwnedBy(karin))[0]!,
+    ))!;
     const cookie = await login(h, karin);
     const c = await submitSigned(h, cookie, applicationFor(property));
     const staff = (await h.registers.staff.officers()).find((o) => o.teamId === c.teamId && o.role === 'officer')!;
@@ -364,10 +570,24 @@ describe('assignment of new cases and the routing table', () => {
     const view = await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } });
     const detail = CaseDetailSchema.parse(view.json());
     expect(detail.officer!.applicant).toMatchObject({ address: null, personnummer: '********-9288' });
-    const decided = await h.app.inject({ method: 'POST', url: `/api/officer/cases/${c.id}/decision`, headers: { cookie: officer }, payload: { version: detail.version, outcome: 'approved', reason: 'Följer detaljplanen.' } });
+    const decided = await h.app.inject({
+      method: 'POST',
+      url: `/api/officer/cases/${c.id}/decision`,
+      headers: { cookie: officer },
+      payload: { version: detail.version, outcome: 'approved', reason: 'Följer detaljplanen.' },
+    });
     expect(decided.statusCode).toBe(200);
-    const pdf = await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}/documents/decision`, headers: { cookie: officer } });
-    const everything = [view.body, decided.body, await pdfText(pdf.rawPayload), (await h.app.inject({ method: 'GET', url: '/api/dev/outbox', headers: { cookie: officer } })).body].join('\n');
+    const pdf = await h.app.inject({
+      method: 'GET',
+      url: `/api/officer/cases/${c.id}/documents/decision`,
+      headers: { cookie: officer },
+    });
+    const everything = [
+      view.body,
+      decided.body,
+      await pdfText(pdf.rawPayload),
+      (await h.app.inject({ method: 'GET', url: '/api/dev/outbox', headers: { cookie: officer } })).body,
+    ].join('\n');
     expect(everything).not.toContain('Sekretessgatan');
     expect(everything).not.toMatch(/skyddad/i);
   });

@@ -24,11 +24,23 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
 
   it('turns one signature into one case, however many collects race', async () => {
     const payload = await withDrawings(h, cookieA, applicationFor(facts.propertyA));
-    const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie: cookieA }, payload });
+    const started = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { cookie: cookieA },
+      payload,
+    });
     const { orderRef } = started.json();
     await testApp(h).approve(orderRef, facts.applicantA);
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie: cookieA }, payload: { orderRef } })),
+      Array.from({ length: 20 }, () =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/applications/sign/collect',
+          headers: { cookie: cookieA },
+          payload: { orderRef },
+        }),
+      ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(200));
     expect(new Set(answers.map((a) => a.json().case.id)).size).toBe(1);
@@ -38,7 +50,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
 
   it('hands out unique, gapless diary numbers to simultaneous submissions', async () => {
     // BankID allows one open order per person, so eight different owners submit at once.
-    const owners: { cookie: string; property: NonNullable<Awaited<ReturnType<typeof h.registers.land.propertyById>>> }[] = [];
+    const owners: {
+      cookie: string;
+      property: NonNullable<Awaited<ReturnType<typeof h.registers.land.propertyById>>>;
+    }[] = [];
     for (const { personalNumber } of await simIdentities(h.registers)) {
       if (owners.length === 8 || personalNumber === facts.applicantA) continue;
       const [id] = await h.registers.ownership.propertyIdsOwnedBy(personalNumber);
@@ -54,7 +69,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
   it('lets one of many simultaneous decisions win; the others get 409', async () => {
     const c = await submitSigned(h, cookieA, applicationFor(facts.propertyA));
     const officers = [officer, await login(h, facts.teamLead)];
-    const { version } = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
+    const { version } = (
+      await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })
+    ).json();
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         h.app.inject({
@@ -67,14 +84,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
     );
     const codes = answers.map((a) => a.statusCode).sort();
     expect(codes).toEqual([200, ...Array(9).fill(409)]);
-    const detail = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
+    const detail = (
+      await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })
+    ).json();
     expect(detail.events.filter((e: { type: string }) => e.type === 'decided')).toHaveLength(1);
   });
 
   it('two officers approving the same version at once: one 200, one 409 naming who decided', async () => {
     const c = await submitSigned(h, cookieA, applicationFor(facts.propertyA));
     const lead = await login(h, facts.teamLead);
-    const read = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
+    const read = (
+      await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })
+    ).json();
     const [a, b] = await Promise.all(
       [officer, lead].map((cookie) =>
         h.app.inject({
@@ -91,7 +112,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
     expect(loser.json().error.code).toBe('conflict');
     // The stale write names who changed the case: the officer whose decision stands (or says it is decided).
     expect(loser.json().error.message).toMatch(new RegExp(`${winner.json().decidedByName}|redan beslutat`));
-    const detail = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
+    const detail = (
+      await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })
+    ).json();
     expect(detail.version).toBe(read.version + 1);
     expect(detail.events.filter((e: { type: string }) => e.type === 'decided')).toHaveLength(1);
     expect(detail.documents).toHaveLength(1);
@@ -102,12 +125,26 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrency on PostgreSQL', () 
     const c = await submitSigned(h, cookieA, applicationFor(facts.propertyA));
     const lead = await login(h, facts.teamLead);
     const answers = await Promise.all([
-      h.app.inject({ method: 'POST', url: `/api/officer/cases/${c.id}/assign`, headers: { cookie: lead }, payload: { version: 0 } }),
-      h.app.inject({ method: 'POST', url: `/api/officer/cases/${c.id}/completion-request`, headers: { cookie: officer }, payload: { version: 0, items: ['SEK'], replyBy: '2026-12-14' } }),
+      h.app.inject({
+        method: 'POST',
+        url: `/api/officer/cases/${c.id}/assign`,
+        headers: { cookie: lead },
+        payload: { version: 0 },
+      }),
+      h.app.inject({
+        method: 'POST',
+        url: `/api/officer/cases/${c.id}/completion-request`,
+        headers: { cookie: officer },
+        payload: { version: 0, items: ['SEK'], replyBy: '2026-12-14' },
+      }),
     ]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const detail = (await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })).json();
+    const detail = (
+      await h.app.inject({ method: 'GET', url: `/api/officer/cases/${c.id}`, headers: { cookie: officer } })
+    ).json();
     expect(detail.version).toBe(1);
-    expect(detail.events.filter((e: { type: string }) => e.type === 'assigned' || e.type === 'completionRequested')).toHaveLength(1);
+    expect(
+      detail.events.filter((e: { type: string }) => e.type === 'assigned' || e.type === 'completionRequested'),
+    ).toHaveLength(1);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decideBankIdSimulator, isLoopbackHost, loadConfig, type SimulatorDecisionInput } from './config';
 
-const base: SimulatorDecisionInput = { host: 'localhost', requested: undefined, bankidUrl: undefined, nodeEnv: undefined, acknowledged: false };
+const base: SimulatorDecisionInput = {
+  host: 'localhost',
+  requested: undefined,
+  bankidUrl: undefined,
+  nodeEnv: undefined,
+  acknowledged: false,
+};
 const decide = (over: Partial<SimulatorDecisionInput>) => decideBankIdSimulator({ ...base, ...over });
 const enabled = (over: Partial<SimulatorDecisionInput>) => {
   const d = decide(over);
@@ -10,12 +16,18 @@ const enabled = (over: Partial<SimulatorDecisionInput>) => {
 };
 
 describe('isLoopbackHost', () => {
-  it.each(['localhost', 'LOCALHOST', 'app.localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]', '::ffff:127.0.0.1'])('%s is loopback', (h) => {
-    expect(isLoopbackHost(h)).toBe(true);
-  });
-  it.each(['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'lovisa.kjellstavik.se', '128.0.0.1', 'localhost.example.com'])('%s is not', (h) => {
-    expect(isLoopbackHost(h)).toBe(false);
-  });
+  it.each(['localhost', 'LOCALHOST', 'app.localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]', '::ffff:127.0.0.1'])(
+    '%s is loopback',
+    (h) => {
+      expect(isLoopbackHost(h)).toBe(true);
+    },
+  );
+  it.each(['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'lovisa.kjellstavik.se', '128.0.0.1', 'localhost.example.com'])(
+    '%s is not',
+    (h) => {
+      expect(isLoopbackHost(h)).toBe(false);
+    },
+  );
 });
 
 describe('decideBankIdSimulator', () => {
@@ -46,7 +58,12 @@ describe('decideBankIdSimulator', () => {
 
   it('warns loudly whenever it is on and not on loopback', () => {
     const d = decide({ host: '0.0.0.0', requested: true });
-    expect(d.ok && d.notes).toEqual([expect.objectContaining({ level: 'warn', message: expect.stringMatching(/ANYONE WHO CAN REACH IT CAN LOG IN AS ANYONE/) })]);
+    expect(d.ok && d.notes).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: expect.stringMatching(/ANYONE WHO CAN REACH IT CAN LOG IN AS ANYONE/),
+      }),
+    ]);
   });
 
   it('refuses production with the simulator on, unless acknowledged', () => {
@@ -56,7 +73,10 @@ describe('decideBankIdSimulator', () => {
       expect(!d.ok && d.reason).toMatch(/I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN=true/);
       expect(decide({ ...over, nodeEnv: 'production', acknowledged: true }).ok).toBe(true);
     }
-    expect(decide({ nodeEnv: 'production', bankidUrl: 'https://appapi2.bankid.com' })).toMatchObject({ ok: true, enabled: false });
+    expect(decide({ nodeEnv: 'production', bankidUrl: 'https://appapi2.bankid.com' })).toMatchObject({
+      ok: true,
+      enabled: false,
+    });
   });
 });
 
@@ -74,7 +94,13 @@ describe('loadConfig', () => {
 
   it('refuses to load for production with the simulator on', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/Refusing to start.*I_UNDERSTAND/s);
-    expect(loadConfig({ NODE_ENV: 'production', I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN: 'true' }).bankidSimulator).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', BANKID_SIMULATOR: 'false', BANKID_URL: 'https://appapi2.bankid.com' }).bankidSimulator).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN: 'true' })
+        .bankidSimulator,
+    ).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', BANKID_SIMULATOR: 'false', BANKID_URL: 'https://appapi2.bankid.com' })
+        .bankidSimulator,
+    ).toBe(false);
   });
 });

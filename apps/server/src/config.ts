@@ -6,9 +6,7 @@ import type { FeeSchedule, RoutingRule } from '@lovisa/domain';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'on', 'off'])
-  .transform((v) => v === 'true' || v === '1' || v === 'on');
+const bool = z.enum(['true', 'false', '1', '0', 'on', 'off']).transform((v) => v === 'true' || v === '1' || v === 'on');
 
 export const DEFAULT_KIOSK_HELP_TEXT =
   'Personalen på medborgarkontoret hjälper dig gärna. Fråga i receptionen här i stadshuset, eller ring kontaktcenter på 0123-456 00 (vardagar 8–17).';
@@ -142,7 +140,10 @@ export function kioskSessionIdleMs(config: Pick<AppConfig, 'kiosk' | 'sessionIdl
 
 /** Addresses only this machine can reach. `0.0.0.0` and `::` are every interface, the opposite. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -195,7 +196,10 @@ export function decideBankIdSimulator(input: SimulatorDecisionInput): SimulatorD
         `officers included, and read the demo mailbox. Only for a demo on a network you trust; set BANKID_SIMULATOR=false otherwise.`,
     });
   } else if (enabled) {
-    notes.push({ level: 'info', message: 'BankID simulator on (loopback only): log in with the test BankID app at /bankid-sim/app.' });
+    notes.push({
+      level: 'info',
+      message: 'BankID simulator on (loopback only): log in with the test BankID app at /bankid-sim/app.',
+    });
   }
   if (!enabled && !input.bankidUrl) {
     notes.push({
@@ -203,7 +207,7 @@ export function decideBankIdSimulator(input: SimulatorDecisionInput): SimulatorD
       message:
         `No BankID: nobody can log in. ` +
         (input.requested === false
-          ? 'Set BANKID_URL to BankID\'s RP API.'
+          ? "Set BANKID_URL to BankID's RP API."
           : `HOST=${input.host} is not loopback, so the simulator stays off. Set BANKID_URL to BankID's RP API, ` +
             `or BANKID_SIMULATOR=true for a demo on a trusted network (anyone who reaches it can then log in as anyone), ` +
             `or HOST=localhost to try Lovisa on this machine.`),
@@ -239,7 +243,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bankidUrl: e.BANKID_URL,
     bankidSimulator: simulator.enabled,
     bankidSimulatorNotes: simulator.notes,
-    bankidSimulatorLimits: { maxPending: e.BANKID_SIMULATOR_MAX_PENDING, maxPendingPerIp: e.BANKID_SIMULATOR_MAX_PENDING_PER_IP },
+    bankidSimulatorLimits: {
+      maxPending: e.BANKID_SIMULATOR_MAX_PENDING,
+      maxPendingPerIp: e.BANKID_SIMULATOR_MAX_PENDING_PER_IP,
+    },
     bankidOrderTtlMs: e.BANKID_ORDER_TTL_SECONDS * 1000,
     bankidPollIntervalMs: e.BANKID_POLL_INTERVAL_MS,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
@@ -248,11 +255,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
     secureCookie: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((a) => a.trim()),
+    trustProxy:
+      e.TRUST_PROXY === undefined
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     assignNewCases: e.ASSIGN_NEW_CASES,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000 },
-    kiosk: { only: e.KIOSK_ONLY, idleSeconds: e.KIOSK_IDLE_SECONDS, countdownSeconds: e.KIOSK_COUNTDOWN_SECONDS, helpText: e.KIOSK_HELP_TEXT },
+    kiosk: {
+      only: e.KIOSK_ONLY,
+      idleSeconds: e.KIOSK_IDLE_SECONDS,
+      countdownSeconds: e.KIOSK_COUNTDOWN_SECONDS,
+      helpText: e.KIOSK_HELP_TEXT,
+    },
     routingRules: [],
     feeSchedule: null,
   };

@@ -4,7 +4,17 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFixturesDir, loadFixtureRegisters, type Registers } from '@lovisa/registry';
-import { startHarness, login, multipartFile, submitSigned, testPdf, uploadTo, withDrawings, type Harness, testApp } from './test/harness';
+import {
+  startHarness,
+  login,
+  multipartFile,
+  submitSigned,
+  testPdf,
+  uploadTo,
+  withDrawings,
+  type Harness,
+  testApp,
+} from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
 /**
@@ -34,13 +44,20 @@ function expectSame(theirs: Answer, unknown: Answer, what: string) {
 /** The shape of a JSON value: its keys and the types of its leaves, not the values. */
 function shape(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, shape(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, shape(v)]),
+    );
   return value === null ? 'null' : typeof value;
 }
 
 /** A Skatteverket test number that no register, staff list or ownership record of the fixtures knows. */
 async function unregisteredTestNumber(registers: Registers): Promise<string> {
-  const list = (await readFile(path.join(defaultFixturesDir(), 'test-personnummer.txt'), 'utf8')).split('\n').filter((l) => /^\d{12}$/.test(l.trim()));
+  const list = (await readFile(path.join(defaultFixturesDir(), 'test-personnummer.txt'), 'utf8'))
+    .split('\n')
+    .filter((l) => /^\d{12}$/.test(l.trim()));
   const known = new Set(((await registers.testIdentities?.()) ?? []).map((i) => i.personalNumber));
   for (const candidate of list.map((l) => l.trim()).reverse()) {
     if (known.has(candidate)) continue;
@@ -66,9 +83,16 @@ describe('answers reveal nothing about who or what exists', () => {
     unregistered = await unregisteredTestNumber(fixtures);
     const registers: Registers = {
       ...fixtures,
-      testIdentities: async () => [...((await fixtures.testIdentities?.()) ?? []), { personalNumber: unregistered, givenName: 'Tove', surname: 'Utomlands' }],
+      testIdentities: async () => [
+        ...((await fixtures.testIdentities?.()) ?? []),
+        { personalNumber: unregistered, givenName: 'Tove', surname: 'Utomlands' },
+      ],
     };
-    h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000, uploadLimitPerMinute: 10_000 }, { registers, logLines });
+    h = await startHarness(
+      'pglite',
+      { bankidStartLimitPerMinute: 10_000, uploadLimitPerMinute: 10_000 },
+      { registers, logLines },
+    );
     facts = await fixtureFacts(h.registers);
   });
   afterAll(async () => {
@@ -84,8 +108,18 @@ describe('answers reveal nothing about who or what exists', () => {
     const start = await inject('POST', '/api/auth/bankid/start', undefined, { mode: 'qr' });
     const { orderRef } = start.json() as { orderRef: string };
     const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!.value;
-    const collect = () => h.app.inject({ method: 'POST', url: '/api/auth/bankid/collect', payload: { orderRef }, cookies: { lovisa_login: loginCookie } });
-    const qr = await h.app.inject({ method: 'GET', url: `/api/auth/bankid/${orderRef}/qr`, cookies: { lovisa_login: loginCookie } });
+    const collect = () =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/auth/bankid/collect',
+        payload: { orderRef },
+        cookies: { lovisa_login: loginCookie },
+      });
+    const qr = await h.app.inject({
+      method: 'GET',
+      url: `/api/auth/bankid/${orderRef}/qr`,
+      cookies: { lovisa_login: loginCookie },
+    });
     const pending = await collect();
     const approve = await testApp(h).approve(orderRef, personnummer);
     expect(approve.status, 'the simulator approves').toBe(303);
@@ -96,7 +130,9 @@ describe('answers reveal nothing about who or what exists', () => {
     const describeRes = (res: LightMyRequestResponse) => ({
       status: res.statusCode,
       shape: shape(res.json()),
-      cookies: res.cookies.map((c) => `${c.name}:${c.value ? 'set' : 'cleared'}:${c.path}:${c.httpOnly}:${c.sameSite}`).sort(),
+      cookies: res.cookies
+        .map((c) => `${c.name}:${c.value ? 'set' : 'cleared'}:${c.path}:${c.httpOnly}:${c.sameSite}`)
+        .sort(),
     });
     const log = logLines
       .slice(firstLog)
@@ -108,7 +144,11 @@ describe('answers reveal nothing about who or what exists', () => {
       qr: describeRes(qr),
       pending: { ...describeRes(pending), body: pending.json() },
       complete: { ...describeRes(complete), body: complete.json() },
-      session: { status: sessionAnswer.statusCode, shape: shape(sessionAnswer.json()), roles: sessionAnswer.json().user.roles },
+      session: {
+        status: sessionAnswer.statusCode,
+        shape: shape(sessionAnswer.json()),
+        roles: sessionAnswer.json().user.roles,
+      },
       log,
       logText: logLines.slice(firstLog).join('\n'),
     };
@@ -147,7 +187,14 @@ describe('answers reveal nothing about who or what exists', () => {
     const me = await inject('GET', '/api/me', cookie);
     expect(me.statusCode).toBe(200);
     // Their name as BankID gave it, no address: the same answer a protected person gets, so no screen tells them apart.
-    expect(me.json()).toEqual({ name: 'Tove Utomlands', givenName: 'Tove', surname: 'Utomlands', personnummer: unregistered, address: null, protectedIdentity: false });
+    expect(me.json()).toEqual({
+      name: 'Tove Utomlands',
+      givenName: 'Tove',
+      surname: 'Utomlands',
+      personnummer: unregistered,
+      address: null,
+      protectedIdentity: false,
+    });
     const registeredNonOwner = await login(h, facts.nonOwners[0]!);
     // The same keys as anyone's (their own address is the only thing a registered person sees more of).
     const keys = (res: LightMyRequestResponse) => Object.keys(res.json()).sort();
@@ -162,14 +209,23 @@ describe('answers reveal nothing about who or what exists', () => {
       else expect(theirs, url).toEqual(registered);
     }
     const draftId = randomUUID();
-    expect((await inject('PUT', `/api/drafts/${draftId}`, cookie, { data: { step: 'property' } })).statusCode).toBe(200);
+    expect((await inject('PUT', `/api/drafts/${draftId}`, cookie, { data: { step: 'property' } })).statusCode).toBe(
+      200,
+    );
     // Applying for somebody's property is refused as it is for any registered non-owner.
-    const tryApply = async (c: string) => answer(await inject('POST', '/api/applications', c, applicationFor(facts.propertyA)));
+    const tryApply = async (c: string) =>
+      answer(await inject('POST', '/api/applications', c, applicationFor(facts.propertyA)));
     expect(await tryApply(cookie)).toEqual(await tryApply(registeredNonOwner));
     // Nobody else can reach that draft; to them it is as absent as a draft never made.
     const cookieA = await login(h, facts.applicantA);
-    expectSame(answer(await inject('GET', `/api/drafts/${draftId}/attachments`, cookieA)), answer(await inject('GET', `/api/drafts/${randomUUID()}/attachments`, cookieA)), 'their draft');
-    expect(((await inject('GET', '/api/drafts', cookieA)).json() as { id: string }[]).map((d) => d.id)).not.toContain(draftId);
+    expectSame(
+      answer(await inject('GET', `/api/drafts/${draftId}/attachments`, cookieA)),
+      answer(await inject('GET', `/api/drafts/${randomUUID()}/attachments`, cookieA)),
+      'their draft',
+    );
+    expect(((await inject('GET', '/api/drafts', cookieA)).json() as { id: string }[]).map((d) => d.id)).not.toContain(
+      draftId,
+    );
   });
 
   describe('someone else’s thing answers as one that does not exist', () => {
@@ -191,11 +247,20 @@ describe('answers reveal nothing about who or what exists', () => {
       cookieOfficerY = await login(h, facts.otherTeamOfficer);
       draftB = randomUUID();
       const drawn = applicationFor(facts.propertyB);
-      await inject('PUT', `/api/drafts/${draftB}`, cookieB, { data: { step: 'attachments', propertyId: drawn.propertyId, measure: drawn.measure, footprints: drawn.footprints } });
+      await inject('PUT', `/api/drafts/${draftB}`, cookieB, {
+        data: {
+          step: 'attachments',
+          propertyId: drawn.propertyId,
+          measure: drawn.measure,
+          footprints: drawn.footprints,
+        },
+      });
       draftFileB = (await uploadTo(h, cookieB, draftB, 'type=PLA', 'plan.pdf', testPdf('B plan'))).json().id;
       const withFiles = await withDrawings(h, cookieB, applicationFor(facts.propertyB));
       submittedDraftB = withFiles.draftId!;
-      caseFileB = ((await inject('GET', `/api/drafts/${submittedDraftB}/attachments`, cookieB)).json() as { id: string }[])[0]!.id;
+      caseFileB = (
+        (await inject('GET', `/api/drafts/${submittedDraftB}/attachments`, cookieB)).json() as { id: string }[]
+      )[0]!.id;
       caseB = await submitSigned(h, cookieB, withFiles);
     });
 
@@ -208,10 +273,15 @@ describe('answers reveal nothing about who or what exists', () => {
         ['remove a file', 'DELETE', (id) => `/api/drafts/${id}/attachments/${draftFileB}`],
       ];
       for (const [what, method, url] of pairs) {
-        expectSame(answer(await inject(method, url(draftB), cookieA)), answer(await inject(method, url(other), cookieA)), what);
+        expectSame(
+          answer(await inject(method, url(draftB), cookieA)),
+          answer(await inject(method, url(other), cookieA)),
+          what,
+        );
       }
       // An upload to B's draft, and to no draft at all.
-      const upload = async (id: string) => answer(await uploadTo(h, cookieA, id, 'type=FAS', 'fasad.pdf', testPdf('A')));
+      const upload = async (id: string) =>
+        answer(await uploadTo(h, cookieA, id, 'type=FAS', 'fasad.pdf', testPdf('A')));
       expectSame(await upload(draftB), await upload(other), 'upload');
       // A file id of B's on A's own draft: as a file id never issued.
       const ownDraft = randomUUID();
@@ -228,9 +298,14 @@ describe('answers reveal nothing about who or what exists', () => {
       // Saving over B's draft id is refused with the same 404 the reads give, and B's draft is untouched.
       const put = await inject('PUT', `/api/drafts/${draftB}`, cookieA, { data: { step: 'map' } });
       expect(answer(put)).toEqual(answer(await inject('GET', `/api/drafts/${other}/attachments`, cookieA)));
-      expect(((await inject('GET', '/api/drafts', cookieB)).json() as { id: string; data: { step: string } }[]).find((d) => d.id === draftB)?.data.step).toBe('attachments');
+      expect(
+        ((await inject('GET', '/api/drafts', cookieB)).json() as { id: string; data: { step: string } }[]).find(
+          (d) => d.id === draftB,
+        )?.data.step,
+      ).toBe('attachments');
       // Sending an application that names B's draft (open, or already a case) tells A nothing of it either.
-      const send = async (draftId: string) => answer(await inject('POST', '/api/applications', cookieA, { ...applicationFor(facts.propertyA), draftId }));
+      const send = async (draftId: string) =>
+        answer(await inject('POST', '/api/applications', cookieA, { ...applicationFor(facts.propertyA), draftId }));
       const unknownDraft = await send(other);
       expectSame(await send(draftB), unknownDraft, 'application naming B’s open draft');
       expectSame(await send(submittedDraftB), unknownDraft, 'application naming B’s submitted draft');
@@ -247,10 +322,21 @@ describe('answers reveal nothing about who or what exists', () => {
         ['withdraw', 'POST', (id) => `/api/me/cases/${id}/withdraw`, { version: 0 }],
       ];
       for (const [what, method, url, body] of applicantCalls) {
-        expectSame(answer(await inject(method, url(caseB.id), cookieA, body)), answer(await inject(method, url(other), cookieA, body)), `applicant: ${what}`);
+        expectSame(
+          answer(await inject(method, url(caseB.id), cookieA, body)),
+          answer(await inject(method, url(other), cookieA, body)),
+          `applicant: ${what}`,
+        );
       }
       const completionUpload = async (id: string) =>
-        answer(await h.app.inject({ method: 'POST', url: `/api/me/cases/${id}/attachments?type=SEK`, headers: { cookie: cookieA, 'content-type': file.contentType }, payload: file.payload }));
+        answer(
+          await h.app.inject({
+            method: 'POST',
+            url: `/api/me/cases/${id}/attachments?type=SEK`,
+            headers: { cookie: cookieA, 'content-type': file.contentType },
+            payload: file.payload,
+          }),
+        );
       expectSame(await completionUpload(caseB.id), await completionUpload(other), 'applicant: completion file');
 
       const officerCalls: [string, 'GET' | 'POST', (id: string) => string, object?][] = [
@@ -258,20 +344,40 @@ describe('answers reveal nothing about who or what exists', () => {
         ['site plan', 'GET', (id) => `/api/officer/cases/${id}/site-plan.pdf`],
         ['decision document', 'GET', (id) => `/api/officer/cases/${id}/documents/decision`],
         ['assign', 'POST', (id) => `/api/officer/cases/${id}/assign`, { version: 0 }],
-        ['completion request', 'POST', (id) => `/api/officer/cases/${id}/completion-request`, { version: 0, items: ['SEK'], replyBy: '2026-12-21' }],
-        ['extension', 'POST', (id) => `/api/officer/cases/${id}/extension`, { version: 0, weeks: 4, reason: 'Remiss.' }],
-        ['decision', 'POST', (id) => `/api/officer/cases/${id}/decision`, { version: 0, outcome: 'approved', reason: 'Följer planen.' }],
+        [
+          'completion request',
+          'POST',
+          (id) => `/api/officer/cases/${id}/completion-request`,
+          { version: 0, items: ['SEK'], replyBy: '2026-12-21' },
+        ],
+        [
+          'extension',
+          'POST',
+          (id) => `/api/officer/cases/${id}/extension`,
+          { version: 0, weeks: 4, reason: 'Remiss.' },
+        ],
+        [
+          'decision',
+          'POST',
+          (id) => `/api/officer/cases/${id}/decision`,
+          { version: 0, outcome: 'approved', reason: 'Följer planen.' },
+        ],
         ['start approval', 'POST', (id) => `/api/officer/cases/${id}/start-approval`, { version: 0 }],
         ['confirm proposal', 'POST', (id) => `/api/officer/cases/${id}/proposal/confirm`, { version: 0 }],
         ['return proposal', 'POST', (id) => `/api/officer/cases/${id}/proposal/return`, { version: 0 }],
       ];
       for (const [what, method, url, body] of officerCalls) {
-        expectSame(answer(await inject(method, url(caseB.id), cookieOfficerY, body)), answer(await inject(method, url(other), cookieOfficerY, body)), `other team: ${what}`);
+        expectSame(
+          answer(await inject(method, url(caseB.id), cookieOfficerY, body)),
+          answer(await inject(method, url(other), cookieOfficerY, body)),
+          `other team: ${what}`,
+        );
       }
       // The case's own team does find it (the comparison above is not two missing cases).
       expect((await inject('GET', `/api/officer/cases/${caseB.id}`, cookieOfficerX)).statusCode).toBe(200);
       // By diary number: another team's search finds what a search for a number never issued finds.
-      const search = async (q: string, cookie: string) => answer(await inject('GET', `/api/officer/queue?q=${encodeURIComponent(q)}`, cookie));
+      const search = async (q: string, cookie: string) =>
+        answer(await inject('GET', `/api/officer/queue?q=${encodeURIComponent(q)}`, cookie));
       const [year] = caseB.diaryNumber.match(/\d{4}/)!;
       const neverIssued = caseB.diaryNumber.replace(/\d+$/, (n) => String(Number(n) + 9000).padStart(n.length, '0'));
       expect(neverIssued).not.toBe(caseB.diaryNumber);
@@ -307,16 +413,34 @@ describe('answers reveal nothing about who or what exists', () => {
         ['cancel', 'POST', () => '/api/auth/bankid/cancel', (o: string) => ({ orderRef: o })],
         ['qr', 'GET', (o: string) => `/api/auth/bankid/${o}/qr`, () => undefined],
       ] as const) {
-        const ask = async (o: string) => answer(await h.app.inject({ method, url: url(o), cookies, ...(payload(o) ? { payload: payload(o) } : {}) }));
+        const ask = async (o: string) =>
+          answer(await h.app.inject({ method, url: url(o), cookies, ...(payload(o) ? { payload: payload(o) } : {}) }));
         expectSame(await ask(orderB), await ask(missing), `login ${what}`);
       }
       // B starts signing; A asks about B's sign order.
-      const started = await inject('POST', '/api/applications', cookieB, await withDrawings(h, cookieB, applicationFor(facts.propertyB)));
+      const started = await inject(
+        'POST',
+        '/api/applications',
+        cookieB,
+        await withDrawings(h, cookieB, applicationFor(facts.propertyB)),
+      );
       expect(started.statusCode).toBe(202);
       const signB = started.json().orderRef as string;
-      expectSame(answer(await inject('POST', '/api/applications/sign/collect', cookieA, { orderRef: signB })), answer(await inject('POST', '/api/applications/sign/collect', cookieA, { orderRef: missing })), 'sign collect');
-      expectSame(answer(await inject('GET', `/api/applications/sign/${signB}/qr`, cookieA)), answer(await inject('GET', `/api/applications/sign/${missing}/qr`, cookieA)), 'sign qr');
-      expectSame(answer(await inject('POST', '/api/applications/sign/cancel', cookieA, { orderRef: signB })), answer(await inject('POST', '/api/applications/sign/cancel', cookieA, { orderRef: missing })), 'sign cancel');
+      expectSame(
+        answer(await inject('POST', '/api/applications/sign/collect', cookieA, { orderRef: signB })),
+        answer(await inject('POST', '/api/applications/sign/collect', cookieA, { orderRef: missing })),
+        'sign collect',
+      );
+      expectSame(
+        answer(await inject('GET', `/api/applications/sign/${signB}/qr`, cookieA)),
+        answer(await inject('GET', `/api/applications/sign/${missing}/qr`, cookieA)),
+        'sign qr',
+      );
+      expectSame(
+        answer(await inject('POST', '/api/applications/sign/cancel', cookieA, { orderRef: signB })),
+        answer(await inject('POST', '/api/applications/sign/cancel', cookieA, { orderRef: missing })),
+        'sign cancel',
+      );
       await inject('POST', '/api/applications/sign/cancel', cookieB, { orderRef: signB });
     });
   });

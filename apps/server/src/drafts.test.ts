@@ -16,8 +16,19 @@ describe.each(dbKinds)('concurrent autosaves on %s', (kind) => {
   });
 
   const put = (id: string, revision: number, step: string) =>
-    h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie }, payload: { data: { step }, revision } });
-  const stored = async (id: string) => ((await h.app.inject({ method: 'GET', url: '/api/drafts', headers: { cookie } })).json() as { id: string; data: { step: string } }[]).find((d) => d.id === id)!.data.step;
+    h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${id}`,
+      headers: { cookie },
+      payload: { data: { step }, revision },
+    });
+  const stored = async (id: string) =>
+    (
+      (await h.app.inject({ method: 'GET', url: '/api/drafts', headers: { cookie } })).json() as {
+        id: string;
+        data: { step: string };
+      }[]
+    ).find((d) => d.id === id)!.data.step;
 
   it('a late, older save changes nothing, and says what is kept', async () => {
     const id = '9a1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c6d';
@@ -54,8 +65,17 @@ describe.each(dbKinds)('autosave and ownership on %s', (kind) => {
   });
 
   const put = (cookie: string, id: string, step: string, revision?: number) =>
-    h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie }, payload: { data: { step }, ...(revision === undefined ? {} : { revision }) } });
-  const mine = async (cookie: string) => (await h.app.inject({ method: 'GET', url: '/api/drafts', headers: { cookie } })).json() as { id: string; data: { step: string } }[];
+    h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${id}`,
+      headers: { cookie },
+      payload: { data: { step }, ...(revision === undefined ? {} : { revision }) },
+    });
+  const mine = async (cookie: string) =>
+    (await h.app.inject({ method: 'GET', url: '/api/drafts', headers: { cookie } })).json() as {
+      id: string;
+      data: { step: string };
+    }[];
 
   it('creates, then saves in one statement, with or without a revision, and answers with what is stored', async () => {
     const id = '7c1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c70';

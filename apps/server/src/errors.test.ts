@@ -10,7 +10,11 @@ describe('errors by message id', () => {
       messageId: 'server.tooManyAttempts',
       params: { seconds: 30 },
     });
-    expect(notFound('case')).toMatchObject({ statusCode: 404, message: 'Ärendet finns inte.', messageId: 'server.notFound.case' });
+    expect(notFound('case')).toMatchObject({
+      statusCode: 404,
+      message: 'Ärendet finns inte.',
+      messageId: 'server.notFound.case',
+    });
     // A caller not yet moved to a name: its Swedish, no id.
     const legacy = notFound('Handlingen');
     expect(legacy.message).toBe('Handlingen finns inte.');
@@ -18,13 +22,28 @@ describe('errors by message id', () => {
   });
 
   it('refuses a blocked application with each finding by id, words in both languages', () => {
-    const attach = { ...finding('MISSING_ATTACHMENT', { attachment: { sv: 'situationsplan', en: 'site plan' } }), step: 'attachments' };
+    const attach = {
+      ...finding('MISSING_ATTACHMENT', { attachment: { sv: 'situationsplan', en: 'site plan' } }),
+      step: 'attachments',
+    };
     const outside = { ...finding('OUTSIDE_PROPERTY'), step: 'map' };
     const one = blockedBy([outside]);
-    expect(one).toMatchObject({ message: 'Byggnaden ligger utanför fastighetsgränsen.', messageId: 'finding.OUTSIDE_PROPERTY' });
-    expect(one.issues).toEqual([{ path: 'rules.map.OUTSIDE_PROPERTY', message: 'Byggnaden ligger utanför fastighetsgränsen.', messageId: 'finding.OUTSIDE_PROPERTY' }]);
+    expect(one).toMatchObject({
+      message: 'Byggnaden ligger utanför fastighetsgränsen.',
+      messageId: 'finding.OUTSIDE_PROPERTY',
+    });
+    expect(one.issues).toEqual([
+      {
+        path: 'rules.map.OUTSIDE_PROPERTY',
+        message: 'Byggnaden ligger utanför fastighetsgränsen.',
+        messageId: 'finding.OUTSIDE_PROPERTY',
+      },
+    ]);
     const two = blockedBy([outside, attach]);
-    expect(two).toMatchObject({ messageId: 'server.applicationBlocked', message: 'Ansökan kan inte skickas än. Rätta det som står nedan.' });
+    expect(two).toMatchObject({
+      messageId: 'server.applicationBlocked',
+      message: 'Ansökan kan inte skickas än. Rätta det som står nedan.',
+    });
     expect(two.issues![1]).toEqual({
       path: 'rules.attachments.MISSING_ATTACHMENT',
       message: 'Bifoga situationsplan.',

@@ -1,4 +1,12 @@
-import { errorCodes, findingMessage, swedishText, type DomainMessageId, type ErrorCode, type Finding, type MessageParams } from '@lovisa/domain';
+import {
+  errorCodes,
+  findingMessage,
+  swedishText,
+  type DomainMessageId,
+  type ErrorCode,
+  type Finding,
+  type MessageParams,
+} from '@lovisa/domain';
 
 export interface ErrorIssue {
   path: string;
@@ -60,7 +68,8 @@ export type NotFoundThing = keyof typeof notFoundIds;
  * callers not yet moved over, and answers without a message id (the web then shows the Swedish as it is).
  */
 export function notFound(what: NotFoundThing | (string & {}) = 'resource'): AppError {
-  if (Object.prototype.hasOwnProperty.call(notFoundIds, what)) return appError('notFound', notFoundIds[what as NotFoundThing]);
+  if (Object.prototype.hasOwnProperty.call(notFoundIds, what))
+    return appError('notFound', notFoundIds[what as NotFoundThing]);
   return new AppError('notFound', `${what} finns inte.`);
 }
 export const forbidden = () => appError('forbidden', 'server.forbidden');

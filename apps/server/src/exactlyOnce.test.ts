@@ -25,13 +25,19 @@ describe.each(dbKinds)('a draft becomes one case on %s', (kind) => {
   });
 
   const startSigned = async () => {
-    const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: application });
+    const started = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { cookie },
+      payload: application,
+    });
     expect(started.statusCode).toBe(202);
     const { orderRef } = started.json() as { orderRef: string };
     await testApp(h).approve(orderRef, pnr);
     return orderRef;
   };
-  const collect = (orderRef: string) => h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
+  const collect = (orderRef: string) =>
+    h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
 
   it('two tabs, two signatures, collected at once: one case, and both tabs are told which', async () => {
     const first = await startSigned();
@@ -40,20 +46,34 @@ describe.each(dbKinds)('a draft becomes one case on %s', (kind) => {
     expect(a.json().status).toBe('complete');
     expect(b.json().status).toBe('complete');
     expect(a.json().case.id).toBe(b.json().case.id);
-    const mine = (await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie } })).json() as { id: string }[];
+    const mine = (await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie } })).json() as {
+      id: string;
+    }[];
     expect(mine.filter((c) => c.id === a.json().case.id)).toHaveLength(1);
     expect(mine).toHaveLength(1);
 
     // Sending it once more names the case it already is.
-    const again = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: application });
+    const again = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { cookie },
+      payload: application,
+    });
     expect(again.statusCode).toBe(409);
-    expect(ApiErrorSchema.parse(again.json()).error.message).toBe(`Ansökan är redan skickad och har diarienummer ${a.json().case.diaryNumber}.`);
+    expect(ApiErrorSchema.parse(again.json()).error.message).toBe(
+      `Ansökan är redan skickad och har diarienummer ${a.json().case.diaryNumber}.`,
+    );
   });
 
   it('the losing order, collected after the other made the case and then again, answers with that case each time', async () => {
     const draft = await withDrawings(h, cookie, { ...application, draftId: undefined });
     const start = async () => {
-      const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: draft });
+      const started = await h.app.inject({
+        method: 'POST',
+        url: '/api/applications',
+        headers: { cookie },
+        payload: draft,
+      });
       expect(started.statusCode).toBe(202);
       const { orderRef } = started.json() as { orderRef: string };
       await testApp(h).approve(orderRef, pnr);
@@ -69,7 +89,16 @@ describe.each(dbKinds)('a draft becomes one case on %s', (kind) => {
       expect(res.json().case.id, `attempt ${attempt}`).toBe(won.json().case.id);
     }
     // Cancelling it afterwards withdraws nothing.
-    expect((await h.app.inject({ method: 'POST', url: '/api/applications/sign/cancel', headers: { cookie }, payload: { orderRef: loser } })).statusCode).toBe(204);
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/applications/sign/cancel',
+          headers: { cookie },
+          payload: { orderRef: loser },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await collect(winner)).json().case.id).toBe(won.json().case.id);
   });
 });

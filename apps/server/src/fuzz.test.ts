@@ -432,26 +432,22 @@ describe.each(KINDS)('generated bad input on %s', (kind) => {
       ];
       if (required.length > 0) {
         options.push(
-          fc
-            .constantFrom(...required)
-            .map((p) => ({
-              payload: json(setAt(t.base!, p.path, undefined)),
-              contentType: 'application/json',
-              note: `missing ${p.path.join('.')}`,
-            })),
+          fc.constantFrom(...required).map((p) => ({
+            payload: json(setAt(t.base!, p.path, undefined)),
+            contentType: 'application/json',
+            note: `missing ${p.path.join('.')}`,
+          })),
         );
       }
       if (places.length > 0) {
         options.push(
-          fc
-            .constantFrom(...places.filter((p) => p.schema.type || p.schema.enum))
-            .chain((p) =>
-              wrongTypeFor(p.schema).map((v) => ({
-                payload: json(setAt(t.base!, p.path, v)),
-                contentType: 'application/json',
-                note: `wrong type at ${p.path.join('.')}`,
-              })),
-            ),
+          fc.constantFrom(...places.filter((p) => p.schema.type || p.schema.enum)).chain((p) =>
+            wrongTypeFor(p.schema).map((v) => ({
+              payload: json(setAt(t.base!, p.path, v)),
+              contentType: 'application/json',
+              note: `wrong type at ${p.path.join('.')}`,
+            })),
+          ),
         );
       }
       const stringPlaces = places.filter((p) => p.schema.type === 'string');
@@ -475,13 +471,11 @@ describe.each(KINDS)('generated bad input on %s', (kind) => {
           })),
         );
         options.push(
-          fc
-            .constantFrom('Point', 'LineString', 'polygon')
-            .map((type) => ({
-              payload: json(setAt(t.base!, ['footprints', 0, 'geometry', 'type'], type)),
-              contentType: 'application/json',
-              note: 'not a polygon',
-            })),
+          fc.constantFrom('Point', 'LineString', 'polygon').map((type) => ({
+            payload: json(setAt(t.base!, ['footprints', 0, 'geometry', 'type'], type)),
+            contentType: 'application/json',
+            note: 'not a polygon',
+          })),
         );
         options.push(
           fc.constant({
@@ -493,13 +487,11 @@ describe.each(KINDS)('generated bad input on %s', (kind) => {
       }
       if (t.shape === 'bankid') {
         options.push(
-          fc
-            .constantFrom('19820202-9289', '8202029289', '0', 'ÅÄÖ', '')
-            .map((pnr) => ({
-              payload: json(setAt(t.base!, ['requirement', 'personalNumber'], pnr)),
-              contentType: 'application/json',
-              note: 'invalid personnummer',
-            })),
+          fc.constantFrom('19820202-9289', '8202029289', '0', 'ÅÄÖ', '').map((pnr) => ({
+            payload: json(setAt(t.base!, ['requirement', 'personalNumber'], pnr)),
+            contentType: 'application/json',
+            note: 'invalid personnummer',
+          })),
         );
       }
       return fc.oneof(...options);
@@ -623,13 +615,11 @@ describe.each(KINDS)('generated bad input on %s', (kind) => {
             contentType: 'application/json',
             note: `unstorable text at ${at.join('.')}`,
           })),
-        fc
-          .constantFrom(...poisons)
-          .map((poison) => ({
-            payload: JSON.stringify({ ...(base as object), [`k${poison}`]: 1 }),
-            contentType: 'application/json',
-            note: 'unstorable key',
-          })),
+        fc.constantFrom(...poisons).map((poison) => ({
+          payload: JSON.stringify({ ...(base as object), [`k${poison}`]: 1 }),
+          contentType: 'application/json',
+          note: 'unstorable key',
+        })),
         // Raw escapes exactly as a browser's JSON.stringify of a cut string sends them.
         fc
           .constantFrom(

@@ -36,13 +36,28 @@ describe.each(dbKinds)('idempotent submission on %s', (kind) => {
   });
 
   const submit = (application: ApplicationSubmission, key?: string) =>
-    h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) }, payload: application });
+    h.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) },
+      payload: application,
+    });
   const approveAndCollect = async (orderRef: string) => {
     await testApp(h).approve(orderRef, facts.applicantA);
-    return h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
+    return h.app.inject({
+      method: 'POST',
+      url: '/api/applications/sign/collect',
+      headers: { cookie },
+      payload: { orderRef },
+    });
   };
-  const ordersOfA = async () => (await h.testDb.database.db.select().from(signOrders).where(eq(signOrders.personnummer, facts.applicantA))).length;
-  const casesOfA = async () => (await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie } })).json() as { id: string; diaryNumber: string }[];
+  const ordersOfA = async () =>
+    (await h.testDb.database.db.select().from(signOrders).where(eq(signOrders.personnummer, facts.applicantA))).length;
+  const casesOfA = async () =>
+    (await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie } })).json() as {
+      id: string;
+      diaryNumber: string;
+    }[];
 
   it('twenty copies with one key: all get the first answer, one BankID order, one case; a retry after that gets it again', async () => {
     const application = await withDrawings(h, cookie, applicationFor(facts.propertyA));
@@ -66,7 +81,12 @@ describe.each(dbKinds)('idempotent submission on %s', (kind) => {
     const retry = await submit(application, key);
     expect(retry.statusCode).toBe(202);
     expect(retry.json().orderRef).toBe(started[0]!.orderRef);
-    const again = await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef: retry.json().orderRef } });
+    const again = await h.app.inject({
+      method: 'POST',
+      url: '/api/applications/sign/collect',
+      headers: { cookie },
+      payload: { orderRef: retry.json().orderRef },
+    });
     expect(again.json()).toMatchObject({ status: 'complete', case: { id: made.id } });
     expect((await casesOfA()).length).toBe(casesBefore + 1);
   });
@@ -82,7 +102,12 @@ describe.each(dbKinds)('idempotent submission on %s', (kind) => {
     // Every order that did start is signed and collected at once: whatever BankID left alive, one case at most.
     const orderRefs = answers.filter((a) => a.statusCode === 202).map((a) => a.json().orderRef as string);
     const collected = await Promise.all(orderRefs.map((ref) => approveAndCollect(ref)));
-    const madeCases = new Set(collected.map((c) => c.json()).filter((b) => b.status === 'complete').map((b) => b.case.id as string));
+    const madeCases = new Set(
+      collected
+        .map((c) => c.json())
+        .filter((b) => b.status === 'complete')
+        .map((b) => b.case.id as string),
+    );
     expect(madeCases.size).toBeLessThanOrEqual(1);
     expect((await casesOfA()).length).toBe(casesBefore + madeCases.size);
   });
@@ -97,7 +122,10 @@ describe.each(dbKinds)('idempotent submission on %s', (kind) => {
     const orders = await ordersOfA();
 
     const base = applicationFor(facts.propertyA);
-    const other = await withDrawings(h, cookie, { ...base, details: { ...base.details, description: 'Ett annat garage, i tegel.' } });
+    const other = await withDrawings(h, cookie, {
+      ...base,
+      details: { ...base.details, description: 'Ett annat garage, i tegel.' },
+    });
     const reused = await submit(other, key);
     expect(reused.statusCode).toBe(409);
     expect(ApiErrorSchema.parse(reused.json()).error.message).toMatch(/Idempotency-Key hör till en annan ansökan/);

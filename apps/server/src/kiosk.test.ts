@@ -22,8 +22,19 @@ describe('kiosk settings', () => {
   });
 
   it('reads KIOSK_ONLY, KIOSK_IDLE_SECONDS, KIOSK_COUNTDOWN_SECONDS and KIOSK_HELP_TEXT, and refuses nonsense', () => {
-    const c = loadConfig({ ...base, KIOSK_ONLY: 'true', KIOSK_IDLE_SECONDS: '3', KIOSK_COUNTDOWN_SECONDS: '5', KIOSK_HELP_TEXT: 'Ring på klockan vid disken.' });
-    expect(c.kiosk).toEqual({ only: true, idleSeconds: 3, countdownSeconds: 5, helpText: 'Ring på klockan vid disken.' });
+    const c = loadConfig({
+      ...base,
+      KIOSK_ONLY: 'true',
+      KIOSK_IDLE_SECONDS: '3',
+      KIOSK_COUNTDOWN_SECONDS: '5',
+      KIOSK_HELP_TEXT: 'Ring på klockan vid disken.',
+    });
+    expect(c.kiosk).toEqual({
+      only: true,
+      idleSeconds: 3,
+      countdownSeconds: 5,
+      helpText: 'Ring på klockan vid disken.',
+    });
     expect(() => loadConfig({ ...base, KIOSK_IDLE_SECONDS: '0' })).toThrow(/KIOSK_IDLE_SECONDS/);
     expect(() => loadConfig({ ...base, KIOSK_ONLY: 'kanske' })).toThrow(/KIOSK_ONLY/);
     // Never longer than an ordinary session.
@@ -31,10 +42,20 @@ describe('kiosk settings', () => {
   });
 
   it('knows what a kiosk-only server refuses, however the address is spelt', () => {
-    for (const url of ['/handlaggare', '/handlaggare/', '/handlaggare/arenden/x', '/HANDLAGGARE', '/api/officer/queue', '/api//officer/queue', '/api/%6Ffficer/queue?x=1', '/api/dev/outbox']) {
+    for (const url of [
+      '/handlaggare',
+      '/handlaggare/',
+      '/handlaggare/arenden/x',
+      '/HANDLAGGARE',
+      '/api/officer/queue',
+      '/api//officer/queue',
+      '/api/%6Ffficer/queue?x=1',
+      '/api/dev/outbox',
+    ]) {
       expect(kioskRefuses(url), url).toBe(true);
     }
-    for (const url of ['/kiosk', '/ansokan/karta', '/api/me', '/api/officers', '/handlaggarens-guide', '/api/session']) expect(kioskRefuses(url), url).toBe(false);
+    for (const url of ['/kiosk', '/ansokan/karta', '/api/me', '/api/officers', '/handlaggarens-guide', '/api/session'])
+      expect(kioskRefuses(url), url).toBe(false);
   });
 });
 
@@ -53,14 +74,23 @@ describe('kiosk sessions on an ordinary server', () => {
   it('publishes the kiosk settings to the page, uncached and without personal data', async () => {
     const res = await get('/api/kiosk-config');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ kioskOnly: false, idleSeconds: 90, countdownSeconds: 30, helpText: DEFAULT_KIOSK_HELP_TEXT });
+    expect(res.json()).toEqual({
+      kioskOnly: false,
+      idleSeconds: 90,
+      countdownSeconds: 30,
+      helpText: DEFAULT_KIOSK_HELP_TEXT,
+    });
     expect(res.headers['cache-control']).toBe('no-cache');
   });
 
   it('a login started at the kiosk is a kiosk session: applicant rights, and the page is told', async () => {
     const cookie = await kioskLogin(h, facts.applicantA);
     const session = await get('/api/session', cookie);
-    expect(session.json()).toMatchObject({ authenticated: true, kiosk: true, user: { roles: ['applicant'], teamId: null } });
+    expect(session.json()).toMatchObject({
+      authenticated: true,
+      kiosk: true,
+      user: { roles: ['applicant'], teamId: null },
+    });
     expect(session.headers['cache-control']).toBe('no-store');
     expect((await get('/api/me/properties', cookie)).statusCode).toBe(200);
     // An ordinary login says it is not one.
@@ -69,7 +99,10 @@ describe('kiosk sessions on an ordinary server', () => {
 
   it('an officer who logs in at the kiosk is one more visitor: no officer role, 403 on every officer route', async () => {
     const cookie = await kioskLogin(h, facts.officer);
-    expect((await get('/api/session', cookie)).json()).toMatchObject({ kiosk: true, user: { roles: ['applicant'], teamId: null } });
+    expect((await get('/api/session', cookie)).json()).toMatchObject({
+      kiosk: true,
+      user: { roles: ['applicant'], teamId: null },
+    });
     const ordinary = await login(h, facts.officer);
     const { id } = await submitSigned(h, await login(h, facts.applicantA), applicationFor(facts.propertyA));
     for (const url of ['/api/officer/queue', `/api/officer/cases/${id}`, `/api/officer/cases/${id}/site-plan.pdf`]) {
@@ -79,7 +112,11 @@ describe('kiosk sessions on an ordinary server', () => {
   });
 
   it('the kiosk logs in with BankID on another device only', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'sameDevice', kiosk: true } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/bankid/start',
+      payload: { mode: 'sameDevice', kiosk: true },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalidInput');
   });
@@ -87,7 +124,12 @@ describe('kiosk sessions on an ordinary server', () => {
   it('answers everything personal with no-store, so no cache on the kiosk keeps it', async () => {
     const cookie = await kioskLogin(h, facts.applicantA);
     const draftId = '3f0c1d2e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
-    const put = await h.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie }, payload: { data: { step: 'map', propertyId: facts.propertyA.id } } });
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${draftId}`,
+      headers: { cookie },
+      payload: { data: { step: 'map', propertyId: facts.propertyA.id } },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.headers['cache-control']).toBe('no-store');
     const { id } = await submitSigned(h, cookie, applicationFor(facts.propertyA));
@@ -126,7 +168,11 @@ describe('kiosk sessions on an ordinary server', () => {
   });
 
   it('logging out also forgets a login the kiosk started and nobody finished', async () => {
-    const start = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr', kiosk: true } });
+    const start = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/bankid/start',
+      payload: { mode: 'qr', kiosk: true },
+    });
     const { orderRef } = start.json() as { orderRef: string };
     const nonce = start.cookies.find((c) => c.name === 'lovisa_login')!.value;
     const out = await h.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { lovisa_login: nonce } });
@@ -134,7 +180,11 @@ describe('kiosk sessions on an ordinary server', () => {
     const cleared = out.cookies.find((c) => c.name === 'lovisa_login');
     expect(cleared?.value).toBe('');
     // The order is gone: the QR cannot be shown or collected any more, even with the old cookie.
-    const qr = await h.app.inject({ method: 'GET', url: `/api/auth/bankid/${orderRef}/qr`, cookies: { lovisa_login: nonce } });
+    const qr = await h.app.inject({
+      method: 'GET',
+      url: `/api/auth/bankid/${orderRef}/qr`,
+      cookies: { lovisa_login: nonce },
+    });
     expect(qr.statusCode).toBe(404);
   });
 
@@ -177,11 +227,21 @@ describe('a kiosk-only server (KIOSK_ONLY=true)', () => {
   const get = (url: string, cookie?: string) => h.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
   it('tells the page it is a kiosk, with the configured idle time, countdown and help text', async () => {
-    expect((await get('/api/kiosk-config')).json()).toEqual({ kioskOnly: true, idleSeconds: 3, countdownSeconds: 3, helpText: 'Ring på klockan vid disken.' });
+    expect((await get('/api/kiosk-config')).json()).toEqual({
+      kioskOnly: true,
+      idleSeconds: 3,
+      countdownSeconds: 3,
+      helpText: 'Ring på klockan vid disken.',
+    });
   });
 
   it('never serves the officer console page: 404, while every other page goes to the kiosk', async () => {
-    for (const url of ['/handlaggare', '/handlaggare/', '/handlaggare/arenden/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', '/HANDLAGGARE']) {
+    for (const url of [
+      '/handlaggare',
+      '/handlaggare/',
+      '/handlaggare/arenden/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      '/HANDLAGGARE',
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body, url).not.toContain('<!doctype html>');
@@ -198,22 +258,39 @@ describe('a kiosk-only server (KIOSK_ONLY=true)', () => {
 
   it('makes every login a kiosk login, QR only: even an officer gets applicant rights alone', async () => {
     const cookie = await kioskLogin(h, facts.officer, { mode: 'qr' });
-    expect((await get('/api/session', cookie)).json()).toMatchObject({ kiosk: true, user: { roles: ['applicant'], teamId: null } });
+    expect((await get('/api/session', cookie)).json()).toMatchObject({
+      kiosk: true,
+      user: { roles: ['applicant'], teamId: null },
+    });
     const same = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'sameDevice' } });
     expect(same.statusCode).toBe(400);
   });
 
   it('answers 404 on every officer API route, for every caller; the officer routes are not even registered', async () => {
-    const officerRoutes = ordinary.app.routeTable.filter((r) => r.url.startsWith('/api/officer') && r.method !== 'HEAD');
+    const officerRoutes = ordinary.app.routeTable.filter(
+      (r) => r.url.startsWith('/api/officer') && r.method !== 'HEAD',
+    );
     expect(officerRoutes.length).toBeGreaterThan(10);
     // Only the officer's situationsplan remains registered (it shares a file with the applicant's); refused all the same.
-    expect(h.app.routeTable.filter((r) => r.url.startsWith('/api/officer') && r.method !== 'HEAD')).toEqual([{ method: 'GET', url: '/api/officer/cases/:id/site-plan.pdf' }]);
-    const callers = [undefined, await kioskLogin(h, facts.applicantA), await kioskLogin(h, facts.officer), await kioskLogin(h, facts.teamLead)];
+    expect(h.app.routeTable.filter((r) => r.url.startsWith('/api/officer') && r.method !== 'HEAD')).toEqual([
+      { method: 'GET', url: '/api/officer/cases/:id/site-plan.pdf' },
+    ]);
+    const callers = [
+      undefined,
+      await kioskLogin(h, facts.applicantA),
+      await kioskLogin(h, facts.officer),
+      await kioskLogin(h, facts.teamLead),
+    ];
     const { id } = await submitSigned(h, callers[1]!, applicationFor(facts.propertyA));
     for (const route of officerRoutes) {
       const url = route.url.replace(':id', id).replace(':kind', 'decision');
       for (const cookie of callers) {
-        const res = await h.app.inject({ method: route.method as 'GET', url, headers: cookie ? { cookie } : {}, ...(route.method === 'POST' ? { payload: { version: 0 } } : {}) });
+        const res = await h.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: cookie ? { cookie } : {},
+          ...(route.method === 'POST' ? { payload: { version: 0 } } : {}),
+        });
         expect(res.statusCode, `${route.method} ${url}`).toBe(404);
         expect(res.json().error.code).toBe('notFound');
       }
@@ -225,7 +302,12 @@ describe('a kiosk-only server (KIOSK_ONLY=true)', () => {
   it('still does everything an applicant does: drafts are kept on the server for the visitor to finish at home', async () => {
     const cookie = await kioskLogin(h, facts.applicantA);
     const draftId = '5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f';
-    const put = await h.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie }, payload: { data: { step: 'map', propertyId: facts.propertyA.id } } });
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${draftId}`,
+      headers: { cookie },
+      payload: { data: { step: 'map', propertyId: facts.propertyA.id } },
+    });
     expect(put.statusCode).toBe(200);
     expect((await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
     expect((await get('/api/drafts', cookie)).statusCode).toBe(401);

@@ -15,7 +15,11 @@ async function boot(dataDir: string) {
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   await seedStaff(database.db, registers);
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), database, registers });
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }),
+    database,
+    registers,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
@@ -40,7 +44,12 @@ describe('a restart on the embedded database', () => {
     const facts = await fixtureFacts(first.registers);
     const cookie = await login(first, facts.applicantA);
     const draftId = '4c7e2f1a-9b3d-4e8f-a1c2-d3e4f5a6b7c8';
-    const put = await first.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie }, payload: { data: { step: 'details', measure: 'carport' } } });
+    const put = await first.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${draftId}`,
+      headers: { cookie },
+      payload: { data: { step: 'details', measure: 'carport' } },
+    });
     expect(put.statusCode).toBe(200);
     const submitted = await submitSigned(first, cookie, applicationFor(facts.propertyA));
     await first.close();

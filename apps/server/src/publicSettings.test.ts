@@ -15,7 +15,9 @@ describe('public settings: fee schedule and map background', () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/map-config' });
     expect(res.json()).toEqual({ tileUrl: null, attribution: '' });
     expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:;");
-    expect(FeeScheduleSchema.parse((await h.app.inject({ method: 'GET', url: '/api/fee-schedule' })).json()).example).toBe(true);
+    expect(
+      FeeScheduleSchema.parse((await h.app.inject({ method: 'GET', url: '/api/fee-schedule' })).json()).example,
+    ).toBe(true);
   });
 
   it('a configured background is announced to the web app and let through the Content-Security-Policy', async () => {
@@ -24,11 +26,15 @@ describe('public settings: fee schedule and map background', () => {
     harnesses.push(h);
     const res = await h.app.inject({ method: 'GET', url: '/api/map-config' });
     expect(res.json()).toEqual({ tileUrl: url, attribution: '© Kjellstavik kommun' });
-    expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob: https://*.tiles.kjellstavik.example;");
+    expect(res.headers['content-security-policy']).toContain(
+      "img-src 'self' data: blob: https://*.tiles.kjellstavik.example;",
+    );
   });
 
   it('names the tile host exactly when there are no subdomains', () => {
-    expect(tileSources('https://karta.kjellstavik.example/wmts/{z}/{x}/{y}.png')).toEqual(['https://karta.kjellstavik.example']);
+    expect(tileSources('https://karta.kjellstavik.example/wmts/{z}/{x}/{y}.png')).toEqual([
+      'https://karta.kjellstavik.example',
+    ]);
     expect(tileSources(undefined)).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpRegisters, createRegisterSimulator, defaultFixturesDir, loadFixtureRegisters } from '@lovisa/registry';
+import {
+  createHttpRegisters,
+  createRegisterSimulator,
+  defaultFixturesDir,
+  loadFixtureRegisters,
+} from '@lovisa/registry';
 import { startHarness, login, type Harness } from './test/harness';
 import { fixtureFacts } from './test/fixtureFacts';
 
@@ -12,7 +17,10 @@ describe('registers over HTTP', () => {
     simulator = createRegisterSimulator(fixtures);
     await simulator.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(simulator.server.address() as { port: number }).port}`;
-    const registers = { ...createHttpRegisters({ baseUrl, timeoutMs: 1000, retries: 1, backoffMs: 10 }), testIdentities: fixtures.testIdentities! };
+    const registers = {
+      ...createHttpRegisters({ baseUrl, timeoutMs: 1000, retries: 1, backoffMs: 10 }),
+      testIdentities: fixtures.testIdentities!,
+    };
     h = await startHarness('pglite', {}, { registers });
   });
   afterAll(async () => {

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { createHttpRegisters, loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, type Registers } from '@lovisa/registry';
+import {
+  createHttpRegisters,
+  loadBasemap,
+  loadFeeSchedule,
+  loadFixtureRegisters,
+  loadRoutingRules,
+  type Registers,
+} from '@lovisa/registry';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
@@ -19,13 +26,18 @@ try {
 config.routingRules = await loadRoutingRules(config.fixturesDir);
 config.feeSchedule = await loadFeeSchedule(config.fixturesDir);
 const database = await openDatabase(
-  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+  config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
 );
 const fixtures = await loadFixtureRegisters(config.fixturesDir);
 // With REGISTERS_URL the registers are asked over HTTP, as a municipality would ask the real ones; the
 // BankID simulator still offers the fixtures' people to log in as.
 const registers: Registers = config.registersUrl
-  ? { ...createHttpRegisters({ baseUrl: config.registersUrl }), ...(fixtures.testIdentities ? { testIdentities: fixtures.testIdentities } : {}) }
+  ? {
+      ...createHttpRegisters({ baseUrl: config.registersUrl }),
+      ...(fixtures.testIdentities ? { testIdentities: fixtures.testIdentities } : {}),
+    }
   : fixtures;
 await seedStaff(database.db, registers);
 
@@ -42,7 +54,12 @@ const app = await buildApp({
 // attachment files no row points at are removed only past a grace period, see jobs/retention.ts).
 const retention = async () => {
   try {
-    const { drafts, files } = await runRetention(database.db, app.attachmentStore, new Date(), config.draftRetentionDays);
+    const { drafts, files } = await runRetention(
+      database.db,
+      app.attachmentStore,
+      new Date(),
+      config.draftRetentionDays,
+    );
     if (drafts > 0) app.log.info({ removed: drafts }, 'stale drafts deleted');
     if (files.removed > 0) app.log.info(files, 'unreferenced attachment files deleted');
   } catch (err) {
@@ -82,4 +99,6 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
 for (const note of config.bankidSimulatorNotes) app.log[note.level](note.message);
-app.log.info(`Lovisa is running on http://localhost:${(app.server.address() as { port: number }).port} (database: ${database.kind})`);
+app.log.info(
+  `Lovisa is running on http://localhost:${(app.server.address() as { port: number }).port} (database: ${database.kind})`,
+);

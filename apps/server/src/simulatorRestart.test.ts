@@ -30,7 +30,10 @@ async function boot(where: DatabaseConfig) {
 async function durableDatabase(kind: DbKind): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
   if (kind === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-sim-restart-'));
-    return { config: { kind: 'pglite', dataDir: path.join(dir, 'pglite') }, drop: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      config: { kind: 'pglite', dataDir: path.join(dir, 'pglite') },
+      drop: () => rm(dir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `lovisa_test_${randomBytes(6).toString('hex')}`;
@@ -59,7 +62,12 @@ describe.each(dbKinds)('the built-in BankID simulator across a restart (%s)', (k
       const facts = await fixtureFacts(first.registers);
       const cookie = await login(first, facts.applicantA);
       const application = await withDrawings(first, cookie, applicationFor(facts.propertyA));
-      const started = await first.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: application });
+      const started = await first.app.inject({
+        method: 'POST',
+        url: '/api/applications',
+        headers: { cookie },
+        payload: application,
+      });
       expect(started.statusCode).toBe(202);
       const { orderRef } = started.json() as { orderRef: string };
       await first.close();
@@ -67,11 +75,24 @@ describe.each(dbKinds)('the built-in BankID simulator across a restart (%s)', (k
       const second = await boot(db.config);
       try {
         // The applicant's BankID app still has the order: approving and collecting carry on where they stopped.
-        const pending = await second.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
+        const pending = await second.app.inject({
+          method: 'POST',
+          url: '/api/applications/sign/collect',
+          headers: { cookie },
+          payload: { orderRef },
+        });
         expect(pending.json()).toMatchObject({ status: 'pending' });
         expect((await testApp(second).approve(orderRef, facts.applicantA)).status).toBe(303);
-        const collected = await second.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
-        expect(collected.json()).toMatchObject({ status: 'complete', case: { diaryNumber: expect.stringMatching(/^BN \d{4}-\d{6}$/) } });
+        const collected = await second.app.inject({
+          method: 'POST',
+          url: '/api/applications/sign/collect',
+          headers: { cookie },
+          payload: { orderRef },
+        });
+        expect(collected.json()).toMatchObject({
+          status: 'complete',
+          case: { diaryNumber: expect.stringMatching(/^BN \d{4}-\d{6}$/) },
+        });
         const cases = await second.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie } });
         expect(cases.json()).toHaveLength(1);
       } finally {

@@ -50,7 +50,9 @@ describe('situationsplan routes', () => {
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(res.headers['content-disposition']).toBe(`inline; filename="situationsplan-${designationSlug(designation)}.pdf"`);
+    expect(res.headers['content-disposition']).toBe(
+      `inline; filename="situationsplan-${designationSlug(designation)}.pdf"`,
+    );
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   };
@@ -110,14 +112,34 @@ describe('situationsplan routes', () => {
     // An unclosed, two-corner "polygon" is not a building to draw.
     const broken = await putDraft(cookieA, {
       propertyId: facts.propertyA.id,
-      footprints: [{ id: 'x', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [[[620_000, 6_650_000], [620_001, 6_650_001]]] } }],
+      footprints: [
+        {
+          id: 'x',
+          measure: 'outbuilding',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [620_000, 6_650_000],
+                [620_001, 6_650_001],
+              ],
+            ],
+          },
+        },
+      ],
     });
     expectError(await get(`/api/drafts/${broken}/site-plan.pdf`, cookieA), 400, 'invalidInput');
   });
 
   it('documents the three routes in the OpenAPI document', async () => {
-    const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
-    for (const path of ['/api/me/cases/{id}/site-plan.pdf', '/api/officer/cases/{id}/site-plan.pdf', '/api/drafts/{id}/site-plan.pdf']) {
+    const doc = (await get('/api/openapi.json')).json() as {
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+    };
+    for (const path of [
+      '/api/me/cases/{id}/site-plan.pdf',
+      '/api/officer/cases/{id}/site-plan.pdf',
+      '/api/drafts/{id}/site-plan.pdf',
+    ]) {
       expect(Object.keys(doc.paths[path]?.get?.responses ?? {}), path).toContain('404');
     }
     expect(Object.keys(doc.paths['/api/drafts/{id}/site-plan.pdf']!.get!.responses)).toContain('400');

@@ -8,9 +8,12 @@ import { startHarness, type Harness } from './test/harness';
 // The web app's files go out compressed: the build writes x.br and x.gz beside each one (apps/web/vite.config.ts)
 // and the static plugin picks the one the browser accepts (docs/performance.md). Here, a web build of a few files.
 
-const script = Buffer.from(`export const texts = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `Text nummer ${i} på svenska`))};\n`);
+const script = Buffer.from(
+  `export const texts = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `Text nummer ${i} på svenska`))};\n`,
+);
 const small = Buffer.from('export const x = 1;\n');
-const html = '<!doctype html><html lang="sv"><title>Lovisa</title><script type="module" src="/assets/app-abc123.js"></script></html>';
+const html =
+  '<!doctype html><html lang="sv"><title>Lovisa</title><script type="module" src="/assets/app-abc123.js"></script></html>';
 
 describe('static files, compressed when the browser accepts it', () => {
   let h: Harness;
@@ -31,8 +34,16 @@ describe('static files, compressed when the browser accepts it', () => {
     await rm(web, { recursive: true, force: true });
   });
   const get = (url: string, acceptEncoding?: string) =>
-    h.app.inject({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
-  const varies = (vary: unknown) => String(vary).toLowerCase().split(/\s*,\s*/).includes('accept-encoding');
+    h.app.inject({
+      method: 'GET',
+      url,
+      headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+    });
+  const varies = (vary: unknown) =>
+    String(vary)
+      .toLowerCase()
+      .split(/\s*,\s*/)
+      .includes('accept-encoding');
 
   it('sends brotli to a browser that accepts it, gzip to one that accepts only gzip, the file itself to the rest', async () => {
     const plain = await get('/assets/app-abc123.js');
@@ -71,7 +82,8 @@ describe('static files, compressed when the browser accepts it', () => {
     expect(tiny.statusCode).toBe(200);
     expect(tiny.headers['content-encoding']).toBeUndefined();
     expect(tiny.rawPayload.equals(small)).toBe(true);
-    for (const url of ['/assets/app-abc123.js.br', '/assets/app-abc123.js.gz']) expect((await get(url, 'br, gzip')).statusCode, url).toBe(404);
+    for (const url of ['/assets/app-abc123.js.br', '/assets/app-abc123.js.gz'])
+      expect((await get(url, 'br, gzip')).statusCode, url).toBe(404);
   });
 
   it('keeps the page itself re-read on every visit, in every encoding', async () => {

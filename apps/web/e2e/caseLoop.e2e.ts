@@ -14,7 +14,13 @@ const ANNA = '198202029289';
 const OSKAR = '198306219299';
 const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
 // 8 × 7 m in the middle of Eken 1:23: over the 30 m² exemption, so a permit, within the plan.
-const ring = [[620_071, 6_650_019], [620_079, 6_650_019], [620_079, 6_650_026], [620_071, 6_650_026], [620_071, 6_650_019]];
+const ring = [
+  [620_071, 6_650_019],
+  [620_079, 6_650_019],
+  [620_079, 6_650_026],
+  [620_071, 6_650_026],
+  [620_071, 6_650_019],
+];
 
 /** WCAG 2.1 AA as axe checks it. */
 async function expectAccessible(page: Page, screen: string) {
@@ -34,13 +40,21 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   const doc = await getDocument({ data: bytes, verbosity: 0, useSystemFonts: false }).promise;
   const parts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
-    parts.push((await (await doc.getPage(i)).getTextContent()).items.filter((t): t is TextItem => 'str' in t).map((t) => t.str).join(' '));
+    parts.push(
+      (await (await doc.getPage(i)).getTextContent()).items
+        .filter((t): t is TextItem => 'str' in t)
+        .map((t) => t.str)
+        .join(' '),
+    );
   }
   return parts.join(' ').replace(/\s+/g, ' ');
 }
 
 /** Submits Anna's garage through the API, signing in the simulator as the test BankID app would. */
-async function submitGarage(baseUrl: string, cookie: string): Promise<{ id: string; diaryNumber: string; teamId: string }> {
+async function submitGarage(
+  baseUrl: string,
+  cookie: string,
+): Promise<{ id: string; diaryNumber: string; teamId: string }> {
   const json = { 'content-type': 'application/json', cookie };
   const started = await fetch(`${baseUrl}/api/applications`, {
     method: 'POST',
@@ -50,14 +64,23 @@ async function submitGarage(baseUrl: string, cookie: string): Promise<{ id: stri
       propertyId: EKEN_1_23,
       measure: 'outbuilding',
       footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
-      details: { description: 'Dubbelgarage i trä med sadeltak, 56 m².', ridgeHeightM: 3.8, plannedStart: '2027-05-01', email: 'anna.lindqvist@example.se' },
+      details: {
+        description: 'Dubbelgarage i trä med sadeltak, 56 m².',
+        ridgeHeightM: 3.8,
+        plannedStart: '2027-05-01',
+        email: 'anna.lindqvist@example.se',
+      },
     }),
   });
   expect(started.status).toBe(202);
   const { orderRef } = (await started.json()) as { orderRef: string };
   const approved = await simApprove(baseUrl, orderRef, ANNA);
   expect(approved.status).toBe(303);
-  const signed = await fetch(`${baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json, body: JSON.stringify({ orderRef }) });
+  const signed = await fetch(`${baseUrl}/api/applications/sign/collect`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ orderRef }),
+  });
   const body = (await signed.json()) as { status: string; case: { id: string; diaryNumber: string; teamId: string } };
   expect(body.status).toBe('complete');
   return body.case;
@@ -100,7 +123,9 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     const row = officer.getByRole('row', { name: new RegExp(diary) });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Ej tilldelad.*70 dagar kvar/);
-    await expect.poll(() => officer.getByRole('link', { name: 'Gruppens kö' }).getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() => officer.getByRole('link', { name: 'Gruppens kö' }).getAttribute('aria-current'))
+      .toBe('page');
     await expectAccessible(officer, 'queue');
     await shoot(officer, 'officer-queue-team', true);
 
@@ -137,10 +162,15 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await applicant.getByRole('link', { name: new RegExp(`${diary} – Kjellstavik Eken 1:23`) }).click();
     await applicant.getByRole('heading', { name: 'Kommunen behöver komplettering' }).waitFor();
     expect(await applicant.locator('.stages__step--current').textContent()).toContain('Komplettering begärd');
-    const pdf = (title: string) => Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`);
-    await applicant.getByLabel('Välj fil för sektionsritning').setInputFiles({ name: 'Sektion A-A.pdf', mimeType: 'application/pdf', buffer: pdf('SEK') });
+    const pdf = (title: string) =>
+      Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`);
+    await applicant
+      .getByLabel('Välj fil för sektionsritning')
+      .setInputFiles({ name: 'Sektion A-A.pdf', mimeType: 'application/pdf', buffer: pdf('SEK') });
     await applicant.getByText('Sektion A-A.pdf är bifogad.').waitFor();
-    await applicant.getByLabel('Ditt svar till handläggaren (frivilligt)').fill('Här är sektionen med nockhöjd och grund.');
+    await applicant
+      .getByLabel('Ditt svar till handläggaren (frivilligt)')
+      .fill('Här är sektionen med nockhöjd och grund.');
     await expectAccessible(applicant, 'my case, answering');
     await shoot(applicant, 'my-case-completion');
     await applicant.getByRole('button', { name: 'Skicka kompletteringen' }).click();
@@ -167,7 +197,10 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await applicant.reload();
     await applicant.getByRole('link', { name: 'Ladda ned beslutet (PDF)' }).waitFor();
     expect(await applicant.locator('.stages__step--current').count()).toBe(0);
-    const [download] = await Promise.all([applicant.waitForEvent('download'), applicant.getByRole('link', { name: 'Ladda ned beslutet (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      applicant.waitForEvent('download'),
+      applicant.getByRole('link', { name: 'Ladda ned beslutet (PDF)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`Beslut ${diary}.pdf`);
     const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
     expect(text).toContain(diary);
@@ -188,30 +221,42 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     const mailboxOf = (session: string) => fetch(`${base}/api/dev/outbox`, { headers: { cookie: session } });
     expect((await fetch(`${base}/api/dev/outbox`)).status).toBe(401);
     const outbox = (await (await mailboxOf(annaSession)).json()) as { to: string; subject: string }[];
-    expect(outbox.filter((m) => m.subject.startsWith(`Ärende ${diary}:`)).map((m) => m.subject.split(': ')[1])).toEqual([
-      'beslut fattat',
-      'komplettering mottagen',
-      'komplettering begärd',
-      'ansökan mottagen',
-    ]);
+    expect(outbox.filter((m) => m.subject.startsWith(`Ärende ${diary}:`)).map((m) => m.subject.split(': ')[1])).toEqual(
+      ['beslut fattat', 'komplettering mottagen', 'komplettering begärd', 'ansökan mottagen'],
+    );
     expect(new Set(outbox.map((m) => m.to))).toEqual(new Set(['anna.lindqvist@example.se']));
     // …and the server sent each of them over SMTP, once, to that address.
-    await expect.poll(() => mail.received.filter((m) => header(m.raw, 'Subject').startsWith(`Ärende ${diary}:`)).length, { timeout: 15_000 }).toBe(4);
-    expect(mail.received.map((m) => header(m.raw, 'Subject')).filter((s) => s.startsWith(`Ärende ${diary}:`)).reverse()).toEqual(
-      outbox.filter((m) => m.subject.startsWith(`Ärende ${diary}:`)).map((m) => m.subject),
-    );
+    await expect
+      .poll(() => mail.received.filter((m) => header(m.raw, 'Subject').startsWith(`Ärende ${diary}:`)).length, {
+        timeout: 15_000,
+      })
+      .toBe(4);
+    expect(
+      mail.received
+        .map((m) => header(m.raw, 'Subject'))
+        .filter((s) => s.startsWith(`Ärende ${diary}:`))
+        .reverse(),
+    ).toEqual(outbox.filter((m) => m.subject.startsWith(`Ärende ${diary}:`)).map((m) => m.subject));
     expect(new Set(mail.received.flatMap((m) => m.to))).toEqual(new Set(['anna.lindqvist@example.se']));
     await expect
       .poll(async () => ((await (await mailboxOf(annaSession)).json()) as { status: string }[]).map((m) => m.status))
       .toEqual(outbox.map(() => 'sent'));
     // The demo's mailbox page shows the same four e-mails as sent, at desktop and phone width.
-    for (const [w, h] of [[1280, 800], [390, 844]] as const) {
+    for (const [w, h] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
       const mailbox = await signedIn(annaSession, w, h);
       await mailbox.goto(`${base}/dev/e-post`);
       await mailbox.getByRole('heading', { level: 1, name: 'E-post från Lovisa (demo)' }).waitFor();
       const cards = mailbox.locator('.case-card', { hasText: `Ärende ${diary}:` });
       await expect.poll(() => cards.count()).toBe(4);
-      expect(await cards.locator('.outbox-status').allTextContents()).toEqual(['Skickad', 'Skickad', 'Skickad', 'Skickad']);
+      expect(await cards.locator('.outbox-status').allTextContents()).toEqual([
+        'Skickad',
+        'Skickad',
+        'Skickad',
+        'Skickad',
+      ]);
       await cards.first().getByText('Visa meddelandet').click();
       await expectAccessible(mailbox, `mailbox (${w})`);
       await shoot(mailbox, 'dev-outbox', true);
@@ -232,7 +277,8 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await phoneApplicant.getByRole('link', { name: 'Ladda ned beslutet (PDF)' }).waitFor();
     await expectAccessible(phoneApplicant, 'my case (phone)');
     await shoot(phoneApplicant, 'my-case-decided');
-    const overflow = () => phoneApplicant.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      phoneApplicant.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await phoneApplicant.goto(`${base}/mina-arenden`);
     await phoneApplicant.getByText(`Ärende ${diary}: beslut fattat`).waitFor();

@@ -37,9 +37,24 @@ interface Visitor {
   personnummer: string[];
   property: string;
 }
-const ANNA: Visitor = { identity: 'Anna Lindqvist (19820202-9289)', name: ['Anna', 'Lindqvist'], personnummer: ['19820202', '820202-9289', '8202029289'], property: 'Eken 1:23' };
-const LARS: Visitor = { identity: 'Lars Holmberg (19500228-1839)', name: ['Lars', 'Holmberg'], personnummer: ['19500228', '500228-1839', '5002281839'], property: 'Eken 1:21' };
-const GUSTAV: Visitor = { identity: 'Gustav Berg (19350223-4796)', name: ['Gustav', 'Berg'], personnummer: ['19350223', '350223-4796', '3502234796'], property: 'Strandängen 4:1' };
+const ANNA: Visitor = {
+  identity: 'Anna Lindqvist (19820202-9289)',
+  name: ['Anna', 'Lindqvist'],
+  personnummer: ['19820202', '820202-9289', '8202029289'],
+  property: 'Eken 1:23',
+};
+const LARS: Visitor = {
+  identity: 'Lars Holmberg (19500228-1839)',
+  name: ['Lars', 'Holmberg'],
+  personnummer: ['19500228', '500228-1839', '5002281839'],
+  property: 'Eken 1:21',
+};
+const GUSTAV: Visitor = {
+  identity: 'Gustav Berg (19350223-4796)',
+  name: ['Gustav', 'Berg'],
+  personnummer: ['19350223', '350223-4796', '3502234796'],
+  property: 'Strandängen 4:1',
+};
 
 const viewports = {
   portrait: { width: 1080, height: 1920 },
@@ -50,13 +65,19 @@ const viewports = {
 function smallTargets(page: Page) {
   return page.evaluate(() => {
     const small: string[] = [];
-    for (const el of document.querySelectorAll('button, a[href], input:not([type="hidden"]), select, textarea, summary, [role="button"]')) {
+    for (const el of document.querySelectorAll(
+      'button, a[href], input:not([type="hidden"]), select, textarea, summary, [role="button"]',
+    )) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       let box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || box.right <= 0 || box.bottom <= 0) continue; // hidden, or the skip link
-      if (el instanceof HTMLInputElement && ['radio', 'checkbox'].includes(el.type)) box = (el.closest('label') ?? el).getBoundingClientRect();
-      if (box.width < 48 || box.height < 48) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      if (el instanceof HTMLInputElement && ['radio', 'checkbox'].includes(el.type))
+        box = (el.closest('label') ?? el).getBoundingClientRect();
+      if (box.width < 48 || box.height < 48)
+        small.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
     }
     return small;
   });
@@ -82,7 +103,8 @@ async function tracesOf(page: Page, v: Visitor): Promise<string[]> {
     if (stores.indexedDb.length) found.push(`IndexedDB: ${stores.indexedDb.join(', ')}`);
     if (stores.caches.length) found.push(`Cache Storage: ${stores.caches.join(', ')}`);
     // The visit added no history entry: every step replaced the one the kiosk started with.
-    if (stores.history !== historyAtStart.get(page)) found.push(`history has ${stores.history} entries, ${historyAtStart.get(page)} before the visit`);
+    if (stores.history !== historyAtStart.get(page))
+      found.push(`history has ${stores.history} entries, ${historyAtStart.get(page)} before the visit`);
   }
   const cookies = await page.context().cookies();
   for (const c of cookies) found.push(`cookie ${c.name}`);
@@ -99,7 +121,13 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
   const escaped: string[] = [];
 
   beforeAll(async () => {
-    kiosk = await startServer({ env: { KIOSK_ONLY: 'true', KIOSK_IDLE_SECONDS: String(IDLE_SECONDS), KIOSK_COUNTDOWN_SECONDS: String(COUNTDOWN_SECONDS) } });
+    kiosk = await startServer({
+      env: {
+        KIOSK_ONLY: 'true',
+        KIOSK_IDLE_SECONDS: String(IDLE_SECONDS),
+        KIOSK_COUNTDOWN_SECONDS: String(COUNTDOWN_SECONDS),
+      },
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -113,7 +141,12 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
 
   /** The kiosk's browser: a touch screen, in Swedish, as Chromium --kiosk shows it (no chrome to speak of). */
   async function kioskPage(viewport: { width: number; height: number }) {
-    const context = await browser.newContext({ viewport, hasTouch: true, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const context = await browser.newContext({
+      viewport,
+      hasTouch: true,
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
     escaped.push(...guardOffline(context, kiosk.baseUrl));
     contexts.push(context);
     const page = await context.newPage();
@@ -204,7 +237,7 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
     await page.getByRole('heading', { level: 1, name: 'Ansök om bygglov eller följ ditt ärende' }).waitFor();
     expect(await tracesOf(page, v)).toEqual([]);
     // The server ended the session: the old page's requests would be refused.
-    expect((await page.evaluate(() => fetch('/api/drafts').then((r) => r.status)))).toBe(401);
+    expect(await page.evaluate(() => fetch('/api/drafts').then((r) => r.status))).toBe(401);
   }
 
   it('portrait (1080 × 1920): QR login, property, drawing, saved draft; walks away; wiped, no trace left', async () => {
@@ -288,7 +321,8 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
     await print.tap();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await page.emulateMedia({ media: 'print' });
-    for (const chrome of ['.kiosk-bar', '.kiosk-staff', '.steps', '.wizard__nav']) expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
+    for (const chrome of ['.kiosk-bar', '.kiosk-staff', '.steps', '.wizard__nav'])
+      expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
     expect(await page.getByRole('heading', { name: 'Behöver du bygglov?' }).isVisible()).toBe(true);
     await mkdir(pdfs, { recursive: true });
     const pdf = path.join(pdfs, 'kiosk-print.pdf');
@@ -307,15 +341,30 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
     const PROPERTY = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23'; // Kjellstavik Eken 1:23
     const cookie = await apiLogin(kiosk.baseUrl, '198202029289');
     const draftId = await draftWithDrawings(kiosk.baseUrl, cookie, PROPERTY);
-    const ring = [[620_071, 6_650_019], [620_079, 6_650_019], [620_079, 6_650_026], [620_071, 6_650_026], [620_071, 6_650_019]];
+    const ring = [
+      [620_071, 6_650_019],
+      [620_079, 6_650_019],
+      [620_079, 6_650_026],
+      [620_071, 6_650_026],
+      [620_071, 6_650_019],
+    ];
     const data = {
       step: 'review',
       propertyId: PROPERTY,
       measure: 'outbuilding',
       footprints: [{ id: 'byggnad-1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
-      details: { description: 'Dubbelgarage i trä med sadeltak.', ridgeHeightM: 3.8, plannedStart: '2027-05-01', email: 'anna@example.se' },
+      details: {
+        description: 'Dubbelgarage i trä med sadeltak.',
+        ridgeHeightM: 3.8,
+        plannedStart: '2027-05-01',
+        email: 'anna@example.se',
+      },
     };
-    const put = await fetch(`${kiosk.baseUrl}/api/drafts/${draftId}`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ data }) });
+    const put = await fetch(`${kiosk.baseUrl}/api/drafts/${draftId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ data }),
+    });
     expect(put.status).toBe(200);
     await fetch(`${kiosk.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } });
 
@@ -335,7 +384,8 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
     await page.getByRole('button', { name: 'Skriv ut kvittot' }).tap();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await page.emulateMedia({ media: 'print' });
-    for (const chrome of ['.kiosk-bar', '.receipt__actions']) expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
+    for (const chrome of ['.kiosk-bar', '.receipt__actions'])
+      expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
     expect(await page.locator('.diary-number').isVisible()).toBe(true);
     await mkdir(pdfs, { recursive: true });
     const pdf = path.join(pdfs, 'kiosk-print-receipt.pdf');
@@ -371,7 +421,11 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
     await kiosk.stop();
     home = await startServer({ dataDir: kiosk.dataDir });
     for (const v of [ANNA, LARS]) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: 'sv-SE',
+        timezoneId: 'Europe/Stockholm',
+      });
       escaped.push(...guardOffline(context, home.baseUrl));
       contexts.push(context);
       const page = await context.newPage();

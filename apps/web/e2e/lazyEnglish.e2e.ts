@@ -34,7 +34,9 @@ describe.skipIf(!hasBrowser)('the start page: compressed, Swedish first, English
 
       await page.goto(`${env.server.baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: 'Ansök om bygglov' }).waitFor();
-      const entry = await page.evaluate(() => new URL(document.querySelector<HTMLScriptElement>('script[type="module"]')!.src).pathname);
+      const entry = await page.evaluate(
+        () => new URL(document.querySelector<HTMLScriptElement>('script[type="module"]')!.src).pathname,
+      );
       expect(scripts.get(entry), 'the entry script is sent brotli-compressed').toBe('br');
       await shoot(page, shots, 'start-swedish');
 
@@ -51,12 +53,17 @@ describe.skipIf(!hasBrowser)('the start page: compressed, Swedish first, English
       // Next visit in this browser: English from the first heading on, no Swedish flash.
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Apply for a building permit' }).waitFor();
-      expect(await page.evaluate(() => (window as unknown as { headings: string[] }).headings)).toEqual(['Apply for a building permit']);
+      expect(await page.evaluate(() => (window as unknown as { headings: string[] }).headings)).toEqual([
+        'Apply for a building permit',
+      ]);
 
       // And back: Swedish at once, and remembered.
       await page.getByRole('button', { name: 'På svenska' }).click();
       await page.getByRole('heading', { level: 1, name: 'Ansök om bygglov' }).waitFor();
-      expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('lovisa.lang')])).toEqual(['sv', null]);
+      expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('lovisa.lang')])).toEqual([
+        'sv',
+        null,
+      ]);
     });
   }
 });

@@ -2,14 +2,27 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { approveInTestApp, expectAccessible, hasBrowser, pdfFirstPageToPng, repoRoot, shoot, uiLogin, useServerAndBrowser } from './support';
+import {
+  approveInTestApp,
+  expectAccessible,
+  hasBrowser,
+  pdfFirstPageToPng,
+  repoRoot,
+  shoot,
+  uiLogin,
+  useServerAndBrowser,
+} from './support';
 
 // The applicant's guided application (issue 7) for three of Kjellstavik's personas, end to end in Chromium:
 // a shed that needs nothing, a small dwelling that needs a notification, a new house that needs a permit.
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const docShots = path.join(repoRoot, 'docs/screenshots');
-const pdf = (title: string) => ({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`) });
+const pdf = (title: string) => ({
+  name: `${title}.pdf`,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`),
+});
 
 /** Everything the applicant types, counted by kind: what the registers know must never be typed. */
 class Typing {
@@ -20,7 +33,9 @@ class Typing {
     this.counts[kind] += 1;
   }
   report() {
-    process.stdout.write(`${this.name}: typed ${this.counts.building} building fields, ${this.counts.contact} contact fields, ${this.counts.personal} personal or property fields\n`);
+    process.stdout.write(
+      `${this.name}: typed ${this.counts.building} building fields, ${this.counts.contact} contact fields, ${this.counts.personal} personal or property fields\n`,
+    );
     expect(this.counts.personal).toBe(0);
   }
 }
@@ -50,7 +65,14 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
 
   const next = (page: Page) => page.getByRole('button', { name: 'Nästa' }).click();
 
-  async function drawBuilding(page: Page, typing: Typing, property: RegExp, measure: RegExp, width: string, depth: string) {
+  async function drawBuilding(
+    page: Page,
+    typing: Typing,
+    property: RegExp,
+    measure: RegExp,
+    width: string,
+    depth: string,
+  ) {
     await page.getByRole('radio', { name: property }).check();
     await next(page);
     await page.getByRole('radio', { name: measure }).check();
@@ -83,7 +105,10 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     const page = await startAs('Gustav Berg (19350223-4796)');
     await drawBuilding(page, typing, /Kjellstavik Strandängen 4:1/, /Komplementbyggnad/, '3', '2,5');
     await page.getByText('Du behöver varken bygglov eller anmälan, om villkoren nedan uppfylls.').waitFor();
-    await page.getByText(/strandskyddsdispens/).first().waitFor();
+    await page
+      .getByText(/strandskyddsdispens/)
+      .first()
+      .waitFor();
     await describeBuilding(page, typing, 'Litet förråd för trädgårdsredskap.', '2,4');
     await next(page);
     await page.getByText('Din åtgärd behöver inga ritningar. Du kan gå vidare.').waitFor();
@@ -105,14 +130,21 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     const typing = new Typing('Anna (notification)');
     const page = await startAs('Anna Lindqvist (19820202-9289)');
     await drawBuilding(page, typing, /Kjellstavik Eken 1:23/, /Komplementbostadshus/, '6', '5');
-    await page.getByText('Du behöver inte bygglov, men du ska göra en anmälan och få startbesked innan du börjar bygga.').waitFor();
-    await page.getByText(/Bekräfta med kommunen/).first().waitFor();
+    await page
+      .getByText('Du behöver inte bygglov, men du ska göra en anmälan och få startbesked innan du börjar bygga.')
+      .waitFor();
+    await page
+      .getByText(/Bekräfta med kommunen/)
+      .first()
+      .waitFor();
     await describeBuilding(page, typing, 'Gäststuga med sovrum och pentry.', '3,9');
     await next(page);
     const sitePlan = page.getByRole('link', { name: 'Situationsplan Kjellstavik Eken 1:23.pdf' });
     await sitePlan.waitFor();
     // The situationsplan Lovisa drew from the map: a real PDF, kept for people to look at.
-    const pdfBytes = await (await page.request.get(`${env.server.baseUrl}${await sitePlan.getAttribute('href')}`)).body();
+    const pdfBytes = await (
+      await page.request.get(`${env.server.baseUrl}${await sitePlan.getAttribute('href')}`)
+    ).body();
     expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
     await mkdir(docShots, { recursive: true });
     await writeFile(path.join(docShots, 'situationsplan.pdf'), pdfBytes);
@@ -133,7 +165,12 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     // Four weeks for a notification (PBL 9 kap. 45 §), from the day it arrived.
     const received = new Date();
     const due = new Date(Date.UTC(received.getFullYear(), received.getMonth(), received.getDate() + 28));
-    const dueText = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(due);
+    const dueText = new Intl.DateTimeFormat('sv-SE', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(due);
     await expect.poll(() => page.locator('.facts').textContent()).toContain(dueText);
     typing.report();
   });

@@ -1,7 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, repoRoot, expectAccessible, shoot, approveInTestApp, uiLogin, useServerAndBrowser } from './support';
+import {
+  hasBrowser,
+  repoRoot,
+  expectAccessible,
+  shoot,
+  approveInTestApp,
+  uiLogin,
+  useServerAndBrowser,
+} from './support';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const APPLICANT = 'Anna Lindqvist (19820202-9289)';
@@ -97,13 +105,11 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByRole('button', { name: 'Nästa' }).click();
     await applicant.getByText('Bifoga planritning.').first().waitFor();
     // A web page renamed .pdf is refused by content, with the reason in Swedish; nothing is attached.
-    await applicant
-      .getByLabel('Välj fil för planritning')
-      .setInputFiles({
-        name: 'plan.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('<html><script>alert(1)</script></html>'),
-      });
+    await applicant.getByLabel('Välj fil för planritning').setInputFiles({
+      name: 'plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+    });
     await applicant.getByText(/Filen är inte en PDF, PNG eller JPEG/).waitFor();
     const pdf = (title: string) =>
       Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`);

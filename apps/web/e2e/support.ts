@@ -16,7 +16,8 @@ export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = existsSync(chromePath);
 
 if (!hasBrowser) {
-  if (process.env.CI) throw new Error(`CI: no Chromium at ${chromePath}; install Debian's chromium (apt-get install chromium).`);
+  if (process.env.CI)
+    throw new Error(`CI: no Chromium at ${chromePath}; install Debian's chromium (apt-get install chromium).`);
   console.warn(`Browser tests skipped: no Chromium at ${chromePath}. Install it with: apt-get install chromium`);
 }
 
@@ -25,7 +26,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -50,12 +59,23 @@ export interface RunningServer {
 }
 
 /** Starts the real server (as `npm start` does, minus the build) on a free port. */
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lovisa-e2e-')));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', BANKID_POLL_INTERVAL_MS: '500', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      BANKID_POLL_INTERVAL_MS: '500',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -64,7 +84,8 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited early (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
@@ -107,9 +128,16 @@ export function guardOffline(context: BrowserContext, baseUrl: string): string[]
 }
 
 /** Approves an order in the test BankID app at `simulatorUrl` as a browser on this machine does (cookie, form token). */
-export async function simApprove(simulatorUrl: string, orderRef: string, personnummer: string): Promise<{ status: number }> {
+export async function simApprove(
+  simulatorUrl: string,
+  orderRef: string,
+  personnummer: string,
+): Promise<{ status: number }> {
   const page = await fetch(`${simulatorUrl}/bankid-sim/app`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('bankid_sim_app='))!;
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('bankid_sim_app='))!;
   const csrf = /name="bankid-sim-csrf" content="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   const res = await fetch(`${simulatorUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
     method: 'POST',
@@ -121,14 +149,21 @@ export async function simApprove(simulatorUrl: string, orderRef: string, personn
 }
 
 const cookieOf = (res: Response, name: string) =>
-  res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`))!;
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith(`${name}=`))!;
 
 /**
  * Logs in over plain HTTP, as a browser would: start, approve in the test BankID app (at `simulatorUrl`,
  * the server's own by default), collect. Returns the session cookie.
  */
 export async function apiLogin(baseUrl: string, personnummer: string, simulatorUrl = baseUrl): Promise<string> {
-  const start = await fetch(`${baseUrl}/api/auth/bankid/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":"qr"}' });
+  const start = await fetch(`${baseUrl}/api/auth/bankid/start`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"mode":"qr"}',
+  });
   const { orderRef } = (await start.json()) as { orderRef: string };
   const approve = await simApprove(simulatorUrl, orderRef, personnummer);
   if (approve.status !== 303) throw new Error(`approval refused: ${approve.status}`);
@@ -154,8 +189,18 @@ export async function draftWithDrawings(baseUrl: string, cookie: string, propert
   if (!put.ok) throw new Error(`draft not saved: ${put.status}`);
   for (const type of ['SITU', 'PLA', 'FAS']) {
     const form = new FormData();
-    form.append('file', new Blob([`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${type}) >> endobj\n%%EOF\n`], { type: 'application/pdf' }), `${type}.pdf`);
-    const res = await fetch(`${baseUrl}/api/drafts/${draftId}/attachments?type=${type}`, { method: 'POST', headers: { cookie }, body: form });
+    form.append(
+      'file',
+      new Blob([`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${type}) >> endobj\n%%EOF\n`], {
+        type: 'application/pdf',
+      }),
+      `${type}.pdf`,
+    );
+    const res = await fetch(`${baseUrl}/api/drafts/${draftId}/attachments?type=${type}`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
     if (res.status !== 201) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
   }
   return draftId;
@@ -211,7 +256,18 @@ export async function pdfFirstPageToPng(pdfPath: string, pngPath: string): Promi
     console.warn('Skipping the PDF picture: no pdftoppm (apt-get install poppler-utils)');
     return false;
   }
-  await promisify(execFile)('/usr/bin/pdftoppm', ['-png', '-r', '110', '-singlefile', '-f', '1', '-l', '1', pdfPath, pngPath.replace(/\.png$/, '')]);
+  await promisify(execFile)('/usr/bin/pdftoppm', [
+    '-png',
+    '-r',
+    '110',
+    '-singlefile',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdfPath,
+    pngPath.replace(/\.png$/, ''),
+  ]);
   return true;
 }
 

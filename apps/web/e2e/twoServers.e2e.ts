@@ -7,7 +7,13 @@ const ANNA = '198202029289';
 const OSKAR = '198306219299';
 const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
 // 8 × 7 m in the middle of Eken 1:23: over the 30 m² exemption, so a permit, and within the plan.
-const ring = [[620_071, 6_650_019], [620_079, 6_650_019], [620_079, 6_650_026], [620_071, 6_650_026], [620_071, 6_650_019]];
+const ring = [
+  [620_071, 6_650_019],
+  [620_079, 6_650_019],
+  [620_079, 6_650_026],
+  [620_071, 6_650_026],
+  [620_071, 6_650_019],
+];
 
 /**
  * Two server processes, one PostgreSQL: nothing that matters lives in one process's memory. Sessions,
@@ -36,7 +42,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     a = await servers.start({ env: { DATABASE_URL: url.toString() } });
-    b = await servers.start({ env: { DATABASE_URL: url.toString(), BANKID_URL: `${a.baseUrl}/bankid-sim`, BANKID_SIMULATOR: 'false' } });
+    b = await servers.start({
+      env: { DATABASE_URL: url.toString(), BANKID_URL: `${a.baseUrl}/bankid-sim`, BANKID_SIMULATOR: 'false' },
+    });
   });
 
   it('shares sessions and cases, and keeps serving when one server is killed under load', async () => {
@@ -54,23 +62,40 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
         propertyId: EKEN_1_23,
         measure: 'outbuilding',
         footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
-        details: { description: 'Dubbelgarage i trä, 56 m².', ridgeHeightM: 3, plannedStart: '2027-05-01', email: 'anna@example.se' },
+        details: {
+          description: 'Dubbelgarage i trä, 56 m².',
+          ridgeHeightM: 3,
+          plannedStart: '2027-05-01',
+          email: 'anna@example.se',
+        },
       }),
     });
     const { orderRef } = (await started.json()) as { orderRef: string };
     await simApprove(a.baseUrl, orderRef, ANNA);
     // The collect may land on either server: the order is in the database.
-    const signed = await fetch(`${b.baseUrl}/api/applications/sign/collect`, { method: 'POST', headers: json(anna), body: JSON.stringify({ orderRef }) });
+    const signed = await fetch(`${b.baseUrl}/api/applications/sign/collect`, {
+      method: 'POST',
+      headers: json(anna),
+      body: JSON.stringify({ orderRef }),
+    });
     const { case: created } = (await signed.json()) as { case: { id: string; diaryNumber: string } };
     const oskar = await apiLogin(b.baseUrl, OSKAR, a.baseUrl);
-    const { version } = (await (await fetch(`${a.baseUrl}/api/officer/cases/${created.id}`, { headers: { cookie: oskar } })).json()) as { version: number };
+    const { version } = (await (
+      await fetch(`${a.baseUrl}/api/officer/cases/${created.id}`, { headers: { cookie: oskar } })
+    ).json()) as { version: number };
     const decided = await fetch(`${b.baseUrl}/api/officer/cases/${created.id}/decision`, {
       method: 'POST',
       headers: json(oskar),
       body: JSON.stringify({ version, outcome: 'approved', reason: 'Följer detaljplanen.' }),
     });
     expect(decided.status).toBe(200);
-    expect(((await (await fetch(`${a.baseUrl}/api/me/cases`, { headers: { cookie: anna } })).json()) as { outcome: string }[])[0]!.outcome).toBe('approved');
+    expect(
+      (
+        (await (await fetch(`${a.baseUrl}/api/me/cases`, { headers: { cookie: anna } })).json()) as {
+          outcome: string;
+        }[]
+      )[0]!.outcome,
+    ).toBe('approved');
 
     // Autosaves against both servers; A is killed halfway. Every acknowledged save must be kept.
     const acknowledged: string[] = [];
@@ -79,12 +104,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
     const save = async (server: RunningServer, i: number) => {
       const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       try {
-        const res = await fetch(`${server.baseUrl}/api/drafts/${id}`, { method: 'PUT', headers: json(anna), body: JSON.stringify({ data: { step: 'map' } }) });
+        const res = await fetch(`${server.baseUrl}/api/drafts/${id}`, {
+          method: 'PUT',
+          headers: json(anna),
+          body: JSON.stringify({ data: { step: 'map' } }),
+        });
         if (res.ok) {
           acknowledged.push(id);
           if (server === a) aAcks += 1;
-        }
-        else if (server === b) bFailures += 1;
+        } else if (server === b) bFailures += 1;
       } catch {
         if (server === b) bFailures += 1;
       }

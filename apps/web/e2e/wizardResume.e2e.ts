@@ -1,14 +1,26 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { approveInTestApp, expectAccessible, hasBrowser, repoRoot, shoot, uiLogin, useServerAndBrowser } from './support';
+import {
+  approveInTestApp,
+  expectAccessible,
+  hasBrowser,
+  repoRoot,
+  shoot,
+  uiLogin,
+  useServerAndBrowser,
+} from './support';
 
 // The wizard as people really use it (issue 7): started on one computer, finished on another, in English;
 // every step in both languages passes axe; bad input is named and nothing typed is lost; narrow and zoomed.
 
 const ANNA = 'Anna Lindqvist (19820202-9289)';
 const shots = path.join(repoRoot, '.tmp/screenshots');
-const pdf = (title: string) => ({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`) });
+const pdf = (title: string) => ({
+  name: `${title}.pdf`,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`),
+});
 
 describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
   const env = useServerAndBrowser();
@@ -21,7 +33,8 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await page.waitForURL('**/ansokan/**', { timeout: 15_000 });
     return { context, page };
   }
-  const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  const noSideways = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
   it('starts on one computer, names bad input, keeps what was typed, and finishes on another in English', async () => {
     // Computer 1: property, measure, a drawing, and half of the details.
@@ -62,7 +75,9 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     const { page } = await open();
     await page.getByRole('button', { name: 'In English' }).click();
     await page.getByLabel('Describe what you want to build').waitFor();
-    expect(await page.getByLabel('Describe what you want to build').inputValue()).toBe('Dubbelgarage i trä med sadeltak.');
+    expect(await page.getByLabel('Describe what you want to build').inputValue()).toBe(
+      'Dubbelgarage i trä med sadeltak.',
+    );
     // Back through the earlier steps: each has its own address, and passes axe in English.
     for (const [step, heading] of [
       ['karta', 'Draw on the map'],
@@ -95,7 +110,11 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await expectAccessible(page, 'attachments (English)');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('heading', { name: 'Do you need a permit?' }).waitFor();
-    await page.getByText(/^If you send the application today, the municipality must decide by \d+ \w+ \d{4}, provided it is complete\.$/).waitFor();
+    await page
+      .getByText(
+        /^If you send the application today, the municipality must decide by \d+ \w+ \d{4}, provided it is complete\.$/,
+      )
+      .waitFor();
     await expectAccessible(page, 'review (English)');
     await shoot(page, shots, 'review-english');
     await page.getByRole('button', { name: 'Sign and send' }).click();
@@ -129,12 +148,23 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     // Mina ärenden lists the started application; "Fortsätt" opens it where it was left.
     // The drawing reaches the server by itself, a moment after the last change.
     await expect
-      .poll(async () => ((await (await page.request.get(`${env.server.baseUrl}/api/drafts`)).json()) as { data: { footprints?: unknown[] } }[])[0]?.data.footprints?.length, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (
+            (await (await page.request.get(`${env.server.baseUrl}/api/drafts`)).json()) as {
+              data: { footprints?: unknown[] };
+            }[]
+          )[0]?.data.footprints?.length,
+        { timeout: 10_000 },
+      )
       .toBe(1);
     await page.goto(`${env.server.baseUrl}/mina-arenden`);
     await page.getByRole('heading', { name: 'Påbörjade ansökningar' }).waitFor();
     await expectAccessible(page, 'Mina ärenden with a draft at 320 px');
-    await page.getByRole('link', { name: /Fortsätt/ }).first().click();
+    await page
+      .getByRole('link', { name: /Fortsätt/ })
+      .first()
+      .click();
     await page.waitForURL('**/ansokan/karta');
     await page.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
     // 200 % zoom of a 1280 px window lays the page out at 640 CSS pixels, twice as large.

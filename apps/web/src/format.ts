@@ -2,10 +2,16 @@ import type { Lang } from './i18n/i18n';
 
 const locales: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
 const dateFmt = Object.fromEntries(
-  Object.entries(locales).map(([l, loc]) => [l, new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' })]),
+  Object.entries(locales).map(([l, loc]) => [
+    l,
+    new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' }),
+  ]),
 ) as Record<Lang, Intl.DateTimeFormat>;
 const areaFmt = Object.fromEntries(
-  Object.entries(locales).map(([l, loc]) => [l, new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 })]),
+  Object.entries(locales).map(([l, loc]) => [
+    l,
+    new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  ]),
 ) as Record<Lang, Intl.NumberFormat>;
 
 /** "23 november 2026" from an ISO date or instant (Swedish dates: Stockholm time). */

@@ -82,7 +82,9 @@ export const OrderResponseSchema = z.object({
 export type OrderResponse = z.infer<typeof OrderResponseSchema>;
 
 // BankID's order refs are UUIDs: printable ASCII, no spaces; anything else is `invalidParameters`, as at BankID.
-export const OrderRefRequestSchema = z.object({ orderRef: z.string().regex(/^[\x21-\x7e]{1,100}$/, 'must be an order reference') });
+export const OrderRefRequestSchema = z.object({
+  orderRef: z.string().regex(/^[\x21-\x7e]{1,100}$/, 'must be an order reference'),
+});
 export type CollectRequest = z.infer<typeof OrderRefRequestSchema>;
 export type CancelRequest = z.infer<typeof OrderRefRequestSchema>;
 

@@ -424,7 +424,11 @@ describe('test BankID app: finding an order by QR data or autostart token', () =
   // A phone elsewhere than the computer that started the order: the code is all it has.
   const phoneIp = '203.0.113.5';
   async function find(code: string) {
-    return sim.app.inject({ method: 'GET', url: `${PREFIX}/app/find?kod=${encodeURIComponent(code)}`, remoteAddress: phoneIp });
+    return sim.app.inject({
+      method: 'GET',
+      url: `${PREFIX}/app/find?kod=${encodeURIComponent(code)}`,
+      remoteAddress: phoneIp,
+    });
   }
 
   it('accepts a valid animated QR code and opens that order', async () => {
@@ -466,7 +470,11 @@ describe('test BankID app: finding an order by QR data or autostart token', () =
     sim = await simulatorHarness();
     const order = await startOrder('auth');
     await sim.rp('cancel', { orderRef: order.orderRef });
-    const res = await sim.app.inject({ method: 'GET', url: `${PREFIX}/app/orders/${order.orderRef}`, remoteAddress: '192.0.2.10' });
+    const res = await sim.app.inject({
+      method: 'GET',
+      url: `${PREFIX}/app/orders/${order.orderRef}`,
+      remoteAddress: '192.0.2.10',
+    });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('inte längre pågående');

@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { rpRoutes } from './simulator/rp-routes';
 
 export type { SimIdentity } from './simulator/identities';
-export { MemoryOrderStore, type OrderLimits, type OrderOutcome, type SimOrder, type SimOrderStore, type Viewer } from './simulator/order-book';
+export {
+  MemoryOrderStore,
+  type OrderLimits,
+  type OrderOutcome,
+  type SimOrder,
+  type SimOrderStore,
+  type Viewer,
+} from './simulator/order-book';
 export { formatPersonalNumber, identityLabel } from './simulator/identities';
 
 export interface BankIdSimulatorOptions {

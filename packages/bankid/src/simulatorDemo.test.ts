@@ -69,13 +69,21 @@ describe('the test app refuses forged forms', () => {
     const crossSite = await form(order.orderRef, { csrf: token }, { cookie, 'sec-fetch-site': 'cross-site' });
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.body).toContain('från en annan webbplats');
-    expect((await form(order.orderRef, { csrf: token }, { cookie, origin: 'https://evil.example' })).statusCode).toBe(403);
-    expect((await form(order.orderRef, { csrf: token }, { cookie, 'sec-fetch-site': 'same-site' })).statusCode).toBe(403);
+    expect((await form(order.orderRef, { csrf: token }, { cookie, origin: 'https://evil.example' })).statusCode).toBe(
+      403,
+    );
+    expect((await form(order.orderRef, { csrf: token }, { cookie, 'sec-fetch-site': 'same-site' })).statusCode).toBe(
+      403,
+    );
     expect((await form(order.orderRef, { csrf: token }, { cookie, origin: 'null' })).statusCode).toBe(403); // an opaque origin, no fetch metadata
     expect((await sim.rp('collect', { orderRef: order.orderRef })).json()).toMatchObject({ status: 'pending' });
 
     // Chromium's own form post: same-origin by fetch metadata, with the Origin a strict referrer policy makes "null".
-    const genuine = await form(order.orderRef, { csrf: token }, { cookie, 'sec-fetch-site': 'same-origin', origin: 'null' });
+    const genuine = await form(
+      order.orderRef,
+      { csrf: token },
+      { cookie, 'sec-fetch-site': 'same-origin', origin: 'null' },
+    );
     expect(genuine.statusCode).toBe(303);
     expect((await sim.rp('collect', { orderRef: order.orderRef })).json()).toMatchObject({ status: 'complete' });
   });
@@ -83,7 +91,9 @@ describe('the test app refuses forged forms', () => {
   it('sets the device cookie HttpOnly and SameSite=Strict, scoped to the app', async () => {
     sim = await simulatorHarness();
     const page = await sim.app.inject({ method: 'GET', url: `${PREFIX}/app` });
-    expect(String(page.headers['set-cookie'])).toMatch(new RegExp(`^bankid_sim_app=[\\w-]{32,}; Path=${PREFIX}/app; HttpOnly; SameSite=Strict$`));
+    expect(String(page.headers['set-cookie'])).toMatch(
+      new RegExp(`^bankid_sim_app=[\\w-]{32,}; Path=${PREFIX}/app; HttpOnly; SameSite=Strict$`),
+    );
   });
 });
 
@@ -105,7 +115,10 @@ describe('the order book is bounded', () => {
     sim = await simulatorHarness({ store });
     const started: string[] = [];
     for (let i = 0; i < 3000; i++) {
-      const res = await sim.rp('sign', { endUserIp: TESTER_IP, userVisibleData: Buffer.from('x'.repeat(1000)).toString('base64') });
+      const res = await sim.rp('sign', {
+        endUserIp: TESTER_IP,
+        userVisibleData: Buffer.from('x'.repeat(1000)).toString('base64'),
+      });
       if (res.statusCode === 200) started.push((res.json() as { orderRef: string }).orderRef);
     }
     expect(started).toHaveLength(50);

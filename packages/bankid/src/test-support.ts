@@ -21,7 +21,14 @@ export interface SimHarness {
   /** POST JSON to the RP API, path relative to `/rp/v6.0`. */
   rp(method: string, body: unknown): Promise<LightMyRequestResponse>;
   /** Approves in the test app, from the tester's browser (cookie and form token as a browser sends them). */
-  approve(orderRef: string, personalNumber: string): Promise<{ statusCode: number; headers: { location?: string | undefined; 'content-type'?: string | undefined }; body: string }>;
+  approve(
+    orderRef: string,
+    personalNumber: string,
+  ): Promise<{
+    statusCode: number;
+    headers: { location?: string | undefined; 'content-type'?: string | undefined };
+    body: string;
+  }>;
   appPage(): Promise<string>;
   /** The tester's browser, at TESTER_IP. */
   tester: TestAppBrowser;
@@ -30,7 +37,12 @@ export interface SimHarness {
 }
 
 export async function simulatorHarness(
-  options: { identities?: () => Promise<SimIdentity[]>; orderTtlMs?: number; store?: SimOrderStore; limits?: Partial<OrderLimits> } = {},
+  options: {
+    identities?: () => Promise<SimIdentity[]>;
+    orderTtlMs?: number;
+    store?: SimOrderStore;
+    limits?: Partial<OrderLimits>;
+  } = {},
 ): Promise<SimHarness> {
   let now = START;
   const app = Fastify();
@@ -53,7 +65,11 @@ export async function simulatorHarness(
     rp: (method, body) => app.inject({ method: 'POST', url: `${PREFIX}/rp/v6.0/${method}`, payload: body as object }),
     approve: async (orderRef, personalNumber) => {
       const res = await tester.approve(orderRef, personalNumber);
-      return { statusCode: res.status, headers: { location: res.location, 'content-type': res.contentType }, body: res.body };
+      return {
+        statusCode: res.status,
+        headers: { location: res.location, 'content-type': res.contentType },
+        body: res.body,
+      };
     },
     appPage: async () => (await tester.get()).body,
     tester,

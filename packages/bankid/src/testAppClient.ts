@@ -9,7 +9,12 @@ export interface TestAppResponse {
   body: string;
 }
 
-export type TestAppSend = (request: { method: 'GET' | 'POST'; url: string; headers: Record<string, string>; body?: string }) => Promise<TestAppResponse>;
+export type TestAppSend = (request: {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}) => Promise<TestAppResponse>;
 
 /**
  * Drives the simulator's test BankID app as a browser does: it keeps the app's device cookie and sends the
@@ -26,7 +31,11 @@ export class TestAppBrowser {
 
   /** GET a page of the app (its list by default), keeping the cookie it sets. */
   async get(path = ''): Promise<TestAppResponse> {
-    const res = await this.send({ method: 'GET', url: this.appPath + path, headers: this.cookie ? { cookie: this.cookie } : {} });
+    const res = await this.send({
+      method: 'GET',
+      url: this.appPath + path,
+      headers: this.cookie ? { cookie: this.cookie } : {},
+    });
     this.keep(res);
     return res;
   }
@@ -35,7 +44,11 @@ export class TestAppBrowser {
   async answer(orderRef: string, action: 'approve' | 'cancel', personalNumber?: string): Promise<TestAppResponse> {
     const page = await this.get();
     const token = /name="bankid-sim-csrf" content="([^"]+)"/.exec(page.body)?.[1] ?? '';
-    const form = new URLSearchParams({ csrf: token, beslut: action === 'approve' ? 'godkann' : 'avbryt', ...(personalNumber ? { personalNumber } : {}) });
+    const form = new URLSearchParams({
+      csrf: token,
+      beslut: action === 'approve' ? 'godkann' : 'avbryt',
+      ...(personalNumber ? { personalNumber } : {}),
+    });
     const res = await this.send({
       method: 'POST',
       url: `${this.appPath}/orders/${encodeURIComponent(orderRef)}/${action}`,
@@ -66,18 +79,41 @@ export class TestAppBrowser {
 /** The app answered in-process (Fastify's inject), from 127.0.0.1 unless told otherwise. */
 export function injectSender(app: Pick<FastifyInstance, 'inject'>, remoteAddress?: string): TestAppSend {
   return async ({ method, url, headers, body }) => {
-    const res = await app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body }), ...(remoteAddress ? { remoteAddress } : {}) });
+    const res = await app.inject({
+      method,
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body }),
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
     const raw = res.headers['set-cookie'];
     const location = res.headers.location;
     const type = res.headers['content-type'];
-    return { status: res.statusCode, location: location === undefined ? undefined : String(location), contentType: type === undefined ? undefined : String(type), setCookie: raw === undefined ? [] : [raw].flat().map(String), body: res.body };
+    return {
+      status: res.statusCode,
+      location: location === undefined ? undefined : String(location),
+      contentType: type === undefined ? undefined : String(type),
+      setCookie: raw === undefined ? [] : [raw].flat().map(String),
+      body: res.body,
+    };
   };
 }
 
 /** The app over HTTP at `baseUrl` (scheme, host and port). */
 export function fetchSender(baseUrl: string): TestAppSend {
   return async ({ method, url, headers, body }) => {
-    const res = await fetch(baseUrl + url, { method, headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
-    return { status: res.status, location: res.headers.get('location') ?? undefined, contentType: res.headers.get('content-type') ?? undefined, setCookie: res.headers.getSetCookie(), body: await res.text() };
+    const res = await fetch(baseUrl + url, {
+      method,
+      headers,
+      redirect: 'manual',
+      ...(body === undefined ? {} : { body }),
+    });
+    return {
+      status: res.status,
+      location: res.headers.get('location') ?? undefined,
+      contentType: res.headers.get('content-type') ?? undefined,
+      setCookie: res.headers.getSetCookie(),
+      body: await res.text(),
+    };
   };
 }

@@ -7,7 +7,12 @@ let stockholmDay: Intl.DateTimeFormat | undefined;
 
 /** Calendar date in Stockholm of an instant, YYYY-MM-DD. */
 export function stockholmDate(at: Date): string {
-  stockholmDay ??= new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+  stockholmDay ??= new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return stockholmDay.format(at);
 }
 

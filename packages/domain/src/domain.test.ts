@@ -52,7 +52,18 @@ describe('ApplicationSubmissionSchema', () => {
       {
         id: 'f1',
         measure: 'outbuilding',
-        geometry: { type: 'Polygon', coordinates: [[[600_000, 6_600_000], [600_006, 6_600_000], [600_006, 6_600_004], [600_000, 6_600_004], [600_000, 6_600_000]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [600_000, 6_600_000],
+              [600_006, 6_600_000],
+              [600_006, 6_600_004],
+              [600_000, 6_600_004],
+              [600_000, 6_600_000],
+            ],
+          ],
+        },
       },
     ],
     details: { description: 'Ett garage med sadeltak', ridgeHeightM: 3.8, plannedStart: '2027-04-01' },
@@ -61,9 +72,14 @@ describe('ApplicationSubmissionSchema', () => {
     expect(ApplicationSubmissionSchema.safeParse(valid).success).toBe(true);
   });
   it('rejects a point instead of a polygon, a missing description and no footprints', () => {
-    const point = { ...valid, footprints: [{ ...valid.footprints[0], geometry: { type: 'Point', coordinates: [600_000, 6_600_000] } }] };
+    const point = {
+      ...valid,
+      footprints: [{ ...valid.footprints[0], geometry: { type: 'Point', coordinates: [600_000, 6_600_000] } }],
+    };
     expect(ApplicationSubmissionSchema.safeParse(point).success).toBe(false);
-    expect(ApplicationSubmissionSchema.safeParse({ ...valid, details: { ...valid.details, description: '' } }).success).toBe(false);
+    expect(
+      ApplicationSubmissionSchema.safeParse({ ...valid, details: { ...valid.details, description: '' } }).success,
+    ).toBe(false);
     const none = ApplicationSubmissionSchema.safeParse({ ...valid, footprints: [] });
     expect(none.success).toBe(false);
     expect(none.error?.issues[0]?.message).toBe('form.footprints.none');
@@ -74,12 +90,22 @@ import { routeCase } from './routing';
 describe('routeCase', () => {
   it('takes the first matching rule and otherwise the default team, with the reason', () => {
     const rules = [
-      { teamId: 'stora', measures: ['newMainBuilding' as const], reason: 'Nya huvudbyggnader handläggs av gruppen för större ärenden.' },
+      {
+        teamId: 'stora',
+        measures: ['newMainBuilding' as const],
+        reason: 'Nya huvudbyggnader handläggs av gruppen för större ärenden.',
+      },
       { teamId: 'sma', reason: 'Övriga åtgärder.' },
     ];
-    expect(routeCase({ measure: 'newMainBuilding' }, rules, 'x')).toEqual({ teamId: 'stora', reason: rules[0]!.reason });
+    expect(routeCase({ measure: 'newMainBuilding' }, rules, 'x')).toEqual({
+      teamId: 'stora',
+      reason: rules[0]!.reason,
+    });
     expect(routeCase({ measure: 'carport' }, rules, 'x').teamId).toBe('sma');
-    expect(routeCase({ measure: 'carport' }, [], 'x')).toEqual({ teamId: 'x', reason: 'Standardgrupp: ingen regel matchade.' });
+    expect(routeCase({ measure: 'carport' }, [], 'x')).toEqual({
+      teamId: 'x',
+      reason: 'Standardgrupp: ingen regel matchade.',
+    });
   });
 });
 
@@ -90,7 +116,24 @@ describe('signSummary', () => {
       {
         propertyId: '0b8f5b1e-6a8d-4c1e-9a57-2b5c7a0d4e11',
         measure: 'carport',
-        footprints: [{ id: 'a', measure: 'carport', geometry: { type: 'Polygon', coordinates: [[[600_000, 6_600_000], [600_005, 6_600_000], [600_005, 6_600_007.5], [600_000, 6_600_007.5], [600_000, 6_600_000]]] } }],
+        footprints: [
+          {
+            id: 'a',
+            measure: 'carport',
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [600_000, 6_600_000],
+                  [600_005, 6_600_000],
+                  [600_005, 6_600_007.5],
+                  [600_000, 6_600_007.5],
+                  [600_000, 6_600_000],
+                ],
+              ],
+            },
+          },
+        ],
         details: { description: 'Carport i trä', ridgeHeightM: 3, plannedStart: '2027-04-01' },
       },
       'Kjellstavik Eken 1:23',
@@ -109,10 +152,31 @@ describe('routeCase with the rules engine’s facts', () => {
     { teamId: 'sma', reason: 'Övrigt.' },
   ];
   it.each([
-    ['a deviation goes to the experienced officers', { measure: 'outbuilding' as const, outcome: 'permit' as const, setting: 'insidePlan' as const, deviation: true }, 'stora'],
-    ['outside a plan goes to the rural team', { measure: 'outbuilding' as const, outcome: 'permit' as const, setting: 'outsidePlan' as const, deviation: false }, 'land'],
-    ['a notification goes to its team', { measure: 'extension' as const, outcome: 'notification' as const, setting: 'insidePlan' as const }, 'anm'],
-    ['anything else to the default rule', { measure: 'carport' as const, outcome: 'permit' as const, setting: 'insidePlan' as const }, 'sma'],
+    [
+      'a deviation goes to the experienced officers',
+      { measure: 'outbuilding' as const, outcome: 'permit' as const, setting: 'insidePlan' as const, deviation: true },
+      'stora',
+    ],
+    [
+      'outside a plan goes to the rural team',
+      {
+        measure: 'outbuilding' as const,
+        outcome: 'permit' as const,
+        setting: 'outsidePlan' as const,
+        deviation: false,
+      },
+      'land',
+    ],
+    [
+      'a notification goes to its team',
+      { measure: 'extension' as const, outcome: 'notification' as const, setting: 'insidePlan' as const },
+      'anm',
+    ],
+    [
+      'anything else to the default rule',
+      { measure: 'carport' as const, outcome: 'permit' as const, setting: 'insidePlan' as const },
+      'sma',
+    ],
     ['a case without a verdict matches no condition that needs one', { measure: 'carport' as const }, 'sma'],
   ])('%s', (_name, facts, team) => expect(routeCase(facts, rules, 'x').teamId).toBe(team));
 });

@@ -29,7 +29,8 @@ export interface RoutingDecision {
   reason: string;
 }
 
-const holds = <T>(allowed: T[] | undefined, value: T | undefined) => !allowed || (value !== undefined && allowed.includes(value));
+const holds = <T>(allowed: T[] | undefined, value: T | undefined) =>
+  !allowed || (value !== undefined && allowed.includes(value));
 
 /** Picks the team for a new case; falls back to the default team, saying so. */
 export function routeCase(facts: RoutingFacts, rules: RoutingRule[], defaultTeamId: string): RoutingDecision {
@@ -40,16 +41,25 @@ export function routeCase(facts: RoutingFacts, rules: RoutingRule[], defaultTeam
       holds(r.settings, facts.setting) &&
       (r.deviation === undefined || r.deviation === (facts.deviation ?? false)),
   );
-  return rule ? { teamId: rule.teamId, reason: rule.reason } : { teamId: defaultTeamId, reason: 'Standardgrupp: ingen regel matchade.' };
+  return rule
+    ? { teamId: rule.teamId, reason: rule.reason }
+    : { teamId: defaultTeamId, reason: 'Standardgrupp: ingen regel matchade.' };
 }
 
 /** The facts routing reads, from the rules engine's verdict on the application. */
-export function routingFacts(measure: MeasureType, evaluation: Pick<Evaluation, 'assessment' | 'compliance'>): RoutingFacts {
+export function routingFacts(
+  measure: MeasureType,
+  evaluation: Pick<Evaluation, 'assessment' | 'compliance'>,
+): RoutingFacts {
   const a = evaluation.assessment;
   return {
     measure,
     ...(a && a.outcome !== 'none' ? { outcome: a.outcome } : {}),
-    ...(a ? { setting: a.context.some((c) => c.code === 'INSIDE_PLAN') ? ('insidePlan' as const) : ('outsidePlan' as const) } : {}),
+    ...(a
+      ? {
+          setting: a.context.some((c) => c.code === 'INSIDE_PLAN') ? ('insidePlan' as const) : ('outsidePlan' as const),
+        }
+      : {}),
     deviation: evaluation.compliance?.deviation ?? false,
   };
 }

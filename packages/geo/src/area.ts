@@ -39,7 +39,8 @@ export function roundArea(m2: number): number {
 export function polygonPerimeter(polygon: Polygon): number {
   let sum = 0;
   for (const ring of polygon.coordinates) {
-    for (let i = 0; i < ring.length - 1; i++) sum += Math.hypot(ring[i + 1]![0] - ring[i]![0], ring[i + 1]![1] - ring[i]![1]);
+    for (let i = 0; i < ring.length - 1; i++)
+      sum += Math.hypot(ring[i + 1]![0] - ring[i]![0], ring[i + 1]![1] - ring[i]![1]);
   }
   return sum;
 }

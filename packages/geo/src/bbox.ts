@@ -5,9 +5,15 @@ export type BBox = [minE: number, minN: number, maxE: number, maxN: number];
 export function bbox(geometry: Polygon | MultiPolygon): BBox {
   const positions: Position[] =
     geometry.type === 'Polygon' ? geometry.coordinates.flat() : geometry.coordinates.flat(2);
-  let minE = Infinity, minN = Infinity, maxE = -Infinity, maxN = -Infinity;
+  let minE = Infinity,
+    minN = Infinity,
+    maxE = -Infinity,
+    maxN = -Infinity;
   for (const [e, n] of positions) {
-    minE = Math.min(minE, e); minN = Math.min(minN, n); maxE = Math.max(maxE, e); maxN = Math.max(maxN, n);
+    minE = Math.min(minE, e);
+    minN = Math.min(minN, n);
+    maxE = Math.max(maxE, e);
+    maxN = Math.max(maxN, n);
   }
   return [minE, minN, maxE, maxN];
 }

@@ -1,18 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { distanceToArea, distanceToBoundary, distanceToLines, type MultiPolygon, type Polygon, type Position } from './index';
+import {
+  distanceToArea,
+  distanceToBoundary,
+  distanceToLines,
+  type MultiPolygon,
+  type Polygon,
+  type Position,
+} from './index';
 
 const E0 = 540_000;
 const N0 = 6_600_000;
 
 /** Counter-clockwise w × h box with its south-west corner at (E0 + e, N0 + n). */
 const ring = (e: number, n: number, w: number, h: number): Position[] => [
-  [E0 + e, N0 + n], [E0 + e + w, N0 + n], [E0 + e + w, N0 + n + h], [E0 + e, N0 + n + h], [E0 + e, N0 + n],
+  [E0 + e, N0 + n],
+  [E0 + e + w, N0 + n],
+  [E0 + e + w, N0 + n + h],
+  [E0 + e, N0 + n + h],
+  [E0 + e, N0 + n],
 ];
-const box = (e: number, n: number, w: number, h: number): Polygon => ({ type: 'Polygon', coordinates: [ring(e, n, w, h)] });
+const box = (e: number, n: number, w: number, h: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [ring(e, n, w, h)],
+});
 const multi = (...parts: Position[][][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: parts });
 
 const property = multi([ring(0, 0, 40, 40)]);
-const westEdge: [Position, Position] = [[E0, N0 + 40], [E0, N0]];
+const westEdge: [Position, Position] = [
+  [E0, N0 + 40],
+  [E0, N0],
+];
 
 describe('distanceToBoundary', () => {
   it('measures a 4 × 4 m box 4.49 m and 4.50 m from the boundary', () => {
@@ -34,7 +51,18 @@ describe('distanceToBoundary', () => {
   });
 
   it('finds the vertex of a turned footprint and its foot on the nearest edge', () => {
-    const diamond: Polygon = { type: 'Polygon', coordinates: [[[E0 + 3, N0 + 20], [E0 + 6, N0 + 17], [E0 + 9, N0 + 20], [E0 + 6, N0 + 23], [E0 + 3, N0 + 20]]] };
+    const diamond: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [E0 + 3, N0 + 20],
+          [E0 + 6, N0 + 17],
+          [E0 + 9, N0 + 20],
+          [E0 + 6, N0 + 23],
+          [E0 + 3, N0 + 20],
+        ],
+      ],
+    };
     const r = distanceToBoundary(diamond, property);
     expect(r.distanceM).toBe(3);
     expect(r.from).toEqual([E0 + 3, N0 + 20]);
@@ -44,7 +72,18 @@ describe('distanceToBoundary', () => {
 
   it('is exactly 0 when the footprint touches the boundary along an edge or at a corner', () => {
     expect(distanceToBoundary(box(0, 10, 4, 4), property).distanceM).toBe(0);
-    const corner: Polygon = { type: 'Polygon', coordinates: [[[E0, N0 + 20], [E0 + 3, N0 + 17], [E0 + 6, N0 + 20], [E0 + 3, N0 + 23], [E0, N0 + 20]]] };
+    const corner: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [E0, N0 + 20],
+          [E0 + 3, N0 + 17],
+          [E0 + 6, N0 + 20],
+          [E0 + 3, N0 + 23],
+          [E0, N0 + 20],
+        ],
+      ],
+    };
     const r = distanceToBoundary(corner, property);
     expect(r).toEqual({ distanceM: 0, from: [E0, N0 + 20], to: [E0, N0 + 20], segment: westEdge });
   });
@@ -65,7 +104,10 @@ describe('distanceToBoundary', () => {
     // Standing near the east side of the first part: 1 m to it, 6 m to the second part.
     const inFirst = distanceToBoundary(box(35, 10, 4, 4), twoParts);
     expect(inFirst.distanceM).toBe(1);
-    expect(inFirst.segment).toEqual([[E0 + 40, N0], [E0 + 40, N0 + 40]]);
+    expect(inFirst.segment).toEqual([
+      [E0 + 40, N0],
+      [E0 + 40, N0 + 40],
+    ]);
     // Standing in the second part: its own ring, not the first part's.
     const inSecond = distanceToBoundary(box(55, 12, 4, 4), twoParts);
     expect(inSecond.distanceM).toBe(4);
@@ -128,17 +170,34 @@ describe('distanceToArea', () => {
 });
 
 describe('distanceToLines', () => {
-  const railway: Position[] = [[E0 - 100, N0 + 60], [E0, N0 + 60], [E0 + 100, N0 + 70]];
+  const railway: Position[] = [
+    [E0 - 100, N0 + 60],
+    [E0, N0 + 60],
+    [E0 + 100, N0 + 70],
+  ];
 
   it('measures to the nearest polyline', () => {
-    const r = distanceToLines(box(-10, 40, 5, 5), [railway, [[E0 + 500, N0], [E0 + 500, N0 + 100]]]);
+    const r = distanceToLines(box(-10, 40, 5, 5), [
+      railway,
+      [
+        [E0 + 500, N0],
+        [E0 + 500, N0 + 100],
+      ],
+    ]);
     expect(r.distanceM).toBe(15);
     expect(r.to[1]).toBe(N0 + 60);
   });
 
   it('is 0 when a line crosses or lies wholly inside the footprint', () => {
     expect(distanceToLines(box(-10, 55, 5, 10), [railway]).distanceM).toBe(0);
-    expect(distanceToLines(box(0, 0, 10, 10), [[[E0 + 2, N0 + 2], [E0 + 3, N0 + 3]]]).distanceM).toBe(0);
+    expect(
+      distanceToLines(box(0, 0, 10, 10), [
+        [
+          [E0 + 2, N0 + 2],
+          [E0 + 3, N0 + 3],
+        ],
+      ]).distanceM,
+    ).toBe(0);
   });
 
   it('does not round a point a tenth of a nanometre off a slanted line to 0', () => {
@@ -149,8 +208,11 @@ describe('distanceToLines', () => {
     const side = Math.sign((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]));
     expect(side).not.toBe(0);
     // A triangle with its tip at p, on p's side of the line.
-    const [nx, ny] = [-(b[1] - a[1]) / 50 * side, (b[0] - a[0]) / 50 * side];
-    const tip: Polygon = { type: 'Polygon', coordinates: [[p, [p[0] + nx + 1, p[1] + ny], [p[0] + nx, p[1] + ny + 1], p]] };
+    const [nx, ny] = [(-(b[1] - a[1]) / 50) * side, ((b[0] - a[0]) / 50) * side];
+    const tip: Polygon = {
+      type: 'Polygon',
+      coordinates: [[p, [p[0] + nx + 1, p[1] + ny], [p[0] + nx, p[1] + ny + 1], p]],
+    };
     const d = distanceToLines(tip, [[a, b]]).distanceM;
     expect(d).toBeGreaterThan(0);
     expect(d).toBeLessThan(1e-9);

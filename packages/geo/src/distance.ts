@@ -45,7 +45,8 @@ function edgesOf(paths: Position[][]): Edge[] {
   const edges: Edge[] = [];
   for (const path of paths) {
     if (path.length === 1) edges.push({ a: path[0]!, b: path[0]!, box: segBox(path[0]!, path[0]!) });
-    for (let i = 0; i < path.length - 1; i++) edges.push({ a: path[i]!, b: path[i + 1]!, box: segBox(path[i]!, path[i + 1]!) });
+    for (let i = 0; i < path.length - 1; i++)
+      edges.push({ a: path[i]!, b: path[i + 1]!, box: segBox(path[i]!, path[i + 1]!) });
   }
   return edges;
 }

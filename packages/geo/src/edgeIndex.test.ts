@@ -13,7 +13,8 @@ function densify(ring: Position[], pieces: number): Position[] {
   for (let i = 0; i < ring.length - 1; i++) {
     const [a, b] = [ring[i]!, ring[i + 1]!];
     // Integer steps on axis-parallel edges, so every new vertex lies exactly on the old edge.
-    for (let k = 0; k < pieces; k++) out.push([a[0] + ((b[0] - a[0]) * k) / pieces, a[1] + ((b[1] - a[1]) * k) / pieces]);
+    for (let k = 0; k < pieces; k++)
+      out.push([a[0] + ((b[0] - a[0]) * k) / pieces, a[1] + ((b[1] - a[1]) * k) / pieces]);
   }
   out.push(ring[0]!);
   return out;
@@ -21,8 +22,22 @@ function densify(ring: Position[], pieces: number): Position[] {
 
 /** An L-shaped plot with a square enclave (someone else's land) in it, in whole metres. */
 const plotRings: Position[][] = [
-  [[0, 0], [60, 0], [60, 20], [30, 20], [30, 60], [0, 60], [0, 0]].map(([e, n]) => [E0 + e!, N0 + n!] as Position),
-  [[10, 30], [10, 40], [20, 40], [20, 30], [10, 30]].map(([e, n]) => [E0 + e!, N0 + n!] as Position),
+  [
+    [0, 0],
+    [60, 0],
+    [60, 20],
+    [30, 20],
+    [30, 60],
+    [0, 60],
+    [0, 0],
+  ].map(([e, n]) => [E0 + e!, N0 + n!] as Position),
+  [
+    [10, 30],
+    [10, 40],
+    [20, 40],
+    [20, 30],
+    [10, 30],
+  ].map(([e, n]) => [E0 + e!, N0 + n!] as Position),
 ];
 const plain: MultiPolygon = { type: 'MultiPolygon', coordinates: [plotRings] };
 // Ten pieces per edge: every edge is a whole multiple of 10 m, so each new vertex is a whole metre, exactly.
@@ -30,7 +45,15 @@ const dense: MultiPolygon = { type: 'MultiPolygon', coordinates: [plotRings.map(
 
 const box = (e: number, n: number, w: number, h: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[E0 + e, N0 + n], [E0 + e + w, N0 + n], [E0 + e + w, N0 + n + h], [E0 + e, N0 + n + h], [E0 + e, N0 + n]]],
+  coordinates: [
+    [
+      [E0 + e, N0 + n],
+      [E0 + e + w, N0 + n],
+      [E0 + e + w, N0 + n + h],
+      [E0 + e, N0 + n + h],
+      [E0 + e, N0 + n],
+    ],
+  ],
 });
 
 describe('the edge index of a large polygon', () => {
@@ -70,10 +93,14 @@ describe('the edge index of a large polygon', () => {
     const rings = [ring];
     const index = edgeIndex(rings)!;
     fc.assert(
-      fc.property(fc.double({ min: -45, max: 45, noNaN: true }), fc.double({ min: -45, max: 45, noNaN: true }), (de, dn) => {
-        const p: Position = [E0 + de, N0 + dn];
-        expect(pointInIndexedRings(p, rings, index)).toBe(pointInRings(p, rings));
-      }),
+      fc.property(
+        fc.double({ min: -45, max: 45, noNaN: true }),
+        fc.double({ min: -45, max: 45, noNaN: true }),
+        (de, dn) => {
+          const p: Position = [E0 + de, N0 + dn];
+          expect(pointInIndexedRings(p, rings, index)).toBe(pointInRings(p, rings));
+        },
+      ),
       { numRuns: 5000 },
     );
     // Exactly on vertices and on strip boundaries.
@@ -88,16 +115,20 @@ describe('the edge index of a large polygon', () => {
     const rings = dense.coordinates[0]!;
     const index = edgeIndex(rings)!;
     fc.assert(
-      fc.property(fc.double({ min: -10, max: 70, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true }), (n, h) => {
-        const [lo, hi] = [N0 + n, N0 + n + h];
-        const got = new Set(edgesNear(index, lo, hi).map((e) => `${index.ringOf[e]}:${index.vertexOf[e]}`));
-        rings.forEach((r, k) => {
-          for (let j = 0; j < r.length - 1; j++) {
-            const meets = Math.min(r[j]![1], r[j + 1]![1]) <= hi && Math.max(r[j]![1], r[j + 1]![1]) >= lo;
-            if (meets) expect(got.has(`${k}:${j}`)).toBe(true);
-          }
-        });
-      }),
+      fc.property(
+        fc.double({ min: -10, max: 70, noNaN: true }),
+        fc.double({ min: 0, max: 30, noNaN: true }),
+        (n, h) => {
+          const [lo, hi] = [N0 + n, N0 + n + h];
+          const got = new Set(edgesNear(index, lo, hi).map((e) => `${index.ringOf[e]}:${index.vertexOf[e]}`));
+          rings.forEach((r, k) => {
+            for (let j = 0; j < r.length - 1; j++) {
+              const meets = Math.min(r[j]![1], r[j + 1]![1]) <= hi && Math.max(r[j]![1], r[j + 1]![1]) >= lo;
+              if (meets) expect(got.has(`${k}:${j}`)).toBe(true);
+            }
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -86,11 +86,13 @@ function build(rings: Position[][]): EdgeIndex | null {
       strips = Math.max(1, Math.floor(strips / 2));
       continue;
     }
-    for (let e = 0; e < count; e++) for (let s = stripOf(index, lowN[e]!); s <= stripOf(index, highN[e]!); s++) index.offsets[s + 1]!++;
+    for (let e = 0; e < count; e++)
+      for (let s = stripOf(index, lowN[e]!); s <= stripOf(index, highN[e]!); s++) index.offsets[s + 1]!++;
     for (let s = 0; s < strips; s++) index.offsets[s + 1]! += index.offsets[s]!;
     const fill = index.offsets.slice(0, strips);
     index.entries = new Int32Array(total);
-    for (let e = 0; e < count; e++) for (let s = stripOf(index, lowN[e]!); s <= stripOf(index, highN[e]!); s++) index.entries[fill[s]!++] = e;
+    for (let e = 0; e < count; e++)
+      for (let s = stripOf(index, lowN[e]!); s <= stripOf(index, highN[e]!); s++) index.entries[fill[s]!++] = e;
     return index;
   }
 }

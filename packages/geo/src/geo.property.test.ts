@@ -24,7 +24,10 @@ const N0 = 6_600_000;
 const RUNS = { numRuns: 200 };
 
 const poly = (ring: Position[]): Polygon => ({ type: 'Polygon', coordinates: [ring] });
-const multi = (...polys: Polygon[]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: polys.map((p) => p.coordinates) });
+const multi = (...polys: Polygon[]): MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: polys.map((p) => p.coordinates),
+});
 const close = (pts: Position[]): Position[] => [...pts, pts[0]!];
 const orient = (a: Position, b: Position, c: Position) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
 const lerp = (p: Position, q: Position, t: number): Position => [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
@@ -46,7 +49,10 @@ const star = (opts: { grid: boolean; minR: number; maxR: number; maxN: number })
     .record({
       n: fc.integer({ min: 6, max: opts.maxN }),
       phase: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-      radii: fc.array(fc.double({ min: opts.minR, max: opts.maxR, noNaN: true }), { minLength: opts.maxN, maxLength: opts.maxN }),
+      radii: fc.array(fc.double({ min: opts.minR, max: opts.maxR, noNaN: true }), {
+        minLength: opts.maxN,
+        maxLength: opts.maxN,
+      }),
       ce: fc.integer({ min: -2000, max: 2000 }),
       cn: fc.integer({ min: -2000, max: 2000 }),
     })
@@ -60,7 +66,9 @@ const star = (opts: { grid: boolean; minR: number; maxR: number; maxN: number })
       return { center, vertices, polygon: poly(close(vertices)) };
     })
     // Grid snapping must not have broken the star shape (it cannot with these radii; this guards the test itself).
-    .filter(({ center, vertices }) => vertices.every((v, i) => orient(center, v, vertices[(i + 1) % vertices.length]!) > 0));
+    .filter(({ center, vertices }) =>
+      vertices.every((v, i) => orient(center, v, vertices[(i + 1) % vertices.length]!) > 0),
+    );
 
 /** Reference distance for polygons that do not meet: the classic foot-point formula over vertex–edge pairs. */
 function referenceDistance(a: Polygon, b: Polygon): number {
@@ -70,10 +78,14 @@ function referenceDistance(a: Polygon, b: Polygon): number {
     return Math.hypot(p[0] - (s[0] + u * dx), p[1] - (s[1] + u * dy));
   };
   let best = Infinity;
-  for (const [p, q] of [[a, b], [b, a]] as const) {
+  for (const [p, q] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     for (const pr of p.coordinates) {
       for (const v of pr) {
-        for (const qr of q.coordinates) for (let i = 0; i < qr.length - 1; i++) best = Math.min(best, pointSeg(v, qr[i]!, qr[i + 1]!));
+        for (const qr of q.coordinates)
+          for (let i = 0; i < qr.length - 1; i++) best = Math.min(best, pointSeg(v, qr[i]!, qr[i + 1]!));
       }
     }
   }
@@ -84,7 +96,10 @@ const turnAbout = (p: Position, pivot: Position, rad: number): Position => {
   const [x, y] = [p[0] - pivot[0], p[1] - pivot[1]];
   return [pivot[0] + x * Math.cos(rad) - y * Math.sin(rad), pivot[1] + x * Math.sin(rad) + y * Math.cos(rad)];
 };
-const mapPolygon = (p: Polygon, f: (q: Position) => Position): Polygon => ({ type: 'Polygon', coordinates: p.coordinates.map((r) => r.map(f)) });
+const mapPolygon = (p: Polygon, f: (q: Position) => Position): Polygon => ({
+  type: 'Polygon',
+  coordinates: p.coordinates.map((r) => r.map(f)),
+});
 
 const freeStar = star({ grid: false, minR: 3, maxR: 60, maxN: 40 });
 const gridStar = star({ grid: true, minR: 40, maxR: 120, maxN: 40 });
@@ -98,14 +113,20 @@ describe('area (property)', () => {
         fc.double({ min: -50_000, max: 50_000, noNaN: true }),
         fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
         ({ polygon, center }, de, dn, rad) => {
-          const moved = mapPolygon(polygon, (p) => turnAbout([p[0] + de, p[1] + dn], [center[0] + de, center[1] + dn], rad));
+          const moved = mapPolygon(polygon, (p) =>
+            turnAbout([p[0] + de, p[1] + dn], [center[0] + de, center[1] + dn], rad),
+          );
           const a = polygonArea(polygon);
           expect(a).toBeGreaterThan(0);
           expect(Math.abs(polygonArea(moved) - a) / a).toBeLessThan(1e-6);
-          expect(Math.abs(polygonPerimeter(moved) - polygonPerimeter(polygon)) / polygonPerimeter(polygon)).toBeLessThan(1e-6);
+          expect(
+            Math.abs(polygonPerimeter(moved) - polygonPerimeter(polygon)) / polygonPerimeter(polygon),
+          ).toBeLessThan(1e-6);
           // The overlap of two shapes moves with them, too.
           const other = mapPolygon(polygon, (p) => [p[0] + 7.25, p[1] - 3.5]);
-          const movedOther = mapPolygon(other, (p) => turnAbout([p[0] + de, p[1] + dn], [center[0] + de, center[1] + dn], rad));
+          const movedOther = mapPolygon(other, (p) =>
+            turnAbout([p[0] + de, p[1] + dn], [center[0] + de, center[1] + dn], rad),
+          );
           expect(overlapArea(moved, multi(movedOther))).toBeCloseTo(overlapArea(polygon, multi(other)), 4);
         },
       ),
@@ -144,33 +165,39 @@ describe('distance (property)', () => {
   it('(c) distanceToBoundary is 0 exactly when a footprint touches or crosses the boundary (slanted edges)', () => {
     const cases = fc.constantFrom('edgeOnBoundary', 'vertexOnBoundary', 'crossing', 'gap');
     fc.assert(
-      fc.property(gridStar, fc.nat(), cases, fc.integer({ min: 1, max: 63 }), ({ center, vertices, polygon }, pick, kind, k) => {
-        const i = pick % vertices.length;
-        const a = vertices[i]!;
-        const b = vertices[(i + 1) % vertices.length]!;
-        // Even-integer vertices: the midpoint of the edge is an exact grid point on it.
-        const m: Position = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-        const f = k / 64;
-        const a2 = lerp(a, center, f);
-        const b2 = lerp(b, center, f);
-        const footprint = {
-          // A quadrilateral inside the sector (centre, a, b) whose edge a–m lies on the boundary.
-          edgeOnBoundary: poly(close([a, m, lerp(m, center, f), a2])),
-          // Only the grid point m on the boundary.
-          vertexOnBoundary: poly(close([m, b2, a2])),
-          // m pushed out along the ray from the centre: outside, so two edges cross the boundary.
-          crossing: poly(close([lerp(m, center, -f), b2, a2])),
-          // m pulled in by an exact dyadic fraction: strictly inside the sector, clear of the boundary.
-          gap: poly(close([lerp(m, center, f), b2, a2])),
-        }[kind];
-        const d = distanceToBoundary(footprint, multi(polygon)).distanceM;
-        if (kind === 'gap') {
-          expect(d).toBeGreaterThan(0);
-          expect(d).toBeCloseTo(referenceDistance(footprint, polygon), 9);
-        } else {
-          expect(d).toBe(0);
-        }
-      }),
+      fc.property(
+        gridStar,
+        fc.nat(),
+        cases,
+        fc.integer({ min: 1, max: 63 }),
+        ({ center, vertices, polygon }, pick, kind, k) => {
+          const i = pick % vertices.length;
+          const a = vertices[i]!;
+          const b = vertices[(i + 1) % vertices.length]!;
+          // Even-integer vertices: the midpoint of the edge is an exact grid point on it.
+          const m: Position = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+          const f = k / 64;
+          const a2 = lerp(a, center, f);
+          const b2 = lerp(b, center, f);
+          const footprint = {
+            // A quadrilateral inside the sector (centre, a, b) whose edge a–m lies on the boundary.
+            edgeOnBoundary: poly(close([a, m, lerp(m, center, f), a2])),
+            // Only the grid point m on the boundary.
+            vertexOnBoundary: poly(close([m, b2, a2])),
+            // m pushed out along the ray from the centre: outside, so two edges cross the boundary.
+            crossing: poly(close([lerp(m, center, -f), b2, a2])),
+            // m pulled in by an exact dyadic fraction: strictly inside the sector, clear of the boundary.
+            gap: poly(close([lerp(m, center, f), b2, a2])),
+          }[kind];
+          const d = distanceToBoundary(footprint, multi(polygon)).distanceM;
+          if (kind === 'gap') {
+            expect(d).toBeGreaterThan(0);
+            expect(d).toBeCloseTo(referenceDistance(footprint, polygon), 9);
+          } else {
+            expect(d).toBe(0);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -178,13 +205,32 @@ describe('distance (property)', () => {
   it('(c) distanceToBoundary is 0 exactly when an axis-aligned footprint on a 0.25 m grid touches or crosses', () => {
     fc.assert(
       fc.property(
-        fc.record({ x0: fc.integer({ min: -8, max: 160 }), y0: fc.integer({ min: -8, max: 120 }), w: fc.integer({ min: 1, max: 40 }), h: fc.integer({ min: 1, max: 40 }) }),
+        fc.record({
+          x0: fc.integer({ min: -8, max: 160 }),
+          y0: fc.integer({ min: -8, max: 120 }),
+          w: fc.integer({ min: 1, max: 40 }),
+          h: fc.integer({ min: 1, max: 40 }),
+        }),
         ({ x0, y0, w, h }) => {
           // Plot 0…40 × 0…30 m; footprint in quarter metres, so every difference is exact.
           const [e1, n1, e2, n2] = [x0 / 4, y0 / 4, (x0 + w) / 4, (y0 + h) / 4];
           fc.pre(e1 < 40 && n1 < 30 && e2 > 0 && n2 > 0); // overlaps the plot's box: inside, touching or crossing
-          const plot = multi(poly([[E0, N0], [E0 + 40, N0], [E0 + 40, N0 + 30], [E0, N0 + 30], [E0, N0]]));
-          const footprint = poly([[E0 + e1, N0 + n1], [E0 + e2, N0 + n1], [E0 + e2, N0 + n2], [E0 + e1, N0 + n2], [E0 + e1, N0 + n1]]);
+          const plot = multi(
+            poly([
+              [E0, N0],
+              [E0 + 40, N0],
+              [E0 + 40, N0 + 30],
+              [E0, N0 + 30],
+              [E0, N0],
+            ]),
+          );
+          const footprint = poly([
+            [E0 + e1, N0 + n1],
+            [E0 + e2, N0 + n1],
+            [E0 + e2, N0 + n2],
+            [E0 + e1, N0 + n2],
+            [E0 + e1, N0 + n1],
+          ]);
           const gap = Math.min(e1, n1, 40 - e2, 30 - n2);
           const d = distanceToBoundary(footprint, plot).distanceM;
           if (gap > 0) expect(d).toBe(gap);
@@ -216,12 +262,22 @@ describe('distance (property)', () => {
 
   it('distanceToArea matches the reference for a footprint outside the area', () => {
     fc.assert(
-      fc.property(freeStar, fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), fc.double({ min: 61, max: 200, noNaN: true }), ({ polygon, center }, dir, far) => {
-        const footprint = rectangleFromDimensions([center[0] + far * Math.cos(dir), center[1] + far * Math.sin(dir)], 1, 1, 0);
-        const r = distanceToArea(footprint, multi(polygon));
-        expect(r.distanceM).toBeGreaterThan(0);
-        expect(r.distanceM).toBeCloseTo(referenceDistance(footprint, polygon), 9);
-      }),
+      fc.property(
+        freeStar,
+        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        fc.double({ min: 61, max: 200, noNaN: true }),
+        ({ polygon, center }, dir, far) => {
+          const footprint = rectangleFromDimensions(
+            [center[0] + far * Math.cos(dir), center[1] + far * Math.sin(dir)],
+            1,
+            1,
+            0,
+          );
+          const r = distanceToArea(footprint, multi(polygon));
+          expect(r.distanceM).toBeGreaterThan(0);
+          expect(r.distanceM).toBeCloseTo(referenceDistance(footprint, polygon), 9);
+        },
+      ),
       RUNS,
     );
   });
@@ -281,24 +337,42 @@ describe('overlapArea (property)', () => {
 
   it('(e) splits a footprint into parts that add up, and sectors that only touch overlap 0', () => {
     fc.assert(
-      fc.property(gridStar, fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.nat(), fc.nat(), ({ center, vertices, polygon }, cut, p1, p2) => {
-        const [minE, minN] = [Math.min(...vertices.map((v) => v[0])) - 1, Math.min(...vertices.map((v) => v[1])) - 1];
-        const [maxE, maxN] = [Math.max(...vertices.map((v) => v[0])) + 1, Math.max(...vertices.map((v) => v[1])) + 1];
-        const x = minE + cut * (maxE - minE);
-        const west = poly([[minE, minN], [x, minN], [x, maxN], [minE, maxN], [minE, minN]]);
-        const east = poly([[x, minN], [maxE, minN], [maxE, maxN], [x, maxN], [x, minN]]);
-        const area = polygonArea(polygon);
-        expect(overlapArea(polygon, multi(west)) + overlapArea(polygon, multi(east))).toBeCloseTo(area, 6);
-        expect(overlapArea(polygon, multi(west, east))).toBeCloseTo(area, 6);
+      fc.property(
+        gridStar,
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.nat(),
+        fc.nat(),
+        ({ center, vertices, polygon }, cut, p1, p2) => {
+          const [minE, minN] = [Math.min(...vertices.map((v) => v[0])) - 1, Math.min(...vertices.map((v) => v[1])) - 1];
+          const [maxE, maxN] = [Math.max(...vertices.map((v) => v[0])) + 1, Math.max(...vertices.map((v) => v[1])) + 1];
+          const x = minE + cut * (maxE - minE);
+          const west = poly([
+            [minE, minN],
+            [x, minN],
+            [x, maxN],
+            [minE, maxN],
+            [minE, minN],
+          ]);
+          const east = poly([
+            [x, minN],
+            [maxE, minN],
+            [maxE, maxN],
+            [x, maxN],
+            [x, minN],
+          ]);
+          const area = polygonArea(polygon);
+          expect(overlapArea(polygon, multi(west)) + overlapArea(polygon, multi(east))).toBeCloseTo(area, 6);
+          expect(overlapArea(polygon, multi(west, east))).toBeCloseTo(area, 6);
 
-        const n = vertices.length;
-        const sector = (i: number) => poly(close([center, vertices[i % n]!, vertices[(i + 1) % n]!]));
-        const [i, j] = [p1 % n, p2 % n];
-        expect(overlapArea(sector(i), multi(polygon))).toBeCloseTo(polygonArea(sector(i)), 6);
-        if (i !== j) expect(overlapArea(sector(i), multi(sector(j)))).toBe(0);
-        // Neighbouring sectors share an edge exactly: touching only.
-        expect(overlapArea(sector(i), multi(sector(i + 1)))).toBe(0);
-      }),
+          const n = vertices.length;
+          const sector = (i: number) => poly(close([center, vertices[i % n]!, vertices[(i + 1) % n]!]));
+          const [i, j] = [p1 % n, p2 % n];
+          expect(overlapArea(sector(i), multi(polygon))).toBeCloseTo(polygonArea(sector(i)), 6);
+          if (i !== j) expect(overlapArea(sector(i), multi(sector(j)))).toBe(0);
+          // Neighbouring sectors share an edge exactly: touching only.
+          expect(overlapArea(sector(i), multi(sector(i + 1)))).toBe(0);
+        },
+      ),
       RUNS,
     );
   });

@@ -5,9 +5,16 @@ const E0 = 540_000;
 const N0 = 6_600_000;
 
 const ring = (e: number, n: number, w: number, h: number): Position[] => [
-  [E0 + e, N0 + n], [E0 + e + w, N0 + n], [E0 + e + w, N0 + n + h], [E0 + e, N0 + n + h], [E0 + e, N0 + n],
+  [E0 + e, N0 + n],
+  [E0 + e + w, N0 + n],
+  [E0 + e + w, N0 + n + h],
+  [E0 + e, N0 + n + h],
+  [E0 + e, N0 + n],
 ];
-const box = (e: number, n: number, w: number, h: number): Polygon => ({ type: 'Polygon', coordinates: [ring(e, n, w, h)] });
+const box = (e: number, n: number, w: number, h: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [ring(e, n, w, h)],
+});
 const multi = (...parts: Position[][][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: parts });
 const reversed = (r: Position[]) => r.slice().reverse();
 
@@ -23,7 +30,15 @@ describe('overlapArea', () => {
 
   it('is 0 for disjoint areas, also when their boxes overlap', () => {
     expect(overlapArea(building, multi([ring(100, 100, 5, 5)]))).toBe(0);
-    const lShape: Position[] = [[E0 - 5, N0 - 5], [E0 + 20, N0 - 5], [E0 + 20, N0 - 1], [E0 - 1, N0 - 1], [E0 - 1, N0 + 20], [E0 - 5, N0 + 20], [E0 - 5, N0 - 5]];
+    const lShape: Position[] = [
+      [E0 - 5, N0 - 5],
+      [E0 + 20, N0 - 5],
+      [E0 + 20, N0 - 1],
+      [E0 - 1, N0 - 1],
+      [E0 - 1, N0 + 20],
+      [E0 - 5, N0 + 20],
+      [E0 - 5, N0 - 5],
+    ];
     expect(overlapArea(building, multi([lShape]))).toBe(0);
   });
 
@@ -50,9 +65,30 @@ describe('overlapArea', () => {
 
   it('handles a concave area and a concave footprint', () => {
     // An L of prickmark hugging the west and south sides, 1 m wide.
-    const lShape: Position[] = [[E0 - 5, N0 - 5], [E0 + 20, N0 - 5], [E0 + 20, N0 + 1], [E0 + 1, N0 + 1], [E0 + 1, N0 + 20], [E0 - 5, N0 + 20], [E0 - 5, N0 - 5]];
+    const lShape: Position[] = [
+      [E0 - 5, N0 - 5],
+      [E0 + 20, N0 - 5],
+      [E0 + 20, N0 + 1],
+      [E0 + 1, N0 + 1],
+      [E0 + 1, N0 + 20],
+      [E0 - 5, N0 + 20],
+      [E0 - 5, N0 - 5],
+    ];
     expect(overlapArea(building, multi([lShape]))).toBeCloseTo(10 + 7, 9);
-    const lBuilding: Polygon = { type: 'Polygon', coordinates: [[[E0, N0], [E0 + 10, N0], [E0 + 10, N0 + 4], [E0 + 4, N0 + 4], [E0 + 4, N0 + 8], [E0, N0 + 8], [E0, N0]]] };
+    const lBuilding: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [E0, N0],
+          [E0 + 10, N0],
+          [E0 + 10, N0 + 4],
+          [E0 + 4, N0 + 4],
+          [E0 + 4, N0 + 8],
+          [E0, N0 + 8],
+          [E0, N0],
+        ],
+      ],
+    };
     // The strip north of N0 + 5 meets only the L's west wing (4 × 3).
     expect(overlapArea(lBuilding, multi([ring(-5, 5, 30, 10)]))).toBeCloseTo(12, 9);
   });
@@ -65,7 +101,13 @@ describe('overlapArea', () => {
   it('measures a square against a diamond (slanted edges)', () => {
     // Square [−1, 1]² and diamond |x| + |y| ≤ 1.5: the diamond's 4.5 m² less four 0.25 m² tips.
     const square = box(-1, -1, 2, 2);
-    const diamond: Position[] = [[E0 + 1.5, N0], [E0, N0 + 1.5], [E0 - 1.5, N0], [E0, N0 - 1.5], [E0 + 1.5, N0]];
+    const diamond: Position[] = [
+      [E0 + 1.5, N0],
+      [E0, N0 + 1.5],
+      [E0 - 1.5, N0],
+      [E0, N0 - 1.5],
+      [E0 + 1.5, N0],
+    ];
     expect(overlapArea(square, multi([diamond]))).toBeCloseTo(3.5, 9);
   });
 
@@ -76,7 +118,18 @@ describe('overlapArea', () => {
   });
 
   it('agrees with the area of a turned footprint fully inside', () => {
-    const turned: Polygon = { type: 'Polygon', coordinates: [[[E0 + 5, N0], [E0 + 9, N0 + 3], [E0 + 6, N0 + 7], [E0 + 2, N0 + 4], [E0 + 5, N0]]] };
+    const turned: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [E0 + 5, N0],
+          [E0 + 9, N0 + 3],
+          [E0 + 6, N0 + 7],
+          [E0 + 2, N0 + 4],
+          [E0 + 5, N0],
+        ],
+      ],
+    };
     expect(overlapArea(turned, multi([ring(0, 0, 10, 8)]))).toBeCloseTo(polygonArea(turned), 9);
   });
 });

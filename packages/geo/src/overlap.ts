@@ -23,7 +23,10 @@ const NOISE_M2 = 1e-9;
 function local(ring: Position[], o: Position): Flat {
   const out: Flat = [];
   // Rings are closed; the repeated last position would only add a zero-length edge.
-  const n = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring.length - 1 : ring.length;
+  const n =
+    ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1]
+      ? ring.length - 1
+      : ring.length;
   for (let i = 0; i < n; i++) out.push(ring[i]![0] - o[0], ring[i]![1] - o[1]);
   return out;
 }

@@ -2,8 +2,7 @@ import proj4 from 'proj4';
 import type { LonLat, Position } from './types';
 
 /** SWEREF 99 TM: GRS80, central meridian 15° E, scale 0.9996, false easting 500 000. */
-export const EPSG_3006 =
-  '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs';
+export const EPSG_3006 = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs';
 
 const converter = proj4('EPSG:4326', EPSG_3006);
 

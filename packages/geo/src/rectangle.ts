@@ -22,7 +22,16 @@ function placed(origin: Position, offsets: [number, number][], rotationDeg: numb
 export function rectangleFromDimensions(center: Position, widthM: number, depthM: number, rotationDeg = 0): Polygon {
   const w = widthM / 2;
   const d = depthM / 2;
-  return placed(center, [[-w, -d], [w, -d], [w, d], [-w, d]], rotationDeg);
+  return placed(
+    center,
+    [
+      [-w, -d],
+      [w, -d],
+      [w, d],
+      [-w, d],
+    ],
+    rotationDeg,
+  );
 }
 
 /**
@@ -30,5 +39,14 @@ export function rectangleFromDimensions(center: Position, widthM: number, depthM
  * clockwise about that corner: for "x m from this boundary, y m from that one" input without a map.
  */
 export function rectangleAtCorner(corner: Position, widthM: number, depthM: number, rotationDeg = 0): Polygon {
-  return placed(corner, [[0, 0], [widthM, 0], [widthM, depthM], [0, depthM]], rotationDeg);
+  return placed(
+    corner,
+    [
+      [0, 0],
+      [widthM, 0],
+      [widthM, depthM],
+      [0, depthM],
+    ],
+    rotationDeg,
+  );
 }

@@ -13,7 +13,10 @@ export function orient(a: Position, b: Position, c: Position): number {
 /** For a point already known to be collinear with a–b: is it between them? */
 function inBox(a: Position, b: Position, p: Position): boolean {
   return (
-    Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1])
+    Math.min(a[0], b[0]) <= p[0] &&
+    p[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= p[1] &&
+    p[1] <= Math.max(a[1], b[1])
   );
 }
 

@@ -8,13 +8,7 @@ export const SWEDEN_EXTENT = { minE: 180_000, maxE: 1_090_000, minN: 6_100_000, 
 export const MAX_VERTICES = 1000;
 
 export type PolygonProblem =
-  | 'tooFewPositions'
-  | 'notClosed'
-  | 'notFinite'
-  | 'outsideSweden'
-  | 'selfIntersecting'
-  | 'tooManyVertices'
-  | 'zeroArea';
+  'tooFewPositions' | 'notClosed' | 'notFinite' | 'outsideSweden' | 'selfIntersecting' | 'tooManyVertices' | 'zeroArea';
 
 /** What is wrong with a polygon meant to be a footprint in EPSG:3006; empty when it is usable. */
 export function polygonProblems(polygon: Polygon): PolygonProblem[] {
@@ -32,7 +26,12 @@ export function polygonProblems(polygon: Polygon): PolygonProblem[] {
     const first = ring[0];
     const last = ring[ring.length - 1];
     if (first && last && (first[0] !== last[0] || first[1] !== last[1])) problems.push('notClosed');
-    if (ring.some(([e, n]) => e < SWEDEN_EXTENT.minE || e > SWEDEN_EXTENT.maxE || n < SWEDEN_EXTENT.minN || n > SWEDEN_EXTENT.maxN)) {
+    if (
+      ring.some(
+        ([e, n]) =>
+          e < SWEDEN_EXTENT.minE || e > SWEDEN_EXTENT.maxE || n < SWEDEN_EXTENT.minN || n > SWEDEN_EXTENT.maxN,
+      )
+    ) {
       problems.push('outsideSweden');
     }
   }
@@ -74,11 +73,20 @@ function edgesCross(rings: Position[][]): boolean {
 
 /** Two segments that share a vertex overlap (a spike folding back) when the other ends lie on the same side, collinear. */
 function segmentsOverlap(a: Position, b: Position, c: Position, d: Position): boolean {
-  const cross = (p: Position, q: Position, r: Position) => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+  const cross = (p: Position, q: Position, r: Position) =>
+    (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
   if (cross(a, b, c) !== 0 || cross(a, b, d) !== 0) return false;
-  const dot = (p: Position, q: Position, r: Position, s: Position) => (q[0] - p[0]) * (s[0] - r[0]) + (q[1] - p[1]) * (s[1] - r[1]);
+  const dot = (p: Position, q: Position, r: Position, s: Position) =>
+    (q[0] - p[0]) * (s[0] - r[0]) + (q[1] - p[1]) * (s[1] - r[1]);
   // Collinear neighbours: they fold back onto each other when they point the same way from the shared vertex.
-  const shared = a[0] === c[0] && a[1] === c[1] ? 'ac' : a[0] === d[0] && a[1] === d[1] ? 'ad' : b[0] === c[0] && b[1] === c[1] ? 'bc' : 'bd';
+  const shared =
+    a[0] === c[0] && a[1] === c[1]
+      ? 'ac'
+      : a[0] === d[0] && a[1] === d[1]
+        ? 'ad'
+        : b[0] === c[0] && b[1] === c[1]
+          ? 'bc'
+          : 'bd';
   const [from1, to1] = shared[0] === 'a' ? [a, b] : [b, a];
   const [from2, to2] = shared[1] === 'c' ? [c, d] : [d, c];
   return dot(from1, to1, from2, to2) > 0;

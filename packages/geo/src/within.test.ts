@@ -4,9 +4,16 @@ import { polygonWithin, type MultiPolygon, type Polygon, type Position } from '.
 const E0 = 540_000;
 const N0 = 6_600_000;
 const ring = (e: number, n: number, w: number, h: number): Position[] => [
-  [E0 + e, N0 + n], [E0 + e + w, N0 + n], [E0 + e + w, N0 + n + h], [E0 + e, N0 + n + h], [E0 + e, N0 + n],
+  [E0 + e, N0 + n],
+  [E0 + e + w, N0 + n],
+  [E0 + e + w, N0 + n + h],
+  [E0 + e, N0 + n + h],
+  [E0 + e, N0 + n],
 ];
-const box = (e: number, n: number, w: number, h: number): Polygon => ({ type: 'Polygon', coordinates: [ring(e, n, w, h)] });
+const box = (e: number, n: number, w: number, h: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [ring(e, n, w, h)],
+});
 const multi = (...parts: Position[][][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: parts });
 
 const property = multi([ring(0, 0, 40, 40)]);
@@ -23,14 +30,52 @@ describe('polygonWithin', () => {
     expect(polygonWithin(box(40, 10, 10, 10), property)).toBe(false);
     expect(polygonWithin(box(100, 100, 1, 1), property)).toBe(false);
     // A vertex poking out through an edge, all other vertices inside.
-    const spike: Polygon = { type: 'Polygon', coordinates: [[[E0 + 10, N0 + 10], [E0 + 20, N0 + 10], [E0 + 15, N0 + 41], [E0 + 10, N0 + 10]]] };
+    const spike: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [E0 + 10, N0 + 10],
+          [E0 + 20, N0 + 10],
+          [E0 + 15, N0 + 41],
+          [E0 + 10, N0 + 10],
+        ],
+      ],
+    };
     expect(polygonWithin(spike, property)).toBe(false);
   });
 
   it('rejects a footprint that bridges a concave notch: all vertices inside, an edge outside', () => {
-    const u = multi([[[E0, N0], [E0 + 30, N0], [E0 + 30, N0 + 30], [E0 + 20, N0 + 30], [E0 + 20, N0 + 10], [E0 + 10, N0 + 10], [E0 + 10, N0 + 30], [E0, N0 + 30], [E0, N0]]]);
+    const u = multi([
+      [
+        [E0, N0],
+        [E0 + 30, N0],
+        [E0 + 30, N0 + 30],
+        [E0 + 20, N0 + 30],
+        [E0 + 20, N0 + 10],
+        [E0 + 10, N0 + 10],
+        [E0 + 10, N0 + 30],
+        [E0, N0 + 30],
+        [E0, N0],
+      ],
+    ]);
     expect(polygonWithin(box(2, 2, 26, 6), u)).toBe(true);
-    expect(polygonWithin({ type: 'Polygon', coordinates: [[[E0 + 5, N0 + 20], [E0 + 25, N0 + 20], [E0 + 25, N0 + 25], [E0 + 5, N0 + 25], [E0 + 5, N0 + 20]]] }, u)).toBe(false);
+    expect(
+      polygonWithin(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [E0 + 5, N0 + 20],
+              [E0 + 25, N0 + 20],
+              [E0 + 25, N0 + 25],
+              [E0 + 5, N0 + 25],
+              [E0 + 5, N0 + 20],
+            ],
+          ],
+        },
+        u,
+      ),
+    ).toBe(false);
   });
 
   it('takes the separate areas of a property one at a time', () => {

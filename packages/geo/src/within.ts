@@ -47,13 +47,22 @@ function classify(rings: Position[][], polygon: Position[][], polygonBox: Box): 
       const a = ring[i]!;
       const b = ring[i + 1]!;
       if (a[0] === b[0] && a[1] === b[1]) continue;
-      const minE = Math.min(a[0], b[0]), maxE = Math.max(a[0], b[0]), minN = Math.min(a[1], b[1]), maxN = Math.max(a[1], b[1]);
+      const minE = Math.min(a[0], b[0]),
+        maxE = Math.max(a[0], b[0]),
+        minN = Math.min(a[1], b[1]),
+        maxN = Math.max(a[1], b[1]);
       const cuts = [0, 1];
       const collinear: { t0: number; t1: number; ring: number }[] = [];
       if (maxE >= polygonBox[0] && minE <= polygonBox[2] && maxN >= polygonBox[1] && minN <= polygonBox[3]) {
         /** Meets a–b with the polygon's edge c–d (of ring k); true when they properly cross. */
         const meet = (c: Position, d: Position, k: number): boolean => {
-          if (Math.max(c[0], d[0]) < minE || Math.min(c[0], d[0]) > maxE || Math.max(c[1], d[1]) < minN || Math.min(c[1], d[1]) > maxN) return false;
+          if (
+            Math.max(c[0], d[0]) < minE ||
+            Math.min(c[0], d[0]) > maxE ||
+            Math.max(c[1], d[1]) < minN ||
+            Math.min(c[1], d[1]) > maxN
+          )
+            return false;
           const d1 = orient(c, d, a);
           const d2 = orient(c, d, b);
           const d3 = orient(a, b, c);
@@ -119,12 +128,14 @@ function classify(rings: Position[][], polygon: Position[][], polygonBox: Box): 
 
 function withinPart(inner: Position[][], innerBox: Box, part: Position[][]): boolean {
   const partBox = boxOf(part.slice(0, 1));
-  if (innerBox[0] < partBox[0] || innerBox[1] < partBox[1] || innerBox[2] > partBox[2] || innerBox[3] > partBox[3]) return false;
+  if (innerBox[0] < partBox[0] || innerBox[1] < partBox[1] || innerBox[2] > partBox[2] || innerBox[3] > partBox[3])
+    return false;
   const edges = classify(inner, part, partBox);
   if (edges.cross || edges.outside) return false;
   for (const hole of part.slice(1)) {
     const holeBox = boxOf([hole]);
-    if (holeBox[2] < innerBox[0] || holeBox[0] > innerBox[2] || holeBox[3] < innerBox[1] || holeBox[1] > innerBox[3]) continue;
+    if (holeBox[2] < innerBox[0] || holeBox[0] > innerBox[2] || holeBox[3] < innerBox[1] || holeBox[1] > innerBox[3])
+      continue;
     const h = classify([hole], inner, innerBox);
     // Any of the hole inside the footprint, or the hole's whole ring traced by the footprint's outline.
     if (h.cross || h.inside || (!h.outside && h.along.has(0))) return false;

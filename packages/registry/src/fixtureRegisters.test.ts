@@ -4,11 +4,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isValidPersonnummer } from '@lovisa/domain';
 import { bbox, multiPolygonArea, polygonProblems, polygonWithin } from '@lovisa/geo';
-import { defaultFixturesDir, loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, simIdentities, PROTECTED_SENTINEL } from './index';
+import {
+  defaultFixturesDir,
+  loadBasemap,
+  loadFeeSchedule,
+  loadFixtureRegisters,
+  loadRoutingRules,
+  simIdentities,
+  PROTECTED_SENTINEL,
+} from './index';
 
 const dir = defaultFixturesDir();
 /** Any identity that is not staff: the first person in the population file is an applicant. */
-const protectedOrAny = (ids: { personalNumber: string }[]) => ids.find((i) => i.personalNumber === '198202029289')!.personalNumber;
+const protectedOrAny = (ids: { personalNumber: string }[]) =>
+  ids.find((i) => i.personalNumber === '198202029289')!.personalNumber;
 // A copy of shared/data/test-personnummer.txt (Skatteverket's list) kept with the fixtures it vouches for.
 const testNumbersFile = path.join(dir, 'test-personnummer.txt');
 
@@ -18,7 +27,12 @@ describe('Kjellstavik fixtures', async () => {
   const properties = JSON.parse(await readFile(path.join(dir, 'properties.json'), 'utf8')) as { id: string }[];
 
   it("uses only Skatteverket's test personnummer", async () => {
-    const allowed = new Set((await readFile(testNumbersFile, 'utf8')).split('\n').map((l) => l.trim()).filter((l) => /^\d{12}$/.test(l)));
+    const allowed = new Set(
+      (await readFile(testNumbersFile, 'utf8'))
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^\d{12}$/.test(l)),
+    );
     expect(identities.length).toBeGreaterThanOrEqual(8);
     for (const { personalNumber } of identities) {
       expect(isValidPersonnummer(personalNumber)).toBe(true);
@@ -29,14 +43,17 @@ describe('Kjellstavik fixtures', async () => {
   it('has valid boundaries whose registered area matches the drawn one', async () => {
     for (const { id } of properties) {
       const p = (await registers.land.propertyById(id))!;
-      for (const rings of p.boundary.coordinates) expect(polygonProblems({ type: 'Polygon', coordinates: rings })).toEqual([]);
+      for (const rings of p.boundary.coordinates)
+        expect(polygonProblems({ type: 'Polygon', coordinates: rings })).toEqual([]);
       expect(Math.abs(multiPolygonArea(p.boundary) - p.registeredAreaM2) / p.registeredAreaM2).toBeLessThan(0.03);
     }
   });
 
   it('keeps neighbouring properties from overlapping', async () => {
     const all = await Promise.all(properties.map(({ id }) => registers.land.propertyById(id)));
-    const parts = all.flatMap((p) => p!.boundary.coordinates.map((rings) => ({ id: p!.id, box: bbox({ type: 'Polygon', coordinates: rings }) })));
+    const parts = all.flatMap((p) =>
+      p!.boundary.coordinates.map((rings) => ({ id: p!.id, box: bbox({ type: 'Polygon', coordinates: rings }) })),
+    );
     for (const a of parts) {
       for (const b of parts) {
         if (a === b) continue;
@@ -54,7 +71,8 @@ describe('Kjellstavik fixtures', async () => {
       const person = await registers.population.personByPersonnummer(i.personalNumber);
       if (person?.protectedIdentity) protectedPeople.push(person);
       if (person) {
-        for (const id of await registers.ownership.propertyIdsOwnedBy(i.personalNumber)) owners.set(id, [...(owners.get(id) ?? []), i.personalNumber]);
+        for (const id of await registers.ownership.propertyIdsOwnedBy(i.personalNumber))
+          owners.set(id, [...(owners.get(id) ?? []), i.personalNumber]);
       }
     }
     expect(protectedPeople).toHaveLength(1);
@@ -123,8 +141,17 @@ describe('Kjellstavik fixtures', async () => {
     const loaded = (await Promise.all(properties.map(({ id }) => registers.land.propertyById(id)))).map((p) => p!);
     for (const p of loaded) {
       for (const plan of await registers.land.plansForProperty(p.id)) {
-        for (const rings of p.boundary.coordinates) expect(polygonWithin({ type: 'Polygon', coordinates: rings }, plan.area), `${p.designation} in ${plan.name}`).toBe(true);
-        const provisions = [plan.prickmark, plan.korsmark, plan.culturalHeritage ?? null, ...(plan.publicLand ?? []).map((l) => l.area)];
+        for (const rings of p.boundary.coordinates)
+          expect(
+            polygonWithin({ type: 'Polygon', coordinates: rings }, plan.area),
+            `${p.designation} in ${plan.name}`,
+          ).toBe(true);
+        const provisions = [
+          plan.prickmark,
+          plan.korsmark,
+          plan.culturalHeritage ?? null,
+          ...(plan.publicLand ?? []).map((l) => l.area),
+        ];
         for (const mp of provisions) {
           for (const rings of mp?.coordinates ?? []) {
             expect(polygonProblems({ type: 'Polygon', coordinates: rings })).toEqual([]);
@@ -139,14 +166,20 @@ describe('Kjellstavik fixtures', async () => {
   it('knows the neighbours: plots that share a boundary, not those across the street', async () => {
     const byName = async (d: string) => (await registers.land.propertyByDesignation(d))!.id;
     const names = async (id: string) =>
-      Promise.all((await registers.land.neighbourIdsOf(id)).map(async (n) => (await registers.land.propertyById(n))!.designation));
-    expect(await names(await byName('Kjellstavik Eken 1:22'))).toEqual(['Kjellstavik Eken 1:21', 'Kjellstavik Eken 1:23']);
+      Promise.all(
+        (await registers.land.neighbourIdsOf(id)).map(async (n) => (await registers.land.propertyById(n))!.designation),
+      );
+    expect(await names(await byName('Kjellstavik Eken 1:22'))).toEqual([
+      'Kjellstavik Eken 1:21',
+      'Kjellstavik Eken 1:23',
+    ]);
     const bjorken26 = await names(await byName('Kjellstavik Björken 2:6'));
     expect(bjorken26).toContain('Kjellstavik Björken 2:7');
     expect(bjorken26).not.toContain('Kjellstavik Eken 1:21');
     // Symmetric: if A lists B, B lists A.
     for (const { id } of properties) {
-      for (const n of await registers.land.neighbourIdsOf(id)) expect(await registers.land.neighbourIdsOf(n)).toContain(id);
+      for (const n of await registers.land.neighbourIdsOf(id))
+        expect(await registers.land.neighbourIdsOf(n)).toContain(id);
     }
   });
 
@@ -171,7 +204,9 @@ describe('a broken fixture', () => {
       const persons = JSON.parse(await readFile(path.join(tmp, 'persons.json'), 'utf8'));
       persons[1].personnummer = '198202029288';
       await writeFile(path.join(tmp, 'persons.json'), JSON.stringify(persons));
-      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/fixtures\/persons\.json is invalid:\n\s+1\.personnummer/);
+      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(
+        /fixtures\/persons\.json is invalid:\n\s+1\.personnummer/,
+      );
       // An owner who is not a person.
       const original = JSON.parse(await readFile(path.join(dir, 'persons.json'), 'utf8')) as unknown[];
       await writeFile(path.join(tmp, 'persons.json'), JSON.stringify(original.slice(1)));

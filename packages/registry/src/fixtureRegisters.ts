@@ -51,13 +51,16 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
 
   for (const o of ownership) {
     if (!personByPnr.has(o.personnummer)) throw new Error(`fixtures/ownership.json: an owner is not in persons.json`);
-    for (const id of o.propertyIds) if (!propertyById.has(id)) throw new Error(`fixtures/ownership.json: unknown property ${id}`);
+    for (const id of o.propertyIds)
+      if (!propertyById.has(id)) throw new Error(`fixtures/ownership.json: unknown property ${id}`);
   }
   for (const p of properties) {
-    for (const id of p.planIds) if (!planById.has(id)) throw new Error(`fixtures/properties.json: ${p.designation} names unknown plan ${id}`);
+    for (const id of p.planIds)
+      if (!planById.has(id)) throw new Error(`fixtures/properties.json: ${p.designation} names unknown plan ${id}`);
   }
   const teamIds = new Set(teams.map((t) => t.id));
-  for (const o of officers) if (!teamIds.has(o.teamId)) throw new Error(`fixtures/officers.json: unknown team ${o.teamId}`);
+  for (const o of officers)
+    if (!teamIds.has(o.teamId)) throw new Error(`fixtures/officers.json: unknown team ${o.teamId}`);
   if (teams.length === 0) throw new Error('fixtures/teams.json: at least one team is needed');
 
   return {
@@ -95,4 +98,3 @@ export async function simIdentities(registers: Registers) {
   const list = (await registers.testIdentities?.()) ?? [];
   return list.sort((a, b) => `${a.givenName} ${a.surname}`.localeCompare(`${b.givenName} ${b.surname}`, 'sv'));
 }
-

@@ -12,23 +12,38 @@ function pointSegmentDistance([px, py]: Position, [ax, ay]: Position, [bx, by]: 
 }
 
 function segments(mp: MultiPolygon): [Position, Position][] {
-  return mp.coordinates.flatMap((rings) => rings.flatMap((ring) => ring.slice(0, -1).map((p, i) => [p, ring[i + 1]!] as [Position, Position])));
+  return mp.coordinates.flatMap((rings) =>
+    rings.flatMap((ring) => ring.slice(0, -1).map((p, i) => [p, ring[i + 1]!] as [Position, Position])),
+  );
 }
 
 /** Whether two boundaries come within `tolerance` metres of each other (planar, EPSG:3006). */
 export function boundariesTouch(a: MultiPolygon, b: MultiPolygon, tolerance = NEIGHBOUR_TOLERANCE_M): boolean {
   const [aMinE, aMinN, aMaxE, aMaxN] = bbox(a);
   const [bMinE, bMinN, bMaxE, bMaxN] = bbox(b);
-  if (aMinE - tolerance > bMaxE || bMinE - tolerance > aMaxE || aMinN - tolerance > bMaxN || bMinN - tolerance > aMaxN) return false;
+  if (aMinE - tolerance > bMaxE || bMinE - tolerance > aMaxE || aMinN - tolerance > bMaxN || bMinN - tolerance > aMaxN)
+    return false;
   const sa = segments(a);
   const sb = segments(b);
   // Two segments are within tolerance iff some endpoint is within tolerance of the other segment, or they cross;
   // plots that merely cross would overlap, which the fixture tests forbid, so endpoints suffice.
-  return sa.some(([p, q]) => sb.some(([r, s]) => Math.min(pointSegmentDistance(p, r, s), pointSegmentDistance(q, r, s), pointSegmentDistance(r, p, q), pointSegmentDistance(s, p, q)) <= tolerance));
+  return sa.some(([p, q]) =>
+    sb.some(
+      ([r, s]) =>
+        Math.min(
+          pointSegmentDistance(p, r, s),
+          pointSegmentDistance(q, r, s),
+          pointSegmentDistance(r, p, q),
+          pointSegmentDistance(s, p, q),
+        ) <= tolerance,
+    ),
+  );
 }
 
 /** Neighbour lists for a set of properties, computed once. */
-export function neighbourIndex(properties: { id: string; designation: string; boundary: MultiPolygon }[]): Map<string, string[]> {
+export function neighbourIndex(
+  properties: { id: string; designation: string; boundary: MultiPolygon }[],
+): Map<string, string[]> {
   const index = new Map<string, string[]>(properties.map((p) => [p.id, []]));
   const sorted = [...properties].sort((x, y) => x.designation.localeCompare(y.designation, 'sv'));
   for (let i = 0; i < sorted.length; i++) {

@@ -35,19 +35,59 @@ const properties: PropertySummary[] = [
     municipality: 'Kjellstavik',
     registeredAreaM2: 1050,
     address: 'Ekvägen 23',
-    boundary: { type: 'MultiPolygon', coordinates: [[[[620_060, 6_650_005], [620_090, 6_650_005], [620_090, 6_650_040], [620_060, 6_650_040], [620_060, 6_650_005]]]] },
+    boundary: {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [620_060, 6_650_005],
+            [620_090, 6_650_005],
+            [620_090, 6_650_040],
+            [620_060, 6_650_040],
+            [620_060, 6_650_005],
+          ],
+        ],
+      ],
+    },
   },
 ];
 const square: Footprint = {
   id: 'f1',
   measure: 'outbuilding',
-  geometry: { type: 'Polygon', coordinates: [[[620_070, 6_650_020], [620_076, 6_650_020], [620_076, 6_650_024], [620_070, 6_650_024], [620_070, 6_650_020]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [620_070, 6_650_020],
+        [620_076, 6_650_020],
+        [620_076, 6_650_024],
+        [620_070, 6_650_024],
+        [620_070, 6_650_020],
+      ],
+    ],
+  },
 };
 const bowTie: Footprint = {
   ...square,
-  geometry: { type: 'Polygon', coordinates: [[[620_070, 6_650_020], [620_076, 6_650_026], [620_076, 6_650_020], [620_070, 6_650_026], [620_070, 6_650_020]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [620_070, 6_650_020],
+        [620_076, 6_650_026],
+        [620_076, 6_650_020],
+        [620_070, 6_650_026],
+        [620_070, 6_650_020],
+      ],
+    ],
+  },
 };
-const details = { description: 'Garage i trä med sadeltak.', ridgeHeightM: 3.8, plannedStart: '2027-04-01', email: 'anna@example.se' };
+const details = {
+  description: 'Garage i trä med sadeltak.',
+  ridgeHeightM: 3.8,
+  plannedStart: '2027-04-01',
+  email: 'anna@example.se',
+};
 const received: CaseSummary = {
   id: '11111111-1111-4111-8111-111111111111',
   diaryNumber: 'BN 2026-000001',
@@ -71,7 +111,12 @@ const said = (problems: Message[], lang: 'sv' | 'en' = 'sv') =>
 type SignOutcome = { complete: CaseSummary } | { fail: Message } | 'pending';
 
 function start(
-  opts: { submit?: (s: ApplicationSubmission) => Promise<void>; sign?: SignOutcome; load?: () => Promise<PropertySummary[]>; draft?: { step: string } & DraftData } = {},
+  opts: {
+    submit?: (s: ApplicationSubmission) => Promise<void>;
+    sign?: SignOutcome;
+    load?: () => Promise<PropertySummary[]>;
+    draft?: { step: string } & DraftData;
+  } = {},
 ) {
   const saved: DraftData[] = [];
   const sitePlanRequests: boolean[] = [];
@@ -85,11 +130,13 @@ function start(
         saved.push(input.data);
         return { updatedAt: `2026-11-23T10:0${saved.length % 10}:00.000Z` };
       }),
-      prepareAttachments: fromPromise(async ({ input }: { input: { draftId: string; data: DraftData; makeSitePlan: boolean } }) => {
-        saved.push(input.data);
-        sitePlanRequests.push(input.makeSitePlan);
-        return [] as AttachmentInfo[];
-      }),
+      prepareAttachments: fromPromise(
+        async ({ input }: { input: { draftId: string; data: DraftData; makeSitePlan: boolean } }) => {
+          saved.push(input.data);
+          sitePlanRequests.push(input.makeSitePlan);
+          return [] as AttachmentInfo[];
+        },
+      ),
       startSigning: fromPromise(async ({ input }: { input: ApplicationSubmission }) => {
         submitted.push(input);
         await opts.submit?.(input);
@@ -98,7 +145,15 @@ function start(
       awaitSignature: fromCallback<WizardEvent, SignOrder>(({ sendBack }) => {
         sendBack({ type: 'SIGN_PROGRESS', message: { id: 'bankid.userSign' } });
         if (sign === 'pending') return;
-        const timer = setTimeout(() => sendBack('complete' in sign ? { type: 'SIGN_COMPLETE', summary: sign.complete } : { type: 'SIGN_FAILED', message: sign.fail }), 5);
+        const timer = setTimeout(
+          () =>
+            sendBack(
+              'complete' in sign
+                ? { type: 'SIGN_COMPLETE', summary: sign.complete }
+                : { type: 'SIGN_FAILED', message: sign.fail },
+            ),
+          5,
+        );
         return () => clearTimeout(timer);
       }),
       cancelSigning: fromPromise(async ({ input }: { input: SignOrder }) => {
@@ -106,12 +161,17 @@ function start(
       }),
     },
   });
-  const draft = opts.draft ? { id: '22222222-2222-4222-8222-222222222222', data: opts.draft, updatedAt: '2026-11-22T10:00:00Z' } : undefined;
-  const actor = createActor(machine, { input: { draftId: '33333333-3333-4333-8333-333333333333', ...(draft ? { draft } : {}) } }).start();
+  const draft = opts.draft
+    ? { id: '22222222-2222-4222-8222-222222222222', data: opts.draft, updatedAt: '2026-11-22T10:00:00Z' }
+    : undefined;
+  const actor = createActor(machine, {
+    input: { draftId: '33333333-3333-4333-8333-333333333333', ...(draft ? { draft } : {}) },
+  }).start();
   return { actor, saved, submitted, cancelled, sitePlanRequests };
 }
 
-const at = (actor: ReturnType<typeof start>['actor'], step: WizardStep) => waitFor(actor, (s) => s.matches({ editing: step }));
+const at = (actor: ReturnType<typeof start>['actor'], step: WizardStep) =>
+  waitFor(actor, (s) => s.matches({ editing: step }));
 
 describe('application wizard', () => {
   it('walks from property to a submitted case, saving a draft at each step', async () => {
@@ -137,7 +197,12 @@ describe('application wizard', () => {
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.status === 'done');
     expect(actor.getSnapshot().context.submitted?.diaryNumber).toBe('BN 2026-000001');
-    expect(submitted[0]).toMatchObject({ propertyId: properties[0]!.id, measure: 'outbuilding', details, draftId: '33333333-3333-4333-8333-333333333333' });
+    expect(submitted[0]).toMatchObject({
+      propertyId: properties[0]!.id,
+      measure: 'outbuilding',
+      details,
+      draftId: '33333333-3333-4333-8333-333333333333',
+    });
     expect(saved.map((d) => d.step)).toEqual(['chooseProperty', 'measure', 'map', 'details', 'attachments', 'review']);
     expect(saved.at(-1)?.details).toEqual(details);
   });
@@ -145,7 +210,9 @@ describe('application wizard', () => {
   it('saves a drawing once the applicant pauses, and says when the server had it', async () => {
     vi.useFakeTimers();
     try {
-      const { actor, saved } = start({ draft: { step: 'map', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [] } });
+      const { actor, saved } = start({
+        draft: { step: 'map', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [] },
+      });
       await vi.waitFor(() => expect(actor.getSnapshot().matches({ editing: 'map' })).toBe(true));
       await vi.waitFor(() => expect(actor.getSnapshot().context.savedAt).toBeDefined());
       const before = saved.length;
@@ -177,7 +244,7 @@ describe('application wizard', () => {
     ]);
   });
 
-  it('waits for the signature with BankID\'s message, and cancelling submits nothing', async () => {
+  it("waits for the signature with BankID's message, and cancelling submits nothing", async () => {
     const { actor, cancelled } = start({
       sign: 'pending',
       draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
@@ -197,7 +264,7 @@ describe('application wizard', () => {
     expect(actor.getSnapshot().context.submitted).toBeUndefined();
   });
 
-  it('goes back to review with BankID\'s reason when signing fails', async () => {
+  it("goes back to review with BankID's reason when signing fails", async () => {
     const { actor } = start({
       sign: { fail: { id: 'bankid.userCancel' } },
       draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
@@ -209,7 +276,9 @@ describe('application wizard', () => {
   });
 
   it('tells a returning applicant that an interrupted signature sent nothing, and signs again from there', async () => {
-    const { actor, submitted } = start({ draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details } });
+    const { actor, submitted } = start({
+      draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
+    });
     await at(actor, 'review');
     actor.send({ type: 'SIGN_INTERRUPTED' });
     expect(actor.getSnapshot().context.notice).toEqual({ kind: 'signInterrupted' });
@@ -221,9 +290,14 @@ describe('application wizard', () => {
   });
 
   it('follows a signature still in progress from an earlier visit without starting another', async () => {
-    const { actor, submitted } = start({ draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details } });
+    const { actor, submitted } = start({
+      draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
+    });
     await at(actor, 'review');
-    actor.send({ type: 'RESUME_SIGNING', order: { orderRef: 'earlier', autoStartToken: 'token-0', pollIntervalMs: 2000 } });
+    actor.send({
+      type: 'RESUME_SIGNING',
+      order: { orderRef: 'earlier', autoStartToken: 'token-0', pollIntervalMs: 2000 },
+    });
     await waitFor(actor, (s) => s.status === 'done');
     expect(submitted).toHaveLength(0);
     expect(actor.getSnapshot().context.submitted?.diaryNumber).toBe('BN 2026-000001');
@@ -252,11 +326,21 @@ describe('application wizard', () => {
   });
 
   it('resumes a draft at its step, but starts over when the property is no longer owned', async () => {
-    const resumed = start({ draft: { step: 'details', propertyId: properties[0]!.id, measure: 'carport', footprints: [square], details: { description: 'Carport' } } });
+    const resumed = start({
+      draft: {
+        step: 'details',
+        propertyId: properties[0]!.id,
+        measure: 'carport',
+        footprints: [square],
+        details: { description: 'Carport' },
+      },
+    });
     await at(resumed.actor, 'details');
     expect(resumed.actor.getSnapshot().context.details.description).toBe('Carport');
 
-    const sold = start({ draft: { step: 'details', propertyId: '44444444-4444-4444-8444-444444444444', footprints: [square] } });
+    const sold = start({
+      draft: { step: 'details', propertyId: '44444444-4444-4444-8444-444444444444', footprints: [square] },
+    });
     await at(sold.actor, 'chooseProperty');
     expect(sold.actor.getSnapshot().context.footprints).toEqual([]);
     expect(sold.actor.getSnapshot().context.notice).toEqual({ kind: 'propertyNotOwned' });
@@ -281,7 +365,9 @@ describe('application wizard', () => {
   });
 
   it('lets the review step jump back to any step and clears a drawing when the property changes', async () => {
-    const { actor } = start({ draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details } });
+    const { actor } = start({
+      draft: { step: 'review', propertyId: properties[0]!.id, measure: 'outbuilding', footprints: [square], details },
+    });
     await at(actor, 'review');
     actor.send({ type: 'EDIT_STEP', step: 'measure' });
     await at(actor, 'measure');
@@ -311,7 +397,8 @@ describe('application wizard', () => {
       resumedVerdict: undefined,
       today: '2026-11-23',
     };
-    const onMap = (footprints: Footprint[]) => applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints } });
+    const onMap = (footprints: Footprint[]) =>
+      applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints } });
 
     it('starts by loading the properties', () => {
       const [snapshot] = initialTransition(applicationMachine, { draftId: base.draftId });
@@ -335,7 +422,10 @@ describe('application wizard', () => {
     });
 
     it('will not submit from review while anything is missing', () => {
-      const review = applicationMachine.resolveState({ value: { editing: 'review' }, context: { ...base, footprints: [square], details: { description: 'kort' } } });
+      const review = applicationMachine.resolveState({
+        value: { editing: 'review' },
+        context: { ...base, footprints: [square], details: { description: 'kort' } },
+      });
       expect(review.can({ type: 'SUBMIT' })).toBe(false);
       expect(stepProblems(review.context, 'review')).toEqual([
         { id: 'form.description.tooShort' },
@@ -351,12 +441,25 @@ describe('application wizard', () => {
     });
 
     // The plot around the test squares: 50 × 50 m outside any plan, a house in the middle.
-    const ring = (e0: number, n0: number, e1: number, n1: number): [number, number][] => [[e0, n0], [e1, n0], [e1, n1], [e0, n1], [e0, n0]];
+    const ring = (e0: number, n0: number, e1: number, n1: number): [number, number][] => [
+      [e0, n0],
+      [e1, n0],
+      [e1, n1],
+      [e0, n1],
+      [e0, n0],
+    ];
     const site: Site = {
       boundary: { type: 'MultiPolygon', coordinates: [[ring(620_050, 6_650_000, 620_100, 6_650_050)]] },
       plotAreaM2: 2500,
       plan: null,
-      buildings: [{ footprint: { type: 'Polygon', coordinates: [ring(620_080, 6_650_020, 620_090, 6_650_030)] }, use: 'bostadshus', legalBasis: 'permit', heightM: 6 }],
+      buildings: [
+        {
+          footprint: { type: 'Polygon', coordinates: [ring(620_080, 6_650_020, 620_090, 6_650_030)] },
+          use: 'bostadshus',
+          legalBasis: 'permit',
+          heightM: 6,
+        },
+      ],
       neighbours: [],
       water: [],
     };
@@ -371,8 +474,16 @@ describe('application wizard', () => {
       createdAt: '2026-11-23T10:00:00+01:00',
     });
     const drawings = [file('SITU', 1), file('PLA', 2), file('FAS', 3)];
-    const atStep = (step: 'attachments' | 'review', footprints: Footprint[], withSite: Site | null = site, attachments: AttachmentInfo[] = drawings) =>
-      applicationMachine.resolveState({ value: { editing: step }, context: { ...base, footprints, details, site: withSite, attachments } });
+    const atStep = (
+      step: 'attachments' | 'review',
+      footprints: Footprint[],
+      withSite: Site | null = site,
+      attachments: AttachmentInfo[] = drawings,
+    ) =>
+      applicationMachine.resolveState({
+        value: { editing: step },
+        context: { ...base, footprints, details, site: withSite, attachments },
+      });
     const atReview = (footprints: Footprint[], withSite: Site | null = site) => atStep('review', footprints, withSite);
 
     it('asks for a way to reach the applicant on the details step, as the rules say', () => {
@@ -388,13 +499,19 @@ describe('application wizard', () => {
     });
 
     it('submits a permit measure the rules engine finds complete', () => {
-      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } }; // 56 m² > 50
+      const garage: Footprint = {
+        ...square,
+        geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] },
+      }; // 56 m² > 50
       expect(stepProblems(atReview([garage]).context, 'review')).toEqual([]);
       expect(atReview([garage]).can({ type: 'SUBMIT' })).toBe(true);
     });
 
     it('keeps the attachments step until the drawings the verdict asks for are attached', () => {
-      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
+      const garage: Footprint = {
+        ...square,
+        geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] },
+      };
       const missing = atStep('attachments', [garage], site, [file('PLA', 2)]);
       expect(said(stepProblems(missing.context, 'attachments'))).toEqual([
         'Bifoga situationsplan.',
@@ -407,35 +524,55 @@ describe('application wizard', () => {
       expect(missing.can({ type: 'NEXT' })).toBe(false);
       expect(atStep('attachments', [garage]).can({ type: 'NEXT' })).toBe(true);
       // A shed that needs no permit asks for no drawings.
-      const small: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] } };
+      const small: Footprint = {
+        ...square,
+        geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] },
+      };
       expect(atStep('attachments', [small], site, []).can({ type: 'NEXT' })).toBe(true);
     });
 
     it('will not submit what needs neither permit nor notification', () => {
-      const small: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] } };
+      const small: Footprint = {
+        ...square,
+        geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] },
+      };
       const review = atReview([small]);
       expect(stepProblems(review.context, 'review').map((p) => p.id)).toEqual(['finding.NOTHING_TO_APPLY_FOR']);
       expect(review.can({ type: 'SUBMIT' })).toBe(false);
     });
 
     it('asks for the situationsplan to be drawn from the map unless the applicant attached their own', () => {
-      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
+      const garage: Footprint = {
+        ...square,
+        geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] },
+      };
       expect(needsSitePlan(atStep('attachments', [garage], site, []).context)).toBe(true);
-      expect(needsSitePlan(atStep('attachments', [garage], site, [{ ...file('SITU', 1), generated: true }]).context)).toBe(true);
+      expect(
+        needsSitePlan(atStep('attachments', [garage], site, [{ ...file('SITU', 1), generated: true }]).context),
+      ).toBe(true);
       expect(needsSitePlan(atStep('attachments', [garage]).context)).toBe(false); // their own plan
       expect(needsSitePlan(atStep('attachments', [garage], null, []).context)).toBe(false); // no verdict yet
-      const small: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] } };
+      const small: Footprint = {
+        ...square,
+        geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_074, 6_650_024)] },
+      };
       expect(needsSitePlan(atStep('attachments', [small], site, []).context)).toBe(false); // nothing to apply for
     });
 
     it('goes back to any earlier step, and forward only past finished steps (browser back/forward)', () => {
-      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
+      const garage: Footprint = {
+        ...square,
+        geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] },
+      };
       const review = atReview([garage]);
       const [map] = transition(applicationMachine, review, { type: 'GO_TO_STEP', step: 'map' });
       expect(map.value).toEqual({ editing: 'map' });
       const [forward] = transition(applicationMachine, map, { type: 'GO_TO_STEP', step: 'review' });
       expect(forward.value).toEqual({ editing: 'review' });
-      const empty = applicationMachine.resolveState({ value: { editing: 'measure' }, context: { ...base, footprints: [] } });
+      const empty = applicationMachine.resolveState({
+        value: { editing: 'measure' },
+        context: { ...base, footprints: [] },
+      });
       const [refused] = transition(applicationMachine, empty, { type: 'GO_TO_STEP', step: 'details' });
       expect(refused.value).toEqual({ editing: 'measure' }); // nothing drawn: the map step is not done
       expect(stepFromSlug(stepSlugs.attachments)).toBe('attachments');
@@ -444,17 +581,36 @@ describe('application wizard', () => {
 
     it('points out a verdict that changed with the rules since the draft was saved', () => {
       // A 20 m² shed with a 3.5 m ridge: a notification under the 2020 rules, nothing at all after the reform.
-      const shed: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_075, 6_650_024)] } };
+      const shed: Footprint = {
+        ...square,
+        geometry: { type: 'Polygon', coordinates: [ring(620_070, 6_650_020, 620_075, 6_650_024)] },
+      };
       const saved = applicationMachine.resolveState({
         value: { editing: 'map' },
-        context: { ...base, footprints: [shed], details: { ridgeHeightM: 3.5 }, resumedVerdict: { ruleSetId: 'pbl-2020-08-01', outcome: 'notification' } },
+        context: {
+          ...base,
+          footprints: [shed],
+          details: { ridgeHeightM: 3.5 },
+          resumedVerdict: { ruleSetId: 'pbl-2020-08-01', outcome: 'notification' },
+        },
       });
       const [after] = transition(applicationMachine, saved, { type: 'SET_SITE', propertyId: base.propertyId!, site });
-      expect(after.context.notice).toEqual({ kind: 'rulesChanged', before: 'notification', after: 'none', ruleSet: ruleSetFor('2026-11-23')!.name });
+      expect(after.context.notice).toEqual({
+        kind: 'rulesChanged',
+        before: 'notification',
+        after: 'none',
+        ruleSet: ruleSetFor('2026-11-23')!.name,
+      });
       expect(after.context.resumedVerdict).toBeUndefined();
       // Saved under today's rules: nothing to say.
-      const same = applicationMachine.resolveState({ value: { editing: 'map' }, context: { ...base, footprints: [shed], resumedVerdict: { ruleSetId: 'pbl-2025-12-01', outcome: 'none' } } });
-      expect(transition(applicationMachine, same, { type: 'SET_SITE', propertyId: base.propertyId!, site })[0].context.notice).toBeUndefined();
+      const same = applicationMachine.resolveState({
+        value: { editing: 'map' },
+        context: { ...base, footprints: [shed], resumedVerdict: { ruleSetId: 'pbl-2025-12-01', outcome: 'none' } },
+      });
+      expect(
+        transition(applicationMachine, same, { type: 'SET_SITE', propertyId: base.propertyId!, site })[0].context
+          .notice,
+      ).toBeUndefined();
       // What the draft remembers, for the next resume.
       expect(toDraftData({ ...after.context }, 'map')).toMatchObject({ ruleSetId: 'pbl-2025-12-01', outcome: 'none' });
     });
@@ -470,22 +626,41 @@ describe('application wizard', () => {
       expect(transition(applicationMachine, state, { type: 'BACK' })[0].value).toEqual({ editing: to });
     });
 
-    it.each(['chooseProperty', 'measure', 'map', 'details', 'attachments'] as const)('the review step’s change link opens %s', (step) => {
-      const garage: Footprint = { ...square, geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] } };
-      expect(transition(applicationMachine, atReview([garage]), { type: 'EDIT_STEP', step })[0].value).toEqual({ editing: step });
-    });
+    it.each(['chooseProperty', 'measure', 'map', 'details', 'attachments'] as const)(
+      'the review step’s change link opens %s',
+      (step) => {
+        const garage: Footprint = {
+          ...square,
+          geometry: { type: 'Polygon', coordinates: [ring(620_060, 6_650_005, 620_068, 6_650_012)] },
+        };
+        expect(transition(applicationMachine, atReview([garage]), { type: 'EDIT_STEP', step })[0].value).toEqual({
+          editing: step,
+        });
+      },
+    );
 
     it('NEXT on a step that is not done stays, on every step', () => {
       for (const step of ['chooseProperty', 'measure', 'map', 'details'] as const) {
-        const empty = applicationMachine.resolveState({ value: { editing: step }, context: { ...base, propertyId: undefined, measure: undefined } });
+        const empty = applicationMachine.resolveState({
+          value: { editing: step },
+          context: { ...base, propertyId: undefined, measure: undefined },
+        });
         expect(transition(applicationMachine, empty, { type: 'NEXT' })[0].value).toEqual({ editing: step });
       }
     });
 
     it('takes the site only for the property still chosen', () => {
-      const [stale] = transition(applicationMachine, atReview([square], null), { type: 'SET_SITE', propertyId: '99999999-9999-4999-8999-999999999999', site });
+      const [stale] = transition(applicationMachine, atReview([square], null), {
+        type: 'SET_SITE',
+        propertyId: '99999999-9999-4999-8999-999999999999',
+        site,
+      });
       expect(stale.context.site).toBeNull();
-      const [fresh] = transition(applicationMachine, atReview([square], null), { type: 'SET_SITE', propertyId: base.propertyId!, site });
+      const [fresh] = transition(applicationMachine, atReview([square], null), {
+        type: 'SET_SITE',
+        propertyId: base.propertyId!,
+        site,
+      });
       expect(fresh.context.site).toBe(site);
     });
   });

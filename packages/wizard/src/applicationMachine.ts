@@ -68,7 +68,12 @@ export type ResumeNotice =
   | { kind: 'propertyNotOwned' }
   /** A signature started earlier never completed (BankID ended it, or forgot it): nothing was sent. */
   | { kind: 'signInterrupted' }
-  | { kind: 'rulesChanged'; before: PermitOutcome | undefined; after: PermitOutcome | undefined; ruleSet: { sv: string; en: string } };
+  | {
+      kind: 'rulesChanged';
+      before: PermitOutcome | undefined;
+      after: PermitOutcome | undefined;
+      ruleSet: { sv: string; en: string };
+    };
 
 export interface SignOrder {
   orderRef: string;
@@ -113,9 +118,16 @@ export interface WizardInput {
  * The rules engine's verdict on what the applicant has given so far: the same call, with the same channel
  * options, as the server makes on submission.
  */
-export function evaluate(context: Pick<WizardContext, 'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today' | 'attachments'>): Evaluation {
+export function evaluate(
+  context: Pick<WizardContext, 'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today' | 'attachments'>,
+): Evaluation {
   const ruleSet = ruleSetFor(context.today)!;
-  return evaluateApplication({ ...completenessInputFrom(context), ...attachmentFacts(context.attachments) }, context.site, ruleSet, SUBMISSION_CHANNEL);
+  return evaluateApplication(
+    { ...completenessInputFrom(context), ...attachmentFacts(context.attachments) },
+    context.site,
+    ruleSet,
+    SUBMISSION_CHANNEL,
+  );
 }
 
 /**
@@ -163,7 +175,11 @@ export function stepProblems(context: WizardContext, step: WizardStep): Message[
       const r = ApplicationDetailsSchema.safeParse(context.details);
       if (!r.success) return issueMessages(r.error.issues);
       // Contact, gross floor area and kontrollansvarig: required or not by the rules, not by the form.
-      return blockingIn(context, ['details', 'contact'], ['MISSING_DESCRIPTION', 'MISSING_RIDGE_HEIGHT', 'MISSING_START_DATE']);
+      return blockingIn(
+        context,
+        ['details', 'contact'],
+        ['MISSING_DESCRIPTION', 'MISSING_RIDGE_HEIGHT', 'MISSING_START_DATE'],
+      );
     }
     case 'attachments':
       // Which drawings and consents are needed is the verdict's call, so it waits for the site.
@@ -232,7 +248,8 @@ export const stepSlugs: Record<WizardStep, string> = {
   attachments: 'handlingar',
   review: 'granska',
 };
-export const stepFromSlug = (slug: string | undefined): WizardStep | undefined => wizardSteps.find((s) => stepSlugs[s] === slug);
+export const stepFromSlug = (slug: string | undefined): WizardStep | undefined =>
+  wizardSteps.find((s) => stepSlugs[s] === slug);
 
 export const applicationMachine = setup({
   types: {
@@ -252,9 +269,11 @@ export const applicationMachine = setup({
      * Saves the draft, makes the situationsplan from the drawing when asked, and answers the draft's files.
      * One actor, so the plan is drawn from the draft as just saved.
      */
-    prepareAttachments: fromPromise<AttachmentInfo[], { draftId: string; data: DraftData; makeSitePlan: boolean }>(async () => {
-      throw new Error('prepareAttachments is provided by the app');
-    }),
+    prepareAttachments: fromPromise<AttachmentInfo[], { draftId: string; data: DraftData; makeSitePlan: boolean }>(
+      async () => {
+        throw new Error('prepareAttachments is provided by the app');
+      },
+    ),
     /** Sends the application; the server checks it and starts a BankID sign order. */
     startSigning: fromPromise<SignOrder, ApplicationSubmission>(async () => {
       throw new Error('startSigning is provided by the app');
@@ -272,7 +291,10 @@ export const applicationMachine = setup({
     /** Resume at the draft's step only when the draft's property is still among the applicant's. */
     resumesAt: ({ context, event }, step: WizardStep) =>
       context.resumeStep === step &&
-      Boolean(context.propertyId && (event as unknown as { output: PropertySummary[] }).output.some((p) => p.id === context.propertyId)),
+      Boolean(
+        context.propertyId &&
+        (event as unknown as { output: PropertySummary[] }).output.some((p) => p.id === context.propertyId),
+      ),
   },
   actions: {
     clearError: assign({ error: undefined }),
@@ -348,7 +370,12 @@ export const applicationMachine = setup({
       })),
     },
     SET_FOOTPRINTS: { actions: [assign({ footprints: ({ event }) => event.footprints }), 'scheduleAutosave'] },
-    SET_DETAILS: { actions: [assign({ details: ({ context, event }) => ({ ...context.details, ...event.details }) }), 'scheduleAutosave'] },
+    SET_DETAILS: {
+      actions: [
+        assign({ details: ({ context, event }) => ({ ...context.details, ...event.details }) }),
+        'scheduleAutosave',
+      ],
+    },
     // A site answer that arrives after the applicant chose another property is for the old one.
     SET_SITE: {
       guard: ({ context, event }) => event.propertyId === context.propertyId,
@@ -359,7 +386,11 @@ export const applicationMachine = setup({
         // A draft saved under an earlier rule set is judged again now; the applicant is told what changed.
         if (!then || then.ruleSetId === rules.id) return { site, resumedVerdict: undefined };
         const after = evaluate({ ...context, site }).assessment?.outcome;
-        return { site, resumedVerdict: undefined, notice: { kind: 'rulesChanged' as const, before: then.outcome, after, ruleSet: rules.name } };
+        return {
+          site,
+          resumedVerdict: undefined,
+          notice: { kind: 'rulesChanged' as const, before: then.outcome, after, ruleSet: rules.name },
+        };
       }),
     },
     DISMISS_NOTICE: { actions: assign({ notice: undefined }) },
@@ -370,11 +401,19 @@ export const applicationMachine = setup({
       invoke: {
         src: 'loadProperties',
         onDone: [
-          { target: 'editing.chooseProperty', guard: { type: 'resumesAt', params: 'chooseProperty' }, actions: 'acceptProperties' },
+          {
+            target: 'editing.chooseProperty',
+            guard: { type: 'resumesAt', params: 'chooseProperty' },
+            actions: 'acceptProperties',
+          },
           { target: 'editing.measure', guard: { type: 'resumesAt', params: 'measure' }, actions: 'acceptProperties' },
           { target: 'editing.map', guard: { type: 'resumesAt', params: 'map' }, actions: 'acceptProperties' },
           { target: 'editing.details', guard: { type: 'resumesAt', params: 'details' }, actions: 'acceptProperties' },
-          { target: 'editing.attachments', guard: { type: 'resumesAt', params: 'attachments' }, actions: 'acceptProperties' },
+          {
+            target: 'editing.attachments',
+            guard: { type: 'resumesAt', params: 'attachments' },
+            actions: 'acceptProperties',
+          },
           { target: 'editing.review', guard: { type: 'resumesAt', params: 'review' }, actions: 'acceptProperties' },
           {
             // A draft for a property no longer owned starts over rather than applying for someone else's land.
@@ -382,10 +421,17 @@ export const applicationMachine = setup({
             actions: [
               'acceptProperties',
               assign(({ context, event }) => {
-                const owned = (event as unknown as { output: PropertySummary[] }).output.some((p) => p.id === context.propertyId);
+                const owned = (event as unknown as { output: PropertySummary[] }).output.some(
+                  (p) => p.id === context.propertyId,
+                );
                 return owned || !context.propertyId
                   ? {}
-                  : { propertyId: undefined, footprints: [], resumedVerdict: undefined, notice: { kind: 'propertyNotOwned' as const } };
+                  : {
+                      propertyId: undefined,
+                      footprints: [],
+                      resumedVerdict: undefined,
+                      notice: { kind: 'propertyNotOwned' as const },
+                    };
               }),
             ],
           },
@@ -442,7 +488,11 @@ export const applicationMachine = setup({
           tags: ['step'],
           invoke: {
             src: 'prepareAttachments',
-            input: ({ context }) => ({ draftId: context.draftId, data: toDraftData(context, 'attachments'), makeSitePlan: needsSitePlan(context) }),
+            input: ({ context }) => ({
+              draftId: context.draftId,
+              data: toDraftData(context, 'attachments'),
+              makeSitePlan: needsSitePlan(context),
+            }),
             onDone: { actions: assign({ attachments: ({ event }) => event.output }) },
             onError: { actions: 'draftNotSaved' },
           },
@@ -455,8 +505,19 @@ export const applicationMachine = setup({
           tags: ['step'],
           invoke: saveOnEntry('review'),
           on: {
-            SUBMIT: { target: '#application.signing', guard: { type: 'stepComplete', params: 'review' }, actions: assign({ notice: undefined }) },
-            RESUME_SIGNING: { target: '#application.signing.waiting', actions: assign({ signOrder: ({ event }) => event.order, signMessage: message('bankid.startApp'), notice: undefined }) },
+            SUBMIT: {
+              target: '#application.signing',
+              guard: { type: 'stepComplete', params: 'review' },
+              actions: assign({ notice: undefined }),
+            },
+            RESUME_SIGNING: {
+              target: '#application.signing.waiting',
+              actions: assign({
+                signOrder: ({ event }) => event.order,
+                signMessage: message('bankid.startApp'),
+                notice: undefined,
+              }),
+            },
             SIGN_INTERRUPTED: { actions: assign({ notice: { kind: 'signInterrupted' } }) },
             BACK: 'attachments',
             EDIT_STEP: [
@@ -489,8 +550,14 @@ export const applicationMachine = setup({
           invoke: { src: 'awaitSignature', input: ({ context }) => context.signOrder! },
           on: {
             SIGN_PROGRESS: { actions: assign({ signMessage: ({ event }) => event.message }) },
-            SIGN_COMPLETE: { target: '#application.submitted', actions: assign({ submitted: ({ event }) => event.summary, signOrder: undefined }) },
-            SIGN_FAILED: { target: '#application.editing.review', actions: assign({ error: ({ event }) => event.message, signOrder: undefined }) },
+            SIGN_COMPLETE: {
+              target: '#application.submitted',
+              actions: assign({ submitted: ({ event }) => event.summary, signOrder: undefined }),
+            },
+            SIGN_FAILED: {
+              target: '#application.editing.review',
+              actions: assign({ error: ({ event }) => event.message, signOrder: undefined }),
+            },
             CANCEL: 'cancelling',
           },
         },

@@ -1,5 +1,13 @@
 import { and, desc, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { CompletionData, FailedHintCode, OrderOutcome, Requirement, SimOrder, SimOrderStore, Viewer } from '@lovisa/bankid';
+import type {
+  CompletionData,
+  FailedHintCode,
+  OrderOutcome,
+  Requirement,
+  SimOrder,
+  SimOrderStore,
+  Viewer,
+} from '@lovisa/bankid';
 import type { Db } from '../db/database';
 import { bankidSimOrders } from '../db/schema';
 
@@ -37,7 +45,12 @@ function outcomeColumns(outcome: OrderOutcome) {
     case 'failed':
       return { status: 'failed', hintCode: outcome.hintCode, completionData: null, endedAt: new Date(outcome.endedAt) };
     case 'complete':
-      return { status: 'complete', hintCode: null, completionData: outcome.completionData, endedAt: new Date(outcome.endedAt) };
+      return {
+        status: 'complete',
+        hintCode: null,
+        completionData: outcome.completionData,
+        endedAt: new Date(outcome.endedAt),
+      };
   }
 }
 
@@ -103,7 +116,13 @@ export function dbSimOrderStore(db: Db): SimOrderStore {
       const rows = await db
         .select()
         .from(t)
-        .where(and(pendingAt(now), personalNumber ? eq(t.personalNumber, personalNumber) : undefined, visibleTo ? visible(visibleTo) : undefined))
+        .where(
+          and(
+            pendingAt(now),
+            personalNumber ? eq(t.personalNumber, personalNumber) : undefined,
+            visibleTo ? visible(visibleTo) : undefined,
+          ),
+        )
         .orderBy(desc(t.createdAt), desc(t.seq))
         .limit(limit);
       return rows.map(toOrder);
@@ -119,8 +138,13 @@ export function dbSimOrderStore(db: Db): SimOrderStore {
 
     async findPendingByToken(token, now) {
       if (!isKey('autoStartToken' in token ? token.autoStartToken : token.qrStartToken)) return undefined;
-      const match = 'autoStartToken' in token ? eq(t.autoStartToken, token.autoStartToken) : eq(t.qrStartToken, token.qrStartToken);
-      const [row] = await db.select().from(t).where(and(match, pendingAt(now))).limit(1);
+      const match =
+        'autoStartToken' in token ? eq(t.autoStartToken, token.autoStartToken) : eq(t.qrStartToken, token.qrStartToken);
+      const [row] = await db
+        .select()
+        .from(t)
+        .where(and(match, pendingAt(now)))
+        .limit(1);
       return row && toOrder(row);
     },
 

@@ -331,7 +331,12 @@ export const attachments = pgTable(
       .on(t.draftId, t.type, sql`coalesce(${t.neighbourPropertyId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
       .where(sql`${t.draftId} is not null and ${t.type} <> 'OVR'`),
     uniqueIndex('attachments_answer_slot_idx')
-      .on(t.caseId, t.answersOrderOf, t.type, sql`coalesce(${t.neighbourPropertyId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .on(
+        t.caseId,
+        t.answersOrderOf,
+        t.type,
+        sql`coalesce(${t.neighbourPropertyId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
       .where(sql`${t.answersOrderOf} is not null and ${t.type} <> 'OVR'`),
   ],
 );
@@ -367,8 +372,12 @@ export const bankidSimOrders = pgTable(
   },
   (t) => [
     // As at BankID: one pending order per person, between every instance sharing the database.
-    uniqueIndex('bankid_sim_orders_one_pending_per_person').on(t.personalNumber).where(sql`status = 'pending'`),
-    index('bankid_sim_orders_pending_idx').on(t.endUserIp, t.expiresAt).where(sql`status = 'pending'`),
+    uniqueIndex('bankid_sim_orders_one_pending_per_person')
+      .on(t.personalNumber)
+      .where(sql`status = 'pending'`),
+    index('bankid_sim_orders_pending_idx')
+      .on(t.endUserIp, t.expiresAt)
+      .where(sql`status = 'pending'`),
     index('bankid_sim_orders_auto_start_idx').on(t.autoStartToken),
     index('bankid_sim_orders_qr_start_idx').on(t.qrStartToken),
     index('bankid_sim_orders_ended_idx').on(t.endedAt),

@@ -12,14 +12,20 @@ export async function seedStaff(db: Db, registers: Registers): Promise<void> {
   const allOfficers = await registers.staff.officers();
   await db.transaction(async (tx) => {
     for (const team of allTeams) {
-      await tx.insert(teams).values(team).onConflictDoUpdate({ target: teams.id, set: { name: team.name } });
+      await tx
+        .insert(teams)
+        .values(team)
+        .onConflictDoUpdate({ target: teams.id, set: { name: team.name } });
     }
     for (const o of allOfficers) {
       const row = { personnummer: o.personnummer, name: fullName(o), teamId: o.teamId, role: o.role };
       await tx
         .insert(officers)
         .values(row)
-        .onConflictDoUpdate({ target: officers.personnummer, set: { name: row.name, teamId: row.teamId, role: row.role } });
+        .onConflictDoUpdate({
+          target: officers.personnummer,
+          set: { name: row.name, teamId: row.teamId, role: row.role },
+        });
     }
   });
 }

@@ -88,7 +88,12 @@ export async function issueDocument(app: FastifyInstance, row: CaseRow, input: I
     proposedBy: input.proposedBy,
     municipality: MUNICIPALITY,
   });
-  const pdf = await renderDecision(content, { municipality: MUNICIPALITY, board: BOARD, diaryNumber: row.diaryNumber, date: decidedOn });
+  const pdf = await renderDecision(content, {
+    municipality: MUNICIPALITY,
+    board: BOARD,
+    diaryNumber: row.diaryNumber,
+    date: decidedOn,
+  });
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const sha256 = await app.attachmentStore.put(bytes);
   const fileName = `${input.kind === 'startApproval' ? 'Startbesked' : 'Beslut'} ${row.diaryNumber}.pdf`;

@@ -2,7 +2,6 @@ import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DecisionDocument } from '@lovisa/domain';
 import { newDocument } from '../pdf/documentFonts';
 
-
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 62;
 const WIDTH = A4[0] - 2 * MARGIN;
@@ -74,7 +73,12 @@ export async function renderDecision(document: DecisionDocument, opts: RenderOpt
   const ensure = (height: number) => {
     if (y - height < MARGIN + 30) newPage();
   };
-  const text = (s: string, size: number, font: PDFFont, opts2: { color?: ReturnType<typeof rgb>; indent?: number; gap?: number } = {}) => {
+  const text = (
+    s: string,
+    size: number,
+    font: PDFFont,
+    opts2: { color?: ReturnType<typeof rgb>; indent?: number; gap?: number } = {},
+  ) => {
     const indent = opts2.indent ?? 0;
     const leading = size * 1.4;
     for (const line of wrap(s, font, size, WIDTH - indent)) {
@@ -96,7 +100,9 @@ export async function renderDecision(document: DecisionDocument, opts: RenderOpt
     ensure(lines.length * 14);
     y -= 14;
     page.drawText(label, { x: MARGIN, y, size: 10, font: bold, color: INK });
-    lines.forEach((line, i) => page.drawText(line, { x: MARGIN + labelWidth, y: y - i * 14, size: 10, font: regular, color: INK }));
+    lines.forEach((line, i) =>
+      page.drawText(line, { x: MARGIN + labelWidth, y: y - i * 14, size: 10, font: regular, color: INK }),
+    );
     y -= (lines.length - 1) * 14;
   }
   y -= 10;
@@ -114,7 +120,13 @@ export async function renderDecision(document: DecisionDocument, opts: RenderOpt
 
   pages.forEach((p, i) => {
     const footer = `${opts.diaryNumber} · sida ${i + 1} av ${pages.length}`;
-    p.drawText(footer, { x: A4[0] - MARGIN - regular.widthOfTextAtSize(footer, 8.5), y: MARGIN - 24, size: 8.5, font: regular, color: MUTED });
+    p.drawText(footer, {
+      x: A4[0] - MARGIN - regular.widthOfTextAtSize(footer, 8.5),
+      y: MARGIN - 24,
+      size: 8.5,
+      font: regular,
+      color: MUTED,
+    });
   });
   return doc.save();
 }

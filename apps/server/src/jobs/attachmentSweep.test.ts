@@ -60,7 +60,9 @@ describe('the attachment store: listing and guarded deletion', () => {
     expect(await store.delete(s, cutoff)).toBe(false); // already gone (another server's sweep)
     expect(await store.delete('../../etc/passwd', cutoff)).toBe(false);
     // Nothing is left behind under a temporary name.
-    expect((await readdir(path.join(dir, 'attachments', s.slice(0, 2)))).filter((n) => n.includes('swept'))).toEqual([]);
+    expect((await readdir(path.join(dir, 'attachments', s.slice(0, 2)))).filter((n) => n.includes('swept'))).toEqual(
+      [],
+    );
   });
 });
 
@@ -81,15 +83,34 @@ describe.each(dbKinds)('retention removes attachment files no row points at (%s)
     const t0 = new Date();
     h.setNow(t0);
     let cookie = await login(h, facts.applicantA);
-    const put = async (id: string) => expect((await h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie }, payload: { data: { step: 'attachments' } } })).statusCode).toBe(200);
+    const put = async (id: string) =>
+      expect(
+        (
+          await h.app.inject({
+            method: 'PUT',
+            url: `/api/drafts/${id}`,
+            headers: { cookie },
+            payload: { data: { step: 'attachments' } },
+          })
+        ).statusCode,
+      ).toBe(200);
 
     // A case with its drawings (SITU, PLA, FAS, SEK) and, once decided, its decision PDF.
     const submitted = await submitSigned(h, cookie, await withDrawings(h, cookie, applicationFor(facts.propertyA)));
     const officer = await login(h, facts.officer);
-    const decided = await h.app.inject({ method: 'POST', url: `/api/officer/cases/${submitted.id}/decision`, headers: { cookie: officer }, payload: { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' } });
+    const decided = await h.app.inject({
+      method: 'POST',
+      url: `/api/officer/cases/${submitted.id}/decision`,
+      headers: { cookie: officer },
+      payload: { version: 0, outcome: 'approved', reason: 'Följer detaljplanen.' },
+    });
     expect(decided.statusCode).toBe(200);
-    const caseFiles = (await h.app.db.select({ sha256: attachments.sha256 }).from(attachments).where(isNotNull(attachments.caseId))).map((r) => r.sha256);
-    const documents = (await h.app.db.select({ sha256: caseDocuments.sha256 }).from(caseDocuments)).map((r) => r.sha256);
+    const caseFiles = (
+      await h.app.db.select({ sha256: attachments.sha256 }).from(attachments).where(isNotNull(attachments.caseId))
+    ).map((r) => r.sha256);
+    const documents = (await h.app.db.select({ sha256: caseDocuments.sha256 }).from(caseDocuments)).map(
+      (r) => r.sha256,
+    );
     expect(caseFiles.length).toBe(4);
     expect(documents.length).toBe(1);
 
@@ -133,7 +154,9 @@ describe.each(dbKinds)('retention removes attachment files no row points at (%s)
     const young = await store.put(testPdf('uppladdning pågår'));
     expect((await sweepUnreferencedFiles(h.app.db, store, new Date())).removed).toBe(0);
     expect(await store.get(young)).not.toBeNull();
-    expect((await sweepUnreferencedFiles(h.app.db, store, new Date(Date.now() + ORPHAN_GRACE_MS + 60_000))).removed).toBe(1);
+    expect(
+      (await sweepUnreferencedFiles(h.app.db, store, new Date(Date.now() + ORPHAN_GRACE_MS + 60_000))).removed,
+    ).toBe(1);
     expect(await store.get(young)).toBeNull();
 
     // A submitted case's files are never removed, however much later, and still download.
@@ -142,10 +165,17 @@ describe.each(dbKinds)('retention removes attachment files no row points at (%s)
     const after = await listed(store);
     for (const s of [...caseFiles, ...documents]) expect(after).toContain(s);
     h.setNow(new Date(t0.getTime() + 80 * DAY));
-    const [first] = await h.app.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.caseId, submitted.id));
+    const [first] = await h.app.db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(eq(attachments.caseId, submitted.id));
     const download = await h.app.inject({ method: 'GET', url: `/api/attachments/${first!.id}`, headers: { cookie } });
     expect(download.statusCode).toBe(200);
-    const decision = await h.app.inject({ method: 'GET', url: `/api/me/cases/${submitted.id}/documents/decision`, headers: { cookie } });
+    const decision = await h.app.inject({
+      method: 'GET',
+      url: `/api/me/cases/${submitted.id}/documents/decision`,
+      headers: { cookie },
+    });
     expect(decision.statusCode).toBe(200);
   });
 });

@@ -20,7 +20,12 @@ describe('draft retention', () => {
     h.setNow(t0);
     let cookie = await login(h, facts.applicantA);
     const put = async (id: string) => {
-      const res = await h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie }, payload: { data: { step: 'map' } } });
+      const res = await h.app.inject({
+        method: 'PUT',
+        url: `/api/drafts/${id}`,
+        headers: { cookie },
+        payload: { data: { step: 'map' } },
+      });
       expect(res.statusCode).toBe(200);
     };
     const old = '11111111-2222-4333-8444-555555555555';

@@ -13,7 +13,15 @@ export async function purgeStaleDrafts(db: Db, now: Date, maxAgeDays: number): P
     const removed = await tx.delete(drafts).where(lt(drafts.updatedAt, cutoff)).returning({ id: drafts.id });
     // The files of a draft that never became a case go with it; a case's files are the case's.
     if (removed.length > 0) {
-      await tx.delete(attachments).where(and(inArray(attachments.draftId, removed.map((d) => d.id)), isNull(attachments.caseId)));
+      await tx.delete(attachments).where(
+        and(
+          inArray(
+            attachments.draftId,
+            removed.map((d) => d.id),
+          ),
+          isNull(attachments.caseId),
+        ),
+      );
     }
     return removed.length;
   });
@@ -52,7 +60,12 @@ async function referencedHashes(db: Db): Promise<Set<string>> {
  * every instance at once. The store is listed before the rows are read, so a row inserted before that read is
  * seen; bytes uploaded again after it get a fresh file, which `delete` checks for and leaves.
  */
-export async function sweepUnreferencedFiles(db: Db, store: AttachmentStore, now: Date, graceMs = ORPHAN_GRACE_MS): Promise<SweepResult> {
+export async function sweepUnreferencedFiles(
+  db: Db,
+  store: AttachmentStore,
+  now: Date,
+  graceMs = ORPHAN_GRACE_MS,
+): Promise<SweepResult> {
   const writtenBefore = new Date(now.getTime() - graceMs);
   const result: SweepResult = { files: 0, referenced: 0, young: 0, removed: 0 };
   const old: string[] = [];

@@ -46,7 +46,10 @@ export function smtpTransport(url: string): MailTransport {
         const e = err as { responseCode?: number; response?: string; code?: string; message?: string };
         const reply = e.response?.split(/\r?\n/)[0] ?? e.message ?? 'unknown error';
         const code = e.responseCode ?? e.code ?? 'error';
-        throw new MailDeliveryError(withoutAddresses(`${code}: ${reply}`).slice(0, 300), typeof e.responseCode === 'number' && e.responseCode >= 500);
+        throw new MailDeliveryError(
+          withoutAddresses(`${code}: ${reply}`).slice(0, 300),
+          typeof e.responseCode === 'number' && e.responseCode >= 500,
+        );
       }
     },
     close() {

@@ -16,12 +16,16 @@ describe('the e-mail address helpers', () => {
     expect(messageIdDomain(FROM)).toBe('kjellstavik.example');
     expect(messageIdDomain('bygglov@kommun.se')).toBe('kommun.se');
     expect(messageIdDomain('Lovisa')).toBe('lovisa.invalid');
-    expect(withoutAddresses('550 5.1.1 <anna.svensson@example.se>: Recipient address rejected')).toBe('550 5.1.1 <<adress>>: Recipient address rejected');
+    expect(withoutAddresses('550 5.1.1 <anna.svensson@example.se>: Recipient address rejected')).toBe(
+      '550 5.1.1 <<adress>>: Recipient address rejected',
+    );
   });
 
   it('takes only smtp: and smtps: URLs as SMTP_URL, and records only without one', () => {
     expect(loadConfig({}).mail.smtpUrl).toBeNull();
-    expect(loadConfig({ SMTP_URL: 'smtps://lovisa:hemligt@smtp.kjellstavik.example:465' }).mail.smtpUrl).toBe('smtps://lovisa:hemligt@smtp.kjellstavik.example:465');
+    expect(loadConfig({ SMTP_URL: 'smtps://lovisa:hemligt@smtp.kjellstavik.example:465' }).mail.smtpUrl).toBe(
+      'smtps://lovisa:hemligt@smtp.kjellstavik.example:465',
+    );
     expect(() => loadConfig({ SMTP_URL: 'http://smtp.kjellstavik.example' })).toThrow(/SMTP_URL/);
   });
 });
@@ -57,7 +61,8 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
     return { diaryNumber: c.diaryNumber, entry: entry! };
   }
   const rowOf = async (id: string) => (await h.testDb.database.db.select().from(outbox).where(eq(outbox.id, id)))[0]!;
-  const deliver = (transport: MailTransport, at = now) => deliverDueMail(h.testDb.database.db, transport, { from: FROM, messageIdDomain: 'kjellstavik.example', now: at });
+  const deliver = (transport: MailTransport, at = now) =>
+    deliverDueMail(h.testDb.database.db, transport, { from: FROM, messageIdDomain: 'kjellstavik.example', now: at });
 
   it('sends the receipt once, as UTF-8 plain text with the subject, sender and a stable Message-ID, and marks it sent', async () => {
     const mail = await startMailServer({});
@@ -82,7 +87,11 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
       expect(await deliver(transport)).toEqual({ sent: 0, retrying: 0, failed: 0 });
       expect(mail.received).toHaveLength(1);
       // The dev page tells it was sent.
-      const listed = (await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).json() as { id: string; status: string; attempts: number }[];
+      const listed = (await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).json() as {
+        id: string;
+        status: string;
+        attempts: number;
+      }[];
       expect(listed.find((e) => e.id === entry.id)).toMatchObject({ status: 'sent', attempts: 0 });
     } finally {
       transport.close();
@@ -111,11 +120,22 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
       for (const row of [t, p]) expect(row.lastError).not.toMatch(/@/);
 
       // Before the backoff is over nothing is tried; after it the temporary one is tried again, the permanent never.
-      expect(await deliver(transport, new Date(now.getTime() + RETRY_DELAYS_MS[0]! - 1000))).toEqual({ sent: 0, retrying: 0, failed: 0 });
-      expect(await deliver(transport, new Date(now.getTime() + RETRY_DELAYS_MS[0]! + 1000))).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      expect(await deliver(transport, new Date(now.getTime() + RETRY_DELAYS_MS[0]! - 1000))).toEqual({
+        sent: 0,
+        retrying: 0,
+        failed: 0,
+      });
+      expect(await deliver(transport, new Date(now.getTime() + RETRY_DELAYS_MS[0]! + 1000))).toEqual({
+        sent: 0,
+        retrying: 1,
+        failed: 0,
+      });
       expect((await rowOf(temporary.id)).attempts).toBe(2);
 
-      const listed = (await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).json() as { id: string; status: string }[];
+      const listed = (await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).json() as {
+        id: string;
+        status: string;
+      }[];
       // The harness has no SMTP_URL, so unsent entries only count as recorded there.
       expect(listed.find((e) => e.id === permanent.id)?.status).toBe('recorded');
     } finally {
@@ -137,7 +157,11 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
       expect(await deliver(transport, at)).toEqual({ sent: 0, retrying: 0, failed: 1 });
       const row = await rowOf(entry.id);
       expect(row).toMatchObject({ attempts: RETRY_DELAYS_MS.length + 1, nextAttemptAt: null, sentAt: null });
-      expect(await deliver(transport, new Date(at.getTime() + 86_400_000))).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await deliver(transport, new Date(at.getTime() + 86_400_000))).toEqual({
+        sent: 0,
+        retrying: 0,
+        failed: 0,
+      });
     } finally {
       transport.close();
       await mail.close();

@@ -68,10 +68,18 @@ export async function deliverDueMail(db: Db, transport: MailTransport, opts: Del
       const attempts = entry.attempts + 1;
       const permanent = err instanceof MailDeliveryError && err.permanent;
       const delay = permanent ? undefined : RETRY_DELAYS_MS[attempts - 1];
-      const lastError = err instanceof MailDeliveryError ? err.message : withoutAddresses(String((err as Error)?.message ?? err)).slice(0, 300);
+      const lastError =
+        err instanceof MailDeliveryError
+          ? err.message
+          : withoutAddresses(String((err as Error)?.message ?? err)).slice(0, 300);
       await db
         .update(outbox)
-        .set({ attempts, claimedUntil: null, lastError, nextAttemptAt: delay === undefined ? null : new Date(now.getTime() + delay) })
+        .set({
+          attempts,
+          claimedUntil: null,
+          lastError,
+          nextAttemptAt: delay === undefined ? null : new Date(now.getTime() + delay),
+        })
         .where(eq(outbox.id, entry.id));
       if (delay === undefined) result.failed++;
       else result.retrying++;
@@ -83,7 +91,10 @@ export async function deliverDueMail(db: Db, transport: MailTransport, opts: Del
 export type OutboxStatus = 'recorded' | 'queued' | 'sent' | 'retrying' | 'failed';
 
 /** An entry's state as the dev page shows it; without a mail server everything is only recorded. */
-export function outboxStatus(entry: { sentAt: Date | null; attempts: number; nextAttemptAt: Date | null }, delivering: boolean): OutboxStatus {
+export function outboxStatus(
+  entry: { sentAt: Date | null; attempts: number; nextAttemptAt: Date | null },
+  delivering: boolean,
+): OutboxStatus {
   if (entry.sentAt) return 'sent';
   if (!delivering) return 'recorded';
   if (entry.attempts === 0) return 'queued';
@@ -108,7 +119,11 @@ export function startMailDelivery(opts: {
 }): MailDeliveryHandle {
   let running: Promise<DeliveryResult> | null = null;
   const runOnce = () => {
-    running ??= deliverDueMail(opts.db, opts.transport, { from: opts.from, messageIdDomain: opts.messageIdDomain, now: (opts.clock ?? (() => new Date()))() })
+    running ??= deliverDueMail(opts.db, opts.transport, {
+      from: opts.from,
+      messageIdDomain: opts.messageIdDomain,
+      now: (opts.clock ?? (() => new Date()))(),
+    })
       .then((r) => {
         if (r.sent + r.retrying + r.failed > 0) opts.log.info(r, 'outbox delivery');
         return r;
@@ -119,7 +134,9 @@ export function startMailDelivery(opts: {
     return running;
   };
   const timer = setInterval(() => {
-    runOnce().catch((err: unknown) => opts.log.error({ err: withoutAddresses(String((err as Error)?.message ?? err)) }, 'outbox delivery failed'));
+    runOnce().catch((err: unknown) =>
+      opts.log.error({ err: withoutAddresses(String((err as Error)?.message ?? err)) }, 'outbox delivery failed'),
+    );
   }, opts.intervalMs);
   timer.unref();
   return {

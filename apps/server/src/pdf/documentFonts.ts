@@ -9,7 +9,10 @@ let fontFiles: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 function loadFonts() {
   fontFiles ??= (async () => {
     const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    const [regular, bold] = await Promise.all([readFile(path.join(dir, 'DejaVuSans.ttf')), readFile(path.join(dir, 'DejaVuSans-Bold.ttf'))]);
+    const [regular, bold] = await Promise.all([
+      readFile(path.join(dir, 'DejaVuSans.ttf')),
+      readFile(path.join(dir, 'DejaVuSans-Bold.ttf')),
+    ]);
     return { regular, bold };
   })().catch((error: unknown) => {
     // A failed read (a missing package) must not stick: the next request tries again.
@@ -24,5 +27,11 @@ export async function newDocument(): Promise<{ doc: PDFDocument; fonts: { regula
   const files = await loadFonts();
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  return { doc, fonts: { regular: await doc.embedFont(files.regular, { subset: true }), bold: await doc.embedFont(files.bold, { subset: true }) } };
+  return {
+    doc,
+    fonts: {
+      regular: await doc.embedFont(files.regular, { subset: true }),
+      bold: await doc.embedFont(files.bold, { subset: true }),
+    },
+  };
 }

@@ -14,7 +14,9 @@ declare module 'fastify' {
 /** Uploads: multipart parsing with hard limits, and the store the bytes go to. */
 async function attachmentsPlugin(app: FastifyInstance, opts: { store?: AttachmentStore }) {
   // One file a request; the stream stops at the limit, so an oversized upload is never held in memory.
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 50 } });
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 50 },
+  });
   app.decorate('attachmentStore', opts.store ?? fileAttachmentStore(path.join(app.config.dataDir, 'attachments')));
 }
 

@@ -13,11 +13,25 @@ interface Said {
 /** A text by message id: the Swedish for `message`, the id for the web (see ApiErrorSchema). */
 const said = (id: DomainMessageId): Said => ({ message: swedishText(id), messageId: id });
 
-function send(reply: import('fastify').FastifyReply, status: number, code: string, { message, messageId, params }: Said, issues?: ErrorIssue[]) {
+function send(
+  reply: import('fastify').FastifyReply,
+  status: number,
+  code: string,
+  { message, messageId, params }: Said,
+  issues?: ErrorIssue[],
+) {
   return reply
     .status(status)
     .header('cache-control', 'no-store')
-    .send({ error: { code, message, ...(messageId ? { messageId } : {}), ...(params ? { params } : {}), ...(issues && issues.length > 0 ? { issues } : {}) } });
+    .send({
+      error: {
+        code,
+        message,
+        ...(messageId ? { messageId } : {}),
+        ...(params ? { params } : {}),
+        ...(issues && issues.length > 0 ? { issues } : {}),
+      },
+    });
 }
 
 /** A schema's issue: the domain's schemas give a message id as zod's message (packages/domain/src/messages). */
@@ -40,14 +54,34 @@ const fastifyCodes: Record<string, [number, string, DomainMessageId]> = {
  */
 async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) return send(reply, err.statusCode, err.code, { message: err.message, messageId: err.messageId, params: err.params }, err.issues);
+    if (err instanceof AppError)
+      return send(
+        reply,
+        err.statusCode,
+        err.code,
+        { message: err.message, messageId: err.messageId, params: err.params },
+        err.issues,
+      );
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
-      const issues = err.validation.map((v) => schemaIssue([where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'), v.message));
+      const issues = err.validation.map((v) =>
+        schemaIssue(
+          [
+            where,
+            ...String(v.instancePath ?? '')
+              .split('/')
+              .filter(Boolean),
+          ].join('.'),
+          v.message,
+        ),
+      );
       return send(reply, 400, 'invalidInput', said('server.invalidInput'), issues);
     }
     if (isResponseSerializationError(err)) {
-      request.log.error({ err: { message: err.message, issues: err.cause.issues } }, 'response did not match its schema');
+      request.log.error(
+        { err: { message: err.message, issues: err.cause.issues } },
+        'response did not match its schema',
+      );
       return send(reply, 500, 'internal', said('server.internal'));
     }
     if (err instanceof RegisterUnavailableError || err instanceof RegisterAnswerError) {
@@ -56,9 +90,20 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     const mapped = err.code ? fastifyCodes[err.code] : undefined;
     if (mapped) return send(reply, mapped[0], mapped[1], said(mapped[2]));
-    if (err.statusCode === 429) return send(reply, 429, 'tooManyRequests', err.message ? { message: err.message } : said('server.tooManyRequests'));
+    if (err.statusCode === 429)
+      return send(
+        reply,
+        429,
+        'tooManyRequests',
+        err.message ? { message: err.message } : said('server.tooManyRequests'),
+      );
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return send(reply, err.statusCode, err.statusCode === 404 ? 'notFound' : 'invalidInput', said('server.badRequest'));
+      return send(
+        reply,
+        err.statusCode,
+        err.statusCode === 404 ? 'notFound' : 'invalidInput',
+        said('server.badRequest'),
+      );
     }
     request.log.error({ err }, 'unhandled error');
     return send(reply, 500, 'internal', said('server.internal'));

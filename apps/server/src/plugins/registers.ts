@@ -11,7 +11,10 @@ declare module 'fastify' {
 }
 
 /** Population register, land register, ownership and staff: adapters chosen by configuration. */
-async function registersPlugin(app: FastifyInstance, opts: { registers: Registers; basemap: BasemapFeatureCollection }) {
+async function registersPlugin(
+  app: FastifyInstance,
+  opts: { registers: Registers; basemap: BasemapFeatureCollection },
+) {
   app.decorate('registers', opts.registers);
   app.decorate('basemap', opts.basemap);
 }

@@ -32,7 +32,18 @@ import type { Db, Tx } from '../db/database';
 import { appError, notFound, type AppError } from '../errors';
 import { toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
-import { attachments, caseDocuments, caseEvents, cases, diaryCounters, drafts, messages, officers, queueCounts, signOrders } from '../db/schema';
+import {
+  attachments,
+  caseDocuments,
+  caseEvents,
+  cases,
+  diaryCounters,
+  drafts,
+  messages,
+  officers,
+  queueCounts,
+  signOrders,
+} from '../db/schema';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -59,7 +70,21 @@ const listColumns = {
 };
 type ListRow = Pick<CaseRow, keyof typeof listColumns>;
 
-export function toSummary(row: Pick<CaseRow, 'id' | 'diaryNumber' | 'propertyDesignation' | 'measure' | 'applicantName' | 'status' | 'outcome' | 'teamId' | 'receivedAt' | 'decisionDeadline'>): CaseSummary {
+export function toSummary(
+  row: Pick<
+    CaseRow,
+    | 'id'
+    | 'diaryNumber'
+    | 'propertyDesignation'
+    | 'measure'
+    | 'applicantName'
+    | 'status'
+    | 'outcome'
+    | 'teamId'
+    | 'receivedAt'
+    | 'decisionDeadline'
+  >,
+): CaseSummary {
   return {
     id: row.id,
     diaryNumber: row.diaryNumber,
@@ -78,7 +103,10 @@ export function toSummary(row: Pick<CaseRow, 'id' | 'diaryNumber' | 'propertyDes
 export function clockFactsOf(row: Pick<CaseRow, 'clock' | 'procedure' | 'receivedAt' | 'decidedAt'>): ClockFacts {
   const parsed = ClockFactsSchema.safeParse(row.clock);
   if (parsed.success) return parsed.data;
-  return { ...clockFactsAtReceipt(row.procedure as ClockFacts['procedure'], stockholmDate(row.receivedAt)), decidedOn: row.decidedAt ? stockholmDate(row.decidedAt) : null };
+  return {
+    ...clockFactsAtReceipt(row.procedure as ClockFacts['procedure'], stockholmDate(row.receivedAt)),
+    decidedOn: row.decidedAt ? stockholmDate(row.decidedAt) : null,
+  };
 }
 
 export const completionRequestOf = (row: CaseRow) => {
@@ -89,7 +117,8 @@ export const proposalOf = (row: CaseRow) => {
   const parsed = ProposalSchema.safeParse(row.proposal);
   return parsed.success ? parsed.data : null;
 };
-const conditionsOf = (row: CaseRow): string[] => (Array.isArray(row.decisionConditions) ? (row.decisionConditions as string[]) : []);
+const conditionsOf = (row: CaseRow): string[] =>
+  Array.isArray(row.decisionConditions) ? (row.decisionConditions as string[]) : [];
 
 export interface NewCase {
   application: ApplicationSubmission;
@@ -130,13 +159,20 @@ export class DraftAlreadySubmitted extends Error {
 
 /** The case a draft became, if it did. */
 export async function caseOfDraft(db: Db, draftId: string, personnummer: string): Promise<CaseRow | null> {
-  const [row] = await db.select().from(cases).where(and(eq(cases.draftId, draftId), eq(cases.applicantPersonnummer, personnummer)));
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.draftId, draftId), eq(cases.applicantPersonnummer, personnummer)));
   return row ?? null;
 }
 
 /** The team's officer (not a team lead) with the fewest open cases; ties go by name. Null for a team without one. */
 async function leastLoadedOfficer(tx: Tx, teamId: string): Promise<{ personnummer: string; name: string } | null> {
-  const staff = await tx.select().from(officers).where(and(eq(officers.teamId, teamId), eq(officers.role, 'officer'))).orderBy(asc(officers.name));
+  const staff = await tx
+    .select()
+    .from(officers)
+    .where(and(eq(officers.teamId, teamId), eq(officers.role, 'officer')))
+    .orderBy(asc(officers.name));
   if (staff.length === 0) return null;
   const loads = await tx
     .select({ who: cases.assignedTo, n: count() })
@@ -159,7 +195,8 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
   } catch (err) {
     // The unique draft index refused a second case from one draft: answer with the first one.
     const draftId = input.application.draftId;
-    const existing = draftId && isUniqueViolation(err) ? await caseOfDraft(db, draftId, input.applicant.personnummer) : null;
+    const existing =
+      draftId && isUniqueViolation(err) ? await caseOfDraft(db, draftId, input.applicant.personnummer) : null;
     if (existing) throw new DraftAlreadySubmitted(existing.id);
     throw err;
   }
@@ -167,7 +204,8 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
 
 /** PostgreSQL's unique_violation, as node-postgres and PGlite report it (possibly wrapped by Drizzle). */
 function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === '23505') return true;
   return false;
 }
 
@@ -193,7 +231,13 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
       ? await tx
           .select({ type: attachments.type })
           .from(attachments)
-          .where(and(eq(attachments.draftId, input.application.draftId), eq(attachments.ownerPersonnummer, input.applicant.personnummer), isNull(attachments.caseId)))
+          .where(
+            and(
+              eq(attachments.draftId, input.application.draftId),
+              eq(attachments.ownerPersonnummer, input.applicant.personnummer),
+              isNull(attachments.caseId),
+            ),
+          )
       : [];
     const assignee = policy === 'leastLoaded' ? await leastLoadedOfficer(tx, input.routing.teamId) : null;
     const [row] = await tx
@@ -218,7 +262,10 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
         updatedByName: input.applicant.name,
         procedure: input.assessment.procedure,
         deviation: input.assessment.deviation,
-        neighbourConsentMissing: neighbourConsentMissing(input.assessment, files.map((f) => f.type)),
+        neighbourConsentMissing: neighbourConsentMissing(
+          input.assessment,
+          files.map((f) => f.type),
+        ),
         clock: clockFactsAtReceipt(input.assessment.procedure, stockholmDate(input.receivedAt)),
         assignedTo: assignee?.personnummer ?? null,
         assignedName: assignee?.name ?? null,
@@ -228,14 +275,35 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
     await tx.insert(caseEvents).values([
       { caseId: id, type: 'received', at: input.receivedAt, actor: 'applicant', data: { signedWith: 'BankID' } },
       { caseId: id, type: 'assessed', at: input.receivedAt, actor: 'system', data: { ...input.assessment } },
-      { caseId: id, type: 'routed', at: input.receivedAt, actor: 'system', data: { teamId: input.routing.teamId, reason: input.routing.reason } },
-      ...(assignee ? [{ caseId: id, type: 'assigned', at: input.receivedAt, actor: 'system', data: { to: assignee.personnummer, name: assignee.name, policy } }] : []),
+      {
+        caseId: id,
+        type: 'routed',
+        at: input.receivedAt,
+        actor: 'system',
+        data: { teamId: input.routing.teamId, reason: input.routing.reason },
+      },
+      ...(assignee
+        ? [
+            {
+              caseId: id,
+              type: 'assigned',
+              at: input.receivedAt,
+              actor: 'system',
+              data: { to: assignee.personnummer, name: assignee.name, policy },
+            },
+          ]
+        : []),
     ]);
     // The written confirmation the law asks for: time limit, fee reduction, appeal.
     await sendToApplicant(
       tx,
       { id, application },
-      applicantMessages.receipt({ diaryNumber: row!.diaryNumber, propertyDesignation: row!.propertyDesignation, procedure: input.assessment.procedure, deadline: input.assessment.decisionDeadline }),
+      applicantMessages.receipt({
+        diaryNumber: row!.diaryNumber,
+        propertyDesignation: row!.propertyDesignation,
+        procedure: input.assessment.procedure,
+        deadline: input.assessment.decisionDeadline,
+      }),
       input.receivedAt,
     );
     if (input.application.draftId) {
@@ -243,17 +311,29 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
       await tx
         .update(attachments)
         .set({ caseId: id, draftId: null })
-        .where(and(eq(attachments.draftId, input.application.draftId), eq(attachments.ownerPersonnummer, input.applicant.personnummer), isNull(attachments.caseId)));
+        .where(
+          and(
+            eq(attachments.draftId, input.application.draftId),
+            eq(attachments.ownerPersonnummer, input.applicant.personnummer),
+            isNull(attachments.caseId),
+          ),
+        );
       await tx
         .delete(drafts)
-        .where(and(eq(drafts.id, input.application.draftId), eq(drafts.ownerPersonnummer, input.applicant.personnummer)));
+        .where(
+          and(eq(drafts.id, input.application.draftId), eq(drafts.ownerPersonnummer, input.applicant.personnummer)),
+        );
     }
     return toSummary(row!);
   });
 }
 
 export async function casesOfApplicant(db: Db, personnummer: string, today: Date): Promise<MyCaseSummary[]> {
-  const rows = await db.select(listColumns).from(cases).where(eq(cases.applicantPersonnummer, personnummer)).orderBy(desc(cases.receivedAt));
+  const rows = await db
+    .select(listColumns)
+    .from(cases)
+    .where(eq(cases.applicantPersonnummer, personnummer))
+    .orderBy(desc(cases.receivedAt));
   return rows.map((row) => {
     const clock = caseClock(clockFactsOf(row), today);
     return {
@@ -274,7 +354,8 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * most), is read from `queue_counts`, which triggers keep; any other filter is counted.
  */
 function queueTotal(db: Db, teamId: string, query: QueueQuery, where: SQL | undefined) {
-  const counted = query.scope === 'team' && !query.measure && !query.outcome && !query.deviation && !query.consentMissing && !query.q;
+  const counted =
+    query.scope === 'team' && !query.measure && !query.outcome && !query.deviation && !query.consentMissing && !query.q;
   if (!counted) return db.select({ n: count() }).from(cases).where(where);
   return db
     .select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)::int` })
@@ -286,7 +367,13 @@ function queueTotal(db: Db, teamId: string, query: QueueQuery, where: SQL | unde
  * A team's queue (or the officer's own cases, or those nobody has taken): open cases first, the legal
  * deadline first among them, filtered and searched, one page at a time. Each item carries its clock.
  */
-export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery, viewer: string, today: Date): Promise<QueuePage> {
+export async function queueOfTeam(
+  db: Db,
+  teamId: string,
+  query: QueueQuery,
+  viewer: string,
+  today: Date,
+): Promise<QueuePage> {
   const conditions = [eq(cases.teamId, teamId)];
   if (query.scope === 'mine') conditions.push(eq(cases.assignedTo, viewer));
   if (query.scope === 'unassigned') conditions.push(isNull(cases.assignedTo), inArray(cases.status, [...openStatuses]));
@@ -294,10 +381,17 @@ export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery, vie
   if (query.measure) conditions.push(eq(cases.measure, query.measure));
   if (query.outcome) conditions.push(eq(cases.outcome, query.outcome));
   if (query.deviation) conditions.push(eq(cases.deviation, true));
-  if (query.consentMissing) conditions.push(eq(cases.neighbourConsentMissing, true), inArray(cases.status, [...openStatuses]));
+  if (query.consentMissing)
+    conditions.push(eq(cases.neighbourConsentMissing, true), inArray(cases.status, [...openStatuses]));
   if (query.q) {
     const pattern = likePattern(query.q);
-    conditions.push(or(ilike(cases.diaryNumber, pattern), ilike(cases.propertyDesignation, pattern), ilike(cases.applicantName, pattern))!);
+    conditions.push(
+      or(
+        ilike(cases.diaryNumber, pattern),
+        ilike(cases.propertyDesignation, pattern),
+        ilike(cases.applicantName, pattern),
+      )!,
+    );
   }
   const where = and(...conditions);
   const closedLast = sql`case when ${cases.status} in ('decided', 'withdrawn') then 1 else 0 end`;
@@ -322,7 +416,13 @@ export async function queueOfTeam(db: Db, teamId: string, query: QueueQuery, vie
       deviation: row.deviation,
       neighbourConsentMissing: row.neighbourConsentMissing,
       assignedTo: row.assignedTo ? { personnummer: row.assignedTo, name: row.assignedName ?? '' } : null,
-      clock: { deadline: clock.deadline, daysLeft: clock.daysLeft, feeReduction: clock.feeReduction, waitingForCompletion: clock.waitingForCompletion, extended: clock.extended },
+      clock: {
+        deadline: clock.deadline,
+        daysLeft: clock.daysLeft,
+        feeReduction: clock.feeReduction,
+        waitingForCompletion: clock.waitingForCompletion,
+        extended: clock.extended,
+      },
     };
   });
   return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
@@ -335,7 +435,12 @@ export async function caseRow(db: Db, id: string): Promise<CaseRow | null> {
 
 export async function caseEventsOf(db: Db | Tx, id: string): Promise<CaseEvent[]> {
   const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id));
-  return events.map((e): CaseEvent => ({ type: e.type as CaseEvent['type'], at: e.at.toISOString(), actor: e.actor, data: e.data as Record<string, unknown> }));
+  return events.map((e): CaseEvent => ({
+    type: e.type as CaseEvent['type'],
+    at: e.at.toISOString(),
+    actor: e.actor,
+    data: e.data as Record<string, unknown>,
+  }));
 }
 
 /**
@@ -346,7 +451,9 @@ export async function caseEventsOf(db: Db | Tx, id: string): Promise<CaseEvent[]
 export async function caseDetail(
   db: Db,
   row: CaseRow,
-  opts: { today: Date; face?: 'applicant' | 'officer'; officer?: OfficerCaseView; events?: CaseEvent[] } = { today: new Date() },
+  opts: { today: Date; face?: 'applicant' | 'officer'; officer?: OfficerCaseView; events?: CaseEvent[] } = {
+    today: new Date(),
+  },
 ): Promise<CaseDetail> {
   const [events, files, sent, documents] = await Promise.all([
     opts.events ?? caseEventsOf(db, row.id),
@@ -372,13 +479,23 @@ export async function caseDetail(
     decisionConditions: conditionsOf(row),
     decidedByName: row.decidedByName,
     startApprovedAt: row.startApprovedAt ? row.startApprovedAt.toISOString() : null,
-    documents: documents.map((d) => ({ kind: d.kind as 'decision' | 'startApproval', fileName: d.fileName, createdAt: d.createdAt.toISOString() })),
+    documents: documents.map((d) => ({
+      kind: d.kind as 'decision' | 'startApproval',
+      fileName: d.fileName,
+      createdAt: d.createdAt.toISOString(),
+    })),
     messages: sent.map((m) => toMessage(m, row.diaryNumber)),
     ...(face === 'officer' && opts.officer ? { officer: opts.officer } : {}),
   };
 }
 
-const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** The 409 of a stale write: who changed the case last, and when, so the reader knows what to reload for. */
 export function staleConflict(current: Pick<CaseRow, 'updatedByName' | 'updatedAt'> | null): AppError {
@@ -387,7 +504,12 @@ export function staleConflict(current: Pick<CaseRow, 'updatedByName' | 'updatedA
     who: { sv: current.updatedByName ?? 'någon annan', en: current.updatedByName ?? 'someone else' },
     when: current.updatedAt ? ` (${timeFormat.format(current.updatedAt)})` : '',
   };
-  const issue = { path: 'version', message: swedishText('case.issue.STALE_VERSION_BY', params), messageId: 'case.issue.STALE_VERSION_BY', params };
+  const issue = {
+    path: 'version',
+    message: swedishText('case.issue.STALE_VERSION_BY', params),
+    messageId: 'case.issue.STALE_VERSION_BY',
+    params,
+  };
   return appError('conflict', 'case.problem.STALE_VERSION_BY', params, [issue]);
 }
 
@@ -413,19 +535,43 @@ export async function changeCase(db: Db | Tx, change: CaseChange): Promise<CaseR
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(cases)
-      .set({ ...change.set, version: sql`${cases.version} + 1`, updatedAt: change.at, updatedByName: change.actor.name })
+      .set({
+        ...change.set,
+        version: sql`${cases.version} + 1`,
+        updatedAt: change.at,
+        updatedByName: change.actor.name,
+      })
       .where(and(eq(cases.id, change.id), eq(cases.version, change.version)))
       .returning();
     if (!row) {
-      const [current] = await tx.select({ updatedByName: cases.updatedByName, updatedAt: cases.updatedAt }).from(cases).where(eq(cases.id, change.id));
+      const [current] = await tx
+        .select({ updatedByName: cases.updatedByName, updatedAt: cases.updatedAt })
+        .from(cases)
+        .where(eq(cases.id, change.id));
       throw staleConflict(current ?? null);
     }
     if (change.events.length > 0) {
-      await tx.insert(caseEvents).values(change.events.map((e) => ({ caseId: row.id, type: e.type, at: change.at, actor: change.actor.event ?? change.actor.name, data: e.data })));
+      await tx.insert(caseEvents).values(
+        change.events.map((e) => ({
+          caseId: row.id,
+          type: e.type,
+          at: change.at,
+          actor: change.actor.event ?? change.actor.name,
+          data: e.data,
+        })),
+      );
     }
     for (const m of change.messages ?? []) await sendToApplicant(tx, row, m, change.at);
     for (const d of change.documents ?? []) {
-      await tx.insert(caseDocuments).values({ id: randomUUID(), caseId: row.id, kind: d.kind, fileName: d.fileName, size: d.size, sha256: d.sha256, createdAt: change.at });
+      await tx.insert(caseDocuments).values({
+        id: randomUUID(),
+        caseId: row.id,
+        kind: d.kind,
+        fileName: d.fileName,
+        size: d.size,
+        sha256: d.sha256,
+        createdAt: change.at,
+      });
     }
     return row;
   });
@@ -442,16 +588,26 @@ export async function latestDocument(db: Db, caseId: string, kind: 'decision' | 
 }
 
 /** What the applicant has sent since the open order to complete was issued, and every file type the case holds. */
-export async function answerFilesOf(db: Db | Tx, row: CaseRow): Promise<{ answerFiles: { id: string; type: AttachmentType; fileName: string }[]; caseFileTypes: string[] }> {
+export async function answerFilesOf(
+  db: Db | Tx,
+  row: CaseRow,
+): Promise<{ answerFiles: { id: string; type: AttachmentType; fileName: string }[]; caseFileTypes: string[] }> {
   const order = completionRequestOf(row);
   const files = await db
-    .select({ id: attachments.id, type: attachments.type, fileName: attachments.fileName, answersOrderOf: attachments.answersOrderOf })
+    .select({
+      id: attachments.id,
+      type: attachments.type,
+      fileName: attachments.fileName,
+      answersOrderOf: attachments.answersOrderOf,
+    })
     .from(attachments)
     .where(eq(attachments.caseId, row.id))
     .orderBy(asc(attachments.createdAt));
   const issued = order ? new Date(order.issuedAt).getTime() : null;
   return {
-    answerFiles: files.filter((f) => issued !== null && f.answersOrderOf?.getTime() === issued).map((f) => ({ id: f.id, type: f.type as AttachmentType, fileName: f.fileName })),
+    answerFiles: files
+      .filter((f) => issued !== null && f.answersOrderOf?.getTime() === issued)
+      .map((f) => ({ id: f.id, type: f.type as AttachmentType, fileName: f.fileName })),
     caseFileTypes: files.map((f) => f.type),
   };
 }

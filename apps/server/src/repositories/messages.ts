@@ -27,11 +27,26 @@ function emailOf(application: unknown): string | null {
  * A message to the applicant: in Mina ärenden always, and in the outbox when they gave an e-mail address.
  * Runs inside the transaction of the change it tells about, so neither exists without the other.
  */
-export async function sendToApplicant(tx: Tx | Db, row: { id: string; application: unknown }, text: MessageText, at: Date): Promise<void> {
+export async function sendToApplicant(
+  tx: Tx | Db,
+  row: { id: string; application: unknown },
+  text: MessageText,
+  at: Date,
+): Promise<void> {
   const id = randomUUID();
-  await tx.insert(messages).values({ id, caseId: row.id, kind: text.kind, subject: text.subject, body: text.body, createdAt: at });
+  await tx
+    .insert(messages)
+    .values({ id, caseId: row.id, kind: text.kind, subject: text.subject, body: text.body, createdAt: at });
   const to = emailOf(row.application);
-  if (to) await tx.insert(outbox).values({ id: randomUUID(), messageId: id, recipient: to, subject: text.subject, body: text.body, createdAt: at });
+  if (to)
+    await tx.insert(outbox).values({
+      id: randomUUID(),
+      messageId: id,
+      recipient: to,
+      subject: text.subject,
+      body: text.body,
+      createdAt: at,
+    });
 }
 
 /** The signed-in applicant's inbox: every message on every case of theirs, newest first. */
@@ -49,7 +64,12 @@ export async function messagesOfApplicant(db: Db, personnummer: string): Promise
 export type OutboxViewer = { applicant: string } | { team: string };
 
 /** The outbox of the viewer's cases, newest first, with each entry's delivery state (`delivering`: a mail server is configured). */
-export async function outboxEntries(db: Db, viewer: OutboxViewer, delivering: boolean, limit = 200): Promise<OutboxEntry[]> {
+export async function outboxEntries(
+  db: Db,
+  viewer: OutboxViewer,
+  delivering: boolean,
+  limit = 200,
+): Promise<OutboxEntry[]> {
   const rows = await db
     .select({ r: outbox })
     .from(outbox)

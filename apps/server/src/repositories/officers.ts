@@ -11,7 +11,10 @@ export async function officerByPersonnummer(db: Db, personnummer: string): Promi
 
 /** A member of the team by personnummer, or null: an officer of another team is no colleague. */
 export async function teamMember(db: Db, teamId: string, personnummer: string): Promise<OfficerRow | null> {
-  const [row] = await db.select().from(officers).where(and(eq(officers.personnummer, personnummer), eq(officers.teamId, teamId)));
+  const [row] = await db
+    .select()
+    .from(officers)
+    .where(and(eq(officers.personnummer, personnummer), eq(officers.teamId, teamId)));
   return row ?? null;
 }
 

@@ -6,7 +6,10 @@ export type SignOrderRow = typeof signOrders.$inferSelect;
 
 /** A sign order of this person, or null: another person's order answers as one never started. */
 export async function signOrderOf(db: Db, orderRef: string, personnummer: string): Promise<SignOrderRow | null> {
-  const [order] = await db.select().from(signOrders).where(and(eq(signOrders.orderRef, orderRef), eq(signOrders.personnummer, personnummer)));
+  const [order] = await db
+    .select()
+    .from(signOrders)
+    .where(and(eq(signOrders.orderRef, orderRef), eq(signOrders.personnummer, personnummer)));
   return order ?? null;
 }
 
@@ -21,7 +24,10 @@ export async function forgetSignOrder(db: Db, orderRef: string): Promise<void> {
 
 /** The losing order of a draft points at the case another order made of it. */
 export async function pointSignOrderAt(db: Db, orderRef: string, caseId: string): Promise<void> {
-  await db.update(signOrders).set({ caseId }).where(and(eq(signOrders.orderRef, orderRef), isNull(signOrders.caseId)));
+  await db
+    .update(signOrders)
+    .set({ caseId })
+    .where(and(eq(signOrders.orderRef, orderRef), isNull(signOrders.caseId)));
 }
 
 export async function sweepSignOrders(db: Db, before: Date): Promise<void> {

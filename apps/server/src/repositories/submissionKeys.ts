@@ -26,7 +26,13 @@ export const requestHash = (body: unknown) => createHash('sha256').update(JSON.s
  * copies race on the primary key: one inserts and asks BankID, the others wait (a few seconds at most) for its
  * order and answer with it.
  */
-export async function claimSubmissionKey(db: Db, personnummer: string, key: string, hash: string, now: () => Date): Promise<KeyClaim> {
+export async function claimSubmissionKey(
+  db: Db,
+  personnummer: string,
+  key: string,
+  hash: string,
+  now: () => Date,
+): Promise<KeyClaim> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const inserted = await db
@@ -41,12 +47,18 @@ export async function claimSubmissionKey(db: Db, personnummer: string, key: stri
       .where(and(eq(submissionKeys.personnummer, personnummer), eq(submissionKeys.key, key)));
     if (row) {
       if (row.requestHash !== hash) return { kind: 'otherRequest' };
-      if (row.orderRef && row.autoStartToken) return { kind: 'answered', orderRef: row.orderRef, autoStartToken: row.autoStartToken };
+      if (row.orderRef && row.autoStartToken)
+        return { kind: 'answered', orderRef: row.orderRef, autoStartToken: row.autoStartToken };
       if (row.createdAt.getTime() < now().getTime() - ABANDONED_MS) {
         await db
           .delete(submissionKeys)
           .where(
-            and(eq(submissionKeys.personnummer, personnummer), eq(submissionKeys.key, key), isNull(submissionKeys.orderRef), eq(submissionKeys.createdAt, row.createdAt)),
+            and(
+              eq(submissionKeys.personnummer, personnummer),
+              eq(submissionKeys.key, key),
+              isNull(submissionKeys.orderRef),
+              eq(submissionKeys.createdAt, row.createdAt),
+            ),
           );
         continue;
       }
@@ -58,7 +70,13 @@ export async function claimSubmissionKey(db: Db, personnummer: string, key: stri
 }
 
 /** The order BankID started for the key's request: later copies answer with it. */
-export async function recordSubmissionOrder(db: Db, personnummer: string, key: string, orderRef: string, autoStartToken: string): Promise<void> {
+export async function recordSubmissionOrder(
+  db: Db,
+  personnummer: string,
+  key: string,
+  orderRef: string,
+  autoStartToken: string,
+): Promise<void> {
   await db
     .update(submissionKeys)
     .set({ orderRef, autoStartToken })
@@ -69,7 +87,9 @@ export async function recordSubmissionOrder(db: Db, personnummer: string, key: s
 export async function releaseSubmissionKey(db: Db, personnummer: string, key: string): Promise<void> {
   await db
     .delete(submissionKeys)
-    .where(and(eq(submissionKeys.personnummer, personnummer), eq(submissionKeys.key, key), isNull(submissionKeys.orderRef)));
+    .where(
+      and(eq(submissionKeys.personnummer, personnummer), eq(submissionKeys.key, key), isNull(submissionKeys.orderRef)),
+    );
 }
 
 /** Keys as old as the sign orders they point at are forgotten with them. */

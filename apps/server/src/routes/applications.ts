@@ -35,7 +35,10 @@ export default async function applicationRoutes(app: FastifyInstance) {
           /** Sent again with a retry: the first request's answer comes back, and one BankID order is started. */
           'idempotency-key': z
             .string()
-            .regex(/^[A-Za-z0-9_-]{16,100}$/, 'Idempotency-Key ska vara 16–100 tecken: bokstäver a–z, siffror, - och _.')
+            .regex(
+              /^[A-Za-z0-9_-]{16,100}$/,
+              'Idempotency-Key ska vara 16–100 tecken: bokstäver a–z, siffror, - och _.',
+            )
             .optional(),
         }),
         response: {
@@ -51,7 +54,13 @@ export default async function applicationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const order = await submissions.start(currentUser(request), request.body, request.headers['idempotency-key'], request.ip, request.log);
+      const order = await submissions.start(
+        currentUser(request),
+        request.body,
+        request.headers['idempotency-key'],
+        request.ip,
+        request.log,
+      );
       return reply.status(202).send({ ...order, pollIntervalMs: app.config.bankidPollIntervalMs });
     },
   );
@@ -80,7 +89,13 @@ export default async function applicationRoutes(app: FastifyInstance) {
         tags: ['applicant'],
         summary: 'Poll the signature (every 2 s); on completion the case is created, once',
         body: LoginCollectInputSchema,
-        response: { 200: SignCollectResultSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 503: ApiErrorSchema },
+        response: {
+          200: SignCollectResultSchema,
+          401: ApiErrorSchema,
+          403: ApiErrorSchema,
+          404: ApiErrorSchema,
+          503: ApiErrorSchema,
+        },
       },
     },
     async (request) => submissions.collect(currentUser(request), request.body.orderRef, request.log),

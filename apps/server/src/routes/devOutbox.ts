@@ -26,7 +26,8 @@ export default async function devOutboxRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const user = currentUser(request);
-      const viewer = user.roles.includes('officer') && user.teamId ? { team: user.teamId } : { applicant: user.personnummer };
+      const viewer =
+        user.roles.includes('officer') && user.teamId ? { team: user.teamId } : { applicant: user.personnummer };
       return outboxEntries(app.db, viewer, app.config.mail.smtpUrl !== null);
     },
   );

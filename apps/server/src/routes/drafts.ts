@@ -21,7 +21,13 @@ export default async function draftRoutes(app: FastifyInstance) {
 
   r.get(
     '/drafts',
-    { schema: { tags: ['applicant'], summary: 'My drafts, newest first', response: { 200: z.array(DraftSchema), 401: ApiErrorSchema } } },
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'My drafts, newest first',
+        response: { 200: z.array(DraftSchema), 401: ApiErrorSchema },
+      },
+    },
     async (request) => {
       const user = currentUser(request);
       const rows = await app.db
@@ -71,12 +77,22 @@ export default async function draftRoutes(app: FastifyInstance) {
         ? []
         : await app.db
             .insert(drafts)
-            .values({ id, ownerPersonnummer: user.personnummer, data: request.body.data, createdAt: now, updatedAt: now, revision })
+            .values({
+              id,
+              ownerPersonnummer: user.personnummer,
+              data: request.body.data,
+              createdAt: now,
+              updatedAt: now,
+              revision,
+            })
             .onConflictDoNothing()
             .returning();
       if (row) return toDraft(row);
       // Stale (a newer save got there first) or a race on the insert: answer with what is stored, if it is ours.
-      const [stored] = await app.db.select().from(drafts).where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)));
+      const [stored] = await app.db
+        .select()
+        .from(drafts)
+        .where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)));
       if (!stored) throw notFound('draft');
       return toDraft(stored);
     },

@@ -12,13 +12,26 @@ export default async function meRoutes(app: FastifyInstance) {
 
   r.get(
     '/me',
-    { schema: { tags: ['applicant'], summary: 'The signed-in person, from the population register', response: { 200: MeSchema, 401: ApiErrorSchema } } },
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'The signed-in person, from the population register',
+        response: { 200: MeSchema, 401: ApiErrorSchema },
+      },
+    },
     async (request) => {
       const user = currentUser(request);
       const person = await app.registers.population.personByPersonnummer(user.personnummer);
       if (!person) {
         const [givenName = user.name, ...rest] = user.name.split(' ');
-        return { name: user.name, givenName, surname: rest.join(' '), personnummer: user.personnummer, address: null, protectedIdentity: false };
+        return {
+          name: user.name,
+          givenName,
+          surname: rest.join(' '),
+          personnummer: user.personnummer,
+          address: null,
+          protectedIdentity: false,
+        };
       }
       return {
         name: `${person.givenName} ${person.surname}`,

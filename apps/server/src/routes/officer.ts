@@ -23,14 +23,23 @@ import { runCaseCommand } from '../services/caseCommands';
 import { officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
 
 const params = z.object({ id: z.uuid() });
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
+const errors = {
+  400: ApiErrorSchema,
+  401: ApiErrorSchema,
+  403: ApiErrorSchema,
+  404: ApiErrorSchema,
+  409: ApiErrorSchema,
+};
 
 interface CommandRoute<S extends z.ZodType> {
   path: string;
   summary: string;
   body: S;
   /** The domain command the request asks for; what it needs from the database is looked up here. */
-  command(input: z.infer<S>, ctx: { app: FastifyInstance; user: SessionUser; row: CaseRow }): CaseCommand | Promise<CaseCommand>;
+  command(
+    input: z.infer<S>,
+    ctx: { app: FastifyInstance; user: SessionUser; row: CaseRow },
+  ): CaseCommand | Promise<CaseCommand>;
 }
 const route = <S extends z.ZodType>(r: CommandRoute<S>) => r as unknown as CommandRoute<z.ZodType>;
 
@@ -49,11 +58,18 @@ const commandRoutes = [
     path: 'completion-request',
     summary: 'Order the applicant to complete the application (missing drawings and/or free text, a reply-by date)',
     body: CompletionRequestInputSchema,
-    command: (b) => ({ type: 'requestCompletion', version: b.version, items: b.items ?? [], text: b.text ?? null, replyBy: b.replyBy }),
+    command: (b) => ({
+      type: 'requestCompletion',
+      version: b.version,
+      items: b.items ?? [],
+      text: b.text ?? null,
+      replyBy: b.replyBy,
+    }),
   }),
   route({
     path: 'extension',
-    summary: 'Extend the decision deadline, once, with a reason, before it passes (at most what the law allows: 10 weeks, 4 for a notification)',
+    summary:
+      'Extend the decision deadline, once, with a reason, before it passes (at most what the law allows: 10 weeks, 4 for a notification)',
     body: ExtensionInputSchema,
     command: (b) => ({ type: 'extendDeadline', version: b.version, weeks: b.weeks, reason: b.reason }),
   }),
@@ -62,7 +78,13 @@ const commandRoutes = [
     summary:
       'Approve (with conditions), refuse (with reasons) or dismiss (after an ignored order to complete). On a case that deviates from the plan an officer proposes and a team lead confirms.',
     body: DecisionInputSchema,
-    command: (b) => ({ type: 'decide', version: b.version, outcome: b.outcome, reason: b.reason, conditions: b.conditions ?? [] }),
+    command: (b) => ({
+      type: 'decide',
+      version: b.version,
+      outcome: b.outcome,
+      reason: b.reason,
+      conditions: b.conditions ?? [],
+    }),
   }),
   route({
     path: 'proposal/confirm',
@@ -95,7 +117,8 @@ export default async function officerRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['officer'],
-        summary: "My team's cases (or mine, or those nobody has taken), open ones by soonest decision deadline: filters, search and pages",
+        summary:
+          "My team's cases (or mine, or those nobody has taken), open ones by soonest decision deadline: filters, search and pages",
         querystring: QueueQuerySchema,
         response: { 200: QueuePageSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema },
       },
@@ -125,7 +148,15 @@ export default async function officerRoutes(app: FastifyInstance) {
   for (const c of commandRoutes) {
     r.post(
       `/officer/cases/:id/${c.path}`,
-      { schema: { tags: ['officer'], summary: c.summary, params, body: c.body, response: { 200: CaseDetailSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['officer'],
+          summary: c.summary,
+          params,
+          body: c.body,
+          response: { 200: CaseDetailSchema, ...errors },
+        },
+      },
       async (request) => {
         const user = currentUser(request);
         const row = await teamCase(app, user, request.params.id);
@@ -142,7 +173,8 @@ export default async function officerRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['officer'],
-        summary: 'A document the municipality issued on a case of my team (the decision, a start approval), as a PDF download',
+        summary:
+          'A document the municipality issued on a case of my team (the decision, a start approval), as a PDF download',
         params: z.object({ id: z.uuid(), kind: CaseDocumentKindSchema }),
         response: { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
       },

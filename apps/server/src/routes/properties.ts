@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, DetailedPlanSchema, NeighbourSchema, PropertySchema, SurroundingsSchema } from '@lovisa/domain';
+import {
+  ApiErrorSchema,
+  DetailedPlanSchema,
+  NeighbourSchema,
+  PropertySchema,
+  SurroundingsSchema,
+} from '@lovisa/domain';
 import { bbox } from '@lovisa/geo';
 import { surroundingFeatures } from '@lovisa/registry';
 import { notFound, unauthenticated } from '../errors';
 import { noStore } from '../plugins/session';
 import { neighboursOf } from '../rules/siteFor';
 import { assertMaySeeProperty } from '../services/propertyAccess';
-
 
 export default async function propertyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +24,8 @@ export default async function propertyRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['properties'],
-        summary: 'What the map and the rules read around a property: neighbouring plots, the offline basemap within 60 m, water within 300 m',
+        summary:
+          'What the map and the rules read around a property: neighbouring plots, the offline basemap within 60 m, water within 300 m',
         params: z.object({ id: z.uuid() }),
         response: { 200: SurroundingsSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
       },

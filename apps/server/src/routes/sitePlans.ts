@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { ApiErrorSchema, DraftDataSchema, stockholmDate, type ApplicationSubmission, type Property } from '@lovisa/domain';
+import {
+  ApiErrorSchema,
+  DraftDataSchema,
+  stockholmDate,
+  type ApplicationSubmission,
+  type Property,
+} from '@lovisa/domain';
 import { drafts } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors';
 import { currentUser, requireRole } from '../plugins/session';
@@ -16,7 +22,13 @@ const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 
 const description =
   'A one-page vector PDF (application/pdf) at 1:400 or 1:500 on A4, or on A3 when the plot needs it: plot, neighbours, buildings and distances to the boundary.';
 
-async function sendSitePlan(app: FastifyInstance, reply: FastifyReply, property: Property, planned: PlannedBuilding[], date: string) {
+async function sendSitePlan(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  property: Property,
+  planned: PlannedBuilding[],
+  date: string,
+) {
   const pdf = await renderSitePlan(await sitePlanInputFor(app, property, planned, date));
   return reply
     .header('content-type', 'application/pdf')
@@ -33,7 +45,8 @@ async function caseProperty(app: FastifyInstance, propertyId: string): Promise<P
   return property;
 }
 
-const caseBuildings = (application: unknown) => plannedBuildings((application as ApplicationSubmission).footprints ?? []);
+const caseBuildings = (application: unknown) =>
+  plannedBuildings((application as ApplicationSubmission).footprints ?? []);
 
 /** The situationsplan drawn from an application's map: for the applicant's draft and case, and the officer's case. */
 export default async function sitePlanRoutes(app: FastifyInstance) {
@@ -43,7 +56,15 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
 
     r.get(
       '/me/cases/:id/site-plan.pdf',
-      { schema: { tags: ['applicant'], summary: 'The situationsplan of one of my cases', description, params, response: errors } },
+      {
+        schema: {
+          tags: ['applicant'],
+          summary: 'The situationsplan of one of my cases',
+          description,
+          params,
+          response: errors,
+        },
+      },
       async (request, reply) => {
         const row = await caseRow(app.db, request.params.id);
         // Another person's case answers as missing, as the case itself does.
@@ -70,12 +91,18 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
         if (!row || row.ownerPersonnummer !== user.personnummer) throw notFound('draft');
         const data = DraftDataSchema.safeParse(row.data);
         const propertyId = data.success ? data.data.propertyId : undefined;
-        if (!propertyId) throw new AppError('invalidInput', 'Välj fastighet i ansökan innan du skapar en situationsplan.');
+        if (!propertyId)
+          throw new AppError('invalidInput', 'Välj fastighet i ansökan innan du skapar en situationsplan.');
         const property = await app.registers.land.propertyById(propertyId);
-        if (!property) throw new AppError('invalidInput', 'Fastigheten i utkastet finns inte i fastighetsregistret. Välj fastighet igen.');
+        if (!property)
+          throw new AppError(
+            'invalidInput',
+            'Fastigheten i utkastet finns inte i fastighetsregistret. Välj fastighet igen.',
+          );
         await assertMaySeeProperty(app, user, property.id);
         const planned = plannedBuildings(data.success ? (data.data.footprints ?? []) : []);
-        if (planned.length === 0) throw new AppError('invalidInput', 'Rita minst en byggnad på kartan innan du skapar en situationsplan.');
+        if (planned.length === 0)
+          throw new AppError('invalidInput', 'Rita minst en byggnad på kartan innan du skapar en situationsplan.');
         return sendSitePlan(app, reply, property, planned, stockholmDate(app.clock()));
       },
     );
@@ -87,7 +114,15 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
 
     r.get(
       '/officer/cases/:id/site-plan.pdf',
-      { schema: { tags: ['officer'], summary: 'The situationsplan of a case of my team', description, params, response: errors } },
+      {
+        schema: {
+          tags: ['officer'],
+          summary: 'The situationsplan of a case of my team',
+          description,
+          params,
+          response: errors,
+        },
+      },
       async (request, reply) => {
         // The same rule as the officer's case view (routes/officer.ts keeps its check private): a teamless
         // officer is refused before any lookup; another team's case answers exactly as an unknown one.

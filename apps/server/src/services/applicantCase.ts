@@ -11,7 +11,12 @@ export async function ownCase(app: FastifyInstance, user: SessionUser, id: strin
   return row;
 }
 
-export const applicantActor = (user: SessionUser): CaseActor => ({ role: 'applicant', personnummer: user.personnummer, name: user.name });
+export const applicantActor = (user: SessionUser): CaseActor => ({
+  role: 'applicant',
+  personnummer: user.personnummer,
+  name: user.name,
+});
 
 /** A case as its applicant sees it: without the officers' internal events and part. */
-export const applicantCaseDetail = (app: FastifyInstance, row: CaseRow): Promise<CaseDetail> => caseDetail(app.db, row, { today: app.clock(), face: 'applicant' });
+export const applicantCaseDetail = (app: FastifyInstance, row: CaseRow): Promise<CaseDetail> =>
+  caseDetail(app.db, row, { today: app.clock(), face: 'applicant' });

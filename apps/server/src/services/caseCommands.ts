@@ -17,7 +17,17 @@ import {
 import { issueDocument } from '../decision/issue';
 import { AppError } from '../errors';
 import type { Db, Tx } from '../db/database';
-import { answerFilesOf, caseEventsOf, changeCase, lockCase, clockFactsOf, completionRequestOf, proposalOf, staleConflict, type CaseRow } from '../repositories/cases';
+import {
+  answerFilesOf,
+  caseEventsOf,
+  changeCase,
+  lockCase,
+  clockFactsOf,
+  completionRequestOf,
+  proposalOf,
+  staleConflict,
+  type CaseRow,
+} from '../repositories/cases';
 
 /** The case as the domain's commands see it. */
 export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = null): CaseState {
@@ -40,7 +50,9 @@ export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = 
 
 /** The rules engine's verdict as the case's `assessed` event keeps it. */
 export async function assessmentOf(db: Db | Tx, caseId: string) {
-  const parsed = CaseAssessmentSchema.safeParse((await caseEventsOf(db, caseId)).find((e) => e.type === 'assessed')?.data);
+  const parsed = CaseAssessmentSchema.safeParse(
+    (await caseEventsOf(db, caseId)).find((e) => e.type === 'assessed')?.data,
+  );
   return parsed.success ? parsed.data : null;
 }
 
@@ -48,15 +60,32 @@ export async function assessmentOf(db: Db | Tx, caseId: string) {
 export function caseProblemError(problem: CaseProblem, row?: CaseRow): AppError {
   if (problem.code === 'STALE_VERSION' && row) return staleConflict(row);
   const m = caseProblemMessage(problem);
-  const issues = caseProblemIssues(problem).map((i) => ({ path: i.path, message: swedishText(i.message.id as DomainMessageId, i.message.params), messageId: i.message.id, ...(i.message.params ? { params: i.message.params } : {}) }));
-  return new AppError(caseProblemErrorCode[problem.code], swedishText(m.id as DomainMessageId, m.params), issues, m.id as DomainMessageId, m.params);
+  const issues = caseProblemIssues(problem).map((i) => ({
+    path: i.path,
+    message: swedishText(i.message.id as DomainMessageId, i.message.params),
+    messageId: i.message.id,
+    ...(i.message.params ? { params: i.message.params } : {}),
+  }));
+  return new AppError(
+    caseProblemErrorCode[problem.code],
+    swedishText(m.id as DomainMessageId, m.params),
+    issues,
+    m.id as DomainMessageId,
+    m.params,
+  );
 }
 
 /**
  * The one way a case changes: the domain decides (applyCaseCommand), the documents it orders are written, and
  * the change is stored in one transaction on the version the command was made on.
  */
-export async function runCaseCommand(app: FastifyInstance, row: CaseRow, command: CaseCommand, actor: CaseActor, db: Db | Tx = app.db): Promise<CaseRow> {
+export async function runCaseCommand(
+  app: FastifyInstance,
+  row: CaseRow,
+  command: CaseCommand,
+  actor: CaseActor,
+  db: Db | Tx = app.db,
+): Promise<CaseRow> {
   const assessment = command.type === 'answerCompletion' ? await assessmentOf(db, row.id) : null;
   const at = app.clock();
   const result = applyCaseCommand(caseStateOf(row, assessment), command, actor, at);
@@ -79,10 +108,21 @@ export async function runCaseCommand(app: FastifyInstance, row: CaseRow, command
  * The applicant's answer to an order to complete. The case row is locked while the answer's files are read and
  * the change is stored, so an upload racing the answer is either in it or refused as too late, never lost.
  */
-export async function answerCompletion(app: FastifyInstance, row: CaseRow, input: { version: number; note: string | null }, actor: CaseActor): Promise<CaseRow> {
+export async function answerCompletion(
+  app: FastifyInstance,
+  row: CaseRow,
+  input: { version: number; note: string | null },
+  actor: CaseActor,
+): Promise<CaseRow> {
   return app.db.transaction(async (tx) => {
     const locked = (await lockCase(tx, row.id)) ?? row;
     const files = await answerFilesOf(tx, locked);
-    return runCaseCommand(app, locked, { type: 'answerCompletion', version: input.version, note: input.note, ...files }, actor, tx);
+    return runCaseCommand(
+      app,
+      locked,
+      { type: 'answerCompletion', version: input.version, note: input.note, ...files },
+      actor,
+      tx,
+    );
   });
 }

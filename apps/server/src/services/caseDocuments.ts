@@ -5,7 +5,12 @@ import { contentDisposition } from '../http/contentDisposition';
 import { latestDocument } from '../repositories/cases';
 
 /** Sends a stored case document (the decision, a start approval) as a download, never run in the page. */
-export async function sendCaseDocument(app: FastifyInstance, reply: FastifyReply, caseId: string, kind: CaseDocumentKind) {
+export async function sendCaseDocument(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  caseId: string,
+  kind: CaseDocumentKind,
+) {
   const doc = await latestDocument(app.db, caseId, kind);
   if (!doc) throw notFound('document');
   const bytes = await app.attachmentStore.get(doc.sha256);

@@ -32,7 +32,14 @@ export function loginService(app: FastifyInstance) {
     const nonce = randomBytes(24).toString('base64url');
     await insertLoginOrder(
       app.db,
-      { orderRef: order.orderRef, browserNonceHash: sha256(nonce), qrStartToken: order.qrStartToken, qrStartSecret: order.qrStartSecret, kiosk, createdAt: app.clock() },
+      {
+        orderRef: order.orderRef,
+        browserNonceHash: sha256(nonce),
+        qrStartToken: order.qrStartToken,
+        qrStartSecret: order.qrStartSecret,
+        kiosk,
+        createdAt: app.clock(),
+      },
       ORDER_MAX_AGE_MS,
     );
     return { nonce, orderRef: order.orderRef, autoStartToken: order.autoStartToken };
@@ -46,18 +53,31 @@ export function loginService(app: FastifyInstance) {
   }
 
   /** BankID's answer; `ended` when the order is over (the browser's cookie then goes), `session` on success. */
-  async function collect(order: LoginOrderRow): Promise<{ answer: LoginCollectResult; ended: boolean; session?: NewSession }> {
+  async function collect(
+    order: LoginOrderRow,
+  ): Promise<{ answer: LoginCollectResult; ended: boolean; session?: NewSession }> {
     let result;
     try {
       result = await app.bankid().collect(order.orderRef);
     } catch (err) {
       if (!(err instanceof BankIdError && err.httpStatus === 400)) throw unavailable();
       await deleteLoginOrder(app.db, order.orderRef);
-      return { answer: { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') }, ended: false };
+      return {
+        answer: { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') },
+        ended: false,
+      };
     }
-    if (result.status === 'pending') return { answer: { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') }, ended: false };
+    if (result.status === 'pending')
+      return {
+        answer: { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') },
+        ended: false,
+      };
     await deleteLoginOrder(app.db, order.orderRef);
-    if (result.status === 'failed') return { answer: { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') }, ended: true };
+    if (result.status === 'failed')
+      return {
+        answer: { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') },
+        ended: true,
+      };
     const { personalNumber, name } = result.completionData.user;
     const kiosk = order.kiosk || app.config.kiosk.only;
     // At a kiosk an officer is one more visitor: no officer role, no team (the session plugin insists too).
@@ -75,7 +95,10 @@ export function loginService(app: FastifyInstance) {
   async function cancel(order: LoginOrderRow) {
     await deleteLoginOrder(app.db, order.orderRef);
     // The order may already have ended at BankID; the login is cancelled on our side either way.
-    await app.bankid().cancel(order.orderRef).catch(() => {});
+    await app
+      .bankid()
+      .cancel(order.orderRef)
+      .catch(() => {});
   }
 
   return { start, orderOfBrowser, collect, cancel };

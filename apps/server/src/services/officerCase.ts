@@ -1,5 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { CaseAssessmentSchema, caseCommandLimits, maskPersonnummer, stockholmDate, type CaseActor, type CaseDetail, type CaseEvent, type OfficerCaseView } from '@lovisa/domain';
+import {
+  CaseAssessmentSchema,
+  caseCommandLimits,
+  maskPersonnummer,
+  stockholmDate,
+  type CaseActor,
+  type CaseDetail,
+  type CaseEvent,
+  type OfficerCaseView,
+} from '@lovisa/domain';
 import { forbidden, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { caseDetail, caseEventsOf, caseRow, type CaseRow } from '../repositories/cases';
@@ -12,7 +21,10 @@ export function teamOf(user: SessionUser): string {
 }
 
 /** The signed-in officer as the domain's commands see them: a team lead or not, by the staff register. */
-export async function officerActor(app: FastifyInstance, user: SessionUser): Promise<Extract<CaseActor, { role: 'officer' }>> {
+export async function officerActor(
+  app: FastifyInstance,
+  user: SessionUser,
+): Promise<Extract<CaseActor, { role: 'officer' }>> {
   const me = await officerByPersonnummer(app.db, user.personnummer);
   return { role: 'officer', personnummer: user.personnummer, name: user.name, teamLead: me?.role === 'teamLead' };
 }
@@ -26,7 +38,12 @@ export async function teamCase(app: FastifyInstance, user: SessionUser, id: stri
   return row;
 }
 
-async function officerView(app: FastifyInstance, user: SessionUser, row: CaseRow, events: CaseEvent[]): Promise<OfficerCaseView> {
+async function officerView(
+  app: FastifyInstance,
+  user: SessionUser,
+  row: CaseRow,
+  events: CaseEvent[],
+): Promise<OfficerCaseView> {
   const [actor, person, colleagues] = await Promise.all([
     officerActor(app, user),
     app.registers.population.personByPersonnummer(row.applicantPersonnummer),
@@ -34,7 +51,12 @@ async function officerView(app: FastifyInstance, user: SessionUser, row: CaseRow
   ]);
   const state = caseStateOf(row);
   const limits = caseCommandLimits(
-    { ...state, replyBy: state.completionRequest?.replyBy ?? null, extended: state.clock.extension !== null, proposalBy: state.proposal?.by.personnummer ?? null },
+    {
+      ...state,
+      replyBy: state.completionRequest?.replyBy ?? null,
+      extended: state.clock.extension !== null,
+      proposalBy: state.proposal?.by.personnummer ?? null,
+    },
     actor,
     stockholmDate(app.clock()),
   );
@@ -57,7 +79,11 @@ async function officerView(app: FastifyInstance, user: SessionUser, row: CaseRow
     proposal: state.proposal,
     actions: limits.actions,
     limits,
-    colleagues: colleagues.map((o) => ({ personnummer: o.personnummer, name: o.name, role: o.role === 'teamLead' ? ('teamLead' as const) : ('officer' as const) })),
+    colleagues: colleagues.map((o) => ({
+      personnummer: o.personnummer,
+      name: o.name,
+      role: o.role === 'teamLead' ? ('teamLead' as const) : ('officer' as const),
+    })),
     viewerIsTeamLead: actor.teamLead,
   };
 }
@@ -65,5 +91,10 @@ async function officerView(app: FastifyInstance, user: SessionUser, row: CaseRow
 /** A case as the officer's console shows it: the shared detail plus the officer's part. */
 export async function officerCaseDetail(app: FastifyInstance, user: SessionUser, row: CaseRow): Promise<CaseDetail> {
   const events = await caseEventsOf(app.db, row.id);
-  return caseDetail(app.db, row, { today: app.clock(), face: 'officer', officer: await officerView(app, user, row, events), events });
+  return caseDetail(app.db, row, {
+    today: app.clock(),
+    face: 'officer',
+    officer: await officerView(app, user, row, events),
+    events,
+  });
 }

@@ -2,7 +2,10 @@ import { boxOfRings, boxTouchesArea, boxWithin, boxesOverlap, segmentHitsBox, ty
 import type { Box } from './sheet';
 
 /** Something a label should not cover, and how much covering it costs. */
-type Obstacle = ({ kind: 'area'; rings: Pt[][]; id?: string } | { kind: 'segment'; a: Pt; b: Pt }) & { cost: number; bounds: Box };
+type Obstacle = ({ kind: 'area'; rings: Pt[][]; id?: string } | { kind: 'segment'; a: Pt; b: Pt }) & {
+  cost: number;
+  bounds: Box;
+};
 
 export interface Candidate {
   box: Box;

@@ -4,13 +4,20 @@ import type { Box } from './sheet';
 /** A point on the page, PDF points from the lower left corner. */
 export type Pt = [number, number];
 
-export const boxesOverlap = (a: Box, b: Box, gap = 0) => a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
+export const boxesOverlap = (a: Box, b: Box, gap = 0) =>
+  a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
 
-export const boxWithin = (inner: Box, outer: Box) => inner.x0 >= outer.x0 && inner.x1 <= outer.x1 && inner.y0 >= outer.y0 && inner.y1 <= outer.y1;
+export const boxWithin = (inner: Box, outer: Box) =>
+  inner.x0 >= outer.x0 && inner.x1 <= outer.x1 && inner.y0 >= outer.y0 && inner.y1 <= outer.y1;
 
 export const boxCentre = (b: Box): Pt => [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2];
 
-export const boxAround = ([x, y]: Pt, w: number, h: number): Box => ({ x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 });
+export const boxAround = ([x, y]: Pt, w: number, h: number): Box => ({
+  x0: x - w / 2,
+  y0: y - h / 2,
+  x1: x + w / 2,
+  y1: y + h / 2,
+});
 
 export function boxOfRings(rings: Pt[][]): Box {
   const b: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
@@ -60,10 +67,12 @@ export const ringsHitBox = (rings: Pt[][], box: Box) => {
 };
 
 /** Any part of the box lies in the area: an edge crosses it, or (no edge crossing) the whole box is inside. */
-export const boxTouchesArea = (box: Box, rings: Pt[][]) => ringsHitBox(rings, box) || pointInRings(boxCentre(box), rings);
+export const boxTouchesArea = (box: Box, rings: Pt[][]) =>
+  ringsHitBox(rings, box) || pointInRings(boxCentre(box), rings);
 
 /** The whole box lies in the area. */
-export const boxInsideArea = (box: Box, rings: Pt[][]) => !ringsHitBox(rings, box) && pointInRings(boxCentre(box), rings);
+export const boxInsideArea = (box: Box, rings: Pt[][]) =>
+  !ringsHitBox(rings, box) && pointInRings(boxCentre(box), rings);
 
 /** Sutherland–Hodgman: the part of a ring inside the box, closed; empty when none is. */
 export function clipRingToBox(ring: Pt[], box: Box): Pt[] {

@@ -24,9 +24,9 @@ const registers = await loadFixtureRegisters(defaultFixturesDir());
 const basemap = await loadBasemap(defaultFixturesDir());
 const property = await registers.land.propertyByDesignation('Kjellstavik Eken 1:23');
 if (!property) throw new Error('The fixtures have no Kjellstavik Eken 1:23.');
-const neighbours = (await Promise.all((await registers.land.neighbourIdsOf(property.id)).map((id) => registers.land.propertyById(id)))).filter(
-  (p): p is Property => p !== null,
-);
+const neighbours = (
+  await Promise.all((await registers.land.neighbourIdsOf(property.id)).map((id) => registers.land.propertyById(id)))
+).filter((p): p is Property => p !== null);
 
 // The plot runs E 620 060–620 090, N 6 650 005–6 650 040 with the house in its south-west: the garage stands
 // just east of the middle, clear of the house; the shed in the north-west corner, 1,5 m from the boundary.

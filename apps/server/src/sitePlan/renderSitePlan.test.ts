@@ -13,8 +13,22 @@ const A3 = [841.89, 1190.55];
 const PT_PER_M_400 = ((72 / 25.4) * 1000) / 400;
 
 type Box = [minE: number, minN: number, maxE: number, maxN: number];
-const rect = ([a, b, c, d]: Box): Polygon => ({ type: 'Polygon', coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] });
-const multi = (...boxes: Box[]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: boxes.map((b) => rect(b).coordinates) });
+const rect = ([a, b, c, d]: Box): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [a, b],
+      [c, b],
+      [c, d],
+      [a, d],
+      [a, b],
+    ],
+  ],
+});
+const multi = (...boxes: Box[]): MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: boxes.map((b) => rect(b).coordinates),
+});
 
 // A 30 × 35 m plot at E 620 000, N 6 650 000 with neighbours west, east and north.
 const PLOT: Box = [620_000, 6_650_000, 620_030, 6_650_035];
@@ -116,9 +130,21 @@ describe('renderSitePlan', () => {
   it('prints a rectangle’s two sides and another shape’s area', async () => {
     const lShape: Polygon = {
       type: 'Polygon',
-      coordinates: [[[620_005, 6_650_005], [620_012, 6_650_005], [620_012, 6_650_009], [620_009, 6_650_009], [620_009, 6_650_013], [620_005, 6_650_013], [620_005, 6_650_005]]],
+      coordinates: [
+        [
+          [620_005, 6_650_005],
+          [620_012, 6_650_005],
+          [620_012, 6_650_009],
+          [620_009, 6_650_009],
+          [620_009, 6_650_013],
+          [620_005, 6_650_013],
+          [620_005, 6_650_005],
+        ],
+      ],
     };
-    const pdf = await parse(await renderSitePlan(baseInput({ planned: [...baseInput().planned, { label: 'Uthus', geometry: lShape }] })));
+    const pdf = await parse(
+      await renderSitePlan(baseInput({ planned: [...baseInput().planned, { label: 'Uthus', geometry: lShape }] })),
+    );
     expect(pdf.texts).toContain('8,0 × 7,0 m');
     expect(pdf.texts).toContain('7,0 × 5,0 m');
     // 7 × 4 + 4 × 4 = 44 m².
@@ -132,7 +158,9 @@ describe('renderSitePlan', () => {
     // The plot's outline is a path exactly 30 × 35 m at 1:400, centred in the drawing area above the band
     // (frame 20/10/10/10 mm, band 50 mm).
     const [w, h] = [30 * k, 35 * k];
-    const outline = pathBoxes(pdf.ops).find((b) => Math.abs(b[2]! - b[0]! - w) < 0.01 && Math.abs(b[3]! - b[1]! - h) < 0.01);
+    const outline = pathBoxes(pdf.ops).find(
+      (b) => Math.abs(b[2]! - b[0]! - w) < 0.01 && Math.abs(b[3]! - b[1]! - h) < 0.01,
+    );
     expect(outline, `a ${w} × ${h} pt path`).toBeDefined();
     const mm = PT_PER_MM;
     const areaCentre = [(20 * mm + pdf.width - 10 * mm) / 2, (60 * mm + pdf.height - 10 * mm) / 2];
@@ -153,7 +181,12 @@ describe('renderSitePlan', () => {
       const size = Math.hypot(i.transform[0]!, i.transform[1]!);
       const upright = i.transform[1] === 0;
       const [x, y] = [i.transform[4]!, i.transform[5]!];
-      return { s: i.str, b: upright ? [x, y - 0.2 * size, x + i.width, y + 0.75 * size] : [x - 0.75 * size, y, x + 0.2 * size, y + i.width] };
+      return {
+        s: i.str,
+        b: upright
+          ? [x, y - 0.2 * size, x + i.width, y + 0.75 * size]
+          : [x - 0.75 * size, y, x + 0.2 * size, y + i.width],
+      };
     });
     for (const { s, b } of boxes) {
       expect(b[0], s).toBeGreaterThanOrEqual(0);
@@ -181,11 +214,18 @@ describe('renderSitePlan', () => {
     const boundary: MultiPolygon = {
       type: 'MultiPolygon',
       coordinates: [
-        [rect(PLOT).coordinates[0]!, rect([620_015.5, 6_650_021, 620_020.5, 6_650_026]).coordinates[0]!.slice().reverse()],
+        [
+          rect(PLOT).coordinates[0]!,
+          rect([620_015.5, 6_650_021, 620_020.5, 6_650_026]).coordinates[0]!.slice().reverse(),
+        ],
         rect([620_005, 6_649_980, 620_015, 6_649_990]).coordinates,
       ],
     };
-    const pdf = await parse(await renderSitePlan(baseInput({ boundary, planned: [{ label: 'Garage', geometry: rect(GARAGE) }], existingBuildings: [] })));
+    const pdf = await parse(
+      await renderSitePlan(
+        baseInput({ boundary, planned: [{ label: 'Garage', geometry: rect(GARAGE) }], existingBuildings: [] }),
+      ),
+    );
     expect(pdf.texts).toContain(sv(620_015.5 - GARAGE[2]));
     expect(pdf.texts).toContain('3,0 m');
     expect(pdf.texts.filter((t) => t === 'Kjellstavik Björken 2:6').length).toBe(3); // two parts and the title block
@@ -204,9 +244,17 @@ describe('renderSitePlan', () => {
     expect(Math.abs(largePdf.height - A3[1]!)).toBeLessThan(1);
     // At 1:500 the 120 m wide plot is 120 × 2 mm of paper.
     const k500 = ((72 / 25.4) * 1000) / 500;
-    expect(pathBoxes(largePdf.ops).some((b) => Math.abs(b[2]! - b[0]! - 120 * k500) < 0.01 && Math.abs(b[3]! - b[1]! - 150 * k500) < 0.01)).toBe(true);
+    expect(
+      pathBoxes(largePdf.ops).some(
+        (b) => Math.abs(b[2]! - b[0]! - 120 * k500) < 0.01 && Math.abs(b[3]! - b[1]! - 150 * k500) < 0.01,
+      ),
+    ).toBe(true);
 
-    const estate = baseInput({ boundary: multi([620_000, 6_650_000, 620_600, 6_650_400]), neighbours: [], planned: [] });
+    const estate = baseInput({
+      boundary: multi([620_000, 6_650_000, 620_600, 6_650_400]),
+      neighbours: [],
+      planned: [],
+    });
     expect((await parse(await renderSitePlan(estate))).texts).toContain('Skala 1:2000 (A3)');
   });
 
@@ -240,7 +288,18 @@ describe('texts on the plan', () => {
     const turned = rectangleFromDimensions([620_010, 6_650_010], 8, 7, 30);
     expect(rectangleSides(turned)?.map((v) => Math.round(v * 1000) / 1000)).toEqual([8, 7]);
     expect(footprintMeasureText(turned)).toBe('8,0 × 7,0 m');
-    const kite: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [4, 1], [5, 5], [1, 4], [0, 0]]] };
+    const kite: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 1],
+          [5, 5],
+          [1, 4],
+          [0, 0],
+        ],
+      ],
+    };
     expect(rectangleSides(kite)).toBeNull();
   });
 

@@ -39,7 +39,17 @@ import {
   ringArea,
   type Pt,
 } from './pageGeometry';
-import { PT_PER_MM, bandOf, chooseSheet, drawingAreaOf, frameOf, ptPerMetre, scaleText, type Box, type Sheet } from './sheet';
+import {
+  PT_PER_MM,
+  bandOf,
+  chooseSheet,
+  drawingAreaOf,
+  frameOf,
+  ptPerMetre,
+  scaleText,
+  type Box,
+  type Sheet,
+} from './sheet';
 import { newDocument } from '../pdf/documentFonts';
 
 /** Everything a situationsplan shows, in SWEREF 99 TM metres ([easting, northing]). */
@@ -75,7 +85,6 @@ const PLAN_MARK: Rgb = [0.35, 0.35, 0.35];
 
 const mm = (v: number) => v * PT_PER_MM;
 
-
 /** Coordinates written with a thousandth of a point (0.35 µm): exact for any drawing, and a smaller file. */
 const q = (v: number) => Math.round(v * 1000) / 1000;
 const fillEvenOdd = () => PDFOperator.of(PDFOperatorNames.FillEvenOdd);
@@ -84,7 +93,8 @@ const clipEvenOdd = () => PDFOperator.of(PDFOperatorNames.ClipEvenOdd);
 function ringOps(rings: Pt[][]): PDFOperator[] {
   const ops: PDFOperator[] = [];
   for (const ring of rings) {
-    const closed = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1];
+    const closed =
+      ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1];
     const pts = closed ? ring.slice(0, -1) : ring;
     if (pts.length === 0) continue;
     ops.push(moveTo(q(pts[0]![0]), q(pts[0]![1])));
@@ -117,10 +127,23 @@ function strokeOps(pathOps: PDFOperator[], s: StrokeStyle): PDFOperator[] {
   ];
 }
 
-const fillOps = (pathOps: PDFOperator[], color: Rgb) => [pushGraphicsState(), setFillingRgbColor(...color), ...pathOps, fillEvenOdd(), popGraphicsState()];
+const fillOps = (pathOps: PDFOperator[], color: Rgb) => [
+  pushGraphicsState(),
+  setFillingRgbColor(...color),
+  ...pathOps,
+  fillEvenOdd(),
+  popGraphicsState(),
+];
 
 /** Runs `inner` clipped to the rings (even-odd, so holes stay out). */
-const clippedOps = (rings: Pt[][], inner: PDFOperator[]) => [pushGraphicsState(), ...ringOps(rings), clipEvenOdd(), endPath(), ...inner, popGraphicsState()];
+const clippedOps = (rings: Pt[][], inner: PDFOperator[]) => [
+  pushGraphicsState(),
+  ...ringOps(rings),
+  clipEvenOdd(),
+  endPath(),
+  ...inner,
+  popGraphicsState(),
+];
 
 /** Parallel lines at 45° over a box, spaced `gap` pt apart; callers clip them. */
 function hatchOps(box: Box, gap: number): PDFOperator[] {
@@ -164,26 +187,49 @@ function blockSize(lines: TextLine[]): { w: number; h: number } {
 
 /** Centred lines on a white ground, so a label stays readable over lines and patterns. */
 function drawBlock(page: PDFPage, box: Box, lines: TextLine[], ground = true, turned = false) {
-  if (ground) page.pushOperators(...fillOps([rectangle(q(box.x0), q(box.y0), q(box.x1 - box.x0), q(box.y1 - box.y0))], WHITE));
+  if (ground)
+    page.pushOperators(...fillOps([rectangle(q(box.x0), q(box.y0), q(box.x1 - box.x0), q(box.y1 - box.y0))], WHITE));
   if (turned) {
     // One line running up the page: its top faces left, so the baseline lies right of the box's left edge.
     const [l] = lines;
     if (!l) return;
     const w = l.font.widthOfTextAtSize(l.text, l.size);
     const x = box.x0 + PAD + l.size * 0.93;
-    page.drawText(l.text, { x: q(x), y: q((box.y0 + box.y1) / 2 - w / 2), size: l.size, font: l.font, color: rgb(...l.color), rotate: degrees(90) });
+    page.drawText(l.text, {
+      x: q(x),
+      y: q((box.y0 + box.y1) / 2 - w / 2),
+      size: l.size,
+      font: l.font,
+      color: rgb(...l.color),
+      rotate: degrees(90),
+    });
     return;
   }
   let top = box.y1 - PAD;
   const cx = (box.x0 + box.x1) / 2;
   for (const l of lines) {
     const w = l.font.widthOfTextAtSize(l.text, l.size);
-    page.drawText(l.text, { x: q(cx - w / 2), y: q(top - l.size * 0.93), size: l.size, font: l.font, color: rgb(...l.color) });
+    page.drawText(l.text, {
+      x: q(cx - w / 2),
+      y: q(top - l.size * 0.93),
+      size: l.size,
+      font: l.font,
+      color: rgb(...l.color),
+    });
     top -= lineHeight(l);
   }
 }
 
-function text(page: PDFPage, s: string, x: number, y: number, font: PDFFont, size: number, color: Rgb = BLACK, align: 'left' | 'centre' | 'right' = 'left') {
+function text(
+  page: PDFPage,
+  s: string,
+  x: number,
+  y: number,
+  font: PDFFont,
+  size: number,
+  color: Rgb = BLACK,
+  align: 'left' | 'centre' | 'right' = 'left',
+) {
   const w = font.widthOfTextAtSize(s, size);
   const dx = align === 'left' ? 0 : align === 'centre' ? -w / 2 : -w;
   page.drawText(s, { x: q(x + dx), y: q(y), size, font, color: rgb(...color) });
@@ -217,15 +263,20 @@ interface MapContext {
 }
 
 const polygonRings = (ctx: MapContext, p: Polygon): Pt[][] => p.coordinates.map((r) => r.map(ctx.toPt));
-const multiRings = (ctx: MapContext, mp: MultiPolygon): Pt[][] => mp.coordinates.flatMap((rings) => rings.map((r) => r.map(ctx.toPt)));
+const multiRings = (ctx: MapContext, mp: MultiPolygon): Pt[][] =>
+  mp.coordinates.flatMap((rings) => rings.map((r) => r.map(ctx.toPt)));
 
 /** The grid spacing in metres: the finest of the usual steps that leaves at least 2 cm between lines. */
 function gridStep(k: number): number {
-  for (const step of [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000]) if (step * k >= mm(20)) return step;
+  for (const step of [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000])
+    if (step * k >= mm(20)) return step;
   return 1_000_000;
 }
 
-const groupThousands = (v: number) => Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
+const groupThousands = (v: number) =>
+  Math.round(v)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
 
 /**
  * Round SWEREF 99 TM coordinates as ticks with their values inside the frame's upper and left edges, as map
@@ -262,7 +313,14 @@ function drawGrid(ctx: MapContext, centre: Position) {
     labels.push(() => {
       page.pushOperators(...fillOps(rectOps(box), WHITE));
       // Read from the right-hand side, as map frames are.
-      page.drawText(label, { x: q(box.x1 - size * 0.3), y: q(y - w / 2), size, font: fonts.regular, color: rgb(...GREY_TEXT), rotate: degrees(90) });
+      page.drawText(label, {
+        x: q(box.x1 - size * 0.3),
+        y: q(y - w / 2),
+        size,
+        font: fonts.regular,
+        color: rgb(...GREY_TEXT),
+        rotate: degrees(90),
+      });
     });
     ctx.layout.reserve({ ...box, x0: area.x0 });
   }
@@ -273,8 +331,15 @@ function drawGrid(ctx: MapContext, centre: Position) {
 type PlanMark = 'prickmark' | 'korsmark';
 
 /** Dots for prickmark and crosses for korsmark, the way detailed plans draw them. */
-const PLAN_PATTERNS: Record<PlanMark, { gap: number; mark: (x: number, y: number) => PDFOperator[]; style: StrokeStyle }> = {
-  prickmark: { gap: mm(1.6), mark: (x, y) => lineOps([x, y], [x + 0.01, y]), style: { width: 1.1, color: PLAN_MARK, cap: LineCapStyle.Round } },
+const PLAN_PATTERNS: Record<
+  PlanMark,
+  { gap: number; mark: (x: number, y: number) => PDFOperator[]; style: StrokeStyle }
+> = {
+  prickmark: {
+    gap: mm(1.6),
+    mark: (x, y) => lineOps([x, y], [x + 0.01, y]),
+    style: { width: 1.1, color: PLAN_MARK, cap: LineCapStyle.Round },
+  },
   korsmark: {
     gap: mm(2.6),
     mark: (x, y) => [...lineOps([x - 1.3, y], [x + 1.3, y]), ...lineOps([x, y - 1.3], [x, y + 1.3])],
@@ -285,7 +350,10 @@ const PLAN_PATTERNS: Record<PlanMark, { gap: number; mark: (x: number, y: number
 /** A plan area's pattern over `box` (the part that can show), clipped to its rings, and its dashed outline. */
 function planAreaOps(kind: PlanMark, rings: Pt[][], box: Box): PDFOperator[] {
   const { gap, mark, style } = PLAN_PATTERNS[kind];
-  return [...clippedOps(rings, strokeOps(patternOps(box, gap, mark), style)), ...strokeOps(ringOps(rings), { width: 0.35, color: PLAN_MARK, dash: [2, 1.5] })];
+  return [
+    ...clippedOps(rings, strokeOps(patternOps(box, gap, mark), style)),
+    ...strokeOps(ringOps(rings), { width: 0.35, color: PLAN_MARK, dash: [2, 1.5] }),
+  ];
 }
 
 function drawPlanArea(ctx: MapContext, mp: MultiPolygon, kind: PlanMark) {
@@ -309,7 +377,8 @@ function drawDimension(ctx: MapContext, d: Dimension) {
     // Touching the boundary: a ring marks the spot.
     const r = 2;
     ops.push(moveTo(q(from[0] + r), q(from[1])));
-    for (let i = 1; i <= 16; i++) ops.push(lineTo(q(from[0] + r * Math.cos((i * Math.PI) / 8)), q(from[1] + r * Math.sin((i * Math.PI) / 8))));
+    for (let i = 1; i <= 16; i++)
+      ops.push(lineTo(q(from[0] + r * Math.cos((i * Math.PI) / 8)), q(from[1] + r * Math.sin((i * Math.PI) / 8))));
   } else {
     const u: Pt = [(to[0] - from[0]) / len, (to[1] - from[1]) / len];
     if (len >= 11) {
@@ -321,11 +390,13 @@ function drawDimension(ctx: MapContext, d: Dimension) {
       const t = 2.2;
       const slash: Pt = [(u[0] - u[1]) * Math.SQRT1_2 * t, (u[1] + u[0]) * Math.SQRT1_2 * t];
       ops.push(...lineOps([from[0] - u[0] * ext, from[1] - u[1] * ext], [to[0] + u[0] * ext, to[1] + u[1] * ext]));
-      for (const p of [from, to]) ops.push(...lineOps([p[0] - slash[0], p[1] - slash[1]], [p[0] + slash[0], p[1] + slash[1]]));
+      for (const p of [from, to])
+        ops.push(...lineOps([p[0] - slash[0], p[1] - slash[1]], [p[0] + slash[0], p[1] + slash[1]]));
     }
   }
   ctx.page.pushOperators(...strokeOps(ops, { width: 0.6, color: DIMENSION }));
-  if (fills.length) ctx.page.pushOperators(pushGraphicsState(), setFillingRgbColor(...DIMENSION), ...fills, fill(), popGraphicsState());
+  if (fills.length)
+    ctx.page.pushOperators(pushGraphicsState(), setFillingRgbColor(...DIMENSION), ...fills, fill(), popGraphicsState());
 }
 
 /** Places a dimension's value beside its line, or past one of its ends when the line is short. */
@@ -402,7 +473,11 @@ function placeBuildingLabel(ctx: MapContext, id: string, rings: Pt[][], lines: T
     const start: Pt = [Math.max(box.x0, Math.min(box.x1, target[0])), Math.max(box.y0, Math.min(box.y1, target[1]))];
     ctx.page.pushOperators(
       ...strokeOps(lineOps(start, target), { width: 0.5, color: PLANNED_LINE }),
-      ...strokeOps(lineOps(target, [target[0] + 0.01, target[1]]), { width: 2.2, color: PLANNED_LINE, cap: LineCapStyle.Round }),
+      ...strokeOps(lineOps(target, [target[0] + 0.01, target[1]]), {
+        width: 2.2,
+        color: PLANNED_LINE,
+        cap: LineCapStyle.Round,
+      }),
     );
   }
   drawBlock(ctx.page, box, lines);
@@ -412,7 +487,13 @@ function placeBuildingLabel(ctx: MapContext, id: string, rings: Pt[][], lines: T
  * A name inside one part of an area: over a grid of spots in its visible part, the one deepest inside that
  * the text fits at. Smaller text, then text turned to run up a narrow strip, only when that is all that fits.
  */
-function placeAreaLabel(ctx: MapContext, part: Pt[][], lineAt: (size: number) => TextLine, sizes: number[], besideOk = false) {
+function placeAreaLabel(
+  ctx: MapContext,
+  part: Pt[][],
+  lineAt: (size: number) => TextLine,
+  sizes: number[],
+  besideOk = false,
+) {
   const visible = clipRingToBox(part[0] ?? [], ctx.area);
   if (visible.length === 0) return;
   const box = boxOfRings([visible]);
@@ -447,14 +528,17 @@ function placeAreaLabel(ctx: MapContext, part: Pt[][], lineAt: (size: number) =>
         [box.x1 + gap + w / 2, cy],
         [box.x0 - gap - w / 2, cy],
       ];
-      spots.forEach((p, i) => candidates.push({ box: boxAround(p, w, h), penalty: 150 + si * 8 + i, line, turned: false }));
+      spots.forEach((p, i) =>
+        candidates.push({ box: boxAround(p, w, h), penalty: 150 + si * 8 + i, line, turned: false }),
+      );
     });
   }
   const chosen = ctx.layout.place(candidates);
   if (chosen) drawBlock(ctx.page, chosen.box, [chosen.line], false, chosen.turned);
 }
 
-const partsOf = (ctx: MapContext, mp: MultiPolygon): Pt[][][] => mp.coordinates.map((rings) => rings.map((r) => r.map(ctx.toPt)));
+const partsOf = (ctx: MapContext, mp: MultiPolygon): Pt[][][] =>
+  mp.coordinates.map((rings) => rings.map((r) => r.map(ctx.toPt)));
 
 /** The part of a plot with the most area on the sheet: the one its name goes in. */
 function largestVisiblePart(ctx: MapContext, parts: Pt[][][]): Pt[][] | null {
@@ -491,12 +575,17 @@ function drawMap(ctx: MapContext, input: SitePlanInput, centre: Position) {
   for (const n of neighbours) ops.push(...ringOps(n.rings));
   page.pushOperators(...strokeOps(ops, { width: 0.6, color: NEIGHBOUR_LINE }));
   for (const rings of existing) {
-    page.pushOperators(...fillOps(ringOps(rings), EXISTING_FILL), ...strokeOps(ringOps(rings), { width: 0.5, color: EXISTING_LINE }));
+    page.pushOperators(
+      ...fillOps(ringOps(rings), EXISTING_FILL),
+      ...strokeOps(ringOps(rings), { width: 0.5, color: EXISTING_LINE }),
+    );
   }
   page.pushOperators(...strokeOps(ringOps(property), { width: 1.7, color: BLACK }));
   for (const p of planned) {
     page.pushOperators(...fillOps(ringOps(p.rings), PLANNED_FILL));
-    page.pushOperators(...clippedOps(p.rings, strokeOps(hatchOps(boxOfRings(p.rings), 3.2), { width: 0.4, color: PLANNED_LINE })));
+    page.pushOperators(
+      ...clippedOps(p.rings, strokeOps(hatchOps(boxOfRings(p.rings), 3.2), { width: 0.4, color: PLANNED_LINE })),
+    );
     page.pushOperators(...strokeOps(ringOps(p.rings), { width: 1.2, color: PLANNED_LINE }));
   }
   const dimensions: Dimension[] = [];
@@ -528,11 +617,23 @@ function drawMap(ctx: MapContext, input: SitePlanInput, centre: Position) {
   });
   // Every part of the plot carries its name: a reader must not take a detached part for a neighbour.
   for (const part of partsOf(ctx, input.boundary)) {
-    placeAreaLabel(ctx, part, (size) => ({ text: input.designation, font: ctx.fonts.bold, size, color: BLACK }), [8, 7, 6], true);
+    placeAreaLabel(
+      ctx,
+      part,
+      (size) => ({ text: input.designation, font: ctx.fonts.bold, size, color: BLACK }),
+      [8, 7, 6],
+      true,
+    );
   }
   for (const n of input.neighbours) {
     const part = largestVisiblePart(ctx, partsOf(ctx, n.boundary));
-    if (part) placeAreaLabel(ctx, part, (size) => ({ text: n.designation, font: ctx.fonts.regular, size, color: GREY_TEXT }), [7, 6, 5.5]);
+    if (part)
+      placeAreaLabel(
+        ctx,
+        part,
+        (size) => ({ text: n.designation, font: ctx.fonts.regular, size, color: GREY_TEXT }),
+        [7, 6, 5.5],
+      );
   }
 }
 
@@ -545,7 +646,10 @@ function drawLegend(page: PDFPage, fonts: Fonts, box: Box, input: SitePlanInput)
   const rows: [string, (s: Box) => PDFOperator[]][] = [
     ['Fastighetsgräns', (s) => strokeOps(lineOps([s.x0, cy(s)], [s.x1, cy(s)]), { width: 1.7, color: BLACK })],
     ['Grannfastighet', (s) => strokeOps(lineOps([s.x0, cy(s)], [s.x1, cy(s)]), { width: 0.6, color: NEIGHBOUR_LINE })],
-    ['Befintlig byggnad', (s) => [...fillOps(rectOps(s), EXISTING_FILL), ...strokeOps(rectOps(s), { width: 0.5, color: EXISTING_LINE })]],
+    [
+      'Befintlig byggnad',
+      (s) => [...fillOps(rectOps(s), EXISTING_FILL), ...strokeOps(rectOps(s), { width: 0.5, color: EXISTING_LINE })],
+    ],
     [
       'Planerad byggnad',
       (s) => [
@@ -611,10 +715,19 @@ function drawNorthAndScale(page: PDFPage, fonts: Fonts, box: Box, sheet: Sheet) 
     closePath(),
     fill(),
     popGraphicsState(),
-    ...strokeOps([moveTo(q(tip[0]), q(tip[1])), lineTo(q(cx + half), q(foot)), lineTo(q(cx), q(notch)), lineTo(q(cx - half), q(foot)), closePath()], {
-      width: 0.6,
-      color: BLACK,
-    }),
+    ...strokeOps(
+      [
+        moveTo(q(tip[0]), q(tip[1])),
+        lineTo(q(cx + half), q(foot)),
+        lineTo(q(cx), q(notch)),
+        lineTo(q(cx - half), q(foot)),
+        closePath(),
+      ],
+      {
+        width: 0.6,
+        color: BLACK,
+      },
+    ),
   );
   text(page, 'N', cx, tip[1] + mm(1.5), fonts.bold, 10, BLACK, 'centre');
 
@@ -646,14 +759,17 @@ function drawTitleBlock(page: PDFPage, fonts: Fonts, box: Box, input: SitePlanIn
   const x = box.x0 + mm(3.5);
   const room = box.x1 - mm(3) - x;
   // Long designations and names shrink to the block rather than run over the frame.
-  const fit = (s: string, font: PDFFont, size: number) => Math.min(size, (size * room) / Math.max(font.widthOfTextAtSize(s, size), 1e-9));
+  const fit = (s: string, font: PDFFont, size: number) =>
+    Math.min(size, (size * room) / Math.max(font.widthOfTextAtSize(s, size), 1e-9));
   let y = box.y1 - mm(8);
   text(page, input.title, x, y, fonts.bold, fit(input.title, fonts.bold, 15));
   y -= mm(6.5);
   text(page, input.designation, x, y, fonts.bold, fit(input.designation, fonts.bold, 10));
   y -= mm(2.8);
   page.pushOperators(...strokeOps(lineOps([box.x0, y], [box.x1, y]), { width: 0.4, color: BLACK }));
-  const municipality = /kommun$/i.test(input.municipality.trim()) ? input.municipality.trim() : `${input.municipality.trim()} kommun`;
+  const municipality = /kommun$/i.test(input.municipality.trim())
+    ? input.municipality.trim()
+    : `${input.municipality.trim()} kommun`;
   const rows = [municipality, `Datum ${input.date}`, scaleText(sheet), 'Koordinatsystem SWEREF 99 TM'];
   for (const row of rows) {
     y -= mm(4.4);
@@ -671,10 +787,17 @@ function drawBand(page: PDFPage, fonts: Fonts, sheet: Sheet, input: SitePlanInpu
   const title: Box = { ...band, x0: band.x1 - titleW };
   const north: Box = { ...band, x0: legend.x1, x1: title.x0 };
   page.pushOperators(
-    ...strokeOps([...rectOps(band), ...lineOps([legend.x1, band.y0], [legend.x1, band.y1]), ...lineOps([title.x0, band.y0], [title.x0, band.y1])], {
-      width: 0.8,
-      color: BLACK,
-    }),
+    ...strokeOps(
+      [
+        ...rectOps(band),
+        ...lineOps([legend.x1, band.y0], [legend.x1, band.y1]),
+        ...lineOps([title.x0, band.y0], [title.x0, band.y1]),
+      ],
+      {
+        width: 0.8,
+        color: BLACK,
+      },
+    ),
   );
   drawLegend(page, fonts, legend, input);
   drawNorthAndScale(page, fonts, north, sheet);

@@ -51,7 +51,8 @@ export interface SitePlanSources {
 export function sitePlanInputFrom(s: SitePlanSources): SitePlanInput {
   const existingBuildings: Polygon[] = [];
   for (const f of s.features) {
-    if (f.properties.kind === 'building' && f.properties.propertyId === s.property.id && f.geometry.type === 'Polygon') existingBuildings.push(f.geometry);
+    if (f.properties.kind === 'building' && f.properties.propertyId === s.property.id && f.geometry.type === 'Polygon')
+      existingBuildings.push(f.geometry);
   }
   return {
     designation: s.property.designation,
@@ -68,8 +69,16 @@ export function sitePlanInputFrom(s: SitePlanSources): SitePlanInput {
 }
 
 /** Reads the registers the way the rules do (siteFor): the plot, its neighbours, its plans and its buildings. */
-export async function sitePlanInputFor(app: FastifyInstance, property: Property, planned: PlannedBuilding[], date: string): Promise<SitePlanInput> {
-  const [plans, neighbours] = await Promise.all([app.registers.land.plansForProperty(property.id), neighboursOf(app, property)]);
+export async function sitePlanInputFor(
+  app: FastifyInstance,
+  property: Property,
+  planned: PlannedBuilding[],
+  date: string,
+): Promise<SitePlanInput> {
+  const [plans, neighbours] = await Promise.all([
+    app.registers.land.plansForProperty(property.id),
+    neighboursOf(app, property),
+  ]);
   return sitePlanInputFrom({ property, neighbours, plans, features: app.basemap.features, planned, date });
 }
 

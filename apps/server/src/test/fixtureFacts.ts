@@ -1,5 +1,12 @@
 import { bbox, bboxCenter, polygonWithin, type Polygon } from '@lovisa/geo';
-import { defaultFixturesDir, loadBasemap, loadRoutingRules, simIdentities, surroundingFeatures, type Registers } from '@lovisa/registry';
+import {
+  defaultFixturesDir,
+  loadBasemap,
+  loadRoutingRules,
+  simIdentities,
+  surroundingFeatures,
+  type Registers,
+} from '@lovisa/registry';
 import {
   SUBMISSION_CHANNEL,
   completenessInputFrom,
@@ -24,10 +31,22 @@ export async function teamFor(registers: Registers, property: Property, day = '2
     registers.land.neighbourIdsOf(property.id),
     registers.staff.teams(),
   ]);
-  const neighbours = (await Promise.all(neighbourIds.map((id) => registers.land.propertyById(id)))).filter((p): p is Property => p !== null);
-  const site = siteFromRegisterData({ property, plans, neighbours, features: surroundingFeatures(basemap, bbox(property.boundary)) });
+  const neighbours = (await Promise.all(neighbourIds.map((id) => registers.land.propertyById(id)))).filter(
+    (p): p is Property => p !== null,
+  );
+  const site = siteFromRegisterData({
+    property,
+    plans,
+    neighbours,
+    features: surroundingFeatures(basemap, bbox(property.boundary)),
+  });
   const application = applicationFor(property);
-  const evaluation = evaluateApplication(completenessInputFrom(application), site, ruleSetFor(day)!, SUBMISSION_CHANNEL);
+  const evaluation = evaluateApplication(
+    completenessInputFrom(application),
+    site,
+    ruleSetFor(day)!,
+    SUBMISSION_CHANNEL,
+  );
   return routeCase(routingFacts(application.measure, evaluation), rules, teams[0]!.id).teamId;
 }
 
@@ -52,11 +71,22 @@ export async function fixtureFacts(registers: Registers) {
   }
   const [a, b] = owners.filter((o, i, all) => all.findIndex((x) => x.propertyIds[0] === o.propertyIds[0]) === i);
   if (!a || !b || !officer || !otherTeamOfficer || !teamLead) {
-    throw new Error('fixtures need two owners of different properties, an officer and a team lead of the case team, and an officer of another team');
+    throw new Error(
+      'fixtures need two owners of different properties, an officer and a team lead of the case team, and an officer of another team',
+    );
   }
   const propertyA = (await registers.land.propertyById(a.propertyIds[0]!))!;
   const propertyB = (await registers.land.propertyById(b.propertyIds[0]!))!;
-  return { applicantA: a.personnummer, applicantB: b.personnummer, officer, otherTeamOfficer, teamLead, propertyA, propertyB, nonOwners };
+  return {
+    applicantA: a.personnummer,
+    applicantB: b.personnummer,
+    officer,
+    otherTeamOfficer,
+    teamLead,
+    propertyA,
+    propertyB,
+    nonOwners,
+  };
 }
 
 /** A w × d m rectangle centred in the property's first area (EPSG:3006). */
@@ -65,7 +95,15 @@ export function footprintIn(property: Property, w = 6, d = 4): Polygon {
   const [e, n] = bboxCenter(bbox(first));
   const poly: Polygon = {
     type: 'Polygon',
-    coordinates: [[[e - w / 2, n - d / 2], [e + w / 2, n - d / 2], [e + w / 2, n + d / 2], [e - w / 2, n + d / 2], [e - w / 2, n - d / 2]]],
+    coordinates: [
+      [
+        [e - w / 2, n - d / 2],
+        [e + w / 2, n - d / 2],
+        [e + w / 2, n + d / 2],
+        [e - w / 2, n + d / 2],
+        [e - w / 2, n - d / 2],
+      ],
+    ],
   };
   if (!polygonWithin(poly, property.boundary)) throw new Error(`test footprint falls outside ${property.designation}`);
   return poly;
@@ -77,6 +115,11 @@ export function applicationFor(property: Property): ApplicationSubmission {
     propertyId: property.id,
     measure: 'outbuilding',
     footprints: [{ id: 'garage', measure: 'outbuilding', geometry: footprintIn(property, 8, 7) }],
-    details: { description: 'Dubbelgarage i trä med sadeltak, 56 m².', ridgeHeightM: 3.8, plannedStart: '2027-04-01', email: 'sokande@example.se' },
+    details: {
+      description: 'Dubbelgarage i trä med sadeltak, 56 m².',
+      ridgeHeightM: 3.8,
+      plannedStart: '2027-04-01',
+      email: 'sokande@example.se',
+    },
   };
 }

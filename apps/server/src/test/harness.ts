@@ -5,7 +5,14 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fileAttachmentStore } from '../attachments/store';
 import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
-import { loadBasemap, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules, defaultFixturesDir, type Registers } from '@lovisa/registry';
+import {
+  loadBasemap,
+  loadFeeSchedule,
+  loadFixtureRegisters,
+  loadRoutingRules,
+  defaultFixturesDir,
+  type Registers,
+} from '@lovisa/registry';
 import { TestAppBrowser, injectSender } from '@lovisa/bankid';
 import { buildApp } from '../app';
 import { loadConfig, type AppConfig } from '../config';
@@ -32,7 +39,11 @@ export interface HarnessOptions {
   registers?: Registers;
 }
 
-export async function startHarness(kind: DbKind, overrides: Partial<AppConfig> = {}, opts: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness(
+  kind: DbKind,
+  overrides: Partial<AppConfig> = {},
+  opts: HarnessOptions = {},
+): Promise<Harness> {
   const testDb = await createTestDatabase(kind);
   const registers = opts.registers ?? (await loadFixtureRegisters(defaultFixturesDir()));
   await seedStaff(testDb.database.db, registers);
@@ -97,17 +108,32 @@ export async function login(h: Pick<Harness, 'app'>, personnummer: string): Prom
  * Submits through the real path: POST (checked, sign order started), the applicant approves in the test
  * BankID app, collect creates the case. Returns the collect answer's case.
  */
-export async function submitSigned(h: Pick<Harness, 'app'>, cookie: string, application: ApplicationSubmission, signer?: string): Promise<CaseSummary> {
+export async function submitSigned(
+  h: Pick<Harness, 'app'>,
+  cookie: string,
+  application: ApplicationSubmission,
+  signer?: string,
+): Promise<CaseSummary> {
   // An application without a draft gets one, with the drawings a permit needs: the rules require them.
   if (!application.draftId) application = await withDrawings(h, cookie, application);
-  const started = await h.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: application });
+  const started = await h.app.inject({
+    method: 'POST',
+    url: '/api/applications',
+    headers: { cookie },
+    payload: application,
+  });
   if (started.statusCode !== 202) throw new Error(`submission not started: ${started.statusCode} ${started.body}`);
   const { orderRef } = started.json() as { orderRef: string };
   const session = await h.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
   const personnummer = signer ?? (session.json() as { personnummer: string }).personnummer;
   const approve = await testApp(h).approve(orderRef, personnummer);
   if (approve.status >= 400) throw new Error(`sign approval refused: ${approve.status}`);
-  const collect = await h.app.inject({ method: 'POST', url: '/api/applications/sign/collect', headers: { cookie }, payload: { orderRef } });
+  const collect = await h.app.inject({
+    method: 'POST',
+    url: '/api/applications/sign/collect',
+    headers: { cookie },
+    payload: { orderRef },
+  });
   const body = collect.json() as { status: string; case?: CaseSummary };
   if (body.status !== 'complete' || !body.case) throw new Error(`signing did not complete: ${collect.body}`);
   return body.case;
@@ -116,27 +142,58 @@ export async function submitSigned(h: Pick<Harness, 'app'>, cookie: string, appl
 /** A multipart/form-data body with one file, as a browser sends it. */
 export function multipartFile(fileName: string, bytes: Uint8Array, contentType = 'application/pdf') {
   const boundary = `----lovisa${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, Buffer.from(bytes), tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    payload: Buffer.concat([head, Buffer.from(bytes), tail]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /** A small, clean PDF (a drawing, as far as the checks can tell). */
-export const testPdf = (label = 'ritning') => new TextEncoder().encode(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${label}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+export const testPdf = (label = 'ritning') =>
+  new TextEncoder().encode(
+    `%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${label}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
 
 /** Uploads one file to a draft; returns the response. */
-export async function uploadTo(h: Pick<Harness, 'app'>, cookie: string, draftId: string, query: string, fileName: string, bytes: Uint8Array, contentType?: string) {
+export async function uploadTo(
+  h: Pick<Harness, 'app'>,
+  cookie: string,
+  draftId: string,
+  query: string,
+  fileName: string,
+  bytes: Uint8Array,
+  contentType?: string,
+) {
   const body = multipartFile(fileName, bytes, contentType);
-  return h.app.inject({ method: 'POST', url: `/api/drafts/${draftId}/attachments?${query}`, headers: { cookie, 'content-type': body.contentType }, payload: body.payload });
+  return h.app.inject({
+    method: 'POST',
+    url: `/api/drafts/${draftId}/attachments?${query}`,
+    headers: { cookie, 'content-type': body.contentType },
+    payload: body.payload,
+  });
 }
 
 /**
  * The application with a draft of its own carrying every drawing type (situationsplan, plan, fasad, sektion),
  * as the wizard's attachments step would leave it.
  */
-export async function withDrawings(h: Pick<Harness, 'app'>, cookie: string, application: ApplicationSubmission, types = ['SITU', 'PLA', 'FAS', 'SEK']): Promise<ApplicationSubmission> {
+export async function withDrawings(
+  h: Pick<Harness, 'app'>,
+  cookie: string,
+  application: ApplicationSubmission,
+  types = ['SITU', 'PLA', 'FAS', 'SEK'],
+): Promise<ApplicationSubmission> {
   const draftId = randomUUID();
-  const put = await h.app.inject({ method: 'PUT', url: `/api/drafts/${draftId}`, headers: { cookie }, payload: { data: { step: 'review', propertyId: application.propertyId } } });
+  const put = await h.app.inject({
+    method: 'PUT',
+    url: `/api/drafts/${draftId}`,
+    headers: { cookie },
+    payload: { data: { step: 'review', propertyId: application.propertyId } },
+  });
   if (put.statusCode !== 200) throw new Error(`draft not saved: ${put.statusCode} ${put.body}`);
   for (const type of types) {
     const res = await uploadTo(h, cookie, draftId, `type=${type}`, `${type}.pdf`, testPdf(type));

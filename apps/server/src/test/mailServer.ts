@@ -36,7 +36,11 @@ export async function startMailServer(refuse: Record<string, { code: number; tex
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A header's value as a reader sees it: RFC 2047 encoded words decoded, folded lines joined. */
@@ -48,7 +52,9 @@ export function header(raw: string, name: string): string {
     .slice(name.length + 1)
     .trim()
     .replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
-      enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
     );
 }
 
@@ -58,4 +64,10 @@ function decodeQuotedPrintable(text: string): string {
 }
 
 /** The plain-text body, quoted-printable decoded. */
-export const mailBody = (raw: string) => decodeQuotedPrintable(raw.split(/\r?\n\r?\n/).slice(1).join('\n\n'));
+export const mailBody = (raw: string) =>
+  decodeQuotedPrintable(
+    raw
+      .split(/\r?\n\r?\n/)
+      .slice(1)
+      .join('\n\n'),
+  );

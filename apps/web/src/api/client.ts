@@ -25,7 +25,13 @@ import { apiError, clientError, fetchJson, fetchJsonOnce, sendOnce } from './htt
 export { ApiError, apiErrorMessage, apiErrorText, apiIssueMessage } from './http';
 
 /** JSON over fetch, checked and typed by a domain schema, answering with the server's own (Swedish) error message. */
-export async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<z.output<T>> {
+export async function request<T extends z.ZodType>(
+  schema: T,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<z.output<T>> {
   return schema.parse(await fetchJson(method, url, body, headers ? { headers } : {}));
 }
 
@@ -49,22 +55,32 @@ export const api = {
   // schemas have no transforms or defaults, so parsing here only repeated the server's check — twice on the map
   // step, where zod's parsing was ≈ 320 ms of a phone's CPU (docs/performance.md). The types are the schemas' own.
   property: (id: string) => fetchJsonOnce(`/api/properties/${encodeURIComponent(id)}`) as Promise<PropertyWithPlans>,
-  surroundings: (id: string) => fetchJsonOnce(`/api/properties/${encodeURIComponent(id)}/surroundings`) as Promise<Surroundings>,
+  surroundings: (id: string) =>
+    fetchJsonOnce(`/api/properties/${encodeURIComponent(id)}/surroundings`) as Promise<Surroundings>,
   feeSchedule: () => request(FeeScheduleSchema, 'GET', '/api/fee-schedule'),
-  mapConfig: () => request(z.object({ tileUrl: z.string().nullable(), attribution: z.string() }), 'GET', '/api/map-config'),
-  attachments: (draftId: string) => request(z.array(AttachmentInfoSchema), 'GET', `/api/drafts/${encodeURIComponent(draftId)}/attachments`),
-  makeSitePlan: (draftId: string) => request(AttachmentInfoSchema, 'POST', `/api/drafts/${encodeURIComponent(draftId)}/attachments/site-plan`),
-  removeAttachment: (draftId: string, id: string) => request(Nothing, 'DELETE', `/api/drafts/${encodeURIComponent(draftId)}/attachments/${encodeURIComponent(id)}`),
+  mapConfig: () =>
+    request(z.object({ tileUrl: z.string().nullable(), attribution: z.string() }), 'GET', '/api/map-config'),
+  attachments: (draftId: string) =>
+    request(z.array(AttachmentInfoSchema), 'GET', `/api/drafts/${encodeURIComponent(draftId)}/attachments`),
+  makeSitePlan: (draftId: string) =>
+    request(AttachmentInfoSchema, 'POST', `/api/drafts/${encodeURIComponent(draftId)}/attachments/site-plan`),
+  removeAttachment: (draftId: string, id: string) =>
+    request(Nothing, 'DELETE', `/api/drafts/${encodeURIComponent(draftId)}/attachments/${encodeURIComponent(id)}`),
   drafts: () => request(z.array(DraftSchema), 'GET', '/api/drafts'),
-  saveDraft: (id: string, data: DraftData) => request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data, revision: nextRevision() }),
+  saveDraft: (id: string, data: DraftData) =>
+    request(DraftSchema, 'PUT', `/api/drafts/${encodeURIComponent(id)}`, { data, revision: nextRevision() }),
   /**
    * Submitting starts a BankID sign order; the case exists once the signature is collected. A lost answer is
    * asked again with the same Idempotency-Key, which gets the first order back rather than a second one.
    */
   submit: (application: ApplicationSubmission) =>
-    sendOnce((key) => request(SignStartResultSchema, 'POST', '/api/applications', application, { 'idempotency-key': key })),
-  signQr: (orderRef: string) => request(QrResultSchema, 'GET', `/api/applications/sign/${encodeURIComponent(orderRef)}/qr`),
-  signCollect: (orderRef: string) => request(SignCollectResultSchema, 'POST', '/api/applications/sign/collect', { orderRef }),
+    sendOnce((key) =>
+      request(SignStartResultSchema, 'POST', '/api/applications', application, { 'idempotency-key': key }),
+    ),
+  signQr: (orderRef: string) =>
+    request(QrResultSchema, 'GET', `/api/applications/sign/${encodeURIComponent(orderRef)}/qr`),
+  signCollect: (orderRef: string) =>
+    request(SignCollectResultSchema, 'POST', '/api/applications/sign/collect', { orderRef }),
   signCancel: (orderRef: string) => request(Nothing, 'POST', '/api/applications/sign/cancel', { orderRef }),
   myCases: () => request(z.array(CaseSummarySchema), 'GET', '/api/me/cases'),
   myCase: (id: string) => request(CaseDetailSchema, 'GET', `/api/me/cases/${encodeURIComponent(id)}`),
@@ -78,7 +94,11 @@ export const api = {
  * Uploads one file as multipart/form-data, reporting progress (fetch cannot report upload progress, so uploads
  * use XMLHttpRequest). The server judges the file by its content and answers in Swedish.
  */
-export function uploadFile(url: string, file: File, onProgress: (fraction: number) => void = () => {}): Promise<AttachmentInfo> {
+export function uploadFile(
+  url: string,
+  file: File,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<AttachmentInfo> {
   const form = new FormData();
   form.append('file', file, file.name);
   return new Promise((resolve, reject) => {
@@ -105,7 +125,15 @@ export function uploadFile(url: string, file: File, onProgress: (fraction: numbe
 }
 
 /** Uploads one file to a slot of a draft (a drawing type, or one neighbour's consent). */
-export function uploadAttachment(draftId: string, slot: AttachmentSlot, file: File, onProgress: (fraction: number) => void): Promise<AttachmentInfo> {
-  const query = new URLSearchParams({ type: slot.type, ...(slot.neighbourPropertyId ? { neighbourPropertyId: slot.neighbourPropertyId } : {}) });
+export function uploadAttachment(
+  draftId: string,
+  slot: AttachmentSlot,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<AttachmentInfo> {
+  const query = new URLSearchParams({
+    type: slot.type,
+    ...(slot.neighbourPropertyId ? { neighbourPropertyId: slot.neighbourPropertyId } : {}),
+  });
   return uploadFile(`/api/drafts/${encodeURIComponent(draftId)}/attachments?${query}`, file, onProgress);
 }

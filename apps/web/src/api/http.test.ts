@@ -25,7 +25,8 @@ function stubFetch(answers: (() => Response | Promise<Response>)[]) {
   });
   return calls;
 }
-const json = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => () =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -34,18 +35,47 @@ afterEach(() => {
 
 describe('the entry bundle’s JSON over fetch (no zod)', () => {
   it('reads the server’s error body as ApiErrorSchema describes it, anything else as an unknown answer', () => {
-    const e = apiError(400, { error: { code: 'invalidInput', message: 'Fel.', issues: [{ path: 'a.b', message: 'Saknas.' }] } });
-    expect(e).toMatchObject({ status: 400, code: 'invalidInput', message: 'Fel.', issues: [{ path: 'a.b', message: 'Saknas.' }] });
-    expect(apiError(404, { error: { code: 'notFound', message: 'Hittades inte.' } })).toMatchObject({ code: 'notFound', issues: [] });
-    for (const body of [null, 'Bad gateway', { error: { code: 5, message: 'x' } }, { error: { code: 'x', message: 'y', issues: [{ path: 1 }] } }, { message: 'x' }]) {
-      expect(apiError(502, body)).toMatchObject({ status: 502, code: 'unknown', message: translate('sv', 'common.serverError') });
+    const e = apiError(400, {
+      error: { code: 'invalidInput', message: 'Fel.', issues: [{ path: 'a.b', message: 'Saknas.' }] },
+    });
+    expect(e).toMatchObject({
+      status: 400,
+      code: 'invalidInput',
+      message: 'Fel.',
+      issues: [{ path: 'a.b', message: 'Saknas.' }],
+    });
+    expect(apiError(404, { error: { code: 'notFound', message: 'Hittades inte.' } })).toMatchObject({
+      code: 'notFound',
+      issues: [],
+    });
+    for (const body of [
+      null,
+      'Bad gateway',
+      { error: { code: 5, message: 'x' } },
+      { error: { code: 'x', message: 'y', issues: [{ path: 1 }] } },
+      { message: 'x' },
+    ]) {
+      expect(apiError(502, body)).toMatchObject({
+        status: 502,
+        code: 'unknown',
+        message: translate('sv', 'common.serverError'),
+      });
     }
   });
 
   it('answers the JSON as it came, throws ApiError on an error status and on a network failure', async () => {
-    stubFetch([json(200, { a: 1 }), json(429, { error: { code: 'tooManyRequests', message: 'Vänta.' } }), () => new Response(null, { status: 204 }), () => Promise.reject(new TypeError('offline'))]);
+    stubFetch([
+      json(200, { a: 1 }),
+      json(429, { error: { code: 'tooManyRequests', message: 'Vänta.' } }),
+      () => new Response(null, { status: 204 }),
+      () => Promise.reject(new TypeError('offline')),
+    ]);
     await expect(fetchJson('GET', '/api/x')).resolves.toEqual({ a: 1 });
-    await expect(fetchJson('POST', '/api/x', {})).rejects.toMatchObject({ status: 429, code: 'tooManyRequests', message: 'Vänta.' });
+    await expect(fetchJson('POST', '/api/x', {})).rejects.toMatchObject({
+      status: 429,
+      code: 'tooManyRequests',
+      message: 'Vänta.',
+    });
     await expect(fetchJson('POST', '/api/auth/logout')).resolves.toBeNull();
     const offline = await fetchJson('GET', '/api/x').catch((e: unknown) => e);
     expect(offline).toBeInstanceOf(ApiError);
@@ -126,7 +156,10 @@ describe('the entry bundle’s JSON over fetch (no zod)', () => {
   });
 
   it('gives the session a kiosk flag, false unless the server says so', async () => {
-    stubFetch([json(200, { authenticated: false, user: null }), json(200, { authenticated: true, user: { name: 'A', roles: ['applicant'], teamId: null }, kiosk: true })]);
+    stubFetch([
+      json(200, { authenticated: false, user: null }),
+      json(200, { authenticated: true, user: { name: 'A', roles: ['applicant'], teamId: null }, kiosk: true }),
+    ]);
     await expect(authApi.session()).resolves.toEqual({ authenticated: false, user: null, kiosk: false });
     await expect(authApi.session()).resolves.toMatchObject({ authenticated: true, kiosk: true });
   });
@@ -144,7 +177,8 @@ describe('a request that must happen once (the submission)', () => {
     });
     return keys;
   }
-  const send = (key: string) => fetchJson('POST', '/api/applications', { a: 1 }, { headers: { 'idempotency-key': key } });
+  const send = (key: string) =>
+    fetchJson('POST', '/api/applications', { a: 1 }, { headers: { 'idempotency-key': key } });
 
   it('sends it again with the same key after a network failure, and answers with what came back', async () => {
     const keys = keyedFetch([() => Promise.reject(new TypeError('connection reset')), json(202, { orderRef: 'o1' })]);

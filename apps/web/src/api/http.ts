@@ -105,7 +105,12 @@ export function apiError(status: number, json: unknown): ApiError {
 }
 
 /** JSON over fetch to this server: the answer as it came (unchecked), or an ApiError with the server's message. */
-export async function fetchJson(method: string, url: string, body?: unknown, init: { cache?: RequestCache; headers?: Record<string, string> } = {}): Promise<unknown> {
+export async function fetchJson(
+  method: string,
+  url: string,
+  body?: unknown,
+  init: { cache?: RequestCache; headers?: Record<string, string> } = {},
+): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -159,7 +164,9 @@ export type Session = SessionInfo & { kiosk: boolean };
  */
 export const authApi = {
   session: async (): Promise<Session> => {
-    const answer = (await fetchJson('GET', '/api/session', undefined, { cache: 'no-store' })) as SessionInfo & { kiosk?: true };
+    const answer = (await fetchJson('GET', '/api/session', undefined, { cache: 'no-store' })) as SessionInfo & {
+      kiosk?: true;
+    };
     return { ...answer, kiosk: answer.kiosk ?? false };
   },
   /** `kiosk`: a BankID login on another device, marked as started at the town-hall kiosk. */
@@ -167,8 +174,10 @@ export const authApi = {
     (kiosk
       ? fetchJson('POST', '/api/auth/bankid/start', { mode: 'qr', kiosk: true }, { cache: 'no-store' })
       : fetchJson('POST', '/api/auth/bankid/start', { mode })) as Promise<z.output<typeof LoginStartResultSchema>>,
-  qr: (orderRef: string) => fetchJson('GET', `/api/auth/bankid/${encodeURIComponent(orderRef)}/qr`) as Promise<z.output<typeof QrResultSchema>>,
-  collect: (orderRef: string) => fetchJson('POST', '/api/auth/bankid/collect', { orderRef }) as Promise<z.output<typeof LoginCollectResultSchema>>,
+  qr: (orderRef: string) =>
+    fetchJson('GET', `/api/auth/bankid/${encodeURIComponent(orderRef)}/qr`) as Promise<z.output<typeof QrResultSchema>>,
+  collect: (orderRef: string) =>
+    fetchJson('POST', '/api/auth/bankid/collect', { orderRef }) as Promise<z.output<typeof LoginCollectResultSchema>>,
   cancelLogin: (orderRef: string) => fetchJson('POST', '/api/auth/bankid/cancel', { orderRef }),
   logout: () => fetchJson('POST', '/api/auth/logout'),
 };
@@ -183,7 +192,10 @@ export function randomKey(): string {
  * key when the network failed: the answer may have been lost on the way back, and the server answers a copy
  * with the first answer instead of acting twice. Errors the server gave are not retried.
  */
-export async function sendOnce<T>(send: (idempotencyKey: string) => Promise<T>, retryDelaysMs: readonly number[] = [500, 1500]): Promise<T> {
+export async function sendOnce<T>(
+  send: (idempotencyKey: string) => Promise<T>,
+  retryDelaysMs: readonly number[] = [500, 1500],
+): Promise<T> {
   const key = randomKey();
   for (let attempt = 0; ; attempt++) {
     try {

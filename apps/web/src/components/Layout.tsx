@@ -31,7 +31,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 </li>
               )}
               <li>
-                <button type="button" className="linklike" lang={lang === 'sv' ? 'en' : 'sv'} onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')}>
+                <button
+                  type="button"
+                  className="linklike"
+                  lang={lang === 'sv' ? 'en' : 'sv'}
+                  onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')}
+                >
                   {t('nav.language')}
                 </button>
               </li>

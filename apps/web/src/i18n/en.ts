@@ -16,7 +16,8 @@ export const en: Record<MessageKey, string> = {
   'nav.language': 'På svenska',
   'nav.main': 'Main menu',
   'start.title': 'Apply for a building permit',
-  'start.lead': 'Apply for a building permit or file a notification with Kjellstavik Municipality. We fetch your details and your properties for you, and you draw what you want to build on the map.',
+  'start.lead':
+    'Apply for a building permit or file a notification with Kjellstavik Municipality. We fetch your details and your properties for you, and you draw what you want to build on the map.',
   'start.needTitle': 'What you need',
   'start.need1': 'BankID, on your phone or computer.',
   'start.need2': 'About 15 minutes. You can save and continue later.',
@@ -40,32 +41,45 @@ export const en: Record<MessageKey, string> = {
   'footer.accessibility': 'Accessibility statement',
   'footer.privacy': 'How we handle your personal data',
   'a11y.title': 'Accessibility statement for Lovisa',
-  'a11y.p1': 'Kjellstavik Municipality is responsible for Lovisa, its building-permit e-service. We want as many people as possible to be able to use it. This statement describes how Lovisa meets the Swedish act (2018:1937) on accessibility of digital public services, known gaps, and how to report problems.',
+  'a11y.p1':
+    'Kjellstavik Municipality is responsible for Lovisa, its building-permit e-service. We want as many people as possible to be able to use it. This statement describes how Lovisa meets the Swedish act (2018:1937) on accessibility of digital public services, known gaps, and how to report problems.',
   'a11y.statusTitle': 'How accessible is the service?',
   'a11y.status': 'Lovisa is partially compliant with WCAG 2.1 level AA, because of the gaps described below.',
   'a11y.gapsTitle': 'Known gaps',
-  'a11y.gap1': 'Drawing on the map needs a mouse, touch screen or pen. Instead you can give the building’s measurements and its distance to two boundaries in a form, with the keyboard; the result is the same.',
-  'a11y.gap2': 'Drawings that you or others upload as PDF or images are not always accessible. The site plan Lovisa makes carries its measurements and distances as text.',
+  'a11y.gap1':
+    'Drawing on the map needs a mouse, touch screen or pen. Instead you can give the building’s measurements and its distance to two boundaries in a form, with the keyboard; the result is the same.',
+  'a11y.gap2':
+    'Drawings that you or others upload as PDF or images are not always accessible. The site plan Lovisa makes carries its measurements and distances as text.',
   'a11y.helpTitle': 'If you need help',
-  'a11y.help': 'Call the municipality’s contact centre on 0123-456 00 (weekdays 8–17) or visit the citizen office in the town hall, where staff help you at a terminal.',
+  'a11y.help':
+    'Call the municipality’s contact centre on 0123-456 00 (weekdays 8–17) or visit the citizen office in the town hall, where staff help you at a terminal.',
   'a11y.reportTitle': 'Report a problem',
-  'a11y.report': 'If you find a problem not described here, or think we do not meet the law’s requirements, tell us at tillganglighet@kjellstavik.example.',
+  'a11y.report':
+    'If you find a problem not described here, or think we do not meet the law’s requirements, tell us at tillganglighet@kjellstavik.example.',
   'a11y.supervisionTitle': 'Supervision',
-  'a11y.supervision': 'The Agency for Digital Government (Digg) supervises the act. If you are not satisfied with how we handle your feedback, you can contact Digg.',
+  'a11y.supervision':
+    'The Agency for Digital Government (Digg) supervises the act. If you are not satisfied with how we handle your feedback, you can contact Digg.',
   'a11y.testedTitle': 'How we tested the service',
-  'a11y.tested': 'Every page is tested automatically with axe against WCAG 2.1 AA on every change, at desktop and phone widths. We have also tested with the keyboard only. This statement was last updated on 30 November 2026.',
+  'a11y.tested':
+    'Every page is tested automatically with axe against WCAG 2.1 AA on every change, at desktop and phone widths. We have also tested with the keyboard only. This statement was last updated on 30 November 2026.',
   'privacy.title': 'How we handle your personal data',
-  'privacy.p1': 'The Building Committee of Kjellstavik Municipality is the controller of the personal data processed in Lovisa.',
+  'privacy.p1':
+    'The Building Committee of Kjellstavik Municipality is the controller of the personal data processed in Lovisa.',
   'privacy.whatTitle': 'What data',
-  'privacy.what': 'Your name and personal identity number from your e-ID, your address from the population register (never if your details are protected), the properties you own, the contact details you give, what you draw and write in the application, your attached documents and neighbours’ consents.',
+  'privacy.what':
+    'Your name and personal identity number from your e-ID, your address from the population register (never if your details are protected), the properties you own, the contact details you give, what you draw and write in the application, your attached documents and neighbours’ consents.',
   'privacy.whyTitle': 'Why',
-  'privacy.why': 'To decide your application under the Planning and Building Act. The legal basis is the exercise of official authority and a task in the public interest.',
+  'privacy.why':
+    'To decide your application under the Planning and Building Act. The legal basis is the exercise of official authority and a task in the public interest.',
   'privacy.howLongTitle': 'How long',
-  'privacy.howLong': 'Drafts you have not touched for 90 days are deleted. A submitted application becomes a public record and is kept under the Archives Act and the municipality’s records plan.',
+  'privacy.howLong':
+    'Drafts you have not touched for 90 days are deleted. A submitted application becomes a public record and is kept under the Archives Act and the municipality’s records plan.',
   'privacy.whoTitle': 'Who sees it',
-  'privacy.who': 'The municipality’s building officers. Public records may be disclosed under the principle of public access after a secrecy review. Your data is never logged with your personal identity number.',
+  'privacy.who':
+    'The municipality’s building officers. Public records may be disclosed under the principle of public access after a secrecy review. Your data is never logged with your personal identity number.',
   'privacy.rightsTitle': 'Your rights',
-  'privacy.rights': 'You have the right to know what data we hold about you and to have errors corrected. Contact the municipality’s data protection officer at dataskydd@kjellstavik.example. You can complain to the Swedish Authority for Privacy Protection (IMY).',
+  'privacy.rights':
+    'You have the right to know what data we hold about you and to have errors corrected. Contact the municipality’s data protection officer at dataskydd@kjellstavik.example. You can complain to the Swedish Authority for Privacy Protection (IMY).',
   'footer.text': 'Lovisa is a demo service. Kjellstavik Municipality is fictional and BankID is simulated.',
   // Kiosk (issue 9): the town-hall kiosk face.
   'kiosk.bar': 'Kiosk buttons',
@@ -93,7 +107,8 @@ export const en: Record<MessageKey, string> = {
   'kiosk.ending': 'Finishing …',
   'kiosk.help.title': 'Help from the staff',
   'kiosk.help.staff': 'Staff are helping',
-  'kiosk.help.staffHint': 'For staff: turn on while you help the visitor. Nothing is stored, and the visit ends as usual.',
+  'kiosk.help.staffHint':
+    'For staff: turn on while you help the visitor. Nothing is stored, and the visit ends as usual.',
   'kiosk.help.close': 'Close',
   'kiosk.staff.banner': 'Staff are helping',
   'kiosk.staff.stop': 'Stop',
@@ -124,13 +139,16 @@ export const en: Record<MessageKey, string> = {
   'wizard.step.map': 'Draw on the map',
   'wizard.step.details': 'About the building',
   'wizard.saved': 'Saved {time}',
-  'resume.propertyNotOwned': 'The draft was for a property you no longer own. The drawing has been removed; choose the property again.',
-  'resume.rulesChanged': 'The rules have changed since you saved the draft ({ruleSet}). We have checked your application again: before, it needed {before}; now it needs {after}. Check the answer on the map and in the review.',
+  'resume.propertyNotOwned':
+    'The draft was for a property you no longer own. The drawing has been removed; choose the property again.',
+  'resume.rulesChanged':
+    'The rules have changed since you saved the draft ({ruleSet}). We have checked your application again: before, it needed {before}; now it needs {after}. Check the answer on the map and in the review.',
   'resume.outcome.none': 'neither a permit nor a notification',
   'resume.outcome.notification': 'a notification',
   'resume.outcome.permit': 'a building permit',
   'resume.outcome.unknown': 'no answer yet',
-  'resume.signInterrupted': 'The signature of your application was not completed, so nothing has been sent to the municipality. The application is still here as a draft. Sign again when you are ready.',
+  'resume.signInterrupted':
+    'The signature of your application was not completed, so nothing has been sent to the municipality. The application is still here as a draft. Sign again when you are ready.',
   'resume.signAgain': 'Sign again',
   'resume.understood': 'I understand',
   'wizard.step.attachments': 'Drawings and documents',
@@ -148,11 +166,13 @@ export const en: Record<MessageKey, string> = {
   'attachments.uploaded': '{file} ({size}) is attached.',
   'attachments.removed': '{file} is removed.',
   'attachments.consent': 'Consent from all owners of {designation}',
-  'attachments.consentHint': 'The building is closer than 4.5 metres to the boundary. All owners of the neighbouring property must sign that they agree.',
+  'attachments.consentHint':
+    'The building is closer than 4.5 metres to the boundary. All owners of the neighbouring property must sign that they agree.',
   'attachments.other': 'Other documents',
   'attachments.otherHint': 'For example photos or a description. Optional, at most 10 files.',
   'attachments.open': 'Open {file}',
-  'attachments.generated': 'Lovisa drew the site plan from your drawing on the map, with the distances to the boundary. You can replace it with your own.',
+  'attachments.generated':
+    'Lovisa drew the site plan from your drawing on the map, with the distances to the boundary. You can replace it with your own.',
   'wizard.loadingProperties': 'Loading your properties …',
   'wizard.beforeYouGoOn': 'Before you go on:',
   'wizard.loadingMap': 'Loading the map …',
@@ -170,13 +190,15 @@ export const en: Record<MessageKey, string> = {
 
   'measure.question': 'Choose the option that fits best.',
 
-  'map.intro': 'Draw what you want to build on {designation}. You can draw freely, draw a rectangle or give the measurements below the map. If you are building more than one building, draw one at a time.',
+  'map.intro':
+    'Draw what you want to build on {designation}. You can draw freely, draw a rectangle or give the measurements below the map. If you are building more than one building, draw one at a time.',
   'map.region': 'Map of {designation}',
   'map.area': 'Area:',
   'map.nothingDrawn': 'No building drawn yet.',
   'map.outside': 'The building is outside the property boundary. Move it or draw it again.',
   'map.dimensions': 'Give the building’s measurements instead',
-  'map.dimensionsHint': 'Give the measurements and, if you like, where the building should stand. You can then move, rotate and change it on the map.',
+  'map.dimensionsHint':
+    'Give the measurements and, if you like, where the building should stand. You can then move, rotate and change it on the map.',
   'map.width': 'Width (metres)',
   'map.depth': 'Depth (metres)',
   'map.place': 'Place the building',
@@ -219,7 +241,8 @@ export const en: Record<MessageKey, string> = {
   'map.target': 'The measurements are for',
   'map.newBuilding': 'A new building',
   'map.position': 'Where should the building stand? (optional)',
-  'map.positionHint': 'Give the distance in metres from the property’s boundaries to the building’s south-west corner. If you leave both empty, the building is placed in the middle of the property.',
+  'map.positionHint':
+    'Give the distance in metres from the property’s boundaries to the building’s south-west corner. If you leave both empty, the building is placed in the middle of the property.',
   'map.fromSouth': 'Distance from the boundary with {name} (south), metres',
   'map.fromWest': 'Distance from the boundary with {name} (west), metres',
   'map.fromSouthPlain': 'Distance from the southern boundary, metres',
@@ -241,16 +264,20 @@ export const en: Record<MessageKey, string> = {
   'map.theNeighbour': 'the neighbouring property',
   'map.legend.nearest': 'Nearest boundary and the distance to it',
   'map.warn.invalidShape': '{name} has a shape that cannot be used. Remove it and draw it again.',
-  'map.warn.selfIntersecting': '{name}: its edges cross each other. Move the corners so the edges do not cross, or remove the building and draw it again.',
+  'map.warn.selfIntersecting':
+    '{name}: its edges cross each other. Move the corners so the edges do not cross, or remove the building and draw it again.',
   'map.warn.outside': '{name} is outside the property boundary. Move it onto the property.',
   'map.warn.prickmark': '{name}: {area} is on prickmark, land that may not be built on. Move the building.',
   'map.warn.korsmark': '{name}: {area} is on korsmark, where only outbuildings may stand. Move the building.',
   'map.warn.overlapsExisting': '{name} partly stands on an existing building ({area}). Move the building.',
   'map.warn.overlapsDrawn': '{name} overlaps {other}. Move one of them.',
-  'map.warn.neighbourConsent': '{name} is {distance} m from {boundary}. Closer than {limit} m you need written consent from all owners of {neighbours}. To avoid that, move the building at least {limit} m from the boundary.',
-  'map.warn.planBoundaryDistance': '{name} is {distance} m from {boundary}. The detailed plan requires at least {limit} m. Move the building further into the plot.',
+  'map.warn.neighbourConsent':
+    '{name} is {distance} m from {boundary}. Closer than {limit} m you need written consent from all owners of {neighbours}. To avoid that, move the building at least {limit} m from the boundary.',
+  'map.warn.planBoundaryDistance':
+    '{name} is {distance} m from {boundary}. The detailed plan requires at least {limit} m. Move the building further into the plot.',
   'map.warn.allowanceExceeded': '{finding} Make the building smaller if you want to build without a permit.',
-  'map.warn.buildingAreaExceeded': 'The building area on the plot comes to {used}, but the detailed plan allows at most {limit}. Make the building smaller.',
+  'map.warn.buildingAreaExceeded':
+    'The building area on the plot comes to {used}, but the detailed plan allows at most {limit}. Make the building smaller.',
 
   'details.description': 'Describe what you want to build',
   'details.descriptionHint': 'For example materials, roof shape and what the building will be used for.',
@@ -259,8 +286,10 @@ export const en: Record<MessageKey, string> = {
   'details.plannedStart': 'When do you want to start building?',
 
   'verdict.heading': 'Do you need a permit?',
-  'verdict.confirm': 'Part of this answer rests on rules that are not settled. Confirm with the municipality before you build.',
-  'verdict.ridgePending': 'The answer holds if the ridge height stays within the limits. You give the ridge height in the next step, and the answer may then change.',
+  'verdict.confirm':
+    'Part of this answer rests on rules that are not settled. Confirm with the municipality before you build.',
+  'verdict.ridgePending':
+    'The answer holds if the ridge height stays within the limits. You give the ridge height in the next step, and the answer may then change.',
   'verdict.why': 'Why',
   'verdict.conditions': 'Conditions and permissions you need',
   'verdict.plan': 'Detailed plan {plan}',
@@ -269,7 +298,8 @@ export const en: Record<MessageKey, string> = {
   'verdict.result': 'Result',
   'verdict.pass': 'Met',
   'verdict.fail': 'Deviates',
-  'verdict.deviation': 'The measure deviates from the detailed plan. It can still be granted if the deviation is small, after the neighbours are heard.',
+  'verdict.deviation':
+    'The measure deviates from the detailed plan. It can still be granted if the deviation is small, after the neighbours are heard.',
   'map.distance': 'Distance to the boundary:',
   'map.distanceTo': '{distance} (towards {neighbour})',
   'map.buildingArea': 'Building area on the plot:',
@@ -288,9 +318,12 @@ export const en: Record<MessageKey, string> = {
   'review.contact': 'Contact',
   'review.changeContact': 'contact details',
   'review.advice': 'What the municipality will ask for',
-  'review.adviceHint': 'You can send the application now. The documents below are needed before a decision, and you will be asked for them.',
-  'review.deadlinePermit': 'If you send the application today, the municipality must decide by {date}, provided it is complete.',
-  'review.deadlineNotification': 'If you send the notification today, the municipality must answer by {date}, provided it is complete.',
+  'review.adviceHint':
+    'You can send the application now. The documents below are needed before a decision, and you will be asked for them.',
+  'review.deadlinePermit':
+    'If you send the application today, the municipality must decide by {date}, provided it is complete.',
+  'review.deadlineNotification':
+    'If you send the notification today, the municipality must answer by {date}, provided it is complete.',
   'review.drawing': 'Drawing',
   'review.missing': 'Missing before you can send',
   'review.fix': 'Fix',
@@ -317,15 +350,18 @@ export const en: Record<MessageKey, string> = {
 
   'sign.title': 'Sign the application with BankID',
   'sign.checking': 'Checking the application …',
-  'sign.intro': 'Scan the QR code with the BankID app on your phone, or open BankID on this device. The app shows what you are signing.',
+  'sign.intro':
+    'Scan the QR code with the BankID app on your phone, or open BankID on this device. The app shows what you are signing.',
   'sign.qrAlt': 'QR code for signing with BankID',
   'sign.introKiosk': 'Scan the QR code with the BankID app on your phone. The app shows what you are signing.',
   'sign.openHere': 'Open BankID on this device',
   'sign.demo': 'Demo: sign in the',
   'sign.collectFailed': 'The signature could not be fetched. Please try again.',
 
-  'noPermit.intro': 'Answer for {designation}, {date}, under the rules in force today. What you drew and entered does not need to be sent in.',
-  'noPermit.keep': 'Save or print the answer. The conditions above must be met, or a permit or notification is needed after all. The municipality is happy to answer questions.',
+  'noPermit.intro':
+    'Answer for {designation}, {date}, under the rules in force today. What you drew and entered does not need to be sent in.',
+  'noPermit.keep':
+    'Save or print the answer. The conditions above must be met, or a permit or notification is needed after all. The municipality is happy to answer questions.',
   'noPermit.print': 'Print the answer',
   'receipt.title': 'Thank you! Your application has been sent',
   'receipt.diary': 'Your case has the reference number',
@@ -335,7 +371,8 @@ export const en: Record<MessageKey, string> = {
   'receipt.law':
     'The municipality must decide by the date above. If it asks for more documents within three weeks, the time runs from the day they arrive instead; the time may also be extended once, and you will be told why. If the decision is late, the fee is reduced by one fifth for each week begun. The decision can be appealed to the County Administrative Board within three weeks of receiving it; the appeal is sent to the municipality.',
   'receipt.nextTitle': 'What happens now?',
-  'receipt.next': 'An officer goes through the application. If anything is missing you get a request in My cases and by email, and you answer there. The decision arrives there too.',
+  'receipt.next':
+    'An officer goes through the application. If anything is missing you get a request in My cases and by email, and you answer there. The decision arrives there too.',
   'receipt.print': 'Print the receipt',
   'receipt.follow': 'Follow the case in My cases',
 
@@ -470,23 +507,28 @@ export const en: Record<MessageKey, string> = {
   'loop.completion.items': 'Which documents are missing?',
   'loop.completion.text': 'What else is missing (free text)',
   'loop.completion.replyBy': 'Reply by',
-  'loop.completion.restarts': 'Requested within three weeks of arrival, the time for the decision runs from the day the completion arrives.',
-  'loop.completion.runs': 'More than three weeks have passed since the application arrived: the time for the decision keeps running.',
+  'loop.completion.restarts':
+    'Requested within three weeks of arrival, the time for the decision runs from the day the completion arrives.',
+  'loop.completion.runs':
+    'More than three weeks have passed since the application arrived: the time for the decision keeps running.',
   'loop.completion.submit': 'Send the completion request',
   'loop.completion.sent': 'The completion request has been sent to the applicant.',
   'loop.extension.title': 'Extend the time for the decision',
-  'loop.extension.hint': 'The time may be extended once, by at most {max} weeks, before it runs out. The applicant is told why.',
+  'loop.extension.hint':
+    'The time may be extended once, by at most {max} weeks, before it runs out. The applicant is told why.',
   'loop.extension.weeks': 'Number of weeks',
   'loop.extension.reason': 'Why the time is extended',
   'loop.extension.submit': 'Extend the time',
   'loop.extension.done': 'The time for the decision is extended.',
   'loop.start.title': 'Start approval',
-  'loop.start.hintNotification': 'A notification ends in a start approval. The start approval is the decision of the case.',
+  'loop.start.hintNotification':
+    'A notification ends in a start approval. The start approval is the decision of the case.',
   'loop.start.hintPermit': 'The permit is granted. Give the start approval once the conditions are met.',
   'loop.start.note': 'Note in the start approval (optional)',
   'loop.start.submit': 'Give start approval',
   'loop.start.done': 'The start approval is given.',
-  'loop.decision.fourEyes': 'The measure deviates from the plan. Your decision becomes a proposal that a team lead confirms.',
+  'loop.decision.fourEyes':
+    'The measure deviates from the plan. Your decision becomes a proposal that a team lead confirms.',
   'loop.decision.dismiss': 'Dismiss (the completion never came)',
   'loop.decision.refuseStart': 'Refuse the start approval',
   'loop.decision.reasonHint': 'Give the reasons for the decision. The text appears in the decision to the applicant.',
@@ -532,7 +574,8 @@ export const en: Record<MessageKey, string> = {
   'loop.me.withdrawn': 'The application has been withdrawn.',
   'loop.event.weeks': '{n} weeks',
   'outbox.title': 'E-mail from Lovisa (demo)',
-  'outbox.lead': 'The e-mail Lovisa has written about your cases (as an officer: your team’s cases), newest first. Without a mail server (SMTP_URL) it is only kept here; with one it is sent from here, and this page shows how that went.',
+  'outbox.lead':
+    'The e-mail Lovisa has written about your cases (as an officer: your team’s cases), newest first. Without a mail server (SMTP_URL) it is only kept here; with one it is sent from here, and this page shows how that went.',
   'outbox.unavailable': 'The mailbox exists only in demo mode, with the BankID simulator on.',
   'outbox.empty': 'No e-mail yet.',
   'outbox.to': 'To {to}',

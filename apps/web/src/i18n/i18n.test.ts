@@ -12,7 +12,8 @@ describe('texts', () => {
 
   it('has every Swedish text in English too, with the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
-    for (const key of Object.keys(sv) as (keyof typeof sv)[]) expect(placeholders(en[key]), key).toEqual(placeholders(sv[key]));
+    for (const key of Object.keys(sv) as (keyof typeof sv)[])
+      expect(placeholders(en[key]), key).toEqual(placeholders(sv[key]));
   });
 
   it('renders a message by id with its parameters in each language, never by its Swedish words', () => {

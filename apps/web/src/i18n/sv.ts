@@ -19,7 +19,8 @@ const ui = {
   'nav.language': 'In English',
   'nav.main': 'Huvudmeny',
   'start.title': 'Ansök om bygglov',
-  'start.lead': 'Här ansöker du om bygglov eller gör en anmälan till Kjellstavik kommun. Vi hämtar dina uppgifter och dina fastigheter åt dig, och du ritar det du vill bygga direkt på kartan.',
+  'start.lead':
+    'Här ansöker du om bygglov eller gör en anmälan till Kjellstavik kommun. Vi hämtar dina uppgifter och dina fastigheter åt dig, och du ritar det du vill bygga direkt på kartan.',
   'start.needTitle': 'Det här behöver du',
   'start.need1': 'BankID, på telefonen eller datorn.',
   'start.need2': 'Ungefär 15 minuter. Du kan spara och fortsätta senare.',
@@ -43,32 +44,45 @@ const ui = {
   'footer.accessibility': 'Tillgänglighetsredogörelse',
   'footer.privacy': 'Så behandlar vi dina personuppgifter',
   'a11y.title': 'Tillgänglighetsredogörelse för Lovisa',
-  'a11y.p1': 'Kjellstavik kommun står bakom e-tjänsten Lovisa för bygglov. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur Lovisa uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem.',
+  'a11y.p1':
+    'Kjellstavik kommun står bakom e-tjänsten Lovisa för bygglov. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur Lovisa uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem.',
   'a11y.statusTitle': 'Hur tillgänglig är tjänsten?',
   'a11y.status': 'Lovisa är delvis förenlig med kraven i WCAG 2.1 nivå AA, på grund av de brister som beskrivs nedan.',
   'a11y.gapsTitle': 'Kända brister',
-  'a11y.gap1': 'Att rita på kartan kräver mus, pekskärm eller penna. Du kan i stället ange byggnadens mått och dess avstånd till två tomtgränser i ett formulär med tangentbordet; resultatet blir detsamma.',
-  'a11y.gap2': 'Ritningar som du eller andra laddar upp som PDF eller bild är inte alltid tillgängliga. Situationsplanen som Lovisa gör innehåller text med mått och avstånd.',
+  'a11y.gap1':
+    'Att rita på kartan kräver mus, pekskärm eller penna. Du kan i stället ange byggnadens mått och dess avstånd till två tomtgränser i ett formulär med tangentbordet; resultatet blir detsamma.',
+  'a11y.gap2':
+    'Ritningar som du eller andra laddar upp som PDF eller bild är inte alltid tillgängliga. Situationsplanen som Lovisa gör innehåller text med mått och avstånd.',
   'a11y.helpTitle': 'Om du behöver hjälp',
-  'a11y.help': 'Ring kommunens kontaktcenter på 0123-456 00 (vardagar 8–17) eller besök medborgarkontoret i stadshuset. Där finns en terminal med personal som hjälper dig.',
+  'a11y.help':
+    'Ring kommunens kontaktcenter på 0123-456 00 (vardagar 8–17) eller besök medborgarkontoret i stadshuset. Där finns en terminal med personal som hjälper dig.',
   'a11y.reportTitle': 'Rapportera brister',
-  'a11y.report': 'Om du upptäcker problem som inte beskrivs här, eller om du anser att vi inte uppfyller lagens krav, meddela oss på tillganglighet@kjellstavik.example.',
+  'a11y.report':
+    'Om du upptäcker problem som inte beskrivs här, eller om du anser att vi inte uppfyller lagens krav, meddela oss på tillganglighet@kjellstavik.example.',
   'a11y.supervisionTitle': 'Tillsyn',
-  'a11y.supervision': 'Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.',
+  'a11y.supervision':
+    'Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.',
   'a11y.testedTitle': 'Hur vi testat tjänsten',
-  'a11y.tested': 'Varje sida testas automatiskt med axe mot WCAG 2.1 AA vid varje ändring, på dator- och mobilbredd. Vi har också testat med enbart tangentbord. Redogörelsen uppdaterades senast den 30 november 2026.',
+  'a11y.tested':
+    'Varje sida testas automatiskt med axe mot WCAG 2.1 AA vid varje ändring, på dator- och mobilbredd. Vi har också testat med enbart tangentbord. Redogörelsen uppdaterades senast den 30 november 2026.',
   'privacy.title': 'Så behandlar vi dina personuppgifter',
-  'privacy.p1': 'Byggnadsnämnden i Kjellstavik kommun är personuppgiftsansvarig för de uppgifter som behandlas i Lovisa.',
+  'privacy.p1':
+    'Byggnadsnämnden i Kjellstavik kommun är personuppgiftsansvarig för de uppgifter som behandlas i Lovisa.',
   'privacy.whatTitle': 'Vilka uppgifter',
-  'privacy.what': 'Ditt namn och personnummer från din e-legitimation, din adress från folkbokföringen (aldrig om du har skyddade personuppgifter), vilka fastigheter du äger, de kontaktuppgifter du lämnar, det du ritar och skriver i ansökan, dina bifogade handlingar och grannars medgivanden.',
+  'privacy.what':
+    'Ditt namn och personnummer från din e-legitimation, din adress från folkbokföringen (aldrig om du har skyddade personuppgifter), vilka fastigheter du äger, de kontaktuppgifter du lämnar, det du ritar och skriver i ansökan, dina bifogade handlingar och grannars medgivanden.',
   'privacy.whyTitle': 'Varför',
-  'privacy.why': 'För att pröva din ansökan enligt plan- och bygglagen. Den rättsliga grunden är myndighetsutövning och uppgift av allmänt intresse.',
+  'privacy.why':
+    'För att pröva din ansökan enligt plan- och bygglagen. Den rättsliga grunden är myndighetsutövning och uppgift av allmänt intresse.',
   'privacy.howLongTitle': 'Hur länge',
-  'privacy.howLong': 'Utkast som du inte rört på 90 dagar raderas. En inskickad ansökan blir en allmän handling och bevaras enligt arkivlagen och kommunens dokumenthanteringsplan.',
+  'privacy.howLong':
+    'Utkast som du inte rört på 90 dagar raderas. En inskickad ansökan blir en allmän handling och bevaras enligt arkivlagen och kommunens dokumenthanteringsplan.',
   'privacy.whoTitle': 'Vem ser dem',
-  'privacy.who': 'Kommunens bygglovshandläggare. Allmänna handlingar kan lämnas ut enligt offentlighetsprincipen efter sekretessprövning. Dina uppgifter loggas aldrig med personnummer.',
+  'privacy.who':
+    'Kommunens bygglovshandläggare. Allmänna handlingar kan lämnas ut enligt offentlighetsprincipen efter sekretessprövning. Dina uppgifter loggas aldrig med personnummer.',
   'privacy.rightsTitle': 'Dina rättigheter',
-  'privacy.rights': 'Du har rätt att få veta vilka uppgifter vi har om dig och att få fel rättade. Kontakta kommunens dataskyddsombud på dataskydd@kjellstavik.example. Du kan klaga hos Integritetsskyddsmyndigheten (IMY).',
+  'privacy.rights':
+    'Du har rätt att få veta vilka uppgifter vi har om dig och att få fel rättade. Kontakta kommunens dataskyddsombud på dataskydd@kjellstavik.example. Du kan klaga hos Integritetsskyddsmyndigheten (IMY).',
   'footer.text': 'Lovisa är en demotjänst. Kjellstavik kommun är påhittad och BankID är simulerat.',
   // Kiosk (issue 9): the town-hall kiosk face.
   'kiosk.bar': 'Kioskens knappar',
@@ -96,7 +110,8 @@ const ui = {
   'kiosk.ending': 'Avslutar …',
   'kiosk.help.title': 'Hjälp från personalen',
   'kiosk.help.staff': 'Personal hjälper till',
-  'kiosk.help.staffHint': 'För personal: slå på när du hjälper besökaren. Inget sparas, och besöket avslutas som vanligt.',
+  'kiosk.help.staffHint':
+    'För personal: slå på när du hjälper besökaren. Inget sparas, och besöket avslutas som vanligt.',
   'kiosk.help.close': 'Stäng',
   'kiosk.staff.banner': 'Personal hjälper till',
   'kiosk.staff.stop': 'Sluta',
@@ -127,18 +142,22 @@ const ui = {
   'wizard.step.map': 'Rita på kartan',
   'wizard.step.details': 'Uppgifter om byggnaden',
   'wizard.saved': 'Sparat {time}',
-  'resume.propertyNotOwned': 'Utkastet gällde en fastighet som du inte längre äger. Ritningen är borttagen; välj fastighet igen.',
-  'resume.rulesChanged': 'Reglerna har ändrats sedan du sparade utkastet ({ruleSet}). Vi har prövat din ansökan igen: förut krävdes {before}, nu krävs {after}. Kontrollera svaret på kartan och i granskningen.',
+  'resume.propertyNotOwned':
+    'Utkastet gällde en fastighet som du inte längre äger. Ritningen är borttagen; välj fastighet igen.',
+  'resume.rulesChanged':
+    'Reglerna har ändrats sedan du sparade utkastet ({ruleSet}). Vi har prövat din ansökan igen: förut krävdes {before}, nu krävs {after}. Kontrollera svaret på kartan och i granskningen.',
   'resume.outcome.none': 'varken bygglov eller anmälan',
   'resume.outcome.notification': 'en anmälan',
   'resume.outcome.permit': 'bygglov',
   'resume.outcome.unknown': 'inget besked ännu',
-  'resume.signInterrupted': 'Underskriften av din ansökan blev inte klar, så ingenting har skickats till kommunen. Ansökan finns kvar här som utkast. Skriv under igen när du är redo.',
+  'resume.signInterrupted':
+    'Underskriften av din ansökan blev inte klar, så ingenting har skickats till kommunen. Ansökan finns kvar här som utkast. Skriv under igen när du är redo.',
   'resume.signAgain': 'Skriv under igen',
   'resume.understood': 'Jag förstår',
   'wizard.step.attachments': 'Ritningar och handlingar',
   'wizard.step.review': 'Granska och skicka',
-  'attachments.intro': 'Bifoga de ritningar som behövs för din ansökan. Filerna ska vara PDF, PNG eller JPEG och högst 25 MB.',
+  'attachments.intro':
+    'Bifoga de ritningar som behövs för din ansökan. Filerna ska vara PDF, PNG eller JPEG och högst 25 MB.',
   'attachments.none': 'Din åtgärd behöver inga ritningar. Du kan gå vidare.',
   'attachments.waiting': 'Vi tar reda på vilka handlingar som behövs …',
   'attachments.required': 'Krävs',
@@ -151,11 +170,13 @@ const ui = {
   'attachments.uploaded': '{file} ({size}) är bifogad.',
   'attachments.removed': '{file} är borttagen.',
   'attachments.consent': 'Medgivande från alla ägare till {designation}',
-  'attachments.consentHint': 'Byggnaden ligger närmare gränsen än 4,5 meter. Alla ägare till grannfastigheten ska skriva under att de godkänner den.',
+  'attachments.consentHint':
+    'Byggnaden ligger närmare gränsen än 4,5 meter. Alla ägare till grannfastigheten ska skriva under att de godkänner den.',
   'attachments.other': 'Övriga handlingar',
   'attachments.otherHint': 'Till exempel foton eller en beskrivning. Frivilligt, högst 10 filer.',
   'attachments.open': 'Öppna {file}',
-  'attachments.generated': 'Lovisa har ritat situationsplanen från din ritning på kartan, med avstånd till tomtgränsen. Du kan byta den mot en egen.',
+  'attachments.generated':
+    'Lovisa har ritat situationsplanen från din ritning på kartan, med avstånd till tomtgränsen. Du kan byta den mot en egen.',
   'wizard.loadingProperties': 'Hämtar dina fastigheter …',
   'wizard.beforeYouGoOn': 'Innan du går vidare:',
   'wizard.loadingMap': 'Hämtar kartan …',
@@ -173,13 +194,15 @@ const ui = {
 
   'measure.question': 'Välj det som stämmer bäst.',
 
-  'map.intro': 'Rita det du vill bygga på {designation}. Du kan rita fritt, rita en rektangel eller ange måtten nedanför kartan. Bygger du flera byggnader ritar du en i taget.',
+  'map.intro':
+    'Rita det du vill bygga på {designation}. Du kan rita fritt, rita en rektangel eller ange måtten nedanför kartan. Bygger du flera byggnader ritar du en i taget.',
   'map.region': 'Karta över {designation}',
   'map.area': 'Yta:',
   'map.nothingDrawn': 'Ingen byggnad ritad ännu.',
   'map.outside': 'Byggnaden ligger utanför fastighetsgränsen. Flytta den eller rita om den.',
   'map.dimensions': 'Ange byggnadens mått i stället',
-  'map.dimensionsHint': 'Ange måtten och, om du vill, var byggnaden ska stå. Sedan kan du flytta, vrida och ändra den på kartan.',
+  'map.dimensionsHint':
+    'Ange måtten och, om du vill, var byggnaden ska stå. Sedan kan du flytta, vrida och ändra den på kartan.',
   'map.width': 'Bredd (meter)',
   'map.depth': 'Djup (meter)',
   'map.place': 'Placera byggnaden',
@@ -222,7 +245,8 @@ const ui = {
   'map.target': 'Måtten gäller',
   'map.newBuilding': 'En ny byggnad',
   'map.position': 'Var ska byggnaden stå? (valfritt)',
-  'map.positionHint': 'Ange avståndet i meter från fastighetens gränser till byggnadens sydvästra hörn. Lämnar du båda tomma placeras byggnaden mitt på fastigheten.',
+  'map.positionHint':
+    'Ange avståndet i meter från fastighetens gränser till byggnadens sydvästra hörn. Lämnar du båda tomma placeras byggnaden mitt på fastigheten.',
   'map.fromSouth': 'Avstånd från gränsen mot {name} (söder), meter',
   'map.fromWest': 'Avstånd från gränsen mot {name} (väster), meter',
   'map.fromSouthPlain': 'Avstånd från södra gränsen, meter',
@@ -244,16 +268,20 @@ const ui = {
   'map.theNeighbour': 'grannfastigheten',
   'map.legend.nearest': 'Närmaste tomtgräns och avståndet dit',
   'map.warn.invalidShape': '{name} har en form som inte går att använda. Ta bort den och rita den igen.',
-  'map.warn.selfIntersecting': '{name}: kanterna korsar varandra. Flytta hörnen så att kanterna inte korsar varandra, eller ta bort byggnaden och rita den igen.',
+  'map.warn.selfIntersecting':
+    '{name}: kanterna korsar varandra. Flytta hörnen så att kanterna inte korsar varandra, eller ta bort byggnaden och rita den igen.',
   'map.warn.outside': '{name} ligger utanför fastighetsgränsen. Flytta den in på fastigheten.',
   'map.warn.prickmark': '{name}: {area} ligger på prickmark, mark som inte får bebyggas. Flytta byggnaden.',
   'map.warn.korsmark': '{name}: {area} ligger på korsmark, där bara komplementbyggnader får stå. Flytta byggnaden.',
   'map.warn.overlapsExisting': '{name} står delvis på en befintlig byggnad ({area}). Flytta byggnaden.',
   'map.warn.overlapsDrawn': '{name} överlappar {other}. Flytta en av dem.',
-  'map.warn.neighbourConsent': '{name} ligger {distance} m från {boundary}. Närmare än {limit} m behöver du skriftligt medgivande från ägarna till {neighbours}. Vill du slippa det, flytta byggnaden minst {limit} m från gränsen.',
-  'map.warn.planBoundaryDistance': '{name} ligger {distance} m från {boundary}. Detaljplanen kräver minst {limit} m. Flytta byggnaden längre in på tomten.',
+  'map.warn.neighbourConsent':
+    '{name} ligger {distance} m från {boundary}. Närmare än {limit} m behöver du skriftligt medgivande från ägarna till {neighbours}. Vill du slippa det, flytta byggnaden minst {limit} m från gränsen.',
+  'map.warn.planBoundaryDistance':
+    '{name} ligger {distance} m från {boundary}. Detaljplanen kräver minst {limit} m. Flytta byggnaden längre in på tomten.',
   'map.warn.allowanceExceeded': '{finding} Gör byggnaden mindre om du vill bygga utan bygglov.',
-  'map.warn.buildingAreaExceeded': 'Byggnadsarean på tomten blir {used}, men detaljplanen tillåter högst {limit}. Gör byggnaden mindre.',
+  'map.warn.buildingAreaExceeded':
+    'Byggnadsarean på tomten blir {used}, men detaljplanen tillåter högst {limit}. Gör byggnaden mindre.',
 
   'details.description': 'Beskriv vad du vill bygga',
   'details.descriptionHint': 'Till exempel material, takform och vad byggnaden ska användas till.',
@@ -262,8 +290,10 @@ const ui = {
   'details.plannedStart': 'När vill du börja bygga?',
 
   'verdict.heading': 'Behöver du bygglov?',
-  'verdict.confirm': 'Svaret bygger delvis på regler som inte är helt klarlagda. Bekräfta med kommunen innan du bygger.',
-  'verdict.ridgePending': 'Svaret gäller om nockhöjden håller sig inom gränserna. Du anger nockhöjden i nästa steg, och då kan svaret ändras.',
+  'verdict.confirm':
+    'Svaret bygger delvis på regler som inte är helt klarlagda. Bekräfta med kommunen innan du bygger.',
+  'verdict.ridgePending':
+    'Svaret gäller om nockhöjden håller sig inom gränserna. Du anger nockhöjden i nästa steg, och då kan svaret ändras.',
   'verdict.why': 'Därför',
   'verdict.conditions': 'Villkor och tillstånd du behöver',
   'verdict.plan': 'Detaljplan {plan}',
@@ -272,7 +302,8 @@ const ui = {
   'verdict.result': 'Resultat',
   'verdict.pass': 'Uppfylls',
   'verdict.fail': 'Avviker',
-  'verdict.deviation': 'Åtgärden avviker från detaljplanen. Den kan ändå beviljas om avvikelsen är liten, efter att grannarna hörts.',
+  'verdict.deviation':
+    'Åtgärden avviker från detaljplanen. Den kan ändå beviljas om avvikelsen är liten, efter att grannarna hörts.',
   'map.distance': 'Avstånd till tomtgräns:',
   'map.distanceTo': '{distance} (mot {neighbour})',
   'map.buildingArea': 'Byggnadsarea på tomten:',
@@ -284,14 +315,16 @@ const ui = {
   'details.email': 'E-post',
   'details.phone': 'Telefon',
   'details.ka': 'Kontrollansvarig',
-  'details.kaHint': 'Åtgärden kräver en certifierad kontrollansvarig. Du hittar certifierade personer i Boverkets register.',
+  'details.kaHint':
+    'Åtgärden kräver en certifierad kontrollansvarig. Du hittar certifierade personer i Boverkets register.',
   'details.kaName': 'Kontrollansvarigs namn',
   'details.kaCertificationId': 'Certifieringsnummer',
   'details.kaContact': 'Kontrollansvarigs e-post eller telefon',
   'review.contact': 'Kontakt',
   'review.changeContact': 'kontaktuppgifter',
   'review.advice': 'Det här kommer kommunen att be om',
-  'review.adviceHint': 'Du kan skicka ansökan nu. Handlingarna nedan behövs innan beslut, och du får en begäran om dem.',
+  'review.adviceHint':
+    'Du kan skicka ansökan nu. Handlingarna nedan behövs innan beslut, och du får en begäran om dem.',
   'review.deadlinePermit': 'Skickar du ansökan i dag ska kommunen besluta senast {date}, om den är komplett.',
   'review.deadlineNotification': 'Skickar du anmälan i dag ska kommunen ge besked senast {date}, om den är komplett.',
   'review.drawing': 'Ritning',
@@ -320,15 +353,18 @@ const ui = {
 
   'sign.title': 'Skriv under ansökan med BankID',
   'sign.checking': 'Kontrollerar ansökan …',
-  'sign.intro': 'Skanna QR-koden med BankID-appen i din mobil, eller öppna BankID på den här enheten. I appen ser du vad du skriver under.',
+  'sign.intro':
+    'Skanna QR-koden med BankID-appen i din mobil, eller öppna BankID på den här enheten. I appen ser du vad du skriver under.',
   'sign.qrAlt': 'QR-kod för underskrift med BankID',
   'sign.introKiosk': 'Skanna QR-koden med BankID-appen i din mobil. I appen ser du vad du skriver under.',
   'sign.openHere': 'Öppna BankID på den här enheten',
   'sign.demo': 'Demo: skriv under i',
   'sign.collectFailed': 'Underskriften kunde inte hämtas. Försök igen.',
 
-  'noPermit.intro': 'Svar för {designation}, {date}, enligt de regler som gäller i dag. Det du ritat och angett behöver inte skickas in.',
-  'noPermit.keep': 'Spara eller skriv ut svaret. Villkoren ovan måste vara uppfyllda, annars behövs lov eller anmälan ändå. Kommunen svarar gärna på frågor.',
+  'noPermit.intro':
+    'Svar för {designation}, {date}, enligt de regler som gäller i dag. Det du ritat och angett behöver inte skickas in.',
+  'noPermit.keep':
+    'Spara eller skriv ut svaret. Villkoren ovan måste vara uppfyllda, annars behövs lov eller anmälan ändå. Kommunen svarar gärna på frågor.',
   'noPermit.print': 'Skriv ut svaret',
   'receipt.title': 'Tack! Din ansökan är skickad',
   'receipt.diary': 'Ditt ärende har diarienummer',
@@ -338,7 +374,8 @@ const ui = {
   'receipt.law':
     'Kommunen ska fatta beslut senast det datum som står ovan. Begär kommunen komplettering inom tre veckor räknas tiden i stället från den dag kompletteringen kommer in; tiden kan också förlängas en gång, och då får du veta varför. Blir beslutet försenat sänks avgiften med en femtedel för varje påbörjad vecka. Beslutet kan överklagas till länsstyrelsen inom tre veckor från att du fått det; överklagandet skickas till kommunen.',
   'receipt.nextTitle': 'Vad händer nu?',
-  'receipt.next': 'En handläggare går igenom ansökan. Saknas något får du en begäran i Mina ärenden och via e-post, och du svarar där. Beslutet kommer också dit.',
+  'receipt.next':
+    'En handläggare går igenom ansökan. Saknas något får du en begäran i Mina ärenden och via e-post, och du svarar där. Beslutet kommer också dit.',
   'receipt.print': 'Skriv ut kvittot',
   'receipt.follow': 'Följ ärendet i Mina ärenden',
 
@@ -473,12 +510,14 @@ const ui = {
   'loop.completion.items': 'Vilka handlingar saknas?',
   'loop.completion.text': 'Vad mer saknas (fritext)',
   'loop.completion.replyBy': 'Svara senast',
-  'loop.completion.restarts': 'Begärs kompletteringen inom tre veckor från ankomsten räknas tiden för beslut från den dag den kommer in.',
+  'loop.completion.restarts':
+    'Begärs kompletteringen inom tre veckor från ankomsten räknas tiden för beslut från den dag den kommer in.',
   'loop.completion.runs': 'Mer än tre veckor har gått sedan ansökan kom in: tiden för beslut fortsätter att löpa.',
   'loop.completion.submit': 'Skicka begäran om komplettering',
   'loop.completion.sent': 'Begäran om komplettering är skickad till sökanden.',
   'loop.extension.title': 'Förläng tiden för beslut',
-  'loop.extension.hint': 'Tiden får förlängas en gång, med högst {max} veckor, innan den går ut. Sökanden får veta varför.',
+  'loop.extension.hint':
+    'Tiden får förlängas en gång, med högst {max} veckor, innan den går ut. Sökanden får veta varför.',
   'loop.extension.weeks': 'Antal veckor',
   'loop.extension.reason': 'Skäl till förlängningen',
   'loop.extension.submit': 'Förläng tiden',
@@ -489,7 +528,8 @@ const ui = {
   'loop.start.note': 'Anteckning i startbeskedet (frivillig)',
   'loop.start.submit': 'Ge startbesked',
   'loop.start.done': 'Startbeskedet är givet.',
-  'loop.decision.fourEyes': 'Åtgärden avviker från detaljplanen. Ditt beslut blir ett förslag som en gruppledare bekräftar.',
+  'loop.decision.fourEyes':
+    'Åtgärden avviker från detaljplanen. Ditt beslut blir ett förslag som en gruppledare bekräftar.',
   'loop.decision.dismiss': 'Avvisa (kompletteringen kom inte in)',
   'loop.decision.refuseStart': 'Vägra startbesked',
   'loop.decision.reasonHint': 'Motivera beslutet. Texten står i beslutet till sökanden.',
@@ -535,7 +575,8 @@ const ui = {
   'loop.me.withdrawn': 'Ansökan är återkallad.',
   'loop.event.weeks': '{n} veckor',
   'outbox.title': 'E-post från Lovisa (demo)',
-  'outbox.lead': 'Här syns den e-post som Lovisa har skrivit om dina ärenden (som handläggare: din grupps ärenden), nyast först. Utan en e-postserver (SMTP_URL) sparas den bara här; med en skickas den därifrån och sidan visar hur det gick.',
+  'outbox.lead':
+    'Här syns den e-post som Lovisa har skrivit om dina ärenden (som handläggare: din grupps ärenden), nyast först. Utan en e-postserver (SMTP_URL) sparas den bara här; med en skickas den därifrån och sidan visar hur det gick.',
   'outbox.unavailable': 'E-postlådan finns bara i demoläget, när BankID-simulatorn är på.',
   'outbox.empty': 'Ingen e-post ännu.',
   'outbox.to': 'Till {to}',

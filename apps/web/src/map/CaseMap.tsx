@@ -17,12 +17,21 @@ export default function CaseMap({ propertyId, footprints }: { propertyId: string
   const { data, error } = useApi(() => api.property(propertyId), [propertyId]);
   const { data: around } = useApi(() => api.surroundings(propertyId), [propertyId]);
   const { t, lang, msg } = useI18n();
-  const facts = useMemo(() => (data ? buildingFacts(footprints, mapSiteFrom(data.property, data.plans, around)) : []), [data, around, footprints]);
+  const facts = useMemo(
+    () => (data ? buildingFacts(footprints, mapSiteFrom(data.property, data.plans, around)) : []),
+    [data, around, footprints],
+  );
   if (error) return <p className="status status--error">{msg(error)}</p>;
   if (!data) return <p>{t('wizard.loadingMap')}</p>;
   return (
     <>
-      <PropertyMap property={data.property} plans={data.plans} surroundings={around ?? null} readOnly hasDistance={facts.length > 0}>
+      <PropertyMap
+        property={data.property}
+        plans={data.plans}
+        surroundings={around ?? null}
+        readOnly
+        hasDistance={facts.length > 0}
+      >
         <FootprintShapes facts={facts} />
         <BoundaryDistanceLayers facts={facts} />
       </PropertyMap>

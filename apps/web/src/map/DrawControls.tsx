@@ -73,7 +73,12 @@ function reconcileLayers(
   group: L.FeatureGroup,
   layers: Map<string, Entry>,
   footprints: Footprint[],
-  how: { selectedId: string | null; mode: Mode; name(n: number): string; create(id: string, geometry: Polygon): L.Polygon },
+  how: {
+    selectedId: string | null;
+    mode: Mode;
+    name(n: number): string;
+    create(id: string, geometry: Polygon): L.Polygon;
+  },
 ): boolean {
   let fromOutside = false;
   const seen = new Set<string>();
@@ -141,7 +146,13 @@ function useFootprintLayers(props: DrawControlsProps) {
   useEffect(() => {
     const g = group.current.addTo(map);
     const layers = entries.current;
-    map.pm.setGlobalOptions({ snappable: true, snapDistance: 15, templineStyle: footprintStyle, hintlineStyle: footprintStyle, pathOptions: footprintStyle });
+    map.pm.setGlobalOptions({
+      snappable: true,
+      snapDistance: 15,
+      templineStyle: footprintStyle,
+      hintlineStyle: footprintStyle,
+      pathOptions: footprintStyle,
+    });
     const onCreate = (e: { layer: L.Layer }) => {
       // Geoman's own layer goes; the footprint is drawn from the stored geometry like any other.
       map.removeLayer(e.layer);
@@ -183,7 +194,12 @@ function useFootprintLayers(props: DrawControlsProps) {
       selectedId,
       mode: modeRef.current,
       name: (n) => buildingName(n, t),
-      create: (id, geometry) => footprintLayer(geometry, (layer) => emit(id, layer), () => pick(id)),
+      create: (id, geometry) =>
+        footprintLayer(
+          geometry,
+          (layer) => emit(id, layer),
+          () => pick(id),
+        ),
     });
     // A building placed from the form (or removed) ends a drawing in progress: otherwise Geoman's half-drawn
     // markers would stay on the map, waiting for clicks nobody means to make.
@@ -211,7 +227,8 @@ export function DrawControls(props: DrawControlsProps) {
     map.pm.disableDraw();
     const target = next === mode ? 'idle' : next;
     switchTo(target);
-    if (target === 'polygon') map.pm.enableDraw('Polygon', { allowSelfIntersection: true, finishOn: 'dblclick' } as never);
+    if (target === 'polygon')
+      map.pm.enableDraw('Polygon', { allowSelfIntersection: true, finishOn: 'dblclick' } as never);
     if (target === 'rectangle') map.pm.enableDraw('Rectangle');
   }
 
@@ -225,7 +242,13 @@ export function DrawControls(props: DrawControlsProps) {
   };
   const none = footprints.length === 0;
   const toggle = (m: Mode, label: string) => (
-    <button type="button" className="button" aria-pressed={mode === m} disabled={!drawing(m) && none} onClick={() => start(m)}>
+    <button
+      type="button"
+      className="button"
+      aria-pressed={mode === m}
+      disabled={!drawing(m) && none}
+      onClick={() => start(m)}
+    >
       {mode === m && !drawing(m) ? t('map.editDone') : label}
     </button>
   );

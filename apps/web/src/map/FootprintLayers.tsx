@@ -8,7 +8,12 @@ import { buildingName, formatMetres } from './drawingText';
 import { useI18n } from '../i18n/i18n';
 
 export const footprintStyle: L.PathOptions = { color: '#b3261e', weight: 2, fillColor: '#e46962', fillOpacity: 0.5 };
-export const selectedFootprintStyle: L.PathOptions = { color: '#7a1a14', weight: 4, fillColor: '#e46962', fillOpacity: 0.6 };
+export const selectedFootprintStyle: L.PathOptions = {
+  color: '#7a1a14',
+  weight: 4,
+  fillColor: '#e46962',
+  fillOpacity: 0.6,
+};
 const segmentStyle: L.PathOptions = { color: '#e8590c', weight: 6, opacity: 0.85, lineCap: 'butt' };
 const dimensionStyle: L.PathOptions = { color: '#1b1f24', weight: 2, dashArray: '5 4' };
 
@@ -25,10 +30,25 @@ export function BoundaryDistanceLayers({ facts }: { facts: BuildingFacts[] }) {
         if (!n || !f.within) return null;
         return (
           <Fragment key={f.id}>
-            <Polyline pane={panes.measure} positions={lineToLatLngs(n.segment)} pathOptions={segmentStyle} interactive={false} pmIgnore snapIgnore />
+            <Polyline
+              pane={panes.measure}
+              positions={lineToLatLngs(n.segment)}
+              pathOptions={segmentStyle}
+              interactive={false}
+              pmIgnore
+              snapIgnore
+            />
             {n.distanceM > 0 && (
               // Keyed by its ends: a permanent tooltip stays where it was opened, so a moved line is a new one.
-              <Polyline key={`${n.from.join()}-${n.to.join()}`} pane={panes.measure} positions={lineToLatLngs([n.from, n.to])} pathOptions={dimensionStyle} interactive={false} pmIgnore snapIgnore>
+              <Polyline
+                key={`${n.from.join()}-${n.to.join()}`}
+                pane={panes.measure}
+                positions={lineToLatLngs([n.from, n.to])}
+                pathOptions={dimensionStyle}
+                interactive={false}
+                pmIgnore
+                snapIgnore
+              >
                 <Tooltip permanent direction="center" className="map-label map-label--distance">
                   {formatMetres(n.distanceM, lang)} m
                 </Tooltip>
@@ -47,7 +67,14 @@ export function FootprintShapes({ facts }: { facts: BuildingFacts[] }) {
   return (
     <>
       {facts.map((f) => (
-        <LeafletPolygon key={f.id} positions={polygonToLatLngs(f.geometry)} pathOptions={footprintStyle} interactive={false} pmIgnore snapIgnore>
+        <LeafletPolygon
+          key={f.id}
+          positions={polygonToLatLngs(f.geometry)}
+          pathOptions={footprintStyle}
+          interactive={false}
+          pmIgnore
+          snapIgnore
+        >
           <Tooltip permanent direction="center" className="map-label map-label--building">
             {buildingName(f.number, t)}
           </Tooltip>

@@ -10,8 +10,20 @@ import { useI18n } from '../i18n/i18n';
 // Swedish plan maps draw prickmark dotted and korsmark cross-hatched; so does this map (patterns in panes.ts).
 // The styles are constants: react-leaflet restyles a layer whenever its pathOptions object changes, and a
 // restyle would be harmless but wasted on every redraw of the drawing.
-const prickStyle: L.PathOptions = { color: '#8a4b08', weight: 1, dashArray: '2 4', fillColor: 'url(#lovisa-prick)', fillOpacity: 0.7 };
-const korsStyle: L.PathOptions = { color: '#35607a', weight: 1, dashArray: '6 3', fillColor: 'url(#lovisa-kors)', fillOpacity: 0.6 };
+const prickStyle: L.PathOptions = {
+  color: '#8a4b08',
+  weight: 1,
+  dashArray: '2 4',
+  fillColor: 'url(#lovisa-prick)',
+  fillOpacity: 0.7,
+};
+const korsStyle: L.PathOptions = {
+  color: '#35607a',
+  weight: 1,
+  dashArray: '6 3',
+  fillColor: 'url(#lovisa-kors)',
+  fillOpacity: 0.6,
+};
 const propertyFill: L.PathOptions = { stroke: false, fillColor: '#dbe8f7', fillOpacity: 0.35 };
 const boundaryLine: L.PathOptions = { color: '#1d4f91', weight: 3, fill: false };
 
@@ -25,7 +37,12 @@ export function PropertyLayers({ property, plans }: { property: Property; plans:
   const map = useMap();
   const boundary = useMemo(() => multiPolygonToLatLngs(property.boundary), [property]);
   const areas = useMemo(
-    () => plans.map((plan) => ({ id: plan.id, prick: plan.prickmark && multiPolygonToLatLngs(plan.prickmark), kors: plan.korsmark && multiPolygonToLatLngs(plan.korsmark) })),
+    () =>
+      plans.map((plan) => ({
+        id: plan.id,
+        prick: plan.prickmark && multiPolygonToLatLngs(plan.prickmark),
+        kors: plan.korsmark && multiPolygonToLatLngs(plan.korsmark),
+      })),
     [plans],
   );
   useEffect(() => {
@@ -35,13 +52,45 @@ export function PropertyLayers({ property, plans }: { property: Property; plans:
     <>
       {areas.map((plan) => (
         <span key={plan.id}>
-          {plan.prick && <LeafletPolygon pane={panes.plan} positions={plan.prick} pathOptions={prickStyle} interactive={false} pmIgnore snapIgnore={false} />}
-          {plan.kors && <LeafletPolygon pane={panes.plan} positions={plan.kors} pathOptions={korsStyle} interactive={false} pmIgnore snapIgnore={false} />}
+          {plan.prick && (
+            <LeafletPolygon
+              pane={panes.plan}
+              positions={plan.prick}
+              pathOptions={prickStyle}
+              interactive={false}
+              pmIgnore
+              snapIgnore={false}
+            />
+          )}
+          {plan.kors && (
+            <LeafletPolygon
+              pane={panes.plan}
+              positions={plan.kors}
+              pathOptions={korsStyle}
+              interactive={false}
+              pmIgnore
+              snapIgnore={false}
+            />
+          )}
         </span>
       ))}
-      <LeafletPolygon pane={panes.property} positions={boundary} pathOptions={propertyFill} interactive={false} pmIgnore snapIgnore />
+      <LeafletPolygon
+        pane={panes.property}
+        positions={boundary}
+        pathOptions={propertyFill}
+        interactive={false}
+        pmIgnore
+        snapIgnore
+      />
       {/* Snappable, like the plan areas above: a corner drawn near the boundary lands on it. */}
-      <LeafletPolygon pane={panes.boundary} positions={boundary} pathOptions={boundaryLine} interactive={false} pmIgnore snapIgnore={false} />
+      <LeafletPolygon
+        pane={panes.boundary}
+        positions={boundary}
+        pathOptions={boundaryLine}
+        interactive={false}
+        pmIgnore
+        snapIgnore={false}
+      />
     </>
   );
 }
@@ -62,7 +111,8 @@ export function MapLegend({
   return (
     <ul className="map-legend" aria-label={t('map.legend')}>
       <li>
-        <span className="swatch swatch--property" aria-hidden="true" /> {t(readOnly ? 'map.legend.property' : 'map.legend.yourProperty')}
+        <span className="swatch swatch--property" aria-hidden="true" />{' '}
+        {t(readOnly ? 'map.legend.property' : 'map.legend.yourProperty')}
       </li>
       {hasPlan && (
         <>
@@ -75,7 +125,8 @@ export function MapLegend({
         </>
       )}
       <li>
-        <span className="swatch swatch--building" aria-hidden="true" /> {t(readOnly ? 'map.legend.applied' : 'map.legend.drawn')}
+        <span className="swatch swatch--building" aria-hidden="true" />{' '}
+        {t(readOnly ? 'map.legend.applied' : 'map.legend.drawn')}
       </li>
       {hasDistance && (
         <li>

@@ -45,7 +45,10 @@ export function PropertyMap(props: {
   const { t, lang } = useI18n();
   const given = props.surroundings !== undefined;
   // The surroundings are context: the map works without them while they load (or if they fail).
-  const { data: fetched } = useApi(() => (given ? Promise.resolve(null) : api.surroundings(props.property.id)), [props.property.id, given]);
+  const { data: fetched } = useApi(
+    () => (given ? Promise.resolve(null) : api.surroundings(props.property.id)),
+    [props.property.id, given],
+  );
   const around = given ? props.surroundings : fetched;
   return (
     <figure className="map-figure">
@@ -74,7 +77,12 @@ export function PropertyMap(props: {
         </MapContainer>
       </div>
       <figcaption>
-        <MapLegend hasPlan={props.plans.length > 0} hasSurroundings={Boolean(around)} readOnly={props.readOnly ?? false} hasDistance={props.hasDistance ?? false} />
+        <MapLegend
+          hasPlan={props.plans.length > 0}
+          hasSurroundings={Boolean(around)}
+          readOnly={props.readOnly ?? false}
+          hasDistance={props.hasDistance ?? false}
+        />
       </figcaption>
     </figure>
   );

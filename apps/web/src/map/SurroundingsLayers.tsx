@@ -23,21 +23,52 @@ export function SurroundingsLayers({ surroundings }: { surroundings: Surrounding
         if (p.kind === 'street' && f.geometry.type === 'LineString') {
           const line = ringToLatLngs([...f.geometry.coordinates, f.geometry.coordinates[0]!]);
           return (
-            <Polyline key={i} pane={panes.ground} positions={line} pathOptions={streetStyle} interactive={false} pmIgnore snapIgnore>
+            <Polyline
+              key={i}
+              pane={panes.ground}
+              positions={line}
+              pathOptions={streetStyle}
+              interactive={false}
+              pmIgnore
+              snapIgnore
+            >
               <Tooltip permanent direction="center" className="map-label map-label--street">
                 {p.name}
               </Tooltip>
             </Polyline>
           );
         }
-        const shape = f.geometry.type === 'MultiPolygon' ? multiPolygonToLatLngs(f.geometry) : f.geometry.type === 'Polygon' ? polygonToLatLngs(f.geometry) : null;
+        const shape =
+          f.geometry.type === 'MultiPolygon'
+            ? multiPolygonToLatLngs(f.geometry)
+            : f.geometry.type === 'Polygon'
+              ? polygonToLatLngs(f.geometry)
+              : null;
         if (!shape) return null;
         const building = p.kind === 'building';
         const style = p.kind === 'water' ? waterStyle : p.kind === 'park' ? parkStyle : buildingStyle;
-        return <LeafletPolygon key={i} pane={building ? panes.buildings : panes.ground} positions={shape} pathOptions={style} interactive={false} pmIgnore snapIgnore={!building} />;
+        return (
+          <LeafletPolygon
+            key={i}
+            pane={building ? panes.buildings : panes.ground}
+            positions={shape}
+            pathOptions={style}
+            interactive={false}
+            pmIgnore
+            snapIgnore={!building}
+          />
+        );
       })}
       {surroundings.neighbours.map((n) => (
-        <LeafletPolygon key={n.id} pane={panes.ground} positions={multiPolygonToLatLngs(n.boundary)} pathOptions={neighbourStyle} interactive={false} pmIgnore snapIgnore>
+        <LeafletPolygon
+          key={n.id}
+          pane={panes.ground}
+          positions={multiPolygonToLatLngs(n.boundary)}
+          pathOptions={neighbourStyle}
+          interactive={false}
+          pmIgnore
+          snapIgnore
+        >
           <Tooltip permanent direction="center" className="map-label">
             {n.designation.replace(/^Kjellstavik /, '')}
           </Tooltip>

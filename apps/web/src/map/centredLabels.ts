@@ -22,7 +22,8 @@ const proto = L.Tooltip.prototype as unknown as TooltipInternals;
 const leafletSetPosition = proto._setPosition;
 const leafletInitLayout = proto._initLayout;
 
-export const isCentredLabel = (options: L.TooltipOptions) => options.direction === 'center' && /(^|\s)map-label(\s|$)/.test(options.className ?? '');
+export const isCentredLabel = (options: L.TooltipOptions) =>
+  options.direction === 'center' && /(^|\s)map-label(\s|$)/.test(options.className ?? '');
 
 proto._setPosition = function (this: TooltipInternals, pos: L.Point) {
   if (!isCentredLabel(this.options)) return leafletSetPosition.call(this, pos);

@@ -21,7 +21,8 @@ export function positionToLatLng(p: Position): LatLngTuple {
 export const lineToLatLngs = (line: Position[]): LatLngTuple[] => line.map(positionToLatLng);
 
 export const polygonToLatLngs = (p: Polygon): LatLngTuple[][] => p.coordinates.map(ringToLatLngs);
-export const multiPolygonToLatLngs = (mp: MultiPolygon): LatLngTuple[][][] => mp.coordinates.map((rings) => rings.map(ringToLatLngs));
+export const multiPolygonToLatLngs = (mp: MultiPolygon): LatLngTuple[][][] =>
+  mp.coordinates.map((rings) => rings.map(ringToLatLngs));
 
 /** Millimetres: far finer than any drawing, and keeps a rotated 6 × 4 m rectangle at 24,0 m². */
 const mm = (v: number) => Math.round(v * 1000) / 1000;

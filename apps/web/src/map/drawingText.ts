@@ -27,11 +27,23 @@ export function boundaryText(b: BoundarySide | null, t: Translate): string {
 /** "Byggnad 1: 4,0 × 3,5 m, 14,0 m², 2,1 m från gränsen mot Kjellstavik Eken 1:24". */
 export function buildingSummary(f: BuildingFacts, t: Translate, lang: Lang): string {
   const parts: string[] = [];
-  if (f.rectangle) parts.push(t('map.summaryDims', { width: formatMetres(f.rectangle.widthM, lang), depth: formatMetres(f.rectangle.depthM, lang) }));
+  if (f.rectangle)
+    parts.push(
+      t('map.summaryDims', {
+        width: formatMetres(f.rectangle.widthM, lang),
+        depth: formatMetres(f.rectangle.depthM, lang),
+      }),
+    );
   parts.push(formatArea(f.areaM2, lang));
   if (!f.usable) parts.push(t('map.summaryUnusable'));
   else if (!f.within) parts.push(t('map.summaryOutside'));
-  else if (f.nearest) parts.push(t('map.summaryDistance', { distance: formatMetres(f.nearest.distanceM, lang), boundary: boundaryText(f.boundary, t) }));
+  else if (f.nearest)
+    parts.push(
+      t('map.summaryDistance', {
+        distance: formatMetres(f.nearest.distanceM, lang),
+        boundary: boundaryText(f.boundary, t),
+      }),
+    );
   return `${buildingName(f.number, t)}: ${parts.join(', ')}`;
 }
 
@@ -68,13 +80,22 @@ export function warningText(w: DrawingWarning, t: Translate, lang: Lang): string
         neighbours: w.neighbours.length ? listOf(w.neighbours, t) : t('map.theNeighbour'),
       });
     case 'planBoundaryDistance':
-      return t('map.warn.planBoundaryDistance', { name, distance: formatMetres(w.distanceM, lang), boundary: boundaryText(w.boundary, t), limit: formatMetres(w.limitM, lang) });
+      return t('map.warn.planBoundaryDistance', {
+        name,
+        distance: formatMetres(w.distanceM, lang),
+        boundary: boundaryText(w.boundary, t),
+        limit: formatMetres(w.limitM, lang),
+      });
     case 'allowanceExceeded':
       return t('map.warn.allowanceExceeded', { finding: w.finding[lang] });
     case 'buildingAreaExceeded':
-      return t('map.warn.buildingAreaExceeded', { used: formatArea(w.usedM2, lang), limit: formatArea(w.limitM2, lang) });
+      return t('map.warn.buildingAreaExceeded', {
+        used: formatArea(w.usedM2, lang),
+        limit: formatArea(w.limitM2, lang),
+      });
   }
 }
 
 /** A stable key for a warning in a list. */
-export const warningKey = (w: DrawingWarning): string => `${w.code}-${'building' in w ? w.building : ''}-${'other' in w ? w.other : ''}`;
+export const warningKey = (w: DrawingWarning): string =>
+  `${w.code}-${'building' in w ? w.building : ''}-${'other' in w ? w.other : ''}`;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { completenessInputFrom, evaluateApplication, ruleSetFor, type DetailedPlan, type Evaluation, type Footprint, type MeasureType, type Site } from '@lovisa/domain';
+import {
+  completenessInputFrom,
+  evaluateApplication,
+  ruleSetFor,
+  type DetailedPlan,
+  type Evaluation,
+  type Footprint,
+  type MeasureType,
+  type Site,
+} from '@lovisa/domain';
 import { rectangleAtCorner, type Polygon } from '@lovisa/geo';
 import plans from '../../../../fixtures/plans.json';
 import { buildingFacts, drawingWarnings, type DrawingWarning } from './drawingWarnings';
@@ -20,11 +29,17 @@ const site: Site = {
 const mapSite = { ...eken123, prickmark: plan.prickmark, korsmark: plan.korsmark };
 
 /** A w × d building with its south-west corner `west` m from the west boundary and `south` m from the south. */
-const at = (west: number, south: number, w: number, d: number): Polygon => rectangleAtCorner([620060 + west, 6650005 + south], w, d, 0);
-const fp = (...geometries: Polygon[]): Footprint[] => geometries.map((geometry, i) => ({ id: `byggnad-${i + 1}`, measure: 'outbuilding', geometry }));
+const at = (west: number, south: number, w: number, d: number): Polygon =>
+  rectangleAtCorner([620060 + west, 6650005 + south], w, d, 0);
+const fp = (...geometries: Polygon[]): Footprint[] =>
+  geometries.map((geometry, i) => ({ id: `byggnad-${i + 1}`, measure: 'outbuilding', geometry }));
 
 function judge(footprints: Footprint[], measure: MeasureType = 'outbuilding'): Evaluation {
-  return evaluateApplication(completenessInputFrom({ propertyId: 'p', measure, footprints, details: {} }), site, ruleSetFor('2026-06-01')!);
+  return evaluateApplication(
+    completenessInputFrom({ propertyId: 'p', measure, footprints, details: {} }),
+    site,
+    ruleSetFor('2026-06-01')!,
+  );
 }
 const warn = (footprints: Footprint[]) => drawingWarnings(footprints, mapSite, judge(footprints));
 const codes = (ws: DrawingWarning[]) => ws.map((w) => w.code);
@@ -51,18 +66,36 @@ describe('warnings while drawing on Eken 1:23', () => {
   it('says how much lies on prickmark, and that the plan wants 4.5 m from the street side', () => {
     const w = warn(fp(at(12, 2, 4, 3)));
     expect(w).toContainEqual({ code: 'prickmark', building: 1, areaM2: 12 });
-    expect(w).toContainEqual(expect.objectContaining({ code: 'planBoundaryDistance', building: 1, distanceM: 2, limitM: 4.5, boundary: expect.objectContaining({ name: 'Ekvägen' }) }));
+    expect(w).toContainEqual(
+      expect.objectContaining({
+        code: 'planBoundaryDistance',
+        building: 1,
+        distanceM: 2,
+        limitM: 4.5,
+        boundary: expect.objectContaining({ name: 'Ekvägen' }),
+      }),
+    );
     expect(codes(w)).not.toContain('neighbourConsent');
   });
 
   it('warns about a building outside the property, on an existing building, or on another drawn one', () => {
     expect(codes(warn(fp(at(-3, 15, 4, 3))))).toContain('outside');
     expect(warn(fp(at(10, 10, 4, 4)))).toContainEqual({ code: 'overlapsExisting', building: 1, areaM2: 8 });
-    expect(warn(fp(at(14, 15, 4, 3), at(16, 16, 4, 3)))).toContainEqual({ code: 'overlapsDrawn', building: 2, other: 1 });
+    expect(warn(fp(at(14, 15, 4, 3), at(16, 16, 4, 3)))).toContainEqual({
+      code: 'overlapsDrawn',
+      building: 2,
+      other: 1,
+    });
   });
 
   it('says so when the edges cross, and measures nothing of such a shape', () => {
-    const bowTie = poly([[620070, 6650020], [620074, 6650024], [620074, 6650020], [620070, 6650024], [620070, 6650020]]);
+    const bowTie = poly([
+      [620070, 6650020],
+      [620074, 6650024],
+      [620074, 6650020],
+      [620070, 6650024],
+      [620070, 6650020],
+    ]);
     expect(warn(fp(bowTie))).toEqual([{ code: 'selfIntersecting', building: 1 }]);
     expect(buildingFacts(fp(bowTie), mapSite)[0]).toMatchObject({ usable: false, nearest: null });
   });
@@ -78,8 +111,20 @@ describe('warnings while drawing on Eken 1:23', () => {
 
   it('measures each building: area, shape and the named boundary nearest it', () => {
     const [f] = buildingFacts(fp(at(26, 15, 2, 3)), mapSite);
-    expect(f).toMatchObject({ number: 1, areaM2: 6, within: true, rectangle: { widthM: 2, depthM: 3, rotationDeg: 0 } });
-    expect(f!.nearest).toMatchObject({ distanceM: 2, from: [620088, 6650020], segment: [[620090, 6650005], [620090, 6650040]] });
+    expect(f).toMatchObject({
+      number: 1,
+      areaM2: 6,
+      within: true,
+      rectangle: { widthM: 2, depthM: 3, rotationDeg: 0 },
+    });
+    expect(f!.nearest).toMatchObject({
+      distanceM: 2,
+      from: [620088, 6650020],
+      segment: [
+        [620090, 6650005],
+        [620090, 6650040],
+      ],
+    });
     expect(f!.boundary?.name).toBe('Kjellstavik Björken 2:5');
   });
 

@@ -1,5 +1,14 @@
 import { ruleSets, type Evaluation, type Footprint } from '@lovisa/domain';
-import { distanceToArea, distanceToBoundary, overlapArea, polygonArea, polygonProblems, polygonWithin, type BoundaryNearest, type Polygon } from '@lovisa/geo';
+import {
+  distanceToArea,
+  distanceToBoundary,
+  overlapArea,
+  polygonArea,
+  polygonProblems,
+  polygonWithin,
+  type BoundaryNearest,
+  type Polygon,
+} from '@lovisa/geo';
 import { describeSegment, type BoundarySide, type MapSite } from './mapSite';
 import { rectangleShape, type RectangleShape } from './shape';
 
@@ -31,7 +40,10 @@ export interface BuildingFacts {
   boundary: BoundarySide | null;
 }
 
-export function buildingFacts(footprints: Footprint[], site: Pick<MapSite, 'boundary' | 'neighbours' | 'streets'>): BuildingFacts[] {
+export function buildingFacts(
+  footprints: Footprint[],
+  site: Pick<MapSite, 'boundary' | 'neighbours' | 'streets'>,
+): BuildingFacts[] {
   return footprints.map((f, i) => {
     const problems = polygonProblems(f.geometry);
     const usable = problems.length === 0;
@@ -60,7 +72,14 @@ export type DrawingWarning =
   | { code: 'korsmark'; building: number; areaM2: number }
   | { code: 'overlapsExisting'; building: number; areaM2: number }
   | { code: 'overlapsDrawn'; building: number; other: number }
-  | { code: 'neighbourConsent'; building: number; distanceM: number; limitM: number; boundary: BoundarySide | null; neighbours: string[] }
+  | {
+      code: 'neighbourConsent';
+      building: number;
+      distanceM: number;
+      limitM: number;
+      boundary: BoundarySide | null;
+      neighbours: string[];
+    }
   | { code: 'planBoundaryDistance'; building: number; distanceM: number; limitM: number; boundary: BoundarySide | null }
   | { code: 'allowanceExceeded'; finding: { sv: string; en: string } }
   | { code: 'buildingAreaExceeded'; usedM2: number; limitM2: number };
@@ -71,7 +90,11 @@ const asMulti = (p: Polygon) => ({ type: 'MultiPolygon' as const, coordinates: [
  * Every warning about the drawing, building by building in order, then those about the whole plot.
  * `evaluation` is the rules engine's verdict on the same footprints (null while the site loads).
  */
-export function drawingWarnings(footprints: Footprint[], site: MapSite, evaluation: Evaluation | null): DrawingWarning[] {
+export function drawingWarnings(
+  footprints: Footprint[],
+  site: MapSite,
+  evaluation: Evaluation | null,
+): DrawingWarning[] {
   // The distance to the boundary that needs the neighbours' consent (PBL 9 kap. 4 a §) is the rule set's.
   const limitM = ruleSets.find((r) => r.id === evaluation?.ruleSetId)?.boundaryDistanceM ?? Infinity;
   const facts = buildingFacts(footprints, site);
@@ -84,7 +107,9 @@ export function drawingWarnings(footprints: Footprint[], site: MapSite, evaluati
   for (const b of facts) {
     const n = b.number;
     if (!b.usable) {
-      warnings.push(b.selfIntersecting ? { code: 'selfIntersecting', building: n } : { code: 'invalidShape', building: n });
+      warnings.push(
+        b.selfIntersecting ? { code: 'selfIntersecting', building: n } : { code: 'invalidShape', building: n },
+      );
       continue;
     }
     if (!b.within) warnings.push({ code: 'outside', building: n });
@@ -100,19 +125,35 @@ export function drawingWarnings(footprints: Footprint[], site: MapSite, evaluati
     if (onExisting >= OVERLAP_NOISE_M2) warnings.push({ code: 'overlapsExisting', building: n, areaM2: onExisting });
     for (const other of facts) {
       if (other.number >= n || !other.usable) continue;
-      if (overlapArea(b.geometry, asMulti(other.geometry)) >= OVERLAP_NOISE_M2) warnings.push({ code: 'overlapsDrawn', building: n, other: other.number });
+      if (overlapArea(b.geometry, asMulti(other.geometry)) >= OVERLAP_NOISE_M2)
+        warnings.push({ code: 'overlapsDrawn', building: n, other: other.number });
     }
     const d = b.nearest?.distanceM;
     if (d !== undefined && b.within && Number.isFinite(limitM) && d < limitM) {
       if (exempt) {
         // The owners to ask: those of the neighbouring plots this building is near, as the rules engine named them.
-        const near = site.neighbours.filter((nb) => cm(distanceToArea(b.geometry, nb.boundary).distanceM) < limitM).map((nb) => nb.designation);
+        const near = site.neighbours
+          .filter((nb) => cm(distanceToArea(b.geometry, nb.boundary).distanceM) < limitM)
+          .map((nb) => nb.designation);
         const named = assessment!.consentFrom.map((c) => c.designation);
         const neighbours = near.length > 0 ? near.filter((x) => named.length === 0 || named.includes(x)) : named;
-        warnings.push({ code: 'neighbourConsent', building: n, distanceM: d, limitM, boundary: b.boundary, neighbours });
+        warnings.push({
+          code: 'neighbourConsent',
+          building: n,
+          distanceM: d,
+          limitM,
+          boundary: b.boundary,
+          neighbours,
+        });
       } else if (failed('PLAN_BOUNDARY_DISTANCE')) {
         const rule = compliance!.rules.find((r) => r.code === 'PLAN_BOUNDARY_DISTANCE')!;
-        warnings.push({ code: 'planBoundaryDistance', building: n, distanceM: d, limitM: Number(rule.limit), boundary: b.boundary });
+        warnings.push({
+          code: 'planBoundaryDistance',
+          building: n,
+          distanceM: d,
+          limitM: Number(rule.limit),
+          boundary: b.boundary,
+        });
       }
     }
   }
@@ -122,6 +163,7 @@ export function drawingWarnings(footprints: Footprint[], site: MapSite, evaluati
     if (over) warnings.push({ code: 'allowanceExceeded', finding: over.text });
   }
   const area = compliance?.rules.find((r) => r.code === 'PLAN_BUILDING_AREA');
-  if (area && !area.pass) warnings.push({ code: 'buildingAreaExceeded', usedM2: Number(area.value), limitM2: Number(area.limit) });
+  if (area && !area.pass)
+    warnings.push({ code: 'buildingAreaExceeded', usedM2: Number(area.value), limitM2: Number(area.limit) });
   return warnings;
 }

@@ -25,18 +25,28 @@ export interface MapSite {
 }
 
 /** The map's view of a property, its plan and (once loaded) its surroundings. */
-export function mapSiteFrom(property: Pick<Property, 'id' | 'boundary'>, plans: DetailedPlan[], surroundings?: Surroundings | null): MapSite {
+export function mapSiteFrom(
+  property: Pick<Property, 'id' | 'boundary'>,
+  plans: DetailedPlan[],
+  surroundings?: Surroundings | null,
+): MapSite {
   const plan = plans[0] ?? null;
   const streets: MapSite['streets'] = [];
   const buildings: Polygon[] = [];
   for (const f of surroundings?.features ?? []) {
     const p = f.properties;
-    if (p.kind === 'street' && f.geometry.type === 'LineString') streets.push({ name: p.name, line: f.geometry.coordinates as Position[] });
-    if (p.kind === 'building' && p.propertyId === property.id && f.geometry.type === 'Polygon') buildings.push(f.geometry as Polygon);
+    if (p.kind === 'street' && f.geometry.type === 'LineString')
+      streets.push({ name: p.name, line: f.geometry.coordinates as Position[] });
+    if (p.kind === 'building' && p.propertyId === property.id && f.geometry.type === 'Polygon')
+      buildings.push(f.geometry as Polygon);
   }
   return {
     boundary: property.boundary,
-    neighbours: (surroundings?.neighbours ?? []).map((n) => ({ id: n.id, designation: n.designation, boundary: n.boundary })),
+    neighbours: (surroundings?.neighbours ?? []).map((n) => ({
+      id: n.id,
+      designation: n.designation,
+      boundary: n.boundary,
+    })),
     streets,
     prickmark: plan?.prickmark ?? null,
     korsmark: plan?.korsmark ?? null,
@@ -44,7 +54,8 @@ export function mapSiteFrom(property: Pick<Property, 'id' | 'boundary'>, plans: 
   };
 }
 
-export const pointInMulti = (p: Position, mp: MultiPolygon): boolean => mp.coordinates.some((rings) => pointInRings(p, rings));
+export const pointInMulti = (p: Position, mp: MultiPolygon): boolean =>
+  mp.coordinates.some((rings) => pointInRings(p, rings));
 
 export function pointSegmentDistance(p: Position, a: Position, b: Position): number {
   const dx = b[0] - a[0];
@@ -79,7 +90,10 @@ export function compassOf([e, n]: Position): Compass {
 const STREET_REACH_M = 15;
 
 /** Which way a boundary segment faces and what lies beyond it: a neighbouring property, a street, or nothing named. */
-export function describeSegment(segment: [Position, Position], site: Pick<MapSite, 'boundary' | 'neighbours' | 'streets'>): BoundarySide {
+export function describeSegment(
+  segment: [Position, Position],
+  site: Pick<MapSite, 'boundary' | 'neighbours' | 'streets'>,
+): BoundarySide {
   const [a, b] = segment;
   const n = outward(segment, site.boundary);
   const side = compassOf(n);
@@ -91,7 +105,8 @@ export function describeSegment(segment: [Position, Position], site: Pick<MapSit
   for (const s of site.streets) {
     const d = distanceToLine(probe, s.line);
     // Only a street on the outer side: nearer from the probe than from the boundary itself.
-    if (d <= STREET_REACH_M && d < distanceToLine(mid, s.line) && (!street || d < street.d)) street = { name: s.name, d };
+    if (d <= STREET_REACH_M && d < distanceToLine(mid, s.line) && (!street || d < street.d))
+      street = { name: s.name, d };
   }
   if (street) return { side, kind: 'street', name: street.name };
   return { side, kind: 'none', name: null };
@@ -113,7 +128,11 @@ function boundarySegments(boundary: MultiPolygon): [Position, Position][] {
  * The property's south and west sides (the longest edge facing each way) and its south-west corner (the
  * corner of its bounding box): what the accessible placement form measures from.
  */
-export function propertySides(site: Pick<MapSite, 'boundary' | 'neighbours' | 'streets'>): { corner: Position; south: BoundarySide; west: BoundarySide } {
+export function propertySides(site: Pick<MapSite, 'boundary' | 'neighbours' | 'streets'>): {
+  corner: Position;
+  south: BoundarySide;
+  west: BoundarySide;
+} {
   const [minE, minN] = bbox(site.boundary);
   const longest = (side: Compass): BoundarySide => {
     let best: { s: [Position, Position]; len: number } | null = null;

@@ -13,7 +13,14 @@ export const panes = {
   measure: 'lovisa-measure',
 } as const;
 
-const zIndex: Record<keyof typeof panes, number> = { ground: -5, property: -4, plan: -3, boundary: -2, buildings: -1, measure: 1 };
+const zIndex: Record<keyof typeof panes, number> = {
+  ground: -5,
+  property: -4,
+  plan: -3,
+  boundary: -2,
+  buildings: -1,
+  measure: 1,
+};
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -38,12 +45,24 @@ export function ensurePanes(map: L.Map) {
   }
   const container = map.getContainer();
   if (container.querySelector('#lovisa-prick')) return;
-  const svg = svgEl('svg', { width: '0', height: '0', 'aria-hidden': 'true', focusable: 'false', class: 'map-patterns' });
+  const svg = svgEl('svg', {
+    width: '0',
+    height: '0',
+    'aria-hidden': 'true',
+    focusable: 'false',
+    class: 'map-patterns',
+  });
   const defs = svgEl('defs', {});
   const prick = svgEl('pattern', { id: 'lovisa-prick', patternUnits: 'userSpaceOnUse', width: '7', height: '7' });
-  prick.append(svgEl('rect', { width: '7', height: '7', fill: '#f3e3cf' }), svgEl('circle', { cx: '3.5', cy: '3.5', r: '1.2', fill: '#8a4b08' }));
+  prick.append(
+    svgEl('rect', { width: '7', height: '7', fill: '#f3e3cf' }),
+    svgEl('circle', { cx: '3.5', cy: '3.5', r: '1.2', fill: '#8a4b08' }),
+  );
   const kors = svgEl('pattern', { id: 'lovisa-kors', patternUnits: 'userSpaceOnUse', width: '9', height: '9' });
-  kors.append(svgEl('rect', { width: '9', height: '9', fill: '#dce8f0' }), svgEl('path', { d: 'M0,0L9,9M9,0L0,9', stroke: '#35607a', 'stroke-width': '0.8' }));
+  kors.append(
+    svgEl('rect', { width: '9', height: '9', fill: '#dce8f0' }),
+    svgEl('path', { d: 'M0,0L9,9M9,0L0,9', stroke: '#35607a', 'stroke-width': '0.8' }),
+  );
   defs.append(prick, kors);
   svg.append(defs);
   container.append(svg);

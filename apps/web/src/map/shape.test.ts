@@ -23,7 +23,17 @@ describe('reading a footprint back as width × depth × rotation', () => {
 
   it('takes the side nearest east–west as the width, whatever corner the ring starts at', () => {
     // A rectangle as Leaflet draws one: corners from the south-west, running north first.
-    const r = rectangleShape(poly([[0, 0], [0, 3], [5, 3], [5, 0], [0, 0]].map(([e, n]) => [620000 + e!, 6650000 + n!])))!;
+    const r = rectangleShape(
+      poly(
+        [
+          [0, 0],
+          [0, 3],
+          [5, 3],
+          [5, 0],
+          [0, 0],
+        ].map(([e, n]) => [620000 + e!, 6650000 + n!]),
+      ),
+    )!;
     expect(r).toMatchObject({ widthM: 5, depthM: 3, rotationDeg: 0, corner: [620000, 6650000] });
     // Turned 90°: the same building, width and depth swapped.
     const turned = rectangleShape(rectangleFromDimensions([620000, 6650000], 6, 4, 90))!;
@@ -33,8 +43,39 @@ describe('reading a footprint back as width × depth × rotation', () => {
   });
 
   it('is null for shapes that are not rectangles', () => {
-    expect(rectangleShape(poly([[0, 0], [4, 0], [4, 3], [1, 4], [0, 0]]))).toBeNull();
-    expect(rectangleShape(poly([[0, 0], [4, 0], [5, 3], [1, 3], [0, 0]]))).toBeNull(); // parallelogram
-    expect(rectangleShape(poly(box(0, 0, 4, 3).slice(0, 4).concat([[2, -1], [0, 0]])))).toBeNull();
+    expect(
+      rectangleShape(
+        poly([
+          [0, 0],
+          [4, 0],
+          [4, 3],
+          [1, 4],
+          [0, 0],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      rectangleShape(
+        poly([
+          [0, 0],
+          [4, 0],
+          [5, 3],
+          [1, 3],
+          [0, 0],
+        ]),
+      ),
+    ).toBeNull(); // parallelogram
+    expect(
+      rectangleShape(
+        poly(
+          box(0, 0, 4, 3)
+            .slice(0, 4)
+            .concat([
+              [2, -1],
+              [0, 0],
+            ]),
+        ),
+      ),
+    ).toBeNull();
   });
 });

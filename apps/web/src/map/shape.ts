@@ -20,7 +20,10 @@ const SIDE_TOLERANCE_M = 0.02;
 export function rectangleShape(polygon: Polygon): RectangleShape | null {
   if (polygon.coordinates.length !== 1) return null;
   const ring = polygon.coordinates[0]!;
-  const pts = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring.slice(0, -1) : ring;
+  const pts =
+    ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1]
+      ? ring.slice(0, -1)
+      : ring;
   if (pts.length !== 4) return null;
   const edges = pts.map((p, i) => {
     const q = pts[(i + 1) % 4]!;
@@ -40,7 +43,11 @@ export function rectangleShape(polygon: Polygon): RectangleShape | null {
   for (const sign of [1, -1]) {
     for (const k of [0, 1]) {
       const e = edges[k]!;
-      candidates.push({ u: [(sign * e[0]) / lens[k]!, (sign * e[1]) / lens[k]!], len: (lens[k]! + lens[k + 2]!) / 2, other: (lens[1 - k]! + lens[3 - k]!) / 2 });
+      candidates.push({
+        u: [(sign * e[0]) / lens[k]!, (sign * e[1]) / lens[k]!],
+        len: (lens[k]! + lens[k + 2]!) / 2,
+        other: (lens[1 - k]! + lens[3 - k]!) / 2,
+      });
     }
   }
   const angle = (u: Position) => (Math.atan2(u[1], u[0]) * 180) / Math.PI; // counter-clockwise from east
@@ -49,7 +56,12 @@ export function rectangleShape(polygon: Polygon): RectangleShape | null {
   const v: Position = [-u[1], u[0]]; // depth: a quarter turn counter-clockwise from width
   // The south-west corner before rotation: least along both width and depth.
   let corner = pts[0]!;
-  for (const p of pts) if (p[0] * u[0] + p[1] * u[1] + p[0] * v[0] + p[1] * v[1] < corner[0] * u[0] + corner[1] * u[1] + corner[0] * v[0] + corner[1] * v[1]) corner = p;
+  for (const p of pts)
+    if (
+      p[0] * u[0] + p[1] * u[1] + p[0] * v[0] + p[1] * v[1] <
+      corner[0] * u[0] + corner[1] * u[1] + corner[0] * v[0] + corner[1] * v[1]
+    )
+      corner = p;
   const rotation = -angle(u);
   return { widthM: chosen.len, depthM: chosen.other, rotationDeg: Math.abs(rotation) < 1e-9 ? 0 : rotation, corner };
 }

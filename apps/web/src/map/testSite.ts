@@ -11,7 +11,10 @@ export const box = (minE: number, minN: number, maxE: number, maxN: number): Pos
   [minE, maxN],
   [minE, minN],
 ];
-export const multi = (...rings: Position[][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: rings.map((r) => [r]) });
+export const multi = (...rings: Position[][]): MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: rings.map((r) => [r]),
+});
 export const poly = (ring: Position[]): Polygon => ({ type: 'Polygon', coordinates: [ring] });
 
 export const eken123: MapSite = {
@@ -21,7 +24,15 @@ export const eken123: MapSite = {
     { id: 'n25', designation: 'Kjellstavik Björken 2:5', boundary: multi(box(620090, 6650005, 620120, 6650040)) },
     { id: 'n28', designation: 'Kjellstavik Björken 2:8', boundary: multi(box(620065, 6649960, 620095, 6649995)) },
   ],
-  streets: [{ name: 'Ekvägen', line: [[619670, 6650000], [620340, 6650000]] }],
+  streets: [
+    {
+      name: 'Ekvägen',
+      line: [
+        [619670, 6650000],
+        [620340, 6650000],
+      ],
+    },
+  ],
   prickmark: multi(box(620000, 6650005, 620120, 6650011)),
   korsmark: multi(box(620000, 6650032, 620120, 6650040)),
   buildings: [poly(box(620062, 6650013, 620072, 6650025)), poly(box(620082, 6650033, 620087, 6650036))],

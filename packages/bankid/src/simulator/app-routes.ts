@@ -94,7 +94,8 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
 
-  const csrfToken = (device: string) => createHmac('sha256', opts.csrfSecret).update(`csrf:${device}`).digest('base64url');
+  const csrfToken = (device: string) =>
+    createHmac('sha256', opts.csrfSecret).update(`csrf:${device}`).digest('base64url');
 
   /**
    * This browser's device id, from its cookie or new. Its own orders (started from its address) and the ones
@@ -142,7 +143,11 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
 
   async function refuse(reply: FastifyReply, viewer: Viewer, code: RefusalCode) {
     const { status, text } = refusals[code];
-    return html(reply, status, renderOrderList(await orders.pendingFor(viewer, LIST_LIMIT), await context(viewer, { kind: 'error', text })));
+    return html(
+      reply,
+      status,
+      renderOrderList(await orders.pendingFor(viewer, LIST_LIMIT), await context(viewer, { kind: 'error', text })),
+    );
   }
 
   /** The order this form acts on, if the form is genuine and the order is pending and this app's to answer. */
@@ -151,7 +156,8 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const refusal = formRefusal(request, viewer);
     if (refusal) return { viewer, refusal } as const;
     const order = await orders.get(request.params.orderRef);
-    if (!order || order.outcome.status !== 'pending' || !orders.visibleTo(order, viewer)) return { viewer, refusal: 'ejPagaende' } as const;
+    if (!order || order.outcome.status !== 'pending' || !orders.visibleTo(order, viewer))
+      return { viewer, refusal: 'ejPagaende' } as const;
     return { viewer, order } as const;
   }
 
@@ -160,14 +166,22 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const viewer = viewerOf(request, reply);
     const code = request.query.meddelande;
     const notice = code && Object.hasOwn(doneNotices, code) ? doneNotices[code as DoneCode] : undefined;
-    return html(reply, 200, renderOrderList(await orders.pendingFor(viewer, LIST_LIMIT), await context(viewer, notice)));
+    return html(
+      reply,
+      200,
+      renderOrderList(await orders.pendingFor(viewer, LIST_LIMIT), await context(viewer, notice)),
+    );
   });
 
   app.get<{ Querystring: { kod?: string } }>('/find', async (request, reply) => {
     const viewer = viewerOf(request, reply);
     const found = await orders.lookup((request.query.kod ?? '').slice(0, 300), viewer);
     if (!found.ok) {
-      return html(reply, found.reason === 'unknown' ? 404 : 400, renderLookupFailure(await context(viewer, lookupNotices[found.reason])));
+      return html(
+        reply,
+        found.reason === 'unknown' ? 404 : 400,
+        renderLookupFailure(await context(viewer, lookupNotices[found.reason])),
+      );
     }
     // Opening binds the order to this app, so it can be answered from here even from another address.
     await orders.markOpened(found.order, viewer);
@@ -192,7 +206,8 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     if (!identity) return refuse(reply, viewer, 'okandIdentitet');
     const required = order.requirement.personalNumber;
     if (required && required !== identity.personalNumber) return refuse(reply, viewer, 'felPerson');
-    if (!(await orders.complete(order, buildCompletionData(order, identity, clock())))) return refuse(reply, viewer, 'ejPagaende');
+    if (!(await orders.complete(order, buildCompletionData(order, identity, clock()))))
+      return refuse(reply, viewer, 'ejPagaende');
     return finished(reply, 'godkand');
   });
 

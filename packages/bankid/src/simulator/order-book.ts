@@ -32,7 +32,9 @@ export interface OrderBookOptions {
 
 /** The text the user is asked to approve, decoded, if the RP sent any. */
 export function visibleText(order: SimOrder): string | undefined {
-  return order.userVisibleData === undefined ? undefined : Buffer.from(order.userVisibleData, 'base64').toString('utf8');
+  return order.userVisibleData === undefined
+    ? undefined
+    : Buffer.from(order.userVisibleData, 'base64').toString('utf8');
 }
 
 /** How often reads may sweep the store; starting an order always does. */
@@ -59,7 +61,8 @@ export class OrderBook {
     const now = this.now();
     await this.sweep(now);
     const { maxPending, maxPendingPerIp } = this.options.limits;
-    if ((await this.store.countPending({ now })) >= maxPending) return { ok: false, errorCode: 'maintenance', scope: 'total' };
+    if ((await this.store.countPending({ now })) >= maxPending)
+      return { ok: false, errorCode: 'maintenance', scope: 'total' };
     if ((await this.store.countPending({ now, endUserIp: request.endUserIp })) >= maxPendingPerIp) {
       return { ok: false, errorCode: 'maintenance', scope: 'endUserIp' };
     }
@@ -83,7 +86,9 @@ export class OrderBook {
     const personalNumber = request.requirement?.personalNumber;
     if (!personalNumber) throw new Error('the order store refused an order that requires no personal number');
     for (const clash of await this.store.pending({ now, limit: 100, personalNumber })) {
-      await this.store.update(clash.orderRef, now, { outcome: { status: 'failed', hintCode: 'cancelled', endedAt: now } });
+      await this.store.update(clash.orderRef, now, {
+        outcome: { status: 'failed', hintCode: 'cancelled', endedAt: now },
+      });
     }
     return { ok: false, errorCode: 'alreadyInProgress' };
   }
@@ -120,7 +125,8 @@ export class OrderBook {
       order = await this.store.findPendingByToken({ qrStartToken: parsed.qrStartToken }, now);
       if (!order) return { ok: false, reason: 'unknown' };
       const maxSeconds = Math.ceil(this.options.orderTtlMs / 1000);
-      if (parsed.seconds > maxSeconds || !qrAuthCodeMatches(parsed, order.qrStartSecret)) return { ok: false, reason: 'tampered' };
+      if (parsed.seconds > maxSeconds || !qrAuthCodeMatches(parsed, order.qrStartSecret))
+        return { ok: false, reason: 'tampered' };
     }
     if (order.openedBy && order.openedBy !== viewer.device) return { ok: false, reason: 'unknown' };
     return { ok: true, order };
@@ -129,7 +135,10 @@ export class OrderBook {
   /** The user has the order open in this app and is about to enter the security code. */
   async markOpened(order: SimOrder, viewer: Viewer): Promise<void> {
     if (order.outcome.status !== 'pending') return;
-    await this.store.update(order.orderRef, this.now(), { outcome: { status: 'pending', hintCode: 'userSign' }, openedBy: viewer.device });
+    await this.store.update(order.orderRef, this.now(), {
+      outcome: { status: 'pending', hintCode: 'userSign' },
+      openedBy: viewer.device,
+    });
   }
 
   /** False when the order was no longer pending (another instance or tab answered first, or it expired). */

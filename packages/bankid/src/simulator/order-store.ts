@@ -53,7 +53,10 @@ export interface SimOrderStore {
   pending(query: { now: number; limit: number; personalNumber?: string; visibleTo?: Viewer }): Promise<SimOrder[]>;
   countPending(query: { now: number; endUserIp?: string }): Promise<number>;
   /** The order pending at `now` with this autostart or QR start token. */
-  findPendingByToken(token: { autoStartToken: string } | { qrStartToken: string }, now: number): Promise<SimOrder | undefined>;
+  findPendingByToken(
+    token: { autoStartToken: string } | { qrStartToken: string },
+    now: number,
+  ): Promise<SimOrder | undefined>;
   /** Marks expired pending orders failed and forgets finished ones that ended at or before `forgetBefore`. */
   sweep(now: number, forgetBefore: number): Promise<void>;
 }
@@ -67,7 +70,11 @@ export class MemoryOrderStore implements SimOrderStore {
 
   async insert(order: SimOrder, now: number): Promise<boolean> {
     const pn = order.requirement.personalNumber;
-    if (pn && [...this.orders.values()].some(({ order: o }) => isPending(o, now) && o.requirement.personalNumber === pn)) return false;
+    if (
+      pn &&
+      [...this.orders.values()].some(({ order: o }) => isPending(o, now) && o.requirement.personalNumber === pn)
+    )
+      return false;
     this.orders.set(order.orderRef, { order, sequence: this.sequence++ });
     return true;
   }
@@ -79,7 +86,11 @@ export class MemoryOrderStore implements SimOrderStore {
   async update(orderRef: string, now: number, change: { outcome: OrderOutcome; openedBy?: string }): Promise<boolean> {
     const entry = this.orders.get(orderRef);
     if (!entry || !isPending(entry.order, now)) return false;
-    entry.order = { ...entry.order, outcome: change.outcome, ...(change.openedBy ? { openedBy: change.openedBy } : {}) };
+    entry.order = {
+      ...entry.order,
+      outcome: change.outcome,
+      ...(change.openedBy ? { openedBy: change.openedBy } : {}),
+    };
     return true;
   }
 
@@ -87,7 +98,12 @@ export class MemoryOrderStore implements SimOrderStore {
     return this.orders.delete(orderRef);
   }
 
-  async pending(query: { now: number; limit: number; personalNumber?: string; visibleTo?: Viewer }): Promise<SimOrder[]> {
+  async pending(query: {
+    now: number;
+    limit: number;
+    personalNumber?: string;
+    visibleTo?: Viewer;
+  }): Promise<SimOrder[]> {
     const { now, personalNumber, visibleTo } = query;
     return [...this.orders.values()]
       .filter(({ order: o }) => isPending(o, now))
@@ -106,10 +122,18 @@ export class MemoryOrderStore implements SimOrderStore {
     return n;
   }
 
-  async findPendingByToken(token: { autoStartToken: string } | { qrStartToken: string }, now: number): Promise<SimOrder | undefined> {
+  async findPendingByToken(
+    token: { autoStartToken: string } | { qrStartToken: string },
+    now: number,
+  ): Promise<SimOrder | undefined> {
     for (const { order } of this.orders.values()) {
       if (!isPending(order, now)) continue;
-      if ('autoStartToken' in token ? order.autoStartToken === token.autoStartToken : order.qrStartToken === token.qrStartToken) return order;
+      if (
+        'autoStartToken' in token
+          ? order.autoStartToken === token.autoStartToken
+          : order.qrStartToken === token.qrStartToken
+      )
+        return order;
     }
     return undefined;
   }
@@ -120,7 +144,8 @@ export class MemoryOrderStore implements SimOrderStore {
       if (o.outcome.status === 'pending' && now >= o.expiresAt) {
         entry.order = { ...o, outcome: { status: 'failed', hintCode: 'expiredTransaction', endedAt: o.expiresAt } };
       }
-      if (entry.order.outcome.status !== 'pending' && entry.order.outcome.endedAt <= forgetBefore) this.orders.delete(o.orderRef);
+      if (entry.order.outcome.status !== 'pending' && entry.order.outcome.endedAt <= forgetBefore)
+        this.orders.delete(o.orderRef);
     }
   }
 }

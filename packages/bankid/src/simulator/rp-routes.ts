@@ -36,7 +36,10 @@ export async function rpRoutes(app: FastifyInstance, opts: { orders: OrderBook }
       if (!started.ok) {
         if (started.errorCode === 'maintenance') {
           // BankID's own answer when it cannot take more; the RP already treats it as "try again later".
-          throw new SimError('maintenance', started.scope === 'total' ? 'Too many pending orders' : 'Too many pending orders for this endUserIp');
+          throw new SimError(
+            'maintenance',
+            started.scope === 'total' ? 'Too many pending orders' : 'Too many pending orders for this endUserIp',
+          );
         }
         throw new SimError('alreadyInProgress', 'An order for this personal number is already in progress');
       }

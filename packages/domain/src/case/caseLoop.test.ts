@@ -16,14 +16,23 @@ import {
 } from './index';
 import { findingTemplates, type FindingCode } from '../rules/findings';
 
-const open: CaseLifecycleState = { status: 'received', procedure: 'permit', outcome: null, replyBy: null, extended: false, startApproved: false, proposalBy: null };
+const open: CaseLifecycleState = {
+  status: 'received',
+  procedure: 'permit',
+  outcome: null,
+  replyBy: null,
+  extended: false,
+  startApproved: false,
+  proposalBy: null,
+};
 const officer = { personnummer: '198306219299', teamLead: false };
 const lead = { personnummer: '198602179882', teamLead: true };
 
 describe('finding texts from stored codes', () => {
   it('never shows a placeholder: every template with one has a short text of its own', () => {
     for (const code of Object.keys(findingTemplates) as FindingCode[]) {
-      for (const lang of ['sv', 'en'] as const) expect(hasPlaceholder(findingText(code, lang)), `${code} (${lang})`).toBe(false);
+      for (const lang of ['sv', 'en'] as const)
+        expect(hasPlaceholder(findingText(code, lang)), `${code} (${lang})`).toBe(false);
     }
     expect(findingText('PERMIT_REQUIRED', 'sv')).toBe('Du behöver söka bygglov.');
     expect(findingText('PLAN_HEIGHT', 'sv')).toBe('Nockhöjden överskrider detaljplanens gräns.');
@@ -33,7 +42,12 @@ describe('finding texts from stored codes', () => {
 
 describe('the lifecycle: what an officer may do', () => {
   it('decides an open case, asks for completion, extends once', () => {
-    expect(allowedActions(open, officer, '2026-12-01')).toEqual(['assign', 'requestCompletion', 'extendDeadline', 'decide']);
+    expect(allowedActions(open, officer, '2026-12-01')).toEqual([
+      'assign',
+      'requestCompletion',
+      'extendDeadline',
+      'decide',
+    ]);
     expect(allowedActions({ ...open, extended: true }, officer, '2026-12-01')).not.toContain('extendDeadline');
   });
   it('dismisses, or decides as it stands, only after the reply-by day of an ignored order', () => {
@@ -44,8 +58,15 @@ describe('the lifecycle: what an officer may do', () => {
   it('lets a team lead, not the proposer, confirm or return a proposal', () => {
     const proposed = { ...open, status: 'proposed' as const, proposalBy: officer.personnummer };
     expect(allowedActions(proposed, officer, '2026-12-01')).toEqual(['assign']);
-    expect(allowedActions(proposed, lead, '2026-12-01')).toEqual(['assign', 'decide', 'confirmProposal', 'returnProposal']);
-    expect(allowedActions({ ...proposed, proposalBy: lead.personnummer }, lead, '2026-12-01')).not.toContain('confirmProposal');
+    expect(allowedActions(proposed, lead, '2026-12-01')).toEqual([
+      'assign',
+      'decide',
+      'confirmProposal',
+      'returnProposal',
+    ]);
+    expect(allowedActions({ ...proposed, proposalBy: lead.personnummer }, lead, '2026-12-01')).not.toContain(
+      'confirmProposal',
+    );
   });
   it('gives a start approval to a notification, or once after a granted permit', () => {
     expect(allowedActions({ ...open, procedure: 'notification' }, officer, '2026-12-01')).toContain('startApproval');
@@ -60,23 +81,48 @@ describe('the clock of a case', () => {
   const received = clockFactsAtReceipt('permit', '2026-11-23');
   it('restarts from the answer to an order issued within three weeks, and not otherwise', () => {
     const inTime = withCompletion(withCompletionOrder(received, '2026-12-07'), '2026-12-10');
-    expect(caseClock(withCompletionOrder(received, '2026-12-07'), new Date('2026-12-08T12:00:00Z'))).toMatchObject({ waitingForCompletion: true, deadline: null });
-    expect(caseClock(inTime, new Date('2026-12-11T12:00:00Z'))).toMatchObject({ basis: 'completion', deadline: '2027-02-18', completionOrders: [{ restarts: true }] });
+    expect(caseClock(withCompletionOrder(received, '2026-12-07'), new Date('2026-12-08T12:00:00Z'))).toMatchObject({
+      waitingForCompletion: true,
+      deadline: null,
+    });
+    expect(caseClock(inTime, new Date('2026-12-11T12:00:00Z'))).toMatchObject({
+      basis: 'completion',
+      deadline: '2027-02-18',
+      completionOrders: [{ restarts: true }],
+    });
     const late = withCompletion(withCompletionOrder(received, '2026-12-21'), '2026-12-28');
-    expect(caseClock(late, new Date('2026-12-29T12:00:00Z'))).toMatchObject({ basis: 'received', deadline: '2027-02-01', completionOrders: [{ restarts: false }] });
+    expect(caseClock(late, new Date('2026-12-29T12:00:00Z'))).toMatchObject({
+      basis: 'received',
+      deadline: '2027-02-01',
+      completionOrders: [{ restarts: false }],
+    });
   });
   it('stops at the decision day and reduces the fee per started week late', () => {
     const decided = withDecision(received, '2027-02-09');
-    expect(caseClock(decided, new Date('2027-06-01T12:00:00Z'))).toMatchObject({ daysLeft: -8, overdueWeeksStarted: 2, feeReduction: 0.4 });
+    expect(caseClock(decided, new Date('2027-06-01T12:00:00Z'))).toMatchObject({
+      daysLeft: -8,
+      overdueWeeksStarted: 2,
+      feeReduction: 0.4,
+    });
   });
   it('allows one extension, in time, within the law’s weeks', () => {
     const now = new Date('2026-12-01T12:00:00Z');
     expect(extensionProblem(received, { decidedOn: '2026-12-01', weeks: 10 }, now)).toBeNull();
     expect(extensionProblem(received, { decidedOn: '2026-12-01', weeks: 11 }, now)).toBe('tooLong');
     expect(extensionProblem(received, { decidedOn: '2027-02-02', weeks: 2 }, now)).toBe('tooLate');
-    expect(extensionProblem({ ...received, extension: { decidedOn: '2026-12-01', weeks: 2, reason: 'x' } }, { decidedOn: '2026-12-02', weeks: 2 }, now)).toBe('alreadyExtended');
-    expect(extensionProblem(withCompletionOrder(received, '2026-11-30'), { decidedOn: '2026-12-01', weeks: 2 }, now)).toBe('waitingForCompletion');
-    expect(extensionProblem(clockFactsAtReceipt('notification', '2026-11-23'), { decidedOn: '2026-12-01', weeks: 5 }, now)).toBe('tooLong');
+    expect(
+      extensionProblem(
+        { ...received, extension: { decidedOn: '2026-12-01', weeks: 2, reason: 'x' } },
+        { decidedOn: '2026-12-02', weeks: 2 },
+        now,
+      ),
+    ).toBe('alreadyExtended');
+    expect(
+      extensionProblem(withCompletionOrder(received, '2026-11-30'), { decidedOn: '2026-12-01', weeks: 2 }, now),
+    ).toBe('waitingForCompletion');
+    expect(
+      extensionProblem(clockFactsAtReceipt('notification', '2026-11-23'), { decidedOn: '2026-12-01', weeks: 5 }, now),
+    ).toBe('tooLong');
   });
 });
 
@@ -85,21 +131,41 @@ describe('what the applicant reads', () => {
     expect(maskPersonnummer('198202029289')).toBe('********-9289');
   });
   it('keeps personal data out of subject lines', () => {
-    const m = applicantMessages.receipt({ diaryNumber: 'BN 2026-000001', propertyDesignation: 'Kjellstavik Eken 1:23', procedure: 'permit', deadline: '2027-02-01' });
+    const m = applicantMessages.receipt({
+      diaryNumber: 'BN 2026-000001',
+      propertyDesignation: 'Kjellstavik Eken 1:23',
+      procedure: 'permit',
+      deadline: '2027-02-01',
+    });
     expect(m.subject).toBe('Ärende BN 2026-000001: ansökan mottagen');
     expect(m.body).toContain('1 februari 2027');
   });
   it('tells the plain-language steps: received, completion requested, in handling, decided', () => {
     const at = '2026-11-23T09:00:00.000Z';
-    const ev = (type: 'completionRequested' | 'completed' | 'decided', when: string) => ({ type, at: when, actor: 'x', data: {} });
-    const waiting = applicantStages({ status: 'awaitingCompletion', receivedAt: at, decidedAt: null, events: [ev('completionRequested', '2026-12-07T09:00:00.000Z')] });
+    const ev = (type: 'completionRequested' | 'completed' | 'decided', when: string) => ({
+      type,
+      at: when,
+      actor: 'x',
+      data: {},
+    });
+    const waiting = applicantStages({
+      status: 'awaitingCompletion',
+      receivedAt: at,
+      decidedAt: null,
+      events: [ev('completionRequested', '2026-12-07T09:00:00.000Z')],
+    });
     expect(waiting.map((s) => [s.label.sv, s.state])).toEqual([
       ['Mottagen', 'done'],
       ['Komplettering begärd', 'current'],
       ['Under handläggning', 'upcoming'],
       ['Beslut fattat', 'upcoming'],
     ]);
-    const decided = applicantStages({ status: 'decided', receivedAt: at, decidedAt: '2027-01-11T09:00:00.000Z', events: [] });
+    const decided = applicantStages({
+      status: 'decided',
+      receivedAt: at,
+      decidedAt: '2027-01-11T09:00:00.000Z',
+      events: [],
+    });
     expect(decided.map((s) => [s.label.sv, s.state])).toEqual([
       ['Mottagen', 'done'],
       ['Under handläggning', 'done'],
@@ -119,7 +185,15 @@ describe('what the applicant reads', () => {
       outcome: 'approved',
       reason: 'Följer detaljplanen.',
       conditions: ['Fasaden ska vara röd.'],
-      fee: { lines: [{ label: 'Bygglov', sek: 10656 }], totalSEK: 10656, reduction: 0.2, overdueWeeks: 1, payableSEK: 8525, scheduleName: 'Exempeltaxa.', example: true },
+      fee: {
+        lines: [{ label: 'Bygglov', sek: 10656 }],
+        totalSEK: 10656,
+        reduction: 0.2,
+        overdueWeeks: 1,
+        payableSEK: 8525,
+        scheduleName: 'Exempeltaxa.',
+        example: true,
+      },
       decidedBy: { name: 'Oskar Wallin', title: 'bygglovshandläggare' },
       proposedBy: null,
       municipality: 'Kjellstavik kommun',

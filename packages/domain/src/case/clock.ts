@@ -60,7 +60,10 @@ export function caseClock(facts: ClockFacts, today: Date): CaseClock {
     daysLeft: state.daysLeft,
     overdueWeeksStarted: state.overdueWeeksStarted,
     feeReduction: state.feeReduction,
-    completionOrders: facts.completionOrders.map((o) => ({ ...o, restarts: daysBetween(facts.received, o.issuedOn) <= window })),
+    completionOrders: facts.completionOrders.map((o) => ({
+      ...o,
+      restarts: daysBetween(facts.received, o.issuedOn) <= window,
+    })),
     decidedOn: facts.decidedOn,
   };
 }
@@ -81,10 +84,20 @@ export const withDecision = (facts: ClockFacts, decidedOn: string): ClockFacts =
 export type ExtensionProblem = 'alreadyExtended' | 'waitingForCompletion' | 'tooLong' | 'tooLate';
 
 /** Why this extension cannot be made (once, before the original limit, at most the law's weeks), or null. */
-export function extensionProblem(facts: ClockFacts, extension: { decidedOn: string; weeks: number }, today: Date): ExtensionProblem | null {
+export function extensionProblem(
+  facts: ClockFacts,
+  extension: { decidedOn: string; weeks: number },
+  today: Date,
+): ExtensionProblem | null {
   if (facts.extension) return 'alreadyExtended';
   const probe = statutoryClock(
-    { procedure: facts.procedure, received: facts.received, completionOrders: facts.completionOrders, extension, decidedOn: null },
+    {
+      procedure: facts.procedure,
+      received: facts.received,
+      completionOrders: facts.completionOrders,
+      extension,
+      decidedOn: null,
+    },
     ruleSetOfCase(facts),
     today,
   );

@@ -7,8 +7,10 @@ import { domainEn } from '../messages/en';
 import { domainSv, type DomainMessageId } from '../messages/sv';
 import { caseProblemErrorCode, caseProblemIssues, caseProblemMessage, type CaseProblemCode } from './problems';
 
-const say = (m: Message, lang: 'sv' | 'en') => fillMessage((lang === 'sv' ? domainSv : domainEn)[m.id as DomainMessageId], m.params, lang);
-const caseProblemText = (p: Parameters<typeof caseProblemMessage>[0], lang: 'sv' | 'en') => say(caseProblemMessage(p), lang);
+const say = (m: Message, lang: 'sv' | 'en') =>
+  fillMessage((lang === 'sv' ? domainSv : domainEn)[m.id as DomainMessageId], m.params, lang);
+const caseProblemText = (p: Parameters<typeof caseProblemMessage>[0], lang: 'sv' | 'en') =>
+  say(caseProblemMessage(p), lang);
 
 // Received Monday 23 November 2026; "now" is noon Stockholm time on the given day.
 const at = (day: string) => new Date(`${day}T12:00:00+01:00`);
@@ -37,36 +39,204 @@ const awaiting: CaseState = {
   clock: { ...received.clock, completionOrders: [{ issuedOn: '2026-11-30', completedOn: null }] },
   completionRequest: { items: ['FAS'], text: null, replyBy: '2026-12-21', issuedAt: '2026-11-30T10:00:00.000Z' },
 };
-const proposal = { outcome: 'approved' as const, reason: 'Avvikelsen är liten.', conditions: [], by: { personnummer: '198306219299', name: 'Olle Officer' }, at: '2026-12-01T10:00:00.000Z' };
+const proposal = {
+  outcome: 'approved' as const,
+  reason: 'Avvikelsen är liten.',
+  conditions: [],
+  by: { personnummer: '198306219299', name: 'Olle Officer' },
+  at: '2026-12-01T10:00:00.000Z',
+};
 const proposed: CaseState = { ...received, deviation: true, status: 'proposed', proposal };
 const decided: CaseState = { ...received, status: 'decided', outcome: 'approved' };
 const withdrawn: CaseState = { ...received, status: 'withdrawn' };
 const v = 3;
 
-const refusals: { name: string; state: CaseState; command: CaseCommand; actor: CaseActor; day?: string; code: CaseProblemCode; path?: string }[] = [
-  { name: 'an applicant cannot decide', state: received, command: { type: 'decide', version: v, outcome: 'approved', reason: 'Bra.', conditions: [] }, actor: applicant, code: 'WRONG_ROLE' },
-  { name: 'an officer cannot withdraw for the applicant', state: received, command: { type: 'withdraw', version: v }, actor: officer, code: 'WRONG_ROLE' },
-  { name: 'only a team lead confirms', state: proposed, command: { type: 'confirmProposal', version: v }, actor: officer, code: 'NOT_TEAM_LEAD' },
-  { name: 'only a team lead returns', state: proposed, command: { type: 'returnProposal', version: v, comment: null }, actor: officer, code: 'NOT_TEAM_LEAD' },
-  { name: 'a decided case is not decided again', state: decided, command: { type: 'decide', version: v, outcome: 'refused', reason: 'Nej nej.', conditions: [] }, actor: officer, code: 'ALREADY_DECIDED' },
-  { name: 'a decided case is not withdrawn', state: decided, command: { type: 'withdraw', version: v }, actor: applicant, code: 'ALREADY_DECIDED' },
-  { name: 'a withdrawn case is not assigned', state: withdrawn, command: { type: 'assign', version: v, to: { personnummer: '198306219299', name: 'O' } }, actor: officer, code: 'WITHDRAWN' },
-  { name: 'no second order while one waits', state: awaiting, command: { type: 'requestCompletion', version: v, items: ['PLA'], text: null, replyBy: '2026-12-30' }, actor: officer, code: 'NOT_ALLOWED_NOW' },
-  { name: 'no dismissal before the reply-by day', state: awaiting, command: { type: 'decide', version: v, outcome: 'dismissed', reason: 'Inget svar.', conditions: [] }, actor: officer, day: '2026-12-21', code: 'NOT_ALLOWED_NOW' },
-  { name: 'the proposer cannot confirm their own proposal', state: { ...proposed, proposal: { ...proposal, by: { personnummer: '198602179882', name: 'Lena Lead' } } }, command: { type: 'confirmProposal', version: v }, actor: lead, code: 'NOT_ALLOWED_NOW' },
-  { name: 'a refused permit gets no start approval', state: { ...decided, outcome: 'refused' }, command: { type: 'giveStartApproval', version: v, note: null }, actor: officer, code: 'ALREADY_DECIDED' },
-  { name: 'a stale version changes nothing', state: received, command: { type: 'assign', version: 2, to: { personnummer: '198306219299', name: 'O' } }, actor: officer, code: 'STALE_VERSION', path: 'version' },
-  { name: 'the assignee must be of the team', state: received, command: { type: 'assign', version: v, to: null }, actor: officer, code: 'ASSIGNEE_NOT_IN_TEAM', path: 'officer' },
-  { name: 'a reply-by day must be after today', state: received, command: { type: 'requestCompletion', version: v, items: ['PLA'], text: null, replyBy: '2026-12-01' }, actor: officer, day: '2026-12-01', code: 'REPLY_BY_TOO_EARLY', path: 'replyBy' },
-  { name: 'the time is extended once', state: { ...received, clock: { ...received.clock, extension: { decidedOn: '2026-11-30', weeks: 2, reason: 'Remiss.' } } }, command: { type: 'extendDeadline', version: v, weeks: 2, reason: 'Igen igen.' }, actor: officer, code: 'EXTENSION_ALREADY_USED', path: 'weeks' },
-  { name: 'no extension while the clock waits', state: awaiting, command: { type: 'extendDeadline', version: v, weeks: 2, reason: 'Remiss ute.' }, actor: officer, code: 'EXTENSION_WAITING_FOR_COMPLETION', path: 'weeks' },
-  { name: 'a notification is extended at most 4 weeks', state: { ...received, procedure: 'notification', clock: clockFactsAtReceipt('notification', '2026-11-23') }, command: { type: 'extendDeadline', version: v, weeks: 5, reason: 'Remiss ute.' }, actor: officer, code: 'EXTENSION_TOO_LONG', path: 'weeks' },
-  { name: 'no extension after the limit passed', state: received, command: { type: 'extendDeadline', version: v, weeks: 2, reason: 'För sent.' }, actor: officer, day: '2027-02-02', code: 'EXTENSION_TOO_LATE', path: 'weeks' },
-  { name: 'a notification is not granted a permit', state: { ...received, procedure: 'notification' }, command: { type: 'decide', version: v, outcome: 'approved', reason: 'Bra nog.', conditions: [] }, actor: officer, code: 'NOTIFICATION_ENDS_IN_START_APPROVAL', path: 'outcome' },
-  { name: 'conditions only on a grant', state: received, command: { type: 'decide', version: v, outcome: 'refused', reason: 'Strider mot planen.', conditions: ['Villkor'] }, actor: officer, code: 'CONDITIONS_ONLY_ON_APPROVAL', path: 'conditions' },
-  { name: 'no answer without an order', state: received, command: { type: 'answerCompletion', version: v, note: 'Här.', answerFiles: [], caseFileTypes: [] }, actor: applicant, code: 'NOT_AWAITING_COMPLETION' },
-  { name: 'the answer carries every drawing asked for', state: awaiting, command: { type: 'answerCompletion', version: v, note: 'Här.', answerFiles: [], caseFileTypes: [] }, actor: applicant, code: 'COMPLETION_ITEMS_MISSING' },
-  { name: 'an answer is a file or a note', state: { ...awaiting, completionRequest: { ...awaiting.completionRequest!, items: [] } }, command: { type: 'answerCompletion', version: v, note: '  ', answerFiles: [], caseFileTypes: [] }, actor: applicant, code: 'COMPLETION_EMPTY', path: 'note' },
+const refusals: {
+  name: string;
+  state: CaseState;
+  command: CaseCommand;
+  actor: CaseActor;
+  day?: string;
+  code: CaseProblemCode;
+  path?: string;
+}[] = [
+  {
+    name: 'an applicant cannot decide',
+    state: received,
+    command: { type: 'decide', version: v, outcome: 'approved', reason: 'Bra.', conditions: [] },
+    actor: applicant,
+    code: 'WRONG_ROLE',
+  },
+  {
+    name: 'an officer cannot withdraw for the applicant',
+    state: received,
+    command: { type: 'withdraw', version: v },
+    actor: officer,
+    code: 'WRONG_ROLE',
+  },
+  {
+    name: 'only a team lead confirms',
+    state: proposed,
+    command: { type: 'confirmProposal', version: v },
+    actor: officer,
+    code: 'NOT_TEAM_LEAD',
+  },
+  {
+    name: 'only a team lead returns',
+    state: proposed,
+    command: { type: 'returnProposal', version: v, comment: null },
+    actor: officer,
+    code: 'NOT_TEAM_LEAD',
+  },
+  {
+    name: 'a decided case is not decided again',
+    state: decided,
+    command: { type: 'decide', version: v, outcome: 'refused', reason: 'Nej nej.', conditions: [] },
+    actor: officer,
+    code: 'ALREADY_DECIDED',
+  },
+  {
+    name: 'a decided case is not withdrawn',
+    state: decided,
+    command: { type: 'withdraw', version: v },
+    actor: applicant,
+    code: 'ALREADY_DECIDED',
+  },
+  {
+    name: 'a withdrawn case is not assigned',
+    state: withdrawn,
+    command: { type: 'assign', version: v, to: { personnummer: '198306219299', name: 'O' } },
+    actor: officer,
+    code: 'WITHDRAWN',
+  },
+  {
+    name: 'no second order while one waits',
+    state: awaiting,
+    command: { type: 'requestCompletion', version: v, items: ['PLA'], text: null, replyBy: '2026-12-30' },
+    actor: officer,
+    code: 'NOT_ALLOWED_NOW',
+  },
+  {
+    name: 'no dismissal before the reply-by day',
+    state: awaiting,
+    command: { type: 'decide', version: v, outcome: 'dismissed', reason: 'Inget svar.', conditions: [] },
+    actor: officer,
+    day: '2026-12-21',
+    code: 'NOT_ALLOWED_NOW',
+  },
+  {
+    name: 'the proposer cannot confirm their own proposal',
+    state: { ...proposed, proposal: { ...proposal, by: { personnummer: '198602179882', name: 'Lena Lead' } } },
+    command: { type: 'confirmProposal', version: v },
+    actor: lead,
+    code: 'NOT_ALLOWED_NOW',
+  },
+  {
+    name: 'a refused permit gets no start approval',
+    state: { ...decided, outcome: 'refused' },
+    command: { type: 'giveStartApproval', version: v, note: null },
+    actor: officer,
+    code: 'ALREADY_DECIDED',
+  },
+  {
+    name: 'a stale version changes nothing',
+    state: received,
+    command: { type: 'assign', version: 2, to: { personnummer: '198306219299', name: 'O' } },
+    actor: officer,
+    code: 'STALE_VERSION',
+    path: 'version',
+  },
+  {
+    name: 'the assignee must be of the team',
+    state: received,
+    command: { type: 'assign', version: v, to: null },
+    actor: officer,
+    code: 'ASSIGNEE_NOT_IN_TEAM',
+    path: 'officer',
+  },
+  {
+    name: 'a reply-by day must be after today',
+    state: received,
+    command: { type: 'requestCompletion', version: v, items: ['PLA'], text: null, replyBy: '2026-12-01' },
+    actor: officer,
+    day: '2026-12-01',
+    code: 'REPLY_BY_TOO_EARLY',
+    path: 'replyBy',
+  },
+  {
+    name: 'the time is extended once',
+    state: {
+      ...received,
+      clock: { ...received.clock, extension: { decidedOn: '2026-11-30', weeks: 2, reason: 'Remiss.' } },
+    },
+    command: { type: 'extendDeadline', version: v, weeks: 2, reason: 'Igen igen.' },
+    actor: officer,
+    code: 'EXTENSION_ALREADY_USED',
+    path: 'weeks',
+  },
+  {
+    name: 'no extension while the clock waits',
+    state: awaiting,
+    command: { type: 'extendDeadline', version: v, weeks: 2, reason: 'Remiss ute.' },
+    actor: officer,
+    code: 'EXTENSION_WAITING_FOR_COMPLETION',
+    path: 'weeks',
+  },
+  {
+    name: 'a notification is extended at most 4 weeks',
+    state: { ...received, procedure: 'notification', clock: clockFactsAtReceipt('notification', '2026-11-23') },
+    command: { type: 'extendDeadline', version: v, weeks: 5, reason: 'Remiss ute.' },
+    actor: officer,
+    code: 'EXTENSION_TOO_LONG',
+    path: 'weeks',
+  },
+  {
+    name: 'no extension after the limit passed',
+    state: received,
+    command: { type: 'extendDeadline', version: v, weeks: 2, reason: 'För sent.' },
+    actor: officer,
+    day: '2027-02-02',
+    code: 'EXTENSION_TOO_LATE',
+    path: 'weeks',
+  },
+  {
+    name: 'a notification is not granted a permit',
+    state: { ...received, procedure: 'notification' },
+    command: { type: 'decide', version: v, outcome: 'approved', reason: 'Bra nog.', conditions: [] },
+    actor: officer,
+    code: 'NOTIFICATION_ENDS_IN_START_APPROVAL',
+    path: 'outcome',
+  },
+  {
+    name: 'conditions only on a grant',
+    state: received,
+    command: { type: 'decide', version: v, outcome: 'refused', reason: 'Strider mot planen.', conditions: ['Villkor'] },
+    actor: officer,
+    code: 'CONDITIONS_ONLY_ON_APPROVAL',
+    path: 'conditions',
+  },
+  {
+    name: 'no answer without an order',
+    state: received,
+    command: { type: 'answerCompletion', version: v, note: 'Här.', answerFiles: [], caseFileTypes: [] },
+    actor: applicant,
+    code: 'NOT_AWAITING_COMPLETION',
+  },
+  {
+    name: 'the answer carries every drawing asked for',
+    state: awaiting,
+    command: { type: 'answerCompletion', version: v, note: 'Här.', answerFiles: [], caseFileTypes: [] },
+    actor: applicant,
+    code: 'COMPLETION_ITEMS_MISSING',
+  },
+  {
+    name: 'an answer is a file or a note',
+    state: { ...awaiting, completionRequest: { ...awaiting.completionRequest!, items: [] } },
+    command: { type: 'answerCompletion', version: v, note: '  ', answerFiles: [], caseFileTypes: [] },
+    actor: applicant,
+    code: 'COMPLETION_EMPTY',
+    path: 'note',
+  },
 ];
 
 describe('applyCaseCommand refuses, with a stable code', () => {
@@ -93,14 +263,22 @@ describe('applyCaseCommand refuses, with a stable code', () => {
   it('names the missing drawings, one issue each', () => {
     const result = applyCaseCommand(
       { ...awaiting, completionRequest: { ...awaiting.completionRequest!, items: ['FAS', 'SEK'] } },
-      { type: 'answerCompletion', version: v, note: null, answerFiles: [{ id: 'f1', type: 'FAS', fileName: 'f.pdf' }], caseFileTypes: ['FAS'] },
+      {
+        type: 'answerCompletion',
+        version: v,
+        note: null,
+        answerFiles: [{ id: 'f1', type: 'FAS', fileName: 'f.pdf' }],
+        caseFileTypes: ['FAS'],
+      },
       applicant,
       at('2026-12-05'),
     );
     expect(result.ok ? null : result.problem).toEqual({ code: 'COMPLETION_ITEMS_MISSING', items: ['SEK'] });
     if (!result.ok) {
       expect(caseProblemText(result.problem, 'sv')).toBe('Bifoga sektionsritning innan du skickar.');
-      expect(caseProblemIssues(result.problem).map((i) => ({ path: i.path, text: say(i.message, 'sv') }))).toEqual([{ path: 'items.SEK', text: 'Bifoga sektionsritning.' }]);
+      expect(caseProblemIssues(result.problem).map((i) => ({ path: i.path, text: say(i.message, 'sv') }))).toEqual([
+        { path: 'items.SEK', text: 'Bifoga sektionsritning.' },
+      ]);
       expect(caseProblemText(result.problem, 'en')).toBe('Attach the section drawing before you send.');
     }
   });
@@ -114,41 +292,84 @@ describe('applyCaseCommand allows, and says what changes', () => {
   };
 
   it('assigns, with the assigner in the event', () => {
-    const c = ok(received, { type: 'assign', version: v, to: { personnummer: '198306219299', name: 'Olle Officer' } }, lead);
+    const c = ok(
+      received,
+      { type: 'assign', version: v, to: { personnummer: '198306219299', name: 'Olle Officer' } },
+      lead,
+    );
     expect(c.set).toEqual({ assignedTo: '198306219299', assignedName: 'Olle Officer' });
-    expect(c.events).toEqual([{ type: 'assigned', data: { to: '198306219299', name: 'Olle Officer', by: 'Lena Lead' } }]);
+    expect(c.events).toEqual([
+      { type: 'assigned', data: { to: '198306219299', name: 'Olle Officer', by: 'Lena Lead' } },
+    ]);
   });
 
   it('orders a completion that restarts the clock within three weeks of receipt, and one that does not after', () => {
-    const early = ok(received, { type: 'requestCompletion', version: v, items: ['FAS', 'FAS'], text: ' Skala 1:100 ', replyBy: '2026-12-22' }, officer, '2026-12-14');
+    const early = ok(
+      received,
+      { type: 'requestCompletion', version: v, items: ['FAS', 'FAS'], text: ' Skala 1:100 ', replyBy: '2026-12-22' },
+      officer,
+      '2026-12-14',
+    );
     expect(early.set.status).toBe('awaitingCompletion');
     expect(early.set.completionRequest).toMatchObject({ items: ['FAS'], text: 'Skala 1:100', replyBy: '2026-12-22' });
     expect(early.events[0]!.data.restartsClock).toBe(true);
     expect(early.messages[0]!.body).toContain('räknas från den dag kompletteringen kommer in');
-    const late = ok(received, { type: 'requestCompletion', version: v, items: ['FAS'], text: null, replyBy: '2026-12-30' }, officer, '2026-12-15');
+    const late = ok(
+      received,
+      { type: 'requestCompletion', version: v, items: ['FAS'], text: null, replyBy: '2026-12-30' },
+      officer,
+      '2026-12-15',
+    );
     expect(late.events[0]!.data.restartsClock).toBe(false);
   });
 
   it('extends the deadline once and moves the sorting deadline with it', () => {
-    const c = ok(received, { type: 'extendDeadline', version: v, weeks: 10, reason: 'Remiss till Trafikverket.' }, officer);
+    const c = ok(
+      received,
+      { type: 'extendDeadline', version: v, weeks: 10, reason: 'Remiss till Trafikverket.' },
+      officer,
+    );
     expect(c.set.decisionDeadline).toBe('2027-04-12');
     expect(c.set.clock?.extension).toEqual({ decidedOn: '2026-12-01', weeks: 10, reason: 'Remiss till Trafikverket.' });
     expect(c.messages[0]!.kind).toBe('extension');
   });
 
   it('lets an officer propose on a deviation, and a team lead confirm it into a decision with its document', () => {
-    const p = ok({ ...received, deviation: true }, { type: 'decide', version: v, outcome: 'approved', reason: 'Avvikelsen är liten.', conditions: ['Fasad i trä.'] }, officer);
+    const p = ok(
+      { ...received, deviation: true },
+      { type: 'decide', version: v, outcome: 'approved', reason: 'Avvikelsen är liten.', conditions: ['Fasad i trä.'] },
+      officer,
+    );
     expect(p.set.status).toBe('proposed');
     expect(p.documents).toEqual([]);
     expect(p.messages).toEqual([]);
     const d = ok(proposed, { type: 'confirmProposal', version: v }, lead);
-    expect(d.set).toMatchObject({ status: 'decided', outcome: 'approved', decidedBy: lead.personnummer, proposal: null });
+    expect(d.set).toMatchObject({
+      status: 'decided',
+      outcome: 'approved',
+      decidedBy: lead.personnummer,
+      proposal: null,
+    });
     expect(d.events[0]!.data).toMatchObject({ proposedBy: 'Olle Officer', byTeamLead: true, feeReduction: 0 });
-    expect(d.documents).toEqual([{ kind: 'decision', outcome: 'approved', reason: 'Avvikelsen är liten.', conditions: [], decidedBy: { name: 'Lena Lead', teamLead: true }, proposedBy: 'Olle Officer' }]);
+    expect(d.documents).toEqual([
+      {
+        kind: 'decision',
+        outcome: 'approved',
+        reason: 'Avvikelsen är liten.',
+        conditions: [],
+        decidedBy: { name: 'Lena Lead', teamLead: true },
+        proposedBy: 'Olle Officer',
+      },
+    ]);
   });
 
   it('records the fee reduction of a late decision', () => {
-    const d = ok(received, { type: 'decide', version: v, outcome: 'refused', reason: 'Strider mot planen.', conditions: [] }, officer, '2027-02-09');
+    const d = ok(
+      received,
+      { type: 'decide', version: v, outcome: 'refused', reason: 'Strider mot planen.', conditions: [] },
+      officer,
+      '2027-02-09',
+    );
     expect(d.events[0]!.data.feeReduction).toBe(0.4);
   });
 
@@ -159,7 +380,11 @@ describe('applyCaseCommand allows, and says what changes', () => {
   });
 
   it("gives a notification's start approval as its decision, and a permit's as a document after it", () => {
-    const n = ok({ ...received, procedure: 'notification' }, { type: 'giveStartApproval', version: v, note: null }, officer);
+    const n = ok(
+      { ...received, procedure: 'notification' },
+      { type: 'giveStartApproval', version: v, note: null },
+      officer,
+    );
     expect(n.set).toMatchObject({ status: 'decided', outcome: 'startApproval' });
     expect(n.set.startApprovedAt).toBeInstanceOf(Date);
     const p = ok(decided, { type: 'giveStartApproval', version: v, note: 'Kontrollplan fastställd.' }, officer);
@@ -168,9 +393,29 @@ describe('applyCaseCommand allows, and says what changes', () => {
   });
 
   it("takes the applicant's answer, restarts the clock and re-judges the consent flag", () => {
-    const state = { ...awaiting, assessment: { conditions: ['NEIGHBOUR_CONSENT'], advice: [], deviation: false }, neighbourConsentMissing: true };
-    const c = ok(state, { type: 'answerCompletion', version: v, note: null, answerFiles: [{ id: 'f1', type: 'FAS', fileName: 'f.pdf' }], caseFileTypes: ['FAS', 'GRAM'] }, applicant, '2026-12-10');
-    expect(c.set).toMatchObject({ status: 'received', completionRequest: null, neighbourConsentMissing: false, decisionDeadline: '2027-02-18' });
+    const state = {
+      ...awaiting,
+      assessment: { conditions: ['NEIGHBOUR_CONSENT'], advice: [], deviation: false },
+      neighbourConsentMissing: true,
+    };
+    const c = ok(
+      state,
+      {
+        type: 'answerCompletion',
+        version: v,
+        note: null,
+        answerFiles: [{ id: 'f1', type: 'FAS', fileName: 'f.pdf' }],
+        caseFileTypes: ['FAS', 'GRAM'],
+      },
+      applicant,
+      '2026-12-10',
+    );
+    expect(c.set).toMatchObject({
+      status: 'received',
+      completionRequest: null,
+      neighbourConsentMissing: false,
+      decisionDeadline: '2027-02-18',
+    });
     expect(c.events[0]!.data).toMatchObject({ clockRestarted: true, deadline: '2027-02-18' });
   });
 
@@ -184,11 +429,20 @@ describe('caseCommandLimits tells a view what it may offer', () => {
   const lifecycle = { ...received, replyBy: null, extended: false, startApproved: false, proposalBy: null };
   it('bounds the forms by the rule set: reply-by days, restart window, extension weeks per procedure', () => {
     const l = caseCommandLimits(lifecycle, officer, '2026-12-01');
-    expect(l.completion).toEqual({ minReplyBy: '2026-12-02', defaultReplyBy: '2026-12-22', restartsClock: true, lastDayThatRestarts: '2026-12-14' });
+    expect(l.completion).toEqual({
+      minReplyBy: '2026-12-02',
+      defaultReplyBy: '2026-12-22',
+      restartsClock: true,
+      lastDayThatRestarts: '2026-12-14',
+    });
     expect(l.extension).toEqual({ maxWeeks: 10, defaultWeeks: 4, reasonMinLength: 5 });
     expect(l.decision).toEqual({ proposes: false, outcomes: ['approved', 'refused'], reasonMinLength: 5 });
     expect(caseCommandLimits(lifecycle, officer, '2026-12-15').completion?.restartsClock).toBe(false);
-    const notification = caseCommandLimits({ ...lifecycle, procedure: 'notification', clock: clockFactsAtReceipt('notification', '2026-11-23') }, officer, '2026-12-01');
+    const notification = caseCommandLimits(
+      { ...lifecycle, procedure: 'notification', clock: clockFactsAtReceipt('notification', '2026-11-23') },
+      officer,
+      '2026-12-01',
+    );
     expect(notification.extension?.maxWeeks).toBe(4);
     expect(notification.decision?.outcomes).toEqual(['refused']);
     expect(notification.startApproval).toEqual({ decidesCase: true, proposes: false });
@@ -199,6 +453,12 @@ describe('caseCommandLimits tells a view what it may offer', () => {
   });
   it('offers nothing but a start approval on a granted permit', () => {
     const l = caseCommandLimits({ ...lifecycle, status: 'decided', outcome: 'approved' }, officer, '2026-12-01');
-    expect(l).toMatchObject({ actions: ['startApproval'], decision: null, completion: null, extension: null, startApproval: { decidesCase: false, proposes: false } });
+    expect(l).toMatchObject({
+      actions: ['startApproval'],
+      decision: null,
+      completion: null,
+      extension: null,
+      startApproval: { decidesCase: false, proposes: false },
+    });
   });
 });

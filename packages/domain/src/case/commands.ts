@@ -1,7 +1,16 @@
 import type { AttachmentType } from '../attachment';
 import { stockholmDate } from '../deadline';
 import type { RuleSet } from '../rules/ruleSet';
-import { caseClock, extensionProblem, ruleSetOfCase, withCompletion, withCompletionOrder, withDecision, type ClockFacts, type ExtensionProblem } from './clock';
+import {
+  caseClock,
+  extensionProblem,
+  ruleSetOfCase,
+  withCompletion,
+  withCompletionOrder,
+  withDecision,
+  type ClockFacts,
+  type ExtensionProblem,
+} from './clock';
 import { allowedActions, completionOrderRestarts, type CaseLifecycleState } from './limits';
 import type { CaseProblem, CaseProblemCode } from './problems';
 import {
@@ -36,7 +45,9 @@ export interface CaseState {
   assessment: Pick<CaseAssessment, 'conditions' | 'advice' | 'deviation'> | null;
 }
 
-export type CaseActor = { role: 'officer'; personnummer: string; name: string; teamLead: boolean } | { role: 'applicant'; personnummer: string; name: string };
+export type CaseActor =
+  | { role: 'officer'; personnummer: string; name: string; teamLead: boolean }
+  | { role: 'applicant'; personnummer: string; name: string };
 
 type Versioned<T> = T & { version: number };
 export type CaseCommand =
@@ -49,7 +60,12 @@ export type CaseCommand =
   | Versioned<{ type: 'returnProposal'; comment: string | null }>
   | Versioned<{ type: 'giveStartApproval'; note: string | null }>
   /** `answerFiles`: what the applicant uploaded since the order; `caseFileTypes`: every file type the case now has. */
-  | Versioned<{ type: 'answerCompletion'; note: string | null; answerFiles: { id: string; type: AttachmentType; fileName: string }[]; caseFileTypes: string[] }>
+  | Versioned<{
+      type: 'answerCompletion';
+      note: string | null;
+      answerFiles: { id: string; type: AttachmentType; fileName: string }[];
+      caseFileTypes: string[];
+    }>
   | Versioned<{ type: 'withdraw' }>;
 export type CaseCommandType = CaseCommand['type'];
 
@@ -92,10 +108,24 @@ export interface CaseChangeSet {
 
 export type CaseCommandResult = { ok: true; change: CaseChangeSet } | { ok: false; problem: CaseProblem };
 
-const refuse = (code: CaseProblemCode, extra: Omit<CaseProblem, 'code'> = {}): CaseCommandResult => ({ ok: false, problem: { code, ...extra } });
-const change = (c: Partial<CaseChangeSet> & Pick<CaseChangeSet, 'set' | 'events'>): CaseCommandResult => ({ ok: true, change: { messages: [], documents: [], ...c } });
+const refuse = (code: CaseProblemCode, extra: Omit<CaseProblem, 'code'> = {}): CaseCommandResult => ({
+  ok: false,
+  problem: { code, ...extra },
+});
+const change = (c: Partial<CaseChangeSet> & Pick<CaseChangeSet, 'set' | 'events'>): CaseCommandResult => ({
+  ok: true,
+  change: { messages: [], documents: [], ...c },
+});
 
-const officerCommands: readonly CaseCommandType[] = ['assign', 'requestCompletion', 'extendDeadline', 'decide', 'confirmProposal', 'returnProposal', 'giveStartApproval'];
+const officerCommands: readonly CaseCommandType[] = [
+  'assign',
+  'requestCompletion',
+  'extendDeadline',
+  'decide',
+  'confirmProposal',
+  'returnProposal',
+  'giveStartApproval',
+];
 const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
   assign: 'assign',
   requestCompletion: 'requestCompletion',
@@ -135,21 +165,41 @@ const extensionCodes: Record<ExtensionProblem, CaseProblemCode> = {
  * issue). Pure: the server loads the state, stores the change, and renders any document.
  * Checks run in the order a person would want to hear them: rights, state, input, and last a stale version.
  */
-export function applyCaseCommand(state: CaseState, command: CaseCommand, actor: CaseActor, now: Date, ruleSet: RuleSet = ruleSetOfCase(state.clock)): CaseCommandResult {
+export function applyCaseCommand(
+  state: CaseState,
+  command: CaseCommand,
+  actor: CaseActor,
+  now: Date,
+  ruleSet: RuleSet = ruleSetOfCase(state.clock),
+): CaseCommandResult {
   const today = stockholmDate(now);
   const officerCommand = officerCommands.includes(command.type);
   if (officerCommand !== (actor.role === 'officer')) return refuse('WRONG_ROLE');
-  if (actor.role === 'officer' && (command.type === 'confirmProposal' || command.type === 'returnProposal') && !actor.teamLead) return refuse('NOT_TEAM_LEAD');
-  const action = command.type === 'decide' ? (command.outcome === 'dismissed' ? 'dismiss' : 'decide') : actionOf[command.type];
+  if (
+    actor.role === 'officer' &&
+    (command.type === 'confirmProposal' || command.type === 'returnProposal') &&
+    !actor.teamLead
+  )
+    return refuse('NOT_TEAM_LEAD');
+  const action =
+    command.type === 'decide' ? (command.outcome === 'dismissed' ? 'dismiss' : 'decide') : actionOf[command.type];
   if (actor.role === 'officer' && action && !allowedActions(lifecycleOf(state), actor, today).includes(action)) {
-    return action === 'extendDeadline' && state.clock.extension && isOpen(state.status) ? refuse('EXTENSION_ALREADY_USED', { path: 'weeks' }) : notNow(state);
+    return action === 'extendDeadline' && state.clock.extension && isOpen(state.status)
+      ? refuse('EXTENSION_ALREADY_USED', { path: 'weeks' })
+      : notNow(state);
   }
   const result = changeOf(state, command, actor, now, ruleSet);
   if (result.ok && command.version !== state.version) return refuse('STALE_VERSION', { path: 'version' });
   return result;
 }
 
-function changeOf(state: CaseState, command: CaseCommand, actor: CaseActor, now: Date, ruleSet: RuleSet): CaseCommandResult {
+function changeOf(
+  state: CaseState,
+  command: CaseCommand,
+  actor: CaseActor,
+  now: Date,
+  ruleSet: RuleSet,
+): CaseCommandResult {
   const today = stockholmDate(now);
   switch (command.type) {
     case 'assign':
@@ -164,35 +214,70 @@ function changeOf(state: CaseState, command: CaseCommand, actor: CaseActor, now:
       const text = command.text?.trim() || null;
       const restarts = completionOrderRestarts(state.clock, today, ruleSet);
       return change({
-        set: { status: 'awaitingCompletion', completionRequest: { items, text, replyBy: command.replyBy, issuedAt: now.toISOString() }, clock: withCompletionOrder(state.clock, today) },
-        events: [{ type: 'completionRequested', data: { items, text, replyBy: command.replyBy, restartsClock: restarts } }],
-        messages: [applicantMessages.completionRequest({ diaryNumber: state.diaryNumber, items, text, replyBy: command.replyBy, restarts })],
+        set: {
+          status: 'awaitingCompletion',
+          completionRequest: { items, text, replyBy: command.replyBy, issuedAt: now.toISOString() },
+          clock: withCompletionOrder(state.clock, today),
+        },
+        events: [
+          { type: 'completionRequested', data: { items, text, replyBy: command.replyBy, restartsClock: restarts } },
+        ],
+        messages: [
+          applicantMessages.completionRequest({
+            diaryNumber: state.diaryNumber,
+            items,
+            text,
+            replyBy: command.replyBy,
+            restarts,
+          }),
+        ],
       });
     }
     case 'extendDeadline': {
       const problem = extensionProblem(state.clock, { decidedOn: today, weeks: command.weeks }, now);
-      if (problem) return refuse(extensionCodes[problem], { path: 'weeks', maxWeeks: ruleSet.clock.maxExtensionWeeks[state.procedure] });
+      if (problem)
+        return refuse(extensionCodes[problem], {
+          path: 'weeks',
+          maxWeeks: ruleSet.clock.maxExtensionWeeks[state.procedure],
+        });
       const clock = { ...state.clock, extension: { decidedOn: today, weeks: command.weeks, reason: command.reason } };
       const deadline = caseClock(clock, now).deadline!;
       return change({
         set: { clock, decisionDeadline: deadline },
         events: [{ type: 'deadlineExtended', data: { weeks: command.weeks, reason: command.reason, deadline } }],
-        messages: [applicantMessages.extension({ diaryNumber: state.diaryNumber, weeks: command.weeks, reason: command.reason, deadline })],
+        messages: [
+          applicantMessages.extension({
+            diaryNumber: state.diaryNumber,
+            weeks: command.weeks,
+            reason: command.reason,
+            deadline,
+          }),
+        ],
       });
     }
     case 'decide':
-      if (command.outcome === 'approved' && state.procedure === 'notification') return refuse('NOTIFICATION_ENDS_IN_START_APPROVAL', { path: 'outcome' });
-      if (command.outcome !== 'approved' && command.conditions.length > 0) return refuse('CONDITIONS_ONLY_ON_APPROVAL', { path: 'conditions' });
+      if (command.outcome === 'approved' && state.procedure === 'notification')
+        return refuse('NOTIFICATION_ENDS_IN_START_APPROVAL', { path: 'outcome' });
+      if (command.outcome !== 'approved' && command.conditions.length > 0)
+        return refuse('CONDITIONS_ONLY_ON_APPROVAL', { path: 'conditions' });
       return decideOrPropose(state, officer(actor), now, command);
     case 'confirmProposal': {
       const p = state.proposal;
       if (!p) return notNow(state);
-      return decideOrPropose(state, officer(actor), now, { outcome: p.outcome, reason: p.reason, conditions: p.conditions }, p);
+      return decideOrPropose(
+        state,
+        officer(actor),
+        now,
+        { outcome: p.outcome, reason: p.reason, conditions: p.conditions },
+        p,
+      );
     }
     case 'returnProposal':
       return change({
         set: { status: 'received', proposal: null },
-        events: [{ type: 'proposalReturned', data: { comment: command.comment?.trim() || null, proposal: state.proposal } }],
+        events: [
+          { type: 'proposalReturned', data: { comment: command.comment?.trim() || null, proposal: state.proposal } },
+        ],
       });
     case 'giveStartApproval':
       return startApproval(state, officer(actor), now, command.note?.trim() || null);
@@ -257,8 +342,17 @@ function decideOrPropose(
         },
       },
     ],
-    messages: [applicantMessages.decision({ diaryNumber: state.diaryNumber, outcome: d.outcome, procedure: state.procedure })],
-    documents: [{ kind: 'decision', ...d, decidedBy: { name: by.name, teamLead: by.teamLead }, proposedBy: confirming?.by.name ?? null }],
+    messages: [
+      applicantMessages.decision({ diaryNumber: state.diaryNumber, outcome: d.outcome, procedure: state.procedure }),
+    ],
+    documents: [
+      {
+        kind: 'decision',
+        ...d,
+        decidedBy: { name: by.name, teamLead: by.teamLead },
+        proposedBy: confirming?.by.name ?? null,
+      },
+    ],
   });
 }
 
@@ -273,7 +367,16 @@ function startApproval(state: CaseState, by: Officer, now: Date, note: string | 
     set: { startApprovedAt: now },
     events: [{ type: 'startApproved', data: { note } }],
     messages: [applicantMessages.startApproval({ diaryNumber: state.diaryNumber })],
-    documents: [{ kind: 'startApproval', outcome: 'startApproval', reason, conditions: [], decidedBy: { name: by.name, teamLead: by.teamLead }, proposedBy: null }],
+    documents: [
+      {
+        kind: 'startApproval',
+        outcome: 'startApproval',
+        reason,
+        conditions: [],
+        decidedBy: { name: by.name, teamLead: by.teamLead },
+        proposedBy: null,
+      },
+    ],
   });
 }
 
@@ -289,7 +392,11 @@ export function answerRefusal(state: Pick<CaseState, 'status' | 'completionReque
 }
 
 /** The applicant's answer to an order: every asked-for drawing, or at least a file or a note; the clock follows the law. */
-function answerCompletion(state: CaseState, command: Extract<CaseCommand, { type: 'answerCompletion' }>, now: Date): CaseCommandResult {
+function answerCompletion(
+  state: CaseState,
+  command: Extract<CaseCommand, { type: 'answerCompletion' }>,
+  now: Date,
+): CaseCommandResult {
   const refusal = answerRefusal(state);
   if (refusal) return { ok: false, problem: refusal };
   const order = state.completionRequest!;
@@ -305,12 +412,19 @@ function answerCompletion(state: CaseState, command: Extract<CaseCommand, { type
       completionRequest: null,
       clock: facts,
       decisionDeadline: clock.deadline ?? state.decisionDeadline,
-      neighbourConsentMissing: state.assessment ? neighbourConsentMissing(state.assessment, command.caseFileTypes) : state.neighbourConsentMissing,
+      neighbourConsentMissing: state.assessment
+        ? neighbourConsentMissing(state.assessment, command.caseFileTypes)
+        : state.neighbourConsentMissing,
     },
     events: [
       {
         type: 'completed',
-        data: { attachments: command.answerFiles.map((f) => ({ id: f.id, type: f.type, fileName: f.fileName })), note, clockRestarted: clock.basis === 'completion', deadline: clock.deadline },
+        data: {
+          attachments: command.answerFiles.map((f) => ({ id: f.id, type: f.type, fileName: f.fileName })),
+          note,
+          clockRestarted: clock.basis === 'completion',
+          deadline: clock.deadline,
+        },
       },
     ],
     messages: [applicantMessages.completionReceived({ diaryNumber: state.diaryNumber, deadline: clock.deadline })],

@@ -1,7 +1,16 @@
 import { addDays, daysBetween } from '../rules/clock';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetOfCase, type ClockFacts } from './clock';
-import { REASON_MIN_LENGTH, isOpen, type CaseAction, type CaseCommandLimits, type CaseStatus, type DecidableOutcome, type DecisionOutcome, type Procedure } from './schemas';
+import {
+  REASON_MIN_LENGTH,
+  isOpen,
+  type CaseAction,
+  type CaseCommandLimits,
+  type CaseStatus,
+  type DecidableOutcome,
+  type DecisionOutcome,
+  type Procedure,
+} from './schemas';
 
 /** The facts of a case that decide what may be done with it now. */
 export interface CaseLifecycleState {
@@ -32,8 +41,12 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
   if ((s.status === 'received' || s.status === 'awaitingCompletion') && !s.extended) actions.push('extendDeadline');
   if (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)) actions.push('decide');
   if (orderIgnored) actions.push('dismiss');
-  if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer) actions.push('confirmProposal', 'returnProposal');
-  if ((s.procedure === 'notification' && s.status === 'received') || (s.procedure === 'permit' && s.status === 'decided' && s.outcome === 'approved' && !s.startApproved)) {
+  if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer)
+    actions.push('confirmProposal', 'returnProposal');
+  if (
+    (s.procedure === 'notification' && s.status === 'received') ||
+    (s.procedure === 'permit' && s.status === 'decided' && s.outcome === 'approved' && !s.startApproved)
+  ) {
     actions.push('startApproval');
   }
   return actions;
@@ -45,7 +58,11 @@ export const DEFAULT_COMPLETION_REPLY_DAYS = 21;
 const SUGGESTED_EXTENSION_WEEKS = 4;
 
 /** An order to complete issued on `day` restarts the clock (PBL 9 kap. 27 §) only within the rule set's window. */
-export function completionOrderRestarts(facts: Pick<ClockFacts, 'received'>, day: string, ruleSet: RuleSet = ruleSetOfCase(facts)): boolean {
+export function completionOrderRestarts(
+  facts: Pick<ClockFacts, 'received'>,
+  day: string,
+  ruleSet: RuleSet = ruleSetOfCase(facts),
+): boolean {
   return daysBetween(facts.received, day) <= ruleSet.clock.completionOrderWindowWeeks * 7;
 }
 
@@ -76,7 +93,11 @@ export function caseCommandLimits(
           lastDayThatRestarts: addDays(s.clock.received, window),
         }
       : null,
-    extension: actions.includes('extendDeadline') ? { maxWeeks, defaultWeeks: Math.min(SUGGESTED_EXTENSION_WEEKS, maxWeeks), reasonMinLength: REASON_MIN_LENGTH } : null,
-    startApproval: actions.includes('startApproval') ? { decidesCase: s.status !== 'decided', proposes: s.status !== 'decided' && proposes } : null,
+    extension: actions.includes('extendDeadline')
+      ? { maxWeeks, defaultWeeks: Math.min(SUGGESTED_EXTENSION_WEEKS, maxWeeks), reasonMinLength: REASON_MIN_LENGTH }
+      : null,
+    startApproval: actions.includes('startApproval')
+      ? { decidesCase: s.status !== 'decided', proposes: s.status !== 'decided' && proposes }
+      : null,
   };
 }

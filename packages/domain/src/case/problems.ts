@@ -59,15 +59,21 @@ export const caseProblemErrorCode: Record<CaseProblemCode, ErrorCode> = {
 
 /** A refusal as a message by id (messages/sv.ts, `case.problem.*`): each face says it in its own language. */
 export function caseProblemMessage(p: CaseProblem): Message {
-  if (p.code === 'COMPLETION_ITEMS_MISSING' && p.items?.length === 1) return message('case.problem.COMPLETION_ITEM_MISSING', { item: itemWord(p.items[0]!) });
+  if (p.code === 'COMPLETION_ITEMS_MISSING' && p.items?.length === 1)
+    return message('case.problem.COMPLETION_ITEM_MISSING', { item: itemWord(p.items[0]!) });
   if (p.code === 'NOT_ALLOWED_NOW') return message('case.problem.NOT_ALLOWED_NOW', { status: statusWord(p.status) });
   if (p.code === 'EXTENSION_TOO_LONG') return message('case.problem.EXTENSION_TOO_LONG', { maxWeeks: p.maxWeeks ?? 0 });
   return message(`case.problem.${p.code}`);
 }
 
-const itemWord = (item: AttachmentType) => ({ sv: attachmentLabels[item].sv.toLowerCase(), en: attachmentLabels[item].en.toLowerCase() });
+const itemWord = (item: AttachmentType) => ({
+  sv: attachmentLabels[item].sv.toLowerCase(),
+  en: attachmentLabels[item].en.toLowerCase(),
+});
 const statusWord = (status: CaseStatus | undefined) =>
-  status ? { sv: caseStatusLabels[status].sv.toLowerCase(), en: caseStatusLabels[status].en.toLowerCase() } : { sv: 'okänt', en: 'unknown' };
+  status
+    ? { sv: caseStatusLabels[status].sv.toLowerCase(), en: caseStatusLabels[status].en.toLowerCase() }
+    : { sv: 'okänt', en: 'unknown' };
 
 const fieldMessages: Partial<Record<CaseProblemCode, DomainMessageId>> = {
   ASSIGNEE_NOT_IN_TEAM: 'case.issue.ASSIGNEE_NOT_IN_TEAM',
@@ -80,7 +86,10 @@ const fieldMessages: Partial<Record<CaseProblemCode, DomainMessageId>> = {
 /** What each field of a refused command should say beside it (the form shows these under the inputs). */
 export function caseProblemIssues(p: CaseProblem): { path: string; message: Message }[] {
   if (p.code === 'COMPLETION_ITEMS_MISSING') {
-    return (p.items ?? []).map((m) => ({ path: `items.${m}`, message: message('case.issue.COMPLETION_ITEM_MISSING', { item: itemWord(m) }) }));
+    return (p.items ?? []).map((m) => ({
+      path: `items.${m}`,
+      message: message('case.issue.COMPLETION_ITEM_MISSING', { item: itemWord(m) }),
+    }));
   }
   if (!p.path) return [];
   const own = fieldMessages[p.code];

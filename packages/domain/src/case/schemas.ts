@@ -110,7 +110,9 @@ export const CaseClockSchema = z.object({
   /** Share of the fee that falls away (0–1). */
   feeReduction: z.number().min(0).max(1),
   /** Orders to complete: issued, answered; `restarts` when issued within the window (3 weeks of receipt). */
-  completionOrders: z.array(z.object({ issuedOn: z.iso.date(), completedOn: z.iso.date().nullable(), restarts: z.boolean() })),
+  completionOrders: z.array(
+    z.object({ issuedOn: z.iso.date(), completedOn: z.iso.date().nullable(), restarts: z.boolean() }),
+  ),
   decidedOn: z.iso.date().nullable(),
 });
 export type CaseClock = z.infer<typeof CaseClockSchema>;
@@ -125,7 +127,15 @@ export const CompletionRequestSchema = z.object({
 export type CompletionRequest = z.infer<typeof CompletionRequestSchema>;
 
 /** A message to the applicant in Mina ärenden (and, when they gave an e-mail address, in the outbox). */
-export const MessageKindSchema = z.enum(['receipt', 'completionRequest', 'completionReceived', 'extension', 'decision', 'startApproval', 'withdrawn']);
+export const MessageKindSchema = z.enum([
+  'receipt',
+  'completionRequest',
+  'completionReceived',
+  'extension',
+  'decision',
+  'startApproval',
+  'withdrawn',
+]);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 export const CaseMessageSchema = z.object({
   id: z.uuid(),
@@ -173,7 +183,16 @@ export const ProposalSchema = z.object({
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 
-export const CaseActionSchema = z.enum(['assign', 'requestCompletion', 'extendDeadline', 'decide', 'dismiss', 'confirmProposal', 'returnProposal', 'startApproval']);
+export const CaseActionSchema = z.enum([
+  'assign',
+  'requestCompletion',
+  'extendDeadline',
+  'decide',
+  'dismiss',
+  'confirmProposal',
+  'returnProposal',
+  'startApproval',
+]);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 
 export const DecidableOutcomeSchema = z.enum(['approved', 'refused', 'dismissed']);
@@ -201,7 +220,9 @@ export const CaseCommandLimitsSchema = z.object({
       lastDayThatRestarts: z.iso.date(),
     })
     .nullable(),
-  extension: z.object({ maxWeeks: z.number().int(), defaultWeeks: z.number().int(), reasonMinLength: z.number().int() }).nullable(),
+  extension: z
+    .object({ maxWeeks: z.number().int(), defaultWeeks: z.number().int(), reasonMinLength: z.number().int() })
+    .nullable(),
   /** For a notification the start approval is the decision itself (and may be proposed, like one). */
   startApproval: z.object({ decidesCase: z.boolean(), proposes: z.boolean() }).nullable(),
 });
@@ -250,7 +271,9 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   decidedByName: z.string().nullable(),
   startApprovedAt: z.iso.datetime({ offset: true }).nullable(),
   /** Documents the municipality issued (PDF): `GET …/cases/:id/documents/:kind`. */
-  documents: z.array(z.object({ kind: CaseDocumentKindSchema, fileName: z.string(), createdAt: z.iso.datetime({ offset: true }) })),
+  documents: z.array(
+    z.object({ kind: CaseDocumentKindSchema, fileName: z.string(), createdAt: z.iso.datetime({ offset: true }) }),
+  ),
   messages: z.array(CaseMessageSchema),
   /** Present on the officer's face only. */
   officer: OfficerCaseViewSchema.optional(),
@@ -304,11 +327,16 @@ export const CompletionRequestFieldsSchema = z.object({
   replyBy: z.iso.date({ error: id('form.replyBy.invalid') }),
 });
 /** An order must ask for something: a document or a few words of what is missing. */
-export const completionRequestAsksForSomething = (v: { items?: readonly string[] | undefined; text?: string | undefined }) =>
-  (v.items?.length ?? 0) > 0 || (v.text?.length ?? 0) > 0;
+export const completionRequestAsksForSomething = (v: {
+  items?: readonly string[] | undefined;
+  text?: string | undefined;
+}) => (v.items?.length ?? 0) > 0 || (v.text?.length ?? 0) > 0;
 /** Where an empty order is reported (beside the document choices), and with which message. */
 export const completionRequestEmptyIssue = { message: id('form.completion.empty'), path: ['items'] };
-export const CompletionRequestInputSchema = CompletionRequestFieldsSchema.refine(completionRequestAsksForSomething, completionRequestEmptyIssue);
+export const CompletionRequestInputSchema = CompletionRequestFieldsSchema.refine(
+  completionRequestAsksForSomething,
+  completionRequestEmptyIssue,
+);
 export type CompletionRequestInput = z.infer<typeof CompletionRequestInputSchema>;
 
 export const ExtensionInputSchema = z.object({
@@ -374,7 +402,13 @@ export const QueueItemSchema = CaseSummarySchema.extend({
   deviation: z.boolean(),
   neighbourConsentMissing: z.boolean(),
   assignedTo: OfficerRefSchema.nullable(),
-  clock: CaseClockSchema.pick({ deadline: true, daysLeft: true, feeReduction: true, waitingForCompletion: true, extended: true }),
+  clock: CaseClockSchema.pick({
+    deadline: true,
+    daysLeft: true,
+    feeReduction: true,
+    waitingForCompletion: true,
+    extended: true,
+  }),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 

@@ -1,5 +1,12 @@
 import { attachmentLabels, type AttachmentType } from '../attachment';
-import { outcomeLabel, type CaseEvent, type CaseStatus, type DecisionOutcome, type MessageKind, type Procedure } from './schemas';
+import {
+  outcomeLabel,
+  type CaseEvent,
+  type CaseStatus,
+  type DecisionOutcome,
+  type MessageKind,
+  type Procedure,
+} from './schemas';
 import { finding, findingTemplates, type FindingCode } from '../rules/findings';
 // ---- Findings as texts ---------------------------------------------------------------------------------
 
@@ -8,23 +15,65 @@ import { finding, findingTemplates, type FindingCode } from '../rules/findings';
  * codes). Every template with a placeholder has one (a test checks), so no "{distance}" ever reaches a reader.
  */
 const findingHeadlines: Partial<Record<FindingCode, { sv: string; en: string }>> = {
-  NOT_NEAR_DWELLING: { sv: 'Byggnaden står inte i omedelbar närhet till bostadshuset.', en: 'The building is not in immediate proximity to the house.' },
-  AREA_OVER_LIMIT: { sv: 'Byggnadens area är större än undantagen från bygglov tillåter.', en: 'The building is larger than the permit exemptions allow.' },
-  ALLOWANCE_EXCEEDED: { sv: 'Tillsammans med befintliga lovfria byggnader blir ytan större än tomtens pott.', en: 'With existing permit-free buildings the total exceeds the plot’s allowance.' },
-  RIDGE_OVER_LIMIT: { sv: 'Nockhöjden är högre än undantagen från bygglov tillåter.', en: 'The ridge height is above what the permit exemptions allow.' },
-  RIDGE_ABOVE_MAIN_BUILDING: { sv: 'Nockhöjden är högre än huvudbyggnadens.', en: 'The ridge height is above the main building’s.' },
-  NEAR_PUBLIC_LAND: { sv: 'Byggnaden ligger för nära gata eller annan allmän plats; grannar kan inte medge det.', en: 'The building is too close to a street or other public land; neighbours cannot waive it.' },
+  NOT_NEAR_DWELLING: {
+    sv: 'Byggnaden står inte i omedelbar närhet till bostadshuset.',
+    en: 'The building is not in immediate proximity to the house.',
+  },
+  AREA_OVER_LIMIT: {
+    sv: 'Byggnadens area är större än undantagen från bygglov tillåter.',
+    en: 'The building is larger than the permit exemptions allow.',
+  },
+  ALLOWANCE_EXCEEDED: {
+    sv: 'Tillsammans med befintliga lovfria byggnader blir ytan större än tomtens pott.',
+    en: 'With existing permit-free buildings the total exceeds the plot’s allowance.',
+  },
+  RIDGE_OVER_LIMIT: {
+    sv: 'Nockhöjden är högre än undantagen från bygglov tillåter.',
+    en: 'The ridge height is above what the permit exemptions allow.',
+  },
+  RIDGE_ABOVE_MAIN_BUILDING: {
+    sv: 'Nockhöjden är högre än huvudbyggnadens.',
+    en: 'The ridge height is above the main building’s.',
+  },
+  NEAR_PUBLIC_LAND: {
+    sv: 'Byggnaden ligger för nära gata eller annan allmän plats; grannar kan inte medge det.',
+    en: 'The building is too close to a street or other public land; neighbours cannot waive it.',
+  },
   NEAR_RAILWAY: { sv: 'Byggnaden ligger för nära järnvägen.', en: 'The building is too close to the railway.' },
   INSIDE_PLAN: { sv: 'Fastigheten ligger inom detaljplan.', en: 'The property is inside a detailed plan.' },
-  EXEMPTION_APPLIES: { sv: 'Åtgärden ryms i ett undantag från bygglov.', en: 'The measure fits an exemption from the permit requirement.' },
-  CONFIRM_WITH_MUNICIPALITY: { sv: 'Bedömningen vilar på en regel som inte är helt klarlagd: bekräfta.', en: 'The assessment rests on a rule that is not settled: confirm it.' },
-  NEIGHBOUR_CONSENT: { sv: 'Byggnaden ligger nära tomtgränsen: alla ägare till grannfastigheten ska medge det skriftligt.', en: 'The building is close to the boundary: all owners of the neighbouring property must consent in writing.' },
-  SHORELINE_DISPENSATION: { sv: 'Byggnaden ligger inom strandskydd: strandskyddsdispens krävs.', en: 'The building is inside shoreline protection: a dispensation is needed.' },
-  PLAN_BUILDING_AREA: { sv: 'Byggnadsarean på tomten överskrider detaljplanens gräns.', en: 'The building area on the plot exceeds the plan’s limit.' },
+  EXEMPTION_APPLIES: {
+    sv: 'Åtgärden ryms i ett undantag från bygglov.',
+    en: 'The measure fits an exemption from the permit requirement.',
+  },
+  CONFIRM_WITH_MUNICIPALITY: {
+    sv: 'Bedömningen vilar på en regel som inte är helt klarlagd: bekräfta.',
+    en: 'The assessment rests on a rule that is not settled: confirm it.',
+  },
+  NEIGHBOUR_CONSENT: {
+    sv: 'Byggnaden ligger nära tomtgränsen: alla ägare till grannfastigheten ska medge det skriftligt.',
+    en: 'The building is close to the boundary: all owners of the neighbouring property must consent in writing.',
+  },
+  SHORELINE_DISPENSATION: {
+    sv: 'Byggnaden ligger inom strandskydd: strandskyddsdispens krävs.',
+    en: 'The building is inside shoreline protection: a dispensation is needed.',
+  },
+  PLAN_BUILDING_AREA: {
+    sv: 'Byggnadsarean på tomten överskrider detaljplanens gräns.',
+    en: 'The building area on the plot exceeds the plan’s limit.',
+  },
   PLAN_HEIGHT: { sv: 'Nockhöjden överskrider detaljplanens gräns.', en: 'The ridge height exceeds the plan’s limit.' },
-  PLAN_PRICKMARK: { sv: 'Byggnaden ligger delvis på prickmark, mark som inte får bebyggas.', en: 'Part of the building is on prickmark, land that may not be built on.' },
-  PLAN_KORSMARK: { sv: 'Byggnaden ligger delvis på korsmark, där bara komplementbyggnader får stå.', en: 'Part of the building is on korsmark, where only outbuildings may stand.' },
-  PLAN_BOUNDARY_DISTANCE: { sv: 'Byggnaden ligger närmare tomtgränsen än detaljplanen tillåter.', en: 'The building is closer to the boundary than the plan allows.' },
+  PLAN_PRICKMARK: {
+    sv: 'Byggnaden ligger delvis på prickmark, mark som inte får bebyggas.',
+    en: 'Part of the building is on prickmark, land that may not be built on.',
+  },
+  PLAN_KORSMARK: {
+    sv: 'Byggnaden ligger delvis på korsmark, där bara komplementbyggnader får stå.',
+    en: 'Part of the building is on korsmark, where only outbuildings may stand.',
+  },
+  PLAN_BOUNDARY_DISTANCE: {
+    sv: 'Byggnaden ligger närmare tomtgränsen än detaljplanen tillåter.',
+    en: 'The building is closer to the boundary than the plan allows.',
+  },
   PLAN_USE: { sv: 'Användningen stämmer inte med detaljplanen.', en: 'The use does not match the plan.' },
   MISSING_ATTACHMENT: { sv: 'En ritning saknas.', en: 'A drawing is missing.' },
   MISSING_NEIGHBOUR_CONSENT: { sv: 'Grannemedgivande saknas.', en: 'A neighbour’s consent is missing.' },
@@ -43,14 +92,33 @@ export function findingText(code: string, lang: 'sv' | 'en'): string {
 export const findingHeadlineCodes = () => Object.keys(findingHeadlines) as FindingCode[];
 
 /** Where the queue flags a missing consent: the rules asked for one, or a deviation's hearing, and no GRAM came. */
-export function neighbourConsentMissing(assessment: { conditions: string[]; advice: string[]; deviation: boolean }, attachmentTypes: string[]): boolean {
-  const needs = assessment.conditions.includes('NEIGHBOUR_CONSENT') || assessment.advice.includes('MISSING_NEIGHBOUR_CONSENT') || assessment.deviation;
+export function neighbourConsentMissing(
+  assessment: { conditions: string[]; advice: string[]; deviation: boolean },
+  attachmentTypes: string[],
+): boolean {
+  const needs =
+    assessment.conditions.includes('NEIGHBOUR_CONSENT') ||
+    assessment.advice.includes('MISSING_NEIGHBOUR_CONSENT') ||
+    assessment.deviation;
   return needs && !attachmentTypes.includes('GRAM');
 }
 
 // ---- Dates and messages ---------------------------------------------------------------------------------
 
-const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const months = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** "1 februari 2027" from "2027-02-01". */
 export function swedishDate(day: string): string {
@@ -78,7 +146,12 @@ const feeRuleText =
  * name, an address or a property (they may travel as plain e-mail headers).
  */
 export const applicantMessages = {
-  receipt: (c: { diaryNumber: string; propertyDesignation: string; procedure: Procedure; deadline: string }): MessageText => ({
+  receipt: (c: {
+    diaryNumber: string;
+    propertyDesignation: string;
+    procedure: Procedure;
+    deadline: string;
+  }): MessageText => ({
     kind: 'receipt',
     subject: `Ärende ${c.diaryNumber}: ansökan mottagen`,
     body: [
@@ -88,7 +161,13 @@ export const applicantMessages = {
       'Du följer ärendet i Mina ärenden.',
     ].join('\n\n'),
   }),
-  completionRequest: (c: { diaryNumber: string; items: AttachmentType[]; text: string | null; replyBy: string; restarts: boolean }): MessageText => ({
+  completionRequest: (c: {
+    diaryNumber: string;
+    items: AttachmentType[];
+    text: string | null;
+    replyBy: string;
+    restarts: boolean;
+  }): MessageText => ({
     kind: 'completionRequest',
     subject: `Ärende ${c.diaryNumber}: komplettering begärd`,
     body: [
@@ -159,15 +238,27 @@ export const stageLabels: Record<StageKey, { sv: string; en: string }> = {
 };
 
 /** The plain-language steps of a case as its applicant sees them: received, (completion,) handling, decided. */
-export function applicantStages(c: { status: CaseStatus; receivedAt: string; decidedAt: string | null; events: CaseEvent[] }): Stage[] {
+export function applicantStages(c: {
+  status: CaseStatus;
+  receivedAt: string;
+  decidedAt: string | null;
+  events: CaseEvent[];
+}): Stage[] {
   const last = (type: CaseEvent['type']) => c.events.filter((e) => e.type === type).at(-1)?.at ?? null;
   const closed = c.status === 'decided' || c.status === 'withdrawn';
-  const stage = (key: StageKey, state: Stage['state'], at: string | null): Stage => ({ key, label: stageLabels[key], state, at });
+  const stage = (key: StageKey, state: Stage['state'], at: string | null): Stage => ({
+    key,
+    label: stageLabels[key],
+    state,
+    at,
+  });
   const stages: Stage[] = [stage('received', 'done', c.receivedAt)];
   const requested = last('completionRequested');
   if (requested) stages.push(stage('completion', c.status === 'awaitingCompletion' ? 'current' : 'done', requested));
   const handlingSince = last('completed') ?? last('assigned') ?? null;
-  stages.push(stage('handling', closed ? 'done' : c.status === 'awaitingCompletion' ? 'upcoming' : 'current', handlingSince));
+  stages.push(
+    stage('handling', closed ? 'done' : c.status === 'awaitingCompletion' ? 'upcoming' : 'current', handlingSince),
+  );
   if (c.status === 'withdrawn') stages.push(stage('withdrawn', 'done', last('withdrawn')));
   else stages.push(stage('decided', c.status === 'decided' ? 'done' : 'upcoming', c.decidedAt));
   return stages;
@@ -187,7 +278,15 @@ export interface DecisionDocumentInput {
   outcome: DecisionOutcome;
   reason: string;
   conditions: string[];
-  fee: { lines: { label: string; sek: number }[]; totalSEK: number; reduction: number; overdueWeeks: number; payableSEK: number; scheduleName: string; example: boolean } | null;
+  fee: {
+    lines: { label: string; sek: number }[];
+    totalSEK: number;
+    reduction: number;
+    overdueWeeks: number;
+    payableSEK: number;
+    scheduleName: string;
+    example: boolean;
+  } | null;
   /** Said under the fee decision when there is no fee. */
   feeNote?: string;
   decidedBy: { name: string; title: string };
@@ -218,9 +317,15 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
     startApproval: `Byggnadsnämnden ger startbesked för ${what}, med stöd av 10 kap. 23 § plan- och bygglagen (2010:900). Åtgärden får påbörjas.`,
   };
   const subtitle = d.kind === 'startApproval' ? 'Startbesked' : outcomeLabel(d.outcome, d.procedure).sv;
-  const sections: DecisionDocument['sections'] = [{ heading: 'Beslut', paragraphs: [ruling[d.kind === 'startApproval' ? 'startApproval' : d.outcome]] }];
-  if (d.conditions.length > 0) sections.push({ heading: 'Villkor', paragraphs: d.conditions.map((c, i) => `${i + 1}. ${c}`) });
-  sections.push({ heading: d.outcome === 'approved' || d.kind === 'startApproval' ? 'Motivering' : 'Skäl för beslutet', paragraphs: [d.reason] });
+  const sections: DecisionDocument['sections'] = [
+    { heading: 'Beslut', paragraphs: [ruling[d.kind === 'startApproval' ? 'startApproval' : d.outcome]] },
+  ];
+  if (d.conditions.length > 0)
+    sections.push({ heading: 'Villkor', paragraphs: d.conditions.map((c, i) => `${i + 1}. ${c}`) });
+  sections.push({
+    heading: d.outcome === 'approved' || d.kind === 'startApproval' ? 'Motivering' : 'Skäl för beslutet',
+    paragraphs: [d.reason],
+  });
   sections.push({ heading: 'Beskrivning av åtgärden', paragraphs: [d.description] });
   if (d.fee) {
     const paragraphs = d.fee.lines.map((l) => `${l.label}: ${sek(l.sek)}`);
@@ -231,7 +336,9 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
       );
     }
     paragraphs.push(`Att betala: ${sek(d.fee.payableSEK)}. Faktura skickas separat.`);
-    paragraphs.push(`Avgiften är beräknad enligt kommunens taxa: ${d.fee.scheduleName.replace(/\.?$/, '.')}${d.fee.example ? ' Taxan är ett exempel, inte en gällande taxa.' : ''}`);
+    paragraphs.push(
+      `Avgiften är beräknad enligt kommunens taxa: ${d.fee.scheduleName.replace(/\.?$/, '.')}${d.fee.example ? ' Taxan är ett exempel, inte en gällande taxa.' : ''}`,
+    );
     sections.push({ heading: 'Avgiftsbeslut', paragraphs });
   } else {
     sections.push({ heading: 'Avgiftsbeslut', paragraphs: [d.feeNote ?? 'Ingen avgift tas ut för detta beslut.'] });

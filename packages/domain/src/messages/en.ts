@@ -96,7 +96,8 @@ const rest = {
   'case.problem.WITHDRAWN': 'The application has been withdrawn.',
   'case.problem.NOT_ALLOWED_NOW': "That cannot be done in the case's present state ({status}).",
   'case.problem.STALE_VERSION': 'The case has changed since you opened it. Reload the page and try again.',
-  'case.problem.STALE_VERSION_BY': 'The case was changed by {who}{when} since you opened it. Reload the page and try again.',
+  'case.problem.STALE_VERSION_BY':
+    'The case was changed by {who}{when} since you opened it. Reload the page and try again.',
   'case.issue.STALE_VERSION_BY': 'Last changed by {who}{when}.',
   'case.problem.ASSIGNEE_NOT_IN_TEAM': 'The officer is not in your team.',
   'case.problem.REPLY_BY_TOO_EARLY': 'The reply-by date must be after today.',

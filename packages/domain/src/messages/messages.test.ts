@@ -73,15 +73,34 @@ describe('domain messages', () => {
       CompletionRequestInputSchema.safeParse({ version: 1, replyBy: '2026-12-01' }),
       ExtensionInputSchema.safeParse({ version: 1, weeks: 11, reason: 'kort' }),
       ExtensionInputSchema.safeParse({ version: 1, weeks: 0.5, reason: long }),
-      DecisionInputSchema.safeParse({ version: 1, outcome: 'maybe', reason: long, conditions: Array(21).fill('Villkor') }),
-      DecisionInputSchema.safeParse({ version: 1, outcome: 'approved', reason: 'Följer planen.', conditions: ['x', 'y'.repeat(1001)] }),
+      DecisionInputSchema.safeParse({
+        version: 1,
+        outcome: 'maybe',
+        reason: long,
+        conditions: Array(21).fill('Villkor'),
+      }),
+      DecisionInputSchema.safeParse({
+        version: 1,
+        outcome: 'approved',
+        reason: 'Följer planen.',
+        conditions: ['x', 'y'.repeat(1001)],
+      }),
       DecisionInputSchema.safeParse({ version: 1 }),
       ProposalActionInputSchema.safeParse({ version: 1, comment: long }),
       StartApprovalInputSchema.safeParse({ version: 1, note: long }),
       CompletionAnswerInputSchema.safeParse({ version: 1, note: long }),
     ];
     const ids = results.flatMap((r) => r.error!.issues.map((i) => i.message));
-    expect(ids).toEqual(expect.arrayContaining(['form.completion.empty', 'form.weeks.tooMany', 'form.outcome.required', 'form.conditions.tooShort', 'form.conditions.tooLong', 'form.conditions.tooMany']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'form.completion.empty',
+        'form.weeks.tooMany',
+        'form.outcome.required',
+        'form.conditions.tooShort',
+        'form.conditions.tooLong',
+        'form.conditions.tooMany',
+      ]),
+    );
     expect(ids.filter((id) => !isDomainMessageId(id))).toEqual([]);
   });
 

@@ -184,7 +184,8 @@ const caseSv = {
   'case.problem.WITHDRAWN': 'Ansökan har återkallats.',
   'case.problem.NOT_ALLOWED_NOW': 'Det går inte i ärendets nuvarande läge ({status}).',
   'case.problem.STALE_VERSION': 'Ärendet har ändrats sedan du hämtade det. Ladda om sidan och försök igen.',
-  'case.problem.STALE_VERSION_BY': 'Ärendet har ändrats av {who}{when} sedan du hämtade det. Ladda om sidan och försök igen.',
+  'case.problem.STALE_VERSION_BY':
+    'Ärendet har ändrats av {who}{when} sedan du hämtade det. Ladda om sidan och försök igen.',
   'case.issue.STALE_VERSION_BY': 'Senast ändrat av {who}{when}.',
   'case.problem.ASSIGNEE_NOT_IN_TEAM': 'Handläggaren finns inte i din grupp.',
   'case.problem.REPLY_BY_TOO_EARLY': 'Svarsdatumet måste ligga efter i dag.',
@@ -193,7 +194,8 @@ const caseSv = {
     'Tiden står still i väntan på komplettering. Förläng när kompletteringen har kommit in.',
   'case.problem.EXTENSION_TOO_LONG': 'Förlängningen är längre än lagen tillåter (högst {maxWeeks} veckor).',
   'case.problem.EXTENSION_TOO_LATE': 'Tidsfristen har redan passerat. Den kan bara förlängas innan den går ut.',
-  'case.problem.NOTIFICATION_ENDS_IN_START_APPROVAL': 'Ett anmälningsärende avslutas med startbesked, inte med bygglov.',
+  'case.problem.NOTIFICATION_ENDS_IN_START_APPROVAL':
+    'Ett anmälningsärende avslutas med startbesked, inte med bygglov.',
   'case.problem.CONDITIONS_ONLY_ON_APPROVAL': 'Villkor hör bara till ett beviljat lov.',
   'case.problem.NOT_AWAITING_COMPLETION': 'Kommunen har inte begärt någon komplettering som väntar på svar.',
   'case.problem.COMPLETION_ITEMS_MISSING': 'Bifoga de handlingar som kommunen bad om innan du skickar.',

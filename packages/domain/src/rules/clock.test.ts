@@ -10,7 +10,12 @@ const clock = (input: Partial<ClockInput> & Pick<ClockInput, 'received'>, today 
 
 describe('statutoryClock: the decision deadline', () => {
   it('is ten weeks after the day the application arrived', () => {
-    expect(clock({ received: '2026-02-02' }, '2026-02-02')).toMatchObject({ startsOn: '2026-02-02', deadline: '2026-04-13', daysLeft: 70, basis: 'received' });
+    expect(clock({ received: '2026-02-02' }, '2026-02-02')).toMatchObject({
+      startsOn: '2026-02-02',
+      deadline: '2026-04-13',
+      daysLeft: 70,
+      basis: 'received',
+    });
   });
 
   it('crosses the spring DST change without losing a day', () => {
@@ -47,23 +52,42 @@ describe('statutoryClock: the decision deadline', () => {
   });
 
   it('a notification has four weeks', () => {
-    expect(statutoryClock({ procedure: 'notification', received: '2026-12-21' }, rules, noon('2026-12-21')).deadline).toBe('2027-01-18');
+    expect(
+      statutoryClock({ procedure: 'notification', received: '2026-12-21' }, rules, noon('2026-12-21')).deadline,
+    ).toBe('2027-01-18');
   });
 });
 
 describe('statutoryClock: orders to complete', () => {
   it('an order within three weeks stops the clock until the completion arrives', () => {
     const c = clock({ received: '2026-03-02', completionOrders: [{ issuedOn: '2026-03-16' }] }, '2026-03-20');
-    expect(c).toMatchObject({ startsOn: null, deadline: null, waitingForCompletion: true, daysLeft: null, feeReduction: 0 });
+    expect(c).toMatchObject({
+      startsOn: null,
+      deadline: null,
+      waitingForCompletion: true,
+      daysLeft: null,
+      feeReduction: 0,
+    });
   });
 
   it('then the ten weeks run from the day the completion arrived', () => {
-    const c = clock({ received: '2026-03-02', completionOrders: [{ issuedOn: '2026-03-23', completedOn: '2026-04-07' }] }, '2026-04-07');
-    expect(c).toMatchObject({ startsOn: '2026-04-07', basis: 'completion', deadline: '2026-06-16', waitingForCompletion: false });
+    const c = clock(
+      { received: '2026-03-02', completionOrders: [{ issuedOn: '2026-03-23', completedOn: '2026-04-07' }] },
+      '2026-04-07',
+    );
+    expect(c).toMatchObject({
+      startsOn: '2026-04-07',
+      basis: 'completion',
+      deadline: '2026-06-16',
+      waitingForCompletion: false,
+    });
   });
 
   it('an order on day 22 does not restart the clock', () => {
-    const c = clock({ received: '2026-03-02', completionOrders: [{ issuedOn: '2026-03-24', completedOn: '2026-04-20' }] });
+    const c = clock({
+      received: '2026-03-02',
+      completionOrders: [{ issuedOn: '2026-03-24', completedOn: '2026-04-20' }],
+    });
     expect(c).toMatchObject({ startsOn: '2026-03-02', basis: 'received', deadline: '2026-05-11' });
   });
 
@@ -81,7 +105,12 @@ describe('statutoryClock: orders to complete', () => {
 describe('statutoryClock: extension', () => {
   it('once, by at most ten weeks, decided before the limit', () => {
     const c = clock({ received: '2026-03-02', extension: { decidedOn: '2026-05-04', weeks: 10 } });
-    expect(c).toMatchObject({ originalDeadline: '2026-05-11', deadline: '2026-07-20', extended: true, extensionProblem: null });
+    expect(c).toMatchObject({
+      originalDeadline: '2026-05-11',
+      deadline: '2026-07-20',
+      extended: true,
+      extensionProblem: null,
+    });
   });
 
   it('eleven weeks is more than the law allows', () => {
@@ -95,9 +124,17 @@ describe('statutoryClock: extension', () => {
   });
 
   it('a notification may be extended by four weeks, not five', () => {
-    const ok = statutoryClock({ procedure: 'notification', received: '2026-03-02', extension: { decidedOn: '2026-03-20', weeks: 4 } }, rules, noon('2026-03-02'));
+    const ok = statutoryClock(
+      { procedure: 'notification', received: '2026-03-02', extension: { decidedOn: '2026-03-20', weeks: 4 } },
+      rules,
+      noon('2026-03-02'),
+    );
     expect(ok.deadline).toBe('2026-04-27');
-    const tooLong = statutoryClock({ procedure: 'notification', received: '2026-03-02', extension: { decidedOn: '2026-03-20', weeks: 5 } }, rules, noon('2026-03-02'));
+    const tooLong = statutoryClock(
+      { procedure: 'notification', received: '2026-03-02', extension: { decidedOn: '2026-03-20', weeks: 5 } },
+      rules,
+      noon('2026-03-02'),
+    );
     expect(tooLong.extensionProblem).toBe('tooLong');
   });
 });

@@ -51,11 +51,16 @@ export function statutoryClock(input: ClockInput, ruleSet: RuleSet, today: Date)
   let startsOn: string | null = received;
   let basis: ClockState['basis'] = 'received';
   // Only an order issued within the window restarts the time; a later one leaves the clock running.
-  const inTime = (input.completionOrders ?? []).filter((o) => daysBetween(received, o.issuedOn) <= rules.completionOrderWindowWeeks * 7);
+  const inTime = (input.completionOrders ?? []).filter(
+    (o) => daysBetween(received, o.issuedOn) <= rules.completionOrderWindowWeeks * 7,
+  );
   const waitingForCompletion = inTime.some((o) => !o.completedOn);
   if (waitingForCompletion) startsOn = null;
   else if (inTime.length) {
-    startsOn = inTime.map((o) => o.completedOn!).sort().at(-1)!;
+    startsOn = inTime
+      .map((o) => o.completedOn!)
+      .sort()
+      .at(-1)!;
     basis = 'completion';
   }
 
@@ -89,5 +94,17 @@ export function statutoryClock(input: ClockInput, ruleSet: RuleSet, today: Date)
   const daysLeft = deadline ? daysBetween(onDay, deadline) : null;
   const overdueWeeksStarted = daysLeft !== null && daysLeft < 0 ? Math.ceil(-daysLeft / 7) : 0;
   const feeReduction = Math.min(1, Math.round(overdueWeeksStarted * rules.feeReductionPerWeek * 1000) / 1000);
-  return { startsOn, basis, waitingForCompletion, originalDeadline, deadline, extended, extensionProblem, daysLeft, overdueWeeksStarted, feeReduction, uncertain };
+  return {
+    startsOn,
+    basis,
+    waitingForCompletion,
+    originalDeadline,
+    deadline,
+    extended,
+    extensionProblem,
+    daysLeft,
+    overdueWeeksStarted,
+    feeReduction,
+    uncertain,
+  };
 }

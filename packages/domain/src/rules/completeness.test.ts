@@ -16,7 +16,8 @@ const base = (over: Partial<CompletenessInput> = {}): CompletenessInput => ({
   attachments: [{ type: 'SITU' }, { type: 'PLA' }, { type: 'FAS' }],
   ...over,
 });
-const codes = (app: CompletenessInput, options = full, s = site()) => evaluateApplication(app, s, rules, options).missing.map((m) => m.code);
+const codes = (app: CompletenessInput, options = full, s = site()) =>
+  evaluateApplication(app, s, rules, options).missing.map((m) => m.code);
 
 describe('checkCompleteness (through evaluateApplication)', () => {
   it('a complete permit application lacks nothing and may leave', () => {
@@ -49,10 +50,27 @@ describe('checkCompleteness (through evaluateApplication)', () => {
   });
 
   it('a new house needs a section drawing and a kontrollansvarig', () => {
-    const house: Partial<CompletenessInput> = { measure: 'newMainBuilding', footprints: [box(8, 8, 12, 10)], details: { ...base().details, ridgeHeightM: 7 } };
-    expect(codes(base({ ...house }), full, site({ buildings: [] }))).toEqual(['MISSING_ATTACHMENT', 'MISSING_KONTROLLANSVARIG']);
+    const house: Partial<CompletenessInput> = {
+      measure: 'newMainBuilding',
+      footprints: [box(8, 8, 12, 10)],
+      details: { ...base().details, ridgeHeightM: 7 },
+    };
+    expect(codes(base({ ...house }), full, site({ buildings: [] }))).toEqual([
+      'MISSING_ATTACHMENT',
+      'MISSING_KONTROLLANSVARIG',
+    ]);
     const ka = { name: 'Kim Kontroll', certificationId: 'SC1234-56', contact: 'kim@example.se' };
-    expect(codes(base({ ...house, kontrollansvarig: ka, attachments: ['SITU', 'PLA', 'FAS', 'SEK'].map((type) => ({ type: type as 'SITU' })) }), full, site({ buildings: [] }))).toEqual([]);
+    expect(
+      codes(
+        base({
+          ...house,
+          kontrollansvarig: ka,
+          attachments: ['SITU', 'PLA', 'FAS', 'SEK'].map((type) => ({ type: type as 'SITU' })),
+        }),
+        full,
+        site({ buildings: [] }),
+      ),
+    ).toEqual([]);
   });
 
   it('an extension needs its gross floor area, and a kontrollansvarig from 50 m²', () => {
@@ -69,10 +87,17 @@ describe('checkCompleteness (through evaluateApplication)', () => {
   });
 
   it('a notification within 4.5 m of the boundary needs the neighbours’ consent', () => {
-    const app = base({ measure: 'smallDwelling', footprints: [box(22, 8, 5, 6)], details: { ...base().details, ridgeHeightM: 4 }, attachments: ['SITU', 'PLA', 'FAS', 'SEK'].map((type) => ({ type: type as 'SITU' })) });
+    const app = base({
+      measure: 'smallDwelling',
+      footprints: [box(22, 8, 5, 6)],
+      details: { ...base().details, ridgeHeightM: 4 },
+      attachments: ['SITU', 'PLA', 'FAS', 'SEK'].map((type) => ({ type: type as 'SITU' })),
+    });
     const e = evaluateApplication(app, site(), rules, full);
     expect(e.assessment!.outcome).toBe('notification');
-    expect(e.missing.map((m) => [m.code, m.text.sv])).toEqual([['MISSING_NEIGHBOUR_CONSENT', 'Skriftligt medgivande saknas från ägarna till Kjellstavik Eken 1:24.']]);
+    expect(e.missing.map((m) => [m.code, m.text.sv])).toEqual([
+      ['MISSING_NEIGHBOUR_CONSENT', 'Skriftligt medgivande saknas från ägarna till Kjellstavik Eken 1:24.'],
+    ]);
     expect(codes({ ...app, neighbourConsents: [{ propertyId: 'n-east' }] })).toEqual([]);
   });
 
@@ -83,7 +108,18 @@ describe('checkCompleteness (through evaluateApplication)', () => {
   });
 
   it('a self-intersecting drawing is named, and no verdict is given on it', () => {
-    const bowtie: Polygon = { type: 'Polygon', coordinates: [[[E0 + 5, N0 + 8], [E0 + 10, N0 + 13], [E0 + 10, N0 + 8], [E0 + 5, N0 + 13], [E0 + 5, N0 + 8]]] };
+    const bowtie: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [E0 + 5, N0 + 8],
+          [E0 + 10, N0 + 13],
+          [E0 + 10, N0 + 8],
+          [E0 + 5, N0 + 13],
+          [E0 + 5, N0 + 8],
+        ],
+      ],
+    };
     const e = evaluateApplication(base({ footprints: [bowtie] }), site(), rules, full);
     expect(e.missing.map((m) => m.code)).toEqual(['INVALID_FOOTPRINT']);
     expect(e.missing[0]!.text.sv).toBe('Byggnadens form går inte att använda: kanterna korsar varandra.');
@@ -95,7 +131,12 @@ describe('checkCompleteness (through evaluateApplication)', () => {
     expect(early.ridgeHeightPending).toBe(true);
     expect(early.assessment!.outcome).toBe('none');
     expect(early.missing.map((m) => m.code)).toContain('MISSING_RIDGE_HEIGHT');
-    const given = evaluateApplication(base({ footprints: [box(5, 8, 4, 4)], details: { ...base().details, ridgeHeightM: 4.2 } }), site(), rules, full);
+    const given = evaluateApplication(
+      base({ footprints: [box(5, 8, 4, 4)], details: { ...base().details, ridgeHeightM: 4.2 } }),
+      site(),
+      rules,
+      full,
+    );
     expect(given.ridgeHeightPending).toBe(false);
     expect(given.assessment!.outcome).toBe('permit');
   });
@@ -129,11 +170,24 @@ describe('completenessInputFrom', () => {
       propertyId: 'p',
       measure: 'extension',
       footprints: [{ geometry: box(0, 0, 2, 2) }],
-      details: { description: 'x', ridgeHeightM: 4, plannedStart: '2027-01-01', grossFloorAreaM2: 30, email: '  ', phone: '070-1234567', kaName: '' },
+      details: {
+        description: 'x',
+        ridgeHeightM: 4,
+        plannedStart: '2027-01-01',
+        grossFloorAreaM2: 30,
+        email: '  ',
+        phone: '070-1234567',
+        kaName: '',
+      },
     });
     expect(input.contact).toEqual({ phone: '070-1234567' });
     expect(input.kontrollansvarig).toEqual({});
-    expect(input.details).toEqual({ description: 'x', ridgeHeightM: 4, plannedStart: '2027-01-01', grossFloorAreaM2: 30 });
+    expect(input.details).toEqual({
+      description: 'x',
+      ridgeHeightM: 4,
+      plannedStart: '2027-01-01',
+      grossFloorAreaM2: 30,
+    });
     expect(input.footprints).toHaveLength(1);
   });
 });

@@ -8,7 +8,8 @@ import type { RuleSet } from './ruleSet';
 import type { Site } from './site';
 
 /** The wizard step where each missing item is put right. */
-export type WizardStepId = 'chooseProperty' | 'measure' | 'map' | 'details' | 'attachments' | 'contact' | 'neighbours' | 'review';
+export type WizardStepId =
+  'chooseProperty' | 'measure' | 'map' | 'details' | 'attachments' | 'contact' | 'neighbours' | 'review';
 
 /** An application as far as it has got: everything optional, because a draft is checked as well. */
 export interface CompletenessInput {
@@ -42,7 +43,11 @@ export interface CompletenessContext {
 }
 
 /** The drawings a complete application of this procedure and measure carries; none when nothing is applied for. */
-export function requiredAttachments(ruleSet: RuleSet, outcome: PermitAssessment['outcome'], measure: MeasureType): AttachmentType[] {
+export function requiredAttachments(
+  ruleSet: RuleSet,
+  outcome: PermitAssessment['outcome'],
+  measure: MeasureType,
+): AttachmentType[] {
   return outcome === 'none' ? [] : ruleSet.requiredAttachments[outcome][measure];
 }
 
@@ -105,15 +110,22 @@ export function checkCompleteness(app: CompletenessInput, ctx: CompletenessConte
     if (!have.has(type)) add('MISSING_ATTACHMENT', 'attachments', { attachment }, ctx.attachmentsCollected);
   }
 
-  const area = app.measure === 'extension' ? (d.grossFloorAreaM2 ?? assessment.figures.grossFloorAreaM2) : assessment.figures.buildingAreaM2;
+  const area =
+    app.measure === 'extension'
+      ? (d.grossFloorAreaM2 ?? assessment.figures.grossFloorAreaM2)
+      : assessment.figures.buildingAreaM2;
   const k = app.kontrollansvarig;
-  if (kontrollansvarigRequired(app.measure, area, ctx.ruleSet) && !(k?.name?.trim() && k.certificationId?.trim() && k.contact?.trim())) {
+  if (
+    kontrollansvarigRequired(app.measure, area, ctx.ruleSet) &&
+    !(k?.name?.trim() && k.certificationId?.trim() && k.contact?.trim())
+  ) {
     add('MISSING_KONTROLLANSVARIG', 'details');
   }
 
   const consented = new Set((app.neighbourConsents ?? []).map((c) => c.propertyId));
   for (const n of assessment.consentFrom) {
-    if (!consented.has(n.id)) add('MISSING_NEIGHBOUR_CONSENT', 'neighbours', { neighbour: n.designation }, ctx.attachmentsCollected);
+    if (!consented.has(n.id))
+      add('MISSING_NEIGHBOUR_CONSENT', 'neighbours', { neighbour: n.designation }, ctx.attachmentsCollected);
   }
   if (ctx.compliance?.deviation) add('DEVIATION_HEARING', 'review', {}, false);
   return items;

@@ -12,15 +12,50 @@ const schedule = FeeScheduleSchema.parse({
       label: { sv: 'Bygglov', en: 'Permit' },
       procedures: ['permit'],
       measures: ['outbuilding'],
-      amount: { kind: 'permilleByArea', bands: [{ upToM2: 50, value: 100 }, { upToM2: null, value: 200 }] },
+      amount: {
+        kind: 'permilleByArea',
+        bands: [
+          { upToM2: 50, value: 100 },
+          { upToM2: null, value: 200 },
+        ],
+      },
     },
-    { code: 'ANM', label: { sv: 'Anmälan', en: 'Notification' }, procedures: ['notification'], amount: { kind: 'permille', value: 50 } },
-    { code: 'AVV', label: { sv: 'Avvikelse', en: 'Deviation' }, procedures: ['permit'], onlyWithDeviation: true, amount: { kind: 'permille', value: 10 } },
-    { code: 'GRANN', label: { sv: 'Grannhörande', en: 'Hearing' }, procedures: ['permit'], onlyWithDeviation: true, amount: { kind: 'permillePerNeighbour', value: 5 } },
-    { code: 'KUNG', label: { sv: 'Kungörelse', en: 'Publication' }, procedures: ['permit'], amount: { kind: 'fixed', sek: 1200 } },
+    {
+      code: 'ANM',
+      label: { sv: 'Anmälan', en: 'Notification' },
+      procedures: ['notification'],
+      amount: { kind: 'permille', value: 50 },
+    },
+    {
+      code: 'AVV',
+      label: { sv: 'Avvikelse', en: 'Deviation' },
+      procedures: ['permit'],
+      onlyWithDeviation: true,
+      amount: { kind: 'permille', value: 10 },
+    },
+    {
+      code: 'GRANN',
+      label: { sv: 'Grannhörande', en: 'Hearing' },
+      procedures: ['permit'],
+      onlyWithDeviation: true,
+      amount: { kind: 'permillePerNeighbour', value: 5 },
+    },
+    {
+      code: 'KUNG',
+      label: { sv: 'Kungörelse', en: 'Publication' },
+      procedures: ['permit'],
+      amount: { kind: 'fixed', sek: 1200 },
+    },
   ],
 });
-const input = (over: Partial<FeeInput> = {}): FeeInput => ({ procedure: 'permit', measure: 'outbuilding', areaM2: 36, deviation: false, neighbours: 0, ...over });
+const input = (over: Partial<FeeInput> = {}): FeeInput => ({
+  procedure: 'permit',
+  measure: 'outbuilding',
+  areaM2: 36,
+  deviation: false,
+  neighbours: 0,
+  ...over,
+});
 
 describe('estimateFee', () => {
   it('prices a permit from the price base amount and the area band', () => {
@@ -50,7 +85,9 @@ describe('estimateFee', () => {
   });
 
   it('a notification is priced by its own items', () => {
-    expect(estimateFee(schedule, input({ procedure: 'notification' })).lines.map((l) => [l.code, l.sek])).toEqual([['ANM', 3000]]);
+    expect(estimateFee(schedule, input({ procedure: 'notification' })).lines.map((l) => [l.code, l.sek])).toEqual([
+      ['ANM', 3000],
+    ]);
   });
 
   it('nothing to apply for costs nothing', () => {
@@ -69,5 +106,7 @@ describe('reducedFee', () => {
     [0.4, 6000],
     [1, 0],
     [1.4, 0],
-  ])('a reduction of %s leaves %s kr of 10 000 kr', (reduction, left) => expect(reducedFee(10_000, reduction)).toBe(left));
+  ])('a reduction of %s leaves %s kr of 10 000 kr', (reduction, left) =>
+    expect(reducedFee(10_000, reduction)).toBe(left),
+  );
 });

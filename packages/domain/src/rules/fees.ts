@@ -9,7 +9,10 @@ const Amount = z.union([
   z.object({ kind: z.literal('permille'), value: z.number().nonnegative() }),
   z.object({ kind: z.literal('fixed'), sek: z.number().nonnegative() }),
   z.object({ kind: z.literal('permillePerNeighbour'), value: z.number().nonnegative() }),
-  z.object({ kind: z.literal('permilleByArea'), bands: z.array(z.object({ upToM2: z.number().positive().nullable(), value: z.number().nonnegative() })).min(1) }),
+  z.object({
+    kind: z.literal('permilleByArea'),
+    bands: z.array(z.object({ upToM2: z.number().positive().nullable(), value: z.number().nonnegative() })).min(1),
+  }),
 ]);
 
 export const FeeScheduleSchema = z.object({

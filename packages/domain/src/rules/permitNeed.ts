@@ -1,4 +1,11 @@
-import { distanceToArea, distanceToBoundary, distanceToLines, overlapArea, polygonArea, type Position } from '@lovisa/geo';
+import {
+  distanceToArea,
+  distanceToBoundary,
+  distanceToLines,
+  overlapArea,
+  polygonArea,
+  type Position,
+} from '@lovisa/geo';
 import { finding, type Finding } from './findings';
 import type { ExemptionTier, RuleSet, Setting } from './ruleSet';
 import { asMulti, isDwelling, type PlannedMeasure, type Site } from './site';
@@ -56,7 +63,9 @@ const areaKindText = {
 export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: RuleSet): PermitAssessment {
   const setting: Setting = site.plan ? 'insidePlan' : 'outsidePlan';
   const rural = !site.plan && site.clusteredSettlement === false;
-  const context: Finding[] = [site.plan ? finding('INSIDE_PLAN', { plan: site.plan.planNumber }) : finding(rural ? 'RURAL' : 'OUTSIDE_PLAN')];
+  const context: Finding[] = [
+    site.plan ? finding('INSIDE_PLAN', { plan: site.plan.planNumber }) : finding(rural ? 'RURAL' : 'OUTSIDE_PLAN'),
+  ];
 
   const areas = measure.footprints.map((f) => cm(polygonArea(f)));
   const buildingAreaM2 = cm(areas.reduce((s, a) => s + a, 0));
@@ -70,7 +79,9 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
     ? Math.min(...publicLand.flatMap((p) => measure.footprints.map((f) => distanceToArea(f, p.area).distanceM)))
     : null;
   const distanceToPublicLandM = publicLandDistance === null ? null : cm(publicLandDistance);
-  const nearestNeighbour = minBy(site.neighbours, (n) => Math.min(...measure.footprints.map((f) => distanceToArea(f, n.boundary).distanceM)));
+  const nearestNeighbour = minBy(site.neighbours, (n) =>
+    Math.min(...measure.footprints.map((f) => distanceToArea(f, n.boundary).distanceM)),
+  );
   const figures = {
     buildingAreaM2,
     grossFloorAreaM2,
@@ -85,7 +96,9 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
   for (const water of site.water) {
     const d = Math.min(...measure.footprints.map((f) => distanceToArea(f, water.area).distanceM));
     if (cm(d) < ruleSet.shorelineProtectionM) {
-      conditions.push(finding('SHORELINE_DISPENSATION', { distance: cm(d), water: water.name, limit: ruleSet.shorelineProtectionM }));
+      conditions.push(
+        finding('SHORELINE_DISPENSATION', { distance: cm(d), water: water.name, limit: ruleSet.shorelineProtectionM }),
+      );
     }
   }
 
@@ -94,7 +107,8 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
   const tiers = ruleSet.exemptions[measure.type] ?? [];
   if (tiers.length === 0) decisive.push(finding('NEW_MAIN_BUILDING'));
   const heritage = site.plan?.culturalHeritage ?? site.culturalHeritage;
-  if (heritage && measure.footprints.some((f) => overlapArea(f, heritage) > 0.01)) decisive.push(finding('CULTURAL_HERITAGE'));
+  if (heritage && measure.footprints.some((f) => overlapArea(f, heritage) > 0.01))
+    decisive.push(finding('CULTURAL_HERITAGE'));
   if (site.defenceInterest) decisive.push(finding('DEFENCE_INTEREST'));
   if (distanceToPublicLandM !== null && distanceToPublicLandM < ruleSet.publicLandDistanceM) {
     decisive.push(finding('NEAR_PUBLIC_LAND', { distance: distanceToPublicLandM, limit: ruleSet.publicLandDistanceM }));
@@ -110,9 +124,14 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
     if (dwellings.length === 0) decisive.push(finding('NO_DWELLING_ON_PLOT'));
     else if (measure.type !== 'extension') {
       nearDwellingNeeded = true;
-      const far = Math.max(...measure.footprints.map((f) => Math.min(...dwellings.map((d) => distanceToArea(f, asMulti(d.footprint)).distanceM))));
+      const far = Math.max(
+        ...measure.footprints.map((f) =>
+          Math.min(...dwellings.map((d) => distanceToArea(f, asMulti(d.footprint)).distanceM)),
+        ),
+      );
       const limit = ruleSet.immediateProximityM;
-      if (cm(far) > limit.value) decisive.push(finding('NOT_NEAR_DWELLING', { distance: cm(far), limit: limit.value }, limit.uncertain));
+      if (cm(far) > limit.value)
+        decisive.push(finding('NOT_NEAR_DWELLING', { distance: cm(far), limit: limit.value }, limit.uncertain));
     }
   }
 
@@ -123,7 +142,13 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
     conds: Finding[],
     consentFrom: PermitAssessment['consentFrom'] = [],
   ): PermitAssessment => {
-    const summary = finding(outcome === 'permit' ? 'PERMIT_REQUIRED' : outcome === 'notification' ? 'NOTIFICATION_REQUIRED' : 'NO_PERMIT_NEEDED');
+    const summary = finding(
+      outcome === 'permit'
+        ? 'PERMIT_REQUIRED'
+        : outcome === 'notification'
+          ? 'NOTIFICATION_REQUIRED'
+          : 'NO_PERMIT_NEEDED',
+    );
     const all = [summary, ...reasons];
     return {
       ruleSetId: ruleSet.id,
@@ -137,7 +162,13 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
       figures,
     };
   };
-  if (decisive.length > 0) return result('permit', decisive, measure.footprints.map(() => null), conditions);
+  if (decisive.length > 0)
+    return result(
+      'permit',
+      decisive,
+      measure.footprints.map(() => null),
+      conditions,
+    );
 
   // Each building takes the first exemption whose limits hold; the plot's allowances fill up as they go.
   const used = new Map<string, number>();
@@ -145,7 +176,10 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
     const existing = site.buildings.filter((b) => (allowance.counts as string[]).includes(b.legalBasis));
     used.set(allowance.id, cm(existing.reduce((s, b) => s + polygonArea(b.footprint), 0)));
   }
-  const mainRidge = dwellings.reduce<number | null>((m, d) => (d.heightM === undefined ? m : Math.max(m ?? 0, d.heightM)), null);
+  const mainRidge = dwellings.reduce<number | null>(
+    (m, d) => (d.heightM === undefined ? m : Math.max(m ?? 0, d.heightM)),
+    null,
+  );
   const available = tiers.filter((t) => !t.ruralOnly || rural);
   // An extension is one addition to one building, however many parts were drawn.
   const buildings = measure.type === 'extension' ? [grossFloorAreaM2] : areas;
@@ -162,7 +196,13 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
       }
       failures.push(...problems);
     }
-    if (!fits) return result('permit', dedupe(failures), measure.footprints.map(() => null), conditions);
+    if (!fits)
+      return result(
+        'permit',
+        dedupe(failures),
+        measure.footprints.map(() => null),
+        conditions,
+      );
     chosen.push(fits);
     if (fits.allowance) used.set(fits.allowance, cm((used.get(fits.allowance) ?? 0) + area));
   }
@@ -173,22 +213,35 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
   // What ruled out a lighter exemption (a friggebod too big, say) explains why a heavier one applies.
   reasons.push(...dedupe(failures));
   const unsure = chosen.find((t) => t.procedure.uncertain);
-  if (unsure) reasons.push(finding('CONFIRM_WITH_MUNICIPALITY', { note: unsure.procedure.note ?? 'Om anmälan krävs är osäkert.' }, true));
+  if (unsure)
+    reasons.push(
+      finding('CONFIRM_WITH_MUNICIPALITY', { note: unsure.procedure.note ?? 'Om anmälan krävs är osäkert.' }, true),
+    );
   const conds = [...conditions];
   let consentFrom: PermitAssessment['consentFrom'] = [];
   if (nearDwellingNeeded) conds.push(finding('IMMEDIATE_PROXIMITY'));
   if (distanceToBoundaryM !== null && distanceToBoundaryM < ruleSet.boundaryDistanceM) {
-    const affected = site.neighbours.filter((n) => measure.footprints.some((f) => cm(distanceToArea(f, n.boundary).distanceM) < ruleSet.boundaryDistanceM));
+    const affected = site.neighbours.filter((n) =>
+      measure.footprints.some((f) => cm(distanceToArea(f, n.boundary).distanceM) < ruleSet.boundaryDistanceM),
+    );
     consentFrom = affected.map((n) => ({ id: n.id, designation: n.designation }));
     conds.push(
       finding('NEIGHBOUR_CONSENT', {
         distance: distanceToBoundaryM,
         limit: ruleSet.boundaryDistanceM,
-        neighbours: affected.length ? affected.map((n) => n.designation).join(', ') : { sv: 'grannfastigheten', en: 'the neighbouring property' },
+        neighbours: affected.length
+          ? affected.map((n) => n.designation).join(', ')
+          : { sv: 'grannfastigheten', en: 'the neighbouring property' },
       }),
     );
   }
-  return result(notification ? 'notification' : 'none', reasons, chosen.map((t) => t.id), conds, consentFrom);
+  return result(
+    notification ? 'notification' : 'none',
+    reasons,
+    chosen.map((t) => t.id),
+    conds,
+    consentFrom,
+  );
 }
 
 function tierProblems(
@@ -206,7 +259,8 @@ function tierProblems(
     problems.push(finding('AREA_OVER_LIMIT', { tier: tier.label, area, limit, kind: areaKindText[tier.areaKind] }));
   }
   if (tier.maxRidgeM === 'mainBuilding') {
-    if (mainRidge !== null && ridge > mainRidge) problems.push(finding('RIDGE_ABOVE_MAIN_BUILDING', { tier: tier.label, ridge, limit: mainRidge }));
+    if (mainRidge !== null && ridge > mainRidge)
+      problems.push(finding('RIDGE_ABOVE_MAIN_BUILDING', { tier: tier.label, ridge, limit: mainRidge }));
   } else if (tier.maxRidgeM && ridge > tier.maxRidgeM[setting]) {
     problems.push(finding('RIDGE_OVER_LIMIT', { tier: tier.label, ridge, limit: tier.maxRidgeM[setting] }));
   }
@@ -214,7 +268,14 @@ function tierProblems(
     const allowance = ruleSet.allowances.find((a) => a.id === tier.allowance);
     const existing = used.get(tier.allowance) ?? 0;
     if (allowance && cm(existing + area) > allowance.maxM2[setting]) {
-      problems.push(finding('ALLOWANCE_EXCEEDED', { allowance: allowance.label, existing, total: cm(existing + area), limit: allowance.maxM2[setting] }));
+      problems.push(
+        finding('ALLOWANCE_EXCEEDED', {
+          allowance: allowance.label,
+          existing,
+          total: cm(existing + area),
+          limit: allowance.maxM2[setting],
+        }),
+      );
     }
   }
   return problems;

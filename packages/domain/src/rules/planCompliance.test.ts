@@ -8,7 +8,11 @@ import { box, house, plan, shed, site } from './testSupport';
 // Plot 30 × 40 m = 1 200 m², plan: 25 % (300 m²), ridge ≤ 7.5 m, 4.5 m to the boundary, use B,
 // prickmark y < 6, korsmark x < 10 & y > 32. The house (100 m², permit) stands at x 10–20, y 20–30.
 
-const house120 = (x = 8, y = 10, ridge = 7): PlannedMeasure => ({ type: 'newMainBuilding', footprints: [box(x, y, 12, 10)], ridgeHeightM: ridge });
+const house120 = (x = 8, y = 10, ridge = 7): PlannedMeasure => ({
+  type: 'newMainBuilding',
+  footprints: [box(x, y, 12, 10)],
+  ridgeHeightM: ridge,
+});
 const rule = (c: PlanCompliance, code: string) => c.rules.find((r) => r.code === code);
 
 describe('checkPlanCompliance', () => {
@@ -16,7 +20,14 @@ describe('checkPlanCompliance', () => {
     const c = checkPlanCompliance(house120(), site({ buildings: [] }), 'permit');
     expect(c.applicable).toBe(true);
     expect(c.planNumber).toBe('1284-P2020/1');
-    expect(c.rules.map((r) => r.code)).toEqual(['PLAN_BUILDING_AREA', 'PLAN_HEIGHT', 'PLAN_PRICKMARK', 'PLAN_KORSMARK', 'PLAN_BOUNDARY_DISTANCE', 'PLAN_USE']);
+    expect(c.rules.map((r) => r.code)).toEqual([
+      'PLAN_BUILDING_AREA',
+      'PLAN_HEIGHT',
+      'PLAN_PRICKMARK',
+      'PLAN_KORSMARK',
+      'PLAN_BOUNDARY_DISTANCE',
+      'PLAN_USE',
+    ]);
     expect(c.rules.every((r) => r.pass)).toBe(true);
     expect(c.deviation).toBe(false);
     expect(rule(c, 'PLAN_BUILDING_AREA')).toMatchObject({ value: 120, limit: 300, unit: 'm²' });
@@ -32,20 +43,32 @@ describe('checkPlanCompliance', () => {
 
   it('buildings put up without permit are left out of the building-area limit (PBL 9 kap. 30 §)', () => {
     const s = site({
-      buildings: [house, { ...house, footprint: box(21, 32, 16, 10), use: 'garage' }, { ...house, footprint: box(0, 34, 3, 5), use: 'friggebod', legalBasis: 'friggebod' }],
+      buildings: [
+        house,
+        { ...house, footprint: box(21, 32, 16, 10), use: 'garage' },
+        { ...house, footprint: box(0, 34, 3, 5), use: 'friggebod', legalBasis: 'friggebod' },
+      ],
     });
     const c = checkPlanCompliance(shed(box(5, 8, 6, 6)), s, 'permit');
     expect(rule(c, 'PLAN_BUILDING_AREA')).toMatchObject({ value: 296, pass: true });
   });
 
   it('the stricter of the m² and % limits applies', () => {
-    const c = checkPlanCompliance(house120(), site({ buildings: [], plan: { ...plan, maxBuildingAreaM2: 110 } }), 'permit');
+    const c = checkPlanCompliance(
+      house120(),
+      site({ buildings: [], plan: { ...plan, maxBuildingAreaM2: 110 } }),
+      'permit',
+    );
     expect(rule(c, 'PLAN_BUILDING_AREA')).toMatchObject({ value: 120, limit: 110, pass: false });
   });
 
   it('ridge height: 7.5 m passes, 7.6 m does not', () => {
-    expect(rule(checkPlanCompliance(house120(8, 10, 7.5), site({ buildings: [] }), 'permit'), 'PLAN_HEIGHT')!.pass).toBe(true);
-    expect(rule(checkPlanCompliance(house120(8, 10, 7.6), site({ buildings: [] }), 'permit'), 'PLAN_HEIGHT')).toMatchObject({ value: 7.6, limit: 7.5, pass: false });
+    expect(
+      rule(checkPlanCompliance(house120(8, 10, 7.5), site({ buildings: [] }), 'permit'), 'PLAN_HEIGHT')!.pass,
+    ).toBe(true);
+    expect(
+      rule(checkPlanCompliance(house120(8, 10, 7.6), site({ buildings: [] }), 'permit'), 'PLAN_HEIGHT'),
+    ).toMatchObject({ value: 7.6, limit: 7.5, pass: false });
   });
 
   it('prickmark: the area built on it is reported', () => {
@@ -67,8 +90,12 @@ describe('checkPlanCompliance', () => {
   });
 
   it('distance to the boundary: 4.49 m fails, 4.50 m passes', () => {
-    expect(rule(checkPlanCompliance(shed(box(19.51, 8, 6, 6)), site(), 'permit'), 'PLAN_BOUNDARY_DISTANCE')).toMatchObject({ value: 4.49, pass: false });
-    expect(rule(checkPlanCompliance(shed(box(19.5, 8, 6, 6)), site(), 'permit'), 'PLAN_BOUNDARY_DISTANCE')).toMatchObject({ value: 4.5, pass: true });
+    expect(
+      rule(checkPlanCompliance(shed(box(19.51, 8, 6, 6)), site(), 'permit'), 'PLAN_BOUNDARY_DISTANCE'),
+    ).toMatchObject({ value: 4.49, pass: false });
+    expect(
+      rule(checkPlanCompliance(shed(box(19.5, 8, 6, 6)), site(), 'permit'), 'PLAN_BOUNDARY_DISTANCE'),
+    ).toMatchObject({ value: 4.5, pass: true });
   });
 
   it('a plan for other uses than housing makes a house a deviation', () => {
@@ -85,6 +112,10 @@ describe('checkPlanCompliance', () => {
   });
 
   it('outside a detailed plan there is nothing to comply with', () => {
-    expect(checkPlanCompliance(house120(), site({ plan: null }), 'permit')).toMatchObject({ applicable: false, planNumber: null, deviation: false });
+    expect(checkPlanCompliance(house120(), site({ plan: null }), 'permit')).toMatchObject({
+      applicable: false,
+      planNumber: null,
+      deviation: false,
+    });
   });
 });

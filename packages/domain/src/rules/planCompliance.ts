@@ -25,30 +25,46 @@ export interface PlanCompliance {
 const cm = (v: number) => Math.round(v * 100) / 100;
 
 /** Land-use code each measure needs; all of Lovisa's measures are housing and its outbuildings (B). */
-const useOf: Record<MeasureType, string> = { newMainBuilding: 'B', extension: 'B', outbuilding: 'B', smallDwelling: 'B', carport: 'B' };
+const useOf: Record<MeasureType, string> = {
+  newMainBuilding: 'B',
+  extension: 'B',
+  outbuilding: 'B',
+  smallDwelling: 'B',
+  carport: 'B',
+};
 /** Korsmark is land for outbuildings only. */
 const allowedOnKorsmark = new Set<MeasureType>(['outbuilding', 'carport']);
 
 /** Checks a permit measure against the detailed plan, rule by rule, with value, limit and verdict. */
 export function checkPlanCompliance(measure: PlannedMeasure, site: Site, outcome: PermitOutcome): PlanCompliance {
   const plan = site.plan;
-  if (!plan || outcome !== 'permit') return { applicable: false, planNumber: plan?.planNumber ?? null, rules: [], deviation: false };
+  if (!plan || outcome !== 'permit')
+    return { applicable: false, planNumber: plan?.planNumber ?? null, rules: [], deviation: false };
   const rules: PlanRuleResult[] = [];
-  const add = (code: PlanRuleResult['code'], value: number | string, limit: number | string, unit: PlanRuleResult['unit'], pass: boolean) =>
-    rules.push({ code, value, limit, unit, pass, finding: finding(code, { value, limit }) });
+  const add = (
+    code: PlanRuleResult['code'],
+    value: number | string,
+    limit: number | string,
+    unit: PlanRuleResult['unit'],
+    pass: boolean,
+  ) => rules.push({ code, value, limit, unit, pass, finding: finding(code, { value, limit }) });
 
   const newArea = measure.footprints.reduce((s, f) => s + polygonArea(f), 0);
-  const limits = [plan.maxBuildingAreaM2, plan.maxBuildingAreaPercent === null ? null : (plan.maxBuildingAreaPercent / 100) * site.plotAreaM2].filter(
-    (v): v is number => v !== null,
-  );
+  const limits = [
+    plan.maxBuildingAreaM2,
+    plan.maxBuildingAreaPercent === null ? null : (plan.maxBuildingAreaPercent / 100) * site.plotAreaM2,
+  ].filter((v): v is number => v !== null);
   if (limits.length) {
     // Buildings put up under an exemption are left out of the plan's area limit (PBL 9 kap. 30 §, MÖD practice).
-    const permitted = site.buildings.filter((b) => b.legalBasis === 'permit').reduce((s, b) => s + polygonArea(b.footprint), 0);
+    const permitted = site.buildings
+      .filter((b) => b.legalBasis === 'permit')
+      .reduce((s, b) => s + polygonArea(b.footprint), 0);
     const total = cm(permitted + newArea);
     const limit = cm(Math.min(...limits));
     add('PLAN_BUILDING_AREA', total, limit, 'm²', total <= limit);
   }
-  if (plan.maxRidgeHeightM !== null) add('PLAN_HEIGHT', measure.ridgeHeightM, plan.maxRidgeHeightM, 'm', measure.ridgeHeightM <= plan.maxRidgeHeightM);
+  if (plan.maxRidgeHeightM !== null)
+    add('PLAN_HEIGHT', measure.ridgeHeightM, plan.maxRidgeHeightM, 'm', measure.ridgeHeightM <= plan.maxRidgeHeightM);
   if (plan.prickmark) {
     const onPrick = cm(measure.footprints.reduce((s, f) => s + overlapArea(f, plan.prickmark!), 0));
     add('PLAN_PRICKMARK', onPrick, 0, 'm²', onPrick < 0.01);

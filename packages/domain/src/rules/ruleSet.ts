@@ -6,7 +6,8 @@ import { AttachmentTypeSchema } from '../attachment';
  * A rule value the sources leave uncertain carries `uncertain: true`; a verdict that rests on it says
  * "bekräfta med kommunen" instead of pretending to know.
  */
-const Flagged = <T extends z.ZodType>(value: T) => z.object({ value, uncertain: z.boolean().default(false), note: z.string().optional() });
+const Flagged = <T extends z.ZodType>(value: T) =>
+  z.object({ value, uncertain: z.boolean().default(false), note: z.string().optional() });
 
 /** Where the site lies: inside a detailed plan, outside one but in clustered settlement, or in the countryside. */
 export const SettingSchema = z.enum(['insidePlan', 'outsidePlan']);
@@ -60,7 +61,10 @@ export const RuleSetSchema = z.object({
   shorelineProtectionM: z.number().positive(),
   railwayDistanceM: Flagged(z.number().positive()),
   /** Kontrollansvarig: always for these measures, or from this area upward. */
-  kontrollansvarig: z.record(MeasureTypeSchema, z.object({ always: z.boolean(), fromAreaM2: z.number().positive().nullable() })),
+  kontrollansvarig: z.record(
+    MeasureTypeSchema,
+    z.object({ always: z.boolean(), fromAreaM2: z.number().positive().nullable() }),
+  ),
   /** Drawings a complete application carries, per measure and procedure. */
   requiredAttachments: z.object({
     permit: z.record(MeasureTypeSchema, z.array(AttachmentTypeSchema)),

@@ -4,9 +4,12 @@ import { ruleSetFor, ruleSets } from './ruleSets';
 
 describe('the rule sets', () => {
   // The sets are not parsed when the module loads (a cost on every page), so this is where they are checked.
-  it.each(ruleSets.map((r) => [r.id, r] as const))('%s is a valid rule set, with every default written out', (_id, set) => {
-    expect(RuleSetSchema.parse(set)).toEqual(set);
-  });
+  it.each(ruleSets.map((r) => [r.id, r] as const))(
+    '%s is a valid rule set, with every default written out',
+    (_id, set) => {
+      expect(RuleSetSchema.parse(set)).toEqual(set);
+    },
+  );
 
   it('are in date order, with distinct ids and first days', () => {
     const days = ruleSets.map((r) => r.effectiveFrom);

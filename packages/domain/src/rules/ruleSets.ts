@@ -99,7 +99,12 @@ const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, nam
   },
   allowances: [
     { id: 'friggebod', label: { sv: 'friggebodar', en: 'friggebods' }, maxM2: both(15), counts: ['friggebod'] },
-    { id: 'attefall', label: { sv: 'attefallshus', en: 'attefall buildings' }, maxM2: both(attefallM2), counts: ['attefall'] },
+    {
+      id: 'attefall',
+      label: { sv: 'attefallshus', en: 'attefall buildings' },
+      maxM2: both(attefallM2),
+      counts: ['attefall'],
+    },
   ],
   dwellingNextTo: 'oneOrTwoFamily',
   immediateProximityM: { value: 25, uncertain: true, note: 'Kommunal praxis; lagen anger inget avstånd.' },
@@ -138,15 +143,28 @@ const reform2025: RuleSet = {
         maxAreaM2: both(30),
         maxRidgeM: 'mainBuilding',
         allowance: null,
-        procedure: { value: 'notification', uncertain: true, note: 'Om anmälan krävs efter reformen är inte klarlagt.' },
+        procedure: {
+          value: 'notification',
+          uncertain: true,
+          note: 'Om anmälan krävs efter reformen är inte klarlagt.',
+        },
         ruralOnly: false,
       },
     ],
     outbuilding: [exempt2025('none', false), rural],
-    smallDwelling: [{ ...exempt2025('notification', true), label: { sv: 'Komplementbostadshus', en: 'Small detached dwelling' } }],
+    smallDwelling: [
+      { ...exempt2025('notification', true), label: { sv: 'Komplementbostadshus', en: 'Small detached dwelling' } },
+    ],
     carport: [exempt2025('none', false), rural],
   },
-  allowances: [{ id: 'pott', label: { sv: 'bygglovsbefriade byggnader', en: 'permit-free buildings' }, maxM2: { insidePlan: 45, outsidePlan: 65 }, counts: ['friggebod', 'attefall', 'exempt'] }],
+  allowances: [
+    {
+      id: 'pott',
+      label: { sv: 'bygglovsbefriade byggnader', en: 'permit-free buildings' },
+      maxM2: { insidePlan: 45, outsidePlan: 65 },
+      counts: ['friggebod', 'attefall', 'exempt'],
+    },
+  ],
   dwellingNextTo: 'anyResidential',
   immediateProximityM: { value: 25, uncertain: true, note: 'Kommunal praxis; lagen anger inget avstånd.' },
   boundaryDistanceM: 4.5,
@@ -160,15 +178,22 @@ const reform2025: RuleSet = {
 
 /** Every rule set Lovisa knows, oldest first. Applications received before the first are not judged. */
 export const ruleSets: readonly RuleSet[] = [
-  beforeReform('pbl-2019-01-01', '2019-01-01', 25, { sv: 'Regler från 1 januari 2019 (attefall 25 m²)', en: 'Rules from 1 January 2019 (attefall 25 m²)' }),
-  beforeReform('pbl-2020-08-01', '2020-08-01', 30, { sv: 'Regler från 1 augusti 2020 (attefall 30 m²)', en: 'Rules from 1 August 2020 (attefall 30 m²)' }),
+  beforeReform('pbl-2019-01-01', '2019-01-01', 25, {
+    sv: 'Regler från 1 januari 2019 (attefall 25 m²)',
+    en: 'Rules from 1 January 2019 (attefall 25 m²)',
+  }),
+  beforeReform('pbl-2020-08-01', '2020-08-01', 30, {
+    sv: 'Regler från 1 augusti 2020 (attefall 30 m²)',
+    en: 'Rules from 1 August 2020 (attefall 30 m²)',
+  }),
   reform2025,
 ];
 
 /** The rule set in force on a day (YYYY-MM-DD, Stockholm); undefined before the oldest set. */
 export function ruleSetFor(day: string, sets: readonly RuleSet[] = ruleSets): RuleSet | undefined {
   let found: RuleSet | undefined;
-  for (const set of sets) if (set.effectiveFrom <= day && (!found || set.effectiveFrom > found.effectiveFrom)) found = set;
+  for (const set of sets)
+    if (set.effectiveFrom <= day && (!found || set.effectiveFrom > found.effectiveFrom)) found = set;
   return found;
 }
 

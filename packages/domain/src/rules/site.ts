@@ -71,7 +71,12 @@ export function siteFromRegisterData(data: SiteData): Site {
   for (const f of data.features) {
     const p = f.properties;
     if (p.kind === 'building' && p.propertyId === data.property.id && f.geometry.type === 'Polygon') {
-      buildings.push({ footprint: f.geometry, use: p.use, legalBasis: p.legalBasis, ...(p.heightM === undefined ? {} : { heightM: p.heightM }) });
+      buildings.push({
+        footprint: f.geometry,
+        use: p.use,
+        legalBasis: p.legalBasis,
+        ...(p.heightM === undefined ? {} : { heightM: p.heightM }),
+      });
     } else if (p.kind === 'water' && f.geometry.type !== 'LineString') {
       water.push({ name: p.name, area: f.geometry.type === 'Polygon' ? asMulti(f.geometry) : f.geometry });
     }

@@ -21,12 +21,20 @@ export function rect(x0: number, y0: number, x1: number, y1: number): Polygon {
     ],
   };
 }
-export const multi = (...ps: Polygon[]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: ps.map((p) => p.coordinates) });
+export const multi = (...ps: Polygon[]): MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: ps.map((p) => p.coordinates),
+});
 
 /** A w × d building with its south-west corner at (x, y). */
 export const box = (x: number, y: number, w: number, d: number) => rect(x, y, x + w, y + d);
 
-export const house: ExistingBuilding = { footprint: rect(10, 20, 20, 30), use: 'bostadshus', legalBasis: 'permit', heightM: 6.5 };
+export const house: ExistingBuilding = {
+  footprint: rect(10, 20, 20, 30),
+  use: 'bostadshus',
+  legalBasis: 'permit',
+  heightM: 6.5,
+};
 
 /**
  * Plot 30 × 40 m (1 200 m²) with the street (public land) along its south side, neighbours east, west and
@@ -65,6 +73,11 @@ export function site(overrides: Partial<Site> = {}): Site {
   };
 }
 
-export const outsidePlanSite = (overrides: Partial<Site> = {}) => site({ plan: null, clusteredSettlement: true, ...overrides });
+export const outsidePlanSite = (overrides: Partial<Site> = {}) =>
+  site({ plan: null, clusteredSettlement: true, ...overrides });
 
-export const shed = (footprint: Polygon, ridgeHeightM = 3.5): PlannedMeasure => ({ type: 'outbuilding', footprints: [footprint], ridgeHeightM });
+export const shed = (footprint: Polygon, ridgeHeightM = 3.5): PlannedMeasure => ({
+  type: 'outbuilding',
+  footprints: [footprint],
+  ridgeHeightM,
+});

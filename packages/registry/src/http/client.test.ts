@@ -56,7 +56,8 @@ describe('HTTP registers against the register simulator over a socket', async ()
   const properties = await raw<{ id: string; designation: string }[]>('properties.json');
 
   it('gives the same neighbours as the fixture register, and [] for an unknown property', async () => {
-    for (const { id } of properties) expect(await http.land.neighbourIdsOf(id)).toEqual(await fixtures.land.neighbourIdsOf(id));
+    for (const { id } of properties)
+      expect(await http.land.neighbourIdsOf(id)).toEqual(await fixtures.land.neighbourIdsOf(id));
     expect(await http.land.neighbourIdsOf('00000000-0000-4000-8000-000000000000')).toEqual([]);
   });
 

@@ -92,7 +92,12 @@ export const YtaSchema = z.object({
 export const FastighetSchema = z.object({
   objektidentitet: z.uuid(),
   basinformation: z
-    .object({ beteckning: z.string(), kommun: z.string(), registreradLandarealM2: z.number(), belagenhetsadress: z.string().nullable().optional() })
+    .object({
+      beteckning: z.string(),
+      kommun: z.string(),
+      registreradLandarealM2: z.number(),
+      belagenhetsadress: z.string().nullable().optional(),
+    })
     .optional(),
   registerenhetsomrade: z.array(z.object({ omradesnummer: z.number().int().positive(), yta: YtaSchema })).optional(),
   planer: z.array(z.object({ planId: z.string() })).optional(),
@@ -137,7 +142,10 @@ export function fromFastighet(answer: Fastighet): Property | null {
   };
 }
 
-export const GrannarSchema = z.object({ fastighet: z.uuid(), grannar: z.array(z.object({ objektidentitet: z.uuid() })) });
+export const GrannarSchema = z.object({
+  fastighet: z.uuid(),
+  grannar: z.array(z.object({ objektidentitet: z.uuid() })),
+});
 export type Grannar = z.infer<typeof GrannarSchema>;
 
 // ---------------------------------------------------------------- detailed plans
@@ -159,7 +167,9 @@ const DetaljplanSchema = z.object({
   prickmark: MultiPolygonSchema.nullable(),
   korsmark: MultiPolygonSchema.nullable(),
   /** Allmän plats: GATA, PARK, TORG. */
-  allmanPlats: z.array(z.object({ anvandning: z.enum(['GATA', 'PARK', 'TORG']), omrade: MultiPolygonSchema })).optional(),
+  allmanPlats: z
+    .array(z.object({ anvandning: z.enum(['GATA', 'PARK', 'TORG']), omrade: MultiPolygonSchema }))
+    .optional(),
   /** q-bestämmelse: särskilt värdefull bebyggelse. */
   qOmrade: MultiPolygonSchema.nullable().optional(),
 });

@@ -1,5 +1,13 @@
 import { lazy, Suspense } from 'react';
-import { attachmentLabels, measureLabels, outcomeLabel, type AttachmentType, type CaseDetail, type CaseEvent, type DecisionOutcome } from '@lovisa/domain';
+import {
+  attachmentLabels,
+  measureLabels,
+  outcomeLabel,
+  type AttachmentType,
+  type CaseDetail,
+  type CaseEvent,
+  type DecisionOutcome,
+} from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { formatArea, formatDate, formatNumber } from '../../format';
 import { caseStateText } from './caseText';
@@ -30,7 +38,8 @@ export function CaseFacts({ c, face }: { c: CaseDetail; face: 'me' | 'officer' }
   const eventText = (e: CaseEvent) => {
     const base = t(eventKeys[e.type]);
     const outcome = e.data.outcome as DecisionOutcome | undefined;
-    if ((e.type === 'decided' || e.type === 'decisionProposed') && outcome) return `${base}: ${outcomeLabel(outcome, c.procedure)[lang].toLowerCase()}`;
+    if ((e.type === 'decided' || e.type === 'decisionProposed') && outcome)
+      return `${base}: ${outcomeLabel(outcome, c.procedure)[lang].toLowerCase()}`;
     if (e.type === 'assigned' && typeof e.data.name === 'string') return `${base}: ${e.data.name}`;
     if (e.type === 'completionRequested' && Array.isArray(e.data.items) && e.data.items.length > 0) {
       return `${base}: ${(e.data.items as AttachmentType[]).map((i) => label(attachmentLabels[i]).toLowerCase()).join(', ')}`;
@@ -38,7 +47,8 @@ export function CaseFacts({ c, face }: { c: CaseDetail; face: 'me' | 'officer' }
     // What the applicant wrote with the answer, and a team lead's comment on a returned proposal.
     const words = e.type === 'completed' ? e.data.note : e.type === 'proposalReturned' ? e.data.comment : null;
     if (typeof words === 'string' && words) return `${base}: ”${words}”`;
-    if (e.type === 'deadlineExtended' && typeof e.data.weeks === 'number') return `${base} (${t('loop.event.weeks', { n: e.data.weeks })})`;
+    if (e.type === 'deadlineExtended' && typeof e.data.weeks === 'number')
+      return `${base} (${t('loop.event.weeks', { n: e.data.weeks })})`;
     return base;
   };
   return (

@@ -14,7 +14,8 @@ export function Inbox({ messages, showCase = false }: { messages: CaseMessage[];
           <details open={i === 0 && m.kind === 'completionRequest'}>
             <summary>
               <span className="inbox__head">
-                <span className="inbox__subject">{m.subject}</span> <time dateTime={m.createdAt}>{formatDate(m.createdAt, lang)}</time>
+                <span className="inbox__subject">{m.subject}</span>{' '}
+                <time dateTime={m.createdAt}>{formatDate(m.createdAt, lang)}</time>
               </span>
             </summary>
             <p className="prewrap">{m.body}</p>

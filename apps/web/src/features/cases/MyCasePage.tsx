@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { applicantStages, attachmentLabels, isOpen, type AttachmentInfo, type AttachmentType, type CaseDetail } from '@lovisa/domain';
+import {
+  applicantStages,
+  attachmentLabels,
+  isOpen,
+  type AttachmentInfo,
+  type AttachmentType,
+  type CaseDetail,
+} from '@lovisa/domain';
 import { apiErrorText } from '../../api/client';
 import { Field } from '../../components/Field';
 import { PageTitle, Status } from '../../components/Layout';
@@ -31,8 +38,12 @@ export default function MyCasePage({ id }: { id: string }) {
           <Stages c={data} />
           {(data.status === 'received' || data.status === 'proposed') && (
             <p className="expected">
-              {data.clock.deadline ? t('loop.me.expected', { date: formatDate(data.clock.deadline, lang) }) : t('loop.clock.waiting')}
-              {data.clock.basis === 'completion' && data.clock.startsOn && <> {t('loop.me.restarted', { date: formatDate(data.clock.startsOn, lang) })}</>}
+              {data.clock.deadline
+                ? t('loop.me.expected', { date: formatDate(data.clock.deadline, lang) })
+                : t('loop.clock.waiting')}
+              {data.clock.basis === 'completion' && data.clock.startsOn && (
+                <> {t('loop.me.restarted', { date: formatDate(data.clock.startsOn, lang) })}</>
+              )}
             </p>
           )}
           {data.status === 'awaitingCompletion' && data.completionRequest && (
@@ -76,10 +87,18 @@ function Stages({ c }: { c: CaseDetail }) {
       </h2>
       <ol className="stages">
         {stages.map((s) => (
-          <li key={s.key} className={`stages__step stages__step--${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
+          <li
+            key={s.key}
+            className={`stages__step stages__step--${s.state}`}
+            aria-current={s.state === 'current' ? 'step' : undefined}
+          >
             <span className="stages__label">{label(s.label)}</span>
             <span className="stages__meta">
-              {s.state === 'done' ? t('loop.me.stageDone') : s.state === 'current' ? t('loop.me.stageNow') : t('loop.me.stageLater')}
+              {s.state === 'done'
+                ? t('loop.me.stageDone')
+                : s.state === 'current'
+                  ? t('loop.me.stageNow')
+                  : t('loop.me.stageLater')}
               {s.at && s.state !== 'upcoming' ? ` · ${formatDate(s.at, lang)}` : ''}
             </span>
           </li>
@@ -147,9 +166,19 @@ function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetai
           return (
             <div className="field" key={type}>
               <label htmlFor={`answer-${type}`}>{t('attachments.choose', { what })}</label>
-              <input id={`answer-${type}`} type="file" accept="application/pdf,image/png,image/jpeg" disabled={busy !== null || isSubmitting} onChange={(e) => void upload(type, e.target.files?.[0])} />
+              <input
+                id={`answer-${type}`}
+                type="file"
+                accept="application/pdf,image/png,image/jpeg"
+                disabled={busy !== null || isSubmitting}
+                onChange={(e) => void upload(type, e.target.files?.[0])}
+              />
               <p className="field__hint" aria-live="polite">
-                {busy === type ? t('attachments.uploading', { file: what }) : done ? t('loop.me.fileReady', { file: done.fileName }) : t('attachments.missing')}
+                {busy === type
+                  ? t('attachments.uploading', { file: what })
+                  : done
+                    ? t('loop.me.fileReady', { file: done.fileName })
+                    : t('attachments.missing')}
               </p>
             </div>
           );

@@ -10,7 +10,10 @@ import { Inbox } from './Inbox';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasesPage() {
-  const { data, error } = useApi(() => Promise.all([caseApi.myCases(), caseApi.myMessages(), api.drafts(), api.myProperties()]), []);
+  const { data, error } = useApi(
+    () => Promise.all([caseApi.myCases(), caseApi.myMessages(), api.drafts(), api.myProperties()]),
+    [],
+  );
   const { t, lang, label } = useI18n();
   const [cases, messages, drafts, properties] = data ?? [undefined, undefined, undefined, undefined];
   const designation = (id: string | undefined) => properties?.find((p) => p.id === id)?.designation;
@@ -57,7 +60,8 @@ export default function MyCasesPage() {
                 <p className="case-card__meta">{t('drafts.saved', { date: formatDate(d.updatedAt, lang) })}</p>
                 <p>
                   <Link href={`/ansokan?utkast=${d.id}`} className="button">
-                    {t('drafts.continue')} <span className="visually-hidden">{designation(d.data.propertyId) ?? ''}</span>
+                    {t('drafts.continue')}{' '}
+                    <span className="visually-hidden">{designation(d.data.propertyId) ?? ''}</span>
                   </Link>
                 </p>
               </li>

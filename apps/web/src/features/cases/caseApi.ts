@@ -19,15 +19,18 @@ import { request, uploadFile } from '../../api/client';
 
 const call = request;
 const enc = encodeURIComponent;
-const officerCase = (id: string, action: string, body: unknown) => call(CaseDetailSchema, 'POST', `/api/officer/cases/${enc(id)}/${action}`, body);
+const officerCase = (id: string, action: string, body: unknown) =>
+  call(CaseDetailSchema, 'POST', `/api/officer/cases/${enc(id)}/${action}`, body);
 
 /** The officer's console and the applicant's "Mina ärenden": the case loop's calls, typed by the domain schemas. */
 export const caseApi = {
   myCases: () => call(z.array(MyCaseSummarySchema), 'GET', '/api/me/cases'),
   myCase: (id: string) => call(CaseDetailSchema, 'GET', `/api/me/cases/${enc(id)}`),
   myMessages: () => call(z.array(CaseMessageSchema), 'GET', '/api/me/messages'),
-  answerCompletion: (id: string, input: CompletionAnswerInput) => call(CaseDetailSchema, 'POST', `/api/me/cases/${enc(id)}/completion`, input),
-  withdraw: (id: string, version: number) => call(CaseDetailSchema, 'POST', `/api/me/cases/${enc(id)}/withdraw`, { version }),
+  answerCompletion: (id: string, input: CompletionAnswerInput) =>
+    call(CaseDetailSchema, 'POST', `/api/me/cases/${enc(id)}/completion`, input),
+  withdraw: (id: string, version: number) =>
+    call(CaseDetailSchema, 'POST', `/api/me/cases/${enc(id)}/withdraw`, { version }),
 
   queue: (query: URLSearchParams) => call(QueuePageSchema, 'GET', `/api/officer/queue?${query}`),
   officerCase: (id: string) => call(CaseDetailSchema, 'GET', `/api/officer/cases/${enc(id)}`),
@@ -41,7 +44,8 @@ export const caseApi = {
 };
 
 /** Where a case's issued document downloads from, on each face. */
-export const documentUrl = (face: 'me' | 'officer', caseId: string, kind: CaseDocumentKind) => `/api/${face}/cases/${enc(caseId)}/documents/${kind}`;
+export const documentUrl = (face: 'me' | 'officer', caseId: string, kind: CaseDocumentKind) =>
+  `/api/${face}/cases/${enc(caseId)}/documents/${kind}`;
 
 /** Uploads a document the municipality asked for to the case (only while it awaits completion). */
 export function uploadToCase(caseId: string, type: AttachmentType, file: File): Promise<AttachmentInfo> {

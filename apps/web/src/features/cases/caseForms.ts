@@ -27,7 +27,9 @@ type Limits = CaseCommandLimits;
 const id = (messageId: DomainMessageId) => messageId;
 
 /** "Assign to colleague": unlike the API, the form has no "me" (that is its own button), so a colleague is required. */
-export const assignFormSchema = AssignInputSchema.omit({ version: true }).extend({ officer: AssignInputSchema.shape.officer.unwrap() });
+export const assignFormSchema = AssignInputSchema.omit({ version: true }).extend({
+  officer: AssignInputSchema.shape.officer.unwrap(),
+});
 
 export const proposalReturnFormSchema = ProposalActionInputSchema.omit({ version: true });
 
@@ -36,7 +38,10 @@ export const completionRequestFormSchema = (limits: NonNullable<Limits['completi
   CompletionRequestFieldsSchema.omit({ version: true })
     .extend({
       items: CompletionRequestFieldsSchema.shape.items.unwrap(),
-      replyBy: CompletionRequestFieldsSchema.shape.replyBy.refine((day) => day >= limits.minReplyBy, id('case.issue.REPLY_BY_TOO_EARLY')),
+      replyBy: CompletionRequestFieldsSchema.shape.replyBy.refine(
+        (day) => day >= limits.minReplyBy,
+        id('case.issue.REPLY_BY_TOO_EARLY'),
+      ),
     })
     .refine(completionRequestAsksForSomething, completionRequestEmptyIssue);
 
@@ -73,7 +78,8 @@ export const decisionFormSchema = (limits: NonNullable<Limits['decision']>) =>
       .transform((text, ctx) => {
         const parsed = ConditionListSchema.safeParse(conditionLines(text));
         if (parsed.success) return parsed.data;
-        for (const issue of parsed.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, input: text });
+        for (const issue of parsed.error.issues)
+          ctx.issues.push({ code: 'custom', message: issue.message, input: text });
         return z.NEVER;
       }),
   });
@@ -115,7 +121,8 @@ export function showIssues<F extends string>(
   for (const issue of error.issues) {
     const field = issueField(issue, fields);
     if (!field || done.has(field)) continue;
-    const message = issue.messageId && isMessageKey(issue.messageId) && !issue.params ? issue.messageId : say(apiIssueMessage(issue));
+    const message =
+      issue.messageId && isMessageKey(issue.messageId) && !issue.params ? issue.messageId : say(apiIssueMessage(issue));
     setError(field, { type: 'server', message }, { shouldFocus: done.size === 0 });
     done.add(field);
   }

@@ -19,8 +19,15 @@ const statusKey: Record<OutboxEntry['status'], MessageKey> = {
  */
 export default function OutboxPage() {
   const { t, lang } = useI18n();
-  const { data, error } = useApi(() => request(z.array(OutboxEntrySchema), 'GET', '/api/dev/outbox').catch(notInProduction), []);
-  const time = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
+  const { data, error } = useApi(
+    () => request(z.array(OutboxEntrySchema), 'GET', '/api/dev/outbox').catch(notInProduction),
+    [],
+  );
+  const time = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: 'Europe/Stockholm',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
   return (
     <div className="page">
       <PageTitle>{t('outbox.title')}</PageTitle>

@@ -47,8 +47,23 @@ export function BankIdIllustration() {
           <svg viewBox="0 0 120 110" width="120" height="110" aria-hidden="true" focusable="false">
             <Phone x={34} y={7}>
               <rect x={13} y={30} width={26} height={26} rx={6} className="kiosk-art__brand" />
-              <path d="M20 43 l5 5 l9 -10" fill="none" className="kiosk-art__on-brand" strokeWidth={3.5} strokeLinecap="round" strokeLinejoin="round" />
-              <circle cx={26} cy={43} r={19} fill="none" className="kiosk-art__accent" strokeWidth={2.5} strokeDasharray="4 4" />
+              <path
+                d="M20 43 l5 5 l9 -10"
+                fill="none"
+                className="kiosk-art__on-brand"
+                strokeWidth={3.5}
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+              <circle
+                cx={26}
+                cy={43}
+                r={19}
+                fill="none"
+                className="kiosk-art__accent"
+                strokeWidth={2.5}
+                strokeDasharray="4 4"
+              />
             </Phone>
           </svg>
           <span>{t('kiosk.login.step1')}</span>
@@ -75,7 +90,13 @@ export function BankIdIllustration() {
             <g transform="translate(76 26) rotate(-8) scale(0.7)">
               <Phone x={0} y={0} />
             </g>
-            <path d="M78 36 L52 22 M80 62 L52 52" className="kiosk-art__accent" strokeWidth={2.5} strokeDasharray="4 4" fill="none" />
+            <path
+              d="M78 36 L52 22 M80 62 L52 52"
+              className="kiosk-art__accent"
+              strokeWidth={2.5}
+              strokeDasharray="4 4"
+              fill="none"
+            />
           </svg>
           <span>{t('kiosk.login.step3')}</span>
         </li>

@@ -81,7 +81,11 @@ export default function KioskApp() {
             {t('kiosk.help')}
           </button>
           {!atAttract && (
-            <button type="button" className="kiosk-bar__end" onClick={() => finish(path.startsWith('/ansokan') ? AUTOSAVE_DELAY_MS + 700 : 0)}>
+            <button
+              type="button"
+              className="kiosk-bar__end"
+              onClick={() => finish(path.startsWith('/ansokan') ? AUTOSAVE_DELAY_MS + 700 : 0)}
+            >
               {t('kiosk.end')}
             </button>
           )}
@@ -103,8 +107,17 @@ export default function KioskApp() {
       <div className="kiosk-notice" role="status">
         {notice && <p>{notice}</p>}
       </div>
-      {helpOpen && config && <HelpDialog helpText={config.helpText} staff={staff} onStaff={setStaff} onClose={() => setHelpOpen(false)} />}
-      {config && guarded && !ending && <IdleGuard idleSeconds={config.idleSeconds} countdownSeconds={config.countdownSeconds} signedIn={signedIn} onEnd={end} />}
+      {helpOpen && config && (
+        <HelpDialog helpText={config.helpText} staff={staff} onStaff={setStaff} onClose={() => setHelpOpen(false)} />
+      )}
+      {config && guarded && !ending && (
+        <IdleGuard
+          idleSeconds={config.idleSeconds}
+          countdownSeconds={config.countdownSeconds}
+          signedIn={signedIn}
+          onEnd={end}
+        />
+      )}
       {ending && (
         <div className="kiosk-ending" role="status">
           <p>{t('kiosk.ending')}</p>
@@ -117,7 +130,8 @@ export default function KioskApp() {
 function kioskRoute(path: string, signedIn: boolean, finish: () => void) {
   let m: RegExpMatchArray | null;
   if (path === '/kiosk' || path === '/' || path === '/kiosk/meny') return signedIn ? <KioskMenu /> : <Attract />;
-  if (path === '/kiosk/logga-in' || path === '/logga-in') return signedIn ? <AfterLogin /> : <LoginPage kiosk onCancel={finish} />;
+  if (path === '/kiosk/logga-in' || path === '/logga-in')
+    return signedIn ? <AfterLogin /> : <LoginPage kiosk onCancel={finish} />;
   if (path === '/ansokan' || path.startsWith('/ansokan/')) return <WizardPage />;
   if (path === '/mina-arenden') return <MyCasesPage />;
   if ((m = path.match(/^\/mina-arenden\/([0-9a-f-]{36})$/))) return <MyCasePage id={m[1]!} />;
@@ -210,7 +224,11 @@ function useKioskGuards(say: (text: string) => void, fileText: string, linkText:
       if (!(link instanceof HTMLAnchorElement)) return;
       const url = new URL(link.href, window.location.href);
       const pageOfThisService =
-        url.origin === window.location.origin && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/bankid-sim') && !link.hasAttribute('download') && link.target !== '_blank';
+        url.origin === window.location.origin &&
+        !url.pathname.startsWith('/api/') &&
+        !url.pathname.startsWith('/bankid-sim') &&
+        !link.hasAttribute('download') &&
+        link.target !== '_blank';
       if (pageOfThisService || link.getAttribute('href')?.startsWith('#')) return;
       e.preventDefault();
       e.stopPropagation();
@@ -230,15 +248,39 @@ function useKioskGuards(say: (text: string) => void, fileText: string, linkText:
 /** The attract screen's picture: a house being drawn. Decoration only. */
 function HouseArt() {
   return (
-    <svg className="kiosk-attract__art" viewBox="0 0 240 170" width="240" height="170" aria-hidden="true" focusable="false">
+    <svg
+      className="kiosk-attract__art"
+      viewBox="0 0 240 170"
+      width="240"
+      height="170"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M10 150 H230" className="kiosk-art__line" strokeWidth={5} strokeLinecap="round" />
-      <path d="M40 150 V80 L100 36 L160 80 V150 Z" className="kiosk-art__device" strokeWidth={6} strokeLinejoin="round" />
-      <path d="M28 88 L100 30 L172 88" fill="none" className="kiosk-art__brand-stroke" strokeWidth={10} strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M40 150 V80 L100 36 L160 80 V150 Z"
+        className="kiosk-art__device"
+        strokeWidth={6}
+        strokeLinejoin="round"
+      />
+      <path
+        d="M28 88 L100 30 L172 88"
+        fill="none"
+        className="kiosk-art__brand-stroke"
+        strokeWidth={10}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
       <rect x={84} y={104} width={32} height={46} className="kiosk-art__brand" />
       <rect x={56} y={92} width={20} height={20} className="kiosk-art__window" strokeWidth={4} />
       <rect x={124} y={92} width={20} height={20} className="kiosk-art__window" strokeWidth={4} />
       <rect x={176} y={108} width={44} height={42} className="kiosk-art__plan" strokeWidth={4} strokeDasharray="7 5" />
-      <path d="M214 40 L184 100 L178 118 L192 106 L222 46 Z" className="kiosk-art__pencil" strokeWidth={4} strokeLinejoin="round" />
+      <path
+        d="M214 40 L184 100 L178 118 L192 106 L222 46 Z"
+        className="kiosk-art__pencil"
+        strokeWidth={4}
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

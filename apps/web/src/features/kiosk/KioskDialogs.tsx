@@ -3,7 +3,13 @@ import { useI18n } from '../../i18n/i18n';
 import { activityEvents, idlePhase, KEEP_ALIVE_MS, type IdlePhase } from './idle';
 
 /** A modal <dialog>: the rest of the page is inert while it is open, focus stays inside, Esc is `onCancel`. */
-function Modal(props: { className: string; labelledBy: string; describedBy?: string; onCancel(): void; children: ReactNode }) {
+function Modal(props: {
+  className: string;
+  labelledBy: string;
+  describedBy?: string;
+  onCancel(): void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -61,7 +67,12 @@ export function IdleGuard(props: { idleSeconds: number; countdownSeconds: number
     const tick = () => {
       const next = idlePhase(lastActivity.current, Date.now(), idleMs, countdownMs);
       asking.current = next.kind === 'asking';
-      setPhase((prev) => (prev.kind === next.kind && (prev.kind !== 'asking' || next.kind !== 'asking' || prev.secondsLeft === next.secondsLeft) ? prev : next));
+      setPhase((prev) =>
+        prev.kind === next.kind &&
+        (prev.kind !== 'asking' || next.kind !== 'asking' || prev.secondsLeft === next.secondsLeft)
+          ? prev
+          : next,
+      );
       if (next.kind === 'expired') onEnd();
     };
     const timer = window.setInterval(tick, 250);
@@ -79,7 +90,12 @@ export function IdleGuard(props: { idleSeconds: number; countdownSeconds: number
 
   if (phase.kind !== 'asking') return null;
   return (
-    <Modal className="kiosk-dialog--idle" labelledBy="kiosk-idle-title" describedBy="kiosk-idle-text" onCancel={carryOn}>
+    <Modal
+      className="kiosk-dialog--idle"
+      labelledBy="kiosk-idle-title"
+      describedBy="kiosk-idle-text"
+      onCancel={carryOn}
+    >
       <div className="kiosk-idle">
         <h2 id="kiosk-idle-title">{t('kiosk.idle.title')}</h2>
         <p className="kiosk-idle__count" aria-hidden="true">
@@ -104,13 +120,23 @@ export function IdleGuard(props: { idleSeconds: number; countdownSeconds: number
 export function HelpDialog(props: { helpText: string; staff: boolean; onStaff(on: boolean): void; onClose(): void }) {
   const { t } = useI18n();
   return (
-    <Modal className="kiosk-dialog--help" labelledBy="kiosk-help-title" describedBy="kiosk-help-text" onCancel={props.onClose}>
+    <Modal
+      className="kiosk-dialog--help"
+      labelledBy="kiosk-help-title"
+      describedBy="kiosk-help-text"
+      onCancel={props.onClose}
+    >
       <h2 id="kiosk-help-title">{t('kiosk.help.title')}</h2>
       <p id="kiosk-help-text" className="kiosk-help__text">
         {props.helpText}
       </p>
       <div className="kiosk-help__staff">
-        <button type="button" className="button button--large" aria-pressed={props.staff} onClick={() => props.onStaff(!props.staff)}>
+        <button
+          type="button"
+          className="button button--large"
+          aria-pressed={props.staff}
+          onClick={() => props.onStaff(!props.staff)}
+        >
           {t('kiosk.help.staff')}
         </button>
         <p className="hint">{t('kiosk.help.staffHint')}</p>

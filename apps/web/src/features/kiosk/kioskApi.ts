@@ -16,8 +16,10 @@ export const kioskApi = {
   /** Asked once per page load (every visit starts with a fresh load of /kiosk). */
   config: () =>
     // Nothing the kiosk asks for is kept by the browser (the server says no-store as well).
-    (config ??= fetchJson('GET', '/api/kiosk-config', undefined, { cache: 'no-store' }).then((answer) => KioskConfigSchema.parse(answer)).catch((e: unknown) => {
-      config = undefined;
-      throw e;
-    })),
+    (config ??= fetchJson('GET', '/api/kiosk-config', undefined, { cache: 'no-store' })
+      .then((answer) => KioskConfigSchema.parse(answer))
+      .catch((e: unknown) => {
+        config = undefined;
+        throw e;
+      })),
 };

@@ -21,7 +21,12 @@ export async function endVisit(settleMs = 0): Promise<void> {
   const timeout = new AbortController();
   const timer = window.setTimeout(() => timeout.abort(), 4000);
   try {
-    await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin', cache: 'no-store', signal: timeout.signal });
+    await fetch('/api/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: timeout.signal,
+    });
   } catch {
     // The session ends on the server at its kiosk lifetime.
   } finally {

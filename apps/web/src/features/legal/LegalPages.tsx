@@ -2,7 +2,15 @@ import { PageTitle } from '../../components/Layout';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 /** A page of headed paragraphs from the dictionaries: the texts every Swedish public e-service must have. */
-function TextPage({ title, intro, sections }: { title: MessageKey; intro: MessageKey; sections: [MessageKey, MessageKey[]][] }) {
+function TextPage({
+  title,
+  intro,
+  sections,
+}: {
+  title: MessageKey;
+  intro: MessageKey;
+  sections: [MessageKey, MessageKey[]][];
+}) {
   const { t } = useI18n();
   return (
     <div className="page page--narrow">

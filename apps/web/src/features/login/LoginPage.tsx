@@ -167,7 +167,12 @@ function KioskLogin({ phase, onRetry, onCancel }: { phase: Phase; onRetry(): voi
             <>
               <div className="qr qr--kiosk">
                 {phase.qrSvg ? (
-                  <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt={t('login.qrAlt')} width={320} height={320} />
+                  <img
+                    src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`}
+                    alt={t('login.qrAlt')}
+                    width={320}
+                    height={320}
+                  />
                 ) : (
                   <p>{t('login.qrLoading')}</p>
                 )}
@@ -207,7 +212,12 @@ function LoginWaiting({ phase, onCancel }: { phase: WaitingPhase; onCancel(): vo
           <p>{t('login.scan')}</p>
           <div className="qr">
             {phase.qrSvg ? (
-              <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`} alt={t('login.qrAlt')} width={240} height={240} />
+              <img
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(phase.qrSvg)}`}
+                alt={t('login.qrAlt')}
+                width={240}
+                height={240}
+              />
             ) : (
               <p>{t('login.qrLoading')}</p>
             )}
@@ -215,7 +225,10 @@ function LoginWaiting({ phase, onCancel }: { phase: WaitingPhase; onCancel(): vo
         </>
       ) : (
         <p>
-          <a className="button button--primary button--large" href={`bankid:///?autostarttoken=${encodeURIComponent(phase.autoStartToken)}&redirect=null`}>
+          <a
+            className="button button--primary button--large"
+            href={`bankid:///?autostarttoken=${encodeURIComponent(phase.autoStartToken)}&redirect=null`}
+          >
             {t('login.open')}
           </a>
         </p>

@@ -53,7 +53,11 @@ export default function OfficerCasePage({ id }: { id: string }) {
       const next = await act();
       setData(next);
       // A decision speaks for itself (the page says "Beslut fattat: …"); other actions say what happened.
-      setNotice(next.status === 'decided' && next.decidedAt && done === t('loop.decision.made') ? null : { tone: 'success', text: done });
+      setNotice(
+        next.status === 'decided' && next.decidedAt && done === t('loop.decision.made')
+          ? null
+          : { tone: 'success', text: done },
+      );
       return true;
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
@@ -100,7 +104,9 @@ export default function OfficerCasePage({ id }: { id: string }) {
               )}
             </Status>
           )}
-          {c.status === 'decided' && c.outcome && <Status tone="success">{t('decision.done', { state: outcomeLabel(c.outcome, c.procedure)[lang] })}</Status>}
+          {c.status === 'decided' && c.outcome && (
+            <Status tone="success">{t('decision.done', { state: outcomeLabel(c.outcome, c.procedure)[lang] })}</Status>
+          )}
           <div className="case-layout">
             <div className="case-layout__main">
               <ApplicantPanel c={c} />
@@ -114,7 +120,9 @@ export default function OfficerCasePage({ id }: { id: string }) {
               {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
               {limits.completion && <CompletionRequestForm c={c} limits={limits.completion} run={run} />}
               {limits.extension && <ExtensionForm c={c} limits={limits.extension} run={run} />}
-              {limits.startApproval && <StartApprovalForm c={c} decidesCase={limits.startApproval.decidesCase} run={run} />}
+              {limits.startApproval && (
+                <StartApprovalForm c={c} decidesCase={limits.startApproval.decidesCase} run={run} />
+              )}
               {limits.decision && <DecisionForm c={c} limits={limits.decision} run={run} />}
             </div>
           </div>
@@ -167,7 +175,13 @@ function AssessmentPanel({ c }: { c: Detail }) {
             <dt>{t('loop.procedure')}</dt>
             <dd>{t(a.procedure === 'notification' ? 'loop.procedure.notification' : 'loop.procedure.permit')}</dd>
             <dt>{t('loop.deviation')}</dt>
-            <dd>{a.deviation ? <strong className="flag flag--deviation">{t('loop.deviationYes')}</strong> : t('loop.deviationNo')}</dd>
+            <dd>
+              {a.deviation ? (
+                <strong className="flag flag--deviation">{t('loop.deviationYes')}</strong>
+              ) : (
+                t('loop.deviationNo')
+              )}
+            </dd>
             {c.officer.routingReason && (
               <>
                 <dt>{t('loop.routing')}</dt>
@@ -233,7 +247,11 @@ function ClockPanel({ c }: { c: Detail }) {
           </>
         )}
         <dt>{t('loop.clock.extension')}</dt>
-        <dd>{k.extension ? t('loop.clock.extendedBy', { n: k.extension.weeks, reason: k.extension.reason }) : t('loop.clock.noExtension')}</dd>
+        <dd>
+          {k.extension
+            ? t('loop.clock.extendedBy', { n: k.extension.weeks, reason: k.extension.reason })
+            : t('loop.clock.noExtension')}
+        </dd>
         <dt>{t('case.deadline')}</dt>
         <dd>{k.deadline ? formatDate(k.deadline, lang) : t('loop.clock.waiting')}</dd>
         {tone && !closed && (
@@ -245,7 +263,11 @@ function ClockPanel({ c }: { c: Detail }) {
           </>
         )}
         <dt>{t('loop.clock.feeReduction')}</dt>
-        <dd>{k.feeReduction > 0 ? t('loop.clock.feeReducedBy', { p: percent(k.feeReduction, lang), weeks: k.overdueWeeksStarted }) : t('loop.clock.noReduction')}</dd>
+        <dd>
+          {k.feeReduction > 0
+            ? t('loop.clock.feeReducedBy', { p: percent(k.feeReduction, lang), weeks: k.overdueWeeksStarted })
+            : t('loop.clock.noReduction')}
+        </dd>
       </dl>
     </Panel>
   );
@@ -280,7 +302,8 @@ function HandlingPanel({ c, run }: { c: Detail; run: Run }) {
   return (
     <Panel title={t('loop.handling')} id="handling-title">
       <p>
-        {t('loop.assignedTo')}: <strong>{c.officer.assignedTo ? c.officer.assignedTo.name : t('loop.unassigned')}</strong>
+        {t('loop.assignedTo')}:{' '}
+        <strong>{c.officer.assignedTo ? c.officer.assignedTo.name : t('loop.unassigned')}</strong>
         {me?.role === 'teamLead' ? ` (${t('loop.teamLead')})` : ''}
       </p>
       {canAssign && (
@@ -402,7 +425,8 @@ function CompletionRequestForm({ c, limits, run }: { c: Detail; limits: Completi
           <legend>{t('loop.completion.items')}</legend>
           {AttachmentTypeSchema.options.map((type) => (
             <label key={type} className="radio">
-              <input type="checkbox" value={type} aria-invalid={itemsError ? true : undefined} {...register('items')} /> {label(attachmentLabels[type])}
+              <input type="checkbox" value={type} aria-invalid={itemsError ? true : undefined} {...register('items')} />{' '}
+              {label(attachmentLabels[type])}
             </label>
           ))}
           {itemsError && (
@@ -525,7 +549,8 @@ function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; r
         <legend>{t('decision.legend')}</legend>
         {limits.outcomes.includes('approved') && (
           <label className="radio">
-            <input type="radio" value="approved" aria-invalid={invalid} {...register('outcome')} /> {t('decision.approve')}
+            <input type="radio" value="approved" aria-invalid={invalid} {...register('outcome')} />{' '}
+            {t('decision.approve')}
           </label>
         )}
         {limits.outcomes.includes('refused') && (
@@ -536,7 +561,8 @@ function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; r
         )}
         {limits.outcomes.includes('dismissed') && (
           <label className="radio">
-            <input type="radio" value="dismissed" aria-invalid={invalid} {...register('outcome')} /> {t('loop.decision.dismiss')}
+            <input type="radio" value="dismissed" aria-invalid={invalid} {...register('outcome')} />{' '}
+            {t('loop.decision.dismiss')}
           </label>
         )}
         {outcomeError && (
@@ -548,13 +574,20 @@ function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; r
       <Field
         id="reason"
         label={t('decision.reason')}
-        hint={t(outcome === 'refused' || outcome === 'dismissed' ? 'loop.decision.reasonsHint' : 'loop.decision.reasonHint')}
+        hint={t(
+          outcome === 'refused' || outcome === 'dismissed' ? 'loop.decision.reasonsHint' : 'loop.decision.reasonHint',
+        )}
         error={fieldMessage(errors.reason)}
       >
         <textarea rows={4} {...register('reason')} />
       </Field>
       {outcome === 'approved' && (
-        <Field id="conditions" label={t('loop.conditions')} hint={t('loop.decision.conditionsHint')} error={fieldMessage(errors.conditions)}>
+        <Field
+          id="conditions"
+          label={t('loop.conditions')}
+          hint={t('loop.decision.conditionsHint')}
+          error={fieldMessage(errors.conditions)}
+        >
           {/* Unregistered when hidden: a refusal carries no conditions, and a stale line cannot block it. */}
           <textarea rows={3} {...register('conditions', { shouldUnregister: true })} />
         </Field>

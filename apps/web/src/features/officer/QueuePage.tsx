@@ -47,7 +47,10 @@ export default function QueuePage() {
         <ul>
           {tabs.map((tab) => (
             <li key={tab.scope}>
-              <Link href={hrefWith({ scope: tab.scope === 'team' ? null : tab.scope })} aria-current={scope === tab.scope ? 'page' : undefined}>
+              <Link
+                href={hrefWith({ scope: tab.scope === 'team' ? null : tab.scope })}
+                aria-current={scope === tab.scope ? 'page' : undefined}
+              >
                 {t(tab.key)}
               </Link>
             </li>
@@ -59,7 +62,9 @@ export default function QueuePage() {
       {!data && !error && <p>{t('common.loading')}</p>}
       {data && (
         <p aria-live="polite">
-          {data.total === 0 ? t('queue.empty') : t(data.total === 1 ? 'queue.count1' : 'queue.countN', { n: data.total, page, pages })}
+          {data.total === 0
+            ? t('queue.empty')
+            : t(data.total === 1 ? 'queue.count1' : 'queue.countN', { n: data.total, page, pages })}
         </p>
       )}
       {data && data.items.length > 0 && <QueueTable items={data.items} />}
@@ -68,7 +73,12 @@ export default function QueuePage() {
           <button type="button" className="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
             {t('queue.prev')}
           </button>
-          <button type="button" className="button" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
+          <button
+            type="button"
+            className="button"
+            disabled={page >= pages}
+            onClick={() => go({ page: String(page + 1) })}
+          >
             {t('queue.next')}
           </button>
         </nav>
@@ -107,7 +117,11 @@ function QueueFilters({ search, go }: { search: URLSearchParams; go(changes: Cha
       </div>
       <div className="field">
         <label htmlFor="measure">{t('queue.measure')}</label>
-        <select id="measure" value={search.get('measure') ?? ''} onChange={(e) => go({ measure: e.target.value || null })}>
+        <select
+          id="measure"
+          value={search.get('measure') ?? ''}
+          onChange={(e) => go({ measure: e.target.value || null })}
+        >
           <option value="">{t('queue.all')}</option>
           {MeasureTypeSchema.options.map((m) => (
             <option key={m} value={m}>
@@ -119,11 +133,19 @@ function QueueFilters({ search, go }: { search: URLSearchParams; go(changes: Cha
       <fieldset className="queue-filters__flags">
         <legend>{t('loop.flags')}</legend>
         <label className="radio">
-          <input type="checkbox" checked={search.get('deviation') === 'true'} onChange={(e) => go({ deviation: e.target.checked ? 'true' : null })} />{' '}
+          <input
+            type="checkbox"
+            checked={search.get('deviation') === 'true'}
+            onChange={(e) => go({ deviation: e.target.checked ? 'true' : null })}
+          />{' '}
           {t('loop.flag.deviation')}
         </label>
         <label className="radio">
-          <input type="checkbox" checked={search.get('consentMissing') === 'true'} onChange={(e) => go({ consentMissing: e.target.checked ? 'true' : null })} />{' '}
+          <input
+            type="checkbox"
+            checked={search.get('consentMissing') === 'true'}
+            onChange={(e) => go({ consentMissing: e.target.checked ? 'true' : null })}
+          />{' '}
           {t('loop.flag.consentMissing')}
         </label>
       </fieldset>
@@ -140,14 +162,30 @@ function QueueTable({ items }: { items: QueueItem[] }) {
         <caption>{t('queue.caption')}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">{t('queue.col.diary')}</th>
-            <th scope="col" role="columnheader">{t('queue.col.property')}</th>
-            <th scope="col" role="columnheader">{t('queue.col.measure')}</th>
-            <th scope="col" role="columnheader">{t('queue.col.applicant')}</th>
-            <th scope="col" role="columnheader">{t('queue.col.status')}</th>
-            <th scope="col" role="columnheader">{t('loop.col.officer')}</th>
-            <th scope="col" role="columnheader">{t('queue.col.deadline')}</th>
-            <th scope="col" role="columnheader">{t('queue.col.daysLeft')}</th>
+            <th scope="col" role="columnheader">
+              {t('queue.col.diary')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('queue.col.property')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('queue.col.measure')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('queue.col.applicant')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('queue.col.status')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('loop.col.officer')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('queue.col.deadline')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('queue.col.daysLeft')}
+            </th>
           </tr>
         </thead>
         <tbody role="rowgroup">
@@ -157,12 +195,24 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                 <Link href={`/handlaggare/arenden/${c.id}`}>{c.diaryNumber}</Link>
                 <Flags c={c} />
               </th>
-              <td role="cell" data-label={t('queue.col.property')}>{c.propertyDesignation}</td>
-              <td role="cell" data-label={t('queue.col.measure')}>{label(measureLabels[c.measure])}</td>
-              <td role="cell" data-label={t('queue.col.applicant')}>{c.applicantName}</td>
-              <td role="cell" data-label={t('queue.col.status')}>{caseStateText(c, lang)}</td>
-              <td role="cell" data-label={t('loop.col.officer')}>{c.assignedTo?.name ?? <span className="hint">{t('loop.unassigned')}</span>}</td>
-              <td role="cell" data-label={t('queue.col.deadline')}>{c.clock.deadline ? formatDate(c.clock.deadline, lang) : '–'}</td>
+              <td role="cell" data-label={t('queue.col.property')}>
+                {c.propertyDesignation}
+              </td>
+              <td role="cell" data-label={t('queue.col.measure')}>
+                {label(measureLabels[c.measure])}
+              </td>
+              <td role="cell" data-label={t('queue.col.applicant')}>
+                {c.applicantName}
+              </td>
+              <td role="cell" data-label={t('queue.col.status')}>
+                {caseStateText(c, lang)}
+              </td>
+              <td role="cell" data-label={t('loop.col.officer')}>
+                {c.assignedTo?.name ?? <span className="hint">{t('loop.unassigned')}</span>}
+              </td>
+              <td role="cell" data-label={t('queue.col.deadline')}>
+                {c.clock.deadline ? formatDate(c.clock.deadline, lang) : '–'}
+              </td>
               <DaysLeft c={c} />
             </tr>
           ))}
@@ -178,7 +228,9 @@ function Flags({ c }: { c: QueueItem }) {
   return (
     <span className="flags">
       {c.deviation && <span className="flag flag--deviation">{t('loop.flag.deviationShort')}</span>}
-      {c.neighbourConsentMissing && c.status !== 'decided' && c.status !== 'withdrawn' && <span className="flag flag--consent">{t('loop.flag.consentShort')}</span>}
+      {c.neighbourConsentMissing && c.status !== 'decided' && c.status !== 'withdrawn' && (
+        <span className="flag flag--consent">{t('loop.flag.consentShort')}</span>
+      )}
     </span>
   );
 }
@@ -199,7 +251,9 @@ function DaysLeft({ c }: { c: QueueItem }) {
     <td {...cell} className={`days days--${d.tone}`}>
       <span>
         {d.text}
-        {c.clock.feeReduction > 0 && <span className="days__fee">{t('loop.feeMinus', { p: percent(c.clock.feeReduction, lang) })}</span>}
+        {c.clock.feeReduction > 0 && (
+          <span className="days__fee">{t('loop.feeMinus', { p: percent(c.clock.feeReduction, lang) })}</span>
+        )}
       </span>
     </td>
   );

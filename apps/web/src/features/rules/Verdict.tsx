@@ -53,12 +53,14 @@ export function Verdict({ evaluation, headingLevel = 2 }: { evaluation: Evaluati
               </tr>
             </thead>
             <tbody>
-              {evaluation.compliance.rules.filter((r) => !(evaluation.ridgeHeightPending && r.code === 'PLAN_HEIGHT')).map((r) => (
-                <tr key={r.code} className={r.pass ? undefined : 'verdict__fail'}>
-                  <td>{label(r.finding.text)}</td>
-                  <td>{r.pass ? t('verdict.pass') : t('verdict.fail')}</td>
-                </tr>
-              ))}
+              {evaluation.compliance.rules
+                .filter((r) => !(evaluation.ridgeHeightPending && r.code === 'PLAN_HEIGHT'))
+                .map((r) => (
+                  <tr key={r.code} className={r.pass ? undefined : 'verdict__fail'}>
+                    <td>{label(r.finding.text)}</td>
+                    <td>{r.pass ? t('verdict.pass') : t('verdict.fail')}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           {failed.length > 0 && <p>{t('verdict.deviation')}</p>}

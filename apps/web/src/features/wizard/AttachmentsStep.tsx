@@ -133,9 +133,7 @@ function AttachmentSlotView(props: {
     <fieldset className="attachment" aria-describedby={error ? `${inputId}-error` : undefined}>
       <legend>
         {slot.title}{' '}
-        <span className="attachment__tag">
-          {slot.required ? t('attachments.required') : t('attachments.optional')}
-        </span>
+        <span className="attachment__tag">{slot.required ? t('attachments.required') : t('attachments.optional')}</span>
       </legend>
       {slot.hint && <p className="field__hint">{slot.hint}</p>}
       {files.some((f) => f.generated) && <p className="field__hint">{t('attachments.generated')}</p>}

@@ -6,7 +6,8 @@ import { Field } from '../../components/Field';
 import { useI18n, type Message } from '../../i18n/i18n';
 
 /** Swedes write decimals with a comma; an empty field is "not given", anything else unreadable is NaN. */
-const toNumber = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : Number(String(v).replace(',', '.').trim()));
+const toNumber = (v: unknown) =>
+  v === '' || v === undefined || v === null ? undefined : Number(String(v).replace(',', '.').trim());
 
 /**
  * Measure details; the schema is the domain's, so the browser's verdict is the server's. Which fields are
@@ -121,13 +122,18 @@ export function DetailsStep(props: {
 }
 
 /** Every change as it is typed goes up (unchecked), so the draft keeps it. */
-function useEveryChange(watch: UseFormWatch<ApplicationDetails>, onChangeProp: (d: Partial<ApplicationDetails>) => void) {
+function useEveryChange(
+  watch: UseFormWatch<ApplicationDetails>,
+  onChangeProp: (d: Partial<ApplicationDetails>) => void,
+) {
   const onChange = useRef(onChangeProp);
   onChange.current = onChangeProp;
   useEffect(() => {
     const sub = watch((values) => {
       // An unreadable number is not kept in the draft (the form still shows it, with its error).
-      const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => !(typeof v === 'number' && Number.isNaN(v))));
+      const clean = Object.fromEntries(
+        Object.entries(values).filter(([, v]) => !(typeof v === 'number' && Number.isNaN(v))),
+      );
       onChange.current(clean as Partial<ApplicationDetails>);
     });
     return () => sub.unsubscribe();

@@ -1,7 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type L from 'leaflet';
 import { placementLimits, type Evaluation, type Footprint, type MeasureType, type Surroundings } from '@lovisa/domain';
-import { bbox, bboxCenter, rectangleAtCorner, rectangleFromDimensions, type MultiPolygon, type Polygon } from '@lovisa/geo';
+import {
+  bbox,
+  bboxCenter,
+  rectangleAtCorner,
+  rectangleFromDimensions,
+  type MultiPolygon,
+  type Polygon,
+} from '@lovisa/geo';
 import { api, type PropertyWithPlans } from '../../api/client';
 import { formatArea } from '../../format';
 import { Verdict } from '../rules/Verdict';
@@ -9,7 +16,15 @@ import { DrawControls } from '../../map/DrawControls';
 import { PropertyMap } from '../../map/PropertyMap';
 import { BoundaryDistanceLayers } from '../../map/FootprintLayers';
 import { buildingFacts, drawingWarnings, type BuildingFacts, type DrawingWarning } from '../../map/drawingWarnings';
-import { boundaryText, buildingName, buildingSummary, formatMetres, warningKey, warningText, type Translate } from '../../map/drawingText';
+import {
+  boundaryText,
+  buildingName,
+  buildingSummary,
+  formatMetres,
+  warningKey,
+  warningText,
+  type Translate,
+} from '../../map/drawingText';
 import { mapSiteFrom, propertySides, type BoundarySide } from '../../map/mapSite';
 import { rectangleShape } from '../../map/shape';
 import { useApi } from '../../useApi';
@@ -68,22 +83,38 @@ interface FormError {
  * The building the form's fields describe, or why they do not describe one. No position places it in the
  * middle of the property; otherwise the distances are from the property's south-west corner.
  */
-function placementFrom(f: PlacementFields, sides: PropertySides, boundary: MultiPolygon, t: Translate): { error: FormError } | { geometry: Polygon } {
+function placementFrom(
+  f: PlacementFields,
+  sides: PropertySides,
+  boundary: MultiPolygon,
+  t: Translate,
+): { error: FormError } | { geometry: Polygon } {
   const w = parseNumber(f.width);
   const d = parseNumber(f.depth);
   const r = f.rotation.trim() === '' ? 0 : parseNumber(f.rotation);
   const { sideM, rotationDeg, offsetM } = placementLimits;
   const okSide = (v: number) => v >= sideM.min && v <= sideM.max;
   if (!(okSide(w) && okSide(d))) {
-    return { error: { text: t('map.dimensionsError'), fields: [...(okSide(w) ? [] : ['width']), ...(okSide(d) ? [] : ['depth'])] } };
+    return {
+      error: {
+        text: t('map.dimensionsError'),
+        fields: [...(okSide(w) ? [] : ['width']), ...(okSide(d) ? [] : ['depth'])],
+      },
+    };
   }
-  if (!(r >= rotationDeg.min && r <= rotationDeg.max)) return { error: { text: t('map.rotationError'), fields: ['rotation'] } };
+  if (!(r >= rotationDeg.min && r <= rotationDeg.max))
+    return { error: { text: t('map.rotationError'), fields: ['rotation'] } };
   const south = parseNumber(f.fromSouth);
   const west = parseNumber(f.fromWest);
   const noPosition = f.fromSouth.trim() === '' && f.fromWest.trim() === '';
   const okDistance = (v: number) => v >= offsetM.min && v <= offsetM.max;
   if (!noPosition && !(okDistance(south) && okDistance(west))) {
-    return { error: { text: t('map.positionError'), fields: [...(okDistance(south) ? [] : ['from-south']), ...(okDistance(west) ? [] : ['from-west'])] } };
+    return {
+      error: {
+        text: t('map.positionError'),
+        fields: [...(okDistance(south) ? [] : ['from-south']), ...(okDistance(west) ? [] : ['from-west'])],
+      },
+    };
   }
   if (noPosition) {
     const first: Polygon = { type: 'Polygon', coordinates: boundary.coordinates[0]! };
@@ -94,7 +125,13 @@ function placementFrom(f: PlacementFields, sides: PropertySides, boundary: Multi
 
 /** The form's fields and error, and filling them from a building on the map. */
 function usePlacementFields(sides: PropertySides, lang: Lang) {
-  const [fields, setFields] = useState<PlacementFields>({ width: '', depth: '', rotation: '0', fromSouth: '', fromWest: '' });
+  const [fields, setFields] = useState<PlacementFields>({
+    width: '',
+    depth: '',
+    rotation: '0',
+    fromSouth: '',
+    fromWest: '',
+  });
   const [formError, setFormError] = useState<FormError | null>(null);
   const setField = (name: FieldName, value: string) => setFields((f) => ({ ...f, [name]: value }));
   /** Fills the form with a building's measurements and position, when it is a rectangle. */
@@ -207,17 +244,31 @@ function MapStepLoaded(props: {
 }
 
 /** Area, distance to the boundary, building area against the plan's limit, and what is wrong: read out as it changes. */
-function Measurements({ facts, warnings, evaluation }: { facts: BuildingFacts[]; warnings: DrawingWarning[]; evaluation: Evaluation | null }) {
+function Measurements({
+  facts,
+  warnings,
+  evaluation,
+}: {
+  facts: BuildingFacts[];
+  warnings: DrawingWarning[];
+  evaluation: Evaluation | null;
+}) {
   const { t, lang } = useI18n();
   const totalArea = facts.reduce((s, f) => s + f.areaM2, 0);
-  const nearest = facts.filter((f) => f.usable && f.within && f.nearest).sort((a, b) => a.nearest!.distanceM - b.nearest!.distanceM)[0];
+  const nearest = facts
+    .filter((f) => f.usable && f.within && f.nearest)
+    .sort((a, b) => a.nearest!.distanceM - b.nearest!.distanceM)[0];
   const buildingArea = evaluation?.compliance?.rules.find((r) => r.code === 'PLAN_BUILDING_AREA');
   return (
     <div aria-live="polite" className="measurements">
       {facts.length > 0 ? (
         <p className="measurements__area">
           {t('map.area')}{' '}
-          <strong>{facts.length === 1 ? formatArea(totalArea, lang) : t('map.areaBuildings', { area: formatArea(totalArea, lang), n: facts.length })}</strong>
+          <strong>
+            {facts.length === 1
+              ? formatArea(totalArea, lang)
+              : t('map.areaBuildings', { area: formatArea(totalArea, lang), n: facts.length })}
+          </strong>
         </p>
       ) : (
         <p>{t('map.nothingDrawn')}</p>
@@ -226,7 +277,12 @@ function Measurements({ facts, warnings, evaluation }: { facts: BuildingFacts[];
       {buildingArea && (
         <p className="measurements__bya">
           {t('map.buildingArea')}{' '}
-          <strong>{t('map.buildingAreaOf', { used: formatArea(Number(buildingArea.value), lang), allowed: formatArea(Number(buildingArea.limit), lang) })}</strong>
+          <strong>
+            {t('map.buildingAreaOf', {
+              used: formatArea(Number(buildingArea.value), lang),
+              allowed: formatArea(Number(buildingArea.limit), lang),
+            })}
+          </strong>
         </p>
       )}
       {warnings.length > 0 && (
@@ -243,7 +299,12 @@ function Measurements({ facts, warnings, evaluation }: { facts: BuildingFacts[];
 }
 
 /** The buildings drawn so far, each to select or remove without the map. */
-function BuildingList(props: { facts: BuildingFacts[]; selectedId: string | null; onSelect(id: string): void; onRemove(id: string): void }) {
+function BuildingList(props: {
+  facts: BuildingFacts[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onRemove(id: string): void;
+}) {
   const { facts, selectedId } = props;
   const { t, lang } = useI18n();
   // A building removed from the list takes its buttons with it: focus goes to the list's heading, not the page.
@@ -273,7 +334,12 @@ function BuildingList(props: { facts: BuildingFacts[]; selectedId: string | null
                   {isSelected && <span className="building-list__badge"> {t('map.selected')}</span>}
                 </p>
                 <div className="building-list__actions">
-                  <button type="button" className="button" aria-pressed={isSelected} onClick={() => props.onSelect(f.id)}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-pressed={isSelected}
+                    onClick={() => props.onSelect(f.id)}
+                  >
                     {t('map.select', { name })}
                   </button>
                   <button
@@ -310,9 +376,13 @@ function PlaceByMeasurementsForm(props: {
   const { fields, formError, sides } = props;
   const { t } = useI18n();
   const invalid = (field: string) => (formError?.fields.includes(field) ? true : undefined);
-  const describedBy = (field: string, extra?: string) => [formError?.fields.includes(field) ? 'dim-error' : null, extra].filter(Boolean).join(' ') || undefined;
-  const sideLabel = (side: BoundarySide, named: 'map.fromSouth' | 'map.fromWest', plain: 'map.fromSouthPlain' | 'map.fromWestPlain') =>
-    side.name ? t(named, { name: side.name }) : t(plain);
+  const describedBy = (field: string, extra?: string) =>
+    [formError?.fields.includes(field) ? 'dim-error' : null, extra].filter(Boolean).join(' ') || undefined;
+  const sideLabel = (
+    side: BoundarySide,
+    named: 'map.fromSouth' | 'map.fromWest',
+    plain: 'map.fromSouthPlain' | 'map.fromWestPlain',
+  ) => (side.name ? t(named, { name: side.name }) : t(plain));
   return (
     <form className="form dimension-form" onSubmit={props.onSubmit} noValidate>
       <fieldset>
@@ -332,11 +402,25 @@ function PlaceByMeasurementsForm(props: {
         <div className="field-row">
           <div className="field">
             <label htmlFor="width">{t('map.width')}</label>
-            <input id="width" inputMode="decimal" value={fields.width} onChange={(e) => props.onField('width', e.target.value)} aria-invalid={invalid('width')} aria-describedby={describedBy('width')} />
+            <input
+              id="width"
+              inputMode="decimal"
+              value={fields.width}
+              onChange={(e) => props.onField('width', e.target.value)}
+              aria-invalid={invalid('width')}
+              aria-describedby={describedBy('width')}
+            />
           </div>
           <div className="field">
             <label htmlFor="depth">{t('map.depth')}</label>
-            <input id="depth" inputMode="decimal" value={fields.depth} onChange={(e) => props.onField('depth', e.target.value)} aria-invalid={invalid('depth')} aria-describedby={describedBy('depth')} />
+            <input
+              id="depth"
+              inputMode="decimal"
+              value={fields.depth}
+              onChange={(e) => props.onField('depth', e.target.value)}
+              aria-invalid={invalid('depth')}
+              aria-describedby={describedBy('depth')}
+            />
           </div>
           <div className="field">
             <label htmlFor="rotation">{t('map.rotation')}</label>
@@ -401,7 +485,11 @@ function NearestDistance({ facts }: { facts: BuildingFacts }) {
   return (
     <p className="measurements__distance">
       {t('map.distance')}{' '}
-      <strong>{b?.name ? t('map.distanceTo', { distance, neighbour: b.name }) : t('map.distanceSide', { distance, boundary: boundaryText(b, t) })}</strong>
+      <strong>
+        {b?.name
+          ? t('map.distanceTo', { distance, neighbour: b.name })
+          : t('map.distanceSide', { distance, boundary: boundaryText(b, t) })}
+      </strong>
     </p>
   );
 }

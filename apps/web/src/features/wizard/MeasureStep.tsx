@@ -8,7 +8,13 @@ export function MeasureStep(props: { selected: MeasureType | undefined; onSelect
       <legend>{t('measure.question')}</legend>
       {MeasureTypeSchema.options.map((m) => (
         <label key={m} className="card-option">
-          <input type="radio" name="measure" value={m} checked={props.selected === m} onChange={() => props.onSelect(m)} />
+          <input
+            type="radio"
+            name="measure"
+            value={m}
+            checked={props.selected === m}
+            onChange={() => props.onSelect(m)}
+          />
           <span>{label(measureLabels[m])}</span>
         </label>
       ))}

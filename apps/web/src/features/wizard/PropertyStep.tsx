@@ -5,7 +5,11 @@ import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../format';
 import { PropertyThumbnail } from '../../map/PropertyThumbnail';
 
-export function PropertyStep(props: { properties: PropertySummary[]; selected: string | undefined; onSelect(id: string): void }) {
+export function PropertyStep(props: {
+  properties: PropertySummary[];
+  selected: string | undefined;
+  onSelect(id: string): void;
+}) {
   const { data: me } = useApi(() => api.me(), []);
   const { t, lang } = useI18n();
   const [before, after] = t('property.greeting').split('{name}');
@@ -41,7 +45,13 @@ export function PropertyStep(props: { properties: PropertySummary[]; selected: s
           <legend>{t('property.question')}</legend>
           {props.properties.map((p) => (
             <label key={p.id} className="card-option">
-              <input type="radio" name="property" value={p.id} checked={props.selected === p.id} onChange={() => props.onSelect(p.id)} />
+              <input
+                type="radio"
+                name="property"
+                value={p.id}
+                checked={props.selected === p.id}
+                onChange={() => props.onSelect(p.id)}
+              />
               <PropertyThumbnail boundary={p.boundary} />
               <span>
                 <strong>{p.designation}</strong>

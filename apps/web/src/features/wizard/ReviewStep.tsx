@@ -1,4 +1,11 @@
-import { estimateFee, measureLabels, ruleSetFor, statutoryClock, type Evaluation, type WizardStepId } from '@lovisa/domain';
+import {
+  estimateFee,
+  measureLabels,
+  ruleSetFor,
+  statutoryClock,
+  type Evaluation,
+  type WizardStepId,
+} from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import type { WizardContext, WizardStep } from '@lovisa/wizard';
 import { api } from '../../api/client';
@@ -42,7 +49,8 @@ export function ReviewStep(props: {
       ? estimateFee(schedule, {
           procedure: assessment.outcome,
           measure: context.measure,
-          areaM2: context.measure === 'extension' ? assessment.figures.grossFloorAreaM2 : assessment.figures.buildingAreaM2,
+          areaM2:
+            context.measure === 'extension' ? assessment.figures.grossFloorAreaM2 : assessment.figures.buildingAreaM2,
           deviation: props.evaluation?.compliance?.deviation ?? false,
           neighbours: context.site?.neighbours.length ?? 0,
         })
@@ -53,11 +61,22 @@ export function ReviewStep(props: {
   // The time limit the law gives the municipality if the application arrives today, complete.
   const deadline =
     assessment && assessment.outcome !== 'none'
-      ? statutoryClock({ procedure: assessment.outcome, received: context.today }, ruleSetFor(context.today)!, new Date()).deadline
+      ? statutoryClock(
+          { procedure: assessment.outcome, received: context.today },
+          ruleSetFor(context.today)!,
+          new Date(),
+        ).deadline
       : null;
   // Nothing to apply for: the answer itself is the result, to keep or print; no case is opened.
   if (assessment?.outcome === 'none' && props.evaluation) {
-    return <NoPermitResult designation={property?.designation ?? ''} today={context.today} evaluation={props.evaluation} onBack={props.onBack} />;
+    return (
+      <NoPermitResult
+        designation={property?.designation ?? ''}
+        today={context.today}
+        evaluation={props.evaluation}
+        onBack={props.onBack}
+      />
+    );
   }
   return (
     <>
@@ -81,7 +100,9 @@ export function ReviewStep(props: {
       {props.evaluation && <Verdict evaluation={props.evaluation} />}
       {deadline && (
         <p className="review__deadline">
-          {t(assessment?.outcome === 'notification' ? 'review.deadlineNotification' : 'review.deadlinePermit', { date: formatDate(deadline, lang) })}
+          {t(assessment?.outcome === 'notification' ? 'review.deadlineNotification' : 'review.deadlinePermit', {
+            date: formatDate(deadline, lang),
+          })}
         </p>
       )}
       {advice.length > 0 && <Advice advice={advice} />}
@@ -95,7 +116,12 @@ export function ReviewStep(props: {
         <button type="button" className="button" onClick={props.onBack}>
           {t('common.back')}
         </button>
-        <button type="button" className="button button--primary" onClick={props.onSubmit} disabled={blocking.length > 0}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={props.onSubmit}
+          disabled={blocking.length > 0}
+        >
           {t('review.submit')}
         </button>
       </div>
@@ -147,13 +173,25 @@ function ReviewSummary({ context, onEdit }: { context: WizardContext; onEdit(ste
       </div>
       <div>
         <dt>{t('review.drawing')}</dt>
-        <dd>{property && <PropertyThumbnail boundary={property.boundary} size={160} buildings={context.footprints.map((f) => f.geometry)} />}</dd>
+        <dd>
+          {property && (
+            <PropertyThumbnail
+              boundary={property.boundary}
+              size={160}
+              buildings={context.footprints.map((f) => f.geometry)}
+            />
+          )}
+        </dd>
         <dd>{edit('map', t('review.changeMap'))}</dd>
       </div>
       <div>
         <dt>{t('review.area')}</dt>
         <dd>
-          {formatArea(total, lang)} ({context.footprints.length === 1 ? t('review.buildings1') : t('review.buildingsN', { n: context.footprints.length })})
+          {formatArea(total, lang)} (
+          {context.footprints.length === 1
+            ? t('review.buildings1')
+            : t('review.buildingsN', { n: context.footprints.length })}
+          )
         </dd>
         <dd>{edit('map', t('review.changeMap'))}</dd>
       </div>

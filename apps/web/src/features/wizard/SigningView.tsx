@@ -46,14 +46,22 @@ export function SigningView({
           <p>{t(kiosk ? 'sign.introKiosk' : 'sign.intro')}</p>
           <div className="qr">
             {svg ? (
-              <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('sign.qrAlt')} width={240} height={240} />
+              <img
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+                alt={t('sign.qrAlt')}
+                width={240}
+                height={240}
+              />
             ) : (
               <p>{t('login.qrLoading')}</p>
             )}
           </div>
           {!kiosk && (
             <p>
-              <a className="button" href={`bankid:///?autostarttoken=${encodeURIComponent(order.autoStartToken)}&redirect=null`}>
+              <a
+                className="button"
+                href={`bankid:///?autostarttoken=${encodeURIComponent(order.autoStartToken)}&redirect=null`}
+              >
                 {t('sign.openHere')}
               </a>
             </p>

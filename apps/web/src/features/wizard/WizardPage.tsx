@@ -10,7 +10,14 @@ import {
   type WizardEvent,
   type WizardStep,
 } from '@lovisa/wizard';
-import { kontrollansvarigRequired, requiredAttachments, ruleSetFor, type ApplicationDetails, type Draft, type Evaluation } from '@lovisa/domain';
+import {
+  kontrollansvarigRequired,
+  requiredAttachments,
+  ruleSetFor,
+  type ApplicationDetails,
+  type Draft,
+  type Evaluation,
+} from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { useSiteLoader } from '../rules/useSite';
 import { navigate, useLocation } from '../../router';
@@ -37,7 +44,11 @@ const Receipt = lazy(() => laterSteps().then((m) => ({ default: m.Receipt })));
  * Each step has its own address (/ansokan/karta …): the machine's step is written to the address bar, and the
  * browser's back and forward are sent to the machine, which goes only where every earlier step is done.
  */
-function useStepAddress(step: WizardStep | undefined, goTo: (s: WizardStep) => void, machineStep: () => WizardStep | undefined) {
+function useStepAddress(
+  step: WizardStep | undefined,
+  goTo: (s: WizardStep) => void,
+  machineStep: () => WizardStep | undefined,
+) {
   const { path } = useLocation();
   const urlStep = stepFromSlug(path.split('/')[2]);
   const written = useRef<WizardStep | undefined>(undefined);
@@ -141,7 +152,11 @@ function useWizard(draft: Draft | undefined) {
   }, [draftId, send]);
   useInterruptedSigning(draftId, state.matches({ editing: 'review' }), send);
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
-  useStepAddress(step, (s) => send({ type: 'GO_TO_STEP', step: s }), () => wizardSteps.find((s) => actor.getSnapshot().matches({ editing: s })));
+  useStepAddress(
+    step,
+    (s) => send({ type: 'GO_TO_STEP', step: s }),
+    () => wizardSteps.find((s) => actor.getSnapshot().matches({ editing: s })),
+  );
   // From the details step on, the later steps' chunk is fetched ahead, so "Next" does not wait for it.
   const laterAhead = step !== undefined && wizardSteps.indexOf(step) >= wizardSteps.indexOf('details');
   useEffect(() => {
@@ -232,7 +247,14 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
       {showProblems && problems.length > 0 && (
         <StepProblems key={attempts} attempts={attempts} focusedAttempt={focusedAttempt} problems={problems} />
       )}
-      <StepBody current={current} context={context} evaluation={evaluation} send={send} onBack={back} onDetailsDone={detailsDone} />
+      <StepBody
+        current={current}
+        context={context}
+        evaluation={evaluation}
+        send={send}
+        onBack={back}
+        onDetailsDone={detailsDone}
+      />
       {current !== 'details' && current !== 'review' && (
         <div className="wizard__nav">
           {current !== 'chooseProperty' && (
@@ -269,7 +291,13 @@ function StepList({ current }: { current: WizardStep }) {
 }
 
 /** What changed while the applicant was away (rules, ownership, an unfinished signature), and what to do. */
-function ResumeNotice({ notice, send }: { notice: NonNullable<WizardContext['notice']>; send: (event: WizardEvent) => void }) {
+function ResumeNotice({
+  notice,
+  send,
+}: {
+  notice: NonNullable<WizardContext['notice']>;
+  send: (event: WizardEvent) => void;
+}) {
   const { t, label } = useI18n();
   return (
     <div className="status status--warning" role="status">
@@ -279,10 +307,10 @@ function ResumeNotice({ notice, send }: { notice: NonNullable<WizardContext['not
           : notice.kind === 'signInterrupted'
             ? t('resume.signInterrupted')
             : t('resume.rulesChanged', {
-              ruleSet: label(notice.ruleSet),
-              before: t(`resume.outcome.${notice.before ?? 'unknown'}`),
-              after: t(`resume.outcome.${notice.after ?? 'unknown'}`),
-            })}
+                ruleSet: label(notice.ruleSet),
+                before: t(`resume.outcome.${notice.before ?? 'unknown'}`),
+                after: t(`resume.outcome.${notice.after ?? 'unknown'}`),
+              })}
       </p>
       {notice.kind === 'signInterrupted' ? (
         <button type="button" className="button button--primary" onClick={() => send({ type: 'SUBMIT' })}>
@@ -297,7 +325,11 @@ function ResumeNotice({ notice, send }: { notice: NonNullable<WizardContext['not
   );
 }
 
-function StepProblems(props: { attempts: number; focusedAttempt: RefObject<number>; problems: ReturnType<typeof stepProblems> }) {
+function StepProblems(props: {
+  attempts: number;
+  focusedAttempt: RefObject<number>;
+  problems: ReturnType<typeof stepProblems>;
+}) {
   const { t, msg } = useI18n();
   const { attempts, focusedAttempt } = props;
   return (
@@ -344,7 +376,9 @@ function StepBody(props: {
         />
       );
     case 'measure':
-      return <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />;
+      return (
+        <MeasureStep selected={context.measure} onSelect={(measure) => send({ type: 'SELECT_MEASURE', measure })} />
+      );
     case 'map':
       if (!context.propertyId || !context.measure) return null;
       return (
