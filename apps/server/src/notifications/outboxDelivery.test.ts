@@ -87,7 +87,9 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
       expect(await deliver(transport)).toEqual({ sent: 0, retrying: 0, failed: 0 });
       expect(mail.received).toHaveLength(1);
       // The dev page tells it was sent.
-      const listed = (await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).json() as {
+      const listed = (
+        await h.app.inject({ method: 'GET', url: '/api/dev/outbox', headers: { cookie: anna } })
+      ).json() as {
         id: string;
         status: string;
         attempts: number;
@@ -132,7 +134,9 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
       });
       expect((await rowOf(temporary.id)).attempts).toBe(2);
 
-      const listed = (await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).json() as {
+      const listed = (
+        await h.app.inject({ method: 'GET', url: '/api/dev/outbox', headers: { cookie: anna } })
+      ).json() as {
         id: string;
         status: string;
       }[];
