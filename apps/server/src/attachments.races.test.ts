@@ -74,7 +74,8 @@ describe.each(dbKinds)('uploads racing into one slot on %s', (kind) => {
 
   it('keeps one consent per neighbour when consents for two neighbours race', async () => {
     const id = await newDraft();
-    const [n1, n2] = [randomUUID(), randomUUID()];
+    const [n1, n2] = await h.registers.land.neighbourIdsOf(facts.propertyA.id);
+    if (!n1 || !n2) throw new Error('the fixtures give property A at least two neighbours');
     const answers = await race(20, (i) =>
       uploadTo(
         h,
@@ -138,6 +139,15 @@ describe.each(dbKinds)('uploads racing into one slot on %s', (kind) => {
       });
       expect(ordered.statusCode, ordered.body).toBe(200);
       h.setNow(day('2026-12-02'));
+    });
+
+    it('takes a consent in the answer only from a property bordering the case’s', async () => {
+      const [neighbour] = await h.registers.land.neighbourIdsOf(facts.propertyA.id);
+      const refused = await answerWith(`GRAM&neighbourPropertyId=${facts.propertyB.id}`, 'medgivande.pdf', 0);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ error: { messageId: 'server.consentNotNeighbour' } });
+      const taken = await answerWith(`GRAM&neighbourPropertyId=${neighbour}`, 'medgivande.pdf', 1);
+      expect(taken.statusCode, taken.body).toBe(201);
     });
 
     it('leaves exactly one site plan of 20 sent at once in the answer; the application’s own stays', async () => {

@@ -110,7 +110,7 @@ describe('attachments of a draft', () => {
   });
 
   it('keeps one consent per neighbouring property, and asks which one', async () => {
-    const neighbour = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e24';
+    const [neighbour] = await h.registers.land.neighbourIdsOf(facts.propertyA.id);
     expect(error(await uploadTo(h, cookieA, draftId, 'type=GRAM', 'medgivande.pdf', testPdf()))).toMatchObject({
       code: 'invalidInput',
     });
@@ -123,6 +123,43 @@ describe('attachments of a draft', () => {
       testPdf('gram'),
     );
     expect(ok.json()).toMatchObject({ type: 'GRAM', neighbourPropertyId: neighbour });
+  });
+
+  it('refuses a consent for a property that does not border the site, before reading the file', async () => {
+    const before = (await list()).length;
+    const neighbours = await h.registers.land.neighbourIdsOf(facts.propertyA.id);
+    expect(neighbours).not.toContain(facts.propertyB.id);
+    for (const notNeighbour of [facts.propertyB.id, facts.propertyA.id, '00000000-0000-4000-8000-000000000000']) {
+      const res = await uploadTo(
+        h,
+        cookieA,
+        draftId,
+        `type=GRAM&neighbourPropertyId=${notNeighbour}`,
+        'medgivande.pdf',
+        testPdf('not a neighbour'),
+      );
+      expect(res.statusCode).toBe(400);
+      expect(error(res)).toMatchObject({ code: 'invalidInput', messageId: 'server.consentNotNeighbour' });
+    }
+    expect(await list()).toHaveLength(before);
+
+    const noProperty = '6b1d2c3e-4f50-4a61-8b72-9c8d7e6f5a42';
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: `/api/drafts/${noProperty}`,
+      headers: { cookie: cookieA },
+      payload: { data: { step: 'measure' } },
+    });
+    expect(put.statusCode).toBe(200);
+    const early = await uploadTo(
+      h,
+      cookieA,
+      noProperty,
+      `type=GRAM&neighbourPropertyId=${neighbours[0]}`,
+      'medgivande.pdf',
+      testPdf('too early'),
+    );
+    expect(error(early)).toMatchObject({ code: 'invalidInput', messageId: 'server.consentNeedsProperty' });
   });
 
   it('refuses what is not a drawing, by content, with the reason in Swedish, and stores nothing', async () => {

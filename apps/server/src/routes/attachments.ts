@@ -20,7 +20,7 @@ import {
   removeFromDraft,
   toAttachmentInfo,
 } from '../repositories/attachments';
-import { uploadIntoSlot } from '../services/uploads';
+import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
 import { currentUser, noStore, requireRole } from '../plugins/session';
 import { contentDisposition } from '../http/contentDisposition';
 
@@ -78,7 +78,9 @@ export default async function attachmentRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       // Refused before the body is read: no 25 MB for a draft that is not theirs.
-      const { user } = await ownDraft(request, request.params.id);
+      const { user, draft } = await ownDraft(request, request.params.id);
+      const data = DraftDataSchema.safeParse(draft.data);
+      await assertConsentFromNeighbour(app.registers.land, data.success ? data.data.propertyId : null, request.query);
       const file = await receiveUpload(request, request.query);
       const info = await uploadIntoSlot(app, user.personnummer, { draftId: request.params.id }, request.query, file);
       return reply.status(201).send(info);

@@ -16,7 +16,7 @@ import {
 } from '@lovisa/domain';
 import { receiveUpload } from '../attachments/receive';
 import { currentUser, noStore, requireRole } from '../plugins/session';
-import { uploadIntoSlot } from '../services/uploads';
+import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
 import { casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
 import { sendCaseDocument } from '../services/caseDocuments';
@@ -76,6 +76,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       // Refused before the file is read, as the upload service refuses it again under the case's lock.
       const refusal = answerRefusal({ status: row.status as CaseStatus, completionRequest: completionRequestOf(row) });
       if (refusal) throw caseProblemError(refusal);
+      await assertConsentFromNeighbour(app.registers.land, row.propertyId, request.query);
       // The one upload check (attachments/upload.ts), as for a draft; the file then goes into this answer's slot.
       const file = await receiveUpload(request, request.query);
       const info = await uploadIntoSlot(app, user.personnummer, { caseId: row.id }, request.query, file);

@@ -5,9 +5,10 @@ import {
   type AttachmentInfo,
   type AttachmentSlot,
 } from '@lovisa/domain';
+import type { Registers } from '@lovisa/registry';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/database';
-import { AppError, notFound } from '../errors';
+import { AppError, appError, notFound } from '../errors';
 import {
   countOfType,
   emptySlot,
@@ -39,6 +40,21 @@ export interface UploadedFile {
 }
 
 const tooManyOthers = () => new AppError('conflict', `Du kan bifoga högst ${MAX_OTHER_ATTACHMENTS} övriga handlingar.`);
+
+/**
+ * A neighbour's consent counts only from a neighbour: a property the land register lists as adjoining the site.
+ * Asked before the file is read, so a consent for any other property is refused without storing anything.
+ */
+export async function assertConsentFromNeighbour(
+  land: Registers['land'],
+  sitePropertyId: string | null | undefined,
+  slot: AttachmentSlot,
+): Promise<void> {
+  if (slot.type !== 'GRAM' || !slot.neighbourPropertyId) return;
+  if (!sitePropertyId) throw appError('invalidInput', 'server.consentNeedsProperty');
+  const neighbours = await land.neighbourIdsOf(sitePropertyId);
+  if (!neighbours.includes(slot.neighbourPropertyId)) throw appError('invalidInput', 'server.consentNotNeighbour');
+}
 
 /**
  * Puts a checked file into its slot, for drafts and answers alike. A drawing type, or one neighbour's consent, has

@@ -90,6 +90,9 @@ const rest = {
   'server.signedByOther':
     'The application was signed by someone other than the person logged in. It has not been sent.',
   'server.applicationBlocked': 'The application cannot be sent yet. Correct what is listed below.',
+  'server.consentNeedsProperty': 'Choose the property you want to build on before attaching a neighbour consent.',
+  'server.consentNotNeighbour':
+    'The property the consent is for does not border yours. Attach consents from the neighbouring properties.',
   'case.problem.WRONG_ROLE': 'You do not have permission for this.',
   'case.problem.NOT_TEAM_LEAD': 'Only a team lead can confirm or return a proposed decision.',
   'case.problem.ALREADY_DECIDED': 'The case has already been decided.',

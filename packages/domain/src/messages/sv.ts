@@ -174,6 +174,9 @@ const serverSv = {
   'server.signatureNotFound': 'Underskriften hittades inte. Skicka ansökan igen.',
   'server.signedByOther': 'Ansökan skrevs under av någon annan än den som är inloggad. Den har inte skickats.',
   'server.applicationBlocked': 'Ansökan kan inte skickas än. Rätta det som står nedan.',
+  'server.consentNeedsProperty': 'Välj fastigheten du vill bygga på innan du bifogar ett grannemedgivande.',
+  'server.consentNotNeighbour':
+    'Fastigheten som medgivandet gäller gränsar inte till din fastighet. Bifoga medgivanden från grannfastigheterna.',
 } as const;
 
 /** Why a case command was refused (case/problems.ts), and what the field beside it says. */
