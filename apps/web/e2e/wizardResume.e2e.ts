@@ -175,4 +175,58 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     expect(await noSideways(z)).toBe(true);
     await shoot(z, shots, 'start-zoom200');
   });
+
+  it('tells the applicant, back at the draft, that an interrupted signature sent nothing, and offers to sign again', async () => {
+    const context = await env.newContext({ viewport: { width: 1280, height: 900 } });
+    let page = await context.newPage();
+    await page.goto(`${env.server.baseUrl}/logga-in?next=%2Fansokan%3Fny`);
+    await uiLogin(page, env.browser, env.server.baseUrl, ANNA);
+    await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByLabel('Bredd (meter)').fill('8');
+    await page.getByLabel('Djup (meter)').fill('7');
+    await page.getByRole('button', { name: 'Placera byggnaden' }).click();
+    await page.getByText('Du behöver söka bygglov.').waitFor();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByLabel('Beskriv vad du vill bygga').fill('Förråd i trä med pulpettak.');
+    await page.getByLabel('Nockhöjd (meter)').fill('3,5');
+    await page.getByLabel('När vill du börja bygga?').fill('2027-06-01');
+    await page.getByLabel('E-post', { exact: true }).fill('anna@example.se');
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByLabel('Välj fil för planritning').setInputFiles(pdf('Planritning'));
+    await page.getByRole('link', { name: 'Planritning.pdf' }).waitFor();
+    await page.getByLabel('Välj fil för fasadritning').setInputFiles(pdf('Fasader'));
+    await page.getByRole('link', { name: 'Fasader.pdf' }).waitFor();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('button', { name: 'Skriv under och skicka' }).click();
+    await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
+    // The tab is closed while BankID waits; the order then ends in the app without this page seeing it.
+    await page.close();
+    const app = await env.newContext();
+    const phone = await app.newPage();
+    await phone.goto(`${env.server.baseUrl}/bankid-sim/app`);
+    await phone.getByRole('region').first().getByRole('button', { name: 'Avbryt' }).click();
+    await app.close();
+    // Back at the draft in the same browser: what happened, that nothing was sent, and a way on. It is said once
+    // (the browser forgets the order once its end is known), so both widths are looked at on the one page.
+    page = await context.newPage();
+    await page.goto(`${env.server.baseUrl}/ansokan`);
+    await page
+      .getByText(/Underskriften av din ansökan blev inte klar, så ingenting har skickats/)
+      .waitFor({ timeout: 15_000 });
+    for (const [width, height] of [
+      [1280, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.getByRole('button', { name: 'Skriv under igen' }).waitFor();
+      await expectAccessible(page, `interrupted signature (${width})`);
+      await shoot(page, shots, `sign-interrupted-${width}`);
+    }
+    await page.getByRole('button', { name: 'Skriv under igen' }).click();
+    await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
+    await context.close();
+  });
 });

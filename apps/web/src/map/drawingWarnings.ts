@@ -1,6 +1,5 @@
 import { ruleSets, type Evaluation, type Footprint } from '@lovisa/domain';
 import {
-  distanceToArea,
   distanceToBoundary,
   overlapArea,
   polygonArea,
@@ -131,12 +130,10 @@ export function drawingWarnings(
     const d = b.nearest?.distanceM;
     if (d !== undefined && b.within && Number.isFinite(limitM) && d < limitM) {
       if (exempt) {
-        // The owners to ask: those of the neighbouring plots this building is near, as the rules engine named them.
-        const near = site.neighbours
-          .filter((nb) => cm(distanceToArea(b.geometry, nb.boundary).distanceM) < limitM)
-          .map((nb) => nb.designation);
-        const named = assessment!.consentFrom.map((c) => c.designation);
-        const neighbours = near.length > 0 ? near.filter((x) => named.length === 0 || named.includes(x)) : named;
+        // The owners to ask: those the rules engine names for this building (for all, if it could name none).
+        const named = assessment!.consentFrom;
+        const mine = named.filter((c) => c.footprints.includes(b.number - 1));
+        const neighbours = (mine.length > 0 ? mine : named).map((c) => c.designation);
         warnings.push({
           code: 'neighbourConsent',
           building: n,

@@ -560,6 +560,16 @@ describe('what the verdict says', () => {
     expect(a.figures.nearestNeighbour).toBe('Kjellstavik Eken 1:24');
   });
 
+  it('names, for each building, the neighbours it comes too close to', () => {
+    const twoSheds = measure('outbuilding', [box(26, 10, 3, 3), box(12, 37, 3, 2)]);
+    const a = assessPermitNeed(twoSheds, site(), ruleSetFor(REFORM)!);
+    expect(a.outcome).not.toBe('permit');
+    expect(a.consentFrom.map(({ id, footprints }) => ({ id, footprints }))).toEqual([
+      { id: 'n-east', footprints: [0] },
+      { id: 'n-north', footprints: [1] },
+    ]);
+  });
+
   it('reports the figures the map shows', () => {
     const a = assessPermitNeed(shed(box(5, 10, 4, 3)), site(), ruleSetFor(REFORM)!);
     expect(a.figures).toMatchObject({

@@ -23,8 +23,11 @@ export interface PermitAssessment {
   context: Finding[];
   /** Part of the verdict rests on a value the sources leave uncertain: "bekräfta med kommunen". */
   confirmWithMunicipality: boolean;
-  /** Neighbouring properties whose owners must all consent (the 4.5 m rule), when the outcome is an exemption. */
-  consentFrom: { id: string; designation: string }[];
+  /**
+   * Neighbouring properties whose owners must all consent (the 4.5 m rule), when the outcome is an exemption, each
+   * with the buildings (indexes into the footprints) that come closer to it than the rule set allows.
+   */
+  consentFrom: { id: string; designation: string; footprints: number[] }[];
   /** The exemption each building falls under, in footprint order; null where a permit is needed. */
   tiers: (ExemptionTier['id'] | null)[];
   figures: {
@@ -221,10 +224,14 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
   let consentFrom: PermitAssessment['consentFrom'] = [];
   if (nearDwellingNeeded) conds.push(finding('IMMEDIATE_PROXIMITY'));
   if (distanceToBoundaryM !== null && distanceToBoundaryM < ruleSet.boundaryDistanceM) {
-    const affected = site.neighbours.filter((n) =>
-      measure.footprints.some((f) => cm(distanceToArea(f, n.boundary).distanceM) < ruleSet.boundaryDistanceM),
-    );
-    consentFrom = affected.map((n) => ({ id: n.id, designation: n.designation }));
+    const near = (n: Site['neighbours'][number]) =>
+      measure.footprints.flatMap((f, i) =>
+        cm(distanceToArea(f, n.boundary).distanceM) < ruleSet.boundaryDistanceM ? [i] : [],
+      );
+    consentFrom = site.neighbours
+      .map((n) => ({ id: n.id, designation: n.designation, footprints: near(n) }))
+      .filter((n) => n.footprints.length > 0);
+    const affected = consentFrom;
     conds.push(
       finding('NEIGHBOUR_CONSENT', {
         distance: distanceToBoundaryM,
