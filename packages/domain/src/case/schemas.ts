@@ -3,6 +3,7 @@ import { ApplicationSubmissionSchema } from '../application';
 import { AttachmentInfoSchema, AttachmentTypeSchema } from '../attachment';
 import { MeasureTypeSchema } from '../measure';
 import type { DomainMessageId } from '../messages/sv';
+import { ruleSets } from '../rules/ruleSets';
 
 /**
  * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
@@ -339,13 +340,21 @@ export const CompletionRequestInputSchema = CompletionRequestFieldsSchema.refine
 );
 export type CompletionRequestInput = z.infer<typeof CompletionRequestInputSchema>;
 
+/**
+ * The longest extension any rule set allows, for any procedure: the bound on what the API takes at all. The
+ * case's own limit (its rule set and procedure) is the command's to apply (case/limits.ts), and the form's.
+ */
+const LONGEST_EXTENSION_WEEKS = Math.max(
+  ...ruleSets.flatMap((r) => [r.clock.maxExtensionWeeks.permit, r.clock.maxExtensionWeeks.notification]),
+);
+
 export const ExtensionInputSchema = z.object({
   version: CaseVersionSchema,
   weeks: z
     .number({ error: id('form.weeks.invalid') })
     .int(id('form.weeks.invalid'))
     .min(1, id('form.weeks.tooFew'))
-    .max(10, id('form.weeks.tooMany')),
+    .max(LONGEST_EXTENSION_WEEKS, id('form.weeks.tooMany')),
   reason: z
     .string({ error: id('form.extension.reason.tooShort') })
     .trim()
