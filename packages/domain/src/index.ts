@@ -8,6 +8,7 @@ export * from './measure';
 export * from './application';
 export * from './case/index';
 export * from './deadline';
+export * from './calendar/holidays';
 export * from './errors';
 export * from './auth';
 export * from './routing';

@@ -164,6 +164,15 @@ const refusals: {
     path: 'replyBy',
   },
   {
+    name: 'a reply-by day is a working day, not Christmas Day',
+    state: received,
+    command: { type: 'requestCompletion', version: v, items: ['PLA'], text: null, replyBy: '2026-12-25' },
+    actor: officer,
+    day: '2026-12-04',
+    code: 'REPLY_BY_CLOSED_DAY',
+    path: 'replyBy',
+  },
+  {
     name: 'the time is extended once',
     state: {
       ...received,
@@ -438,6 +447,11 @@ describe('caseCommandLimits tells a view what it may offer', () => {
     expect(l.extension).toEqual({ maxWeeks: 10, defaultWeeks: 4, reasonMinLength: 5 });
     expect(l.decision).toEqual({ proposes: false, outcomes: ['approved', 'refused'], reasonMinLength: 5 });
     expect(caseCommandLimits(lifecycle, officer, '2026-12-15').completion?.restartsClock).toBe(false);
+    // On a Friday three weeks before Christmas: the first day is Monday, the default the first working day after.
+    expect(caseCommandLimits(lifecycle, officer, '2026-12-04').completion).toMatchObject({
+      minReplyBy: '2026-12-07',
+      defaultReplyBy: '2026-12-28',
+    });
     const notification = caseCommandLimits(
       { ...lifecycle, procedure: 'notification', clock: clockFactsAtReceipt('notification', '2026-11-23') },
       officer,

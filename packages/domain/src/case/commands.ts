@@ -1,5 +1,6 @@
 import type { AttachmentType } from '../attachment';
 import { stockholmDate } from '../deadline';
+import { isWorkingDay } from '../calendar/holidays';
 import type { RuleSet } from '../rules/ruleSet';
 import {
   caseClock,
@@ -210,6 +211,7 @@ function changeOf(
       });
     case 'requestCompletion': {
       if (command.replyBy <= today) return refuse('REPLY_BY_TOO_EARLY', { path: 'replyBy' });
+      if (!isWorkingDay(command.replyBy)) return refuse('REPLY_BY_CLOSED_DAY', { path: 'replyBy' });
       const items = [...new Set(command.items)];
       const text = command.text?.trim() || null;
       const restarts = completionOrderRestarts(state.clock, today, ruleSet);

@@ -1,3 +1,4 @@
+import { workingDayFrom } from '../calendar/holidays';
 import { addDays, daysBetween } from '../rules/clock';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetOfCase, type ClockFacts } from './clock';
@@ -87,8 +88,9 @@ export function caseCommandLimits(
     decision: outcomes.length > 0 ? { proposes, outcomes, reasonMinLength: REASON_MIN_LENGTH } : null,
     completion: actions.includes('requestCompletion')
       ? {
-          minReplyBy: addDays(today, 1),
-          defaultReplyBy: addDays(today, DEFAULT_COMPLETION_REPLY_DAYS),
+          // Reply-by days are working days (lag (1930:173)): never a weekend, holiday or holiday eve.
+          minReplyBy: workingDayFrom(addDays(today, 1)),
+          defaultReplyBy: workingDayFrom(addDays(today, DEFAULT_COMPLETION_REPLY_DAYS)),
           restartsClock: completionOrderRestarts(s.clock, today, ruleSet),
           lastDayThatRestarts: addDays(s.clock.received, window),
         }

@@ -17,6 +17,7 @@ export type CaseProblemCode =
   | 'STALE_VERSION'
   | 'ASSIGNEE_NOT_IN_TEAM'
   | 'REPLY_BY_TOO_EARLY'
+  | 'REPLY_BY_CLOSED_DAY'
   | 'EXTENSION_ALREADY_USED'
   | 'EXTENSION_WAITING_FOR_COMPLETION'
   | 'EXTENSION_TOO_LONG'
@@ -46,6 +47,7 @@ export const caseProblemErrorCode: Record<CaseProblemCode, ErrorCode> = {
   STALE_VERSION: 'conflict',
   ASSIGNEE_NOT_IN_TEAM: 'invalidInput',
   REPLY_BY_TOO_EARLY: 'invalidInput',
+  REPLY_BY_CLOSED_DAY: 'invalidInput',
   EXTENSION_ALREADY_USED: 'conflict',
   EXTENSION_WAITING_FOR_COMPLETION: 'invalidInput',
   EXTENSION_TOO_LONG: 'invalidInput',
@@ -78,6 +80,7 @@ const statusWord = (status: CaseStatus | undefined) =>
 const fieldMessages: Partial<Record<CaseProblemCode, DomainMessageId>> = {
   ASSIGNEE_NOT_IN_TEAM: 'case.issue.ASSIGNEE_NOT_IN_TEAM',
   REPLY_BY_TOO_EARLY: 'case.issue.REPLY_BY_TOO_EARLY',
+  REPLY_BY_CLOSED_DAY: 'case.issue.REPLY_BY_CLOSED_DAY',
   NOTIFICATION_ENDS_IN_START_APPROVAL: 'case.issue.NOTIFICATION_ENDS_IN_START_APPROVAL',
   CONDITIONS_ONLY_ON_APPROVAL: 'case.issue.CONDITIONS_ONLY_ON_APPROVAL',
   COMPLETION_EMPTY: 'case.issue.COMPLETION_EMPTY',

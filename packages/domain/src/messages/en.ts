@@ -104,6 +104,8 @@ const rest = {
   'case.issue.STALE_VERSION_BY': 'Last changed by {who}{when}.',
   'case.problem.ASSIGNEE_NOT_IN_TEAM': 'The officer is not in your team.',
   'case.problem.REPLY_BY_TOO_EARLY': 'The reply-by date must be after today.',
+  'case.problem.REPLY_BY_CLOSED_DAY':
+    'The reply-by date may not be a Saturday, Sunday, public holiday, or Midsummer, Christmas or New Year’s Eve.',
   'case.problem.EXTENSION_ALREADY_USED': 'The time has already been extended once. It may only be extended once.',
   'case.problem.EXTENSION_WAITING_FOR_COMPLETION':
     'The clock is stopped while waiting for completion. Extend once the completion has arrived.',
@@ -117,6 +119,7 @@ const rest = {
   'case.problem.COMPLETION_EMPTY': 'Attach a file or write an answer.',
   'case.issue.ASSIGNEE_NOT_IN_TEAM': 'Choose an officer of the team.',
   'case.issue.REPLY_BY_TOO_EARLY': 'Choose a date after today.',
+  'case.issue.REPLY_BY_CLOSED_DAY': 'Choose a weekday that is not a holiday or a holiday eve.',
   'case.issue.NOTIFICATION_ENDS_IN_START_APPROVAL': 'Give a start approval instead.',
   'case.issue.CONDITIONS_ONLY_ON_APPROVAL': 'Remove the conditions or grant the permit.',
   'case.issue.COMPLETION_EMPTY': 'Write an answer.',

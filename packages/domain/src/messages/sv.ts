@@ -192,6 +192,8 @@ const caseSv = {
   'case.issue.STALE_VERSION_BY': 'Senast ändrat av {who}{when}.',
   'case.problem.ASSIGNEE_NOT_IN_TEAM': 'Handläggaren finns inte i din grupp.',
   'case.problem.REPLY_BY_TOO_EARLY': 'Svarsdatumet måste ligga efter i dag.',
+  'case.problem.REPLY_BY_CLOSED_DAY':
+    'Svarsdatumet får inte vara en lördag, söndag, helgdag eller midsommar-, jul- eller nyårsafton.',
   'case.problem.EXTENSION_ALREADY_USED': 'Tiden har redan förlängts en gång. Den får bara förlängas en gång.',
   'case.problem.EXTENSION_WAITING_FOR_COMPLETION':
     'Tiden står still i väntan på komplettering. Förläng när kompletteringen har kommit in.',
@@ -206,6 +208,7 @@ const caseSv = {
   'case.problem.COMPLETION_EMPTY': 'Bifoga en fil eller skriv ett svar.',
   'case.issue.ASSIGNEE_NOT_IN_TEAM': 'Välj en handläggare i gruppen.',
   'case.issue.REPLY_BY_TOO_EARLY': 'Välj ett datum efter i dag.',
+  'case.issue.REPLY_BY_CLOSED_DAY': 'Välj en vardag som inte är helgdag eller afton.',
   'case.issue.NOTIFICATION_ENDS_IN_START_APPROVAL': 'Ge startbesked i stället.',
   'case.issue.CONDITIONS_ONLY_ON_APPROVAL': 'Ta bort villkoren eller bevilja.',
   'case.issue.COMPLETION_EMPTY': 'Skriv ett svar.',

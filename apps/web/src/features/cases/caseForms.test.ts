@@ -20,8 +20,8 @@ const issues = (r: { error?: { issues: { path: PropertyKey[]; message: string }[
 };
 
 const completion = {
-  minReplyBy: '2026-12-05',
-  defaultReplyBy: '2026-12-25',
+  minReplyBy: '2026-12-07',
+  defaultReplyBy: '2026-12-28',
   restartsClock: true,
   lastDayThatRestarts: '2026-12-20',
 };
@@ -42,11 +42,15 @@ describe('case forms', () => {
       'replyBy',
       'form.replyBy.invalid',
     ]);
-    expect(schema.parse({ items: ['SEK'], text: ' Visa nocken. ', replyBy: '2026-12-05' })).toEqual({
+    expect(schema.parse({ items: ['SEK'], text: ' Visa nocken. ', replyBy: '2026-12-07' })).toEqual({
       items: ['SEK'],
       text: 'Visa nocken.',
-      replyBy: '2026-12-05',
+      replyBy: '2026-12-07',
     });
+    for (const closed of ['2026-12-12', '2026-12-24', '2026-12-25', '2027-01-06'])
+      expect(issues(schema.safeParse({ items: ['SEK'], text: '', replyBy: closed }))).toEqual([
+        ['replyBy', 'case.issue.REPLY_BY_CLOSED_DAY'],
+      ]);
   });
 
   it('bounds an extension by the case’s procedure, not by a number of its own', () => {
@@ -106,7 +110,7 @@ describe('case forms', () => {
         completionRequestFormSchema(completion).safeParse({
           items: ['SEK'],
           text: 'x'.repeat(2001),
-          replyBy: '2026-12-05',
+          replyBy: '2026-12-07',
         }),
       ),
       ...issues(decisionFormSchema(decision).safeParse({ outcome: 'refused', reason: 'x'.repeat(4001) })),

@@ -10,6 +10,7 @@ import {
   WithdrawInputSchema,
   completionRequestAsksForSomething,
   completionRequestEmptyIssue,
+  isWorkingDay,
   type CaseCommandLimits,
   type DecidableOutcome,
   type DomainMessageId,
@@ -33,15 +34,17 @@ export const assignFormSchema = AssignInputSchema.omit({ version: true }).extend
 
 export const proposalReturnFormSchema = ProposalActionInputSchema.omit({ version: true });
 
-/** The reply-by day may not come before the case's earliest one (tomorrow), the bound the server checks too. */
+/**
+ * The reply-by day may not come before the case's earliest one, nor be a weekend, holiday or holiday eve: the
+ * bounds the server checks too.
+ */
 export const completionRequestFormSchema = (limits: NonNullable<Limits['completion']>) =>
   CompletionRequestFieldsSchema.omit({ version: true })
     .extend({
       items: CompletionRequestFieldsSchema.shape.items.unwrap(),
-      replyBy: CompletionRequestFieldsSchema.shape.replyBy.refine(
-        (day) => day >= limits.minReplyBy,
-        id('case.issue.REPLY_BY_TOO_EARLY'),
-      ),
+      replyBy: CompletionRequestFieldsSchema.shape.replyBy
+        .refine((day) => day >= limits.minReplyBy, id('case.issue.REPLY_BY_TOO_EARLY'))
+        .refine(isWorkingDay, id('case.issue.REPLY_BY_CLOSED_DAY')),
     })
     .refine(completionRequestAsksForSomething, completionRequestEmptyIssue);
 
