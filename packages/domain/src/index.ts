@@ -9,6 +9,7 @@ export * from './application';
 export * from './case/index';
 export * from './deadline';
 export * from './calendar/holidays';
+export * from './decision/legalForce';
 export * from './errors';
 export * from './auth';
 export * from './routing';

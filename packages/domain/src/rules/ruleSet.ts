@@ -81,6 +81,19 @@ export const RuleSetSchema = z.object({
     /** The fee falls by this fraction for each started week past the limit. */
     feeReductionPerWeek: z.number().positive().max(1),
   }),
+  /** What follows a permit: announcement, appeal, the wait before building, and when the permit lapses. */
+  afterDecision: z.object({
+    /** Where a decision is announced (kungörelse). */
+    announcement: Flagged(z.enum(['postOchInrikesTidningar', 'anslagstavla'])),
+    /** Those reached only by the announcement count as having received the decision this many days after it. */
+    announcementDeliveredAfterDays: Flagged(z.number().int().nonnegative()),
+    /** A party may appeal within this many weeks of receiving the decision. */
+    appealWeeks: z.number().int().positive(),
+    /** Building may start at the earliest this many weeks after the announcement (with a startbesked). */
+    startWaitWeeks: z.number().int().nonnegative(),
+    /** The permit lapses unless work has started within, and finished within, this many years of legal force. */
+    lapse: z.object({ startYears: z.number().int().positive(), finishYears: z.number().int().positive() }),
+  }),
 });
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 export type RuleSetInput = z.input<typeof RuleSetSchema>;

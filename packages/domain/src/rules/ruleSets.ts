@@ -85,6 +85,31 @@ const clock = {
   feeReductionPerWeek: 0.2,
 } satisfies RuleSet['clock'];
 
+// Appeal within 3 weeks of receiving the decision (förvaltningslagen 44 §); building 4 weeks after the
+// announcement at the earliest (PBL 9 kap. 42 a §); the permit lapses 2 and 5 years after legal force (9 kap. 43 §).
+const appeal = { appealWeeks: 3, startWaitWeeks: 4, lapse: { startYears: 2, finishYears: 5 } };
+/** Before the reform: kungörelse in Post- och Inrikes Tidningar (PBL 9 kap. 41 §). */
+const afterDecisionBefore = {
+  ...appeal,
+  announcement: { value: 'postOchInrikesTidningar', uncertain: false },
+  // Delgivningslagen 49 §: whoever is served by announcement counts as served on the tenth day after it.
+  announcementDeliveredAfterDays: { value: 10, uncertain: false },
+} satisfies RuleSet['afterDecision'];
+/** From 2025-12-01, as one municipality describes it; the text in force must be checked (9 kap. 41–41 b §§). */
+const afterDecisionReform = {
+  ...appeal,
+  announcement: {
+    value: 'anslagstavla',
+    uncertain: true,
+    note: 'En kommuns beskrivning av reformen; kontrollera PBL 9 kap. 41–41 b §§ i lydelsen som gäller.',
+  },
+  announcementDeliveredAfterDays: {
+    value: 10,
+    uncertain: true,
+    note: 'Delgivningslagens tiodagarsregel för kungörelse; om den gäller anslag på kommunens tavla är inte klarlagt.',
+  },
+} satisfies RuleSet['afterDecision'];
+
 const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, name: RuleSet['name']): RuleSet => ({
   id,
   name,
@@ -115,6 +140,7 @@ const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, nam
   kontrollansvarig,
   requiredAttachments: attachments,
   clock,
+  afterDecision: afterDecisionBefore,
 });
 
 const exempt2025 = (procedure: 'none' | 'notification', uncertain: boolean): ExemptionTier => ({
@@ -174,6 +200,7 @@ const reform2025: RuleSet = {
   kontrollansvarig,
   requiredAttachments: attachments,
   clock,
+  afterDecision: afterDecisionReform,
 };
 
 /** Every rule set Lovisa knows, oldest first. Applications received before the first are not judged. */
