@@ -16,6 +16,7 @@ import type { Database } from './db/database';
 import { dbSimOrderStore } from './bankid/simOrderStore';
 import { safeLogger } from './logging';
 import dbPlugin from './plugins/db';
+import metricsPlugin from './plugins/metrics';
 import errorsPlugin from './plugins/errors';
 import storableTextPlugin from './plugins/storableText';
 import registersPlugin from './plugins/registers';
@@ -224,6 +225,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sameOriginPlugin);
   await app.register(attachmentsPlugin, opts.attachmentStore ? { store: opts.attachmentStore } : {});
   await app.register(dbPlugin, { database: opts.database, clock });
+  await app.register(metricsPlugin);
   await app.register(registersPlugin, {
     registers: opts.registers,
     basemap: opts.basemap ?? { type: 'FeatureCollection', features: [] },

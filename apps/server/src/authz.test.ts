@@ -156,6 +156,18 @@ const matrix: Row[] = [
   { method: 'GET', route: '/api/health', expect: all(200), call: async () => ({ method: 'GET', url: '/api/health' }) },
   {
     method: 'GET',
+    route: '/api/health/live',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/health/live' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/health/ready',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/health/ready' }),
+  },
+  {
+    method: 'GET',
     route: '/api/openapi.json',
     expect: all(200),
     call: async () => ({ method: 'GET', url: '/api/openapi.json' }),

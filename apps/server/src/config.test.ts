@@ -92,6 +92,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '0.0.0.0', BANKID_SIMULATOR: 'true' }).bankidSimulator).toBe(true);
   });
 
+  it('serves metrics only when given a port, on loopback unless told otherwise', () => {
+    expect(loadConfig({}).metrics).toBeNull();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({
+      port: 9464,
+      host: '10.0.0.5',
+    });
+    expect(() => loadConfig({ METRICS_PORT: 'many' })).toThrow();
+  });
+
   it('refuses to load for production with the simulator on', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/Refusing to start.*I_UNDERSTAND/s);
     expect(

@@ -75,6 +75,10 @@ const EnvSchema = z.object({
       message: 'a hop count (e.g. 1) or a comma-separated list of IP addresses or CIDR ranges',
     })
     .optional(),
+  /** Prometheus metrics (GET /metrics) on a port of their own; unset = not served. Never on the public port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The metrics port's interface: loopback unless an operator's scraper must reach it from elsewhere. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A town-hall kiosk: every page is the kiosk face, the officer console and its API are never served. */
   KIOSK_ONLY: bool.default(false),
@@ -107,6 +111,8 @@ export interface AppConfig {
   mapTiles: { url: string; attribution: string } | null;
   secureCookie: 'auto' | boolean;
   logLevel: string;
+  /** Where GET /metrics is served, apart from the public port; null = nowhere. */
+  metrics: { port: number; host: string } | null;
   /** Fastify's trustProxy: false (the socket's address), a hop count, or the proxies' addresses and ranges. */
   trustProxy: false | number | string[];
   draftRetentionDays: number;
@@ -255,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
     secureCookie: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
+    metrics: e.METRICS_PORT === undefined ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     trustProxy:
       e.TRUST_PROXY === undefined
         ? false

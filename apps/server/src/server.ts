@@ -14,6 +14,7 @@ import { seedStaff } from './db/seed';
 import { runRetention } from './jobs/retention';
 import { messageIdDomain, smtpTransport } from './notifications/mailTransport';
 import { startMailDelivery } from './notifications/outboxDelivery';
+import { startMetricsServer } from './metrics/server';
 
 let config;
 try {
@@ -83,12 +84,14 @@ const mail = config.mail.smtpUrl
     })
   : null;
 
+let metrics: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   clearInterval(retentionTimer);
   await mail?.stop();
+  metrics?.server.close();
   app.log.info({ signal }, 'shutting down');
   await app.close();
   await database.close();
@@ -98,6 +101,9 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+// Metrics on their own port (METRICS_PORT), never the public one.
+metrics = config.metrics ? await startMetricsServer(app.metrics.registry, config.metrics) : null;
+if (metrics) app.log.info(`metrics at ${metrics.url}`);
 for (const note of config.bankidSimulatorNotes) app.log[note.level](note.message);
 app.log.info(
   `Lovisa is running on http://localhost:${(app.server.address() as { port: number }).port} (database: ${database.kind})`,

@@ -20,6 +20,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** The PostgreSQL pool's connections (the embedded database has none). */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
   /** The embedded engine, when it is one (tests dump it as a template). */
   pglite?: PGlite;
@@ -44,6 +46,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       db,
       kind: 'postgres',
       ping: async () => void (await pool.query('select 1')),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => pool.end(),
     };
   }
@@ -61,6 +64,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     db,
     kind: 'pglite',
     ping: async () => void (await db.execute(sql`select 1`)),
+    poolStats: () => null,
     close: () => client.close(),
     pglite: client,
   };

@@ -73,6 +73,7 @@ export function loginService(app: FastifyInstance) {
         ended: false,
       };
     await deleteLoginOrder(app.db, order.orderRef);
+    app.metrics.bankIdOrderEnded('login', result.status, result.status === 'failed' ? result.hintCode : undefined);
     if (result.status === 'failed')
       return {
         answer: { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') },

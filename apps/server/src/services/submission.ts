@@ -168,6 +168,7 @@ async function receive(
       },
     });
     log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
+    app.metrics.applicationReceived(created.measure);
     return { status: 'complete' as const, message: SIGNED, case: created };
   } catch (err) {
     if (err instanceof DraftAlreadySubmitted) return lost(app, order, err.caseId);
@@ -275,6 +276,7 @@ export function submissionService(app: FastifyInstance) {
     }
     if (result.status === 'pending')
       return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+    app.metrics.bankIdOrderEnded('sign', result.status, result.status === 'failed' ? result.hintCode : undefined);
     if (result.status === 'failed') {
       await forgetSignOrder(app.db, order.orderRef);
       return { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
