@@ -34,6 +34,26 @@ export type DatabaseConfig =
   /** `dataDir` undefined = in memory; `loadDataDir` restores a dumped template (tests). */
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
+/** Any fixed number will do: it names Lovisa's migration lock among the server's advisory locks. */
+const MIGRATION_LOCK = 0x4c6f7669; // "Lovi"
+
+/**
+ * Applies the migrations under a session advisory lock, so however many instances start together, one migrates
+ * and the others wait, then find nothing left to do. The lock is held by a connection of its own and released
+ * whatever happens (a connection that dies releases it too). Outside the pool, so a pool of one still migrates.
+ */
+async function migrateOnce(pool: pg.Pool, url: string) {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migratePg(drizzlePg(pool), { migrationsFolder });
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
 /** Opens the database and applies the migrations: one set of SQL for PGlite and PostgreSQL. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
@@ -41,7 +61,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    await migratePg(drizzlePg(pool), { migrationsFolder });
+    await migrateOnce(pool, config.url);
     return {
       db,
       kind: 'postgres',
