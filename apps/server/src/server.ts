@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
+import { AggregatorRegistry } from 'prom-client';
 import {
   createHttpRegisters,
   loadBasemap,
@@ -101,8 +103,12 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
-// Metrics on their own port (METRICS_PORT), never the public one.
-metrics = config.metrics ? await startMetricsServer(app.metrics.registry, config.metrics) : null;
+// Metrics on their own port (METRICS_PORT), never the public one. A cluster's worker hands its figures to the
+// primary (cluster.ts), which serves them summed.
+if (cluster.isWorker) {
+  new AggregatorRegistry(); // constructing one is what makes a worker answer the primary's requests
+  AggregatorRegistry.setRegistries([app.metrics.registry]);
+} else if (config.metrics) metrics = await startMetricsServer(app.metrics.registry, config.metrics);
 if (metrics) app.log.info(`metrics at ${metrics.url}`);
 for (const note of config.bankidSimulatorNotes) app.log[note.level](note.message);
 app.log.info(

@@ -55,6 +55,8 @@ export function createMetrics(sources: MetricSources): Metrics {
     help: 'Cases by status (all instances: read from the database)',
     labelNames: ['status'] as const,
     registers: [registry],
+    // Every worker reads the same rows: across a cluster it is one figure, not their sum.
+    aggregator: 'first',
     async collect() {
       this.reset();
       for (const { status, n } of await sources.casesByStatus()) this.set({ status }, n);
@@ -64,6 +66,7 @@ export function createMetrics(sources: MetricSources): Metrics {
     name: 'lovisa_outbox_unsent',
     help: 'E-mails recorded but not yet sent (all instances: read from the database)',
     registers: [registry],
+    aggregator: 'first',
     async collect() {
       this.set(await sources.outboxUnsent());
     },

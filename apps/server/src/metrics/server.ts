@@ -1,13 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Registry } from 'prom-client';
+
+/** A registry, or a cluster's primary asking its workers (prom-client's AggregatorRegistry). */
+export interface MetricsSource {
+  metrics(): Promise<string>;
+  readonly contentType: string;
+}
 
 /**
  * GET /metrics on a port of its own (METRICS_PORT, loopback by default): an operator's scraper reaches it, the
  * public behind the load balancer does not. Anything else is 404.
  */
 export async function startMetricsServer(
-  registry: Registry,
+  registry: MetricsSource,
   where: { port: number; host: string },
 ): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
