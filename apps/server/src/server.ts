@@ -70,6 +70,7 @@ const retention = async () => {
   }
 };
 await retention();
+// Fire and forget: retention() catches and logs its own failures.
 const retentionTimer = setInterval(() => void retention(), 3_600_000);
 retentionTimer.unref();
 
