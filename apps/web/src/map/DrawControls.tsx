@@ -16,6 +16,9 @@ L.Marker.addInitHook(function (this: L.Marker) {
   if (this.options.icon instanceof L.DivIcon) this.options.keyboard = false;
 });
 
+/** A rectangle's angle in degrees: not zero, so Geoman takes its corners on screen (see `start`), yet none. */
+const SCREEN_ALIGNED = 1e-9;
+
 type Mode = 'idle' | 'polygon' | 'rectangle' | 'move' | 'rotate' | 'edit';
 const drawing = (m: Mode) => m === 'polygon' || m === 'rectangle';
 
@@ -229,7 +232,10 @@ export function DrawControls(props: DrawControlsProps) {
     switchTo(target);
     if (target === 'polygon')
       map.pm.enableDraw('Polygon', { allowSelfIntersection: true, finishOn: 'dblclick' } as never);
-    if (target === 'rectangle') map.pm.enableDraw('Rectangle');
+    // Geoman finishes an unturned rectangle as lat/lng bounds, which on a SWEREF map lean by the meridian
+    // convergence (≈ 1,9° here); given any angle it keeps the corners it showed while drawing, taken on screen.
+    // A turn far below a micrometre over the building is that: the stored rectangle is straight to the grid.
+    if (target === 'rectangle') map.pm.enableDraw('Rectangle', { rectangleAngle: SCREEN_ALIGNED });
   }
 
   const hint: Record<Mode, string> = {
