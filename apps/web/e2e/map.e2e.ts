@@ -336,6 +336,11 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
 
+    // A tap on the map folds it away too.
+    await menu.click();
+    await page.mouse.click(map.x + 60, map.y + map.height - 40);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
     // A tool picked: the menu folds, focus goes back to its button, which names the tool; then a tap-drawn rectangle.
     await menu.click();
     await page.getByRole('button', { name: 'Rita rektangel' }).click();

@@ -163,7 +163,9 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await expectAccessible(officer, 'queue');
     await shoot(officer, shots, 'officer-queue');
     await officer.getByRole('link', { name: diaryNumber }).click();
-    await officer.locator('.leaflet-overlay-pane path').first().waitFor();
+    // Attached, not "visible": on the grid-north map the first path is a street running exactly east–west, a
+    // line with no height, which Playwright counts as hidden.
+    await officer.locator('.leaflet-overlay-pane path').first().waitFor({ state: 'attached' });
     await expect.poll(() => officer.locator('.leaflet-overlay-pane path').count()).toBeGreaterThanOrEqual(2); // property + footprint
     await expectAccessible(officer, 'officer case');
     await shoot(officer, shots, 'officer-case');

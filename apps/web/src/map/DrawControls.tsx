@@ -317,6 +317,10 @@ function ToolMenu(props: { label: string; active: string | null; hint: string; c
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open && folding()) close();
       }}
+      // A tap on the map (or anywhere else) folds the menu away, out of the map's way.
+      onBlur={(e) => {
+        if (open && !e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
     >
       <button
         ref={button}
