@@ -134,7 +134,9 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await officer.getByRole('heading', { name: 'Regelbedömning vid ankomst' }).waitFor();
     await officer.getByText('********-9289').waitFor();
     await officer.getByText('Du behöver söka bygglov.').waitFor();
-    await officer.locator('.leaflet-overlay-pane path').first().waitFor();
+    // Attached, not "visible": on the grid-north map the first path is a street running exactly east–west, a
+    // line with no height, which Playwright counts as hidden.
+    await officer.locator('.leaflet-overlay-pane path').first().waitFor({ state: 'attached' });
     await expectAccessible(officer, 'officer case');
     await shoot(officer, 'officer-case', true);
 

@@ -2,59 +2,94 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, repoRoot, expectAccessible, shoot, approveInTestApp, useServerAndBrowser } from './support';
+import { apiLogin, hasBrowser, repoRoot, expectAccessible, shoot, useServerAndBrowser } from './support';
 
 // The map step (issue 6) in a real browser: drawing by mouse and by measurements, several buildings, moving,
-// turning and deleting them, the warnings that say what to do, and the keyboard-only way through.
+// turning and deleting them, the warnings that say what to do, and the keyboard-only way through; the map in
+// SWEREF 99 TM, where a rectangle drawn straight is stored straight, and the phone layout (issue 18).
 
 const shots = path.join(repoRoot, 'docs/screenshots');
-const APPLICANT = 'Anna Lindqvist (19820202-9289)';
+/** Anna Lindqvist, who owns Kjellstavik Eken 1:23. */
+const APPLICANT = '198202029289';
+
+interface StoredDraft {
+  data: { footprints?: { geometry: { coordinates: [number, number][][] } }[] };
+}
 
 describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
-  // A server per test: each starts a new application with no draft to resume.
-  const env = useServerAndBrowser({ serverPerTest: true });
+  // One server for the file; each test has a browser context of its own and starts a new application (?ny).
+  const env = useServerAndBrowser();
   const escaped = env.escaped;
   /** What the page's CSP refused (its securitypolicyviolation events): nothing, or the page tried something it may not. */
   let refused: string[] = [];
+  let session = '';
 
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
+    // Logged in once over HTTP (the login itself is the slice and kiosk tests' subject); each context gets the cookie.
+    session = await apiLogin(env.server.baseUrl, APPLICANT);
   });
   beforeEach(() => {
     refused = [];
   });
-  // After the harness's own afterEach is registered, so it runs first: while the page and server are still up.
+  // After the harness's own afterAll is registered, so it runs while the page and server are still up.
   afterEach(() => {
     expect(refused, 'CSP violations on the page').toEqual([]);
   });
 
-  /** Anna logs in, picks Eken 1:23 and an outbuilding, and arrives at the map. */
+  /** Anna, logged in, starts a new application, picks Eken 1:23 and an outbuilding, and arrives at the map. */
   async function mapStep(width = 1280, height = 800): Promise<Page> {
     const context = await env.newContext({ viewport: { width, height } });
+    const [name, value] = session.split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: env.server.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
     await page.exposeFunction('reportRefused', (what: string) => refused.push(what));
     await page.addInitScript(() => {
       const report = (window as unknown as { reportRefused: (what: string) => void }).reportRefused;
       document.addEventListener('securitypolicyviolation', (e) => report(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(env.server.baseUrl);
-    await page.getByRole('link', { name: 'Logga in med BankID och börja' }).click();
-    await page.getByRole('button', { name: 'Mobilt BankID på annan enhet' }).click();
-    await expect
-      .poll(() => page.getByAltText('QR-kod för inloggning med BankID').isVisible(), { timeout: 10_000 })
-      .toBe(true);
-    await approveInTestApp(env.browser, env.server.baseUrl, APPLICANT);
-    await page.waitForURL('**/ansokan**', { timeout: 15_000 });
+    await page.goto(`${env.server.baseUrl}/ansokan?ny`);
+    if (width < 640) {
+      // Every step of a phone shows "Steg 1 av 6" in place of the list: the first one, looked at and checked.
+      await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).waitFor();
+      expect(await page.locator('.steps-compact').textContent()).toBe('Steg 1 av 6');
+      await expectAccessible(page, 'property step (phone)');
+      await shoot(page, shots, 'wizard-property');
+    }
     await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
     await page.getByRole('button', { name: 'Nästa' }).click();
     await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
     await page.getByRole('button', { name: 'Nästa' }).click();
-    await page.getByRole('button', { name: 'Rita rektangel' }).waitFor();
+    await page.locator('.leaflet-container').waitFor();
     // The neighbours' labels mean the surroundings are in, and with them the names of the boundaries.
     await page.locator('.leaflet-tooltip', { hasText: 'Eken 1:22' }).waitFor();
     await page.getByLabel('Avstånd från gränsen mot Ekvägen (söder), meter').waitFor();
     return page;
   }
+
+  /** The newest draft's footprints as the server stored them, once the autosave has brought `n` of them. */
+  async function storedFootprints(page: Page, n: number) {
+    let footprints: NonNullable<StoredDraft['data']['footprints']> = [];
+    await expect
+      .poll(
+        async () => {
+          const drafts = (await (await page.request.get(`${env.server.baseUrl}/api/drafts`)).json()) as StoredDraft[];
+          footprints = drafts[0]?.data.footprints ?? [];
+          return footprints.length;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(n);
+    return footprints;
+  }
+
+  /** How far each side of a ring is turned from the grid's axes, in degrees. */
+  const sideTurns = (ring: [number, number][]) =>
+    ring.slice(0, -1).map(([e0, n0], i) => {
+      const [e1, n1] = ring[i + 1]!;
+      const deg = (Math.atan2(n1 - n0, e1 - e0) * 180) / Math.PI;
+      return Math.abs(((((deg + 45) % 90) + 90) % 90) - 45);
+    });
 
   const items = (page: Page) => page.locator('.building-list__item');
   const summaries = (page: Page) => page.locator('.building-list__summary');
@@ -255,14 +290,111 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     expect(escaped).toEqual([]);
   });
 
-  it('passes axe at phone width and keeps the map usable there', async () => {
-    const page = await mapStep(390, 844);
-    await expectAccessible(page, 'map step (phone, empty)');
-    await placeByForm(page, { width: '4', depth: '3', south: '20', west: '10' });
-    await expect.poll(() => page.locator('.measurements__area').textContent()).toBe('Yta: 12,0 m²');
+  it('stores a rectangle drawn straight on screen at rotation 0, as the form shows it', async () => {
+    const page = await mapStep();
+    await page.getByRole('button', { name: 'Rita rektangel' }).click();
+    await page.locator('.leaflet-container').scrollIntoViewIfNeeded();
+    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // Two opposite corners, straight across the screen from each other; east of the house, clear of its edges.
+    await page.mouse.click(cx + 10, cy - 30);
+    await page.mouse.click(cx + 110, cy + 30);
     await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 1' }).waitFor();
-    await expectAccessible(page, 'map step (phone)');
+    expect(await page.getByLabel('Vridning (grader medurs)').inputValue()).toBe('0');
+    const [stored] = await storedFootprints(page, 1);
+    const ring = stored!.geometry.coordinates[0]!;
+    expect(ring).toHaveLength(5);
+    for (const turn of sideTurns(ring)) expect(turn).toBeLessThan(0.05);
+    // And not a sliver: the sides are metres long, so 0,05° is a few millimetres over them.
+    const [a, b, c] = ring;
+    expect(Math.hypot(b![0] - a![0], b![1] - a![1])).toBeGreaterThan(1);
+    expect(Math.hypot(c![0] - b![0], c![1] - b![1])).toBeGreaterThan(1);
+    expect(escaped).toEqual([]);
+  });
+
+  it('shows a phone the map on its first screen, the steps as "Steg 3 av 6" and the tools in one menu', async () => {
+    const page = await mapStep(390, 844);
+    const viewport = { width: 390, height: 844 };
+    await page.screenshot({ path: path.join(shots, 'map-step-first-screen-390.png') });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const map = (await page.locator('.leaflet-container').boundingBox())!;
+    expect(map.y, 'the map starts on the first screen').toBeGreaterThanOrEqual(0);
+    expect(map.y + map.height, 'and ends on it').toBeLessThanOrEqual(viewport.height);
+    expect(map.x + map.width).toBeLessThanOrEqual(viewport.width);
+    expect(map.height, 'a map, not a strip').toBeGreaterThan(300);
+    expect(await page.locator('.steps-compact').textContent()).toBe('Steg 3 av 6');
+    // The six steps stay for screen readers only.
+    expect((await page.locator('.steps').boundingBox())!.height).toBeLessThanOrEqual(1);
+    await expectAccessible(page, 'map step (phone, empty)');
+
+    // The tools behind one disclosure button: opened, walked into with Tab, closed with Escape.
+    const menu = page.getByRole('button', { name: 'Ritverktyg', exact: true });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('button', { name: 'Rita rektangel' }).isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('button', { name: 'Rita rektangel' }).waitFor();
+    await expectAccessible(page, 'map step (phone, tools open)');
+    await page.screenshot({ path: path.join(shots, 'map-step-tools-390.png') });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Rita byggnad');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
+
+    // A tap on the map folds it away too.
+    await menu.click();
+    await page.mouse.click(map.x + 60, map.y + map.height - 40);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
+    // A tool picked: the menu folds, focus goes back to its button, which names the tool; then a tap-drawn rectangle.
+    await menu.click();
+    await page.getByRole('button', { name: 'Rita rektangel' }).click();
+    const picked = page.getByRole('button', { name: 'Ritverktyg: Rita rektangel' });
+    expect(await picked.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ritverktyg: Rita rektangel');
+    await page.getByText(/där ett hörn ska vara/).waitFor();
+    const cx = map.x + map.width / 2;
+    const cy = map.y + map.height / 2;
+    await page.mouse.click(cx + 10, cy - 10);
+    await page.mouse.click(cx + 60, cy + 25);
+    await page.locator('.leaflet-tooltip.map-label--building', { hasText: 'Byggnad 1' }).waitFor();
+    expect(await page.getByLabel('Vridning (grader medurs)').inputValue()).toBe('0');
+    await expect.poll(() => page.locator('.measurements__area').textContent()).toMatch(/^Yta: \d+,\d m²$/);
+    await expectAccessible(page, 'map step (phone, one building)');
     await shoot(page, shots, 'map-step');
+
+    // The same in English.
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByRole('heading', { level: 1, name: /Draw on the map/ }).waitFor();
+    expect(await page.locator('.steps-compact').textContent()).toBe('Step 3 of 6');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const mapEn = (await page.locator('.leaflet-container').boundingBox())!;
+    expect(
+      mapEn.y + mapEn.height,
+      'the English intro is a line longer: the map still ends on the first screen',
+    ).toBeLessThanOrEqual(viewport.height);
+    await page.getByRole('button', { name: 'Drawing tools', exact: true }).click();
+    await page.getByRole('button', { name: 'Draw rectangle' }).waitFor();
+    await expectAccessible(page, 'map step (phone, English, tools open)');
+    await page.screenshot({ path: path.join(shots, 'map-step-tools-en-390.png') });
+    expect(escaped).toEqual([]);
+  });
+
+  it('keeps the wide layout at 1280 px: all steps and all tools in view, axe clean in both languages', async () => {
+    const page = await mapStep(1280, 800);
+    expect(await page.locator('.steps-compact').isVisible()).toBe(false);
+    expect(await page.locator('.steps li').count()).toBe(6);
+    expect(await page.getByRole('button', { name: 'Ritverktyg', exact: true }).isVisible()).toBe(false);
+    for (const name of ['Rita byggnad', 'Rita rektangel', 'Visa hela fastigheten'])
+      expect(await page.getByRole('button', { name }).isVisible(), name).toBe(true);
+    await expectAccessible(page, 'map step (wide, Swedish)');
+    await page.screenshot({ path: path.join(shots, 'map-step-first-screen-1280.png') });
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByRole('heading', { level: 1, name: /Draw on the map/ }).waitFor();
+    await expectAccessible(page, 'map step (wide, English)');
+    await page.screenshot({ path: path.join(shots, 'map-step-first-screen-en-1280.png') });
     expect(escaped).toEqual([]);
   });
 });

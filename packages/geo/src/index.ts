@@ -7,5 +7,6 @@ export * from './bbox';
 export * from './distance';
 export * from './overlap';
 export * from './rectangle';
+export * from './tileMatrix';
 // The one even–odd point-in-polygon; the map and the site plan's page layout use it too.
 export { pointInRings } from './segment';

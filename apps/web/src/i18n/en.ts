@@ -134,6 +134,7 @@ export const en: Record<MessageKey, string> = {
 
   'wizard.steps': 'Steps of the application',
   'wizard.stepOf': 'Step {n} of {total}: ',
+  'wizard.stepCount': 'Step {n} of {total}',
   'wizard.step.chooseProperty': 'Property',
   'wizard.step.measure': 'What do you want to build?',
   'wizard.step.map': 'Draw on the map',

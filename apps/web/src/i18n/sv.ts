@@ -137,6 +137,7 @@ const ui = {
 
   'wizard.steps': 'Steg i ansökan',
   'wizard.stepOf': 'Steg {n} av {total}: ',
+  'wizard.stepCount': 'Steg {n} av {total}',
   'wizard.step.chooseProperty': 'Fastighet',
   'wizard.step.measure': 'Vad vill du bygga?',
   'wizard.step.map': 'Rita på kartan',

@@ -1,6 +1,6 @@
 import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import type { Footprint } from '@lovisa/domain';
 import type { MultiPolygon, Polygon } from '@lovisa/geo';
@@ -15,6 +15,9 @@ import { fitToProperty } from './PropertyLayers';
 L.Marker.addInitHook(function (this: L.Marker) {
   if (this.options.icon instanceof L.DivIcon) this.options.keyboard = false;
 });
+
+/** A rectangle's angle in degrees: not zero, so Geoman takes its corners on screen (see `start`), yet none. */
+const SCREEN_ALIGNED = 1e-9;
 
 type Mode = 'idle' | 'polygon' | 'rectangle' | 'move' | 'rotate' | 'edit';
 const drawing = (m: Mode) => m === 'polygon' || m === 'rectangle';
@@ -229,7 +232,10 @@ export function DrawControls(props: DrawControlsProps) {
     switchTo(target);
     if (target === 'polygon')
       map.pm.enableDraw('Polygon', { allowSelfIntersection: true, finishOn: 'dblclick' } as never);
-    if (target === 'rectangle') map.pm.enableDraw('Rectangle');
+    // Geoman finishes an unturned rectangle as lat/lng bounds, which on a SWEREF map lean by the meridian
+    // convergence (≈ 1,9° here); given any angle it keeps the corners it showed while drawing, taken on screen.
+    // A turn far below a micrometre over the building is that: the stored rectangle is straight to the grid.
+    if (target === 'rectangle') map.pm.enableDraw('Rectangle', { rectangleAngle: SCREEN_ALIGNED });
   }
 
   const hint: Record<Mode, string> = {
@@ -254,29 +260,98 @@ export function DrawControls(props: DrawControlsProps) {
   );
 
   return (
-    <div className="draw-controls">
-      <div className="draw-controls__buttons" role="toolbar" aria-label={t('map.tools')}>
-        {toggle('polygon', t('map.drawPolygon'))}
-        {toggle('rectangle', t('map.drawRectangle'))}
-        {toggle('move', t('map.move'))}
-        {toggle('rotate', t('map.rotate'))}
-        {toggle('edit', t('map.edit'))}
-        <button
-          type="button"
-          className="button"
-          disabled={!footprints.some((f) => f.id === selectedId)}
-          onClick={() => {
-            if (drawing(mode)) start('idle');
-            if (selectedId) props.onRemove(selectedId);
-          }}
-        >
-          {t('map.remove')}
-        </button>
-        <button type="button" className="button" onClick={() => fitToProperty(map, props.boundary)}>
-          {t('map.fit')}
-        </button>
+    <ToolMenu label={t('map.tools')} active={mode === 'idle' ? null : activeLabel(mode, t)} hint={hint[mode]}>
+      {toggle('polygon', t('map.drawPolygon'))}
+      {toggle('rectangle', t('map.drawRectangle'))}
+      {toggle('move', t('map.move'))}
+      {toggle('rotate', t('map.rotate'))}
+      {toggle('edit', t('map.edit'))}
+      <button
+        type="button"
+        className="button"
+        disabled={!footprints.some((f) => f.id === selectedId)}
+        onClick={() => {
+          if (drawing(mode)) start('idle');
+          if (selectedId) props.onRemove(selectedId);
+        }}
+      >
+        {t('map.remove')}
+      </button>
+      <button type="button" className="button" onClick={() => fitToProperty(map, props.boundary)}>
+        {t('map.fit')}
+      </button>
+    </ToolMenu>
+  );
+}
+
+/** The name of the tool in use, for the menu button on a phone (where the tools themselves are folded away). */
+function activeLabel(mode: Exclude<Mode, 'idle'>, t: ReturnType<typeof useI18n>['t']): string {
+  const names = {
+    polygon: t('map.drawPolygon'),
+    rectangle: t('map.drawRectangle'),
+    move: t('map.move'),
+    rotate: t('map.rotate'),
+    edit: t('map.edit'),
+  } as const;
+  return names[mode];
+}
+
+/**
+ * The tools in a row on a wide screen; on a phone (styles.css) folded into one disclosure button over the map,
+ * so the map fills the first screen. Picking a tool folds them again and puts focus back on the button (the
+ * picked one is hidden with the rest); Escape does the same.
+ */
+function ToolMenu(props: { label: string; active: string | null; hint: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  // Only where the button shows (a phone) do the tools fold; on a wide screen it is display: none.
+  const folding = () => Boolean(button.current && button.current.offsetParent !== null);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <div
+      className="draw-controls"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open && folding()) close();
+      }}
+      // A tap on the map (or anywhere else) folds the menu away, out of the map's way.
+      onBlur={(e) => {
+        if (open && !e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className="button draw-controls__menu"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {/* The tool in use, short enough for one line over the map; "Ritverktyg:" still starts its name. */}
+        {props.active ? (
+          <>
+            <span className="visually-hidden">{props.label}: </span>
+            {props.active}
+          </>
+        ) : (
+          props.label
+        )}
+      </button>
+      <div
+        id={id}
+        className={`draw-controls__buttons${open ? ' draw-controls__buttons--open' : ''}`}
+        role="toolbar"
+        aria-label={props.label}
+        onClick={(e) => {
+          if (folding() && (e.target as HTMLElement).closest('button')) close();
+        }}
+      >
+        {props.children}
       </div>
-      {hint[mode] && <p className="draw-controls__hint">{hint[mode]}</p>}
+      {props.hint && <p className="draw-controls__hint">{props.hint}</p>}
     </div>
   );
 }

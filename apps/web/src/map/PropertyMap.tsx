@@ -3,18 +3,21 @@ import type { ReactNode } from 'react';
 import type L from 'leaflet';
 import { MapContainer, ScaleControl, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import type { DetailedPlan, Property, Surroundings } from '@lovisa/domain';
+import { SWEREF_TILE_MATRIX } from '@lovisa/geo';
 import { api } from '../api/client';
 import { useApi } from '../useApi';
 import { MapLegend, PropertyLayers } from './PropertyLayers';
 import { SurroundingsLayers } from './SurroundingsLayers';
 import { ensurePanes } from './panes';
+import { MAX_ZOOM, sweref99tm } from './crs';
 import './centredLabels';
 import { useI18n } from '../i18n/i18n';
 
 /**
  * An optional raster background (an orthophoto or the municipality's base map), configured on the server
- * (MAP_TILE_URL, MAP_TILE_ATTRIBUTION), which also lets its host through the Content-Security-Policy. Off when
- * unset, as in every test: the map then needs nothing from outside this server.
+ * (MAP_TILE_URL, MAP_TILE_ATTRIBUTION), which also lets its host through the Content-Security-Policy. Its tiles
+ * must be cut in SWEREF 99 TM's topowebb matrix (crs.ts), as Lantmäteriet's WMTS serves them. Off when unset,
+ * as in every test: the map then needs nothing from outside this server.
  */
 let mapConfig: Promise<{ tileUrl: string | null; attribution: string }> | undefined;
 function useTiles() {
@@ -57,17 +60,25 @@ export function PropertyMap(props: {
         <MapContainer
           ref={props.onMap}
           className={props.className ?? 'map'}
+          crs={sweref99tm}
           center={[60, 17]}
-          zoom={17}
+          zoom={12}
           zoomSnap={0.25}
-          maxZoom={22}
+          maxZoom={MAX_ZOOM}
           attributionControl={Boolean(tiles)}
           zoomControl={false}
           // Labels go at once when a building moves: a fading one would linger, empty, for screen readers.
           fadeAnimation={false}
         >
           <MapPanes />
-          {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} maxNativeZoom={19} maxZoom={22} />}
+          {tiles && (
+            <TileLayer
+              url={tiles.url}
+              attribution={tiles.attribution}
+              maxNativeZoom={SWEREF_TILE_MATRIX.maxLevel}
+              maxZoom={MAX_ZOOM}
+            />
+          )}
           {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
           <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
           {around && <SurroundingsLayers surroundings={around} />}

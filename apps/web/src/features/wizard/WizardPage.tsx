@@ -157,6 +157,11 @@ function useWizard(draft: Draft | undefined) {
     (s) => send({ type: 'GO_TO_STEP', step: s }),
     () => wizardSteps.find((s) => actor.getSnapshot().matches({ editing: s })),
   );
+  // A new step starts at the top, as a new page would: "Nästa" sits at the foot of a long step, and the map step's
+  // map must be on the first screen of a phone. (Its h1 takes focus first, which scrolls it into view.)
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [step]);
   // From the details step on, the later steps' chunk is fetched ahead, so "Next" does not wait for it.
   const laterAhead = step !== undefined && wizardSteps.indexOf(step) >= wizardSteps.indexOf('details');
   useEffect(() => {
@@ -233,7 +238,13 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
 
   return (
     <div className="page wizard">
-      <StepList current={current} />
+      {/* "Sparat 14:02" beside the steps: on a phone they share one line, and the map starts higher. */}
+      <div className="wizard__top">
+        <StepList current={current} />
+        <p className="saved-status" aria-live="polite">
+          {context.savedAt && t('wizard.saved', { time: savedTime(context.savedAt, lang) })}
+        </p>
+      </div>
       <PageTitle key={current}>
         <span className="visually-hidden">
           {t('wizard.stepOf', { n: wizardSteps.indexOf(current) + 1, total: wizardSteps.length })}
@@ -241,9 +252,6 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         {t(`wizard.step.${current}`)}
       </PageTitle>
       {context.notice && <ResumeNotice notice={context.notice} send={send} />}
-      <p className="saved-status" aria-live="polite">
-        {context.savedAt && t('wizard.saved', { time: savedTime(context.savedAt, lang) })}
-      </p>
       {showProblems && problems.length > 0 && (
         <StepProblems key={attempts} attempts={attempts} focusedAttempt={focusedAttempt} problems={problems} />
       )}
@@ -271,10 +279,17 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
   );
 }
 
+/**
+ * The six steps, the current one marked. On a phone (styles.css) only "Steg 3 av 6" shows and the list is kept
+ * for screen readers alone; the short line is hidden from them, as the page's h1 starts with the same words.
+ */
 function StepList({ current }: { current: WizardStep }) {
   const { t } = useI18n();
   return (
-    <nav aria-label={t('wizard.steps')}>
+    <nav aria-label={t('wizard.steps')} className="steps-nav">
+      <p className="steps-compact" aria-hidden="true">
+        {t('wizard.stepCount', { n: wizardSteps.indexOf(current) + 1, total: wizardSteps.length })}
+      </p>
       <ol className="steps">
         {wizardSteps.map((s, i) => (
           <li
