@@ -13,10 +13,11 @@ export const findingEn: Record<keyof typeof findingSv, string> = {
   NO_DWELLING_ON_PLOT: 'There is no house on the property. The exemptions only cover buildings next to a house.',
   NOT_NEAR_DWELLING:
     'The building is {distance} m from the house. It must stand in immediate proximity (within about {limit} m).',
-  AREA_OVER_LIMIT: '{tier}: the building has {area} m² {kind}; at most {limit} m² is allowed.',
+  AREA_OVER_LIMIT:
+    '{tier}: the building has {area} m² {kind}. To build without a permit it may have at most {limit} m².',
   ALLOWANCE_EXCEEDED:
     'Together with existing {allowance} ({existing} m²) it comes to {total} m². At most {limit} m² may be built without a permit on the plot.',
-  RIDGE_OVER_LIMIT: '{tier}: the ridge height is {ridge} m; at most {limit} m is allowed.',
+  RIDGE_OVER_LIMIT: '{tier}: the ridge height is {ridge} m. To build without a permit it may be at most {limit} m.',
   RIDGE_ABOVE_MAIN_BUILDING: '{tier}: the ridge height {ridge} m is above the main building’s {limit} m.',
   NEAR_PUBLIC_LAND:
     'The building is {distance} m from a street or other public land. Closer than {limit} m needs a permit; neighbours cannot waive it.',

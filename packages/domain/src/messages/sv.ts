@@ -17,10 +17,11 @@ export const findingSv = {
     'Det finns inget bostadshus på fastigheten. Undantagen gäller bara byggnader i närheten av ett bostadshus.',
   NOT_NEAR_DWELLING:
     'Byggnaden ligger {distance} m från bostadshuset. Den ska stå i omedelbar närhet (inom cirka {limit} m).',
-  AREA_OVER_LIMIT: '{tier}: byggnaden är {area} m² {kind}, högst {limit} m² är tillåtet.',
+  // The limit is the condition for building without a permit, not a ban: the sentence says so (issue 18).
+  AREA_OVER_LIMIT: '{tier}: byggnaden är {area} m² {kind}. För att bygga utan bygglov får den vara högst {limit} m².',
   ALLOWANCE_EXCEEDED:
     'Tillsammans med befintliga {allowance} ({existing} m²) blir det {total} m². Högst {limit} m² får byggas utan lov på tomten.',
-  RIDGE_OVER_LIMIT: '{tier}: nockhöjden är {ridge} m, högst {limit} m är tillåtet.',
+  RIDGE_OVER_LIMIT: '{tier}: nockhöjden är {ridge} m. För att bygga utan bygglov får den vara högst {limit} m.',
   RIDGE_ABOVE_MAIN_BUILDING: '{tier}: nockhöjden {ridge} m är högre än huvudbyggnadens {limit} m.',
   NEAR_PUBLIC_LAND:
     'Byggnaden ligger {distance} m från gata eller annan allmän plats. Närmare än {limit} m krävs bygglov, och grannar kan inte medge det.',
