@@ -10,7 +10,7 @@ import {
   SignStartResultSchema,
 } from '@lovisa/domain';
 import { renderQr } from '../bankidQr';
-import { currentUser, noStore, requireRole } from '../plugins/session';
+import { currentUser, privateTo } from '../plugins/session';
 import { submissionService } from '../services/submission';
 
 /**
@@ -19,8 +19,7 @@ import { submissionService } from '../services/submission';
  */
 export default async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onRequest', requireRole('applicant'));
-  app.addHook('onSend', noStore);
+  privateTo(app, 'applicant');
   const submissions = submissionService(app);
 
   r.post(

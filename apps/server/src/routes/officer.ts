@@ -15,7 +15,7 @@ import {
   StartApprovalInputSchema,
   type CaseCommand,
 } from '@lovisa/domain';
-import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
+import { currentUser, privateTo, type SessionUser } from '../plugins/session';
 import { queueOfTeam, type CaseRow } from '../repositories/cases';
 import { teamMember } from '../repositories/officers';
 import { sendCaseDocument } from '../services/caseDocuments';
@@ -109,8 +109,7 @@ const commandRoutes = [
 /** The building officer's console: the team's queue and the case loop. */
 export default async function officerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onRequest', requireRole('officer'));
-  app.addHook('onSend', noStore);
+  privateTo(app, 'officer');
 
   r.get(
     '/officer/queue',

@@ -46,11 +46,11 @@ import {
   sweepSubmissionKeys,
 } from '../repositories/submissionKeys';
 import { siteFor } from '../rules/siteFor';
+import { bankIdUnavailable, collectOrder } from './bankidCollect';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
 const SIGNED = 'Ansökan är underskriven och skickad.';
-const unavailable = () => appError('unavailable', 'server.bankIdUnavailable');
 
 /** The stored verdict of a case: the rules engine's codes and texts on the day it arrived, and its deadline. */
 export function caseAssessmentOf(evaluation: Evaluation, received: Date): NewCase['assessment'] {
@@ -216,7 +216,7 @@ export function submissionService(app: FastifyInstance) {
       if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
         throw appError('conflict', 'server.bankIdBusy');
       log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
-      throw unavailable();
+      throw bankIdUnavailable();
     }
     const now = app.clock();
     await sweep(now);
@@ -266,11 +266,8 @@ export function submissionService(app: FastifyInstance) {
   async function collect(user: SessionUser, orderRef: string, log: FastifyBaseLogger): Promise<SignCollectResult> {
     const order = await ownSignOrder(app, user, orderRef);
     if (order.caseId) return done(app, order.caseId);
-    let result;
-    try {
-      result = await app.bankid().collect(order.orderRef);
-    } catch (err) {
-      if (!(err instanceof BankIdError && err.httpStatus === 400)) throw unavailable();
+    const result = await collectOrder(app, order.orderRef);
+    if (!result) {
       await forgetSignOrder(app.db, order.orderRef);
       return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
     }
