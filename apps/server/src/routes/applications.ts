@@ -8,6 +8,7 @@ import {
   QrResultSchema,
   SignCollectResultSchema,
   SignStartResultSchema,
+  type DomainMessageId,
 } from '@lovisa/domain';
 import { renderQr } from '../bankidQr';
 import { currentUser, privateTo } from '../plugins/session';
@@ -34,10 +35,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
           /** Sent again with a retry: the first request's answer comes back, and one BankID order is started. */
           'idempotency-key': z
             .string()
-            .regex(
-              /^[A-Za-z0-9_-]{16,100}$/,
-              'Idempotency-Key ska vara 16–100 tecken: bokstäver a–z, siffror, - och _.',
-            )
+            .regex(/^[A-Za-z0-9_-]{16,100}$/, 'server.idempotencyKeyFormat' satisfies DomainMessageId)
             .optional(),
         }),
         response: {

@@ -10,7 +10,7 @@ import {
   type Property,
 } from '@lovisa/domain';
 import { drafts } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { appError, notFound } from '../errors';
 import { currentUser, requireRole } from '../plugins/session';
 import type { CaseRow } from '../repositories/cases';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
@@ -88,18 +88,12 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
         if (!row || row.ownerPersonnummer !== user.personnummer) throw notFound('draft');
         const data = DraftDataSchema.safeParse(row.data);
         const propertyId = data.success ? data.data.propertyId : undefined;
-        if (!propertyId)
-          throw new AppError('invalidInput', 'Välj fastighet i ansökan innan du skapar en situationsplan.');
+        if (!propertyId) throw appError('invalidInput', 'server.sitePlan.noProperty');
         const property = await app.registers.land.propertyById(propertyId);
-        if (!property)
-          throw new AppError(
-            'invalidInput',
-            'Fastigheten i utkastet finns inte i fastighetsregistret. Välj fastighet igen.',
-          );
+        if (!property) throw appError('invalidInput', 'server.sitePlan.unknownProperty');
         await assertMaySeeProperty(app, user, property.id);
         const planned = plannedBuildings(data.success ? (data.data.footprints ?? []) : []);
-        if (planned.length === 0)
-          throw new AppError('invalidInput', 'Rita minst en byggnad på kartan innan du skapar en situationsplan.');
+        if (planned.length === 0) throw appError('invalidInput', 'server.sitePlan.noBuildings');
         return sendSitePlan(app, reply, property, planned, stockholmDate(app.clock()));
       },
     );

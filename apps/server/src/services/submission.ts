@@ -18,7 +18,7 @@ import {
   type SignCollectResult,
 } from '@lovisa/domain';
 import { BankIdError } from '@lovisa/bankid';
-import { AppError, appError, blockedBy, forbidden, notFound } from '../errors';
+import { appError, blockedBy, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { draftFileFacts } from '../repositories/attachments';
 import {
@@ -202,7 +202,7 @@ export function submissionService(app: FastifyInstance) {
   ) {
     // A draft is sent once: sending it again (a second tab, a retry) names the case it already became.
     const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
-    if (sent) throw new AppError('conflict', `Ansökan är redan skickad och har diarienummer ${sent.diaryNumber}.`);
+    if (sent) throw appError('conflict', 'server.alreadySubmitted', { diaryNumber: sent.diaryNumber });
     const { property } = await checkApplication(app, user, application, app.clock());
     let order;
     try {
@@ -246,10 +246,8 @@ export function submissionService(app: FastifyInstance) {
     if (key) {
       const claim = await claimSubmissionKey(app.db, user.personnummer, key, requestHash(application), app.clock);
       if (claim.kind === 'answered') return { orderRef: claim.orderRef, autoStartToken: claim.autoStartToken };
-      if (claim.kind === 'otherRequest')
-        throw new AppError('conflict', 'Nyckeln i Idempotency-Key hör till en annan ansökan. Skicka med en ny nyckel.');
-      if (claim.kind === 'busy')
-        throw new AppError('conflict', 'Ansökan håller redan på att skickas. Vänta ett ögonblick och försök igen.');
+      if (claim.kind === 'otherRequest') throw appError('conflict', 'server.idempotencyKeyReused');
+      if (claim.kind === 'busy') throw appError('conflict', 'server.submissionInProgress');
     }
     try {
       const order = await startSignOrder(user, application, endUserIp, log);
