@@ -15,6 +15,7 @@ import {
   StartApprovalInputSchema,
   type CaseCommand,
 } from '@lovisa/domain';
+import { caseRouteErrors, idParams } from '../http/routeSchemas';
 import { currentUser, privateTo, type SessionUser } from '../plugins/session';
 import { queueOfTeam, type CaseRow } from '../repositories/cases';
 import { teamMember } from '../repositories/officers';
@@ -22,14 +23,8 @@ import { sendCaseDocument } from '../services/caseDocuments';
 import { runCaseCommand } from '../services/caseCommands';
 import { officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
 
-const params = z.object({ id: z.uuid() });
-const errors = {
-  400: ApiErrorSchema,
-  401: ApiErrorSchema,
-  403: ApiErrorSchema,
-  404: ApiErrorSchema,
-  409: ApiErrorSchema,
-};
+const params = idParams;
+const errors = caseRouteErrors;
 
 interface CommandRoute<S extends z.ZodType> {
   path: string;
