@@ -331,6 +331,7 @@ describe.each(dbKinds)('API on %s', (kind) => {
     const evil = await attempt({ origin: 'https://evil.example' });
     expect(evil.statusCode).toBe(403);
     expectApiError(evil.json(), 'forbidden');
+    expect(evil.json().error.messageId).toBe('server.crossOrigin');
     expect((await attempt({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
     expect((await attempt({ origin: 'null' })).statusCode).toBe(403);
     expect((await get('/api/drafts', cookieA)).json().map((d: { id: string }) => d.id)).not.toContain(

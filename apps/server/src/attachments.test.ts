@@ -213,7 +213,7 @@ describe('attachments of a draft', () => {
       headers: { cookie: cookieA },
     });
     expect(noDrawing.statusCode).toBe(400);
-    expect(error(noDrawing).message).toMatch(/Rita byggnaden/);
+    expect(error(noDrawing)).toMatchObject({ message: /Rita byggnaden/, messageId: 'server.sitePlan.drawFirst' });
     const footprints = [{ id: 'byggnad-1', measure: 'outbuilding', geometry: footprintIn(facts.propertyA, 8, 7) }];
     await h.app.inject({
       method: 'PUT',

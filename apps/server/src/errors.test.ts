@@ -15,10 +15,6 @@ describe('errors by message id', () => {
       message: 'Ärendet finns inte.',
       messageId: 'server.notFound.case',
     });
-    // A caller not yet moved to a name: its Swedish, no id.
-    const legacy = notFound('Handlingen');
-    expect(legacy.message).toBe('Handlingen finns inte.');
-    expect(legacy.messageId).toBeUndefined();
   });
 
   it('refuses a blocked application with each finding by id, words in both languages', () => {

@@ -63,14 +63,7 @@ const notFoundIds = {
 } as const satisfies Record<string, DomainMessageId>;
 export type NotFoundThing = keyof typeof notFoundIds;
 
-/**
- * `notFound('case')`: what was not found, by name. A Swedish noun (`notFound('Ärendet')`) still works for the
- * callers not yet moved over, and answers without a message id (the web then shows the Swedish as it is).
- */
-export function notFound(what: NotFoundThing | (string & {}) = 'resource'): AppError {
-  if (Object.prototype.hasOwnProperty.call(notFoundIds, what))
-    return appError('notFound', notFoundIds[what as NotFoundThing]);
-  return new AppError('notFound', `${what} finns inte.`);
-}
+/** `notFound('case')`: what was not found, by name, so the answer says it by message id. */
+export const notFound = (what: NotFoundThing = 'resource'): AppError => appError('notFound', notFoundIds[what]);
 export const forbidden = () => appError('forbidden', 'server.forbidden');
 export const unauthenticated = () => appError('unauthenticated', 'server.unauthenticated');

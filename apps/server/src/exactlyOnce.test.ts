@@ -60,9 +60,11 @@ describe.each(dbKinds)('a draft becomes one case on %s', (kind) => {
       payload: application,
     });
     expect(again.statusCode).toBe(409);
-    expect(ApiErrorSchema.parse(again.json()).error.message).toBe(
-      `Ansökan är redan skickad och har diarienummer ${a.json().case.diaryNumber}.`,
-    );
+    expect(ApiErrorSchema.parse(again.json()).error).toMatchObject({
+      message: `Ansökan är redan skickad och har diarienummer ${a.json().case.diaryNumber}.`,
+      messageId: 'server.alreadySubmitted',
+      params: { diaryNumber: a.json().case.diaryNumber },
+    });
   });
 
   it('the losing order, collected after the other made the case and then again, answers with that case each time', async () => {

@@ -128,7 +128,10 @@ describe.each(dbKinds)('idempotent submission on %s', (kind) => {
     });
     const reused = await submit(other, key);
     expect(reused.statusCode).toBe(409);
-    expect(ApiErrorSchema.parse(reused.json()).error.message).toMatch(/Idempotency-Key hör till en annan ansökan/);
+    expect(ApiErrorSchema.parse(reused.json()).error).toMatchObject({
+      message: /Idempotency-Key hör till en annan ansökan/,
+      messageId: 'server.idempotencyKeyReused',
+    });
 
     for (const bad of ['kort', 'x'.repeat(101), 'åäö-ÅÄÖ-åäö-ÅÄÖ-åäö', "abc'; drop table cases;--xx"]) {
       const res = await submit(first, bad);
@@ -136,6 +139,7 @@ describe.each(dbKinds)('idempotent submission on %s', (kind) => {
       const error = ApiErrorSchema.parse(res.json()).error;
       expect(error.code).toBe('invalidInput');
       expect(JSON.stringify(error.issues)).toMatch(/idempotency-key/i);
+      expect(error.issues?.[0]?.messageId).toBe('server.idempotencyKeyFormat');
     }
     expect(await ordersOfA()).toBe(orders);
   });

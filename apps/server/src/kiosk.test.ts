@@ -119,6 +119,13 @@ describe('kiosk sessions on an ordinary server', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalidInput');
+    expect(res.json().error.issues).toEqual([
+      {
+        path: 'body.mode',
+        message: 'Vid kiosken loggar du in med Mobilt BankID på en annan enhet.',
+        messageId: 'server.kioskQrOnly',
+      },
+    ]);
   });
 
   it('answers everything personal with no-store, so no cache on the kiosk keeps it', async () => {

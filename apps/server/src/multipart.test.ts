@@ -37,6 +37,8 @@ describe('broken multipart uploads', () => {
     const { error } = ApiErrorSchema.parse(res.json());
     expect(error.code).toBe(status === 413 ? 'payloadTooLarge' : 'invalidInput');
     if (message) expect(error.message).toMatch(message);
+    // Every refusal is said by id too, so the English face can say it.
+    expect(error.messageId).toMatch(/^server\./);
   };
 
   it('a good upload still arrives', async () => {

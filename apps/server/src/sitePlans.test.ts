@@ -104,7 +104,7 @@ describe('situationsplan routes', () => {
     const empty = await putDraft(cookieA, { step: 'property' });
     const noProperty = await get(`/api/drafts/${empty}/site-plan.pdf`, cookieA);
     expectError(noProperty, 400, 'invalidInput');
-    expect(noProperty.json().error.message).toMatch(/fastighet/i);
+    expect(noProperty.json().error).toMatchObject({ messageId: 'server.sitePlan.noProperty', message: /fastighet/i });
 
     const noBuilding = await putDraft(cookieA, { step: 'map', propertyId: facts.propertyA.id });
     expectError(await get(`/api/drafts/${noBuilding}/site-plan.pdf`, cookieA), 400, 'invalidInput');

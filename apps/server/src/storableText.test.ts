@@ -26,7 +26,8 @@ describe.each(dbKinds)('unstorable text on %s', (kind) => {
     expect(error).toMatchObject({
       code: 'invalidInput',
       message: UNSTORABLE_TEXT_MESSAGE,
-      issues: [{ path, message: UNSTORABLE_TEXT_MESSAGE }],
+      messageId: 'server.unstorableText',
+      issues: [{ path, message: UNSTORABLE_TEXT_MESSAGE, messageId: 'server.unstorableText' }],
     });
   };
 

@@ -1,12 +1,19 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { header, startMailServer } from '../../server/src/test/mailServer';
-import { apiLogin, draftWithDrawings, hasBrowser, repoRoot, simApprove, useServerAndBrowser } from './support';
+import {
+  apiLogin,
+  draftWithDrawings,
+  expectAccessible,
+  hasBrowser,
+  repoRoot,
+  simApprove,
+  useServerAndBrowser,
+} from './support';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const docShots = path.join(repoRoot, 'docs/screenshots');
@@ -21,13 +28,6 @@ const ring = [
   [620_071, 6_650_026],
   [620_071, 6_650_019],
 ];
-
-/** WCAG 2.1 AA as axe checks it. */
-async function expectAccessible(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe on ${screen}`).toEqual([]);
-}
 
 /** A full-page screenshot into .tmp/screenshots, and the officer's screens into docs/screenshots as well. */
 async function shoot(page: Page, name: string, forDocs = false) {

@@ -1,22 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   apiLogin,
   approveInTestApp,
   draftWithDrawings,
   expectAccessible,
-  guardOffline,
   hasBrowser,
-  launchBrowser,
   pdfFirstPageToPng,
-  removeDir,
   repoRoot,
   shoot,
-  startServer,
   uiLogin,
-  type RunningServer,
+  useServerAndBrowser,
 } from './support';
 
 // Issue 9, the town-hall kiosk, in Chromium: a KIOSK_ONLY server with short idle settings, portrait and
@@ -114,41 +110,20 @@ async function tracesOf(page: Page, v: Visitor): Promise<string[]> {
 }
 
 describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
-  let kiosk: RunningServer;
-  let home: RunningServer | undefined;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const escaped: string[] = [];
-
-  beforeAll(async () => {
-    kiosk = await startServer({
+  // One kiosk server and one browser for the file, a fresh context (a new visitor's browser) per test.
+  const h = useServerAndBrowser({
+    server: {
       env: {
         KIOSK_ONLY: 'true',
         KIOSK_IDLE_SECONDS: String(IDLE_SECONDS),
         KIOSK_COUNTDOWN_SECONDS: String(COUNTDOWN_SECONDS),
       },
-    });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await kiosk?.stop();
-    await home?.stop();
-    if (kiosk) await removeDir(kiosk.dataDir);
-    expect(escaped).toEqual([]);
+    },
   });
 
   /** The kiosk's browser: a touch screen, in Swedish, as Chromium --kiosk shows it (no chrome to speak of). */
   async function kioskPage(viewport: { width: number; height: number }) {
-    const context = await browser.newContext({
-      viewport,
-      hasTouch: true,
-      locale: 'sv-SE',
-      timezoneId: 'Europe/Stockholm',
-    });
-    escaped.push(...guardOffline(context, kiosk.baseUrl));
-    contexts.push(context);
+    const context = await h.newContext({ viewport, hasTouch: true });
     const page = await context.newPage();
     // Every answer with personal data must forbid caching; the kiosk's browser cache keeps nothing.
     const cacheable: string[] = [];
@@ -162,7 +137,7 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
 
   /** Attract screen → QR login (approved in the test BankID app) → "Vad vill du göra?" */
   async function logIn(page: Page, v: Visitor, screens?: string) {
-    await page.goto(kiosk.baseUrl); // any page of a kiosk-only server is the kiosk
+    await page.goto(h.server.baseUrl); // any page of a kiosk-only server is the kiosk
     await page.waitForURL('**/kiosk');
     await page.getByRole('heading', { level: 1, name: 'Ansök om bygglov eller följ ditt ärende' }).waitFor();
     historyAtStart.set(page, await page.evaluate(() => history.length));
@@ -180,7 +155,7 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
       await expectAccessible(page, `login (${screens})`);
       await shoot(page, docShots, 'kiosk-login');
     }
-    await approveInTestApp(browser, kiosk.baseUrl, v.identity);
+    await approveInTestApp(h.browser, h.server.baseUrl, v.identity);
     await page.getByRole('heading', { name: 'Vad vill du göra?' }).waitFor({ timeout: 15_000 });
   }
 
@@ -233,7 +208,7 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
     expect(page.url()).toBe('about:blank');
     expect(await tracesOf(page, v)).toEqual([]);
     await page.goForward();
-    expect(page.url()).toBe(`${kiosk.baseUrl}/kiosk`);
+    expect(page.url()).toBe(`${h.server.baseUrl}/kiosk`);
     await page.getByRole('heading', { level: 1, name: 'Ansök om bygglov eller följ ditt ärende' }).waitFor();
     expect(await tracesOf(page, v)).toEqual([]);
     // The server ended the session: the old page's requests would be refused.
@@ -339,8 +314,8 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
   it('signs an application prepared at home, and prints the receipt with nothing but the receipt', async () => {
     // At home Anna drew a garage and attached her drawings (here through the API); at the kiosk she signs.
     const PROPERTY = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23'; // Kjellstavik Eken 1:23
-    const cookie = await apiLogin(kiosk.baseUrl, '198202029289');
-    const draftId = await draftWithDrawings(kiosk.baseUrl, cookie, PROPERTY);
+    const cookie = await apiLogin(h.server.baseUrl, '198202029289');
+    const draftId = await draftWithDrawings(h.server.baseUrl, cookie, PROPERTY);
     const ring = [
       [620_071, 6_650_019],
       [620_079, 6_650_019],
@@ -360,13 +335,13 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
         email: 'anna@example.se',
       },
     };
-    const put = await fetch(`${kiosk.baseUrl}/api/drafts/${draftId}`, {
+    const put = await fetch(`${h.server.baseUrl}/api/drafts/${draftId}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ data }),
     });
     expect(put.status).toBe(200);
-    await fetch(`${kiosk.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    await fetch(`${h.server.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } });
 
     const { page } = await kioskPage(viewports.portrait);
     await logIn(page, ANNA);
@@ -375,7 +350,7 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
     await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
     // Signing at the kiosk is by QR only as well.
     expect(await page.getByRole('link', { name: 'Öppna BankID på den här enheten' }).isVisible()).toBe(false);
-    await approveInTestApp(browser, kiosk.baseUrl, ANNA.identity);
+    await approveInTestApp(h.browser, h.server.baseUrl, ANNA.identity);
     await page.locator('.diary-number').waitFor({ timeout: 15_000 });
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
@@ -399,9 +374,9 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
 
   it('never opens the officer console: not the page, not its API, not from inside the kiosk', async () => {
     const { page } = await kioskPage(viewports.landscape);
-    const response = await page.goto(`${kiosk.baseUrl}/handlaggare`);
+    const response = await page.goto(`${h.server.baseUrl}/handlaggare`);
     expect(response?.status()).toBe(404);
-    await page.goto(`${kiosk.baseUrl}/kiosk`);
+    await page.goto(`${h.server.baseUrl}/kiosk`);
     expect(await page.evaluate(() => fetch('/api/officer/queue').then((r) => r.status))).toBe(404);
     // An officer who logs in at the kiosk is a visitor: a link to the console leads nowhere.
     await logIn(page, { ...ANNA, identity: 'Oskar Wallin (19830621-9299)' });
@@ -418,27 +393,22 @@ describe.skipIf(!hasBrowser)('the town-hall kiosk', () => {
 
   it('at home: the same people log in on the ordinary service and the wizard resumes their drafts', async () => {
     // The kiosk is one server of the municipality's; the public service shares its database.
-    await kiosk.stop();
-    home = await startServer({ dataDir: kiosk.dataDir });
+    await h.server.stop();
+    const home = await h.startServer({ dataDir: h.server.dataDir });
+    let page!: Page;
     for (const v of [ANNA, LARS]) {
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        locale: 'sv-SE',
-        timezoneId: 'Europe/Stockholm',
-      });
-      escaped.push(...guardOffline(context, home.baseUrl));
-      contexts.push(context);
-      const page = await context.newPage();
+      const context = await h.newContext({ viewport: { width: 1280, height: 900 } }, home.baseUrl);
+      page = await context.newPage();
       await page.goto(`${home.baseUrl}/logga-in`);
       // The ordinary login still offers both ways.
       await page.getByRole('button', { name: 'BankID på den här enheten' }).waitFor();
-      await uiLogin(page, browser, home.baseUrl, v.identity);
+      await uiLogin(page, h.browser, home.baseUrl, v.identity);
       await page.waitForURL('**/ansokan/uppgifter', { timeout: 15_000 });
       await page.getByRole('heading', { name: /Uppgifter om byggnaden/ }).waitFor();
       await page.getByRole('button', { name: 'Tillbaka' }).click();
       await expect.poll(() => page.locator('.measurements__area').textContent()).toBe('Yta: 16,0 m²');
       expect(await page.locator('.map-step').textContent()).toContain(v.property);
     }
-    await shoot(contexts.at(-1)!.pages()[0]!, pdfs, 'kiosk-resumed-at-home');
+    await shoot(page, pdfs, 'kiosk-resumed-at-home');
   });
 });

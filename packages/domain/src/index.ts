@@ -19,5 +19,6 @@ export * from './attachment';
 export * from './rules/index';
 export * from './text';
 export * from './pages';
+export * from './kiosk';
 export * from './messages/fill';
 export * from './messages/sv';

@@ -152,16 +152,19 @@ export function distanceToBoundary(footprint: Polygon, boundary: MultiPolygon): 
   return { distanceM: Math.sqrt(best.d2), from: best.from, to: best.to, segment: best.segment };
 }
 
+/** `none` without the boundary's segment: what distanceToArea and distanceToLines answer. */
+function noneNearest(footprint: Polygon): Nearest {
+  const { distanceM, from, to } = none(footprint);
+  return { distanceM, from, to };
+}
+
 /**
  * Distance from a footprint to an area (neighbouring plot, street, water): 0 when they overlap or touch or one
  * lies inside the other, else the shortest edge-to-edge distance.
  */
 export function distanceToArea(footprint: Polygon, area: MultiPolygon): Nearest {
   const best = nearestEdges(footprint.coordinates, area.coordinates.flat(1));
-  if (!best) {
-    const { distanceM, from, to } = none(footprint);
-    return { distanceM, from, to };
-  }
+  if (!best) return noneNearest(footprint);
   if (best.d2 > 0) {
     // No edges meet, so one vertex of each decides containment (and no vertex lies on the other's edge).
     const v = footprint.coordinates[0]?.[0];
@@ -177,10 +180,7 @@ export function distanceToArea(footprint: Polygon, area: MultiPolygon): Nearest 
 /** Distance from a footprint to polylines (railway centre lines); Infinity when there are none. */
 export function distanceToLines(footprint: Polygon, lines: Position[][]): Nearest {
   const best = nearestEdges(footprint.coordinates, lines);
-  if (!best) {
-    const { distanceM, from, to } = none(footprint);
-    return { distanceM, from, to };
-  }
+  if (!best) return noneNearest(footprint);
   if (best.d2 > 0) {
     // A line wholly inside the footprint (a short spur under a building) meets no edge but is at distance 0.
     const inside = lines.find((l) => l.length > 0 && pointInRings(l[0]!, footprint.coordinates));

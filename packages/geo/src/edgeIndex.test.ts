@@ -2,10 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { edgeIndex, edgesNear, pointInIndexedRings } from './edgeIndex';
 import { pointInRings } from './segment';
-import { polygonWithin, type MultiPolygon, type Polygon, type Position } from './index';
-
-const E0 = 540_000;
-const N0 = 6_600_000;
+import { box, E0, N0 } from './test/boxes';
+import { polygonWithin, type MultiPolygon, type Position } from './index';
 
 /** Each edge cut into `pieces` collinear edges: the same shape, but enough edges to be indexed. */
 function densify(ring: Position[], pieces: number): Position[] {
@@ -42,19 +40,6 @@ const plotRings: Position[][] = [
 const plain: MultiPolygon = { type: 'MultiPolygon', coordinates: [plotRings] };
 // Ten pieces per edge: every edge is a whole multiple of 10 m, so each new vertex is a whole metre, exactly.
 const dense: MultiPolygon = { type: 'MultiPolygon', coordinates: [plotRings.map((r) => densify(r, 10))] };
-
-const box = (e: number, n: number, w: number, h: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [E0 + e, N0 + n],
-      [E0 + e + w, N0 + n],
-      [E0 + e + w, N0 + n + h],
-      [E0 + e, N0 + n + h],
-      [E0 + e, N0 + n],
-    ],
-  ],
-});
 
 describe('the edge index of a large polygon', () => {
   it('is built for large polygons only', () => {

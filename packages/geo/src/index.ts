@@ -8,5 +8,5 @@ export * from './distance';
 export * from './overlap';
 export * from './rectangle';
 export * from './tileMatrix';
-// The one even–odd point-in-polygon; the map and the site plan's page layout use it too.
-export { pointInRings } from './segment';
+// The one even–odd point-in-polygon and nearest point on a segment; the map and the site plan's page layout use them too.
+export { nearestOnSegment, pointInRings } from './segment';

@@ -57,6 +57,10 @@ export function pointAt(a: Position, b: Position, t: number): Position {
   return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
 }
 
+/** The point of segment a–b nearest to p. */
+export const nearestOnSegment = (p: Position, a: Position, b: Position): Position =>
+  pointAt(a, b, projectParam(p, a, b));
+
 export function dist2(p: Position, q: Position): number {
   const dx = p[0] - q[0];
   const dy = p[1] - q[1];

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { polygonWithin, type MultiPolygon, type Polygon, type Position } from './index';
-
-const E0 = 540_000;
-const N0 = 6_600_000;
-const ring = (e: number, n: number, w: number, h: number): Position[] => [
-  [E0 + e, N0 + n],
-  [E0 + e + w, N0 + n],
-  [E0 + e + w, N0 + n + h],
-  [E0 + e, N0 + n + h],
-  [E0 + e, N0 + n],
-];
-const box = (e: number, n: number, w: number, h: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [ring(e, n, w, h)],
-});
-const multi = (...parts: Position[][][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: parts });
+import { polygonWithin, type Polygon } from './index';
+import { box, E0, multi, N0, ring } from './test/boxes';
 
 const property = multi([ring(0, 0, 40, 40)]);
 

@@ -1,7 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import type { AttachmentSlot } from '@lovisa/domain';
-import { AppError } from '../errors';
-import { MAX_UPLOAD_BYTES, checkUpload, type AcceptedType } from './upload';
+import { AppError, appError } from '../errors';
+import { MAX_UPLOAD_BYTES, checkUpload, type AcceptedType, type UploadRefusal } from './upload';
+
+const megabytes = MAX_UPLOAD_BYTES / 1024 / 1024;
+const tooLarge = () => appError('payloadTooLarge', 'server.upload.tooLarge', { megabytes });
+
+/** Each refusal of the upload module as the API answers it: status by what the sender can do about it. */
+const refusals: Record<UploadRefusal, () => AppError> = {
+  tooLarge,
+  empty: () => appError('invalidInput', 'server.upload.empty'),
+  unsupportedType: () => appError('unsupportedMediaType', 'server.upload.unsupportedType'),
+  activeContent: () => appError('unsupportedMediaType', 'server.upload.activeContent'),
+};
 
 /**
  * Reads the one file of a multipart upload and judges it with the upload module; every refusal is an
@@ -12,42 +23,28 @@ export async function receiveUpload(
   slot: AttachmentSlot,
 ): Promise<{ bytes: Buffer; fileName: string; contentType: AcceptedType }> {
   if (slot.type === 'GRAM' && !slot.neighbourPropertyId)
-    throw new AppError('invalidInput', 'Ange vilken grannfastighet medgivandet gäller.');
-  if (!request.isMultipart()) throw new AppError('unsupportedMediaType', 'Skicka filen som multipart/form-data.');
+    throw appError('invalidInput', 'server.upload.neighbourMissing');
+  if (!request.isMultipart()) throw appError('unsupportedMediaType', 'server.upload.notMultipart');
   let file;
   const chunks: Buffer[] = [];
   try {
     file = await request.file();
-    if (!file) throw new AppError('invalidInput', 'Ingen fil kom med.');
+    if (!file) throw appError('invalidInput', 'server.upload.noFile');
     for await (const chunk of file.file) chunks.push(chunk as Buffer);
   } catch (err) {
     throw multipartRefusal(err);
   }
   const bytes = Buffer.concat(chunks);
   const verdict = checkUpload({ name: file.filename, bytes, truncated: file.file.truncated });
-  if (!verdict.ok) {
-    const code =
-      verdict.reason === 'tooLarge'
-        ? 'payloadTooLarge'
-        : verdict.reason === 'empty'
-          ? 'invalidInput'
-          : 'unsupportedMediaType';
-    throw new AppError(code, verdict.message);
-  }
+  if (!verdict.ok) throw refusals[verdict.reason]();
   return { bytes, fileName: verdict.fileName, contentType: verdict.contentType };
 }
 
-const MULTIPART_LIMITS: Record<string, AppError> = {
-  FST_REQ_FILE_TOO_LARGE: new AppError(
-    'payloadTooLarge',
-    `Filen är för stor. Största tillåtna storlek är ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
-  ),
-  FST_FIELDS_LIMIT: new AppError(
-    'invalidInput',
-    'Skicka bara filen: förfrågan får inte innehålla andra fält än filen.',
-  ),
-  FST_FILES_LIMIT: new AppError('invalidInput', 'Skicka en fil i taget.'),
-  FST_PARTS_LIMIT: new AppError('invalidInput', 'Skicka en fil i taget.'),
+const MULTIPART_LIMITS: Record<string, () => AppError> = {
+  FST_REQ_FILE_TOO_LARGE: tooLarge,
+  FST_FIELDS_LIMIT: () => appError('invalidInput', 'server.upload.onlyTheFile'),
+  FST_FILES_LIMIT: () => appError('invalidInput', 'server.upload.oneFile'),
+  FST_PARTS_LIMIT: () => appError('invalidInput', 'server.upload.oneFile'),
 };
 
 /**
@@ -59,10 +56,7 @@ function multipartRefusal(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as { code?: unknown; statusCode?: unknown };
   const known = typeof e.code === 'string' ? MULTIPART_LIMITS[e.code] : undefined;
-  if (known) return new AppError(known.code, known.message);
-  if (e.statusCode === 413) return new AppError('payloadTooLarge', 'Förfrågan är för stor.');
-  return new AppError(
-    'invalidInput',
-    'Filen kom inte fram hel eller är inte skickad som ett giltigt formulär (multipart/form-data). Försök ladda upp den igen.',
-  );
+  if (known) return known();
+  if (e.statusCode === 413) return appError('payloadTooLarge', 'server.payloadTooLarge');
+  return appError('invalidInput', 'server.upload.broken');
 }

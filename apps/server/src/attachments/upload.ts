@@ -10,8 +10,10 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 export type AcceptedType = 'application/pdf' | 'image/png' | 'image/jpeg';
 
 export type UploadVerdict =
-  | { ok: true; contentType: AcceptedType; fileName: string }
-  | { ok: false; reason: 'empty' | 'tooLarge' | 'unsupportedType' | 'activeContent'; message: string };
+  { ok: true; contentType: AcceptedType; fileName: string } | { ok: false; reason: UploadRefusal };
+
+/** Why a file is refused; the server's answer words each by message id (attachments/receive.ts). */
+export type UploadRefusal = 'empty' | 'tooLarge' | 'unsupportedType' | 'activeContent';
 
 const extensionOf: Record<AcceptedType, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
 
@@ -100,28 +102,10 @@ export function safeFileName(name: string, type: AcceptedType): string {
 }
 
 export function checkUpload(file: { name: string; bytes: Uint8Array; truncated?: boolean }): UploadVerdict {
-  if (file.truncated || file.bytes.length > MAX_UPLOAD_BYTES) {
-    return {
-      ok: false,
-      reason: 'tooLarge',
-      message: `Filen är för stor. Största tillåtna storlek är ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
-    };
-  }
-  if (file.bytes.length === 0) return { ok: false, reason: 'empty', message: 'Filen är tom.' };
+  if (file.truncated || file.bytes.length > MAX_UPLOAD_BYTES) return { ok: false, reason: 'tooLarge' };
+  if (file.bytes.length === 0) return { ok: false, reason: 'empty' };
   const type = sniffType(file.bytes);
-  if (!type)
-    return {
-      ok: false,
-      reason: 'unsupportedType',
-      message: 'Filen är inte en PDF, PNG eller JPEG. Spara ritningen som PDF och försök igen.',
-    };
-  if (type === 'application/pdf' && pdfHasActiveContent(file.bytes)) {
-    return {
-      ok: false,
-      reason: 'activeContent',
-      message:
-        'PDF-filen innehåller skript eller inbäddade filer och kan inte tas emot. Skriv ut den till en ny PDF och försök igen.',
-    };
-  }
+  if (!type) return { ok: false, reason: 'unsupportedType' };
+  if (type === 'application/pdf' && pdfHasActiveContent(file.bytes)) return { ok: false, reason: 'activeContent' };
   return { ok: true, contentType: type, fileName: safeFileName(file.name, type) };
 }

@@ -15,6 +15,13 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction of Db, as `db.transaction(async (tx) => …)` hands it over. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** PostgreSQL's unique_violation, as node-postgres and PGlite report it (possibly wrapped by Drizzle). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === '23505') return true;
+  return false;
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';

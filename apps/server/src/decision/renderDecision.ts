@@ -47,18 +47,12 @@ export async function renderDecision(document: DecisionDocument, opts: RenderOpt
   const {
     doc,
     fonts: { regular, bold },
-  } = await newDocument();
-  const day = new Date(`${opts.date}T12:00:00Z`);
-  doc.setTitle(`${document.title} ${opts.diaryNumber}`);
-  doc.setSubject(`${document.subtitle}, ${opts.diaryNumber}`);
-  doc.setAuthor(`${opts.board}, ${opts.municipality}`);
-  doc.setCreator('Lovisa');
-  doc.setProducer('Lovisa');
-  doc.setLanguage('sv-SE');
-  if (!Number.isNaN(day.getTime())) {
-    doc.setCreationDate(day);
-    doc.setModificationDate(day);
-  }
+  } = await newDocument({
+    title: `${document.title} ${opts.diaryNumber}`,
+    subject: `${document.subtitle}, ${opts.diaryNumber}`,
+    author: `${opts.board}, ${opts.municipality}`,
+    date: opts.date,
+  });
 
   const pages: PDFPage[] = [];
   let page!: PDFPage;

@@ -22,11 +22,36 @@ function loadFonts() {
   return fontFiles;
 }
 
-/** A new PDF with DejaVu Sans (regular and bold) embedded as subsets: every Lovisa document starts here. */
-export async function newDocument(): Promise<{ doc: PDFDocument; fonts: { regular: PDFFont; bold: PDFFont } }> {
+/** What a document says of itself; `date` (YYYY-MM-DD) is its creation and modification date. */
+export interface DocumentInfo {
+  title: string;
+  subject: string;
+  author?: string;
+  date: string;
+}
+
+/**
+ * A new PDF with DejaVu Sans (regular and bold) embedded as subsets: every Lovisa document starts here. The
+ * metadata comes from `info` only, never the clock, so the same input renders to the same bytes.
+ */
+export async function newDocument(
+  info: DocumentInfo,
+): Promise<{ doc: PDFDocument; fonts: { regular: PDFFont; bold: PDFFont } }> {
   const files = await loadFonts();
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
+  doc.setTitle(info.title);
+  doc.setSubject(info.subject);
+  if (info.author !== undefined) doc.setAuthor(info.author);
+  doc.setCreator('Lovisa');
+  doc.setProducer('Lovisa');
+  doc.setLanguage('sv-SE');
+  // Noon UTC is the same calendar day in Stockholm all year.
+  const day = new Date(`${info.date}T12:00:00Z`);
+  if (!Number.isNaN(day.getTime())) {
+    doc.setCreationDate(day);
+    doc.setModificationDate(day);
+  }
   return {
     doc,
     fonts: {

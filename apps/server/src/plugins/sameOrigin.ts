@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors';
+import { appError } from '../errors';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -21,7 +21,7 @@ async function sameOriginPlugin(app: FastifyInstance) {
         foreign = true; // "null" or garbage: not our page
       }
     }
-    if (foreign) throw new AppError('forbidden', 'Förfrågan kom från en annan webbplats och har stoppats.');
+    if (foreign) throw appError('forbidden', 'server.crossOrigin');
   });
 }
 

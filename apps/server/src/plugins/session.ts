@@ -147,3 +147,9 @@ export function currentUser(request: FastifyRequest): SessionUser {
 export async function noStore(_request: FastifyRequest, reply: FastifyReply) {
   reply.header('cache-control', 'no-store');
 }
+
+/** A scope of one role's own data: the role checked on every request, the answers never cached. */
+export function privateTo(scope: FastifyInstance, role: Role): void {
+  scope.addHook('onRequest', requireRole(role));
+  scope.addHook('onSend', noStore);
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from '@lovisa/domain';
-import { AppError } from '../errors';
+import { findUnstorableText, swedishText } from '@lovisa/domain';
+import { appError } from '../errors';
 
 /**
  * Every parsed body, query string and path parameter is searched for text the database cannot keep (NUL, lone
@@ -19,8 +19,12 @@ async function storableTextPlugin(app: FastifyInstance) {
     ] as const) {
       const found = findUnstorableText(value);
       if (found) {
-        throw new AppError('invalidInput', UNSTORABLE_TEXT_MESSAGE, [
-          { path: [where, ...found].join('.'), message: UNSTORABLE_TEXT_MESSAGE },
+        throw appError('invalidInput', 'server.unstorableText', undefined, [
+          {
+            path: [where, ...found].join('.'),
+            message: swedishText('server.unstorableText'),
+            messageId: 'server.unstorableText',
+          },
         ]);
       }
     }

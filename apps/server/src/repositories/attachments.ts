@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
 import type { AttachmentInfo, AttachmentType } from '@lovisa/domain';
-import type { Db, Tx } from '../db/database';
+import { isUniqueViolation, type Db, type Tx } from '../db/database';
 import { attachments, cases, drafts } from '../db/schema';
 
 type AttachmentRow = typeof attachments.$inferSelect;
@@ -134,20 +134,19 @@ export async function insertAttachment(
 }
 
 /**
- * A second file in a single-file slot, refused by the slot's unique index: PostgreSQL's unique_violation, as
- * node-postgres and PGlite report it (possibly wrapped by Drizzle). The slot indexes are the only unique ones on
- * attachments besides the random primary key.
+ * A second file in a single-file slot, refused by the slot's unique index: the slot indexes are the only unique
+ * ones on attachments besides the random primary key, so any unique violation of an insert there is one.
  */
-export function isSlotTaken(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
-    if (e.code === '23505') return true;
-  return false;
-}
+/** A draft's files: its owner's, not yet moved onto a case (submitting moves them in the same transaction). */
+export const draftFilesOf = (draftId: string, owner: string): SQL | undefined =>
+  and(eq(attachments.draftId, draftId), eq(attachments.ownerPersonnummer, owner), isNull(attachments.caseId));
+
+export const isSlotTaken = (err: unknown): boolean => isUniqueViolation(err);
 
 /** The types (and consents' neighbours) of a draft's files, as the applicant sees them in the attachments step. */
 export function draftFileFacts(db: Db, draftId: string, owner: string) {
   return db
     .select({ type: attachments.type, neighbourPropertyId: attachments.neighbourPropertyId })
     .from(attachments)
-    .where(and(eq(attachments.draftId, draftId), eq(attachments.ownerPersonnummer, owner), isNull(attachments.caseId)));
+    .where(draftFilesOf(draftId, owner));
 }

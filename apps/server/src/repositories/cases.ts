@@ -28,9 +28,9 @@ import {
   type QueuePage,
   type QueueQuery,
 } from '@lovisa/domain';
-import type { Db, Tx } from '../db/database';
+import { isUniqueViolation, type Db, type Tx } from '../db/database';
 import { appError, notFound, type AppError } from '../errors';
-import { toAttachmentInfo } from './attachments';
+import { draftFilesOf, toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
 import {
   attachments,
@@ -202,13 +202,6 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
   }
 }
 
-/** PostgreSQL's unique_violation, as node-postgres and PGlite report it (possibly wrapped by Drizzle). */
-function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
-    if (e.code === '23505') return true;
-  return false;
-}
-
 async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
   const policy = input.assignment ?? 'unassigned';
   return db.transaction(async (tx) => {
@@ -231,13 +224,7 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
       ? await tx
           .select({ type: attachments.type })
           .from(attachments)
-          .where(
-            and(
-              eq(attachments.draftId, input.application.draftId),
-              eq(attachments.ownerPersonnummer, input.applicant.personnummer),
-              isNull(attachments.caseId),
-            ),
-          )
+          .where(draftFilesOf(input.application.draftId, input.applicant.personnummer))
       : [];
     const assignee = policy === 'leastLoaded' ? await leastLoadedOfficer(tx, input.routing.teamId) : null;
     const [row] = await tx
@@ -311,13 +298,7 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
       await tx
         .update(attachments)
         .set({ caseId: id, draftId: null })
-        .where(
-          and(
-            eq(attachments.draftId, input.application.draftId),
-            eq(attachments.ownerPersonnummer, input.applicant.personnummer),
-            isNull(attachments.caseId),
-          ),
-        );
+        .where(draftFilesOf(input.application.draftId, input.applicant.personnummer));
       await tx
         .delete(drafts)
         .where(

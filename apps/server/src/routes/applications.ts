@@ -8,9 +8,10 @@ import {
   QrResultSchema,
   SignCollectResultSchema,
   SignStartResultSchema,
+  type DomainMessageId,
 } from '@lovisa/domain';
 import { renderQr } from '../bankidQr';
-import { currentUser, noStore, requireRole } from '../plugins/session';
+import { currentUser, privateTo } from '../plugins/session';
 import { submissionService } from '../services/submission';
 
 /**
@@ -19,8 +20,7 @@ import { submissionService } from '../services/submission';
  */
 export default async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onRequest', requireRole('applicant'));
-  app.addHook('onSend', noStore);
+  privateTo(app, 'applicant');
   const submissions = submissionService(app);
 
   r.post(
@@ -35,10 +35,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
           /** Sent again with a retry: the first request's answer comes back, and one BankID order is started. */
           'idempotency-key': z
             .string()
-            .regex(
-              /^[A-Za-z0-9_-]{16,100}$/,
-              'Idempotency-Key ska vara 16–100 tecken: bokstäver a–z, siffror, - och _.',
-            )
+            .regex(/^[A-Za-z0-9_-]{16,100}$/, 'server.idempotencyKeyFormat' satisfies DomainMessageId)
             .optional(),
         }),
         response: {

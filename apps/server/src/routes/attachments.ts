@@ -9,7 +9,7 @@ import {
   stockholmDate,
 } from '@lovisa/domain';
 import { polygonProblems } from '@lovisa/geo';
-import { AppError, forbidden, notFound, unauthenticated } from '../errors';
+import { appError, forbidden, notFound, unauthenticated } from '../errors';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
 import { plannedBuildings, sitePlanInputFor } from '../sitePlan/sitePlanInput';
 import { receiveUpload } from '../attachments/receive';
@@ -103,8 +103,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       const { user, draft } = await ownDraft(request, request.params.id);
       const data = DraftDataSchema.parse(draft.data);
       const footprints = (data.footprints ?? []).filter((f) => polygonProblems(f.geometry).length === 0);
-      if (!data.propertyId || footprints.length === 0)
-        throw new AppError('invalidInput', 'Rita byggnaden på kartan först, så kan situationsplanen göras.');
+      if (!data.propertyId || footprints.length === 0) throw appError('invalidInput', 'server.sitePlan.drawFirst');
       const property = await app.registers.land.propertyById(data.propertyId);
       if (!property) throw notFound('property');
       const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);

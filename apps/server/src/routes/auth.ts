@@ -9,6 +9,7 @@ import {
   LoginStartResultSchema,
   QrResultSchema,
   SessionInfoSchema,
+  type DomainMessageId,
 } from '@lovisa/domain';
 import { renderQr } from '../bankidQr';
 import { appError } from '../errors';
@@ -27,7 +28,8 @@ const LOGIN_COOKIE = 'lovisa_login';
 const StartInputSchema = LoginStartInputSchema.extend({ kiosk: z.boolean().optional() }).refine(
   (v) => !v.kiosk || v.mode === 'qr',
   {
-    message: 'Vid kiosken loggar du in med Mobilt BankID på en annan enhet.',
+    // A message id, as the domain's schemas have them: the error handler answers it in Swedish, with the id.
+    message: 'server.kioskQrOnly' satisfies DomainMessageId,
     path: ['mode'],
   },
 );

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, OutboxEntrySchema } from '@lovisa/domain';
-import { currentUser, noStore, requireRole } from '../plugins/session';
+import { currentUser, privateTo } from '../plugins/session';
 import { outboxEntries } from '../repositories/messages';
 
 /**
@@ -13,8 +13,7 @@ import { outboxEntries } from '../repositories/messages';
  */
 export default async function devOutboxRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onSend', noStore);
-  app.addHook('onRequest', requireRole('applicant'));
+  privateTo(app, 'applicant');
   r.get(
     '/dev/outbox',
     {

@@ -5,7 +5,7 @@ import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { ApiErrorSchema, DraftDataSchema, DraftSchema, type DraftData } from '@lovisa/domain';
 import { drafts } from '../db/schema';
 import { notFound } from '../errors';
-import { currentUser, noStore, requireRole } from '../plugins/session';
+import { currentUser, privateTo } from '../plugins/session';
 
 const toDraft = (row: typeof drafts.$inferSelect) => ({
   id: row.id,
@@ -16,8 +16,7 @@ const toDraft = (row: typeof drafts.$inferSelect) => ({
 /** Autosaved, unfinished applications: never lost, never seen by anyone but their owner. */
 export default async function draftRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onRequest', requireRole('applicant'));
-  app.addHook('onSend', noStore);
+  privateTo(app, 'applicant');
 
   r.get(
     '/drafts',

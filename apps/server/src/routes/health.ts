@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema } from '@lovisa/domain';
+import { ApiErrorSchema, swedishText } from '@lovisa/domain';
 import { BankIdError } from '@lovisa/bankid';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -46,7 +46,8 @@ export default async function healthRoutes(app: FastifyInstance) {
         await app.database.ping();
         return { status: 'ok' as const };
       } catch {
-        return reply.status(503).send({ error: { code: 'unavailable', message: 'Databasen svarar inte.' } });
+        const messageId = 'server.databaseUnavailable';
+        return reply.status(503).send({ error: { code: 'unavailable', message: swedishText(messageId), messageId } });
       }
     },
   );

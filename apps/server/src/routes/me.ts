@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, MeSchema, PropertySummarySchema, type Property } from '@lovisa/domain';
-import { currentUser, noStore, requireRole } from '../plugins/session';
+import { currentUser, privateTo } from '../plugins/session';
 
 /** The signed-in applicant: what the registers already know, so the applicant never types it. */
 export default async function meRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onRequest', requireRole('applicant'));
-  app.addHook('onSend', noStore);
+  privateTo(app, 'applicant');
 
   r.get(
     '/me',

@@ -12,10 +12,12 @@ import {
   MyCaseSummarySchema,
   WithdrawInputSchema,
   answerRefusal,
+  type CaseActor,
   type CaseStatus,
 } from '@lovisa/domain';
 import { receiveUpload } from '../attachments/receive';
-import { currentUser, noStore, requireRole } from '../plugins/session';
+import { caseRouteErrors, idParams } from '../http/routeSchemas';
+import { currentUser, privateTo } from '../plugins/session';
 import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
 import { casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
@@ -23,23 +25,28 @@ import { sendCaseDocument } from '../services/caseDocuments';
 import * as svc from '../services/applicantCase';
 import { answerCompletion, caseProblemError, runCaseCommand } from '../services/caseCommands';
 
-const params = z.object({ id: z.uuid() });
-const errors = {
-  400: ApiErrorSchema,
-  401: ApiErrorSchema,
-  403: ApiErrorSchema,
-  404: ApiErrorSchema,
-  409: ApiErrorSchema,
-};
+const params = idParams;
+const errors = caseRouteErrors;
 
 /** "Mina ärenden": the applicant follows their own cases, reads the messages and answers orders to complete. */
 export default async function myCasesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onRequest', requireRole('applicant'));
-  app.addHook('onSend', noStore);
+  privateTo(app, 'applicant');
 
   const ownCase = (request: FastifyRequest, id: string) => svc.ownCase(app, currentUser(request), id);
   const detail = (row: CaseRow) => svc.applicantCaseDetail(app, row);
+  /** The applicant's command on their own case, logged by what happened (never by who), answered as the case. */
+  const applicantCommand = async (
+    request: FastifyRequest,
+    id: string,
+    happened: string,
+    run: (row: CaseRow, actor: CaseActor) => Promise<CaseRow>,
+  ) => {
+    const row = await ownCase(request, id);
+    const changed = await run(row, svc.applicantActor(currentUser(request)));
+    request.log.info({ caseId: row.id }, happened);
+    return detail(changed);
+  };
 
   await inboxRoutes(app);
 
@@ -96,17 +103,10 @@ export default async function myCasesRoutes(app: FastifyInstance) {
         response: { 200: CaseDetailSchema, ...errors },
       },
     },
-    async (request) => {
-      const row = await ownCase(request, request.params.id);
-      const changed = await answerCompletion(
-        app,
-        row,
-        { version: request.body.version, note: request.body.note ?? null },
-        svc.applicantActor(currentUser(request)),
-      );
-      request.log.info({ caseId: row.id }, 'completion received');
-      return detail(changed);
-    },
+    async (request) =>
+      applicantCommand(request, request.params.id, 'completion received', (row, actor) =>
+        answerCompletion(app, row, { version: request.body.version, note: request.body.note ?? null }, actor),
+      ),
   );
 
   r.post(
@@ -120,17 +120,10 @@ export default async function myCasesRoutes(app: FastifyInstance) {
         response: { 200: CaseDetailSchema, ...errors },
       },
     },
-    async (request) => {
-      const row = await ownCase(request, request.params.id);
-      const changed = await runCaseCommand(
-        app,
-        row,
-        { type: 'withdraw', version: request.body.version },
-        svc.applicantActor(currentUser(request)),
-      );
-      request.log.info({ caseId: row.id }, 'application withdrawn');
-      return detail(changed);
-    },
+    async (request) =>
+      applicantCommand(request, request.params.id, 'application withdrawn', (row, actor) =>
+        runCaseCommand(app, row, { type: 'withdraw', version: request.body.version }, actor),
+      ),
   );
 
   app.get<{ Params: { id: string; kind: 'decision' | 'startApproval' } }>(

@@ -15,21 +15,16 @@ import {
   StartApprovalInputSchema,
   type CaseCommand,
 } from '@lovisa/domain';
-import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
+import { caseRouteErrors, idParams } from '../http/routeSchemas';
+import { currentUser, privateTo, type SessionUser } from '../plugins/session';
 import { queueOfTeam, type CaseRow } from '../repositories/cases';
 import { teamMember } from '../repositories/officers';
 import { sendCaseDocument } from '../services/caseDocuments';
 import { runCaseCommand } from '../services/caseCommands';
 import { officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
 
-const params = z.object({ id: z.uuid() });
-const errors = {
-  400: ApiErrorSchema,
-  401: ApiErrorSchema,
-  403: ApiErrorSchema,
-  404: ApiErrorSchema,
-  409: ApiErrorSchema,
-};
+const params = idParams;
+const errors = caseRouteErrors;
 
 interface CommandRoute<S extends z.ZodType> {
   path: string;
@@ -109,8 +104,7 @@ const commandRoutes = [
 /** The building officer's console: the team's queue and the case loop. */
 export default async function officerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onRequest', requireRole('officer'));
-  app.addHook('onSend', noStore);
+  privateTo(app, 'officer');
 
   r.get(
     '/officer/queue',

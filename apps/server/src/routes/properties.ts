@@ -10,10 +10,12 @@ import {
 } from '@lovisa/domain';
 import { bbox } from '@lovisa/geo';
 import { surroundingFeatures } from '@lovisa/registry';
-import { notFound, unauthenticated } from '../errors';
 import { noStore } from '../plugins/session';
 import { neighboursOf } from '../rules/siteFor';
-import { assertMaySeeProperty } from '../services/propertyAccess';
+import { visibleProperty } from '../services/propertyAccess';
+
+const params = z.object({ id: z.uuid() });
+const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
 
 export default async function propertyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,15 +28,12 @@ export default async function propertyRoutes(app: FastifyInstance) {
         tags: ['properties'],
         summary:
           'What the map and the rules read around a property: neighbouring plots, the offline basemap within 60 m, water within 300 m',
-        params: z.object({ id: z.uuid() }),
-        response: { 200: SurroundingsSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
+        params,
+        response: { 200: SurroundingsSchema, ...errors },
       },
     },
     async (request) => {
-      if (!request.user) throw unauthenticated();
-      const property = await app.registers.land.propertyById(request.params.id);
-      if (!property) throw notFound('property');
-      await assertMaySeeProperty(app, request.user, property.id);
+      const property = await visibleProperty(app, request.user, request.params.id);
       const neighbours = await neighboursOf(app, property);
       return {
         neighbours: neighbours.map(({ id, designation, boundary }) => ({ id, designation, boundary })),
@@ -49,15 +48,12 @@ export default async function propertyRoutes(app: FastifyInstance) {
       schema: {
         tags: ['properties'],
         summary: 'Properties whose boundary touches this one (designation and address; never owners)',
-        params: z.object({ id: z.uuid() }),
-        response: { 200: z.array(NeighbourSchema), 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
+        params,
+        response: { 200: z.array(NeighbourSchema), ...errors },
       },
     },
     async (request) => {
-      if (!request.user) throw unauthenticated();
-      const property = await app.registers.land.propertyById(request.params.id);
-      if (!property) throw notFound('property');
-      await assertMaySeeProperty(app, request.user, property.id);
+      const property = await visibleProperty(app, request.user, request.params.id);
       return (await neighboursOf(app, property)).map(({ id, designation, address }) => ({ id, designation, address }));
     },
   );
@@ -68,20 +64,15 @@ export default async function propertyRoutes(app: FastifyInstance) {
       schema: {
         tags: ['properties'],
         summary: 'A property with its boundary (EPSG:3006) and the detailed plans covering it',
-        params: z.object({ id: z.uuid() }),
+        params,
         response: {
           200: z.object({ property: PropertySchema, plans: z.array(DetailedPlanSchema) }),
-          401: ApiErrorSchema,
-          403: ApiErrorSchema,
-          404: ApiErrorSchema,
+          ...errors,
         },
       },
     },
     async (request) => {
-      if (!request.user) throw unauthenticated();
-      const property = await app.registers.land.propertyById(request.params.id);
-      if (!property) throw notFound('property');
-      await assertMaySeeProperty(app, request.user, property.id);
+      const property = await visibleProperty(app, request.user, request.params.id);
       const plans = await app.registers.land.plansForProperty(property.id);
       return { property, plans };
     },

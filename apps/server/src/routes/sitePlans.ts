@@ -10,11 +10,13 @@ import {
   type Property,
 } from '@lovisa/domain';
 import { drafts } from '../db/schema';
-import { AppError, forbidden, notFound } from '../errors';
+import { appError, notFound } from '../errors';
 import { currentUser, requireRole } from '../plugins/session';
-import { caseRow } from '../repositories/cases';
+import type { CaseRow } from '../repositories/cases';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
 import { designationSlug, plannedBuildings, sitePlanInputFor, type PlannedBuilding } from '../sitePlan/sitePlanInput';
+import { ownCase } from '../services/applicantCase';
+import { teamCase } from '../services/officerCase';
 import { assertMaySeeProperty } from '../services/propertyAccess';
 
 const params = z.object({ id: z.uuid() });
@@ -38,15 +40,14 @@ async function sendSitePlan(
     .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
 }
 
-/** The property of a stored case; it was checked when the case arrived, so a missing one is missing now. */
-async function caseProperty(app: FastifyInstance, propertyId: string): Promise<Property> {
-  const property = await app.registers.land.propertyById(propertyId);
+/** A stored case's situationsplan, dated the day it arrived, as it was applied for. */
+async function sendCaseSitePlan(app: FastifyInstance, reply: FastifyReply, row: CaseRow) {
+  // The property was checked when the case arrived, so a missing one is missing now.
+  const property = await app.registers.land.propertyById(row.propertyId);
   if (!property) throw notFound('property');
-  return property;
+  const planned = plannedBuildings((row.application as ApplicationSubmission).footprints ?? []);
+  return sendSitePlan(app, reply, property, planned, stockholmDate(row.receivedAt));
 }
-
-const caseBuildings = (application: unknown) =>
-  plannedBuildings((application as ApplicationSubmission).footprints ?? []);
 
 /** The situationsplan drawn from an application's map: for the applicant's draft and case, and the officer's case. */
 export default async function sitePlanRoutes(app: FastifyInstance) {
@@ -65,13 +66,9 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
           response: errors,
         },
       },
-      async (request, reply) => {
-        const row = await caseRow(app.db, request.params.id);
-        // Another person's case answers as missing, as the case itself does.
-        if (!row || row.applicantPersonnummer !== currentUser(request).personnummer) throw notFound('case');
-        const property = await caseProperty(app, row.propertyId);
-        return sendSitePlan(app, reply, property, caseBuildings(row.application), stockholmDate(row.receivedAt));
-      },
+      // Another person's case answers as missing, as the case itself does.
+      async (request, reply) =>
+        sendCaseSitePlan(app, reply, await ownCase(app, currentUser(request), request.params.id)),
     );
 
     r.get(
@@ -91,18 +88,12 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
         if (!row || row.ownerPersonnummer !== user.personnummer) throw notFound('draft');
         const data = DraftDataSchema.safeParse(row.data);
         const propertyId = data.success ? data.data.propertyId : undefined;
-        if (!propertyId)
-          throw new AppError('invalidInput', 'Välj fastighet i ansökan innan du skapar en situationsplan.');
+        if (!propertyId) throw appError('invalidInput', 'server.sitePlan.noProperty');
         const property = await app.registers.land.propertyById(propertyId);
-        if (!property)
-          throw new AppError(
-            'invalidInput',
-            'Fastigheten i utkastet finns inte i fastighetsregistret. Välj fastighet igen.',
-          );
+        if (!property) throw appError('invalidInput', 'server.sitePlan.unknownProperty');
         await assertMaySeeProperty(app, user, property.id);
         const planned = plannedBuildings(data.success ? (data.data.footprints ?? []) : []);
-        if (planned.length === 0)
-          throw new AppError('invalidInput', 'Rita minst en byggnad på kartan innan du skapar en situationsplan.');
+        if (planned.length === 0) throw appError('invalidInput', 'server.sitePlan.noBuildings');
         return sendSitePlan(app, reply, property, planned, stockholmDate(app.clock()));
       },
     );
@@ -123,16 +114,9 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
           response: errors,
         },
       },
-      async (request, reply) => {
-        // The same rule as the officer's case view (routes/officer.ts keeps its check private): a teamless
-        // officer is refused before any lookup; another team's case answers exactly as an unknown one.
-        const user = currentUser(request);
-        if (!user.teamId) throw forbidden();
-        const row = await caseRow(app.db, request.params.id);
-        if (!row || row.teamId !== user.teamId) throw notFound('case');
-        const property = await caseProperty(app, row.propertyId);
-        return sendSitePlan(app, reply, property, caseBuildings(row.application), stockholmDate(row.receivedAt));
-      },
+      // The officer's case view's rule: a teamless officer is refused, another team's case is unknown.
+      async (request, reply) =>
+        sendCaseSitePlan(app, reply, await teamCase(app, currentUser(request), request.params.id)),
     );
   });
 }

@@ -4,11 +4,11 @@ import { bankIdMessage, fullName, type LoginCollectResult, type Role } from '@lo
 import { BankIdError } from '@lovisa/bankid';
 import { appError } from '../errors';
 import { sha256 } from '../plugins/session';
+import { bankIdUnavailable, collectOrder } from './bankidCollect';
 import { deleteLoginOrder, insertLoginOrder, loginOrderOf, type LoginOrderRow } from '../repositories/loginOrders';
 
 /** Orders older than this are gone at BankID too; rows past it are swept. */
 const ORDER_MAX_AGE_MS = 10 * 60_000;
-const unavailable = () => appError('unavailable', 'server.bankIdUnavailable');
 
 export interface NewSession {
   personnummer: string;
@@ -27,7 +27,7 @@ export function loginService(app: FastifyInstance) {
       order = await app.bankid().auth({ endUserIp });
     } catch (err) {
       log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid auth failed');
-      throw unavailable();
+      throw bankIdUnavailable();
     }
     const nonce = randomBytes(24).toString('base64url');
     await insertLoginOrder(
@@ -56,11 +56,8 @@ export function loginService(app: FastifyInstance) {
   async function collect(
     order: LoginOrderRow,
   ): Promise<{ answer: LoginCollectResult; ended: boolean; session?: NewSession }> {
-    let result;
-    try {
-      result = await app.bankid().collect(order.orderRef);
-    } catch (err) {
-      if (!(err instanceof BankIdError && err.httpStatus === 400)) throw unavailable();
+    const result = await collectOrder(app, order.orderRef);
+    if (!result) {
       await deleteLoginOrder(app.db, order.orderRef);
       return {
         answer: { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') },

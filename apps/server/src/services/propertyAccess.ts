@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { forbidden } from '../errors';
+import type { Property } from '@lovisa/domain';
+import { forbidden, notFound, unauthenticated } from '../errors';
 import type { SessionUser } from '../plugins/session';
 
 /** An applicant sees the properties they own; an officer sees any property (cases are about them). */
@@ -7,4 +8,13 @@ export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUs
   if (user.roles.includes('officer')) return;
   const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
   if (!owned.includes(propertyId)) throw forbidden();
+}
+
+/** The property behind `/properties/:id…` for this visitor: signed in, known to the land register, theirs to see. */
+export async function visibleProperty(app: FastifyInstance, user: SessionUser | null, id: string): Promise<Property> {
+  if (!user) throw unauthenticated();
+  const property = await app.registers.land.propertyById(id);
+  if (!property) throw notFound('property');
+  await assertMaySeeProperty(app, user, property.id);
+  return property;
 }

@@ -18,7 +18,7 @@ import {
   type SignCollectResult,
 } from '@lovisa/domain';
 import { BankIdError } from '@lovisa/bankid';
-import { AppError, appError, blockedBy, forbidden, notFound } from '../errors';
+import { appError, blockedBy, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { draftFileFacts } from '../repositories/attachments';
 import {
@@ -46,11 +46,11 @@ import {
   sweepSubmissionKeys,
 } from '../repositories/submissionKeys';
 import { siteFor } from '../rules/siteFor';
+import { bankIdUnavailable, collectOrder } from './bankidCollect';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
 const SIGNED = 'Ansökan är underskriven och skickad.';
-const unavailable = () => appError('unavailable', 'server.bankIdUnavailable');
 
 /** The stored verdict of a case: the rules engine's codes and texts on the day it arrived, and its deadline. */
 export function caseAssessmentOf(evaluation: Evaluation, received: Date): NewCase['assessment'] {
@@ -202,7 +202,7 @@ export function submissionService(app: FastifyInstance) {
   ) {
     // A draft is sent once: sending it again (a second tab, a retry) names the case it already became.
     const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
-    if (sent) throw new AppError('conflict', `Ansökan är redan skickad och har diarienummer ${sent.diaryNumber}.`);
+    if (sent) throw appError('conflict', 'server.alreadySubmitted', { diaryNumber: sent.diaryNumber });
     const { property } = await checkApplication(app, user, application, app.clock());
     let order;
     try {
@@ -216,7 +216,7 @@ export function submissionService(app: FastifyInstance) {
       if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
         throw appError('conflict', 'server.bankIdBusy');
       log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
-      throw unavailable();
+      throw bankIdUnavailable();
     }
     const now = app.clock();
     await sweep(now);
@@ -246,10 +246,8 @@ export function submissionService(app: FastifyInstance) {
     if (key) {
       const claim = await claimSubmissionKey(app.db, user.personnummer, key, requestHash(application), app.clock);
       if (claim.kind === 'answered') return { orderRef: claim.orderRef, autoStartToken: claim.autoStartToken };
-      if (claim.kind === 'otherRequest')
-        throw new AppError('conflict', 'Nyckeln i Idempotency-Key hör till en annan ansökan. Skicka med en ny nyckel.');
-      if (claim.kind === 'busy')
-        throw new AppError('conflict', 'Ansökan håller redan på att skickas. Vänta ett ögonblick och försök igen.');
+      if (claim.kind === 'otherRequest') throw appError('conflict', 'server.idempotencyKeyReused');
+      if (claim.kind === 'busy') throw appError('conflict', 'server.submissionInProgress');
     }
     try {
       const order = await startSignOrder(user, application, endUserIp, log);
@@ -266,11 +264,8 @@ export function submissionService(app: FastifyInstance) {
   async function collect(user: SessionUser, orderRef: string, log: FastifyBaseLogger): Promise<SignCollectResult> {
     const order = await ownSignOrder(app, user, orderRef);
     if (order.caseId) return done(app, order.caseId);
-    let result;
-    try {
-      result = await app.bankid().collect(order.orderRef);
-    } catch (err) {
-      if (!(err instanceof BankIdError && err.httpStatus === 400)) throw unavailable();
+    const result = await collectOrder(app, order.orderRef);
+    if (!result) {
       await forgetSignOrder(app.db, order.orderRef);
       return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
     }

@@ -8,7 +8,7 @@ import {
 import type { Registers } from '@lovisa/registry';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/database';
-import { AppError, appError, notFound } from '../errors';
+import { appError, notFound } from '../errors';
 import {
   countOfType,
   emptySlot,
@@ -39,7 +39,7 @@ export interface UploadedFile {
   generated?: 'drawing';
 }
 
-const tooManyOthers = () => new AppError('conflict', `Du kan bifoga högst ${MAX_OTHER_ATTACHMENTS} övriga handlingar.`);
+const tooManyOthers = () => appError('conflict', 'server.upload.tooManyOthers', { max: MAX_OTHER_ATTACHMENTS });
 
 /**
  * A neighbour's consent counts only from a neighbour: a property the land register lists as adjoining the site.
@@ -110,8 +110,7 @@ export async function uploadIntoSlot(
     });
     return toAttachmentInfo(row);
   } catch (err) {
-    if (isSlotTaken(err))
-      throw new AppError('conflict', 'En annan fil laddades upp till samma plats samtidigt. Försök igen.');
+    if (isSlotTaken(err)) throw appError('conflict', 'server.upload.slotTaken');
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { pointInRings } from '@lovisa/geo';
+import { nearestOnSegment, pointInRings } from '@lovisa/geo';
 import type { Box } from './sheet';
 
 /** A point on the page, PDF points from the lower left corner. */
@@ -120,14 +120,6 @@ export function distanceToEdges(p: Pt, rings: Pt[][]): number {
     best = Math.min(best, Math.hypot(p[0] - q[0], p[1] - q[1]));
   }
   return best;
-}
-
-export function nearestOnSegment(p: Pt, a: Pt, b: Pt): Pt {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return [a[0] + t * dx, a[1] + t * dy];
 }
 
 /** The point of the rings' outline nearest to p. */

@@ -810,17 +810,11 @@ function drawBand(page: PDFPage, fonts: Fonts, sheet: Sheet, input: SitePlanInpu
  * its measures, plan areas that may not be built on, a north arrow, a scale bar and a title block.
  */
 export async function renderSitePlan(input: SitePlanInput): Promise<Uint8Array> {
-  const { doc, fonts } = await newDocument();
-  const day = new Date(`${input.date}T12:00:00Z`);
-  doc.setTitle(`${input.title} ${input.designation}`);
-  doc.setSubject(`${input.title} för ${input.designation}, ${input.municipality}`);
-  doc.setCreator('Lovisa');
-  doc.setProducer('Lovisa');
-  doc.setLanguage('sv-SE');
-  if (!Number.isNaN(day.getTime())) {
-    doc.setCreationDate(day);
-    doc.setModificationDate(day);
-  }
+  const { doc, fonts } = await newDocument({
+    title: `${input.title} ${input.designation}`,
+    subject: `${input.title} för ${input.designation}, ${input.municipality}`,
+    date: input.date,
+  });
 
   const [minE, minN, maxE, maxN] = bbox(input.boundary);
   const centre: Position = [(minE + maxE) / 2, (minN + maxN) / 2];

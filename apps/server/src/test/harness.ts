@@ -85,9 +85,16 @@ export async function startHarness(
 /** The test BankID app, in a browser on this machine (where Lovisa's tests start their orders). */
 export const testApp = (h: Pick<Harness, 'app'>) => new TestAppBrowser(injectSender(h.app));
 
-/** Logs `personnummer` in through the real BankID flow: start, approve in the test app, collect. Returns the cookie header. */
-export async function login(h: Pick<Harness, 'app'>, personnummer: string): Promise<string> {
-  const start = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: { mode: 'qr' } });
+/**
+ * Logs `personnummer` in through the real BankID flow: start (with `body`), approve in the test app, collect.
+ * Returns the cookie header.
+ */
+export async function login(
+  h: Pick<Harness, 'app'>,
+  personnummer: string,
+  body: object = { mode: 'qr' },
+): Promise<string> {
+  const start = await h.app.inject({ method: 'POST', url: '/api/auth/bankid/start', payload: body });
   if (start.statusCode !== 200) throw new Error(`start failed: ${start.statusCode} ${start.body}`);
   const { orderRef } = start.json() as { orderRef: string };
   const loginCookie = start.cookies.find((c) => c.name === 'lovisa_login')!;

@@ -93,6 +93,33 @@ const rest = {
   'server.consentNeedsProperty': 'Choose the property you want to build on before attaching a neighbour consent.',
   'server.consentNotNeighbour':
     'The property the consent is for does not border yours. Attach consents from the neighbouring properties.',
+  'server.alreadySubmitted': 'The application has already been sent and has diary number {diaryNumber}.',
+  'server.idempotencyKeyReused': 'The key in Idempotency-Key belongs to another application. Send a new key.',
+  'server.submissionInProgress': 'The application is already being sent. Wait a moment and try again.',
+  'server.crossOrigin': 'The request came from another website and has been stopped.',
+  'server.unstorableText':
+    'The text contains characters that cannot be saved (an invisible control character or half an emoji). Remove them and try again.',
+  'server.databaseUnavailable': 'The database is not answering.',
+  'server.idempotencyKeyFormat': 'Idempotency-Key must be 16–100 characters: letters a–z, digits, - and _.',
+  'server.upload.neighbourMissing': 'Say which neighbouring property the consent is for.',
+  'server.upload.notMultipart': 'Send the file as multipart/form-data.',
+  'server.upload.noFile': 'No file was included.',
+  'server.upload.tooLarge': 'The file is too large. The largest size allowed is {megabytes} MB.',
+  'server.upload.empty': 'The file is empty.',
+  'server.upload.unsupportedType': 'The file is not a PDF, PNG or JPEG. Save the drawing as a PDF and try again.',
+  'server.upload.activeContent':
+    'The PDF contains scripts or embedded files and cannot be accepted. Print it to a new PDF and try again.',
+  'server.upload.onlyTheFile': 'Send only the file: the request may not contain fields other than the file.',
+  'server.upload.oneFile': 'Send one file at a time.',
+  'server.upload.broken':
+    'The file did not arrive whole or was not sent as a valid form (multipart/form-data). Try uploading it again.',
+  'server.upload.tooManyOthers': 'You can attach at most {max} other documents.',
+  'server.upload.slotTaken': 'Another file was uploaded to the same place at the same time. Try again.',
+  'server.sitePlan.noProperty': 'Choose the property in the application before you create a site plan.',
+  'server.sitePlan.unknownProperty':
+    'The property in the draft is not in the property register. Choose the property again.',
+  'server.sitePlan.noBuildings': 'Draw at least one building on the map before you create a site plan.',
+  'server.sitePlan.drawFirst': 'Draw the building on the map first, and the site plan can be made.',
   'case.problem.WRONG_ROLE': 'You do not have permission for this.',
   'case.problem.NOT_TEAM_LEAD': 'Only a team lead can confirm or return a proposed decision.',
   'case.problem.ALREADY_DECIDED': 'The case has already been decided.',

@@ -12,6 +12,7 @@ import {
 import { bankIdMessage, bankIdMessageId } from '../auth';
 import { PolygonSchema } from '../geometry';
 import { finding, findingMessage } from '../rules/findings';
+import { UNSTORABLE_TEXT_MESSAGE } from '../text';
 import { domainEn } from './en';
 import { fillMessage } from './fill';
 import { domainSv, isDomainMessageId, swedishText } from './sv';
@@ -121,6 +122,10 @@ describe('domain messages', () => {
     expect(fillMessage(domainEn[m.id as keyof typeof domainEn], m.params, 'en')).toBe('Attach a site plan.');
     expect(fillMessage(domainSv[m.id as keyof typeof domainSv], m.params, 'sv')).toBe(f.text.sv);
     expect(findingMessage(finding('OUTSIDE_PROPERTY'))).toEqual({ id: 'finding.OUTSIDE_PROPERTY' });
+  });
+
+  it('says unstorable text in the same Swedish in the schemas (a zod message) and the server’s answer (an id)', () => {
+    expect(swedishText('server.unstorableText')).toBe(UNSTORABLE_TEXT_MESSAGE);
   });
 
   it('names BankID’s hint codes by id, Swedish for API clients', () => {

@@ -178,6 +178,32 @@ const serverSv = {
   'server.consentNeedsProperty': 'Välj fastigheten du vill bygga på innan du bifogar ett grannemedgivande.',
   'server.consentNotNeighbour':
     'Fastigheten som medgivandet gäller gränsar inte till din fastighet. Bifoga medgivanden från grannfastigheterna.',
+  'server.alreadySubmitted': 'Ansökan är redan skickad och har diarienummer {diaryNumber}.',
+  'server.idempotencyKeyReused': 'Nyckeln i Idempotency-Key hör till en annan ansökan. Skicka med en ny nyckel.',
+  'server.submissionInProgress': 'Ansökan håller redan på att skickas. Vänta ett ögonblick och försök igen.',
+  'server.crossOrigin': 'Förfrågan kom från en annan webbplats och har stoppats.',
+  'server.unstorableText':
+    'Texten innehåller tecken som inte kan sparas (ett osynligt styrtecken eller en halv emoji). Ta bort dem och försök igen.',
+  'server.databaseUnavailable': 'Databasen svarar inte.',
+  'server.idempotencyKeyFormat': 'Idempotency-Key ska vara 16–100 tecken: bokstäver a–z, siffror, - och _.',
+  'server.upload.neighbourMissing': 'Ange vilken grannfastighet medgivandet gäller.',
+  'server.upload.notMultipart': 'Skicka filen som multipart/form-data.',
+  'server.upload.noFile': 'Ingen fil kom med.',
+  'server.upload.tooLarge': 'Filen är för stor. Största tillåtna storlek är {megabytes} MB.',
+  'server.upload.empty': 'Filen är tom.',
+  'server.upload.unsupportedType': 'Filen är inte en PDF, PNG eller JPEG. Spara ritningen som PDF och försök igen.',
+  'server.upload.activeContent':
+    'PDF-filen innehåller skript eller inbäddade filer och kan inte tas emot. Skriv ut den till en ny PDF och försök igen.',
+  'server.upload.onlyTheFile': 'Skicka bara filen: förfrågan får inte innehålla andra fält än filen.',
+  'server.upload.oneFile': 'Skicka en fil i taget.',
+  'server.upload.broken':
+    'Filen kom inte fram hel eller är inte skickad som ett giltigt formulär (multipart/form-data). Försök ladda upp den igen.',
+  'server.upload.tooManyOthers': 'Du kan bifoga högst {max} övriga handlingar.',
+  'server.upload.slotTaken': 'En annan fil laddades upp till samma plats samtidigt. Försök igen.',
+  'server.sitePlan.noProperty': 'Välj fastighet i ansökan innan du skapar en situationsplan.',
+  'server.sitePlan.unknownProperty': 'Fastigheten i utkastet finns inte i fastighetsregistret. Välj fastighet igen.',
+  'server.sitePlan.noBuildings': 'Rita minst en byggnad på kartan innan du skapar en situationsplan.',
+  'server.sitePlan.drawFirst': 'Rita byggnaden på kartan först, så kan situationsplanen göras.',
 } as const;
 
 /** Why a case command was refused (case/problems.ts), and what the field beside it says. */

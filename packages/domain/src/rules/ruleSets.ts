@@ -50,21 +50,18 @@ const rural: ExemptionTier = {
   ruralOnly: true,
 };
 
+const permitDrawings = {
+  newMainBuilding: ['SITU', 'PLA', 'FAS', 'SEK'],
+  extension: ['SITU', 'PLA', 'FAS', 'SEK'],
+  outbuilding: ['SITU', 'PLA', 'FAS'],
+  smallDwelling: ['SITU', 'PLA', 'FAS', 'SEK'],
+  carport: ['SITU', 'FAS'],
+} satisfies RuleSet['requiredAttachments']['permit'];
+
+// A notification asks for the drawings a permit would; a new main building is never a notification.
 const attachments = {
-  permit: {
-    newMainBuilding: ['SITU', 'PLA', 'FAS', 'SEK'],
-    extension: ['SITU', 'PLA', 'FAS', 'SEK'],
-    outbuilding: ['SITU', 'PLA', 'FAS'],
-    smallDwelling: ['SITU', 'PLA', 'FAS', 'SEK'],
-    carport: ['SITU', 'FAS'],
-  },
-  notification: {
-    newMainBuilding: [],
-    extension: ['SITU', 'PLA', 'FAS', 'SEK'],
-    outbuilding: ['SITU', 'PLA', 'FAS'],
-    smallDwelling: ['SITU', 'PLA', 'FAS', 'SEK'],
-    carport: ['SITU', 'FAS'],
-  },
+  permit: permitDrawings,
+  notification: { ...permitDrawings, newMainBuilding: [] },
 } satisfies RuleSet['requiredAttachments'];
 
 const kontrollansvarig = {
