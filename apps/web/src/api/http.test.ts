@@ -2,29 +2,36 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLanguage, messageText, translate, type Message } from '../i18n/i18n';
 import {
   ApiError,
+  DELETE,
+  GET,
+  POST,
+  PUT,
   apiError,
   apiErrorMessage,
   apiErrorText,
   apiIssueMessage,
+  apiUrl,
   authApi,
-  fetchJson,
-  fetchJsonOnce,
   forgetVisitAnswers,
+  oncePerVisit,
   randomKey,
   sendOnce,
 } from './http';
 
-/** A fetch that answers from a list, counting what was asked. */
+/** A fetch that answers from a list, keeping what was asked (openapi-fetch sends a Request). */
 function stubFetch(answers: (() => Response | Promise<Response>)[]) {
-  const calls: string[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    calls.push(`${init.method} ${url}`);
+  const requests: Request[] = [];
+  vi.stubGlobal('fetch', async (request: Request) => {
+    requests.push(request);
     const next = answers.shift();
     if (!next) throw new TypeError('no answer left');
     return next();
   });
-  return calls;
+  return { requests };
 }
+/** What was asked, as `METHOD /path?query`. */
+const asked = (requests: Request[]) =>
+  requests.map((r) => `${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}`);
 const json = (status: number, body: unknown) => () =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -63,23 +70,57 @@ describe('the entry bundle’s JSON over fetch (no zod)', () => {
     }
   });
 
-  it('answers the JSON as it came, throws ApiError on an error status and on a network failure', async () => {
+  it('answers the JSON as it came, throws ApiError on an error status, an unreadable answer and a network failure', async () => {
     stubFetch([
       json(200, { a: 1 }),
       json(429, { error: { code: 'tooManyRequests', message: 'Vänta.' } }),
       () => new Response(null, { status: 204 }),
+      () => new Response('<html>Bad gateway</html>', { status: 502 }),
+      () => new Response('{"half', { status: 200 }),
       () => Promise.reject(new TypeError('offline')),
     ]);
-    await expect(fetchJson('GET', '/api/x')).resolves.toEqual({ a: 1 });
-    await expect(fetchJson('POST', '/api/x', {})).rejects.toMatchObject({
+    await expect(GET('/api/me')).resolves.toEqual({ a: 1 });
+    await expect(POST('/api/auth/bankid/start', { body: { mode: 'qr' } })).rejects.toMatchObject({
       status: 429,
       code: 'tooManyRequests',
       message: 'Vänta.',
     });
-    await expect(fetchJson('POST', '/api/auth/logout')).resolves.toBeNull();
-    const offline = await fetchJson('GET', '/api/x').catch((e: unknown) => e);
+    await expect(POST('/api/auth/logout')).resolves.toBeUndefined();
+    await expect(GET('/api/me')).rejects.toMatchObject({
+      status: 502,
+      code: 'unknown',
+      messageId: 'common.serverError',
+    });
+    await expect(GET('/api/me')).rejects.toMatchObject({ code: 'unknown', messageId: 'common.serverError' });
+    const offline = await GET('/api/me').catch((e: unknown) => e);
     expect(offline).toBeInstanceOf(ApiError);
     expect(offline).toMatchObject({ status: 0, code: 'network', messageId: 'common.network' });
+  });
+
+  it('sends to the typed path with its parameters encoded, same-origin cookies, and JSON bodies as JSON', async () => {
+    const { requests } = stubFetch([json(200, {}), json(200, {}), () => new Response(null, { status: 204 })]);
+    await GET('/api/me/cases/{id}', { params: { path: { id: 'a/b c' } } });
+    await PUT('/api/drafts/{id}', { params: { path: { id: 'd1' } }, body: { data: {}, revision: 1 } });
+    await DELETE('/api/drafts/{id}/attachments/{attachmentId}', { params: { path: { id: 'd1', attachmentId: 'x' } } });
+    expect(asked(requests)).toEqual([
+      'GET /api/me/cases/a%2Fb%20c',
+      'PUT /api/drafts/d1',
+      'DELETE /api/drafts/d1/attachments/x',
+    ]);
+    expect(requests.map((r) => r.credentials)).toEqual(['same-origin', 'same-origin', 'same-origin']);
+    expect(requests[0]!.headers.get('content-type')).toBeNull();
+    expect(requests[1]!.headers.get('content-type')).toBe('application/json');
+    await expect(requests[1]!.json()).resolves.toEqual({ data: {}, revision: 1 });
+  });
+
+  it('writes the addresses a browser follows or uploads to from the same typed paths', () => {
+    expect(apiUrl('get', '/api/attachments/{id}', { path: { id: 'a b' } })).toBe('/api/attachments/a%20b');
+    expect(
+      apiUrl('post', '/api/drafts/{id}/attachments', {
+        path: { id: 'd1' },
+        query: { type: 'GRAM', neighbourPropertyId: 'p&1' },
+      }),
+    ).toBe('/api/drafts/d1/attachments?type=GRAM&neighbourPropertyId=p%261');
   });
 
   it('carries the server’s message id and parameters, of the answer and of each issue, and drops malformed ones', () => {
@@ -138,21 +179,21 @@ describe('the entry bundle’s JSON over fetch (no zod)', () => {
     ).toBe('Något nytt.');
     expect(apiErrorText(new TypeError('x'), en)).toBe('Something went wrong.');
     stubFetch([() => Promise.reject(new TypeError('offline'))]);
-    expect(apiErrorText(await fetchJson('GET', '/x').catch((e: unknown) => e), en)).toBe(
-      translate('en', 'common.network'),
-    );
+    expect(apiErrorText(await GET('/api/me').catch((e: unknown) => e), en)).toBe(translate('en', 'common.network'));
   });
 
-  it('asks once per address for answers that stay the same all visit, forgets failures, and forgets all at a new login', async () => {
-    const calls = stubFetch([json(500, {}), json(200, { id: 1 }), json(200, { id: 2 })]);
-    await expect(fetchJsonOnce('/api/properties/p')).rejects.toMatchObject({ status: 500 });
-    const [a, b] = [fetchJsonOnce('/api/properties/p'), fetchJsonOnce('/api/properties/p')];
+  it('asks once per key for answers that stay the same all visit, forgets failures, and forgets all at a new login', async () => {
+    const { requests } = stubFetch([json(500, {}), json(200, { id: 1 }), json(200, { id: 2 })]);
+    const property = () =>
+      oncePerVisit('property:p', () => GET('/api/properties/{id}', { params: { path: { id: 'p' } } }));
+    await expect(property()).rejects.toMatchObject({ status: 500 });
+    const [a, b] = [property(), property()];
     expect(a).toBe(b);
     await expect(a).resolves.toEqual({ id: 1 });
-    await expect(fetchJsonOnce('/api/properties/p')).resolves.toEqual({ id: 1 });
+    await expect(property()).resolves.toEqual({ id: 1 });
     forgetVisitAnswers();
-    await expect(fetchJsonOnce('/api/properties/p')).resolves.toEqual({ id: 2 });
-    expect(calls).toEqual(['GET /api/properties/p', 'GET /api/properties/p', 'GET /api/properties/p']);
+    await expect(property()).resolves.toEqual({ id: 2 });
+    expect(asked(requests)).toEqual(['GET /api/properties/p', 'GET /api/properties/p', 'GET /api/properties/p']);
   });
 
   it('gives the session a kiosk flag, false unless the server says so', async () => {
@@ -169,16 +210,16 @@ describe('a request that must happen once (the submission)', () => {
   /** A fetch that records each request's Idempotency-Key and answers from a list. */
   function keyedFetch(answers: (() => Response | Promise<Response>)[]) {
     const keys: (string | null)[] = [];
-    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
-      keys.push(new Headers(init.headers).get('idempotency-key'));
+    vi.stubGlobal('fetch', async (request: Request) => {
+      keys.push(request.headers.get('idempotency-key'));
       const next = answers.shift();
       if (!next) throw new TypeError('no answer left');
       return next();
     });
     return keys;
   }
-  const send = (key: string) =>
-    fetchJson('POST', '/api/applications', { a: 1 }, { headers: { 'idempotency-key': key } });
+  const application = {} as Parameters<typeof POST<'/api/applications'>>[1]['body'];
+  const send = (key: string) => POST('/api/applications', { body: application, headers: { 'idempotency-key': key } });
 
   it('sends it again with the same key after a network failure, and answers with what came back', async () => {
     const keys = keyedFetch([() => Promise.reject(new TypeError('connection reset')), json(202, { orderRef: 'o1' })]);

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
-import type {
-  ApiError as ApiErrorBody,
-  LoginCollectResultSchema,
-  LoginStartResultSchema,
-  QrResultSchema,
-  SessionInfo,
-} from '@lovisa/domain';
+import createClient, {
+  type MaybeOptionalInit,
+  createFinalURL,
+  createQuerySerializer,
+  defaultPathSerializer,
+} from 'openapi-fetch';
+import type { ApiError as ApiErrorBody } from '@lovisa/domain';
+import type { paths } from './schema';
 import { translate, type I18n, type Message, type MessageKey, type MessageParams } from '../i18n/i18n';
 
 // This module is in the entry bundle (the start and login pages, the session): it imports neither zod nor the
@@ -104,82 +104,129 @@ export function apiError(status: number, json: unknown): ApiError {
   );
 }
 
-/** JSON over fetch to this server: the answer as it came (unchecked), or an ApiError with the server's message. */
-export async function fetchJson(
-  method: string,
-  url: string,
-  body?: unknown,
-  init: { cache?: RequestCache; headers?: Record<string, string> } = {},
-): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      ...init,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-  } catch {
-    throw clientError(0, 'network', 'common.network');
-  }
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's error page, say): handled below as an unknown answer.
-  }
-  if (!res.ok) throw apiError(res.status, json);
-  return json;
+/**
+ * The one client of Lovisa's API: openapi-fetch over the paths generated from the server's OpenAPI document
+ * (schema.d.ts, `npm run api:generate`), so every address, parameter, body and answer is typed by the server's
+ * own route schemas. Same-origin cookies carry the session; a state-changing call needs nothing more, as the
+ * browser's own Sec-Fetch-Site and Origin headers are what the server checks (apps/server/src/plugins/sameOrigin.ts).
+ * The base is the page's origin: the same as a relative address in a browser, and a URL that `new Request`
+ * accepts in the unit tests too.
+ */
+const client = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? 'http://localhost',
+  credentials: 'same-origin',
+  // Looked up on each call (tests replace fetch), and a network failure becomes an ApiError the views can show.
+  fetch: (request) =>
+    globalThis.fetch(request).catch(() => {
+      throw clientError(0, 'network', 'common.network');
+    }),
+});
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+type PathsWith<M extends Method> = {
+  [P in keyof paths]: paths[P][M] extends { parameters: unknown } ? P : never;
+}[keyof paths];
+
+/** The JSON of an operation's successful answer (undefined when it has none, as a 204). */
+export type ApiAnswer<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
+  ? [Extract<keyof R, 200 | 201 | 202>] extends [never]
+    ? undefined
+    : R[Extract<keyof R, 200 | 201 | 202>] extends { content: { 'application/json': infer J } }
+      ? J
+      : undefined
+  : never;
+
+/** openapi-fetch's options for a call (params, body, headers, cache …), optional when nothing in them is required. */
+type Init<P extends PathsWith<M>, M extends Method> =
+  undefined extends MaybeOptionalInit<paths[P], M>
+    ? [init?: MaybeOptionalInit<paths[P], M>]
+    : [init: MaybeOptionalInit<paths[P], M>];
+
+/**
+ * One method of the API: the data of a successful answer, or an ApiError (the server's `{ error: { code,
+ * message, … } }`, or an unknown answer when the body is not that: a proxy's error page, a body that is no JSON).
+ * The answer is typed from the paths here rather than by openapi-fetch, whose `Readable` turns tuples (a GeoJSON
+ * position) into plain arrays.
+ */
+const method =
+  <M extends Method>(name: M) =>
+  async <P extends PathsWith<M>>(path: P, ...init: Init<P, M>): Promise<ApiAnswer<P, M>> => {
+    let outcome: { data?: unknown; error?: unknown; response: Response };
+    try {
+      outcome = await client.request(name, path as never, ...(init as [never]));
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      throw clientError(0, 'unknown', 'common.serverError');
+    }
+    if (!outcome.response.ok) throw apiError(outcome.response.status, outcome.error ?? null);
+    return outcome.data as ApiAnswer<P, M>;
+  };
+export const GET = method('get');
+export const POST = method('post');
+export const PUT = method('put');
+export const DELETE = method('delete');
+
+/** The path and query parameters of an operation, as its route declares them. */
+type Params<P extends keyof paths, M extends Method> = paths[P][M] extends { parameters: infer X }
+  ? { [K in keyof X as K extends 'path' | 'query' ? K : never]: X[K] }
+  : never;
+
+/**
+ * An address of the API, from the typed paths: where the browser navigates (a link, a download) or sends an
+ * upload itself (XMLHttpRequest, for its progress), so no address is written by hand.
+ */
+export function apiUrl<M extends Method, P extends PathsWith<M>>(_method: M, path: P, params: Params<P, M>): string {
+  return createFinalURL(path, {
+    baseUrl: '',
+    params: params as { path?: Record<string, unknown>; query?: Record<string, unknown> },
+    querySerializer: createQuerySerializer(),
+    pathSerializer: defaultPathSerializer,
+  });
 }
 
 /**
  * Answers that stay the same for a visit (a property's register data and its surroundings): one request per
- * address, shared by everyone who asks — the wizard's site loader, the map step and the map all want the same
+ * key, shared by everyone who asks — the wizard's site loader, the map step and the map all want the same
  * two answers. A failed request is forgotten, so the next ask tries again; logging in or out forgets them all.
  */
 const visitAnswers = new Map<string, Promise<unknown>>();
-export function fetchJsonOnce(url: string): Promise<unknown> {
-  let answer = visitAnswers.get(url);
+export function oncePerVisit<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let answer = visitAnswers.get(key) as Promise<T> | undefined;
   if (!answer) {
-    answer = fetchJson('GET', url).catch((e: unknown) => {
-      if (visitAnswers.get(url) === answer) visitAnswers.delete(url);
+    const loading = load().catch((e: unknown) => {
+      if (visitAnswers.get(key) === loading) visitAnswers.delete(key);
       throw e;
     });
-    visitAnswers.set(url, answer);
+    visitAnswers.set(key, loading);
+    answer = loading;
   }
   return answer;
 }
 export const forgetVisitAnswers = () => visitAnswers.clear();
 
 /** GET /api/session: who is signed in; `kiosk` when the login started at a town-hall kiosk. */
-export type Session = SessionInfo & { kiosk: boolean };
+export type Session = Omit<ApiAnswer<'/api/session', 'get'>, 'kiosk'> & { kiosk: boolean };
 
 /**
- * The session and the BankID login: the first screens' calls. Their answers are not parsed with zod here (see
- * the top of this file): the server encodes each with the domain schema named in its type
- * (apps/server/src/routes/auth.ts, fastify-type-provider-zod's serializer answers 500 rather than send one that
- * does not match), so a second check here would only repeat it. Nothing the browser keeps is cached.
+ * The session and the BankID login: the first screens' calls. Their answers are not parsed with zod (see the
+ * top of this file): the server encodes each with the domain schema of its route (apps/server/src/routes/auth.ts;
+ * fastify-type-provider-zod's serializer answers 500 rather than send one that does not match), so a second
+ * check here would only repeat it. Nothing the browser keeps is cached.
  */
 export const authApi = {
   session: async (): Promise<Session> => {
-    const answer = (await fetchJson('GET', '/api/session', undefined, { cache: 'no-store' })) as SessionInfo & {
-      kiosk?: true;
-    };
+    const answer = await GET('/api/session', { cache: 'no-store' });
     return { ...answer, kiosk: answer.kiosk ?? false };
   },
   /** `kiosk`: a BankID login on another device, marked as started at the town-hall kiosk. */
   startLogin: (mode: 'qr' | 'sameDevice', kiosk = false) =>
-    (kiosk
-      ? fetchJson('POST', '/api/auth/bankid/start', { mode: 'qr', kiosk: true }, { cache: 'no-store' })
-      : fetchJson('POST', '/api/auth/bankid/start', { mode })) as Promise<z.output<typeof LoginStartResultSchema>>,
-  qr: (orderRef: string) =>
-    fetchJson('GET', `/api/auth/bankid/${encodeURIComponent(orderRef)}/qr`) as Promise<z.output<typeof QrResultSchema>>,
-  collect: (orderRef: string) =>
-    fetchJson('POST', '/api/auth/bankid/collect', { orderRef }) as Promise<z.output<typeof LoginCollectResultSchema>>,
-  cancelLogin: (orderRef: string) => fetchJson('POST', '/api/auth/bankid/cancel', { orderRef }),
-  logout: () => fetchJson('POST', '/api/auth/logout'),
+    kiosk
+      ? POST('/api/auth/bankid/start', { body: { mode: 'qr', kiosk: true }, cache: 'no-store' })
+      : POST('/api/auth/bankid/start', { body: { mode } }),
+  qr: (orderRef: string) => GET('/api/auth/bankid/{orderRef}/qr', { params: { path: { orderRef } } }),
+  collect: (orderRef: string) => POST('/api/auth/bankid/collect', { body: { orderRef } }),
+  cancelLogin: (orderRef: string) => POST('/api/auth/bankid/cancel', { body: { orderRef } }),
+  logout: () => POST('/api/auth/logout'),
 };
 
 /** 32 random hex digits. Not crypto.randomUUID: it needs a secure context, and a town-hall kiosk may be on plain http. */

@@ -11,6 +11,7 @@ import {
 import { polygonArea } from '@lovisa/geo';
 import { formatArea, formatDate, formatNumber } from '../../format';
 import { caseStateText } from './caseText';
+import { apiUrl } from '../../api/http';
 import { documentUrl } from './caseApi';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
@@ -131,7 +132,7 @@ export function CaseFacts({ c, face }: { c: CaseDetail; face: 'me' | 'officer' }
           {c.attachments.map((a) => (
             <li key={a.id}>
               {label(attachmentLabels[a.type])}:{' '}
-              <a href={`/api/attachments/${a.id}`} download>
+              <a href={apiUrl('get', '/api/attachments/{id}', { path: { id: a.id } })} download>
                 {a.fileName}
               </a>{' '}
               <span className="hint">({formatDate(a.createdAt, lang)})</span>

@@ -1,53 +1,51 @@
-import { z } from 'zod';
-import {
-  CaseDetailSchema,
-  CaseMessageSchema,
-  MyCaseSummarySchema,
-  QueuePageSchema,
-  type AssignInput,
-  type AttachmentInfo,
-  type AttachmentType,
-  type CaseDocumentKind,
-  type CompletionAnswerInput,
-  type CompletionRequestInput,
-  type DecisionInput,
-  type ExtensionInput,
-  type ProposalActionInput,
-  type StartApprovalInput,
+import type {
+  AssignInput,
+  AttachmentType,
+  CaseDocumentKind,
+  CompletionAnswerInput,
+  CompletionRequestInput,
+  DecisionInput,
+  ExtensionInput,
+  ProposalActionInput,
+  StartApprovalInput,
 } from '@lovisa/domain';
-import { request, uploadFile } from '../../api/client';
+import { uploadFile, type AttachmentInfo } from '../../api/client';
+import { GET, POST, apiUrl } from '../../api/http';
 
-const call = request;
-const enc = encodeURIComponent;
-const officerCase = (id: string, action: string, body: unknown) =>
-  call(CaseDetailSchema, 'POST', `/api/officer/cases/${enc(id)}/${action}`, body);
+const theCase = (id: string) => ({ params: { path: { id } } });
 
-/** The officer's console and the applicant's "Mina ärenden": the case loop's calls, typed by the domain schemas. */
+/** The officer's console and the applicant's "Mina ärenden": the case loop's calls, typed by the generated paths. */
 export const caseApi = {
-  myCases: () => call(z.array(MyCaseSummarySchema), 'GET', '/api/me/cases'),
-  myCase: (id: string) => call(CaseDetailSchema, 'GET', `/api/me/cases/${enc(id)}`),
-  myMessages: () => call(z.array(CaseMessageSchema), 'GET', '/api/me/messages'),
-  answerCompletion: (id: string, input: CompletionAnswerInput) =>
-    call(CaseDetailSchema, 'POST', `/api/me/cases/${enc(id)}/completion`, input),
-  withdraw: (id: string, version: number) =>
-    call(CaseDetailSchema, 'POST', `/api/me/cases/${enc(id)}/withdraw`, { version }),
+  myCases: () => GET('/api/me/cases'),
+  myCase: (id: string) => GET('/api/me/cases/{id}', theCase(id)),
+  myMessages: () => GET('/api/me/messages'),
+  answerCompletion: (id: string, body: CompletionAnswerInput) =>
+    POST('/api/me/cases/{id}/completion', { ...theCase(id), body }),
+  withdraw: (id: string, version: number) => POST('/api/me/cases/{id}/withdraw', { ...theCase(id), body: { version } }),
 
-  queue: (query: URLSearchParams) => call(QueuePageSchema, 'GET', `/api/officer/queue?${query}`),
-  officerCase: (id: string) => call(CaseDetailSchema, 'GET', `/api/officer/cases/${enc(id)}`),
-  assign: (id: string, input: AssignInput) => officerCase(id, 'assign', input),
-  requestCompletion: (id: string, input: CompletionRequestInput) => officerCase(id, 'completion-request', input),
-  extend: (id: string, input: ExtensionInput) => officerCase(id, 'extension', input),
-  decide: (id: string, input: DecisionInput) => officerCase(id, 'decision', input),
-  confirmProposal: (id: string, input: ProposalActionInput) => officerCase(id, 'proposal/confirm', input),
-  returnProposal: (id: string, input: ProposalActionInput) => officerCase(id, 'proposal/return', input),
-  startApproval: (id: string, input: StartApprovalInput) => officerCase(id, 'start-approval', input),
+  /** The queue's filters as the page's address holds them: sent as they are, the server checks them. */
+  queue: (query: URLSearchParams) => GET('/api/officer/queue', { querySerializer: () => query.toString() }),
+  officerCase: (id: string) => GET('/api/officer/cases/{id}', theCase(id)),
+  assign: (id: string, body: AssignInput) => POST('/api/officer/cases/{id}/assign', { ...theCase(id), body }),
+  requestCompletion: (id: string, body: CompletionRequestInput) =>
+    POST('/api/officer/cases/{id}/completion-request', { ...theCase(id), body }),
+  extend: (id: string, body: ExtensionInput) => POST('/api/officer/cases/{id}/extension', { ...theCase(id), body }),
+  decide: (id: string, body: DecisionInput) => POST('/api/officer/cases/{id}/decision', { ...theCase(id), body }),
+  confirmProposal: (id: string, body: ProposalActionInput) =>
+    POST('/api/officer/cases/{id}/proposal/confirm', { ...theCase(id), body }),
+  returnProposal: (id: string, body: ProposalActionInput) =>
+    POST('/api/officer/cases/{id}/proposal/return', { ...theCase(id), body }),
+  startApproval: (id: string, body: StartApprovalInput) =>
+    POST('/api/officer/cases/{id}/start-approval', { ...theCase(id), body }),
 };
 
-/** Where a case's issued document downloads from, on each face. */
+/** Where a case's issued document downloads from, on each face (a link the browser follows). */
 export const documentUrl = (face: 'me' | 'officer', caseId: string, kind: CaseDocumentKind) =>
-  `/api/${face}/cases/${enc(caseId)}/documents/${kind}`;
+  face === 'me'
+    ? apiUrl('get', '/api/me/cases/{id}/documents/{kind}', { path: { id: caseId, kind } })
+    : apiUrl('get', '/api/officer/cases/{id}/documents/{kind}', { path: { id: caseId, kind } });
 
 /** Uploads a document the municipality asked for to the case (only while it awaits completion). */
 export function uploadToCase(caseId: string, type: AttachmentType, file: File): Promise<AttachmentInfo> {
-  return uploadFile(`/api/me/cases/${enc(caseId)}/attachments?type=${type}`, file);
+  return uploadFile(apiUrl('post', '/api/me/cases/{id}/attachments', { path: { id: caseId }, query: { type } }), file);
 }

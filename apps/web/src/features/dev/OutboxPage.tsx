@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { OutboxEntrySchema, type OutboxEntry } from '@lovisa/domain';
+import type { OutboxEntry } from '@lovisa/domain';
 import { PageTitle, Status } from '../../components/Layout';
-import { ApiError, request } from '../../api/client';
+import { ApiError, GET } from '../../api/http';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { useApi } from '../../useApi';
 
@@ -19,10 +18,7 @@ const statusKey: Record<OutboxEntry['status'], MessageKey> = {
  */
 export default function OutboxPage() {
   const { t, lang } = useI18n();
-  const { data, error } = useApi(
-    () => request(z.array(OutboxEntrySchema), 'GET', '/api/dev/outbox').catch(notInProduction),
-    [],
-  );
+  const { data, error } = useApi(() => GET('/api/dev/outbox').catch(notInProduction), []);
   const time = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
     timeZone: 'Europe/Stockholm',
     dateStyle: 'long',

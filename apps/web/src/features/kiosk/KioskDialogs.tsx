@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { authApi } from '../../api/http';
 import { useI18n } from '../../i18n/i18n';
 import { activityEvents, idlePhase, KEEP_ALIVE_MS, type IdlePhase } from './idle';
 
@@ -55,10 +56,10 @@ export function IdleGuard(props: { idleSeconds: number; countdownSeconds: number
       lastActivity.current = now;
       if (signedIn && now - lastPing.current > KEEP_ALIVE_MS) {
         lastPing.current = now;
-        fetch('/api/session', { credentials: 'same-origin', cache: 'no-store' })
-          .then((r) => r.json() as Promise<{ authenticated?: boolean }>)
+        authApi
+          .session()
           .then((s) => {
-            if (s.authenticated === false) onEnd();
+            if (!s.authenticated) onEnd();
           })
           .catch(() => {});
       }

@@ -1,3 +1,5 @@
+import { POST } from '../../api/http';
+
 /**
  * Ends a kiosk visit and leaves nothing of the visitor behind:
  * 1. the server forgets the session (and any login the visitor started and left);
@@ -21,12 +23,7 @@ export async function endVisit(settleMs = 0): Promise<void> {
   const timeout = new AbortController();
   const timer = window.setTimeout(() => timeout.abort(), 4000);
   try {
-    await fetch('/api/auth/logout', {
-      method: 'POST',
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: timeout.signal,
-    });
+    await POST('/api/auth/logout', { cache: 'no-store', signal: timeout.signal });
   } catch {
     // The session ends on the server at its kiosk lifetime.
   } finally {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { attachmentLabels, type AttachmentInfo, type AttachmentSlot, type AttachmentType } from '@lovisa/domain';
 import { api, apiErrorMessage, apiErrorText, uploadAttachment } from '../../api/client';
+import { apiUrl } from '../../api/http';
 import { useI18n, type Lang, type Message } from '../../i18n/i18n';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
@@ -141,7 +142,7 @@ function AttachmentSlotView(props: {
         <ul className="attachment__files">
           {files.map((a) => (
             <li key={a.id} className="attachment__file">
-              <a href={`/api/attachments/${a.id}`} download>
+              <a href={apiUrl('get', '/api/attachments/{id}', { path: { id: a.id } })} download>
                 {a.fileName}
               </a>{' '}
               ({fileSize(a.size, lang)}){' '}
