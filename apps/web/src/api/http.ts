@@ -10,8 +10,8 @@ import { translate, type I18n, type Message, type MessageKey, type MessageParams
 
 // This module is in the entry bundle (the start and login pages, the session): it imports neither zod nor the
 // domain's schemas at run time, only their types. Building zod and the domain's schemas took ≈ 150–180 ms of
-// CPU before the start page could answer (×4 on Lighthouse's phone); they now load with the pages that use them
-// (api/client.ts). See docs/performance.md.
+// CPU before the start page could answer (×4 on Lighthouse's phone); they load with the pages that use them, and
+// no answer is parsed with them again (see `method` below). See docs/performance.md.
 
 /** One field's problem in an API answer: the server's Swedish words, and the message id to render by. */
 export interface ApiIssue {
