@@ -5,8 +5,6 @@ export { ApiError, apiErrorMessage, apiErrorText, apiIssueMessage } from './http
 
 /** GET /api/properties/:id: the property and the detailed plans covering it. */
 export type PropertyWithPlans = ApiAnswer<'/api/properties/{id}', 'get'>;
-/** GET /api/properties/:id/surroundings: neighbouring plots, basemap features and water near the property. */
-export type PropertySurroundings = ApiAnswer<'/api/properties/{id}/surroundings', 'get'>;
 /** A file attached to a draft or a case, as the server lists it. */
 export type AttachmentInfo = ApiAnswer<'/api/drafts/{id}/attachments/site-plan', 'post'>;
 
