@@ -50,9 +50,16 @@ export default tseslint.config(
     },
   },
   {
-    // Type-aware rules: a promise nobody awaits loses its error. Not yet for apps/web (its API layer is being
-    // rewritten); the type information comes from the nearest tsconfig.json of each file.
-    files: ['packages/**/*.ts', 'apps/server/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'fixtures/generate/**/*.ts'],
+    // Type-aware rules: a promise nobody awaits loses its error. The type information comes from the nearest
+    // tsconfig.json of each file.
+    files: [
+      'packages/**/*.ts',
+      'apps/server/**/*.ts',
+      'apps/web/**/*.{ts,tsx}',
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      'fixtures/generate/**/*.ts',
+    ],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -159,7 +159,7 @@ function CompletionAnswer({ c, onSent }: { c: CaseDetail; onSent(next: CaseDetai
         </ul>
       )}
       {order.text && <p className="prewrap completion__text">{order.text}</p>}
-      <form className="form" onSubmit={send} noValidate>
+      <form className="form" onSubmit={(e) => void send(e)} noValidate>
         {slots.map((type) => {
           const what = label(attachmentLabels[type]).toLowerCase();
           const done = uploaded[type];
@@ -222,7 +222,7 @@ function Withdraw({ c, onWithdrawn }: { c: CaseDetail; onWithdrawn(next: CaseDet
           {t('loop.me.withdraw')}
         </button>
       ) : (
-        <form className="status status--warning" onSubmit={confirm} noValidate>
+        <form className="status status--warning" onSubmit={(e) => void confirm(e)} noValidate>
           <p>{t('loop.me.withdrawConfirm')}</p>
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={isSubmitting}>

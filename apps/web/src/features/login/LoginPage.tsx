@@ -65,7 +65,8 @@ function useBankIdLogin(kiosk: boolean, next: string, onCancel: (() => void) | u
         if (live) setPhase({ kind: 'failed', message: apiErrorMessage(e, { id: 'login.failed' }) });
       }
     };
-    const timer = window.setInterval(poll, pollIntervalMs);
+    // poll and draw catch their own failures (they become the page's phase), so nothing is left unhandled.
+    const timer = window.setInterval(() => void poll(), pollIntervalMs);
     void poll();
     return () => {
       live = false;
@@ -86,7 +87,7 @@ function useBankIdLogin(kiosk: boolean, next: string, onCancel: (() => void) | u
       }
     };
     void draw();
-    const timer = window.setInterval(draw, 1000);
+    const timer = window.setInterval(() => void draw(), 1000);
     return () => {
       live = false;
       window.clearInterval(timer);
@@ -123,7 +124,7 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
   const { t } = useI18n();
   const { phase, start, cancel, chooseAgain } = useBankIdLogin(kiosk, next, onCancel);
 
-  if (kiosk) return <KioskLogin phase={phase} onRetry={() => start('qr')} onCancel={cancel} />;
+  if (kiosk) return <KioskLogin phase={phase} onRetry={() => void start('qr')} onCancel={() => void cancel()} />;
 
   return (
     <div className="page page--narrow">
@@ -132,16 +133,16 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
         <>
           <p>{t('login.choose')}</p>
           <div className="choice-buttons">
-            <button type="button" className="button button--primary button--large" onClick={() => start('qr')}>
+            <button type="button" className="button button--primary button--large" onClick={() => void start('qr')}>
               {t('login.qr')}
             </button>
-            <button type="button" className="button button--large" onClick={() => start('sameDevice')}>
+            <button type="button" className="button button--large" onClick={() => void start('sameDevice')}>
               {t('login.sameDevice')}
             </button>
           </div>
         </>
       )}
-      {phase.kind === 'waiting' && <LoginWaiting phase={phase} onCancel={cancel} />}
+      {phase.kind === 'waiting' && <LoginWaiting phase={phase} onCancel={() => void cancel()} />}
       {phase.kind === 'failed' && (
         <>
           <Status tone="error">{phase.message}</Status>

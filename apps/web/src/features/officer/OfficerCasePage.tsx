@@ -311,7 +311,11 @@ function HandlingPanel({ c, run }: { c: Detail; run: Run }) {
           <button type="button" className="button" disabled={busy || isSubmitting} onClick={() => void assignMe()}>
             {t('loop.assignMe')}
           </button>
-          <form className="form inline-form" noValidate onSubmit={handleSubmit(({ officer }) => assign(officer))}>
+          <form
+            className="form inline-form"
+            noValidate
+            onSubmit={(e) => void handleSubmit(({ officer }) => assign(officer))(e)}
+          >
             <Field id="assign-to" label={t('loop.assignColleague')} error={fieldMessage(errors.officer)}>
               <select {...register('officer')}>
                 <option value="">{t('loop.chooseColleague')}</option>
@@ -373,7 +377,7 @@ function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
         )}
       </dl>
       {canConfirm ? (
-        <form className="form" noValidate onSubmit={giveBack}>
+        <form className="form" noValidate onSubmit={(e) => void giveBack(e)}>
           <button
             type="button"
             className="button button--primary"
@@ -420,7 +424,7 @@ function CompletionRequestForm({ c, limits, run }: { c: Detail; limits: Completi
   return (
     <details className="panel action">
       <summary>{t('loop.completion.title')}</summary>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset aria-describedby={itemsError ? 'completion-items-error' : undefined}>
           <legend>{t('loop.completion.items')}</legend>
           {AttachmentTypeSchema.options.map((type) => (
@@ -473,7 +477,7 @@ function ExtensionForm({ c, limits, run }: { c: Detail; limits: ExtensionLimits;
   return (
     <details className="panel action">
       <summary>{t('loop.extension.title')}</summary>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <p className="hint">{t('loop.extension.hint', { max })}</p>
         <Field id="extension-weeks" label={t('loop.extension.weeks')} error={fieldMessage(errors.weeks)}>
           <input type="number" inputMode="numeric" min={1} max={max} {...register('weeks', { setValueAs: toNumber })} />
@@ -507,7 +511,7 @@ function StartApprovalForm({ c, decidesCase, run }: { c: Detail; decidesCase: bo
   return (
     <details className="panel action" open={decidesCase}>
       <summary>{t('loop.start.title')}</summary>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <p className="hint">{t(decidesCase ? 'loop.start.hintNotification' : 'loop.start.hintPermit')}</p>
         <Field id="start-note" label={t('loop.start.note')} error={fieldMessage(errors.note)}>
           <textarea rows={2} {...register('note')} />
@@ -542,7 +546,7 @@ function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; r
   const outcomeError = fieldMessage(errors.outcome);
   const invalid = outcomeError ? true : undefined;
   return (
-    <form className="form decision panel" onSubmit={submit} noValidate>
+    <form className="form decision panel" onSubmit={(e) => void submit(e)} noValidate>
       <h2>{t('decision.title')}</h2>
       {proposes && <p className="status status--warning">{t('loop.decision.fourEyes')}</p>}
       <fieldset aria-describedby={outcomeError ? 'outcome-error' : undefined}>

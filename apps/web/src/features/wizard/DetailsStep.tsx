@@ -39,7 +39,7 @@ export function DetailsStep(props: {
   const fieldError = (e: { message?: string } | undefined): Message | undefined =>
     e?.message ? { id: e.message } : undefined;
   return (
-    <form noValidate onSubmit={handleSubmit(props.onDone)} className="form">
+    <form noValidate onSubmit={(e) => void handleSubmit(props.onDone)(e)} className="form">
       {errorList.length > 0 && <ErrorSummary errors={errorList} />}
       <Field
         id="description"

@@ -27,7 +27,7 @@ export function SigningView({
         () => {},
       );
     void draw();
-    const timer = window.setInterval(draw, 1000);
+    const timer = window.setInterval(() => void draw(), 1000);
     return () => {
       live = false;
       window.clearInterval(timer);
