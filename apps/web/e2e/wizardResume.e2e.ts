@@ -200,7 +200,8 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await page.getByLabel('Välj fil för fasadritning').setInputFiles(pdf('Fasader'));
     await page.getByRole('link', { name: 'Fasader.pdf' }).waitFor();
     await page.getByRole('button', { name: 'Nästa' }).click();
-    await page.getByRole('button', { name: 'Skriv under och skicka' }).click();
+    // The review step judges the whole application first; give a loaded machine time for it.
+    await page.getByRole('button', { name: 'Skriv under och skicka' }).click({ timeout: 60_000 });
     await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
     // The tab is closed while BankID waits; the order then ends in the app without this page seeing it.
     await page.close();
