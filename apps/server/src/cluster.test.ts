@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get as httpGet } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import { emptyPostgresDatabase, type EmptyPostgresDatabase } from './test/databases';
+import { sample } from './test/metricsText';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,14 +39,9 @@ const get = (url: string) =>
     req.on('error', reject);
   });
 
-const sample = (text: string, series: string) => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : null;
-};
-
 /** `npm run start:cluster` as an operator runs it: two workers on one port, one PostgreSQL. */
 describe.skipIf(!adminUrl)('several workers on one host (PostgreSQL)', () => {
-  const name = `lovisa_cluster_${randomBytes(6).toString('hex')}`;
+  let database: EmptyPostgresDatabase;
   let primary: ChildProcess;
   let output = '';
   let base: string;
@@ -54,12 +49,7 @@ describe.skipIf(!adminUrl)('several workers on one host (PostgreSQL)', () => {
   const pids = () => new Set([...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1])));
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl!);
-    url.pathname = `/${name}`;
+    database = await emptyPostgresDatabase('lovisa_cluster');
     const [port, metricsPort] = [await freePort(), await freePort()];
     base = `http://127.0.0.1:${port}`;
     metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
@@ -71,7 +61,7 @@ describe.skipIf(!adminUrl)('several workers on one host (PostgreSQL)', () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         METRICS_PORT: String(metricsPort),
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: database.url,
         WEB_DIST: '/nonexistent',
         LOG_LEVEL: 'warn',
       },
@@ -88,10 +78,7 @@ describe.skipIf(!adminUrl)('several workers on one host (PostgreSQL)', () => {
 
   afterAll(async () => {
     if (primary && primary.exitCode === null) primary.kill('SIGKILL');
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
   });
 
   it('serves on one port from both workers, and the primary sums their metrics', async () => {

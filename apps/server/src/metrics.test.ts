@@ -4,12 +4,7 @@ import { dbKinds } from './test/databases';
 import { login, startHarness, submitSigned, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 import { startMetricsServer } from './metrics/server';
-
-/** The value of one sample line (`name{labels} value`), or null when the line is not there. */
-const sample = (text: string, series: string) => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : null;
-};
+import { sample } from './test/metricsText';
 
 describe.each(dbKinds)('operations endpoints (%s)', (kind) => {
   let h: Harness;

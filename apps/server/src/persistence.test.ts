@@ -2,34 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultFixturesDir, loadFixtureRegisters } from '@lovisa/registry';
-import { buildApp } from './app';
-import { loadConfig } from './config';
-import { openDatabase } from './db/database';
-import { seedStaff } from './db/seed';
-import { login, submitSigned } from './test/harness';
+import { bootOn, login, submitSigned } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
-/** Starts the app on a file-backed PGlite, as `npm start` does. */
-async function boot(dataDir: string) {
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const registers = await loadFixtureRegisters(defaultFixturesDir());
-  await seedStaff(database.db, registers);
-  const app = await buildApp({
-    config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }),
-    database,
-    registers,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    app,
-    registers,
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
-}
+/** The app on a file-backed PGlite, as `npm start` runs it. */
+const boot = (dataDir: string) => bootOn({ kind: 'pglite', dataDir });
 
 describe('a restart on the embedded database', () => {
   let dir: string | undefined;

@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { defaultFixturesDir, loadFeeSchedule, loadFixtureRegisters, loadRoutingRules } from '@lovisa/registry';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase, type DatabaseConfig } from './db/database';
 import { seedStaff } from './db/seed';
-import { dbKinds, type DbKind } from './test/databases';
+import { dbKinds, emptyPostgresDatabase, type DbKind } from './test/databases';
 import { login, testApp, withDrawings } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 
@@ -35,23 +33,8 @@ async function durableDatabase(kind: DbKind): Promise<{ config: DatabaseConfig; 
       drop: () => rm(dir, { recursive: true, force: true }),
     };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `lovisa_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    config: { kind: 'postgres', url: url.toString(), poolSize: 3 },
-    drop: async () => {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  const empty = await emptyPostgresDatabase();
+  return { config: { kind: 'postgres', url: empty.url, poolSize: 3 }, drop: empty.drop };
 }
 
 describe.each(dbKinds)('the built-in BankID simulator across a restart (%s)', (kind) => {

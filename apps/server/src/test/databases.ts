@@ -25,24 +25,48 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
     const database = await openDatabase({ kind: 'pglite', ...(dump ? { loadDataDir: dump } : {}) });
     return { database, drop: () => database.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `lovisa_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  const empty = await emptyPostgresDatabase();
+  const database = await openDatabase({ kind: 'postgres', url: empty.url, poolSize: 5 });
   return {
     database,
     drop: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await empty.drop();
+    },
+  };
+}
+
+export interface EmptyPostgresDatabase {
+  url: string;
+  /** Drops it and creates it again under the same name: empty, as a wiped server's database. */
+  reset(): Promise<void>;
+  drop(): Promise<void>;
+}
+
+/** A database of its own on the test server (TEST_DATABASE_URL), empty: not even migrated. */
+export async function emptyPostgresDatabase(prefix = 'lovisa_test'): Promise<EmptyPostgresDatabase> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  return {
+    url: url.toString(),
+    drop,
+    reset: async () => {
+      await drop();
+      await admin(`CREATE DATABASE ${name}`);
     },
   };
 }

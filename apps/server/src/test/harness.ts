@@ -16,6 +16,7 @@ import {
 import { TestAppBrowser, injectSender } from '@lovisa/bankid';
 import { buildApp } from '../app';
 import { loadConfig, type AppConfig } from '../config';
+import { openDatabase, type DatabaseConfig } from '../db/database';
 import { seedStaff } from '../db/seed';
 import { createTestDatabase, type DbKind, type TestDatabase } from './databases';
 
@@ -37,6 +38,24 @@ export interface HarnessOptions {
   logLines?: string[];
   /** Other registers than the fixtures read directly (e.g. the HTTP clients). */
   registers?: Registers;
+}
+
+/**
+ * The server as `npm start` runs it, on a database the test chose (a PGlite directory, a PostgreSQL database it
+ * made), with the fixtures' registers and the real clock; `close` closes the app and the database.
+ */
+export async function bootOn(where: DatabaseConfig, opts: { attachmentsDir?: string } = {}) {
+  const database = await openDatabase(where);
+  const registers = await loadFixtureRegisters(defaultFixturesDir());
+  await seedStaff(database.db, registers);
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }),
+    database,
+    registers,
+    ...(opts.attachmentsDir ? { attachmentStore: fileAttachmentStore(opts.attachmentsDir) } : {}),
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, registers, close: () => app.close().then(() => database.close()) };
 }
 
 export async function startHarness(
