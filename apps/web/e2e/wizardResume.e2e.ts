@@ -195,6 +195,8 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await page.getByLabel('När vill du börja bygga?').fill('2027-06-01');
     await page.getByLabel('E-post', { exact: true }).fill('anna@example.se');
     await page.getByRole('button', { name: 'Nästa' }).click();
+    // The situationsplan is made from the drawing when the step opens; "Nästa" before it is there stays put.
+    await page.getByRole('link', { name: /^Situationsplan Kjellstavik Eken 1:23\.pdf$/ }).waitFor({ timeout: 60_000 });
     await page.getByLabel('Välj fil för planritning').setInputFiles(pdf('Planritning'));
     await page.getByRole('link', { name: 'Planritning.pdf' }).waitFor();
     await page.getByLabel('Välj fil för fasadritning').setInputFiles(pdf('Fasader'));
