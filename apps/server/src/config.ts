@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { FeeSchedule, RoutingRule } from '@lovisa/domain';
+import { DEFAULT_SAKAGARE_DISTANCE_M, type FeeSchedule, type RoutingRule } from '@lovisa/domain';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Drafts untouched this long are deleted (cases never are). */
   DRAFT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** Owners of properties this close to the site are sakägare besides the adjoining ones (across a street). */
+  SAKAGARE_DISTANCE_M: z.coerce.number().min(0).max(500).default(DEFAULT_SAKAGARE_DISTANCE_M),
   /** New cases wait unassigned in their team's queue, or go to the team's least-loaded officer. */
   ASSIGN_NEW_CASES: z.enum(['unassigned', 'leastLoaded']).default('unassigned'),
   /** A mail server for the outbox, e.g. smtp://user:password@smtp.kjellstavik.se:587; unset = e-mail is only recorded. */
@@ -116,6 +118,8 @@ export interface AppConfig {
   /** Fastify's trustProxy: false (the socket's address), a hop count, or the proxies' addresses and ranges. */
   trustProxy: false | number | string[];
   draftRetentionDays: number;
+  /** Sakägare: owners of properties adjoining the site or within this many metres of it. */
+  sakagareDistanceM: number;
   /** `unassigned`: a new case waits in the team's queue; `leastLoaded`: it goes to the officer with fewest open cases. */
   assignNewCases: 'unassigned' | 'leastLoaded';
   /** The town-hall kiosk (docs/kiosk.md). */
@@ -269,6 +273,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
+    sakagareDistanceM: e.SAKAGARE_DISTANCE_M,
     assignNewCases: e.ASSIGN_NEW_CASES,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000 },
     kiosk: {

@@ -183,6 +183,36 @@ describe('Kjellstavik fixtures', async () => {
     }
   });
 
+  it('lists the properties within a distance, the adjoining ones first among them, never the property itself', async () => {
+    const byName = async (d: string) => (await registers.land.propertyByDesignation(d))!.id;
+    const designations = async (ids: string[]) =>
+      Promise.all(ids.map(async (n) => (await registers.land.propertyById(n))!.designation));
+    const eken23 = await byName('Kjellstavik Eken 1:23');
+    const near = await designations(await registers.land.propertyIdsNear(eken23, 15));
+    // Adjoining: Eken 1:22 and Björken 2:5; across Ekvägen (10–11 m): Björken 2:7–2:9; Eken 1:21 is 30 m away.
+    expect(near).toEqual([
+      'Kjellstavik Björken 2:5',
+      'Kjellstavik Björken 2:7',
+      'Kjellstavik Björken 2:8',
+      'Kjellstavik Björken 2:9',
+      'Kjellstavik Eken 1:22',
+    ]);
+    expect(await registers.land.propertyIdsNear(eken23, 1)).toEqual(await registers.land.neighbourIdsOf(eken23));
+  });
+
+  it('gives the registered owners of a property with their shares: co-owners each, [] for an unknown id', async () => {
+    const eken22 = (await registers.land.propertyByDesignation('Kjellstavik Eken 1:22'))!.id;
+    expect(await registers.land.ownersOf(eken22)).toEqual([
+      { personnummer: '196411193086', share: '1/2' },
+      { personnummer: '194509123412', share: '1/2' },
+    ]);
+    expect(await registers.land.ownersOf('00000000-0000-4000-8000-000000000000')).toEqual([]);
+    // Every owner in the ownership file appears among the owners of each property they own.
+    for (const { id } of properties)
+      for (const { personnummer } of await registers.land.ownersOf(id))
+        expect(await registers.ownership.propertyIdsOwnedBy(personnummer)).toContain(id);
+  });
+
   it('routes through rules every team of which exists', async () => {
     const teams = new Set((await registers.staff.teams()).map((t) => t.id));
     for (const rule of await loadRoutingRules(dir)) expect(teams.has(rule.teamId)).toBe(true);

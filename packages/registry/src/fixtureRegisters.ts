@@ -13,7 +13,7 @@ import {
   type RoutingRule,
 } from '@lovisa/domain';
 import { readFixture } from './fixtureFiles';
-import { neighbourIndex } from './neighbours';
+import { boundariesTouch, neighbourIndex } from './neighbours';
 import type { Registers } from './interfaces';
 
 const OwnershipSchema = z.array(z.object({ personnummer: PersonnummerSchema, propertyIds: z.array(z.uuid()) }));
@@ -48,6 +48,10 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
   const neighbours = neighbourIndex(properties);
   const ownedBy = new Map(ownership.map((o) => [o.personnummer, o.propertyIds]));
   const officerByPnr = new Map(officers.map((o) => [o.personnummer, o]));
+  const ownersOf = new Map<string, string[]>();
+  for (const o of ownership)
+    for (const id of o.propertyIds) ownersOf.set(id, [...(ownersOf.get(id) ?? []), o.personnummer]);
+  const byDesignation = [...properties].sort((x, y) => x.designation.localeCompare(y.designation, 'sv'));
 
   for (const o of ownership) {
     if (!personByPnr.has(o.personnummer)) throw new Error(`fixtures/ownership.json: an owner is not in persons.json`);
@@ -70,6 +74,18 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
       propertyByDesignation: async (d) => propertyByDesignation.get(designationKey(d)) ?? null,
       plansForProperty: async (id) => (propertyById.get(id)?.planIds ?? []).map((pid) => planById.get(pid)!),
       neighbourIdsOf: async (id) => [...(neighbours.get(id) ?? [])],
+      propertyIdsNear: async (id, distanceM) => {
+        const site = propertyById.get(id);
+        if (!site) return [];
+        return byDesignation
+          .filter((p) => p.id !== id && boundariesTouch(site.boundary, p.boundary, distanceM))
+          .map((p) => p.id);
+      },
+      // The fixtures hold no shares: co-owners own equal parts, as most spouses do.
+      ownersOf: async (id) => {
+        const owners = ownersOf.get(id) ?? [];
+        return owners.map((personnummer) => ({ personnummer, share: `1/${owners.length}` }));
+      },
     },
     ownership: { propertyIdsOwnedBy: async (pnr) => [...(ownedBy.get(pnr) ?? [])] },
     staff: {

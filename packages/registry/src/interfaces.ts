@@ -14,6 +14,19 @@ export interface LandRegister {
   plansForProperty(propertyId: string): Promise<DetailedPlan[]>;
   /** Properties whose boundary touches this one's (within 1 m), designation order; [] for an unknown id. */
   neighbourIdsOf(propertyId: string): Promise<string[]>;
+  /**
+   * Properties whose boundary comes within `distanceM` of this one's (adjoining ones included, the property itself
+   * not), designation order; [] for an unknown id. Who the sakägare are starts here.
+   */
+  propertyIdsNear(propertyId: string, distanceM: number): Promise<string[]>;
+  /** The registered owners (lagfarna ägare) with their shares; [] for an unknown id. */
+  ownersOf(propertyId: string): Promise<PropertyOwner[]>;
+}
+
+/** One registered owner of a property (a title, lagfart) and their share, e.g. "1/2". */
+export interface PropertyOwner {
+  personnummer: string;
+  share: string;
 }
 
 /**

@@ -61,6 +61,16 @@ describe('HTTP registers against the register simulator over a socket', async ()
     expect(await http.land.neighbourIdsOf('00000000-0000-4000-8000-000000000000')).toEqual([]);
   });
 
+  it('gives the same nearby properties and registered owners as the fixture register', async () => {
+    for (const { id } of properties) {
+      expect(await http.land.propertyIdsNear(id, 15)).toEqual(await fixtures.land.propertyIdsNear(id, 15));
+      expect(await http.land.ownersOf(id)).toEqual(await fixtures.land.ownersOf(id));
+    }
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await http.land.ownersOf(unknown)).toEqual([]);
+    expect(await http.land.propertyIdsNear(unknown, 15)).toEqual([]);
+  });
+
   it('gives every person the fixture register gives, and null for an unknown one', async () => {
     for (const { personnummer } of persons) {
       expect(await http.population.personByPersonnummer(personnummer), personnummer).toEqual(

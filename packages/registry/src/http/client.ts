@@ -8,6 +8,7 @@ import {
   EnheterSchema,
   FastighetSchema,
   GrannarSchema,
+  LagfarterSchema,
   HandlaggareListSchema,
   HandlaggareSchema,
   PlanerSchema,
@@ -168,6 +169,27 @@ export function createHttpRegisters(options: HttpRegistersOptions): Registers {
           GrannarSchema,
         );
         return (answer?.grannar ?? []).map((g) => g.objektidentitet);
+      },
+      async propertyIdsNear(propertyId, distanceM) {
+        const answer = await request(
+          {
+            register: 'land',
+            method: 'GET',
+            path: `/fastighet/v1/${enc(propertyId)}/grannar?${new URLSearchParams({ avstand: String(distanceM) })}`,
+          },
+          GrannarSchema,
+        );
+        return (answer?.grannar ?? []).map((g) => g.objektidentitet);
+      },
+      async ownersOf(propertyId) {
+        const answer = await request(
+          { register: 'land', method: 'GET', path: `/fastighet/v1/${enc(propertyId)}/lagfarter` },
+          LagfarterSchema,
+        );
+        return (answer?.lagfarter ?? []).map((l) => ({
+          personnummer: l.agare.personnummer,
+          share: `${l.andel.taljare}/${l.andel.namnare}`,
+        }));
       },
       async plansForProperty(propertyId) {
         const query = new URLSearchParams({ fastighet: propertyId });

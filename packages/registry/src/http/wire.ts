@@ -148,6 +148,18 @@ export const GrannarSchema = z.object({
 });
 export type Grannar = z.infer<typeof GrannarSchema>;
 
+/** Registered titles (lagfarter) of a property: owner and share as a fraction, as the title register gives it. */
+export const LagfarterSchema = z.object({
+  fastighet: z.uuid(),
+  lagfarter: z.array(
+    z.object({
+      agare: z.object({ personnummer: z.string() }),
+      andel: z.object({ taljare: z.number().int().positive(), namnare: z.number().int().positive() }),
+    }),
+  ),
+});
+export type Lagfarter = z.infer<typeof LagfarterSchema>;
+
 // ---------------------------------------------------------------- detailed plans
 
 const DetaljplanSchema = z.object({

@@ -18,6 +18,7 @@ import {
   type Agande,
   type Beteckning,
   type Grannar,
+  type Lagfarter,
   type IncludeData,
   type Planer,
   type WireErrorCode,
@@ -126,11 +127,34 @@ export const registerSimulator: FastifyPluginAsync<RegisterSimulatorOptions> = a
   });
 
   // Neighbouring properties (Fastighetsindelning-like: plots whose boundaries touch).
+  // `avstand` (metres, up to 500) widens it to plots within that distance, e.g. across a street.
   app.get('/fastighet/v1/:id/grannar', async (request): Promise<Grannar> => {
     const id = uuid((request.params as { id: string }).id, 'objektidentitet');
+    const avstand = parse(
+      z.coerce.number().min(0).max(500).optional(),
+      (request.query as { avstand?: unknown }).avstand,
+      'avstand is a distance in metres, 0–500',
+    );
     if (!(await registers.land.propertyById(id))) throw notFound('No property with that objektidentitet');
-    const ids = await registers.land.neighbourIdsOf(id);
+    const ids =
+      avstand === undefined
+        ? await registers.land.neighbourIdsOf(id)
+        : await registers.land.propertyIdsNear(id, avstand);
     return { fastighet: id, grannar: ids.map((objektidentitet) => ({ objektidentitet })) };
+  });
+
+  // Registered owners (lagfarter) with their shares.
+  app.get('/fastighet/v1/:id/lagfarter', async (request): Promise<Lagfarter> => {
+    const id = uuid((request.params as { id: string }).id, 'objektidentitet');
+    if (!(await registers.land.propertyById(id))) throw notFound('No property with that objektidentitet');
+    const owners = await registers.land.ownersOf(id);
+    return {
+      fastighet: id,
+      lagfarter: owners.map((o) => {
+        const [taljare, namnare] = o.share.split('/').map(Number) as [number, number];
+        return { agare: { personnummer: o.personnummer }, andel: { taljare, namnare } };
+      }),
+    };
   });
 
   // Detailed plans covering a property.

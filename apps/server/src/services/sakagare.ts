@@ -1,0 +1,31 @@
+import { selectSakagare, type SakagareProperty } from '@lovisa/domain';
+import type { Registers } from '@lovisa/registry';
+
+/**
+ * The sakägare of a measure on a property, from the registers: the land register's properties near the site and
+ * their registered owners, the population register's names and addresses (none for a protected identity).
+ * [] for an unknown property.
+ */
+export async function sakagareOf(
+  registers: Registers,
+  sitePropertyId: string,
+  applicants: string[],
+  distanceM: number,
+): Promise<SakagareProperty[]> {
+  const site = await registers.land.propertyById(sitePropertyId);
+  if (!site) return [];
+  const ids = await registers.land.propertyIdsNear(sitePropertyId, distanceM);
+  const candidates = await Promise.all(
+    ids.map(async (id) => {
+      const [property, owners] = await Promise.all([registers.land.propertyById(id), registers.land.ownersOf(id)]);
+      const people = await Promise.all(owners.map((o) => registers.population.personByPersonnummer(o.personnummer)));
+      return property && { property, owners: owners.map((o, i) => ({ ...o, person: people[i] ?? null })) };
+    }),
+  );
+  return selectSakagare({
+    site,
+    candidates: candidates.filter((c) => c !== null),
+    applicants,
+    distanceM,
+  });
+}
