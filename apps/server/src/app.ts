@@ -172,6 +172,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   api.removeContentTypeParser('text/plain');
   await api.register(healthRoutes);
   await api.register(publicSettingsRoutes);
+  await api.register(import('./routes/anslagstavla'));
   await api.register(authRoutes);
   await api.register(propertyRoutes);
   await api.register(meRoutes);

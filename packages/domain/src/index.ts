@@ -10,6 +10,7 @@ export * from './case/index';
 export * from './deadline';
 export * from './calendar/holidays';
 export * from './decision/legalForce';
+export * from './decision/notice';
 export * from './neighbours/sakagare';
 export * from './errors';
 export * from './auth';

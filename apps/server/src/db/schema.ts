@@ -383,3 +383,53 @@ export const bankidSimOrders = pgTable(
     index('bankid_sim_orders_ended_idx').on(t.endedAt),
   ],
 );
+
+// ── Notice and legal force (issue #19): announcements (kungörelser) and deliveries of decisions ─────────────────
+
+/**
+ * A decision's kungörelse. Public on the anslagstavla while `up_until` has not passed (filtered by date, never
+ * deleted). Holds only what the notice shows: no names, no personnummer.
+ */
+export const decisionAnnouncements = pgTable(
+  'decision_announcements',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .unique()
+      .references(() => cases.id),
+    /** `anslagstavla` or `postOchInrikesTidningar`: the rule set's channel on the day. */
+    channel: text('channel').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    upUntil: date('up_until', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Breaks ties between announcements of the same day (newest first) for stable pages. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('decision_announcements_current_idx').on(t.channel, t.upUntil, t.publishedOn)],
+);
+
+/** Who was sent a decision, how, and the day they received it (officer-recorded for a service by post). */
+export const decisionDeliveries = pgTable(
+  'decision_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** `applicant` or `sakagare`. */
+    party: text('party').notNull(),
+    personnummer: text('personnummer').notNull(),
+    /** Null for a protected identity. */
+    name: text('name'),
+    propertyDesignation: text('property_designation'),
+    /** `service` (delgivning, 9 kap. 41 §) or `notice` (letter of the announcement, 41 b §). */
+    purpose: text('purpose').notNull(),
+    /** `email`, `post`, `forwarding`, `delgivning`. */
+    method: text('method').notNull(),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    deliveredOn: date('delivered_on', { mode: 'string' }),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('decision_deliveries_case_idx').on(t.caseId)],
+);

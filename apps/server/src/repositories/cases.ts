@@ -32,6 +32,7 @@ import { isUniqueViolation, type Db, type Tx } from '../db/database';
 import { appError, notFound, type AppError } from '../errors';
 import { draftFilesOf, toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
+import { noticeOf } from '../services/decisionNotice';
 import {
   attachments,
   caseDocuments,
@@ -436,13 +437,14 @@ export async function caseDetail(
     today: new Date(),
   },
 ): Promise<CaseDetail> {
-  const [events, files, sent, documents] = await Promise.all([
+  const face = opts.face ?? 'applicant';
+  const [events, files, sent, documents, notice] = await Promise.all([
     opts.events ?? caseEventsOf(db, row.id),
     db.select().from(attachments).where(eq(attachments.caseId, row.id)).orderBy(asc(attachments.createdAt)),
     db.select().from(messages).where(eq(messages.caseId, row.id)).orderBy(asc(messages.seq)),
     db.select().from(caseDocuments).where(eq(caseDocuments.caseId, row.id)).orderBy(asc(caseDocuments.createdAt)),
+    noticeOf(db, row, face),
   ]);
-  const face = opts.face ?? 'applicant';
   const shown = face === 'applicant' ? events.filter((e) => !internalEventTypes.includes(e.type)) : events;
   return {
     ...toSummary(row),
@@ -466,6 +468,7 @@ export async function caseDetail(
       createdAt: d.createdAt.toISOString(),
     })),
     messages: sent.map((m) => toMessage(m, row.diaryNumber)),
+    notice,
     ...(face === 'officer' && opts.officer ? { officer: opts.officer } : {}),
   };
 }

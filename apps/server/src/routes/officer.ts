@@ -8,6 +8,7 @@ import {
   CaseDocumentKindSchema,
   CompletionRequestInputSchema,
   DecisionInputSchema,
+  DeliveryInputSchema,
   ExtensionInputSchema,
   ProposalActionInputSchema,
   QueuePageSchema,
@@ -21,6 +22,7 @@ import { queueOfTeam, type CaseRow } from '../repositories/cases';
 import { teamMember } from '../repositories/officers';
 import { sendCaseDocument } from '../services/caseDocuments';
 import { runCaseCommand } from '../services/caseCommands';
+import { deliveryOf } from '../services/decisionNotice';
 import { officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
 
 const params = idParams;
@@ -98,6 +100,17 @@ const commandRoutes = [
     summary: 'Give the start approval (startbesked): it decides a notification, or follows a granted permit',
     body: StartApprovalInputSchema,
     command: (b) => ({ type: 'giveStartApproval', version: b.version, note: b.note ?? null }),
+  }),
+  route({
+    path: 'delivery',
+    summary: 'Record the day a party received the decision (delgivet): legal force waits for every service',
+    body: DeliveryInputSchema,
+    command: async (b, { app, row }) => ({
+      type: 'recordDecisionDelivery',
+      version: b.version,
+      delivery: await deliveryOf(app.db, row.id, b.deliveryId),
+      deliveredOn: b.deliveredOn,
+    }),
   }),
 ];
 

@@ -15,6 +15,7 @@ import {
   type Procedure,
 } from '@lovisa/domain';
 import { issueDocument } from '../decision/issue';
+import { noticeWork, storeDelivery } from './decisionNotice';
 import { AppError } from '../errors';
 import type { Db, Tx } from '../db/database';
 import {
@@ -92,15 +93,26 @@ export async function runCaseCommand(
   if (!result.ok) throw caseProblemError(result.problem, row);
   const { set, events, messages, documents } = result.change;
   const issued = await Promise.all(documents.map((d) => issueDocument(app, row, { ...d, at })));
-  return changeCase(db, {
-    id: row.id,
-    version: command.version,
-    actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
-    at,
-    set,
-    events,
-    messages,
-    documents: issued,
+  const notice = await noticeWork(app, row, result.change, at);
+  const store = (tx: Db | Tx) =>
+    changeCase(tx, {
+      id: row.id,
+      version: command.version,
+      actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
+      at,
+      set,
+      events,
+      messages,
+      documents: issued,
+    });
+  if (!notice && command.type !== 'recordDecisionDelivery') return store(db);
+  // Notice and legal force (issue #19): the announcement and deliveries, or a recorded delivery, in the same transaction.
+  return db.transaction(async (tx) => {
+    const changed = await store(tx);
+    if (notice) await notice(tx);
+    if (command.type === 'recordDecisionDelivery')
+      await storeDelivery(tx, row.id, command.delivery.id, command.deliveredOn);
+    return changed;
   });
 }
 

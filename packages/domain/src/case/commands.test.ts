@@ -246,6 +246,20 @@ const refusals: {
     code: 'COMPLETION_EMPTY',
     path: 'note',
   },
+  {
+    name: 'a service is recorded on a day between sending and today',
+    state: decided,
+    command: {
+      type: 'recordDecisionDelivery',
+      version: v,
+      delivery: { id: '00000000-0000-4000-8000-000000000002', sentOn: '2026-12-01' },
+      deliveredOn: '2026-11-30',
+    },
+    actor: officer,
+    day: '2026-12-02',
+    code: 'DELIVERY_DATE_INVALID',
+    path: 'deliveredOn',
+  },
 ];
 
 describe('applyCaseCommand refuses, with a stable code', () => {

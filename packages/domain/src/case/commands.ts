@@ -26,6 +26,7 @@ import {
   type Proposal,
 } from './schemas';
 import { applicantMessages, neighbourConsentMissing, type MessageText } from './texts';
+import { plannedAnnouncement, type Announcement } from '../decision/notice';
 
 /** What a command needs to know of a case: its lifecycle, its clock facts and what the last change left. */
 export interface CaseState {
@@ -67,7 +68,8 @@ export type CaseCommand =
       answerFiles: { id: string; type: AttachmentType; fileName: string }[];
       caseFileTypes: string[];
     }>
-  | Versioned<{ type: 'withdraw' }>;
+  | Versioned<{ type: 'withdraw' }>
+  | NoticeCommand;
 export type CaseCommandType = CaseCommand['type'];
 
 /** The columns a command changes, in the domain's terms; the repository maps them onto the case row. */
@@ -105,6 +107,8 @@ export interface CaseChangeSet {
   events: { type: CaseEventType; data: Record<string, unknown> }[];
   messages: MessageText[];
   documents: DocumentOrder[];
+  /** A decision that must be announced: the kungörelse the server publishes with the change (notice section). */
+  announcement?: Announcement | null;
 }
 
 export type CaseCommandResult = { ok: true; change: CaseChangeSet } | { ok: false; problem: CaseProblem };
@@ -126,6 +130,7 @@ const officerCommands: readonly CaseCommandType[] = [
   'confirmProposal',
   'returnProposal',
   'giveStartApproval',
+  'recordDecisionDelivery',
 ];
 const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
   assign: 'assign',
@@ -292,6 +297,8 @@ function changeOf(
         events: [{ type: 'withdrawn', data: {} }],
         messages: [applicantMessages.withdrawn({ diaryNumber: state.diaryNumber })],
       });
+    case 'recordDecisionDelivery':
+      return recordDelivery(state, command, today);
   }
 }
 
@@ -355,6 +362,11 @@ function decideOrPropose(
         proposedBy: confirming?.by.name ?? null,
       },
     ],
+    announcement: plannedAnnouncement(
+      { procedure: state.procedure, outcome: d.outcome },
+      stockholmDate(now),
+      ruleSetOfCase(state.clock),
+    ),
   });
 }
 
@@ -430,5 +442,29 @@ function answerCompletion(
       },
     ],
     messages: [applicantMessages.completionReceived({ diaryNumber: state.diaryNumber, deadline: clock.deadline })],
+  });
+}
+
+// ── Notice and legal force (issue #19) ──────────────────────────────────────────────────────────────────────────
+// The announcement itself rides on the decision (CaseChangeSet.announcement); here the officer records a delivery.
+
+/** `delivery`: the record the server found on this case (sent on); the officer names the day it was received. */
+type NoticeCommand = Versioned<{
+  type: 'recordDecisionDelivery';
+  delivery: { id: string; sentOn: string };
+  deliveredOn: string;
+}>;
+
+function recordDelivery(
+  state: CaseState,
+  command: Extract<CaseCommand, { type: 'recordDecisionDelivery' }>,
+  today: string,
+): CaseCommandResult {
+  if (state.status !== 'decided') return notNow(state);
+  if (command.deliveredOn < command.delivery.sentOn || command.deliveredOn > today)
+    return refuse('DELIVERY_DATE_INVALID', { path: 'deliveredOn' });
+  return change({
+    set: {},
+    events: [{ type: 'decisionDelivered', data: { delivery: command.delivery.id, deliveredOn: command.deliveredOn } }],
   });
 }

@@ -26,7 +26,8 @@ export type CaseProblemCode =
   | 'CONDITIONS_ONLY_ON_APPROVAL'
   | 'NOT_AWAITING_COMPLETION'
   | 'COMPLETION_ITEMS_MISSING'
-  | 'COMPLETION_EMPTY';
+  | 'COMPLETION_EMPTY'
+  | 'DELIVERY_DATE_INVALID';
 
 export interface CaseProblem {
   code: CaseProblemCode;
@@ -57,6 +58,7 @@ export const caseProblemErrorCode: Record<CaseProblemCode, ErrorCode> = {
   NOT_AWAITING_COMPLETION: 'conflict',
   COMPLETION_ITEMS_MISSING: 'invalidInput',
   COMPLETION_EMPTY: 'invalidInput',
+  DELIVERY_DATE_INVALID: 'invalidInput',
 };
 
 /** A refusal as a message by id (messages/sv.ts, `case.problem.*`): each face says it in its own language. */

@@ -4,6 +4,7 @@ import { AttachmentInfoSchema, AttachmentTypeSchema } from '../attachment';
 import { MeasureTypeSchema } from '../measure';
 import type { DomainMessageId } from '../messages/sv';
 import { ruleSets } from '../rules/ruleSets';
+import { DecisionNoticeSchema } from '../decision/notice';
 
 /**
  * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
@@ -64,6 +65,7 @@ export const CaseEventTypeSchema = z.enum([
   'decided',
   'startApproved',
   'withdrawn',
+  'decisionDelivered',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */
@@ -276,6 +278,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     z.object({ kind: CaseDocumentKindSchema, fileName: z.string(), createdAt: z.iso.datetime({ offset: true }) }),
   ),
   messages: z.array(CaseMessageSchema),
+  /** Kungörelse, deliveries and the legal-force dates; null before a decision. The applicant's face shows only their own delivery. */
+  notice: DecisionNoticeSchema.nullable(),
   /** Present on the officer's face only. */
   officer: OfficerCaseViewSchema.optional(),
 });
@@ -382,6 +386,14 @@ export const CompletionAnswerInputSchema = z.object({
 export type CompletionAnswerInput = z.infer<typeof CompletionAnswerInputSchema>;
 
 export const WithdrawInputSchema = z.object({ version: CaseVersionSchema });
+
+/** The officer records the day a party was served the decision (delgivet). */
+export const DeliveryInputSchema = z.object({
+  version: CaseVersionSchema,
+  deliveryId: z.uuid(),
+  deliveredOn: z.iso.date({ error: id('form.replyBy.invalid') }),
+});
+export type DeliveryInput = z.infer<typeof DeliveryInputSchema>;
 
 /** Cases that can still change. */
 export const openStatuses: readonly CaseStatus[] = ['received', 'awaitingCompletion', 'proposed'];

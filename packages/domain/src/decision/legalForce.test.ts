@@ -6,7 +6,7 @@ const reform = ruleSetFor('2026-12-01')!;
 const before = ruleSetFor('2025-06-01')!;
 
 describe('legal force of a permit', () => {
-  it('comes the day after the last party’s three weeks, the announcement’s tenth day counting as delivery', () => {
+  it('comes the day after the last party’s three weeks, a week after the announcement counting as delivery', () => {
     const f = legalForce(
       {
         announcedOn: '2027-02-01',
@@ -20,12 +20,12 @@ describe('legal force of a permit', () => {
     expect(f.appealEnds).toEqual([
       { party: 'sökande', lastDay: '2027-02-18' },
       { party: 'Eken 1:24', lastDay: '2027-02-24' },
-      // 1 Feb + 10 days = 11 Feb (deemed received), + 3 weeks = 4 March.
-      { party: 'announcement', lastDay: '2027-03-04' },
+      // PBL 13 kap. 16 §: 1 Feb + 7 days = 8 Feb (deemed received), + 3 weeks = 1 March.
+      { party: 'announcement', lastDay: '2027-03-01' },
     ]);
-    expect(f.legalForceOn).toBe('2027-03-05');
+    expect(f.legalForceOn).toBe('2027-03-02');
     expect(f.earliestStart).toBe('2027-03-01');
-    expect(f.lapses).toEqual({ startBy: '2029-03-05', finishBy: '2032-03-05' });
+    expect(f.lapses).toEqual({ startBy: '2029-03-02', finishBy: '2032-03-02' });
     expect(f.uncertain).toBe(false);
   });
 
@@ -58,13 +58,13 @@ describe('legal force of a permit', () => {
       { announcedOn: '2028-01-19', deliveries: [{ party: 'sökande', receivedOn: '2028-02-07' }] },
       before,
     );
-    // Announced 19 Jan: deemed received 29 Jan, time to 19 Feb (a Saturday) → 21 Feb. Received 7 Feb: time to
-    // Monday 28 Feb. Legal force on the leap day; two and five years on, February has 28 days.
+    // Announced 19 Jan: deemed received 26 Jan, time to 16 Feb. Received 7 Feb: time to Monday 28 Feb. Legal
+    // force on the leap day; two and five years on, February has 28 days.
     expect(f.legalForceOn).toBe('2028-02-29');
     expect(f.lapses).toEqual({ startBy: '2030-02-28', finishBy: '2033-02-28' });
     const newYear = legalForce({ announcedOn: '2027-12-30', deliveries: [] }, before);
-    // 30 Dec + 10 = 9 Jan 2028; + 21 = 30 Jan (Sunday) → Monday 31 Jan; legal force 1 Feb.
-    expect(newYear.legalForceOn).toBe('2028-02-01');
-    expect(newYear.lapses).toEqual({ startBy: '2030-02-01', finishBy: '2033-02-01' });
+    // 30 Dec + 7 = 6 Jan 2028 (trettondedag jul: the deemed day may be a holiday); + 21 = 27 Jan; legal force 28 Jan.
+    expect(newYear.legalForceOn).toBe('2028-01-28');
+    expect(newYear.lapses).toEqual({ startBy: '2030-01-28', finishBy: '2033-01-28' });
   });
 });

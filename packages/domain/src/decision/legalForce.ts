@@ -21,6 +21,8 @@ export interface LegalForceInput {
   deliveries: DecisionDelivery[];
   /** Parties still to be reached, e.g. a sakägare whose delivery is not recorded: legal force waits for them. */
   undelivered?: string[];
+  /** Only a granted lov (or a positive förhandsbesked) is announced (9 kap. 41 a §); a refusal is served, not announced. */
+  announcementRequired?: boolean;
 }
 
 export interface LegalForce {
@@ -55,7 +57,11 @@ export function legalForce(input: LegalForceInput, ruleSet: RuleSet): LegalForce
     const deemed = addDays(input.announcedOn, rules.announcementDeliveredAfterDays.value);
     appealEnds.push({ party: 'announcement', lastDay: appealLastDay(deemed, ruleSet) });
   }
-  const waiting = input.announcedOn === null || (input.undelivered?.length ?? 0) > 0;
+  const required = input.announcementRequired ?? true;
+  const waiting =
+    (required && input.announcedOn === null) ||
+    (input.undelivered?.length ?? 0) > 0 ||
+    (!required && input.deliveries.length === 0);
   const lastDay = appealEnds
     .map((a) => a.lastDay)
     .sort()
@@ -66,12 +72,13 @@ export function legalForce(input: LegalForceInput, ruleSet: RuleSet): LegalForce
     appealEnds,
     legalForceOn,
     earliestStart: input.announcedOn ? addDays(input.announcedOn, rules.startWaitWeeks * 7) : null,
-    lapses: legalForceOn
-      ? {
-          startBy: addYears(legalForceOn, rules.lapse.startYears),
-          finishBy: addYears(legalForceOn, rules.lapse.finishYears),
-        }
-      : null,
-    uncertain: rules.announcement.uncertain || rules.announcementDeliveredAfterDays.uncertain,
+    lapses:
+      legalForceOn && required
+        ? {
+            startBy: addYears(legalForceOn, rules.lapse.startYears),
+            finishBy: addYears(legalForceOn, rules.lapse.finishYears),
+          }
+        : null,
+    uncertain: required && (rules.announcement.uncertain || rules.announcementDeliveredAfterDays.uncertain),
   };
 }

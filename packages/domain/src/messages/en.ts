@@ -144,6 +144,7 @@ const rest = {
   'case.problem.COMPLETION_ITEMS_MISSING': 'Attach the documents the municipality asked for before you send.',
   'case.problem.COMPLETION_ITEM_MISSING': 'Attach the {item} before you send.',
   'case.problem.COMPLETION_EMPTY': 'Attach a file or write an answer.',
+  'case.problem.DELIVERY_DATE_INVALID': 'The day of service cannot be before the day it was sent or after today.',
   'case.issue.ASSIGNEE_NOT_IN_TEAM': 'Choose an officer of the team.',
   'case.issue.REPLY_BY_TOO_EARLY': 'Choose a date after today.',
   'case.issue.REPLY_BY_CLOSED_DAY': 'Choose a weekday that is not a holiday or a holiday eve.',

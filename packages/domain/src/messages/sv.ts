@@ -233,6 +233,7 @@ const caseSv = {
   'case.problem.COMPLETION_ITEMS_MISSING': 'Bifoga de handlingar som kommunen bad om innan du skickar.',
   'case.problem.COMPLETION_ITEM_MISSING': 'Bifoga {item} innan du skickar.',
   'case.problem.COMPLETION_EMPTY': 'Bifoga en fil eller skriv ett svar.',
+  'case.problem.DELIVERY_DATE_INVALID': 'Dagen för delgivning kan inte vara före utskicket eller efter i dag.',
   'case.issue.ASSIGNEE_NOT_IN_TEAM': 'Välj en handläggare i gruppen.',
   'case.issue.REPLY_BY_TOO_EARLY': 'Välj ett datum efter i dag.',
   'case.issue.REPLY_BY_CLOSED_DAY': 'Välj en vardag som inte är helgdag eller afton.',

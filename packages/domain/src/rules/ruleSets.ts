@@ -85,25 +85,30 @@ const clock = {
 // Appeal within 3 weeks of receiving the decision (förvaltningslagen 44 §); building 4 weeks after the
 // announcement at the earliest (PBL 9 kap. 42 a §); the permit lapses 2 and 5 years after legal force (9 kap. 43 §).
 const appeal = { appealWeeks: 3, startWaitWeeks: 4, lapse: { startYears: 2, finishYears: 5 } };
-/** Before the reform: kungörelse in Post- och Inrikes Tidningar (PBL 9 kap. 41 §). */
+/**
+ * Before the reform: kungörelse in Post- och Inrikes Tidningar (PBL 9 kap. 41 a §, lag 2015:668, as Boverket's PBL
+ * kunskapsbanken quotes it); a letter to known sakägare by the day of the announcement (41 b §). Whoever is not
+ * served the decision (9 kap. 41 §) counts as having received it a week after the announcement (13 kap. 16 §
+ * tredje stycket, the reading Boverket recommends; municipalities say "fyra veckor från kungörelsen"). Sources and
+ * their uncertainty: docs/domain/notice-and-legal-force.md.
+ */
 const afterDecisionBefore = {
   ...appeal,
   announcement: { value: 'postOchInrikesTidningar', uncertain: false },
-  // Delgivningslagen 49 §: whoever is served by announcement counts as served on the tenth day after it.
-  announcementDeliveredAfterDays: { value: 10, uncertain: false },
+  announcementDeliveredAfterDays: { value: 7, uncertain: false },
 } satisfies RuleSet['afterDecision'];
-/** From 2025-12-01, as one municipality describes it; the text in force must be checked (9 kap. 41–41 b §§). */
+/** From 2025-12-01, as municipalities describe it (Kävlinge 2025-11-28); the amended text of 9 kap. 41 a § was not read. */
 const afterDecisionReform = {
   ...appeal,
   announcement: {
     value: 'anslagstavla',
     uncertain: true,
-    note: 'En kommuns beskrivning av reformen; kontrollera PBL 9 kap. 41–41 b §§ i lydelsen som gäller.',
+    note: 'Kommuners beskrivning av reformen (kommunens digitala anslagstavla, kommunallagen 8 kap. 9 §); lydelsen av PBL 9 kap. 41 a § efter 2025-12-01 har inte kunnat läsas.',
   },
   announcementDeliveredAfterDays: {
-    value: 10,
+    value: 7,
     uncertain: true,
-    note: 'Delgivningslagens tiodagarsregel för kungörelse; om den gäller anslag på kommunens tavla är inte klarlagt.',
+    note: 'PBL 13 kap. 16 §: en vecka efter kungörandet. Om veckan räknas likadant från anslaget på kommunens anslagstavla är inte kontrollerat i lagtexten.',
   },
 } satisfies RuleSet['afterDecision'];
 

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AnnouncementQuerySchema, ApiErrorSchema, PublicAnnouncementPageSchema, stockholmDate } from '@lovisa/domain';
+import { currentAnnouncements } from '../services/decisionNotice';
+
+/**
+ * The municipality's digital anslagstavla (kommunallagen 8 kap. 9 §) for building-permit decisions: public, no
+ * login, cacheable. An announcement is listed while its last day has not passed; none is ever deleted.
+ */
+export default async function anslagstavlaRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/public/anslagstavla',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          'Current announcements (kungörelser) of granted permits: property, measure, decision day, up from and until (the last day to appeal). No personal data.',
+        querystring: AnnouncementQuerySchema,
+        response: { 200: PublicAnnouncementPageSchema, 304: { type: 'null' }, 400: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { page, pageSize } = request.query;
+      const found = await currentAnnouncements(app.db, stockholmDate(app.clock()), page, pageSize);
+      const body = { ...found, page, pageSize };
+      const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+      reply.header('cache-control', 'public, max-age=300');
+      reply.header('etag', etag);
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return body;
+    },
+  );
+}
