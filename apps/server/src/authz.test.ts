@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { decisionDeliveries } from './db/schema';
 import {
   startHarness,
   login,
@@ -177,6 +178,12 @@ const matrix: Row[] = [
     route: '/api/fee-schedule',
     expect: all(200),
     call: async () => ({ method: 'GET', url: '/api/fee-schedule' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/anslagstavla',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/public/anslagstavla' }),
   },
   {
     method: 'GET',
@@ -568,6 +575,23 @@ const matrix: Row[] = [
     call: async (c) => {
       const { id, version } = await caseOfA(c, 'approved');
       return { method: 'POST', url: `/api/officer/cases/${id}/start-approval`, body: { version } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/delivery',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id, version } = await caseOfA(c, 'approved');
+      const [d] = await c.h.app.db
+        .select({ id: decisionDeliveries.id })
+        .from(decisionDeliveries)
+        .where(eq(decisionDeliveries.caseId, id));
+      return {
+        method: 'POST',
+        url: `/api/officer/cases/${id}/delivery`,
+        body: { version, deliveryId: d!.id, deliveredOn: '2026-11-23' },
+      };
     },
   },
   // Four eyes: only a team lead of the case's team confirms or returns a proposal.

@@ -4,6 +4,7 @@ import {
   decisionDocument,
   estimateFee,
   measureLabels,
+  ruleSetOfCase,
   reducedFee,
   stockholmDate,
   withDecision,
@@ -87,6 +88,7 @@ export async function issueDocument(app: FastifyInstance, row: CaseRow, input: I
     decidedBy: { name: input.decidedBy.name, title: input.decidedBy.teamLead ? 'gruppledare' : 'bygglovshandläggare' },
     proposedBy: input.proposedBy,
     municipality: MUNICIPALITY,
+    announcement: ruleSetOfCase(clockFactsOf(row)).afterDecision.announcement.value,
   });
   const pdf = await renderDecision(content, {
     municipality: MUNICIPALITY,

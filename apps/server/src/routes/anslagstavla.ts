@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AnnouncementQuerySchema, ApiErrorSchema, PublicAnnouncementPageSchema, stockholmDate } from '@lovisa/domain';
 import { currentAnnouncements } from '../services/decisionNotice';
 
@@ -17,7 +18,7 @@ export default async function anslagstavlaRoutes(app: FastifyInstance) {
         summary:
           'Current announcements (kungörelser) of granted permits: property, measure, decision day, up from and until (the last day to appeal). No personal data.',
         querystring: AnnouncementQuerySchema,
-        response: { 200: PublicAnnouncementPageSchema, 304: { type: 'null' }, 400: ApiErrorSchema },
+        response: { 200: PublicAnnouncementPageSchema, 304: z.null().describe('Not modified (If-None-Match matched the ETag)'), 400: ApiErrorSchema },
       },
     },
     async (request, reply) => {

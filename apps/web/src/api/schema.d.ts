@@ -3637,7 +3637,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -3663,6 +3664,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -4354,7 +4399,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -4380,6 +4426,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -5151,7 +5241,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -5177,6 +5268,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -5829,7 +5964,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -5855,6 +5991,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -6263,7 +6443,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -6289,6 +6470,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -6774,7 +6999,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -6800,6 +7026,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -7285,7 +7555,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -7311,6 +7582,606 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the day a party received the decision (delgivet): legal force waits for every service */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            deliveredOn: string;
+            /** Format: uuid */
+            deliveryId: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -7938,7 +8809,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -7964,6 +8836,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -8446,7 +9362,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -8472,6 +9389,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -8954,7 +9915,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -8980,6 +9942,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -9646,7 +10652,8 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'decisionDelivered';
               }[];
               /** Format: uuid */
               id: string;
@@ -9672,6 +10679,50 @@ export interface paths {
                   | 'withdrawn';
                 subject: string;
               }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
               officer?: {
                 actions: (
                   | 'assign'
@@ -10745,6 +11796,114 @@ export interface paths {
         };
         /** @description Default Response */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/anslagstavla': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Current announcements (kungörelser) of granted permits: property, measure, decision day, up from and until (the last day to appeal). No personal data. */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date */
+                decidedOn: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                measureLabel: {
+                  en: string;
+                  sv: string;
+                };
+                propertyDesignation: string;
+                /** Format: date */
+                publishedOn: string;
+                /** Format: date */
+                upUntil: string;
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
           headers: {
             [name: string]: unknown;
           };

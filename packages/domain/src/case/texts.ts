@@ -292,6 +292,8 @@ export interface DecisionDocumentInput {
   decidedBy: { name: string; title: string };
   proposedBy: string | null;
   municipality: string;
+  /** Where a granted permit is announced: the case's rule set's channel (Post- och Inrikes Tidningar before 2025-12-01). */
+  announcement?: 'postOchInrikesTidningar' | 'anslagstavla';
 }
 
 export interface DecisionDocument {
@@ -347,7 +349,7 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
     sections.push({
       heading: 'Upplysningar',
       paragraphs: [
-        'Beslutet kungörs i Post- och Inrikes Tidningar och skickas till kända sakägare. Åtgärden får påbörjas tidigast fyra veckor efter kungörelsen, och först när byggnadsnämnden gett startbesked.',
+        `Beslutet kungörs ${d.announcement === 'anslagstavla' ? `på ${d.municipality}s digitala anslagstavla` : 'i Post- och Inrikes Tidningar'} och skickas till kända sakägare. Åtgärden får påbörjas tidigast fyra veckor efter kungörelsen, och först när byggnadsnämnden gett startbesked.`,
         'Bygglovet upphör att gälla om åtgärden inte påbörjats inom två år och avslutats inom fem år från den dag beslutet vann laga kraft (9 kap. 43 § plan- och bygglagen).',
       ],
     });
