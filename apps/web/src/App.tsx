@@ -16,6 +16,8 @@ const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
 // The demo's mailbox (the API exists only with the BankID simulator).
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
+// The public anslagstavla of announced permits (issue #19).
+const AnslagstavlaPage = lazy(() => import('./features/notice/AnslagstavlaPage'));
 // The town-hall kiosk's face (issue 9): its own shell, loaded only at /kiosk or for a kiosk session.
 const KioskApp = lazy(() => import('./features/kiosk/KioskApp'));
 
@@ -32,6 +34,7 @@ function route(path: string) {
   if (path === '/handlaggare') return <QueuePage />;
   if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;
   if (path === '/dev/e-post') return <OutboxPage />;
+  if (path === '/anslagstavla') return <AnslagstavlaPage />;
   return <NotFound />;
 }
 

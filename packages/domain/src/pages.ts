@@ -19,6 +19,7 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   /^\/handlaggare$/,
   new RegExp(`^/handlaggare/arenden/${UUID}$`),
   /^\/dev\/e-post$/,
+  /^\/anslagstavla$/,
   // The kiosk face routes its own sub-pages and says "not here" for the rest.
   /^\/kiosk(\/[a-z0-9-]+)*$/,
 ];

@@ -28,7 +28,7 @@ export default async function anslagstavlaRoutes(app: FastifyInstance) {
       const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
       reply.header('cache-control', 'public, max-age=300');
       reply.header('etag', etag);
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
       return body;
     },
   );

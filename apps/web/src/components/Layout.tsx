@@ -64,6 +64,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label={t('footer.nav')}>
           <ul className="site-footer__links">
             <li>
+              <Link href="/anslagstavla">{t('footer.anslagstavla')}</Link>
+            </li>
+            <li>
               <Link href="/tillganglighet">{t('footer.accessibility')}</Link>
             </li>
             <li>

@@ -30,6 +30,7 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   decided: 'case.event.decided',
   startApproved: 'loop.event.startApproved',
   withdrawn: 'loop.event.withdrawn',
+  decisionDelivered: 'loop.event.decisionDelivered',
 };
 
 /** What both the applicant and the officer see of a case: one model, two faces. */

@@ -19,6 +19,7 @@ import { CaseFacts } from './CaseFacts';
 import { caseApi, uploadToCase } from './caseApi';
 import { completionAnswerFormSchema, fieldMessage, showIssues, withdrawFormSchema } from './caseForms';
 import { Inbox } from './Inbox';
+import { MyNotice } from '../notice/NoticePanel';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasePage({ id }: { id: string }) {
@@ -55,6 +56,7 @@ export default function MyCasePage({ id }: { id: string }) {
               }}
             />
           )}
+          {data.notice && <MyNotice n={data.notice} />}
           <section aria-labelledby="messages-title">
             <h2 id="messages-title">{t('loop.messages')}</h2>
             <Inbox messages={[...data.messages].reverse()} />

@@ -8,6 +8,7 @@ import type {
   ExtensionInput,
   ProposalActionInput,
   StartApprovalInput,
+  DeliveryInput,
 } from '@lovisa/domain';
 import { uploadFile, type AttachmentInfo } from '../../api/client';
 import { GET, POST, apiUrl } from '../../api/http';
@@ -37,6 +38,8 @@ export const caseApi = {
     POST('/api/officer/cases/{id}/proposal/return', { ...theCase(id), body }),
   startApproval: (id: string, body: StartApprovalInput) =>
     POST('/api/officer/cases/{id}/start-approval', { ...theCase(id), body }),
+  recordDelivery: (id: string, body: DeliveryInput) =>
+    POST('/api/officer/cases/{id}/delivery', { ...theCase(id), body }),
 };
 
 /** Where a case's issued document downloads from, on each face (a link the browser follows). */

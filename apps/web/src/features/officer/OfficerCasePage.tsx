@@ -17,6 +17,7 @@ import { Link } from '../../router';
 import { useApi } from '../../useApi';
 import { CaseFacts } from '../cases/CaseFacts';
 import { caseApi } from '../cases/caseApi';
+import { OfficerNoticePanel } from '../notice/NoticePanel';
 import {
   assignFormSchema,
   completionRequestFormSchema,
@@ -116,6 +117,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
             </div>
             <div className="case-layout__side">
               <ClockPanel c={c} />
+              {c.notice && <OfficerNoticePanel c={{ ...c, notice: c.notice }} run={run} />}
               <HandlingPanel c={c} run={run} />
               {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
               {limits.completion && <CompletionRequestForm c={c} limits={limits.completion} run={run} />}
