@@ -598,6 +598,7 @@ export const en: Record<MessageKey, string> = {
     'Want to appeal? Send the appeal to Kjellstavik municipality, the building committee, by the last day below. Give the diary number. The municipality forwards it to the County Administrative Board. The decision is available from the building committee.',
   'notice.board.empty': 'No notices at the moment.',
   'notice.board.count': '{count} notices',
+  'notice.board.count1': '1 notice',
   'notice.board.decision': 'Building permit granted',
   'notice.board.decidedOn': 'Decision date',
   'notice.board.up': 'Posted',

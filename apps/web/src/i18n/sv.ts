@@ -599,6 +599,7 @@ const ui = {
     'Vill du överklaga? Skicka överklagandet till Kjellstavik kommun, byggnadsnämnden, senast sista dagen nedan. Ange diarienumret. Kommunen skickar det vidare till Länsstyrelsen. Beslutet finns hos byggnadsnämnden.',
   'notice.board.empty': 'Inga kungörelser just nu.',
   'notice.board.count': '{count} kungörelser',
+  'notice.board.count1': '1 kungörelse',
   'notice.board.decision': 'Bygglov beviljat',
   'notice.board.decidedOn': 'Beslutsdatum',
   'notice.board.up': 'Uppsatt',

@@ -29,7 +29,9 @@ export default function AnslagstavlaPage() {
       {!data && !error && <p>{t('common.loading')}</p>}
       {data && (
         <p aria-live="polite">
-          {data.total === 0 ? t('notice.board.empty') : t('notice.board.count', { count: data.total })}
+          {data.total === 0
+            ? t('notice.board.empty')
+            : t(data.total === 1 ? 'notice.board.count1' : 'notice.board.count', { count: data.total })}
         </p>
       )}
       {data && data.items.length > 0 && (

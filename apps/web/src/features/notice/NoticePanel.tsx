@@ -63,7 +63,19 @@ export function OfficerNoticePanel({ c, run }: { c: CaseDetail & { notice: Decis
               {t('notice.sent', { date: formatDate(d.sentOn, lang) })}
               {d.deliveredOn && <>, {t('notice.delivered', { date: formatDate(d.deliveredOn, lang) })}</>}
             </span>
-            {!d.deliveredOn && <DeliveredForm c={c} d={d} run={run} name={nameOf(d)} />}
+            {/* A service legal force waits for is asked for at once; a sakägare told by letter may be served too. */}
+            {!d.deliveredOn &&
+              (d.purpose === 'service' ? (
+                <DeliveredForm c={c} d={d} run={run} name={nameOf(d)} />
+              ) : (
+                <details className="notice-more">
+                  <summary>
+                    {t('notice.markSubmit')}
+                    <span className="visually-hidden"> ({nameOf(d)})</span>
+                  </summary>
+                  <DeliveredForm c={c} d={d} run={run} name={nameOf(d)} />
+                </details>
+              ))}
           </li>
         ))}
       </ul>
