@@ -18,7 +18,11 @@ export default async function anslagstavlaRoutes(app: FastifyInstance) {
         summary:
           'Current announcements (kungörelser) of granted permits: property, measure, decision day, up from and until (the last day to appeal). No personal data.',
         querystring: AnnouncementQuerySchema,
-        response: { 200: PublicAnnouncementPageSchema, 304: z.null().describe('Not modified (If-None-Match matched the ETag)'), 400: ApiErrorSchema },
+        response: {
+          200: PublicAnnouncementPageSchema,
+          304: z.null().describe('Not modified (If-None-Match matched the ETag)'),
+          400: ApiErrorSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -184,10 +184,11 @@ export const AnnouncementQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });
 
+/** A page of the anslagstavla: which page, how many in all, and the notices on it. */
 export const PublicAnnouncementPageSchema = z.object({
-  items: z.array(PublicAnnouncementSchema),
-  total: z.number().int().nonnegative(),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
+  total: z.number().int().nonnegative(),
+  items: z.array(PublicAnnouncementSchema),
 });
 export type PublicAnnouncementPage = z.infer<typeof PublicAnnouncementPageSchema>;

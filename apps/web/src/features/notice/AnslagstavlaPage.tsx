@@ -20,20 +20,22 @@ export default function AnslagstavlaPage() {
     [page],
   );
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const count = data?.total;
+  const countText =
+    count === undefined
+      ? error
+        ? ''
+        : t('common.loading')
+      : count === 0
+        ? t('notice.board.empty')
+        : t(count === 1 ? 'notice.board.count1' : 'notice.board.count', { count });
   return (
     <div className="page page--narrow">
       <PageTitle>{t('notice.board.title')}</PageTitle>
       <p>{t('notice.board.intro')}</p>
       <p>{t('notice.board.appeal')}</p>
       {error && <Status tone="error">{error}</Status>}
-      {!data && !error && <p>{t('common.loading')}</p>}
-      {data && (
-        <p aria-live="polite">
-          {data.total === 0
-            ? t('notice.board.empty')
-            : t(data.total === 1 ? 'notice.board.count1' : 'notice.board.count', { count: data.total })}
-        </p>
-      )}
+      <p aria-live="polite">{countText}</p>
       {data && data.items.length > 0 && (
         <ul className="board">
           {data.items.map((a) => (
