@@ -173,7 +173,7 @@ describe('what the applicant reads', () => {
     ]);
   });
   it('writes a decision that names the appeal to Länsstyrelsen through the municipality, and who decided by delegation', () => {
-    const doc = decisionDocument({
+    const input: Parameters<typeof decisionDocument>[0] = {
       kind: 'decision',
       diaryNumber: 'BN 2026-000001',
       decidedOn: '2027-01-11',
@@ -197,7 +197,8 @@ describe('what the applicant reads', () => {
       decidedBy: { name: 'Oskar Wallin', title: 'bygglovshandläggare' },
       proposedBy: null,
       municipality: 'Kjellstavik kommun',
-    });
+    };
+    const doc = decisionDocument(input);
     const text = JSON.stringify(doc);
     expect(doc.subtitle).toBe('Bygglov beviljat');
     expect(text).toContain('Länsstyrelsen');
@@ -207,5 +208,10 @@ describe('what the applicant reads', () => {
     expect(text).toContain('sänks därför med 20 procent');
     expect(text).toContain('Att betala: 8\u00a0525 kr');
     expect(text).toContain('1. Fasaden ska vara röd.');
+    // Where it is announced follows the case's rule set: the municipality's anslagstavla from 2025-12-01.
+    expect(text).toContain('Beslutet kungörs i Post- och Inrikes Tidningar');
+    const reform = JSON.stringify(decisionDocument({ ...input, announcement: 'anslagstavla' }));
+    expect(reform).toContain('Beslutet kungörs på Kjellstavik kommuns digitala anslagstavla');
+    expect(reform).not.toContain('Inrikes');
   });
 });
