@@ -91,6 +91,14 @@ describe.skipIf(!hasBrowser)('notice and legal force: decided → on the anslags
     await shoot(officer, shots, 'notice-officer');
     await officer.setViewportSize({ width: 390, height: 800 });
     await shoot(officer, shots, 'notice-officer');
+    // The owner of Björken 2:7 is served today (delgivet): recorded on the case, which says so.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    await officer.locator('.notice-more summary', { hasText: 'Björken 2:7' }).click();
+    await officer.getByLabel(/Delgivet den.*Björken 2:7/).fill(today);
+    await officer.getByRole('button', { name: /Registrera delgivning.*Björken 2:7/ }).click();
+    await officer.getByText('Delgivningen är registrerad.').waitFor();
+    const served = officer.locator('.notice-deliveries li', { hasText: 'Björken 2:7' });
+    await expect.poll(() => served.textContent()).toContain(`delgivet ${formatDate(today, 'sv')}`);
 
     // What the domain computes for the recorded dates is what the applicant is told.
     const mine = CaseDetailSchema.parse(
