@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** One file in the store: its hash, and when its bytes were last written there. */
 export interface StoredFile {
@@ -16,8 +19,15 @@ export interface StoredFile {
 export interface AttachmentStore {
   /** Stores the bytes and returns their SHA-256 (hex); storing the same bytes twice keeps one copy. */
   put(bytes: Uint8Array): Promise<string>;
-  /** The bytes, or null if the store has none under this hash. */
+  /**
+   * Stores what the stream yields, hashing it on the way, without holding it in memory (a 25 MB drawing passes in
+   * chunks); storing the same bytes twice keeps one copy. Nothing is stored under the hash until all of it is.
+   */
+  putStream(source: Readable): Promise<{ sha256: string; size: number }>;
+  /** The bytes, or null if the store has none under this hash. For small files: big ones are read with getStream. */
   get(sha256: string): Promise<Buffer | null>;
+  /** The bytes as a stream (never all in memory), or null if the store has none under this hash. */
+  getStream(sha256: string): Promise<Readable | null>;
   /** Every stored file (files being written are not listed yet). */
   list(): AsyncIterable<StoredFile>;
   /**
@@ -27,7 +37,7 @@ export interface AttachmentStore {
   delete(sha256: string, writtenBefore: Date): Promise<boolean>;
 }
 
-const HASH = /^[0-9a-f]{64}$/;
+export const HASH = /^[0-9a-f]{64}$/;
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 
 /** Content-addressed files under `dir` (ab/cdef…), written to a temporary name and renamed into place. */
@@ -45,6 +55,21 @@ export function fileAttachmentStore(dir: string): AttachmentStore {
       await rename(tmp, target);
       return sha;
     },
+    async putStream(source) {
+      // Written under a temporary name outside the two-letter folders (so `list` never sees it), hashed on the way,
+      // then renamed to its hash: the same atomic step as `put`, and the same fresh modification time.
+      const incoming = path.join(dir, '.incoming');
+      await mkdir(incoming, { recursive: true });
+      const tmp = path.join(incoming, `${randomUUID()}.tmp`);
+      try {
+        const { sha256, size } = await writeHashing(source, tmp);
+        await mkdir(path.dirname(pathOf(sha256)), { recursive: true });
+        await rename(tmp, pathOf(sha256));
+        return { sha256, size };
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    },
     async get(sha) {
       if (!HASH.test(sha)) return null;
       try {
@@ -53,6 +78,19 @@ export function fileAttachmentStore(dir: string): AttachmentStore {
         if (isMissing(err)) return null;
         throw err;
       }
+    },
+    async getStream(sha) {
+      if (!HASH.test(sha)) return null;
+      // Opened first, so a missing file answers null here rather than failing the stream later; an open file
+      // stays readable even if a sweep unlinks it meanwhile.
+      let handle;
+      try {
+        handle = await open(pathOf(sha), 'r');
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+      return handle.createReadStream();
     },
     async *list() {
       let prefixes: string[];
@@ -102,4 +140,19 @@ export function fileAttachmentStore(dir: string): AttachmentStore {
       return true;
     },
   };
+}
+
+/** Writes the stream to `file`, hashing and counting it chunk by chunk. */
+export async function writeHashing(source: Readable, file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  await pipeline(source, tap, createWriteStream(file));
+  return { sha256: hash.digest('hex'), size };
 }
