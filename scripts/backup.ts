@@ -4,7 +4,7 @@
  * embedded database, stop the server first (its directory belongs to one process). See docs/operations.md.
  */
 import path from 'node:path';
-import { fileAttachmentStore } from '../apps/server/src/attachments/store';
+import { configuredAttachmentStore } from '../apps/server/src/attachments/configured';
 import { backup, restore, type BackupTarget } from '../apps/server/src/backup/backup';
 import { loadConfig } from '../apps/server/src/config';
 
@@ -14,11 +14,13 @@ if ((command !== 'backup' && command !== 'restore') || !dir) {
   process.exit(2);
 }
 const config = loadConfig();
+// The files are read from (and restored into) the store the server uses: the S3 bucket when S3_BUCKET is set.
+const attachments = await configuredAttachmentStore(config);
 const target: BackupTarget = {
   kind: config.databaseUrl ? 'postgres' : 'pglite',
   pgliteDir: path.join(config.dataDir, 'pglite'),
   databaseUrl: config.databaseUrl,
-  store: fileAttachmentStore(path.join(config.dataDir, 'attachments')),
+  store: attachments.store,
 };
 try {
   const manifest =
@@ -31,5 +33,7 @@ try {
   );
 } catch (err) {
   process.stderr.write(`${command} failed: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  attachments.close();
 }

@@ -113,4 +113,40 @@ describe('loadConfig', () => {
         .bankidSimulator,
     ).toBe(false);
   });
+
+  it('keeps attachments on disk unless S3_BUCKET is set, and refuses half an S3 configuration', () => {
+    expect(loadConfig({}).s3).toBeNull();
+    expect(
+      loadConfig({
+        S3_BUCKET: 'lovisa-bilagor',
+        S3_REGION: 'eu-north-1',
+        S3_ENDPOINT: 'http://minio.internal:9000',
+        S3_ACCESS_KEY_ID: 'id',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'true',
+      }).s3,
+    ).toEqual({
+      bucket: 'lovisa-bilagor',
+      region: 'eu-north-1',
+      endpoint: 'http://minio.internal:9000',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      forcePathStyle: true,
+    });
+    // Without keys the SDK finds its own (an instance role, AWS_* variables).
+    expect(loadConfig({ S3_BUCKET: 'lovisa-bilagor', S3_REGION: 'eu-north-1' }).s3).toEqual({
+      bucket: 'lovisa-bilagor',
+      region: 'eu-north-1',
+      forcePathStyle: false,
+    });
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://minio.internal:9000' })).toThrow(
+      /S3_ENDPOINT set but S3_BUCKET is not/,
+    );
+    expect(() => loadConfig({ S3_BUCKET: 'lovisa-bilagor' })).toThrow(/S3_REGION is not/);
+    expect(() => loadConfig({ S3_BUCKET: 'lovisa-bilagor', S3_REGION: 'eu-north-1', S3_ACCESS_KEY_ID: 'id' })).toThrow(
+      /both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({ S3_BUCKET: 'lovisa-bilagor', S3_REGION: 'x', S3_ENDPOINT: 'ftp://x' })).toThrow(
+      /S3_ENDPOINT/,
+    );
+  });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_SAKAGARE_DISTANCE_M, type FeeSchedule, type RoutingRule } from '@lovisa/domain';
+import type { S3Settings } from './attachments/s3Store';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -81,6 +82,14 @@ const EnvSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The metrics port's interface: loopback unless an operator's scraper must reach it from elsewhere. */
   METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Attachments in this S3 bucket instead of DATA_DIR/attachments (the other S3_* say where and how). */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  /** An S3-compatible server (MinIO, Ceph, a cloud's object storage); unset = Amazon S3. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A town-hall kiosk: every page is the kiosk face, the officer console and its API are never served. */
   KIOSK_ONLY: bool.default(false),
@@ -124,6 +133,8 @@ export interface AppConfig {
   assignNewCases: 'unassigned' | 'leastLoaded';
   /** The town-hall kiosk (docs/kiosk.md). */
   kiosk: KioskConfig;
+  /** Attachments in an S3 bucket (S3_BUCKET set); null = files under `dataDir/attachments`. */
+  s3: S3Settings | null;
   /** Outgoing e-mail; `smtpUrl` null = messages are recorded in the outbox only (the dev page lists them). */
   mail: { smtpUrl: string | null; from: string; pollMs: number };
   routingRules: RoutingRule[];
@@ -242,6 +253,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     acknowledged: e.I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN,
   });
   if (!simulator.ok) throw new Error(`Refusing to start: ${simulator.reason}`);
+  const s3 = s3Settings(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -275,6 +287,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     sakagareDistanceM: e.SAKAGARE_DISTANCE_M,
     assignNewCases: e.ASSIGN_NEW_CASES,
+    s3,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000 },
     kiosk: {
       only: e.KIOSK_ONLY,
@@ -284,5 +297,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     routingRules: [],
     feeSchedule: null,
+  };
+}
+
+/**
+ * The S3 store's settings, or null for the file store. Half a configuration stops the start with what is missing,
+ * rather than quietly writing the files to local disk on a server that was meant to share a bucket.
+ */
+function s3Settings(e: z.infer<typeof EnvSchema>): S3Settings | null {
+  const named = (['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
+    (k) => e[k] !== undefined,
+  );
+  if (!e.S3_BUCKET) {
+    if (named.length > 0) throw new Error(`Invalid configuration: ${named.join(', ')} set but S3_BUCKET is not`);
+    return null;
+  }
+  if (!e.S3_REGION) throw new Error('Invalid configuration: S3_BUCKET is set but S3_REGION is not (e.g. eu-north-1)');
+  if ((e.S3_ACCESS_KEY_ID === undefined) !== (e.S3_SECRET_ACCESS_KEY === undefined))
+    throw new Error(
+      'Invalid configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the SDK then finds credentials itself)',
+    );
+  return {
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+    ...(e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+      ? { credentials: { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } }
+      : {}),
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
   };
 }

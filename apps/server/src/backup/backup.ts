@@ -68,9 +68,9 @@ async function withDatabase<T>(target: BackupTarget, use: (query: Query) => Prom
 async function copyFiles(from: AttachmentStore, to: AttachmentStore): Promise<number> {
   let n = 0;
   for await (const file of from.list()) {
-    const bytes = await from.get(file.sha256);
+    const bytes = await from.getStream(file.sha256);
     if (!bytes) continue; // swept between the listing and the read
-    const stored = await to.put(bytes);
+    const { sha256: stored } = await to.putStream(bytes);
     if (stored !== file.sha256) throw new Error(`file ${file.sha256} is damaged: its bytes hash to ${stored}`);
     n++;
   }
