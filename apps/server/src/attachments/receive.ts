@@ -1,7 +1,13 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { AttachmentSlot } from '@lovisa/domain';
 import { AppError, appError } from '../errors';
-import { MAX_UPLOAD_BYTES, checkUpload, type AcceptedType, type UploadRefusal } from './upload';
+import { MAX_UPLOAD_BYTES, UploadInspector, type AcceptedType, type UploadRefusal } from './upload';
 
 const megabytes = MAX_UPLOAD_BYTES / 1024 / 1024;
 const tooLarge = () => appError('payloadTooLarge', 'server.upload.tooLarge', { megabytes });
@@ -14,30 +20,55 @@ const refusals: Record<UploadRefusal, () => AppError> = {
   activeContent: () => appError('unsupportedMediaType', 'server.upload.activeContent'),
 };
 
+/** A received file, judged and waiting on local disk: `open` reads it as often as needed. */
+export interface ReceivedFile {
+  body: () => Readable;
+  size: number;
+  fileName: string;
+  contentType: AcceptedType;
+}
+
 /**
- * Reads the one file of a multipart upload and judges it with the upload module; every refusal is an
- * AppError in the API's shape (413, 415 or 400). Used by every route that takes a file.
+ * Reads the one file of a multipart upload and judges it with the upload module as it streams in, into a
+ * temporary file on local disk, never into memory (a 25 MB drawing passes in the parser's chunks). Only a file
+ * that passed is handed to `use` (which stores it); the temporary file is removed afterwards whatever happens.
+ * Every refusal is an AppError in the API's shape (413, 415 or 400). Used by every route that takes a file.
  */
-export async function receiveUpload(
+export async function receiveUpload<T>(
   request: FastifyRequest,
   slot: AttachmentSlot,
-): Promise<{ bytes: Buffer; fileName: string; contentType: AcceptedType }> {
+  use: (file: ReceivedFile) => Promise<T>,
+): Promise<T> {
   if (slot.type === 'GRAM' && !slot.neighbourPropertyId)
     throw appError('invalidInput', 'server.upload.neighbourMissing');
   if (!request.isMultipart()) throw appError('unsupportedMediaType', 'server.upload.notMultipart');
-  let file;
-  const chunks: Buffer[] = [];
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-upload-'));
   try {
-    file = await request.file();
-    if (!file) throw appError('invalidInput', 'server.upload.noFile');
-    for await (const chunk of file.file) chunks.push(chunk as Buffer);
-  } catch (err) {
-    throw multipartRefusal(err);
+    const tmp = path.join(dir, 'file');
+    const inspector = new UploadInspector();
+    let file;
+    try {
+      file = await request.file();
+      if (!file) throw appError('invalidInput', 'server.upload.noFile');
+      const inspect = new Transform({
+        transform: (chunk: Buffer, _enc, done) => void inspector.push(chunk).then(() => done(null, chunk), done),
+      });
+      await pipeline(file.file, inspect, createWriteStream(tmp));
+    } catch (err) {
+      throw multipartRefusal(err);
+    }
+    const verdict = await inspector.verdict(file.filename, file.file.truncated);
+    if (!verdict.ok) throw refusals[verdict.reason]();
+    const size = inspector.size;
+    return await use({
+      body: () => createReadStream(tmp),
+      size,
+      fileName: verdict.fileName,
+      contentType: verdict.contentType,
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  const bytes = Buffer.concat(chunks);
-  const verdict = checkUpload({ name: file.filename, bytes, truncated: file.file.truncated });
-  if (!verdict.ok) throw refusals[verdict.reason]();
-  return { bytes, fileName: verdict.fileName, contentType: verdict.contentType };
 }
 
 const MULTIPART_LIMITS: Record<string, () => AppError> = {

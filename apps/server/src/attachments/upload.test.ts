@@ -1,44 +1,47 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { checkUpload, MAX_UPLOAD_BYTES, safeFileName, sniffType } from './upload';
+import { checkUpload, MAX_UPLOAD_BYTES, safeFileName, sniffType, UploadInspector } from './upload';
 
 const pdf = (body = '1 0 obj << /Type /Catalog >> endobj') => new TextEncoder().encode(`%PDF-1.7\n${body}\n%%EOF`);
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
 
 describe('checkUpload', () => {
-  it('accepts PDF, PNG and JPEG by their content', () => {
-    expect(checkUpload({ name: 'plan.pdf', bytes: pdf() })).toEqual({
+  it('accepts PDF, PNG and JPEG by their content', async () => {
+    expect(await checkUpload({ name: 'plan.pdf', bytes: pdf() })).toEqual({
       ok: true,
       contentType: 'application/pdf',
       fileName: 'plan.pdf',
     });
-    expect(checkUpload({ name: 'fasad.png', bytes: png })).toMatchObject({ ok: true, contentType: 'image/png' });
-    expect(checkUpload({ name: 'foto.jpeg', bytes: jpeg })).toMatchObject({
+    expect(await checkUpload({ name: 'fasad.png', bytes: png })).toMatchObject({ ok: true, contentType: 'image/png' });
+    expect(await checkUpload({ name: 'foto.jpeg', bytes: jpeg })).toMatchObject({
       ok: true,
       contentType: 'image/jpeg',
       fileName: 'foto.jpg',
     });
   });
 
-  it('names the file by what it is, not by what it claims', () => {
-    expect(checkUpload({ name: 'ritning.pdf', bytes: png })).toMatchObject({
+  it('names the file by what it is, not by what it claims', async () => {
+    expect(await checkUpload({ name: 'ritning.pdf', bytes: png })).toMatchObject({
       ok: true,
       contentType: 'image/png',
       fileName: 'ritning.png',
     });
   });
 
-  it('refuses an HTML file renamed .pdf, and anything else unknown', () => {
+  it('refuses an HTML file renamed .pdf, and anything else unknown', async () => {
     expect(
-      checkUpload({ name: 'ritning.pdf', bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>') }),
+      await checkUpload({
+        name: 'ritning.pdf',
+        bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>'),
+      }),
     ).toMatchObject({ ok: false, reason: 'unsupportedType' });
-    expect(checkUpload({ name: 'a.gif', bytes: new TextEncoder().encode('GIF89a') })).toMatchObject({
+    expect(await checkUpload({ name: 'a.gif', bytes: new TextEncoder().encode('GIF89a') })).toMatchObject({
       ok: false,
       reason: 'unsupportedType',
     });
-    expect(checkUpload({ name: 'a.pdf', bytes: new TextEncoder().encode('%PD') })).toMatchObject({
+    expect(await checkUpload({ name: 'a.pdf', bytes: new TextEncoder().encode('%PD') })).toMatchObject({
       ok: false,
       reason: 'unsupportedType',
     });
@@ -49,8 +52,11 @@ describe('checkUpload', () => {
     ['an escaped JavaScript name', '<< /S /J#61vaScript /JS (x) >>'],
     ['a launch action', '<< /OpenAction << /S /Launch /F (cmd.exe) >> >>'],
     ['an embedded file', '<< /Type /EmbeddedFile >>'],
-  ])('refuses a PDF with %s', (_name, body) => {
-    expect(checkUpload({ name: 'plan.pdf', bytes: pdf(body) })).toMatchObject({ ok: false, reason: 'activeContent' });
+  ])('refuses a PDF with %s', async (_name, body) => {
+    expect(await checkUpload({ name: 'plan.pdf', bytes: pdf(body) })).toMatchObject({
+      ok: false,
+      reason: 'activeContent',
+    });
   });
 
   const objStm = (objects: string, dict = '/Filter /FlateDecode', compress = true, type = '/Type /ObjStm') => {
@@ -61,31 +67,38 @@ describe('checkUpload', () => {
     );
   };
 
-  it('looks inside compressed object streams', () => {
-    expect(checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /Type /Catalog /Pages 2 0 R >>') })).toMatchObject({
+  it('looks inside compressed object streams', async () => {
+    expect(
+      await checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /Type /Catalog /Pages 2 0 R >>') }),
+    ).toMatchObject({
       ok: true,
     });
     expect(
-      checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /S /JavaScript /JS (app.alert(1)) >>') }),
+      await checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /S /JavaScript /JS (app.alert(1)) >>') }),
     ).toMatchObject({ ok: false, reason: 'activeContent' });
-    expect(checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /S /J#61vaScript /JS (x) >>') })).toMatchObject({
+    expect(await checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /S /J#61vaScript /JS (x) >>') })).toMatchObject({
       ok: false,
       reason: 'activeContent',
     });
     // An escaped type name, a filter given as an array, no filter at all.
     expect(
-      checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /S /Launch >>', undefined, true, '/Ty#70e /Obj#53tm') }),
+      await checkUpload({
+        name: 'plan.pdf',
+        bytes: objStm('6 0 << /S /Launch >>', undefined, true, '/Ty#70e /Obj#53tm'),
+      }),
     ).toMatchObject({ ok: false, reason: 'activeContent' });
     expect(
-      checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /S /Launch >>', '/Filter [/FlateDecode]') }),
+      await checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /S /Launch >>', '/Filter [/FlateDecode]') }),
     ).toMatchObject({ ok: false, reason: 'activeContent' });
-    expect(checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /Type /EmbeddedFile >>', '', false) })).toMatchObject({
+    expect(
+      await checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /Type /EmbeddedFile >>', '', false) }),
+    ).toMatchObject({
       ok: false,
       reason: 'activeContent',
     });
     // What cannot be unpacked is not taken on trust.
     expect(
-      checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /Type /Catalog >>', '/Filter /LZWDecode', false) }),
+      await checkUpload({ name: 'plan.pdf', bytes: objStm('6 0 << /Type /Catalog >>', '/Filter /LZWDecode', false) }),
     ).toMatchObject({ ok: false, reason: 'activeContent' });
   });
 
@@ -94,23 +107,62 @@ describe('checkUpload', () => {
     doc.addPage().drawText('Fasad mot söder');
     const clean = await doc.save({ useObjectStreams: true });
     expect(Buffer.from(clean).toString('latin1')).toContain('/ObjStm');
-    expect(checkUpload({ name: 'fasad.pdf', bytes: clean })).toMatchObject({ ok: true });
+    expect(await checkUpload({ name: 'fasad.pdf', bytes: clean })).toMatchObject({ ok: true });
     doc.addJavaScript('hello', 'app.alert(1)');
     const scripted = await doc.save({ useObjectStreams: true });
     expect(Buffer.from(scripted).toString('latin1')).not.toContain('/JavaScript'); // only compressed
-    expect(checkUpload({ name: 'fasad.pdf', bytes: scripted })).toMatchObject({ ok: false, reason: 'activeContent' });
+    expect(await checkUpload({ name: 'fasad.pdf', bytes: scripted })).toMatchObject({
+      ok: false,
+      reason: 'activeContent',
+    });
   });
 
-  it('refuses an empty file and one over the limit, or one the stream cut short', () => {
-    expect(checkUpload({ name: 'a.pdf', bytes: new Uint8Array() })).toMatchObject({ ok: false, reason: 'empty' });
-    expect(checkUpload({ name: 'a.pdf', bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1) })).toMatchObject({
+  it('refuses an empty file and one over the limit, or one the stream cut short', async () => {
+    expect(await checkUpload({ name: 'a.pdf', bytes: new Uint8Array() })).toMatchObject({ ok: false, reason: 'empty' });
+    expect(await checkUpload({ name: 'a.pdf', bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1) })).toMatchObject({
       ok: false,
       reason: 'tooLarge',
     });
-    expect(checkUpload({ name: 'a.pdf', bytes: pdf(), truncated: true })).toMatchObject({
+    expect(await checkUpload({ name: 'a.pdf', bytes: pdf(), truncated: true })).toMatchObject({
       ok: false,
       reason: 'tooLarge',
     });
+  });
+});
+
+describe('UploadInspector: the same verdict for a file streamed in pieces', () => {
+  const objectStream = (objects: string, type = '/Type /ObjStm') => {
+    const data = deflateSync(Buffer.from(objects, 'latin1'));
+    const head = `%PDF-1.7\n% ${'x'.repeat(5000)}\n5 0 obj << ${type} /N 1 /Filter /FlateDecode >> stream\r\n`;
+    return Buffer.concat([Buffer.from(head, 'latin1'), data, Buffer.from('\r\nendstream endobj\n%%EOF')]);
+  };
+  const files: [string, Buffer, string | null][] = [
+    ['a clean PDF', Buffer.from(pdf()), null],
+    ['a PNG', Buffer.from(png), null],
+    ['a script name at the very end', Buffer.from(pdf('<< /S /JavaScript')), 'activeContent'],
+    ['an escaped launch name', Buffer.from(pdf('<< /S /L#61#75nch >>')), 'activeContent'],
+    ['/JSON, which is not /JS', Buffer.from(pdf('<< /JSON (x) >>')), null],
+    ['a clean object stream after 5 000 bytes', objectStream('6 0 << /Type /Catalog >>'), null],
+    ['a script in an object stream', objectStream('6 0 << /S /JavaScript /JS (x) >>'), 'activeContent'],
+    ['an escaped object stream type', objectStream('6 0 << /S /Launch >>', '/Ty#70e /Obj#53tm'), 'activeContent'],
+    ['text', Buffer.from('not a drawing at all'), 'unsupportedType'],
+  ];
+  it.each([1, 3, 7, 64, 4096])('in pieces of %i bytes', async (n) => {
+    for (const [what, bytes, refusal] of files) {
+      const inspector = new UploadInspector();
+      for (let i = 0; i < bytes.length; i += n) await inspector.push(bytes.subarray(i, i + n));
+      const verdict = await inspector.verdict('fil.pdf');
+      expect([what, verdict.ok ? null : verdict.reason]).toEqual([what, refusal]);
+      expect([what, (await checkUpload({ name: 'fil.pdf', bytes })).ok]).toEqual([what, refusal === null]);
+    }
+  });
+
+  it('refuses a file past the limit without reading on', async () => {
+    const inspector = new UploadInspector();
+    const piece = Buffer.alloc(1024 * 1024, 0x20);
+    await inspector.push(Buffer.from('%PDF-1.7\n'));
+    for (let i = 0; i < 26; i++) await inspector.push(piece);
+    expect(await inspector.verdict('stor.pdf')).toEqual({ ok: false, reason: 'tooLarge' });
   });
 });
 

@@ -3,7 +3,8 @@
  * type), active content in PDFs, and a file name that is safe to store and show. Routes call this; nothing
  * else decides what is accepted.
  */
-import { constants as zlibConstants, inflateSync } from 'node:zlib';
+import { once } from 'node:events';
+import { constants as zlibConstants, createInflate, type Inflate } from 'node:zlib';
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
@@ -30,56 +31,186 @@ export function sniffType(bytes: Uint8Array): AcceptedType | null {
 const decodePdfName = (s: string) =>
   s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
-const ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFile|SubmitForm|ImportData|RichMedia|XFA)\b/;
+const ACTIVE_NAMES = 'JavaScript|JS|Launch|EmbeddedFile|SubmitForm|ImportData|RichMedia|XFA';
+const ACTIVE = new RegExp(`/(${ACTIVE_NAMES})\\b`);
 
 /** What all object streams of one file may inflate to: a compressed bomb is refused, not unpacked. */
 const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+/** How far back from `stream` a stream's dictionary is looked for. */
+const DICT_SPAN = 4096;
+/** The longest active name with every letter escaped (/#45#6d#62…), and the character after it. */
+const NAME_SPAN = 64;
+const STREAM = /(?<!end)stream(\r\n|\n|\r)/g;
+/** ACTIVE where more text follows: a name at the very end of a piece may go on in the next ("/JS" of "/JSON"). */
+const ACTIVE_WITH_MORE = new RegExp(`/(${ACTIVE_NAMES})(?=[^A-Za-z0-9_])`);
 
-/**
- * The objects a PDF keeps in compressed object streams (`/Type /ObjStm`, PDF 1.5+): an action or a script
- * there is invisible to a scan of the raw bytes. Returns them inflated, or null when one cannot be read (an
- * unknown filter, broken data, or too much of it): what cannot be checked is not accepted.
- */
-function objectStreams(text: string, bytes: Buffer): string[] | null {
-  const out: string[] = [];
-  let budget = MAX_INFLATED_BYTES;
-  for (const m of text.matchAll(/(?<!end)stream(\r\n|\n|\r)/g)) {
-    const head = text.slice(Math.max(0, m.index - 4096), m.index);
-    const dict = decodePdfName(head.slice(head.lastIndexOf(' obj') + 1));
-    if (!/\/Type\s*\/ObjStm\b/.test(dict)) continue;
-    const start = m.index + m[0].length;
-    const end = text.indexOf('endstream', start);
-    const data = bytes.subarray(start, end === -1 ? bytes.length : end);
-    const filters = dict.match(/\/Filter\s*(\[[^\]]*\]|\/\w+)/)?.[1]?.match(/\/\w+/g) ?? [];
-    if (filters.length === 0) {
-      out.push(data.toString('latin1'));
-      continue;
-    }
-    if (filters.length > 1 || filters[0] !== '/FlateDecode') return null;
-    try {
-      // Sync flush: a stream whose end marker is missing still yields what it holds.
-      const inflated = inflateSync(data, { maxOutputLength: budget, finishFlush: zlibConstants.Z_SYNC_FLUSH });
-      budget -= inflated.length;
-      out.push(inflated.toString('latin1'));
-    } catch {
-      return null;
-    }
+/** Looks for an active name in text that arrives in pieces; one cut between two pieces is found with the next. */
+class NameScanner {
+  private tail = '';
+  found = false;
+  push(text: string, last = false) {
+    if (this.found) return;
+    const window = this.tail + text;
+    this.found = (last ? ACTIVE : ACTIVE_WITH_MORE).test(decodePdfName(window));
+    this.tail = window.slice(-NAME_SPAN);
   }
-  return out;
+}
+
+interface ObjectStream {
+  names: NameScanner;
+  /** Null for an object stream stored without a filter. */
+  inflate: Inflate | null;
+  done: Promise<void>;
 }
 
 /**
- * Whether a PDF carries anything that runs or acts when opened: JavaScript, launch actions, embedded files,
- * forms that submit, in plain objects or inside compressed object streams. Other compressed streams (page
- * content, images) cannot hold such objects. A defence in depth alongside serving attachments as downloads,
- * never inline.
+ * Whether a PDF carries anything that runs or acts when opened (JavaScript, launch actions, embedded files, forms
+ * that submit), in plain objects or inside compressed object streams (`/Type /ObjStm`, PDF 1.5+), where a scan of
+ * the raw bytes cannot see them. Other compressed streams (page content, images) cannot hold such objects. What
+ * cannot be checked (an unknown filter, broken data, more than MAX_INFLATED_BYTES unpacked) counts as active.
+ *
+ * Fed the file piece by piece as it arrives, keeping only a window of text (the last DICT_SPAN characters) and an
+ * object stream's inflater, never the file: a 25 MB drawing is checked on its way to disk. A defence in depth
+ * alongside serving attachments as downloads, never inline.
  */
-export function pdfHasActiveContent(bytes: Uint8Array): boolean {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const raw = buffer.toString('latin1');
-  if (ACTIVE.test(decodePdfName(raw))) return true;
-  const streams = objectStreams(raw, buffer);
-  return streams === null || streams.some((s) => ACTIVE.test(decodePdfName(s)));
+class PdfScanner {
+  private raw = new NameScanner();
+  private text = '';
+  private pos = 0;
+  private objStm: ObjectStream | null = null;
+  private budget = MAX_INFLATED_BYTES;
+  private active = false;
+
+  async push(piece: Buffer, last = false): Promise<void> {
+    const s = piece.toString('latin1');
+    this.raw.push(s, last);
+    this.text += s;
+    await this.advance(last);
+    const drop = Math.max(0, this.pos - DICT_SPAN - 16);
+    this.text = this.text.slice(drop);
+    this.pos -= drop;
+  }
+
+  async end(): Promise<boolean> {
+    await this.push(Buffer.alloc(0), true);
+    return this.active || this.raw.found;
+  }
+
+  private async advance(last: boolean) {
+    while (!this.active) {
+      if (this.objStm) {
+        const end = this.text.indexOf('endstream', this.pos);
+        // Without its end yet, the data so far goes on, less what may be the start of "endstream".
+        const upTo = end !== -1 ? end : last ? this.text.length : Math.max(this.pos, this.text.length - 8);
+        await this.feed(this.text.slice(this.pos, upTo));
+        this.pos = upTo;
+        if (end === -1 && !last) return;
+        await this.closeObjectStream();
+        if (end === -1) return;
+        continue;
+      }
+      STREAM.lastIndex = this.pos;
+      const m = STREAM.exec(this.text);
+      if (!m) {
+        this.pos = last ? this.text.length : Math.max(this.pos, this.text.length - 8);
+        return;
+      }
+      if (!last && m.index + m[0].length >= this.text.length) {
+        this.pos = m.index; // "stream\r" may yet be "stream\r\n"
+        return;
+      }
+      this.pos = m.index + m[0].length;
+      const head = this.text.slice(Math.max(0, m.index - DICT_SPAN), m.index);
+      const dict = decodePdfName(head.slice(head.lastIndexOf(' obj') + 1));
+      if (!/\/Type\s*\/ObjStm\b/.test(dict)) continue;
+      const filters = dict.match(/\/Filter\s*(\[[^\]]*\]|\/\w+)/)?.[1]?.match(/\/\w+/g) ?? [];
+      if (filters.length > 1 || (filters.length === 1 && filters[0] !== '/FlateDecode')) this.active = true;
+      else this.openObjectStream(filters.length === 1);
+    }
+  }
+
+  private openObjectStream(compressed: boolean) {
+    const names = new NameScanner();
+    if (!compressed) {
+      this.objStm = { names, inflate: null, done: Promise.resolve() };
+      return;
+    }
+    // Sync flush: a stream whose end marker is missing still yields what it holds.
+    const inflate = createInflate({ finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    inflate.on('data', (out: Buffer) => {
+      this.budget -= out.length;
+      if (this.budget < 0) {
+        this.active = true;
+        inflate.destroy();
+      } else names.push(out.toString('latin1'));
+    });
+    const done = new Promise<void>((resolve) => {
+      inflate.on('end', resolve).on('close', resolve);
+      inflate.on('error', () => {
+        this.active = true; // broken data: not taken on trust
+        resolve();
+      });
+    });
+    this.objStm = { names, inflate, done };
+  }
+
+  private async feed(data: string) {
+    const o = this.objStm!;
+    if (!data) return;
+    if (!o.inflate) return o.names.push(data);
+    if (o.inflate.destroyed) return;
+    if (!o.inflate.write(Buffer.from(data, 'latin1'))) await Promise.race([once(o.inflate, 'drain'), o.done]);
+  }
+
+  private async closeObjectStream() {
+    const o = this.objStm!;
+    this.objStm = null;
+    if (o.inflate && !o.inflate.destroyed) o.inflate.end();
+    await o.done;
+    o.names.push('', true);
+    if (o.names.found) this.active = true;
+  }
+}
+
+/** The bytes a type needs to be told by its magic bytes (PNG's signature is the longest). */
+const SNIFF_BYTES = 8;
+
+/**
+ * Judges a file as it streams past, piece by piece, holding none of it: its size, its type by its first bytes,
+ * and for a PDF its active content. `verdict` gives the answer once the last piece is in.
+ */
+export class UploadInspector {
+  private head: Buffer[] = [];
+  private type: AcceptedType | null | undefined;
+  private pdf: PdfScanner | null = null;
+  size = 0;
+
+  async push(piece: Buffer): Promise<void> {
+    this.size += piece.length;
+    if (this.size > MAX_UPLOAD_BYTES) return; // refused anyway: not worth reading on
+    if (this.type !== undefined) return void (await this.pdf?.push(piece));
+    this.head.push(piece);
+    if (this.size >= SNIFF_BYTES) await this.sniff();
+  }
+
+  private async sniff() {
+    const start = Buffer.concat(this.head);
+    this.head = [];
+    this.type = sniffType(start);
+    if (this.type === 'application/pdf') {
+      this.pdf = new PdfScanner();
+      await this.pdf.push(start);
+    }
+  }
+
+  async verdict(name: string, truncated = false): Promise<UploadVerdict> {
+    if (truncated || this.size > MAX_UPLOAD_BYTES) return { ok: false, reason: 'tooLarge' };
+    if (this.size === 0) return { ok: false, reason: 'empty' };
+    if (this.type === undefined) await this.sniff();
+    if (!this.type) return { ok: false, reason: 'unsupportedType' };
+    if (this.pdf && (await this.pdf.end())) return { ok: false, reason: 'activeContent' };
+    return { ok: true, contentType: this.type, fileName: safeFileName(name, this.type) };
+  }
 }
 
 /**
@@ -101,11 +232,13 @@ export function safeFileName(name: string, type: AcceptedType): string {
   return `${stem}.${extensionOf[type]}`;
 }
 
-export function checkUpload(file: { name: string; bytes: Uint8Array; truncated?: boolean }): UploadVerdict {
-  if (file.truncated || file.bytes.length > MAX_UPLOAD_BYTES) return { ok: false, reason: 'tooLarge' };
-  if (file.bytes.length === 0) return { ok: false, reason: 'empty' };
-  const type = sniffType(file.bytes);
-  if (!type) return { ok: false, reason: 'unsupportedType' };
-  if (type === 'application/pdf' && pdfHasActiveContent(file.bytes)) return { ok: false, reason: 'activeContent' };
-  return { ok: true, contentType: type, fileName: safeFileName(file.name, type) };
+/** Judges a file held in memory (a small one, or a test's), the same way as one streamed through an UploadInspector. */
+export async function checkUpload(file: {
+  name: string;
+  bytes: Uint8Array;
+  truncated?: boolean;
+}): Promise<UploadVerdict> {
+  const inspector = new UploadInspector();
+  await inspector.push(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+  return inspector.verdict(file.name, file.truncated);
 }

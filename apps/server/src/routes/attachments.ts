@@ -81,8 +81,9 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       const { user, draft } = await ownDraft(request, request.params.id);
       const data = DraftDataSchema.safeParse(draft.data);
       await assertConsentFromNeighbour(app.registers.land, data.success ? data.data.propertyId : null, request.query);
-      const file = await receiveUpload(request, request.query);
-      const info = await uploadIntoSlot(app, user.personnummer, { draftId: request.params.id }, request.query, file);
+      const info = await receiveUpload(request, request.query, (file) =>
+        uploadIntoSlot(app, user.personnummer, { draftId: request.params.id }, request.query, file),
+      );
       return reply.status(201).send(info);
     },
   );
@@ -113,7 +114,8 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       );
       const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       const file = {
-        bytes,
+        body: bytes,
+        size: bytes.length,
         fileName: `Situationsplan ${property.designation}.pdf`,
         contentType: 'application/pdf',
         generated: 'drawing' as const,
@@ -168,14 +170,16 @@ async function downloadRoutes(app: FastifyInstance) {
           (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
       // Someone else's file answers as if it did not exist.
       if (!row || !mayRead) throw notFound('file');
-      const bytes = await app.attachmentStore.get(row.attachment.sha256);
-      if (!bytes) throw notFound('file');
+      // Streamed from the store as it is read, never held whole (a drawing may be 25 MB).
+      const body = await app.attachmentStore.getStream(row.attachment.sha256);
+      if (!body) throw notFound('file');
       return reply
         .header('content-type', row.attachment.contentType)
+        .header('content-length', row.attachment.size)
         .header('content-disposition', contentDisposition('attachment', row.attachment.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(bytes);
+        .send(body);
     },
   );
 }

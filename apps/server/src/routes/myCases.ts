@@ -85,8 +85,9 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       if (refusal) throw caseProblemError(refusal);
       await assertConsentFromNeighbour(app.registers.land, row.propertyId, request.query);
       // The one upload check (attachments/upload.ts), as for a draft; the file then goes into this answer's slot.
-      const file = await receiveUpload(request, request.query);
-      const info = await uploadIntoSlot(app, user.personnummer, { caseId: row.id }, request.query, file);
+      const info = await receiveUpload(request, request.query, (file) =>
+        uploadIntoSlot(app, user.personnummer, { caseId: row.id }, request.query, file),
+      );
       return reply.status(201).send(info);
     },
   );

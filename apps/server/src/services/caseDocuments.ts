@@ -13,12 +13,12 @@ export async function sendCaseDocument(
 ) {
   const doc = await latestDocument(app.db, caseId, kind);
   if (!doc) throw notFound('document');
-  const bytes = await app.attachmentStore.get(doc.sha256);
-  if (!bytes) throw notFound('document');
+  const body = await app.attachmentStore.getStream(doc.sha256);
+  if (!body) throw notFound('document');
   return reply
     .header('content-type', 'application/pdf')
     .header('content-disposition', contentDisposition('attachment', doc.fileName))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
-    .send(bytes);
+    .send(body);
 }

@@ -5,6 +5,7 @@ import {
   type AttachmentInfo,
   type AttachmentSlot,
 } from '@lovisa/domain';
+import type { Readable } from 'node:stream';
 import type { Registers } from '@lovisa/registry';
 import type { AttachmentStore } from '../attachments/store';
 import type { Db } from '../db/database';
@@ -32,7 +33,9 @@ export interface UploadDeps {
 export type UploadTarget = { draftId: string } | { caseId: string };
 
 export interface UploadedFile {
-  bytes: Buffer;
+  /** The bytes, or (for an upload, which may be 25 MB) a way to read them as a stream. */
+  body: Buffer | (() => Readable);
+  size: number;
   fileName: string;
   contentType: string;
   /** Made by Lovisa (the site plan from the drawing), not uploaded. */
@@ -77,7 +80,9 @@ export async function uploadIntoSlot(
   // The bytes are written before the transaction: PGlite runs one transaction at a time for the whole server, so
   // a lock must never wait on the disk. A refused upload leaves bytes nobody refers to; the retention job sweeps
   // those.
-  const sha256 = await deps.attachmentStore.put(file.bytes);
+  const sha256 = Buffer.isBuffer(file.body)
+    ? await deps.attachmentStore.put(file.body)
+    : (await deps.attachmentStore.putStream(file.body())).sha256;
   try {
     const row = await deps.db.transaction(async (tx) => {
       let owner: SlotOwner;
@@ -102,7 +107,7 @@ export async function uploadIntoSlot(
         ownerPersonnummer: personnummer,
         fileName: file.fileName,
         contentType: file.contentType,
-        size: file.bytes.length,
+        size: file.size,
         sha256,
         generated: file.generated ?? null,
         createdAt: deps.clock(),
