@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { fileAttachmentStore } from '../attachments/store';
+import { fileAttachmentStore, type AttachmentStore } from '../attachments/store';
 import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
 import {
   loadBasemap,
@@ -38,13 +38,18 @@ export interface HarnessOptions {
   logLines?: string[];
   /** Other registers than the fixtures read directly (e.g. the HTTP clients). */
   registers?: Registers;
+  /** Another attachment store than files in a temporary directory (e.g. an S3 bucket). */
+  attachmentStore?: AttachmentStore;
 }
 
 /**
  * The server as `npm start` runs it, on a database the test chose (a PGlite directory, a PostgreSQL database it
  * made), with the fixtures' registers and the real clock; `close` closes the app and the database.
  */
-export async function bootOn(where: DatabaseConfig, opts: { attachmentsDir?: string } = {}) {
+export async function bootOn(
+  where: DatabaseConfig,
+  opts: { attachmentsDir?: string; attachmentStore?: AttachmentStore } = {},
+) {
   const database = await openDatabase(where);
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   await seedStaff(database.db, registers);
@@ -53,9 +58,11 @@ export async function bootOn(where: DatabaseConfig, opts: { attachmentsDir?: str
     database,
     registers,
     ...(opts.attachmentsDir ? { attachmentStore: fileAttachmentStore(opts.attachmentsDir) } : {}),
+    ...(opts.attachmentStore ? { attachmentStore: opts.attachmentStore } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, registers, close: () => app.close().then(() => database.close()) };
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  return { app, registers, baseUrl, close: () => app.close().then(() => database.close()) };
 }
 
 export async function startHarness(
@@ -80,7 +87,7 @@ export async function startHarness(
     basemap: await loadBasemap(defaultFixturesDir()),
     clock: () => now,
     logger,
-    attachmentStore: fileAttachmentStore(attachmentsDir),
+    attachmentStore: opts.attachmentStore ?? fileAttachmentStore(attachmentsDir),
     ...(opts.bankidFetch ? { bankidFetch: opts.bankidFetch } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
