@@ -111,10 +111,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers sharing one databas
   beforeAll(async () => {
     database = await emptyPostgresDatabase('lovisa_s3');
     const where = { kind: 'postgres' as const, url: database.url, poolSize: 3 };
-    // Each server has its own client on the same bucket, as two hosts would.
+    // Each server has its own client on the same bucket, as two hosts would. The first finds it from its
+    // configuration (S3_* as loadConfig reads them), as a server in production does.
     const bucketName = s3.settings().bucket;
-    a = await bootOn(where, { attachmentStore: await s3.store(bucketName) });
-    b = await bootOn(where, { attachmentStore: await s3.store(bucketName) });
+    const bStore = await s3.store(bucketName);
+    a = await bootOn(where, { config: { s3: s3.settings(bucketName) } });
+    b = await bootOn(where, { attachmentStore: bStore });
   });
   afterAll(async () => {
     await a?.close();
@@ -128,6 +130,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers sharing one databas
     const draftId = await newDraft(a, cookie, facts.propertyA.id);
     const pdf = bigPdf(3);
     const info = await upload(a, cookie, draftId, pdf);
+    expect(a.app.attachmentStore).not.toBe(b.app.attachmentStore);
     expect((await download(b, cookie, info.id)).equals(pdf)).toBe(true);
     // And the other way round.
     const other = bigPdf(2);

@@ -48,13 +48,13 @@ export interface HarnessOptions {
  */
 export async function bootOn(
   where: DatabaseConfig,
-  opts: { attachmentsDir?: string; attachmentStore?: AttachmentStore } = {},
+  opts: { attachmentsDir?: string; attachmentStore?: AttachmentStore; config?: Partial<AppConfig> } = {},
 ) {
   const database = await openDatabase(where);
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   await seedStaff(database.db, registers);
   const app = await buildApp({
-    config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }),
+    config: { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...opts.config },
     database,
     registers,
     ...(opts.attachmentsDir ? { attachmentStore: fileAttachmentStore(opts.attachmentsDir) } : {}),
