@@ -24,7 +24,7 @@ const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 
 const description =
   'A one-page vector PDF (application/pdf) at 1:400 or 1:500 on A4, or on A3 when the plot needs it: plot, neighbours, buildings and distances to the boundary.';
 
-async function sendSitePlan(
+export async function sendSitePlan(
   app: FastifyInstance,
   reply: FastifyReply,
   property: Property,

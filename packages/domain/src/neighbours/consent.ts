@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { distanceToArea, polygonArea, type MultiPolygon, type Polygon, type Position } from '@lovisa/geo';
 import { MeasureTypeSchema, measureLabels, type MeasureType } from '../measure';
+import type { DomainMessageId } from '../messages/sv';
 
 /**
  * A neighbour's consent under the 4.5 m rule (PBL 9 kap. 4 a–4 c §§), given with BankID and bound to the drawing:
@@ -84,7 +85,7 @@ export type ConsentLapseReason = z.infer<typeof ConsentLapseReasonSchema>;
 export type ConsentStatus = { status: 'valid' } | { status: 'lapsed'; reasons: ConsentLapseReason[] };
 
 const dist = (a: Position, b: Position) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
-const centre = (ring: Position[]) => {
+const centre = (ring: Position[]): Position => {
   const pts = ring.length > 1 && dist(ring[0]!, ring[ring.length - 1]!) === 0 ? ring.slice(0, -1) : ring;
   return [pts.reduce((s, p) => s + p[0]!, 0) / pts.length, pts.reduce((s, p) => s + p[1]!, 0) / pts.length];
 };
@@ -198,7 +199,7 @@ export const ConsentRequestViewSchema = z.object({
 export type ConsentRequestView = z.infer<typeof ConsentRequestViewSchema>;
 
 export const ConsentDeclineInputSchema = z.object({
-  reason: z.string().trim().min(1, 'consent.reasonRequired').max(CONSENT_REASON_MAX, 'consent.reasonTooLong'),
+  reason: z.string().trim().min(1, 'consent.reasonRequired' satisfies DomainMessageId).max(CONSENT_REASON_MAX, 'consent.reasonTooLong' satisfies DomainMessageId),
 });
 
 export const ConsentCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);

@@ -1,0 +1,179 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ApiErrorSchema,
+  ConsentCodeSchema,
+  ConsentDeclineInputSchema,
+  ConsentInvitationCreatedSchema,
+  ConsentInvitationSchema,
+  ConsentInviteInputSchema,
+  ConsentRequestViewSchema,
+  LoginCollectInputSchema,
+  LoginCollectResultSchema,
+  QrResultSchema,
+  SignStartResultSchema,
+  stockholmDate,
+} from '@lovisa/domain';
+import { renderQr } from '../bankidQr';
+import { currentUser, privateTo } from '../plugins/session';
+import { consentApplicantService, consentNeighbourService } from '../services/consent';
+import { plannedBuildings } from '../sitePlan/sitePlanInput';
+import { sendSitePlan } from './sitePlans';
+
+const draftParams = z.object({ id: z.uuid() });
+const codeParams = z.object({ code: ConsentCodeSchema });
+const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 410: ApiErrorSchema };
+
+/**
+ * A neighbour's consent with BankID, bound to the drawing. The applicant invites the owners of a neighbouring
+ * property; an owner opens the invitation by its code, logged in with BankID, and signs or declines.
+ */
+export default async function consentRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // Anyone logged in with BankID is an "applicant"; the service checks they own the invited property.
+  privateTo(app, 'applicant');
+  const applicant = consentApplicantService(app);
+  const neighbour = consentNeighbourService(app);
+
+  r.post(
+    '/drafts/:id/consents',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Invite the owners of a neighbouring property to consent to my draft’s drawing; the code is shown once',
+        params: draftParams,
+        body: ConsentInviteInputSchema,
+        response: { 201: ConsentInvitationCreatedSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await applicant.invite(currentUser(request), request.params.id, request.body.neighbourPropertyId)),
+  );
+
+  r.get(
+    '/drafts/:id/consents',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'My draft’s invitations, with each owner’s answer (protected identities unnamed)',
+        params: draftParams,
+        response: { 200: z.array(ConsentInvitationSchema), ...errors },
+      },
+    },
+    async (request) => applicant.list(currentUser(request), request.params.id),
+  );
+
+  r.delete(
+    '/drafts/:id/consents/:invitationId',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Withdraw an invitation: its code stops working',
+        params: draftParams.extend({ invitationId: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await applicant.withdraw(currentUser(request), request.params.id, request.params.invitationId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/consents/:code',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'An invitation to consent, for a registered owner of the invited property',
+        params: codeParams,
+        response: { 200: ConsentRequestViewSchema, ...errors },
+      },
+    },
+    async (request) => neighbour.view(currentUser(request), request.params.code),
+  );
+
+  r.get(
+    '/consents/:code/site-plan.pdf',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'The situationsplan of what the neighbour is asked to consent to',
+        params: codeParams,
+        response: { ...errors, 503: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { site, data } = await neighbour.open(currentUser(request), request.params.code);
+      return sendSitePlan(app, reply, site, plannedBuildings(data.footprints ?? []), stockholmDate(app.clock()));
+    },
+  );
+
+  r.post(
+    '/consents/:code/decline',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Decline, with a reason the applicant sees',
+        params: codeParams,
+        body: ConsentDeclineInputSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await neighbour.decline(currentUser(request), request.params.code, request.body.reason);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/consents/:code/sign',
+    {
+      config: { rateLimit: { max: app.config.bankidStartLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['applicant'],
+        summary: 'Start signing the consent with BankID: the text names the measure, area and distance',
+        params: codeParams,
+        response: { 202: SignStartResultSchema, ...errors, 409: ApiErrorSchema, 429: ApiErrorSchema, 503: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const order = await neighbour.startSign(currentUser(request), request.params.code, request.ip, request.log);
+      return reply.status(202).send({ ...order, pollIntervalMs: app.config.bankidPollIntervalMs });
+    },
+  );
+
+  r.get(
+    '/consents/:code/sign/:orderRef/qr',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'The animated QR for signing the consent, this second',
+        params: codeParams.extend({ orderRef: z.string().min(1).max(100) }),
+        response: { 200: QrResultSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const order = await neighbour.ownOrder(currentUser(request), request.params.code, request.params.orderRef);
+      reply.header('cache-control', 'no-store');
+      return renderQr(order, app.clock());
+    },
+  );
+
+  r.post(
+    '/consents/:code/sign/collect',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Poll the consent’s signature; on completion the answer is stored',
+        params: codeParams,
+        body: LoginCollectInputSchema,
+        response: { 200: LoginCollectResultSchema, ...errors, 409: ApiErrorSchema, 503: ApiErrorSchema },
+      },
+    },
+    async (request) =>
+      neighbour.collect(currentUser(request), request.params.code, request.body.orderRef, request.log),
+  );
+}

@@ -1,0 +1,343 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import {
+  CONSENT_INVITATION_DAYS,
+  ConsentSubjectSchema,
+  DraftDataSchema,
+  bankIdMessage,
+  consentCanonical,
+  consentSignText,
+  consentStatus,
+  consentSubject,
+  propertyConsented,
+  type ConsentInvitation,
+  type ConsentRequestView,
+  type ConsentSubject,
+  type DraftData,
+  type Property,
+  type SignCollectResult,
+} from '@lovisa/domain';
+import { BankIdError } from '@lovisa/bankid';
+import { consentAnswers, consentInvitations, consentSignOrders, drafts } from '../db/schema';
+import { appError, forbidden, notFound } from '../errors';
+import type { SessionUser } from '../plugins/session';
+import { draftOfOwner } from '../repositories/attachments';
+import { bankIdUnavailable, collectOrder } from './bankidCollect';
+import { assertConsentFromNeighbour } from './uploads';
+
+type InvitationRow = typeof consentInvitations.$inferSelect;
+type AnswerRow = typeof consentAnswers.$inferSelect;
+
+const DAY_MS = 24 * 3600_000;
+const SIGN_ORDER_MAX_AGE_MS = 10 * 60_000;
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** 24 random bytes (192 bits), URL-safe: unguessable, short enough to type from a letter. */
+const newCode = () => randomBytes(24).toString('base64url');
+
+/** The drawing as the consent reads it, for one neighbour; null while there is nothing to consent to. */
+export function subjectOf(data: DraftData, neighbour: Property): ConsentSubject | null {
+  const footprints = (data.footprints ?? []).map((f) => f.geometry);
+  if (!data.measure || footprints.length === 0) return null;
+  return consentSubject({
+    measure: data.measure,
+    footprints,
+    ridgeHeightM: data.details?.ridgeHeightM,
+    neighbourBoundary: neighbour.boundary,
+  });
+}
+
+async function ownDraftData(app: FastifyInstance, user: SessionUser, draftId: string) {
+  const row = await draftOfOwner(app.db, draftId, user.personnummer);
+  if (!row) throw notFound('draft');
+  const parsed = DraftDataSchema.safeParse(row.data);
+  return parsed.success ? parsed.data : ({} as DraftData);
+}
+
+const answersOf = (app: FastifyInstance, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as AnswerRow[])
+    : app.db.select().from(consentAnswers).where(inArray(consentAnswers.invitationId, ids));
+
+/** The invitation as the applicant sees it: each registered owner, by name unless protected, and their answer. */
+async function invitationView(app: FastifyInstance, row: InvitationRow, answers: AnswerRow[]): Promise<ConsentInvitation> {
+  const [property, owners] = await Promise.all([
+    app.registers.land.propertyById(row.neighbourPropertyId),
+    app.registers.land.ownersOf(row.neighbourPropertyId),
+  ]);
+  const people = await Promise.all(owners.map((o) => app.registers.population.personByPersonnummer(o.personnummer)));
+  return {
+    id: row.id,
+    neighbourPropertyId: row.neighbourPropertyId,
+    designation: property?.designation ?? '',
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    owners: owners.map((o, i) => {
+      const person = people[i];
+      const a = answers.find((x) => x.invitationId === row.id && x.personnummer === o.personnummer);
+      return {
+        // A protected identity is never named (nor addressed): the page says "Skyddad identitet".
+        name: person && !person.protectedIdentity ? `${person.givenName} ${person.surname}` : null,
+        state: (a?.answer as 'consented' | 'declined' | undefined) ?? 'invited',
+        reason: a?.reason ?? null,
+        answeredAt: a?.answeredAt.toISOString() ?? null,
+        subject: a?.subject ? ConsentSubjectSchema.parse(a.subject) : null,
+      };
+    }),
+  };
+}
+
+const liveInvitations = (app: FastifyInstance, draftId: string) =>
+  app.db
+    .select()
+    .from(consentInvitations)
+    .where(and(eq(consentInvitations.draftId, draftId), isNull(consentInvitations.withdrawnAt)))
+    .orderBy(asc(consentInvitations.createdAt));
+
+/**
+ * The neighbouring properties whose every owner has a signed consent that still covers the draft's drawing: the
+ * rules count them as consented, as they do an uploaded GRAM. With the answers, for the generated document.
+ */
+export async function validConsentsOf(app: FastifyInstance, draftId: string, data: DraftData) {
+  const rows = await liveInvitations(app, draftId);
+  const answers = await answersOf(
+    app,
+    rows.map((r) => r.id),
+  );
+  const result: { invitation: InvitationRow; neighbour: Property; answers: AnswerRow[] }[] = [];
+  for (const invitation of rows) {
+    const neighbour = await app.registers.land.propertyById(invitation.neighbourPropertyId);
+    const current = neighbour && subjectOf(data, neighbour);
+    if (!neighbour || !current) continue;
+    const owners = (await app.registers.land.ownersOf(neighbour.id)).map((o) => o.personnummer);
+    const signed = answers.filter((a) => a.invitationId === invitation.id && a.answer === 'consented' && a.subject);
+    const consents = signed.map((a) => ({ personnummer: a.personnummer, subject: ConsentSubjectSchema.parse(a.subject) }));
+    if (propertyConsented(owners, consents, current)) result.push({ invitation, neighbour, answers: signed });
+  }
+  return result;
+}
+
+/** The applicant's side: invite the owners of a neighbouring property, see their answers, withdraw. */
+export function consentApplicantService(app: FastifyInstance) {
+  async function invite(user: SessionUser, draftId: string, neighbourPropertyId: string) {
+    const data = await ownDraftData(app, user, draftId);
+    await assertConsentFromNeighbour(app.registers.land, data.propertyId, { type: 'GRAM', neighbourPropertyId });
+    const neighbour = await app.registers.land.propertyById(neighbourPropertyId);
+    if (!neighbour || !subjectOf(data, neighbour)) throw appError('invalidInput', 'consent.nothingDrawn');
+    const code = newCode();
+    const now = app.clock();
+    const [row] = await app.db
+      .insert(consentInvitations)
+      .values({
+        id: crypto.randomUUID(),
+        draftId,
+        applicantPersonnummer: user.personnummer,
+        applicantName: user.name,
+        sitePropertyId: data.propertyId!,
+        neighbourPropertyId,
+        codeHash: sha256(code),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + CONSENT_INVITATION_DAYS * DAY_MS),
+      })
+      .returning();
+    return { invitation: await invitationView(app, row!, []), code, path: `/medgivande/${code}` };
+  }
+
+  async function list(user: SessionUser, draftId: string) {
+    await ownDraftData(app, user, draftId);
+    const rows = await liveInvitations(app, draftId);
+    const answers = await answersOf(
+      app,
+      rows.map((r) => r.id),
+    );
+    return Promise.all(rows.map((r) => invitationView(app, r, answers)));
+  }
+
+  async function withdraw(user: SessionUser, draftId: string, invitationId: string) {
+    await ownDraftData(app, user, draftId);
+    const done = await app.db
+      .update(consentInvitations)
+      .set({ withdrawnAt: app.clock() })
+      .where(
+        and(
+          eq(consentInvitations.id, invitationId),
+          eq(consentInvitations.draftId, draftId),
+          isNull(consentInvitations.withdrawnAt),
+        ),
+      )
+      .returning({ id: consentInvitations.id });
+    if (done.length === 0) throw appError('notFound', 'consent.notFound');
+  }
+
+  return { invite, list, withdraw };
+}
+
+/**
+ * An invitation the logged-in person may answer: the code is live (not withdrawn, not expired, the draft not yet
+ * sent) and they are a registered owner of the invited property. Everything else they may not see.
+ */
+async function openInvitation(app: FastifyInstance, user: SessionUser, code: string) {
+  const [row] = await app.db.select().from(consentInvitations).where(eq(consentInvitations.codeHash, sha256(code)));
+  if (!row) throw appError('notFound', 'consent.notFound');
+  if (row.withdrawnAt) throw appError('gone', 'consent.withdrawn');
+  if (row.expiresAt.getTime() <= app.clock().getTime()) throw appError('gone', 'consent.expired');
+  const owners = await app.registers.land.ownersOf(row.neighbourPropertyId);
+  if (!owners.some((o) => o.personnummer === user.personnummer)) throw appError('forbidden', 'consent.notOwner');
+  const [draft] = await app.db.select().from(drafts).where(eq(drafts.id, row.draftId));
+  if (!draft) throw appError('gone', 'consent.submitted');
+  const data = DraftDataSchema.parse(draft.data);
+  const [site, neighbour] = await Promise.all([
+    app.registers.land.propertyById(row.sitePropertyId),
+    app.registers.land.propertyById(row.neighbourPropertyId),
+  ]);
+  if (!site || !neighbour) throw notFound('property');
+  const subject = subjectOf(data, neighbour);
+  if (!subject) throw appError('gone', 'consent.submitted');
+  return { row, data, site, neighbour, subject };
+}
+
+/** The neighbour's side: look at the drawing, sign a consent with BankID, or decline with a reason. */
+export function consentNeighbourService(app: FastifyInstance) {
+  async function view(user: SessionUser, code: string): Promise<ConsentRequestView> {
+    const { row, site, neighbour, subject } = await openInvitation(app, user, code);
+    const [answer] = await app.db
+      .select()
+      .from(consentAnswers)
+      .where(and(eq(consentAnswers.invitationId, row.id), eq(consentAnswers.personnummer, user.personnummer)));
+    // An earlier consent for a drawing since changed is no answer to this one.
+    const current =
+      answer?.answer === 'consented' && answer.subject
+        ? consentStatus(ConsentSubjectSchema.parse(answer.subject), subject).status === 'valid'
+          ? 'consented'
+          : null
+        : ((answer?.answer as 'declined' | undefined) ?? null);
+    return {
+      applicantName: row.applicantName,
+      siteDesignation: site.designation,
+      neighbourDesignation: neighbour.designation,
+      expiresAt: row.expiresAt.toISOString(),
+      subject,
+      siteBoundary: site.boundary,
+      neighbourBoundary: neighbour.boundary,
+      signText: consentSignText({ siteDesignation: site.designation, neighbourDesignation: neighbour.designation, subject }),
+      answer: current,
+    };
+  }
+
+  async function saveAnswer(invitationId: string, personnummer: string, values: Partial<AnswerRow>) {
+    const set = {
+      reason: null,
+      subject: null,
+      subjectHash: null,
+      signature: null,
+      ocspResponse: null,
+      bankIdIssueDate: null,
+      ...values,
+      answeredAt: app.clock(),
+    };
+    await app.db
+      .insert(consentAnswers)
+      .values({ id: crypto.randomUUID(), invitationId, personnummer, answer: values.answer!, ...set })
+      .onConflictDoUpdate({ target: [consentAnswers.invitationId, consentAnswers.personnummer], set });
+  }
+
+  async function decline(user: SessionUser, code: string, reason: string) {
+    const { row } = await openInvitation(app, user, code);
+    await saveAnswer(row.id, user.personnummer, { answer: 'declined', reason });
+  }
+
+  async function startSign(user: SessionUser, code: string, endUserIp: string, log: FastifyBaseLogger) {
+    const { row, site, neighbour, subject } = await openInvitation(app, user, code);
+    const text = consentSignText({ siteDesignation: site.designation, neighbourDesignation: neighbour.designation, subject });
+    let order;
+    try {
+      order = await app.bankid().sign({
+        endUserIp,
+        requirement: { personalNumber: user.personnummer },
+        userVisibleData: Buffer.from(text).toString('base64'),
+        userNonVisibleData: Buffer.from(sha256(consentCanonical(subject, neighbour.id, 'consented'))).toString('base64'),
+      });
+    } catch (err) {
+      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
+        throw appError('conflict', 'server.bankIdBusy');
+      log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid consent sign failed');
+      throw bankIdUnavailable();
+    }
+    const now = app.clock();
+    // Orders nobody collected (the page was closed) go after the time BankID itself keeps them.
+    await app.db
+      .delete(consentSignOrders)
+      .where(lt(consentSignOrders.createdAt, new Date(now.getTime() - SIGN_ORDER_MAX_AGE_MS)));
+    await app.db.insert(consentSignOrders).values({
+      orderRef: order.orderRef,
+      invitationId: row.id,
+      personnummer: user.personnummer,
+      subject,
+      subjectHash: sha256(consentCanonical(subject, neighbour.id, 'consented')),
+      qrStartToken: order.qrStartToken,
+      qrStartSecret: order.qrStartSecret,
+      createdAt: now,
+    });
+    return { orderRef: order.orderRef, autoStartToken: order.autoStartToken };
+  }
+
+  async function ownOrder(user: SessionUser, code: string, orderRef: string) {
+    const { row } = await openInvitation(app, user, code);
+    const [order] = await app.db
+      .select()
+      .from(consentSignOrders)
+      .where(
+        and(
+          eq(consentSignOrders.orderRef, orderRef),
+          eq(consentSignOrders.invitationId, row.id),
+          eq(consentSignOrders.personnummer, user.personnummer),
+        ),
+      );
+    if (!order || app.clock().getTime() - order.createdAt.getTime() > SIGN_ORDER_MAX_AGE_MS)
+      throw appError('notFound', 'consent.orderNotFound');
+    return order;
+  }
+
+  const forget = (orderRef: string) => app.db.delete(consentSignOrders).where(eq(consentSignOrders.orderRef, orderRef));
+
+  async function collect(
+    user: SessionUser,
+    code: string,
+    orderRef: string,
+    log: FastifyBaseLogger,
+  ): Promise<SignCollectResult> {
+    const order = await ownOrder(user, code, orderRef);
+    const result = await collectOrder(app, order.orderRef);
+    if (!result) {
+      await forget(order.orderRef);
+      return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
+    }
+    if (result.status === 'pending')
+      return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+    await forget(order.orderRef);
+    if (result.status === 'failed')
+      return { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
+    if (result.completionData.user.personalNumber !== user.personnummer) {
+      log.warn({ orderRef: order.orderRef }, 'consent signed by another person; refused');
+      throw appError('forbidden', 'consent.signedByOther');
+    }
+    // What was shown must still be what is drawn: a change while the neighbour signed is not consented to.
+    const { neighbour, subject } = await openInvitation(app, user, code);
+    const hash = sha256(consentCanonical(subject, neighbour.id, 'consented'));
+    if (hash !== order.subjectHash) throw appError('conflict', 'consent.drawingChanged');
+    const signed = result.completionData;
+    await saveAnswer(order.invitationId, user.personnummer, {
+      answer: 'consented',
+      subject: order.subject,
+      subjectHash: order.subjectHash,
+      signature: signed.signature,
+      ocspResponse: signed.ocspResponse,
+      bankIdIssueDate: signed.bankIdIssueDate,
+    });
+    log.info({ invitationId: order.invitationId }, 'neighbour consent signed');
+    return { status: 'complete', message: 'Medgivandet är underskrivet.' };
+  }
+
+  return { view, decline, startSign, collect, ownOrder, open: (user: SessionUser, code: string) => openInvitation(app, user, code) };
+}
