@@ -176,4 +176,21 @@ export default async function consentRoutes(app: FastifyInstance) {
     async (request) =>
       neighbour.collect(currentUser(request), request.params.code, request.body.orderRef, request.log),
   );
+
+  r.post(
+    '/consents/:code/sign/cancel',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Cancel signing the consent; nothing is stored',
+        params: codeParams,
+        body: LoginCollectInputSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await neighbour.cancel(currentUser(request), request.params.code, request.body.orderRef);
+      return reply.status(204).send(null);
+    },
+  );
 }

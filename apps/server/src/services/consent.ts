@@ -7,10 +7,13 @@ import {
   DraftDataSchema,
   bankIdMessage,
   consentCanonical,
+  consentDocument,
   consentSignText,
   consentStatus,
   consentSubject,
   propertyConsented,
+  stockholmDate,
+  type ApplicationSubmission,
   type ConsentInvitation,
   type ConsentRequestView,
   type ConsentSubject,
@@ -19,7 +22,9 @@ import {
   type SignCollectResult,
 } from '@lovisa/domain';
 import { BankIdError } from '@lovisa/bankid';
-import { consentAnswers, consentInvitations, consentSignOrders, drafts } from '../db/schema';
+import { attachments, consentAnswers, consentInvitations, consentSignOrders, drafts } from '../db/schema';
+import { BOARD, MUNICIPALITY } from '../decision/issue';
+import { renderDecision } from '../decision/renderDecision';
 import { appError, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { draftOfOwner } from '../repositories/attachments';
@@ -37,7 +42,10 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 const newCode = () => randomBytes(24).toString('base64url');
 
 /** The drawing as the consent reads it, for one neighbour; null while there is nothing to consent to. */
-export function subjectOf(data: DraftData, neighbour: Property): ConsentSubject | null {
+export function subjectOf(
+  data: Pick<DraftData, 'measure' | 'footprints' | 'details'> | ApplicationSubmission,
+  neighbour: Property,
+): ConsentSubject | null {
   const footprints = (data.footprints ?? []).map((f) => f.geometry);
   if (!data.measure || footprints.length === 0) return null;
   return consentSubject({
@@ -99,7 +107,11 @@ const liveInvitations = (app: FastifyInstance, draftId: string) =>
  * The neighbouring properties whose every owner has a signed consent that still covers the draft's drawing: the
  * rules count them as consented, as they do an uploaded GRAM. With the answers, for the generated document.
  */
-export async function validConsentsOf(app: FastifyInstance, draftId: string, data: DraftData) {
+export async function validConsentsOf(
+  app: FastifyInstance,
+  draftId: string,
+  data: Pick<DraftData, 'measure' | 'footprints' | 'details'> | ApplicationSubmission,
+) {
   const rows = await liveInvitations(app, draftId);
   const answers = await answersOf(
     app,
@@ -127,6 +139,17 @@ export function consentApplicantService(app: FastifyInstance) {
     if (!neighbour || !subjectOf(data, neighbour)) throw appError('invalidInput', 'consent.nothingDrawn');
     const code = newCode();
     const now = app.clock();
+    // One live invitation per neighbour: a new letter replaces the old one, whose code stops working.
+    await app.db
+      .update(consentInvitations)
+      .set({ withdrawnAt: now })
+      .where(
+        and(
+          eq(consentInvitations.draftId, draftId),
+          eq(consentInvitations.neighbourPropertyId, neighbourPropertyId),
+          isNull(consentInvitations.withdrawnAt),
+        ),
+      );
     const [row] = await app.db
       .insert(consentInvitations)
       .values({
@@ -339,5 +362,64 @@ export function consentNeighbourService(app: FastifyInstance) {
     return { status: 'complete', message: 'Medgivandet är underskrivet.' };
   }
 
-  return { view, decline, startSign, collect, ownOrder, open: (user: SessionUser, code: string) => openInvitation(app, user, code) };
+  /** Ends signing: nothing is stored, and BankID forgets the order. */
+  async function cancel(user: SessionUser, code: string, orderRef: string) {
+    const order = await ownOrder(user, code, orderRef);
+    await forget(order.orderRef);
+    await app
+      .bankid()
+      .cancel(order.orderRef)
+      .catch(() => {});
+  }
+
+  return { view, decline, startSign, collect, cancel, ownOrder, open: (user: SessionUser, code: string) => openInvitation(app, user, code) };
+}
+
+/**
+ * On submission, each neighbour's signed consent becomes the case's GRAM document (unless the applicant uploaded
+ * one for that property): a PDF of who consented to what, when, and the hash they signed.
+ */
+export async function consentDocumentsToCase(
+  app: FastifyInstance,
+  caseRecord: { id: string; diaryNumber: string; ownerPersonnummer: string; siteDesignation: string },
+  consents: Awaited<ReturnType<typeof validConsentsOf>>,
+  uploaded: { type: string; neighbourPropertyId: string | null }[],
+  application: ApplicationSubmission,
+) {
+  const date = stockholmDate(app.clock());
+  for (const { neighbour, answers } of consents) {
+    if (uploaded.some((f) => f.type === 'GRAM' && f.neighbourPropertyId === neighbour.id)) continue;
+    const subject = subjectOf(application, neighbour)!;
+    const people = await Promise.all(answers.map((a) => app.registers.population.personByPersonnummer(a.personnummer)));
+    const content = consentDocument({
+      siteDesignation: caseRecord.siteDesignation,
+      neighbourDesignation: neighbour.designation,
+      subject,
+      signers: answers.map((a, i) => ({
+        name: people[i] && !people[i].protectedIdentity ? `${people[i].givenName} ${people[i].surname}` : null,
+        signedAt: a.answeredAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        subjectHash: a.subjectHash ?? '',
+      })),
+    });
+    const pdf = await renderDecision(content, {
+      municipality: MUNICIPALITY,
+      board: BOARD,
+      diaryNumber: caseRecord.diaryNumber,
+      date,
+    });
+    const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    await app.db.insert(attachments).values({
+      id: crypto.randomUUID(),
+      ownerPersonnummer: caseRecord.ownerPersonnummer,
+      caseId: caseRecord.id,
+      type: 'GRAM',
+      neighbourPropertyId: neighbour.id,
+      fileName: `Grannemedgivande ${neighbour.designation}.pdf`,
+      contentType: 'application/pdf',
+      size: bytes.length,
+      sha256: await app.attachmentStore.put(bytes),
+      generated: 'consent',
+      createdAt: app.clock(),
+    });
+  }
 }

@@ -47,6 +47,7 @@ import {
 } from '../repositories/submissionKeys';
 import { siteFor } from '../rules/siteFor';
 import { bankIdUnavailable, collectOrder } from './bankidCollect';
+import { consentDocumentsToCase, validConsentsOf } from './consent';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
@@ -83,7 +84,7 @@ export async function checkApplication(
   user: SessionUser,
   application: ApplicationSubmission,
   at: Date,
-): Promise<{ property: Property; evaluation: Evaluation }> {
+): Promise<{ property: Property; evaluation: Evaluation; consents: Awaited<ReturnType<typeof validConsentsOf>>; files: { type: string; neighbourPropertyId: string | null }[] }> {
   const property = await app.registers.land.propertyById(application.propertyId);
   if (!property) throw notFound('property');
   const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
@@ -91,11 +92,14 @@ export async function checkApplication(
   const ruleSet = ruleSetFor(stockholmDate(at));
   if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
   const files = application.draftId ? await draftFileFacts(app.db, application.draftId, user.personnummer) : [];
-  const input = { ...completenessInputFrom(application), ...attachmentFacts(files) };
+  // A consent signed with BankID that still covers the drawing counts as that neighbour's GRAM.
+  const consents = application.draftId ? await validConsentsOf(app, application.draftId, application) : [];
+  const consentFiles = consents.map((c) => ({ type: 'GRAM', neighbourPropertyId: c.neighbour.id }));
+  const input = { ...completenessInputFrom(application), ...attachmentFacts([...files, ...consentFiles]) };
   const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
   const blocking = evaluation.missing.filter((m) => m.blocking);
   if (blocking.length > 0) throw blockedBy(blocking);
-  return { property, evaluation };
+  return { property, evaluation, consents, files };
 }
 
 async function ownSignOrder(app: FastifyInstance, user: SessionUser, orderRef: string): Promise<SignOrderRow> {
@@ -138,9 +142,9 @@ async function receive(
   const application = ApplicationSubmissionSchema.parse(order.application);
   const receivedAt = app.clock();
   // Judged again on the day it arrives: that day's rule set decides (a signature may straddle a reform).
-  let evaluation: Evaluation;
+  let checked: Awaited<ReturnType<typeof checkApplication>>;
   try {
-    ({ evaluation } = await checkApplication(app, user, application, receivedAt));
+    checked = await checkApplication(app, user, application, receivedAt);
   } catch (err) {
     // A concurrent collect may have just made the case (and moved the draft's files to it), or another sign
     // order of the same draft did (a second tab): the answer is that case.
@@ -150,6 +154,7 @@ async function receive(
     if (sent) return lost(app, order, sent.id);
     throw err;
   }
+  const { evaluation } = checked;
   const teams = await app.registers.staff.teams();
   try {
     const created = await createCase(app.db, {
@@ -167,6 +172,18 @@ async function receive(
         bankIdIssueDate: signed.bankIdIssueDate,
       },
     });
+    await consentDocumentsToCase(
+      app,
+      {
+        id: created.id,
+        diaryNumber: created.diaryNumber,
+        ownerPersonnummer: user.personnummer,
+        siteDesignation: order.propertyDesignation,
+      },
+      checked.consents,
+      checked.files,
+      application,
+    );
     log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
     app.metrics.applicationReceived(created.measure);
     return { status: 'complete' as const, message: SIGNED, case: created };

@@ -203,3 +203,72 @@ export const ConsentDeclineInputSchema = z.object({
 });
 
 export const ConsentCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+
+/** An invitation as the applicant's browser has it covers the drawing when every owner consented to what is drawn. */
+export function invitationCovers(invitation: Pick<ConsentInvitation, 'owners'>, current: ConsentSubject | null): boolean {
+  return (
+    current !== null &&
+    invitation.owners.length > 0 &&
+    invitation.owners.every(
+      (o) => o.state === 'consented' && o.subject !== null && consentStatus(o.subject, current).status === 'valid',
+    )
+  );
+}
+
+/** The GRAM document a signed consent becomes on submission: who consented to what, when, and the hash signed. */
+export function consentDocument(input: {
+  siteDesignation: string;
+  neighbourDesignation: string;
+  subject: ConsentSubject;
+  signers: { name: string | null; signedAt: string; subjectHash: string }[];
+}): { title: string; subtitle: string; facts: [string, string][]; sections: { heading: string; paragraphs: string[] }[]; signature: string[] } {
+  const n = (v: number) => String(v).replace('.', ',');
+  return {
+    title: 'Grannemedgivande',
+    subtitle: `${input.neighbourDesignation} till åtgärd på ${input.siteDesignation}`,
+    facts: [
+      ['Fastighet där byggnaden uppförs', input.siteDesignation],
+      ['Grannfastighet', input.neighbourDesignation],
+      ['Åtgärd', measureLabels[input.subject.measure].sv],
+      ['Area', `${n(input.subject.areaM2)} m²`],
+      ['Nockhöjd', input.subject.ridgeHeightM === null ? 'ej angiven' : `${n(input.subject.ridgeHeightM)} m`],
+      ['Avstånd till gränsen', `${n(input.subject.distanceM)} m`],
+    ],
+    sections: [
+      {
+        heading: 'Medgivande',
+        paragraphs: [
+          consentSignText(input),
+          'Medgivandet är underskrivet med BankID och gäller byggnaden så som den ritades i ansökan. Underskriften omfattar en SHA-256-kontrollsumma av ritningen (koordinater i SWEREF 99 TM), åtgärden, arean, nockhöjden och avståndet.',
+        ],
+      },
+      {
+        heading: 'Underskrifter',
+        paragraphs: input.signers.map(
+          (s) => `${s.name ?? 'Skyddad identitet'}, underskrivet ${s.signedAt}. Kontrollsumma ${s.subjectHash}.`,
+        ),
+      },
+    ],
+    signature: ['Dokumentet är skapat av Lovisa när ansökan skickades in.'],
+  };
+}
+
+/** The neighbouring properties whose invitations cover the drawing as it is now: the rules count them as consented. */
+export function coveredNeighbours(
+  invitations: readonly Pick<ConsentInvitation, 'neighbourPropertyId' | 'owners'>[],
+  drawing: { measure?: MeasureType | undefined; footprints: { geometry: Polygon }[]; ridgeHeightM?: number | undefined },
+  neighbours: readonly { id: string; boundary: MultiPolygon }[],
+): { propertyId: string }[] {
+  if (!drawing.measure || drawing.footprints.length === 0) return [];
+  return invitations.flatMap((inv) => {
+    const n = neighbours.find((x) => x.id === inv.neighbourPropertyId);
+    if (!n) return [];
+    const current = consentSubject({
+      measure: drawing.measure!,
+      footprints: drawing.footprints.map((f) => f.geometry),
+      ridgeHeightM: drawing.ridgeHeightM,
+      neighbourBoundary: n.boundary,
+    });
+    return invitationCovers(inv, current) ? [{ propertyId: n.id }] : [];
+  });
+}
