@@ -139,7 +139,10 @@ const consentRows: Row[] = [
     method: 'DELETE',
     route: '/api/drafts/:id/consents/:invitationId',
     expect: onlyA(204),
-    call: async (c) => ({ method: 'DELETE', url: `/api/drafts/${c.draftId}/consents/${(await inviteNeighbour(c)).id}` }),
+    call: async (c) => ({
+      method: 'DELETE',
+      url: `/api/drafts/${c.draftId}/consents/${(await inviteNeighbour(c)).id}`,
+    }),
   },
   ...(
     [
@@ -151,20 +154,18 @@ const consentRows: Row[] = [
       ['POST', '/api/consents/:code/sign/collect', '/sign/collect'],
       ['POST', '/api/consents/:code/sign/cancel', '/sign/cancel'],
     ] as const
-  ).map(
-    ([method, route, tail]): Row => ({
+  ).map(([method, route, tail]): Row => ({
+    method,
+    route,
+    expect: signedIn(403),
+    call: async (c) => ({
       method,
-      route,
-      expect: signedIn(403),
-      call: async (c) => ({
-        method,
-        url: `/api/consents/${(await inviteNeighbour(c)).code}${tail}`,
-        ...(method === 'POST'
-          ? { body: tail === '/decline' ? { reason: 'Nej.' } : tail === '/sign' ? undefined : { orderRef: 'order-1' } }
-          : {}),
-      }),
+      url: `/api/consents/${(await inviteNeighbour(c)).code}${tail}`,
+      ...(method === 'POST'
+        ? { body: tail === '/decline' ? { reason: 'Nej.' } : tail === '/sign' ? undefined : { orderRef: 'order-1' } }
+        : {}),
     }),
-  ),
+  })),
 ];
 
 // Issue 8, the case loop: fresh cases in the state each action needs (an action changes the case it acts on).

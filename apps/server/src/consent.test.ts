@@ -42,7 +42,12 @@ const application = (draftId: string, dn = 0): ApplicationSubmission => ({
   // A komplementbostadshus: permit-free but notified, so the application is sent with the consent.
   measure: 'smallDwelling',
   footprints: [{ id: 'stuga', measure: 'smallDwelling', geometry: shed(dn) }],
-  details: { description: 'Gäststuga i trä, 12 m².', ridgeHeightM: 3, plannedStart: '2027-04-01', email: 'anna@example.se' },
+  details: {
+    description: 'Gäststuga i trä, 12 m².',
+    ridgeHeightM: 3,
+    plannedStart: '2027-04-01',
+    email: 'anna@example.se',
+  },
 });
 
 describe.each(dbKinds)('neighbour consent with BankID, bound to the drawing (%s)', (kind) => {
@@ -163,7 +168,9 @@ describe.each(dbKinds)('neighbour consent with BankID, bound to the drawing (%s)
     expect(long.statusCode).toBe(400);
     const res = await as(PER, 'POST', `/api/consents/${code}/decline`, { reason: 'Skuggar min uteplats.' });
     expect(res.statusCode).toBe(204);
-    const list = ConsentInvitationSchema.array().parse((await as(ANNA, 'GET', `/api/drafts/${draftId}/consents`)).json());
+    const list = ConsentInvitationSchema.array().parse(
+      (await as(ANNA, 'GET', `/api/drafts/${draftId}/consents`)).json(),
+    );
     expect(list.find((i) => i.id === invitation.id)!.owners[1]).toMatchObject({
       name: 'Per Eriksson',
       state: 'declined',
@@ -176,7 +183,9 @@ describe.each(dbKinds)('neighbour consent with BankID, bound to the drawing (%s)
     const second = await invite();
     expect(error(await as(MARIA, 'GET', `/api/consents/${first.code}`)).messageId).toBe('consent.withdrawn');
     expect((await as(MARIA, 'GET', `/api/consents/${second.code}`)).statusCode).toBe(200);
-    const list = ConsentInvitationSchema.array().parse((await as(ANNA, 'GET', `/api/drafts/${draftId}/consents`)).json());
+    const list = ConsentInvitationSchema.array().parse(
+      (await as(ANNA, 'GET', `/api/drafts/${draftId}/consents`)).json(),
+    );
     expect(list.map((i) => i.id)).toEqual([second.invitation.id]);
   });
 

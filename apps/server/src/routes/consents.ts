@@ -23,7 +23,13 @@ import { sendSitePlan } from './sitePlans';
 
 const draftParams = z.object({ id: z.uuid() });
 const codeParams = z.object({ code: ConsentCodeSchema });
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 410: ApiErrorSchema };
+const errors = {
+  400: ApiErrorSchema,
+  401: ApiErrorSchema,
+  403: ApiErrorSchema,
+  404: ApiErrorSchema,
+  410: ApiErrorSchema,
+};
 
 /**
  * A neighbour's consent with BankID, bound to the drawing. The applicant invites the owners of a neighbouring
@@ -41,7 +47,8 @@ export default async function consentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['applicant'],
-        summary: 'Invite the owners of a neighbouring property to consent to my draft’s drawing; the code is shown once',
+        summary:
+          'Invite the owners of a neighbouring property to consent to my draft’s drawing; the code is shown once',
         params: draftParams,
         body: ConsentInviteInputSchema,
         response: { 201: ConsentInvitationCreatedSchema, ...errors },
@@ -136,7 +143,13 @@ export default async function consentRoutes(app: FastifyInstance) {
         tags: ['applicant'],
         summary: 'Start signing the consent with BankID: the text names the measure, area and distance',
         params: codeParams,
-        response: { 202: SignStartResultSchema, ...errors, 409: ApiErrorSchema, 429: ApiErrorSchema, 503: ApiErrorSchema },
+        response: {
+          202: SignStartResultSchema,
+          ...errors,
+          409: ApiErrorSchema,
+          429: ApiErrorSchema,
+          503: ApiErrorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -173,8 +186,7 @@ export default async function consentRoutes(app: FastifyInstance) {
         response: { 200: LoginCollectResultSchema, ...errors, 409: ApiErrorSchema, 503: ApiErrorSchema },
       },
     },
-    async (request) =>
-      neighbour.collect(currentUser(request), request.params.code, request.body.orderRef, request.log),
+    async (request) => neighbour.collect(currentUser(request), request.params.code, request.body.orderRef, request.log),
   );
 
   r.post(

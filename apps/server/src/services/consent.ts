@@ -69,7 +69,11 @@ const answersOf = (app: FastifyInstance, ids: string[]) =>
     : app.db.select().from(consentAnswers).where(inArray(consentAnswers.invitationId, ids));
 
 /** The invitation as the applicant sees it: each registered owner, by name unless protected, and their answer. */
-async function invitationView(app: FastifyInstance, row: InvitationRow, answers: AnswerRow[]): Promise<ConsentInvitation> {
+async function invitationView(
+  app: FastifyInstance,
+  row: InvitationRow,
+  answers: AnswerRow[],
+): Promise<ConsentInvitation> {
   const [property, owners] = await Promise.all([
     app.registers.land.propertyById(row.neighbourPropertyId),
     app.registers.land.ownersOf(row.neighbourPropertyId),
@@ -124,7 +128,10 @@ export async function validConsentsOf(
     if (!neighbour || !current) continue;
     const owners = (await app.registers.land.ownersOf(neighbour.id)).map((o) => o.personnummer);
     const signed = answers.filter((a) => a.invitationId === invitation.id && a.answer === 'consented' && a.subject);
-    const consents = signed.map((a) => ({ personnummer: a.personnummer, subject: ConsentSubjectSchema.parse(a.subject) }));
+    const consents = signed.map((a) => ({
+      personnummer: a.personnummer,
+      subject: ConsentSubjectSchema.parse(a.subject),
+    }));
     if (propertyConsented(owners, consents, current)) result.push({ invitation, neighbour, answers: signed });
   }
   return result;
@@ -201,7 +208,10 @@ export function consentApplicantService(app: FastifyInstance) {
  * sent) and they are a registered owner of the invited property. Everything else they may not see.
  */
 async function openInvitation(app: FastifyInstance, user: SessionUser, code: string) {
-  const [row] = await app.db.select().from(consentInvitations).where(eq(consentInvitations.codeHash, sha256(code)));
+  const [row] = await app.db
+    .select()
+    .from(consentInvitations)
+    .where(eq(consentInvitations.codeHash, sha256(code)));
   if (!row) throw appError('notFound', 'consent.notFound');
   if (row.withdrawnAt) throw appError('gone', 'consent.withdrawn');
   if (row.expiresAt.getTime() <= app.clock().getTime()) throw appError('gone', 'consent.expired');
@@ -243,7 +253,11 @@ export function consentNeighbourService(app: FastifyInstance) {
       subject,
       siteBoundary: site.boundary,
       neighbourBoundary: neighbour.boundary,
-      signText: consentSignText({ siteDesignation: site.designation, neighbourDesignation: neighbour.designation, subject }),
+      signText: consentSignText({
+        siteDesignation: site.designation,
+        neighbourDesignation: neighbour.designation,
+        subject,
+      }),
       answer: current,
     };
   }
@@ -272,14 +286,20 @@ export function consentNeighbourService(app: FastifyInstance) {
 
   async function startSign(user: SessionUser, code: string, endUserIp: string, log: FastifyBaseLogger) {
     const { row, site, neighbour, subject } = await openInvitation(app, user, code);
-    const text = consentSignText({ siteDesignation: site.designation, neighbourDesignation: neighbour.designation, subject });
+    const text = consentSignText({
+      siteDesignation: site.designation,
+      neighbourDesignation: neighbour.designation,
+      subject,
+    });
     let order;
     try {
       order = await app.bankid().sign({
         endUserIp,
         requirement: { personalNumber: user.personnummer },
         userVisibleData: Buffer.from(text).toString('base64'),
-        userNonVisibleData: Buffer.from(sha256(consentCanonical(subject, neighbour.id, 'consented'))).toString('base64'),
+        userNonVisibleData: Buffer.from(sha256(consentCanonical(subject, neighbour.id, 'consented'))).toString(
+          'base64',
+        ),
       });
     } catch (err) {
       if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
@@ -372,7 +392,15 @@ export function consentNeighbourService(app: FastifyInstance) {
       .catch(() => {});
   }
 
-  return { view, decline, startSign, collect, cancel, ownOrder, open: (user: SessionUser, code: string) => openInvitation(app, user, code) };
+  return {
+    view,
+    decline,
+    startSign,
+    collect,
+    cancel,
+    ownOrder,
+    open: (user: SessionUser, code: string) => openInvitation(app, user, code),
+  };
 }
 
 /**

@@ -84,7 +84,12 @@ export async function checkApplication(
   user: SessionUser,
   application: ApplicationSubmission,
   at: Date,
-): Promise<{ property: Property; evaluation: Evaluation; consents: Awaited<ReturnType<typeof validConsentsOf>>; files: { type: string; neighbourPropertyId: string | null }[] }> {
+): Promise<{
+  property: Property;
+  evaluation: Evaluation;
+  consents: Awaited<ReturnType<typeof validConsentsOf>>;
+  files: { type: string; neighbourPropertyId: string | null }[];
+}> {
   const property = await app.registers.land.propertyById(application.propertyId);
   if (!property) throw notFound('property');
   const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);

@@ -155,7 +155,8 @@ const rest = {
 
 const consentEn = {
   'consent.nothingDrawn': 'Draw the building and choose what you are building before asking the neighbour to consent.',
-  'consent.notNeighbour': 'The neighbour need not consent: the property does not border yours or is not closer than 4.5 metres.',
+  'consent.notNeighbour':
+    'The neighbour need not consent: the property does not border yours or is not closer than 4.5 metres.',
   'consent.notFound': 'The invitation was not found. Check the code in the letter or the link.',
   'consent.withdrawn': 'The person who asked for the consent has withdrawn the invitation.',
   'consent.expired': 'The invitation has expired. Ask the person who is building for a new one.',

@@ -245,7 +245,8 @@ const caseSv = {
 /** A neighbour's consent with BankID (issue #19): the server's answers and the lapse reasons. */
 const consentSv = {
   'consent.nothingDrawn': 'Rita byggnaden och välj vad du bygger innan du ber grannen om medgivande.',
-  'consent.notNeighbour': 'Grannen behöver inte medge: fastigheten gränsar inte till din eller ligger inte närmare än 4,5 meter.',
+  'consent.notNeighbour':
+    'Grannen behöver inte medge: fastigheten gränsar inte till din eller ligger inte närmare än 4,5 meter.',
   'consent.notFound': 'Inbjudan hittades inte. Kontrollera koden i brevet eller länken.',
   'consent.withdrawn': 'Den som bad om medgivandet har dragit tillbaka inbjudan.',
   'consent.expired': 'Inbjudan har gått ut. Be den som ska bygga om en ny.',
@@ -270,7 +271,16 @@ const findingsById = Object.fromEntries(
   Object.entries(findingSv).map(([code, text]) => [`finding.${code}`, text]),
 ) as Prefixed<'finding.', typeof findingSv>;
 
-export const domainSv = { ...findingsById, ...formSv, ...geometrySv, ...bankIdSv, ...wizardSv, ...serverSv, ...caseSv, ...consentSv };
+export const domainSv = {
+  ...findingsById,
+  ...formSv,
+  ...geometrySv,
+  ...bankIdSv,
+  ...wizardSv,
+  ...serverSv,
+  ...caseSv,
+  ...consentSv,
+};
 export type DomainMessageId = keyof typeof domainSv;
 
 export const isDomainMessageId = (id: string): id is DomainMessageId =>

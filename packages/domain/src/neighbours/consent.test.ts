@@ -78,7 +78,11 @@ describe('what a neighbour consents to', () => {
 
   it('names the measure, area, site, distance and neighbour in the text signed', () => {
     expect(
-      consentSignText({ siteDesignation: 'Kjellstavik Björken 2:6', neighbourDesignation: 'Kjellstavik Björken 2:7', subject: signed }),
+      consentSignText({
+        siteDesignation: 'Kjellstavik Björken 2:6',
+        neighbourDesignation: 'Kjellstavik Björken 2:7',
+        subject: signed,
+      }),
     ).toBe(
       'Jag medger att komplementbyggnad om 12 m² på Kjellstavik Björken 2:6 byggs 2 m från gränsen mot min fastighet Kjellstavik Björken 2:7, så som den visas på kartan och i situationsplanen.',
     );

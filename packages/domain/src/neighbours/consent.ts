@@ -54,7 +54,9 @@ export function consentSubject(input: {
   const distance = Math.min(...input.footprints.map((f) => distanceToArea(f, input.neighbourBoundary).distanceM));
   return {
     measure: input.measure,
-    footprints: input.footprints.map((f) => (f.coordinates[0] ?? []).map(([e, n]) => [cm(e!), cm(n!)] as [number, number])),
+    footprints: input.footprints.map((f) =>
+      (f.coordinates[0] ?? []).map(([e, n]) => [cm(e!), cm(n!)] as [number, number]),
+    ),
     areaM2: cm(area),
     ridgeHeightM: input.ridgeHeightM == null ? null : cm(input.ridgeHeightM),
     distanceM: cm(distance),
@@ -199,13 +201,20 @@ export const ConsentRequestViewSchema = z.object({
 export type ConsentRequestView = z.infer<typeof ConsentRequestViewSchema>;
 
 export const ConsentDeclineInputSchema = z.object({
-  reason: z.string().trim().min(1, 'consent.reasonRequired' satisfies DomainMessageId).max(CONSENT_REASON_MAX, 'consent.reasonTooLong' satisfies DomainMessageId),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'consent.reasonRequired' satisfies DomainMessageId)
+    .max(CONSENT_REASON_MAX, 'consent.reasonTooLong' satisfies DomainMessageId),
 });
 
 export const ConsentCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
 
 /** An invitation as the applicant's browser has it covers the drawing when every owner consented to what is drawn. */
-export function invitationCovers(invitation: Pick<ConsentInvitation, 'owners'>, current: ConsentSubject | null): boolean {
+export function invitationCovers(
+  invitation: Pick<ConsentInvitation, 'owners'>,
+  current: ConsentSubject | null,
+): boolean {
   return (
     current !== null &&
     invitation.owners.length > 0 &&
@@ -221,7 +230,13 @@ export function consentDocument(input: {
   neighbourDesignation: string;
   subject: ConsentSubject;
   signers: { name: string | null; signedAt: string; subjectHash: string }[];
-}): { title: string; subtitle: string; facts: [string, string][]; sections: { heading: string; paragraphs: string[] }[]; signature: string[] } {
+}): {
+  title: string;
+  subtitle: string;
+  facts: [string, string][];
+  sections: { heading: string; paragraphs: string[] }[];
+  signature: string[];
+} {
   const n = (v: number) => String(v).replace('.', ',');
   return {
     title: 'Grannemedgivande',
@@ -256,7 +271,11 @@ export function consentDocument(input: {
 /** The neighbouring properties whose invitations cover the drawing as it is now: the rules count them as consented. */
 export function coveredNeighbours(
   invitations: readonly Pick<ConsentInvitation, 'neighbourPropertyId' | 'owners'>[],
-  drawing: { measure?: MeasureType | undefined; footprints: { geometry: Polygon }[]; ridgeHeightM?: number | undefined },
+  drawing: {
+    measure?: MeasureType | undefined;
+    footprints: { geometry: Polygon }[];
+    ridgeHeightM?: number | undefined;
+  },
   neighbours: readonly { id: string; boundary: MultiPolygon }[],
 ): { propertyId: string }[] {
   if (!drawing.measure || drawing.footprints.length === 0) return [];
