@@ -161,6 +161,8 @@ export function NeighbourConsents(props: {
   applicantName: string;
   siteDesignation: string;
   onChange(invitations: ConsentInvitation[]): void;
+  /** Saves the drawing first, so the invitation covers what is on the screen. */
+  beforeInvite(): Promise<void>;
 }) {
   const { t } = useI18n();
   const [created, setCreated] = useState<Record<string, Created>>({});
@@ -170,6 +172,7 @@ export function NeighbourConsents(props: {
   const invite = async (neighbourId: string) => {
     setError(undefined);
     try {
+      await props.beforeInvite();
       const r = await consentApi.invite(props.draftId, neighbourId);
       setCreated((c) => ({ ...c, [neighbourId]: { code: r.code, path: r.path, expiresAt: r.invitation.expiresAt } }));
       await refresh();

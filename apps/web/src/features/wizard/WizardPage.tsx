@@ -5,6 +5,7 @@ import {
   stepFromSlug,
   stepProblems,
   stepSlugs,
+  toDraftData,
   wizardSteps,
   type WizardContext,
   type WizardEvent,
@@ -208,6 +209,7 @@ function consentProps(context: WizardContext, evaluation: Evaluation) {
 }
 
 function Consents({
+  step,
   context,
   evaluation,
   send,
@@ -224,6 +226,8 @@ function Consents({
       applicantName={session?.user?.name ?? ''}
       siteDesignation={context.properties.find((p) => p.id === context.propertyId)?.designation ?? ''}
       onChange={(consents) => send({ type: 'SET_CONSENTS', consents })}
+      // The invitation is for the drawing as the server has it: saved now, not at the next autosave.
+      beforeInvite={() => api.saveDraft(context.draftId, toDraftData(context, step)).then(() => {})}
     />
   );
 }
@@ -470,7 +474,7 @@ function StepBody(props: {
             />
           </Suspense>
           {context.site && context.footprints.length > 0 && (
-            <Consents context={context} evaluation={evaluation} send={send} />
+            <Consents step="map" context={context} evaluation={evaluation} send={send} />
           )}
         </div>
       );
@@ -509,7 +513,7 @@ function StepBody(props: {
             attachments={context.attachments}
             onChange={(list) => send({ type: 'SET_ATTACHMENTS', attachments: list })}
           />
-          <Consents context={context} evaluation={evaluation} send={send} />
+          <Consents step="attachments" context={context} evaluation={evaluation} send={send} />
         </Suspense>
       );
     case 'review':
