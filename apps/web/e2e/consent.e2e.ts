@@ -27,11 +27,12 @@ async function placeShed(page: Page, fromWest: string) {
   await expect.poll(() => page.locator('.measurements__area').textContent()).toBe('Yta: 12,0 m²');
 }
 
-/** Both widths of a screen, for people to look at. */
-async function shootBoth(page: Page, name: string) {
+/** Both widths of a screen, for people to look at; and, on a phone, the part of it that is new. */
+async function shootBoth(page: Page, name: string, part?: string) {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await shoot(page, shots, name);
+    if (part && width === 390) await page.locator(part).screenshot({ path: path.join(shots, `${name}-part-390.png`) });
   }
 }
 
@@ -60,7 +61,7 @@ describe.skipIf(!hasBrowser)('a neighbour’s consent with BankID, bound to the 
     await applicant.getByText('Eva Svensson: Inbjuden, har inte svarat').waitFor();
     await expectAccessible(applicant, 'map step with the invitation');
     await applicant.locator('.neighbour-consents').scrollIntoViewIfNeeded();
-    await shootBoth(applicant, 'wizard-invited');
+    await shootBoth(applicant, 'wizard-invited', '.neighbour-consents');
 
     // The neighbour, in a browser of their own, logs in with BankID and sees exactly what is planned.
     const neighbour = await (await env.newContext({ viewport: { width: 390, height: 900 } })).newPage();
@@ -96,7 +97,7 @@ describe.skipIf(!hasBrowser)('a neighbour’s consent with BankID, bound to the 
       .waitFor({ timeout: 15_000 });
     await applicant.getByText('Eva Svensson: Har medgett med BankID').waitFor();
     await expectAccessible(applicant, 'map step with the consent');
-    await shootBoth(applicant, 'wizard-consented');
+    await shootBoth(applicant, 'wizard-consented', '.verdict');
 
     // Moved a metre: the consent no longer covers the drawing, and the wizard says so.
     await placeShed(applicant, '29');
@@ -106,6 +107,6 @@ describe.skipIf(!hasBrowser)('a neighbour’s consent with BankID, bound to the 
     await applicant.getByText('Eva Svensson: Medgivandet gäller inte längre: byggnaden har flyttats').waitFor();
     expect(await applicant.getByText(/^Bygglovsfritt med grannens medgivande/).count()).toBe(0);
     await expectAccessible(applicant, 'map step with a lapsed consent');
-    await shootBoth(applicant, 'wizard-lapsed');
+    await shootBoth(applicant, 'wizard-lapsed', '.verdict');
   });
 });

@@ -8,10 +8,11 @@ export function PlotSketch(props: {
   label: string;
   legend: { site: string; neighbour: string; building: string };
 }) {
-  const rings = [...props.site.flat(), ...props.neighbour.flat(), ...props.buildings];
-  const es = rings.flat().map((p) => p[0]);
-  const ns = rings.flat().map((p) => p[1]);
-  const pad = 4;
+  // Framed on the buildings and the neighbour's plot: a property's far-off parts would shrink what matters.
+  const framed = [...props.neighbour.flat(), ...props.buildings];
+  const es = framed.flat().map((p) => p[0]);
+  const ns = framed.flat().map((p) => p[1]);
+  const pad = 8;
   const minE = Math.min(...es) - pad;
   const maxN = Math.max(...ns) + pad;
   const width = Math.max(...es) + pad - minE;
@@ -21,7 +22,12 @@ export function PlotSketch(props: {
   const stroke = Math.max(width, height) / 250;
   return (
     <figure className="plot-sketch">
-      <svg viewBox={`0 0 ${width.toFixed(2)} ${height.toFixed(2)}`} role="img" aria-label={props.label}>
+      <svg
+        viewBox={`0 0 ${width.toFixed(2)} ${height.toFixed(2)}`}
+        preserveAspectRatio="xMidYMid meet"
+        role="img"
+        aria-label={props.label}
+      >
         {props.neighbour.flat().map((r, i) => (
           <path key={`n${i}`} d={path(r)} className="plot-sketch__neighbour" strokeWidth={stroke * 2} />
         ))}
