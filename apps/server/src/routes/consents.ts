@@ -9,17 +9,12 @@ import {
   ConsentInvitationSchema,
   ConsentInviteInputSchema,
   ConsentRequestViewSchema,
-  LoginCollectInputSchema,
-  LoginCollectResultSchema,
-  QrResultSchema,
-  SignStartResultSchema,
   stockholmDate,
 } from '@lovisa/domain';
-import { renderQr } from '../bankidQr';
 import { currentUser, privateTo } from '../plugins/session';
 import { consentApplicantService, consentNeighbourService } from '../services/consent';
 import { plannedBuildings } from '../sitePlan/sitePlanInput';
-import { sendSitePlan } from './sitePlans';
+import { sendSitePlan } from '../sitePlan/sendSitePlan';
 
 const draftParams = z.object({ id: z.uuid() });
 const codeParams = z.object({ code: ConsentCodeSchema });
@@ -131,77 +126,6 @@ export default async function consentRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       await neighbour.decline(currentUser(request), request.params.code, request.body.reason);
-      return reply.status(204).send(null);
-    },
-  );
-
-  r.post(
-    '/consents/:code/sign',
-    {
-      config: { rateLimit: { max: app.config.bankidStartLimitPerMinute, timeWindow: 60_000 } },
-      schema: {
-        tags: ['applicant'],
-        summary: 'Start signing the consent with BankID: the text names the measure, area and distance',
-        params: codeParams,
-        response: {
-          202: SignStartResultSchema,
-          ...errors,
-          409: ApiErrorSchema,
-          429: ApiErrorSchema,
-          503: ApiErrorSchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      const order = await neighbour.startSign(currentUser(request), request.params.code, request.ip, request.log);
-      return reply.status(202).send({ ...order, pollIntervalMs: app.config.bankidPollIntervalMs });
-    },
-  );
-
-  r.get(
-    '/consents/:code/sign/:orderRef/qr',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'The animated QR for signing the consent, this second',
-        params: codeParams.extend({ orderRef: z.string().min(1).max(100) }),
-        response: { 200: QrResultSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const order = await neighbour.ownOrder(currentUser(request), request.params.code, request.params.orderRef);
-      reply.header('cache-control', 'no-store');
-      return renderQr(order, app.clock());
-    },
-  );
-
-  r.post(
-    '/consents/:code/sign/collect',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'Poll the consent’s signature; on completion the answer is stored',
-        params: codeParams,
-        body: LoginCollectInputSchema,
-        response: { 200: LoginCollectResultSchema, ...errors, 409: ApiErrorSchema, 503: ApiErrorSchema },
-      },
-    },
-    async (request) => neighbour.collect(currentUser(request), request.params.code, request.body.orderRef, request.log),
-  );
-
-  r.post(
-    '/consents/:code/sign/cancel',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'Cancel signing the consent; nothing is stored',
-        params: codeParams,
-        body: LoginCollectInputSchema,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await neighbour.cancel(currentUser(request), request.params.code, request.body.orderRef);
       return reply.status(204).send(null);
     },
   );

@@ -1,12 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   CONSENT_INVITATION_DAYS,
   ConsentSubjectSchema,
   DraftDataSchema,
-  bankIdMessage,
-  consentCanonical,
   consentDocument,
   consentSignText,
   consentStatus,
@@ -19,23 +17,19 @@ import {
   type ConsentSubject,
   type DraftData,
   type Property,
-  type SignCollectResult,
 } from '@lovisa/domain';
-import { BankIdError } from '@lovisa/bankid';
-import { attachments, consentAnswers, consentInvitations, consentSignOrders, drafts } from '../db/schema';
+import { attachments, consentAnswers, consentInvitations, drafts } from '../db/schema';
 import { BOARD, MUNICIPALITY } from '../decision/issue';
 import { renderDecision } from '../decision/renderDecision';
-import { appError, forbidden, notFound } from '../errors';
+import { appError, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { draftOfOwner } from '../repositories/attachments';
-import { bankIdUnavailable, collectOrder } from './bankidCollect';
 import { assertConsentFromNeighbour } from './uploads';
 
 type InvitationRow = typeof consentInvitations.$inferSelect;
 type AnswerRow = typeof consentAnswers.$inferSelect;
 
 const DAY_MS = 24 * 3600_000;
-const SIGN_ORDER_MAX_AGE_MS = 10 * 60_000;
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** 24 random bytes (192 bits), URL-safe: unguessable, short enough to type from a letter. */
@@ -207,7 +201,7 @@ export function consentApplicantService(app: FastifyInstance) {
  * An invitation the logged-in person may answer: the code is live (not withdrawn, not expired, the draft not yet
  * sent) and they are a registered owner of the invited property. Everything else they may not see.
  */
-async function openInvitation(app: FastifyInstance, user: SessionUser, code: string) {
+export async function openInvitation(app: FastifyInstance, user: SessionUser, code: string) {
   const [row] = await app.db
     .select()
     .from(consentInvitations)
@@ -228,6 +222,29 @@ async function openInvitation(app: FastifyInstance, user: SessionUser, code: str
   const subject = subjectOf(data, neighbour);
   if (!subject) throw appError('gone', 'consent.submitted');
   return { row, data, site, neighbour, subject };
+}
+
+/** One owner's answer, replacing any earlier one of theirs. */
+export async function saveAnswer(
+  app: FastifyInstance,
+  invitationId: string,
+  personnummer: string,
+  values: Partial<AnswerRow>,
+) {
+  const set = {
+    reason: null,
+    subject: null,
+    subjectHash: null,
+    signature: null,
+    ocspResponse: null,
+    bankIdIssueDate: null,
+    ...values,
+    answeredAt: app.clock(),
+  };
+  await app.db
+    .insert(consentAnswers)
+    .values({ id: crypto.randomUUID(), invitationId, personnummer, answer: values.answer!, ...set })
+    .onConflictDoUpdate({ target: [consentAnswers.invitationId, consentAnswers.personnummer], set });
 }
 
 /** The neighbour's side: look at the drawing, sign a consent with BankID, or decline with a reason. */
@@ -262,145 +279,12 @@ export function consentNeighbourService(app: FastifyInstance) {
     };
   }
 
-  async function saveAnswer(invitationId: string, personnummer: string, values: Partial<AnswerRow>) {
-    const set = {
-      reason: null,
-      subject: null,
-      subjectHash: null,
-      signature: null,
-      ocspResponse: null,
-      bankIdIssueDate: null,
-      ...values,
-      answeredAt: app.clock(),
-    };
-    await app.db
-      .insert(consentAnswers)
-      .values({ id: crypto.randomUUID(), invitationId, personnummer, answer: values.answer!, ...set })
-      .onConflictDoUpdate({ target: [consentAnswers.invitationId, consentAnswers.personnummer], set });
-  }
-
   async function decline(user: SessionUser, code: string, reason: string) {
     const { row } = await openInvitation(app, user, code);
-    await saveAnswer(row.id, user.personnummer, { answer: 'declined', reason });
+    await saveAnswer(app, row.id, user.personnummer, { answer: 'declined', reason });
   }
 
-  async function startSign(user: SessionUser, code: string, endUserIp: string, log: FastifyBaseLogger) {
-    const { row, site, neighbour, subject } = await openInvitation(app, user, code);
-    const text = consentSignText({
-      siteDesignation: site.designation,
-      neighbourDesignation: neighbour.designation,
-      subject,
-    });
-    let order;
-    try {
-      order = await app.bankid().sign({
-        endUserIp,
-        requirement: { personalNumber: user.personnummer },
-        userVisibleData: Buffer.from(text).toString('base64'),
-        userNonVisibleData: Buffer.from(sha256(consentCanonical(subject, neighbour.id, 'consented'))).toString(
-          'base64',
-        ),
-      });
-    } catch (err) {
-      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
-        throw appError('conflict', 'server.bankIdBusy');
-      log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid consent sign failed');
-      throw bankIdUnavailable();
-    }
-    const now = app.clock();
-    // Orders nobody collected (the page was closed) go after the time BankID itself keeps them.
-    await app.db
-      .delete(consentSignOrders)
-      .where(lt(consentSignOrders.createdAt, new Date(now.getTime() - SIGN_ORDER_MAX_AGE_MS)));
-    await app.db.insert(consentSignOrders).values({
-      orderRef: order.orderRef,
-      invitationId: row.id,
-      personnummer: user.personnummer,
-      subject,
-      subjectHash: sha256(consentCanonical(subject, neighbour.id, 'consented')),
-      qrStartToken: order.qrStartToken,
-      qrStartSecret: order.qrStartSecret,
-      createdAt: now,
-    });
-    return { orderRef: order.orderRef, autoStartToken: order.autoStartToken };
-  }
-
-  async function ownOrder(user: SessionUser, code: string, orderRef: string) {
-    const { row } = await openInvitation(app, user, code);
-    const [order] = await app.db
-      .select()
-      .from(consentSignOrders)
-      .where(
-        and(
-          eq(consentSignOrders.orderRef, orderRef),
-          eq(consentSignOrders.invitationId, row.id),
-          eq(consentSignOrders.personnummer, user.personnummer),
-        ),
-      );
-    if (!order || app.clock().getTime() - order.createdAt.getTime() > SIGN_ORDER_MAX_AGE_MS)
-      throw appError('notFound', 'consent.orderNotFound');
-    return order;
-  }
-
-  const forget = (orderRef: string) => app.db.delete(consentSignOrders).where(eq(consentSignOrders.orderRef, orderRef));
-
-  async function collect(
-    user: SessionUser,
-    code: string,
-    orderRef: string,
-    log: FastifyBaseLogger,
-  ): Promise<SignCollectResult> {
-    const order = await ownOrder(user, code, orderRef);
-    const result = await collectOrder(app, order.orderRef);
-    if (!result) {
-      await forget(order.orderRef);
-      return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
-    }
-    if (result.status === 'pending')
-      return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
-    await forget(order.orderRef);
-    if (result.status === 'failed')
-      return { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
-    if (result.completionData.user.personalNumber !== user.personnummer) {
-      log.warn({ orderRef: order.orderRef }, 'consent signed by another person; refused');
-      throw appError('forbidden', 'consent.signedByOther');
-    }
-    // What was shown must still be what is drawn: a change while the neighbour signed is not consented to.
-    const { neighbour, subject } = await openInvitation(app, user, code);
-    const hash = sha256(consentCanonical(subject, neighbour.id, 'consented'));
-    if (hash !== order.subjectHash) throw appError('conflict', 'consent.drawingChanged');
-    const signed = result.completionData;
-    await saveAnswer(order.invitationId, user.personnummer, {
-      answer: 'consented',
-      subject: order.subject,
-      subjectHash: order.subjectHash,
-      signature: signed.signature,
-      ocspResponse: signed.ocspResponse,
-      bankIdIssueDate: signed.bankIdIssueDate,
-    });
-    log.info({ invitationId: order.invitationId }, 'neighbour consent signed');
-    return { status: 'complete', message: 'Medgivandet är underskrivet.' };
-  }
-
-  /** Ends signing: nothing is stored, and BankID forgets the order. */
-  async function cancel(user: SessionUser, code: string, orderRef: string) {
-    const order = await ownOrder(user, code, orderRef);
-    await forget(order.orderRef);
-    await app
-      .bankid()
-      .cancel(order.orderRef)
-      .catch(() => {});
-  }
-
-  return {
-    view,
-    decline,
-    startSign,
-    collect,
-    cancel,
-    ownOrder,
-    open: (user: SessionUser, code: string) => openInvitation(app, user, code),
-  };
+  return { view, decline, open: (user: SessionUser, code: string) => openInvitation(app, user, code) };
 }
 
 /**

@@ -214,6 +214,8 @@ function Consents({
   evaluation,
   send,
 }: {
+  /** The step the applicant is on, saved with the drawing. */
+  step: WizardStep;
   context: WizardContext;
   evaluation: Evaluation;
   send: (e: WizardEvent) => void;
