@@ -3,24 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ApiErrorSchema,
-  ConsentCodeSchema,
   LoginCollectInputSchema,
   LoginCollectResultSchema,
   QrResultSchema,
   SignStartResultSchema,
 } from '@lovisa/domain';
 import { renderQr } from '../bankidQr';
+import { consentCodeParams, consentRouteErrors } from '../http/routeSchemas';
 import { currentUser, privateTo } from '../plugins/session';
 import { consentSigningService } from '../services/consentSigning';
-
-const codeParams = z.object({ code: ConsentCodeSchema });
-const errors = {
-  400: ApiErrorSchema,
-  401: ApiErrorSchema,
-  403: ApiErrorSchema,
-  404: ApiErrorSchema,
-  410: ApiErrorSchema,
-};
 
 /** The invited owner signs the consent with BankID: what they see in the app names the measure, area and distance. */
 export default async function consentSigningRoutes(app: FastifyInstance) {
@@ -35,10 +26,10 @@ export default async function consentSigningRoutes(app: FastifyInstance) {
       schema: {
         tags: ['applicant'],
         summary: 'Start signing the consent with BankID: the text names the measure, area and distance',
-        params: codeParams,
+        params: consentCodeParams,
         response: {
           202: SignStartResultSchema,
-          ...errors,
+          ...consentRouteErrors,
           409: ApiErrorSchema,
           429: ApiErrorSchema,
           503: ApiErrorSchema,
@@ -57,8 +48,8 @@ export default async function consentSigningRoutes(app: FastifyInstance) {
       schema: {
         tags: ['applicant'],
         summary: 'The animated QR for signing the consent, this second',
-        params: codeParams.extend({ orderRef: z.string().min(1).max(100) }),
-        response: { 200: QrResultSchema, ...errors },
+        params: consentCodeParams.extend({ orderRef: z.string().min(1).max(100) }),
+        response: { 200: QrResultSchema, ...consentRouteErrors },
       },
     },
     async (request, reply) => {
@@ -74,9 +65,9 @@ export default async function consentSigningRoutes(app: FastifyInstance) {
       schema: {
         tags: ['applicant'],
         summary: 'Poll the consent’s signature; on completion the answer is stored',
-        params: codeParams,
+        params: consentCodeParams,
         body: LoginCollectInputSchema,
-        response: { 200: LoginCollectResultSchema, ...errors, 409: ApiErrorSchema, 503: ApiErrorSchema },
+        response: { 200: LoginCollectResultSchema, ...consentRouteErrors, 409: ApiErrorSchema, 503: ApiErrorSchema },
       },
     },
     async (request) => neighbour.collect(currentUser(request), request.params.code, request.body.orderRef, request.log),
@@ -88,9 +79,9 @@ export default async function consentSigningRoutes(app: FastifyInstance) {
       schema: {
         tags: ['applicant'],
         summary: 'Cancel signing the consent; nothing is stored',
-        params: codeParams,
+        params: consentCodeParams,
         body: LoginCollectInputSchema,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...consentRouteErrors },
       },
     },
     async (request, reply) => {

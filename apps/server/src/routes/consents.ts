@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ApiErrorSchema,
-  ConsentCodeSchema,
   ConsentDeclineInputSchema,
   ConsentInvitationCreatedSchema,
   ConsentInvitationSchema,
@@ -11,20 +10,13 @@ import {
   ConsentRequestViewSchema,
   stockholmDate,
 } from '@lovisa/domain';
+import { consentCodeParams, consentRouteErrors } from '../http/routeSchemas';
 import { currentUser, privateTo } from '../plugins/session';
 import { consentApplicantService, consentNeighbourService } from '../services/consent';
 import { plannedBuildings } from '../sitePlan/sitePlanInput';
 import { sendSitePlan } from '../sitePlan/sendSitePlan';
 
 const draftParams = z.object({ id: z.uuid() });
-const codeParams = z.object({ code: ConsentCodeSchema });
-const errors = {
-  400: ApiErrorSchema,
-  401: ApiErrorSchema,
-  403: ApiErrorSchema,
-  404: ApiErrorSchema,
-  410: ApiErrorSchema,
-};
 
 /**
  * A neighbour's consent with BankID, bound to the drawing. The applicant invites the owners of a neighbouring
@@ -46,7 +38,7 @@ export default async function consentRoutes(app: FastifyInstance) {
           'Invite the owners of a neighbouring property to consent to my draft’s drawing; the code is shown once',
         params: draftParams,
         body: ConsentInviteInputSchema,
-        response: { 201: ConsentInvitationCreatedSchema, ...errors },
+        response: { 201: ConsentInvitationCreatedSchema, ...consentRouteErrors },
       },
     },
     async (request, reply) =>
@@ -62,7 +54,7 @@ export default async function consentRoutes(app: FastifyInstance) {
         tags: ['applicant'],
         summary: 'My draft’s invitations, with each owner’s answer (protected identities unnamed)',
         params: draftParams,
-        response: { 200: z.array(ConsentInvitationSchema), ...errors },
+        response: { 200: z.array(ConsentInvitationSchema), ...consentRouteErrors },
       },
     },
     async (request) => applicant.list(currentUser(request), request.params.id),
@@ -75,7 +67,7 @@ export default async function consentRoutes(app: FastifyInstance) {
         tags: ['applicant'],
         summary: 'Withdraw an invitation: its code stops working',
         params: draftParams.extend({ invitationId: z.uuid() }),
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...consentRouteErrors },
       },
     },
     async (request, reply) => {
@@ -90,8 +82,8 @@ export default async function consentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['applicant'],
         summary: 'An invitation to consent, for a registered owner of the invited property',
-        params: codeParams,
-        response: { 200: ConsentRequestViewSchema, ...errors },
+        params: consentCodeParams,
+        response: { 200: ConsentRequestViewSchema, ...consentRouteErrors },
       },
     },
     async (request) => neighbour.view(currentUser(request), request.params.code),
@@ -103,8 +95,8 @@ export default async function consentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['applicant'],
         summary: 'The situationsplan of what the neighbour is asked to consent to',
-        params: codeParams,
-        response: { ...errors, 503: ApiErrorSchema },
+        params: consentCodeParams,
+        response: { ...consentRouteErrors, 503: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -119,9 +111,9 @@ export default async function consentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['applicant'],
         summary: 'Decline, with a reason the applicant sees',
-        params: codeParams,
+        params: consentCodeParams,
         body: ConsentDeclineInputSchema,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...consentRouteErrors },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,10 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { and, eq, lt } from 'drizzle-orm';
-import { bankIdMessage, consentCanonical, consentSignText, type SignCollectResult } from '@lovisa/domain';
-import { BankIdError } from '@lovisa/bankid';
+import { consentCanonical, consentSignText, type SignCollectResult } from '@lovisa/domain';
 import { consentSignOrders } from '../db/schema';
 import { appError } from '../errors';
 import type { SessionUser } from '../plugins/session';
-import { bankIdUnavailable, collectOrder } from './bankidCollect';
+import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
 import { openInvitation, saveAnswer, sha256 } from './consent';
 
 const SIGN_ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -24,22 +23,19 @@ export function consentSigningService(app: FastifyInstance) {
       neighbourDesignation: neighbour.designation,
       subject,
     });
-    let order;
-    try {
-      order = await app.bankid().sign({
+    const order = await startBankIdSign(
+      app,
+      {
         endUserIp,
         requirement: { personalNumber: user.personnummer },
         userVisibleData: Buffer.from(text).toString('base64'),
         userNonVisibleData: Buffer.from(sha256(consentCanonical(subject, neighbour.id, 'consented'))).toString(
           'base64',
         ),
-      });
-    } catch (err) {
-      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
-        throw appError('conflict', 'server.bankIdBusy');
-      log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid consent sign failed');
-      throw bankIdUnavailable();
-    }
+      },
+      log,
+      'consent',
+    );
     const now = app.clock();
     // Orders nobody collected (the page was closed) go after the time BankID itself keeps them.
     await app.db
@@ -83,15 +79,9 @@ export function consentSigningService(app: FastifyInstance) {
   ): Promise<SignCollectResult> {
     const order = await ownOrder(user, code, orderRef);
     const result = await collectOrder(app, order.orderRef);
-    if (!result) {
-      await forget(order.orderRef);
-      return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
-    }
-    if (result.status === 'pending')
-      return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+    if (result?.status === 'pending') return unfinishedAnswer(result);
     await forget(order.orderRef);
-    if (result.status === 'failed')
-      return { status: 'failed', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'failed') };
+    if (!result || result.status === 'failed') return unfinishedAnswer(result);
     if (result.completionData.user.personalNumber !== user.personnummer) {
       log.warn({ orderRef: order.orderRef }, 'consent signed by another person; refused');
       throw appError('forbidden', 'consent.signedByOther');

@@ -17,7 +17,6 @@ import {
   type Property,
   type SignCollectResult,
 } from '@lovisa/domain';
-import { BankIdError } from '@lovisa/bankid';
 import { appError, blockedBy, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { draftFileFacts } from '../repositories/attachments';
@@ -46,7 +45,7 @@ import {
   sweepSubmissionKeys,
 } from '../repositories/submissionKeys';
 import { siteFor } from '../rules/siteFor';
-import { bankIdUnavailable, collectOrder } from './bankidCollect';
+import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
 import { consentDocumentsToCase, validConsentsOf } from './consent';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -226,20 +225,17 @@ export function submissionService(app: FastifyInstance) {
     const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
     if (sent) throw appError('conflict', 'server.alreadySubmitted', { diaryNumber: sent.diaryNumber });
     const { property } = await checkApplication(app, user, application, app.clock());
-    let order;
-    try {
-      order = await app.bankid().sign({
+    const order = await startBankIdSign(
+      app,
+      {
         endUserIp,
         requirement: { personalNumber: user.personnummer },
         userVisibleData: Buffer.from(signSummary(application, property.designation)).toString('base64'),
         userVisibleDataFormat: 'simpleMarkdownV1',
-      });
-    } catch (err) {
-      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
-        throw appError('conflict', 'server.bankIdBusy');
-      log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
-      throw bankIdUnavailable();
-    }
+      },
+      log,
+      'application',
+    );
     const now = app.clock();
     await sweep(now);
     await insertSignOrder(app.db, {
@@ -287,12 +283,8 @@ export function submissionService(app: FastifyInstance) {
     const order = await ownSignOrder(app, user, orderRef);
     if (order.caseId) return done(app, order.caseId);
     const result = await collectOrder(app, order.orderRef);
-    if (!result) {
-      await forgetSignOrder(app.db, order.orderRef);
-      return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
-    }
-    if (result.status === 'pending')
-      return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+    if (!result) await forgetSignOrder(app.db, order.orderRef);
+    if (!result || result.status === 'pending') return unfinishedAnswer(result);
     app.metrics.bankIdOrderEnded('sign', result.status, result.status === 'failed' ? result.hintCode : undefined);
     if (result.status === 'failed') {
       await forgetSignOrder(app.db, order.orderRef);

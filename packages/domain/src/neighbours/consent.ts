@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { distanceToArea, polygonArea, type MultiPolygon, type Polygon, type Position } from '@lovisa/geo';
 import { MeasureTypeSchema, measureLabels, type MeasureType } from '../measure';
 import type { DomainMessageId } from '../messages/sv';
+import type { DecisionDocument } from '../case/texts';
 
 /**
  * A neighbour's consent under the 4.5 m rule (PBL 9 kap. 4 a–4 c §§), given with BankID and bound to the drawing:
@@ -230,13 +231,7 @@ export function consentDocument(input: {
   neighbourDesignation: string;
   subject: ConsentSubject;
   signers: { name: string | null; signedAt: string; subjectHash: string }[];
-}): {
-  title: string;
-  subtitle: string;
-  facts: [string, string][];
-  sections: { heading: string; paragraphs: string[] }[];
-  signature: string[];
-} {
+}): DecisionDocument {
   const n = (v: number) => String(v).replace('.', ',');
   return {
     title: 'Grannemedgivande',
