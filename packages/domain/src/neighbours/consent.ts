@@ -235,7 +235,7 @@ export function consentDocument(input: {
   const n = (v: number) => String(v).replace('.', ',');
   return {
     title: 'Grannemedgivande',
-    subtitle: `${input.neighbourDesignation} till åtgärd på ${input.siteDesignation}`,
+    subtitle: `Från ägarna till ${input.neighbourDesignation}, för en åtgärd på ${input.siteDesignation}`,
     facts: [
       ['Fastighet där byggnaden uppförs', input.siteDesignation],
       ['Grannfastighet', input.neighbourDesignation],
