@@ -113,6 +113,17 @@ describe.each(dbKinds)('neighbour consent with BankID, bound to the drawing (%s)
     expect(JSON.stringify(stored)).not.toContain(created.code);
   });
 
+  it('never names a protected owner to the applicant, nor gives their address', async () => {
+    const protectedPlot = (await h.registers.land.propertyByDesignation('Kjellstavik Björken 2:5'))!;
+    const created = await invite(protectedPlot.id);
+    expect(created.invitation.owners.map((o) => [o.name, o.state])).toEqual([[null, 'invited']]);
+    const list = await as(ANNA, 'GET', `/api/drafts/${draftId}/consents`);
+    for (const secret of ['Karin', 'Sjöberg', 'Sekretessgatan', KARIN]) expect(list.body).not.toContain(secret);
+    // The protected owner, logged in, sees the invitation like any owner.
+    expect((await as(KARIN, 'GET', `/api/consents/${created.code}`)).statusCode).toBe(200);
+    await as(ANNA, 'DELETE', `/api/drafts/${draftId}/consents/${created.invitation.id}`);
+  });
+
   it('shows the drawing only to a registered owner of the invited property', async () => {
     const { code } = await invite();
     for (const stranger of [KARIN, BJORKEN_27_OWNER, ANNA]) {
