@@ -179,6 +179,8 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(draftRoutes);
   await api.register(attachmentRoutes);
   await api.register(applicationRoutes);
+  await api.register(import('./routes/consents'));
+  await api.register(import('./routes/consentSigning'));
   await api.register(myCasesRoutes);
   await api.register(kioskRoutes);
   // Not even registered on a kiosk (the hook above answers 404 for the whole prefix as well).

@@ -107,6 +107,68 @@ const cancelSign = (ctx: Ctx, orderRef: string) => async () => {
   });
 };
 
+// Issue 19, a neighbour's consent: A invites the owners of a property next to A's draft. No caller of the matrix
+// owns that property, so every neighbour route refuses them all (the owner's own 200s are in consent.test.ts).
+async function inviteNeighbour(ctx: Ctx): Promise<{ code: string; id: string }> {
+  const [neighbour] = await ctx.h.registers.land.neighbourIdsOf(ctx.facts.propertyA.id);
+  const res = await ctx.h.app.inject({
+    method: 'POST',
+    url: `/api/drafts/${ctx.draftId}/consents`,
+    headers: { cookie: ctx.cookieA },
+    payload: { neighbourPropertyId: neighbour },
+  });
+  const body = res.json() as { code: string; invitation: { id: string } };
+  return { code: body.code, id: body.invitation.id };
+}
+const consentRows: Row[] = [
+  {
+    method: 'POST',
+    route: '/api/drafts/:id/consents',
+    expect: onlyA(201),
+    call: async (c) => {
+      const [neighbour] = await c.h.registers.land.neighbourIdsOf(c.facts.propertyA.id);
+      return { method: 'POST', url: `/api/drafts/${c.draftId}/consents`, body: { neighbourPropertyId: neighbour } };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/drafts/:id/consents',
+    expect: onlyA(200),
+    call: async (c) => ({ method: 'GET', url: `/api/drafts/${c.draftId}/consents` }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/drafts/:id/consents/:invitationId',
+    expect: onlyA(204),
+    call: async (c) => ({
+      method: 'DELETE',
+      url: `/api/drafts/${c.draftId}/consents/${(await inviteNeighbour(c)).id}`,
+    }),
+  },
+  ...(
+    [
+      ['GET', '/api/consents/:code', ''],
+      ['GET', '/api/consents/:code/site-plan.pdf', '/site-plan.pdf'],
+      ['POST', '/api/consents/:code/decline', '/decline'],
+      ['POST', '/api/consents/:code/sign', '/sign'],
+      ['GET', '/api/consents/:code/sign/:orderRef/qr', '/sign/order-1/qr'],
+      ['POST', '/api/consents/:code/sign/collect', '/sign/collect'],
+      ['POST', '/api/consents/:code/sign/cancel', '/sign/cancel'],
+    ] as const
+  ).map(([method, route, tail]): Row => ({
+    method,
+    route,
+    expect: signedIn(403),
+    call: async (c) => ({
+      method,
+      url: `/api/consents/${(await inviteNeighbour(c)).code}${tail}`,
+      ...(method === 'POST'
+        ? { body: tail === '/decline' ? { reason: 'Nej.' } : tail === '/sign' ? undefined : { orderRef: 'order-1' } }
+        : {}),
+    }),
+  })),
+];
+
 // Issue 8, the case loop: fresh cases in the state each action needs (an action changes the case it acts on).
 const officerCookies = new Map<string, string>();
 async function asOfficer(ctx: Ctx, who: 'officer' | 'teamLead' = 'officer'): Promise<string> {
@@ -617,6 +679,7 @@ const matrix: Row[] = [
       };
     },
   },
+  ...consentRows,
 ];
 
 /** Routes outside the matrix on purpose: the BankID simulator (its own API). */

@@ -15,6 +15,8 @@ const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
 const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
 // The demo's mailbox (the API exists only with the BankID simulator).
+// A neighbour's consent with BankID (issue 19): the invited owner's page, opened from a link or a letter.
+const ConsentPage = lazy(() => import('./features/consent/ConsentPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 // The public anslagstavla of announced permits (issue #19).
 const AnslagstavlaPage = lazy(() => import('./features/notice/AnslagstavlaPage'));
@@ -35,6 +37,7 @@ function route(path: string) {
   if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;
   if (path === '/dev/e-post') return <OutboxPage />;
   if (path === '/anslagstavla') return <AnslagstavlaPage />;
+  if ((m = path.match(/^\/medgivande\/([A-Za-z0-9_-]{22,64})$/))) return <ConsentPage code={m[1]!} />;
   return <NotFound />;
 }
 

@@ -36,6 +36,7 @@ export const errorCodes = {
   forbidden: 403,
   notFound: 404,
   conflict: 409,
+  gone: 410,
   payloadTooLarge: 413,
   unsupportedMediaType: 415,
   tooManyRequests: 429,

@@ -12,6 +12,7 @@ export * from './calendar/holidays';
 export * from './decision/legalForce';
 export * from './decision/notice';
 export * from './neighbours/sakagare';
+export * from './neighbours/consent';
 export * from './errors';
 export * from './auth';
 export * from './routing';

@@ -15,6 +15,7 @@ describe('the web app page addresses', () => {
     '/handlaggare/arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
     '/dev/e-post',
     '/anslagstavla',
+    '/medgivande/Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1',
     '/kiosk',
     '/kiosk/meny',
   ])('%s is a page', (path) => expect(isAppPage(path)).toBe(true));
@@ -28,5 +29,7 @@ describe('the web app page addresses', () => {
     '/MINA-ARENDEN',
     '/wp-login.php',
     '/dev',
+    '/medgivande',
+    '/medgivande/kort',
   ])('%s is not', (path) => expect(isAppPage(path)).toBe(false));
 });

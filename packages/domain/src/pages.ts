@@ -20,6 +20,8 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   new RegExp(`^/handlaggare/arenden/${UUID}$`),
   /^\/dev\/e-post$/,
   /^\/anslagstavla$/,
+  // A neighbour's consent, by the invitation's code (neighbours/consent.ts ConsentCodeSchema).
+  /^\/medgivande\/[A-Za-z0-9_-]{22,64}$/,
   // The kiosk face routes its own sub-pages and says "not here" for the rest.
   /^\/kiosk(\/[a-z0-9-]+)*$/,
 ];

@@ -1,3 +1,4 @@
+import { consentSubject, type ConsentInvitation } from '@lovisa/domain';
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromCallback, fromPromise, initialTransition, transition, waitFor } from 'xstate';
 import { fillMessage, ruleSetFor } from '@lovisa/domain';
@@ -16,6 +17,7 @@ import type {
 import {
   applicationMachine,
   AUTOSAVE_DELAY_MS,
+  evaluate,
   needsSitePlan,
   stepFromSlug,
   stepProblems,
@@ -392,6 +394,7 @@ describe('application wizard', () => {
       signMessage: undefined,
       site: null,
       attachments: [],
+      consents: [],
       savedAt: undefined,
       notice: undefined,
       resumedVerdict: undefined,
@@ -663,5 +666,73 @@ describe('application wizard', () => {
       });
       expect(fresh.context.site).toBe(site);
     });
+  });
+});
+
+describe('a neighbour’s consent signed with BankID', () => {
+  const E = 620_000;
+  const N = 6_650_000;
+  const square = (e: number, n: number, w: number, d: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [E + e, N + n],
+        [E + e + w, N + n],
+        [E + e + w, N + n + d],
+        [E + e, N + n + d],
+        [E + e, N + n],
+      ] as [number, number][],
+    ],
+  });
+  const multi = (p: ReturnType<typeof square>) => ({ type: 'MultiPolygon' as const, coordinates: [p.coordinates] });
+  const neighbourId = '44444444-4444-4444-8444-444444444444';
+  const site: Site = {
+    boundary: multi(square(0, 0, 30, 40)),
+    plotAreaM2: 1200,
+    plan: null,
+    buildings: [{ footprint: square(10, 25, 10, 10), use: 'bostadshus', legalBasis: 'permit', heightM: 6 }],
+    neighbours: [{ id: neighbourId, designation: 'Granne 1:1', boundary: multi(square(-30, 0, 30, 40)) }],
+    water: [],
+  };
+  // A komplementbostadshus 2 m from the neighbour: notified, so the consent is asked for before sending.
+  const stuga = (de = 0) => ({ id: 'stuga', measure: 'smallDwelling' as const, geometry: square(2 + de, 10, 4, 5) });
+  const context = (de: number, consents: ConsentInvitation[]) => ({
+    propertyId: '55555555-5555-4555-8555-555555555555',
+    measure: 'smallDwelling' as const,
+    footprints: [stuga(de)],
+    details: { ridgeHeightM: 4 },
+    site,
+    today: '2026-11-23',
+    attachments: [],
+    consents,
+  });
+  const signed = consentSubject({
+    measure: 'smallDwelling',
+    footprints: [stuga().geometry],
+    ridgeHeightM: 4,
+    neighbourBoundary: site.neighbours[0]!.boundary,
+  });
+  const invitation = (subject: typeof signed | null): ConsentInvitation => ({
+    id: '66666666-6666-4666-8666-666666666666',
+    neighbourPropertyId: neighbourId,
+    designation: 'Granne 1:1',
+    createdAt: '2026-11-23T09:00:00.000Z',
+    expiresAt: '2026-12-23T09:00:00.000Z',
+    owners: [
+      { name: 'A', state: 'consented', reason: null, answeredAt: '2026-11-23T10:00:00.000Z', subject: signed },
+      { name: 'B', state: subject ? 'consented' : 'invited', reason: null, answeredAt: null, subject },
+    ],
+  });
+  const missingConsent = (c: ReturnType<typeof context>) =>
+    evaluate(c).missing.some((m) => m.code === 'MISSING_NEIGHBOUR_CONSENT');
+
+  it('counts once every owner signed for the drawing as it is, and no longer once it moved a metre', () => {
+    expect(evaluate(context(0, [])).assessment?.outcome).toBe('notification');
+    expect(missingConsent(context(0, []))).toBe(true);
+    expect(missingConsent(context(0, [invitation(null)]))).toBe(true);
+    expect(missingConsent(context(0, [invitation(signed)]))).toBe(false);
+    expect(missingConsent(context(0.2, [invitation(signed)]))).toBe(false); // 0.2 m further away: the same shed
+    expect(missingConsent(context(-0.2, [invitation(signed)]))).toBe(true); // 0.2 m closer: a new question
+    expect(missingConsent(context(-1, [invitation(signed)]))).toBe(true);
   });
 });

@@ -5,12 +5,14 @@ import {
   MeasureTypeSchema,
   SUBMISSION_CHANNEL,
   attachmentFacts,
+  coveredNeighbours,
   completenessInputFrom,
   evaluateApplication,
   requiredAttachments,
   ruleSetFor,
   stockholmDate,
   type AttachmentInfo,
+  type ConsentInvitation,
   type Evaluation,
   type PermitOutcome,
   type Site,
@@ -50,6 +52,8 @@ export interface WizardContext {
   site: Site | null;
   /** The files attached to the draft, as the server has them. */
   attachments: AttachmentInfo[];
+  /** The neighbours invited to consent with BankID, and their answers, as the server has them. */
+  consents: ConsentInvitation[];
   /** When the server last acknowledged the draft (ISO instant). */
   savedAt: string | undefined;
   /** Something the applicant must hear about the resumed draft, once. */
@@ -88,6 +92,7 @@ export type WizardEvent =
   | { type: 'SET_DETAILS'; details: Partial<ApplicationDetails> }
   | { type: 'SET_SITE'; propertyId: string; site: Site }
   | { type: 'SET_ATTACHMENTS'; attachments: AttachmentInfo[] }
+  | { type: 'SET_CONSENTS'; consents: ConsentInvitation[] }
   | { type: 'DISMISS_NOTICE' }
   /** Raised by the machine itself, debounced after drawing or typing. */
   | { type: 'AUTOSAVE' }
@@ -119,11 +124,19 @@ export interface WizardInput {
  * options, as the server makes on submission.
  */
 export function evaluate(
-  context: Pick<WizardContext, 'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today' | 'attachments'>,
+  context: Pick<WizardContext, 'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today' | 'attachments'> &
+    Partial<Pick<WizardContext, 'consents'>>,
 ): Evaluation {
   const ruleSet = ruleSetFor(context.today)!;
+  const files = attachmentFacts(context.attachments);
+  // A consent signed with BankID counts as the neighbour's GRAM while it still covers what is drawn.
+  const signed = coveredNeighbours(
+    context.consents ?? [],
+    { measure: context.measure, footprints: context.footprints, ridgeHeightM: context.details.ridgeHeightM },
+    context.site?.neighbours ?? [],
+  );
   return evaluateApplication(
-    { ...completenessInputFrom(context), ...attachmentFacts(context.attachments) },
+    { ...completenessInputFrom(context), ...files, neighbourConsents: [...(files.neighbourConsents ?? []), ...signed] },
     context.site,
     ruleSet,
     SUBMISSION_CHANNEL,
@@ -352,6 +365,7 @@ export const applicationMachine = setup({
       resumedVerdict: d?.ruleSetId ? { ruleSetId: d.ruleSetId, outcome: d.outcome } : undefined,
       site: null,
       attachments: [],
+      consents: [],
       today: input.today ?? stockholmDate(new Date()),
     };
   },
@@ -395,6 +409,7 @@ export const applicationMachine = setup({
     },
     DISMISS_NOTICE: { actions: assign({ notice: undefined }) },
     SET_ATTACHMENTS: { actions: assign({ attachments: ({ event }) => event.attachments }) },
+    SET_CONSENTS: { actions: assign({ consents: ({ event }) => event.consents }) },
   },
   states: {
     loadingProperties: {

@@ -433,3 +433,69 @@ export const decisionDeliveries = pgTable(
   },
   (t) => [index('decision_deliveries_case_idx').on(t.caseId)],
 );
+// ---------------------------------------------------------------------------------------------------------------
+// Neighbour consent with BankID, bound to the drawing (issue #19). Invitations, answers and sign orders.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * An applicant's invitation to the owners of one neighbouring property to consent to a draft's drawing. The code
+ * the neighbour opens it with is random (≥ 128 bits); only its SHA-256 is stored.
+ */
+export const consentInvitations = pgTable(
+  'consent_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    draftId: uuid('draft_id').notNull(),
+    applicantPersonnummer: text('applicant_personnummer').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    sitePropertyId: uuid('site_property_id').notNull(),
+    neighbourPropertyId: uuid('neighbour_property_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('consent_invitations_code_idx').on(t.codeHash),
+    index('consent_invitations_draft_idx').on(t.draftId),
+  ],
+);
+
+/**
+ * One owner's answer: a consent signed with BankID (the signature covers the canonical subject, whose SHA-256 is
+ * kept beside it) or a refusal with a reason. One answer per owner and invitation; a new answer replaces it.
+ */
+export const consentAnswers = pgTable(
+  'consent_answers',
+  {
+    id: uuid('id').primaryKey(),
+    invitationId: uuid('invitation_id')
+      .notNull()
+      .references(() => consentInvitations.id),
+    personnummer: text('personnummer').notNull(),
+    answer: text('answer').notNull(),
+    reason: text('reason'),
+    subject: jsonb('subject'),
+    subjectHash: text('subject_hash'),
+    signature: text('signature'),
+    ocspResponse: text('ocsp_response'),
+    bankIdIssueDate: text('bankid_issue_date'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('consent_answers_owner_idx').on(t.invitationId, t.personnummer),
+    check('consent_answers_kind', sql`${t.answer} in ('consented', 'declined')`),
+  ],
+);
+
+/** A neighbour's BankID sign order in progress: what they are shown is fixed here, and compared on completion. */
+export const consentSignOrders = pgTable('consent_sign_orders', {
+  orderRef: text('order_ref').primaryKey(),
+  invitationId: uuid('invitation_id').notNull(),
+  personnummer: text('personnummer').notNull(),
+  subject: jsonb('subject').notNull(),
+  subjectHash: text('subject_hash').notNull(),
+  qrStartToken: text('qr_start_token').notNull(),
+  qrStartSecret: text('qr_start_secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

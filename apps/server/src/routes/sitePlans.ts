@@ -2,19 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import {
-  ApiErrorSchema,
-  DraftDataSchema,
-  stockholmDate,
-  type ApplicationSubmission,
-  type Property,
-} from '@lovisa/domain';
+import { ApiErrorSchema, DraftDataSchema, stockholmDate, type ApplicationSubmission } from '@lovisa/domain';
 import { drafts } from '../db/schema';
 import { appError, notFound } from '../errors';
 import { currentUser, requireRole } from '../plugins/session';
 import type { CaseRow } from '../repositories/cases';
-import { renderSitePlan } from '../sitePlan/renderSitePlan';
-import { designationSlug, plannedBuildings, sitePlanInputFor, type PlannedBuilding } from '../sitePlan/sitePlanInput';
+import { sendSitePlan } from '../sitePlan/sendSitePlan';
+import { plannedBuildings } from '../sitePlan/sitePlanInput';
 import { ownCase } from '../services/applicantCase';
 import { teamCase } from '../services/officerCase';
 import { assertMaySeeProperty } from '../services/propertyAccess';
@@ -23,22 +17,6 @@ const params = z.object({ id: z.uuid() });
 const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 503: ApiErrorSchema };
 const description =
   'A one-page vector PDF (application/pdf) at 1:400 or 1:500 on A4, or on A3 when the plot needs it: plot, neighbours, buildings and distances to the boundary.';
-
-async function sendSitePlan(
-  app: FastifyInstance,
-  reply: FastifyReply,
-  property: Property,
-  planned: PlannedBuilding[],
-  date: string,
-) {
-  const pdf = await renderSitePlan(await sitePlanInputFor(app, property, planned, date));
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `inline; filename="situationsplan-${designationSlug(property.designation)}.pdf"`)
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
-}
 
 /** A stored case's situationsplan, dated the day it arrived, as it was applied for. */
 async function sendCaseSitePlan(app: FastifyInstance, reply: FastifyReply, row: CaseRow) {

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { BankIdError, type CollectResponse } from '@lovisa/bankid';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { BankIdError, type CollectResponse, type SignRequest } from '@lovisa/bankid';
+import { bankIdMessage, type LoginCollectResult } from '@lovisa/domain';
 import { appError } from '../errors';
 
 export const bankIdUnavailable = () => appError('unavailable', 'server.bankIdUnavailable');
@@ -16,4 +17,27 @@ export async function collectOrder(app: FastifyInstance, orderRef: string): Prom
     if (err instanceof BankIdError && err.httpStatus === 400) return null;
     throw bankIdUnavailable();
   }
+}
+
+/** Starts a BankID sign order: a person with one already running is told so (409), any other failure is 503. */
+export async function startBankIdSign(
+  app: FastifyInstance,
+  request: SignRequest,
+  log: FastifyBaseLogger,
+  what: string,
+) {
+  try {
+    return await app.bankid().sign(request);
+  } catch (err) {
+    if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
+      throw appError('conflict', 'server.bankIdBusy');
+    log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, `bankid ${what} sign failed`);
+    throw bankIdUnavailable();
+  }
+}
+
+/** The answer to a collect that has not completed: BankID forgot the order (failed), still pending, or failed. */
+export function unfinishedAnswer(result: Exclude<CollectResponse, { status: 'complete' }> | null): LoginCollectResult {
+  if (!result) return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
+  return { status: result.status, hintCode: result.hintCode, message: bankIdMessage(result.hintCode, result.status) };
 }

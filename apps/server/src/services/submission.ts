@@ -17,7 +17,6 @@ import {
   type Property,
   type SignCollectResult,
 } from '@lovisa/domain';
-import { BankIdError } from '@lovisa/bankid';
 import { appError, blockedBy, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { draftFileFacts } from '../repositories/attachments';
@@ -46,7 +45,8 @@ import {
   sweepSubmissionKeys,
 } from '../repositories/submissionKeys';
 import { siteFor } from '../rules/siteFor';
-import { bankIdUnavailable, collectOrder } from './bankidCollect';
+import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
+import { consentDocumentsToCase, validConsentsOf } from './consent';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
@@ -83,7 +83,12 @@ export async function checkApplication(
   user: SessionUser,
   application: ApplicationSubmission,
   at: Date,
-): Promise<{ property: Property; evaluation: Evaluation }> {
+): Promise<{
+  property: Property;
+  evaluation: Evaluation;
+  consents: Awaited<ReturnType<typeof validConsentsOf>>;
+  files: { type: string; neighbourPropertyId: string | null }[];
+}> {
   const property = await app.registers.land.propertyById(application.propertyId);
   if (!property) throw notFound('property');
   const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
@@ -91,11 +96,14 @@ export async function checkApplication(
   const ruleSet = ruleSetFor(stockholmDate(at));
   if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
   const files = application.draftId ? await draftFileFacts(app.db, application.draftId, user.personnummer) : [];
-  const input = { ...completenessInputFrom(application), ...attachmentFacts(files) };
+  // A consent signed with BankID that still covers the drawing counts as that neighbour's GRAM.
+  const consents = application.draftId ? await validConsentsOf(app, application.draftId, application) : [];
+  const consentFiles = consents.map((c) => ({ type: 'GRAM', neighbourPropertyId: c.neighbour.id }));
+  const input = { ...completenessInputFrom(application), ...attachmentFacts([...files, ...consentFiles]) };
   const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
   const blocking = evaluation.missing.filter((m) => m.blocking);
   if (blocking.length > 0) throw blockedBy(blocking);
-  return { property, evaluation };
+  return { property, evaluation, consents, files };
 }
 
 async function ownSignOrder(app: FastifyInstance, user: SessionUser, orderRef: string): Promise<SignOrderRow> {
@@ -138,9 +146,9 @@ async function receive(
   const application = ApplicationSubmissionSchema.parse(order.application);
   const receivedAt = app.clock();
   // Judged again on the day it arrives: that day's rule set decides (a signature may straddle a reform).
-  let evaluation: Evaluation;
+  let checked: Awaited<ReturnType<typeof checkApplication>>;
   try {
-    ({ evaluation } = await checkApplication(app, user, application, receivedAt));
+    checked = await checkApplication(app, user, application, receivedAt);
   } catch (err) {
     // A concurrent collect may have just made the case (and moved the draft's files to it), or another sign
     // order of the same draft did (a second tab): the answer is that case.
@@ -150,6 +158,7 @@ async function receive(
     if (sent) return lost(app, order, sent.id);
     throw err;
   }
+  const { evaluation } = checked;
   const teams = await app.registers.staff.teams();
   try {
     const created = await createCase(app.db, {
@@ -167,6 +176,18 @@ async function receive(
         bankIdIssueDate: signed.bankIdIssueDate,
       },
     });
+    await consentDocumentsToCase(
+      app,
+      {
+        id: created.id,
+        diaryNumber: created.diaryNumber,
+        ownerPersonnummer: user.personnummer,
+        siteDesignation: order.propertyDesignation,
+      },
+      checked.consents,
+      checked.files,
+      application,
+    );
     log.info({ caseId: created.id, diaryNumber: created.diaryNumber }, 'application received');
     app.metrics.applicationReceived(created.measure);
     return { status: 'complete' as const, message: SIGNED, case: created };
@@ -204,20 +225,17 @@ export function submissionService(app: FastifyInstance) {
     const sent = application.draftId ? await caseOfDraft(app.db, application.draftId, user.personnummer) : null;
     if (sent) throw appError('conflict', 'server.alreadySubmitted', { diaryNumber: sent.diaryNumber });
     const { property } = await checkApplication(app, user, application, app.clock());
-    let order;
-    try {
-      order = await app.bankid().sign({
+    const order = await startBankIdSign(
+      app,
+      {
         endUserIp,
         requirement: { personalNumber: user.personnummer },
         userVisibleData: Buffer.from(signSummary(application, property.designation)).toString('base64'),
         userVisibleDataFormat: 'simpleMarkdownV1',
-      });
-    } catch (err) {
-      if (err instanceof BankIdError && err.errorCode === 'alreadyInProgress')
-        throw appError('conflict', 'server.bankIdBusy');
-      log.warn({ errorCode: err instanceof BankIdError ? err.errorCode : 'unknown' }, 'bankid sign failed');
-      throw bankIdUnavailable();
-    }
+      },
+      log,
+      'application',
+    );
     const now = app.clock();
     await sweep(now);
     await insertSignOrder(app.db, {
@@ -265,12 +283,8 @@ export function submissionService(app: FastifyInstance) {
     const order = await ownSignOrder(app, user, orderRef);
     if (order.caseId) return done(app, order.caseId);
     const result = await collectOrder(app, order.orderRef);
-    if (!result) {
-      await forgetSignOrder(app.db, order.orderRef);
-      return { status: 'failed', hintCode: 'notFound', message: bankIdMessage('notFound', 'failed') };
-    }
-    if (result.status === 'pending')
-      return { status: 'pending', hintCode: result.hintCode, message: bankIdMessage(result.hintCode, 'pending') };
+    if (!result) await forgetSignOrder(app.db, order.orderRef);
+    if (!result || result.status === 'pending') return unfinishedAnswer(result);
     app.metrics.bankIdOrderEnded('sign', result.status, result.status === 'failed' ? result.hintCode : undefined);
     if (result.status === 'failed') {
       await forgetSignOrder(app.db, order.orderRef);

@@ -639,6 +639,57 @@ const ui = {
   'notice.me.earliestStart': 'Du får börja bygga tidigast {date} och först när du fått startbesked.',
   'notice.me.lapses': 'Bygglovet upphör om arbetet inte påbörjats senast {startBy} och avslutats senast {finishBy}.',
   'notice.me.announced': 'Beslutet kungjordes {date} på {channel}.',
+  'consent.ask.heading': 'Grannens medgivande',
+  'consent.ask.intro':
+    'Byggnaden ligger närmare än 4,5 meter från gränsen. Då behöver alla ägare till grannfastigheten medge skriftligt. Grannen kan skriva under med BankID: medgivandet gäller exakt det du har ritat.',
+  'consent.ask.button': 'Be grannen om medgivande: {designation}',
+  'consent.ask.again': 'Skicka en ny inbjudan till {designation}',
+  'consent.ask.created':
+    'Ge grannen länken eller brevet. Koden visas bara nu; behöver du den igen skickar du en ny inbjudan.',
+  'consent.ask.link': 'Länk till grannen',
+  'consent.ask.code': 'Kod',
+  'consent.ask.print': 'Skriv ut brev till grannen',
+  'consent.ask.withdraw': 'Dra tillbaka inbjudan till {designation}',
+  'consent.ask.expires': 'Inbjudan gäller till {date}.',
+  'consent.ask.ownersOf': 'Ägare till {designation}',
+  'consent.protected': 'Skyddad identitet',
+  'consent.state.invited': 'Inbjuden, har inte svarat',
+  'consent.state.consented': 'Har medgett med BankID',
+  'consent.state.declined': 'Medger inte: {reason}',
+  'consent.state.lapsed': 'Medgivandet gäller inte längre: {reasons}',
+  'consent.covered':
+    'Bygglovsfritt med grannens medgivande: alla ägare till {designation} har skrivit under med BankID.',
+  'consent.lapsedNotice':
+    'Medgivandet från {designation} gäller inte längre: {reasons}. Flytta tillbaka byggnaden eller be grannen om ett nytt medgivande.',
+  'consent.letter.title': 'Begäran om grannemedgivande',
+  'consent.letter.body':
+    '{applicant} vill bygga på {site} närmare än 4,5 meter från gränsen mot din fastighet {neighbour}. Enligt plan- och bygglagen behövs då ditt skriftliga medgivande. Öppna länken nedan, eller gå till adressen och skriv in koden, och logga in med BankID. Där ser du ritningen och kan skriva under eller avböja.',
+  'consent.letter.valid': 'Inbjudan gäller till {date}.',
+  'consent.page.title': 'Grannemedgivande',
+  'consent.page.intro':
+    '{applicant} vill bygga på {site} och ber dig som ägare till {neighbour} om medgivande, eftersom byggnaden hamnar närmare än 4,5 meter från gränsen.',
+  'consent.page.measure': 'Åtgärd',
+  'consent.page.area': 'Area',
+  'consent.page.ridge': 'Nockhöjd',
+  'consent.page.distance': 'Avstånd till din gräns',
+  'consent.page.expires': 'Inbjudan gäller till',
+  'consent.page.mapLabel':
+    'Karta: byggnaden (fylld) på {site}, {distance} m från gränsen mot din fastighet {neighbour} (markerad).',
+  'consent.page.legendSite': 'Fastigheten där det ska byggas',
+  'consent.page.legendNeighbour': 'Din fastighet',
+  'consent.page.legendBuilding': 'Den planerade byggnaden',
+  'consent.page.sitePlan': 'Situationsplan (PDF)',
+  'consent.page.youSign': 'Det här skriver du under:',
+  'consent.page.sign': 'Skriv under medgivande med BankID',
+  'consent.page.decline': 'Jag medger inte',
+  'consent.page.reason': 'Varför medger du inte?',
+  'consent.page.reasonHint': 'Den som ska bygga får se ditt skäl. Högst 1000 tecken.',
+  'consent.page.sendDecline': 'Skicka att jag inte medger',
+  'consent.page.signTitle': 'Skriv under medgivandet med BankID',
+  'consent.page.consented': 'Du har medgett. Tack! Den som ska bygga ser nu att medgivandet är underskrivet.',
+  'consent.page.declined': 'Du har svarat att du inte medger. Den som ska bygga ser ditt skäl.',
+  'consent.page.m2': '{value} m²',
+  'consent.page.m': '{value} m',
 };
 
 export const sv = { ...domainSv, ...ui };

@@ -154,10 +154,34 @@ const rest = {
   'case.issue.COMPLETION_ITEM_MISSING': 'Attach the {item}.',
 } as const;
 
+const consentEn = {
+  'consent.nothingDrawn': 'Draw the building and choose what you are building before asking the neighbour to consent.',
+  'consent.notNeighbour':
+    'The neighbour need not consent: the property does not border yours or is not closer than 4.5 metres.',
+  'consent.notFound': 'The invitation was not found. Check the code in the letter or the link.',
+  'consent.withdrawn': 'The person who asked for the consent has withdrawn the invitation.',
+  'consent.expired': 'The invitation has expired. Ask the person who is building for a new one.',
+  'consent.submitted': 'The application has already been sent. The invitation no longer applies.',
+  'consent.notOwner':
+    'You are not a registered owner of the property the invitation is for. Only its owners can give consent.',
+  'consent.drawingChanged': 'The drawing changed while you were signing. Look at the new drawing and sign again.',
+  'consent.signedByOther': 'The consent was signed by someone other than the person logged in. It was not saved.',
+  'consent.orderNotFound': 'The signature was not found. Start again.',
+  'consent.reasonRequired': 'Write why you do not consent.',
+  'consent.reasonTooLong': 'The reason may be at most 1000 characters.',
+  'consent.lapse.otherMeasure': 'the measure is a different one',
+  'consent.lapse.reshaped': 'the building has a different shape',
+  'consent.lapse.moved': 'the building has been moved',
+  'consent.lapse.enlarged': 'the building has become larger',
+  'consent.lapse.higher': 'the ridge is higher',
+  'consent.lapse.closer': 'the building is closer to the boundary',
+} as const;
+
 export const domainEn: Record<DomainMessageId, string> = {
   ...(Object.fromEntries(Object.entries(findingEn).map(([code, text]) => [`finding.${code}`, text])) as Record<
     `finding.${keyof typeof findingEn}`,
     string
   >),
   ...rest,
+  ...consentEn,
 };

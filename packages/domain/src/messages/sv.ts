@@ -243,12 +243,45 @@ const caseSv = {
   'case.issue.COMPLETION_ITEM_MISSING': 'Bifoga {item}.',
 } as const;
 
+/** A neighbour's consent with BankID (issue #19): the server's answers and the lapse reasons. */
+const consentSv = {
+  'consent.nothingDrawn': 'Rita byggnaden och välj vad du bygger innan du ber grannen om medgivande.',
+  'consent.notNeighbour':
+    'Grannen behöver inte medge: fastigheten gränsar inte till din eller ligger inte närmare än 4,5 meter.',
+  'consent.notFound': 'Inbjudan hittades inte. Kontrollera koden i brevet eller länken.',
+  'consent.withdrawn': 'Den som bad om medgivandet har dragit tillbaka inbjudan.',
+  'consent.expired': 'Inbjudan har gått ut. Be den som ska bygga om en ny.',
+  'consent.submitted': 'Ansökan är redan skickad. Inbjudan gäller inte längre.',
+  'consent.notOwner':
+    'Du är inte lagfaren ägare till fastigheten som inbjudan gäller. Bara fastighetens ägare kan lämna medgivande.',
+  'consent.drawingChanged': 'Ritningen ändrades medan du skrev under. Titta på den nya ritningen och skriv under igen.',
+  'consent.signedByOther': 'Medgivandet skrevs under av någon annan än den som är inloggad. Det har inte sparats.',
+  'consent.orderNotFound': 'Underskriften hittades inte. Börja om.',
+  'consent.reasonRequired': 'Skriv varför du inte medger.',
+  'consent.reasonTooLong': 'Skälet får vara högst 1000 tecken.',
+  'consent.lapse.otherMeasure': 'åtgärden är en annan',
+  'consent.lapse.reshaped': 'byggnadens form har ändrats',
+  'consent.lapse.moved': 'byggnaden har flyttats',
+  'consent.lapse.enlarged': 'byggnaden har blivit större',
+  'consent.lapse.higher': 'nockhöjden är högre',
+  'consent.lapse.closer': 'byggnaden ligger närmare gränsen',
+} as const;
+
 type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}${K}`]: string };
 const findingsById = Object.fromEntries(
   Object.entries(findingSv).map(([code, text]) => [`finding.${code}`, text]),
 ) as Prefixed<'finding.', typeof findingSv>;
 
-export const domainSv = { ...findingsById, ...formSv, ...geometrySv, ...bankIdSv, ...wizardSv, ...serverSv, ...caseSv };
+export const domainSv = {
+  ...findingsById,
+  ...formSv,
+  ...geometrySv,
+  ...bankIdSv,
+  ...wizardSv,
+  ...serverSv,
+  ...caseSv,
+  ...consentSv,
+};
 export type DomainMessageId = keyof typeof domainSv;
 
 export const isDomainMessageId = (id: string): id is DomainMessageId =>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Evaluation, Finding } from '@lovisa/domain';
 import { useI18n } from '../../i18n/i18n';
 
@@ -22,7 +23,16 @@ function Findings({ items, title }: { items: Finding[]; title: string }) {
  * The rules engine's answer to "do I need a permit?" and how the drawing meets the plan: the same verdict the
  * server will reach, shown as the applicant draws and again before they sign.
  */
-export function Verdict({ evaluation, headingLevel = 2 }: { evaluation: Evaluation; headingLevel?: 2 | 3 }) {
+export function Verdict({
+  evaluation,
+  headingLevel = 2,
+  note,
+}: {
+  evaluation: Evaluation;
+  headingLevel?: 2 | 3;
+  /** What the verdict says beyond the rules' own words: the neighbours' consents, signed or lapsed. */
+  note?: ReactNode;
+}) {
   const { t, label } = useI18n();
   const a = evaluation.assessment;
   if (!a) return null;
@@ -37,6 +47,7 @@ export function Verdict({ evaluation, headingLevel = 2 }: { evaluation: Evaluati
       <p className="verdict__summary">
         <strong>{summary && label(summary.text)}</strong>
       </p>
+      {note}
       {evaluation.ridgeHeightPending && <p>{t('verdict.ridgePending')}</p>}
       {a.confirmWithMunicipality && <p className="verdict__confirm">{t('verdict.confirm')}</p>}
       <Findings items={reasons} title={t('verdict.why')} />

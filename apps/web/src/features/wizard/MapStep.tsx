@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type L from 'leaflet';
 import { placementLimits, type Evaluation, type Footprint, type MeasureType, type Surroundings } from '@lovisa/domain';
 import {
@@ -55,6 +55,8 @@ export default function MapStep(props: {
   footprints: Footprint[];
   /** The rules engine's live verdict on the drawing (null until the property's data has arrived). */
   evaluation: Evaluation | null;
+  /** The neighbours' consents as the verdict shows them. */
+  verdictNote?: ReactNode;
   onChange(f: Footprint[]): void;
 }) {
   const { data, error } = useApi(() => api.property(props.propertyId), [props.propertyId]);
@@ -155,6 +157,7 @@ function MapStepLoaded(props: {
   measure: MeasureType;
   footprints: Footprint[];
   evaluation: Evaluation | null;
+  verdictNote?: ReactNode;
   onChange(f: Footprint[]): void;
 }) {
   const { data, footprints, evaluation } = props;
@@ -223,7 +226,7 @@ function MapStepLoaded(props: {
       />
       <Measurements facts={facts} warnings={warnings} evaluation={evaluation} />
       <BuildingList facts={facts} selectedId={selected?.id ?? null} onSelect={(id) => select(id)} onRemove={remove} />
-      {allPlaced && evaluation && <Verdict evaluation={evaluation} />}
+      {allPlaced && evaluation && <Verdict evaluation={evaluation} note={props.verdictNote} />}
       <PlaceByMeasurementsForm
         fields={fields}
         onField={setField}

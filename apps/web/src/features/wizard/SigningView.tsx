@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SignOrder } from '@lovisa/wizard';
 import { api } from '../../api/client';
 import { PageTitle } from '../../components/Layout';
-import { useI18n, type Message } from '../../i18n/i18n';
+import { useI18n, type Message, type MessageKey } from '../../i18n/i18n';
 import { kioskFace } from '../kiosk/mode';
 
 /** Signing the application with BankID: animated QR from the server, or BankID on this device. */
@@ -10,10 +10,16 @@ export function SigningView({
   order,
   message,
   onCancel,
+  title = 'sign.title',
+  loadQr = api.signQr,
 }: {
   order: SignOrder | undefined;
   message: Message | undefined;
   onCancel(): void;
+  /** The page's heading: the application's signature by default (a neighbour's consent names its own). */
+  title?: MessageKey;
+  /** This second's QR of the order; the application's signing order by default. */
+  loadQr?: (orderRef: string) => Promise<{ svg: string }>;
 }) {
   const [svg, setSvg] = useState<string | null>(null);
   const { t, msg } = useI18n();
@@ -22,7 +28,7 @@ export function SigningView({
     if (!orderRef) return;
     let live = true;
     const draw = () =>
-      api.signQr(orderRef).then(
+      loadQr(orderRef).then(
         (r) => live && setSvg(r.svg),
         () => {},
       );
@@ -32,13 +38,13 @@ export function SigningView({
       live = false;
       window.clearInterval(timer);
     };
-  }, [orderRef]);
+  }, [orderRef, loadQr]);
 
   // A kiosk has no BankID of its own: the visitor signs with the phone, by the QR code.
   const kiosk = kioskFace(window.location.pathname, undefined);
   return (
     <div className="page page--narrow">
-      <PageTitle>{t('sign.title')}</PageTitle>
+      <PageTitle>{t(title)}</PageTitle>
       {!order ? (
         <p aria-live="polite">{t('sign.checking')}</p>
       ) : (

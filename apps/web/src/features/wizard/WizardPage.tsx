@@ -5,6 +5,7 @@ import {
   stepFromSlug,
   stepProblems,
   stepSlugs,
+  toDraftData,
   wizardSteps,
   type WizardContext,
   type WizardEvent,
@@ -15,6 +16,7 @@ import {
   requiredAttachments,
   ruleSetFor,
   type ApplicationDetails,
+  type ConsentInvitation,
   type Draft,
   type Evaluation,
 } from '@lovisa/domain';
@@ -29,6 +31,9 @@ import { PropertyStep } from './PropertyStep';
 import { MeasureStep } from './MeasureStep';
 import { forgetSigning, signingOf } from './signingMarker';
 import { browserWizardMachine } from './wizardMachine';
+import { consentApi } from '../consent/consentApi';
+import { ConsentVerdictNote, NeighbourConsents } from '../consent/NeighbourConsents';
+import { useSession } from '../../session';
 
 const MapStep = lazy(() => import('./MapStep'));
 // The forms library comes with the details step, not with the first screens an old phone has to load.
@@ -150,6 +155,7 @@ function useWizard(draft: Draft | undefined) {
       live = false;
     };
   }, [draftId, send]);
+  useConsents(draftId, state.context.consents, send);
   useInterruptedSigning(draftId, state.matches({ editing: 'review' }), send);
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
   useStepAddress(
@@ -168,6 +174,64 @@ function useWizard(draft: Draft | undefined) {
     if (laterAhead) void laterSteps().catch(() => {});
   }, [laterAhead]);
   return { state, send, actor, evaluation, step };
+}
+
+/** How often the wizard asks for the neighbours' answers while one is still awaited (they answer elsewhere). */
+const CONSENT_POLL_MS = 4000;
+
+/** The neighbours' invitations and answers: fetched with the draft, then again while an owner has not answered. */
+function useConsents(draftId: string, invitations: ConsentInvitation[], send: (e: WizardEvent) => void) {
+  const waiting = invitations.some((i) => i.owners.some((o) => o.state === 'invited'));
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      consentApi.invitations(draftId).then(
+        (list) => live && send({ type: 'SET_CONSENTS', consents: list }),
+        () => {},
+      );
+    void load();
+    const timer = waiting ? window.setInterval(() => void load(), CONSENT_POLL_MS) : undefined;
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [draftId, waiting, send]);
+}
+
+/** The neighbours' consents in the verdict and, where the applicant acts on them, the invitations. */
+function consentProps(context: WizardContext, evaluation: Evaluation) {
+  return {
+    consentFrom: evaluation.assessment?.consentFrom ?? [],
+    invitations: context.consents,
+    drawing: { measure: context.measure, footprints: context.footprints, ridgeHeightM: context.details.ridgeHeightM },
+    site: context.site,
+  };
+}
+
+function Consents({
+  step,
+  context,
+  evaluation,
+  send,
+}: {
+  /** The step the applicant is on, saved with the drawing. */
+  step: WizardStep;
+  context: WizardContext;
+  evaluation: Evaluation;
+  send: (e: WizardEvent) => void;
+}) {
+  const { session } = useSession();
+  return (
+    <NeighbourConsents
+      {...consentProps(context, evaluation)}
+      draftId={context.draftId}
+      applicantName={session?.user?.name ?? ''}
+      siteDesignation={context.properties.find((p) => p.id === context.propertyId)?.designation ?? ''}
+      onChange={(consents) => send({ type: 'SET_CONSENTS', consents })}
+      // The invitation is for the drawing as the server has it: saved now, not at the next autosave.
+      beforeInvite={() => api.saveDraft(context.draftId, toDraftData(context, step)).then(() => {})}
+    />
+  );
 }
 
 /** How many times Next was pressed on a step that is not done: each press shows (and focuses) the reasons. */
@@ -407,9 +471,13 @@ function StepBody(props: {
               measure={context.measure}
               footprints={context.footprints}
               evaluation={context.site ? evaluation : null}
+              verdictNote={<ConsentVerdictNote {...consentProps(context, evaluation)} />}
               onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
             />
           </Suspense>
+          {context.site && context.footprints.length > 0 && (
+            <Consents step="map" context={context} evaluation={evaluation} send={send} />
+          )}
         </div>
       );
     case 'details':
@@ -447,6 +515,7 @@ function StepBody(props: {
             attachments={context.attachments}
             onChange={(list) => send({ type: 'SET_ATTACHMENTS', attachments: list })}
           />
+          <Consents step="attachments" context={context} evaluation={evaluation} send={send} />
         </Suspense>
       );
     case 'review':
