@@ -2,6 +2,7 @@ import { workingDayFrom } from '../calendar/holidays';
 import { addDays, daysBetween } from '../rules/clock';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetOfCase, type ClockFacts } from './clock';
+import { hearingMayClose, hearingReplyBounds, hearingRunning, type Hearing } from './hearing';
 import {
   REASON_MIN_LENGTH,
   isOpen,
@@ -23,6 +24,8 @@ export interface CaseLifecycleState {
   extended: boolean;
   startApproved: boolean;
   proposalBy: string | null;
+  /** The neighbour hearing, if one was started (absent on states from before hearings). */
+  hearing?: Hearing | null;
 }
 
 export interface CaseViewer {
@@ -40,10 +43,18 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
   if (isOpen(s.status)) actions.push('assign');
   if (s.status === 'received') actions.push('requestCompletion');
   if ((s.status === 'received' || s.status === 'awaitingCompletion') && !s.extended) actions.push('extendDeadline');
-  if (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)) actions.push('decide');
+  const running = hearingRunning(s.hearing);
+  // No decision while the neighbours are being heard: their answers are part of what it rests on.
+  if (!running && (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)))
+    actions.push('decide');
   if (orderIgnored) actions.push('dismiss');
   if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer)
     actions.push('confirmProposal', 'returnProposal');
+  // A hearing belongs to a permit (9 kap. 25 §), before the decision; one at a time.
+  if (s.procedure === 'permit' && (s.status === 'received' || s.status === 'awaitingCompletion') && !running)
+    actions.push('startHearing');
+  if (running && isOpen(s.status)) actions.push('recordHearingAnswer');
+  if (running && isOpen(s.status) && hearingMayClose(s.hearing!, today)) actions.push('closeHearing');
   if (
     (s.procedure === 'notification' && s.status === 'received') ||
     (s.procedure === 'permit' && s.status === 'decided' && s.outcome === 'approved' && !s.startApproved)
@@ -97,6 +108,13 @@ export function caseCommandLimits(
       : null,
     extension: actions.includes('extendDeadline')
       ? { maxWeeks, defaultWeeks: Math.min(SUGGESTED_EXTENSION_WEEKS, maxWeeks), reasonMinLength: REASON_MIN_LENGTH }
+      : null,
+    hearing: actions.includes('startHearing')
+      ? {
+          ...hearingReplyBounds(today, ruleSet),
+          minReplyDays: ruleSet.hearing.minReplyDays.value,
+          uncertain: ruleSet.hearing.minReplyDays.uncertain,
+        }
       : null,
     startApproval: actions.includes('startApproval')
       ? { decidesCase: s.status !== 'decided', proposes: s.status !== 'decided' && proposes }
