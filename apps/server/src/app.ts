@@ -32,6 +32,7 @@ import healthRoutes from './routes/health';
 import publicSettingsRoutes from './routes/publicSettings';
 import meRoutes from './routes/me';
 import myCasesRoutes from './routes/myCases';
+import hearingRoutes from './routes/hearings';
 import officerRoutes from './routes/officer';
 import propertyRoutes from './routes/properties';
 import kioskRoutes from './routes/kiosk';
@@ -179,6 +180,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(attachmentRoutes);
   await api.register(applicationRoutes);
   await api.register(myCasesRoutes);
+  await api.register(hearingRoutes);
   await api.register(kioskRoutes);
   // Not even registered on a kiosk (the hook above answers 404 for the whole prefix as well).
   if (!config.kiosk.only) await api.register(officerRoutes);

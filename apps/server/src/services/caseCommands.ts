@@ -12,9 +12,11 @@ import {
   type CaseProblem,
   type CaseState,
   type DecisionOutcome,
+  type Hearing,
   type Procedure,
 } from '@lovisa/domain';
 import { issueDocument } from '../decision/issue';
+import { hearingOf } from '../repositories/hearings';
 import { AppError } from '../errors';
 import type { Db, Tx } from '../db/database';
 import {
@@ -30,7 +32,11 @@ import {
 } from '../repositories/cases';
 
 /** The case as the domain's commands see it. */
-export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = null): CaseState {
+export function caseStateOf(
+  row: CaseRow,
+  assessment: CaseState['assessment'] = null,
+  hearing: Hearing | null = null,
+): CaseState {
   return {
     diaryNumber: row.diaryNumber,
     version: row.version,
@@ -45,6 +51,7 @@ export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = 
     startApproved: row.startApprovedAt !== null,
     neighbourConsentMissing: row.neighbourConsentMissing,
     assessment,
+    hearing,
   };
 }
 
@@ -75,6 +82,13 @@ export function caseProblemError(problem: CaseProblem, row?: CaseRow): AppError 
   );
 }
 
+/** Who the case's history names: never a neighbour's name (a protected identity answers too). */
+function actorOfChange(row: CaseRow, actor: CaseActor): { name: string; event?: string } {
+  if (actor.role === 'applicant') return { name: row.applicantName, event: 'applicant' };
+  if (actor.role === 'neighbour') return { name: 'Sakägare', event: 'neighbour' };
+  return { name: actor.name };
+}
+
 /**
  * The one way a case changes: the domain decides (applyCaseCommand), the documents it orders are written, and
  * the change is stored in one transaction on the version the command was made on.
@@ -86,21 +100,26 @@ export async function runCaseCommand(
   actor: CaseActor,
   db: Db | Tx = app.db,
 ): Promise<CaseRow> {
-  const assessment = command.type === 'answerCompletion' ? await assessmentOf(db, row.id) : null;
+  const [assessment, hearing] = await Promise.all([
+    command.type === 'answerCompletion' ? assessmentOf(db, row.id) : null,
+    hearingOf(db, row.id),
+  ]);
   const at = app.clock();
-  const result = applyCaseCommand(caseStateOf(row, assessment), command, actor, at);
+  const result = applyCaseCommand(caseStateOf(row, assessment, hearing), command, actor, at);
   if (!result.ok) throw caseProblemError(result.problem, row);
-  const { set, events, messages, documents } = result.change;
+  const { set: domainSet, events, messages, documents } = result.change;
+  const { hearing: changedHearing, ...set } = domainSet;
   const issued = await Promise.all(documents.map((d) => issueDocument(app, row, { ...d, at })));
   return changeCase(db, {
     id: row.id,
     version: command.version,
-    actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
+    actor: actorOfChange(row, actor),
     at,
     set,
     events,
     messages,
     documents: issued,
+    ...(changedHearing ? { hearing: changedHearing } : {}),
   });
 }
 
