@@ -14,6 +14,7 @@ import {
 import { startHarness, login, multipartFile, submitSigned, testPdf, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts, footprintIn } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
+import { markHeard } from './test/hearing';
 
 const NOW = new Date('2026-11-23T10:00:00+01:00');
 const YEAR = 365 * 86_400_000;
@@ -298,6 +299,7 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const d = await submitSigned(h, anna, structuredClone(deviating));
     h.app.config.routingRules = rules;
     expect(c.teamId).toBe('bygglov');
+    await markHeard(h.app.db, c.id); // the neighbours were heard (PBL 9 kap. 25 §; hearing.test.ts)
 
     const before = await officerCase(c.id);
     expect(before.deviation).toBe(true);

@@ -14,6 +14,9 @@ const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
 const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
 const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
+// A neighbour's side of a hearing (issue 19): the letter's code, then what they were sent.
+const HearingCodePage = lazy(() => import('./features/hearing/HearingCodePage'));
+const NeighbourHearingPage = lazy(() => import('./features/hearing/NeighbourHearingPage'));
 // The demo's mailbox (the API exists only with the BankID simulator).
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 // The town-hall kiosk's face (issue 9): its own shell, loaded only at /kiosk or for a kiosk session.
@@ -32,6 +35,8 @@ function route(path: string) {
   if (path === '/handlaggare') return <QueuePage />;
   if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;
   if (path === '/dev/e-post') return <OutboxPage />;
+  if (path === '/underrattelse') return <HearingCodePage />;
+  if ((m = path.match(/^\/underrattelse\/([0-9A-Za-z-]{8,20})$/))) return <NeighbourHearingPage code={m[1]!} />;
   return <NotFound />;
 }
 

@@ -16,6 +16,8 @@ describe('the web app page addresses', () => {
     '/dev/e-post',
     '/kiosk',
     '/kiosk/meny',
+    '/underrattelse',
+    '/underrattelse/ABCD-EFGH-JKMN',
   ])('%s is a page', (path) => expect(isAppPage(path)).toBe(true));
 
   it.each([
@@ -27,5 +29,7 @@ describe('the web app page addresses', () => {
     '/MINA-ARENDEN',
     '/wp-login.php',
     '/dev',
+    '/underrattelse/a/b',
+    '/underrattelse/<script>',
   ])('%s is not', (path) => expect(isAppPage(path)).toBe(false));
 });

@@ -19,6 +19,9 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   /^\/handlaggare$/,
   new RegExp(`^/handlaggare/arenden/${UUID}$`),
   /^\/dev\/e-post$/,
+  // The neighbour hearing: the code field, and a letter's code (issue 19).
+  /^\/underrattelse$/,
+  /^\/underrattelse\/[0-9A-Za-z-]{8,20}$/,
   // The kiosk face routes its own sub-pages and says "not here" for the rest.
   /^\/kiosk(\/[a-z0-9-]+)*$/,
 ];

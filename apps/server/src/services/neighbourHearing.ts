@@ -73,7 +73,7 @@ export async function neighbourHearingView(app: FastifyInstance, o: Opened): Pro
     running: hearingRunning(o.hearing) && caseOpen,
     mayAnswer: caseOpen && hearingOpenFor(o.hearing, 'online', today),
     deviations: deviationTexts(assessment),
-    footprints: application.footprints.map((f) => f.geometry),
+    footprints: application.footprints,
     siteBoundary: site?.boundary ?? null,
     documents: files.map((f) => ({ id: f.id, type: f.type, fileName: f.fileName })),
     answer: o.party.answer,

@@ -3225,6 +3225,670 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/hearings/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hearing my letter (underrättelse) is about: the application, its drawing, the deviations, the documents and the reply-by day. Only for the party the letter went to. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                channel: 'online' | 'paper';
+                /** @enum {string} */
+                kind: 'noObjection' | 'objection' | 'comment';
+                /** Format: date */
+                receivedOn: string | null;
+                recordedBy: string | null;
+                text: string | null;
+              } | null;
+              applicantName: string;
+              deviations: {
+                en: string;
+                sv: string;
+              }[];
+              diaryNumber: string;
+              documents: {
+                fileName: string;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              }[];
+              footprints: {
+                geometry: {
+                  coordinates: [number, number][][];
+                  /** @enum {string} */
+                  type: 'Polygon';
+                };
+                id: string;
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              }[];
+              mayAnswer: boolean;
+              measureDescription: string;
+              propertyDesignation: string;
+              /** Format: date */
+              replyBy: string;
+              running: boolean;
+              siteBoundary: {
+                coordinates: [number, number][][][];
+                /** @enum {string} */
+                type: 'MultiPolygon';
+              } | null;
+              yourProperty: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hearings/{code}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer the hearing online (identified by the BankID login): no objection, an objection or a comment, until the reply-by day. A later answer replaces the earlier. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'noObjection' | 'objection' | 'comment';
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                channel: 'online' | 'paper';
+                /** @enum {string} */
+                kind: 'noObjection' | 'objection' | 'comment';
+                /** Format: date */
+                receivedOn: string | null;
+                recordedBy: string | null;
+                text: string | null;
+              } | null;
+              applicantName: string;
+              deviations: {
+                en: string;
+                sv: string;
+              }[];
+              diaryNumber: string;
+              documents: {
+                fileName: string;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              }[];
+              footprints: {
+                geometry: {
+                  coordinates: [number, number][][];
+                  /** @enum {string} */
+                  type: 'Polygon';
+                };
+                id: string;
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              }[];
+              mayAnswer: boolean;
+              measureDescription: string;
+              propertyDesignation: string;
+              /** Format: date */
+              replyBy: string;
+              running: boolean;
+              siteBoundary: {
+                coordinates: [number, number][][][];
+                /** @enum {string} */
+                type: 'MultiPolygon';
+              } | null;
+              yourProperty: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hearings/{code}/documents/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the application's documents, for the party whose letter the code is. Always as a download. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          fileId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/kiosk-config': {
     parameters: {
       query?: never;
@@ -3421,6 +4085,8 @@ export interface paths {
               diaryNumber: string;
               /** Format: date */
               expectedDecisionDate: string | null;
+              /** Format: date */
+              hearingUntil: string | null;
               /** Format: uuid */
               id: string;
               /** @enum {string} */
@@ -3637,7 +4303,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -3673,6 +4342,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -3719,6 +4391,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -3729,6 +4441,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -3748,6 +4463,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -4354,7 +5077,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -4390,6 +5116,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -4436,6 +5165,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -4446,6 +5215,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -4465,6 +5237,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -5151,7 +5931,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -5187,6 +5970,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -5233,6 +6019,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -5243,6 +6069,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -5262,6 +6091,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -5829,7 +6666,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -5865,6 +6705,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -5911,6 +6754,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -5921,6 +6804,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -5940,6 +6826,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -6263,7 +7157,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -6299,6 +7196,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -6345,6 +7245,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -6355,6 +7295,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -6374,6 +7317,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -6774,7 +7725,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -6810,6 +7764,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -6856,6 +7813,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -6866,6 +7863,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -6885,6 +7885,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -7285,7 +8293,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -7321,6 +8332,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -7367,6 +8381,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -7377,6 +8431,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -7396,6 +8453,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -7938,7 +9003,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -7974,6 +9042,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -8020,6 +9091,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -8030,6 +9141,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -8049,6 +9163,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -8287,6 +9409,1852 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/officer/cases/{id}/hearing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start the neighbour hearing (PBL 9 kap. 25 §): every owner of the chosen properties gets a letter with a code and a reply-by day */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            propertyIds: string[];
+            /** Format: date */
+            replyBy: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn';
+                subject: string;
+              }[];
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/hearing/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register a party's answer to the neighbour hearing that came on paper, with the day it arrived */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'noObjection' | 'objection' | 'comment';
+            /** Format: uuid */
+            partyId: string;
+            /** Format: date */
+            receivedOn: string;
+            text?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn';
+                subject: string;
+              }[];
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/hearing/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the neighbour hearing: on or after its reply-by day, or earlier once every party has answered */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn';
+                subject: string;
+              }[];
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/hearing/letters/{partyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One party's underrättelse (the letter with its code) as a PDF download */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          partyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/officer/cases/{id}/proposal/confirm': {
     parameters: {
       query?: never;
@@ -8446,7 +11414,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -8482,6 +11453,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -8528,6 +11502,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -8538,6 +11552,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -8557,6 +11574,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -8954,7 +11979,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -8990,6 +12018,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -9036,6 +12067,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -9046,6 +12117,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -9065,6 +12139,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -9297,6 +12379,179 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/sakagare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sakägare the registers propose for a hearing: owners of adjoining properties and those across the street (SAKAGARE_DISTANCE_M), never the applicant */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              designation: string;
+              distanceM: number;
+              owners: {
+                address: {
+                  city: string;
+                  postalCode: string;
+                  street: string;
+                } | null;
+                /** @enum {string} */
+                delivery: 'post' | 'forwarding';
+                name: string | null;
+                personnummer: string;
+                protectedIdentity: boolean;
+                share: string;
+              }[];
+              /** Format: uuid */
+              propertyId: string;
+              /** @enum {string} */
+              relation: 'adjoining' | 'nearby';
+            }[];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -9646,7 +12901,10 @@ export interface paths {
                   | 'proposalReturned'
                   | 'decided'
                   | 'startApproved'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -9682,6 +12940,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -9728,6 +12989,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -9738,6 +13039,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -9757,6 +13061,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -10047,6 +13359,8 @@ export interface paths {
                 decisionDeadline: string;
                 deviation: boolean;
                 diaryNumber: string;
+                /** Format: date */
+                hearingUntil: string | null;
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { workingDayFrom } from '../calendar/holidays';
-import { MultiPolygonSchema, PolygonSchema } from '../geometry';
+import { FootprintSchema } from '../application';
+import { MultiPolygonSchema } from '../geometry';
 import { addDays } from '../rules/clock';
 import type { RuleSet } from '../rules/ruleSet';
 import type { DomainMessageId } from '../messages/sv';
@@ -141,7 +142,7 @@ export const NeighbourHearingViewSchema = z.object({
   /** The deviations from the plan, as the rules engine found them on receipt. */
   deviations: z.array(z.object({ sv: z.string(), en: z.string() })),
   /** The drawn buildings (GeoJSON in SWEREF 99 TM) and the site's boundary, for the read-only map. */
-  footprints: z.array(PolygonSchema),
+  footprints: z.array(FootprintSchema),
   siteBoundary: MultiPolygonSchema.nullable(),
   documents: z.array(z.object({ id: z.uuid(), type: z.string(), fileName: z.string() })),
   answer: HearingAnswerSchema.nullable(),

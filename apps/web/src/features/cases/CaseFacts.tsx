@@ -30,6 +30,9 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   decided: 'case.event.decided',
   startApproved: 'loop.event.startApproved',
   withdrawn: 'loop.event.withdrawn',
+  hearingStarted: 'loop.event.hearingStarted',
+  hearingAnswered: 'loop.event.hearingAnswered',
+  hearingClosed: 'loop.event.hearingClosed',
 };
 
 /** What both the applicant and the officer see of a case: one model, two faces. */

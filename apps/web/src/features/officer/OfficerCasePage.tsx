@@ -29,6 +29,7 @@ import {
 } from '../cases/caseForms';
 import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n } from '../../i18n/i18n';
+import { HearingPanel } from './HearingPanel';
 
 type Detail = CaseDetail & { officer: OfficerCaseView };
 type Limits = OfficerCaseView['limits'];
@@ -86,6 +87,14 @@ export default function OfficerCasePage({ id }: { id: string }) {
                 <span className="flag flag--deviation">{t('loop.flag.deviation')}</span>
               </>
             )}
+            {c.officer.hearing?.running && (
+              <>
+                {' · '}
+                <span className="flag flag--hearing">
+                  {t('hearing.flag', { date: formatDate(c.officer.hearing.replyBy, lang) })}
+                </span>
+              </>
+            )}
           </p>
           {notice && (
             <Status tone={notice.tone}>
@@ -123,6 +132,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
               {limits.startApproval && (
                 <StartApprovalForm c={c} decidesCase={limits.startApproval.decidesCase} run={run} />
               )}
+              <HearingPanel c={c} run={run} />
               {limits.decision && <DecisionForm c={c} limits={limits.decision} run={run} />}
             </div>
           </div>
