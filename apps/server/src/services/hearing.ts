@@ -51,11 +51,7 @@ export const letterCodeHash = (code: string) =>
 
 /** The deviations from the plan as the rules engine wrote them on receipt (the plan rules that failed). */
 export function deviationTexts(assessment: CaseAssessment | null): { sv: string; en: string }[] {
-  if (!assessment?.texts) return [];
-  const plan = assessment.reasons
-    .map((code, i) => (code.startsWith('PLAN_') ? assessment.texts!.reasons[i] : undefined))
-    .filter((t): t is { sv: string; en: string } => !!t);
-  return plan.length > 0 ? plan : assessment.texts.reasons;
+  return assessment?.texts?.deviations ?? [];
 }
 
 interface LetterFacts {

@@ -4375,6 +4375,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -4455,6 +4459,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -5149,6 +5154,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -5229,6 +5238,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -6003,6 +6013,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -6083,6 +6097,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -6738,6 +6753,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -6818,6 +6837,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -7229,6 +7249,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -7309,6 +7333,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -7797,6 +7822,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -7877,6 +7906,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -8365,6 +8395,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -8445,6 +8479,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -9075,6 +9110,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -9155,6 +9194,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -9642,6 +9682,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -9722,6 +9766,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -10213,6 +10258,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -10293,6 +10342,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -10777,6 +10827,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -10857,6 +10911,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -11486,6 +11541,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -11566,6 +11625,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -12051,6 +12111,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -12131,6 +12195,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -12973,6 +13038,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -13053,6 +13122,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;

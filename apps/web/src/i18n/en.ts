@@ -659,4 +659,6 @@ export const en: Record<MessageKey, string> = {
   'loop.event.hearingStarted': 'Neighbour hearing started',
   'loop.event.hearingAnswered': 'Answer in the neighbour hearing',
   'loop.event.hearingClosed': 'Neighbour hearing closed',
+  'hearing.decisionNeedsHearing':
+    'A permit can be granted only once the neighbours have been heard. A refusal needs no hearing.',
 };

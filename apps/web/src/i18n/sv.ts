@@ -658,6 +658,7 @@ const ui = {
   'loop.event.hearingStarted': 'Grannhörande startat',
   'loop.event.hearingAnswered': 'Svar i grannhörandet',
   'loop.event.hearingClosed': 'Grannhörandet avslutat',
+  'hearing.decisionNeedsHearing': 'Lov kan ges först när grannarna har hörts. Ett avslag kräver inget hörande.',
 };
 
 export const sv = { ...domainSv, ...ui };

@@ -576,7 +576,12 @@ describe('caseCommandLimits tells a view what it may offer', () => {
       lastDayThatRestarts: '2026-12-14',
     });
     expect(l.extension).toEqual({ maxWeeks: 10, defaultWeeks: 4, reasonMinLength: 5 });
-    expect(l.decision).toEqual({ proposes: false, outcomes: ['approved', 'refused'], reasonMinLength: 5 });
+    expect(l.decision).toEqual({
+      proposes: false,
+      outcomes: ['approved', 'refused'],
+      reasonMinLength: 5,
+      hearingNeeded: false,
+    });
     expect(caseCommandLimits(lifecycle, officer, '2026-12-15').completion?.restartsClock).toBe(false);
     // On a Friday three weeks before Christmas: the first day is Monday, the default the first working day after.
     expect(caseCommandLimits(lifecycle, officer, '2026-12-04').completion).toMatchObject({

@@ -251,6 +251,16 @@ describe('deciding a deviation and the hearing', () => {
     expect(ok(closed, grant, viktor, '2026-12-21').set.status).toBe('proposed');
   });
 
+  it('tells the form: no "grant" on a deviation until its hearing is closed', () => {
+    const limits = (st: CaseState) =>
+      caseCommandLimits({ ...lifecycleOf(st), deviation: st.deviation, clock: st.clock }, johanna, '2026-12-21')
+        .decision;
+    expect(limits(deviation)).toMatchObject({ outcomes: ['refused'], hearingNeeded: true });
+    expect(limits(running)).toBeNull();
+    const closed = { ...running, hearing: { ...running.hearing!, closedOn: '2026-12-18' } };
+    expect(limits(closed)).toMatchObject({ outcomes: ['approved', 'refused'], hearingNeeded: false });
+  });
+
   it('leaves a case without deviation as it was', () => {
     expect(code(run({ ...deviation, deviation: false }, grant, viktor, '2026-12-02'))).toBe('ok');
   });

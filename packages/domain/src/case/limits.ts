@@ -87,8 +87,10 @@ export function caseCommandLimits(
 ): CaseCommandLimits {
   const actions = allowedActions(s, viewer, today);
   const proposes = s.deviation && !viewer.teamLead;
+  // A deviation is granted only after its neighbours were heard (PBL 9 kap. 25 §); a refusal needs no hearing.
+  const heard = !s.deviation || !!s.hearing?.closedOn;
   const outcomes: DecidableOutcome[] = [
-    ...(actions.includes('decide') && s.procedure === 'permit' ? (['approved'] as const) : []),
+    ...(actions.includes('decide') && s.procedure === 'permit' && heard ? (['approved'] as const) : []),
     ...(actions.includes('decide') ? (['refused'] as const) : []),
     ...(actions.includes('dismiss') ? (['dismissed'] as const) : []),
   ];
@@ -96,7 +98,10 @@ export function caseCommandLimits(
   const window = ruleSet.clock.completionOrderWindowWeeks * 7;
   return {
     actions,
-    decision: outcomes.length > 0 ? { proposes, outcomes, reasonMinLength: REASON_MIN_LENGTH } : null,
+    decision:
+      outcomes.length > 0
+        ? { proposes, outcomes, reasonMinLength: REASON_MIN_LENGTH, hearingNeeded: s.procedure === 'permit' && !heard }
+        : null,
     completion: actions.includes('requestCompletion')
       ? {
           // Reply-by days are working days (lag (1930:173)): never a weekend, holiday or holiday eve.

@@ -173,6 +173,8 @@ export const CaseAssessmentSchema = z.object({
       reasons: z.array(z.object({ sv: z.string(), en: z.string() })),
       conditions: z.array(z.object({ sv: z.string(), en: z.string() })),
       advice: z.array(z.object({ sv: z.string(), en: z.string() })),
+      /** The plan rules the measure breaks (the deviation a neighbour hearing is about); absent on older cases. */
+      deviations: z.array(z.object({ sv: z.string(), en: z.string() })).optional(),
     })
     .optional(),
 });
@@ -220,6 +222,8 @@ export const CaseCommandLimitsSchema = z.object({
       proposes: z.boolean(),
       outcomes: z.array(DecidableOutcomeSchema),
       reasonMinLength: z.number().int(),
+      /** A deviation not yet heard (PBL 9 kap. 25 §): it may be refused, and granted only after a hearing. */
+      hearingNeeded: z.boolean(),
     })
     .nullable(),
   completion: z

@@ -559,6 +559,7 @@ function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; r
     <form className="form decision panel" onSubmit={(e) => void submit(e)} noValidate>
       <h2>{t('decision.title')}</h2>
       {proposes && <p className="status status--warning">{t('loop.decision.fourEyes')}</p>}
+      {limits.hearingNeeded && <p className="hint">{t('hearing.decisionNeedsHearing')}</p>}
       <fieldset aria-describedby={outcomeError ? 'outcome-error' : undefined}>
         <legend>{t('decision.legend')}</legend>
         {limits.outcomes.includes('approved') && (
