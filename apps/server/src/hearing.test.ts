@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { PROTECTED_SENTINEL } from '@lovisa/registry';
 import {
   CaseDetailSchema,
@@ -13,6 +11,7 @@ import {
 import { startHarness, login, submitSigned, type Harness } from './test/harness';
 import { footprintIn } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
+import { pdfText } from './test/pdfText';
 
 const ANNA = '198202029289';
 const VIKTOR = '198011169235';
@@ -20,21 +19,6 @@ const MARIA = '196411193086';
 const PER = '194509123412';
 const KARIN = '197908109288'; // protected identity, owns Björken 2:5
 const day = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+01:00`);
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    parts.push(
-      (await page.getTextContent()).items
-        .filter((t): t is TextItem => 'str' in t)
-        .map((t) => t.str)
-        .join(' '),
-    );
-  }
-  return parts.join('\n').replace(/\s+/g, ' ');
-}
 
 /** 8 × 7 m, ridge 9 m on Eken 1:23: above the plan's 8.5 m, a deviation (routed to Större byggprojekt). */
 const deviating = (property: Property): ApplicationSubmission => ({

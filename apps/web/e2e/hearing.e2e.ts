@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -13,6 +11,7 @@ import {
   simApprove,
   useServerAndBrowser,
 } from './support';
+import { pdfText } from '../../server/src/test/pdfText';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const ANNA = '198202029289';
@@ -28,20 +27,6 @@ const ring = [
   [620_071, 6_650_026],
   [620_071, 6_650_019],
 ];
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: bytes, verbosity: 0, useSystemFonts: false }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    parts.push(
-      (await (await doc.getPage(i)).getTextContent()).items
-        .filter((t): t is TextItem => 'str' in t)
-        .map((t) => t.str)
-        .join(' '),
-    );
-  }
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
 
 /** Anna's tall garage, submitted over the API and signed in the simulator. */
 async function submitDeviation(baseUrl: string, cookie: string): Promise<{ id: string; diaryNumber: string }> {

@@ -28,6 +28,8 @@ export default async function hearingRoutes(app: FastifyInstance) {
   r.get(
     '/hearings/:code',
     {
+      // A code is 60 random bits; a limit per address still keeps anyone from trying them in bulk.
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags: ['neighbour'],
         summary:
@@ -51,6 +53,7 @@ export default async function hearingRoutes(app: FastifyInstance) {
   r.post(
     '/hearings/:code/answer',
     {
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags: ['neighbour'],
         summary:

@@ -15,10 +15,6 @@ import {
   StartApprovalInputSchema,
   HearingCloseInputSchema,
   HearingPaperAnswerInputSchema,
-  HearingStartInputSchema,
-  SakagareOwnerSchema,
-  SakagarePropertySchema,
-  maskPersonnummer,
   type CaseCommand,
 } from '@lovisa/domain';
 import { caseRouteErrors, idParams } from '../http/routeSchemas';
@@ -28,13 +24,6 @@ import { teamMember } from '../repositories/officers';
 import { sendCaseDocument } from '../services/caseDocuments';
 import { runCaseCommand } from '../services/caseCommands';
 import { officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
-import { proposedSakagare, sendLetter, startHearing } from '../services/hearing';
-import { assessmentOf } from '../services/caseCommands';
-
-/** A proposed sakägare as the console lists them: the personnummer masked, no address for a protected identity. */
-const ProposedSakagareSchema = z.array(
-  SakagarePropertySchema.extend({ owners: z.array(SakagareOwnerSchema.extend({ personnummer: z.string() })) }),
-);
 
 const params = idParams;
 const errors = caseRouteErrors;
@@ -116,15 +105,7 @@ const commandRoutes = [
     path: 'hearing/answers',
     summary: "Register a party's answer to the neighbour hearing that came on paper, with the day it arrived",
     body: HearingPaperAnswerInputSchema,
-    command: (b) => ({
-      type: 'recordHearingAnswer',
-      version: b.version,
-      partyId: b.partyId,
-      kind: b.kind,
-      text: b.text ?? null,
-      channel: 'paper',
-      receivedOn: b.receivedOn,
-    }),
+    command: (b) => ({ ...b, type: 'recordHearingAnswer', text: b.text ?? null, channel: 'paper' }),
   }),
   route({
     path: 'hearing/close',
@@ -194,66 +175,6 @@ export default async function officerRoutes(app: FastifyInstance) {
       },
     );
   }
-
-  r.get(
-    '/officer/cases/:id/sakagare',
-    {
-      schema: {
-        tags: ['officer'],
-        summary:
-          'The sakägare the registers propose for a hearing: owners of adjoining properties and those across the street (SAKAGARE_DISTANCE_M), never the applicant',
-        params,
-        response: { 200: ProposedSakagareSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
-      },
-    },
-    async (request) => {
-      const row = await teamCase(app, currentUser(request), request.params.id);
-      return (await proposedSakagare(app, row)).map((p) => ({
-        ...p,
-        owners: p.owners.map((o) => ({ ...o, personnummer: maskPersonnummer(o.personnummer) })),
-      }));
-    },
-  );
-
-  r.post(
-    '/officer/cases/:id/hearing',
-    {
-      schema: {
-        tags: ['officer'],
-        summary:
-          'Start the neighbour hearing (PBL 9 kap. 25 §): every owner of the chosen properties gets a letter with a code and a reply-by day',
-        params,
-        body: HearingStartInputSchema,
-        response: { 200: CaseDetailSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const user = currentUser(request);
-      const row = await teamCase(app, user, request.params.id);
-      const changed = await startHearing(app, row, request.body, await officerActor(app, user), {
-        origin: `${request.protocol}://${request.host}`,
-        assessment: await assessmentOf(app.db, row.id),
-      });
-      request.log.info({ caseId: row.id, command: 'startHearing' }, 'case command');
-      return officerCaseDetail(app, user, changed);
-    },
-  );
-
-  app.get<{ Params: { id: string; partyId: string } }>(
-    '/officer/cases/:id/hearing/letters/:partyId',
-    {
-      schema: {
-        tags: ['officer'],
-        summary: "One party's underrättelse (the letter with its code) as a PDF download",
-        params: z.object({ id: z.uuid(), partyId: z.uuid() }),
-        response: { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
-      },
-    },
-    async (request, reply) => {
-      const row = await teamCase(app, currentUser(request), request.params.id);
-      return sendLetter(app, reply, row.id, request.params.partyId);
-    },
-  );
 
   r.get(
     '/officer/cases/:id/documents/:kind',

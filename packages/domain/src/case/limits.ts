@@ -50,8 +50,8 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
   if (orderIgnored) actions.push('dismiss');
   if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer)
     actions.push('confirmProposal', 'returnProposal');
-  // A hearing belongs to a permit (9 kap. 25 §), before the decision; one at a time.
-  if (s.procedure === 'permit' && (s.status === 'received' || s.status === 'awaitingCompletion') && !running)
+  // A hearing belongs to a permit (9 kap. 25 §), before the decision; one per case.
+  if (s.procedure === 'permit' && (s.status === 'received' || s.status === 'awaitingCompletion') && !s.hearing)
     actions.push('startHearing');
   if (running && isOpen(s.status)) actions.push('recordHearingAnswer');
   if (running && isOpen(s.status) && hearingMayClose(s.hearing!, today)) actions.push('closeHearing');

@@ -148,7 +148,9 @@ export function CaseFacts({ c, face }: { c: CaseDetail; face: 'me' | 'officer' }
         {c.events.map((e, i) => (
           <li key={i}>
             <time dateTime={e.at}>{formatDate(e.at, lang)}</time> – {eventText(e)}
-            {e.actor !== 'system' && e.actor !== 'applicant' && <span className="hint"> ({e.actor})</span>}
+            {e.actor !== 'system' && e.actor !== 'applicant' && e.actor !== 'neighbour' && (
+              <span className="hint"> ({e.actor})</span>
+            )}
           </li>
         ))}
       </ol>

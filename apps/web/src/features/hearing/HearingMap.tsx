@@ -1,18 +1,14 @@
 import { useMemo } from 'react';
 import type { NeighbourHearingView, Property } from '@lovisa/domain';
-import { PropertyMap } from '../../map/PropertyMap';
-import { BoundaryDistanceLayers, FootprintShapes } from '../../map/FootprintLayers';
+import { BuildingsMap } from '../../map/CaseMap';
 import { buildingFacts } from '../../map/drawingWarnings';
-import { buildingSummary } from '../../map/drawingText';
 import { mapSiteFrom } from '../../map/mapSite';
-import { useI18n } from '../../i18n/i18n';
 
 /**
  * The application's drawing, read-only, for a neighbour: the site's boundary and the buildings applied for, from
  * the hearing itself (a neighbour may not look the applicant's property up on their own).
  */
 export default function HearingMap({ view }: { view: NeighbourHearingView }) {
-  const { t, lang } = useI18n();
   const property: Property | null = useMemo(
     () =>
       view.siteBoundary && {
@@ -30,17 +26,5 @@ export default function HearingMap({ view }: { view: NeighbourHearingView }) {
     [property, view.footprints],
   );
   if (!property) return null;
-  return (
-    <>
-      <PropertyMap property={property} plans={[]} surroundings={null} readOnly hasDistance={facts.length > 0}>
-        <FootprintShapes facts={facts} />
-        <BoundaryDistanceLayers facts={facts} />
-      </PropertyMap>
-      <ul className="building-summary">
-        {facts.map((f) => (
-          <li key={f.id}>{buildingSummary(f, t, lang)}</li>
-        ))}
-      </ul>
-    </>
-  );
+  return <BuildingsMap property={property} plans={[]} surroundings={null} facts={facts} />;
 }
