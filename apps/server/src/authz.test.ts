@@ -154,9 +154,15 @@ async function caseOfA(
 }
 const officerOnlyLead: Expect = { ...officersOfTeam(200), officerX: 403 };
 
+/** Issue 19: a fresh case of A that deviates from the plan (the case a hearing is for). */
+async function deviationOfA(ctx: Ctx): Promise<{ id: string }> {
+  const { id } = await caseOfA(ctx);
+  await ctx.h.app.db.execute(sql`update cases set deviation = true where id = ${id}`);
+  return { id };
+}
 /** Issue 19: a case of A with a running neighbour hearing (every party answered on paper when `answered`). */
 async function hearingCaseOfA(ctx: Ctx, answered = false): Promise<{ id: string; version: number; partyId: string }> {
-  const { id } = await caseOfA(ctx);
+  const { id } = await deviationOfA(ctx);
   const officer = await asOfficer(ctx);
   const post = async (path: string, body: object) => {
     const res = await ctx.h.app.inject({
@@ -646,7 +652,7 @@ const matrix: Row[] = [
     route: '/api/officer/cases/:id/hearing',
     expect: officersOfTeam(200),
     call: async (c) => {
-      const { id } = await caseOfA(c);
+      const { id } = await deviationOfA(c);
       const officer = await asOfficer(c);
       const found = await c.h.app.inject({ url: `/api/officer/cases/${id}/sakagare`, headers: { cookie: officer } });
       const [first] = found.json() as { propertyId: string }[];

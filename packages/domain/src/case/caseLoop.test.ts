@@ -47,20 +47,14 @@ describe('the lifecycle: what an officer may do', () => {
       'requestCompletion',
       'extendDeadline',
       'decide',
-      'startHearing',
     ]);
+    expect(allowedActions({ ...open, deviation: true }, officer, '2026-12-01')).toContain('startHearing');
     expect(allowedActions({ ...open, extended: true }, officer, '2026-12-01')).not.toContain('extendDeadline');
   });
   it('dismisses, or decides as it stands, only after the reply-by day of an ignored order', () => {
     const waiting = { ...open, status: 'awaitingCompletion' as const, replyBy: '2026-12-14' };
-    expect(allowedActions(waiting, officer, '2026-12-14')).toEqual(['assign', 'extendDeadline', 'startHearing']);
-    expect(allowedActions(waiting, officer, '2026-12-15')).toEqual([
-      'assign',
-      'extendDeadline',
-      'decide',
-      'dismiss',
-      'startHearing',
-    ]);
+    expect(allowedActions(waiting, officer, '2026-12-14')).toEqual(['assign', 'extendDeadline']);
+    expect(allowedActions(waiting, officer, '2026-12-15')).toEqual(['assign', 'extendDeadline', 'decide', 'dismiss']);
   });
   it('lets a team lead, not the proposer, confirm or return a proposal', () => {
     const proposed = { ...open, status: 'proposed' as const, proposalBy: officer.personnummer };

@@ -309,7 +309,7 @@ function hearingRefusals(): typeof refusals {
     },
     {
       name: 'a hearing hears someone',
-      state: received,
+      state: { ...received, deviation: true },
       command: start('2026-12-18', []),
       actor: officer,
       code: 'HEARING_NO_PARTIES',
@@ -317,7 +317,7 @@ function hearingRefusals(): typeof refusals {
     },
     {
       name: 'a hearing gives the minimum time',
-      state: received,
+      state: { ...received, deviation: true },
       command: start('2026-12-04'),
       actor: officer,
       code: 'HEARING_REPLY_BY_TOO_EARLY',

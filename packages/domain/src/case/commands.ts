@@ -188,6 +188,7 @@ const lifecycleOf = (s: CaseState): CaseLifecycleState => ({
   startApproved: s.startApproved,
   proposalBy: s.proposal?.by.personnummer ?? null,
   hearing: s.hearing ?? null,
+  deviation: s.deviation,
 });
 
 const extensionCodes: Record<ExtensionProblem, CaseProblemCode> = {

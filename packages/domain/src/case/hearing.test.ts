@@ -128,6 +128,7 @@ function lifecycleOf(s: CaseState) {
     startApproved: false,
     proposalBy: null,
     hearing: s.hearing ?? null,
+    deviation: s.deviation,
   };
 }
 
@@ -143,7 +144,7 @@ describe('starting, answering and closing a hearing', () => {
     });
   });
 
-  it('refuses a hearing without parties, a second running one, and one on a notification', () => {
+  it('refuses a hearing without parties, a second one, one on a notification, and one on a case within the plan', () => {
     expect(code(run(deviation, { ...start('2026-12-18'), parties: [] } as CaseCommand, viktor, '2026-12-01'))).toBe(
       'HEARING_NO_PARTIES',
     );
@@ -152,6 +153,9 @@ describe('starting, answering and closing a hearing', () => {
       'NOT_ALLOWED_NOW',
     );
     expect(code(run(deviation, start('2026-12-18'), anna, '2026-12-01'))).toBe('WRONG_ROLE');
+    expect(code(run({ ...deviation, deviation: false }, start('2026-12-18'), viktor, '2026-12-01'))).toBe(
+      'NOT_ALLOWED_NOW',
+    );
   });
 
   it('takes the neighbour’s own online answer, never another person’s, and only until the reply-by day', () => {

@@ -26,6 +26,8 @@ export interface CaseLifecycleState {
   proposalBy: string | null;
   /** The neighbour hearing, if one was started (absent on states from before hearings). */
   hearing?: Hearing | null;
+  /** The measure deviates from the plan: the case that needs a hearing (absent: treated as no deviation). */
+  deviation?: boolean;
 }
 
 export interface CaseViewer {
@@ -50,9 +52,9 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
   if (orderIgnored) actions.push('dismiss');
   if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer)
     actions.push('confirmProposal', 'returnProposal');
-  // A hearing belongs to a permit (9 kap. 25 §), before the decision; one per case.
-  if (s.procedure === 'permit' && (s.status === 'received' || s.status === 'awaitingCompletion') && !s.hearing)
-    actions.push('startHearing');
+  // A hearing belongs to a permit that deviates from the plan (9 kap. 25 §), before the decision; one per case.
+  const open = s.status === 'received' || s.status === 'awaitingCompletion';
+  if (s.deviation && s.procedure === 'permit' && open && !s.hearing) actions.push('startHearing');
   if (running && isOpen(s.status)) actions.push('recordHearingAnswer');
   if (running && isOpen(s.status) && hearingMayClose(s.hearing!, today)) actions.push('closeHearing');
   if (
