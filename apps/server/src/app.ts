@@ -32,7 +32,9 @@ import healthRoutes from './routes/health';
 import publicSettingsRoutes from './routes/publicSettings';
 import meRoutes from './routes/me';
 import myCasesRoutes from './routes/myCases';
+import hearingRoutes from './routes/hearings';
 import officerRoutes from './routes/officer';
+import officerHearingRoutes from './routes/officerHearing';
 import propertyRoutes from './routes/properties';
 import kioskRoutes from './routes/kiosk';
 import { swedishText } from '@lovisa/domain';
@@ -182,9 +184,11 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(import('./routes/consents'));
   await api.register(import('./routes/consentSigning'));
   await api.register(myCasesRoutes);
+  await api.register(hearingRoutes);
   await api.register(kioskRoutes);
   // Not even registered on a kiosk (the hook above answers 404 for the whole prefix as well).
   if (!config.kiosk.only) await api.register(officerRoutes);
+  if (!config.kiosk.only) await api.register(officerHearingRoutes);
   await api.register(import('./routes/sitePlans'));
   // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
   if (config.bankidSimulator) await api.register(import('./routes/devOutbox'));

@@ -13,6 +13,7 @@ import {
 } from './test/harness';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 import { kioskLogin } from './test/kioskLogin';
+import { letterWithCode, markHeard } from './test/hearing';
 
 /**
  * The authorization matrix: every Lovisa route × every kind of caller, with the expected status. A route
@@ -208,12 +209,58 @@ async function caseOfA(
     };
   // A deviation from the plan: the officer's decision becomes a proposal for the team lead.
   await ctx.h.app.db.execute(sql`update cases set deviation = true where id = ${fresh.id}`);
+  await markHeard(ctx.h.app.db, fresh.id);
   return {
     id: fresh.id,
     version: await act('decision', { version: 0, outcome: 'approved', reason: 'Liten avvikelse, grannarna hörda.' }),
   };
 }
 const officerOnlyLead: Expect = { ...officersOfTeam(200), officerX: 403 };
+
+/** Issue 19: a fresh case of A that deviates from the plan (the case a hearing is for). */
+async function deviationOfA(ctx: Ctx): Promise<{ id: string }> {
+  const { id } = await caseOfA(ctx);
+  await ctx.h.app.db.execute(sql`update cases set deviation = true where id = ${id}`);
+  return { id };
+}
+/** Issue 19: a case of A with a running neighbour hearing (every party answered on paper when `answered`). */
+async function hearingCaseOfA(ctx: Ctx, answered = false): Promise<{ id: string; version: number; partyId: string }> {
+  const { id } = await deviationOfA(ctx);
+  const officer = await asOfficer(ctx);
+  const post = async (path: string, body: object) => {
+    const res = await ctx.h.app.inject({
+      method: 'POST',
+      url: `/api/officer/cases/${id}/${path}`,
+      headers: { cookie: officer },
+      payload: body,
+    });
+    if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
+    return res.json() as { version: number; officer: { hearing: { parties: { id: string }[] } } };
+  };
+  const sakagare = await ctx.h.app.inject({ url: `/api/officer/cases/${id}/sakagare`, headers: { cookie: officer } });
+  const [first] = sakagare.json() as { propertyId: string }[];
+  let c = await post('hearing', { version: 0, replyBy: '2026-12-14', propertyIds: [first!.propertyId] });
+  const parties = c.officer.hearing.parties;
+  for (const p of answered ? parties : []) {
+    c = await post('hearing/answers', {
+      version: c.version,
+      partyId: p.id,
+      kind: 'noObjection',
+      receivedOn: '2026-11-23',
+    });
+  }
+  return { id, version: c.version, partyId: parties[0]!.id };
+}
+/** A letter's code opens the hearing for its party only: every caller here is someone else. */
+async function hearingCode(ctx: Ctx): Promise<{ code: string; caseId: string }> {
+  const { id, partyId } = await hearingCaseOfA(ctx);
+  const code = `TEST-${randomCodePart()}-0000`;
+  await letterWithCode(ctx.h.app.db, id, partyId, code);
+  return { code, caseId: id };
+}
+let codeCounter = 0;
+const randomCodePart = () => String(1000 + codeCounter++).slice(-4);
+const notAParty: Expect = signedIn(403);
 
 const matrix: Row[] = [
   { method: 'GET', route: '/api/health', expect: all(200), call: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -680,6 +727,85 @@ const matrix: Row[] = [
     },
   },
   ...consentRows,
+  // Issue 19: the neighbour hearing, run by the officer of the case's team.
+  {
+    method: 'GET',
+    route: '/api/officer/cases/:id/sakagare',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}/sakagare` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/hearing',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id } = await deviationOfA(c);
+      const officer = await asOfficer(c);
+      const found = await c.h.app.inject({ url: `/api/officer/cases/${id}/sakagare`, headers: { cookie: officer } });
+      const [first] = found.json() as { propertyId: string }[];
+      return {
+        method: 'POST',
+        url: `/api/officer/cases/${id}/hearing`,
+        body: { version: 0, replyBy: '2026-12-14', propertyIds: [first!.propertyId] },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/hearing/answers',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id, version, partyId } = await hearingCaseOfA(c);
+      return {
+        method: 'POST',
+        url: `/api/officer/cases/${id}/hearing/answers`,
+        body: { version, partyId, kind: 'comment', text: 'Per brev.', receivedOn: '2026-11-23' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/hearing/close',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id, version } = await hearingCaseOfA(c, true);
+      return { method: 'POST', url: `/api/officer/cases/${id}/hearing/close`, body: { version } };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/officer/cases/:id/hearing/letters/:partyId',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id, partyId } = await hearingCaseOfA(c);
+      return { method: 'GET', url: `/api/officer/cases/${id}/hearing/letters/${partyId}` };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/hearings/:code',
+    expect: notAParty,
+    call: async (c) => ({ method: 'GET', url: `/api/hearings/${(await hearingCode(c)).code}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/hearings/:code/answer',
+    expect: notAParty,
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/hearings/${(await hearingCode(c)).code}/answer`,
+      body: { kind: 'noObjection' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/hearings/:code/documents/:fileId',
+    expect: notAParty,
+    call: async (c) => ({
+      method: 'GET',
+      url: `/api/hearings/${(await hearingCode(c)).code}/documents/${c.caseAttachmentId}`,
+    }),
+  },
 ];
 
 /** Routes outside the matrix on purpose: the BankID simulator (its own API). */

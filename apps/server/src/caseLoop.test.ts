@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { loadRoutingRules, defaultFixturesDir } from '@lovisa/registry';
 import {
   CaseDetailSchema,
@@ -14,26 +12,12 @@ import {
 import { startHarness, login, multipartFile, submitSigned, testPdf, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts, footprintIn } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
+import { markHeard } from './test/hearing';
+import { pdfText } from './test/pdfText';
 
 const NOW = new Date('2026-11-23T10:00:00+01:00');
 const YEAR = 365 * 86_400_000;
 const day = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+01:00`);
-
-/** The text of every page of a PDF, joined, as a reader (or a screen reader) gets it. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    parts.push(
-      (await page.getTextContent()).items
-        .filter((t): t is TextItem => 'str' in t)
-        .map((t) => t.str)
-        .join(' '),
-    );
-  }
-  return parts.join('\n').replace(/\s+/g, ' ');
-}
 
 /** A building of w × d m and ridge height on the property, as a measure of the given kind. */
 function building(
@@ -298,6 +282,7 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const d = await submitSigned(h, anna, structuredClone(deviating));
     h.app.config.routingRules = rules;
     expect(c.teamId).toBe('bygglov');
+    await markHeard(h.app.db, c.id); // the neighbours were heard (PBL 9 kap. 25 §; hearing.test.ts)
 
     const before = await officerCase(c.id);
     expect(before.deviation).toBe(true);

@@ -1,7 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { header, startMailServer } from '../../server/src/test/mailServer';
@@ -14,6 +12,7 @@ import {
   simApprove,
   useServerAndBrowser,
 } from './support';
+import { pdfText } from '../../server/src/test/pdfText';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const docShots = path.join(repoRoot, 'docs/screenshots');
@@ -34,20 +33,6 @@ async function shoot(page: Page, name: string, forDocs = false) {
   const file = `${name}-${page.viewportSize()?.width}.png`;
   await page.screenshot({ path: path.join(shots, file), fullPage: true });
   if (forDocs) await page.screenshot({ path: path.join(docShots, file), fullPage: true });
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: bytes, verbosity: 0, useSystemFonts: false }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    parts.push(
-      (await (await doc.getPage(i)).getTextContent()).items
-        .filter((t): t is TextItem => 'str' in t)
-        .map((t) => t.str)
-        .join(' '),
-    );
-  }
-  return parts.join(' ').replace(/\s+/g, ' ');
 }
 
 /** Submits Anna's garage through the API, signing in the simulator as the test BankID app would. */

@@ -14,6 +14,9 @@ const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
 const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
 const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
+// A neighbour's side of a hearing (issue 19): the letter's code, then what they were sent.
+const HearingCodePage = lazy(() => import('./features/hearing/HearingCodePage'));
+const NeighbourHearingPage = lazy(() => import('./features/hearing/NeighbourHearingPage'));
 // The demo's mailbox (the API exists only with the BankID simulator).
 // A neighbour's consent with BankID (issue 19): the invited owner's page, opened from a link or a letter.
 const ConsentPage = lazy(() => import('./features/consent/ConsentPage'));
@@ -38,6 +41,8 @@ function route(path: string) {
   if (path === '/dev/e-post') return <OutboxPage />;
   if (path === '/anslagstavla') return <AnslagstavlaPage />;
   if ((m = path.match(/^\/medgivande\/([A-Za-z0-9_-]{22,64})$/))) return <ConsentPage code={m[1]!} />;
+  if (path === '/underrattelse') return <HearingCodePage />;
+  if ((m = path.match(/^\/underrattelse\/([0-9A-Za-z-]{8,20})$/))) return <NeighbourHearingPage code={m[1]!} />;
   return <NotFound />;
 }
 

@@ -18,6 +18,8 @@ describe('the web app page addresses', () => {
     '/medgivande/Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1',
     '/kiosk',
     '/kiosk/meny',
+    '/underrattelse',
+    '/underrattelse/ABCD-EFGH-JKMN',
   ])('%s is a page', (path) => expect(isAppPage(path)).toBe(true));
 
   it.each([
@@ -31,5 +33,7 @@ describe('the web app page addresses', () => {
     '/dev',
     '/medgivande',
     '/medgivande/kort',
+    '/underrattelse/a/b',
+    '/underrattelse/<script>',
   ])('%s is not', (path) => expect(isAppPage(path)).toBe(false));
 });

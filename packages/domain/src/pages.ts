@@ -22,6 +22,9 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   /^\/anslagstavla$/,
   // A neighbour's consent, by the invitation's code (neighbours/consent.ts ConsentCodeSchema).
   /^\/medgivande\/[A-Za-z0-9_-]{22,64}$/,
+  // The neighbour hearing: the code field, and a letter's code (issue 19).
+  /^\/underrattelse$/,
+  /^\/underrattelse\/[0-9A-Za-z-]{8,20}$/,
   // The kiosk face routes its own sub-pages and says "not here" for the rest.
   /^\/kiosk(\/[a-z0-9-]+)*$/,
 ];

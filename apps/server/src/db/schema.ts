@@ -499,3 +499,42 @@ export const consentSignOrders = pgTable('consent_sign_orders', {
   qrStartSecret: text('qr_start_secret').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+// The neighbour hearing (grannhörande, PBL 9 kap. 25 §): issue #19, "hearing run by the officer".
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A case's neighbour hearing, as the domain keeps it (case/hearing.ts HearingSchema: parties, answers); written
+ * only by a case command, in the same transaction as the case's version. One per case: a new one replaces a
+ * closed one (the events keep the old one's course). `reply_by` and `closed_on` are columns for the queue.
+ */
+export const caseHearings = pgTable('case_hearings', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  replyBy: date('reply_by', { mode: 'string' }).notNull(),
+  closedOn: date('closed_on', { mode: 'string' }),
+  state: jsonb('state').notNull(),
+});
+
+/**
+ * The underrättelse sent to one party: the PDF (in the attachment store) and the SHA-256 of the random code
+ * printed in it, which the neighbour types after logging in. The code itself is never stored.
+ */
+export const hearingLetters = pgTable(
+  'hearing_letters',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid('party_id').notNull(),
+    /** `post` to the registered address, or `forwarding` through the population register (protected identity). */
+    delivery: text('delivery').notNull(),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [uniqueIndex('hearing_letters_party_idx').on(t.caseId, t.partyId)],
+);

@@ -19,8 +19,10 @@ import {
   type CaseDetail,
   type CaseEvent,
   type CaseEventType,
+  type CaseStatus,
   type CaseSummary,
   type ClockFacts,
+  type Hearing,
   type MessageText,
   type MyCaseSummary,
   type OfficerCaseView,
@@ -33,10 +35,12 @@ import { appError, notFound, type AppError } from '../errors';
 import { draftFilesOf, toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
 import { noticeOf } from '../services/decisionNotice';
+import { storeHearing } from './hearings';
 import {
   attachments,
   caseDocuments,
   caseEvents,
+  caseHearings,
   cases,
   diaryCounters,
   drafts,
@@ -69,7 +73,10 @@ const listColumns = {
   assignedTo: cases.assignedTo,
   assignedName: cases.assignedName,
 };
-type ListRow = Pick<CaseRow, keyof typeof listColumns>;
+type ListRow = Pick<CaseRow, keyof typeof listColumns> & { hearingUntil: string | null };
+/** The reply-by day of a running neighbour hearing, joined onto a list of cases. */
+const withHearing = { ...listColumns, hearingUntil: caseHearings.replyBy };
+const runningHearing = and(eq(caseHearings.caseId, cases.id), isNull(caseHearings.closedOn));
 
 export function toSummary(
   row: Pick<
@@ -312,8 +319,9 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
 
 export async function casesOfApplicant(db: Db, personnummer: string, today: Date): Promise<MyCaseSummary[]> {
   const rows = await db
-    .select(listColumns)
+    .select(withHearing)
     .from(cases)
+    .leftJoin(caseHearings, runningHearing)
     .where(eq(cases.applicantPersonnummer, personnummer))
     .orderBy(desc(cases.receivedAt));
   return rows.map((row) => {
@@ -324,6 +332,7 @@ export async function casesOfApplicant(db: Db, personnummer: string, today: Date
       version: row.version,
       expectedDecisionDate: clock.deadline,
       awaitingMyAnswer: row.status === 'awaitingCompletion',
+      hearingUntil: openStatuses.includes(row.status as CaseStatus) ? row.hearingUntil : null,
     };
   });
 }
@@ -381,8 +390,9 @@ export async function queueOfTeam(
     // Only what an item shows: each row's application and signature JSON would otherwise be sent, decoded
     // and thrown away (most of a queue request's time under load).
     db
-      .select(listColumns)
+      .select(withHearing)
       .from(cases)
+      .leftJoin(caseHearings, runningHearing)
       .where(where)
       .orderBy(closedLast, asc(cases.decisionDeadline), asc(cases.receivedAt), asc(cases.diaryNumber))
       .limit(query.pageSize)
@@ -398,6 +408,7 @@ export async function queueOfTeam(
       deviation: row.deviation,
       neighbourConsentMissing: row.neighbourConsentMissing,
       assignedTo: row.assignedTo ? { personnummer: row.assignedTo, name: row.assignedName ?? '' } : null,
+      hearingUntil: openStatuses.includes(row.status as CaseStatus) ? row.hearingUntil : null,
       clock: {
         deadline: clock.deadline,
         daysLeft: clock.daysLeft,
@@ -508,6 +519,8 @@ export interface CaseChange {
   /** Messages to the applicant (and the outbox, when they gave an e-mail address). */
   messages?: MessageText[];
   documents?: { kind: 'decision' | 'startApproval'; fileName: string; size: number; sha256: string }[];
+  /** The neighbour hearing as the command left it (stored in case_hearings with the case's version). */
+  hearing?: Hearing;
 }
 
 /**
@@ -545,6 +558,7 @@ export async function changeCase(db: Db | Tx, change: CaseChange): Promise<CaseR
         })),
       );
     }
+    if (change.hearing) await storeHearing(tx, row.id, change.hearing);
     for (const m of change.messages ?? []) await sendToApplicant(tx, row, m, change.at);
     for (const d of change.documents ?? []) {
       await tx.insert(caseDocuments).values({

@@ -12,9 +12,11 @@ import {
   type CaseProblem,
   type CaseState,
   type DecisionOutcome,
+  type Hearing,
   type Procedure,
 } from '@lovisa/domain';
 import { issueDocument } from '../decision/issue';
+import { hearingOf } from '../repositories/hearings';
 import { noticeWork, storeDelivery } from './decisionNotice';
 import { AppError } from '../errors';
 import type { Db, Tx } from '../db/database';
@@ -31,7 +33,11 @@ import {
 } from '../repositories/cases';
 
 /** The case as the domain's commands see it. */
-export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = null): CaseState {
+export function caseStateOf(
+  row: CaseRow,
+  assessment: CaseState['assessment'] = null,
+  hearing: Hearing | null = null,
+): CaseState {
   return {
     diaryNumber: row.diaryNumber,
     version: row.version,
@@ -46,6 +52,7 @@ export function caseStateOf(row: CaseRow, assessment: CaseState['assessment'] = 
     startApproved: row.startApprovedAt !== null,
     neighbourConsentMissing: row.neighbourConsentMissing,
     assessment,
+    hearing,
   };
 }
 
@@ -76,6 +83,13 @@ export function caseProblemError(problem: CaseProblem, row?: CaseRow): AppError 
   );
 }
 
+/** Who the case's history names: never a neighbour's name (a protected identity answers too). */
+function actorOfChange(row: CaseRow, actor: CaseActor): { name: string; event?: string } {
+  if (actor.role === 'applicant') return { name: row.applicantName, event: 'applicant' };
+  if (actor.role === 'neighbour') return { name: 'Sakägare', event: 'neighbour' };
+  return { name: actor.name };
+}
+
 /**
  * The one way a case changes: the domain decides (applyCaseCommand), the documents it orders are written, and
  * the change is stored in one transaction on the version the command was made on.
@@ -87,23 +101,28 @@ export async function runCaseCommand(
   actor: CaseActor,
   db: Db | Tx = app.db,
 ): Promise<CaseRow> {
-  const assessment = command.type === 'answerCompletion' ? await assessmentOf(db, row.id) : null;
+  const [assessment, hearing] = await Promise.all([
+    command.type === 'answerCompletion' ? assessmentOf(db, row.id) : null,
+    hearingOf(db, row.id),
+  ]);
   const at = app.clock();
-  const result = applyCaseCommand(caseStateOf(row, assessment), command, actor, at);
+  const result = applyCaseCommand(caseStateOf(row, assessment, hearing), command, actor, at);
   if (!result.ok) throw caseProblemError(result.problem, row);
-  const { set, events, messages, documents } = result.change;
+  const { set: domainSet, events, messages, documents } = result.change;
+  const { hearing: changedHearing, ...set } = domainSet;
   const issued = await Promise.all(documents.map((d) => issueDocument(app, row, { ...d, at })));
   const notice = await noticeWork(app, row, result.change, at);
   const store = (tx: Db | Tx) =>
     changeCase(tx, {
       id: row.id,
       version: command.version,
-      actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
+      actor: actorOfChange(row, actor),
       at,
       set,
       events,
       messages,
       documents: issued,
+      ...(changedHearing ? { hearing: changedHearing } : {}),
     });
   if (!notice && command.type !== 'recordDecisionDelivery') return store(db);
   // Notice and legal force (issue #19): the announcement and deliveries, or a recorded delivery, in the same transaction.

@@ -14,6 +14,8 @@ import type { SessionUser } from '../plugins/session';
 import { caseDetail, caseEventsOf, caseRow, type CaseRow } from '../repositories/cases';
 import { officerByPersonnummer, officersOfTeam } from '../repositories/officers';
 import { caseStateOf } from './caseCommands';
+import { hearingOf } from '../repositories/hearings';
+import { hearingView } from './hearing';
 
 export function teamOf(user: SessionUser): string {
   if (!user.teamId) throw forbidden();
@@ -44,12 +46,14 @@ async function officerView(
   row: CaseRow,
   events: CaseEvent[],
 ): Promise<OfficerCaseView> {
-  const [actor, person, colleagues] = await Promise.all([
+  const [actor, person, colleagues, hearing] = await Promise.all([
     officerActor(app, user),
     app.registers.population.personByPersonnummer(row.applicantPersonnummer),
     officersOfTeam(app.db, row.teamId),
+    hearingOf(app.db, row.id),
   ]);
-  const state = caseStateOf(row);
+  const state = caseStateOf(row, null, hearing);
+  const today = stockholmDate(app.clock());
   const limits = caseCommandLimits(
     {
       ...state,
@@ -58,7 +62,7 @@ async function officerView(
       proposalBy: state.proposal?.by.personnummer ?? null,
     },
     actor,
-    stockholmDate(app.clock()),
+    today,
   );
   const assessed = CaseAssessmentSchema.safeParse(events.find((e) => e.type === 'assessed')?.data);
   const routed = events.find((e) => e.type === 'routed')?.data.reason;
@@ -85,6 +89,7 @@ async function officerView(
       role: o.role === 'teamLead' ? ('teamLead' as const) : ('officer' as const),
     })),
     viewerIsTeamLead: actor.teamLead,
+    hearing: await hearingView(app, row, hearing, today),
   };
 }
 

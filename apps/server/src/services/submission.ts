@@ -69,6 +69,7 @@ export function caseAssessmentOf(evaluation: Evaluation, received: Date): NewCas
       reasons: assessment.reasons.map((r) => r.text),
       conditions: assessment.conditions.map((c) => c.text),
       advice: evaluation.missing.map((m) => m.text),
+      deviations: (evaluation.compliance?.rules ?? []).filter((r) => !r.pass).map((r) => r.finding.text),
     },
     decisionDeadline: clock.deadline!,
   };

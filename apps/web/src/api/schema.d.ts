@@ -5830,6 +5830,670 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/hearings/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hearing my letter (underrättelse) is about: the application, its drawing, the deviations, the documents and the reply-by day. Only for the party the letter went to. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                channel: 'online' | 'paper';
+                /** @enum {string} */
+                kind: 'noObjection' | 'objection' | 'comment';
+                /** Format: date */
+                receivedOn: string | null;
+                recordedBy: string | null;
+                text: string | null;
+              } | null;
+              applicantName: string;
+              deviations: {
+                en: string;
+                sv: string;
+              }[];
+              diaryNumber: string;
+              documents: {
+                fileName: string;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              }[];
+              footprints: {
+                geometry: {
+                  coordinates: [number, number][][];
+                  /** @enum {string} */
+                  type: 'Polygon';
+                };
+                id: string;
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              }[];
+              mayAnswer: boolean;
+              measureDescription: string;
+              propertyDesignation: string;
+              /** Format: date */
+              replyBy: string;
+              running: boolean;
+              siteBoundary: {
+                coordinates: [number, number][][][];
+                /** @enum {string} */
+                type: 'MultiPolygon';
+              } | null;
+              yourProperty: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hearings/{code}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer the hearing online (identified by the BankID login): no objection, an objection or a comment, until the reply-by day. A later answer replaces the earlier. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'noObjection' | 'objection' | 'comment';
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                channel: 'online' | 'paper';
+                /** @enum {string} */
+                kind: 'noObjection' | 'objection' | 'comment';
+                /** Format: date */
+                receivedOn: string | null;
+                recordedBy: string | null;
+                text: string | null;
+              } | null;
+              applicantName: string;
+              deviations: {
+                en: string;
+                sv: string;
+              }[];
+              diaryNumber: string;
+              documents: {
+                fileName: string;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              }[];
+              footprints: {
+                geometry: {
+                  coordinates: [number, number][][];
+                  /** @enum {string} */
+                  type: 'Polygon';
+                };
+                id: string;
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              }[];
+              mayAnswer: boolean;
+              measureDescription: string;
+              propertyDesignation: string;
+              /** Format: date */
+              replyBy: string;
+              running: boolean;
+              siteBoundary: {
+                coordinates: [number, number][][][];
+                /** @enum {string} */
+                type: 'MultiPolygon';
+              } | null;
+              yourProperty: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hearings/{code}/documents/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the application's documents, for the party whose letter the code is. Always as a download. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          fileId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/kiosk-config': {
     parameters: {
       query?: never;
@@ -6026,6 +6690,8 @@ export interface paths {
               diaryNumber: string;
               /** Format: date */
               expectedDecisionDate: string | null;
+              /** Format: date */
+              hearingUntil: string | null;
               /** Format: uuid */
               id: string;
               /** @enum {string} */
@@ -6243,7 +6909,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -6323,6 +6992,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -6353,6 +7025,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -6369,6 +7045,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -6379,6 +7095,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -6390,6 +7109,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -6398,6 +7118,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -7005,7 +7733,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -7085,6 +7816,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -7115,6 +7849,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -7131,6 +7869,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -7141,6 +7919,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -7152,6 +7933,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -7160,6 +7942,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -7847,7 +8637,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -7927,6 +8720,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -7957,6 +8753,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -7973,6 +8773,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -7983,6 +8823,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -7994,6 +8837,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -8002,6 +8846,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -8570,7 +9422,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -8650,6 +9505,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -8680,6 +9538,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -8696,6 +9558,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -8706,6 +9608,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -8717,6 +9622,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -8725,6 +9631,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -9049,7 +9963,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -9129,6 +10046,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -9159,6 +10079,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -9175,6 +10099,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -9185,6 +10149,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -9196,6 +10163,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -9204,6 +10172,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -9605,7 +10581,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -9685,6 +10664,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -9715,6 +10697,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -9731,6 +10717,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -9741,6 +10767,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -9752,6 +10781,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -9760,6 +10790,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -10161,7 +11199,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -10241,6 +11282,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -10271,6 +11315,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -10287,6 +11335,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -10297,6 +11385,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -10308,6 +11399,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -10316,6 +11408,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -10717,7 +11817,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -10797,6 +11900,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -10827,6 +11933,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -10843,6 +11953,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -10853,6 +12003,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -10864,6 +12017,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -10872,6 +12026,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -11415,7 +12577,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -11495,6 +12660,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -11525,6 +12693,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -11541,6 +12713,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -11551,6 +12763,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -11562,6 +12777,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -11570,6 +12786,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -11808,6 +13032,2002 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/officer/cases/{id}/hearing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start the neighbour hearing (PBL 9 kap. 25 §): every owner of the chosen properties gets a letter with a code and a reply-by day */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            propertyIds: string[];
+            /** Format: date */
+            replyBy: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    hearingNeeded: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/hearing/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register a party's answer to the neighbour hearing that came on paper, with the day it arrived */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'noObjection' | 'objection' | 'comment';
+            /** Format: uuid */
+            partyId: string;
+            /** Format: date */
+            receivedOn: string;
+            text?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    hearingNeeded: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/hearing/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the neighbour hearing: on or after its reply-by day, or earlier once every party has answered */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    hearingNeeded: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/hearing/letters/{partyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One party's underrättelse (the letter with its code) as a PDF download */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          partyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/officer/cases/{id}/proposal/confirm': {
     parameters: {
       query?: never;
@@ -11968,7 +15188,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -12048,6 +15271,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -12078,6 +15304,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -12094,6 +15324,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -12104,6 +15374,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -12115,6 +15388,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -12123,6 +15397,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -12521,7 +15803,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -12601,6 +15886,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -12631,6 +15919,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -12647,6 +15939,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -12657,6 +15989,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -12668,6 +16003,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -12676,6 +16012,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -12908,6 +16252,179 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/sakagare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sakägare the registers propose for a hearing: owners of adjoining properties and those across the street (SAKAGARE_DISTANCE_M), never the applicant */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              designation: string;
+              distanceM: number;
+              owners: {
+                address: {
+                  city: string;
+                  postalCode: string;
+                  street: string;
+                } | null;
+                /** @enum {string} */
+                delivery: 'post' | 'forwarding';
+                name: string | null;
+                personnummer: string;
+                protectedIdentity: boolean;
+                share: string;
+              }[];
+              /** Format: uuid */
+              propertyId: string;
+              /** @enum {string} */
+              relation: 'adjoining' | 'nearby';
+            }[];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -13258,7 +16775,10 @@ export interface paths {
                   | 'decided'
                   | 'startApproved'
                   | 'withdrawn'
-                  | 'decisionDelivered';
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed';
               }[];
               /** Format: uuid */
               id: string;
@@ -13338,6 +16858,9 @@ export interface paths {
                   | 'confirmProposal'
                   | 'returnProposal'
                   | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
                 )[];
                 applicant: {
                   address: {
@@ -13368,6 +16891,10 @@ export interface paths {
                       en: string;
                       sv: string;
                     }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
                     reasons: {
                       en: string;
                       sv: string;
@@ -13384,6 +16911,46 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
                 limits: {
                   actions: (
                     | 'assign'
@@ -13394,6 +16961,9 @@ export interface paths {
                     | 'confirmProposal'
                     | 'returnProposal'
                     | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
                   )[];
                   completion: {
                     /** Format: date */
@@ -13405,6 +16975,7 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    hearingNeeded: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -13413,6 +16984,14 @@ export interface paths {
                     defaultWeeks: number;
                     maxWeeks: number;
                     reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
                   } | null;
                   startApproval: {
                     decidesCase: boolean;
@@ -13703,6 +17282,8 @@ export interface paths {
                 decisionDeadline: string;
                 deviation: boolean;
                 diaryNumber: string;
+                /** Format: date */
+                hearingUntil: string | null;
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */

@@ -48,6 +48,7 @@ describe('the lifecycle: what an officer may do', () => {
       'extendDeadline',
       'decide',
     ]);
+    expect(allowedActions({ ...open, deviation: true }, officer, '2026-12-01')).toContain('startHearing');
     expect(allowedActions({ ...open, extended: true }, officer, '2026-12-01')).not.toContain('extendDeadline');
   });
   it('dismisses, or decides as it stands, only after the reply-by day of an ignored order', () => {

@@ -46,7 +46,15 @@ const proposal = {
   by: { personnummer: '198306219299', name: 'Olle Officer' },
   at: '2026-12-01T10:00:00.000Z',
 };
-const proposed: CaseState = { ...received, deviation: true, status: 'proposed', proposal };
+/** A deviation whose neighbours were heard (PBL 9 kap. 25 §): a permit may be granted. */
+const heard = {
+  startedAt: '2026-11-24T10:00:00.000Z',
+  startedBy: 'Olle Officer',
+  replyBy: '2026-12-09',
+  closedOn: '2026-12-09',
+  parties: [],
+};
+const proposed: CaseState = { ...received, deviation: true, status: 'proposed', proposal, hearing: heard };
 const decided: CaseState = { ...received, status: 'decided', outcome: 'approved' };
 const withdrawn: CaseState = { ...received, status: 'withdrawn' };
 const v = 3;
@@ -260,7 +268,130 @@ const refusals: {
     code: 'DELIVERY_DATE_INVALID',
     path: 'deliveredOn',
   },
+  ...hearingRefusals(),
 ];
+
+/** One row per hearing refusal (hearing.test.ts tests them in depth): the catalogue test below needs each. */
+function hearingRefusals(): typeof refusals {
+  const party = {
+    id: '00000000-0000-4000-8000-00000000000a',
+    propertyId: '00000000-0000-4000-8000-000000000122',
+    designation: 'Kjellstavik Eken 1:22',
+    relation: 'adjoining' as const,
+    personnummer: '196411193086',
+    name: 'Maria Eriksson',
+    protectedIdentity: false,
+    share: '1/2',
+    delivery: 'post' as const,
+  };
+  const maria: CaseActor = { role: 'neighbour', personnummer: '196411193086', name: 'Maria Eriksson' };
+  const hearing = { ...heard, closedOn: null, replyBy: '2026-12-18', parties: [{ ...party, answer: null }] };
+  const running: CaseState = { ...received, deviation: true, hearing };
+  const start = (replyBy: string, parties = [party]): CaseCommand => ({
+    type: 'startHearing',
+    version: v,
+    replyBy,
+    parties,
+  });
+  const answer = (over: Partial<Extract<CaseCommand, { type: 'recordHearingAnswer' }>> = {}): CaseCommand => ({
+    type: 'recordHearingAnswer',
+    version: v,
+    partyId: party.id,
+    kind: 'noObjection',
+    text: null,
+    channel: 'online',
+    receivedOn: null,
+    ...over,
+  });
+  const grant: CaseCommand = { type: 'decide', version: v, outcome: 'approved', reason: 'Liten.', conditions: [] };
+  return [
+    {
+      name: 'a deviation is granted after a hearing',
+      state: { ...received, deviation: true },
+      command: grant,
+      actor: lead,
+      code: 'HEARING_MISSING',
+      path: 'outcome',
+    },
+    {
+      name: 'no decision while the hearing runs',
+      state: running,
+      command: grant,
+      actor: lead,
+      code: 'HEARING_RUNNING',
+      path: 'outcome',
+    },
+    {
+      name: 'a hearing hears someone',
+      state: { ...received, deviation: true },
+      command: start('2026-12-18', []),
+      actor: officer,
+      code: 'HEARING_NO_PARTIES',
+      path: 'propertyIds',
+    },
+    {
+      name: 'a hearing gives the minimum time',
+      state: { ...received, deviation: true },
+      command: start('2026-12-04'),
+      actor: officer,
+      code: 'HEARING_REPLY_BY_TOO_EARLY',
+      path: 'replyBy',
+    },
+    {
+      name: 'no answer without a hearing',
+      state: received,
+      command: answer(),
+      actor: maria,
+      code: 'HEARING_NOT_RUNNING',
+    },
+    {
+      name: 'only a party answers',
+      state: running,
+      command: answer(),
+      actor: { ...maria, personnummer: '194509123412' },
+      code: 'HEARING_NOT_A_PARTY',
+    },
+    {
+      name: 'no answer after close',
+      state: { ...running, hearing: { ...hearing, closedOn: '2026-12-18' } },
+      command: answer(),
+      actor: maria,
+      code: 'HEARING_CLOSED',
+      day: '2026-12-19',
+    },
+    {
+      name: 'no online answer after the reply-by day',
+      state: running,
+      command: answer(),
+      actor: maria,
+      code: 'HEARING_REPLY_BY_PASSED',
+      day: '2026-12-21',
+    },
+    {
+      name: 'a paper answer has its received day',
+      state: running,
+      command: answer({ channel: 'paper' }),
+      actor: officer,
+      code: 'HEARING_RECEIVED_ON_INVALID',
+      path: 'receivedOn',
+    },
+    {
+      name: 'an objection says what',
+      state: running,
+      command: answer({ kind: 'objection' }),
+      actor: maria,
+      code: 'HEARING_TEXT_MISSING',
+      path: 'text',
+    },
+    {
+      name: 'a hearing closes on its day',
+      state: running,
+      command: { type: 'closeHearing', version: v },
+      actor: officer,
+      code: 'HEARING_CLOSE_TOO_EARLY',
+    },
+  ];
+}
 
 describe('applyCaseCommand refuses, with a stable code', () => {
   it.each(refusals)('$code: $name', ({ state, command, actor, day, code, path }) => {
@@ -359,7 +490,7 @@ describe('applyCaseCommand allows, and says what changes', () => {
 
   it('lets an officer propose on a deviation, and a team lead confirm it into a decision with its document', () => {
     const p = ok(
-      { ...received, deviation: true },
+      { ...received, deviation: true, hearing: heard },
       { type: 'decide', version: v, outcome: 'approved', reason: 'Avvikelsen är liten.', conditions: ['Fasad i trä.'] },
       officer,
     );
@@ -459,7 +590,12 @@ describe('caseCommandLimits tells a view what it may offer', () => {
       lastDayThatRestarts: '2026-12-14',
     });
     expect(l.extension).toEqual({ maxWeeks: 10, defaultWeeks: 4, reasonMinLength: 5 });
-    expect(l.decision).toEqual({ proposes: false, outcomes: ['approved', 'refused'], reasonMinLength: 5 });
+    expect(l.decision).toEqual({
+      proposes: false,
+      outcomes: ['approved', 'refused'],
+      reasonMinLength: 5,
+      hearingNeeded: false,
+    });
     expect(caseCommandLimits(lifecycle, officer, '2026-12-15').completion?.restartsClock).toBe(false);
     // On a Friday three weeks before Christmas: the first day is Monday, the default the first working day after.
     expect(caseCommandLimits(lifecycle, officer, '2026-12-04').completion).toMatchObject({

@@ -27,6 +27,16 @@ import {
 } from './schemas';
 import { applicantMessages, neighbourConsentMissing, type MessageText } from './texts';
 import { plannedAnnouncement, type Announcement } from '../decision/notice';
+import {
+  hearingMayClose,
+  hearingOpenFor,
+  hearingReplyBounds,
+  hearingRunning,
+  type Hearing,
+  type HearingAnswerKind,
+  type HearingChannel,
+  type HearingParty,
+} from './hearing';
 
 /** What a command needs to know of a case: its lifecycle, its clock facts and what the last change left. */
 export interface CaseState {
@@ -45,11 +55,15 @@ export interface CaseState {
   neighbourConsentMissing: boolean;
   /** The rules engine's verdict at receipt (absent on cases from before it was kept). */
   assessment: Pick<CaseAssessment, 'conditions' | 'advice' | 'deviation'> | null;
+  /** The neighbour hearing (PBL 9 kap. 25 §), running or closed; absent or null when none was held. */
+  hearing?: Hearing | null;
 }
 
 export type CaseActor =
   | { role: 'officer'; personnummer: string; name: string; teamLead: boolean }
-  | { role: 'applicant'; personnummer: string; name: string };
+  | { role: 'applicant'; personnummer: string; name: string }
+  /** A sakägare answering their letter online, identified by BankID. */
+  | { role: 'neighbour'; personnummer: string; name: string };
 
 type Versioned<T> = T & { version: number };
 export type CaseCommand =
@@ -69,7 +83,19 @@ export type CaseCommand =
       caseFileTypes: string[];
     }>
   | Versioned<{ type: 'withdraw' }>
-  | NoticeCommand;
+  | NoticeCommand
+  /** `parties`: the owners of the chosen sakägare properties, as the server found them in the registers. */
+  | Versioned<{ type: 'startHearing'; replyBy: string; parties: Omit<HearingParty, 'answer'>[] }>
+  /** `online`: the neighbour themself (BankID); `paper`: staff register a letter received on `receivedOn`. */
+  | Versioned<{
+      type: 'recordHearingAnswer';
+      partyId: string;
+      kind: HearingAnswerKind;
+      text: string | null;
+      channel: HearingChannel;
+      receivedOn: string | null;
+    }>
+  | Versioned<{ type: 'closeHearing' }>;
 export type CaseCommandType = CaseCommand['type'];
 
 /** The columns a command changes, in the domain's terms; the repository maps them onto the case row. */
@@ -90,6 +116,7 @@ export interface CaseSet {
   assignedName?: string;
   withdrawnAt?: Date;
   neighbourConsentMissing?: boolean;
+  hearing?: Hearing;
 }
 
 /** A document the change issues; the server writes the PDF (fee, layout) and stores it with the change. */
@@ -131,7 +158,14 @@ const officerCommands: readonly CaseCommandType[] = [
   'returnProposal',
   'giveStartApproval',
   'recordDecisionDelivery',
+  'startHearing',
+  'closeHearing',
 ];
+/** Who gives a command: the officer's, the applicant's, or a hearing answer (online by the neighbour, paper by staff). */
+function roleOf(command: CaseCommand): CaseActor['role'] {
+  if (command.type === 'recordHearingAnswer') return command.channel === 'paper' ? 'officer' : 'neighbour';
+  return officerCommands.includes(command.type) ? 'officer' : 'applicant';
+}
 const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
   assign: 'assign',
   requestCompletion: 'requestCompletion',
@@ -139,6 +173,8 @@ const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
   confirmProposal: 'confirmProposal',
   returnProposal: 'returnProposal',
   giveStartApproval: 'startApproval',
+  startHearing: 'startHearing',
+  closeHearing: 'closeHearing',
 };
 
 /** The refusal of a command the case's state does not allow: closed cases say so, open ones name their state. */
@@ -156,6 +192,8 @@ const lifecycleOf = (s: CaseState): CaseLifecycleState => ({
   extended: s.clock.extension !== null,
   startApproved: s.startApproved,
   proposalBy: s.proposal?.by.personnummer ?? null,
+  hearing: s.hearing ?? null,
+  deviation: s.deviation,
 });
 
 const extensionCodes: Record<ExtensionProblem, CaseProblemCode> = {
@@ -179,8 +217,7 @@ export function applyCaseCommand(
   ruleSet: RuleSet = ruleSetOfCase(state.clock),
 ): CaseCommandResult {
   const today = stockholmDate(now);
-  const officerCommand = officerCommands.includes(command.type);
-  if (officerCommand !== (actor.role === 'officer')) return refuse('WRONG_ROLE');
+  if (roleOf(command) !== actor.role) return refuse('WRONG_ROLE');
   if (
     actor.role === 'officer' &&
     (command.type === 'confirmProposal' || command.type === 'returnProposal') &&
@@ -190,9 +227,13 @@ export function applyCaseCommand(
   const action =
     command.type === 'decide' ? (command.outcome === 'dismissed' ? 'dismiss' : 'decide') : actionOf[command.type];
   if (actor.role === 'officer' && action && !allowedActions(lifecycleOf(state), actor, today).includes(action)) {
-    return action === 'extendDeadline' && state.clock.extension && isOpen(state.status)
-      ? refuse('EXTENSION_ALREADY_USED', { path: 'weeks' })
-      : notNow(state);
+    if (action === 'extendDeadline' && state.clock.extension && isOpen(state.status))
+      return refuse('EXTENSION_ALREADY_USED', { path: 'weeks' });
+    if (action === 'decide' && hearingRunning(state.hearing) && isOpen(state.status))
+      return refuse('HEARING_RUNNING', { path: 'outcome' });
+    if (action === 'closeHearing' && hearingRunning(state.hearing) && isOpen(state.status))
+      return refuse('HEARING_CLOSE_TOO_EARLY', { replyBy: state.hearing.replyBy });
+    return notNow(state);
   }
   const result = changeOf(state, command, actor, now, ruleSet);
   if (result.ok && command.version !== state.version) return refuse('STALE_VERSION', { path: 'version' });
@@ -290,6 +331,13 @@ function changeOf(
       return startApproval(state, officer(actor), now, command.note?.trim() || null);
     case 'answerCompletion':
       return answerCompletion(state, command, now);
+    case 'startHearing':
+      return startHearing(state, command, actor, now, ruleSet);
+    case 'recordHearingAnswer':
+      if (!isOpen(state.status)) return notNow(state);
+      return recordHearingAnswer(state, command, actor, now);
+    case 'closeHearing':
+      return closeHearing(state, actor, now);
     case 'withdraw':
       if (!isOpen(state.status)) return notNow(state);
       return change({
@@ -316,6 +364,9 @@ function decideOrPropose(
   d: { outcome: DecisionOutcome; reason: string; conditions: string[] },
   confirming: Proposal | null = null,
 ): CaseCommandResult {
+  // PBL 9 kap. 25 §: sakägare are heard before a deviation is granted (not needed when the lov is plainly refused).
+  if (state.deviation && d.outcome === 'approved' && !state.hearing?.closedOn)
+    return refuse(hearingRunning(state.hearing) ? 'HEARING_RUNNING' : 'HEARING_MISSING', { path: 'outcome' });
   if (state.deviation && !by.teamLead) {
     const proposal: Proposal = { ...d, by: { personnummer: by.personnummer, name: by.name }, at: now.toISOString() };
     return change({
@@ -466,5 +517,95 @@ function recordDelivery(
   return change({
     set: {},
     events: [{ type: 'decisionDelivered', data: { delivery: command.delivery.id, deliveredOn: command.deliveredOn } }],
+  });
+}
+
+/** The letters go out today: a reply-by day that is a working day at least the rule set's minimum away. */
+function startHearing(
+  state: CaseState,
+  command: Extract<CaseCommand, { type: 'startHearing' }>,
+  actor: CaseActor,
+  now: Date,
+  ruleSet: RuleSet,
+): CaseCommandResult {
+  const today = stockholmDate(now);
+  if (command.parties.length === 0) return refuse('HEARING_NO_PARTIES', { path: 'propertyIds' });
+  if (command.replyBy < hearingReplyBounds(today, ruleSet).minReplyBy)
+    return refuse('HEARING_REPLY_BY_TOO_EARLY', { path: 'replyBy', minDays: ruleSet.hearing.minReplyDays.value });
+  if (!isWorkingDay(command.replyBy)) return refuse('REPLY_BY_CLOSED_DAY', { path: 'replyBy' });
+  const hearing: Hearing = {
+    startedAt: now.toISOString(),
+    startedBy: actor.name,
+    replyBy: command.replyBy,
+    closedOn: null,
+    parties: command.parties.map((p) => ({ ...p, answer: null })),
+  };
+  const properties = [...new Set(command.parties.map((p) => p.designation))];
+  return change({
+    set: { hearing },
+    events: [
+      { type: 'hearingStarted', data: { replyBy: command.replyBy, properties, parties: hearing.parties.length } },
+    ],
+  });
+}
+
+/** One answer per party; a later one replaces the earlier while the hearing runs. */
+function recordHearingAnswer(
+  state: CaseState,
+  command: Extract<CaseCommand, { type: 'recordHearingAnswer' }>,
+  actor: CaseActor,
+  now: Date,
+): CaseCommandResult {
+  const today = stockholmDate(now);
+  const hearing = state.hearing;
+  if (!hearing) return refuse('HEARING_NOT_RUNNING');
+  const party = hearing.parties.find((p) => p.id === command.partyId);
+  if (!party || (command.channel === 'online' && party.personnummer !== actor.personnummer))
+    return refuse('HEARING_NOT_A_PARTY');
+  if (!hearingOpenFor(hearing, command.channel, today))
+    return refuse(hearing.closedOn ? 'HEARING_CLOSED' : 'HEARING_REPLY_BY_PASSED');
+  if (command.channel === 'paper' && (!command.receivedOn || command.receivedOn > today))
+    return refuse('HEARING_RECEIVED_ON_INVALID', { path: 'receivedOn' });
+  const text = command.text?.trim() || null;
+  if (command.kind !== 'noObjection' && !text) return refuse('HEARING_TEXT_MISSING', { path: 'text' });
+  const answer = {
+    kind: command.kind,
+    text,
+    channel: command.channel,
+    at: now.toISOString(),
+    receivedOn: command.channel === 'paper' ? command.receivedOn : null,
+    recordedBy: command.channel === 'paper' ? actor.name : null,
+  };
+  return change({
+    set: { hearing: { ...hearing, parties: hearing.parties.map((p) => (p.id === party.id ? { ...p, answer } : p)) } },
+    events: [
+      {
+        type: 'hearingAnswered',
+        data: { property: party.designation, kind: command.kind, channel: command.channel, replaced: !!party.answer },
+      },
+    ],
+  });
+}
+
+/** On or after the reply-by day, or earlier once all have answered; who did not answer is recorded. */
+function closeHearing(state: CaseState, actor: CaseActor, now: Date): CaseCommandResult {
+  const hearing = state.hearing;
+  const today = stockholmDate(now);
+  if (!hearingRunning(hearing)) return refuse('HEARING_NOT_RUNNING');
+  if (!hearingMayClose(hearing, today)) return refuse('HEARING_CLOSE_TOO_EARLY', { replyBy: hearing.replyBy });
+  const unanswered = hearing.parties.filter((p) => p.answer === null);
+  return change({
+    set: { hearing: { ...hearing, closedOn: today } },
+    events: [
+      {
+        type: 'hearingClosed',
+        data: {
+          by: actor.name,
+          answered: hearing.parties.length - unanswered.length,
+          objections: hearing.parties.filter((p) => p.answer?.kind === 'objection').length,
+          notAnswered: unanswered.map((p) => p.designation),
+        },
+      },
+    ],
   });
 }

@@ -4,3 +4,4 @@ export * from './limits';
 export * from './problems';
 export * from './commands';
 export * from './texts';
+export * from './hearing';

@@ -2,6 +2,7 @@ import { workingDayFrom } from '../calendar/holidays';
 import { addDays, daysBetween } from '../rules/clock';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetOfCase, type ClockFacts } from './clock';
+import { hearingMayClose, hearingReplyBounds, hearingRunning, type Hearing } from './hearing';
 import {
   REASON_MIN_LENGTH,
   isOpen,
@@ -23,6 +24,10 @@ export interface CaseLifecycleState {
   extended: boolean;
   startApproved: boolean;
   proposalBy: string | null;
+  /** The neighbour hearing, if one was started (absent on states from before hearings). */
+  hearing?: Hearing | null;
+  /** The measure deviates from the plan: the case that needs a hearing (absent: treated as no deviation). */
+  deviation?: boolean;
 }
 
 export interface CaseViewer {
@@ -40,10 +45,18 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
   if (isOpen(s.status)) actions.push('assign');
   if (s.status === 'received') actions.push('requestCompletion');
   if ((s.status === 'received' || s.status === 'awaitingCompletion') && !s.extended) actions.push('extendDeadline');
-  if (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)) actions.push('decide');
+  const running = hearingRunning(s.hearing);
+  // No decision while the neighbours are being heard: their answers are part of what it rests on.
+  if (!running && (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)))
+    actions.push('decide');
   if (orderIgnored) actions.push('dismiss');
   if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer)
     actions.push('confirmProposal', 'returnProposal');
+  // A hearing belongs to a permit that deviates from the plan (9 kap. 25 §), before the decision; one per case.
+  const open = s.status === 'received' || s.status === 'awaitingCompletion';
+  if (s.deviation && s.procedure === 'permit' && open && !s.hearing) actions.push('startHearing');
+  if (running && isOpen(s.status)) actions.push('recordHearingAnswer');
+  if (running && isOpen(s.status) && hearingMayClose(s.hearing!, today)) actions.push('closeHearing');
   if (
     (s.procedure === 'notification' && s.status === 'received') ||
     (s.procedure === 'permit' && s.status === 'decided' && s.outcome === 'approved' && !s.startApproved)
@@ -76,8 +89,10 @@ export function caseCommandLimits(
 ): CaseCommandLimits {
   const actions = allowedActions(s, viewer, today);
   const proposes = s.deviation && !viewer.teamLead;
+  // A deviation is granted only after its neighbours were heard (PBL 9 kap. 25 §); a refusal needs no hearing.
+  const heard = !s.deviation || !!s.hearing?.closedOn;
   const outcomes: DecidableOutcome[] = [
-    ...(actions.includes('decide') && s.procedure === 'permit' ? (['approved'] as const) : []),
+    ...(actions.includes('decide') && s.procedure === 'permit' && heard ? (['approved'] as const) : []),
     ...(actions.includes('decide') ? (['refused'] as const) : []),
     ...(actions.includes('dismiss') ? (['dismissed'] as const) : []),
   ];
@@ -85,7 +100,10 @@ export function caseCommandLimits(
   const window = ruleSet.clock.completionOrderWindowWeeks * 7;
   return {
     actions,
-    decision: outcomes.length > 0 ? { proposes, outcomes, reasonMinLength: REASON_MIN_LENGTH } : null,
+    decision:
+      outcomes.length > 0
+        ? { proposes, outcomes, reasonMinLength: REASON_MIN_LENGTH, hearingNeeded: s.procedure === 'permit' && !heard }
+        : null,
     completion: actions.includes('requestCompletion')
       ? {
           // Reply-by days are working days (lag (1930:173)): never a weekend, holiday or holiday eve.
@@ -97,6 +115,13 @@ export function caseCommandLimits(
       : null,
     extension: actions.includes('extendDeadline')
       ? { maxWeeks, defaultWeeks: Math.min(SUGGESTED_EXTENSION_WEEKS, maxWeeks), reasonMinLength: REASON_MIN_LENGTH }
+      : null,
+    hearing: actions.includes('startHearing')
+      ? {
+          ...hearingReplyBounds(today, ruleSet),
+          minReplyDays: ruleSet.hearing.minReplyDays.value,
+          uncertain: ruleSet.hearing.minReplyDays.uncertain,
+        }
       : null,
     startApproval: actions.includes('startApproval')
       ? { decidesCase: s.status !== 'decided', proposes: s.status !== 'decided' && proposes }

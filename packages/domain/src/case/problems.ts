@@ -27,7 +27,18 @@ export type CaseProblemCode =
   | 'NOT_AWAITING_COMPLETION'
   | 'COMPLETION_ITEMS_MISSING'
   | 'COMPLETION_EMPTY'
-  | 'DELIVERY_DATE_INVALID';
+  | 'DELIVERY_DATE_INVALID'
+  | 'HEARING_MISSING'
+  | 'HEARING_RUNNING'
+  | 'HEARING_NO_PARTIES'
+  | 'HEARING_REPLY_BY_TOO_EARLY'
+  | 'HEARING_NOT_RUNNING'
+  | 'HEARING_NOT_A_PARTY'
+  | 'HEARING_CLOSED'
+  | 'HEARING_REPLY_BY_PASSED'
+  | 'HEARING_RECEIVED_ON_INVALID'
+  | 'HEARING_TEXT_MISSING'
+  | 'HEARING_CLOSE_TOO_EARLY';
 
 export interface CaseProblem {
   code: CaseProblemCode;
@@ -36,6 +47,10 @@ export interface CaseProblem {
   status?: CaseStatus;
   items?: AttachmentType[];
   maxWeeks?: number;
+  /** The rule set's shortest hearing reply time, in days. */
+  minDays?: number;
+  /** The running hearing's reply-by day. */
+  replyBy?: string;
 }
 
 /** How each refusal travels over HTTP: a conflict with the case's state, a bad input, or a missing right. */
@@ -59,6 +74,17 @@ export const caseProblemErrorCode: Record<CaseProblemCode, ErrorCode> = {
   COMPLETION_ITEMS_MISSING: 'invalidInput',
   COMPLETION_EMPTY: 'invalidInput',
   DELIVERY_DATE_INVALID: 'invalidInput',
+  HEARING_MISSING: 'conflict',
+  HEARING_RUNNING: 'conflict',
+  HEARING_NO_PARTIES: 'invalidInput',
+  HEARING_REPLY_BY_TOO_EARLY: 'invalidInput',
+  HEARING_NOT_RUNNING: 'conflict',
+  HEARING_NOT_A_PARTY: 'forbidden',
+  HEARING_CLOSED: 'conflict',
+  HEARING_REPLY_BY_PASSED: 'conflict',
+  HEARING_RECEIVED_ON_INVALID: 'invalidInput',
+  HEARING_TEXT_MISSING: 'invalidInput',
+  HEARING_CLOSE_TOO_EARLY: 'conflict',
 };
 
 /** A refusal as a message by id (messages/sv.ts, `case.problem.*`): each face says it in its own language. */
@@ -66,6 +92,10 @@ export function caseProblemMessage(p: CaseProblem): Message {
   if (p.code === 'COMPLETION_ITEMS_MISSING' && p.items?.length === 1)
     return message('case.problem.COMPLETION_ITEM_MISSING', { item: itemWord(p.items[0]!) });
   if (p.code === 'NOT_ALLOWED_NOW') return message('case.problem.NOT_ALLOWED_NOW', { status: statusWord(p.status) });
+  if (p.code === 'HEARING_REPLY_BY_TOO_EARLY')
+    return message('case.problem.HEARING_REPLY_BY_TOO_EARLY', { minDays: p.minDays ?? 0 });
+  if (p.code === 'HEARING_CLOSE_TOO_EARLY')
+    return message('case.problem.HEARING_CLOSE_TOO_EARLY', { replyBy: p.replyBy ?? '' });
   if (p.code === 'EXTENSION_TOO_LONG') return message('case.problem.EXTENSION_TOO_LONG', { maxWeeks: p.maxWeeks ?? 0 });
   return message(`case.problem.${p.code}`);
 }
@@ -86,6 +116,10 @@ const fieldMessages: Partial<Record<CaseProblemCode, DomainMessageId>> = {
   NOTIFICATION_ENDS_IN_START_APPROVAL: 'case.issue.NOTIFICATION_ENDS_IN_START_APPROVAL',
   CONDITIONS_ONLY_ON_APPROVAL: 'case.issue.CONDITIONS_ONLY_ON_APPROVAL',
   COMPLETION_EMPTY: 'case.issue.COMPLETION_EMPTY',
+  HEARING_MISSING: 'case.issue.HEARING_MISSING',
+  HEARING_RUNNING: 'case.issue.HEARING_RUNNING',
+  HEARING_TEXT_MISSING: 'case.issue.HEARING_TEXT_MISSING',
+  HEARING_RECEIVED_ON_INVALID: 'case.issue.HEARING_RECEIVED_ON_INVALID',
 };
 
 /** What each field of a refused command should say beside it (the form shows these under the inputs). */

@@ -5,6 +5,7 @@ import { MeasureTypeSchema } from '../measure';
 import type { DomainMessageId } from '../messages/sv';
 import { ruleSets } from '../rules/ruleSets';
 import { DecisionNoticeSchema } from '../decision/notice';
+import { HearingViewSchema } from './hearing';
 
 /**
  * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
@@ -66,10 +67,18 @@ export const CaseEventTypeSchema = z.enum([
   'startApproved',
   'withdrawn',
   'decisionDelivered',
+  'hearingStarted',
+  'hearingAnswered',
+  'hearingClosed',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */
-export const internalEventTypes: readonly CaseEventType[] = ['assigned', 'decisionProposed', 'proposalReturned'];
+export const internalEventTypes: readonly CaseEventType[] = [
+  'assigned',
+  'decisionProposed',
+  'proposalReturned',
+  'hearingAnswered',
+];
 
 export const CaseEventSchema = z.object({
   type: CaseEventTypeSchema,
@@ -166,6 +175,8 @@ export const CaseAssessmentSchema = z.object({
       reasons: z.array(z.object({ sv: z.string(), en: z.string() })),
       conditions: z.array(z.object({ sv: z.string(), en: z.string() })),
       advice: z.array(z.object({ sv: z.string(), en: z.string() })),
+      /** The plan rules the measure breaks (the deviation a neighbour hearing is about); absent on older cases. */
+      deviations: z.array(z.object({ sv: z.string(), en: z.string() })).optional(),
     })
     .optional(),
 });
@@ -195,6 +206,9 @@ export const CaseActionSchema = z.enum([
   'confirmProposal',
   'returnProposal',
   'startApproval',
+  'startHearing',
+  'recordHearingAnswer',
+  'closeHearing',
 ]);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 
@@ -210,6 +224,8 @@ export const CaseCommandLimitsSchema = z.object({
       proposes: z.boolean(),
       outcomes: z.array(DecidableOutcomeSchema),
       reasonMinLength: z.number().int(),
+      /** A deviation not yet heard (PBL 9 kap. 25 §): it may be refused, and granted only after a hearing. */
+      hearingNeeded: z.boolean(),
     })
     .nullable(),
   completion: z
@@ -225,6 +241,15 @@ export const CaseCommandLimitsSchema = z.object({
     .nullable(),
   extension: z
     .object({ maxWeeks: z.number().int(), defaultWeeks: z.number().int(), reasonMinLength: z.number().int() })
+    .nullable(),
+  /** The neighbour hearing's reply-by bounds (working days; the minimum is a rule-set value the law leaves open). */
+  hearing: z
+    .object({
+      minReplyBy: z.iso.date(),
+      defaultReplyBy: z.iso.date(),
+      minReplyDays: z.number().int(),
+      uncertain: z.boolean(),
+    })
     .nullable(),
   /** For a notification the start approval is the decision itself (and may be proposed, like one). */
   startApproval: z.object({ decidesCase: z.boolean(), proposes: z.boolean() }).nullable(),
@@ -254,6 +279,8 @@ export const OfficerCaseViewSchema = z.object({
   /** The team's officers, for "assign to colleague". */
   colleagues: z.array(OfficerRefSchema.extend({ role: z.enum(['officer', 'teamLead']) })),
   viewerIsTeamLead: z.boolean(),
+  /** The neighbour hearing (PBL 9 kap. 25 §) with every party's letter and answer; null when none was started. */
+  hearing: HearingViewSchema.nullable(),
 });
 export type OfficerCaseView = z.infer<typeof OfficerCaseViewSchema>;
 
@@ -423,6 +450,8 @@ export const QueueItemSchema = CaseSummarySchema.extend({
   deviation: z.boolean(),
   neighbourConsentMissing: z.boolean(),
   assignedTo: OfficerRefSchema.nullable(),
+  /** The reply-by day of a running neighbour hearing ("Grannhörande pågår t.o.m."), else null. */
+  hearingUntil: z.iso.date().nullable(),
   clock: CaseClockSchema.pick({
     deadline: true,
     daysLeft: true,
@@ -448,6 +477,8 @@ export const MyCaseSummarySchema = CaseSummarySchema.extend({
   /** The statutory deadline; null while the clock waits for a completion. */
   expectedDecisionDate: z.iso.date().nullable(),
   awaitingMyAnswer: z.boolean(),
+  /** The reply-by day of a running neighbour hearing ("Grannar hörs t.o.m."), else null. */
+  hearingUntil: z.iso.date().nullable(),
 });
 export type MyCaseSummary = z.infer<typeof MyCaseSummarySchema>;
 

@@ -152,6 +152,25 @@ const rest = {
   'case.issue.CONDITIONS_ONLY_ON_APPROVAL': 'Remove the conditions or grant the permit.',
   'case.issue.COMPLETION_EMPTY': 'Write an answer.',
   'case.issue.COMPLETION_ITEM_MISSING': 'Attach the {item}.',
+  'case.problem.HEARING_MISSING':
+    'The deviation from the detailed plan requires hearing the neighbours and other parties before a permit is granted (PBL 9 ch. 25 §).',
+  'case.problem.HEARING_RUNNING': 'The neighbour hearing is running. A decision can be made once it is closed.',
+  'case.problem.HEARING_NO_PARTIES': 'Choose at least one party to hear.',
+  'case.problem.HEARING_REPLY_BY_TOO_EARLY': 'The last day to reply must be at least {minDays} days ahead.',
+  'case.problem.HEARING_NOT_RUNNING': 'No neighbour hearing is running in this case.',
+  'case.problem.HEARING_NOT_A_PARTY': 'You are not heard in this case.',
+  'case.problem.HEARING_CLOSED': 'The hearing is closed.',
+  'case.problem.HEARING_REPLY_BY_PASSED': 'The last day to reply has passed.',
+  'case.problem.HEARING_RECEIVED_ON_INVALID': 'Give the date the letter arrived, today at the latest.',
+  'case.problem.HEARING_TEXT_MISSING': 'Write what you object to or want to say.',
+  'case.problem.HEARING_CLOSE_TOO_EARLY': 'The hearing can be closed on {replyBy} or when everyone has answered.',
+  'case.issue.HEARING_MISSING': 'Hear the parties first, or refuse.',
+  'case.issue.HEARING_RUNNING': 'Wait until the hearing is closed.',
+  'case.issue.HEARING_TEXT_MISSING': 'Write a text.',
+  'case.issue.HEARING_RECEIVED_ON_INVALID': 'Give a date no later than today.',
+  'form.hearing.noParties': 'Choose at least one party.',
+  'form.hearing.text.tooLong': 'The text may be at most 4000 characters.',
+  'form.hearing.receivedOn.invalid': 'Give a date (YYYY-MM-DD).',
 } as const;
 
 const consentEn = {

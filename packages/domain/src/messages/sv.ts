@@ -241,6 +241,25 @@ const caseSv = {
   'case.issue.CONDITIONS_ONLY_ON_APPROVAL': 'Ta bort villkoren eller bevilja.',
   'case.issue.COMPLETION_EMPTY': 'Skriv ett svar.',
   'case.issue.COMPLETION_ITEM_MISSING': 'Bifoga {item}.',
+  'case.problem.HEARING_MISSING':
+    'Avvikelsen från detaljplanen kräver att grannar och andra sakägare hörs innan lov ges (PBL 9 kap. 25 §).',
+  'case.problem.HEARING_RUNNING': 'Grannhörandet pågår. Beslut kan fattas när hörandet är avslutat.',
+  'case.problem.HEARING_NO_PARTIES': 'Välj minst en sakägare att höra.',
+  'case.problem.HEARING_REPLY_BY_TOO_EARLY': 'Sista svarsdag måste ligga minst {minDays} dagar fram.',
+  'case.problem.HEARING_NOT_RUNNING': 'Det pågår inget grannhörande i ärendet.',
+  'case.problem.HEARING_NOT_A_PARTY': 'Du är inte hörd i det här ärendet.',
+  'case.problem.HEARING_CLOSED': 'Hörandet är avslutat.',
+  'case.problem.HEARING_REPLY_BY_PASSED': 'Sista svarsdagen har passerat.',
+  'case.problem.HEARING_RECEIVED_ON_INVALID': 'Ange det datum brevet kom in, senast i dag.',
+  'case.problem.HEARING_TEXT_MISSING': 'Skriv vad du invänder eller vill framföra.',
+  'case.problem.HEARING_CLOSE_TOO_EARLY': 'Hörandet kan avslutas {replyBy} eller när alla har svarat.',
+  'case.issue.HEARING_MISSING': 'Hör sakägarna först, eller avslå.',
+  'case.issue.HEARING_RUNNING': 'Vänta tills hörandet är avslutat.',
+  'case.issue.HEARING_TEXT_MISSING': 'Skriv en text.',
+  'case.issue.HEARING_RECEIVED_ON_INVALID': 'Ange ett datum senast i dag.',
+  'form.hearing.noParties': 'Välj minst en sakägare.',
+  'form.hearing.text.tooLong': 'Texten får vara högst 4000 tecken.',
+  'form.hearing.receivedOn.invalid': 'Ange ett datum (ÅÅÅÅ-MM-DD).',
 } as const;
 
 /** A neighbour's consent with BankID (issue #19): the server's answers and the lapse reasons. */

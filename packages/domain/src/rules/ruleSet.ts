@@ -81,6 +81,14 @@ export const RuleSetSchema = z.object({
     /** The fee falls by this fraction for each started week past the limit. */
     feeReductionPerWeek: z.number().positive().max(1),
   }),
+  /**
+   * The neighbour hearing before a lov that deviates from the plan (PBL 9 kap. 25 §): calendar days from the
+   * letter to the reply-by day. The act sets no period ("tillfälle att yttra sig"); these are practice.
+   */
+  hearing: z.object({
+    minReplyDays: Flagged(z.number().int().positive()),
+    defaultReplyDays: Flagged(z.number().int().positive()),
+  }),
   /** What follows a permit: announcement, appeal, the wait before building, and when the permit lapses. */
   afterDecision: z.object({
     /** Where a decision is announced (kungörelse). */

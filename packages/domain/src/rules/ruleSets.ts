@@ -112,6 +112,21 @@ const afterDecisionReform = {
   },
 } satisfies RuleSet['afterDecision'];
 
+// PBL 9 kap. 25 § gives sakägare "tillfälle att yttra sig" but names no period; förvaltningslagen asks for a
+// reasonable time. Municipalities commonly give 2–3 weeks, some 10 days: practice, hence flagged uncertain.
+const hearing = {
+  minReplyDays: {
+    value: 10,
+    uncertain: true,
+    note: 'Lagen anger ingen svarstid (PBL 9 kap. 25 §); tio dagar är den kortaste tid kommuner brukar ge.',
+  },
+  defaultReplyDays: {
+    value: 21,
+    uncertain: true,
+    note: 'Kommunal praxis är två till tre veckor; lagen kräver bara skälig tid.',
+  },
+} satisfies RuleSet['hearing'];
+
 const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, name: RuleSet['name']): RuleSet => ({
   id,
   name,
@@ -142,6 +157,7 @@ const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, nam
   kontrollansvarig,
   requiredAttachments: attachments,
   clock,
+  hearing,
   afterDecision: afterDecisionBefore,
 });
 
@@ -202,6 +218,7 @@ const reform2025: RuleSet = {
   kontrollansvarig,
   requiredAttachments: attachments,
   clock,
+  hearing,
   afterDecision: afterDecisionReform,
 };
 

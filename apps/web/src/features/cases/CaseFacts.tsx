@@ -31,6 +31,9 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   startApproved: 'loop.event.startApproved',
   withdrawn: 'loop.event.withdrawn',
   decisionDelivered: 'loop.event.decisionDelivered',
+  hearingStarted: 'loop.event.hearingStarted',
+  hearingAnswered: 'loop.event.hearingAnswered',
+  hearingClosed: 'loop.event.hearingClosed',
 };
 
 /** What both the applicant and the officer see of a case: one model, two faces. */
@@ -146,7 +149,9 @@ export function CaseFacts({ c, face }: { c: CaseDetail; face: 'me' | 'officer' }
         {c.events.map((e, i) => (
           <li key={i}>
             <time dateTime={e.at}>{formatDate(e.at, lang)}</time> – {eventText(e)}
-            {e.actor !== 'system' && e.actor !== 'applicant' && <span className="hint"> ({e.actor})</span>}
+            {e.actor !== 'system' && e.actor !== 'applicant' && e.actor !== 'neighbour' && (
+              <span className="hint"> ({e.actor})</span>
+            )}
           </li>
         ))}
       </ol>

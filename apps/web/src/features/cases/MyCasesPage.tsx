@@ -39,6 +39,9 @@ export default function MyCasesPage() {
               <p>{label(measureLabels[c.measure])}</p>
               <p className={`case-state case-state--${c.outcome ?? c.status}`}>{caseStateText(c, lang)}</p>
               {c.awaitingMyAnswer && <p className="case-card__action">{t('loop.me.answerNeeded')}</p>}
+              {c.hearingUntil && (
+                <p className="case-card__hearing">{t('hearing.mine', { date: formatDate(c.hearingUntil, lang) })}</p>
+              )}
               <p className="case-card__meta">
                 {t('cases.received', { date: formatDate(c.receivedAt, lang) })}
                 {(c.status === 'received' || c.status === 'proposed') && c.expectedDecisionDate && (

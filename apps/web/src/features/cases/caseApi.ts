@@ -6,6 +6,9 @@ import type {
   CompletionRequestInput,
   DecisionInput,
   ExtensionInput,
+  HearingOnlineAnswerInput,
+  HearingPaperAnswerInput,
+  HearingStartInput,
   ProposalActionInput,
   StartApprovalInput,
   DeliveryInput,
@@ -40,7 +43,27 @@ export const caseApi = {
     POST('/api/officer/cases/{id}/start-approval', { ...theCase(id), body }),
   recordDelivery: (id: string, body: DeliveryInput) =>
     POST('/api/officer/cases/{id}/delivery', { ...theCase(id), body }),
+
+  /** The neighbour hearing (PBL 9 kap. 25 §): the officer's side. */
+  sakagare: (id: string) => GET('/api/officer/cases/{id}/sakagare', theCase(id)),
+  startHearing: (id: string, body: HearingStartInput) =>
+    POST('/api/officer/cases/{id}/hearing', { ...theCase(id), body }),
+  paperAnswer: (id: string, body: HearingPaperAnswerInput) =>
+    POST('/api/officer/cases/{id}/hearing/answers', { ...theCase(id), body }),
+  closeHearing: (id: string, version: number) =>
+    POST('/api/officer/cases/{id}/hearing/close', { ...theCase(id), body: { version } }),
+  /** The neighbour's side: their letter's code opens what they were sent. */
+  hearing: (code: string) => GET('/api/hearings/{code}', { params: { path: { code } } }),
+  answerHearing: (code: string, body: HearingOnlineAnswerInput) =>
+    POST('/api/hearings/{code}/answer', { params: { path: { code } }, body }),
 };
+
+/** One party's letter (PDF), for the officer. */
+export const letterUrl = (caseId: string, partyId: string) =>
+  apiUrl('get', '/api/officer/cases/{id}/hearing/letters/{partyId}', { path: { id: caseId, partyId } });
+/** One of the application's documents, for the neighbour whose code it is. */
+export const hearingDocumentUrl = (code: string, fileId: string) =>
+  apiUrl('get', '/api/hearings/{code}/documents/{fileId}', { path: { code, fileId } });
 
 /** Where a case's issued document downloads from, on each face (a link the browser follows). */
 export const documentUrl = (face: 'me' | 'officer', caseId: string, kind: CaseDocumentKind) =>

@@ -29,6 +29,7 @@ const decision = {
   proposes: false,
   outcomes: ['refused', 'dismissed'] as ('approved' | 'refused' | 'dismissed')[],
   reasonMinLength: 5,
+  hearingNeeded: false,
 };
 
 describe('case forms', () => {

@@ -5,6 +5,9 @@ import {
   CompletionRequestFieldsSchema,
   DecisionInputSchema,
   ExtensionInputSchema,
+  HearingOnlineAnswerInputSchema,
+  HearingPaperAnswerInputSchema,
+  HearingStartInputSchema,
   ProposalActionInputSchema,
   StartApprovalInputSchema,
   WithdrawInputSchema,
@@ -56,6 +59,23 @@ export const extensionFormSchema = (limits: NonNullable<Limits['extension']>) =>
   });
 
 export const startApprovalFormSchema = StartApprovalInputSchema.omit({ version: true });
+
+/** The hearing's reply-by day: a working day no earlier than the rule set's minimum (the server checks the same). */
+export const hearingStartFormSchema = (limits: NonNullable<Limits['hearing']>) =>
+  HearingStartInputSchema.omit({ version: true }).extend({
+    replyBy: HearingStartInputSchema.shape.replyBy
+      .refine((day) => day >= limits.minReplyBy, 'hearing.replyByEarly')
+      .refine(isWorkingDay, id('case.issue.REPLY_BY_CLOSED_DAY')),
+  });
+
+/** An objection or a comment says what; "no objection" needs no words. */
+const saysWhat = (v: { kind: string; text?: string | undefined }) => v.kind === 'noObjection' || !!v.text?.trim();
+const saysWhatIssue = { message: id('case.issue.HEARING_TEXT_MISSING'), path: ['text'] };
+export const hearingPaperFormSchema = HearingPaperAnswerInputSchema.omit({ version: true }).refine(
+  saysWhat,
+  saysWhatIssue,
+);
+export const hearingOnlineFormSchema = HearingOnlineAnswerInputSchema.refine(saysWhat, saysWhatIssue);
 
 /** One condition a line, blank lines left out. */
 export const conditionLines = (text: string | undefined): string[] =>

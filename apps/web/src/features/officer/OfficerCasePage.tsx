@@ -30,6 +30,7 @@ import {
 } from '../cases/caseForms';
 import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n } from '../../i18n/i18n';
+import { HearingPanel } from './HearingPanel';
 
 type Detail = CaseDetail & { officer: OfficerCaseView };
 type Limits = OfficerCaseView['limits'];
@@ -87,6 +88,14 @@ export default function OfficerCasePage({ id }: { id: string }) {
                 <span className="flag flag--deviation">{t('loop.flag.deviation')}</span>
               </>
             )}
+            {c.officer.hearing?.running && (
+              <>
+                {' · '}
+                <span className="flag flag--hearing">
+                  {t('hearing.flag', { date: formatDate(c.officer.hearing.replyBy, lang) })}
+                </span>
+              </>
+            )}
           </p>
           {notice && (
             <Status tone={notice.tone}>
@@ -125,6 +134,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
               {limits.startApproval && (
                 <StartApprovalForm c={c} decidesCase={limits.startApproval.decidesCase} run={run} />
               )}
+              <HearingPanel c={c} run={run} />
               {limits.decision && <DecisionForm c={c} limits={limits.decision} run={run} />}
             </div>
           </div>
@@ -551,6 +561,7 @@ function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; r
     <form className="form decision panel" onSubmit={(e) => void submit(e)} noValidate>
       <h2>{t('decision.title')}</h2>
       {proposes && <p className="status status--warning">{t('loop.decision.fourEyes')}</p>}
+      {limits.hearingNeeded && <p className="hint">{t('hearing.decisionNeedsHearing')}</p>}
       <fieldset aria-describedby={outcomeError ? 'outcome-error' : undefined}>
         <legend>{t('decision.legend')}</legend>
         {limits.outcomes.includes('approved') && (

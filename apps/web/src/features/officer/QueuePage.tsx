@@ -223,11 +223,16 @@ function QueueTable({ items }: { items: QueueItem[] }) {
 }
 
 function Flags({ c }: { c: QueueItem }) {
-  const { t } = useI18n();
-  if (!c.deviation && !c.neighbourConsentMissing) return null;
+  const { t, lang } = useI18n();
+  if (!c.deviation && !c.neighbourConsentMissing && !c.hearingUntil) return null;
   return (
     <span className="flags">
       {c.deviation && <span className="flag flag--deviation">{t('loop.flag.deviationShort')}</span>}
+      {c.hearingUntil && (
+        <span className="flag flag--hearing" title={t('hearing.flag', { date: formatDate(c.hearingUntil, lang) })}>
+          {t('hearing.flagShort', { date: formatDate(c.hearingUntil, lang) })}
+        </span>
+      )}
       {c.neighbourConsentMissing && c.status !== 'decided' && c.status !== 'withdrawn' && (
         <span className="flag flag--consent">{t('loop.flag.consentShort')}</span>
       )}

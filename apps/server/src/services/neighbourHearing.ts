@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import {
+  hearingOpenFor,
+  hearingRunning,
+  isOpen,
+  stockholmDate,
+  type ApplicationSubmission,
+  type CaseStatus,
+  type Hearing,
+  type HearingOnlineAnswerInput,
+  type HearingParty,
+  type NeighbourHearingView,
+} from '@lovisa/domain';
+import { attachments } from '../db/schema';
+import { notFound } from '../errors';
+import { contentDisposition } from '../http/contentDisposition';
+import type { SessionUser } from '../plugins/session';
+import { caseRow, type CaseRow } from '../repositories/cases';
+import { hearingOf, letterByCodeHash } from '../repositories/hearings';
+import { assessmentOf, caseProblemError, runCaseCommand } from './caseCommands';
+import { deviationTexts, letterCodeHash } from './hearing';
+
+interface Opened {
+  row: CaseRow;
+  hearing: Hearing;
+  party: HearingParty;
+}
+
+/**
+ * The hearing a letter's code opens, for the signed-in person only: they must be the party the letter went to,
+ * still a registered owner of that property (the land register), and listed in the case's current hearing.
+ * An unknown code answers 404; someone else's letter 403 (the code is a secret, the refusal says no more).
+ */
+export async function openHearing(app: FastifyInstance, user: SessionUser, code: string): Promise<Opened> {
+  const letter = await letterByCodeHash(app.db, letterCodeHash(code));
+  const row = letter && (await caseRow(app.db, letter.caseId));
+  const hearing = row && (await hearingOf(app.db, row.id));
+  const party = hearing?.parties.find((p) => p.id === letter!.partyId);
+  if (!letter || !row || !hearing || !party) throw notFound('resource');
+  const owners = await app.registers.land.ownersOf(party.propertyId);
+  if (party.personnummer !== user.personnummer || !owners.some((o) => o.personnummer === user.personnummer))
+    throw caseProblemError({ code: 'HEARING_NOT_A_PARTY' });
+  return { row, hearing, party };
+}
+
+/** The files that came with the application: what the letter's reader may look at. */
+function applicationFiles(app: FastifyInstance, caseId: string) {
+  return app.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.caseId, caseId), isNull(attachments.answersOrderOf)))
+    .orderBy(asc(attachments.createdAt));
+}
+
+/** What the neighbour sees: the application, the drawing, the deviations, the documents, the reply-by day. */
+export async function neighbourHearingView(app: FastifyInstance, o: Opened): Promise<NeighbourHearingView> {
+  const application = o.row.application as ApplicationSubmission;
+  const today = stockholmDate(app.clock());
+  const [assessment, site, files] = await Promise.all([
+    assessmentOf(app.db, o.row.id),
+    app.registers.land.propertyById(o.row.propertyId),
+    applicationFiles(app, o.row.id),
+  ]);
+  const caseOpen = isOpen(o.row.status as CaseStatus);
+  return {
+    diaryNumber: o.row.diaryNumber,
+    propertyDesignation: o.row.propertyDesignation,
+    yourProperty: o.party.designation,
+    measureDescription: application.details.description,
+    applicantName: o.row.applicantName,
+    replyBy: o.hearing.replyBy,
+    running: hearingRunning(o.hearing) && caseOpen,
+    mayAnswer: caseOpen && hearingOpenFor(o.hearing, 'online', today),
+    deviations: deviationTexts(assessment),
+    footprints: application.footprints,
+    siteBoundary: site?.boundary ?? null,
+    documents: files.map((f) => ({ id: f.id, type: f.type, fileName: f.fileName })),
+    answer: o.party.answer,
+  };
+}
+
+/** The neighbour's own answer, online: the case command decides whether it is still in time. */
+export async function answerOnline(
+  app: FastifyInstance,
+  user: SessionUser,
+  o: Opened,
+  input: HearingOnlineAnswerInput,
+): Promise<void> {
+  await runCaseCommand(
+    app,
+    o.row,
+    {
+      type: 'recordHearingAnswer',
+      version: o.row.version,
+      partyId: o.party.id,
+      kind: input.kind,
+      text: input.text ?? null,
+      channel: 'online',
+      receivedOn: null,
+    },
+    { role: 'neighbour', personnummer: user.personnummer, name: user.name },
+  );
+}
+
+/** One of the application's documents, for the neighbour who opened the hearing. */
+export async function sendHearingDocument(app: FastifyInstance, reply: FastifyReply, o: Opened, fileId: string) {
+  const file = (await applicationFiles(app, o.row.id)).find((f) => f.id === fileId);
+  const bytes = file && (await app.attachmentStore.get(file.sha256));
+  if (!file || !bytes) throw notFound('file');
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', contentDisposition('attachment', file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .send(bytes);
+}

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  apiLogin,
+  draftWithDrawings,
+  expectAccessible,
+  hasBrowser,
+  repoRoot,
+  shoot,
+  simApprove,
+  useServerAndBrowser,
+} from './support';
+import { pdfText } from '../../server/src/test/pdfText';
+
+const shots = path.join(repoRoot, '.tmp/screenshots');
+const ANNA = '198202029289';
+const VIKTOR = '198011169235';
+const MARIA = '196411193086';
+const PER = '194509123412';
+const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
+// 8 × 7 m in the middle of Eken 1:23 with a 9 m ridge: above the plan's 8.5 m, a deviation.
+const ring = [
+  [620_071, 6_650_019],
+  [620_079, 6_650_019],
+  [620_079, 6_650_026],
+  [620_071, 6_650_026],
+  [620_071, 6_650_019],
+];
+
+/** Anna's tall garage, submitted over the API and signed in the simulator. */
+async function submitDeviation(baseUrl: string, cookie: string): Promise<{ id: string; diaryNumber: string }> {
+  const json = { 'content-type': 'application/json', cookie };
+  const started = await fetch(`${baseUrl}/api/applications`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      draftId: await draftWithDrawings(baseUrl, cookie, EKEN_1_23),
+      propertyId: EKEN_1_23,
+      measure: 'outbuilding',
+      footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
+      details: {
+        description: 'Garage med hobbyrum på vinden, 56 m², nockhöjd 9 m.',
+        ridgeHeightM: 9,
+        plannedStart: '2027-05-01',
+        email: 'anna.lindqvist@example.se',
+      },
+    }),
+  });
+  expect(started.status).toBe(202);
+  const { orderRef } = (await started.json()) as { orderRef: string };
+  expect((await simApprove(baseUrl, orderRef, ANNA)).status).toBe(303);
+  const signed = await fetch(`${baseUrl}/api/applications/sign/collect`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ orderRef }),
+  });
+  const body = (await signed.json()) as { status: string; case: { id: string; diaryNumber: string; teamId: string } };
+  expect(body.case.teamId).not.toBe('bygglov'); // deviations go to Större byggprojekt
+  return body.case;
+}
+
+describe.skipIf(!hasBrowser)('the neighbour hearing: officer, a neighbour online, a neighbour on paper', () => {
+  const env = useServerAndBrowser();
+
+  async function signedIn(session: string, width = 1280, height = 800) {
+    const context = await env.newContext({ viewport: { width, height } });
+    const [name, value] = session.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: env.server.baseUrl }]);
+    return context.newPage();
+  }
+  /** Both widths, after axe: the phone first, then the desk. */
+  async function look(page: Page, screen: string, name: string) {
+    await expectAccessible(page, screen);
+    await shoot(page, shots, name);
+    const width = page.viewportSize()!.width;
+    await page.setViewportSize({ width: width === 390 ? 1280 : 390, height: 844 });
+    await shoot(page, shots, name);
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+  }
+
+  /** The code printed in a party's letter, read from the PDF the officer downloads. */
+  async function codeFor(caseId: string, partyId: string, cookie: string): Promise<string> {
+    const res = await fetch(`${env.server.baseUrl}/api/officer/cases/${caseId}/hearing/letters/${partyId}`, {
+      headers: { cookie },
+    });
+    expect(res.status).toBe(200);
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain('Underrättelse');
+    return text.match(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
+  }
+
+  it('officer starts the hearing for Eken 1:22; Maria answers online, Per on paper; the hearing closes', async () => {
+    const base = env.server.baseUrl;
+    const annaSession = await apiLogin(base, ANNA);
+    const created = await submitDeviation(base, annaSession);
+    const viktorSession = await apiLogin(base, VIKTOR);
+
+    // The officer: the hearing panel proposes the sakägare from the registers, all ticked.
+    const officer = await signedIn(viktorSession);
+    await officer.goto(`${base}/handlaggare/arenden/${created.id}`);
+    await officer.getByRole('heading', { name: 'Grannhörande' }).waitFor();
+    await officer.getByText('Kjellstavik Eken 1:22').first().waitFor();
+    await officer.getByText('Skyddad identitet (brevet vidarebefordras av Skatteverket)').waitFor();
+    for (const other of ['Björken 2:5', 'Björken 2:7', 'Björken 2:8', 'Björken 2:9'])
+      await officer.getByRole('checkbox', { name: new RegExp(other) }).uncheck();
+    const replyBy = await officer.getByLabel('Sista svarsdag').inputValue();
+    expect(replyBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await look(officer, 'officer case, hearing form', 'hearing-officer-start');
+    await officer.getByRole('button', { name: 'Skicka underrättelse' }).click();
+    await officer.getByText('Underrättelsen har skickats.').waitFor();
+    await officer.locator('.flag--hearing').waitFor();
+    expect(await officer.locator('.hearing__party').count()).toBe(2);
+    await look(officer, 'officer case, hearing running', 'hearing-officer-running');
+
+    // The queue and Mina ärenden show the running hearing.
+    await officer.goto(`${base}/handlaggare`);
+    await officer
+      .getByRole('row', { name: new RegExp(created.diaryNumber) })
+      .getByText(/Hörande t\.o\.m\./)
+      .waitFor();
+    const anna = await signedIn(annaSession, 390, 844);
+    await anna.goto(`${base}/mina-arenden`);
+    await anna.getByText(/Grannar hörs t\.o\.m\./).waitFor();
+
+    // Maria opens her letter's code after logging in, sees the drawing and the deviation, answers.
+    const detail = (await (
+      await fetch(`${base}/api/officer/cases/${created.id}`, { headers: { cookie: viktorSession } })
+    ).json()) as { officer: { hearing: { parties: { id: string; name: string }[] } } };
+    const partyId = (name: string) => detail.officer.hearing.parties.find((p) => p.name === name)!.id;
+    const mariaCode = await codeFor(created.id, partyId('Maria Eriksson'), viktorSession);
+    const perSession = await apiLogin(base, PER);
+    const wrong = await fetch(`${base}/api/hearings/${mariaCode}`, { headers: { cookie: perSession } });
+    expect(wrong.status).toBe(403);
+
+    const maria = await signedIn(await apiLogin(base, MARIA), 390, 844);
+    await maria.goto(`${base}/underrattelse`);
+    await maria.getByLabel('Kod från brevet').fill(mariaCode.toLowerCase());
+    await look(maria, 'neighbour code page', 'hearing-neighbour-code');
+    await maria.getByRole('button', { name: 'Öppna' }).click();
+    await maria.getByRole('heading', { name: 'Avvikelser från detaljplanen' }).waitFor();
+    await maria.getByText(/Anna Lindqvist har ansökt om bygglov på Kjellstavik Eken 1:23/).waitFor();
+    await maria.locator('.leaflet-overlay-pane path').first().waitFor({ state: 'attached' });
+    await look(maria, 'neighbour hearing page', 'hearing-neighbour-open');
+    await maria.getByRole('radio', { name: 'Ingen invändning' }).check();
+    await maria.getByRole('button', { name: 'Skicka svaret' }).click();
+    await maria.getByText('Tack, ditt svar är mottaget.').waitFor();
+    await expectAccessible(maria, 'neighbour hearing page, answered');
+
+    // Per's letter comes back on paper: the officer registers it, then closes (everyone has answered).
+    await officer.goto(`${base}/handlaggare/arenden/${created.id}`);
+    await officer.getByText('Ingen invändning (digitalt med BankID)').waitFor();
+    await officer.getByText('Registrera svar från brev', { exact: true }).click();
+    await officer
+      .getByLabel('Sakägare', { exact: true })
+      .selectOption({ label: 'Per Eriksson, Kjellstavik Eken 1:22' });
+    await officer.getByLabel('Svaret', { exact: true }).selectOption('objection');
+    await officer.getByLabel('Vad svaret säger').fill('Garaget skymmer kvällssolen på vår altan.');
+    await look(officer, 'officer case, paper answer form', 'hearing-officer-paper');
+    await officer.getByRole('button', { name: 'Registrera svaret' }).click();
+    await officer.getByText('Svaret är registrerat.').waitFor();
+    await officer.getByText('Garaget skymmer kvällssolen på vår altan.').waitFor();
+    await officer.getByRole('button', { name: 'Avsluta hörandet' }).click();
+    await officer.getByText('Hörandet är avslutat.').waitFor();
+    await officer.getByText(/^Avslutat /).waitFor();
+    expect(await officer.locator('.flag--hearing').count()).toBe(0);
+    await look(officer, 'officer case, hearing closed', 'hearing-officer-closed');
+
+    // Maria's page is read-only now.
+    await maria.reload();
+    await maria.getByText('Hörandet är avslutat.').waitFor();
+    expect(await maria.getByRole('button', { name: 'Skicka svaret' }).count()).toBe(0);
+    await look(maria, 'neighbour hearing page, closed', 'hearing-neighbour-closed');
+  });
+});
