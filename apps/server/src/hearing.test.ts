@@ -18,6 +18,7 @@ const VIKTOR = '198011169235';
 const MARIA = '196411193086';
 const PER = '194509123412';
 const KARIN = '197908109288'; // protected identity, owns Björken 2:5
+const JOHANNA = '199208182387'; // team lead, Större byggprojekt: confirms decisions on deviations
 const day = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+01:00`);
 
 /** 8 × 7 m, ridge 9 m on Eken 1:23: above the plan's 8.5 m, a deviation (routed to Större byggprojekt). */
@@ -52,7 +53,7 @@ describe.each(dbKinds)('the neighbour hearing on %s', (kind) => {
   /** Days pass: the sessions of the day before have ended, so everyone logs in again. */
   const moveTo = async (iso: string) => {
     h.setNow(day(iso));
-    for (const p of [ANNA, VIKTOR, MARIA, PER, KARIN]) cookies[p] = await login(h, p);
+    for (const p of [ANNA, VIKTOR, MARIA, PER, KARIN, JOHANNA]) cookies[p] = await login(h, p);
   };
   const officerCase = async () =>
     CaseDetailSchema.parse((await inject('GET', `/api/officer/cases/${caseId}`, VIKTOR)).json());
@@ -223,6 +224,29 @@ describe.each(dbKinds)('the neighbour hearing on %s', (kind) => {
     const anna = CaseDetailSchema.parse((await inject('GET', `/api/me/cases/${caseId}`, ANNA)).json());
     expect(anna.events.map((e) => e.type)).toEqual(expect.arrayContaining(['hearingStarted', 'hearingClosed']));
     expect(anna.events.map((e) => e.type)).not.toContain('hearingAnswered');
+  });
+
+  it('serves the grant on the heard party who objected, so legal force waits for them; the others get a letter', async () => {
+    const c = await officerCase();
+    const proposed = await inject('POST', `/api/officer/cases/${caseId}/decision`, VIKTOR, {
+      version: c.version,
+      outcome: 'approved',
+      reason: 'Avvikelsen är liten och förenlig med planens syfte; grannarna har hörts.',
+      conditions: [],
+    });
+    expect(proposed.statusCode).toBe(200);
+    const confirmed = await inject('POST', `/api/officer/cases/${caseId}/proposal/confirm`, JOHANNA, {
+      version: CaseDetailSchema.parse(proposed.json()).version,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const notice = CaseDetailSchema.parse(confirmed.json()).notice!;
+    const sakagare = notice.deliveries.filter((d) => d.party === 'sakagare');
+    const per = sakagare.find((d) => d.name === 'Per Eriksson')!;
+    expect(per).toMatchObject({ purpose: 'service', method: 'post', deliveredOn: null });
+    expect(sakagare.find((d) => d.name === 'Maria Eriksson')).toMatchObject({ purpose: 'notice' });
+    expect(sakagare.filter((d) => d.purpose === 'service')).toHaveLength(1);
+    expect(notice.waitingFor).toEqual([per.id]);
+    expect(notice.legalForceOn).toBeNull();
   });
 
   it('never gave the protected owner’s address or name in any answer', () => {

@@ -17,21 +17,24 @@ import {
 import type { Db, Tx } from '../db/database';
 import { cases, decisionAnnouncements, decisionDeliveries } from '../db/schema';
 import { clockFactsOf, type CaseRow } from '../repositories/cases';
+import { hearingOf } from '../repositories/hearings';
 import { notFound } from '../errors';
 import { sakagareOf } from './sakagare';
 
 /**
- * The parties told of an announced decision besides the applicant. Today: the known sakägare from the registers
- * (adjoining and nearby owners). The one place to swap for the parties the officer's hearing recorded.
+ * The parties told of an announced decision besides the applicant: the known sakägare from the registers
+ * (adjoining and nearby owners) and everyone the officer's hearing wrote to. A heard party who objected is
+ * served the grant (9 kap. 41 a §: their view was not met), so legal force waits for them; the others get the
+ * letter of 41 b §.
  */
 export async function noticePartiesOf(app: FastifyInstance, row: CaseRow) {
-  const properties = await sakagareOf(
-    app.registers,
-    row.propertyId,
-    [row.applicantPersonnummer],
-    app.config.sakagareDistanceM,
-  );
-  return properties.flatMap((p) =>
+  const [properties, hearing] = await Promise.all([
+    sakagareOf(app.registers, row.propertyId, [row.applicantPersonnummer], app.config.sakagareDistanceM),
+    hearingOf(app.db, row.id),
+  ]);
+  const heard = hearing?.parties ?? [];
+  const objected = new Set(heard.filter((p) => p.answer?.kind === 'objection').map((p) => p.personnummer));
+  const known = properties.flatMap((p) =>
     p.owners.map((o) => ({
       personnummer: o.personnummer,
       name: o.name,
@@ -39,6 +42,15 @@ export async function noticePartiesOf(app: FastifyInstance, row: CaseRow) {
       forwarding: o.delivery === 'forwarding',
     })),
   );
+  const beyond = heard
+    .filter((h) => !known.some((k) => k.personnummer === h.personnummer && k.propertyDesignation === h.designation))
+    .map((h) => ({
+      personnummer: h.personnummer,
+      name: h.name,
+      propertyDesignation: h.designation,
+      forwarding: h.delivery === 'forwarding',
+    }));
+  return [...known, ...beyond].map((p) => ({ ...p, served: objected.has(p.personnummer) }));
 }
 
 type Parties = Awaited<ReturnType<typeof noticePartiesOf>>;

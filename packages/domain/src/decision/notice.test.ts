@@ -145,6 +145,25 @@ describe('the announcement of a decision', () => {
     ]);
     expect(initialDeliveries({ ...input, announced: false }, '2027-01-11')).toHaveLength(1);
   });
+
+  it('serves the grant on a heard sakägare whose objection was not met (41 a §), by post or forwarding', () => {
+    const served = initialDeliveries(
+      {
+        applicant: { name: 'Anna Lindqvist', email: true },
+        sakagare: [
+          { name: 'Per Eriksson', propertyDesignation: 'Kjellstavik Eken 1:22', forwarding: false, served: true },
+          { name: null, propertyDesignation: 'Kjellstavik Björken 2:5', forwarding: true, served: false },
+        ],
+        announced: true,
+      },
+      '2027-01-11',
+    );
+    expect(served.map((d) => [d.name, d.purpose, d.method])).toEqual([
+      ['Anna Lindqvist', 'service', 'email'],
+      ['Per Eriksson', 'service', 'post'],
+      [null, 'notice', 'forwarding'],
+    ]);
+  });
 });
 
 describe('the case commands of notice and legal force', () => {

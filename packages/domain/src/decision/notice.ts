@@ -90,7 +90,8 @@ export function plannedAnnouncement(
 export function initialDeliveries(
   input: {
     applicant: { name: string; email: boolean };
-    sakagare: { name: string | null; propertyDesignation: string; forwarding: boolean }[];
+    /** `served`: heard and objected, so the grant went against them: served (9 kap. 41 a §), legal force waits. */
+    sakagare: { name: string | null; propertyDesignation: string; forwarding: boolean; served?: boolean }[];
     announced: boolean;
   },
   today: string,
@@ -111,7 +112,7 @@ export function initialDeliveries(
       party: 'sakagare' as const,
       name: s.name,
       propertyDesignation: s.propertyDesignation,
-      purpose: 'notice' as const,
+      purpose: s.served ? ('service' as const) : ('notice' as const),
       method: s.forwarding ? ('forwarding' as const) : ('post' as const),
       sentOn: today,
       deliveredOn: null,
