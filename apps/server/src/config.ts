@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   /** Drafts untouched this long are deleted (cases never are). */
   DRAFT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   /** Owners of properties this close to the site are sakägare besides the adjoining ones (across a street). */
+  /** Demo and browser tests only: a file holding a number of days the server's clock runs ahead of the real one. */
+  DEMO_CLOCK_FILE: z.string().min(1).optional(),
   SAKAGARE_DISTANCE_M: z.coerce.number().min(0).max(500).default(DEFAULT_SAKAGARE_DISTANCE_M),
   /** New cases wait unassigned in their team's queue, or go to the team's least-loaded officer. */
   ASSIGN_NEW_CASES: z.enum(['unassigned', 'leastLoaded']).default('unassigned'),
@@ -129,6 +131,8 @@ export interface AppConfig {
   draftRetentionDays: number;
   /** Sakägare: owners of properties adjoining the site or within this many metres of it. */
   sakagareDistanceM: number;
+  /** DEMO_CLOCK_FILE: the days in this file are added to the real clock (demos and browser tests). */
+  demoClockFile: string | null;
   /** `unassigned`: a new case waits in the team's queue; `leastLoaded`: it goes to the officer with fewest open cases. */
   assignNewCases: 'unassigned' | 'leastLoaded';
   /** The town-hall kiosk (docs/kiosk.md). */
@@ -253,6 +257,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     acknowledged: e.I_UNDERSTAND_THE_BANKID_SIMULATOR_LETS_ANYONE_LOG_IN,
   });
   if (!simulator.ok) throw new Error(`Refusing to start: ${simulator.reason}`);
+  // Moving the clock moves every deadline: only where anyone may log in as anyone anyway.
+  if (e.DEMO_CLOCK_FILE && !simulator.enabled)
+    throw new Error('Refusing to start: DEMO_CLOCK_FILE is for demos and tests, with the BankID simulator only');
   const s3 = s3Settings(e);
   return {
     port: e.PORT,
@@ -286,6 +293,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     sakagareDistanceM: e.SAKAGARE_DISTANCE_M,
+    demoClockFile: e.DEMO_CLOCK_FILE ?? null,
     assignNewCases: e.ASSIGN_NEW_CASES,
     s3,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000 },

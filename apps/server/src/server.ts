@@ -11,6 +11,7 @@ import {
 } from '@lovisa/registry';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { demoClock } from './demoClock';
 import { openDatabase } from './db/database';
 import { seedStaff } from './db/seed';
 import { runRetention } from './jobs/retention';
@@ -49,6 +50,7 @@ const app = await buildApp({
   database,
   registers,
   basemap: await loadBasemap(config.fixturesDir),
+  ...(config.demoClockFile ? { clock: demoClock(config.demoClockFile) } : {}),
   // buildApp adds the rules of logging.ts: no session cookie, personnummer, request body or query string.
   logger: { level: config.logLevel },
 });

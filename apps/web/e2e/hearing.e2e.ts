@@ -1,5 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CaseDetailSchema, decisionNotice, ruleSetFor } from '@lovisa/domain';
+import { formatDate } from '../src/format';
 import type { Page } from 'playwright-core';
 import {
   apiLogin,
@@ -18,6 +23,7 @@ const ANNA = '198202029289';
 const VIKTOR = '198011169235';
 const MARIA = '196411193086';
 const PER = '194509123412';
+const JOHANNA = '199208182387'; // team lead, Större byggprojekt: confirms decisions on deviations
 const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
 // 8 × 7 m in the middle of Eken 1:23 with a 9 m ridge: above the plan's 8.5 m, a deviation.
 const ring = [
@@ -60,8 +66,15 @@ async function submitDeviation(baseUrl: string, cookie: string): Promise<{ id: s
   return body.case;
 }
 
+/** The server's clock runs this file's number of days ahead (DEMO_CLOCK_FILE): the reply-by day can come. */
+const clockFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lovisa-clock-')), 'days');
+const daysUntil = (day: string) => {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  return Math.round((Date.parse(day) - Date.parse(today)) / 86_400_000);
+};
+
 describe.skipIf(!hasBrowser)('the neighbour hearing: officer, a neighbour online, a neighbour on paper', () => {
-  const env = useServerAndBrowser();
+  const env = useServerAndBrowser({ server: { env: { DEMO_CLOCK_FILE: clockFile } } });
 
   async function signedIn(session: string, width = 1280, height = 800) {
     const context = await env.newContext({ viewport: { width, height } });
@@ -90,19 +103,19 @@ describe.skipIf(!hasBrowser)('the neighbour hearing: officer, a neighbour online
     return text.match(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
   }
 
-  it('officer starts the hearing for Eken 1:22; Maria answers online, Per on paper; the hearing closes', async () => {
+  it('officer starts a hearing; Maria answers online, Per on paper; it closes on its date; the grant is announced and its legal-force date reaches Mina ärenden', async () => {
     const base = env.server.baseUrl;
     const annaSession = await apiLogin(base, ANNA);
     const created = await submitDeviation(base, annaSession);
-    const viktorSession = await apiLogin(base, VIKTOR);
+    let viktorSession = await apiLogin(base, VIKTOR);
 
     // The officer: the hearing panel proposes the sakägare from the registers, all ticked.
-    const officer = await signedIn(viktorSession);
+    let officer = await signedIn(viktorSession);
     await officer.goto(`${base}/handlaggare/arenden/${created.id}`);
     await officer.getByRole('heading', { name: 'Grannhörande' }).waitFor();
     await officer.getByText('Kjellstavik Eken 1:22').first().waitFor();
     await officer.getByText('Skyddad identitet (brevet vidarebefordras av Skatteverket)').waitFor();
-    for (const other of ['Björken 2:5', 'Björken 2:7', 'Björken 2:8', 'Björken 2:9'])
+    for (const other of ['Björken 2:7', 'Björken 2:8', 'Björken 2:9'])
       await officer.getByRole('checkbox', { name: new RegExp(other) }).uncheck();
     const replyBy = await officer.getByLabel('Sista svarsdag').inputValue();
     expect(replyBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -110,7 +123,8 @@ describe.skipIf(!hasBrowser)('the neighbour hearing: officer, a neighbour online
     await officer.getByRole('button', { name: 'Skicka underrättelse' }).click();
     await officer.getByText('Underrättelsen har skickats.').waitFor();
     await officer.locator('.flag--hearing').waitFor();
-    expect(await officer.locator('.hearing__party').count()).toBe(2);
+    // Maria and Per of Eken 1:22, and the protected owner of Björken 2:5 (who will not answer).
+    expect(await officer.locator('.hearing__party').count()).toBe(3);
     await look(officer, 'officer case, hearing running', 'hearing-officer-running');
 
     // The queue and Mina ärenden show the running hearing.
@@ -133,7 +147,7 @@ describe.skipIf(!hasBrowser)('the neighbour hearing: officer, a neighbour online
     const wrong = await fetch(`${base}/api/hearings/${mariaCode}`, { headers: { cookie: perSession } });
     expect(wrong.status).toBe(403);
 
-    const maria = await signedIn(await apiLogin(base, MARIA), 390, 844);
+    let maria = await signedIn(await apiLogin(base, MARIA), 390, 844);
     await maria.goto(`${base}/underrattelse`);
     await maria.getByLabel('Kod från brevet').fill(mariaCode.toLowerCase());
     await look(maria, 'neighbour code page', 'hearing-neighbour-code');
@@ -160,6 +174,15 @@ describe.skipIf(!hasBrowser)('the neighbour hearing: officer, a neighbour online
     await officer.getByRole('button', { name: 'Registrera svaret' }).click();
     await officer.getByText('Svaret är registrerat.').waitFor();
     await officer.getByText('Garaget skymmer kvällssolen på vår altan.').waitFor();
+    // Björken 2:5 has not answered: the hearing runs until its reply-by day.
+    expect(await officer.getByRole('button', { name: 'Avsluta hörandet' }).count()).toBe(0);
+    await officer.getByText(/Kan avslutas/).waitFor();
+
+    // The reply-by day comes (three weeks on: the sessions of today have ended, everyone logs in again).
+    await writeFile(clockFile, String(daysUntil(replyBy)));
+    viktorSession = await apiLogin(base, VIKTOR);
+    officer = await signedIn(viktorSession);
+    await officer.goto(`${base}/handlaggare/arenden/${created.id}`);
     await officer.getByRole('button', { name: 'Avsluta hörandet' }).click();
     await officer.getByText('Hörandet är avslutat.').waitFor();
     await officer.getByText(/^Avslutat /).waitFor();
@@ -167,9 +190,78 @@ describe.skipIf(!hasBrowser)('the neighbour hearing: officer, a neighbour online
     await look(officer, 'officer case, hearing closed', 'hearing-officer-closed');
 
     // Maria's page is read-only now.
-    await maria.reload();
+    const mariaAgain = await signedIn(await apiLogin(base, MARIA), 390, 844);
+    await mariaAgain.goto(maria.url());
+    maria = mariaAgain;
     await maria.getByText('Hörandet är avslutat.').waitFor();
     expect(await maria.getByRole('button', { name: 'Skicka svaret' }).count()).toBe(0);
     await look(maria, 'neighbour hearing page, closed', 'hearing-neighbour-closed');
+
+    await grantAndAnnounce(created, viktorSession);
   });
+
+  /**
+   * After the hearing: the officer proposes a grant, the team lead confirms it; the permit is announced on the
+   * anslagstavla; Per objected, so he is served the decision and legal force waits until the officer records it.
+   */
+  async function grantAndAnnounce(created: { id: string; diaryNumber: string }, viktorSession: string) {
+    const base = env.server.baseUrl;
+    const officer = await signedIn(viktorSession);
+    await officer.goto(`${base}/handlaggare/arenden/${created.id}`);
+    await officer.getByRole('radio', { name: 'Bevilja' }).check();
+    await officer
+      .getByLabel('Motivering')
+      .fill('Avvikelsen är liten och förenlig med planens syfte; grannarna har hörts.');
+    await officer.getByRole('button', { name: 'Föreslå beslut' }).click();
+    await officer.getByText('Beslutsförslaget är skickat till gruppledaren.').waitFor();
+    const lead = await signedIn(await apiLogin(base, JOHANNA));
+    await lead.goto(`${base}/handlaggare/arenden/${created.id}`);
+    await lead.getByRole('button', { name: 'Bekräfta förslaget' }).click();
+    await lead.getByText('Förslaget är bekräftat.').waitFor();
+    await lead.getByRole('heading', { name: 'Kungörelse och laga kraft' }).waitFor();
+    await lead.getByText(/Laga kraft-datum väntar på delgivning/).waitFor();
+
+    const visitor = await env.newContext({ viewport: { width: 390, height: 844 } }).then((c) => c.newPage());
+    await visitor.goto(`${base}/anslagstavla`);
+    const notice = visitor.getByRole('article', { name: /Eken 1:23/ });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(created.diaryNumber);
+    expect(await visitor.content()).not.toContain('Lindqvist');
+
+    // Per received the decision by letter: the officer records the day, and legal force has a date.
+    const servedOn = (await (
+      await fetch(`${base}/api/officer/cases/${created.id}`, { headers: { cookie: viktorSession } })
+    ).json()) as {
+      notice: { announcement: { publishedOn: string } };
+    };
+    // A served party's form is open at once: legal force waits for it.
+    await lead.getByLabel(/Delgivet den.*Per Eriksson/).fill(servedOn.notice.announcement.publishedOn);
+    await lead.getByRole('button', { name: /Registrera delgivning.*Per Eriksson/ }).click();
+    await lead.getByText('Delgivningen är registrerad.').waitFor();
+
+    const annaSession = await apiLogin(base, ANNA);
+    const mine = CaseDetailSchema.parse(
+      await (await fetch(`${base}/api/me/cases/${created.id}`, { headers: { cookie: annaSession } })).json(),
+    );
+    const officerView = CaseDetailSchema.parse(
+      await (await fetch(`${base}/api/officer/cases/${created.id}`, { headers: { cookie: viktorSession } })).json(),
+    );
+    const expected = decisionNotice(
+      {
+        procedure: 'permit',
+        outcome: 'approved',
+        announcement: officerView.notice!.announcement,
+        deliveries: officerView.notice!.deliveries,
+      },
+      ruleSetFor(mine.clock.received)!,
+    );
+    expect(expected.legalForceOn).not.toBeNull();
+    expect(mine.notice!.legalForceOn).toBe(expected.legalForceOn);
+    const anna = await signedIn(annaSession, 390, 844);
+    await anna.goto(`${base}/mina-arenden/${created.id}`);
+    await anna
+      .getByText(`Beslutet vinner laga kraft den ${formatDate(expected.legalForceOn!, 'sv')} om ingen överklagar.`)
+      .waitFor();
+    await look(anna, 'my case after the hearing, legal force', 'hearing-my-case-legal-force');
+  }
 });
