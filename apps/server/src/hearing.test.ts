@@ -39,6 +39,7 @@ describe.each(dbKinds)('the neighbour hearing on %s', (kind) => {
   const bodies: string[] = [];
   const cookies: Record<string, string> = {};
   let caseId = '';
+  let documentId = '';
 
   const inject = async (method: 'GET' | 'POST', url: string, who: string, payload?: object) => {
     const res = await h.app.inject({
@@ -160,7 +161,8 @@ describe.each(dbKinds)('the neighbour hearing on %s', (kind) => {
     expect(view).toMatchObject({ yourProperty: 'Kjellstavik Eken 1:22', running: true, mayAnswer: true, answer: null });
     expect(view.deviations.map((d) => d.sv).join(' ')).toMatch(/Nockhöjd: 9/);
     expect(view.footprints).toHaveLength(1);
-    const doc = await inject('GET', `/api/hearings/${code}/documents/${view.documents[0]!.id}`, MARIA);
+    documentId = view.documents[0]!.id;
+    const doc = await inject('GET', `/api/hearings/${code}/documents/${documentId}`, MARIA);
     expect(doc.statusCode).toBe(200);
     expect((await inject('GET', `/api/hearings/${code}/documents/${view.documents[0]!.id}`, PER)).statusCode).toBe(403);
   });
@@ -217,6 +219,11 @@ describe.each(dbKinds)('the neighbour hearing on %s', (kind) => {
     const code = await codeOf('Maria Eriksson');
     const view = NeighbourHearingViewSchema.parse((await inject('GET', `/api/hearings/${code}`, MARIA)).json());
     expect(view).toMatchObject({ running: false, mayAnswer: false, answer: { kind: 'noObjection' } });
+    // What she was shown while it ran is no longer hers to see: the drawing and the files are gone.
+    expect(view).toMatchObject({ footprints: [], documents: [], siteBoundary: null });
+    const doc = await inject('GET', `/api/hearings/${code}/documents/${documentId}`, MARIA);
+    expect(doc.statusCode).toBe(410);
+    expect(doc.json()).toMatchObject({ error: { code: 'gone', messageId: 'hearing.documentsAfterClose' } });
     const late = await inject('POST', `/api/hearings/${code}/answer`, MARIA, { kind: 'comment', text: 'Sent.' });
     expect(late.statusCode).toBe(409);
     const queue = QueuePageSchema.parse((await inject('GET', '/api/officer/queue', VIKTOR)).json());

@@ -207,6 +207,8 @@ describe('Kjellstavik fixtures', async () => {
       { personnummer: '194509123412', share: '1/2' },
     ]);
     expect(await registers.land.ownersOf('00000000-0000-4000-8000-000000000000')).toEqual([]);
+    // Kjellstavik's generated town has no site leaseholds (site-leaseholds.json is optional).
+    for (const { id } of properties) expect(await registers.land.siteLeaseholdersOf(id)).toEqual([]);
     // Every owner in the ownership file appears among the owners of each property they own.
     for (const { id } of properties)
       for (const { personnummer } of await registers.land.ownersOf(id))
@@ -244,6 +246,13 @@ describe('a broken fixture', () => {
       await cp(path.join(dir, 'persons.json'), path.join(tmp, 'persons.json'));
       await writeFile(path.join(tmp, 'ownership.json'), '{not json');
       await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/ownership\.json: cannot read JSON/);
+      await cp(path.join(dir, 'ownership.json'), path.join(tmp, 'ownership.json'));
+      // A site leasehold on a property the land register does not know.
+      await writeFile(
+        path.join(tmp, 'site-leaseholds.json'),
+        JSON.stringify([{ personnummer: '198103269299', propertyIds: ['00000000-0000-4000-8000-000000000000'] }]),
+      );
+      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/site-leaseholds\.json: unknown property/);
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
@@ -48,16 +50,34 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
   const neighbours = neighbourIndex(properties);
   const ownedBy = new Map(ownership.map((o) => [o.personnummer, o.propertyIds]));
   const officerByPnr = new Map(officers.map((o) => [o.personnummer, o]));
-  const ownersOf = new Map<string, string[]>();
-  for (const o of ownership)
-    for (const id of o.propertyIds) ownersOf.set(id, [...(ownersOf.get(id) ?? []), o.personnummer]);
   const byDesignation = [...properties].sort((x, y) => x.designation.localeCompare(y.designation, 'sv'));
 
-  for (const o of ownership) {
-    if (!personByPnr.has(o.personnummer)) throw new Error(`fixtures/ownership.json: an owner is not in persons.json`);
-    for (const id of o.propertyIds)
-      if (!propertyById.has(id)) throw new Error(`fixtures/ownership.json: unknown property ${id}`);
+  // Site leaseholds (tomträtt) are optional: Kjellstavik's generated town has none, a municipality's data may.
+  const leaseholds = existsSync(path.join(dir, 'site-leaseholds.json'))
+    ? await readFixture(dir, 'site-leaseholds.json', OwnershipSchema)
+    : [];
+  for (const [file, rows] of [
+    ['ownership.json', ownership],
+    ['site-leaseholds.json', leaseholds],
+  ] as const) {
+    for (const o of rows) {
+      if (!personByPnr.has(o.personnummer)) throw new Error(`fixtures/${file}: an owner is not in persons.json`);
+      for (const id of o.propertyIds)
+        if (!propertyById.has(id)) throw new Error(`fixtures/${file}: unknown property ${id}`);
+    }
   }
+  const holdersOf = (rows: { personnummer: string; propertyIds: string[] }[]) => {
+    const byProperty = new Map<string, string[]>();
+    for (const o of rows)
+      for (const id of o.propertyIds) byProperty.set(id, [...(byProperty.get(id) ?? []), o.personnummer]);
+    // The fixtures hold no shares: co-holders hold equal parts, as most spouses do.
+    return (id: string) => {
+      const holders = byProperty.get(id) ?? [];
+      return holders.map((personnummer) => ({ personnummer, share: `1/${holders.length}` }));
+    };
+  };
+  const ownersOf = holdersOf(ownership);
+  const leaseholdersOf = holdersOf(leaseholds);
   for (const p of properties) {
     for (const id of p.planIds)
       if (!planById.has(id)) throw new Error(`fixtures/properties.json: ${p.designation} names unknown plan ${id}`);
@@ -81,11 +101,8 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
           .filter((p) => p.id !== id && boundariesTouch(site.boundary, p.boundary, distanceM))
           .map((p) => p.id);
       },
-      // The fixtures hold no shares: co-owners own equal parts, as most spouses do.
-      ownersOf: async (id) => {
-        const owners = ownersOf.get(id) ?? [];
-        return owners.map((personnummer) => ({ personnummer, share: `1/${owners.length}` }));
-      },
+      ownersOf: async (id) => ownersOf(id),
+      siteLeaseholdersOf: async (id) => leaseholdersOf(id),
     },
     ownership: { propertyIdsOwnedBy: async (pnr) => [...(ownedBy.get(pnr) ?? [])] },
     staff: {

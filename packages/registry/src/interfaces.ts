@@ -21,6 +21,8 @@ export interface LandRegister {
   propertyIdsNear(propertyId: string, distanceM: number): Promise<string[]>;
   /** The registered owners (lagfarna ägare) with their shares; [] for an unknown id. */
   ownersOf(propertyId: string): Promise<PropertyOwner[]>;
+  /** The holders of a site leasehold (tomträttshavare) on the property, with their shares; [] for none. */
+  siteLeaseholdersOf(propertyId: string): Promise<PropertyOwner[]>;
 }
 
 /** One registered owner of a property (a title, lagfart) and their share, e.g. "1/2". */

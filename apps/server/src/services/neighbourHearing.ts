@@ -13,7 +13,7 @@ import {
   type NeighbourHearingView,
 } from '@lovisa/domain';
 import { attachments } from '../db/schema';
-import { notFound } from '../errors';
+import { appError, notFound } from '../errors';
 import { contentDisposition } from '../http/contentDisposition';
 import type { SessionUser } from '../plugins/session';
 import { caseRow, type CaseRow } from '../repositories/cases';
@@ -63,6 +63,9 @@ export async function neighbourHearingView(app: FastifyInstance, o: Opened): Pro
     applicationFiles(app, o.row.id),
   ]);
   const caseOpen = isOpen(o.row.status as CaseStatus);
+  // The drawing and the application's files are shown while the hearing runs; afterwards the party keeps what
+  // the letter said (measure, deviations) and their own answer.
+  const running = hearingRunning(o.hearing) && caseOpen;
   return {
     diaryNumber: o.row.diaryNumber,
     propertyDesignation: o.row.propertyDesignation,
@@ -70,12 +73,12 @@ export async function neighbourHearingView(app: FastifyInstance, o: Opened): Pro
     measureDescription: application.details.description,
     applicantName: o.row.applicantName,
     replyBy: o.hearing.replyBy,
-    running: hearingRunning(o.hearing) && caseOpen,
+    running,
     mayAnswer: caseOpen && hearingOpenFor(o.hearing, 'online', today),
     deviations: deviationTexts(assessment),
-    footprints: application.footprints,
-    siteBoundary: site?.boundary ?? null,
-    documents: files.map((f) => ({ id: f.id, type: f.type, fileName: f.fileName })),
+    footprints: running ? application.footprints : [],
+    siteBoundary: running ? (site?.boundary ?? null) : null,
+    documents: running ? files.map((f) => ({ id: f.id, type: f.type, fileName: f.fileName })) : [],
     answer: o.party.answer,
   };
 }
@@ -105,6 +108,8 @@ export async function answerOnline(
 
 /** One of the application's documents, for the neighbour who opened the hearing. */
 export async function sendHearingDocument(app: FastifyInstance, reply: FastifyReply, o: Opened, fileId: string) {
+  if (!hearingRunning(o.hearing) || !isOpen(o.row.status as CaseStatus))
+    throw appError('gone', 'hearing.documentsAfterClose');
   const file = (await applicationFiles(app, o.row.id)).find((f) => f.id === fileId);
   const bytes = file && (await app.attachmentStore.get(file.sha256));
   if (!file || !bytes) throw notFound('file');

@@ -2,8 +2,8 @@ import { selectSakagare, type SakagareProperty } from '@lovisa/domain';
 import type { Registers } from '@lovisa/registry';
 
 /**
- * The sakägare of a measure on a property, from the registers: the land register's properties near the site and
- * their registered owners, the population register's names and addresses (none for a protected identity).
+ * The sakägare of a measure on a property, from the registers: the land register's properties near the site, their
+ * registered owners and site-leaseholders, the population register's names and addresses (none for a protected identity).
  * [] for an unknown property.
  */
 export async function sakagareOf(
@@ -17,9 +17,17 @@ export async function sakagareOf(
   const ids = await registers.land.propertyIdsNear(sitePropertyId, distanceM);
   const candidates = await Promise.all(
     ids.map(async (id) => {
-      const [property, owners] = await Promise.all([registers.land.propertyById(id), registers.land.ownersOf(id)]);
-      const people = await Promise.all(owners.map((o) => registers.population.personByPersonnummer(o.personnummer)));
-      return property && { property, owners: owners.map((o, i) => ({ ...o, person: people[i] ?? null })) };
+      const [property, owners, leaseholders] = await Promise.all([
+        registers.land.propertyById(id),
+        registers.land.ownersOf(id),
+        registers.land.siteLeaseholdersOf(id),
+      ]);
+      const holders = [
+        ...owners.map((o) => ({ ...o, holds: 'ownership' as const })),
+        ...leaseholders.map((o) => ({ ...o, holds: 'siteLeasehold' as const })),
+      ];
+      const people = await Promise.all(holders.map((o) => registers.population.personByPersonnummer(o.personnummer)));
+      return property && { property, owners: holders.map((o, i) => ({ ...o, person: people[i] ?? null })) };
     }),
   );
   return selectSakagare({

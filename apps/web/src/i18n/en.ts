@@ -748,6 +748,8 @@ export const en: Record<MessageKey, string> = {
   'hearing.neighbour.replyBy': 'Reply by {date}.',
   'hearing.neighbour.closed': 'The hearing is closed.',
   'hearing.neighbour.late': 'The last day to reply has passed. Contact the building committee if you want to comment.',
+  'hearing.neighbour.documentsAfterClose':
+    'The drawing and the documents are shown only while the hearing runs. To see them now, ask the building committee for them.',
   'hearing.neighbour.yourAnswer': 'Your answer',
   'hearing.neighbour.answered': 'You answered on {date}: {kind}.',
   'hearing.neighbour.kind': 'What do you want to answer?',

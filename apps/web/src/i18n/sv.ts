@@ -747,6 +747,8 @@ const ui = {
   'hearing.neighbour.replyBy': 'Svara senast {date}.',
   'hearing.neighbour.closed': 'Hörandet är avslutat.',
   'hearing.neighbour.late': 'Sista svarsdagen har passerat. Kontakta byggnadsnämnden om du vill lämna synpunkter.',
+  'hearing.neighbour.documentsAfterClose':
+    'Ritningen och handlingarna visas bara medan hörandet pågår. Vill du ta del av dem nu kan du begära dem av byggnadsnämnden.',
   'hearing.neighbour.yourAnswer': 'Ditt svar',
   'hearing.neighbour.answered': 'Du svarade {date}: {kind}.',
   'hearing.neighbour.kind': 'Vad vill du svara?',

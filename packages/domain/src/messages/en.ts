@@ -178,6 +178,8 @@ const consentEn = {
   'consent.notNeighbour':
     'The neighbour need not consent: the property does not border yours or is not closer than 4.5 metres.',
   'consent.notFound': 'The invitation was not found. Check the code in the letter or the link.',
+  'hearing.documentsAfterClose':
+    'The hearing is closed. The documents are shown only while it runs; ask the building committee for them if you want to see them.',
   'consent.withdrawn': 'The person who asked for the consent has withdrawn the invitation.',
   'consent.expired': 'The invitation has expired. Ask the person who is building for a new one.',
   'consent.submitted': 'The application has already been sent. The invitation no longer applies.',

@@ -268,6 +268,8 @@ const consentSv = {
   'consent.notNeighbour':
     'Grannen behöver inte medge: fastigheten gränsar inte till din eller ligger inte närmare än 4,5 meter.',
   'consent.notFound': 'Inbjudan hittades inte. Kontrollera koden i brevet eller länken.',
+  'hearing.documentsAfterClose':
+    'Hörandet är avslutat. Handlingarna visas bara medan det pågår; begär dem av byggnadsnämnden om du vill ta del av dem.',
   'consent.withdrawn': 'Den som bad om medgivandet har dragit tillbaka inbjudan.',
   'consent.expired': 'Inbjudan har gått ut. Be den som ska bygga om en ny.',
   'consent.submitted': 'Ansökan är redan skickad. Inbjudan gäller inte längre.',

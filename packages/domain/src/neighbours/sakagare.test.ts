@@ -79,8 +79,24 @@ describe('selectSakagare', () => {
       address: null,
       protectedIdentity: true,
       share: '1/1',
+      holds: 'ownership',
       delivery: 'forwarding',
     });
+  });
+
+  it('hears the holder of a site leasehold (tomträtt) beside the owner', () => {
+    const leased: SakagareCandidate = {
+      ...candidate(8, plot(0, -30), [lars]),
+      owners: [
+        { personnummer: lars.personnummer, share: '1/1', person: lars, holds: 'ownership' },
+        { personnummer: erik.personnummer, share: '1/1', person: erik, holds: 'siteLeasehold' },
+      ],
+    };
+    const [p] = selectSakagare({ site, candidates: [leased], applicants: [applicant.personnummer], distanceM: 15 });
+    expect(p!.owners.map((o) => [o.name, o.holds])).toEqual([
+      ['Lars Test', 'ownership'],
+      ['Erik Test', 'siteLeasehold'],
+    ]);
   });
 
   it('never hears the applicant: neither the site nor their own plot next to it', () => {

@@ -31,6 +31,8 @@ export const SakagareOwnerSchema = z.object({
   protectedIdentity: z.boolean(),
   /** Registered share of the property, e.g. "1/2". */
   share: z.string(),
+  /** What makes them a sakägare: ownership (lagfart) or a site leasehold (tomträtt) on the property. */
+  holds: z.enum(['ownership', 'siteLeasehold']),
   delivery: SakagareDeliverySchema,
 });
 export type SakagareOwner = z.infer<typeof SakagareOwnerSchema>;
@@ -43,7 +45,7 @@ export const SakagarePropertySchema = z.object({
   relation: z.enum(['adjoining', 'nearby']),
   /** Boundary to boundary, metres, one decimal. */
   distanceM: z.number().nonnegative(),
-  /** Every owner counts: co-owners are each a sakägare. */
+  /** Every owner counts (co-owners are each a sakägare), and every holder of a site leasehold on it. */
   owners: z.array(SakagareOwnerSchema),
 });
 export type SakagareProperty = z.infer<typeof SakagarePropertySchema>;
@@ -51,7 +53,7 @@ export type SakagareProperty = z.infer<typeof SakagarePropertySchema>;
 export interface SakagareCandidate {
   property: { id: string; designation: string; address?: string | null; boundary: MultiPolygon };
   /** From the land register's title records (lagfart), with the population register's person; null if unknown there. */
-  owners: { personnummer: string; share: string; person: Person | null }[];
+  owners: { personnummer: string; share: string; person: Person | null; holds?: 'ownership' | 'siteLeasehold' }[];
 }
 
 export interface SakagareInput {
@@ -81,12 +83,13 @@ function toOwner(o: SakagareCandidate['owners'][number]): SakagareOwner {
     address: hidden ? null : o.person!.address,
     protectedIdentity: o.person?.protectedIdentity ?? false,
     share: o.share,
+    holds: o.holds ?? 'ownership',
     delivery: hidden || !o.person!.address ? 'forwarding' : 'post',
   };
 }
 
 /**
- * Who are the sakägare of a measure on `site` (PBL 9 kap. 25 §: owners of properties adjoining it, and others
+ * Who are the sakägare of a measure on `site` (PBL 9 kap. 25 §: owners and site-leaseholders of properties adjoining it, and others
  * the municipality judges concerned — here, within `distanceM`). Designation order; a property whose owners are
  * all applicants is left out.
  */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Person } from '@lovisa/domain';
@@ -65,6 +66,7 @@ describe('HTTP registers against the register simulator over a socket', async ()
     for (const { id } of properties) {
       expect(await http.land.propertyIdsNear(id, 15)).toEqual(await fixtures.land.propertyIdsNear(id, 15));
       expect(await http.land.ownersOf(id)).toEqual(await fixtures.land.ownersOf(id));
+      expect(await http.land.siteLeaseholdersOf(id)).toEqual(await fixtures.land.siteLeaseholdersOf(id));
     }
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect(await http.land.ownersOf(unknown)).toEqual([]);
@@ -303,5 +305,34 @@ describe('HTTP registers against the register simulator over a socket', async ()
       await liar.close();
     }
     expect(await http.staff.teams()).toEqual(await fixtures.staff.teams());
+  });
+});
+
+describe('a site leasehold (tomträtt) over HTTP', () => {
+  it('gives the holders and their shares as the fixture register holds them', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'lovisa-leasehold-'));
+    await cp(dir, tmp, { recursive: true });
+    const bjorken27 = (await (await loadFixtureRegisters(tmp)).land.propertyByDesignation('Kjellstavik Björken 2:7'))!;
+    await writeFile(
+      path.join(tmp, 'site-leaseholds.json'),
+      JSON.stringify([
+        { personnummer: '198103269299', propertyIds: [bjorken27.id] },
+        { personnummer: '195002281839', propertyIds: [bjorken27.id] },
+      ]),
+    );
+    const simulator = createRegisterSimulator(await loadFixtureRegisters(tmp));
+    try {
+      await simulator.listen({ port: 0, host: '127.0.0.1' });
+      const http = createHttpRegisters({
+        baseUrl: `http://127.0.0.1:${(simulator.server.address() as AddressInfo).port}`,
+      });
+      expect(await http.land.siteLeaseholdersOf(bjorken27.id)).toEqual([
+        { personnummer: '198103269299', share: '1/2' },
+        { personnummer: '195002281839', share: '1/2' },
+      ]);
+    } finally {
+      await simulator.close();
+      await rm(tmp, { recursive: true, force: true });
+    }
   });
 });

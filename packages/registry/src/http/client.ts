@@ -9,6 +9,7 @@ import {
   FastighetSchema,
   GrannarSchema,
   LagfarterSchema,
+  TomratterSchema,
   HandlaggareListSchema,
   HandlaggareSchema,
   PlanerSchema,
@@ -189,6 +190,16 @@ export function createHttpRegisters(options: HttpRegistersOptions): Registers {
         return (answer?.lagfarter ?? []).map((l) => ({
           personnummer: l.agare.personnummer,
           share: `${l.andel.taljare}/${l.andel.namnare}`,
+        }));
+      },
+      async siteLeaseholdersOf(propertyId) {
+        const answer = await request(
+          { register: 'land', method: 'GET', path: `/fastighet/v1/${enc(propertyId)}/tomratter` },
+          TomratterSchema,
+        );
+        return (answer?.tomratter ?? []).map((t) => ({
+          personnummer: t.innehavare.personnummer,
+          share: `${t.andel.taljare}/${t.andel.namnare}`,
         }));
       },
       async plansForProperty(propertyId) {

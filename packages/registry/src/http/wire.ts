@@ -160,6 +160,18 @@ export const LagfarterSchema = z.object({
 });
 export type Lagfarter = z.infer<typeof LagfarterSchema>;
 
+/** Site leaseholds (tomträtter) on a property: holder and share. */
+export const TomratterSchema = z.object({
+  fastighet: z.uuid(),
+  tomratter: z.array(
+    z.object({
+      innehavare: z.object({ personnummer: z.string() }),
+      andel: z.object({ taljare: z.number().int().positive(), namnare: z.number().int().positive() }),
+    }),
+  ),
+});
+export type Tomratter = z.infer<typeof TomratterSchema>;
+
 // ---------------------------------------------------------------- detailed plans
 
 const DetaljplanSchema = z.object({

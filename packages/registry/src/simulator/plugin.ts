@@ -19,6 +19,7 @@ import {
   type Beteckning,
   type Grannar,
   type Lagfarter,
+  type Tomratter,
   type IncludeData,
   type Planer,
   type WireErrorCode,
@@ -143,6 +144,19 @@ export const registerSimulator: FastifyPluginAsync<RegisterSimulatorOptions> = a
     return { fastighet: id, grannar: ids.map((objektidentitet) => ({ objektidentitet })) };
   });
 
+  // Site leaseholds (tomträtter) with their holders' shares.
+  app.get('/fastighet/v1/:id/tomratter', async (request): Promise<Tomratter> => {
+    const id = uuid((request.params as { id: string }).id, 'objektidentitet');
+    if (!(await registers.land.propertyById(id))) throw notFound('No property with that objektidentitet');
+    return {
+      fastighet: id,
+      tomratter: (await registers.land.siteLeaseholdersOf(id)).map((o) => ({
+        innehavare: { personnummer: o.personnummer },
+        andel: fraction(o.share),
+      })),
+    };
+  });
+
   // Registered owners (lagfarter) with their shares.
   app.get('/fastighet/v1/:id/lagfarter', async (request): Promise<Lagfarter> => {
     const id = uuid((request.params as { id: string }).id, 'objektidentitet');
@@ -150,10 +164,7 @@ export const registerSimulator: FastifyPluginAsync<RegisterSimulatorOptions> = a
     const owners = await registers.land.ownersOf(id);
     return {
       fastighet: id,
-      lagfarter: owners.map((o) => {
-        const [taljare, namnare] = o.share.split('/').map(Number) as [number, number];
-        return { agare: { personnummer: o.personnummer }, andel: { taljare, namnare } };
-      }),
+      lagfarter: owners.map((o) => ({ agare: { personnummer: o.personnummer }, andel: fraction(o.share) })),
     };
   });
 
@@ -199,4 +210,10 @@ export function createRegisterSimulator(
   const app = Fastify({ logger: options.logger ?? false });
   void app.register(registerSimulator, { registers });
   return app;
+}
+
+/** "1/2" as the title register writes a share. */
+function fraction(share: string): { taljare: number; namnare: number } {
+  const [taljare, namnare] = share.split('/').map(Number) as [number, number];
+  return { taljare, namnare };
 }

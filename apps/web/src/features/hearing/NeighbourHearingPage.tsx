@@ -46,9 +46,11 @@ export default function NeighbourHearingPage({ code }: { code: string }) {
           </p>
           <h2>{t('hearing.neighbour.what')}</h2>
           <p className="prewrap">{v.measureDescription}</p>
-          <Suspense fallback={<p>{t('common.loading')}</p>}>
-            <HearingMap view={v} />
-          </Suspense>
+          {v.footprints.length > 0 && (
+            <Suspense fallback={<p>{t('common.loading')}</p>}>
+              <HearingMap view={v} />
+            </Suspense>
+          )}
           <h2>{t('hearing.neighbour.deviations')}</h2>
           <ul className="plain-list">
             {v.deviations.map((d, i) => (
@@ -56,15 +58,19 @@ export default function NeighbourHearingPage({ code }: { code: string }) {
             ))}
           </ul>
           <h2>{t('hearing.neighbour.documents')}</h2>
-          <ul className="plain-list">
-            {v.documents.map((d) => (
-              <li key={d.id}>
-                <a href={hearingDocumentUrl(code, d.id)} download>
-                  {d.fileName}
-                </a>
-              </li>
-            ))}
-          </ul>
+          {v.running ? (
+            <ul className="plain-list">
+              {v.documents.map((d) => (
+                <li key={d.id}>
+                  <a href={hearingDocumentUrl(code, d.id)} download>
+                    {d.fileName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('hearing.neighbour.documentsAfterClose')}</p>
+          )}
           <h2>{t('hearing.neighbour.yourAnswer')}</h2>
           {v.answer && (
             <p>
