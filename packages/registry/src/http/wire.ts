@@ -148,27 +148,21 @@ export const GrannarSchema = z.object({
 });
 export type Grannar = z.infer<typeof GrannarSchema>;
 
+/** A share as the title register writes it: a fraction. */
+const AndelSchema = z.object({ taljare: z.number().int().positive(), namnare: z.number().int().positive() });
+const PersonRefSchema = z.object({ personnummer: z.string() });
+
 /** Registered titles (lagfarter) of a property: owner and share as a fraction, as the title register gives it. */
 export const LagfarterSchema = z.object({
   fastighet: z.uuid(),
-  lagfarter: z.array(
-    z.object({
-      agare: z.object({ personnummer: z.string() }),
-      andel: z.object({ taljare: z.number().int().positive(), namnare: z.number().int().positive() }),
-    }),
-  ),
+  lagfarter: z.array(z.object({ agare: PersonRefSchema, andel: AndelSchema })),
 });
 export type Lagfarter = z.infer<typeof LagfarterSchema>;
 
 /** Site leaseholds (tomträtter) on a property: holder and share. */
 export const TomratterSchema = z.object({
   fastighet: z.uuid(),
-  tomratter: z.array(
-    z.object({
-      innehavare: z.object({ personnummer: z.string() }),
-      andel: z.object({ taljare: z.number().int().positive(), namnare: z.number().int().positive() }),
-    }),
-  ),
+  tomratter: z.array(z.object({ innehavare: PersonRefSchema, andel: AndelSchema })),
 });
 export type Tomratter = z.infer<typeof TomratterSchema>;
 
