@@ -16295,6 +16295,8 @@ export interface paths {
                 } | null;
                 /** @enum {string} */
                 delivery: 'post' | 'forwarding';
+                /** @enum {string} */
+                holds: 'ownership' | 'siteLeasehold';
                 name: string | null;
                 personnummer: string;
                 protectedIdentity: boolean;
