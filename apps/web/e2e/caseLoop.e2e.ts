@@ -5,11 +5,10 @@ import type { Page } from 'playwright-core';
 import { header, startMailServer } from '../../server/src/test/mailServer';
 import {
   apiLogin,
-  draftWithDrawings,
+  submitSignedOutbuilding,
   expectAccessible,
   hasBrowser,
   repoRoot,
-  simApprove,
   useServerAndBrowser,
 } from './support';
 import { pdfText } from '../../server/src/test/pdfText';
@@ -36,40 +35,13 @@ async function shoot(page: Page, name: string, forDocs = false) {
 }
 
 /** Submits Anna's garage through the API, signing in the simulator as the test BankID app would. */
-async function submitGarage(
-  baseUrl: string,
-  cookie: string,
-): Promise<{ id: string; diaryNumber: string; teamId: string }> {
-  const json = { 'content-type': 'application/json', cookie };
-  const started = await fetch(`${baseUrl}/api/applications`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({
-      draftId: await draftWithDrawings(baseUrl, cookie, EKEN_1_23),
-      propertyId: EKEN_1_23,
-      measure: 'outbuilding',
-      footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
-      details: {
-        description: 'Dubbelgarage i trä med sadeltak, 56 m².',
-        ridgeHeightM: 3.8,
-        plannedStart: '2027-05-01',
-        email: 'anna.lindqvist@example.se',
-      },
-    }),
+const submitGarage = (baseUrl: string, cookie: string) =>
+  submitSignedOutbuilding(baseUrl, cookie, ANNA, {
+    propertyId: EKEN_1_23,
+    ring,
+    description: 'Dubbelgarage i trä med sadeltak, 56 m².',
+    ridgeHeightM: 3.8,
   });
-  expect(started.status).toBe(202);
-  const { orderRef } = (await started.json()) as { orderRef: string };
-  const approved = await simApprove(baseUrl, orderRef, ANNA);
-  expect(approved.status).toBe(303);
-  const signed = await fetch(`${baseUrl}/api/applications/sign/collect`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ orderRef }),
-  });
-  const body = (await signed.json()) as { status: string; case: { id: string; diaryNumber: string; teamId: string } };
-  expect(body.status).toBe('complete');
-  return body.case;
-}
 
 describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applicant', () => {
   let mail: Awaited<ReturnType<typeof startMailServer>>;

@@ -8,12 +8,11 @@ import { formatDate } from '../src/format';
 import type { Page } from 'playwright-core';
 import {
   apiLogin,
-  draftWithDrawings,
+  submitSignedOutbuilding,
   expectAccessible,
   hasBrowser,
   repoRoot,
   shoot,
-  simApprove,
   useServerAndBrowser,
 } from './support';
 import { pdfText } from '../../server/src/test/pdfText';
@@ -36,34 +35,14 @@ const ring = [
 
 /** Anna's tall garage, submitted over the API and signed in the simulator. */
 async function submitDeviation(baseUrl: string, cookie: string): Promise<{ id: string; diaryNumber: string }> {
-  const json = { 'content-type': 'application/json', cookie };
-  const started = await fetch(`${baseUrl}/api/applications`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({
-      draftId: await draftWithDrawings(baseUrl, cookie, EKEN_1_23),
-      propertyId: EKEN_1_23,
-      measure: 'outbuilding',
-      footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [ring] } }],
-      details: {
-        description: 'Garage med hobbyrum på vinden, 56 m², nockhöjd 9 m.',
-        ridgeHeightM: 9,
-        plannedStart: '2027-05-01',
-        email: 'anna.lindqvist@example.se',
-      },
-    }),
+  const created = await submitSignedOutbuilding(baseUrl, cookie, ANNA, {
+    propertyId: EKEN_1_23,
+    ring,
+    description: 'Garage med hobbyrum på vinden, 56 m², nockhöjd 9 m.',
+    ridgeHeightM: 9,
   });
-  expect(started.status).toBe(202);
-  const { orderRef } = (await started.json()) as { orderRef: string };
-  expect((await simApprove(baseUrl, orderRef, ANNA)).status).toBe(303);
-  const signed = await fetch(`${baseUrl}/api/applications/sign/collect`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ orderRef }),
-  });
-  const body = (await signed.json()) as { status: string; case: { id: string; diaryNumber: string; teamId: string } };
-  expect(body.case.teamId).not.toBe('bygglov'); // deviations go to Större byggprojekt
-  return body.case;
+  expect(created.teamId).not.toBe('bygglov'); // deviations go to Större byggprojekt
+  return created;
 }
 
 /** The server's clock runs this file's number of days ahead (DEMO_CLOCK_FILE): the reply-by day can come. */

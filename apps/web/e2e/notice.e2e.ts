@@ -4,12 +4,11 @@ import { CaseDetailSchema, decisionNotice, ruleSetFor } from '@lovisa/domain';
 import { formatDate } from '../src/format';
 import {
   apiLogin,
-  draftWithDrawings,
+  submitSignedOutbuilding,
   expectAccessible,
   hasBrowser,
   repoRoot,
   shoot,
-  simApprove,
   useServerAndBrowser,
 } from './support';
 
@@ -19,7 +18,7 @@ const OSKAR = '198306219299';
 const BJORKEN_2_6 = '8b1d4f60-2c3e-4a5b-8c7d-1e2f3a4b5c06';
 
 /** Anna's carport on Björken 2:6, submitted through the API and signed in the simulator. */
-async function submitCarport(base: string, cookie: string): Promise<{ id: string; diaryNumber: string }> {
+function submitCarport(base: string, cookie: string): Promise<{ id: string; diaryNumber: string }> {
   // 8 × 7 m inside the first area (35 × 35 m), well away from its boundaries: a permit, within the plan.
   const box = [
     [620_012, 6_649_974],
@@ -28,31 +27,12 @@ async function submitCarport(base: string, cookie: string): Promise<{ id: string
     [620_012, 6_649_981],
     [620_012, 6_649_974],
   ];
-  const started = await fetch(`${base}/api/applications`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({
-      draftId: await draftWithDrawings(base, cookie, BJORKEN_2_6),
-      propertyId: BJORKEN_2_6,
-      measure: 'outbuilding',
-      footprints: [{ id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [box] } }],
-      details: {
-        description: 'Förråd och garage i trä, 56 m².',
-        ridgeHeightM: 3.8,
-        plannedStart: '2027-05-01',
-        email: 'anna.lindqvist@example.se',
-      },
-    }),
+  return submitSignedOutbuilding(base, cookie, ANNA, {
+    propertyId: BJORKEN_2_6,
+    ring: box,
+    description: 'Förråd och garage i trä, 56 m².',
+    ridgeHeightM: 3.8,
   });
-  expect(started.status, await started.clone().text()).toBe(202);
-  const { orderRef } = (await started.json()) as { orderRef: string };
-  expect((await simApprove(base, orderRef, ANNA)).status).toBe(303);
-  const signed = await fetch(`${base}/api/applications/sign/collect`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ orderRef }),
-  });
-  return ((await signed.json()) as { case: { id: string; diaryNumber: string } }).case;
 }
 
 describe.skipIf(!hasBrowser)('notice and legal force: decided → on the anslagstavla → the date in Mina ärenden', () => {

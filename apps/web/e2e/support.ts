@@ -206,6 +206,49 @@ export async function draftWithDrawings(baseUrl: string, cookie: string, propert
   return draftId;
 }
 
+/**
+ * An outbuilding application on `propertyId` (one footprint, the drawings a permit needs), submitted through
+ * the API and signed in the BankID simulator by `identity`, as the test app would; returns the case made.
+ */
+export async function submitSignedOutbuilding(
+  baseUrl: string,
+  cookie: string,
+  identity: string,
+  application: { propertyId: string; ring: number[][]; description: string; ridgeHeightM: number },
+): Promise<{ id: string; diaryNumber: string; teamId: string }> {
+  const json = { 'content-type': 'application/json', cookie };
+  const started = await fetch(`${baseUrl}/api/applications`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      draftId: await draftWithDrawings(baseUrl, cookie, application.propertyId),
+      propertyId: application.propertyId,
+      measure: 'outbuilding',
+      footprints: [
+        { id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [application.ring] } },
+      ],
+      details: {
+        description: application.description,
+        ridgeHeightM: application.ridgeHeightM,
+        plannedStart: '2027-05-01',
+        email: 'anna.lindqvist@example.se',
+      },
+    }),
+  });
+  if (started.status !== 202) throw new Error(`submission refused: ${started.status} ${await started.text()}`);
+  const { orderRef } = (await started.json()) as { orderRef: string };
+  const approved = await simApprove(baseUrl, orderRef, identity);
+  if (approved.status !== 303) throw new Error(`simulator did not approve: ${approved.status}`);
+  const signed = await fetch(`${baseUrl}/api/applications/sign/collect`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ orderRef }),
+  });
+  const body = (await signed.json()) as { status: string; case: { id: string; diaryNumber: string; teamId: string } };
+  if (body.status !== 'complete') throw new Error(`signature not complete: ${body.status}`);
+  return body.case;
+}
+
 /** WCAG 2.1 AA as axe checks it: every screen a test visits must pass. */
 export async function expectAccessible(page: Page, screen: string) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
