@@ -4,9 +4,25 @@ import { defaultFixturesDir, loadFixtureRegisters, simIdentities, type Registers
 import type { ApplicationSubmission, Property } from '@lovisa/domain';
 import { applicationFor, footprintIn } from '../apps/server/src/test/fixtureFacts';
 import type { BenchResult } from './geometry.bench';
-import { apiLogin, draftWithDrawings, pool, putDraft, quantile, type BenchServer } from './server';
+import {
+  apiLogin,
+  approveInTestApp,
+  metricValue,
+  draftWithDrawings,
+  pool,
+  putDraft,
+  quantile,
+  testAppApproval,
+  testAppDevice,
+  type BenchServer,
+  type TestAppDevice,
+} from './server';
 
 export const CONNECTIONS = 50;
+/** Submissions the statement count is averaged over. */
+const STATEMENT_SAMPLE = 10;
+/** What a submission cycle may send to the database; a new query on the path shows up as a missed budget. */
+const STATEMENTS_BUDGET = 26;
 export const DURATION_S = 10;
 
 export interface Applicant {
@@ -34,10 +50,14 @@ export async function applicants(baseUrl: string, registers: Registers): Promise
 }
 
 const json = { 'content-type': 'application/json' };
-const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
 /** One real submission over HTTP: POST (checked, sign order started), approve in the test BankID app, collect. */
-export async function submitOnce(baseUrl: string, a: Applicant, draftId: string): Promise<{ teamId: string }> {
+export async function submitOnce(
+  baseUrl: string,
+  a: Applicant,
+  draftId: string,
+  device: TestAppDevice,
+): Promise<{ teamId: string }> {
   const started = await fetch(`${baseUrl}/api/applications`, {
     method: 'POST',
     headers: { ...json, cookie: a.cookie },
@@ -45,13 +65,7 @@ export async function submitOnce(baseUrl: string, a: Applicant, draftId: string)
   });
   if (started.status !== 202) throw new Error(`submission not started: ${started.status} ${await started.text()}`);
   const { orderRef } = (await started.json()) as { orderRef: string };
-  const approve = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
-    method: 'POST',
-    headers: form,
-    body: `personalNumber=${a.personnummer}`,
-    redirect: 'manual',
-  });
-  if (approve.status >= 400) throw new Error(`approval refused: ${approve.status}`);
+  await approveInTestApp(baseUrl, device, orderRef, a.personnummer);
   const collect = await fetch(`${baseUrl}/api/applications/sign/collect`, {
     method: 'POST',
     headers: { ...json, cookie: a.cookie },
@@ -98,6 +112,7 @@ async function cannon(opts: Parameters<typeof autocannon>[0]): Promise<Result> {
 async function submissionLoad(
   baseUrl: string,
   drafts: Map<Applicant, string[]>,
+  device: TestAppDevice,
 ): Promise<LoadFigures & { cycles: number; requests: number; starved: boolean; teams: Map<string, number> }> {
   const busy = new Set<Applicant>();
   const cycleMs: number[] = [];
@@ -154,9 +169,7 @@ async function submissionLoad(
           ctx.orderRef
             ? {
                 ...req,
-                path: `/bankid-sim/app/orders/${ctx.orderRef as string}/approve`,
-                headers: form,
-                body: `personalNumber=${(ctx.a as Applicant).personnummer}`,
+                ...testAppApproval(device, ctx.orderRef as string, (ctx.a as Applicant).personnummer),
               }
             : null,
         onResponse: (status: number, _body: string, ctx: Record<string, unknown>) => {
@@ -219,6 +232,7 @@ export async function runApiBench(
   const { baseUrl } = server;
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   const people = await applicants(baseUrl, registers);
+  const device = await testAppDevice(baseUrl);
 
   // One real submission each, sequentially: which applicants the test application suits (the rules decide), and
   // the time one submission takes with nothing else running, to size the pool of drafts.
@@ -227,7 +241,7 @@ export async function runApiBench(
   let trial = 0;
   for (const a of people) {
     try {
-      await submitOnce(baseUrl, a, await draftWithDrawings(baseUrl, a.cookie, a.property.id));
+      await submitOnce(baseUrl, a, await draftWithDrawings(baseUrl, a.cookie, a.property.id), device);
       valid.push(a);
     } catch {
       // e.g. the garage would need a plan deviation this property cannot have
@@ -235,6 +249,16 @@ export async function runApiBench(
     trial++;
   }
   const perSubmissionMs = (performance.now() - t0) / trial;
+
+  // Statements one submission cycle sends (POST, approve, collect; nothing else running): drafts made first.
+  const counted = await pool(valid.slice(0, STATEMENT_SAMPLE), 4, async (a) => ({
+    a,
+    draftId: await draftWithDrawings(baseUrl, a.cookie, a.property.id),
+  }));
+  const statementsBefore = await metricValue(server, 'lovisa_db_statements_total');
+  for (const { a, draftId } of counted) await submitOnce(baseUrl, a, draftId, device);
+  const statementsPerCycle =
+    ((await metricValue(server, 'lovisa_db_statements_total')) - statementsBefore) / counted.length;
   if (valid.length < CONNECTIONS)
     throw new Error(
       `only ${valid.length} applicants can submit the test application; the load test needs ${CONNECTIONS}`,
@@ -267,7 +291,7 @@ export async function runApiBench(
   rss.health = server.rssMB();
   const healthFig = fromAutocannon(health, health['2xx']);
 
-  const sub = await submissionLoad(baseUrl, drafts);
+  const sub = await submissionLoad(baseUrl, drafts, device);
   rss.submission = server.rssMB();
 
   const [topTeam] = [...sub.teams.entries()].sort((x, y) => y[1] - x[1]);
@@ -333,6 +357,14 @@ export async function runApiBench(
       budget: 100,
       pass: sub.p99 <= 100,
       note: `p50 ${rnd(sub.p50)} ms`,
+    },
+    {
+      name: `${tag} SQL statements per submission cycle`,
+      value: statementsPerCycle,
+      unit: 'statements',
+      budget: STATEMENTS_BUDGET,
+      pass: statementsPerCycle <= STATEMENTS_BUDGET,
+      note: `mean over ${counted.length} quiet cycles (POST, approve, collect), BEGIN and COMMIT included, from lovisa_db_statements_total; the BankID simulator's own order book is among them`,
     },
     {
       name: `${tag} officer queue first page p99`,

@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, one table, and bench/results.json to compare runs. Not part of `npm test`.
 // Exits non-zero when a budget is missed. Bounded: about 10 minutes on 2 cores (a watchdog stops it at 25).
-// Only 127.0.0.1 is ever asked. BENCH_ONLY=bundle,geo,rules,pagespeed,api,scale,memory runs a part of it;
-// BENCH_DATABASE_URL=postgres://… runs the API and scale parts against PostgreSQL too (fresh databases, dropped).
+// Only 127.0.0.1 is ever asked. BENCH_ONLY=bundle,geo,rules,pagespeed,api,scale,cluster,memory runs a part of it;
+// BENCH_DATABASE_URL=postgres://… runs the API and scale parts against PostgreSQL too, and the cluster part (fresh
+// databases, dropped).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { runPageSpeedBench } from './pagespeed.bench';
 import { runApiBench } from './api.bench';
 import { explainQueue, pgliteDir, prepareScaleDatabase, timeQueue, SCALE_CASES } from './scale.bench';
 import { runMemoryBench, RSS_BUDGET_MB } from './memory.bench';
+import { runClusterBench } from './cluster.bench';
 import { repoRoot, startBenchServer, type BenchServer } from './server';
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
@@ -183,6 +185,13 @@ try {
       );
     }
   }
+
+  if (wanted('cluster') && pgUrl)
+    await part('cluster [PostgreSQL]', () =>
+      withPgDatabase((url) =>
+        runClusterBench(withServer, { dataDir: path.join(scratch, 'cluster'), databaseUrl: url }),
+      ),
+    );
 
   if (wanted('memory')) await part('memory', () => runMemoryBench(REAL_SUBMISSION_SECONDS));
 } finally {

@@ -21,10 +21,14 @@ export async function freePort(): Promise<number> {
 
 export interface BenchServer {
   baseUrl: string;
+  /** Where its Prometheus metrics are served (a port of their own, on loopback). */
+  metricsUrl: string;
   pid: number;
   process: ChildProcess;
   /** Resident set size of the server process now, in MB (from /proc). */
   rssMB(): number;
+  /** The last of what it wrote to stdout and stderr. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -33,6 +37,10 @@ export interface ServerOptions {
   /** A PostgreSQL URL; unset = PGlite under dataDir. */
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** Extra flags for node, e.g. `--cpu-prof` to see where a run's time went. */
+  nodeArgs?: string[];
+  /** `cluster.ts`: WORKERS processes sharing the port (PostgreSQL only). Default `server.ts`. */
+  entry?: 'server.ts' | 'cluster.ts';
 }
 
 /** Every limit a load test would hit raised, logs quiet: the bench measures the server, not its rate limiter. */
@@ -45,13 +53,16 @@ export const benchEnv = {
 
 export async function startBenchServer(opts: ServerOptions): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('apps', 'server', 'src', 'server.ts')], {
+  const metricsPort = await freePort();
+  const entry = path.join('apps', 'server', 'src', opts.entry ?? 'server.ts');
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
     cwd: repoRoot,
     env: {
       ...process.env,
       ...benchEnv,
       PORT: String(port),
       HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
       DATA_DIR: opts.dataDir,
       DATABASE_URL: opts.databaseUrl ?? '',
       // The bench never asks outside this machine: the registers are the fixtures, read directly.
@@ -87,9 +98,11 @@ export async function startBenchServer(opts: ServerOptions): Promise<BenchServer
   }
   return {
     baseUrl,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     pid: child.pid!,
     process: child,
     rssMB: () => rssOf(child.pid!),
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -118,6 +131,50 @@ const cookieOf = (res: Response, name: string) => {
   return c;
 };
 
+/**
+ * The simulator's test BankID app as one device (a browser with the app open): its cookie and the form token
+ * that goes with it, fetched once. The token belongs to the device, so every answer after that is one POST,
+ * as a tester's repeated clicks are.
+ */
+export interface TestAppDevice {
+  cookie: string;
+  csrf: string;
+}
+
+export async function testAppDevice(baseUrl: string): Promise<TestAppDevice> {
+  const page = await fetch(`${baseUrl}/bankid-sim/app/`);
+  const csrf = /name="bankid-sim-csrf" content="([^"]+)"/.exec(await page.text())?.[1];
+  if (!csrf) throw new Error(`the test app page has no form token (${page.status})`);
+  return { cookie: cookieOf(page, 'bankid_sim_app'), csrf };
+}
+
+/** The approve form's request for `personnummer`: path, headers and body (autocannon sends it as it is). */
+export function testAppApproval(device: TestAppDevice, orderRef: string, personnummer: string) {
+  return {
+    path: `/bankid-sim/app/orders/${encodeURIComponent(orderRef)}/approve`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: device.cookie },
+    body: new URLSearchParams({ csrf: device.csrf, beslut: 'godkann', personalNumber: personnummer }).toString(),
+  };
+}
+
+/** Approves an order in the test app, as the tester's click does; throws when the app refuses. */
+export async function approveInTestApp(baseUrl: string, device: TestAppDevice, orderRef: string, personnummer: string) {
+  const { path: p, headers, body } = testAppApproval(device, orderRef, personnummer);
+  const res = await fetch(baseUrl + p, { method: 'POST', headers, body, redirect: 'manual' });
+  if (res.status >= 400) throw new Error(`the test app refused the approval: ${res.status}`);
+}
+
+/** A counter's value in the server's metrics, summed over its label sets. */
+export async function metricValue(server: Pick<BenchServer, 'metricsUrl'>, name: string): Promise<number> {
+  const text = await (await fetch(server.metricsUrl)).text();
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const m = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
+    if (m && m[1] === name) sum += Number(m[3]);
+  }
+  return sum;
+}
+
 /** Logs in through the BankID simulator over HTTP, as a browser and the test app would. Returns the session cookie. */
 export async function apiLogin(baseUrl: string, personnummer: string): Promise<string> {
   const start = await fetch(`${baseUrl}/api/auth/bankid/start`, {
@@ -127,13 +184,7 @@ export async function apiLogin(baseUrl: string, personnummer: string): Promise<s
   });
   if (!start.ok) throw new Error(`login start refused: ${start.status} ${await start.text()}`);
   const { orderRef } = (await start.json()) as { orderRef: string };
-  const approve = await fetch(`${baseUrl}/bankid-sim/app/orders/${orderRef}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `personalNumber=${personnummer}`,
-    redirect: 'manual',
-  });
-  if (approve.status >= 400) throw new Error(`login approval refused: ${approve.status}`);
+  await approveInTestApp(baseUrl, await testAppDevice(baseUrl), orderRef, personnummer);
   const collect = await fetch(`${baseUrl}/api/auth/bankid/collect`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: cookieOf(start, 'lovisa_login') },

@@ -58,6 +58,12 @@ describe.each(dbKinds)('operations endpoints (%s)', (kind) => {
     expect(sample(text, 'lovisa_outbox_unsent')).toBeGreaterThanOrEqual(1);
     if (kind === 'postgres') expect(sample(text, 'lovisa_db_pool_connections{state="total"}')).toBeGreaterThan(0);
     expect(sample(text, 'lovisa_process_resident_memory_bytes')).toBeGreaterThan(0);
+    // Statements are counted as they are sent: a login and a signed submission send a few dozen, and a request
+    // that asks the database adds to them.
+    const statements = sample(text, 'lovisa_db_statements_total');
+    expect(statements).toBeGreaterThan(20);
+    await h.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(sample(await (await fetch(metrics.url)).text(), 'lovisa_db_statements_total')).toBeGreaterThan(statements);
     // Route patterns only: no ids, no personnummer.
     expect(text).not.toContain(facts.applicantA);
     expect(text).not.toContain(facts.applicantA.slice(2));

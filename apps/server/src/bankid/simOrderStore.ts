@@ -66,29 +66,35 @@ export function dbSimOrderStore(db: Db): SimOrderStore {
   return {
     async insert(order, now) {
       const personalNumber = order.requirement.personalNumber ?? null;
-      // An expired order still marked pending must not hold the person's one place.
-      if (personalNumber) await expire(db, now, eq(t.personalNumber, personalNumber));
-      const inserted = await db
-        .insert(t)
-        .values({
-          orderRef: order.orderRef,
-          kind: order.kind,
-          createdAt: new Date(order.createdAt),
-          expiresAt: new Date(order.expiresAt),
-          endUserIp: order.endUserIp,
-          personalNumber,
-          requirement: order.requirement,
-          userVisibleData: order.userVisibleData ?? null,
-          userNonVisibleData: order.userNonVisibleData ?? null,
-          autoStartToken: order.autoStartToken,
-          qrStartToken: order.qrStartToken,
-          qrStartSecret: order.qrStartSecret,
-          openedBy: order.openedBy ?? null,
-          ...outcomeColumns(order.outcome),
-        })
-        .onConflictDoNothing()
-        .returning({ orderRef: t.orderRef });
-      return inserted.length === 1;
+      const add = async () =>
+        (
+          await db
+            .insert(t)
+            .values({
+              orderRef: order.orderRef,
+              kind: order.kind,
+              createdAt: new Date(order.createdAt),
+              expiresAt: new Date(order.expiresAt),
+              endUserIp: order.endUserIp,
+              personalNumber,
+              requirement: order.requirement,
+              userVisibleData: order.userVisibleData ?? null,
+              userNonVisibleData: order.userNonVisibleData ?? null,
+              autoStartToken: order.autoStartToken,
+              qrStartToken: order.qrStartToken,
+              qrStartSecret: order.qrStartSecret,
+              openedBy: order.openedBy ?? null,
+              ...outcomeColumns(order.outcome),
+            })
+            .onConflictDoNothing()
+            .returning({ orderRef: t.orderRef })
+        ).length === 1;
+      if (await add()) return true;
+      if (!personalNumber) return false;
+      // The person's place may be held by an order past its time that is still marked pending: end it, and try
+      // once more (an order really pending keeps the place: the second insert is refused too).
+      await expire(db, now, eq(t.personalNumber, personalNumber));
+      return add();
     },
 
     async get(orderRef) {
@@ -130,10 +136,13 @@ export function dbSimOrderStore(db: Db): SimOrderStore {
 
     async countPending({ now, endUserIp }) {
       const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
+        .select({
+          total: sql<number>`count(*)::int`,
+          fromIp: sql<number>`(count(*) filter (where ${t.endUserIp} = ${endUserIp}))::int`,
+        })
         .from(t)
-        .where(and(pendingAt(now), endUserIp ? eq(t.endUserIp, endUserIp) : undefined));
-      return row?.n ?? 0;
+        .where(pendingAt(now));
+      return { total: Number(row?.total ?? 0), fromIp: Number(row?.fromIp ?? 0) };
     },
 
     async findPendingByToken(token, now) {

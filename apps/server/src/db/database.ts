@@ -29,6 +29,8 @@ export interface Database {
   ping(): Promise<void>;
   /** The PostgreSQL pool's connections (the embedded database has none). */
   poolStats(): { total: number; idle: number; waiting: number } | null;
+  /** SQL statements this process has sent through Drizzle since it opened the database (BEGIN and COMMIT too). */
+  statements(): number;
   close(): Promise<void>;
   /** The embedded engine, when it is one (tests dump it as a template). */
   pglite?: PGlite;
@@ -61,19 +63,30 @@ async function migrateOnce(pool: pg.Pool, url: string) {
   }
 }
 
+/**
+ * Counts statements for the metrics and the bench: only a number, never the SQL text or its parameters (a
+ * parameter may be a personnummer).
+ */
+function statementCounter() {
+  let n = 0;
+  return { logger: { logQuery: () => void n++ }, statements: () => n };
+}
+
 /** Opens the database and applies the migrations: one set of SQL for PGlite and PostgreSQL. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const counter = statementCounter();
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, logger: counter.logger }) as unknown as Db;
     await migrateOnce(pool, config.url);
     return {
       db,
       kind: 'postgres',
       ping: async () => void (await pool.query('select 1')),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      statements: counter.statements,
       close: () => pool.end(),
     };
   }
@@ -85,13 +98,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     ...(config.dataDir ? { dataDir: config.dataDir } : {}),
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   return {
     db,
     kind: 'pglite',
     ping: async () => void (await db.execute(sql`select 1`)),
     poolStats: () => null,
+    statements: counter.statements,
     close: () => client.close(),
     pglite: client,
   };

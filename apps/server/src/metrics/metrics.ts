@@ -20,6 +20,8 @@ export interface MetricSources {
   casesByStatus(): Promise<{ status: string; n: number }[]>;
   outboxUnsent(): Promise<number>;
   pool(): { total: number; idle: number; waiting: number } | null;
+  /** Statements sent to the database by this instance so far. */
+  statements(): number;
 }
 
 export function createMetrics(sources: MetricSources): Metrics {
@@ -83,6 +85,15 @@ export function createMetrics(sources: MetricSources): Metrics {
       this.set({ state: 'total' }, p.total);
       this.set({ state: 'idle' }, p.idle);
       this.set({ state: 'waiting' }, p.waiting);
+    },
+  });
+  new Counter({
+    name: 'lovisa_db_statements_total',
+    help: 'SQL statements this instance sent to the database (BEGIN and COMMIT included)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(sources.statements());
     },
   });
   return {

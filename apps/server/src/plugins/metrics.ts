@@ -27,6 +27,7 @@ async function metricsPlugin(app: FastifyInstance) {
       return Number(row?.n ?? 0);
     },
     pool: () => app.database.poolStats(),
+    statements: () => app.database.statements(),
   });
   app.decorate('metrics', metrics);
   app.addHook('onResponse', async (request, reply) => {

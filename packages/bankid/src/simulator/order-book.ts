@@ -37,7 +37,10 @@ export function visibleText(order: SimOrder): string | undefined {
     : Buffer.from(order.userVisibleData, 'base64').toString('utf8');
 }
 
-/** How often reads may sweep the store; starting an order always does. */
+/**
+ * How often the store is swept (on a start or a read). Sweeping is housekeeping only: every question already
+ * treats a pending order past its time as ended, so a start need not wait for it.
+ */
 const SWEEP_EVERY_MS = 10_000;
 
 /**
@@ -59,13 +62,11 @@ export class OrderBook {
 
   async start(kind: OrderKind, request: AuthRequest): Promise<StartResult> {
     const now = this.now();
-    await this.sweep(now);
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) await this.sweep(now);
     const { maxPending, maxPendingPerIp } = this.options.limits;
-    if ((await this.store.countPending({ now })) >= maxPending)
-      return { ok: false, errorCode: 'maintenance', scope: 'total' };
-    if ((await this.store.countPending({ now, endUserIp: request.endUserIp })) >= maxPendingPerIp) {
-      return { ok: false, errorCode: 'maintenance', scope: 'endUserIp' };
-    }
+    const pending = await this.store.countPending({ now, endUserIp: request.endUserIp });
+    if (pending.total >= maxPending) return { ok: false, errorCode: 'maintenance', scope: 'total' };
+    if (pending.fromIp >= maxPendingPerIp) return { ok: false, errorCode: 'maintenance', scope: 'endUserIp' };
     const order: SimOrder = {
       orderRef: randomUUID(),
       kind,

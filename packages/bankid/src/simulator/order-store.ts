@@ -51,7 +51,8 @@ export interface SimOrderStore {
   remove(orderRef: string): Promise<boolean>;
   /** Orders pending at `now`, newest first, at most `limit`. */
   pending(query: { now: number; limit: number; personalNumber?: string; visibleTo?: Viewer }): Promise<SimOrder[]>;
-  countPending(query: { now: number; endUserIp?: string }): Promise<number>;
+  /** Orders pending at `now`: all of them, and those started from `endUserIp` (one question, one answer). */
+  countPending(query: { now: number; endUserIp: string }): Promise<{ total: number; fromIp: number }>;
   /** The order pending at `now` with this autostart or QR start token. */
   findPendingByToken(
     token: { autoStartToken: string } | { qrStartToken: string },
@@ -114,12 +115,14 @@ export class MemoryOrderStore implements SimOrderStore {
       .map(({ order }) => order);
   }
 
-  async countPending(query: { now: number; endUserIp?: string }): Promise<number> {
-    let n = 0;
+  async countPending(query: { now: number; endUserIp: string }): Promise<{ total: number; fromIp: number }> {
+    const counts = { total: 0, fromIp: 0 };
     for (const { order } of this.orders.values()) {
-      if (isPending(order, query.now) && (!query.endUserIp || order.endUserIp === query.endUserIp)) n++;
+      if (!isPending(order, query.now)) continue;
+      counts.total++;
+      if (order.endUserIp === query.endUserIp) counts.fromIp++;
     }
-    return n;
+    return counts;
   }
 
   async findPendingByToken(
