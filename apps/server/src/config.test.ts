@@ -80,6 +80,17 @@ describe('decideBankIdSimulator', () => {
   });
 });
 
+describe('the public address e-mails link to', () => {
+  it('is PUBLIC_URL without a trailing slash, the local address on loopback, otherwise unknown', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://bygglov.kjellstavik.se/' }).publicUrl).toBe(
+      'https://bygglov.kjellstavik.se',
+    );
+    expect(loadConfig({ PORT: '4123' }).publicUrl).toBe('http://localhost:4123');
+    expect(loadConfig({ HOST: '0.0.0.0', BANKID_URL: 'https://appapi2.test.bankid.com' }).publicUrl).toBeNull();
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://kjellstavik.se' })).toThrow(/PUBLIC_URL/);
+  });
+});
+
 describe('loadConfig', () => {
   it('listens on loopback by default, with the simulator', () => {
     const c = loadConfig({});

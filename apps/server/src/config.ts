@@ -67,6 +67,11 @@ const EnvSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of Lovisa's e-mail; its domain also names the Message-IDs. */
   MAIL_FROM: z.string().max(200).default('Kjellstavik kommun <bygglov@kjellstavik.example>'),
+  /**
+   * The address residents reach the service at (e.g. https://bygglov.kjellstavik.se): e-mails link to the case in
+   * Mina ärenden there. Unset: http://localhost:PORT on a loopback HOST, otherwise e-mails carry no link.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** How often the outbox is checked for e-mail to send. */
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /**
@@ -141,6 +146,8 @@ export interface AppConfig {
   s3: S3Settings | null;
   /** Outgoing e-mail; `smtpUrl` null = messages are recorded in the outbox only (the dev page lists them). */
   mail: { smtpUrl: string | null; from: string; pollMs: number };
+  /** Where residents reach the service, without a trailing slash; null = unknown (e-mails carry no link). */
+  publicUrl: string | null;
   routingRules: RoutingRule[];
   /** The municipality's fee schedule (fixtures/fees.json); null until loaded. */
   feeSchedule: FeeSchedule | null;
@@ -161,6 +168,12 @@ export interface KioskConfig {
  */
 export function kioskSessionIdleMs(config: Pick<AppConfig, 'kiosk' | 'sessionIdleMs'>): number {
   return Math.min(config.sessionIdleMs, (config.kiosk.idleSeconds + config.kiosk.countdownSeconds + 120) * 1000);
+}
+
+/** PUBLIC_URL without its trailing slash; on a loopback host the local address is a safe guess. */
+export function publicUrlOf(configured: string | undefined, host: string, port: number): string | null {
+  if (configured) return configured.replace(/\/+$/, '');
+  return isLoopbackHost(host) ? `http://localhost:${port}` : null;
 }
 
 /** Addresses only this machine can reach. `0.0.0.0` and `::` are every interface, the opposite. */
@@ -297,6 +310,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     assignNewCases: e.ASSIGN_NEW_CASES,
     s3,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000 },
+    publicUrl: publicUrlOf(e.PUBLIC_URL, e.HOST, e.PORT),
     kiosk: {
       only: e.KIOSK_ONLY,
       idleSeconds: e.KIOSK_IDLE_SECONDS,

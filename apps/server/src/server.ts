@@ -84,6 +84,7 @@ const mail = config.mail.smtpUrl
       transport: smtpTransport(config.mail.smtpUrl),
       from: config.mail.from,
       messageIdDomain: messageIdDomain(config.mail.from),
+      publicUrl: config.publicUrl,
       intervalMs: config.mail.pollMs,
       log: app.log,
     })

@@ -10,6 +10,7 @@ import { messageIdDomain, smtpTransport, withoutAddresses, type MailTransport } 
 import { deliverDueMail, RETRY_DELAYS_MS } from './outboxDelivery';
 
 const FROM = 'Kjellstavik kommun <bygglov@kjellstavik.example>';
+const PUBLIC_URL = 'https://bygglov.kjellstavik.example';
 
 describe('the e-mail address helpers', () => {
   it('names Message-IDs after the sender domain, and strips addresses from errors', () => {
@@ -58,17 +59,22 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
     const rows = await h.testDb.database.db.select().from(outbox).where(eq(outbox.recipient, email));
     const entry = rows.find((r) => r.subject.startsWith(`Ärende ${c.diaryNumber}:`));
     expect(entry).toBeDefined();
-    return { diaryNumber: c.diaryNumber, entry: entry! };
+    return { diaryNumber: c.diaryNumber, caseId: c.id, entry: entry! };
   }
   const rowOf = async (id: string) => (await h.testDb.database.db.select().from(outbox).where(eq(outbox.id, id)))[0]!;
   const deliver = (transport: MailTransport, at = now) =>
-    deliverDueMail(h.testDb.database.db, transport, { from: FROM, messageIdDomain: 'kjellstavik.example', now: at });
+    deliverDueMail(h.testDb.database.db, transport, {
+      from: FROM,
+      messageIdDomain: 'kjellstavik.example',
+      publicUrl: PUBLIC_URL,
+      now: at,
+    });
 
   it('sends the receipt once, as UTF-8 plain text with the subject, sender and a stable Message-ID, and marks it sent', async () => {
     const mail = await startMailServer({});
     const transport = smtpTransport(mail.url);
     try {
-      const { diaryNumber, entry } = await receiptTo('anna.sokande@example.se');
+      const { diaryNumber, caseId, entry } = await receiptTo('anna.sokande@example.se');
       expect(await deliver(transport)).toEqual({ sent: 1, retrying: 0, failed: 0 });
       expect(mail.received).toHaveLength(1);
       const [m] = mail.received;
@@ -79,6 +85,8 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
       expect(header(m!.raw, 'Content-Type')).toMatch(/text\/plain; charset=utf-8/i);
       expect(mailBody(m!.raw)).toContain(entry.body.split('\n')[0]!);
       expect(mailBody(m!.raw)).toMatch(/Länsstyrelsen inom tre veckor/);
+      // The way back to the case: its page in Mina ärenden, at the service's public address.
+      expect(mailBody(m!.raw)).toContain(`${PUBLIC_URL}/mina-arenden/${caseId}`);
       const row = await rowOf(entry.id);
       expect(row.sentAt?.toISOString()).toBe(now.toISOString());
       expect(row.claimedUntil).toBeNull();
@@ -93,8 +101,11 @@ describe.each(dbKinds)('sending the outbox over SMTP on %s', (kind) => {
         id: string;
         status: string;
         attempts: number;
+        body: string;
       }[];
       expect(listed.find((e) => e.id === entry.id)).toMatchObject({ status: 'sent', attempts: 0 });
+      // The demo mailbox shows the text as sent, link included (the test server's address).
+      expect(listed.find((e) => e.id === entry.id)!.body).toContain(`/mina-arenden/${caseId}`);
     } finally {
       transport.close();
       await mail.close();

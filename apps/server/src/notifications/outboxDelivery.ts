@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
+import { caseMailText } from '@lovisa/domain';
 import type { Db } from '../db/database';
-import { outbox } from '../db/schema';
+import { messages, outbox } from '../db/schema';
 import { MailDeliveryError, withoutAddresses, type MailTransport } from './mailTransport';
 
 /** Waits after the 1st, 2nd, … failed attempt: about a day in all before Lovisa gives up on an address. */
@@ -12,6 +13,8 @@ export interface DeliveryOptions {
   from: string;
   /** The domain part of Message-IDs (the municipality's). */
   messageIdDomain: string;
+  /** Where residents reach the service: each e-mail links to its case in Mina ärenden there (null: no link). */
+  publicUrl: string | null;
   now: Date;
   batchSize?: number;
 }
@@ -52,14 +55,31 @@ export async function deliverDueMail(db: Db, transport: MailTransport, opts: Del
     .where(inArray(outbox.id, due))
     .returning();
 
+  const caseOf = new Map(
+    claimed.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: messages.id, caseId: messages.caseId })
+            .from(messages)
+            .where(
+              inArray(
+                messages.id,
+                claimed.map((e) => e.messageId),
+              ),
+            )
+        ).map((m) => [m.id, m.caseId]),
+  );
+
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
   for (const entry of claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
     try {
+      const caseId = caseOf.get(entry.messageId);
       await transport.send({
         from: opts.from,
         to: entry.recipient,
         subject: entry.subject,
-        text: entry.body,
+        text: caseId ? caseMailText(entry.body, caseId, opts.publicUrl) : entry.body,
         messageId: `<${entry.id}@${opts.messageIdDomain}>`,
       });
       await db.update(outbox).set({ sentAt: now, claimedUntil: null, lastError: null }).where(eq(outbox.id, entry.id));
@@ -113,6 +133,7 @@ export function startMailDelivery(opts: {
   transport: MailTransport;
   from: string;
   messageIdDomain: string;
+  publicUrl: string | null;
   intervalMs: number;
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
   clock?: () => Date;
@@ -122,6 +143,7 @@ export function startMailDelivery(opts: {
     running ??= deliverDueMail(opts.db, opts.transport, {
       from: opts.from,
       messageIdDomain: opts.messageIdDomain,
+      publicUrl: opts.publicUrl,
       now: (opts.clock ?? (() => new Date()))(),
     })
       .then((r) => {

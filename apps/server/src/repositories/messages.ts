@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import type { CaseMessage, MessageText, OutboxEntry } from '@lovisa/domain';
+import { caseMailText, type CaseMessage, type MessageText, type OutboxEntry } from '@lovisa/domain';
 import type { Db, Tx } from '../db/database';
 import { cases, messages, outbox } from '../db/schema';
 import { outboxStatus } from '../notifications/outboxDelivery';
@@ -63,28 +63,31 @@ export async function messagesOfApplicant(db: Db, personnummer: string): Promise
 /** Whose e-mail a demo mailbox shows: an applicant's own cases, or an officer's team's. */
 export type OutboxViewer = { applicant: string } | { team: string };
 
-/** The outbox of the viewer's cases, newest first, with each entry's delivery state (`delivering`: a mail server is configured). */
+/**
+ * The outbox of the viewer's cases, newest first, with each entry's delivery state (`delivering`: a mail server
+ * is configured) and the text as it is sent (with the link to the case, `publicUrl`).
+ */
 export async function outboxEntries(
   db: Db,
   viewer: OutboxViewer,
-  delivering: boolean,
+  opts: { delivering: boolean; publicUrl: string | null },
   limit = 200,
 ): Promise<OutboxEntry[]> {
   const rows = await db
-    .select({ r: outbox })
+    .select({ r: outbox, caseId: messages.caseId })
     .from(outbox)
     .innerJoin(messages, eq(messages.id, outbox.messageId))
     .innerJoin(cases, eq(cases.id, messages.caseId))
     .where('applicant' in viewer ? eq(cases.applicantPersonnummer, viewer.applicant) : eq(cases.teamId, viewer.team))
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
-  return rows.map(({ r }) => ({
+  return rows.map(({ r, caseId }) => ({
     id: r.id,
     to: r.recipient,
     subject: r.subject,
-    body: r.body,
+    body: caseMailText(r.body, caseId, opts.publicUrl),
     createdAt: r.createdAt.toISOString(),
-    status: outboxStatus(r, delivering),
+    status: outboxStatus(r, opts.delivering),
     attempts: r.attempts,
     lastError: r.lastError,
   }));

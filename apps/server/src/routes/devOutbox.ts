@@ -27,7 +27,10 @@ export default async function devOutboxRoutes(app: FastifyInstance) {
       const user = currentUser(request);
       const viewer =
         user.roles.includes('officer') && user.teamId ? { team: user.teamId } : { applicant: user.personnummer };
-      return outboxEntries(app.db, viewer, app.config.mail.smtpUrl !== null);
+      return outboxEntries(app.db, viewer, {
+        delivering: app.config.mail.smtpUrl !== null,
+        publicUrl: app.config.publicUrl,
+      });
     },
   );
 }

@@ -5,3 +5,4 @@ export * from './problems';
 export * from './commands';
 export * from './texts';
 export * from './hearing';
+export * from './mailText';
