@@ -10,6 +10,7 @@ import {
   repoRoot,
   shoot,
   uiLogin,
+  uiLoginOnThisDevice,
   useServerAndBrowser,
 } from './support';
 
@@ -99,6 +100,27 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     await expectAccessible(page, 'receipt');
     return (await page.locator('.diary-number').textContent())!;
   }
+
+  it('on a phone, login leads with BankID on this device and logs in through it; a computer leads with the QR code', async () => {
+    const desktop = await (await env.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await desktop.goto(`${env.server.baseUrl}/logga-in`);
+    const desktopChoices = desktop.locator('.choice-buttons button');
+    await expect.poll(() => desktopChoices.first().textContent()).toBe('Mobilt BankID på annan enhet');
+
+    const phone = await (
+      await env.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    ).newPage();
+    await phone.goto(`${env.server.baseUrl}/logga-in?next=%2Fansokan`);
+    const choices = phone.locator('.choice-buttons button');
+    await expect
+      .poll(() => choices.allTextContents())
+      .toEqual(['BankID på den här enheten', 'Mobilt BankID på annan enhet']);
+    expect(await choices.first().getAttribute('class')).toContain('button--primary');
+    await expectAccessible(phone, 'login on a phone');
+    await shoot(phone, shots, 'login-phone');
+    await uiLoginOnThisDevice(phone, env.browser, env.server.baseUrl, 'Gustav Berg (19350223-4796)');
+    await phone.getByText(/^Hej /).waitFor({ timeout: 15_000 });
+  });
 
   it('Gustav Berg, 91, by the lake: a small shed needs nothing, but the shoreline dispensation is named; no case', async () => {
     const typing = new Typing('Gustav (no permit)');

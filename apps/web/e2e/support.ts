@@ -288,6 +288,18 @@ export async function uiLogin(page: Page, browser: Browser, baseUrl: string, ide
 }
 
 /**
+ * Logs in with "BankID på den här enheten": the page's link carries the autostart token, by which the test app
+ * finds the order, as the BankID app on this phone would.
+ */
+export async function uiLoginOnThisDevice(page: Page, browser: Browser, baseUrl: string, identity: string) {
+  await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
+  const href = await page.getByRole('link', { name: 'Öppna BankID' }).getAttribute('href');
+  const token = new URL(href!.replace('bankid:///', 'https://app.invalid/')).searchParams.get('autostarttoken');
+  if (!token) throw new Error(`no autostart token in ${href}`);
+  await approveInTestApp(browser, baseUrl, identity, token);
+}
+
+/**
  * Renders a PDF's first page to PNG with Debian's pdftoppm (poppler-utils), for people to look at. CI installs
  * it; elsewhere a missing pdftoppm skips the picture with a hint rather than failing the test.
  */

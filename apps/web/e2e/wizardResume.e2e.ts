@@ -8,6 +8,7 @@ import {
   repoRoot,
   shoot,
   uiLogin,
+  uiLoginOnThisDevice,
   useServerAndBrowser,
 } from './support';
 
@@ -21,6 +22,33 @@ const pdf = (title: string) => ({
   mimeType: 'application/pdf',
   buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`),
 });
+
+/** Anna's 8 × 7 m outbuilding on Eken 1:23, from the property step to "Skriv under och skicka". */
+async function outbuildingToSigning(page: Page) {
+  await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  await page.getByLabel('Bredd (meter)').fill('8');
+  await page.getByLabel('Djup (meter)').fill('7');
+  await page.getByRole('button', { name: 'Placera byggnaden' }).click();
+  await page.getByText('Du behöver söka bygglov.').waitFor();
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  await page.getByLabel('Beskriv vad du vill bygga').fill('Förråd i trä med pulpettak.');
+  await page.getByLabel('Nockhöjd (meter)').fill('3,5');
+  await page.getByLabel('När vill du börja bygga?').fill('2027-06-01');
+  await page.getByLabel('E-post', { exact: true }).fill('anna@example.se');
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  // The situationsplan is made from the drawing when the step opens; "Nästa" before it is there stays put.
+  await page.getByRole('link', { name: /^Situationsplan Kjellstavik Eken 1:23\.pdf$/ }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('Välj fil för planritning').setInputFiles(pdf('Planritning'));
+  await page.getByRole('link', { name: 'Planritning.pdf' }).waitFor();
+  await page.getByLabel('Välj fil för fasadritning').setInputFiles(pdf('Fasader'));
+  await page.getByRole('link', { name: 'Fasader.pdf' }).waitFor();
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  // The review step judges the whole application first; give a loaded machine time for it.
+  await page.getByRole('button', { name: 'Skriv under och skicka' }).click({ timeout: 60_000 });
+}
 
 describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
   const env = useServerAndBrowser();
@@ -181,29 +209,7 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     let page = await context.newPage();
     await page.goto(`${env.server.baseUrl}/logga-in?next=%2Fansokan%3Fny`);
     await uiLogin(page, env.browser, env.server.baseUrl, ANNA);
-    await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
-    await page.getByRole('button', { name: 'Nästa' }).click();
-    await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
-    await page.getByRole('button', { name: 'Nästa' }).click();
-    await page.getByLabel('Bredd (meter)').fill('8');
-    await page.getByLabel('Djup (meter)').fill('7');
-    await page.getByRole('button', { name: 'Placera byggnaden' }).click();
-    await page.getByText('Du behöver söka bygglov.').waitFor();
-    await page.getByRole('button', { name: 'Nästa' }).click();
-    await page.getByLabel('Beskriv vad du vill bygga').fill('Förråd i trä med pulpettak.');
-    await page.getByLabel('Nockhöjd (meter)').fill('3,5');
-    await page.getByLabel('När vill du börja bygga?').fill('2027-06-01');
-    await page.getByLabel('E-post', { exact: true }).fill('anna@example.se');
-    await page.getByRole('button', { name: 'Nästa' }).click();
-    // The situationsplan is made from the drawing when the step opens; "Nästa" before it is there stays put.
-    await page.getByRole('link', { name: /^Situationsplan Kjellstavik Eken 1:23\.pdf$/ }).waitFor({ timeout: 60_000 });
-    await page.getByLabel('Välj fil för planritning').setInputFiles(pdf('Planritning'));
-    await page.getByRole('link', { name: 'Planritning.pdf' }).waitFor();
-    await page.getByLabel('Välj fil för fasadritning').setInputFiles(pdf('Fasader'));
-    await page.getByRole('link', { name: 'Fasader.pdf' }).waitFor();
-    await page.getByRole('button', { name: 'Nästa' }).click();
-    // The review step judges the whole application first; give a loaded machine time for it.
-    await page.getByRole('button', { name: 'Skriv under och skicka' }).click({ timeout: 60_000 });
+    await outbuildingToSigning(page);
     await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
     // The tab is closed while BankID waits; the order then ends in the app without this page seeing it.
     await page.close();
@@ -230,6 +236,29 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     }
     await page.getByRole('button', { name: 'Skriv under igen' }).click();
     await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
+    // Ended here, so Anna's next signature (the next test) is not refused as one already in progress.
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await context.close();
+  });
+  it('on a phone, signing leads with BankID on this device and keeps the QR code for another device', async () => {
+    const context = await env.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${env.server.baseUrl}/logga-in?next=%2Fansokan%3Fny`);
+    await uiLoginOnThisDevice(page, env.browser, env.server.baseUrl, ANNA);
+    await outbuildingToSigning(page);
+    await page.getByRole('link', { name: 'Öppna BankID på den här enheten' }).waitFor();
+    // On a phone the app on this device comes first; the QR code waits behind a question, shown when asked for.
+    const openHere = page.getByRole('link', { name: 'Öppna BankID på den här enheten' });
+    expect(await openHere.getAttribute('class')).toContain('button--primary');
+    expect(await page.getByAltText('QR-kod för underskrift med BankID').isVisible()).toBe(false);
+    await expectAccessible(page, 'signing on a phone');
+    await shoot(page, shots, 'sign-phone');
+    await page.getByText('Har du BankID på en annan enhet? Visa QR-koden').click();
+    await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
+    await expectAccessible(page, 'signing on a phone, QR code shown');
+    await shoot(page, shots, 'sign-phone-qr');
+    // Nothing is sent: the order ends here, and Anna's next signature elsewhere is not refused as in progress.
+    await page.getByRole('button', { name: 'Avbryt' }).click();
     await context.close();
   });
 });

@@ -355,6 +355,8 @@ export const en: Record<MessageKey, string> = {
     'Scan the QR code with the BankID app on your phone, or open BankID on this device. The app shows what you are signing.',
   'sign.qrAlt': 'QR code for signing with BankID',
   'sign.introKiosk': 'Scan the QR code with the BankID app on your phone. The app shows what you are signing.',
+  'sign.qrElsewhere': 'BankID on another device? Show the QR code',
+  'sign.introPhone': 'Open the BankID app on this device and sign there. The app shows you what you sign.',
   'sign.openHere': 'Open BankID on this device',
   'sign.demo': 'Demo: sign in the',
   'sign.collectFailed': 'The signature could not be fetched. Please try again.',

@@ -358,6 +358,8 @@ const ui = {
     'Skanna QR-koden med BankID-appen i din mobil, eller öppna BankID på den här enheten. I appen ser du vad du skriver under.',
   'sign.qrAlt': 'QR-kod för underskrift med BankID',
   'sign.introKiosk': 'Skanna QR-koden med BankID-appen i din mobil. I appen ser du vad du skriver under.',
+  'sign.qrElsewhere': 'Har du BankID på en annan enhet? Visa QR-koden',
+  'sign.introPhone': 'Öppna BankID-appen på den här enheten och skriv under där. I appen ser du vad du skriver under.',
   'sign.openHere': 'Öppna BankID på den här enheten',
   'sign.demo': 'Demo: skriv under i',
   'sign.collectFailed': 'Underskriften kunde inte hämtas. Försök igen.',

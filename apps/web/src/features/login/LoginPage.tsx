@@ -6,6 +6,7 @@ import { useI18n, type Message } from '../../i18n/i18n';
 import { navigate, safeNext, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { BankIdIllustration } from '../kiosk/BankIdIllustration';
+import { bankIdOnThisDevice } from './bankIdDevice';
 
 type Phase =
   | { kind: 'choose' }
@@ -123,6 +124,8 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
   const next = safeNext(search.get('next'), kiosk ? '/kiosk/meny' : officer ? '/handlaggare' : '/ansokan');
   const { t } = useI18n();
   const { phase, start, cancel, chooseAgain } = useBankIdLogin(kiosk, next, onCancel);
+  // Decided once, so the buttons never swap places under the finger.
+  const [phoneFirst] = useState(bankIdOnThisDevice);
 
   if (kiosk) return <KioskLogin phase={phase} onRetry={() => void start('qr')} onCancel={() => void cancel()} />;
 
@@ -133,12 +136,16 @@ export function LoginPage({ kiosk = false, onCancel }: { kiosk?: boolean; onCanc
         <>
           <p>{t('login.choose')}</p>
           <div className="choice-buttons">
-            <button type="button" className="button button--primary button--large" onClick={() => void start('qr')}>
-              {t('login.qr')}
-            </button>
-            <button type="button" className="button button--large" onClick={() => void start('sameDevice')}>
-              {t('login.sameDevice')}
-            </button>
+            {(phoneFirst ? (['sameDevice', 'qr'] as const) : (['qr', 'sameDevice'] as const)).map((m, i) => (
+              <button
+                key={m}
+                type="button"
+                className={i === 0 ? 'button button--primary button--large' : 'button button--large'}
+                onClick={() => void start(m)}
+              >
+                {t(m === 'qr' ? 'login.qr' : 'login.sameDevice')}
+              </button>
+            ))}
           </div>
         </>
       )}

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { PageTitle } from '../../components/Layout';
 import { useI18n, type Message, type MessageKey } from '../../i18n/i18n';
 import { kioskFace } from '../kiosk/mode';
+import { bankIdOnThisDevice } from '../login/bankIdDevice';
 
 /** Signing the application with BankID: animated QR from the server, or BankID on this device. */
 export function SigningView({
@@ -40,8 +41,34 @@ export function SigningView({
     };
   }, [orderRef, loadQr]);
 
-  // A kiosk has no BankID of its own: the visitor signs with the phone, by the QR code.
+  // A kiosk has no BankID of its own: the visitor signs with the phone, by the QR code. On a phone, BankID is
+  // in the visitor's hand: opening it here comes first, the QR code (for BankID on another device) after.
   const kiosk = kioskFace(window.location.pathname, undefined);
+  // Decided once: a tap may change what the browser reports about hovering, and the layout must not jump.
+  const [phoneFirst] = useState(() => !kiosk && bankIdOnThisDevice());
+  const qr = (
+    <div className="qr">
+      {svg ? (
+        <img
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+          alt={t('sign.qrAlt')}
+          width={240}
+          height={240}
+        />
+      ) : (
+        <p>{t('login.qrLoading')}</p>
+      )}
+    </div>
+  );
+  const openHere = (className: string) =>
+    order && (
+      <a
+        className={className}
+        href={`bankid:///?autostarttoken=${encodeURIComponent(order.autoStartToken)}&redirect=null`}
+      >
+        {t('sign.openHere')}
+      </a>
+    );
   return (
     <div className="page page--narrow">
       <PageTitle>{t(title)}</PageTitle>
@@ -49,28 +76,20 @@ export function SigningView({
         <p aria-live="polite">{t('sign.checking')}</p>
       ) : (
         <>
-          <p>{t(kiosk ? 'sign.introKiosk' : 'sign.intro')}</p>
-          <div className="qr">
-            {svg ? (
-              <img
-                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-                alt={t('sign.qrAlt')}
-                width={240}
-                height={240}
-              />
-            ) : (
-              <p>{t('login.qrLoading')}</p>
-            )}
-          </div>
-          {!kiosk && (
-            <p>
-              <a
-                className="button"
-                href={`bankid:///?autostarttoken=${encodeURIComponent(order.autoStartToken)}&redirect=null`}
-              >
-                {t('sign.openHere')}
-              </a>
-            </p>
+          <p>{t(kiosk ? 'sign.introKiosk' : phoneFirst ? 'sign.introPhone' : 'sign.intro')}</p>
+          {phoneFirst ? (
+            <>
+              <p>{openHere('button button--primary button--large')}</p>
+              <details className="qr-elsewhere">
+                <summary>{t('sign.qrElsewhere')}</summary>
+                {qr}
+              </details>
+            </>
+          ) : (
+            <>
+              {qr}
+              {!kiosk && <p>{openHere('button')}</p>}
+            </>
           )}
           <div aria-live="polite" className="status status--info">
             {message && msg(message)}
