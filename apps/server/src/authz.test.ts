@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { decisionDeliveries } from './db/schema';
@@ -464,6 +465,23 @@ const matrix: Row[] = [
       url: '/api/drafts/5b0c3f8e-1d2a-4e6b-9c7d-8e9f0a1b2c3d',
       body: { data: { step: 'map' } },
     }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/drafts/:id',
+    expect: onlyA(204),
+    // A fresh draft of A's each time: the one deleted in one row is gone for the next.
+    call: async (c) => {
+      const id = randomUUID();
+      const saved = await c.h.app.inject({
+        method: 'PUT',
+        url: `/api/drafts/${id}`,
+        headers: { cookie: c.cookieA },
+        payload: { data: { step: 'map' } },
+      });
+      expect(saved.statusCode).toBe(200);
+      return { method: 'DELETE', url: `/api/drafts/${id}` };
+    },
   },
   {
     method: 'POST',

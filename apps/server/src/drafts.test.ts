@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { attachments, consentInvitations } from './db/schema';
 import { dbKinds } from './test/databases';
-import { login, startHarness, type Harness } from './test/harness';
-import { fixtureFacts } from './test/fixtureFacts';
+import { login, startHarness, testPdf, uploadTo, type Harness } from './test/harness';
+import { applicationFor, fixtureFacts } from './test/fixtureFacts';
+
+type FixtureFacts = Awaited<ReturnType<typeof fixtureFacts>>;
 
 /** Autosaves race: a save that arrives after a newer one must not overwrite it. */
 describe.each(dbKinds)('concurrent autosaves on %s', (kind) => {
@@ -54,9 +58,10 @@ describe.each(dbKinds)('autosave and ownership on %s', (kind) => {
   let h: Harness;
   let cookieA: string;
   let cookieB: string;
+  let facts: FixtureFacts;
   beforeAll(async () => {
     h = await startHarness(kind);
-    const facts = await fixtureFacts(h.registers);
+    facts = await fixtureFacts(h.registers);
     cookieA = await login(h, facts.applicantA);
     cookieB = await login(h, facts.applicantB);
   });
@@ -97,5 +102,46 @@ describe.each(dbKinds)('autosave and ownership on %s', (kind) => {
     expect((await put(cookieB, id, 'map')).statusCode).toBe(404);
     expect((await mine(cookieA)).find((d) => d.id === id)?.data.step).toBe('details');
     expect((await mine(cookieB)).some((d) => d.id === id)).toBe(false);
+  });
+
+  it('the owner deletes a draft with its files; a neighbour invited to consent finds it withdrawn', async () => {
+    const id = '7c1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c72';
+    const drawn = applicationFor(facts.propertyA);
+    const data = {
+      step: 'attachments',
+      propertyId: drawn.propertyId,
+      measure: drawn.measure,
+      footprints: drawn.footprints,
+    };
+    expect(
+      (await h.app.inject({ method: 'PUT', url: `/api/drafts/${id}`, headers: { cookie: cookieA }, payload: { data } }))
+        .statusCode,
+    ).toBe(200);
+    expect((await uploadTo(h, cookieA, id, 'type=FAS', 'fasad.pdf', testPdf('fasad'))).statusCode).toBe(201);
+    const [neighbour] = await h.registers.land.neighbourIdsOf(facts.propertyA.id);
+    const invited = await h.app.inject({
+      method: 'POST',
+      url: `/api/drafts/${id}/consents`,
+      headers: { cookie: cookieA },
+      payload: { neighbourPropertyId: neighbour },
+    });
+    expect(invited.statusCode).toBe(201);
+    const del = (cookie: string) => h.app.inject({ method: 'DELETE', url: `/api/drafts/${id}`, headers: { cookie } });
+
+    // Someone else's id answers as if there were none, and deletes nothing.
+    expect((await del(cookieB)).statusCode).toBe(404);
+    expect((await mine(cookieA)).some((d) => d.id === id)).toBe(true);
+
+    expect((await del(cookieA)).statusCode).toBe(204);
+    expect((await mine(cookieA)).some((d) => d.id === id)).toBe(false);
+    const rows = await h.testDb.database.db.select().from(attachments).where(eq(attachments.draftId, id));
+    expect(rows).toEqual([]);
+    const [invitation] = await h.testDb.database.db
+      .select()
+      .from(consentInvitations)
+      .where(eq(consentInvitations.draftId, id));
+    expect(invitation?.withdrawnAt).toBeInstanceOf(Date);
+    // Gone is gone: a second delete finds nothing.
+    expect((await del(cookieA)).statusCode).toBe(404);
   });
 });

@@ -99,8 +99,13 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     expect(await p1.getByLabel('Beskriv vad du vill bygga').inputValue()).toBe('Dubbelgarage i trä med sadeltak.');
     await first.context.close();
 
-    // Computer 2, in English: the same draft, at the same step.
+    // Computer 2, in English: the same draft, at the same step, and it says so, with a way to start afresh.
     const { page } = await open();
+    await page.getByText(/^Du fortsätter där du slutade, med ansökan som sparades \d+ \w+/).waitFor();
+    expect(await page.getByRole('link', { name: 'Börja på en ny ansökan i stället' }).getAttribute('href')).toBe(
+      '/ansokan?ny',
+    );
+    await expectAccessible(page, 'continuing a draft');
     await page.getByRole('button', { name: 'In English' }).click();
     await page.getByLabel('Describe what you want to build').waitFor();
     expect(await page.getByLabel('Describe what you want to build').inputValue()).toBe(
@@ -259,6 +264,22 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await shoot(page, shots, 'sign-phone-qr');
     // Nothing is sent: the order ends here, and Anna's next signature elsewhere is not refused as in progress.
     await page.getByRole('button', { name: 'Avbryt' }).click();
+
+    // A draft she no longer wants goes, after one more question that says what goes with it.
+    await page.goto(`${env.server.baseUrl}/mina-arenden`);
+    const cards = page.locator('section[aria-labelledby="drafts-title"] .case-card');
+    await cards.first().waitFor();
+    const before = await cards.count();
+    await cards
+      .first()
+      .getByRole('button', { name: /^Ta bort/ })
+      .click();
+    await page.getByText(/^Vill du ta bort utkastet\?/).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Vill du ta bort utkastet/);
+    await expectAccessible(page, 'deleting a draft (phone)');
+    await shoot(page, shots, 'draft-delete-phone');
+    await page.getByRole('button', { name: 'Ja, ta bort utkastet' }).click();
+    await expect.poll(() => cards.count()).toBe(before - 1);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
-import { and, inArray, isNull, lt } from 'drizzle-orm';
+import { lt } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { attachments, caseDocuments, drafts } from '../db/schema';
+import { deleteDrafts } from '../repositories/drafts';
 import type { AttachmentStore } from '../attachments/store';
 
 /**
@@ -9,22 +10,7 @@ import type { AttachmentStore } from '../attachments/store';
  */
 export async function purgeStaleDrafts(db: Db, now: Date, maxAgeDays: number): Promise<number> {
   const cutoff = new Date(now.getTime() - maxAgeDays * 86_400_000);
-  return db.transaction(async (tx) => {
-    const removed = await tx.delete(drafts).where(lt(drafts.updatedAt, cutoff)).returning({ id: drafts.id });
-    // The files of a draft that never became a case go with it; a case's files are the case's.
-    if (removed.length > 0) {
-      await tx.delete(attachments).where(
-        and(
-          inArray(
-            attachments.draftId,
-            removed.map((d) => d.id),
-          ),
-          isNull(attachments.caseId),
-        ),
-      );
-    }
-    return removed.length;
-  });
+  return deleteDrafts(db, lt(drafts.updatedAt, cutoff), now);
 }
 
 /**

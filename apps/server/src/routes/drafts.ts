@@ -6,6 +6,7 @@ import { ApiErrorSchema, DraftDataSchema, DraftSchema, type DraftData } from '@l
 import { drafts } from '../db/schema';
 import { notFound } from '../errors';
 import { currentUser, privateTo } from '../plugins/session';
+import { deleteOwnDraft } from '../repositories/drafts';
 
 const toDraft = (row: typeof drafts.$inferSelect) => ({
   id: row.id,
@@ -94,6 +95,23 @@ export default async function draftRoutes(app: FastifyInstance) {
         .where(and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, user.personnummer)));
       if (!stored) throw notFound('draft');
       return toDraft(stored);
+    },
+  );
+
+  r.delete(
+    '/drafts/:id',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary: 'Delete one of my drafts, with its files; a neighbour invited to consent to it finds it withdrawn',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      if (!(await deleteOwnDraft(app.db, request.params.id, user.personnummer, app.clock()))) throw notFound('draft');
+      return reply.status(204).send(null);
     },
   );
 }

@@ -37,6 +37,7 @@ export const api = {
   removeAttachment: (draftId: string, attachmentId: string) =>
     DELETE('/api/drafts/{id}/attachments/{attachmentId}', { params: { path: { id: draftId, attachmentId } } }),
   drafts: () => GET('/api/drafts'),
+  deleteDraft: (id: string) => DELETE('/api/drafts/{id}', draft(id)),
   saveDraft: (id: string, data: DraftData) =>
     PUT('/api/drafts/{id}', { ...draft(id), body: { data, revision: nextRevision() } }),
   /**

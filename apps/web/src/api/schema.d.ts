@@ -3667,7 +3667,143 @@ export interface paths {
       };
     };
     post?: never;
-    delete?: never;
+    /** Delete one of my drafts, with its files; a neighbour invited to consent to it finds it withdrawn */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -150,6 +150,9 @@ export const en: Record<MessageKey, string> = {
   'resume.outcome.unknown': 'no answer yet',
   'resume.signInterrupted':
     'The signature of your application was not completed, so nothing has been sent to the municipality. The application is still here as a draft. Sign again when you are ready.',
+  'resume.continuing':
+    'You are continuing where you left off, with the application saved on {date}. It is also under Applications you have started in My cases.',
+  'resume.startOver': 'Start a new application instead',
   'resume.signAgain': 'Sign again',
   'resume.understood': 'I understand',
   'wizard.step.attachments': 'Drawings and documents',
@@ -384,6 +387,10 @@ export const en: Record<MessageKey, string> = {
   'drafts.noProperty': 'No property chosen yet',
   'drafts.saved': 'Last saved {date}',
   'drafts.continue': 'Continue',
+  'drafts.delete': 'Delete',
+  'drafts.deleteQuestion':
+    'Delete the draft? What you have written and uploaded is removed, and a neighbour who was sent a link to give their consent can no longer use it. This cannot be undone.',
+  'drafts.deleteConfirm': 'Yes, delete the draft',
   'cases.none': 'You have no cases yet.',
   'cases.start': 'Start an application',
   'cases.received': 'Received {date}',

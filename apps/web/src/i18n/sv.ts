@@ -153,6 +153,9 @@ const ui = {
   'resume.outcome.unknown': 'inget besked ännu',
   'resume.signInterrupted':
     'Underskriften av din ansökan blev inte klar, så ingenting har skickats till kommunen. Ansökan finns kvar här som utkast. Skriv under igen när du är redo.',
+  'resume.continuing':
+    'Du fortsätter där du slutade, med ansökan som sparades {date}. Den finns också under Påbörjade ansökningar i Mina ärenden.',
+  'resume.startOver': 'Börja på en ny ansökan i stället',
   'resume.signAgain': 'Skriv under igen',
   'resume.understood': 'Jag förstår',
   'wizard.step.attachments': 'Ritningar och handlingar',
@@ -387,6 +390,10 @@ const ui = {
   'drafts.noProperty': 'Ingen fastighet vald än',
   'drafts.saved': 'Senast sparad {date}',
   'drafts.continue': 'Fortsätt',
+  'drafts.delete': 'Ta bort',
+  'drafts.deleteQuestion':
+    'Vill du ta bort utkastet? Det du har skrivit och laddat upp försvinner, och en granne som fått en länk för att ge sitt medgivande kan inte längre använda den. Det går inte att ångra.',
+  'drafts.deleteConfirm': 'Ja, ta bort utkastet',
   'cases.none': 'Du har inga ärenden ännu.',
   'cases.start': 'Börja en ansökan',
   'cases.received': 'Mottagen {date}',

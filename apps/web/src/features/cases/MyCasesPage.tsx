@@ -7,10 +7,11 @@ import { caseApi } from './caseApi';
 import { api } from '../../api/client';
 import { caseStateText } from './caseText';
 import { Inbox } from './Inbox';
+import { DraftCard } from './DraftCard';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasesPage() {
-  const { data, error } = useApi(
+  const { data, error, reload } = useApi(
     () => Promise.all([caseApi.myCases(), caseApi.myMessages(), api.drafts(), api.myProperties()]),
     [],
   );
@@ -57,17 +58,7 @@ export default function MyCasesPage() {
           <h2 id="drafts-title">{t('drafts.title')}</h2>
           <ul className="case-list">
             {drafts.map((d) => (
-              <li key={d.id} className="case-card">
-                <h3>{designation(d.data.propertyId) ?? t('drafts.noProperty')}</h3>
-                {d.data.measure && <p>{label(measureLabels[d.data.measure])}</p>}
-                <p className="case-card__meta">{t('drafts.saved', { date: formatDate(d.updatedAt, lang) })}</p>
-                <p>
-                  <Link href={`/ansokan?utkast=${d.id}`} className="button">
-                    {t('drafts.continue')}{' '}
-                    <span className="visually-hidden">{designation(d.data.propertyId) ?? ''}</span>
-                  </Link>
-                </p>
-              </li>
+              <DraftCard key={d.id} draft={d} designation={designation(d.data.propertyId)} onDeleted={reload} />
             ))}
           </ul>
         </section>

@@ -34,6 +34,7 @@ import { browserWizardMachine } from './wizardMachine';
 import { consentApi } from '../consent/consentApi';
 import { ConsentVerdictNote, NeighbourConsents } from '../consent/NeighbourConsents';
 import { useSession } from '../../session';
+import { formatDate } from '../../format';
 
 const MapStep = lazy(() => import('./MapStep'));
 // The forms library comes with the details step, not with the first screens an old phone has to load.
@@ -127,8 +128,10 @@ export default function WizardPage() {
     );
   if (!drafts) return <p className="page">{t('common.loading')}</p>;
   // ?utkast=<id> resumes that draft (from Mina ärenden), ?ny starts afresh; otherwise the newest goes on.
-  const draft = wanted.has('ny') ? undefined : (drafts.find((d) => d.id === wanted.get('utkast')) ?? drafts[0]);
-  return <Wizard draft={draft} />;
+  const chosen = wanted.has('ny') ? undefined : drafts.find((d) => d.id === wanted.get('utkast'));
+  const draft = wanted.has('ny') ? undefined : (chosen ?? drafts[0]);
+  // Dropped back into the newest draft without asking: say so, and offer a fresh start.
+  return <Wizard draft={draft} resumedSilently={!!draft && !chosen} />;
 }
 
 /** The machine with the browser's I/O, and what the page keeps in step with it: site, files, signing, address. */
@@ -245,11 +248,19 @@ function useProblemAttempts() {
   return { attempts, showProblems: attempts > 0, focusedAttempt, setShowProblems };
 }
 
-function Wizard({ draft }: { draft: Draft | undefined }) {
+function Wizard({ draft, resumedSilently }: { draft: Draft | undefined; resumedSilently: boolean }) {
   const { state, send, actor, evaluation, step } = useWizard(draft);
   const { attempts, showProblems, focusedAttempt, setShowProblems } = useProblemAttempts();
   const { t, lang } = useI18n();
   const { context } = state;
+  // Said on the step the applicant came back to; once they move on, they know where they are.
+  // The step is known once the machine has loaded the properties.
+  const [resumedOn, setResumedOn] = useState<string | null>(resumedSilently ? 'pending' : null);
+  useEffect(() => {
+    if (!step || !resumedOn) return;
+    if (resumedOn === 'pending') setResumedOn(step);
+    else if (step !== resumedOn) setResumedOn(null);
+  }, [resumedOn, step]);
 
   if (state.matches('submitted') && context.submitted) {
     return (
@@ -315,6 +326,15 @@ function Wizard({ draft }: { draft: Draft | undefined }) {
         </span>
         {t(`wizard.step.${current}`)}
       </PageTitle>
+      {resumedOn && resumedOn === current && draft && (
+        <div className="status status--info continuing">
+          <p>{t('resume.continuing', { date: formatDate(draft.updatedAt, lang) })}</p>
+          <p>
+            {/* A full load: the page starts from nothing, as a new application should. */}
+            <a href="/ansokan?ny">{t('resume.startOver')}</a>
+          </p>
+        </div>
+      )}
       {context.notice && <ResumeNotice notice={context.notice} send={send} />}
       {showProblems && problems.length > 0 && (
         <StepProblems key={attempts} attempts={attempts} focusedAttempt={focusedAttempt} problems={problems} />
