@@ -221,7 +221,8 @@ function VolumeSection({ rows, period }: { rows: VolumeRow[]; period: Statistics
 function BoverketSection({ rows, period }: { rows: BoverketRow[]; period: StatisticsPeriod }) {
   const { t, lang } = useI18n();
   const value = (r: BoverketRow) => {
-    if (r.status === 'notYetRecorded' || r.value === null) return t('statistics.status.notYetRecorded');
+    if (r.status === 'notYetRecorded') return t('statistics.status.notYetRecorded');
+    if (r.value === null) return '–';
     if (r.unit === 'share') return percent(r.value, lang);
     return r.unit === 'days' ? `${days(r.value)} ${t('stats.daysUnit')}` : String(r.value);
   };
@@ -229,23 +230,27 @@ function BoverketSection({ rows, period }: { rows: BoverketRow[]; period: Statis
     <section aria-labelledby="stats-boverket">
       <h2 id="stats-boverket">{t('stats.boverket')}</h2>
       <p>{t('stats.boverketHow')}</p>
-      <table className="data-table">
-        <caption className="visually-hidden">{t('stats.boverket')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('statistics.col.question')}</th>
-            <th scope="col">{t('statistics.col.value')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{t(boverketRowText(r.id))}</th>
-              <td>{value(r)}</td>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="stats-boverket-caption">
+        <table className="data-table data-table--questions">
+          <caption id="stats-boverket-caption" className="visually-hidden">
+            {t('stats.boverket')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('statistics.col.question')}</th>
+              <th scope="col">{t('statistics.col.value')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{t(boverketRowText(r.id))}</th>
+                <td>{value(r)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <CsvLink table="boverket" period={period} />
     </section>
   );
