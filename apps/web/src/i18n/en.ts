@@ -25,10 +25,14 @@ export const en: Record<MessageKey, string> = {
   'stats.handling': 'Handling time and time limits',
   'stats.handlingHow':
     'Decisions in the period. Time is counted as the law counts it: from a complete application to the decision (PBL 9:27).',
-  'stats.medianChart': 'Handling time, median in days',
+  'stats.handlingChart': 'Handling time in days: median and 90th percentile',
+  'stats.medianBar': 'Median {days} days',
+  'stats.p90Bar': '90th percentile {days} days',
   'stats.handlingTable': 'Handling time by procedure and team',
   'stats.volumes': 'Volumes by month and measure',
-  'stats.receivedChart': 'Cases received per month',
+  'stats.volumesChart': 'Cases received and decided per month',
+  'stats.receivedBar': 'Received {n}',
+  'stats.decidedBar': 'Decided {n}',
   'stats.volumesTable': 'Cases received and decided by month and measure',
   'stats.boverket': "Boverket's planning and building survey",
   'stats.boverketHow':

@@ -28,10 +28,14 @@ const ui = {
   'stats.handling': 'Handläggningstid och tidsfrister',
   'stats.handlingHow':
     'Beslut under perioden. Tiden räknas som lagen räknar den: från komplett ansökan till beslut (PBL 9 kap. 27 §).',
-  'stats.medianChart': 'Handläggningstid, median i dagar',
+  'stats.handlingChart': 'Handläggningstid i dagar: median och 90:e percentil',
+  'stats.medianBar': 'Median {days} dagar',
+  'stats.p90Bar': '90:e percentil {days} dagar',
   'stats.handlingTable': 'Handläggningstid per ärendeslag och grupp',
   'stats.volumes': 'Volymer per månad och åtgärd',
-  'stats.receivedChart': 'Inkomna ärenden per månad',
+  'stats.volumesChart': 'Inkomna och beslutade ärenden per månad',
+  'stats.receivedBar': 'Inkomna {n}',
+  'stats.decidedBar': 'Beslutade {n}',
   'stats.volumesTable': 'Inkomna och beslutade ärenden per månad och åtgärd',
   'stats.boverket': 'Boverkets plan- och byggenkät',
   'stats.boverketHow':

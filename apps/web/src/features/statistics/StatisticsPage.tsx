@@ -127,17 +127,19 @@ function HandlingSection({ rows, period }: { rows: HandlingRow[]; period: Statis
         <p>{t('stats.none')}</p>
       ) : (
         <>
-          <h3>{t('stats.medianChart')}</h3>
+          <h3>{t('stats.handlingChart')}</h3>
           <BarChart
-            bars={rows.map((r) => ({
+            groups={rows.map((r) => ({
               label: name(r),
-              value: r.medianDays ?? 0,
-              text: `${days(r.medianDays)} ${t('stats.daysUnit')}`,
+              values: [
+                { value: r.medianDays ?? 0, text: t('stats.medianBar', { days: days(r.medianDays) }) },
+                { value: r.p90Days ?? 0, text: t('stats.p90Bar', { days: days(r.p90Days) }) },
+              ],
             }))}
           />
+          <h3 id="stats-handling-caption">{t('stats.handlingTable')}</h3>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="stats-handling-caption">
-            <table className="data-table">
-              <caption id="stats-handling-caption">{t('stats.handlingTable')}</caption>
+            <table className="data-table" aria-labelledby="stats-handling-caption">
               <thead>
                 <tr>
                   <th scope="col">{t('statistics.col.procedure')}</th>
@@ -178,7 +180,8 @@ function HandlingSection({ rows, period }: { rows: HandlingRow[]; period: Statis
 function VolumeSection({ rows, period }: { rows: VolumeRow[]; period: StatisticsPeriod }) {
   const { t, label } = useI18n();
   const months = [...new Set(rows.map((r) => r.month))];
-  const received = (m: string) => rows.filter((r) => r.month === m).reduce((s, r) => s + r.received, 0);
+  const sum = (m: string, key: 'received' | 'decided') =>
+    rows.filter((r) => r.month === m).reduce((s, r) => s + r[key], 0);
   return (
     <section aria-labelledby="stats-volumes">
       <h2 id="stats-volumes">{t('stats.volumes')}</h2>
@@ -186,11 +189,19 @@ function VolumeSection({ rows, period }: { rows: VolumeRow[]; period: Statistics
         <p>{t('stats.none')}</p>
       ) : (
         <>
-          <h3>{t('stats.receivedChart')}</h3>
-          <BarChart bars={months.map((m) => ({ label: m, value: received(m), text: String(received(m)) }))} />
+          <h3>{t('stats.volumesChart')}</h3>
+          <BarChart
+            groups={months.map((m) => ({
+              label: m,
+              values: [
+                { value: sum(m, 'received'), text: t('stats.receivedBar', { n: sum(m, 'received') }) },
+                { value: sum(m, 'decided'), text: t('stats.decidedBar', { n: sum(m, 'decided') }) },
+              ],
+            }))}
+          />
+          <h3 id="stats-volumes-caption">{t('stats.volumesTable')}</h3>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="stats-volumes-caption">
-            <table className="data-table">
-              <caption id="stats-volumes-caption">{t('stats.volumesTable')}</caption>
+            <table className="data-table" aria-labelledby="stats-volumes-caption">
               <thead>
                 <tr>
                   <th scope="col">{t('statistics.col.month')}</th>
