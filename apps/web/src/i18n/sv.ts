@@ -31,6 +31,12 @@ const ui = {
   'stats.handlingChart': 'Handläggningstid i dagar: median och 90:e percentil',
   'stats.medianBar': 'Median {days} dagar',
   'stats.p90Bar': '90:e percentil {days} dagar',
+  // Short column heads for the page's table; the CSV keeps the full ones (statistics.col.*).
+  'stats.col.median': 'Median (dagar)',
+  'stats.col.p90': '90:e percentil (dagar)',
+  'stats.col.withinLimit': 'Inom lagstadgad tid',
+  'stats.col.stopped': 'Dagar utan löpande tid, medel',
+  'stats.col.feeReductions': 'Reducerad avgift (beslut)',
   'stats.handlingTable': 'Handläggningstid per ärendeslag och grupp',
   'stats.volumes': 'Volymer per månad och åtgärd',
   'stats.volumesChart': 'Inkomna och beslutade ärenden per månad',

@@ -145,12 +145,12 @@ function HandlingSection({ rows, period }: { rows: HandlingRow[]; period: Statis
                   <th scope="col">{t('statistics.col.procedure')}</th>
                   <th scope="col">{t('statistics.col.team')}</th>
                   <th scope="col">{t('statistics.col.decided')}</th>
-                  <th scope="col">{t('statistics.col.medianDays')}</th>
-                  <th scope="col">{t('statistics.col.p90Days')}</th>
-                  <th scope="col">{t('statistics.col.withinLimitShare')}</th>
-                  <th scope="col">{t('statistics.col.stoppedDaysMean')}</th>
+                  <th scope="col">{t('stats.col.median')}</th>
+                  <th scope="col">{t('stats.col.p90')}</th>
+                  <th scope="col">{t('stats.col.withinLimit')}</th>
+                  <th scope="col">{t('stats.col.stopped')}</th>
                   <th scope="col">{t('statistics.col.completionRequestsPerCase')}</th>
-                  <th scope="col">{t('statistics.col.feeReductions')}</th>
+                  <th scope="col">{t('stats.col.feeReductions')}</th>
                 </tr>
               </thead>
               <tbody>
