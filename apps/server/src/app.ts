@@ -189,6 +189,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   // Not even registered on a kiosk (the hook above answers 404 for the whole prefix as well).
   if (!config.kiosk.only) await api.register(officerRoutes);
   if (!config.kiosk.only) await api.register(officerHearingRoutes);
+  if (!config.kiosk.only) await api.register(import('./routes/statistics'));
   await api.register(import('./routes/sitePlans'));
   // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
   if (config.bankidSimulator) await api.register(import('./routes/devOutbox'));

@@ -543,6 +543,16 @@ const matrix: Row[] = [
     expect: onlyA(200),
     call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}` }),
   },
+  // Statistics (issue #25): every officer and team lead, municipality-wide aggregates.
+  ...(['handling', 'volumes', 'boverket', ':table/csv'] as const).map((path) => ({
+    method: 'GET' as const,
+    route: `/api/officer/statistics/${path}`,
+    expect: { ...officersOfTeam(200), officerY: 200 },
+    call: async () => ({
+      method: 'GET' as const,
+      url: `/api/officer/statistics/${path.replace(':table', 'volumes')}?from=2026-01-01&to=2026-12-31`,
+    }),
+  })),
   {
     method: 'GET',
     route: '/api/officer/queue',

@@ -14,6 +14,8 @@ const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
 const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
 const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
+// Statistics (issue #25): its own chunk, never in the applicant's entry.
+const StatisticsPage = lazy(() => import('./features/statistics/StatisticsPage'));
 // A neighbour's side of a hearing (issue 19): the letter's code, then what they were sent.
 const HearingCodePage = lazy(() => import('./features/hearing/HearingCodePage'));
 const NeighbourHearingPage = lazy(() => import('./features/hearing/NeighbourHearingPage'));
@@ -37,6 +39,7 @@ function route(path: string) {
   if (path === '/mina-arenden') return <MyCasesPage />;
   if ((m = path.match(/^\/mina-arenden\/([0-9a-f-]{36})$/))) return <MyCasePage id={m[1]!} />;
   if (path === '/handlaggare') return <QueuePage />;
+  if (path === '/handlaggare/statistik') return <StatisticsPage />;
   if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;
   if (path === '/dev/e-post') return <OutboxPage />;
   if (path === '/anslagstavla') return <AnslagstavlaPage />;

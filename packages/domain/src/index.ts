@@ -23,5 +23,6 @@ export * from './rules/index';
 export * from './text';
 export * from './pages';
 export * from './kiosk';
+export * from './statistics/index';
 export * from './messages/fill';
 export * from './messages/sv';

@@ -12,6 +12,7 @@ describe('the web app page addresses', () => {
     '/mina-arenden',
     '/mina-arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
     '/handlaggare',
+    '/handlaggare/statistik',
     '/handlaggare/arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
     '/dev/e-post',
     '/anslagstavla',

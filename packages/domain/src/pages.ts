@@ -17,6 +17,7 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   /^\/mina-arenden$/,
   new RegExp(`^/mina-arenden/${UUID}$`),
   /^\/handlaggare$/,
+  /^\/handlaggare\/statistik$/,
   new RegExp(`^/handlaggare/arenden/${UUID}$`),
   /^\/dev\/e-post$/,
   /^\/anslagstavla$/,

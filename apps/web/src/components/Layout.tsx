@@ -26,9 +26,14 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href="/mina-arenden">{t('nav.myCases')}</Link>
               </li>
               {user?.roles.includes('officer') && (
-                <li>
-                  <Link href="/handlaggare">{t('nav.officer')}</Link>
-                </li>
+                <>
+                  <li>
+                    <Link href="/handlaggare">{t('nav.officer')}</Link>
+                  </li>
+                  <li>
+                    <Link href="/handlaggare/statistik">{t('nav.statistics')}</Link>
+                  </li>
+                </>
               )}
               <li>
                 <button

@@ -288,6 +288,60 @@ const consentSv = {
   'consent.lapse.closer': 'byggnaden ligger närmare gränsen',
 } as const;
 
+/** Statistics (issue #25): the period's checks, the CSV's columns and the Boverket export's questions. */
+const statisticsSv = {
+  'form.statistics.date': 'Ange ett datum (ÅÅÅÅ-MM-DD).',
+  'form.statistics.order': 'Slutdatum kan inte ligga före startdatum.',
+  'form.statistics.tooLong': 'Välj en period på högst tio år.',
+  'statistics.procedure.permit': 'Bygglov',
+  'statistics.procedure.notification': 'Anmälan',
+  'statistics.allTeams': 'Alla grupper',
+  'statistics.col.procedure': 'Ärendeslag',
+  'statistics.col.team': 'Grupp',
+  'statistics.col.decided': 'Beslutade ärenden',
+  'statistics.col.timed': 'Varav med löpande tidsfrist',
+  'statistics.col.medianDays': 'Handläggningstid, median (dagar)',
+  'statistics.col.p90Days': 'Handläggningstid, 90:e percentil (dagar)',
+  'statistics.col.withinLimit': 'Beslutade inom lagstadgad tid',
+  'statistics.col.withinLimitShare': 'Andel inom lagstadgad tid',
+  'statistics.col.stoppedDaysMean': 'Dagar då tiden inte räknades, medel',
+  'statistics.col.completionRequests': 'Förelägganden om komplettering',
+  'statistics.col.completionRequestsPerCase': 'Förelägganden per ärende',
+  'statistics.col.feeReductions': 'Beslut med reducerad avgift',
+  'statistics.col.feeReductionMean': 'Genomsnittlig avgiftsreduktion (andel)',
+  'statistics.col.month': 'Månad',
+  'statistics.col.measure': 'Åtgärd',
+  'statistics.col.received': 'Inkomna',
+  'statistics.col.question': 'Uppgift',
+  'statistics.col.value': 'Värde',
+  'statistics.col.unit': 'Enhet',
+  'statistics.col.status': 'Status',
+  'statistics.unit.count': 'antal',
+  'statistics.unit.days': 'dagar',
+  'statistics.unit.share': 'andel',
+  'statistics.status.recorded': 'registreras i Lovisa',
+  'statistics.status.notYetRecorded': 'registreras inte ännu',
+  'statistics.boverket.permit.received': 'Inkomna ansökningar om bygglov',
+  'statistics.boverket.permit.approved': 'Beviljade bygglov',
+  'statistics.boverket.permit.approved.newMainBuilding': 'Beviljade bygglov: nybyggnad av en- eller tvåbostadshus',
+  'statistics.boverket.permit.approved.extension': 'Beviljade bygglov: tillbyggnad',
+  'statistics.boverket.permit.approved.outbuilding': 'Beviljade bygglov: komplementbyggnad',
+  'statistics.boverket.permit.approved.smallDwelling': 'Beviljade bygglov: komplementbostadshus',
+  'statistics.boverket.permit.approved.carport': 'Beviljade bygglov: carport eller skärmtak',
+  'statistics.boverket.permit.refused': 'Avslag på ansökan om bygglov',
+  'statistics.boverket.permit.dismissed': 'Avvisade ansökningar om bygglov',
+  'statistics.boverket.permit.withdrawn': 'Återkallade ansökningar om bygglov',
+  'statistics.boverket.permit.medianDays': 'Handläggningstid för bygglov från komplett ansökan, median',
+  'statistics.boverket.permit.withinLimitShare': 'Andel bygglov beslutade inom lagstadgad tid (PBL 9 kap. 27 §)',
+  'statistics.boverket.permit.feeReductions': 'Beslut om bygglov där avgiften reducerats (PBL 12 kap. 8 a §)',
+  'statistics.boverket.notification.received': 'Inkomna anmälningar',
+  'statistics.boverket.notification.refused': 'Anmälningar där startbesked vägrats',
+  'statistics.boverket.notification.medianDays': 'Handläggningstid för anmälan från komplett anmälan, median',
+  'statistics.boverket.notification.withinLimitShare': 'Andel anmälningar beslutade inom lagstadgad tid',
+  'statistics.boverket.startApproval.notification': 'Startbesked efter anmälan',
+  'statistics.boverket.startApproval.permit': 'Startbesked efter bygglov',
+} as const;
+
 type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}${K}`]: string };
 const findingsById = Object.fromEntries(
   Object.entries(findingSv).map(([code, text]) => [`finding.${code}`, text]),
@@ -302,6 +356,7 @@ export const domainSv = {
   ...serverSv,
   ...caseSv,
   ...consentSv,
+  ...statisticsSv,
 };
 export type DomainMessageId = keyof typeof domainSv;
 

@@ -1,0 +1,3 @@
+export * from './statistics';
+export * from './boverket';
+export * from './csv';
