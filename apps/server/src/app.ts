@@ -31,6 +31,7 @@ import draftRoutes from './routes/drafts';
 import healthRoutes from './routes/health';
 import publicSettingsRoutes from './routes/publicSettings';
 import meRoutes from './routes/me';
+import savedContactRoutes from './routes/savedContact';
 import myCasesRoutes from './routes/myCases';
 import hearingRoutes from './routes/hearings';
 import officerRoutes from './routes/officer';
@@ -178,6 +179,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(authRoutes);
   await api.register(propertyRoutes);
   await api.register(meRoutes);
+  await api.register(savedContactRoutes);
   await api.register(draftRoutes);
   await api.register(attachmentRoutes);
   await api.register(applicationRoutes);

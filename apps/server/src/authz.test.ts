@@ -370,6 +370,25 @@ const matrix: Row[] = [
     expect: signedIn(200),
     call: async () => ({ method: 'GET', url: '/api/me/properties' }),
   },
+  // Everyone signed in has their own remembered contact details; nobody reaches anyone else's (no id in the path).
+  {
+    method: 'GET',
+    route: '/api/me/contact',
+    expect: signedIn(200),
+    call: async () => ({ method: 'GET', url: '/api/me/contact' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/me/contact',
+    expect: signedIn(200),
+    call: async () => ({ method: 'PUT', url: '/api/me/contact', body: { email: 'anna@example.se', phone: '' } }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/me/contact',
+    expect: signedIn(204),
+    call: async () => ({ method: 'DELETE', url: '/api/me/contact' }),
+  },
   {
     method: 'GET',
     route: '/api/properties/:id',

@@ -23,8 +23,11 @@ const pdf = (title: string) => ({
   buffer: Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\n%%EOF\n`),
 });
 
-/** Anna's 8 × 7 m outbuilding on Eken 1:23, from the property step to "Skriv under och skicka". */
-async function outbuildingToSigning(page: Page) {
+/**
+ * Anna's 8 × 7 m outbuilding on Eken 1:23, from the property step to "Skriv under och skicka"; `remembered`:
+ * the e-mail address the details step should offer from her earlier application.
+ */
+async function outbuildingToSigning(page: Page, remembered?: string) {
   await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
   await page.getByRole('button', { name: 'Nästa' }).click();
   await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
@@ -37,7 +40,13 @@ async function outbuildingToSigning(page: Page) {
   await page.getByLabel('Beskriv vad du vill bygga').fill('Förråd i trä med pulpettak.');
   await page.getByLabel('Nockhöjd (meter)').fill('3,5');
   await page.getByLabel('När vill du börja bygga?').fill('2027-06-01');
-  await page.getByLabel('E-post', { exact: true }).fill('anna@example.se');
+  const email = page.getByLabel('E-post', { exact: true });
+  // Remembered from an earlier application (she ticked the box), and the box still ticked.
+  if (remembered) {
+    await expect.poll(() => email.inputValue()).toBe(remembered);
+    expect(await page.getByLabel('Spara e-post och telefonnummer till nästa gång jag ansöker').isChecked()).toBe(true);
+  }
+  await email.fill('anna@example.se');
   await page.getByRole('button', { name: 'Nästa' }).click();
   // The situationsplan is made from the drawing when the step opens; "Nästa" before it is there stays put.
   await page.getByRole('link', { name: /^Situationsplan Kjellstavik Eken 1:23\.pdf$/ }).waitFor({ timeout: 60_000 });
@@ -130,6 +139,9 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await page.getByLabel('Ridge height (metres)').fill('3,8');
     await page.getByLabel('When do you want to start building?').fill('2027-06-01');
     await page.getByLabel('Email', { exact: true }).fill('anna@example.se');
+    // Kept for her next application, because she asks for it.
+    await page.getByLabel('Remember my email and phone number for my next application').check();
+    await shoot(page, shots, 'details-remember-contact');
     await expectAccessible(page, 'details (English)');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('link', { name: /^Situationsplan Kjellstavik Eken 1:23\.pdf$/ }).waitFor();
@@ -214,7 +226,7 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     let page = await context.newPage();
     await page.goto(`${env.server.baseUrl}/logga-in?next=%2Fansokan%3Fny`);
     await uiLogin(page, env.browser, env.server.baseUrl, ANNA);
-    await outbuildingToSigning(page);
+    await outbuildingToSigning(page, 'anna@example.se');
     await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
     // The tab is closed while BankID waits; the order then ends in the app without this page seeing it.
     await page.close();

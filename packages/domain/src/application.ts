@@ -55,6 +55,16 @@ export const ApplicationDetailsSchema = z.object({
 });
 export type ApplicationDetails = z.infer<typeof ApplicationDetailsSchema>;
 
+/**
+ * The e-mail address and phone number an applicant chose to keep for their next application: kept only after
+ * they ticked the box for it, and removed when they untick it (GDPR art. 6.1 a: consent, withdrawable).
+ */
+export const SavedContactSchema = ApplicationDetailsSchema.pick({ email: true, phone: true });
+export type SavedContact = z.infer<typeof SavedContactSchema>;
+export const SavedContactAnswerSchema = z.object({
+  contact: z.object({ email: z.string(), phone: z.string(), savedAt: z.iso.datetime() }).nullable(),
+});
+
 /** What the applicant submits; the server checks it again with this same schema. */
 export const ApplicationSubmissionSchema = z.object({
   draftId: z.uuid().optional(),

@@ -55,6 +55,14 @@ export const officers = pgTable('officers', {
   role: text('role').notNull(),
 });
 
+/** Contact details an applicant asked Lovisa to remember for their next application (their consent, revocable). */
+export const savedContacts = pgTable('saved_contacts', {
+  personnummer: text('personnummer').primaryKey(),
+  email: text('email').notNull(),
+  phone: text('phone').notNull(),
+  savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+});
+
 export const drafts = pgTable(
   'drafts',
   {

@@ -1,4 +1,4 @@
-import type { ApplicationSubmission, AttachmentSlot, DraftData } from '@lovisa/domain';
+import type { ApplicationSubmission, AttachmentSlot, DraftData, SavedContact } from '@lovisa/domain';
 import { DELETE, GET, POST, PUT, apiError, apiUrl, clientError, oncePerVisit, sendOnce, type ApiAnswer } from './http';
 
 export { ApiError, apiErrorMessage, apiErrorText, apiIssueMessage } from './http';
@@ -24,6 +24,9 @@ export const api = {
   // The session and the login are authApi (api/http.ts), which the entry bundle holds.
   me: () => GET('/api/me'),
   myProperties: () => GET('/api/me/properties'),
+  savedContact: () => GET('/api/me/contact'),
+  saveContact: (contact: SavedContact) => PUT('/api/me/contact', { body: contact }),
+  forgetContact: () => DELETE('/api/me/contact', {}),
   // A property with its plans, and its surroundings (GeoJSON), are the same all visit: fetched once and shared
   // (the wizard's site loader, the map step and the map each ask for both).
   property: (id: string) =>

@@ -9228,6 +9228,255 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/contact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My remembered contact details, if I asked for them to be kept */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contact: {
+                email: string;
+                phone: string;
+                /** Format: date-time */
+                savedAt: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Keep my contact details for my next application (replaces what was kept) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email?: '' | string;
+            phone?: '' | string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contact: {
+                email: string;
+                phone: string;
+                /** Format: date-time */
+                savedAt: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Forget my contact details (nothing is kept for the next application) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/messages': {
     parameters: {
       query?: never;

@@ -348,6 +348,9 @@ export const en: Record<MessageKey, string> = {
   'details.contactHint': 'Give an email address or a phone number, or both. We use them only for your case.',
   'details.email': 'Email',
   'details.phone': 'Phone',
+  'details.rememberContact': 'Remember my email and phone number for my next application',
+  'details.rememberContactHint':
+    'The municipality keeps them only if you tick the box, and forgets them when you untick it.',
   'details.ka': 'Certified inspector (kontrollansvarig)',
   'details.kaHint': 'The measure needs a certified inspector. Certified people are listed in Boverket’s register.',
   'details.kaName': 'Inspector’s name',

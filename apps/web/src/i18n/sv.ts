@@ -353,6 +353,9 @@ const ui = {
   'details.contactHint': 'Ange e-post eller telefon, eller båda. Vi använder dem bara för ditt ärende.',
   'details.email': 'E-post',
   'details.phone': 'Telefon',
+  'details.rememberContact': 'Spara e-post och telefonnummer till nästa gång jag ansöker',
+  'details.rememberContactHint':
+    'Kommunen sparar dem bara om du kryssar i rutan, och glömmer dem när du tar bort krysset.',
   'details.ka': 'Kontrollansvarig',
   'details.kaHint':
     'Åtgärden kräver en certifierad kontrollansvarig. Du hittar certifierade personer i Boverkets register.',

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { useForm, type UseFormWatch } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, type UseFormRegisterReturn, type UseFormWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApplicationDetailsSchema, type ApplicationDetails } from '@lovisa/domain';
+import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useI18n, type Message } from '../../i18n/i18n';
 
@@ -27,6 +28,8 @@ export function DetailsStep(props: {
     register,
     handleSubmit,
     watch,
+    getValues,
+    setValue,
     formState: { errors },
   } = useForm<ApplicationDetails>({
     resolver: zodResolver(ApplicationDetailsSchema),
@@ -34,12 +37,22 @@ export function DetailsStep(props: {
     shouldFocusError: true,
   });
   useEveryChange(watch, props.onChange);
+  const remembered = useRememberedContact((contact) => {
+    // Only into empty fields: what this application already says wins.
+    if (getValues('email') || getValues('phone')) return;
+    setValue('email', contact.email, { shouldDirty: true });
+    setValue('phone', contact.phone, { shouldDirty: true });
+  });
+  const done = (d: ApplicationDetails) => {
+    remembered.settle(d);
+    props.onDone(d);
+  };
   // The schema's messages are message ids (packages/domain/src/messages); react-hook-form passes them through.
   const errorList = Object.entries(errors).map(([name, e]) => ({ name, message: { id: e?.message ?? '' } }));
   const fieldError = (e: { message?: string } | undefined): Message | undefined =>
     e?.message ? { id: e.message } : undefined;
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(props.onDone)(e)} className="form">
+    <form noValidate onSubmit={(e) => void handleSubmit(done)(e)} className="form">
       {errorList.length > 0 && <ErrorSummary errors={errorList} />}
       <Field
         id="description"
@@ -80,16 +93,13 @@ export function DetailsStep(props: {
           />
         </Field>
       )}
-      <fieldset className="form__group">
-        <legend>{t('details.contact')}</legend>
-        <p className="field__hint">{t('details.contactHint')}</p>
-        <Field id="email" label={t('details.email')} error={fieldError(errors.email)}>
-          <input type="email" autoComplete="email" {...register('email')} />
-        </Field>
-        <Field id="phone" label={t('details.phone')} error={fieldError(errors.phone)}>
-          <input type="tel" autoComplete="tel" {...register('phone')} />
-        </Field>
-      </fieldset>
+      <ContactFields
+        email={register('email')}
+        phone={register('phone')}
+        emailError={fieldError(errors.email)}
+        phoneError={fieldError(errors.phone)}
+        remembered={remembered}
+      />
       {props.askKontrollansvarig && (
         <fieldset className="form__group">
           <legend>{t('details.ka')}</legend>
@@ -154,5 +164,76 @@ function ErrorSummary({ errors }: { errors: { name: string; message: Message }[]
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * Contact details kept from an earlier application, if the applicant asked for that: offered into empty fields,
+ * the box ticked. When the step is done, a ticked box keeps what was given (their consent); an unticked one
+ * forgets what was kept (consent withdrawn). A failure to reach the server changes nothing in the application.
+ */
+function useRememberedContact(offer: (contact: { email: string; phone: string }) => void) {
+  const [wanted, setWanted] = useState(false);
+  const kept = useRef(false);
+  const offerRef = useRef(offer);
+  offerRef.current = offer;
+  useEffect(() => {
+    let live = true;
+    api.savedContact().then(
+      ({ contact }) => {
+        if (!live || !contact) return;
+        kept.current = true;
+        setWanted(true);
+        offerRef.current(contact);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return {
+    wanted,
+    setWanted,
+    settle(d: ApplicationDetails) {
+      if (wanted) void api.saveContact({ email: d.email ?? '', phone: d.phone ?? '' }).catch(() => {});
+      else if (kept.current) void api.forgetContact().catch(() => {});
+    },
+  };
+}
+
+/** How the office reaches the applicant, and whether to keep it for next time. */
+function ContactFields(props: {
+  email: UseFormRegisterReturn;
+  phone: UseFormRegisterReturn;
+  emailError: Message | undefined;
+  phoneError: Message | undefined;
+  remembered: { wanted: boolean; setWanted(v: boolean): void };
+}) {
+  const { t } = useI18n();
+  const { remembered } = props;
+  return (
+    <fieldset className="form__group">
+      <legend>{t('details.contact')}</legend>
+      <p className="field__hint">{t('details.contactHint')}</p>
+      <Field id="email" label={t('details.email')} error={props.emailError}>
+        <input type="email" autoComplete="email" {...props.email} />
+      </Field>
+      <Field id="phone" label={t('details.phone')} error={props.phoneError}>
+        <input type="tel" autoComplete="tel" {...props.phone} />
+      </Field>
+      <label className="radio remember-contact">
+        <input
+          type="checkbox"
+          checked={remembered.wanted}
+          onChange={(e) => remembered.setWanted(e.target.checked)}
+          aria-describedby="remember-contact-hint"
+        />{' '}
+        {t('details.rememberContact')}
+      </label>
+      <p id="remember-contact-hint" className="field__hint">
+        {t('details.rememberContactHint')}
+      </p>
+    </fieldset>
   );
 }
