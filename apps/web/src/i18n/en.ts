@@ -107,7 +107,7 @@ export const en: Record<MessageKey, string> = {
     'To decide your application under the Planning and Building Act. The legal basis is the exercise of official authority and a task in the public interest.',
   'privacy.howLongTitle': 'How long',
   'privacy.howLong':
-    'Drafts you have not touched for 90 days are deleted. A submitted application becomes a public record and is kept under the Archives Act and the municipality’s records plan.',
+    'Drafts you have not touched for 90 days are deleted, and you can delete them yourself in My cases. An email address and phone number you asked us to remember for your next application are kept until you untick the box (the legal basis for them is your consent). A submitted application becomes a public record and is kept under the Archives Act and the municipality’s records plan.',
   'privacy.whoTitle': 'Who sees it',
   'privacy.who':
     'The municipality’s building officers. Public records may be disclosed under the principle of public access after a secrecy review. Your data is never logged with your personal identity number.',

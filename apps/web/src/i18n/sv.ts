@@ -111,7 +111,7 @@ const ui = {
     'För att pröva din ansökan enligt plan- och bygglagen. Den rättsliga grunden är myndighetsutövning och uppgift av allmänt intresse.',
   'privacy.howLongTitle': 'Hur länge',
   'privacy.howLong':
-    'Utkast som du inte rört på 90 dagar raderas. En inskickad ansökan blir en allmän handling och bevaras enligt arkivlagen och kommunens dokumenthanteringsplan.',
+    'Utkast som du inte rört på 90 dagar raderas, och du kan själv ta bort dem i Mina ärenden. E-post och telefonnummer som du bett oss spara till nästa ansökan sparas tills du tar bort krysset (den rättsliga grunden för dem är ditt samtycke). En inskickad ansökan blir en allmän handling och bevaras enligt arkivlagen och kommunens dokumenthanteringsplan.',
   'privacy.whoTitle': 'Vem ser dem',
   'privacy.who':
     'Kommunens bygglovshandläggare. Allmänna handlingar kan lämnas ut enligt offentlighetsprincipen efter sekretessprövning. Dina uppgifter loggas aldrig med personnummer.',
