@@ -192,6 +192,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   if (!config.kiosk.only) await api.register(officerRoutes);
   if (!config.kiosk.only) await api.register(officerHearingRoutes);
   if (!config.kiosk.only) await api.register(import('./routes/statistics'));
+  if (!config.kiosk.only) await api.register(import('./routes/queueViews'));
   await api.register(import('./routes/sitePlans'));
   // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
   if (config.bankidSimulator) await api.register(import('./routes/devOutbox'));

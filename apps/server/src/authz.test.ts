@@ -177,6 +177,17 @@ async function asOfficer(ctx: Ctx, who: 'officer' | 'teamLead' = 'officer'): Pro
   if (!officerCookies.has(who)) officerCookies.set(who, await login(ctx.h, ctx.facts[who]));
   return officerCookies.get(who)!;
 }
+/** A fresh saved view of officer X's, for the delete row (each call deletes the one it made). */
+async function viewOfOfficerX(ctx: Ctx): Promise<string> {
+  const res = await ctx.h.app.inject({
+    method: 'POST',
+    url: '/api/officer/queue/views',
+    headers: { cookie: await asOfficer(ctx) },
+    payload: { name: `Vy ${randomUUID()}`, params: { sort: 'received', dir: 'desc' } },
+  });
+  if (res.statusCode !== 201) throw new Error(`save view: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
 async function caseOfA(
   ctx: Ctx,
   state: 'received' | 'awaitingCompletion' | 'approved' | 'proposed' = 'received',
@@ -577,6 +588,29 @@ const matrix: Row[] = [
     route: '/api/officer/queue',
     expect: { ...officersOfTeam(200), officerY: 200 },
     call: async () => ({ method: 'GET', url: '/api/officer/queue' }),
+  },
+  // Saved queue views: any officer keeps their own; another officer's view answers as a missing one.
+  {
+    method: 'GET',
+    route: '/api/officer/queue/views',
+    expect: { ...officersOfTeam(200), officerY: 200 },
+    call: async () => ({ method: 'GET', url: '/api/officer/queue/views' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/queue/views',
+    expect: { ...officersOfTeam(201), officerY: 201 },
+    call: async () => ({
+      method: 'POST',
+      url: '/api/officer/queue/views',
+      body: { name: 'Avvikelser', params: { flag: 'deviation' } },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/officer/queue/views/:id',
+    expect: { ...officersOfTeam(204), teamLead: 404 },
+    call: async (c) => ({ method: 'DELETE', url: `/api/officer/queue/views/${await viewOfOfficerX(c)}` }),
   },
   {
     method: 'GET',

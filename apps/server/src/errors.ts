@@ -60,6 +60,7 @@ const notFoundIds = {
   draft: 'server.notFound.draft',
   file: 'server.notFound.file',
   document: 'server.notFound.document',
+  queueView: 'server.notFound.queueView',
 } as const satisfies Record<string, DomainMessageId>;
 export type NotFoundThing = keyof typeof notFoundIds;
 

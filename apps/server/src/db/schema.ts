@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -83,6 +83,15 @@ export const diaryCounters = pgTable('diary_counters', {
   lastSequence: integer('last_sequence').notNull(),
 });
 
+/** 1 for a closed case, 0 for an open one: the queue puts open cases first (the same expression as its indexes). */
+export const closedLast = (status: unknown): SQL =>
+  sql`(case when ${status} in ('decided', 'withdrawn') then 1 else 0 end)`;
+
+/** A status's place in a case's life, for the queue's status order (written out: an index expression takes no parameters). */
+const statusOrder = ['received', 'awaitingCompletion', 'proposed', 'decided', 'withdrawn'];
+export const statusRank = (status: unknown): SQL =>
+  sql`(case ${status} ${sql.raw(statusOrder.map((st, i) => `when '${st}' then ${i}`).join(' '))} end)`;
+
 export const cases = pgTable(
   'cases',
   {
@@ -115,6 +124,10 @@ export const cases = pgTable(
     procedure: text('procedure').notNull().default('permit'),
     deviation: boolean('deviation').notNull().default(false),
     neighbourConsentMissing: boolean('neighbour_consent_missing').notNull().default(false),
+    /** A neighbour's written consent (GRAM) is among the case's files; kept by the commands that add files. */
+    neighbourConsentPresent: boolean('neighbour_consent_present').notNull().default(false),
+    /** The applicant's completion arrived and no officer has opened the case since (the queue's flag). */
+    completionUnread: boolean('completion_unread').notNull().default(false),
     /** The officer handling the case; null while it waits in the team's queue. */
     assignedTo: text('assigned_to'),
     assignedName: text('assigned_name'),
@@ -139,12 +152,32 @@ export const cases = pgTable(
     index('cases_assigned_idx').on(t.assignedTo, t.status),
     // The officer queue (repositories/cases.ts queueOfTeam) in its own order: a team's open cases first, the
     // soonest deadline first. The first page reads 25 index entries instead of sorting the whole team.
-    index('cases_queue_idx').on(
+    index('cases_queue_idx').on(t.teamId, closedLast(t.status), t.decisionDeadline, t.receivedAt, t.diaryNumber),
+    // The queue's other orders (queueOfTeam's queueOrder): each first page reads its 25 index entries. A
+    // descending order walks the index backwards, except days left, where open cases stay first.
+    index('cases_queue_deadline_desc_idx').on(
       t.teamId,
-      sql`(case when ${t.status} in ('decided', 'withdrawn') then 1 else 0 end)`,
-      t.decisionDeadline,
-      t.receivedAt,
-      t.diaryNumber,
+      closedLast(t.status),
+      t.decisionDeadline.desc(),
+      t.receivedAt.desc(),
+      t.diaryNumber.desc(),
+    ),
+    index('cases_queue_received_idx').on(t.teamId, t.receivedAt, t.diaryNumber),
+    index('cases_queue_designation_idx').on(t.teamId, t.propertyDesignation, t.diaryNumber),
+    index('cases_queue_status_rank_idx').on(t.teamId, statusRank(t.status), t.decisionDeadline, t.diaryNumber),
+    // The queue's flags, each a small partial index in the default order: a rare flag's first page reads only
+    // flagged cases instead of walking the team's queue until 25 turn up.
+    ...(
+      [
+        ['cases_flag_deviation_idx', t.deviation],
+        ['cases_flag_consent_missing_idx', t.neighbourConsentMissing],
+        ['cases_flag_consent_present_idx', t.neighbourConsentPresent],
+        ['cases_flag_completion_unread_idx', t.completionUnread],
+      ] as const
+    ).map(([name, flag]) =>
+      index(name)
+        .on(t.teamId, closedLast(t.status), t.decisionDeadline, t.receivedAt, t.diaryNumber)
+        .where(sql`${flag}`),
     ),
     // The queue's status filter and its count, and the least-loaded officer's open cases.
     index('cases_team_status_idx').on(t.teamId, t.status),
@@ -174,6 +207,21 @@ export const queueCounts = pgTable(
     n: integer('n').notNull(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.status] })],
+);
+
+/** An officer's saved queue views (a name and the URL's parameters); only the officer who saved one sees it. */
+export const queueViews = pgTable(
+  'queue_views',
+  {
+    id: uuid('id').primaryKey(),
+    officerPersonnummer: text('officer_personnummer').notNull(),
+    name: text('name').notNull(),
+    /** QueueViewParamsSchema. */
+    params: jsonb('params').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  // Saving under a name the officer already uses replaces that view.
+  (t) => [uniqueIndex('queue_views_officer_name_idx').on(t.officerPersonnummer, t.name)],
 );
 
 /** Messages to the applicant, shown in Mina ärenden: the receipt, orders to complete, decisions. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   ClockFactsSchema,
   CompletionRequestSchema,
@@ -10,7 +10,9 @@ import {
   formatDiaryNumber,
   internalEventTypes,
   neighbourConsentMissing,
+  neighbourConsentPresent,
   openStatuses,
+  queueFlagsOf,
   stockholmDate,
   swedishText,
   type ApplicationSubmission,
@@ -28,7 +30,10 @@ import {
   type OfficerCaseView,
   type QueueItem,
   type QueuePage,
+  type QueueFlag,
   type QueueQuery,
+  type QueueSort,
+  type SortDirection,
 } from '@lovisa/domain';
 import { isUniqueViolation, type Db, type Tx } from '../db/database';
 import { appError, notFound, type AppError } from '../errors';
@@ -42,12 +47,14 @@ import {
   caseEvents,
   caseHearings,
   cases,
+  closedLast,
   diaryCounters,
   drafts,
   messages,
   officers,
   queueCounts,
   signOrders,
+  statusRank,
 } from '../db/schema';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -70,6 +77,8 @@ const listColumns = {
   version: cases.version,
   deviation: cases.deviation,
   neighbourConsentMissing: cases.neighbourConsentMissing,
+  neighbourConsentPresent: cases.neighbourConsentPresent,
+  completionUnread: cases.completionUnread,
   assignedTo: cases.assignedTo,
   assignedName: cases.assignedName,
 };
@@ -261,6 +270,7 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
           input.assessment,
           files.map((f) => f.type),
         ),
+        neighbourConsentPresent: neighbourConsentPresent(files.map((f) => f.type)),
         clock: clockFactsAtReceipt(input.assessment.procedure, stockholmDate(input.receivedAt)),
         assignedTo: assignee?.personnummer ?? null,
         assignedName: assignee?.name ?? null,
@@ -346,7 +356,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  */
 function queueTotal(db: Db, teamId: string, query: QueueQuery, where: SQL | undefined) {
   const counted =
-    query.scope === 'team' && !query.measure && !query.outcome && !query.deviation && !query.consentMissing && !query.q;
+    query.scope === 'team' && !query.measure && !query.outcome && queueFlagsOf(query).length === 0 && !query.q;
   if (!counted) return db.select({ n: count() }).from(cases).where(where);
   return db
     .select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)::int` })
@@ -354,26 +364,53 @@ function queueTotal(db: Db, teamId: string, query: QueueQuery, where: SQL | unde
     .where(and(eq(queueCounts.teamId, teamId), query.status ? eq(queueCounts.status, query.status) : undefined));
 }
 
+const openOnly = inArray(cases.status, [...openStatuses]);
+
+/** Each flag as a condition on the case row; the boolean ones match a partial index (db/schema.ts). */
+const flagCondition: Record<QueueFlag, SQL> = {
+  deviation: eq(cases.deviation, true),
+  consentMissing: and(eq(cases.neighbourConsentMissing, true), openOnly)!,
+  consentPresent: eq(cases.neighbourConsentPresent, true),
+  completionUnread: and(eq(cases.completionUnread, true), openOnly)!,
+  hearing: and(
+    openOnly,
+    sql`exists (select 1 from ${caseHearings} where ${caseHearings.caseId} = ${cases.id} and ${caseHearings.closedOn} is null)`,
+  )!,
+};
+
 /**
- * A team's queue (or the officer's own cases, or those nobody has taken): open cases first, the legal
- * deadline first among them, filtered and searched, one page at a time. Each item carries its clock.
+ * The ORDER BY of each sort, written to match an index of db/schema.ts column for column (a descending days
+ * left keeps open cases first, so it has its own index; the others walk theirs backwards). The diary number
+ * ends each one, so a page boundary never splits ties differently between two requests.
  */
-export async function queueOfTeam(
-  db: Db,
-  teamId: string,
-  query: QueueQuery,
-  viewer: string,
-  today: Date,
-): Promise<QueuePage> {
+function queueOrder(sort: QueueSort, dir: SortDirection): SQL[] {
+  const by = (column: AnyColumn | SQL) => (dir === 'asc' ? sql`${column} asc` : sql`${column} desc nulls first`);
+  switch (sort) {
+    case 'daysLeft':
+      return [
+        closedLast(cases.status),
+        ...[cases.decisionDeadline, cases.receivedAt, cases.diaryNumber].map((c) =>
+          dir === 'asc' ? sql`${c} asc` : sql`${c} desc nulls last`,
+        ),
+      ];
+    case 'received':
+      return [by(cases.receivedAt), by(cases.diaryNumber)];
+    case 'designation':
+      return [by(cases.propertyDesignation), by(cases.diaryNumber)];
+    case 'status':
+      return [by(statusRank(cases.status)), by(cases.decisionDeadline), by(cases.diaryNumber)];
+  }
+}
+
+/** The WHERE of a queue request: the team, the tab, the filters, the flags and the search. */
+export function queueWhere(teamId: string, query: QueueQuery, viewer: string): SQL | undefined {
   const conditions = [eq(cases.teamId, teamId)];
   if (query.scope === 'mine') conditions.push(eq(cases.assignedTo, viewer));
-  if (query.scope === 'unassigned') conditions.push(isNull(cases.assignedTo), inArray(cases.status, [...openStatuses]));
+  if (query.scope === 'unassigned') conditions.push(isNull(cases.assignedTo), openOnly);
   if (query.status) conditions.push(eq(cases.status, query.status));
   if (query.measure) conditions.push(eq(cases.measure, query.measure));
   if (query.outcome) conditions.push(eq(cases.outcome, query.outcome));
-  if (query.deviation) conditions.push(eq(cases.deviation, true));
-  if (query.consentMissing)
-    conditions.push(eq(cases.neighbourConsentMissing, true), inArray(cases.status, [...openStatuses]));
+  for (const flag of queueFlagsOf(query)) conditions.push(flagCondition[flag]);
   if (query.q) {
     const pattern = likePattern(query.q);
     conditions.push(
@@ -384,31 +421,49 @@ export async function queueOfTeam(
       )!,
     );
   }
-  const where = and(...conditions);
-  const closedLast = sql`case when ${cases.status} in ('decided', 'withdrawn') then 1 else 0 end`;
-  const [rows, [total]] = await Promise.all([
-    // Only what an item shows: each row's application and signature JSON would otherwise be sent, decoded
-    // and thrown away (most of a queue request's time under load).
-    db
-      .select(withHearing)
-      .from(cases)
-      .leftJoin(caseHearings, runningHearing)
-      .where(where)
-      .orderBy(closedLast, asc(cases.decisionDeadline), asc(cases.receivedAt), asc(cases.diaryNumber))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    queueTotal(db, teamId, query, where),
-  ]);
+  return and(...conditions);
+}
+
+/** One page of a queue's rows (exported for the tests that EXPLAIN it). */
+export function queuePageRows(db: Db, where: SQL | undefined, query: QueueQuery) {
+  // Only what an item shows: each row's application and signature JSON would otherwise be sent, decoded and
+  // thrown away (most of a queue request's time under load).
+  return db
+    .select(withHearing)
+    .from(cases)
+    .leftJoin(caseHearings, runningHearing)
+    .where(where)
+    .orderBy(...queueOrder(query.sort, query.dir))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+}
+
+/**
+ * A team's queue (or the officer's own cases, or those nobody has taken): filtered, flagged, searched and
+ * sorted, one page at a time. Each item carries its clock from the domain, so days left are the law's.
+ */
+export async function queueOfTeam(
+  db: Db,
+  teamId: string,
+  query: QueueQuery,
+  viewer: string,
+  today: Date,
+): Promise<QueuePage> {
+  const where = queueWhere(teamId, query, viewer);
+  const [rows, [total]] = await Promise.all([queuePageRows(db, where, query), queueTotal(db, teamId, query, where)]);
   const items = rows.map((row: ListRow): QueueItem => {
     const clock = caseClock(clockFactsOf(row), today);
+    const open = openStatuses.includes(row.status as CaseStatus);
     return {
       ...toSummary(row),
       version: row.version,
       procedure: row.procedure as QueueItem['procedure'],
       deviation: row.deviation,
       neighbourConsentMissing: row.neighbourConsentMissing,
+      neighbourConsentPresent: row.neighbourConsentPresent,
+      completionUnread: open && row.completionUnread,
       assignedTo: row.assignedTo ? { personnummer: row.assignedTo, name: row.assignedName ?? '' } : null,
-      hearingUntil: openStatuses.includes(row.status as CaseStatus) ? row.hearingUntil : null,
+      hearingUntil: open ? row.hearingUntil : null,
       clock: {
         deadline: clock.deadline,
         daysLeft: clock.daysLeft,
@@ -419,6 +474,14 @@ export async function queueOfTeam(
     };
   });
   return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+/** The officer opened the case: an arrived completion is no longer news (a read mark, not a change of the case). */
+export async function markCompletionRead(db: Db, id: string): Promise<void> {
+  await db
+    .update(cases)
+    .set({ completionUnread: false })
+    .where(and(eq(cases.id, id), eq(cases.completionUnread, true)));
 }
 
 export async function caseRow(db: Db, id: string): Promise<CaseRow | null> {

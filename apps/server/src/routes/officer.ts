@@ -7,11 +7,12 @@ import {
   CaseDocumentKindSchema,
   QueuePageSchema,
   QueueQuerySchema,
+  opensCompletion,
 } from '@lovisa/domain';
 import { caseRouteErrors, idParams } from '../http/routeSchemas';
 import { commandRoutes } from '../http/officerCommandRoutes';
 import { currentUser, privateTo } from '../plugins/session';
-import { queueOfTeam } from '../repositories/cases';
+import { markCompletionRead, queueOfTeam } from '../repositories/cases';
 import { sendCaseDocument } from '../services/caseDocuments';
 import { runCaseCommand } from '../services/caseCommands';
 import { officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
@@ -30,7 +31,7 @@ export default async function officerRoutes(app: FastifyInstance) {
       schema: {
         tags: ['officer'],
         summary:
-          "My team's cases (or mine, or those nobody has taken), open ones by soonest decision deadline: filters, search and pages",
+          "My team's cases (or mine, or those nobody has taken): filters, flags, search, sort (open ones by soonest decision deadline unless asked otherwise) and pages",
         querystring: QueueQuerySchema,
         response: { 200: QueuePageSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema },
       },
@@ -53,7 +54,12 @@ export default async function officerRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const user = currentUser(request);
-      return officerCaseDetail(app, user, await teamCase(app, user, request.params.id));
+      const row = await teamCase(app, user, request.params.id);
+      if (row.completionUnread && opensCompletion(row.assignedTo, user.personnummer)) {
+        await markCompletionRead(app.db, row.id);
+        row.completionUnread = false;
+      }
+      return officerCaseDetail(app, user, row);
     },
   );
 

@@ -17624,18 +17624,21 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My team's cases (or mine, or those nobody has taken), open ones by soonest decision deadline: filters, search and pages */
+    /** My team's cases (or mine, or those nobody has taken): filters, flags, search, sort (open ones by soonest decision deadline unless asked otherwise) and pages */
     get: {
       parameters: {
         query?: {
           consentMissing?: 'true';
           deviation?: 'true';
+          dir?: 'asc' | 'desc';
+          flag?: 'deviation' | 'consentMissing' | 'consentPresent' | 'completionUnread' | 'hearing';
           measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
           outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
           page?: number;
           pageSize?: number;
           q?: string;
           scope?: 'team' | 'mine' | 'unassigned';
+          sort?: 'daysLeft' | 'received' | 'designation' | 'status';
           status?: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
         };
         header?: never;
@@ -17665,6 +17668,7 @@ export interface paths {
                   feeReduction: number;
                   waitingForCompletion: boolean;
                 };
+                completionUnread: boolean;
                 /** Format: date */
                 decisionDeadline: string;
                 deviation: boolean;
@@ -17676,6 +17680,7 @@ export interface paths {
                 /** @enum {string} */
                 measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
                 neighbourConsentMissing: boolean;
+                neighbourConsentPresent: boolean;
                 /** @enum {string|null} */
                 outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
                 /** @enum {string} */
@@ -17813,6 +17818,563 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/queue/views': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My saved queue views, by name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              views: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                params: {
+                  /** @enum {string} */
+                  consentMissing?: 'true';
+                  /** @enum {string} */
+                  deviation?: 'true';
+                  /** @enum {string} */
+                  dir?: 'asc' | 'desc';
+                  /** @enum {string} */
+                  flag?: 'deviation' | 'consentMissing' | 'consentPresent' | 'completionUnread' | 'hearing';
+                  /** @enum {string} */
+                  measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                  /** @enum {string} */
+                  outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  q?: string;
+                  /** @enum {string} */
+                  scope?: 'team' | 'mine' | 'unassigned';
+                  /** @enum {string} */
+                  sort?: 'daysLeft' | 'received' | 'designation' | 'status';
+                  /** @enum {string} */
+                  status?: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Save the queue view (filters and order) under a name; my view of that name is replaced */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            params: {
+              /** @enum {string} */
+              consentMissing?: 'true';
+              /** @enum {string} */
+              deviation?: 'true';
+              /** @enum {string} */
+              dir?: 'asc' | 'desc';
+              /** @enum {string} */
+              flag?: 'deviation' | 'consentMissing' | 'consentPresent' | 'completionUnread' | 'hearing';
+              /** @enum {string} */
+              measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              /** @enum {string} */
+              outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+              q?: string;
+              /** @enum {string} */
+              scope?: 'team' | 'mine' | 'unassigned';
+              /** @enum {string} */
+              sort?: 'daysLeft' | 'received' | 'designation' | 'status';
+              /** @enum {string} */
+              status?: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+              name: string;
+              params: {
+                /** @enum {string} */
+                consentMissing?: 'true';
+                /** @enum {string} */
+                deviation?: 'true';
+                /** @enum {string} */
+                dir?: 'asc' | 'desc';
+                /** @enum {string} */
+                flag?: 'deviation' | 'consentMissing' | 'consentPresent' | 'completionUnread' | 'hearing';
+                /** @enum {string} */
+                measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** @enum {string} */
+                outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                q?: string;
+                /** @enum {string} */
+                scope?: 'team' | 'mine' | 'unassigned';
+                /** @enum {string} */
+                sort?: 'daysLeft' | 'received' | 'designation' | 'status';
+                /** @enum {string} */
+                status?: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/queue/views/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one of my saved queue views */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -25,7 +25,7 @@ import {
   type Procedure,
   type Proposal,
 } from './schemas';
-import { applicantMessages, neighbourConsentMissing, type MessageText } from './texts';
+import { applicantMessages, neighbourConsentMissing, neighbourConsentPresent, type MessageText } from './texts';
 import { plannedAnnouncement, type Announcement } from '../decision/notice';
 import {
   hearingMayClose,
@@ -116,6 +116,9 @@ export interface CaseSet {
   assignedName?: string;
   withdrawnAt?: Date;
   neighbourConsentMissing?: boolean;
+  neighbourConsentPresent?: boolean;
+  /** The applicant's answer waits to be opened by an officer (the queue's flag); opening the case clears it. */
+  completionUnread?: boolean;
   hearing?: Hearing;
 }
 
@@ -480,6 +483,8 @@ function answerCompletion(
       neighbourConsentMissing: state.assessment
         ? neighbourConsentMissing(state.assessment, command.caseFileTypes)
         : state.neighbourConsentMissing,
+      neighbourConsentPresent: neighbourConsentPresent(command.caseFileTypes),
+      completionUnread: true,
     },
     events: [
       {

@@ -6,3 +6,4 @@ export * from './commands';
 export * from './texts';
 export * from './hearing';
 export * from './mailText';
+export * from './queue';

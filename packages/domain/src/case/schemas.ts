@@ -426,50 +426,6 @@ export type DeliveryInput = z.infer<typeof DeliveryInputSchema>;
 export const openStatuses: readonly CaseStatus[] = ['received', 'awaitingCompletion', 'proposed'];
 export const isOpen = (status: CaseStatus) => openStatuses.includes(status);
 
-/** The officer's queue: tabs, filters, search and server-side pages. */
-export const QueueQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  /** `team`: the whole team's queue; `mine`: assigned to me; `unassigned`: waiting for someone. */
-  scope: z.enum(['team', 'mine', 'unassigned']).default('team'),
-  status: CaseStatusSchema.optional(),
-  measure: MeasureTypeSchema.optional(),
-  outcome: DecisionOutcomeSchema.optional(),
-  /** Only cases whose assessment found a deviation from the plan. */
-  deviation: z.enum(['true']).optional(),
-  /** Only cases where a neighbour's consent (or the deviation's hearing) is still missing. */
-  consentMissing: z.enum(['true']).optional(),
-  /** Diary number, property designation or applicant name, any part of it. */
-  q: z.string().trim().max(100).optional(),
-});
-export type QueueQuery = z.infer<typeof QueueQuerySchema>;
-
-export const QueueItemSchema = CaseSummarySchema.extend({
-  version: CaseVersionSchema,
-  procedure: ProcedureSchema,
-  deviation: z.boolean(),
-  neighbourConsentMissing: z.boolean(),
-  assignedTo: OfficerRefSchema.nullable(),
-  /** The reply-by day of a running neighbour hearing ("Grannhörande pågår t.o.m."), else null. */
-  hearingUntil: z.iso.date().nullable(),
-  clock: CaseClockSchema.pick({
-    deadline: true,
-    daysLeft: true,
-    feeReduction: true,
-    waitingForCompletion: true,
-    extended: true,
-  }),
-});
-export type QueueItem = z.infer<typeof QueueItemSchema>;
-
-export const QueuePageSchema = z.object({
-  items: z.array(QueueItemSchema),
-  total: z.number().int().nonnegative(),
-  page: z.number().int().positive(),
-  pageSize: z.number().int().positive(),
-});
-export type QueuePage = z.infer<typeof QueuePageSchema>;
-
 /** "Mina ärenden": a case as its applicant follows it, with the expected decision date. */
 export const MyCaseSummarySchema = CaseSummarySchema.extend({
   procedure: ProcedureSchema,

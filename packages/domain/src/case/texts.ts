@@ -100,8 +100,11 @@ export function neighbourConsentMissing(
     assessment.conditions.includes('NEIGHBOUR_CONSENT') ||
     assessment.advice.includes('MISSING_NEIGHBOUR_CONSENT') ||
     assessment.deviation;
-  return needs && !attachmentTypes.includes('GRAM');
+  return needs && !neighbourConsentPresent(attachmentTypes);
 }
+
+/** A neighbour's written consent (GRAM) is among the case's files: the queue's "consent present" flag. */
+export const neighbourConsentPresent = (attachmentTypes: string[]): boolean => attachmentTypes.includes('GRAM');
 
 // ---- Dates and messages ---------------------------------------------------------------------------------
 

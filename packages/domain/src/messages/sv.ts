@@ -105,6 +105,8 @@ const formSv = {
   'form.conditions.tooLong': 'Ett villkor får vara högst 1000 tecken.',
   'form.conditions.tooMany': 'Skriv högst 20 villkor.',
   'form.comment.tooLong': 'Kommentaren får vara högst 2000 tecken.',
+  'form.queueView.nameMissing': 'Ge vyn ett namn.',
+  'form.queueView.nameTooLong': 'Namnet får vara högst 60 tecken.',
   'form.startNote.tooLong': 'Anteckningen får vara högst 2000 tecken.',
   'form.answerNote.tooLong': 'Svaret får vara högst 2000 tecken.',
 } as const;
@@ -154,6 +156,8 @@ const serverSv = {
   'server.notFound.draft': 'Utkastet finns inte.',
   'server.notFound.file': 'Filen finns inte.',
   'server.notFound.document': 'Handlingen finns inte.',
+  'server.notFound.queueView': 'Vyn finns inte.',
+  'server.queueView.tooMany': 'Du har redan sparat {max} vyer. Ta bort en innan du sparar en ny.',
   'server.forbidden': 'Du har inte behörighet till detta.',
   'server.unauthenticated': 'Du behöver logga in.',
   'server.invalidInput': 'Uppgifterna är inte giltiga.',
