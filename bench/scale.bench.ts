@@ -1,5 +1,6 @@
 // Scale: 100 000 cases across teams and statuses, then the officer queue through the API: the first page, a
-// filtered page and a search by designation, each timed over 60 requests after a warm-up.
+// filtered page, a search by designation, a page sorted the other way by days left and a flag-filtered page,
+// each timed over 60 requests after a warm-up.
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -17,7 +18,8 @@ export const SCALE_CASES = 100_000;
 const BATCH = 10_000;
 const REQUESTS = 60;
 const WARMUP = 5;
-const BUDGET_P95_MS = 25;
+/** A first page's p95 over HTTP (issue #22): a server on PostgreSQL, and PGlite in the server's own process. */
+const BUDGET_P95_MS = { PostgreSQL: 10, PGlite: 25 } as const;
 
 /** The officer whose queue is timed: Oskar Wallin of Bygglovsenheten, the biggest team (55 % of the cases). */
 export const QUEUE_OFFICER = { personnummer: '198306219299', teamId: 'bygglov' };
@@ -27,6 +29,9 @@ export const queueRequests = [
   { name: 'first page', query: {} as Record<string, string> },
   { name: 'filtered page (status=received)', query: { status: 'received' } },
   { name: 'search by designation (q=Eken 1:23)', query: { q: 'Eken 1:23' } },
+  { name: 'sorted page (sort=daysLeft&dir=desc)', query: { sort: 'daysLeft', dir: 'desc' } },
+  { name: 'flag-filtered page (flag=deviation)', query: { flag: 'deviation' } },
+  { name: 'flag-filtered page (flag=completionUnread)', query: { flag: 'completionUnread' } },
 ];
 
 const blocks = [
@@ -104,7 +109,8 @@ export function seedBatchSql(from: number, to: number, total = SCALE_CASES): str
   return `
 insert into cases (id, diary_number, applicant_personnummer, applicant_name, property_id, property_designation, measure, application,
   status, outcome, decision_reason, team_id, received_at, decision_deadline, decided_at, decided_by, decided_by_name, signature, version,
-  updated_at, updated_by_name, procedure, deviation, neighbour_consent_missing, assigned_to, assigned_name, clock)
+  updated_at, updated_by_name, procedure, deviation, neighbour_consent_missing, neighbour_consent_present, completion_unread,
+  assigned_to, assigned_name, clock)
 select
   gen_random_uuid(),
   'BN ' || extract(year from received_at)::int || '-' || lpad(i::text, 6, '0'),
@@ -134,6 +140,8 @@ select
   procedure,
   i % 23 = 0,
   status in ('received', 'awaitingCompletion') and i % 17 = 0,
+  i % 23 = 0 and i % 3 = 0,
+  status = 'received' and i % 29 = 0,
   assigned_to, assigned_name,
   jsonb_build_object('procedure', procedure, 'received', received_at::date, 'completionOrders', '[]'::jsonb, 'extension', null,
     'decidedOn', case when status = 'decided' then (received_at + interval '40 days')::date end)
@@ -235,7 +243,12 @@ export async function explainQueue(
 }
 
 /** Times each queue request through the HTTP API, one at a time (p95 of REQUESTS after a warm-up). */
-export async function timeQueue(server: BenchServer, label: string, extra: string): Promise<BenchResult[]> {
+export async function timeQueue(
+  server: BenchServer,
+  label: keyof typeof BUDGET_P95_MS,
+  extra: string,
+): Promise<BenchResult[]> {
+  const budget = BUDGET_P95_MS[label];
   const cookie = await apiLogin(server.baseUrl, QUEUE_OFFICER.personnummer);
   const results: BenchResult[] = [];
   for (const q of queueRequests) {
@@ -257,8 +270,8 @@ export async function timeQueue(server: BenchServer, label: string, extra: strin
       name: `scale [${label}] queue ${q.name} p95`,
       value: p95,
       unit: 'ms',
-      budget: BUDGET_P95_MS,
-      pass: p95 <= BUDGET_P95_MS,
+      budget,
+      pass: p95 <= budget,
       note: `median ${quantile(times, 0.5).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms over ${REQUESTS} HTTP requests one at a time; ${total} matching of ${SCALE_CASES.toLocaleString('sv-SE')} cases; ${extra}`,
       metrics: { p50: quantile(times, 0.5), p95, max: times.at(-1), matching: total },
     });

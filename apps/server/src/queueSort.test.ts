@@ -192,6 +192,7 @@ describe.each(dbKinds)('queue sorting and flags on %s', (kind) => {
     [{ flag: 'deviation' }, 'cases_flag_deviation_idx'],
     [{ flag: 'completionUnread' }, 'cases_flag_completion_unread_idx'],
     [{ flag: 'consentPresent' }, 'cases_flag_consent_present_idx'],
+    [{ flag: 'consentMissing' }, 'cases_flag_consent_missing_idx'],
   ] as [QueueViewParams, string][])('reads the first page of %o from %s without sorting', async (params, index) => {
     const plan = await planOf(params);
     expect(plan).toContain(index);

@@ -12,9 +12,10 @@ import type {
   ProposalActionInput,
   StartApprovalInput,
   DeliveryInput,
+  SavedQueueViewInput,
 } from '@lovisa/domain';
 import { uploadFile, type AttachmentInfo } from '../../api/client';
-import { GET, POST, apiUrl } from '../../api/http';
+import { DELETE, GET, POST, apiUrl } from '../../api/http';
 
 const theCase = (id: string) => ({ params: { path: { id } } });
 
@@ -29,6 +30,10 @@ export const caseApi = {
 
   /** The queue's filters as the page's address holds them: sent as they are, the server checks them. */
   queue: (query: URLSearchParams) => GET('/api/officer/queue', { querySerializer: () => query.toString() }),
+  /** The officer's own saved queue views. */
+  queueViews: () => GET('/api/officer/queue/views'),
+  saveQueueView: (body: SavedQueueViewInput) => POST('/api/officer/queue/views', { body }),
+  deleteQueueView: (id: string) => DELETE('/api/officer/queue/views/{id}', theCase(id)),
   officerCase: (id: string) => GET('/api/officer/cases/{id}', theCase(id)),
   assign: (id: string, body: AssignInput) => POST('/api/officer/cases/{id}/assign', { ...theCase(id), body }),
   requestCompletion: (id: string, body: CompletionRequestInput) =>

@@ -1,12 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { CaseStatusSchema, MeasureTypeSchema, caseStatusLabels, measureLabels, type QueueItem } from '@lovisa/domain';
+import {
+  CaseStatusSchema,
+  MeasureTypeSchema,
+  QueueFlagSchema,
+  QueueSortSchema,
+  QueueViewParamsSchema,
+  caseStatusLabels,
+  measureLabels,
+  type QueueFlag,
+  type QueueSort,
+  type QueueViewParams,
+} from '@lovisa/domain';
 import { PageTitle, Status } from '../../components/Layout';
-import { formatDate } from '../../format';
 import { Link, navigate, useLocation } from '../../router';
 import { useApi } from '../../useApi';
 import { caseApi } from '../cases/caseApi';
-import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { QueueTable, sortKeys, type Sorting } from './QueueTable';
+import { SavedViews } from './SavedViews';
 
 const PAGE_SIZE = 25;
 const tabs: { scope: 'team' | 'mine' | 'unassigned'; key: MessageKey }[] = [
@@ -17,7 +28,25 @@ const tabs: { scope: 'team' | 'mine' | 'unassigned'; key: MessageKey }[] = [
 
 type Changes = Record<string, string | null>;
 
-/** The team's queue: tabs, filters and search live in the URL, so a view can be bookmarked and the back button works. */
+const flagKeys: Record<QueueFlag, MessageKey> = {
+  deviation: 'queue.flag.deviation',
+  consentMissing: 'queue.flag.consentMissing',
+  consentPresent: 'queue.flag.consentPresent',
+  completionUnread: 'queue.flag.completionUnread',
+  hearing: 'queue.flag.hearing',
+};
+
+/** The view the address shows (page left out), or null when it holds a value the queue does not know. */
+function viewOf(search: URLSearchParams): QueueViewParams | null {
+  const keys = Object.keys(QueueViewParamsSchema.shape);
+  const parsed = QueueViewParamsSchema.safeParse(Object.fromEntries([...search].filter(([k]) => keys.includes(k))));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The team's queue: tabs, filters, flag, order and page live in the URL, so a view can be bookmarked, saved,
+ * reloaded, and the back button works.
+ */
 export default function QueuePage() {
   const { search } = useLocation();
   const { t } = useI18n();
@@ -28,6 +57,8 @@ export default function QueuePage() {
   const page = Number(search.get('page') ?? '1');
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const scope = search.get('scope') ?? 'team';
+  const sort = QueueSortSchema.catch('daysLeft').parse(search.get('sort') ?? undefined);
+  const dir = search.get('dir') === 'desc' ? 'desc' : 'asc';
 
   const hrefWith = (changes: Changes) => {
     const next = new URLSearchParams(search);
@@ -39,6 +70,14 @@ export default function QueuePage() {
     return `/handlaggare${next.size ? `?${next}` : ''}`;
   };
   const go = (changes: Changes) => navigate(hrefWith(changes));
+  const sorting: Sorting = {
+    sort,
+    dir,
+    sortBy: (column: QueueSort) => {
+      const nextDir = column === sort && dir === 'asc' ? 'desc' : 'asc';
+      go({ sort: column === 'daysLeft' ? null : column, dir: nextDir === 'asc' ? null : nextDir });
+    },
+  };
 
   return (
     <div className="page page--wide">
@@ -57,7 +96,8 @@ export default function QueuePage() {
           ))}
         </ul>
       </nav>
-      <QueueFilters search={search} go={go} />
+      <SavedViews current={viewOf(search)} />
+      <QueueFilters search={search} go={go} sort={sort} dir={dir} />
       {error && <Status tone="error">{error}</Status>}
       {!data && !error && <p>{t('common.loading')}</p>}
       {data && (
@@ -67,7 +107,7 @@ export default function QueuePage() {
             : t(data.total === 1 ? 'queue.count1' : 'queue.countN', { n: data.total, page, pages })}
         </p>
       )}
-      {data && data.items.length > 0 && <QueueTable items={data.items} />}
+      {data && data.items.length > 0 && <QueueTable items={data.items} sorting={sorting} />}
       {data && pages > 1 && (
         <nav aria-label={t('queue.pages')} className="pager">
           <button type="button" className="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
@@ -88,7 +128,17 @@ export default function QueuePage() {
 }
 
 /** Search and filters; each choice goes straight to the URL, the search text when submitted. */
-function QueueFilters({ search, go }: { search: URLSearchParams; go(changes: Changes): void }) {
+function QueueFilters({
+  search,
+  go,
+  sort,
+  dir,
+}: {
+  search: URLSearchParams;
+  go(changes: Changes): void;
+  sort: QueueSort;
+  dir: 'asc' | 'desc';
+}) {
   const { t, label } = useI18n();
   const [text, setText] = useState(search.get('q') ?? '');
   const submitSearch = (e: FormEvent) => {
@@ -130,136 +180,43 @@ function QueueFilters({ search, go }: { search: URLSearchParams; go(changes: Cha
           ))}
         </select>
       </div>
-      <fieldset className="queue-filters__flags">
-        <legend>{t('loop.flags')}</legend>
-        <label className="radio">
-          <input
-            type="checkbox"
-            checked={search.get('deviation') === 'true'}
-            onChange={(e) => go({ deviation: e.target.checked ? 'true' : null })}
-          />{' '}
-          {t('loop.flag.deviation')}
-        </label>
-        <label className="radio">
-          <input
-            type="checkbox"
-            checked={search.get('consentMissing') === 'true'}
-            onChange={(e) => go({ consentMissing: e.target.checked ? 'true' : null })}
-          />{' '}
-          {t('loop.flag.consentMissing')}
-        </label>
-      </fieldset>
-    </form>
-  );
-}
-
-function QueueTable({ items }: { items: QueueItem[] }) {
-  const { t, lang, label } = useI18n();
-  return (
-    <div className="table-wrap" role="region" aria-label={t('queue.caption')} tabIndex={0}>
-      {/* Explicit roles keep the table a table for screen readers when a phone shows each row as a card. */}
-      <table className="queue" role="table">
-        <caption>{t('queue.caption')}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">
-              {t('queue.col.diary')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('queue.col.property')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('queue.col.measure')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('queue.col.applicant')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('queue.col.status')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('loop.col.officer')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('queue.col.deadline')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('queue.col.daysLeft')}
-            </th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {items.map((c) => (
-            <tr key={c.id} role="row">
-              <th scope="row" role="rowheader">
-                <Link href={`/handlaggare/arenden/${c.id}`}>{c.diaryNumber}</Link>
-                <Flags c={c} />
-              </th>
-              <td role="cell" data-label={t('queue.col.property')}>
-                {c.propertyDesignation}
-              </td>
-              <td role="cell" data-label={t('queue.col.measure')}>
-                {label(measureLabels[c.measure])}
-              </td>
-              <td role="cell" data-label={t('queue.col.applicant')}>
-                {c.applicantName}
-              </td>
-              <td role="cell" data-label={t('queue.col.status')}>
-                {caseStateText(c, lang)}
-              </td>
-              <td role="cell" data-label={t('loop.col.officer')}>
-                {c.assignedTo?.name ?? <span className="hint">{t('loop.unassigned')}</span>}
-              </td>
-              <td role="cell" data-label={t('queue.col.deadline')}>
-                {c.clock.deadline ? formatDate(c.clock.deadline, lang) : '–'}
-              </td>
-              <DaysLeft c={c} />
-            </tr>
+      <div className="field">
+        <label htmlFor="flag">{t('queue.flag')}</label>
+        <select
+          id="flag"
+          value={search.get('flag') ?? ''}
+          // The older checkboxes' parameters give way to the one flag chosen here.
+          onChange={(e) => go({ flag: e.target.value || null, deviation: null, consentMissing: null })}
+        >
+          <option value="">{t('queue.all')}</option>
+          {QueueFlagSchema.options.map((f) => (
+            <option key={f} value={f}>
+              {t(flagKeys[f])}
+            </option>
           ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Flags({ c }: { c: QueueItem }) {
-  const { t, lang } = useI18n();
-  if (!c.deviation && !c.neighbourConsentMissing && !c.hearingUntil) return null;
-  return (
-    <span className="flags">
-      {c.deviation && <span className="flag flag--deviation">{t('loop.flag.deviationShort')}</span>}
-      {c.hearingUntil && (
-        <span className="flag flag--hearing" title={t('hearing.flag', { date: formatDate(c.hearingUntil, lang) })}>
-          {t('hearing.flagShort', { date: formatDate(c.hearingUntil, lang) })}
-        </span>
-      )}
-      {c.neighbourConsentMissing && c.status !== 'decided' && c.status !== 'withdrawn' && (
-        <span className="flag flag--consent">{t('loop.flag.consentShort')}</span>
-      )}
-    </span>
-  );
-}
-
-/** Days to the deadline: amber under 14 days, red when overdue, with the fee reduction the delay costs. */
-function DaysLeft({ c }: { c: QueueItem }) {
-  const { t, lang } = useI18n();
-  const cell = { role: 'cell', 'data-label': t('queue.col.daysLeft') };
-  if (c.status === 'decided' || c.status === 'withdrawn') return <td {...cell}>–</td>;
-  if (c.clock.waitingForCompletion || c.clock.daysLeft === null)
-    return (
-      <td {...cell} className="days days--paused">
-        {t('loop.clock.paused')}
-      </td>
-    );
-  const d = toneOfDays(c.clock.daysLeft, lang);
-  return (
-    <td {...cell} className={`days days--${d.tone}`}>
-      <span>
-        {d.text}
-        {c.clock.feeReduction > 0 && (
-          <span className="days__fee">{t('loop.feeMinus', { p: percent(c.clock.feeReduction, lang) })}</span>
-        )}
-      </span>
-    </td>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="sort">{t('queue.sortBy')}</label>
+        <select
+          id="sort"
+          value={sort}
+          onChange={(e) => go({ sort: e.target.value === 'daysLeft' ? null : e.target.value })}
+        >
+          {QueueSortSchema.options.map((o) => (
+            <option key={o} value={o}>
+              {t(sortKeys[o])}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="dir">{t('queue.dir')}</label>
+        <select id="dir" value={dir} onChange={(e) => go({ dir: e.target.value === 'asc' ? null : e.target.value })}>
+          <option value="asc">{t('queue.dir.asc')}</option>
+          <option value="desc">{t('queue.dir.desc')}</option>
+        </select>
+      </div>
+    </form>
   );
 }
