@@ -69,10 +69,10 @@ describe.skipIf(!hasBrowser)('the officer queue: sort, filter, saved views and k
     await page.getByRole('button', { name: /^Fastighet/ }).click();
     await expect.poll(() => ariaSort(page, 'Fastighet')).toBe('ascending');
     expect(new URL(page.url()).searchParams.get('sort')).toBe('designation');
-    expect(await diaryNumbers(page)).toEqual([bjorken.diaryNumber, eken.diaryNumber]);
+    await expect.poll(() => diaryNumbers(page)).toEqual([bjorken.diaryNumber, eken.diaryNumber]);
     await page.getByRole('button', { name: /^Fastighet/ }).click();
     await expect.poll(() => ariaSort(page, 'Fastighet')).toBe('descending');
-    expect(await diaryNumbers(page)).toEqual([eken.diaryNumber, bjorken.diaryNumber]);
+    await expect.poll(() => diaryNumbers(page)).toEqual([eken.diaryNumber, bjorken.diaryNumber]);
     expect(await page.getByRole('table').locator('caption').textContent()).toMatch(
       /sorterade efter fastighet, fallande/,
     );
@@ -90,7 +90,7 @@ describe.skipIf(!hasBrowser)('the officer queue: sort, filter, saved views and k
     expect(await ariaSort(page, 'Fastighet')).toBe('descending');
     expect(await page.getByLabel('Sortera efter').inputValue()).toBe('designation');
     expect(await page.getByLabel('Ordning').inputValue()).toBe('desc');
-    expect(await diaryNumbers(page)).toEqual([eken.diaryNumber, bjorken.diaryNumber]);
+    await expect.poll(() => diaryNumbers(page)).toEqual([eken.diaryNumber, bjorken.diaryNumber]);
 
     // Save it; a nameless save is refused beside the field first.
     await page.getByRole('button', { name: 'Spara vyn' }).click();
@@ -145,7 +145,7 @@ describe.skipIf(!hasBrowser)('the officer queue: sort, filter, saved views and k
     const phone = await officerPage(390);
     await phone.goto(`${base}/handlaggare?sort=received&dir=desc`);
     await phone.getByRole('link', { name: bjorken.diaryNumber }).waitFor();
-    expect(await diaryNumbers(phone)).toEqual([bjorken.diaryNumber, eken.diaryNumber]);
+    await expect.poll(() => diaryNumbers(phone)).toEqual([bjorken.diaryNumber, eken.diaryNumber]);
     expect(await phone.getByLabel('Sortera efter').inputValue()).toBe('received');
     await expectAccessible(phone, 'queue (phone)');
     await shoot(phone, shots, 'officer-queue-views');
