@@ -92,7 +92,8 @@ describe.skipIf(!hasBrowser)('the officer queue: sort, filter, saved views and k
     expect(await page.getByLabel('Ordning').inputValue()).toBe('desc');
     await expect.poll(() => diaryNumbers(page)).toEqual([eken.diaryNumber, bjorken.diaryNumber]);
 
-    // Save it; a nameless save is refused beside the field first.
+    // Save it (the form opens on demand); a nameless save is refused beside the field first.
+    await page.getByText('Spara den här vyn').click();
     await page.getByRole('button', { name: 'Spara vyn' }).click();
     await page.getByText('Ge vyn ett namn.').waitFor();
     await page.getByLabel('Spara nuvarande vy som').fill('Fastigheter Ö–A');

@@ -508,6 +508,7 @@ export const en: Record<MessageKey, string> = {
   'queue.views.deleted': 'The view {name} is deleted.',
   'queue.views.name': 'Save the current view as',
   'queue.views.nameHint': 'Filters, flag and order are saved, not the page number.',
+  'queue.views.saveSummary': 'Save this view',
   'queue.views.save': 'Save the view',
   'queue.views.saved': 'The view {name} is saved.',
   'queue.views.badQuery': 'The address’s filters cannot be saved. Choose the filters again.',

@@ -512,6 +512,7 @@ const ui = {
   'queue.views.deleted': 'Vyn {name} är borttagen.',
   'queue.views.name': 'Spara nuvarande vy som',
   'queue.views.nameHint': 'Filter, flagga och sortering sparas, inte sidnumret.',
+  'queue.views.saveSummary': 'Spara den här vyn',
   'queue.views.save': 'Spara vyn',
   'queue.views.saved': 'Vyn {name} är sparad.',
   'queue.views.badQuery': 'Adressens filter går inte att spara. Välj filtren på nytt.',

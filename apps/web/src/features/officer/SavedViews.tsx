@@ -86,19 +86,23 @@ export function SavedViews({ current }: { current: QueueViewParams | null }) {
           })}
         </ul>
       )}
-      <form className="saved-views__form" noValidate onSubmit={(e) => void save(e)}>
-        <Field
-          id="view-name"
-          label={t('queue.views.name')}
-          hint={current ? t('queue.views.nameHint') : t('queue.views.badQuery')}
-          error={fieldMessage(errors.name)}
-        >
-          <input type="text" autoComplete="off" maxLength={60} {...register('name')} />
-        </Field>
-        <button type="submit" className="button" disabled={isSubmitting || !current}>
-          {t('queue.views.save')}
-        </button>
-      </form>
+      {/* Closed until wanted: on a phone the form would push the queue a screen down. */}
+      <details className="saved-views__save">
+        <summary>{t('queue.views.saveSummary')}</summary>
+        <form className="saved-views__form" noValidate onSubmit={(e) => void save(e)}>
+          <Field
+            id="view-name"
+            label={t('queue.views.name')}
+            hint={current ? t('queue.views.nameHint') : t('queue.views.badQuery')}
+            error={fieldMessage(errors.name)}
+          >
+            <input type="text" autoComplete="off" maxLength={60} {...register('name')} />
+          </Field>
+          <button type="submit" className="button" disabled={isSubmitting || !current}>
+            {t('queue.views.save')}
+          </button>
+        </form>
+      </details>
       <div aria-live="polite">{notice && <Status tone={notice.tone}>{notice.text}</Status>}</div>
     </section>
   );
