@@ -53,7 +53,14 @@ export default function QueuePage() {
   const query = new URLSearchParams(search);
   query.set('pageSize', String(PAGE_SIZE));
   const key = query.toString();
-  const { data, error } = useApi(() => caseApi.queue(new URLSearchParams(key)), [key], { officer: true });
+  const { data: loaded, error } = useApi(
+    async () => ({ key, page: await caseApi.queue(new URLSearchParams(key)) }),
+    [key],
+    { officer: true },
+  );
+  const data = loaded?.page;
+  // The previous view's rows stay on screen until the new ones arrive: marked busy, not passed off as the new order.
+  const stale = loaded !== undefined && loaded.key !== key;
   const page = Number(search.get('page') ?? '1');
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const scope = search.get('scope') ?? 'team';
@@ -107,7 +114,7 @@ export default function QueuePage() {
             : t(data.total === 1 ? 'queue.count1' : 'queue.countN', { n: data.total, page, pages })}
         </p>
       )}
-      {data && data.items.length > 0 && <QueueTable items={data.items} sorting={sorting} />}
+      {data && data.items.length > 0 && <QueueTable items={data.items} sorting={sorting} busy={stale} />}
       {data && pages > 1 && (
         <nav aria-label={t('queue.pages')} className="pager">
           <button type="button" className="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>

@@ -59,7 +59,7 @@ function SortHeader({ sort, sorting, children }: { sort: QueueSort; sorting: Sor
 }
 
 /** The queue's table: sortable headers (buttons with aria-sort), a case per row, moved through by keyboard. */
-export function QueueTable({ items, sorting }: { items: QueueItem[]; sorting: Sorting }) {
+export function QueueTable({ items, sorting, busy }: { items: QueueItem[]; sorting: Sorting; busy: boolean }) {
   const { t, lang, label } = useI18n();
   const caption = `${t('queue.caption')}, ${t('queue.sortedBy', {
     column: t(sortKeys[sorting.sort]).toLowerCase(),
@@ -75,6 +75,7 @@ export function QueueTable({ items, sorting }: { items: QueueItem[]; sorting: So
         role="region"
         aria-label={t('queue.caption')}
         aria-describedby="queue-keys"
+        aria-busy={busy || undefined}
         tabIndex={0}
         onKeyDown={moveBetweenRows}
       >
