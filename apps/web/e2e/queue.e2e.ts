@@ -155,6 +155,6 @@ describe.skipIf(!hasBrowser)('the officer queue: sort, filter, saved views and k
     // The view is deleted by its own button.
     await phone.getByRole('button', { name: 'Ta bort vyn Fastigheter Ö–A' }).click();
     await phone.getByText('Vyn Fastigheter Ö–A är borttagen.').waitFor();
-    expect(await phone.getByRole('link', { name: 'Fastigheter Ö–A' }).count()).toBe(0);
+    await expect.poll(() => phone.getByRole('link', { name: 'Fastigheter Ö–A' }).count()).toBe(0);
   });
 });
