@@ -6912,7 +6912,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -6935,7 +6946,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -7736,7 +7750,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -7759,7 +7784,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -8640,7 +8668,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -8663,7 +8702,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -9132,7 +9174,10 @@ export interface paths {
                 | 'extension'
                 | 'decision'
                 | 'startApproval'
-                | 'withdrawn';
+                | 'withdrawn'
+                | 'consultation'
+                | 'slutbesked'
+                | 'validityReminder';
               subject: string;
             }[];
           };
@@ -9425,7 +9470,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -9448,7 +9504,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -9966,7 +10025,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -9989,7 +10059,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -10584,7 +10657,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -10607,7 +10691,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -11202,7 +11289,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -11225,7 +11323,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -11820,7 +11921,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -11843,7 +11955,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -12580,7 +12695,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -12603,7 +12729,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -13197,7 +13326,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -13220,7 +13360,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -13818,7 +13961,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -13841,7 +13995,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -14432,7 +14589,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -14455,7 +14623,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -15191,7 +15362,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -15214,7 +15396,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -15806,7 +15991,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -15829,7 +16025,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -16780,7 +16979,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -16803,7 +17013,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {

@@ -70,6 +70,18 @@ export const CaseEventTypeSchema = z.enum([
   'hearingStarted',
   'hearingAnswered',
   'hearingClosed',
+  // After the permit (issue #21)
+  'consultationWaived',
+  'consultationSlotsPublished',
+  'consultationBooked',
+  'consultationHeld',
+  'kontrollplanEdited',
+  'kontrollplanItemDone',
+  'workStarted',
+  'siteVisited',
+  'slutbeskedRequested',
+  'slutbeskedIssued',
+  'validityReminderSent',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */
@@ -147,6 +159,9 @@ export const MessageKindSchema = z.enum([
   'decision',
   'startApproval',
   'withdrawn',
+  'consultation',
+  'slutbesked',
+  'validityReminder',
 ]);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 export const CaseMessageSchema = z.object({

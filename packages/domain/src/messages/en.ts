@@ -1,3 +1,4 @@
+import { afterPermitEn } from '../afterPermit/messages';
 import { findingEn } from './findings.en';
 import type { DomainMessageId } from './sv';
 
@@ -205,4 +206,5 @@ export const domainEn: Record<DomainMessageId, string> = {
   >),
   ...rest,
   ...consentEn,
+  ...afterPermitEn,
 };

@@ -1,3 +1,4 @@
+import { afterPermitSv } from '../afterPermit/messages';
 import { fillMessage, type Message, type MessageParams } from './fill';
 
 /**
@@ -302,6 +303,7 @@ export const domainSv = {
   ...serverSv,
   ...caseSv,
   ...consentSv,
+  ...afterPermitSv,
 };
 export type DomainMessageId = keyof typeof domainSv;
 

@@ -34,6 +34,17 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   hearingStarted: 'loop.event.hearingStarted',
   hearingAnswered: 'loop.event.hearingAnswered',
   hearingClosed: 'loop.event.hearingClosed',
+  consultationWaived: 'afterPermit.event.consultationWaived',
+  consultationSlotsPublished: 'afterPermit.event.consultationSlotsPublished',
+  consultationBooked: 'afterPermit.event.consultationBooked',
+  consultationHeld: 'afterPermit.event.consultationHeld',
+  kontrollplanEdited: 'afterPermit.event.kontrollplanEdited',
+  kontrollplanItemDone: 'afterPermit.event.kontrollplanItemDone',
+  workStarted: 'afterPermit.event.workStarted',
+  siteVisited: 'afterPermit.event.siteVisited',
+  slutbeskedRequested: 'afterPermit.event.slutbeskedRequested',
+  slutbeskedIssued: 'afterPermit.event.slutbeskedIssued',
+  validityReminderSent: 'afterPermit.event.validityReminderSent',
 };
 
 /** What both the applicant and the officer see of a case: one model, two faces. */
