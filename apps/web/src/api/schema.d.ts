@@ -6886,7 +6886,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -7260,6 +7260,2199 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The steps after the decision: phases, permit validity (PBL 9 kap. 43 §), next actions, samråd, kontrollplan, startbesked and slutbesked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/consultation/booking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Book one of the times offered for the tekniskt samråd (PBL 10 kap. 14 §) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            slotId: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/kontrollplan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Adapt the kontrollplan (PBL 10 kap. 6 §) before the startbesked approves it: items in order; a ticked item stays */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+              id?: string;
+              /** @enum {string} */
+              method: 'visual' | 'measurement' | 'documents' | 'certificate';
+              what: string;
+            }[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/kontrollplan/ticks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tick a kontrollplan item as done on a day, optionally with a file of the case (photo, certificate) and a note */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            attachmentId?: string | null;
+            /** Format: date */
+            doneOn: string;
+            itemId: string;
+            note?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/slutbesked-request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for the slutbesked (PBL 10 kap. 34 §) with the kontrollplan as ticked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/work-started': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report the day the work started (what the two-year limit of PBL 9 kap. 43 § asks about) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            startedOn: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -7724,7 +9917,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -8230,7 +10423,7 @@ export interface paths {
         header?: never;
         path: {
           id: string;
-          kind: 'decision' | 'startApproval';
+          kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
         };
         cookie?: never;
       };
@@ -8642,7 +10835,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -9444,7 +11637,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -9862,6 +12055,2574 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/officer/cases/{id}/after-permit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The steps after the decision: phases, permit validity (PBL 9 kap. 43 §), next actions, samråd, kontrollplan, startbesked and slutbesked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/consultation/minutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the minutes (protokoll) of the held samråd; issues the protocol as a PDF */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            heldOn: string;
+            text: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/consultation/slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Offer times for the tekniskt samråd (replaces earlier times while none is booked); the applicant is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            slots: {
+              place: string;
+              /** Format: date-time */
+              startsAt: string;
+            }[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/consultation/waiver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a tekniskt samråd is plainly not needed (PBL 10 kap. 14 § 2 p.); refused where a kontrollansvarig is required */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/site-visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Note a site visit (arbetsplatsbesök, PBL 10 kap. 27 §) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+            version: number;
+            /** Format: date */
+            visitedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/slutbesked': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the slutbesked (PBL 10 kap. 34 §, every item ticked) or an interimistiskt slutbesked (10 kap. 36 §, with what remains) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            conditions?: string[];
+            /** @enum {string} */
+            kind: 'interim' | 'final';
+            remaining?: string[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/startbesked': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the startbesked (PBL 10 kap. 23–24 §§) approving the kontrollplan, with conditions; waits for legal force unless beforeLegalForce (then after the 4 weeks of 9 kap. 42 a §) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            beforeLegalForce?: boolean;
+            conditions?: string[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/officer/cases/{id}/assign': {
     parameters: {
       query?: never;
@@ -9999,7 +14760,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -10631,7 +15392,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -11263,7 +16024,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -11895,7 +16656,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -12401,7 +17162,7 @@ export interface paths {
         header?: never;
         path: {
           id: string;
-          kind: 'decision' | 'startApproval';
+          kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
         };
         cookie?: never;
       };
@@ -12669,7 +17430,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -13300,7 +18061,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -13935,7 +18696,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -14563,7 +19324,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -15336,7 +20097,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -15965,7 +20726,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -16953,7 +21714,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;

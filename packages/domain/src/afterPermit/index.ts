@@ -5,3 +5,5 @@ export * from './phases';
 export * from './problems';
 export * from './commands';
 export * from './texts';
+export * from './inputs';
+export * from './view';

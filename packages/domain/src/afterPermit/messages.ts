@@ -3,6 +3,10 @@
  * the domain catalogues in messages/sv.ts and messages/en.ts.
  */
 export const afterPermitSv = {
+  'afterPermit.document.slutbesked': 'Ladda ner slutbeskedet (PDF)',
+  'afterPermit.document.interimSlutbesked': 'Ladda ner det interimistiska slutbeskedet (PDF)',
+  'afterPermit.document.consultationMinutes': 'Ladda ner protokollet från tekniskt samråd (PDF)',
+  'afterPermit.attachmentUnknown': 'Filen finns inte i ärendet.',
   'afterPermit.event.consultationWaived': 'Tekniskt samråd behövs inte',
   'afterPermit.event.consultationSlotsPublished': 'Tider för tekniskt samråd erbjudna',
   'afterPermit.event.consultationBooked': 'Tid för tekniskt samråd bokad',
@@ -75,6 +79,10 @@ export const afterPermitSv = {
 } as const;
 
 export const afterPermitEn: Record<keyof typeof afterPermitSv, string> = {
+  'afterPermit.document.slutbesked': 'Download the final approval (PDF)',
+  'afterPermit.document.interimSlutbesked': 'Download the interim final approval (PDF)',
+  'afterPermit.document.consultationMinutes': 'Download the minutes of the technical consultation (PDF)',
+  'afterPermit.attachmentUnknown': 'The file is not in the case.',
   'afterPermit.event.consultationWaived': 'Technical consultation not needed',
   'afterPermit.event.consultationSlotsPublished': 'Times for the technical consultation offered',
   'afterPermit.event.consultationBooked': 'Time for the technical consultation booked',

@@ -197,8 +197,17 @@ export const CaseAssessmentSchema = z.object({
 });
 export type CaseAssessment = z.infer<typeof CaseAssessmentSchema>;
 
-/** `decision`: the decision on the application (for a notification, the start approval itself); `startApproval`: a permit's later startbesked. */
-export const CaseDocumentKindSchema = z.enum(['decision', 'startApproval']);
+/**
+ * `decision`: the decision on the application (for a notification, the start approval itself); `startApproval`: a
+ * permit's later startbesked; then the slutbesked (or an interim one) and the tekniskt samråd's protocol (issue #21).
+ */
+export const CaseDocumentKindSchema = z.enum([
+  'decision',
+  'startApproval',
+  'slutbesked',
+  'interimSlutbesked',
+  'consultationMinutes',
+]);
 export type CaseDocumentKind = z.infer<typeof CaseDocumentKindSchema>;
 
 export const OfficerRefSchema = z.object({ personnummer: z.string(), name: z.string() });

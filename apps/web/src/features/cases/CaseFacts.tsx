@@ -5,6 +5,7 @@ import {
   outcomeLabel,
   type AttachmentType,
   type CaseDetail,
+  type CaseDocumentKind,
   type CaseEvent,
   type DecisionOutcome,
 } from '@lovisa/domain';
@@ -45,6 +46,14 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   slutbeskedRequested: 'afterPermit.event.slutbeskedRequested',
   slutbeskedIssued: 'afterPermit.event.slutbeskedIssued',
   validityReminderSent: 'afterPermit.event.validityReminderSent',
+};
+
+const documentKeys: Record<CaseDocumentKind, MessageKey> = {
+  decision: 'loop.downloadDecision',
+  startApproval: 'loop.downloadStartApproval',
+  slutbesked: 'afterPermit.document.slutbesked',
+  interimSlutbesked: 'afterPermit.document.interimSlutbesked',
+  consultationMinutes: 'afterPermit.document.consultationMinutes',
 };
 
 /** What both the applicant and the officer see of a case: one model, two faces. */
@@ -125,9 +134,9 @@ export function CaseFacts({ c, face }: { c: CaseDetail; face: 'me' | 'officer' }
       {c.documents.length > 0 && (
         <ul className="documents">
           {c.documents.map((d) => (
-            <li key={d.kind}>
+            <li key={`${d.kind}-${d.createdAt}`}>
               <a className="button" href={documentUrl(face, c.id, d.kind)} download={d.fileName}>
-                {t(d.kind === 'decision' ? 'loop.downloadDecision' : 'loop.downloadStartApproval')}
+                {t(documentKeys[d.kind])}
               </a>
             </li>
           ))}
