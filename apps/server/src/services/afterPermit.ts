@@ -45,7 +45,7 @@ import { noticeOf } from './decisionNotice';
  * Whether the case needs a kontrollansvarig, fixed when its after-permit record is made: the rule set the case was
  * received under (PBL 10 kap. 9 §, a rule-set value per measure and area), or an applicant who named one anyway.
  */
-function kontrollansvarigOf(row: CaseRow): boolean {
+export function kontrollansvarigOf(row: CaseRow): boolean {
   const application = row.application as ApplicationSubmission;
   const named = Boolean(application.details.kaName?.trim());
   return (
