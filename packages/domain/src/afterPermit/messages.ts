@@ -3,6 +3,17 @@
  * the domain catalogues in messages/sv.ts and messages/en.ts.
  */
 export const afterPermitSv = {
+  'afterPermit.title': 'Efter beslutet',
+  'afterPermit.phasesLabel': 'Stegen efter beslutet',
+  'afterPermit.nextTitle': 'Nästa steg',
+  'afterPermit.validity':
+    'Lovet gäller om arbetet påbörjas senast {startBy} och avslutas senast {finishBy} (9 kap. 43 § plan- och bygglagen). Du får en påminnelse i god tid.',
+  'afterPermit.booking.legend': 'Välj en tid för tekniskt samråd',
+  'afterPermit.booking.submit': 'Boka tiden',
+  'afterPermit.booking.required': 'Välj en av tiderna.',
+  'afterPermit.booking.done': 'Tiden är bokad.',
+  'afterPermit.booked': 'Bokad tid för tekniskt samråd: {when}, {place}.',
+  'afterPermit.progress': 'Kontrollplanen: {done} av {total} punkter avbockade.',
   'afterPermit.document.slutbesked': 'Ladda ner slutbeskedet (PDF)',
   'afterPermit.document.interimSlutbesked': 'Ladda ner det interimistiska slutbeskedet (PDF)',
   'afterPermit.document.consultationMinutes': 'Ladda ner protokollet från tekniskt samråd (PDF)',
@@ -79,6 +90,17 @@ export const afterPermitSv = {
 } as const;
 
 export const afterPermitEn: Record<keyof typeof afterPermitSv, string> = {
+  'afterPermit.title': 'After the decision',
+  'afterPermit.phasesLabel': 'The steps after the decision',
+  'afterPermit.nextTitle': 'Next steps',
+  'afterPermit.validity':
+    'The permit is valid if the work starts by {startBy} and is finished by {finishBy} (Planning and Building Act 9:43). You will get a reminder in good time.',
+  'afterPermit.booking.legend': 'Choose a time for the technical consultation',
+  'afterPermit.booking.submit': 'Book the time',
+  'afterPermit.booking.required': 'Choose one of the times.',
+  'afterPermit.booking.done': 'The time is booked.',
+  'afterPermit.booked': 'Booked time for the technical consultation: {when}, {place}.',
+  'afterPermit.progress': 'Inspection plan: {done} of {total} items ticked.',
   'afterPermit.document.slutbesked': 'Download the final approval (PDF)',
   'afterPermit.document.interimSlutbesked': 'Download the interim final approval (PDF)',
   'afterPermit.document.consultationMinutes': 'Download the minutes of the technical consultation (PDF)',
