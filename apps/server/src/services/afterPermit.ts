@@ -76,6 +76,7 @@ export async function afterPermitFactsOf(db: Db, row: CaseRow, kontrollansvarig:
     decidedOn: row.decidedAt ? stockholmDate(row.decidedAt) : null,
     legalForceOn: notice?.legalForceOn ?? null,
     earliestStart: notice?.earliestStart ?? null,
+    startApprovedOn: row.procedure === 'permit' && row.startApprovedAt ? stockholmDate(row.startApprovedAt) : null,
   };
 }
 

@@ -151,6 +151,13 @@ describe('the startbesked waits for', () => {
     expect(startbeskedBlocker(f, s, today, early)).toBe(blocker);
   });
 
+  it('nothing more once the older startApproval command gave one: it counts as given', () => {
+    const old = { ...f, startApprovedOn: '2027-02-20' };
+    expect(startbeskedBlocker(old, held, '2027-03-01')).toBe('STARTBESKED_ALREADY_GIVEN');
+    expect(afterPermitPhases(old, held).find((p) => p.state === 'current')?.key).toBe('kontrollplan');
+    expect(applicantNextActions(old, held, null).map((a) => a.id)).toContain('tickKontrollplan');
+  });
+
   it('legal force that is not known yet (a delivery awaited), even asked early before the announcement', () => {
     expect(startbeskedBlocker({ ...f, legalForceOn: null }, held, '2027-06-01')).toBe('LEGAL_FORCE_PENDING');
     expect(startbeskedBlocker({ ...f, earliestStart: null, legalForceOn: null }, held, '2027-06-01', true)).toBe(

@@ -17,6 +17,11 @@ export interface AfterPermitFacts {
   legalForceOn: string | null;
   /** Four weeks after the announcement (PBL 9 kap. 42 a §): the earliest a startbesked may let work begin. */
   earliestStart: string | null;
+  /**
+   * The day of a permit's startbesked given by the older case command (`giveStartApproval`), without this chain:
+   * it counts as given, so the chain neither gives a second one nor waits for one.
+   */
+  startApprovedOn?: string | null;
 }
 
 /**
@@ -56,10 +61,10 @@ export type Phase = z.infer<typeof PhaseSchema>;
 
 /** The day the work may start from: a permit's own startbesked, or a notification's decision. */
 export function startbeskedOn(
-  f: Pick<AfterPermitFacts, 'procedure' | 'decidedOn'>,
+  f: Pick<AfterPermitFacts, 'procedure' | 'decidedOn' | 'startApprovedOn'>,
   s: AfterPermitState,
 ): string | null {
-  return f.procedure === 'notification' ? f.decidedOn : (s.startbesked?.on ?? null);
+  return f.procedure === 'notification' ? f.decidedOn : (s.startbesked?.on ?? f.startApprovedOn ?? null);
 }
 
 /** Whether the samråd no longer holds the startbesked back: held (minutes kept), waived, or not called for. */
@@ -79,7 +84,7 @@ export function afterPermitPhases(f: AfterPermitFacts, s: AfterPermitState): Pha
     steps.push({ key: 'consultation', done: s.consultation.minutes !== null, skipped: s.consultation.waived !== null });
   if (f.procedure === 'permit') {
     steps.push({ key: 'kontrollplan', done: s.kontrollplan.approvedOn !== null });
-    steps.push({ key: 'startbesked', done: s.startbesked !== null });
+    steps.push({ key: 'startbesked', done: startbeskedOn(f, s) !== null });
   }
   // An interim slutbesked lets the building be used: what remains belongs to the slutbesked phase.
   steps.push({ key: 'construction', done: s.finalRequest !== null || s.slutbesked.length > 0 });
@@ -115,7 +120,7 @@ export function startbeskedBlocker(
   beforeLegalForce = false,
 ): StartbeskedBlocker | null {
   if (!afterPermitApplies(f) || f.procedure !== 'permit') return 'NOT_APPLICABLE';
-  if (s.startbesked) return 'STARTBESKED_ALREADY_GIVEN';
+  if (startbeskedOn(f, s)) return 'STARTBESKED_ALREADY_GIVEN';
   if (!consultationSettled(f, s)) return 'CONSULTATION_PENDING';
   if (s.kontrollplan.items.length === 0) return 'KONTROLLPLAN_EMPTY';
   const legalForce = f.legalForceOn !== null && f.legalForceOn <= today;
