@@ -34,6 +34,7 @@ describe('after-permit documents', () => {
   it('a startbesked approves the plan, lists conditions, the lapse dates and (when early) the risk', () => {
     const d = afterPermitDocument(order({ conditions: ['Utstakning'], beforeLegalForce: true }), facts);
     expect(d.title).toBe('Startbesked');
+    expect(d.subtitle).toContain('kontrollplanen är fastställd');
     expect(headings(d)).toEqual(['Beslut', 'Villkor', 'Kontrollplan', 'Upplysningar']);
     expect(d.sections[0]!.paragraphs.join(' ')).toContain('10 kap. 23 §');
     expect(d.sections[2]!.paragraphs[0]).toMatch(/^☑ .*Utfört 1 mars 2027\.$/);

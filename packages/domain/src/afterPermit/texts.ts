@@ -100,6 +100,14 @@ const titles: Record<AfterPermitDocumentOrder['kind'], string> = {
   consultationMinutes: 'Protokoll',
 };
 
+// Under the title, what the document means for the builder (the title alone would repeat itself).
+const subtitles: Record<AfterPermitDocumentOrder['kind'], string> = {
+  startbesked: 'Åtgärden får påbörjas – kontrollplanen är fastställd',
+  slutbesked: 'Byggnaden får tas i bruk',
+  interimSlutbesked: 'Byggnaden får tas i bruk – arbete återstår',
+  consultationMinutes: 'Tekniskt samråd',
+};
+
 /** What a startbesked, a slutbesked or a samråd's protocol says, section by section; the server lays it out as a PDF. */
 export function afterPermitDocument(order: AfterPermitDocumentOrder, f: AfterPermitDocumentFacts): DecisionDocument {
   const what = `${f.measure.sv.toLowerCase()} på fastigheten ${f.propertyDesignation}`;
@@ -162,7 +170,7 @@ export function afterPermitDocument(order: AfterPermitDocumentOrder, f: AfterPer
   }
   return {
     title: titles[order.kind],
-    subtitle: order.kind === 'consultationMinutes' ? 'Tekniskt samråd' : titles[order.kind],
+    subtitle: subtitles[order.kind],
     facts: [
       ['Diarienummer', f.diaryNumber],
       [order.kind === 'consultationMinutes' ? 'Samrådsdatum' : 'Beslutsdatum', swedishDate(order.on)],
