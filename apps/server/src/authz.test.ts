@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { decisionDeliveries } from './db/schema';
+import { decisionAnnouncements, decisionDeliveries } from './db/schema';
 import {
   startHarness,
   login,
@@ -273,6 +273,124 @@ async function hearingCode(ctx: Ctx): Promise<{ code: string; caseId: string }> 
 let codeCounter = 0;
 const randomCodePart = () => String(1000 + codeCounter++).slice(-4);
 const notAParty: Expect = signedIn(403);
+
+// Issue 21, after the permit: a granted case of A brought to the stage a row needs, legal force moved into the past.
+type AfterPermitStage = 'decided' | 'slots' | 'booked' | 'ready' | 'started' | 'requested';
+async function afterPermitCaseOfA(
+  ctx: Ctx,
+  stage: AfterPermitStage,
+): Promise<{ id: string; version: number; slotId: string; itemId: string }> {
+  const { id } = await caseOfA(ctx, 'approved');
+  const officer = await asOfficer(ctx);
+  type View = {
+    version: number;
+    state: { consultation: { slots: { id: string }[] }; kontrollplan: { items: { id: string }[] } };
+  };
+  const call = async (cookie: string, method: 'GET' | 'POST', path: string, body?: object): Promise<View> => {
+    const res = await ctx.h.app.inject({
+      method,
+      url: `/api/${path}`,
+      headers: { cookie },
+      ...(body ? { payload: body } : {}),
+    });
+    if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
+    return res.json() as View;
+  };
+  const base = `officer/cases/${id}/after-permit`;
+  let view = await call(officer, 'GET', base);
+  if (stage === 'slots' || stage === 'booked') {
+    const slots = [{ startsAt: '2027-01-15T09:00:00+01:00', place: 'Stadshuset' }];
+    view = await call(officer, 'POST', `${base}/consultation/slots`, { version: view.version, slots });
+    if (stage === 'booked') {
+      const slotId = view.state.consultation.slots[0]!.id;
+      view = await call(ctx.cookieA, 'POST', `me/cases/${id}/after-permit/consultation/booking`, {
+        version: view.version,
+        slotId,
+      });
+    }
+  }
+  if (stage === 'ready' || stage === 'started' || stage === 'requested') {
+    await ctx.h.app.db
+      .update(decisionAnnouncements)
+      .set({ publishedOn: '2026-09-01' })
+      .where(eq(decisionAnnouncements.caseId, id));
+    await ctx.h.app.db
+      .update(decisionDeliveries)
+      .set({ sentOn: '2026-09-01', deliveredOn: '2026-09-01' })
+      .where(eq(decisionDeliveries.caseId, id));
+    view = await call(officer, 'POST', `${base}/consultation/waiver`, {
+      version: view.version,
+      reason: 'Enkel komplementbyggnad.',
+    });
+    if (stage !== 'ready') view = await call(officer, 'POST', `${base}/startbesked`, { version: view.version });
+    if (stage === 'requested')
+      view = await call(ctx.cookieA, 'POST', `me/cases/${id}/after-permit/slutbesked-request`, {
+        version: view.version,
+      });
+  }
+  return {
+    id,
+    version: view.version,
+    slotId: view.state.consultation.slots[0]?.id ?? '00000000-0000-4000-8000-000000000000',
+    itemId: view.state.kontrollplan.items[0]!.id,
+  };
+}
+const afterPermitRow = (
+  face: 'me' | 'officer',
+  method: 'GET' | 'POST',
+  tail: string,
+  stage: AfterPermitStage,
+  body: (c: { version: number; slotId: string; itemId: string }) => object = ({ version }) => ({ version }),
+): Row => ({
+  method,
+  route: `/api/${face}/cases/:id/after-permit${tail}`,
+  expect: face === 'me' ? onlyA(200) : officersOfTeam(200),
+  call: async (c) => {
+    const made = await afterPermitCaseOfA(c, stage);
+    const url = `/api/${face}/cases/${made.id}/after-permit${tail}`;
+    return method === 'GET' ? { method, url } : { method, url, body: body(made) };
+  },
+});
+const afterPermitRows: Row[] = [
+  afterPermitRow('me', 'GET', '', 'decided'),
+  afterPermitRow('me', 'POST', '/consultation/booking', 'slots', ({ version, slotId }) => ({ version, slotId })),
+  afterPermitRow('me', 'POST', '/kontrollplan', 'decided', ({ version }) => ({
+    version,
+    items: [{ what: 'Placering enligt situationsplan', checkedBy: 'byggherre', method: 'measurement' }],
+  })),
+  afterPermitRow('me', 'POST', '/kontrollplan/ticks', 'started', ({ version, itemId }) => ({
+    version,
+    itemId,
+    doneOn: '2026-11-23',
+  })),
+  afterPermitRow('me', 'POST', '/work-started', 'started', ({ version }) => ({ version, startedOn: '2026-11-23' })),
+  afterPermitRow('me', 'POST', '/slutbesked-request', 'started'),
+  afterPermitRow('officer', 'GET', '', 'decided'),
+  afterPermitRow('officer', 'POST', '/consultation/waiver', 'decided', ({ version }) => ({
+    version,
+    reason: 'Enkel komplementbyggnad.',
+  })),
+  afterPermitRow('officer', 'POST', '/consultation/slots', 'decided', ({ version }) => ({
+    version,
+    slots: [{ startsAt: '2027-01-15T09:00:00+01:00', place: 'Stadshuset' }],
+  })),
+  afterPermitRow('officer', 'POST', '/consultation/minutes', 'booked', ({ version }) => ({
+    version,
+    heldOn: '2026-11-23',
+    text: 'Kontrollplanen gicks igenom.',
+  })),
+  afterPermitRow('officer', 'POST', '/startbesked', 'ready', ({ version }) => ({ version })),
+  afterPermitRow('officer', 'POST', '/site-visits', 'started', ({ version }) => ({
+    version,
+    visitedOn: '2026-11-23',
+    note: 'Grunden gjuten enligt ritning.',
+  })),
+  afterPermitRow('officer', 'POST', '/slutbesked', 'requested', ({ version }) => ({
+    version,
+    kind: 'interim',
+    remaining: ['Fasadmålning'],
+  })),
+];
 
 const matrix: Row[] = [
   { method: 'GET', route: '/api/health', expect: all(200), call: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -808,6 +926,7 @@ const matrix: Row[] = [
     },
   },
   ...consentRows,
+  ...afterPermitRows,
   // Issue 19: the neighbour hearing, run by the officer of the case's team.
   {
     method: 'GET',

@@ -15,6 +15,7 @@ import { demoClock } from './demoClock';
 import { openDatabase } from './db/database';
 import { seedStaff } from './db/seed';
 import { runRetention } from './jobs/retention';
+import { sendValidityReminders } from './jobs/validityReminders';
 import { messageIdDomain, smtpTransport } from './notifications/mailTransport';
 import { startMailDelivery } from './notifications/outboxDelivery';
 import { startMetricsServer } from './metrics/server';
@@ -75,6 +76,18 @@ await retention();
 // Fire and forget: retention() catches and logs its own failures.
 const retentionTimer = setInterval(() => void retention(), 3_600_000);
 retentionTimer.unref();
+
+// Reminders before a permit lapses (issue #21): hourly, so each goes out within the hour after 08:00 on its day.
+const reminders = async () => {
+  try {
+    const sent = await sendValidityReminders(database.db, app.clock());
+    if (sent > 0) app.log.info({ sent }, 'validity reminders sent');
+  } catch (err) {
+    app.log.error({ err }, 'validity reminders failed');
+  }
+};
+await reminders();
+setInterval(() => void reminders(), 3_600_000).unref();
 
 // E-mail: with a mail server configured, the outbox is sent from here; every instance may run it (entries are
 // claimed with SKIP LOCKED). Without one, e-mail stays recorded in the outbox (README, SMTP_URL).

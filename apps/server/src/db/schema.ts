@@ -594,3 +594,20 @@ export const hearingLetters = pgTable(
   },
   (t) => [uniqueIndex('hearing_letters_party_idx').on(t.caseId, t.partyId)],
 );
+
+/**
+ * What follows a case's decision (issue #21): tekniskt samråd, kontrollplan, startbesked, building, slutbesked, as
+ * the domain keeps it (afterPermit/state.ts). Written only by an after-permit command, in the same transaction as
+ * the case's version. `kontrollansvarig` is fixed when the record is made: the decision's terms, not today's rules.
+ * `reminders_sent` holds the keys of the validity reminders already sent (jobs/validityReminders.ts).
+ */
+export const caseAfterPermit = pgTable('case_after_permit', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  kontrollansvarig: boolean('kontrollansvarig').notNull(),
+  state: jsonb('state').notNull(),
+  remindersSent: jsonb('reminders_sent')
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+});

@@ -30,7 +30,7 @@ export interface IssueInput {
 }
 
 /** The area the fee schedule prices: gross floor area for an extension, the footprints' area otherwise. */
-function pricedArea(application: ApplicationSubmission): number {
+export function pricedArea(application: ApplicationSubmission): number {
   const drawn = application.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0);
   return application.measure === 'extension' ? (application.details.grossFloorAreaM2 ?? drawn) : drawn;
 }

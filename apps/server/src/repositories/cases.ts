@@ -19,6 +19,7 @@ import {
   type AttachmentType,
   type CaseAssessment,
   type CaseDetail,
+  type CaseDocumentKind,
   type CaseEvent,
   type CaseEventType,
   type CaseStatus,
@@ -542,7 +543,7 @@ export async function caseDetail(
     decidedByName: row.decidedByName,
     startApprovedAt: row.startApprovedAt ? row.startApprovedAt.toISOString() : null,
     documents: documents.map((d) => ({
-      kind: d.kind as 'decision' | 'startApproval',
+      kind: d.kind as CaseDocumentKind,
       fileName: d.fileName,
       createdAt: d.createdAt.toISOString(),
     })),
@@ -586,7 +587,7 @@ export interface CaseChange {
   events: { type: CaseEventType; data: Record<string, unknown> }[];
   /** Messages to the applicant (and the outbox, when they gave an e-mail address). */
   messages?: MessageText[];
-  documents?: { kind: 'decision' | 'startApproval'; fileName: string; size: number; sha256: string }[];
+  documents?: { kind: CaseDocumentKind; fileName: string; size: number; sha256: string }[];
   /** The neighbour hearing as the command left it (stored in case_hearings with the case's version). */
   hearing?: Hearing;
 }
@@ -643,7 +644,7 @@ export async function changeCase(db: Db | Tx, change: CaseChange): Promise<CaseR
   });
 }
 
-export async function latestDocument(db: Db, caseId: string, kind: 'decision' | 'startApproval') {
+export async function latestDocument(db: Db, caseId: string, kind: CaseDocumentKind) {
   const [doc] = await db
     .select()
     .from(caseDocuments)

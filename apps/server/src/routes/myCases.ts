@@ -7,6 +7,7 @@ import {
   AttachmentSlotSchema,
   CaseDetailSchema,
   CaseDocumentKindSchema,
+  type CaseDocumentKind,
   CaseMessageSchema,
   CompletionAnswerInputSchema,
   MyCaseSummarySchema,
@@ -127,7 +128,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       ),
   );
 
-  app.get<{ Params: { id: string; kind: 'decision' | 'startApproval' } }>(
+  app.get<{ Params: { id: string; kind: CaseDocumentKind } }>(
     '/me/cases/:id/documents/:kind',
     {
       schema: {

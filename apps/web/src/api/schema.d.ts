@@ -7022,7 +7022,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -7048,7 +7048,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -7071,7 +7082,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -7382,6 +7396,2199 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The steps after the decision: phases, permit validity (PBL 9 kap. 43 §), next actions, samråd, kontrollplan, startbesked and slutbesked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/consultation/booking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Book one of the times offered for the tekniskt samråd (PBL 10 kap. 14 §) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            slotId: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/kontrollplan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Adapt the kontrollplan (PBL 10 kap. 6 §) before the startbesked approves it: items in order; a ticked item stays */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+              id?: string;
+              /** @enum {string} */
+              method: 'visual' | 'measurement' | 'documents' | 'certificate';
+              what: string;
+            }[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/kontrollplan/ticks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tick a kontrollplan item as done on a day, optionally with a file of the case (photo, certificate) and a note */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            attachmentId?: string | null;
+            /** Format: date */
+            doneOn: string;
+            itemId: string;
+            note?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/slutbesked-request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for the slutbesked (PBL 10 kap. 34 §) with the kontrollplan as ticked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/work-started': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report the day the work started (what the two-year limit of PBL 9 kap. 43 § asks about) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            startedOn: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -7846,7 +10053,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -7872,7 +10079,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -7895,7 +10113,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -8338,7 +10559,7 @@ export interface paths {
         header?: never;
         path: {
           id: string;
-          kind: 'decision' | 'startApproval';
+          kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
         };
         cookie?: never;
       };
@@ -8750,7 +10971,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -8776,7 +10997,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -8799,7 +11031,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -9517,7 +11752,10 @@ export interface paths {
                 | 'extension'
                 | 'decision'
                 | 'startApproval'
-                | 'withdrawn';
+                | 'withdrawn'
+                | 'consultation'
+                | 'slutbesked'
+                | 'validityReminder';
               subject: string;
             }[];
           };
@@ -9784,7 +12022,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -9810,7 +12048,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -9833,7 +12082,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -10188,6 +12440,2574 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/officer/cases/{id}/after-permit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The steps after the decision: phases, permit validity (PBL 9 kap. 43 §), next actions, samråd, kontrollplan, startbesked and slutbesked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/consultation/minutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the minutes (protokoll) of the held samråd; issues the protocol as a PDF */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            heldOn: string;
+            text: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/consultation/slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Offer times for the tekniskt samråd (replaces earlier times while none is booked); the applicant is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            slots: {
+              place: string;
+              /** Format: date-time */
+              startsAt: string;
+            }[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/consultation/waiver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a tekniskt samråd is plainly not needed (PBL 10 kap. 14 § 2 p.); refused where a kontrollansvarig is required */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/site-visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Note a site visit (arbetsplatsbesök, PBL 10 kap. 27 §) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+            version: number;
+            /** Format: date */
+            visitedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/slutbesked': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the slutbesked (PBL 10 kap. 34 §, every item ticked) or an interimistiskt slutbesked (10 kap. 36 §, with what remains) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            conditions?: string[];
+            /** @enum {string} */
+            kind: 'interim' | 'final';
+            remaining?: string[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/startbesked': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the startbesked (PBL 10 kap. 23–24 §§) approving the kontrollplan, with conditions; waits for legal force unless beforeLegalForce (then after the 4 weeks of 9 kap. 42 a §) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            beforeLegalForce?: boolean;
+            conditions?: string[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/officer/cases/{id}/assign': {
     parameters: {
       query?: never;
@@ -10325,7 +15145,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -10351,7 +15171,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -10374,7 +15205,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -10943,7 +15777,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -10969,7 +15803,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -10992,7 +15837,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -11561,7 +16409,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -11587,7 +16435,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -11610,7 +16469,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -12179,7 +17041,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -12205,7 +17067,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -12228,7 +17101,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -12671,7 +17547,7 @@ export interface paths {
         header?: never;
         path: {
           id: string;
-          kind: 'decision' | 'startApproval';
+          kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
         };
         cookie?: never;
       };
@@ -12939,7 +17815,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -12965,7 +17841,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -12988,7 +17875,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -13556,7 +18446,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -13582,7 +18472,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -13605,7 +18506,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -14177,7 +19081,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -14203,7 +19107,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -14226,7 +19141,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -14791,7 +19709,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -14817,7 +19735,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -14840,7 +19769,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -15550,7 +20482,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -15576,7 +20508,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -15599,7 +20542,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -16165,7 +21111,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -16191,7 +21137,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -16214,7 +21171,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {
@@ -17139,7 +22099,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 /** @enum {string} */
-                kind: 'decision' | 'startApproval';
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
               }[];
               events: {
                 actor: string;
@@ -17165,7 +22125,18 @@ export interface paths {
                   | 'decisionDelivered'
                   | 'hearingStarted'
                   | 'hearingAnswered'
-                  | 'hearingClosed';
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent';
               }[];
               /** Format: uuid */
               id: string;
@@ -17188,7 +22159,10 @@ export interface paths {
                   | 'extension'
                   | 'decision'
                   | 'startApproval'
-                  | 'withdrawn';
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
                 subject: string;
               }[];
               notice: {

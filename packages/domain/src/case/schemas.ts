@@ -70,6 +70,18 @@ export const CaseEventTypeSchema = z.enum([
   'hearingStarted',
   'hearingAnswered',
   'hearingClosed',
+  // After the permit (issue #21)
+  'consultationWaived',
+  'consultationSlotsPublished',
+  'consultationBooked',
+  'consultationHeld',
+  'kontrollplanEdited',
+  'kontrollplanItemDone',
+  'workStarted',
+  'siteVisited',
+  'slutbeskedRequested',
+  'slutbeskedIssued',
+  'validityReminderSent',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */
@@ -147,6 +159,9 @@ export const MessageKindSchema = z.enum([
   'decision',
   'startApproval',
   'withdrawn',
+  'consultation',
+  'slutbesked',
+  'validityReminder',
 ]);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 export const CaseMessageSchema = z.object({
@@ -182,8 +197,17 @@ export const CaseAssessmentSchema = z.object({
 });
 export type CaseAssessment = z.infer<typeof CaseAssessmentSchema>;
 
-/** `decision`: the decision on the application (for a notification, the start approval itself); `startApproval`: a permit's later startbesked. */
-export const CaseDocumentKindSchema = z.enum(['decision', 'startApproval']);
+/**
+ * `decision`: the decision on the application (for a notification, the start approval itself); `startApproval`: a
+ * permit's later startbesked; then the slutbesked (or an interim one) and the tekniskt samråd's protocol (issue #21).
+ */
+export const CaseDocumentKindSchema = z.enum([
+  'decision',
+  'startApproval',
+  'slutbesked',
+  'interimSlutbesked',
+  'consultationMinutes',
+]);
 export type CaseDocumentKind = z.infer<typeof CaseDocumentKindSchema>;
 
 export const OfficerRefSchema = z.object({ personnummer: z.string(), name: z.string() });

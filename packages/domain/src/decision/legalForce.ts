@@ -38,7 +38,8 @@ export interface LegalForce {
   uncertain: boolean;
 }
 
-const addYears = (day: string, years: number) => {
+/** The same calendar day `years` later; 29 February falls back to 28 February in a common year. */
+export const addYears = (day: string, years: number) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   // 29 February plus a year is 28 February: the period ends within the same month.
   const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();

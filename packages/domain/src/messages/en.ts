@@ -1,3 +1,4 @@
+import { afterPermitEn } from '../afterPermit/messages';
 import { findingEn } from './findings.en';
 import type { DomainMessageId } from './sv';
 
@@ -263,4 +264,5 @@ export const domainEn: Record<DomainMessageId, string> = {
   ...rest,
   ...consentEn,
   ...statisticsEn,
+  ...afterPermitEn,
 };

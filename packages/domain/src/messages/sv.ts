@@ -1,3 +1,4 @@
+import { afterPermitSv } from '../afterPermit/messages';
 import { fillMessage, type Message, type MessageParams } from './fill';
 
 /**
@@ -361,6 +362,7 @@ export const domainSv = {
   ...caseSv,
   ...consentSv,
   ...statisticsSv,
+  ...afterPermitSv,
 };
 export type DomainMessageId = keyof typeof domainSv;
 

@@ -5,6 +5,7 @@ import {
   outcomeLabel,
   type AttachmentType,
   type CaseDetail,
+  type CaseDocumentKind,
   type CaseEvent,
   type DecisionOutcome,
 } from '@lovisa/domain';
@@ -34,6 +35,25 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   hearingStarted: 'loop.event.hearingStarted',
   hearingAnswered: 'loop.event.hearingAnswered',
   hearingClosed: 'loop.event.hearingClosed',
+  consultationWaived: 'afterPermit.event.consultationWaived',
+  consultationSlotsPublished: 'afterPermit.event.consultationSlotsPublished',
+  consultationBooked: 'afterPermit.event.consultationBooked',
+  consultationHeld: 'afterPermit.event.consultationHeld',
+  kontrollplanEdited: 'afterPermit.event.kontrollplanEdited',
+  kontrollplanItemDone: 'afterPermit.event.kontrollplanItemDone',
+  workStarted: 'afterPermit.event.workStarted',
+  siteVisited: 'afterPermit.event.siteVisited',
+  slutbeskedRequested: 'afterPermit.event.slutbeskedRequested',
+  slutbeskedIssued: 'afterPermit.event.slutbeskedIssued',
+  validityReminderSent: 'afterPermit.event.validityReminderSent',
+};
+
+const documentKeys: Record<CaseDocumentKind, MessageKey> = {
+  decision: 'loop.downloadDecision',
+  startApproval: 'loop.downloadStartApproval',
+  slutbesked: 'afterPermit.document.slutbesked',
+  interimSlutbesked: 'afterPermit.document.interimSlutbesked',
+  consultationMinutes: 'afterPermit.document.consultationMinutes',
 };
 
 /** What both the applicant and the officer see of a case: one model, two faces. */
@@ -114,9 +134,9 @@ export function CaseFacts({ c, face }: { c: CaseDetail; face: 'me' | 'officer' }
       {c.documents.length > 0 && (
         <ul className="documents">
           {c.documents.map((d) => (
-            <li key={d.kind}>
+            <li key={`${d.kind}-${d.createdAt}`}>
               <a className="button" href={documentUrl(face, c.id, d.kind)} download={d.fileName}>
-                {t(d.kind === 'decision' ? 'loop.downloadDecision' : 'loop.downloadStartApproval')}
+                {t(documentKeys[d.kind])}
               </a>
             </li>
           ))}

@@ -20,6 +20,7 @@ import { caseApi, uploadToCase } from './caseApi';
 import { completionAnswerFormSchema, fieldMessage, showIssues, withdrawFormSchema } from './caseForms';
 import { Inbox } from './Inbox';
 import { MyNotice } from '../notice/NoticePanel';
+import { MyAfterPermit } from '../afterPermit/MyAfterPermit';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasePage({ id }: { id: string }) {
@@ -56,6 +57,7 @@ export default function MyCasePage({ id }: { id: string }) {
               }}
             />
           )}
+          {data.status === 'decided' && <MyAfterPermit caseId={data.id} caseVersion={data.version} />}
           {data.notice && <MyNotice n={data.notice} />}
           <section aria-labelledby="messages-title">
             <h2 id="messages-title">{t('loop.messages')}</h2>

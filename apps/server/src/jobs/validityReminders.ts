@@ -1,0 +1,92 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  afterPermitMessages,
+  dueReminders,
+  finalSlutbesked,
+  initialAfterPermitState,
+  permitValidity,
+  reminderKey,
+  reminderSendAt,
+  ruleSetOfCase,
+  startbeskedOn,
+  stockholmDate,
+  type MeasureType,
+} from '@lovisa/domain';
+import type { Db } from '../db/database';
+import { caseAfterPermit, caseEvents, cases } from '../db/schema';
+import { afterPermitOf } from '../repositories/afterPermit';
+import { clockFactsOf, type CaseRow } from '../repositories/cases';
+import { sendToApplicant } from '../repositories/messages';
+import { afterPermitFactsOf, kontrollansvarigOf } from '../services/afterPermit';
+
+/**
+ * Reminders before a permit lapses (PBL 9 kap. 43 §; a notification's startbesked, 10 kap. 25 §): a message in
+ * Mina ärenden and, with an e-mail address, the outbox, at 08:00 Swedish time on each reminder day. Safe on every
+ * instance at once: each case's record is locked while its reminders are chosen and marked sent.
+ */
+export async function sendValidityReminders(db: Db, now: Date): Promise<number> {
+  const candidates = await db
+    .select()
+    .from(cases)
+    .leftJoin(caseAfterPermit, eq(caseAfterPermit.caseId, cases.id))
+    .where(and(eq(cases.status, 'decided'), inArray(cases.outcome, ['approved', 'startApproval'])));
+  let sent = 0;
+  for (const { cases: row } of candidates) sent += await remindCase(db, row, now);
+  return sent;
+}
+
+async function remindCase(db: Db, row: CaseRow, now: Date): Promise<number> {
+  const today = stockholmDate(now);
+  // Read outside the transaction: PGlite has one connection, and the dates do not depend on the lock.
+  const facts = await afterPermitFactsOf(db, row, false);
+  return db.transaction(async (tx) => {
+    // The record exists before it is locked: a case nobody has touched since its decision gets its first one here.
+    if (!(await afterPermitOf(tx, row.id)))
+      await tx
+        .insert(caseAfterPermit)
+        .values({
+          caseId: row.id,
+          kontrollansvarig: kontrollansvarigOf(row),
+          state: initialAfterPermitState(row.measure as MeasureType),
+        })
+        .onConflictDoNothing();
+    await tx.execute(sql`select 1 from case_after_permit where case_id = ${row.id} for update`);
+    const record = (await afterPermitOf(tx, row.id))!;
+    const validity = permitValidity(
+      {
+        procedure: facts.procedure,
+        legalForceOn: facts.legalForceOn,
+        startbeskedOn: startbeskedOn(facts, record.state),
+      },
+      ruleSetOfCase(clockFactsOf(row)),
+    );
+    if (!validity) return 0;
+    const progress = { startedOn: record.state.startedOn, finished: finalSlutbesked(record.state) !== null };
+    const due = dueReminders(validity, progress, today, new Set(record.remindersSent)).filter(
+      (r) => reminderSendAt(r.sendOn) <= now,
+    );
+    if (due.length === 0) return 0;
+    // Two reminders of one limit due at once (a job that did not run): the applicant gets the nearer one only.
+    const byLimit = new Map(due.map((r) => [r.limit, r]));
+    for (const r of byLimit.values()) {
+      await sendToApplicant(
+        tx,
+        row,
+        afterPermitMessages.validityReminder({ diaryNumber: row.diaryNumber, limit: r.limit, limitDay: r.limitDay }),
+        now,
+      );
+      await tx.insert(caseEvents).values({
+        caseId: row.id,
+        type: 'validityReminderSent',
+        at: now,
+        actor: 'Lovisa',
+        data: { limit: r.limit, limitDay: r.limitDay, daysBefore: r.daysBefore },
+      });
+    }
+    await tx
+      .update(caseAfterPermit)
+      .set({ remindersSent: [...record.remindersSent, ...due.map(reminderKey)] })
+      .where(eq(caseAfterPermit.caseId, row.id));
+    return byLimit.size;
+  });
+}

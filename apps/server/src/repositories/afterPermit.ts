@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { AfterPermitStateSchema, type AfterPermitState } from '@lovisa/domain';
+import type { Db, Tx } from '../db/database';
+import { caseAfterPermit } from '../db/schema';
+
+export interface AfterPermitRecord {
+  kontrollansvarig: boolean;
+  state: AfterPermitState;
+  remindersSent: string[];
+}
+
+/** The case's after-permit record, or null before its first command (or when a stored one no longer parses). */
+export async function afterPermitOf(db: Db | Tx, caseId: string): Promise<AfterPermitRecord | null> {
+  const [row] = await db.select().from(caseAfterPermit).where(eq(caseAfterPermit.caseId, caseId));
+  if (!row) return null;
+  const state = AfterPermitStateSchema.safeParse(row.state);
+  if (!state.success) return null;
+  return {
+    kontrollansvarig: row.kontrollansvarig,
+    state: state.data,
+    remindersSent: Array.isArray(row.remindersSent) ? (row.remindersSent as string[]) : [],
+  };
+}
+
+/** Stores the state a command left, in the command's transaction (the case's version guards it). */
+export async function storeAfterPermit(
+  tx: Db | Tx,
+  caseId: string,
+  record: Pick<AfterPermitRecord, 'kontrollansvarig' | 'state'>,
+): Promise<void> {
+  await tx
+    .insert(caseAfterPermit)
+    .values({ caseId, kontrollansvarig: record.kontrollansvarig, state: record.state })
+    .onConflictDoUpdate({ target: caseAfterPermit.caseId, set: { state: record.state } });
+}

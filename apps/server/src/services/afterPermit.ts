@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import {
+  afterPermitDocument,
+  afterPermitProblemErrorCode,
+  afterPermitView,
+  applyAfterPermitCommand,
+  initialAfterPermitState,
+  kontrollansvarigRequired,
+  measureLabels,
+  ruleSetOfCase,
+  stockholmDate,
+  swedishText,
+  type AfterPermitCommand,
+  type AfterPermitDocumentOrder,
+  type AfterPermitFacts,
+  type AfterPermitProblem,
+  type AfterPermitView,
+  type ApplicationSubmission,
+  type CaseActor,
+  type CaseDocumentKind,
+  type CaseStatus,
+  type DecisionOutcome,
+  type DomainMessageId,
+  type MeasureType,
+  type Procedure,
+} from '@lovisa/domain';
+import { AppError } from '../errors';
+import type { Db } from '../db/database';
+import { attachments } from '../db/schema';
+import { BOARD, MUNICIPALITY, pricedArea } from '../decision/issue';
+import { renderDecision } from '../decision/renderDecision';
+import { afterPermitOf, storeAfterPermit, type AfterPermitRecord } from '../repositories/afterPermit';
+import { changeCase, clockFactsOf, staleConflict, type CaseRow } from '../repositories/cases';
+import { noticeOf } from './decisionNotice';
+
+/**
+ * The steps after a decision (issue #21) on the server: load the facts the domain needs, ask it
+ * (applyAfterPermitCommand), render the documents it orders, and store the change with the case's version in one
+ * transaction — the pattern of ADR 0004 for a record of its own (case_after_permit).
+ */
+
+/**
+ * Whether the case needs a kontrollansvarig, fixed when its after-permit record is made: the rule set the case was
+ * received under (PBL 10 kap. 9 §, a rule-set value per measure and area), or an applicant who named one anyway.
+ */
+export function kontrollansvarigOf(row: CaseRow): boolean {
+  const application = row.application as ApplicationSubmission;
+  const named = Boolean(application.details.kaName?.trim());
+  return (
+    named ||
+    kontrollansvarigRequired(row.measure as MeasureType, pricedArea(application), ruleSetOfCase(clockFactsOf(row)))
+  );
+}
+
+async function recordOf(db: Db, row: CaseRow): Promise<AfterPermitRecord> {
+  return (
+    (await afterPermitOf(db, row.id)) ?? {
+      kontrollansvarig: kontrollansvarigOf(row),
+      state: initialAfterPermitState(row.measure as MeasureType),
+      remindersSent: [],
+    }
+  );
+}
+
+/** The case's facts as the after-permit rules see them; legal force from the recorded notice and deliveries. */
+export async function afterPermitFactsOf(db: Db, row: CaseRow, kontrollansvarig: boolean): Promise<AfterPermitFacts> {
+  const notice = await noticeOf(db, row, 'officer');
+  return {
+    procedure: row.procedure as Procedure,
+    status: row.status as CaseStatus,
+    outcome: row.outcome as DecisionOutcome | null,
+    measure: row.measure as MeasureType,
+    kontrollansvarig,
+    decidedOn: row.decidedAt ? stockholmDate(row.decidedAt) : null,
+    legalForceOn: notice?.legalForceOn ?? null,
+    earliestStart: notice?.earliestStart ?? null,
+    startApprovedOn: row.procedure === 'permit' && row.startApprovedAt ? stockholmDate(row.startApprovedAt) : null,
+  };
+}
+
+/** The view for one face. */
+export async function afterPermitViewOf(
+  app: FastifyInstance,
+  row: CaseRow,
+  face: 'applicant' | 'officer',
+): Promise<AfterPermitView> {
+  const record = await recordOf(app.db, row);
+  const facts = await afterPermitFactsOf(app.db, row, record.kontrollansvarig);
+  return afterPermitView(
+    facts,
+    record.state,
+    face,
+    stockholmDate(app.clock()),
+    row.version,
+    ruleSetOfCase(clockFactsOf(row)),
+  );
+}
+
+/** A refused after-permit command as the API says it: the code's HTTP class, its text by id, the field. */
+export function afterPermitProblemError(problem: AfterPermitProblem, row: CaseRow): AppError {
+  if (problem.code === 'STALE_VERSION') return staleConflict(row);
+  const id = `afterPermit.problem.${problem.code}` as DomainMessageId;
+  const message = swedishText(id);
+  const issues = problem.path ? [{ path: problem.path, message, messageId: id }] : [];
+  return new AppError(afterPermitProblemErrorCode[problem.code], message, issues, id);
+}
+
+const documentKinds: Record<AfterPermitDocumentOrder['kind'], CaseDocumentKind> = {
+  startbesked: 'startApproval',
+  slutbesked: 'slutbesked',
+  interimSlutbesked: 'interimSlutbesked',
+  consultationMinutes: 'consultationMinutes',
+};
+const fileNames: Record<AfterPermitDocumentOrder['kind'], string> = {
+  startbesked: 'Startbesked',
+  slutbesked: 'Slutbesked',
+  interimSlutbesked: 'Interimistiskt slutbesked',
+  consultationMinutes: 'Protokoll tekniskt samråd',
+};
+
+/** Writes one ordered document as a PDF (the decision's layout: tagged, DejaVu embedded) into the attachment store. */
+async function issueAfterPermitDocument(
+  app: FastifyInstance,
+  row: CaseRow,
+  order: AfterPermitDocumentOrder,
+  view: AfterPermitView,
+) {
+  const booked = view.state.consultation.slots.find((s) => s.id === view.state.consultation.bookedSlotId) ?? null;
+  const content = afterPermitDocument(order, {
+    diaryNumber: row.diaryNumber,
+    propertyDesignation: row.propertyDesignation,
+    measure: measureLabels[row.measure as MeasureType],
+    applicantName: row.applicantName,
+    municipality: MUNICIPALITY,
+    kontrollplan: view.state.kontrollplan,
+    validity: view.validity,
+    consultation: booked ? { startsAt: booked.startsAt, place: booked.place } : null,
+  });
+  const pdf = await renderDecision(content, {
+    municipality: MUNICIPALITY,
+    board: BOARD,
+    diaryNumber: row.diaryNumber,
+    date: order.on,
+  });
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const sha256 = await app.attachmentStore.put(bytes);
+  return {
+    kind: documentKinds[order.kind],
+    fileName: `${fileNames[order.kind]} ${row.diaryNumber}.pdf`,
+    size: bytes.length,
+    sha256,
+  };
+}
+
+/** A file of this case (a photo or certificate a tick points to); another case's file answers as unknown. */
+export async function caseAttachmentExists(db: Db, caseId: string, attachmentId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.caseId, caseId)));
+  return found !== undefined;
+}
+
+/** The one way the after-permit record changes: domain decides, documents are written, all stored on the version. */
+export async function runAfterPermitCommand(
+  app: FastifyInstance,
+  row: CaseRow,
+  command: AfterPermitCommand,
+  actor: CaseActor,
+): Promise<CaseRow> {
+  const record = await recordOf(app.db, row);
+  const facts = await afterPermitFactsOf(app.db, row, record.kontrollansvarig);
+  const at = app.clock();
+  const result = applyAfterPermitCommand(
+    { ...facts, diaryNumber: row.diaryNumber, version: row.version, state: record.state },
+    command,
+    actor,
+    at,
+    randomUUID,
+  );
+  if (!result.ok) throw afterPermitProblemError(result.problem, row);
+  const { state, events, messages, documents, startApproved } = result.change;
+  const after = afterPermitView(
+    facts,
+    state,
+    'officer',
+    stockholmDate(at),
+    row.version,
+    ruleSetOfCase(clockFactsOf(row)),
+  );
+  const issued = await Promise.all(documents.map((d) => issueAfterPermitDocument(app, row, d, after)));
+  return app.db.transaction(async (tx) => {
+    const changed = await changeCase(tx, {
+      id: row.id,
+      version: command.version,
+      actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
+      at,
+      set: startApproved ? { startApprovedAt: at } : {},
+      events,
+      messages,
+      documents: issued,
+    });
+    await storeAfterPermit(tx, row.id, { kontrollansvarig: record.kontrollansvarig, state });
+    return changed;
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { RuleSet } from '../rules/ruleSet';
+import { kontrollplanProgress } from './kontrollplan';
+import {
+  NextActionSchema,
+  PhaseSchema,
+  afterPermitPhases,
+  applicantNextActions,
+  consultationNeed,
+  officerNextActions,
+  startbeskedBlocker,
+  startbeskedOn,
+  type AfterPermitFacts,
+  type StartbeskedBlocker,
+} from './phases';
+import { AfterPermitStateSchema, finalSlutbesked, type AfterPermitState } from './state';
+import { PermitValiditySchema, permitValidity, validityReminders, ValidityReminderSchema } from './validity';
+
+/** The steps after the decision as either face shows them: phases, dates, what to do next, and the record itself. */
+export const AfterPermitViewSchema = z.object({
+  /** The case's version: every command names it. */
+  version: z.number().int().nonnegative(),
+  kontrollansvarig: z.boolean(),
+  consultationNeed: z.enum(['required', 'unlessWaived', 'none']),
+  phases: z.array(PhaseSchema),
+  legalForceOn: z.iso.date().nullable(),
+  earliestStart: z.iso.date().nullable(),
+  validity: PermitValiditySchema.nullable(),
+  reminders: z.array(ValidityReminderSchema),
+  nextActions: z.array(NextActionSchema),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  state: AfterPermitStateSchema,
+  /** The officer's: whether a startbesked may be given today, or what it waits for (null once given). */
+  startbesked: z.object({ blocker: z.string().nullable(), earlyBlocker: z.string().nullable() }).nullable().optional(),
+});
+export type AfterPermitView = z.infer<typeof AfterPermitViewSchema>;
+
+export function afterPermitView(
+  f: AfterPermitFacts,
+  s: AfterPermitState,
+  face: 'applicant' | 'officer',
+  today: string,
+  version: number,
+  ruleSet: RuleSet,
+): AfterPermitView {
+  const validity = permitValidity(
+    { procedure: f.procedure, legalForceOn: f.legalForceOn, startbeskedOn: startbeskedOn(f, s) },
+    ruleSet,
+  );
+  const progress = kontrollplanProgress(s.kontrollplan);
+  const blocker = (early: boolean): StartbeskedBlocker | null => startbeskedBlocker(f, s, today, early);
+  return {
+    version,
+    kontrollansvarig: f.kontrollansvarig,
+    consultationNeed: consultationNeed(f),
+    phases: afterPermitPhases(f, s),
+    legalForceOn: f.legalForceOn,
+    earliestStart: f.earliestStart,
+    validity,
+    reminders: validity
+      ? validityReminders(validity, { startedOn: s.startedOn, finished: finalSlutbesked(s) !== null })
+      : [],
+    nextActions: face === 'applicant' ? applicantNextActions(f, s, validity) : officerNextActions(f, s, today),
+    progress: { done: progress.done, total: progress.total },
+    state: s,
+    ...(face === 'officer'
+      ? {
+          startbesked:
+            f.procedure === 'permit' && !s.startbesked
+              ? { blocker: blocker(false), earlyBlocker: blocker(true) }
+              : null,
+        }
+      : {}),
+  };
+}
