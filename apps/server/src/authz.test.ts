@@ -779,6 +779,38 @@ const matrix: Row[] = [
       };
     },
   },
+  // Previews write nothing, and answer who may see the case as the command itself does.
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/decision/preview',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id, version } = await caseOfA(c);
+      return {
+        method: 'POST',
+        url: `/api/officer/cases/${id}/decision/preview`,
+        body: { version, outcome: 'approved', reason: 'Följer detaljplanen.' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/start-approval/preview',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id, version } = await caseOfA(c, 'approved');
+      return { method: 'POST', url: `/api/officer/cases/${id}/start-approval/preview`, body: { version } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/proposal/confirm/preview',
+    expect: officerOnlyLead,
+    call: async (c) => {
+      const { id, version } = await caseOfA(c, 'proposed');
+      return { method: 'POST', url: `/api/officer/cases/${id}/proposal/confirm/preview`, body: { version } };
+    },
+  },
   {
     method: 'GET',
     route: '/api/me/messages',

@@ -250,16 +250,24 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const queue = QueuePageSchema.parse((await inject('GET', '/api/officer/queue', oskar)).json());
     const item = queue.items.find((i) => i.id === c.id)!;
     expect(item.clock).toMatchObject({ deadline: '2027-02-01', daysLeft: -9, feeReduction: 0.4 });
-    const refused = CaseDetailSchema.parse(
-      await act(c.id, 'decision', {
-        version: 0,
-        outcome: 'refused',
-        reason: 'Garaget placeras på mark som enligt planen inte får bebyggas.',
-      }),
-    );
+    const refusal = {
+      version: 0,
+      outcome: 'refused',
+      reason: 'Garaget placeras på mark som enligt planen inte får bebyggas.',
+    };
+    // Read before it is made: the preview is the PDF the decision will issue, and stores nothing.
+    const preview = await inject('POST', `/api/officer/cases/${c.id}/decision/preview`, oskar, refusal);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(preview.headers['cache-control']).toBe('no-store');
+    expect((await officerCase(c.id)).documents).toEqual([]);
+    const bad = await inject('POST', `/api/officer/cases/${c.id}/decision/preview`, oskar, { ...refusal, reason: '' });
+    expect(bad.statusCode).toBe(400);
+    const refused = CaseDetailSchema.parse(await act(c.id, 'decision', refusal));
     expect(refused).toMatchObject({ status: 'decided', outcome: 'refused' });
     expect(refused.events.at(-1)).toMatchObject({ type: 'decided', data: { outcome: 'refused', feeReduction: 0.4 } });
     const text = await pdfText((await inject('GET', `/api/me/cases/${c.id}/documents/decision`, anna)).rawPayload);
+    expect(text).toBe(await pdfText(preview.rawPayload));
     expect(text).toContain('Bygglov avslaget');
     expect(text).toContain('avslår ansökan om bygglov');
     expect(text).toContain('Skäl för beslutet');
@@ -293,6 +301,14 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     expect(flagged.items.map((i) => i.id)).toEqual(expect.arrayContaining([c.id, d.id]));
     expect(flagged.items.every((i) => i.deviation && i.neighbourConsentMissing)).toBe(true);
 
+    // An officer's decision here is a proposal: it issues nothing, so there is nothing to preview yet.
+    const early = await inject('POST', `/api/officer/cases/${c.id}/decision/preview`, oskar, {
+      version: before.version,
+      outcome: 'approved',
+      reason: 'Avvikelsen är liten.',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.messageId).toBe('server.previewNothingIssued');
     const proposed = CaseDetailSchema.parse(
       await act(c.id, 'decision', {
         version: before.version,
@@ -312,6 +328,11 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     expect(ownView.events.map((e) => e.type)).not.toContain('decisionProposed');
     expect(ownView.messages.map((m) => m.kind)).toEqual(['receipt']);
 
+    // Confirmed by the team lead, the proposal issues the decision: that is what the lead reads first.
+    const confirmPreview = await inject('POST', `/api/officer/cases/${c.id}/proposal/confirm/preview`, ulla, {
+      version: proposed.version,
+    });
+    expect(confirmPreview.statusCode).toBe(200);
     const leadView = await officerCase(c.id, ulla);
     expect(leadView.officer!.actions).toEqual(expect.arrayContaining(['confirmProposal', 'returnProposal', 'decide']));
     const confirmed = CaseDetailSchema.parse(await act(c.id, 'proposal/confirm', { version: proposed.version }, ulla));
@@ -329,6 +350,7 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
     const text = await pdfText(
       (await inject('GET', `/api/officer/cases/${c.id}/documents/decision`, oskar)).rawPayload,
     );
+    expect(text).toBe(await pdfText(confirmPreview.rawPayload));
     expect(text).toContain('Ulla Dahl, gruppledare');
     expect(text).toContain('Förslag till beslut: Oskar Wallin');
     expect(text).toContain('Prövning av avvikelse från detaljplanen'); // the fee schedule's deviation line

@@ -147,6 +147,18 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await officer.getByRole('radio', { name: 'Bevilja' }).check();
     await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
     await officer.getByLabel('Villkor').fill('Fasaden ska målas i faluröd kulör.');
+    // The decision is read as the PDF it will be before it is made: the preview's text is the issued one's.
+    await officer.getByRole('button', { name: 'Förhandsgranska beslutet' }).click();
+    const [previewDownload] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('link', { name: 'Ladda ned beslutet som PDF, så som det kommer att se ut' }).click(),
+    ]);
+    const previewText = await pdfText(new Uint8Array(await readFile((await previewDownload.path())!)));
+    expect(previewText).toContain('Fasaden ska målas i faluröd kulör.');
+    // While it is read, what it says cannot be changed under it; "Ändra i beslutet" goes back to writing.
+    expect(await officer.getByLabel('Motivering').isDisabled()).toBe(true);
+    await expectAccessible(officer, 'officer case, decision preview');
+    await shoot(officer, 'officer-decision-preview', true);
     await officer.getByRole('button', { name: 'Fatta beslut' }).click();
     await officer.getByText('Beslut fattat: Bygglov beviljat.').waitFor();
     await expectAccessible(officer, 'officer case, decided');
@@ -163,6 +175,7 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     ]);
     expect(download.suggestedFilename()).toBe(`Beslut ${diary}.pdf`);
     const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
+    expect(text).toBe(previewText);
     expect(text).toContain(diary);
     expect(text).toContain('Bygglov beviljat');
     expect(text).toContain('Fasaden ska målas i faluröd kulör.');

@@ -57,6 +57,8 @@ describe.skipIf(!hasBrowser)('notice and legal force: decided → on the anslags
     await officer.goto(`${base}/handlaggare/arenden/${created.id}`);
     await officer.getByRole('radio', { name: 'Bevilja' }).check();
     await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
+    // Read as the PDF it will be, then made.
+    await officer.getByRole('button', { name: 'Förhandsgranska beslutet' }).click();
     await officer.getByRole('button', { name: 'Fatta beslut' }).click();
     await officer.getByText('Beslut fattat: Bygglov beviljat.').waitFor();
     await officer.getByRole('heading', { name: 'Kungörelse och laga kraft' }).waitFor();

@@ -171,6 +171,8 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await shoot(officer, shots, 'officer-case');
     await officer.getByRole('radio', { name: 'Bevilja' }).check();
     await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
+    // Read as the PDF it will be, then made.
+    await officer.getByRole('button', { name: 'Förhandsgranska beslutet' }).click();
     await officer.getByRole('button', { name: 'Fatta beslut' }).click();
     await officer.getByText('Beslut fattat: Bygglov beviljat.').waitFor();
 

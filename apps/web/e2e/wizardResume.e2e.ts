@@ -44,7 +44,7 @@ async function outbuildingToSigning(page: Page, remembered?: string) {
   // Remembered from an earlier application (she ticked the box), and the box still ticked.
   if (remembered) {
     await expect.poll(() => email.inputValue()).toBe(remembered);
-    expect(await page.getByLabel('Spara e-post och telefonnummer till nästa gång jag ansöker').isChecked()).toBe(true);
+    expect(await page.getByLabel('Kom ihåg mina kontaktuppgifter till nästa gång jag ansöker').isChecked()).toBe(true);
   }
   await email.fill('anna@example.se');
   await page.getByRole('button', { name: 'Nästa' }).click();
@@ -140,7 +140,7 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
     await page.getByLabel('When do you want to start building?').fill('2027-06-01');
     await page.getByLabel('Email', { exact: true }).fill('anna@example.se');
     // Kept for her next application, because she asks for it.
-    await page.getByLabel('Remember my email and phone number for my next application').check();
+    await page.getByLabel('Remember my contact details for my next application').check();
     await shoot(page, shots, 'details-remember-contact');
     await expectAccessible(page, 'details (English)');
     await page.getByRole('button', { name: 'Next' }).click();

@@ -22,6 +22,8 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[], opts: { offic
       (e: unknown) => {
         if (!live) return;
         if (e instanceof ApiError && e.status === 401) {
+          // Two calls of one page may both be refused: the first one's redirect is the one that knows the page.
+          if (window.location.pathname === '/logga-in') return;
           const next = encodeURIComponent(window.location.pathname);
           navigate(`/logga-in?${opts.officer ? 'roll=handlaggare&' : ''}next=${next}`, { replace: true });
           return;

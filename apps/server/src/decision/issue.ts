@@ -36,10 +36,15 @@ export function pricedArea(application: ApplicationSubmission): number {
 }
 
 /**
- * Writes the decision document of a case (pdf-lib, DejaVu embedded) and puts it in the attachment store. The
- * fee decision comes from the municipality's schedule with the reduction for a late decision applied.
+ * Writes the decision document of a case (pdf-lib, DejaVu embedded). The fee decision comes from the
+ * municipality's schedule with the reduction for a late decision applied. The officer's preview is this same
+ * function, so what they read is what is issued.
  */
-export async function issueDocument(app: FastifyInstance, row: CaseRow, input: IssueInput) {
+export async function renderCaseDocument(
+  app: FastifyInstance,
+  row: CaseRow,
+  input: IssueInput,
+): Promise<{ fileName: string; bytes: Buffer }> {
   const application = row.application as ApplicationSubmission;
   const decidedOn = stockholmDate(input.at);
   const procedure = row.procedure as 'permit' | 'notification';
@@ -97,7 +102,13 @@ export async function issueDocument(app: FastifyInstance, row: CaseRow, input: I
     date: decidedOn,
   });
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const sha256 = await app.attachmentStore.put(bytes);
   const fileName = `${input.kind === 'startApproval' ? 'Startbesked' : 'Beslut'} ${row.diaryNumber}.pdf`;
+  return { fileName, bytes };
+}
+
+/** The document written and put in the attachment store, as the case's change records it. */
+export async function issueDocument(app: FastifyInstance, row: CaseRow, input: IssueInput) {
+  const { fileName, bytes } = await renderCaseDocument(app, row, input);
+  const sha256 = await app.attachmentStore.put(bytes);
   return { kind: input.kind, fileName, size: bytes.length, sha256 };
 }

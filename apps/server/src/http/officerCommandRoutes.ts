@@ -26,6 +26,8 @@ interface CommandRoute<S extends z.ZodType> {
     input: z.infer<S>,
     ctx: { app: FastifyInstance; user: SessionUser; row: CaseRow },
   ): CaseCommand | Promise<CaseCommand>;
+  /** Offers `…/preview`: the PDF the command would issue, before it is issued. */
+  preview?: true;
 }
 const route = <S extends z.ZodType>(r: CommandRoute<S>) => r as unknown as CommandRoute<z.ZodType>;
 
@@ -64,6 +66,7 @@ export const commandRoutes = [
     summary:
       'Approve (with conditions), refuse (with reasons) or dismiss (after an ignored order to complete). On a case that deviates from the plan an officer proposes and a team lead confirms.',
     body: DecisionInputSchema,
+    preview: true,
     command: (b) => ({
       type: 'decide',
       version: b.version,
@@ -76,6 +79,7 @@ export const commandRoutes = [
     path: 'proposal/confirm',
     summary: "A team lead confirms an officer's proposed decision (four eyes): the decision is made",
     body: ProposalActionInputSchema,
+    preview: true,
     command: (b) => ({ type: 'confirmProposal', version: b.version }),
   }),
   route({
@@ -88,6 +92,7 @@ export const commandRoutes = [
     path: 'start-approval',
     summary: 'Give the start approval (startbesked): it decides a notification, or follows a granted permit',
     body: StartApprovalInputSchema,
+    preview: true,
     command: (b) => ({ type: 'giveStartApproval', version: b.version, note: b.note ?? null }),
   }),
   route({

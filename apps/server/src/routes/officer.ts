@@ -13,8 +13,9 @@ import { caseRouteErrors, idParams } from '../http/routeSchemas';
 import { commandRoutes } from '../http/officerCommandRoutes';
 import { currentUser, privateTo } from '../plugins/session';
 import { markCompletionRead, queueOfTeam } from '../repositories/cases';
-import { sendCaseDocument } from '../services/caseDocuments';
-import { runCaseCommand } from '../services/caseCommands';
+import { sendCaseDocument, sendPdf } from '../services/caseDocuments';
+import { previewCaseDocument, runCaseCommand } from '../services/caseCommands';
+import { contentDisposition } from '../http/contentDisposition';
 import { officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
 
 const params = idParams;
@@ -82,6 +83,27 @@ export default async function officerRoutes(app: FastifyInstance) {
         const changed = await runCaseCommand(app, row, command, await officerActor(app, user));
         request.log.info({ caseId: row.id, command: command.type, status: changed.status }, 'case command');
         return officerCaseDetail(app, user, changed);
+      },
+    );
+    if (!c.preview) continue;
+    r.post(
+      `/officer/cases/:id/${c.path}/preview`,
+      {
+        schema: {
+          tags: ['officer'],
+          summary: `The PDF this would issue, to read before it is issued (nothing is stored): ${c.summary}`,
+          params,
+          body: c.body,
+          response: errors,
+        },
+      },
+      async (request, reply) => {
+        const user = currentUser(request);
+        const row = await teamCase(app, user, request.params.id);
+        const command = await c.command(request.body, { app, user, row });
+        const { fileName, bytes } = await previewCaseDocument(app, row, command, await officerActor(app, user));
+        reply.header('cache-control', 'no-store');
+        return sendPdf(reply, bytes, contentDisposition('inline', `Förhandsgranskning ${fileName}`));
       },
     );
   }

@@ -15,10 +15,10 @@ import {
   type Hearing,
   type Procedure,
 } from '@lovisa/domain';
-import { issueDocument } from '../decision/issue';
+import { issueDocument, renderCaseDocument } from '../decision/issue';
 import { hearingOf } from '../repositories/hearings';
 import { noticeWork, storeDelivery } from './decisionNotice';
-import { AppError } from '../errors';
+import { AppError, appError } from '../errors';
 import type { Db, Tx } from '../db/database';
 import {
   answerFilesOf,
@@ -88,6 +88,26 @@ function actorOfChange(row: CaseRow, actor: CaseActor): { name: string; event?: 
   if (actor.role === 'applicant') return { name: row.applicantName, event: 'applicant' };
   if (actor.role === 'neighbour') return { name: 'Sakägare', event: 'neighbour' };
   return { name: actor.name };
+}
+
+/**
+ * What a command would issue, without issuing it: the domain decides on the same state, at the same moment's
+ * clock, and its first document is written exactly as runCaseCommand would write it. Nothing is stored.
+ * A command that issues nothing now (an officer's proposal: the team lead's confirmation issues it) says so.
+ */
+export async function previewCaseDocument(
+  app: FastifyInstance,
+  row: CaseRow,
+  command: CaseCommand,
+  actor: CaseActor,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const hearing = await hearingOf(app.db, row.id);
+  const at = app.clock();
+  const result = applyCaseCommand(caseStateOf(row, null, hearing), command, actor, at);
+  if (!result.ok) throw caseProblemError(result.problem, row);
+  const [document] = result.change.documents;
+  if (!document) throw appError('conflict', 'server.previewNothingIssued');
+  return renderCaseDocument(app, row, { ...document, at });
 }
 
 /**

@@ -15,9 +15,14 @@ export async function sendCaseDocument(
   if (!doc) throw notFound('document');
   const body = await app.attachmentStore.getStream(doc.sha256);
   if (!body) throw notFound('document');
+  return sendPdf(reply, body, contentDisposition('attachment', doc.fileName));
+}
+
+/** A PDF the municipality wrote, sent so that no browser runs anything in it or guesses another type. */
+export function sendPdf(reply: FastifyReply, body: unknown, disposition: string) {
   return reply
     .header('content-type', 'application/pdf')
-    .header('content-disposition', contentDisposition('attachment', doc.fileName))
+    .header('content-disposition', disposition)
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .send(body);

@@ -348,7 +348,7 @@ export const en: Record<MessageKey, string> = {
   'details.contactHint': 'Give an email address or a phone number, or both. We use them only for your case.',
   'details.email': 'Email',
   'details.phone': 'Phone',
-  'details.rememberContact': 'Remember my email and phone number for my next application',
+  'details.rememberContact': 'Remember my contact details for my next application',
   'details.rememberContactHint':
     'The municipality keeps them only if you tick the box, and forgets them when you untick it.',
   'details.ka': 'Certified inspector (kontrollansvarig)',
@@ -520,6 +520,14 @@ export const en: Record<MessageKey, string> = {
   'decision.refuse': 'Refuse',
   'decision.reason': 'Reasons',
   'decision.submit': 'Make decision',
+  'decision.preview': 'Preview the decision',
+  'decision.previewFile': 'Preview of decision',
+  'decision.previewFailed': 'The preview could not be made. Try again.',
+  'decision.reviewTitle': 'Read the decision before you make it',
+  'decision.previewOpen': 'Download the decision as a PDF, as it will be issued',
+  'decision.finalWarning':
+    'When you make the decision it is sent to the applicant as it stands. It cannot be changed afterwards.',
+  'decision.change': 'Change the decision',
   'decision.done': 'Decision made: {state}.',
   'decision.failed': 'The decision could not be saved. Please try again.',
   // Issue 8: the officer's decision queue and the case loop (My cases).

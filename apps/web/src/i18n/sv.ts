@@ -353,7 +353,7 @@ const ui = {
   'details.contactHint': 'Ange e-post eller telefon, eller båda. Vi använder dem bara för ditt ärende.',
   'details.email': 'E-post',
   'details.phone': 'Telefon',
-  'details.rememberContact': 'Spara e-post och telefonnummer till nästa gång jag ansöker',
+  'details.rememberContact': 'Kom ihåg mina kontaktuppgifter till nästa gång jag ansöker',
   'details.rememberContactHint':
     'Kommunen sparar dem bara om du kryssar i rutan, och glömmer dem när du tar bort krysset.',
   'details.ka': 'Kontrollansvarig',
@@ -524,6 +524,14 @@ const ui = {
   'decision.refuse': 'Avslå',
   'decision.reason': 'Motivering',
   'decision.submit': 'Fatta beslut',
+  'decision.preview': 'Förhandsgranska beslutet',
+  'decision.previewFile': 'Förhandsgranskning av beslut',
+  'decision.previewFailed': 'Förhandsgranskningen gick inte att ta fram. Försök igen.',
+  'decision.reviewTitle': 'Läs beslutet innan du fattar det',
+  'decision.previewOpen': 'Ladda ned beslutet som PDF, så som det kommer att se ut',
+  'decision.finalWarning':
+    'När du fattar beslutet skickas det till sökanden som det står. Det går inte att ändra efteråt.',
+  'decision.change': 'Ändra i beslutet',
   'decision.done': 'Beslut fattat: {state}.',
   'decision.failed': 'Beslutet kunde inte sparas. Försök igen.',
   // Issue 8: the officer's decision queue and the case loop (Mina ärenden).

@@ -98,6 +98,8 @@ const rest = {
   'server.consentNeedsProperty': 'Choose the property you want to build on before attaching a neighbour consent.',
   'server.consentNotNeighbour':
     'The property the consent is for does not border yours. Attach consents from the neighbouring properties.',
+  'server.previewNothingIssued':
+    'This step issues no document yet: a proposed decision becomes a decision when the team lead confirms it, and can be previewed then.',
   'server.alreadySubmitted': 'The application has already been sent and has diary number {diaryNumber}.',
   'server.idempotencyKeyReused': 'The key in Idempotency-Key belongs to another application. Send a new key.',
   'server.submissionInProgress': 'The application is already being sent. Wait a moment and try again.',

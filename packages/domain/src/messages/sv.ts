@@ -183,6 +183,8 @@ const serverSv = {
   'server.consentNeedsProperty': 'Välj fastigheten du vill bygga på innan du bifogar ett grannemedgivande.',
   'server.consentNotNeighbour':
     'Fastigheten som medgivandet gäller gränsar inte till din fastighet. Bifoga medgivanden från grannfastigheterna.',
+  'server.previewNothingIssued':
+    'Det här steget utfärdar ingen handling ännu: ett förslag till beslut blir ett beslut när gruppledaren bekräftar det, och kan förhandsgranskas då.',
   'server.alreadySubmitted': 'Ansökan är redan skickad och har diarienummer {diaryNumber}.',
   'server.idempotencyKeyReused': 'Nyckeln i Idempotency-Key hör till en annan ansökan. Skicka med en ny nyckel.',
   'server.submissionInProgress': 'Ansökan håller redan på att skickas. Vänta ett ögonblick och försök igen.',

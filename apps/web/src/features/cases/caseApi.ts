@@ -40,6 +40,13 @@ export const caseApi = {
     POST('/api/officer/cases/{id}/completion-request', { ...theCase(id), body }),
   extend: (id: string, body: ExtensionInput) => POST('/api/officer/cases/{id}/extension', { ...theCase(id), body }),
   decide: (id: string, body: DecisionInput) => POST('/api/officer/cases/{id}/decision', { ...theCase(id), body }),
+  /** The decision's PDF as it would be issued now, nothing stored. */
+  previewDecision: async (id: string, body: DecisionInput) =>
+    (await POST('/api/officer/cases/{id}/decision/preview', {
+      ...theCase(id),
+      body,
+      parseAs: 'blob',
+    })) as unknown as Blob,
   confirmProposal: (id: string, body: ProposalActionInput) =>
     POST('/api/officer/cases/{id}/proposal/confirm', { ...theCase(id), body }),
   returnProposal: (id: string, body: ProposalActionInput) =>

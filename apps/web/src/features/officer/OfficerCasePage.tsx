@@ -21,7 +21,6 @@ import { OfficerNoticePanel } from '../notice/NoticePanel';
 import {
   assignFormSchema,
   completionRequestFormSchema,
-  decisionFormSchema,
   extensionFormSchema,
   fieldMessage,
   proposalReturnFormSchema,
@@ -31,14 +30,18 @@ import {
 import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n } from '../../i18n/i18n';
 import { HearingPanel } from './HearingPanel';
+import { DecisionForm } from './DecisionForm';
 
-type Detail = CaseDetail & { officer: OfficerCaseView };
+export type Detail = CaseDetail & { officer: OfficerCaseView };
 type Limits = OfficerCaseView['limits'];
 type CompletionLimits = NonNullable<Limits['completion']>;
 type ExtensionLimits = NonNullable<Limits['extension']>;
-type DecisionLimits = NonNullable<Limits['decision']>;
 /** `onRefused` gets a failed call's error, so a form can put the server's issues beside its fields. */
-type Run = (label: string, act: () => Promise<CaseDetail>, onRefused?: (error: unknown) => void) => Promise<boolean>;
+export type Run = (
+  label: string,
+  act: () => Promise<CaseDetail>,
+  onRefused?: (error: unknown) => void,
+) => Promise<boolean>;
 
 export default function OfficerCasePage({ id }: { id: string }) {
   const { data, error, setData, reload } = useApi(() => caseApi.officerCase(id), [id], { officer: true });
@@ -533,85 +536,5 @@ function StartApprovalForm({ c, decidesCase, run }: { c: Detail; decidesCase: bo
         </button>
       </form>
     </details>
-  );
-}
-
-function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLimits; run: Run }) {
-  const { t, msg } = useI18n();
-  const schema = useMemo(() => decisionFormSchema(limits), [limits]);
-  const {
-    register,
-    handleSubmit,
-    control,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
-  const outcome = useWatch({ control, name: 'outcome' });
-  const proposes = limits.proposes;
-  const submit = handleSubmit(({ outcome, reason, conditions }) =>
-    run(
-      t(proposes ? 'loop.decision.proposed' : 'loop.decision.made'),
-      () => caseApi.decide(c.id, { version: c.version, outcome, reason, ...(conditions.length ? { conditions } : {}) }),
-      (e) => showIssues(e, ['outcome', 'reason', 'conditions'], setError, msg),
-    ),
-  );
-  const outcomeError = fieldMessage(errors.outcome);
-  const invalid = outcomeError ? true : undefined;
-  return (
-    <form className="form decision panel" onSubmit={(e) => void submit(e)} noValidate>
-      <h2>{t('decision.title')}</h2>
-      {proposes && <p className="status status--warning">{t('loop.decision.fourEyes')}</p>}
-      {limits.hearingNeeded && <p className="hint">{t('hearing.decisionNeedsHearing')}</p>}
-      <fieldset aria-describedby={outcomeError ? 'outcome-error' : undefined}>
-        <legend>{t('decision.legend')}</legend>
-        {limits.outcomes.includes('approved') && (
-          <label className="radio">
-            <input type="radio" value="approved" aria-invalid={invalid} {...register('outcome')} />{' '}
-            {t('decision.approve')}
-          </label>
-        )}
-        {limits.outcomes.includes('refused') && (
-          <label className="radio">
-            <input type="radio" value="refused" aria-invalid={invalid} {...register('outcome')} />{' '}
-            {t(c.procedure === 'notification' ? 'loop.decision.refuseStart' : 'decision.refuse')}
-          </label>
-        )}
-        {limits.outcomes.includes('dismissed') && (
-          <label className="radio">
-            <input type="radio" value="dismissed" aria-invalid={invalid} {...register('outcome')} />{' '}
-            {t('loop.decision.dismiss')}
-          </label>
-        )}
-        {outcomeError && (
-          <p className="field__error" id="outcome-error">
-            {msg(outcomeError)}
-          </p>
-        )}
-      </fieldset>
-      <Field
-        id="reason"
-        label={t('decision.reason')}
-        hint={t(
-          outcome === 'refused' || outcome === 'dismissed' ? 'loop.decision.reasonsHint' : 'loop.decision.reasonHint',
-        )}
-        error={fieldMessage(errors.reason)}
-      >
-        <textarea rows={4} {...register('reason')} />
-      </Field>
-      {outcome === 'approved' && (
-        <Field
-          id="conditions"
-          label={t('loop.conditions')}
-          hint={t('loop.decision.conditionsHint')}
-          error={fieldMessage(errors.conditions)}
-        >
-          {/* Unregistered when hidden: a refusal carries no conditions, and a stale line cannot block it. */}
-          <textarea rows={3} {...register('conditions', { shouldUnregister: true })} />
-        </Field>
-      )}
-      <button type="submit" className="button button--primary" disabled={isSubmitting}>
-        {t(proposes ? 'loop.decision.propose' : 'decision.submit')}
-      </button>
-    </form>
   );
 }
