@@ -17,7 +17,8 @@ async function afterDraftsRemoved(tx: Tx, ids: string[], now: Date) {
 }
 
 /** Deletes drafts matching `where`, with their files and open consent invitations; returns how many. */
-export async function deleteDrafts(db: Db, where: SQL | undefined, now: Date): Promise<number> {
+// `where` is required: an undefined condition would delete every draft.
+export async function deleteDrafts(db: Db, where: SQL, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const removed = await tx.delete(drafts).where(where).returning({ id: drafts.id });
     await afterDraftsRemoved(
@@ -31,5 +32,5 @@ export async function deleteDrafts(db: Db, where: SQL | undefined, now: Date): P
 
 /** The owner deletes one draft of theirs; false when there is no such draft of theirs. */
 export async function deleteOwnDraft(db: Db, id: string, owner: string, now: Date): Promise<boolean> {
-  return (await deleteDrafts(db, and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, owner)), now)) === 1;
+  return (await deleteDrafts(db, and(eq(drafts.id, id), eq(drafts.ownerPersonnummer, owner))!, now)) === 1;
 }
