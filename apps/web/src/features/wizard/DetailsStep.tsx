@@ -196,7 +196,9 @@ function useRememberedContact(offer: (contact: { email: string; phone: string })
     wanted,
     setWanted,
     settle(d: ApplicationDetails) {
-      if (wanted) void api.saveContact({ email: d.email ?? '', phone: d.phone ?? '' }).catch(() => {});
+      // Nothing to keep is kept as nothing: an empty pair is forgotten rather than saved.
+      if (wanted && (d.email || d.phone))
+        void api.saveContact({ email: d.email ?? '', phone: d.phone ?? '' }).catch(() => {});
       else if (kept.current) void api.forgetContact().catch(() => {});
     },
   };
