@@ -56,7 +56,17 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
       await expectAccessible(page, 'property step (phone)');
       await shoot(page, shots, 'wizard-property');
     }
-    await page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ }).check();
+    // A click while the wizard's first render settles was lost once in CI ("did not change its state"); a
+    // person clicks again, and so does this. Why the first click can be lost is not known yet.
+    const property = page.getByRole('radio', { name: /Kjellstavik Eken 1:23/ });
+    await expect
+      .poll(() =>
+        property.check({ timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
     await page.getByRole('button', { name: 'Nästa' }).click();
     await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
     await page.getByRole('button', { name: 'Nästa' }).click();
