@@ -910,6 +910,26 @@ const matrix: Row[] = [
   },
   {
     method: 'POST',
+    route: '/api/officer/cases/:id/notes',
+    expect: officersOfTeam(200),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/notes`,
+      body: { version: 0, text: 'Ringde sökanden om takmaterialet.' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/fee',
+    expect: officersOfTeam(200),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/fee`,
+      body: { version: 0, totalSEK: 5000, reason: 'Enkel åtgärd, mindre handläggning.' },
+    }),
+  },
+  {
+    method: 'POST',
     route: '/api/officer/cases/:id/start-approval',
     expect: officersOfTeam(200),
     call: async (c) => {

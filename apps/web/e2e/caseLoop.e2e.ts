@@ -144,6 +144,20 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await officer.getByText(/\(kompletteringen\)$/).waitFor();
     await officer.getByRole('link', { name: 'Sektion A-A.pdf' }).waitFor();
     await officer.getByText('Komplettering inkommen', { exact: false }).first().waitFor();
+    // The workbench: the plan's provisions against the drawing, a tjänsteanteckning, and a fee set by decision.
+    await officer.getByText('Förslaget uppfyller planens bestämmelser.').waitFor();
+    await officer.getByLabel('Ny anteckning').fill('Sektionen visar nockhöjd 3,8 m. Inget platsbesök behövs.');
+    await officer.getByRole('button', { name: 'Spara anteckningen' }).click();
+    await officer.getByText('Anteckningen är sparad.').waitFor();
+    await officer.getByText('Sektionen visar nockhöjd 3,8 m. Inget platsbesök behövs.').waitFor();
+    await officer.getByText('Ändra avgiften', { exact: true }).click();
+    await officer.getByLabel('Avgift i beslutet', { exact: false }).fill('5000');
+    await officer.getByLabel('Skäl till avvikelsen från taxan').fill('Enkel åtgärd som krävt lite handläggning.');
+    await officer.getByRole('button', { name: 'Spara avgiften' }).click();
+    await officer.getByText('Avgiften är sparad och står i beslutet.').waitFor();
+    await officer.getByRole('row', { name: /Bestämd avgift/ }).waitFor();
+    await expectAccessible(officer, 'officer case, notes and fee');
+    await shoot(officer, 'officer-case-workbench', true);
     await officer.getByRole('radio', { name: 'Bevilja' }).check();
     await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
     await officer.getByLabel('Villkor').fill('Fasaden ska målas i faluröd kulör.');
@@ -155,6 +169,7 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     ]);
     const previewText = await pdfText(new Uint8Array(await readFile((await previewDownload.path())!)));
     expect(previewText).toContain('Fasaden ska målas i faluröd kulör.');
+    expect(previewText).toContain('Avgiften bestäms till 5 000 kr. Skäl: Enkel åtgärd som krävt lite handläggning.');
     // While it is read, what it says cannot be changed under it; "Ändra i beslutet" goes back to writing.
     expect(await officer.getByLabel('Motivering').isDisabled()).toBe(true);
     await expectAccessible(officer, 'officer case, decision preview');

@@ -6,6 +6,7 @@ import {
   stockholmDate,
   type CaseActor,
   type CaseDetail,
+  type CaseFee,
   type CaseEvent,
   type OfficerCaseView,
 } from '@lovisa/domain';
@@ -16,6 +17,7 @@ import { officerByPersonnummer, officersOfTeam } from '../repositories/officers'
 import { caseStateOf } from './caseCommands';
 import { hearingOf } from '../repositories/hearings';
 import { hearingView } from './hearing';
+import { caseFeeOf } from './caseFee';
 
 export function teamOf(user: SessionUser): string {
   if (!user.teamId) throw forbidden();
@@ -46,11 +48,13 @@ async function officerView(
   row: CaseRow,
   events: CaseEvent[],
 ): Promise<OfficerCaseView> {
-  const [actor, person, colleagues, hearing] = await Promise.all([
+  const [actor, person, colleagues, hearing, fee] = await Promise.all([
     officerActor(app, user),
     app.registers.population.personByPersonnummer(row.applicantPersonnummer),
     officersOfTeam(app.db, row.teamId),
     hearingOf(app.db, row.id),
+    // A dismissal charges nothing, and a refused or granted case states its fee in its decision.
+    row.outcome === 'dismissed' || row.status === 'withdrawn' ? null : caseFeeOf(app, row, events, app.clock()),
   ]);
   const state = caseStateOf(row, null, hearing);
   const today = stockholmDate(app.clock());
@@ -90,8 +94,14 @@ async function officerView(
     })),
     viewerIsTeamLead: actor.teamLead,
     hearing: await hearingView(app, row, hearing, today),
+    fee: fee && withoutOverdueWeeks(fee),
+    notes: events
+      .filter((e) => e.type === 'noteWritten' && typeof e.data.text === 'string')
+      .map((e) => ({ at: e.at, by: e.actor, text: e.data.text as string })),
   };
 }
+
+const withoutOverdueWeeks = ({ overdueWeeks: _, ...fee }: CaseFee & { overdueWeeks: number }): CaseFee => fee;
 
 /** A case as the officer's console shows it: the shared detail plus the officer's part. */
 export async function officerCaseDetail(app: FastifyInstance, user: SessionUser, row: CaseRow): Promise<CaseDetail> {

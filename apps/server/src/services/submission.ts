@@ -71,6 +71,21 @@ export function caseAssessmentOf(evaluation: Evaluation, received: Date): NewCas
       advice: evaluation.missing.map((m) => m.text),
       deviations: (evaluation.compliance?.rules ?? []).filter((r) => !r.pass).map((r) => r.finding.text),
     },
+    ...(evaluation.compliance?.applicable
+      ? {
+          plan: {
+            planNumber: evaluation.compliance.planNumber,
+            rules: evaluation.compliance.rules.map((r) => ({
+              code: r.code,
+              value: r.value,
+              limit: r.limit,
+              unit: r.unit,
+              pass: r.pass,
+              text: r.finding.text,
+            })),
+          },
+        }
+      : {}),
     decisionDeadline: clock.deadline!,
   };
 }

@@ -7059,7 +7059,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -7145,6 +7147,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -7162,6 +7166,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -7195,6 +7214,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -7248,6 +7295,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -7283,6 +7332,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -10090,7 +10145,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -10176,6 +10233,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -10193,6 +10252,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -10226,6 +10300,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -10279,6 +10381,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -10314,6 +10418,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -11008,7 +11118,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -11094,6 +11206,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -11111,6 +11225,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -11144,6 +11273,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -11197,6 +11354,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -11232,6 +11391,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -12059,7 +12224,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -12145,6 +12312,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -12162,6 +12331,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -12195,6 +12379,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -12248,6 +12460,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -12283,6 +12497,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -15182,7 +15402,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -15268,6 +15490,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -15285,6 +15509,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -15318,6 +15557,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -15371,6 +15638,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -15406,6 +15675,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -15814,7 +16089,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -15900,6 +16177,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -15917,6 +16196,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -15950,6 +16244,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -16003,6 +16325,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -16038,6 +16362,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -16446,7 +16776,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -16532,6 +16864,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -16549,6 +16883,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -16582,6 +16931,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -16635,6 +17012,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -16670,6 +17049,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -17307,7 +17692,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -17393,6 +17780,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -17410,6 +17799,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -17443,6 +17847,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -17496,6 +17928,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -17531,6 +17965,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -18081,7 +18521,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -18167,6 +18609,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -18184,6 +18628,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -18217,6 +18676,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -18270,6 +18757,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -18305,6 +18794,697 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/fee': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide the fee the decision charges instead of the schedule's sum, with the reason (before a decision is proposed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            totalSEK: number;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    hearingNeeded: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -18712,7 +19892,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -18798,6 +19980,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -18815,6 +19999,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -18848,6 +20047,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -18901,6 +20128,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -18936,6 +20165,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -19347,7 +20582,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -19433,6 +20670,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -19450,6 +20689,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -19483,6 +20737,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -19536,6 +20818,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -19571,6 +20855,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -19975,7 +21265,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -20061,6 +21353,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -20078,6 +21372,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -20111,6 +21420,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -20164,6 +21501,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -20199,6 +21538,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -20574,6 +21919,690 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/officer/cases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write a tjänsteanteckning: a note kept with the case for the officers (not shown to the applicant) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    hearingNeeded: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/officer/cases/{id}/proposal/confirm': {
     parameters: {
       query?: never;
@@ -20748,7 +22777,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -20834,6 +22865,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -20851,6 +22884,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -20884,6 +22932,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -20937,6 +23013,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -20972,6 +23050,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -21603,7 +23687,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -21689,6 +23775,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -21706,6 +23794,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -21739,6 +23842,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -21792,6 +23923,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -21827,6 +23960,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -22591,7 +24730,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -22677,6 +24818,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -22694,6 +24837,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -22727,6 +24885,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -22780,6 +24966,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -22815,6 +25003,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;

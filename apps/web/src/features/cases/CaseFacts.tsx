@@ -46,6 +46,8 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   slutbeskedRequested: 'afterPermit.event.slutbeskedRequested',
   slutbeskedIssued: 'afterPermit.event.slutbeskedIssued',
   validityReminderSent: 'afterPermit.event.validityReminderSent',
+  noteWritten: 'loop.event.noteWritten',
+  feeDecided: 'loop.event.feeDecided',
 };
 
 const documentKeys: Record<CaseDocumentKind, MessageKey> = {
