@@ -736,6 +736,12 @@ const matrix: Row[] = [
     expect: officersOfTeam(200),
     call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}` }),
   },
+  {
+    method: 'GET',
+    route: '/api/officer/cases/:id/phrases',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}/phrases` }),
+  },
   // Situationsplan PDFs: as the case or draft they are drawn from.
   {
     method: 'GET',

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_SAKAGARE_DISTANCE_M, type FeeSchedule, type RoutingRule } from '@lovisa/domain';
+import { DEFAULT_SAKAGARE_DISTANCE_M, type FeeSchedule, type PhraseLibrary, type RoutingRule } from '@lovisa/domain';
 import type { S3Settings } from './attachments/s3Store';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -151,6 +151,8 @@ export interface AppConfig {
   routingRules: RoutingRule[];
   /** The municipality's fee schedule (fixtures/fees.json); null until loaded. */
   feeSchedule: FeeSchedule | null;
+  /** The municipality's decision conditions to pick from (fixtures/phrases.json); empty until loaded. */
+  phraseLibrary: PhraseLibrary;
 }
 
 export interface KioskConfig {
@@ -319,6 +321,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     routingRules: [],
     feeSchedule: null,
+    phraseLibrary: [],
   };
 }
 

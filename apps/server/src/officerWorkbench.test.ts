@@ -70,6 +70,18 @@ describe.each(dbKinds)("the officer's workbench on %s: plan provisions, fee deci
     expect(c.officer!.notes).toEqual([]);
   });
 
+  it("offers the conditions library's conditions for the measure, with the case's facts filled in", async () => {
+    const res = await inject('GET', `/api/officer/cases/${caseId}/phrases`, VIKTOR);
+    expect(res.statusCode).toBe(200);
+    const phrases = res.json() as { id: string; text: string }[];
+    const ids = phrases.map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['facade-colour', 'stormwater', 'fire-wall']));
+    // A new house's conditions are not offered for a garage.
+    expect(ids).not.toContain('staking-out');
+    expect(phrases.find((p) => p.id === 'stormwater')!.text).toContain('fastigheten Kjellstavik Eken 1:23');
+    expect(res.body).not.toMatch(/\{[a-zåäö]+\}/);
+  });
+
   it('refuses a bad fee or an empty note with the field named, and changes nothing', async () => {
     const { version } = await officerCase();
     const cases: [string, object, string][] = [

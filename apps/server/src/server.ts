@@ -5,6 +5,7 @@ import {
   createHttpRegisters,
   loadBasemap,
   loadFeeSchedule,
+  loadPhraseLibrary,
   loadFixtureRegisters,
   loadRoutingRules,
   type Registers,
@@ -30,6 +31,7 @@ try {
 }
 config.routingRules = await loadRoutingRules(config.fixturesDir);
 config.feeSchedule = await loadFeeSchedule(config.fixturesDir);
+config.phraseLibrary = await loadPhraseLibrary(config.fixturesDir);
 const database = await openDatabase(
   config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl }

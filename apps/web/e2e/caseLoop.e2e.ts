@@ -160,7 +160,13 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await shoot(officer, 'officer-case-workbench', true);
     await officer.getByRole('radio', { name: 'Bevilja' }).check();
     await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
-    await officer.getByLabel('Villkor').fill('Fasaden ska målas i faluröd kulör.');
+    await officer.getByLabel('Villkor', { exact: true }).fill('Fasaden ska målas i faluröd kulör.');
+    // A second condition from the municipality's library, the property filled in.
+    await officer.getByLabel('Villkor ur kommunens bibliotek').selectOption({ label: 'Dagvatten inom fastigheten' });
+    await officer.getByRole('button', { name: 'Lägg till villkoret' }).click();
+    expect(await officer.getByLabel('Villkor', { exact: true }).inputValue()).toBe(
+      'Fasaden ska målas i faluröd kulör.\nDagvatten från byggnadens tak ska tas om hand inom fastigheten Kjellstavik Eken 1:23 och får inte ledas till grannfastigheterna.',
+    );
     // The decision is read as the PDF it will be before it is made: the preview's text is the issued one's.
     await officer.getByRole('button', { name: 'Förhandsgranska beslutet' }).click();
     const [previewDownload] = await Promise.all([
@@ -169,6 +175,9 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     ]);
     const previewText = await pdfText(new Uint8Array(await readFile((await previewDownload.path())!)));
     expect(previewText).toContain('Fasaden ska målas i faluröd kulör.');
+    expect(previewText).toContain(
+      'Dagvatten från byggnadens tak ska tas om hand inom fastigheten Kjellstavik Eken 1:23',
+    );
     expect(previewText).toContain('Avgiften bestäms till 5 000 kr. Skäl: Enkel åtgärd som krävt lite handläggning.');
     // While it is read, what it says cannot be changed under it; "Ändra i beslutet" goes back to writing.
     expect(await officer.getByLabel('Motivering').isDisabled()).toBe(true);

@@ -27,3 +27,4 @@ export * from './kiosk';
 export * from './statistics/index';
 export * from './messages/fill';
 export * from './messages/sv';
+export * from './decision/phrases';

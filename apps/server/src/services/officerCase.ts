@@ -3,10 +3,14 @@ import {
   CaseAssessmentSchema,
   caseCommandLimits,
   maskPersonnummer,
+  measureLabels,
+  phrasesFor,
   stockholmDate,
+  type ApplicationSubmission,
   type CaseActor,
   type CaseDetail,
   type CaseFee,
+  type MeasureType,
   type CaseEvent,
   type OfficerCaseView,
 } from '@lovisa/domain';
@@ -111,5 +115,18 @@ export async function officerCaseDetail(app: FastifyInstance, user: SessionUser,
     face: 'officer',
     officer: await officerView(app, user, row, events),
     events,
+  });
+}
+
+/** The municipality's conditions library as it fits the case: its measure's conditions, its facts filled in. */
+export function casePhrases(app: FastifyInstance, row: CaseRow) {
+  const measure = row.measure as MeasureType;
+  const ka = (row.application as ApplicationSubmission).details.kaName?.trim();
+  const label = measureLabels[measure].sv;
+  return phrasesFor(app.config.phraseLibrary, measure, {
+    fastighet: row.propertyDesignation,
+    diarienummer: row.diaryNumber,
+    åtgärd: label.charAt(0).toLowerCase() + label.slice(1),
+    kontrollansvarig: ka || 'den kontrollansvarige',
   });
 }

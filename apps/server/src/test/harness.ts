@@ -8,6 +8,7 @@ import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
 import {
   loadBasemap,
   loadFeeSchedule,
+  loadPhraseLibrary,
   loadFixtureRegisters,
   loadRoutingRules,
   defaultFixturesDir,
@@ -77,6 +78,7 @@ export async function startHarness(
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
   config.routingRules = await loadRoutingRules(defaultFixturesDir());
   config.feeSchedule = await loadFeeSchedule(defaultFixturesDir());
+  config.phraseLibrary = await loadPhraseLibrary(defaultFixturesDir());
   const attachmentsDir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-attachments-'));
   const logLines = opts.logLines;
   const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : false;

@@ -872,6 +872,9 @@ export const en: Record<MessageKey, string> = {
   'loop.notes.hint': 'Seen by the officers. A note is a public record and may be released on request.',
   'loop.notes.submit': 'Save the note',
   'loop.notes.done': 'The note is saved.',
+  'loop.conditions.library': "Conditions from the municipality's library",
+  'loop.conditions.choose': 'Choose a condition',
+  'loop.conditions.add': 'Add the condition',
   'hearing.decisionNeedsHearing':
     'A permit can be granted only once the neighbours have been heard. A refusal needs no hearing.',
 };

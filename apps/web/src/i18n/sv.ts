@@ -872,6 +872,9 @@ const ui = {
   'loop.notes.hint': 'Syns för handläggarna. Anteckningen är en allmän handling och kan lämnas ut på begäran.',
   'loop.notes.submit': 'Spara anteckningen',
   'loop.notes.done': 'Anteckningen är sparad.',
+  'loop.conditions.library': 'Villkor ur kommunens bibliotek',
+  'loop.conditions.choose': 'Välj ett villkor',
+  'loop.conditions.add': 'Lägg till villkoret',
   'hearing.decisionNeedsHearing': 'Lov kan ges först när grannarna har hörts. Ett avslag kräver inget hörande.',
 };
 

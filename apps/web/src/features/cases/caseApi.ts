@@ -42,6 +42,7 @@ export const caseApi = {
     POST('/api/officer/cases/{id}/completion-request', { ...theCase(id), body }),
   extend: (id: string, body: ExtensionInput) => POST('/api/officer/cases/{id}/extension', { ...theCase(id), body }),
   decideFee: (id: string, body: FeeDecisionInput) => POST('/api/officer/cases/{id}/fee', { ...theCase(id), body }),
+  phrases: (id: string) => GET('/api/officer/cases/{id}/phrases', theCase(id)),
   writeNote: (id: string, body: NoteInput) => POST('/api/officer/cases/{id}/notes', { ...theCase(id), body }),
   decide: (id: string, body: DecisionInput) => POST('/api/officer/cases/{id}/decision', { ...theCase(id), body }),
   /** The decision's PDF as it would be issued now, nothing stored. */
