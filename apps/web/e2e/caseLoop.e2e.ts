@@ -143,6 +143,13 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await officer.getByRole('heading', { name: 'Tidsfrist' }).waitFor();
     await officer.getByText(/\(kompletteringen\)$/).waitFor();
     await officer.getByRole('link', { name: 'Sektion A-A.pdf' }).waitFor();
+    // The drawing is read in the page, beside the facts, without a download.
+    await officer.getByRole('button', { name: 'Visa Sektion A-A.pdf' }).click();
+    const frame = officer.locator('iframe.document-viewer__frame');
+    expect(await frame.getAttribute('title')).toBe('Sektion A-A.pdf');
+    const shown = await officer.request.get(new URL((await frame.getAttribute('src'))!, base).toString());
+    expect(shown.headers()['content-disposition']).toMatch(/^inline;/);
+    await officer.getByRole('button', { name: 'Dölj Sektion A-A.pdf' }).click();
     await officer.getByText('Komplettering inkommen', { exact: false }).first().waitFor();
     // The workbench: the plan's provisions against the drawing, a tjänsteanteckning, and a fee set by decision.
     await officer.getByText('Förslaget uppfyller planens bestämmelser.').waitFor();

@@ -801,10 +801,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download a file: its owner, or an officer of the team holding its case. Always as a download, never run in the page. */
+    /** Download a file: its owner, or an officer of the team holding its case. A download unless `view=inline` asks to show it in the case view's document viewer (PDF and images only, framed by Lovisa's own pages only). */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          view?: 'inline';
+        };
         header?: never;
         path: {
           id: string;
