@@ -170,7 +170,8 @@ describe('an entry', () => {
     expect(f.id).toBe(base.id);
     expect(f.properties).not.toHaveProperty('location');
     expect(f.properties).not.toHaveProperty('footprint');
-    const ring = f.geometry!.type === 'MultiPolygon' ? f.geometry.coordinates[0]![0]! : [];
+    const g = f.geometry!;
+    const ring = g.type === 'MultiPolygon' ? g.coordinates[0]![0]! : [];
     expect(ring).toHaveLength(5);
     expect(ring[0]).toEqual(ring[4]);
     expect(ring[0]![0]).toBeLessThan(ring[0]![1]); // longitude first
