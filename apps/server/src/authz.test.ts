@@ -439,6 +439,12 @@ const matrix: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/public/basemap',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/public/basemap' }),
+  },
+  {
+    method: 'GET',
     route: '/api/public/register/:id',
     expect: all(200),
     call: async (c) => ({ method: 'GET', url: `/api/public/register/${c.caseId}` }),

@@ -284,6 +284,18 @@ describe.each(dbKinds)('public register on %s', (kind) => {
     expect(missing.json()).toMatchObject({ error: { code: expect.any(String) } });
   });
 
+  it('serves the public basemap without what ties a building to a plot', async () => {
+    const res = await get('/api/public/basemap');
+    expect(res.statusCode).toBe(200);
+    const features = (res.json() as { features: { properties: Record<string, unknown> }[] }).features;
+    const kinds = new Set(features.map((f) => f.properties.kind));
+    expect([...kinds].sort()).toEqual(['building', 'park', 'street', 'water']);
+    for (const f of features.filter((x) => x.properties.kind === 'building')) {
+      expect(Object.keys(f.properties)).toEqual(['kind']);
+    }
+    expect(res.body).not.toContain('propertyId');
+  });
+
   // Last: it searches every answer the tests above received as well.
   it('never answers with a personnummer, a name, a protected address or the protected property', async () => {
     await allPages('/api/public/register', 1);
@@ -316,7 +328,8 @@ describe.each(dbKinds)('public register on %s', (kind) => {
     needles.push({ what: 'protected property', found: (b) => designation.test(b) });
     literal('e-mail', 'sokande.privat@example.se');
     literal('phone', '070-123 45 67');
-    literal('street in free text', 'Ekvägen');
+    // With its number: the street itself is on the basemap.
+    literal('address in free text', 'Ekvägen 2');
     literal('protected case', ids.karins);
     literal('case on the protected property', ids.onKarins);
 

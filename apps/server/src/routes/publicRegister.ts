@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ApiErrorSchema,
+  PublicBasemapSchema,
   PublicRegisterEntrySchema,
+  publicBasemapFeatures,
   PublicRegisterFeatureCollectionSchema,
   PublicRegisterFeedQuerySchema,
   PublicRegisterPageSchema,
@@ -71,6 +73,21 @@ export default async function publicRegisterRoutes(app: FastifyInstance) {
         MAX_AGE_S,
       );
     },
+  );
+
+  // The same for everyone and changed only with the fixtures or a deploy: made once.
+  const basemap = { type: 'FeatureCollection' as const, features: publicBasemapFeatures(app.basemap.features) };
+  r.get(
+    '/public/basemap',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          'The offline basemap of the public register map (EPSG:3006): streets, water, parks and buildings as shapes, nothing tying a building to a plot.',
+        response: { 200: PublicBasemapSchema, 304: notModified },
+      },
+    },
+    async (request, reply) => sendCacheable(request, reply, basemap, 3600),
   );
 
   r.get(

@@ -25427,6 +25427,117 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/basemap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The offline basemap of the public register map (EPSG:3006): streets, water, parks and buildings as shapes, nothing tying a building to a plot. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              features: (
+                | {
+                    geometry: {
+                      coordinates: [number, number][];
+                      /** @enum {string} */
+                      type: 'LineString';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'street';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry:
+                      | {
+                          coordinates: [number, number][][];
+                          /** @enum {string} */
+                          type: 'Polygon';
+                        }
+                      | {
+                          coordinates: [number, number][][][];
+                          /** @enum {string} */
+                          type: 'MultiPolygon';
+                        };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'water';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry: {
+                      coordinates: [number, number][][];
+                      /** @enum {string} */
+                      type: 'Polygon';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'park';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry: {
+                      coordinates: [number, number][][];
+                      /** @enum {string} */
+                      type: 'Polygon';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'building';
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+              )[];
+              /** @enum {string} */
+              type: 'FeatureCollection';
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/public/register': {
     parameters: {
       query?: never;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bbox, bboxCenter, type MultiPolygon, type Polygon, type Position } from '@lovisa/geo';
+import { BasemapFeatureSchema, type BasemapFeature } from '../basemap';
 import { MultiPolygonSchema } from '../geometry';
 import { MeasureTypeSchema, measureLabels, type MeasureType } from '../measure';
 import { ProcedureSchema, type CaseStatus, type DecisionOutcome, type Procedure } from '../case/schemas';
@@ -278,4 +279,33 @@ export function registerFeature(
       : null,
     properties,
   };
+}
+
+/**
+ * The offline basemap as the public map draws it: streets, water and parks as they are, buildings as shapes only.
+ * A building's property id, use and legal basis stay behind the login (they tie a shed to a plot, and the plot to
+ * its owner).
+ */
+export const PublicBasemapFeatureSchema = z.union([
+  BasemapFeatureSchema.options[0],
+  BasemapFeatureSchema.options[1],
+  BasemapFeatureSchema.options[2],
+  z.object({
+    type: z.literal('Feature'),
+    properties: z.object({ kind: z.literal('building') }),
+    geometry: BasemapFeatureSchema.options[3].shape.geometry,
+  }),
+]);
+export type PublicBasemapFeature = z.infer<typeof PublicBasemapFeatureSchema>;
+export const PublicBasemapSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(PublicBasemapFeatureSchema),
+});
+
+export function publicBasemapFeatures(features: BasemapFeature[]): PublicBasemapFeature[] {
+  return features.map((f) =>
+    f.properties.kind === 'building'
+      ? { type: 'Feature', properties: { kind: 'building' }, geometry: f.geometry as Polygon }
+      : (f as PublicBasemapFeature),
+  );
 }
