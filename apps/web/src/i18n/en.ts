@@ -679,7 +679,7 @@ export const en: Record<MessageKey, string> = {
   'footer.register': 'Permit register',
   'register.title': 'The building permit register',
   'register.intro':
-    'Kjellstavik Municipality shows its building permit and notification cases here: announced decisions and applications received. You see the property, the measure, where it is and the dates.',
+    'Kjellstavik Municipality shows its building permit and notification cases here: announced decisions and applications received. You see the property, the measure, where it is and the dates. The latest received come first.',
   'register.privacy':
     'The register shows no names, personal identity numbers or addresses. To read a case’s documents, ask the building committee and give the diary number.',
   'register.filters': 'Filters',
@@ -694,7 +694,7 @@ export const en: Record<MessageKey, string> = {
   'register.mapRegion': 'Map of the cases in the list below',
   'register.mapNote':
     'Each dot is a building a case is about: green granted, red refused or dismissed, blue being handled. The list below has the same facts.',
-  'register.caption': 'Cases {from}–{to} of {total}, latest received first',
+  'register.caption': 'Cases {from}–{to} of {total}',
   'register.col.property': 'Property',
   'register.col.measure': 'Measure',
   'register.col.status': 'Status',

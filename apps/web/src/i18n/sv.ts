@@ -681,7 +681,7 @@ const ui = {
   'footer.register': 'Bygglovsregister',
   'register.title': 'Bygglovsregistret',
   'register.intro':
-    'Här visar Kjellstavik kommun ärenden om bygglov och anmälan: kungjorda beslut och ansökningar som kommit in. Du ser fastighet, åtgärd, läge och datum.',
+    'Här visar Kjellstavik kommun ärenden om bygglov och anmälan: kungjorda beslut och ansökningar som kommit in. Du ser fastighet, åtgärd, läge och datum. Senast inkomna ärenden står först.',
   'register.privacy':
     'Registret visar inga namn, personnummer eller adresser. Vill du läsa ett ärendes handlingar? Begär dem hos byggnadsnämnden och ange diarienumret.',
   'register.filters': 'Urval',
@@ -696,7 +696,7 @@ const ui = {
   'register.mapRegion': 'Karta över ärendena i listan nedan',
   'register.mapNote':
     'Varje punkt är en byggnad som ärendet gäller: grön beviljad, röd avslagen eller avvisad, blå under handläggning. Listan nedan har samma uppgifter.',
-  'register.caption': 'Ärenden {from}–{to} av {total}, senast inkomna först',
+  'register.caption': 'Ärenden {from}–{to} av {total}',
   'register.col.property': 'Fastighet',
   'register.col.measure': 'Åtgärd',
   'register.col.status': 'Status',
