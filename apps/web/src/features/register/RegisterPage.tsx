@@ -101,7 +101,10 @@ export default function RegisterPage() {
   );
 }
 
-/** The list: one row per entry, the property as the row's header. The map's accessible alternative. */
+/**
+ * The list: one row per entry, the property as the row's header, the status next (what a narrow screen shows
+ * before scrolling). The map's accessible alternative.
+ */
 function RegisterTable({ page: data, first }: { page: PublicRegisterPage; first: number }) {
   const { t, lang, label } = useI18n();
   return (
@@ -113,8 +116,8 @@ function RegisterTable({ page: data, first }: { page: PublicRegisterPage; first:
         <thead>
           <tr>
             <th scope="col">{t('register.col.property')}</th>
-            <th scope="col">{t('register.col.measure')}</th>
             <th scope="col">{t('register.col.status')}</th>
+            <th scope="col">{t('register.col.measure')}</th>
             <th scope="col">{t('register.col.received')}</th>
             <th scope="col">{t('register.col.decided')}</th>
             <th scope="col">{t('register.col.announced')}</th>
@@ -125,8 +128,8 @@ function RegisterTable({ page: data, first }: { page: PublicRegisterPage; first:
           {data.items.map((e) => (
             <tr key={e.id}>
               <th scope="row">{e.propertyDesignation}</th>
-              <td>{label(e.measureLabel)}</td>
               <td>{label(e.statusLabel)}</td>
+              <td>{label(e.measureLabel)}</td>
               <td>{formatDate(e.receivedOn, lang)}</td>
               <td>{e.decidedOn ? formatDate(e.decidedOn, lang) : '–'}</td>
               <td>{e.announcedOn ? formatDate(e.announcedOn, lang) : '–'}</td>
