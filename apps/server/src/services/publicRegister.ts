@@ -89,14 +89,21 @@ type Row = { [K in keyof typeof columns]: unknown } & {
   propertyId: string;
 };
 
+/** One request's answers of the registers: many cases share an applicant and a property (a feed of 1000 rows). */
+type ProtectionCache = Map<string, Promise<boolean>>;
+
 /** A row as the domain rule reads it, with the population register's answer of today. */
 async function entryOf(
   app: FastifyInstance,
   r: Row,
   policy: PublicRegisterPolicy,
   today: string,
+  cache: ProtectionCache = new Map(),
 ): Promise<PublicRegisterEntry | null> {
-  const protectedParty = await hasProtectedParty(app.registers, r.applicantPersonnummer, r.propertyId);
+  const key = `${r.applicantPersonnummer}|${r.propertyId}`;
+  let asked = cache.get(key);
+  if (!asked) cache.set(key, (asked = hasProtectedParty(app.registers, r.applicantPersonnummer, r.propertyId)));
+  const protectedParty = await asked;
   if (protectedParty) {
     // Protected since the case arrived: remembered, so the next page and the totals leave it out in SQL too.
     await app.db.update(cases).set({ protectedParty: true }).where(eq(cases.id, r.id));
@@ -146,7 +153,8 @@ export async function registerPage(
         .offset((q.page - 1) * q.limit) as Promise<Row[]>,
       base(app, { n: sql<number>`count(*)::int` }).where(where) as Promise<{ n: number }[]>,
     ]);
-    const entries = await Promise.all(rows.map((r) => entryOf(app, r, policy, today)));
+    const cache: ProtectionCache = new Map();
+    const entries = await Promise.all(rows.map((r) => entryOf(app, r, policy, today, cache)));
     const items = entries.filter((e): e is PublicRegisterEntry => e !== null);
     const total = count?.n ?? 0;
     if (items.length === rows.length || round === 3) {
