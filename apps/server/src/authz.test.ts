@@ -424,6 +424,31 @@ const matrix: Row[] = [
     expect: all(200),
     call: async () => ({ method: 'GET', url: '/api/public/anslagstavla' }),
   },
+  // The public register (issue #25): open to everyone, logged in or not, kiosk or not.
+  {
+    method: 'GET',
+    route: '/api/public/register',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/public/register' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/register.geojson',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/public/register.geojson' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/basemap',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/public/basemap' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/register/:id',
+    expect: all(200),
+    call: async (c) => ({ method: 'GET', url: `/api/public/register/${c.caseId}` }),
+  },
   {
     method: 'GET',
     route: '/api/map-config',

@@ -11,6 +11,7 @@ export * from './deadline';
 export * from './calendar/holidays';
 export * from './decision/legalForce';
 export * from './decision/notice';
+export * from './publicRegister/index';
 export * from './afterPermit/index';
 export * from './neighbours/sakagare';
 export * from './neighbours/consent';

@@ -47,6 +47,7 @@ import {
 import { siteFor } from '../rules/siteFor';
 import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
 import { consentDocumentsToCase, validConsentsOf } from './consent';
+import { hasProtectedParty } from './publicRegister';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
@@ -183,6 +184,7 @@ async function receive(
       propertyDesignation: order.propertyDesignation,
       routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
       assignment: app.config.assignNewCases,
+      protectedParty: await hasProtectedParty(app.registers, user.personnummer, application.propertyId),
       assessment: caseAssessmentOf(evaluation, receivedAt),
       receivedAt,
       signed: {

@@ -27782,6 +27782,584 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/basemap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The offline basemap of the public register map (EPSG:3006): streets, water, parks and buildings as shapes, nothing tying a building to a plot. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              features: (
+                | {
+                    geometry: {
+                      coordinates: [number, number][];
+                      /** @enum {string} */
+                      type: 'LineString';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'street';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry:
+                      | {
+                          coordinates: [number, number][][];
+                          /** @enum {string} */
+                          type: 'Polygon';
+                        }
+                      | {
+                          coordinates: [number, number][][][];
+                          /** @enum {string} */
+                          type: 'MultiPolygon';
+                        };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'water';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry: {
+                      coordinates: [number, number][][];
+                      /** @enum {string} */
+                      type: 'Polygon';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'park';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry: {
+                      coordinates: [number, number][][];
+                      /** @enum {string} */
+                      type: 'Polygon';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'building';
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+              )[];
+              /** @enum {string} */
+              type: 'FeatureCollection';
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public register: announced decisions and (where the municipality publishes its diary) received applications — property, measure, procedure, status and dates. Newest received first; filter by status, measure, procedure and dates. No personal data. */
+    get: {
+      parameters: {
+        query?: {
+          decidedFrom?: string;
+          decidedTo?: string;
+          limit?: number;
+          measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+          page?: number;
+          procedure?: 'permit' | 'notification';
+          receivedFrom?: string;
+          receivedTo?: string;
+          status?:
+            'received' | 'granted' | 'refused' | 'dismissed' | 'startApproval' | 'startApprovalRefused' | 'withdrawn';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date */
+                announcedOn: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                diaryNumber: string;
+                footprint: {
+                  coordinates: [number, number][][][];
+                  /** @enum {string} */
+                  type: 'MultiPolygon';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                location: {
+                  /** @description SWEREF 99 TM (EPSG:3006): easting, northing */
+                  sweref99tm: [number, number];
+                  /** @description WGS84 (EPSG:4326): longitude, latitude */
+                  wgs84: [number, number];
+                } | null;
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                measureLabel: {
+                  en: string;
+                  sv: string;
+                };
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                propertyDesignation: string;
+                /** Format: date */
+                receivedOn: string;
+                /** Format: date */
+                startApprovedOn: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'granted'
+                  | 'refused'
+                  | 'dismissed'
+                  | 'startApproval'
+                  | 'startApprovalRefused'
+                  | 'withdrawn';
+                statusLabel: {
+                  en: string;
+                  sv: string;
+                };
+              }[];
+              limit: number;
+              page: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/register.geojson': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public register as an RFC 7946 FeatureCollection in WGS84 (longitude, latitude): each entry the buildings drawn (MultiPolygon), or no geometry when none was drawn. Same filters as the list, pages of up to 1000. */
+    get: {
+      parameters: {
+        query?: {
+          decidedFrom?: string;
+          decidedTo?: string;
+          limit?: number;
+          measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+          page?: number;
+          procedure?: 'permit' | 'notification';
+          receivedFrom?: string;
+          receivedTo?: string;
+          status?:
+            'received' | 'granted' | 'refused' | 'dismissed' | 'startApproval' | 'startApprovalRefused' | 'withdrawn';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              features: {
+                geometry:
+                  | (
+                      | {
+                          coordinates: [number, number];
+                          /** @enum {string} */
+                          type: 'Point';
+                        }
+                      | {
+                          coordinates: [number, number][][][];
+                          /** @enum {string} */
+                          type: 'MultiPolygon';
+                        }
+                    )
+                  | null;
+                /** Format: uuid */
+                id: string;
+                properties: {
+                  /** Format: date */
+                  announcedOn: string | null;
+                  /** Format: date */
+                  decidedOn: string | null;
+                  diaryNumber: string;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                  measureLabel: {
+                    en: string;
+                    sv: string;
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  propertyDesignation: string;
+                  /** Format: date */
+                  receivedOn: string;
+                  /** Format: date */
+                  startApprovedOn: string | null;
+                  /** @enum {string} */
+                  status:
+                    | 'received'
+                    | 'granted'
+                    | 'refused'
+                    | 'dismissed'
+                    | 'startApproval'
+                    | 'startApprovalRefused'
+                    | 'withdrawn';
+                  statusLabel: {
+                    en: string;
+                    sv: string;
+                  };
+                };
+                /** @enum {string} */
+                type: 'Feature';
+              }[];
+              limit: number;
+              page: number;
+              total: number;
+              /** @enum {string} */
+              type: 'FeatureCollection';
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/register/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One entry of the public register; 404 for an id it does not list. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              announcedOn: string | null;
+              /** Format: date */
+              decidedOn: string | null;
+              diaryNumber: string;
+              footprint: {
+                coordinates: [number, number][][][];
+                /** @enum {string} */
+                type: 'MultiPolygon';
+              } | null;
+              /** Format: uuid */
+              id: string;
+              location: {
+                /** @description SWEREF 99 TM (EPSG:3006): easting, northing */
+                sweref99tm: [number, number];
+                /** @description WGS84 (EPSG:4326): longitude, latitude */
+                wgs84: [number, number];
+              } | null;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              measureLabel: {
+                en: string;
+                sv: string;
+              };
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: date */
+              receivedOn: string;
+              /** Format: date */
+              startApprovedOn: string | null;
+              /** @enum {string} */
+              status:
+                | 'received'
+                | 'granted'
+                | 'refused'
+                | 'dismissed'
+                | 'startApproval'
+                | 'startApprovalRefused'
+                | 'withdrawn';
+              statusLabel: {
+                en: string;
+                sv: string;
+              };
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/session': {
     parameters: {
       query?: never;

@@ -680,6 +680,38 @@ export const en: Record<MessageKey, string> = {
   'outbox.status.failed': 'Could not be sent',
   // Notice and legal force (issue #19)
   'loop.event.decisionDelivered': 'Decision served',
+  // The public register (issue #25)
+  'footer.register': 'Permit register',
+  'register.title': 'The building permit register',
+  'register.intro':
+    'Kjellstavik Municipality shows its building permit and notification cases here: announced decisions and applications received. You see the property, the measure, where it is and the dates. The latest received come first.',
+  'register.privacy':
+    'The register shows no names, personal identity numbers or addresses. To read a case’s documents, ask the building committee and give the diary number.',
+  'register.filters': 'Filters',
+  'register.filter.status': 'Status',
+  'register.filter.measure': 'Measure',
+  'register.filter.all': 'All',
+  'register.filter.show': 'Show',
+  'register.empty': 'No cases to show.',
+  'register.count': '{count} cases',
+  'register.count1': '1 case',
+  'register.mapTitle': 'Map and list',
+  'register.mapRegion': 'Map of the cases in the list below',
+  'register.mapNote':
+    'Each dot is a building a case is about: green granted, red refused or dismissed, blue being handled. The list below has the same facts.',
+  'register.caption': 'Cases {from}–{to} of {total}',
+  'register.col.property': 'Property',
+  'register.col.measure': 'Measure',
+  'register.col.status': 'Status',
+  'register.col.received': 'Received',
+  'register.col.decided': 'Decided',
+  'register.col.announced': 'Announced',
+  'register.col.diary': 'Diary number',
+  'register.openData': 'Open data',
+  'register.openDataText': 'The register is also an open API without login: JSON in pages and GeoJSON in WGS84.',
+  'register.openData.json': 'The register as JSON',
+  'register.openData.geojson': 'The register as GeoJSON',
+  'register.openData.openapi': 'API description (OpenAPI)',
   'footer.anslagstavla': 'Notice board',
   'notice.board.title': 'Notice board – building permits',
   'notice.board.intro':

@@ -682,6 +682,38 @@ const ui = {
   'outbox.status.failed': 'Kunde inte skickas',
   // Notice and legal force (issue #19)
   'loop.event.decisionDelivered': 'Beslutet delgivet',
+  // The public register (issue #25)
+  'footer.register': 'Bygglovsregister',
+  'register.title': 'Bygglovsregistret',
+  'register.intro':
+    'Här visar Kjellstavik kommun ärenden om bygglov och anmälan: kungjorda beslut och ansökningar som kommit in. Du ser fastighet, åtgärd, läge och datum. Senast inkomna ärenden står först.',
+  'register.privacy':
+    'Registret visar inga namn, personnummer eller adresser. Vill du läsa ett ärendes handlingar? Begär dem hos byggnadsnämnden och ange diarienumret.',
+  'register.filters': 'Urval',
+  'register.filter.status': 'Status',
+  'register.filter.measure': 'Åtgärd',
+  'register.filter.all': 'Alla',
+  'register.filter.show': 'Visa',
+  'register.empty': 'Inga ärenden att visa.',
+  'register.count': '{count} ärenden',
+  'register.count1': '1 ärende',
+  'register.mapTitle': 'Karta och lista',
+  'register.mapRegion': 'Karta över ärendena i listan nedan',
+  'register.mapNote':
+    'Varje punkt är en byggnad som ärendet gäller: grön beviljad, röd avslagen eller avvisad, blå under handläggning. Listan nedan har samma uppgifter.',
+  'register.caption': 'Ärenden {from}–{to} av {total}',
+  'register.col.property': 'Fastighet',
+  'register.col.measure': 'Åtgärd',
+  'register.col.status': 'Status',
+  'register.col.received': 'Inkom',
+  'register.col.decided': 'Beslut',
+  'register.col.announced': 'Kungjort',
+  'register.col.diary': 'Diarienummer',
+  'register.openData': 'Öppna data',
+  'register.openDataText': 'Registret finns också som öppet API utan inloggning: JSON i sidor och GeoJSON i WGS84.',
+  'register.openData.json': 'Registret som JSON',
+  'register.openData.geojson': 'Registret som GeoJSON',
+  'register.openData.openapi': 'API-beskrivning (OpenAPI)',
   'footer.anslagstavla': 'Anslagstavla',
   'notice.board.title': 'Anslagstavla – bygglov',
   'notice.board.intro':
