@@ -195,6 +195,15 @@ describe.skipIf(!hasBrowser)('the neighbour hearing: officer, a neighbour online
     await officer.getByText('Beslutsförslaget är skickat till gruppledaren.').waitFor();
     const lead = await signedIn(await apiLogin(base, JOHANNA));
     await lead.goto(`${base}/handlaggare/arenden/${created.id}`);
+    // Four eyes: the team lead reads the decision the confirmation would issue beside the proposal.
+    await lead.getByRole('button', { name: 'Läs beslutet bredvid förslaget' }).click();
+    const pdf = lead.locator('.proposal-compare iframe');
+    expect(await pdf.getAttribute('title')).toBe(
+      `Beslutet i ärende ${created.diaryNumber} som det blir om förslaget bekräftas`,
+    );
+    expect(await pdf.getAttribute('src')).toMatch(/^blob:/);
+    await expectAccessible(lead, 'four eyes: the decision beside the proposal');
+    await shoot(lead, path.join(repoRoot, 'docs/screenshots'), 'officer-four-eyes');
     await lead.getByRole('button', { name: 'Bekräfta förslaget' }).click();
     await lead.getByText('Förslaget är bekräftat.').waitFor();
     await lead.getByRole('heading', { name: 'Kungörelse och laga kraft' }).waitFor();

@@ -909,6 +909,8 @@ export const en: Record<MessageKey, string> = {
   'loop.notes.hint': 'Seen by the officers. A note is a public record and may be released on request.',
   'loop.notes.submit': 'Save the note',
   'loop.notes.done': 'The note is saved.',
+  'loop.proposal.read': 'Read the decision beside the proposal',
+  'loop.proposal.pdfTitle': 'The decision in case {diary} as it will be if the proposal is confirmed',
   'loop.conditions.library': "Conditions from the municipality's library",
   'loop.conditions.choose': 'Choose a condition',
   'loop.conditions.add': 'Add the condition',

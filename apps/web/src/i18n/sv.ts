@@ -909,6 +909,8 @@ const ui = {
   'loop.notes.hint': 'Syns för handläggarna. Anteckningen är en allmän handling och kan lämnas ut på begäran.',
   'loop.notes.submit': 'Spara anteckningen',
   'loop.notes.done': 'Anteckningen är sparad.',
+  'loop.proposal.read': 'Läs beslutet bredvid förslaget',
+  'loop.proposal.pdfTitle': 'Beslutet i ärende {diary} som det blir om förslaget bekräftas',
   'loop.conditions.library': 'Villkor ur kommunens bibliotek',
   'loop.conditions.choose': 'Välj ett villkor',
   'loop.conditions.add': 'Lägg till villkoret',

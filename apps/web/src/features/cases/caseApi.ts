@@ -52,6 +52,13 @@ export const caseApi = {
       body,
       parseAs: 'blob',
     })) as unknown as Blob,
+  /** The decision a confirmation would issue, as a PDF, nothing stored (the team lead reads it beside the proposal). */
+  previewConfirmation: async (id: string, body: ProposalActionInput) =>
+    (await POST('/api/officer/cases/{id}/proposal/confirm/preview', {
+      ...theCase(id),
+      body,
+      parseAs: 'blob',
+    })) as unknown as Blob,
   confirmProposal: (id: string, body: ProposalActionInput) =>
     POST('/api/officer/cases/{id}/proposal/confirm', { ...theCase(id), body }),
   returnProposal: (id: string, body: ProposalActionInput) =>

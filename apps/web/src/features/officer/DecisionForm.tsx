@@ -10,6 +10,7 @@ import { caseApi } from '../cases/caseApi';
 import { decisionFormSchema, fieldMessage, showIssues } from '../cases/caseForms';
 import type { Detail, Run } from './OfficerCasePage';
 import { ConditionPicker } from './ConditionPicker';
+import { PdfFrame } from './PdfPreview';
 
 type DecisionLimits = NonNullable<Detail['officer']['limits']['decision']>;
 type Reviewed = { input: DecisionInput; url: string };
@@ -179,6 +180,7 @@ function ReviewStep(props: { url: string; fileName: string; onDecide(): void; on
       <h3 id="decision-review-title" ref={heading} tabIndex={-1}>
         {t('decision.reviewTitle')}
       </h3>
+      <PdfFrame url={props.url} title={props.fileName} />
       <p>
         <a href={props.url} download={props.fileName} className="decision__pdf">
           {t('decision.previewOpen')}

@@ -9,7 +9,7 @@ import {
   type CaseDetail,
   type OfficerCaseView,
 } from '@lovisa/domain';
-import { ApiError, apiErrorText } from '../../api/client';
+import { ApiError, apiErrorMessage, apiErrorText } from '../../api/client';
 import { Field } from '../../components/Field';
 import { PageTitle, Status } from '../../components/Layout';
 import { formatDate } from '../../format';
@@ -28,13 +28,14 @@ import {
   startApprovalFormSchema,
 } from '../cases/caseForms';
 import { caseStateText, percent, toneOfDays } from '../cases/caseText';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Message } from '../../i18n/i18n';
 import { HearingPanel } from './HearingPanel';
 import { DecisionForm } from './DecisionForm';
 import { Panel } from './Panel';
 import { PlanProvisions } from './PlanProvisions';
 import { FeePanel } from './FeePanel';
 import { NotesPanel } from './NotesPanel';
+import { PdfFrame, usePdfUrl } from './PdfPreview';
 
 export type Detail = CaseDetail & { officer: OfficerCaseView };
 type Limits = OfficerCaseView['limits'];
@@ -126,6 +127,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
           )}
           <div className="case-layout">
             <div className="case-layout__main">
+              {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
               <ApplicantPanel c={c} />
               <AssessmentPanel c={c} />
               {c.officer.fee && <FeePanel c={c} fee={c.officer.fee} run={run} />}
@@ -137,7 +139,6 @@ export default function OfficerCasePage({ id }: { id: string }) {
               <ClockPanel c={c} />
               {c.notice && <OfficerNoticePanel c={{ ...c, notice: c.notice }} run={run} />}
               <HandlingPanel c={c} run={run} />
-              {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
               {limits.completion && <CompletionRequestForm c={c} limits={limits.completion} run={run} />}
               {limits.extension && <ExtensionForm c={c} limits={limits.extension} run={run} />}
               {limits.startApproval && (
@@ -359,8 +360,18 @@ function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
     formState: { errors, isSubmitting },
   } = useForm({ resolver: zodResolver(proposalReturnFormSchema), defaultValues: { comment: '' } });
   const p = c.officer.proposal;
+  const preview = usePdfUrl();
+  const [previewError, setPreviewError] = useState<Message | null>(null);
   if (!p) return null;
   const canConfirm = c.officer.actions.includes('confirmProposal');
+  const read = async () => {
+    setPreviewError(null);
+    try {
+      preview.show(await caseApi.previewConfirmation(c.id, { version: c.version }));
+    } catch (e) {
+      setPreviewError(apiErrorMessage(e, { id: 'decision.previewFailed' }));
+    }
+  };
   const giveBack = handleSubmit(({ comment }) =>
     run(
       t('loop.returned'),
@@ -371,24 +382,44 @@ function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
   return (
     <Panel title={t('loop.proposal')} id="proposal-title">
       <p>{t('loop.proposalBy', { name: p.by.name, date: formatDate(p.at, lang) })}</p>
-      <dl className="facts facts--stacked">
-        <dt>{t('decision.legend')}</dt>
-        <dd>{outcomeLabel(p.outcome, c.procedure)[lang]}</dd>
-        <dt>{t('case.reason')}</dt>
-        <dd className="prewrap">{p.reason}</dd>
-        {p.conditions.length > 0 && (
-          <>
-            <dt>{t('loop.conditions')}</dt>
-            <dd>
-              <ol className="plain-list">
-                {p.conditions.map((x, i) => (
-                  <li key={i}>{x}</li>
-                ))}
-              </ol>
-            </dd>
-          </>
+      <div className={preview.url ? 'proposal-compare' : undefined}>
+        <dl className="facts facts--stacked">
+          <dt>{t('decision.legend')}</dt>
+          <dd>{outcomeLabel(p.outcome, c.procedure)[lang]}</dd>
+          <dt>{t('case.reason')}</dt>
+          <dd className="prewrap">{p.reason}</dd>
+          {p.conditions.length > 0 && (
+            <>
+              <dt>{t('loop.conditions')}</dt>
+              <dd>
+                <ol className="plain-list">
+                  {p.conditions.map((x, i) => (
+                    <li key={i}>{x}</li>
+                  ))}
+                </ol>
+              </dd>
+            </>
+          )}
+        </dl>
+        {preview.url && (
+          <div className="proposal-compare__pdf">
+            <PdfFrame url={preview.url} title={t('loop.proposal.pdfTitle', { diary: c.diaryNumber })} />
+            <p>
+              <a href={preview.url} download={`${t('decision.previewFile')} ${c.diaryNumber}.pdf`}>
+                {t('decision.previewOpen')}
+              </a>
+            </p>
+          </div>
         )}
-      </dl>
+      </div>
+      {previewError && <Status tone="error">{msg(previewError)}</Status>}
+      {canConfirm && !preview.url && (
+        <p>
+          <button type="button" className="button" onClick={() => void read()}>
+            {t('loop.proposal.read')}
+          </button>
+        </p>
+      )}
       {canConfirm ? (
         <form className="form" noValidate onSubmit={(e) => void giveBack(e)}>
           <button
