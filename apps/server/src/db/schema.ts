@@ -259,9 +259,8 @@ export const outbox = pgTable(
   'outbox',
   {
     id: uuid('id').primaryKey(),
-    messageId: uuid('message_id')
-      .notNull()
-      .references(() => messages.id),
+    /** The applicant's message this mail carries; null for mail to someone outside the case (a remiss). */
+    messageId: uuid('message_id').references(() => messages.id),
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
@@ -620,3 +619,31 @@ export const caseAfterPermit = pgTable('case_after_permit', {
     .notNull()
     .default(sql`'[]'::jsonb`),
 });
+
+// Remisser (issue #22): the case sent to a body for its view, answered through a link of its own.
+export const caseConsultations = pgTable(
+  'case_consultations',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    consultee: text('consultee').notNull(),
+    email: text('email').notNull(),
+    question: text('question').notNull(),
+    replyBy: date('reply_by', { mode: 'string' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    sentBy: text('sent_by').notNull(),
+    /** SHA-256 of the link's secret: the link itself is only in the mail (and shown once to the officer). */
+    tokenHash: text('token_hash').notNull(),
+    answerKind: text('answer_kind'),
+    answerText: text('answer_text'),
+    answeredBy: text('answered_by'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('case_consultations_token_idx').on(t.tokenHash),
+    index('case_consultations_case_idx').on(t.caseId, t.sentAt),
+  ],
+);

@@ -32,6 +32,7 @@ const received: CaseState = {
 const officer: CaseActor = { role: 'officer', personnummer: '198306219299', name: 'Olle Officer', teamLead: false };
 const lead: CaseActor = { role: 'officer', personnummer: '198602179882', name: 'Lena Lead', teamLead: true };
 const applicant: CaseActor = { role: 'applicant', personnummer: '194509123412', name: 'Anna Applicant' };
+const consultee: CaseActor = { role: 'consultee', personnummer: null, name: 'Räddningstjänsten' };
 
 const awaiting: CaseState = {
   ...received,
@@ -269,6 +270,75 @@ const refusals: {
     path: 'deliveredOn',
   },
   ...hearingRefusals(),
+  {
+    name: 'a remiss is answered once',
+    state: received,
+    command: {
+      type: 'recordConsultationAnswer',
+      version: v,
+      consultationId: 'r1',
+      consultee: 'Räddningstjänsten',
+      kind: 'noObjection',
+      answered: true,
+    },
+    actor: consultee,
+    code: 'CONSULTATION_ANSWERED',
+  },
+  {
+    name: 'a decided case takes no remiss answer',
+    state: decided,
+    command: {
+      type: 'recordConsultationAnswer',
+      version: v,
+      consultationId: 'r1',
+      consultee: 'Räddningstjänsten',
+      kind: 'comments',
+      answered: false,
+    },
+    actor: consultee,
+    code: 'ALREADY_DECIDED',
+  },
+  {
+    name: 'an officer cannot answer a remiss for the consultee',
+    state: received,
+    command: {
+      type: 'recordConsultationAnswer',
+      version: v,
+      consultationId: 'r1',
+      consultee: 'Räddningstjänsten',
+      kind: 'noObjection',
+      answered: false,
+    },
+    actor: officer,
+    code: 'WRONG_ROLE',
+  },
+  {
+    name: 'a remiss reply-by day on Christmas Eve',
+    state: received,
+    command: {
+      type: 'sendConsultation',
+      version: v,
+      consultationId: 'r1',
+      consultee: 'Trafikenheten',
+      replyBy: '2026-12-24',
+    },
+    actor: officer,
+    code: 'REPLY_BY_CLOSED_DAY',
+    path: 'replyBy',
+  },
+  {
+    name: 'a remiss is not sent once a decision is proposed',
+    state: proposed,
+    command: {
+      type: 'sendConsultation',
+      version: v,
+      consultationId: 'r1',
+      consultee: 'Trafikenheten',
+      replyBy: '2026-12-21',
+    },
+    actor: lead,
+    code: 'NOT_ALLOWED_NOW',
+  },
   {
     name: 'an applicant cannot set the fee',
     state: received,
@@ -649,6 +719,36 @@ describe("the officer's record: notes and the fee decision", () => {
       ]);
       expect(r.ok && r.change.messages).toEqual([]);
     }
+  });
+
+  it('records a remiss sent and its answer as events, changing nothing else', () => {
+    const sent = applyCaseCommand(
+      received,
+      { type: 'sendConsultation', version: v, consultationId: 'r1', consultee: 'Trafikenheten', replyBy: '2026-12-21' },
+      officer,
+      at('2026-12-01'),
+    );
+    expect(sent.ok && sent.change).toMatchObject({
+      set: {},
+      events: [{ type: 'consultationSent', data: { id: 'r1', consultee: 'Trafikenheten', replyBy: '2026-12-21' } }],
+      messages: [],
+    });
+    const answered = applyCaseCommand(
+      awaiting,
+      {
+        type: 'recordConsultationAnswer',
+        version: v,
+        consultationId: 'r1',
+        consultee: 'Trafikenheten',
+        kind: 'comments',
+        answered: false,
+      },
+      consultee,
+      at('2026-12-10'),
+    );
+    expect(answered.ok && answered.change.events).toEqual([
+      { type: 'consultationAnswered', data: { id: 'r1', consultee: 'Trafikenheten', kind: 'comments' } },
+    ]);
   });
 
   it('offers the fee form only before a proposal, and notes always', () => {

@@ -27,6 +27,7 @@ import {
 } from './schemas';
 import { applicantMessages, neighbourConsentMissing, neighbourConsentPresent, type MessageText } from './texts';
 import { plannedAnnouncement, type Announcement } from '../decision/notice';
+import type { ConsultationAnswerKind } from './consultation';
 import {
   hearingMayClose,
   hearingOpenFor,
@@ -63,7 +64,9 @@ export type CaseActor =
   | { role: 'officer'; personnummer: string; name: string; teamLead: boolean }
   | { role: 'applicant'; personnummer: string; name: string }
   /** A sakägare answering their letter online, identified by BankID. */
-  | { role: 'neighbour'; personnummer: string; name: string };
+  | { role: 'neighbour'; personnummer: string; name: string }
+  /** A body answering a remiss through its link: a unit, not a person identified by BankID. */
+  | { role: 'consultee'; personnummer: null; name: string };
 
 type Versioned<T> = T & { version: number };
 export type CaseCommand =
@@ -99,7 +102,17 @@ export type CaseCommand =
   /** A tjänsteanteckning: what the officer found, asked or weighed, kept with the case. */
   | Versioned<{ type: 'writeNote'; text: string }>
   /** The fee the decision charges instead of the schedule's sum (the taxa allows adjustment), with the reason. */
-  | Versioned<{ type: 'decideFee'; totalSEK: number; reason: string }>;
+  | Versioned<{ type: 'decideFee'; totalSEK: number; reason: string }>
+  /** A remiss sent; the server keeps its question, address and link, the case records that it went. */
+  | Versioned<{ type: 'sendConsultation'; consultationId: string; consultee: string; replyBy: string }>
+  /** `answered`: whether the remiss already has its answer (one answer per remiss). */
+  | Versioned<{
+      type: 'recordConsultationAnswer';
+      consultationId: string;
+      consultee: string;
+      kind: ConsultationAnswerKind;
+      answered: boolean;
+    }>;
 export type CaseCommandType = CaseCommand['type'];
 
 /** The columns a command changes, in the domain's terms; the repository maps them onto the case row. */
@@ -169,10 +182,12 @@ const officerCommands: readonly CaseCommandType[] = [
   'closeHearing',
   'writeNote',
   'decideFee',
+  'sendConsultation',
 ];
 /** Who gives a command: the officer's, the applicant's, or a hearing answer (online by the neighbour, paper by staff). */
 function roleOf(command: CaseCommand): CaseActor['role'] {
   if (command.type === 'recordHearingAnswer') return command.channel === 'paper' ? 'officer' : 'neighbour';
+  if (command.type === 'recordConsultationAnswer') return 'consultee';
   return officerCommands.includes(command.type) ? 'officer' : 'applicant';
 }
 const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
@@ -186,6 +201,7 @@ const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
   closeHearing: 'closeHearing',
   writeNote: 'writeNote',
   decideFee: 'decideFee',
+  sendConsultation: 'sendConsultation',
 };
 
 /** The refusal of a command the case's state does not allow: closed cases say so, open ones name their state. */
@@ -361,6 +377,31 @@ function changeOf(
       return recordDelivery(state, command, today);
     case 'writeNote':
       return change({ set: {}, events: [{ type: 'noteWritten', data: { text: command.text.trim() } }] });
+    case 'sendConsultation':
+      if (command.replyBy <= today) return refuse('REPLY_BY_TOO_EARLY', { path: 'replyBy' });
+      if (!isWorkingDay(command.replyBy)) return refuse('REPLY_BY_CLOSED_DAY', { path: 'replyBy' });
+      return change({
+        set: {},
+        events: [
+          {
+            type: 'consultationSent',
+            data: { id: command.consultationId, consultee: command.consultee, replyBy: command.replyBy },
+          },
+        ],
+      });
+    case 'recordConsultationAnswer':
+      // The remiss informs the decision: once the case is decided or withdrawn it takes no answer.
+      if (!isOpen(state.status)) return notNow(state);
+      if (command.answered) return refuse('CONSULTATION_ANSWERED');
+      return change({
+        set: {},
+        events: [
+          {
+            type: 'consultationAnswered',
+            data: { id: command.consultationId, consultee: command.consultee, kind: command.kind },
+          },
+        ],
+      });
     case 'decideFee':
       return change({
         set: {},

@@ -7,3 +7,4 @@ export * from './texts';
 export * from './hearing';
 export * from './mailText';
 export * from './queue';
+export * from './consultation';

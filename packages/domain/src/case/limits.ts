@@ -67,12 +67,13 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
 }
 
 /**
- * What an officer may add to the case's record besides moving it on: a note at any time, and the fee until a
- * decision is proposed (the fee is part of the decision, and a team lead confirms what they read).
+ * What an officer may add to the case's record besides moving it on: a note at any time; the fee and remisser
+ * until a decision is proposed (the fee is part of the decision, a team lead confirms what they read, and a
+ * remiss is asked to inform the decision).
  */
 export function recordActions(s: Pick<CaseLifecycleState, 'status'>): CaseAction[] {
   const beforeDecision = s.status === 'received' || s.status === 'awaitingCompletion';
-  return [...(beforeDecision ? (['decideFee'] as const) : []), 'writeNote'];
+  return [...(beforeDecision ? (['decideFee', 'sendConsultation'] as const) : []), 'writeNote'];
 }
 
 /** How long the applicant is given to answer an order to complete unless the officer picks another day. */

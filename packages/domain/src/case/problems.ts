@@ -38,7 +38,8 @@ export type CaseProblemCode =
   | 'HEARING_REPLY_BY_PASSED'
   | 'HEARING_RECEIVED_ON_INVALID'
   | 'HEARING_TEXT_MISSING'
-  | 'HEARING_CLOSE_TOO_EARLY';
+  | 'HEARING_CLOSE_TOO_EARLY'
+  | 'CONSULTATION_ANSWERED';
 
 export interface CaseProblem {
   code: CaseProblemCode;
@@ -85,6 +86,7 @@ export const caseProblemErrorCode: Record<CaseProblemCode, ErrorCode> = {
   HEARING_RECEIVED_ON_INVALID: 'invalidInput',
   HEARING_TEXT_MISSING: 'invalidInput',
   HEARING_CLOSE_TOO_EARLY: 'conflict',
+  CONSULTATION_ANSWERED: 'conflict',
 };
 
 /** A refusal as a message by id (messages/sv.ts, `case.problem.*`): each face says it in its own language. */

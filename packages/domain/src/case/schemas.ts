@@ -6,6 +6,7 @@ import type { DomainMessageId } from '../messages/sv';
 import { ruleSets } from '../rules/ruleSets';
 import { DecisionNoticeSchema } from '../decision/notice';
 import { HearingViewSchema } from './hearing';
+import { ConsultationViewSchema } from './consultation';
 
 /**
  * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
@@ -85,6 +86,8 @@ export const CaseEventTypeSchema = z.enum([
   // The officer's workbench (issue #22)
   'noteWritten',
   'feeDecided',
+  'consultationSent',
+  'consultationAnswered',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */
@@ -96,6 +99,9 @@ export const internalEventTypes: readonly CaseEventType[] = [
   // A tjänsteanteckning is the officers' working record; the fee decision reaches the applicant in the decision.
   'noteWritten',
   'feeDecided',
+  // A remiss and its answer are the officers' working material; the applicant may ask for them (partsinsyn).
+  'consultationSent',
+  'consultationAnswered',
 ];
 
 export const CaseEventSchema = z.object({
@@ -260,6 +266,7 @@ export const CaseActionSchema = z.enum([
   'closeHearing',
   'writeNote',
   'decideFee',
+  'sendConsultation',
 ]);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 
@@ -366,6 +373,10 @@ export const OfficerCaseViewSchema = z.object({
   fee: CaseFeeSchema.nullable(),
   /** The tjänsteanteckningar, oldest first. */
   notes: z.array(CaseNoteSchema),
+  /** The remisser sent, oldest first, with their answers. */
+  consultations: z.array(ConsultationViewSchema),
+  /** The reply-by bounds for a new remiss (working days); null when none may be sent now. */
+  consultationLimits: z.object({ minReplyBy: z.iso.date(), defaultReplyBy: z.iso.date() }).nullable(),
 });
 export type OfficerCaseView = z.infer<typeof OfficerCaseViewSchema>;
 
