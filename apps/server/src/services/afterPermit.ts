@@ -29,7 +29,7 @@ import {
 import { AppError } from '../errors';
 import type { Db } from '../db/database';
 import { attachments } from '../db/schema';
-import { BOARD, MUNICIPALITY, pricedArea } from '../decision/issue';
+import { letterhead, pricedArea } from '../decision/issue';
 import { renderDecision } from '../decision/renderDecision';
 import { afterPermitOf, storeAfterPermit, type AfterPermitRecord } from '../repositories/afterPermit';
 import { changeCase, clockFactsOf, staleConflict, type CaseRow } from '../repositories/cases';
@@ -133,14 +133,13 @@ async function issueAfterPermitDocument(
     propertyDesignation: row.propertyDesignation,
     measure: measureLabels[row.measure as MeasureType],
     applicantName: row.applicantName,
-    municipality: MUNICIPALITY,
+    municipality: letterhead(app).municipality,
     kontrollplan: view.state.kontrollplan,
     validity: view.validity,
     consultation: booked ? { startsAt: booked.startsAt, place: booked.place } : null,
   });
   const pdf = await renderDecision(content, {
-    municipality: MUNICIPALITY,
-    board: BOARD,
+    ...letterhead(app),
     diaryNumber: row.diaryNumber,
     date: order.on,
   });
