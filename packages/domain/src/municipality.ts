@@ -26,6 +26,22 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** The colour mixed with black by `share` (0–1): a hover shade that keeps at least the colour's contrast. */
+export function darken(hex: string, share = 0.25): string {
+  const c = parseHexColour(hex);
+  if (!c) return hex;
+  return (
+    '#' +
+    c
+      .map((v) =>
+        Math.round(v * (1 - share))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')
+  );
+}
+
 /** WCAG 2.1 AA for normal text (1.4.3): the brand colour carries white text on buttons and is text on white. */
 export const MIN_CONTRAST_AGAINST_WHITE = 4.5;
 
@@ -70,7 +86,10 @@ export const MunicipalitySchema = z.object({
     .refine((v) => !v.startsWith('.'), 'Loggans filnamn får inte börja med punkt.')
     .nullable()
     .default(null),
-  colours: z.object({ primary: BrandColourSchema }),
+  /** `primary` fills the header and buttons; `primaryDark` (hover, focus) defaults to primary darkened by a quarter. */
+  colours: z.object({ primary: BrandColourSchema, primaryDark: BrandColourSchema.optional() }),
+  /** A made-up town (the demo's Kjellstavik, the samples' Exempelby): the footer says so. */
+  fictional: z.boolean().default(false),
   contact: z.object({
     phone: z.string().trim().min(3).max(40),
     email: z.email(),
@@ -90,7 +109,8 @@ export const KJELLSTAVIK: Municipality = {
   nameEn: 'Kjellstavik Municipality',
   board: 'Byggnadsnämnden',
   logo: null,
-  colours: { primary: '#1d4f91' },
+  colours: { primary: '#1d4f91', primaryDark: '#143a6b' },
+  fictional: true,
   contact: {
     phone: '0123-456 00',
     email: 'bygglov@kjellstavik.example',

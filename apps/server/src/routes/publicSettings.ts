@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FeeScheduleSchema, MunicipalitySchema } from '@lovisa/domain';
+import { FeeScheduleSchema, MunicipalitySchema, darken } from '@lovisa/domain';
 import { notFound } from '../errors';
 
 /** What the web app gets of the municipality's identity: the logo as an address on this server, not a file name. */
@@ -51,7 +51,9 @@ export default async function publicSettingsRoutes(app: FastifyInstance) {
     async (_request, reply) => {
       const { logo, ...rest } = app.config.municipality;
       reply.header('cache-control', 'public, max-age=3600');
-      return { ...rest, logoUrl: logo ? '/api/municipality/logo' : null };
+      // The hover shade is worked out here, so the browser's entry bundle needs no colour arithmetic.
+      const colours = { ...rest.colours, primaryDark: rest.colours.primaryDark ?? darken(rest.colours.primary) };
+      return { ...rest, colours, logoUrl: logo ? '/api/municipality/logo' : null };
     },
   );
 

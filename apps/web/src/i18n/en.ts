@@ -114,7 +114,10 @@ export const en: Record<MessageKey, string> = {
   'privacy.rightsTitle': 'Your rights',
   'privacy.rights':
     'You have the right to know what data we hold about you and to have errors corrected. Contact the municipality’s data protection officer at dataskydd@kjellstavik.example. You can complain to the Swedish Authority for Privacy Protection (IMY).',
-  'footer.text': 'Lovisa is a demo service. Kjellstavik Municipality is fictional and BankID is simulated.',
+  'footer.text': 'Lovisa is a demo service. {municipality} is fictional and BankID is simulated.',
+  'footer.phone': 'Phone',
+  'footer.email': 'E-mail',
+  'footer.openingHours': 'Opening hours',
   // Kiosk (issue 9): the town-hall kiosk face.
   'kiosk.bar': 'Kiosk buttons',
   'kiosk.language': 'Svenska',

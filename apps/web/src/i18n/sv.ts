@@ -118,7 +118,10 @@ const ui = {
   'privacy.rightsTitle': 'Dina rättigheter',
   'privacy.rights':
     'Du har rätt att få veta vilka uppgifter vi har om dig och att få fel rättade. Kontakta kommunens dataskyddsombud på dataskydd@kjellstavik.example. Du kan klaga hos Integritetsskyddsmyndigheten (IMY).',
-  'footer.text': 'Lovisa är en demotjänst. Kjellstavik kommun är påhittad och BankID är simulerat.',
+  'footer.text': 'Lovisa är en demotjänst. {municipality} är påhittad och BankID är simulerat.',
+  'footer.phone': 'Telefon',
+  'footer.email': 'E-post',
+  'footer.openingHours': 'Öppettider',
   // Kiosk (issue 9): the town-hall kiosk face.
   'kiosk.bar': 'Kioskens knappar',
   'kiosk.language': 'English',
