@@ -16,9 +16,11 @@ import {
 import type { Polygon } from '@lovisa/geo';
 import { runImport } from '@lovisa/registry';
 import { login, startHarness, submitSigned, type Harness } from './test/harness';
+import { pdfText } from './test/pdfText';
 
 const samples = fileURLToPath(new URL('../../../fixtures/import-samples/', import.meta.url));
 const ASTRID = '193703119168'; // owns Exempelby Lärkan 1:1 in the sample ownership.json
+const GRETA = '195103181870'; // team lead of Plan och bygg in the sample staff.csv
 
 const rect = (e1: number, n1: number, e2: number, n2: number): Polygon => ({
   type: 'Polygon',
@@ -145,5 +147,19 @@ describe('a town imported from the sample files', () => {
     const submitted = await submitSigned(h, cookie, garage(larkan, 10));
     expect(submitted.teamId).toBe('plan-och-bygg');
     expect(submitted.propertyDesignation).toBe('Exempelby Lärkan 1:1');
+
+    // The decision's letterhead and appeal instruction name the configured municipality and committee.
+    const greta = await login(h, GRETA);
+    const preview = await h.app.inject({
+      method: 'POST',
+      url: `/api/officer/cases/${submitted.id}/decision/preview`,
+      headers: { cookie: greta },
+      payload: { version: 0, outcome: 'refused', reason: 'Byggnadsarean blir större än planen medger.' },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const text = await pdfText(preview.rawPayload);
+    expect(text).toContain('Samhällsbyggnadsnämnden');
+    expect(text).toContain('Skicka överklagandet till Exempelby kommun');
+    expect(text).not.toContain('Kjellstavik');
   });
 });

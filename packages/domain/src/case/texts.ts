@@ -137,9 +137,11 @@ export interface MessageText {
   body: string;
 }
 
-/** The appeal instruction every decision carries (PBL 13 kap., förvaltningslagen 44 §). */
-export const appealText =
-  'Beslutet kan överklagas till Länsstyrelsen. Skicka överklagandet till Kjellstavik kommun, byggnadsnämnden, inom tre veckor från den dag du fick del av beslutet. Skriv vilket beslut du överklagar (ange diarienumret), hur du vill att det ändras och varför. Kommunen prövar att överklagandet kommit in i rätt tid och skickar det sedan till Länsstyrelsen.';
+/** The appeal instruction every decision carries (PBL 13 kap., förvaltningslagen 44 §), to the deciding municipality. */
+export const appealTextFor = (municipality: string) =>
+  `Beslutet kan överklagas till Länsstyrelsen. Skicka överklagandet till ${municipality}, byggnadsnämnden, inom tre veckor från den dag du fick del av beslutet. Skriv vilket beslut du överklagar (ange diarienumret), hur du vill att det ändras och varför. Kommunen prövar att överklagandet kommit in i rätt tid och skickar det sedan till Länsstyrelsen.`;
+/** The demo town's: the e-mail about a decision still names Kjellstavik (the PDF names the configured municipality). */
+export const appealText = appealTextFor('Kjellstavik kommun');
 
 const feeRuleText =
   'Om kommunen inte fattar beslut i tid sänks avgiften med en femtedel för varje påbörjad vecka som tidsfristen överskrids. Begär kommunen komplettering inom tre veckor räknas tiden i stället från den dag kompletteringen kommer in. Tiden kan förlängas en gång, och då får du veta varför.';
@@ -357,7 +359,7 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
       ],
     });
   }
-  sections.push({ heading: 'Hur man överklagar', paragraphs: [appealText] });
+  sections.push({ heading: 'Hur man överklagar', paragraphs: [appealTextFor(d.municipality)] });
   return {
     title: d.kind === 'startApproval' ? 'Startbesked' : 'Beslut',
     subtitle,
