@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { fillMessage, type MessageParams } from '@lovisa/domain';
 
 /**
@@ -115,6 +116,21 @@ export function issue(
     message: fillMessage(sv[id], params, 'sv'),
     messageEn: fillMessage(en[id], params, 'en'),
   };
+}
+
+/** A feature's schema errors, one per field: "saknas" when the attribute is absent, else what is wrong with it. */
+export function featureIssues(
+  file: string,
+  row: number,
+  attributes: Record<string, unknown>,
+  error: z.ZodError,
+): ImportIssue[] {
+  return error.issues.map((i) => {
+    const field = String(i.path[0] ?? '');
+    return attributes[field] === undefined
+      ? issue(file, row, field, 'field.missing', { field })
+      : issue(file, row, field, 'field.invalid', { field, reason: i.message });
+  });
 }
 
 /** "staff.csv rad 4: e-postadressen saknas" — a CSV row is a rad, a GeoJSON feature an objekt. */

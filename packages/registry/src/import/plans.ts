@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { overlapArea, polygonArea, type MultiPolygon, type Position } from '@lovisa/geo';
 import type { DetailedPlan, Property } from '@lovisa/domain';
 import { readFeatureCollection, toMultiPolygon } from './geojson';
-import { issue, type ImportIssue } from './issues';
+import { featureIssues, issue, type ImportIssue } from './issues';
 
 /** What a provision becomes in Lovisa's plan model (packages/domain/src/plan.ts). */
 export type ProvisionKind =
@@ -169,14 +169,7 @@ export function convertPlans(
     if (type === 'planomrade' || type === 'detaljplan') {
       const meta = PlanomradeSchema.safeParse(props);
       if (!meta.success) {
-        for (const i of meta.error.issues) {
-          const field = String(i.path[0] ?? '');
-          issues.push(
-            props[field] === undefined
-              ? issue(file, f.index, field, 'field.missing', { field })
-              : issue(file, f.index, field, 'field.invalid', { field, reason: i.message }),
-          );
-        }
+        issues.push(...featureIssues(file, f.index, props, meta.error));
         continue;
       }
       const id = meta.data.planId ?? slug(meta.data.plannummer);

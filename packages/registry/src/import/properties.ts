@@ -3,7 +3,7 @@ import type { MultiPolygon } from '@lovisa/geo';
 import { polygonArea } from '@lovisa/geo';
 import type { Property } from '@lovisa/domain';
 import { readFeatureCollection, toMultiPolygon } from './geojson';
-import { issue, type ImportIssue } from './issues';
+import { featureIssues, issue, type ImportIssue } from './issues';
 
 /**
  * Attribute names after Lantmäteriet's cadastral products (Fastighetsindelning, Fastighet och samfällighet): one
@@ -86,15 +86,7 @@ export function convertProperties(
     const geometry = toMultiPolygon(f.geometry, file, f.index);
     issues.push(...geometry.issues);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) {
-        const field = String(i.path[0] ?? '');
-        const missing = f.properties[field] === undefined && pick(f.properties)[field] === undefined;
-        issues.push(
-          missing
-            ? issue(file, f.index, field, 'field.missing', { field })
-            : issue(file, f.index, field, 'field.invalid', { field, reason: i.message }),
-        );
-      }
+      issues.push(...featureIssues(file, f.index, pick(f.properties), parsed.error));
       continue;
     }
     const p = parsed.data;
