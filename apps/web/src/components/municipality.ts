@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { GET, oncePerVisit, type ApiAnswer } from '../api/http';
+import { useI18n } from '../i18n/i18n';
 
 /** The municipality's name, logo, colour and contact, as GET /api/municipality gives them. */
 export type PublicMunicipality = ApiAnswer<'/api/municipality', 'get'>;
@@ -30,4 +31,12 @@ export function useMunicipality(): PublicMunicipality | null {
     if (municipality.colours.primaryDark) root.setProperty('--brand-dark', municipality.colours.primaryDark);
   }, [municipality]);
   return municipality;
+}
+
+/** The municipality's name in the page's language; the catalogue's (the demo town's) until the server has said. */
+export function useMunicipalityName(): string {
+  const { t, lang } = useI18n();
+  const municipality = useMunicipality();
+  if (!municipality) return t('app.municipality');
+  return lang === 'en' ? (municipality.nameEn ?? municipality.name) : municipality.name;
 }
