@@ -69,7 +69,10 @@ export default async function publicSettingsRoutes(app: FastifyInstance) {
       const logo = app.config.municipality.logo;
       // The schema allows a bare file name only, so this never leaves the fixtures directory.
       if (!logo) throw notFound('file');
-      const bytes = await readFile(path.join(app.config.fixturesDir, logo));
+      // Checked at start; a file removed since is a 404, not a 500.
+      const bytes = await readFile(path.join(app.config.fixturesDir, logo)).catch(() => {
+        throw notFound('file');
+      });
       reply.header('cache-control', 'public, max-age=3600');
       // An SVG may hold script: as a document of its own it may run nothing and load nothing.
       reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
