@@ -4,6 +4,7 @@ import { parseCsv } from './csv';
 import { convertStaff, convertTeams } from './staff';
 import { convertProperties } from './properties';
 import { assignPlans, convertPlans, provisionKind } from './plans';
+import { fromDetaljplan, toDetaljplan } from '../http/wire';
 
 const TEAMS = new Set(['bygglov', 'plan-och-bygg']);
 const HEADER = 'personnummer;förnamn;efternamn;e-post;enhet;roll';
@@ -284,6 +285,8 @@ describe('detailed plans in the national digital plan shape', () => {
     expect(warnings.map((w) => formatIssue(w))).toEqual([
       'plans.geojson objekt 7: okänd bestämmelse ”DP_KM_Eg_Hojd_HogstaHojd_NockhojdNollplan” sparas som text; regelmotorn läser den inte',
     ]);
+    // The text provisions travel over the registers' HTTP API too (REGISTERS_URL), unchanged.
+    expect(fromDetaljplan(toDetaljplan(plan))).toEqual(plan);
   });
 
   it('keeps the strictest of differing values, and says so', () => {
