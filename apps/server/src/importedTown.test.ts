@@ -141,6 +141,10 @@ describe('a town imported from the sample files', () => {
     const area = large.compliance?.rules.find((r) => r.code === 'PLAN_BUILDING_AREA');
     expect(area).toMatchObject({ value: 190, limit: 180, pass: false });
     expect(large.compliance?.deviation).toBe(true);
+    // The unknown catalogue code is not judged, but shown: the verdict does not pretend to cover it.
+    expect(large.compliance?.textProvisions).toEqual([
+      { code: 'DP_KM_Eg_Utformning_Fasad_Material', symbol: 'f1', text: 'Fasader ska utföras i trä' },
+    ]);
   });
 
   it('routes the deviating application, on the server, to the team the imported routing names', async () => {

@@ -115,6 +115,8 @@ export const en: Record<MessageKey, string> = {
     'You have the right to know what data we hold about you and to have errors corrected. Contact the municipality’s data protection officer at dataskydd@kjellstavik.example. You can complain to the Swedish Authority for Privacy Protection (IMY).',
   'footer.text': 'Lovisa is a demo service. {municipality} is fictional and BankID is simulated.',
   'footer.phone': 'Phone',
+  'verdict.otherProvisions':
+    'More provisions in the plan, which the e-service does not check (the officer judges them)',
   'footer.email': 'E-mail',
   'footer.openingHours': 'Opening hours',
   // Kiosk (issue 9): the town-hall kiosk face.

@@ -119,6 +119,7 @@ const ui = {
     'Du har rätt att få veta vilka uppgifter vi har om dig och att få fel rättade. Kontakta kommunens dataskyddsombud på dataskydd@kjellstavik.example. Du kan klaga hos Integritetsskyddsmyndigheten (IMY).',
   'footer.text': 'Lovisa är en demotjänst. {municipality} är påhittad och BankID är simulerat.',
   'footer.phone': 'Telefon',
+  'verdict.otherProvisions': 'Fler bestämmelser i planen, som e-tjänsten inte kontrollerar (handläggaren prövar dem)',
   'footer.email': 'E-post',
   'footer.openingHours': 'Öppettider',
   // Kiosk (issue 9): the town-hall kiosk face.
