@@ -176,6 +176,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(healthRoutes);
   await api.register(publicSettingsRoutes);
   await api.register(import('./routes/anslagstavla'));
+  await api.register(import('./routes/publicRegister'));
   await api.register(authRoutes);
   await api.register(propertyRoutes);
   await api.register(meRoutes);

@@ -58,6 +58,24 @@ describe('attachments of a draft', () => {
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['cache-control']).toBe('no-store');
     expect(download.rawPayload.equals(Buffer.from(testPdf('plan')))).toBe(true);
+    expect(download.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+
+    // Asked for the case view's document viewer: shown in the page, framed by Lovisa's own pages only.
+    const viewed = await h.app.inject({
+      method: 'GET',
+      url: `/api/attachments/${info.id}?view=inline`,
+      headers: { cookie: cookieA },
+    });
+    expect(viewed.statusCode).toBe(200);
+    expect(viewed.headers['content-disposition']).toMatch(/^inline; filename="Planritning plan 1.pdf"/);
+    expect(viewed.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'");
+    expect(viewed.headers['x-content-type-options']).toBe('nosniff');
+    const odd = await h.app.inject({
+      method: 'GET',
+      url: `/api/attachments/${info.id}?view=run`,
+      headers: { cookie: cookieA },
+    });
+    expect(odd.statusCode).toBe(400);
 
     // Anyone else: as if it did not exist. An officer sees it once it belongs to a case of the team.
     expect(

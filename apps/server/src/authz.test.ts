@@ -424,6 +424,31 @@ const matrix: Row[] = [
     expect: all(200),
     call: async () => ({ method: 'GET', url: '/api/public/anslagstavla' }),
   },
+  // The public register (issue #25): open to everyone, logged in or not, kiosk or not.
+  {
+    method: 'GET',
+    route: '/api/public/register',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/public/register' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/register.geojson',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/public/register.geojson' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/basemap',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/public/basemap' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/register/:id',
+    expect: all(200),
+    call: async (c) => ({ method: 'GET', url: `/api/public/register/${c.caseId}` }),
+  },
   {
     method: 'GET',
     route: '/api/map-config',
@@ -749,6 +774,12 @@ const matrix: Row[] = [
     expect: officersOfTeam(200),
     call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}` }),
   },
+  {
+    method: 'GET',
+    route: '/api/officer/cases/:id/phrases',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}/phrases` }),
+  },
   // Situationsplan PDFs: as the case or draft they are drawn from.
   {
     method: 'GET',
@@ -919,6 +950,26 @@ const matrix: Row[] = [
       method: 'POST',
       url: `/api/officer/cases/${(await caseOfA(c)).id}/extension`,
       body: { version: 0, weeks: 4, reason: 'Remiss till miljöförvaltningen.' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/notes',
+    expect: officersOfTeam(200),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/notes`,
+      body: { version: 0, text: 'Ringde sökanden om takmaterialet.' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/fee',
+    expect: officersOfTeam(200),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/fee`,
+      body: { version: 0, totalSEK: 5000, reason: 'Enkel åtgärd, mindre handläggning.' },
     }),
   },
   {

@@ -8,6 +8,7 @@ import {
   MunicipalitySchema,
   type FeeSchedule,
   type Municipality,
+  type PhraseLibrary,
   type RoutingRule,
 } from '@lovisa/domain';
 import type { S3Settings } from './attachments/s3Store';
@@ -70,6 +71,7 @@ const EnvSchema = z.object({
   SAKAGARE_DISTANCE_M: z.coerce.number().min(0).max(500).default(DEFAULT_SAKAGARE_DISTANCE_M),
   /** New cases wait unassigned in their team's queue, or go to the team's least-loaded officer. */
   ASSIGN_NEW_CASES: z.enum(['unassigned', 'leastLoaded']).default('unassigned'),
+  PUBLIC_REGISTER_DIARY: bool.default(true),
   /** A mail server for the outbox, e.g. smtp://user:password@smtp.kjellstavik.se:587; unset = e-mail is only recorded. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of Lovisa's e-mail; its domain also names the Message-IDs. */
@@ -206,6 +208,11 @@ export interface AppConfig {
   demoClockFile: string | null;
   /** `unassigned`: a new case waits in the team's queue; `leastLoaded`: it goes to the officer with fewest open cases. */
   assignNewCases: 'unassigned' | 'leastLoaded';
+  /**
+   * PUBLIC_REGISTER_DIARY: the public register lists the diary too (applications in handling, refusals,
+   * withdrawals…), not only announced decisions. Public records either way; on by default.
+   */
+  publicRegisterDiary: boolean;
   /** The town-hall kiosk (docs/kiosk.md). */
   kiosk: KioskConfig;
   /** Attachments in an S3 bucket (S3_BUCKET set); null = files under `dataDir/attachments`. */
@@ -217,6 +224,8 @@ export interface AppConfig {
   routingRules: RoutingRule[];
   /** The municipality's fee schedule (fixtures/fees.json); null until loaded. */
   feeSchedule: FeeSchedule | null;
+  /** The municipality's decision conditions to pick from (fixtures/phrases.json); empty until loaded. */
+  phraseLibrary: PhraseLibrary;
   /** Name, logo, colour and contact (fixtures/municipality.json with MUNICIPALITY_* on top); Kjellstavik's until loaded. */
   municipality: Municipality;
   /** The MUNICIPALITY_* variables, applied again when the fixtures' municipality.json is loaded. */
@@ -378,6 +387,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sakagareDistanceM: e.SAKAGARE_DISTANCE_M,
     demoClockFile: e.DEMO_CLOCK_FILE ?? null,
     assignNewCases: e.ASSIGN_NEW_CASES,
+    publicRegisterDiary: e.PUBLIC_REGISTER_DIARY,
     s3,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000 },
     publicUrl: publicUrlOf(e.PUBLIC_URL, e.HOST, e.PORT),
@@ -389,6 +399,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     routingRules: [],
     feeSchedule: null,
+    phraseLibrary: [],
     municipality: resolveMunicipality(KJELLSTAVIK, municipalityOverrides(e)),
     municipalityOverrides: municipalityOverrides(e),
   };

@@ -5,6 +5,7 @@ import {
   createHttpRegisters,
   loadBasemap,
   loadFeeSchedule,
+  loadPhraseLibrary,
   loadFixtureRegisters,
   loadMunicipality,
   loadRoutingRules,
@@ -31,6 +32,7 @@ try {
 }
 config.routingRules = await loadRoutingRules(config.fixturesDir);
 config.feeSchedule = await loadFeeSchedule(config.fixturesDir);
+config.phraseLibrary = await loadPhraseLibrary(config.fixturesDir);
 try {
   config.municipality = resolveMunicipality(await loadMunicipality(config.fixturesDir), config.municipalityOverrides);
 } catch (err) {

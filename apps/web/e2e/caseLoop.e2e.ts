@@ -143,10 +143,37 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     await officer.getByRole('heading', { name: 'Tidsfrist' }).waitFor();
     await officer.getByText(/\(kompletteringen\)$/).waitFor();
     await officer.getByRole('link', { name: 'Sektion A-A.pdf' }).waitFor();
+    // The drawing is read in the page, beside the facts, without a download.
+    await officer.getByRole('button', { name: 'Visa Sektion A-A.pdf' }).click();
+    const frame = officer.locator('iframe.document-viewer__frame');
+    expect(await frame.getAttribute('title')).toBe('Sektion A-A.pdf');
+    const shown = await officer.request.get(new URL((await frame.getAttribute('src'))!, base).toString());
+    expect(shown.headers()['content-disposition']).toMatch(/^inline;/);
+    await officer.getByRole('button', { name: 'Dölj Sektion A-A.pdf' }).click();
     await officer.getByText('Komplettering inkommen', { exact: false }).first().waitFor();
+    // The workbench: the plan's provisions against the drawing, a tjänsteanteckning, and a fee set by decision.
+    await officer.getByText('Förslaget uppfyller planens bestämmelser.').waitFor();
+    await officer.getByLabel('Ny anteckning').fill('Sektionen visar nockhöjd 3,8 m. Inget platsbesök behövs.');
+    await officer.getByRole('button', { name: 'Spara anteckningen' }).click();
+    await officer.getByText('Anteckningen är sparad.').waitFor();
+    await officer.getByText('Sektionen visar nockhöjd 3,8 m. Inget platsbesök behövs.').waitFor();
+    await officer.getByText('Ändra avgiften', { exact: true }).click();
+    await officer.getByLabel('Avgift i beslutet', { exact: false }).fill('5000');
+    await officer.getByLabel('Skäl till avvikelsen från taxan').fill('Enkel åtgärd som krävt lite handläggning.');
+    await officer.getByRole('button', { name: 'Spara avgiften' }).click();
+    await officer.getByText('Avgiften är sparad och står i beslutet.').waitFor();
+    await officer.getByRole('row', { name: /Bestämd avgift/ }).waitFor();
+    await expectAccessible(officer, 'officer case, notes and fee');
+    await shoot(officer, 'officer-case-workbench', true);
     await officer.getByRole('radio', { name: 'Bevilja' }).check();
     await officer.getByLabel('Motivering').fill('Åtgärden följer detaljplanen.');
-    await officer.getByLabel('Villkor').fill('Fasaden ska målas i faluröd kulör.');
+    await officer.getByLabel('Villkor', { exact: true }).fill('Fasaden ska målas i faluröd kulör.');
+    // A second condition from the municipality's library, the property filled in.
+    await officer.getByLabel('Villkor ur kommunens bibliotek').selectOption({ label: 'Dagvatten inom fastigheten' });
+    await officer.getByRole('button', { name: 'Lägg till villkoret' }).click();
+    expect(await officer.getByLabel('Villkor', { exact: true }).inputValue()).toBe(
+      'Fasaden ska målas i faluröd kulör.\nDagvatten från byggnadens tak ska tas om hand inom fastigheten Kjellstavik Eken 1:23 och får inte ledas till grannfastigheterna.',
+    );
     // The decision is read as the PDF it will be before it is made: the preview's text is the issued one's.
     await officer.getByRole('button', { name: 'Förhandsgranska beslutet' }).click();
     const [previewDownload] = await Promise.all([
@@ -155,6 +182,10 @@ describe.skipIf(!hasBrowser)('the case loop in two browsers: officer and applica
     ]);
     const previewText = await pdfText(new Uint8Array(await readFile((await previewDownload.path())!)));
     expect(previewText).toContain('Fasaden ska målas i faluröd kulör.');
+    expect(previewText).toContain(
+      'Dagvatten från byggnadens tak ska tas om hand inom fastigheten Kjellstavik Eken 1:23',
+    );
+    expect(previewText).toContain('Avgiften bestäms till 5 000 kr. Skäl: Enkel åtgärd som krävt lite handläggning.');
     // While it is read, what it says cannot be changed under it; "Ändra i beslutet" goes back to writing.
     expect(await officer.getByLabel('Motivering').isDisabled()).toBe(true);
     await expectAccessible(officer, 'officer case, decision preview');

@@ -25,6 +25,8 @@ const ConsentPage = lazy(() => import('./features/consent/ConsentPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 // The public anslagstavla of announced permits (issue #19).
 const AnslagstavlaPage = lazy(() => import('./features/notice/AnslagstavlaPage'));
+// The public register of permit cases, list and map (issue #25).
+const RegisterPage = lazy(() => import('./features/register/RegisterPage'));
 // The town-hall kiosk's face (issue 9): its own shell, loaded only at /kiosk or for a kiosk session.
 const KioskApp = lazy(() => import('./features/kiosk/KioskApp'));
 
@@ -43,6 +45,7 @@ function route(path: string) {
   if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;
   if (path === '/dev/e-post') return <OutboxPage />;
   if (path === '/anslagstavla') return <AnslagstavlaPage />;
+  if (path === '/bygglovsregister') return <RegisterPage />;
   if ((m = path.match(/^\/medgivande\/([A-Za-z0-9_-]{22,64})$/))) return <ConsentPage code={m[1]!} />;
   if (path === '/underrattelse') return <HearingCodePage />;
   if ((m = path.match(/^\/underrattelse\/([0-9A-Za-z-]{8,20})$/))) return <NeighbourHearingPage code={m[1]!} />;

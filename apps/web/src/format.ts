@@ -27,3 +27,8 @@ export function formatArea(m2: number, lang: Lang = 'sv'): string {
 export function formatNumber(n: number, lang: Lang = 'sv'): string {
   return n.toLocaleString(locales[lang]);
 }
+
+/** "11 856 kr" (sv) or "11,856 kr" (en): whole kronor. */
+export function formatSek(sek: number, lang: Lang = 'sv'): string {
+  return `${formatNumber(Math.round(sek), lang)} kr`;
+}

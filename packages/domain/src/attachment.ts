@@ -40,3 +40,36 @@ export type AttachmentSlot = z.infer<typeof AttachmentSlotSchema>;
 
 /** One file per drawing type and per neighbour's consent; "other documents" may be several. */
 export const MAX_OTHER_ATTACHMENTS = 10;
+
+/** One document of a case with its versions: the one in force, and those a later upload replaced (newest first). */
+export interface DocumentHistory {
+  key: string;
+  type: AttachmentType;
+  current: AttachmentInfo;
+  replaced: AttachmentInfo[];
+}
+
+/** When a document first came: it keeps its place in the list when a new version replaces it. */
+const firstSent = (d: DocumentHistory) => (d.replaced.at(-1) ?? d.current).createdAt;
+
+/**
+ * A case's files as documents with versions. A drawing sent again (an answer to an order to complete) replaces
+ * the earlier one of its type; a neighbour's consent is its property's; "other documents" are each their own.
+ * In the order the case's drawings are listed (SITU, PLA, FAS, SEK, GRAM, OVR), then as they first came.
+ */
+export function documentHistory(files: readonly AttachmentInfo[]): DocumentHistory[] {
+  const byKey = new Map<string, AttachmentInfo[]>();
+  for (const f of files) {
+    const key = f.type === 'OVR' ? `OVR:${f.id}` : f.type === 'GRAM' ? `GRAM:${f.neighbourPropertyId ?? f.id}` : f.type;
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  const order = AttachmentTypeSchema.options;
+  return [...byKey.entries()]
+    .map(([key, versions]) => {
+      const newestFirst = [...versions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return { key, type: newestFirst[0]!.type, current: newestFirst[0]!, replaced: newestFirst.slice(1) };
+    })
+    .sort(
+      (a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.current.createdAt.localeCompare(b.current.createdAt),
+    );
+}

@@ -16,6 +16,7 @@ describe('the web app page addresses', () => {
     '/handlaggare/arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
     '/dev/e-post',
     '/anslagstavla',
+    '/bygglovsregister',
     '/medgivande/Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1',
     '/kiosk',
     '/kiosk/meny',

@@ -21,6 +21,8 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   new RegExp(`^/handlaggare/arenden/${UUID}$`),
   /^\/dev\/e-post$/,
   /^\/anslagstavla$/,
+  // The public register of permit cases, list and map (issue #25).
+  /^\/bygglovsregister$/,
   // A neighbour's consent, by the invitation's code (neighbours/consent.ts ConsentCodeSchema).
   /^\/medgivande\/[A-Za-z0-9_-]{22,64}$/,
   // The neighbour hearing: the code field, and a letter's code (issue 19).

@@ -8,10 +8,12 @@ import {
   OfficerSchema,
   PersonSchema,
   PersonnummerSchema,
+  PhraseLibrarySchema,
   PropertySchema,
   RoutingRuleSchema,
   TeamSchema,
   type FeeSchedule,
+  type PhraseLibrary,
   type RoutingRule,
 } from '@lovisa/domain';
 import { readFixture } from './fixtureFiles';
@@ -124,6 +126,12 @@ export async function loadRoutingRules(dir: string): Promise<RoutingRule[]> {
 /** The municipality's fee schedule (taxa); Kjellstavik's is an example and says so. */
 export async function loadFeeSchedule(dir: string): Promise<FeeSchedule> {
   return readFixture(dir, 'fees.json', FeeScheduleSchema);
+}
+
+/** The municipality's library of decision conditions (fixtures/phrases.json); none when the file is absent. */
+export async function loadPhraseLibrary(dir: string): Promise<PhraseLibrary> {
+  if (!existsSync(path.join(dir, 'phrases.json'))) return [];
+  return readFixture(dir, 'phrases.json', PhraseLibrarySchema);
 }
 
 /** The identities the BankID simulator offers a tester, sorted by name; none for real registers. */

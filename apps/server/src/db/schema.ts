@@ -143,6 +143,11 @@ export const cases = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     /** The draft this case was submitted from: a draft becomes at most one case, however often it is sent. */
     draftId: uuid('draft_id'),
+    /**
+     * The applicant or an owner of the property has a protected identity: the case never appears in the public
+     * register. Set on arrival, and again by the register itself when the population register's answer changes.
+     */
+    protectedParty: boolean('protected_party').notNull().default(false),
   },
   (t) => [
     uniqueIndex('cases_diary_number_idx').on(t.diaryNumber),
@@ -179,6 +184,10 @@ export const cases = pgTable(
         .on(t.teamId, closedLast(t.status), t.decisionDeadline, t.receivedAt, t.diaryNumber)
         .where(sql`${flag}`),
     ),
+    // The public register's order (newest received first), over the cases it may list.
+    index('cases_public_register_idx')
+      .on(t.receivedAt.desc(), t.diaryNumber.desc())
+      .where(sql`not ${t.protectedParty}`),
     // The queue's status filter and its count, and the least-loaded officer's open cases.
     index('cases_team_status_idx').on(t.teamId, t.status),
     // The queue's search (`ILIKE '%…%'` on diary number, designation or applicant name, see queueOfTeam):

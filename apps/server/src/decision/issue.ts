@@ -1,19 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  caseClock,
   decisionDocument,
-  estimateFee,
   measureLabels,
   ruleSetOfCase,
-  reducedFee,
   stockholmDate,
-  withDecision,
   type ApplicationSubmission,
   type DecisionOutcome,
   type MeasureType,
 } from '@lovisa/domain';
-import { polygonArea } from '@lovisa/geo';
-import { clockFactsOf, type CaseRow } from '../repositories/cases';
+import { caseEventsOf, clockFactsOf, type CaseRow } from '../repositories/cases';
+import { caseFeeOf } from '../services/caseFee';
 import { renderDecision } from './renderDecision';
 
 /**
@@ -34,15 +30,9 @@ export interface IssueInput {
   at: Date;
 }
 
-/** The area the fee schedule prices: gross floor area for an extension, the footprints' area otherwise. */
-export function pricedArea(application: ApplicationSubmission): number {
-  const drawn = application.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0);
-  return application.measure === 'extension' ? (application.details.grossFloorAreaM2 ?? drawn) : drawn;
-}
-
 /**
  * Writes the decision document of a case (pdf-lib, DejaVu embedded). The fee decision comes from the
- * municipality's schedule with the reduction for a late decision applied. The officer's preview is this same
+ * municipality's schedule, or the officer's fee decision, with the reduction for a late decision applied. The officer's preview is this same
  * function, so what they read is what is issued.
  */
 export async function renderCaseDocument(
@@ -53,33 +43,29 @@ export async function renderCaseDocument(
   const application = row.application as ApplicationSubmission;
   const decidedOn = stockholmDate(input.at);
   const procedure = row.procedure as 'permit' | 'notification';
-  const clock = caseClock(withDecision(clockFactsOf(row), decidedOn), input.at);
   let fee = null;
   let feeNote: string | undefined;
   if (input.kind === 'startApproval') {
     feeNote = 'Avgiften för startbeskedet ingår i avgiften i beslutet om bygglov.';
   } else if (input.outcome === 'dismissed') {
     feeNote = 'Ingen avgift tas ut för beslutet att avvisa ansökan.';
-  } else if (app.config.feeSchedule) {
-    const neighbours = row.deviation ? (await app.registers.land.neighbourIdsOf(row.propertyId)).length : 0;
-    const estimate = estimateFee(app.config.feeSchedule, {
-      procedure,
-      measure: row.measure as MeasureType,
-      areaM2: pricedArea(application),
-      deviation: row.deviation,
-      neighbours,
-    });
-    fee = {
-      lines: estimate.lines.map((l) => ({ label: l.label.sv, sek: l.sek })),
-      totalSEK: estimate.totalSEK,
-      reduction: clock.feeReduction,
-      overdueWeeks: clock.overdueWeeksStarted,
-      payableSEK: reducedFee(estimate.totalSEK, clock.feeReduction),
-      scheduleName: estimate.schedule.sv,
-      example: estimate.example,
-    };
   } else {
-    feeNote = 'Avgiften beslutas separat enligt kommunens taxa.';
+    const at = withDecisionDay(row, input.at);
+    const f = await caseFeeOf(app, at, await caseEventsOf(app.db, row.id), input.at);
+    if (f) {
+      fee = {
+        lines: f.lines.map((l) => ({ label: l.label.sv, sek: l.sek })),
+        totalSEK: f.scheduleTotalSEK,
+        reduction: f.reduction,
+        overdueWeeks: f.overdueWeeks,
+        payableSEK: f.payableSEK,
+        scheduleName: f.schedule.sv,
+        example: f.example,
+        decided: f.decision ? { totalSEK: f.decision.totalSEK, reason: f.decision.reason } : undefined,
+      };
+    } else {
+      feeNote = 'Avgiften beslutas separat enligt kommunens taxa.';
+    }
   }
   const content = decisionDocument({
     kind: input.kind,
@@ -108,6 +94,11 @@ export async function renderCaseDocument(
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const fileName = `${input.kind === 'startApproval' ? 'Startbesked' : 'Beslut'} ${row.diaryNumber}.pdf`;
   return { fileName, bytes };
+}
+
+/** The case as of its decision on `at`: the late reduction is counted to that day. */
+function withDecisionDay(row: CaseRow, at: Date): CaseRow {
+  return row.decidedAt ? row : { ...row, decidedAt: at };
 }
 
 /** The document written and put in the attachment store, as the case's change records it. */

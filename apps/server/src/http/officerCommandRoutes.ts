@@ -6,6 +6,8 @@ import {
   DecisionInputSchema,
   DeliveryInputSchema,
   ExtensionInputSchema,
+  FeeDecisionInputSchema,
+  NoteInputSchema,
   ProposalActionInputSchema,
   StartApprovalInputSchema,
   HearingCloseInputSchema,
@@ -111,6 +113,19 @@ export const commandRoutes = [
     summary: "Register a party's answer to the neighbour hearing that came on paper, with the day it arrived",
     body: HearingPaperAnswerInputSchema,
     command: (b) => ({ ...b, type: 'recordHearingAnswer', text: b.text ?? null, channel: 'paper' }),
+  }),
+  route({
+    path: 'notes',
+    summary: 'Write a tjänsteanteckning: a note kept with the case for the officers (not shown to the applicant)',
+    body: NoteInputSchema,
+    command: (b) => ({ type: 'writeNote', version: b.version, text: b.text }),
+  }),
+  route({
+    path: 'fee',
+    summary:
+      "Decide the fee the decision charges instead of the schedule's sum, with the reason (before a decision is proposed)",
+    body: FeeDecisionInputSchema,
+    command: (b) => ({ type: 'decideFee', version: b.version, totalSEK: b.totalSEK, reason: b.reason }),
   }),
   route({
     path: 'hearing/close',

@@ -161,6 +161,8 @@ export interface NewCase {
   signed: { orderRef: string; signature: string; ocspResponse: string; bankIdIssueDate: string };
   /** Who gets the new case (the server's ASSIGN_NEW_CASES); unassigned when not given. */
   assignment?: AssignmentPolicy;
+  /** A party has a protected identity: kept out of the public register. */
+  protectedParty?: boolean;
 }
 
 export type AssignmentPolicy = 'unassigned' | 'leastLoaded';
@@ -252,6 +254,7 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
         diaryNumber: formatDiaryNumber(year, counter!.lastSequence),
         applicantPersonnummer: input.applicant.personnummer,
         draftId: input.application.draftId ?? null,
+        protectedParty: input.protectedParty ?? false,
         applicantName: input.applicant.name,
         propertyId: application.propertyId,
         propertyDesignation: input.propertyDesignation,

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AnnouncementQuerySchema, ApiErrorSchema, PublicAnnouncementPageSchema, stockholmDate } from '@lovisa/domain';
+import { sendCacheable } from '../http/cacheable';
 import { currentAnnouncements } from '../services/decisionNotice';
 
 /**
@@ -28,12 +28,7 @@ export default async function anslagstavlaRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const { page, pageSize } = request.query;
       const found = await currentAnnouncements(app.db, stockholmDate(app.clock()), page, pageSize);
-      const body = { ...found, page, pageSize };
-      const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
-      reply.header('cache-control', 'public, max-age=300');
-      reply.header('etag', etag);
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
-      return body;
+      return sendCacheable(request, reply, { ...found, page, pageSize }, 300);
     },
   );
 }

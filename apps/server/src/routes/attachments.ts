@@ -149,14 +149,15 @@ export default async function attachmentRoutes(app: FastifyInstance) {
 /** Downloads: the owner, or an officer of the team holding the case. */
 async function downloadRoutes(app: FastifyInstance) {
   // Untyped replies: the answer is the file's bytes, not JSON (the params are still checked by zod).
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { view?: 'inline' } }>(
     '/attachments/:id',
     {
       schema: {
         tags: ['applicant', 'officer'],
         summary:
-          'Download a file: its owner, or an officer of the team holding its case. Always as a download, never run in the page.',
+          "Download a file: its owner, or an officer of the team holding its case. A download unless `view=inline` asks to show it in the case view's document viewer (PDF and images only, framed by Lovisa's own pages only).",
         params: z.object({ id: z.uuid() }),
+        querystring: z.object({ view: z.enum(['inline']).optional() }),
         response: { 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
@@ -176,9 +177,18 @@ async function downloadRoutes(app: FastifyInstance) {
       return reply
         .header('content-type', row.attachment.contentType)
         .header('content-length', row.attachment.size)
-        .header('content-disposition', contentDisposition('attachment', row.attachment.fileName))
+        .header(
+          'content-disposition',
+          contentDisposition(request.query.view ? 'inline' : 'attachment', row.attachment.fileName),
+        )
         .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
+        // Shown inline, a PDF needs the browser's viewer, which a sandboxed document may not load; the types a
+        // file may have (PDF, PNG, JPEG, checked at upload, never sniffed) hold no page to run, and only
+        // Lovisa's own pages may frame it.
+        .header(
+          'content-security-policy',
+          request.query.view ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; sandbox",
+        )
         .send(body);
     },
   );

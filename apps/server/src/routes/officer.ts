@@ -5,6 +5,7 @@ import {
   ApiErrorSchema,
   CaseDetailSchema,
   CaseDocumentKindSchema,
+  FilledPhraseSchema,
   QueuePageSchema,
   QueueQuerySchema,
   opensCompletion,
@@ -16,7 +17,7 @@ import { markCompletionRead, queueOfTeam } from '../repositories/cases';
 import { sendCaseDocument, sendPdf } from '../services/caseDocuments';
 import { previewCaseDocument, runCaseCommand } from '../services/caseCommands';
 import { contentDisposition } from '../http/contentDisposition';
-import { officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
+import { casePhrases, officerActor, officerCaseDetail, teamCase, teamOf } from '../services/officerCase';
 
 const params = idParams;
 const errors = caseRouteErrors;
@@ -62,6 +63,25 @@ export default async function officerRoutes(app: FastifyInstance) {
       }
       return officerCaseDetail(app, user, row);
     },
+  );
+
+  r.get(
+    '/officer/cases/:id/phrases',
+    {
+      schema: {
+        tags: ['officer'],
+        summary:
+          "The municipality's conditions library for a case of my team: the conditions that fit its measure, with its facts filled in",
+        params,
+        response: {
+          200: z.array(FilledPhraseSchema),
+          401: ApiErrorSchema,
+          403: ApiErrorSchema,
+          404: ApiErrorSchema,
+        },
+      },
+    },
+    async (request) => casePhrases(app, await teamCase(app, currentUser(request), request.params.id)),
   );
 
   for (const c of commandRoutes) {

@@ -29,7 +29,8 @@ import {
 import { AppError } from '../errors';
 import type { Db } from '../db/database';
 import { attachments } from '../db/schema';
-import { letterhead, pricedArea } from '../decision/issue';
+import { letterhead } from '../decision/issue';
+import { pricedArea } from './caseFee';
 import { renderDecision } from '../decision/renderDecision';
 import { afterPermitOf, storeAfterPermit, type AfterPermitRecord } from '../repositories/afterPermit';
 import { changeCase, clockFactsOf, staleConflict, type CaseRow } from '../repositories/cases';

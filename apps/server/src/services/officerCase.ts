@@ -3,9 +3,14 @@ import {
   CaseAssessmentSchema,
   caseCommandLimits,
   maskPersonnummer,
+  measureLabels,
+  phrasesFor,
   stockholmDate,
+  type ApplicationSubmission,
   type CaseActor,
   type CaseDetail,
+  type CaseFee,
+  type MeasureType,
   type CaseEvent,
   type OfficerCaseView,
 } from '@lovisa/domain';
@@ -16,6 +21,7 @@ import { officerByPersonnummer, officersOfTeam } from '../repositories/officers'
 import { caseStateOf } from './caseCommands';
 import { hearingOf } from '../repositories/hearings';
 import { hearingView } from './hearing';
+import { caseFeeOf } from './caseFee';
 
 export function teamOf(user: SessionUser): string {
   if (!user.teamId) throw forbidden();
@@ -46,11 +52,13 @@ async function officerView(
   row: CaseRow,
   events: CaseEvent[],
 ): Promise<OfficerCaseView> {
-  const [actor, person, colleagues, hearing] = await Promise.all([
+  const [actor, person, colleagues, hearing, fee] = await Promise.all([
     officerActor(app, user),
     app.registers.population.personByPersonnummer(row.applicantPersonnummer),
     officersOfTeam(app.db, row.teamId),
     hearingOf(app.db, row.id),
+    // A dismissal charges nothing, and a refused or granted case states its fee in its decision.
+    row.outcome === 'dismissed' || row.status === 'withdrawn' ? null : caseFeeOf(app, row, events, app.clock()),
   ]);
   const state = caseStateOf(row, null, hearing);
   const today = stockholmDate(app.clock());
@@ -90,8 +98,14 @@ async function officerView(
     })),
     viewerIsTeamLead: actor.teamLead,
     hearing: await hearingView(app, row, hearing, today),
+    fee: fee && withoutOverdueWeeks(fee),
+    notes: events
+      .filter((e) => e.type === 'noteWritten' && typeof e.data.text === 'string')
+      .map((e) => ({ at: e.at, by: e.actor, text: e.data.text as string })),
   };
 }
+
+const withoutOverdueWeeks = ({ overdueWeeks: _, ...fee }: CaseFee & { overdueWeeks: number }): CaseFee => fee;
 
 /** A case as the officer's console shows it: the shared detail plus the officer's part. */
 export async function officerCaseDetail(app: FastifyInstance, user: SessionUser, row: CaseRow): Promise<CaseDetail> {
@@ -101,5 +115,18 @@ export async function officerCaseDetail(app: FastifyInstance, user: SessionUser,
     face: 'officer',
     officer: await officerView(app, user, row, events),
     events,
+  });
+}
+
+/** The municipality's conditions library as it fits the case: its measure's conditions, its facts filled in. */
+export function casePhrases(app: FastifyInstance, row: CaseRow) {
+  const measure = row.measure as MeasureType;
+  const ka = (row.application as ApplicationSubmission).details.kaName?.trim();
+  const label = measureLabels[measure].sv;
+  return phrasesFor(app.config.phraseLibrary, measure, {
+    fastighet: row.propertyDesignation,
+    diarienummer: row.diaryNumber,
+    åtgärd: label.charAt(0).toLowerCase() + label.slice(1),
+    kontrollansvarig: ka || 'den kontrollansvarige',
   });
 }

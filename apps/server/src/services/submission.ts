@@ -47,6 +47,7 @@ import {
 import { siteFor } from '../rules/siteFor';
 import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
 import { consentDocumentsToCase, validConsentsOf } from './consent';
+import { hasProtectedParty } from './publicRegister';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
@@ -71,6 +72,21 @@ export function caseAssessmentOf(evaluation: Evaluation, received: Date): NewCas
       advice: evaluation.missing.map((m) => m.text),
       deviations: (evaluation.compliance?.rules ?? []).filter((r) => !r.pass).map((r) => r.finding.text),
     },
+    ...(evaluation.compliance?.applicable
+      ? {
+          plan: {
+            planNumber: evaluation.compliance.planNumber,
+            rules: evaluation.compliance.rules.map((r) => ({
+              code: r.code,
+              value: r.value,
+              limit: r.limit,
+              unit: r.unit,
+              pass: r.pass,
+              text: r.finding.text,
+            })),
+          },
+        }
+      : {}),
     decisionDeadline: clock.deadline!,
   };
 }
@@ -168,6 +184,7 @@ async function receive(
       propertyDesignation: order.propertyDesignation,
       routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
       assignment: app.config.assignNewCases,
+      protectedParty: await hasProtectedParty(app.registers, user.personnummer, application.propertyId),
       assessment: caseAssessmentOf(evaluation, receivedAt),
       receivedAt,
       signed: {

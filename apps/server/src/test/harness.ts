@@ -8,6 +8,7 @@ import type { ApplicationSubmission, CaseSummary } from '@lovisa/domain';
 import {
   loadBasemap,
   loadFeeSchedule,
+  loadPhraseLibrary,
   loadFixtureRegisters,
   loadMunicipality,
   loadRoutingRules,
@@ -82,6 +83,7 @@ export async function startHarness(
   config.routingRules = await loadRoutingRules(fixturesDir);
   config.feeSchedule = await loadFeeSchedule(fixturesDir);
   config.municipality = resolveMunicipality(await loadMunicipality(fixturesDir), config.municipalityOverrides);
+  config.phraseLibrary = await loadPhraseLibrary(fixturesDir);
   const attachmentsDir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-attachments-'));
   const logLines = opts.logLines;
   const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : false;

@@ -801,10 +801,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download a file: its owner, or an officer of the team holding its case. Always as a download, never run in the page. */
+    /** Download a file: its owner, or an officer of the team holding its case. A download unless `view=inline` asks to show it in the case view's document viewer (PDF and images only, framed by Lovisa's own pages only). */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          view?: 'inline';
+        };
         header?: never;
         path: {
           id: string;
@@ -7059,7 +7061,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -7145,6 +7149,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -7162,6 +7168,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -7195,6 +7216,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -7248,6 +7297,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -7283,6 +7334,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -10090,7 +10147,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -10176,6 +10235,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -10193,6 +10254,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -10226,6 +10302,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -10279,6 +10383,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -10314,6 +10420,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -11008,7 +11120,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -11094,6 +11208,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -11111,6 +11227,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -11144,6 +11275,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -11197,6 +11356,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -11232,6 +11393,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -12150,7 +12317,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -12236,6 +12405,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -12253,6 +12424,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -12286,6 +12472,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -12339,6 +12553,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -12374,6 +12590,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -15273,7 +15495,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -15359,6 +15583,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -15376,6 +15602,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -15409,6 +15650,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -15462,6 +15731,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -15497,6 +15768,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -15905,7 +16182,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -15991,6 +16270,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -16008,6 +16289,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -16041,6 +16337,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -16094,6 +16418,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -16129,6 +16455,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -16537,7 +16869,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -16623,6 +16957,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -16640,6 +16976,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -16673,6 +17024,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -16726,6 +17105,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -16761,6 +17142,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -17398,7 +17785,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -17484,6 +17873,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -17501,6 +17892,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -17534,6 +17940,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -17587,6 +18021,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -17622,6 +18058,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -18172,7 +18614,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -18258,6 +18702,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -18275,6 +18721,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -18308,6 +18769,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -18361,6 +18850,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -18396,6 +18887,697 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/fee': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide the fee the decision charges instead of the schedule's sum, with the reason (before a decision is proposed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            totalSEK: number;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    hearingNeeded: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -18803,7 +19985,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -18889,6 +20073,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -18906,6 +20092,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -18939,6 +20140,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -18992,6 +20221,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -19027,6 +20258,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -19438,7 +20675,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -19524,6 +20763,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -19541,6 +20782,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -19574,6 +20830,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -19627,6 +20911,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -19662,6 +20948,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -20066,7 +21358,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -20152,6 +21446,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -20169,6 +21465,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -20202,6 +21513,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -20255,6 +21594,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -20290,6 +21631,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -20665,6 +22012,849 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/officer/cases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write a tjänsteanteckning: a note kept with the case for the officers (not shown to the applicant) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                  )[];
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    hearingNeeded: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/phrases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The municipality's conditions library for a case of my team: the conditions that fit its measure, with its facts filled in */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              label: {
+                en: string;
+                sv: string;
+              };
+              text: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/officer/cases/{id}/proposal/confirm': {
     parameters: {
       query?: never;
@@ -20839,7 +23029,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -20925,6 +23117,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -20942,6 +23136,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -20975,6 +23184,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -21028,6 +23265,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -21063,6 +23302,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -21694,7 +23939,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -21780,6 +24027,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -21797,6 +24046,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -21830,6 +24094,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -21883,6 +24175,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -21918,6 +24212,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -22682,7 +24982,9 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'noteWritten'
+                  | 'feeDecided';
               }[];
               /** Format: uuid */
               id: string;
@@ -22768,6 +25070,8 @@ export interface paths {
                   | 'startHearing'
                   | 'recordHearingAnswer'
                   | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
                 )[];
                 applicant: {
                   address: {
@@ -22785,6 +25089,21 @@ export interface paths {
                   conditions: string[];
                   confirmWithMunicipality: boolean;
                   deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
                   /** @enum {string} */
                   procedure: 'permit' | 'notification';
                   reasons: string[];
@@ -22818,6 +25137,34 @@ export interface paths {
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
                 }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
                 hearing: {
                   /** Format: date */
                   closedOn: string | null;
@@ -22871,6 +25218,8 @@ export interface paths {
                     | 'startHearing'
                     | 'recordHearingAnswer'
                     | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
                   )[];
                   completion: {
                     /** Format: date */
@@ -22906,6 +25255,12 @@ export interface paths {
                   } | null;
                 };
                 neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
                 proposal: {
                   /** Format: date-time */
                   at: string;
@@ -25477,6 +27832,584 @@ export interface paths {
         };
         /** @description Default Response */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/basemap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The offline basemap of the public register map (EPSG:3006): streets, water, parks and buildings as shapes, nothing tying a building to a plot. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              features: (
+                | {
+                    geometry: {
+                      coordinates: [number, number][];
+                      /** @enum {string} */
+                      type: 'LineString';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'street';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry:
+                      | {
+                          coordinates: [number, number][][];
+                          /** @enum {string} */
+                          type: 'Polygon';
+                        }
+                      | {
+                          coordinates: [number, number][][][];
+                          /** @enum {string} */
+                          type: 'MultiPolygon';
+                        };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'water';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry: {
+                      coordinates: [number, number][][];
+                      /** @enum {string} */
+                      type: 'Polygon';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'park';
+                      name: string;
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+                | {
+                    geometry: {
+                      coordinates: [number, number][][];
+                      /** @enum {string} */
+                      type: 'Polygon';
+                    };
+                    properties: {
+                      /** @enum {string} */
+                      kind: 'building';
+                    };
+                    /** @enum {string} */
+                    type: 'Feature';
+                  }
+              )[];
+              /** @enum {string} */
+              type: 'FeatureCollection';
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public register: announced decisions and (where the municipality publishes its diary) received applications — property, measure, procedure, status and dates. Newest received first; filter by status, measure, procedure and dates. No personal data. */
+    get: {
+      parameters: {
+        query?: {
+          decidedFrom?: string;
+          decidedTo?: string;
+          limit?: number;
+          measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+          page?: number;
+          procedure?: 'permit' | 'notification';
+          receivedFrom?: string;
+          receivedTo?: string;
+          status?:
+            'received' | 'granted' | 'refused' | 'dismissed' | 'startApproval' | 'startApprovalRefused' | 'withdrawn';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date */
+                announcedOn: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                diaryNumber: string;
+                footprint: {
+                  coordinates: [number, number][][][];
+                  /** @enum {string} */
+                  type: 'MultiPolygon';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                location: {
+                  /** @description SWEREF 99 TM (EPSG:3006): easting, northing */
+                  sweref99tm: [number, number];
+                  /** @description WGS84 (EPSG:4326): longitude, latitude */
+                  wgs84: [number, number];
+                } | null;
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                measureLabel: {
+                  en: string;
+                  sv: string;
+                };
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                propertyDesignation: string;
+                /** Format: date */
+                receivedOn: string;
+                /** Format: date */
+                startApprovedOn: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'granted'
+                  | 'refused'
+                  | 'dismissed'
+                  | 'startApproval'
+                  | 'startApprovalRefused'
+                  | 'withdrawn';
+                statusLabel: {
+                  en: string;
+                  sv: string;
+                };
+              }[];
+              limit: number;
+              page: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/register.geojson': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public register as an RFC 7946 FeatureCollection in WGS84 (longitude, latitude): each entry the buildings drawn (MultiPolygon), or no geometry when none was drawn. Same filters as the list, pages of up to 1000. */
+    get: {
+      parameters: {
+        query?: {
+          decidedFrom?: string;
+          decidedTo?: string;
+          limit?: number;
+          measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+          page?: number;
+          procedure?: 'permit' | 'notification';
+          receivedFrom?: string;
+          receivedTo?: string;
+          status?:
+            'received' | 'granted' | 'refused' | 'dismissed' | 'startApproval' | 'startApprovalRefused' | 'withdrawn';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              features: {
+                geometry:
+                  | (
+                      | {
+                          coordinates: [number, number];
+                          /** @enum {string} */
+                          type: 'Point';
+                        }
+                      | {
+                          coordinates: [number, number][][][];
+                          /** @enum {string} */
+                          type: 'MultiPolygon';
+                        }
+                    )
+                  | null;
+                /** Format: uuid */
+                id: string;
+                properties: {
+                  /** Format: date */
+                  announcedOn: string | null;
+                  /** Format: date */
+                  decidedOn: string | null;
+                  diaryNumber: string;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                  measureLabel: {
+                    en: string;
+                    sv: string;
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  propertyDesignation: string;
+                  /** Format: date */
+                  receivedOn: string;
+                  /** Format: date */
+                  startApprovedOn: string | null;
+                  /** @enum {string} */
+                  status:
+                    | 'received'
+                    | 'granted'
+                    | 'refused'
+                    | 'dismissed'
+                    | 'startApproval'
+                    | 'startApprovalRefused'
+                    | 'withdrawn';
+                  statusLabel: {
+                    en: string;
+                    sv: string;
+                  };
+                };
+                /** @enum {string} */
+                type: 'Feature';
+              }[];
+              limit: number;
+              page: number;
+              total: number;
+              /** @enum {string} */
+              type: 'FeatureCollection';
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/register/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One entry of the public register; 404 for an id it does not list. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              announcedOn: string | null;
+              /** Format: date */
+              decidedOn: string | null;
+              diaryNumber: string;
+              footprint: {
+                coordinates: [number, number][][][];
+                /** @enum {string} */
+                type: 'MultiPolygon';
+              } | null;
+              /** Format: uuid */
+              id: string;
+              location: {
+                /** @description SWEREF 99 TM (EPSG:3006): easting, northing */
+                sweref99tm: [number, number];
+                /** @description WGS84 (EPSG:4326): longitude, latitude */
+                wgs84: [number, number];
+              } | null;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              measureLabel: {
+                en: string;
+                sv: string;
+              };
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: date */
+              receivedOn: string;
+              /** Format: date */
+              startApprovedOn: string | null;
+              /** @enum {string} */
+              status:
+                | 'received'
+                | 'granted'
+                | 'refused'
+                | 'dismissed'
+                | 'startApproval'
+                | 'startApprovalRefused'
+                | 'withdrawn';
+              statusLabel: {
+                en: string;
+                sv: string;
+              };
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
           headers: {
             [name: string]: unknown;
           };

@@ -82,6 +82,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <Link href="/anslagstavla">{t('footer.anslagstavla')}</Link>
             </li>
             <li>
+              <Link href="/bygglovsregister">{t('footer.register')}</Link>
+            </li>
+            <li>
               <Link href="/tillganglighet">{t('footer.accessibility')}</Link>
             </li>
             <li>

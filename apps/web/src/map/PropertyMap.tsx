@@ -20,7 +20,7 @@ import { useI18n } from '../i18n/i18n';
  * as in every test: the map then needs nothing from outside this server.
  */
 let mapConfig: Promise<{ tileUrl: string | null; attribution: string }> | undefined;
-function useTiles() {
+export function useTiles() {
   const { data } = useApi(() => (mapConfig ??= api.mapConfig().catch(() => ({ tileUrl: null, attribution: '' }))), []);
   return data?.tileUrl ? { url: data.tileUrl, attribution: data.attribution } : null;
 }

@@ -1,6 +1,6 @@
 import { Polygon as LeafletPolygon, Polyline, Tooltip } from 'react-leaflet';
 import type L from 'leaflet';
-import type { Surroundings } from '@lovisa/domain';
+import type { PublicBasemapFeature, Surroundings } from '@lovisa/domain';
 import { multiPolygonToLatLngs, polygonToLatLngs, ringToLatLngs } from './coords';
 import { panes } from './panes';
 
@@ -15,7 +15,12 @@ const neighbourStyle: L.PathOptions = { color: '#5b6672', weight: 1, fillOpacity
  * The offline basemap around a property, and its neighbours named: drawn under the property itself. Only
  * existing buildings are snapping targets for the drawing (with the boundary); streets and water are not.
  */
-export function SurroundingsLayers({ surroundings }: { surroundings: Surroundings }) {
+export function SurroundingsLayers({
+  surroundings,
+}: {
+  /** The public register's map draws the public basemap: buildings as bare shapes, and no neighbours. */
+  surroundings: Pick<Surroundings, 'neighbours'> & { features: PublicBasemapFeature[] };
+}) {
   return (
     <>
       {surroundings.features.map((f, i) => {

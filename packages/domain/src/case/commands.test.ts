@@ -269,6 +269,42 @@ const refusals: {
     path: 'deliveredOn',
   },
   ...hearingRefusals(),
+  {
+    name: 'an applicant cannot set the fee',
+    state: received,
+    command: { type: 'decideFee', version: v, totalSEK: 100, reason: 'Låg kostnad.' },
+    actor: applicant,
+    code: 'WRONG_ROLE',
+  },
+  {
+    name: 'the fee is not changed once a decision is proposed (the team lead confirms what they read)',
+    state: proposed,
+    command: { type: 'decideFee', version: v, totalSEK: 100, reason: 'Låg kostnad.' },
+    actor: lead,
+    code: 'NOT_ALLOWED_NOW',
+  },
+  {
+    name: "the fee of a decided case is the decision's",
+    state: decided,
+    command: { type: 'decideFee', version: v, totalSEK: 100, reason: 'Låg kostnad.' },
+    actor: officer,
+    code: 'ALREADY_DECIDED',
+  },
+  {
+    name: 'an applicant cannot write a tjänsteanteckning',
+    state: received,
+    command: { type: 'writeNote', version: v, text: 'Ringde handläggaren.' },
+    actor: applicant,
+    code: 'WRONG_ROLE',
+  },
+  {
+    name: 'a note on a stale version',
+    state: received,
+    command: { type: 'writeNote', version: v - 1, text: 'Platsbesök gjort.' },
+    actor: officer,
+    code: 'STALE_VERSION',
+    path: 'version',
+  },
 ];
 
 /** One row per hearing refusal (hearing.test.ts tests them in depth): the catalogue test below needs each. */
@@ -579,6 +615,57 @@ describe('applyCaseCommand allows, and says what changes', () => {
   });
 });
 
+describe("the officer's record: notes and the fee decision", () => {
+  it('keeps a note as an officers-only event, on an open or a decided case, changing nothing else', () => {
+    for (const state of [received, decided]) {
+      const r = applyCaseCommand(
+        state,
+        { type: 'writeNote', version: v, text: '  Platsbesök gjort.  ' },
+        officer,
+        at('2026-12-01'),
+      );
+      expect(r).toEqual({
+        ok: true,
+        change: {
+          set: {},
+          events: [{ type: 'noteWritten', data: { text: 'Platsbesök gjort.' } }],
+          messages: [],
+          documents: [],
+        },
+      });
+    }
+  });
+
+  it('records the fee the decision will charge, before a proposal', () => {
+    for (const state of [received, awaiting]) {
+      const r = applyCaseCommand(
+        state,
+        { type: 'decideFee', version: v, totalSEK: 5000, reason: 'Ansökan gäller en enkel åtgärd. ' },
+        officer,
+        at('2026-12-01'),
+      );
+      expect(r.ok && r.change.events).toEqual([
+        { type: 'feeDecided', data: { totalSEK: 5000, reason: 'Ansökan gäller en enkel åtgärd.' } },
+      ]);
+      expect(r.ok && r.change.messages).toEqual([]);
+    }
+  });
+
+  it('offers the fee form only before a proposal, and notes always', () => {
+    const today = '2026-12-01';
+    const limitsOf = (s: CaseState, who = officer as Extract<CaseActor, { role: 'officer' }>) =>
+      caseCommandLimits(
+        { ...s, replyBy: null, extended: false, proposalBy: s.proposal?.by.personnummer ?? null },
+        who,
+        today,
+      ).actions;
+    expect(limitsOf(received)).toEqual(expect.arrayContaining(['decideFee', 'writeNote']));
+    expect(limitsOf(proposed, lead as Extract<CaseActor, { role: 'officer' }>)).not.toContain('decideFee');
+    expect(limitsOf(decided)).toContain('writeNote');
+    expect(limitsOf(decided)).not.toContain('decideFee');
+  });
+});
+
 describe('caseCommandLimits tells a view what it may offer', () => {
   const lifecycle = { ...received, replyBy: null, extended: false, startApproved: false, proposalBy: null };
   it('bounds the forms by the rule set: reply-by days, restart window, extension weeks per procedure', () => {
@@ -618,7 +705,7 @@ describe('caseCommandLimits tells a view what it may offer', () => {
   it('offers nothing but a start approval on a granted permit', () => {
     const l = caseCommandLimits({ ...lifecycle, status: 'decided', outcome: 'approved' }, officer, '2026-12-01');
     expect(l).toMatchObject({
-      actions: ['startApproval'],
+      actions: ['startApproval', 'writeNote'],
       decision: null,
       completion: null,
       extension: null,

@@ -12,7 +12,7 @@ import {
   type ClockFacts,
   type ExtensionProblem,
 } from './clock';
-import { allowedActions, completionOrderRestarts, type CaseLifecycleState } from './limits';
+import { allowedActions, completionOrderRestarts, recordActions, type CaseLifecycleState } from './limits';
 import type { CaseProblem, CaseProblemCode } from './problems';
 import {
   isOpen,
@@ -95,7 +95,11 @@ export type CaseCommand =
       channel: HearingChannel;
       receivedOn: string | null;
     }>
-  | Versioned<{ type: 'closeHearing' }>;
+  | Versioned<{ type: 'closeHearing' }>
+  /** A tjänsteanteckning: what the officer found, asked or weighed, kept with the case. */
+  | Versioned<{ type: 'writeNote'; text: string }>
+  /** The fee the decision charges instead of the schedule's sum (the taxa allows adjustment), with the reason. */
+  | Versioned<{ type: 'decideFee'; totalSEK: number; reason: string }>;
 export type CaseCommandType = CaseCommand['type'];
 
 /** The columns a command changes, in the domain's terms; the repository maps them onto the case row. */
@@ -163,6 +167,8 @@ const officerCommands: readonly CaseCommandType[] = [
   'recordDecisionDelivery',
   'startHearing',
   'closeHearing',
+  'writeNote',
+  'decideFee',
 ];
 /** Who gives a command: the officer's, the applicant's, or a hearing answer (online by the neighbour, paper by staff). */
 function roleOf(command: CaseCommand): CaseActor['role'] {
@@ -178,6 +184,8 @@ const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
   giveStartApproval: 'startApproval',
   startHearing: 'startHearing',
   closeHearing: 'closeHearing',
+  writeNote: 'writeNote',
+  decideFee: 'decideFee',
 };
 
 /** The refusal of a command the case's state does not allow: closed cases say so, open ones name their state. */
@@ -229,7 +237,8 @@ export function applyCaseCommand(
     return refuse('NOT_TEAM_LEAD');
   const action =
     command.type === 'decide' ? (command.outcome === 'dismissed' ? 'dismiss' : 'decide') : actionOf[command.type];
-  if (actor.role === 'officer' && action && !allowedActions(lifecycleOf(state), actor, today).includes(action)) {
+  const allowed = (s: CaseLifecycleState) => [...allowedActions(s, actor as Officer, today), ...recordActions(s)];
+  if (actor.role === 'officer' && action && !allowed(lifecycleOf(state)).includes(action)) {
     if (action === 'extendDeadline' && state.clock.extension && isOpen(state.status))
       return refuse('EXTENSION_ALREADY_USED', { path: 'weeks' });
     if (action === 'decide' && hearingRunning(state.hearing) && isOpen(state.status))
@@ -350,6 +359,13 @@ function changeOf(
       });
     case 'recordDecisionDelivery':
       return recordDelivery(state, command, today);
+    case 'writeNote':
+      return change({ set: {}, events: [{ type: 'noteWritten', data: { text: command.text.trim() } }] });
+    case 'decideFee':
+      return change({
+        set: {},
+        events: [{ type: 'feeDecided', data: { totalSEK: command.totalSEK, reason: command.reason.trim() } }],
+      });
   }
 }
 

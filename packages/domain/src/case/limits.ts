@@ -66,6 +66,15 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
   return actions;
 }
 
+/**
+ * What an officer may add to the case's record besides moving it on: a note at any time, and the fee until a
+ * decision is proposed (the fee is part of the decision, and a team lead confirms what they read).
+ */
+export function recordActions(s: Pick<CaseLifecycleState, 'status'>): CaseAction[] {
+  const beforeDecision = s.status === 'received' || s.status === 'awaitingCompletion';
+  return [...(beforeDecision ? (['decideFee'] as const) : []), 'writeNote'];
+}
+
 /** How long the applicant is given to answer an order to complete unless the officer picks another day. */
 export const DEFAULT_COMPLETION_REPLY_DAYS = 21;
 /** The extension an officer is offered first; the law's maximum comes from the rule set. */
@@ -99,7 +108,7 @@ export function caseCommandLimits(
   const maxWeeks = ruleSet.clock.maxExtensionWeeks[s.procedure];
   const window = ruleSet.clock.completionOrderWindowWeeks * 7;
   return {
-    actions,
+    actions: [...actions, ...recordActions(s)],
     decision:
       outcomes.length > 0
         ? { proposes, outcomes, reasonMinLength: REASON_MIN_LENGTH, hearingNeeded: s.procedure === 'permit' && !heard }

@@ -82,6 +82,9 @@ export const CaseEventTypeSchema = z.enum([
   'slutbeskedRequested',
   'slutbeskedIssued',
   'validityReminderSent',
+  // The officer's workbench (issue #22)
+  'noteWritten',
+  'feeDecided',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */
@@ -90,6 +93,9 @@ export const internalEventTypes: readonly CaseEventType[] = [
   'decisionProposed',
   'proposalReturned',
   'hearingAnswered',
+  // A tjänsteanteckning is the officers' working record; the fee decision reaches the applicant in the decision.
+  'noteWritten',
+  'feeDecided',
 ];
 
 export const CaseEventSchema = z.object({
@@ -194,6 +200,25 @@ export const CaseAssessmentSchema = z.object({
       deviations: z.array(z.object({ sv: z.string(), en: z.string() })).optional(),
     })
     .optional(),
+  /**
+   * The detailed plan's provisions as the rules engine measured the drawing against them at receipt: the table
+   * the applicant saw, for the officer (absent on older cases and where no plan applies).
+   */
+  plan: z
+    .object({
+      planNumber: z.string().nullable(),
+      rules: z.array(
+        z.object({
+          code: z.string(),
+          value: z.union([z.number(), z.string()]),
+          limit: z.union([z.number(), z.string()]),
+          unit: z.enum(['m²', 'm', '']),
+          pass: z.boolean(),
+          text: z.object({ sv: z.string(), en: z.string() }),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type CaseAssessment = z.infer<typeof CaseAssessmentSchema>;
 
@@ -233,6 +258,8 @@ export const CaseActionSchema = z.enum([
   'startHearing',
   'recordHearingAnswer',
   'closeHearing',
+  'writeNote',
+  'decideFee',
 ]);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 
@@ -280,6 +307,36 @@ export const CaseCommandLimitsSchema = z.object({
 });
 export type CaseCommandLimits = z.infer<typeof CaseCommandLimitsSchema>;
 
+/** The officer's fee decision: the amount the decision charges instead of the schedule's sum, and why. */
+export const FeeDecisionSchema = z.object({
+  totalSEK: z.number().int().nonnegative(),
+  reason: z.string(),
+  by: z.string(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type FeeDecision = z.infer<typeof FeeDecisionSchema>;
+
+export const CaseFeeSchema = z.object({
+  /** The schedule (taxa) lines for this case's procedure, measure, area and deviation. */
+  lines: z.array(z.object({ code: z.string(), label: z.object({ sv: z.string(), en: z.string() }), sek: z.number() })),
+  scheduleTotalSEK: z.number(),
+  decision: FeeDecisionSchema.nullable(),
+  /** The decision's own sum before any reduction: the officer's amount when they decided one, else the schedule's. */
+  totalSEK: z.number(),
+  /** Share that falls away for a late decision (12 kap. 8 a §), as if decided today. */
+  reduction: z.number().min(0).max(1),
+  payableSEK: z.number(),
+  schedule: z.object({ sv: z.string(), en: z.string() }),
+  example: z.boolean(),
+  /** The neighbours priced (a deviation's hearing is charged per party). */
+  neighbours: z.number().int().nonnegative(),
+  areaM2: z.number(),
+});
+export type CaseFee = z.infer<typeof CaseFeeSchema>;
+
+export const CaseNoteSchema = z.object({ at: z.iso.datetime({ offset: true }), by: z.string(), text: z.string() });
+export type CaseNote = z.infer<typeof CaseNoteSchema>;
+
 /** What only the officer's face carries: the applicant's identity, the assessment, assignment and four eyes. */
 export const OfficerCaseViewSchema = z.object({
   applicant: z.object({
@@ -305,6 +362,10 @@ export const OfficerCaseViewSchema = z.object({
   viewerIsTeamLead: z.boolean(),
   /** The neighbour hearing (PBL 9 kap. 25 §) with every party's letter and answer; null when none was started. */
   hearing: HearingViewSchema.nullable(),
+  /** The fee the decision will state: the schedule's lines, any fee decision of the officer's, the late reduction. */
+  fee: CaseFeeSchema.nullable(),
+  /** The tjänsteanteckningar, oldest first. */
+  notes: z.array(CaseNoteSchema),
 });
 export type OfficerCaseView = z.infer<typeof OfficerCaseViewSchema>;
 
@@ -417,6 +478,34 @@ export const ExtensionInputSchema = z.object({
     .max(2000, id('form.extension.reason.tooLong')),
 });
 export type ExtensionInput = z.infer<typeof ExtensionInputSchema>;
+
+/** Above it an amount is a typing mistake, not a building-permit fee. */
+export const MAX_FEE_SEK = 10_000_000;
+
+export const FeeDecisionInputSchema = z.object({
+  version: CaseVersionSchema,
+  totalSEK: z
+    .number({ error: id('form.fee.invalid') })
+    .int(id('form.fee.invalid'))
+    .min(0, id('form.fee.invalid'))
+    .max(MAX_FEE_SEK, id('form.fee.tooLarge')),
+  reason: z
+    .string({ error: id('form.fee.reason.tooShort') })
+    .trim()
+    .min(REASON_MIN_LENGTH, id('form.fee.reason.tooShort'))
+    .max(2000, id('form.fee.reason.tooLong')),
+});
+export type FeeDecisionInput = z.infer<typeof FeeDecisionInputSchema>;
+
+export const NoteInputSchema = z.object({
+  version: CaseVersionSchema,
+  text: z
+    .string({ error: id('form.note.empty') })
+    .trim()
+    .min(1, id('form.note.empty'))
+    .max(8000, id('form.note.tooLong')),
+});
+export type NoteInput = z.infer<typeof NoteInputSchema>;
 
 export const ProposalActionInputSchema = z.object({
   version: CaseVersionSchema,

@@ -294,6 +294,8 @@ export interface DecisionDocumentInput {
     payableSEK: number;
     scheduleName: string;
     example: boolean;
+    /** The officer's fee decision: the sum charged instead of the schedule's, and why. */
+    decided?: { totalSEK: number; reason: string } | undefined;
   } | null;
   /** Said under the fee decision when there is no fee. */
   feeNote?: string;
@@ -340,6 +342,11 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
   if (d.fee) {
     const paragraphs = d.fee.lines.map((l) => `${l.label}: ${sek(l.sek)}`);
     paragraphs.push(`Summa enligt taxan: ${sek(d.fee.totalSEK)}.`);
+    if (d.fee.decided) {
+      paragraphs.push(
+        `Avgiften bestäms till ${sek(d.fee.decided.totalSEK)}. Skäl: ${d.fee.decided.reason.replace(/\.?$/, '.')}`,
+      );
+    }
     if (d.fee.reduction > 0) {
       paragraphs.push(
         `Beslutet fattades efter tidsfristen (${d.fee.overdueWeeks} påbörjade veckor). Avgiften sänks därför med ${Math.round(d.fee.reduction * 100)} procent enligt 12 kap. 8 a § plan- och bygglagen.`,

@@ -42,6 +42,7 @@ describe('npm run import', () => {
       'officers.json',
       'ownership.json',
       'persons.json',
+      'phrases.json',
       'plans.json',
       'properties.json',
       'routing.json',

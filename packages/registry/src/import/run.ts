@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:
 import path from 'node:path';
 import { MunicipalitySchema } from '@lovisa/domain';
 import { loadBasemap } from '../basemap';
-import { loadFeeSchedule, loadFixtureRegisters, loadRoutingRules } from '../fixtureRegisters';
+import { loadFeeSchedule, loadFixtureRegisters, loadPhraseLibrary, loadRoutingRules } from '../fixtureRegisters';
 import { loadMunicipality } from '../municipality';
 import { issue, type ImportIssue } from './issues';
 import { assignPlans, convertPlans } from './plans';
@@ -21,7 +21,7 @@ export interface ImportOptions {
   municipality?: string;
   /**
    * Where the files the importer does not convert come from (persons.json, ownership.json, routing.json, fees.json,
-   * basemap.geojson, site-leaseholds.json): a file already in `out` is kept, otherwise it is copied from here.
+   * basemap.geojson, site-leaseholds.json, phrases.json): a file already in `out` is kept, otherwise it is copied from here.
    */
   base?: string;
   /** The fixtures directory to write, as FIXTURES_DIR names it. */
@@ -46,6 +46,7 @@ const PASSTHROUGH = [
   'fees.json',
   'basemap.geojson',
   'site-leaseholds.json',
+  'phrases.json',
 ];
 const REQUIRED = new Set(['persons.json', 'ownership.json', 'routing.json', 'fees.json']);
 
@@ -151,6 +152,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
         loadRoutingRules(tmp),
         loadFeeSchedule(tmp),
         loadBasemap(tmp),
+        loadPhraseLibrary(tmp),
         loadMunicipality(tmp),
       ]);
       const routing = await loadRoutingRules(tmp);

@@ -12,8 +12,8 @@ import {
 import { polygonArea } from '@lovisa/geo';
 import { formatArea, formatDate, formatNumber } from '../../format';
 import { caseStateText } from './caseText';
-import { apiUrl } from '../../api/http';
 import { documentUrl } from './caseApi';
+import { CaseDocuments } from './CaseDocuments';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 const CaseMap = lazy(() => import('../../map/CaseMap'));
@@ -46,6 +46,8 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   slutbeskedRequested: 'afterPermit.event.slutbeskedRequested',
   slutbeskedIssued: 'afterPermit.event.slutbeskedIssued',
   validityReminderSent: 'afterPermit.event.validityReminderSent',
+  noteWritten: 'loop.event.noteWritten',
+  feeDecided: 'loop.event.feeDecided',
 };
 
 const documentKeys: Record<CaseDocumentKind, MessageKey> = {
@@ -149,21 +151,7 @@ export function CaseFacts({ c, face }: { c: CaseDetail; face: 'me' | 'officer' }
         <CaseMap propertyId={c.propertyId} footprints={c.application.footprints} />
       </Suspense>
       <h2>{t('case.attachments')}</h2>
-      {c.attachments.length === 0 ? (
-        <p>{t('case.noAttachments')}</p>
-      ) : (
-        <ul className="case-attachments">
-          {c.attachments.map((a) => (
-            <li key={a.id}>
-              {label(attachmentLabels[a.type])}:{' '}
-              <a href={apiUrl('get', '/api/attachments/{id}', { path: { id: a.id } })} download>
-                {a.fileName}
-              </a>{' '}
-              <span className="hint">({formatDate(a.createdAt, lang)})</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CaseDocuments c={c} />
       <h2>{t('case.events')}</h2>
       <ol className="events">
         {c.events.map((e, i) => (

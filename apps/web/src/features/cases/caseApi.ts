@@ -6,6 +6,8 @@ import type {
   CompletionRequestInput,
   DecisionInput,
   ExtensionInput,
+  FeeDecisionInput,
+  NoteInput,
   HearingOnlineAnswerInput,
   HearingPaperAnswerInput,
   HearingStartInput,
@@ -39,6 +41,9 @@ export const caseApi = {
   requestCompletion: (id: string, body: CompletionRequestInput) =>
     POST('/api/officer/cases/{id}/completion-request', { ...theCase(id), body }),
   extend: (id: string, body: ExtensionInput) => POST('/api/officer/cases/{id}/extension', { ...theCase(id), body }),
+  decideFee: (id: string, body: FeeDecisionInput) => POST('/api/officer/cases/{id}/fee', { ...theCase(id), body }),
+  phrases: (id: string) => GET('/api/officer/cases/{id}/phrases', theCase(id)),
+  writeNote: (id: string, body: NoteInput) => POST('/api/officer/cases/{id}/notes', { ...theCase(id), body }),
   decide: (id: string, body: DecisionInput) => POST('/api/officer/cases/{id}/decision', { ...theCase(id), body }),
   /** The decision's PDF as it would be issued now, nothing stored. */
   previewDecision: async (id: string, body: DecisionInput) =>

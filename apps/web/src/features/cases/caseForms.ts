@@ -5,6 +5,8 @@ import {
   CompletionRequestFieldsSchema,
   DecisionInputSchema,
   ExtensionInputSchema,
+  FeeDecisionInputSchema,
+  NoteInputSchema,
   HearingOnlineAnswerInputSchema,
   HearingPaperAnswerInputSchema,
   HearingStartInputSchema,
@@ -59,6 +61,10 @@ export const extensionFormSchema = (limits: NonNullable<Limits['extension']>) =>
   });
 
 export const startApprovalFormSchema = StartApprovalInputSchema.omit({ version: true });
+
+export const feeDecisionFormSchema = FeeDecisionInputSchema.omit({ version: true });
+
+export const noteFormSchema = NoteInputSchema.omit({ version: true });
 
 /** The hearing's reply-by day: a working day no earlier than the rule set's minimum (the server checks the same). */
 export const hearingStartFormSchema = (limits: NonNullable<Limits['hearing']>) =>

@@ -9,6 +9,7 @@ import { apiErrorMessage } from '../../api/client';
 import { caseApi } from '../cases/caseApi';
 import { decisionFormSchema, fieldMessage, showIssues } from '../cases/caseForms';
 import type { Detail, Run } from './OfficerCasePage';
+import { ConditionPicker } from './ConditionPicker';
 
 type DecisionLimits = NonNullable<Detail['officer']['limits']['decision']>;
 type Reviewed = { input: DecisionInput; url: string };
@@ -26,8 +27,15 @@ export function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLi
     handleSubmit,
     control,
     setError,
+    getValues,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
+  /** A condition from the library becomes one more line of the conditions field. */
+  const addCondition = (text: string) => {
+    const current = String(getValues('conditions') ?? '').trimEnd();
+    setValue('conditions', current ? `${current}\n${text}` : text, { shouldDirty: true });
+  };
   const outcome = useWatch({ control, name: 'outcome' });
   const proposes = limits.proposes;
   const review = usePreview();
@@ -110,6 +118,7 @@ export function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLi
             <textarea rows={3} {...register('conditions', { shouldUnregister: true })} />
           </Field>
         )}
+        {outcome === 'approved' && <ConditionPicker caseId={c.id} disabled={reviewing} onPick={addCondition} />}
       </fieldset>
       {review.error && <Status tone="error">{review.error}</Status>}
       {reviewing ? (

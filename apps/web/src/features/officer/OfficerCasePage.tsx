@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -31,6 +31,10 @@ import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n } from '../../i18n/i18n';
 import { HearingPanel } from './HearingPanel';
 import { DecisionForm } from './DecisionForm';
+import { Panel } from './Panel';
+import { PlanProvisions } from './PlanProvisions';
+import { FeePanel } from './FeePanel';
+import { NotesPanel } from './NotesPanel';
 
 export type Detail = CaseDetail & { officer: OfficerCaseView };
 type Limits = OfficerCaseView['limits'];
@@ -124,6 +128,8 @@ export default function OfficerCasePage({ id }: { id: string }) {
             <div className="case-layout__main">
               <ApplicantPanel c={c} />
               <AssessmentPanel c={c} />
+              {c.officer.fee && <FeePanel c={c} fee={c.officer.fee} run={run} />}
+              <NotesPanel c={c} run={run} />
               <h2>{t('loop.caseTitle')}</h2>
               <CaseFacts c={c} face="officer" />
             </div>
@@ -144,15 +150,6 @@ export default function OfficerCasePage({ id }: { id: string }) {
         </>
       )}
     </div>
-  );
-}
-
-function Panel({ title, children, id }: { title: string; children: ReactNode; id: string }) {
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
   );
 }
 
@@ -230,6 +227,7 @@ function AssessmentPanel({ c }: { c: Detail }) {
               </ul>
             </>
           )}
+          {a.plan && <PlanProvisions plan={a.plan} />}
           {c.officer.neighbourConsentMissing && <p className="flag flag--consent">{t('loop.flag.consentMissing')}</p>}
           {a.confirmWithMunicipality && <p className="verdict__confirm">{t('loop.uncertain')}</p>}
         </>

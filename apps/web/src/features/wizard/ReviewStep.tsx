@@ -13,6 +13,7 @@ import { useApi } from '../../useApi';
 import { Verdict } from '../rules/Verdict';
 import { PropertyThumbnail } from '../../map/PropertyThumbnail';
 import { formatArea, formatDate, formatNumber } from '../../format';
+import { FeeLineRows } from '../../components/FeeLineRows';
 import { useI18n, type Message } from '../../i18n/i18n';
 
 /** The wizard step that fixes a missing item (contact lives on the details step, consents with the files). */
@@ -237,23 +238,13 @@ function Advice({ advice }: { advice: MissingItem[] }) {
 
 /** The fee this application would be charged, line by line, from the municipality's schedule. */
 function FeeEstimate({ fee }: { fee: NonNullable<Fee> }) {
-  const { t, lang, label } = useI18n();
-  const sek = (n: number) => `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n)} kr`;
+  const { t, label } = useI18n();
   return (
     <section className="fee" aria-labelledby="fee-heading">
       <h2 id="fee-heading">{t('review.fee')}</h2>
       <table className="fee__table">
         <tbody>
-          {fee.lines.map((l, i) => (
-            <tr key={`${l.code}-${i}`}>
-              <th scope="row">{label(l.label)}</th>
-              <td>{sek(l.sek)}</td>
-            </tr>
-          ))}
-          <tr className="fee__total">
-            <th scope="row">{t('review.feeTotal')}</th>
-            <td>{sek(fee.totalSEK)}</td>
-          </tr>
+          <FeeLineRows lines={fee.lines} totalSEK={fee.totalSEK} totalLabel={t('review.feeTotal')} />
         </tbody>
       </table>
       <p className="field__hint">{t('review.feeExample', { schedule: label(fee.schedule) })}</p>

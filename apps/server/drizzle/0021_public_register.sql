@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "protected_party" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "cases_public_register_idx" ON "cases" USING btree ("received_at" DESC NULLS LAST,"diary_number" DESC NULLS LAST) WHERE not "cases"."protected_party";
