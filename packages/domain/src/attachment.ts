@@ -69,7 +69,5 @@ export function documentHistory(files: readonly AttachmentInfo[]): DocumentHisto
       const newestFirst = [...versions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       return { key, type: newestFirst[0]!.type, current: newestFirst[0]!, replaced: newestFirst.slice(1) };
     })
-    .sort(
-      (a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.current.createdAt.localeCompare(b.current.createdAt),
-    );
+    .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || firstSent(a).localeCompare(firstSent(b)));
 }

@@ -174,22 +174,24 @@ async function downloadRoutes(app: FastifyInstance) {
       // Streamed from the store as it is read, never held whole (a drawing may be 25 MB).
       const body = await app.attachmentStore.getStream(row.attachment.sha256);
       if (!body) throw notFound('file');
-      return reply
-        .header('content-type', row.attachment.contentType)
-        .header('content-length', row.attachment.size)
-        .header(
-          'content-disposition',
-          contentDisposition(request.query.view ? 'inline' : 'attachment', row.attachment.fileName),
-        )
-        .header('x-content-type-options', 'nosniff')
-        // Shown inline, a PDF needs the browser's viewer, which a sandboxed document may not load; the types a
-        // file may have (PDF, PNG, JPEG, checked at upload, never sniffed) hold no page to run, and only
-        // Lovisa's own pages may frame it.
-        .header(
-          'content-security-policy',
-          request.query.view ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; sandbox",
-        )
-        .send(body);
+      return (
+        reply
+          .header('content-type', row.attachment.contentType)
+          .header('content-length', row.attachment.size)
+          .header(
+            'content-disposition',
+            contentDisposition(request.query.view ? 'inline' : 'attachment', row.attachment.fileName),
+          )
+          .header('x-content-type-options', 'nosniff')
+          // Shown inline, a PDF needs the browser's viewer, which a sandboxed document may not load; the types a
+          // file may have (PDF, PNG, JPEG, checked at upload, never sniffed) hold no page to run, and only
+          // Lovisa's own pages may frame it.
+          .header(
+            'content-security-policy',
+            request.query.view ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; sandbox",
+          )
+          .send(body)
+      );
     },
   );
 }

@@ -3,6 +3,7 @@ import { bbox, bboxCenter, type MultiPolygon, type Polygon, type Position } from
 import { BasemapFeatureSchema, type BasemapFeature } from '../basemap';
 import { MultiPolygonSchema } from '../geometry';
 import { MeasureTypeSchema, measureLabels, type MeasureType } from '../measure';
+import { PublicAnnouncementSchema } from '../decision/notice';
 import { ProcedureSchema, type CaseStatus, type DecisionOutcome, type Procedure } from '../case/schemas';
 
 /**
@@ -127,12 +128,13 @@ const Wgs84PointSchema = z.tuple([z.number(), z.number()]).describe('WGS84 (EPSG
  * One case in the public register. Deliberately without any field for a person: no applicant, no owner, no
  * address, no description in the applicant's own words (free text may name anyone), no officer.
  */
-export const PublicRegisterEntrySchema = z.object({
-  id: z.uuid(),
-  diaryNumber: z.string(),
-  propertyDesignation: z.string(),
-  measure: MeasureTypeSchema,
-  measureLabel: z.object({ sv: z.string(), en: z.string() }),
+export const PublicRegisterEntrySchema = PublicAnnouncementSchema.pick({
+  id: true,
+  diaryNumber: true,
+  propertyDesignation: true,
+  measure: true,
+  measureLabel: true,
+}).extend({
   procedure: ProcedureSchema,
   status: PublicStatusSchema,
   statusLabel: z.object({ sv: z.string(), en: z.string() }),
