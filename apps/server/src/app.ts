@@ -125,7 +125,7 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig) 
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Lovisa API', description: 'Bygglov i Kjellstavik kommun', version: '0.1.0' },
+      info: { title: 'Lovisa API', description: `Bygglov i ${config.municipality.name}`, version: '0.1.0' },
     },
     transform: jsonSchemaTransform,
     hideUntagged: true,

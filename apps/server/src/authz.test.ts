@@ -457,6 +457,19 @@ const matrix: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/municipality',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/municipality' }),
+  },
+  {
+    // Public like the name and colours; Kjellstavik has no logo, so every role gets the same 404.
+    method: 'GET',
+    route: '/api/municipality/logo',
+    expect: all(404),
+    call: async () => ({ method: 'GET', url: '/api/municipality/logo' }),
+  },
+  {
+    method: 'GET',
     route: '/api/session',
     expect: all(200),
     call: async () => ({ method: 'GET', url: '/api/session' }),

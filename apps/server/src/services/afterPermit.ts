@@ -29,7 +29,7 @@ import {
 import { AppError } from '../errors';
 import type { Db } from '../db/database';
 import { attachments } from '../db/schema';
-import { BOARD, MUNICIPALITY } from '../decision/issue';
+import { letterhead } from '../decision/issue';
 import { pricedArea } from './caseFee';
 import { renderDecision } from '../decision/renderDecision';
 import { afterPermitOf, storeAfterPermit, type AfterPermitRecord } from '../repositories/afterPermit';
@@ -134,14 +134,13 @@ async function issueAfterPermitDocument(
     propertyDesignation: row.propertyDesignation,
     measure: measureLabels[row.measure as MeasureType],
     applicantName: row.applicantName,
-    municipality: MUNICIPALITY,
+    municipality: letterhead(app).municipality,
     kontrollplan: view.state.kontrollplan,
     validity: view.validity,
     consultation: booked ? { startsAt: booked.startsAt, place: booked.place } : null,
   });
   const pdf = await renderDecision(content, {
-    municipality: MUNICIPALITY,
-    board: BOARD,
+    ...letterhead(app),
     diaryNumber: row.diaryNumber,
     date: order.on,
   });

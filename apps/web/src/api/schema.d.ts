@@ -12061,6 +12061,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/municipality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The municipality's name, logo, colour and contact (fixtures/municipality.json, MUNICIPALITY_*) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @default Byggnadsnämnden */
+              board: string;
+              colours: {
+                primary: string;
+                primaryDark?: string;
+              };
+              contact: {
+                address: string;
+                /** Format: email */
+                email: string;
+                openingHours: string;
+                phone: string;
+                /** Format: uri */
+                website?: string;
+              };
+              /** @default false */
+              fictional: boolean;
+              logoUrl: string | null;
+              name: string;
+              nameEn?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/municipality/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The municipality's logo file, as configured (404 when there is none) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/officer/cases/{id}': {
     parameters: {
       query?: never;
@@ -27127,6 +27218,11 @@ export interface paths {
                 maxRidgeHeightM: number | null;
                 minDistanceToBoundaryM: number | null;
                 name: string;
+                otherProvisions?: {
+                  code: string | null;
+                  symbol: string | null;
+                  text: string;
+                }[];
                 planNumber: string;
                 prickmark: {
                   coordinates: [number, number][][][];

@@ -1,4 +1,4 @@
-import { appealText, swedishDate, type DecisionDocument, type MessageText } from '../case/texts';
+import { appealTextFor, swedishDate, type DecisionDocument, type MessageText } from '../case/texts';
 import type { Kontrollplan } from './kontrollplan';
 import type { AfterPermitDocumentOrder } from './commands';
 import type { ConsultationSlot } from './state';
@@ -166,7 +166,7 @@ export function afterPermitDocument(order: AfterPermitDocumentOrder, f: AfterPer
     if (order.conditions.length > 0)
       sections.push({ heading: 'Villkor', paragraphs: order.conditions.map((c, i) => `${i + 1}. ${c}`) });
     sections.push({ heading: 'Kontrollplan', paragraphs: plan });
-    sections.push({ heading: 'Hur man överklagar', paragraphs: [appealText] });
+    sections.push({ heading: 'Hur man överklagar', paragraphs: [appealTextFor(f.municipality)] });
   }
   return {
     title: titles[order.kind],
