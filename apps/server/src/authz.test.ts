@@ -363,6 +363,21 @@ const afterPermitRows: Row[] = [
     itemId,
     doneOn: '2026-11-23',
   })),
+  {
+    method: 'POST',
+    route: '/api/me/cases/:id/after-permit/files',
+    expect: onlyA(201),
+    call: async (c) => {
+      const made = await afterPermitCaseOfA(c, 'started');
+      const file = multipartFile('grund.pdf', testPdf('grund'));
+      return {
+        method: 'POST',
+        url: `/api/me/cases/${made.id}/after-permit/files`,
+        body: file.payload,
+        contentType: file.contentType,
+      };
+    },
+  },
   afterPermitRow('me', 'POST', '/work-started', 'started', ({ version }) => ({ version, startedOn: '2026-11-23' })),
   afterPermitRow('me', 'POST', '/slutbesked-request', 'started'),
   afterPermitRow('officer', 'GET', '', 'decided'),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import {
   afterPermitDocument,
   afterPermitProblemErrorCode,
@@ -8,7 +8,9 @@ import {
   applyAfterPermitCommand,
   initialAfterPermitState,
   kontrollansvarigRequired,
+  MAX_KONTROLLPLAN_FILES,
   measureLabels,
+  queuePhaseOf,
   ruleSetOfCase,
   stockholmDate,
   swedishText,
@@ -17,6 +19,7 @@ import {
   type AfterPermitFacts,
   type AfterPermitProblem,
   type AfterPermitView,
+  type AttachmentInfo,
   type ApplicationSubmission,
   type CaseActor,
   type CaseDocumentKind,
@@ -26,13 +29,15 @@ import {
   type MeasureType,
   type Procedure,
 } from '@lovisa/domain';
-import { AppError } from '../errors';
+import { AppError, appError, notFound } from '../errors';
+import type { ReceivedFile } from '../attachments/receive';
+import { insertAttachment, toAttachmentInfo } from '../repositories/attachments';
 import type { Db } from '../db/database';
 import { attachments } from '../db/schema';
 import { BOARD, MUNICIPALITY, pricedArea } from '../decision/issue';
 import { renderDecision } from '../decision/renderDecision';
 import { afterPermitOf, storeAfterPermit, type AfterPermitRecord } from '../repositories/afterPermit';
-import { changeCase, clockFactsOf, staleConflict, type CaseRow } from '../repositories/cases';
+import { changeCase, clockFactsOf, lockCase, staleConflict, type CaseRow } from '../repositories/cases';
 import { noticeOf } from './decisionNotice';
 
 /**
@@ -154,6 +159,46 @@ async function issueAfterPermitDocument(
   };
 }
 
+/**
+ * A photo or document for a kontrollplan tick, stored on the case as an "other document" (OVR) once the
+ * startbesked lets ticks be made: the bytes content-addressed in the attachment store, the row under the case's
+ * lock (so the count holds however many arrive at once). The upload checks (type by content, size) are
+ * receiveUpload's, as for every upload.
+ */
+export async function uploadKontrollplanFile(
+  app: FastifyInstance,
+  row: CaseRow,
+  personnummer: string,
+  file: ReceivedFile,
+): Promise<AttachmentInfo> {
+  const { sha256 } = await app.attachmentStore.putStream(file.body());
+  const stored = await app.db.transaction(async (tx) => {
+    const locked = await lockCase(tx, row.id);
+    if (!locked) throw notFound('case');
+    const [n] = await tx
+      .select({ n: count() })
+      .from(attachments)
+      .where(and(eq(attachments.caseId, row.id), eq(attachments.type, 'OVR'), isNull(attachments.answersOrderOf)));
+    if ((n?.n ?? 0) >= MAX_KONTROLLPLAN_FILES)
+      throw appError('conflict', 'server.upload.tooManyOthers', { max: MAX_KONTROLLPLAN_FILES });
+    return insertAttachment(
+      tx,
+      { caseId: row.id, answersOrderOf: null },
+      { type: 'OVR', neighbourPropertyId: null },
+      {
+        ownerPersonnummer: personnummer,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.size,
+        sha256,
+        generated: null,
+        createdAt: app.clock(),
+      },
+    );
+  });
+  return toAttachmentInfo(stored);
+}
+
 /** A file of this case (a photo or certificate a tick points to); another case's file answers as unknown. */
 export async function caseAttachmentExists(db: Db, caseId: string, attachmentId: string): Promise<boolean> {
   const [found] = await db
@@ -202,7 +247,11 @@ export async function runAfterPermitCommand(
       messages,
       documents: issued,
     });
-    await storeAfterPermit(tx, row.id, { kontrollansvarig: record.kontrollansvarig, state });
+    await storeAfterPermit(tx, row.id, {
+      kontrollansvarig: record.kontrollansvarig,
+      state,
+      phase: queuePhaseOf(facts, state),
+    });
     return changed;
   });
 }

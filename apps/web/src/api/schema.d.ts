@@ -7428,6 +7428,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -7558,6 +7571,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -7732,6 +7747,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -7862,6 +7890,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -8074,6 +8104,324 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/cases/{id}/after-permit/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a photo or document for a kontrollplan tick (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB, checked by content), once the startbesked is given */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+              /** Format: date-time */
+              createdAt: string;
+              fileName: string;
+              generated: boolean;
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              neighbourPropertyId: string | null;
+              size: number;
+              /** @enum {string} */
+              type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/cases/{id}/after-permit/kontrollplan': {
     parameters: {
       query?: never;
@@ -8116,6 +8464,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -8246,6 +8607,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -8498,6 +8861,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -8628,6 +9004,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -8875,6 +9253,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -9005,6 +9396,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -9253,6 +9646,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -9383,6 +9789,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -12466,6 +12874,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -12596,6 +13017,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -12771,6 +13194,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -12901,6 +13337,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -13152,6 +13590,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -13282,6 +13733,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -13529,6 +13982,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -13659,6 +14125,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -13908,6 +14376,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -14038,6 +14519,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -14288,6 +14771,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -14418,6 +14914,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -14666,6 +15164,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -14796,6 +15307,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -23291,6 +23804,7 @@ export interface paths {
           outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
           page?: number;
           pageSize?: number;
+          phase?: 'decide' | 'consultation' | 'startbesked' | 'construction' | 'slutbesked' | 'finished';
           q?: string;
           scope?: 'team' | 'mine' | 'unassigned';
           sort?: 'daysLeft' | 'received' | 'designation' | 'status';
@@ -23521,6 +24035,8 @@ export interface paths {
                   measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
                   /** @enum {string} */
                   outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  /** @enum {string} */
+                  phase?: 'decide' | 'consultation' | 'startbesked' | 'construction' | 'slutbesked' | 'finished';
                   q?: string;
                   /** @enum {string} */
                   scope?: 'team' | 'mine' | 'unassigned';
@@ -23637,6 +24153,8 @@ export interface paths {
               measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
               /** @enum {string} */
               outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+              /** @enum {string} */
+              phase?: 'decide' | 'consultation' | 'startbesked' | 'construction' | 'slutbesked' | 'finished';
               q?: string;
               /** @enum {string} */
               scope?: 'team' | 'mine' | 'unassigned';
@@ -23674,6 +24192,8 @@ export interface paths {
                 measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
                 /** @enum {string} */
                 outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                /** @enum {string} */
+                phase?: 'decide' | 'consultation' | 'startbesked' | 'construction' | 'slutbesked' | 'finished';
                 q?: string;
                 /** @enum {string} */
                 scope?: 'team' | 'mine' | 'unassigned';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { stockholmDate } from '../deadline';
 import type { CaseActor } from '../case/commands';
 import type { CaseEventType } from '../case/schemas';
@@ -42,6 +43,19 @@ export type AfterPermitCommand =
   | Versioned<{ type: 'requestSlutbesked'; note: string | null }>
   | Versioned<{ type: 'issueSlutbesked'; kind: 'interim' | 'final'; conditions: string[]; remaining: string[] }>;
 export type AfterPermitCommandType = AfterPermitCommand['type'];
+export const AfterPermitCommandTypeSchema = z.enum([
+  'waiveConsultation',
+  'publishConsultationSlots',
+  'bookConsultationSlot',
+  'recordConsultationMinutes',
+  'editKontrollplan',
+  'tickKontrollplanItem',
+  'reportWorkStarted',
+  'issueStartbesked',
+  'recordSiteVisit',
+  'requestSlutbesked',
+  'issueSlutbesked',
+]) satisfies z.ZodType<AfterPermitCommandType>;
 
 const officerCommands: readonly AfterPermitCommandType[] = [
   'waiveConsultation',
