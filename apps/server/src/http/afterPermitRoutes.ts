@@ -1,10 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { AfterPermitViewSchema, ApiErrorSchema, type AfterPermitCommand, type CaseActor } from '@lovisa/domain';
+import {
+  AfterPermitViewSchema,
+  ApiErrorSchema,
+  AttachmentInfoSchema,
+  type AfterPermitCommand,
+  type CaseActor,
+} from '@lovisa/domain';
+import { receiveUpload } from '../attachments/receive';
+import { currentUser } from '../plugins/session';
 import { caseRouteErrors, idParams } from '../http/routeSchemas';
 import type { CaseRow } from '../repositories/cases';
-import { afterPermitViewOf, runAfterPermitCommand } from '../services/afterPermit';
+import {
+  afterPermitProblemError,
+  afterPermitViewOf,
+  runAfterPermitCommand,
+  uploadKontrollplanFile,
+} from '../services/afterPermit';
 
 /** A command as a route builds it: the body's version is added by the route. */
 export type CommandOf = {
@@ -63,5 +76,41 @@ export function viewRoute(app: FastifyInstance, face: Face, load: Loader, path: 
       },
     },
     async (request) => afterPermitViewOf(app, (await load(request)).row, face),
+  );
+}
+
+/**
+ * The applicant's upload of a photo or document for a kontrollplan tick: the one upload check (receiveUpload), and
+ * refused before the file is read while ticks are not yet allowed (they come with the startbesked).
+ */
+export function kontrollplanFileRoute(app: FastifyInstance, load: Loader, path: string) {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    path,
+    {
+      config: { rateLimit: { max: app.config.uploadLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['applicant'],
+        summary:
+          'Add a photo or document for a kontrollplan tick (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB, checked by content), once the startbesked is given',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: AttachmentInfoSchema, ...caseRouteErrors, 413: ApiErrorSchema, 415: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { row } = await load(request);
+      const view = await afterPermitViewOf(app, row, 'applicant');
+      if (!view.allowed.includes('tickKontrollplanItem'))
+        throw afterPermitProblemError(
+          { code: view.phases.length === 0 ? 'NOT_APPLICABLE' : 'STARTBESKED_MISSING' },
+          row,
+        );
+      const user = currentUser(request);
+      const info = await receiveUpload(request, { type: 'OVR' }, (file) =>
+        uploadKontrollplanFile(app, row, user.personnummer, file),
+      );
+      request.log.info({ caseId: row.id }, 'kontrollplan file added');
+      return reply.status(201).send(info);
+    },
   );
 }

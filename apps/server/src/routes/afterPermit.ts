@@ -1,8 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ApiErrorSchema,
-  AttachmentInfoSchema,
   ConsultationBookingInputSchema,
   ConsultationMinutesInputSchema,
   ConsultationSlotsInputSchema,
@@ -17,16 +14,9 @@ import {
 } from '@lovisa/domain';
 import { randomUUID } from 'node:crypto';
 import { appError } from '../errors';
-import { commandRoute, viewRoute, type Loader } from '../http/afterPermitRoutes';
+import { commandRoute, kontrollplanFileRoute, viewRoute, type Loader } from '../http/afterPermitRoutes';
 import { currentUser, privateTo } from '../plugins/session';
-import {
-  afterPermitProblemError,
-  afterPermitViewOf,
-  caseAttachmentExists,
-  uploadKontrollplanFile,
-} from '../services/afterPermit';
-import { receiveUpload } from '../attachments/receive';
-import { caseRouteErrors, idParams } from '../http/routeSchemas';
+import { caseAttachmentExists } from '../services/afterPermit';
 import { applicantActor, ownCase } from '../services/applicantCase';
 import { officerActor, teamCase } from '../services/officerCase';
 
@@ -75,36 +65,7 @@ async function applicantAfterPermitRoutes(app: FastifyInstance) {
       return { type: 'tickKontrollplanItem', itemId: b.itemId, doneOn: b.doneOn, attachmentId, note: b.note ?? null };
     },
   );
-  app.withTypeProvider<ZodTypeProvider>().post(
-    `${base}/files`,
-    {
-      config: { rateLimit: { max: app.config.uploadLimitPerMinute, timeWindow: 60_000 } },
-      schema: {
-        tags: ['applicant'],
-        summary:
-          'Add a photo or document for a kontrollplan tick (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB, checked by content), once the startbesked is given',
-        consumes: ['multipart/form-data'],
-        params: idParams,
-        response: { 201: AttachmentInfoSchema, ...caseRouteErrors, 413: ApiErrorSchema, 415: ApiErrorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { row } = await load(request);
-      // Refused before the file is read: ticks (and so their files) come with the startbesked.
-      const view = await afterPermitViewOf(app, row, 'applicant');
-      if (!view.allowed.includes('tickKontrollplanItem'))
-        throw afterPermitProblemError(
-          { code: view.phases.length === 0 ? 'NOT_APPLICABLE' : 'STARTBESKED_MISSING' },
-          row,
-        );
-      const user = currentUser(request);
-      const info = await receiveUpload(request, { type: 'OVR' }, (file) =>
-        uploadKontrollplanFile(app, row, user.personnummer, file),
-      );
-      request.log.info({ caseId: row.id }, 'kontrollplan file added');
-      return reply.status(201).send(info);
-    },
-  );
+  kontrollplanFileRoute(app, load, `${base}/files`);
   commandRoute(
     app,
     'applicant',

@@ -30,6 +30,7 @@ import {
 import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n } from '../../i18n/i18n';
 import { HearingPanel } from './HearingPanel';
+import { AfterPermitPanel } from './AfterPermitPanel';
 import { DecisionForm } from './DecisionForm';
 
 export type Detail = CaseDetail & { officer: OfficerCaseView };
@@ -124,6 +125,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
             <div className="case-layout__main">
               <ApplicantPanel c={c} />
               <AssessmentPanel c={c} />
+              {c.status === 'decided' && <AfterPermitPanel caseId={c.id} caseVersion={c.version} onChanged={reload} />}
               <h2>{t('loop.caseTitle')}</h2>
               <CaseFacts c={c} face="officer" />
             </div>
