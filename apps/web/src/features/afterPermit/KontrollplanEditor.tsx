@@ -125,9 +125,9 @@ function ItemRow({
         <legend>{t('ap.edit.itemN', { n })}</legend>
         <div className="field">
           <label htmlFor={`kp-what-${r.key}`}>{t('ap.edit.what')}</label>
-          <input
+          <textarea
             id={`kp-what-${r.key}`}
-            type="text"
+            rows={2}
             value={r.what}
             aria-invalid={invalid ? true : undefined}
             onChange={(e) => set({ what: e.target.value })}
