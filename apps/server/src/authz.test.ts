@@ -12,7 +12,7 @@ import {
   withDrawings,
   type Harness,
 } from './test/harness';
-import { applicationFor, fixtureFacts } from './test/fixtureFacts';
+import { applicationFor, fixtureFacts, footprintIn } from './test/fixtureFacts';
 import { kioskLogin } from './test/kioskLogin';
 import { letterWithCode, markHeard } from './test/hearing';
 
@@ -228,6 +228,18 @@ async function caseOfA(
   };
 }
 const officerOnlyLead: Expect = { ...officersOfTeam(200), officerX: 403 };
+
+/** A fresh notification of A (a 5 × 5 m komplementbostadshus): its start approval is its decision. */
+async function notificationOfA(ctx: Ctx): Promise<{ id: string; version: number }> {
+  const p = ctx.facts.propertyA;
+  const fresh = await submitSigned(ctx.h, ctx.cookieA, {
+    ...applicationFor(p),
+    measure: 'smallDwelling',
+    footprints: [{ id: 'hus', measure: 'smallDwelling', geometry: footprintIn(p, 5, 5) }],
+    details: { ...applicationFor(p).details, ridgeHeightM: 3.5 },
+  });
+  return { id: fresh.id, version: 0 };
+}
 
 /** Issue 19: a fresh case of A that deviates from the plan (the case a hearing is for). */
 async function deviationOfA(ctx: Ctx): Promise<{ id: string }> {
@@ -813,7 +825,8 @@ const matrix: Row[] = [
     route: '/api/officer/cases/:id/start-approval/preview',
     expect: officersOfTeam(200),
     call: async (c) => {
-      const { id, version } = await caseOfA(c, 'approved');
+      // A notification's: a granted permit's startbesked is the after-permit chain's (ADR 0015).
+      const { id, version } = await notificationOfA(c);
       return { method: 'POST', url: `/api/officer/cases/${id}/start-approval/preview`, body: { version } };
     },
   },
@@ -928,7 +941,8 @@ const matrix: Row[] = [
     route: '/api/officer/cases/:id/start-approval',
     expect: officersOfTeam(200),
     call: async (c) => {
-      const { id, version } = await caseOfA(c, 'approved');
+      // A notification's: a granted permit's startbesked is the after-permit chain's (ADR 0015).
+      const { id, version } = await notificationOfA(c);
       return { method: 'POST', url: `/api/officer/cases/${id}/start-approval`, body: { version } };
     },
   },

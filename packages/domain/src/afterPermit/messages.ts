@@ -7,7 +7,7 @@ export const afterPermitSv = {
   'afterPermit.phasesLabel': 'Stegen efter beslutet',
   'afterPermit.nextTitle': 'Nästa steg',
   'afterPermit.validity':
-    'Lovet gäller om arbetet påbörjas senast {startBy} och avslutas senast {finishBy} (9 kap. 43 § plan- och bygglagen). Du får en påminnelse i god tid.',
+    'Startbeskedet gäller om arbetet påbörjas senast {startBy} och avslutas senast {finishBy} (10 kap. 25 § plan- och bygglagen). Du får en påminnelse i god tid.',
   'afterPermit.booking.legend': 'Välj en tid för tekniskt samråd',
   'afterPermit.booking.submit': 'Boka tiden',
   'afterPermit.booking.required': 'Välj en av tiderna.',
@@ -94,7 +94,7 @@ export const afterPermitEn: Record<keyof typeof afterPermitSv, string> = {
   'afterPermit.phasesLabel': 'The steps after the decision',
   'afterPermit.nextTitle': 'Next steps',
   'afterPermit.validity':
-    'The permit is valid if the work starts by {startBy} and is finished by {finishBy} (Planning and Building Act 9:43). You will get a reminder in good time.',
+    'The start approval is valid if the work starts by {startBy} and is finished by {finishBy} (Planning and Building Act 10:25). You will get a reminder in good time.',
   'afterPermit.booking.legend': 'Choose a time for the technical consultation',
   'afterPermit.booking.submit': 'Book the time',
   'afterPermit.booking.required': 'Choose one of the times.',

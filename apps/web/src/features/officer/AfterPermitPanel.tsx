@@ -45,10 +45,8 @@ export function AfterPermitPanel({
       <h3 className="panel__sub">{t('afterPermit.nextTitle')}</h3>
       <NextActions view={v} />
       <RecordFacts view={v} />
-      <h3 className="panel__sub">
-        {t('ap.kontrollplan.title')}{' '}
-        <span className="hint">{t('afterPermit.progress', { done: v.progress.done, total: v.progress.total })}</span>
-      </h3>
+      <h3 className="panel__sub">{t('ap.kontrollplan.title')}</h3>
+      <p className="hint">{t('afterPermit.progress', { done: v.progress.done, total: v.progress.total })}</p>
       <KontrollplanList view={v} />
 
       <ConsultationForms caseId={caseId} view={v} after={after} />
