@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { decisionAnnouncements, decisionDeliveries } from './db/schema';
+import { caseAfterPermit, decisionAnnouncements, decisionDeliveries } from './db/schema';
 import {
   startHarness,
   login,
@@ -363,6 +363,65 @@ const afterPermitRow = (
     return method === 'GET' ? { method, url } : { method, url, body: body(made) };
   },
 });
+/** A's started case whose kontrollansvarig A named: applicant B (who may tick it and nothing else). */
+async function kaCaseOfA(c: Ctx, name = true): Promise<{ id: string; version: number; itemId: string }> {
+  const made = await afterPermitCaseOfA(c, 'started');
+  // A's garage needs no kontrollansvarig by the rule set; this one is taken to (as a named one would make it).
+  await c.h.app.db.update(caseAfterPermit).set({ kontrollansvarig: true }).where(eq(caseAfterPermit.caseId, made.id));
+  if (!name) return made;
+  const res = await c.h.app.inject({
+    method: 'POST',
+    url: `/api/me/cases/${made.id}/after-permit/kontrollansvarig`,
+    headers: { cookie: c.cookieA },
+    payload: { version: made.version, personnummer: c.facts.applicantB, name: 'Kontrollansvarig B' },
+  });
+  if (res.statusCode !== 200) throw new Error(`naming the kontrollansvarig: ${res.statusCode} ${res.body}`);
+  return { id: made.id, version: res.json().version as number, itemId: made.itemId };
+}
+/** Only B, the kontrollansvarig named on A's case: A themself, officers and everyone else get 404. */
+const onlyKa = (status: number): Expect => ({ ...signedIn(404), applicantB: status });
+const kontrollansvarigRows: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/ka/cases',
+    expect: { ...signedIn(200), kioskOfficerX: 200 },
+    call: async () => ({ method: 'GET', url: '/api/ka/cases' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/ka/cases/:id/after-permit',
+    expect: onlyKa(200),
+    call: async (c) => ({ method: 'GET', url: `/api/ka/cases/${(await kaCaseOfA(c)).id}/after-permit` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/ka/cases/:id/after-permit/kontrollplan/ticks',
+    expect: onlyKa(200),
+    call: async (c) => {
+      const { id, version, itemId } = await kaCaseOfA(c);
+      return {
+        method: 'POST',
+        url: `/api/ka/cases/${id}/after-permit/kontrollplan/ticks`,
+        body: { version, itemId, doneOn: '2026-11-23' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/ka/cases/:id/after-permit/files',
+    expect: onlyKa(201),
+    call: async (c) => {
+      const { id } = await kaCaseOfA(c);
+      const file = multipartFile('grund.pdf', testPdf('grund'));
+      return {
+        method: 'POST',
+        url: `/api/ka/cases/${id}/after-permit/files`,
+        body: file.payload,
+        contentType: file.contentType,
+      };
+    },
+  },
+];
 const afterPermitRows: Row[] = [
   afterPermitRow('me', 'GET', '', 'decided'),
   afterPermitRow('me', 'POST', '/consultation/booking', 'slots', ({ version, slotId }) => ({ version, slotId })),
@@ -387,6 +446,19 @@ const afterPermitRows: Row[] = [
         url: `/api/me/cases/${made.id}/after-permit/files`,
         body: file.payload,
         contentType: file.contentType,
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/me/cases/:id/after-permit/kontrollansvarig',
+    expect: onlyA(200),
+    call: async (c) => {
+      const { id, version } = await kaCaseOfA(c, false);
+      return {
+        method: 'POST',
+        url: `/api/me/cases/${id}/after-permit/kontrollansvarig`,
+        body: { version, personnummer: '19810326-9299', name: 'Erik Nyström' },
       };
     },
   },
@@ -988,6 +1060,7 @@ const matrix: Row[] = [
   },
   ...consentRows,
   ...afterPermitRows,
+  ...kontrollansvarigRows,
   // Issue 19: the neighbour hearing, run by the officer of the case's team.
   {
     method: 'GET',

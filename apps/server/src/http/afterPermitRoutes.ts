@@ -5,16 +5,19 @@ import {
   AfterPermitViewSchema,
   ApiErrorSchema,
   AttachmentInfoSchema,
+  KontrollplanTickInputSchema,
   type AfterPermitCommand,
   type CaseActor,
 } from '@lovisa/domain';
 import { receiveUpload } from '../attachments/receive';
+import { appError } from '../errors';
 import { currentUser } from '../plugins/session';
 import { caseRouteErrors, idParams } from '../http/routeSchemas';
 import type { CaseRow } from '../repositories/cases';
 import {
   afterPermitProblemError,
   afterPermitViewOf,
+  caseAttachmentExists,
   runAfterPermitCommand,
   uploadKontrollplanFile,
 } from '../services/afterPermit';
@@ -24,7 +27,7 @@ export type CommandOf = {
   [K in AfterPermitCommand['type']]: Omit<Extract<AfterPermitCommand, { type: K }>, 'version'>;
 }[AfterPermitCommand['type']];
 
-export type Face = 'applicant' | 'officer';
+export type Face = 'applicant' | 'officer' | 'kontrollansvarig';
 export type Loader = (request: FastifyRequest) => Promise<{ row: CaseRow; actor: CaseActor }>;
 type Body = z.ZodObject<{ version: z.ZodNumber }>;
 
@@ -45,7 +48,7 @@ export function commandRoute<B extends Body>(
     path,
     {
       schema: {
-        tags: [face],
+        tags: [face === 'officer' ? 'officer' : 'applicant'],
         summary,
         params: idParams,
         body,
@@ -68,7 +71,7 @@ export function viewRoute(app: FastifyInstance, face: Face, load: Loader, path: 
     path,
     {
       schema: {
-        tags: [face],
+        tags: [face === 'officer' ? 'officer' : 'applicant'],
         summary:
           'The steps after the decision: phases, permit validity (PBL 9 kap. 43 §), next actions, samråd, kontrollplan, startbesked and slutbesked',
         params: idParams,
@@ -83,7 +86,12 @@ export function viewRoute(app: FastifyInstance, face: Face, load: Loader, path: 
  * The applicant's upload of a photo or document for a kontrollplan tick: the one upload check (receiveUpload), and
  * refused before the file is read while ticks are not yet allowed (they come with the startbesked).
  */
-export function kontrollplanFileRoute(app: FastifyInstance, load: Loader, path: string) {
+export function kontrollplanFileRoute(
+  app: FastifyInstance,
+  load: Loader,
+  path: string,
+  face: 'applicant' | 'kontrollansvarig' = 'applicant',
+) {
   app.withTypeProvider<ZodTypeProvider>().post(
     path,
     {
@@ -99,7 +107,7 @@ export function kontrollplanFileRoute(app: FastifyInstance, load: Loader, path: 
     },
     async (request, reply) => {
       const { row } = await load(request);
-      const view = await afterPermitViewOf(app, row, 'applicant');
+      const view = await afterPermitViewOf(app, row, face);
       if (!view.allowed.includes('tickKontrollplanItem'))
         throw afterPermitProblemError(
           { code: view.phases.length === 0 ? 'NOT_APPLICABLE' : 'STARTBESKED_MISSING' },
@@ -114,3 +122,15 @@ export function kontrollplanFileRoute(app: FastifyInstance, load: Loader, path: 
     },
   );
 }
+
+/** A tick as a command: the file it names must be one of this case's, else 400 (another case's file is unknown). */
+export const tickCommand =
+  (app: FastifyInstance) =>
+  async (b: z.infer<typeof KontrollplanTickInputSchema>, row: CaseRow): Promise<CommandOf> => {
+    const attachmentId = b.attachmentId ?? null;
+    if (attachmentId && !(await caseAttachmentExists(app.db, row.id, attachmentId)))
+      throw appError('invalidInput', 'afterPermit.attachmentUnknown', undefined, [
+        { path: 'attachmentId', message: 'Filen finns inte i ärendet.', messageId: 'afterPermit.attachmentUnknown' },
+      ]);
+    return { type: 'tickKontrollplanItem', itemId: b.itemId, doneOn: b.doneOn, attachmentId, note: b.note ?? null };
+  };

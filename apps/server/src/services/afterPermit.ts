@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import {
   afterPermitDocument,
   afterPermitProblemErrorCode,
@@ -20,6 +20,7 @@ import {
   type AfterPermitProblem,
   type AfterPermitView,
   type AttachmentInfo,
+  type KontrollansvarigCase,
   type ApplicationSubmission,
   type CaseActor,
   type CaseDocumentKind,
@@ -33,11 +34,11 @@ import { AppError, appError, notFound } from '../errors';
 import type { ReceivedFile } from '../attachments/receive';
 import { insertAttachment, toAttachmentInfo } from '../repositories/attachments';
 import type { Db } from '../db/database';
-import { attachments } from '../db/schema';
+import { attachments, caseAfterPermit, cases } from '../db/schema';
 import { BOARD, MUNICIPALITY, pricedArea } from '../decision/issue';
 import { renderDecision } from '../decision/renderDecision';
 import { afterPermitOf, storeAfterPermit, type AfterPermitRecord } from '../repositories/afterPermit';
-import { changeCase, clockFactsOf, lockCase, staleConflict, type CaseRow } from '../repositories/cases';
+import { caseRow, changeCase, clockFactsOf, lockCase, staleConflict, type CaseRow } from '../repositories/cases';
 import { noticeOf } from './decisionNotice';
 
 /**
@@ -89,7 +90,7 @@ export async function afterPermitFactsOf(db: Db, row: CaseRow, kontrollansvarig:
 export async function afterPermitViewOf(
   app: FastifyInstance,
   row: CaseRow,
-  face: 'applicant' | 'officer',
+  face: 'applicant' | 'officer' | 'kontrollansvarig',
 ): Promise<AfterPermitView> {
   const record = await recordOf(app.db, row);
   const facts = await afterPermitFactsOf(app.db, row, record.kontrollansvarig);
@@ -199,6 +200,31 @@ export async function uploadKontrollplanFile(
   return toAttachmentInfo(stored);
 }
 
+/** A case whose named kontrollansvarig is this person; any other answers as missing (404), as another's case does. */
+export async function kontrollansvarigCase(app: FastifyInstance, personnummer: string, id: string): Promise<CaseRow> {
+  const row = await caseRow(app.db, id);
+  const record = row ? await afterPermitOf(app.db, row.id) : null;
+  if (!row || record?.state.kontrollansvarigPerson?.personnummer !== personnummer) throw notFound('case');
+  return row;
+}
+
+/** The cases this person was named kontrollansvarig of, newest first. */
+export async function casesOfKontrollansvarig(db: Db, personnummer: string): Promise<KontrollansvarigCase[]> {
+  const rows = await db
+    .select({
+      id: cases.id,
+      diaryNumber: cases.diaryNumber,
+      propertyDesignation: cases.propertyDesignation,
+      measure: cases.measure,
+      applicantName: cases.applicantName,
+    })
+    .from(caseAfterPermit)
+    .innerJoin(cases, eq(cases.id, caseAfterPermit.caseId))
+    .where(sql`${caseAfterPermit.state} -> 'kontrollansvarigPerson' ->> 'personnummer' = ${personnummer}`)
+    .orderBy(desc(cases.receivedAt));
+  return rows.map((r) => ({ ...r, measure: measureLabels[r.measure as MeasureType].sv }));
+}
+
 /** A file of this case (a photo or certificate a tick points to); another case's file answers as unknown. */
 export async function caseAttachmentExists(db: Db, caseId: string, attachmentId: string): Promise<boolean> {
   const [found] = await db
@@ -240,7 +266,14 @@ export async function runAfterPermitCommand(
     const changed = await changeCase(tx, {
       id: row.id,
       version: command.version,
-      actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
+      // The applicant's side: the byggherre under the case's name, a kontrollansvarig under their own.
+      actor:
+        actor.role !== 'applicant'
+          ? { name: actor.name }
+          : {
+              name: actor.personnummer === row.applicantPersonnummer ? row.applicantName : actor.name,
+              event: 'applicant',
+            },
       at,
       set: startApproved ? { startApprovedAt: at } : {},
       events,

@@ -6630,6 +6630,1161 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ka/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cases whose kontrollplan I tick as the kontrollansvarig the byggherre named */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              diaryNumber: string;
+              /** Format: uuid */
+              id: string;
+              measure: string;
+              propertyDesignation: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ka/cases/{id}/after-permit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The steps after the decision: phases, permit validity (PBL 9 kap. 43 §), next actions, samråd, kontrollplan, startbesked and slutbesked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              /** Format: date */
+              today: string;
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ka/cases/{id}/after-permit/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a photo or document for a kontrollplan tick (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB, checked by content), once the startbesked is given */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+              /** Format: date-time */
+              createdAt: string;
+              fileName: string;
+              generated: boolean;
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              neighbourPropertyId: string | null;
+              size: number;
+              /** @enum {string} */
+              type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ka/cases/{id}/after-permit/kontrollplan/ticks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tick a kontrollplan item as the kontrollansvarig, optionally with a file of the case and a note */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            attachmentId?: string | null;
+            /** Format: date */
+            doneOn: string;
+            itemId: string;
+            note?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              /** Format: date */
+              today: string;
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/kiosk-config': {
     parameters: {
       query?: never;
@@ -7059,7 +8214,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -7436,6 +8592,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -7522,6 +8679,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -7755,6 +8917,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -7841,6 +9004,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -8422,7 +9590,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/me/cases/{id}/after-permit/kontrollplan': {
+  '/api/me/cases/{id}/after-permit/kontrollansvarig': {
     parameters: {
       query?: never;
       header?: never;
@@ -8431,7 +9599,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Adapt the kontrollplan (PBL 10 kap. 6 §) before the startbesked approves it: items in order; a ticked item stays */
+    /** Name the kontrollansvarig who ticks the kontrollplan (personnummer and name): they log in and may tick, nothing else */
     post: {
       parameters: {
         query?: never;
@@ -8444,14 +9612,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            items: {
-              /** @enum {string} */
-              checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
-              id?: string;
-              /** @enum {string} */
-              method: 'visual' | 'measurement' | 'documents' | 'certificate';
-              what: string;
-            }[];
+            name: string;
+            personnummer: string;
             version: number;
           };
         };
@@ -8472,6 +9634,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -8558,6 +9721,416 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              /** Format: date */
+              today: string;
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/kontrollplan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Adapt the kontrollplan (PBL 10 kap. 6 §) before the startbesked approves it: items in order; a ticked item stays */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+              id?: string;
+              /** @enum {string} */
+              method: 'visual' | 'measurement' | 'documents' | 'certificate';
+              what: string;
+            }[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -8869,6 +10442,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -8955,6 +10529,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -9261,6 +10840,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -9347,6 +10927,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -9654,6 +11239,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -9740,6 +11326,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -10498,7 +12089,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -11416,7 +13008,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -12467,7 +14060,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -12882,6 +14476,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -12968,6 +14563,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -13202,6 +14802,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -13288,6 +14889,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -13598,6 +15204,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -13684,6 +15291,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -13990,6 +15602,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -14076,6 +15689,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -14384,6 +16002,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -14470,6 +16089,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -14779,6 +16403,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -14865,6 +16490,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -15172,6 +16802,7 @@ export interface paths {
                 | 'editKontrollplan'
                 | 'tickKontrollplanItem'
                 | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
                 | 'issueStartbesked'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
@@ -15258,6 +16889,11 @@ export interface paths {
                   note: string | null;
                   /** Format: date */
                   on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
                 } | null;
                 kontrollplan: {
                   /** Format: date */
@@ -15695,7 +17331,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -16327,7 +17964,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -16959,7 +18597,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -17820,7 +19459,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -18594,7 +20234,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -19225,7 +20866,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -19860,7 +21502,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -20488,7 +22131,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -21261,7 +22905,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -22116,7 +23761,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;
@@ -23104,7 +24750,8 @@ export interface paths {
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
-                  | 'validityReminderSent';
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed';
               }[];
               /** Format: uuid */
               id: string;

@@ -18,7 +18,10 @@ describe('which after-permit commands a face is offered', () => {
 
   it('offers the officer slots (not a waiver: a kontrollansvarig is required), the applicant the plan', () => {
     expect(allowedAfterPermitCommands(f, fresh, 'officer', '2027-01-12')).toEqual(['publishConsultationSlots']);
-    expect(allowedAfterPermitCommands(f, fresh, 'applicant', '2027-01-12')).toEqual(['editKontrollplan']);
+    expect(allowedAfterPermitCommands(f, fresh, 'applicant', '2027-01-12')).toEqual([
+      'editKontrollplan',
+      'nameKontrollansvarig',
+    ]);
     const small = grantedPermit('outbuilding');
     expect(allowedAfterPermitCommands(small, initialAfterPermitState('outbuilding'), 'officer', '2027-01-12')).toEqual([
       'waiveConsultation',
@@ -46,6 +49,7 @@ describe('which after-permit commands a face is offered', () => {
     expect(allowedAfterPermitCommands(f, s, 'applicant', '2027-01-12')).toEqual([
       'bookConsultationSlot',
       'editKontrollplan',
+      'nameKontrollansvarig',
     ]);
     run({ type: 'bookConsultationSlot', slotId: slot.id }, applicant, '2027-01-12');
     expect(allowedAfterPermitCommands(f, s, 'officer', '2027-01-20')).toEqual(['recordConsultationMinutes']);
@@ -56,6 +60,7 @@ describe('which after-permit commands a face is offered', () => {
     expect(allowedAfterPermitCommands(f, s, 'applicant', '2027-02-16')).toEqual([
       'tickKontrollplanItem',
       'reportWorkStarted',
+      'nameKontrollansvarig',
       'requestSlutbesked',
     ]);
     expect(allowedAfterPermitCommands(f, s, 'officer', '2027-02-16')).toEqual(['recordSiteVisit']);
@@ -74,5 +79,44 @@ describe('which after-permit commands a face is offered', () => {
       slutbesked: [{ on: '2027-03-01', by: 'O', kind: 'final' as const, conditions: [], remaining: [] }],
     };
     expect(allowedAfterPermitCommands(f, done, 'applicant', '2027-03-02')).toEqual([]);
+  });
+
+  it('lets the byggherre name the kontrollansvarig, who may only tick', () => {
+    expect(allowedAfterPermitCommands(f, fresh, 'applicant', '2027-01-12')).toContain('editKontrollplan');
+    const started = {
+      ...fresh,
+      startbesked: { on: '2027-02-16', by: 'O', conditions: [], beforeLegalForce: false },
+      kontrollplan: { ...fresh.kontrollplan, approvedOn: '2027-02-16' },
+    };
+    expect(allowedAfterPermitCommands(f, started, 'applicant', '2027-02-16')).toEqual([
+      'tickKontrollplanItem',
+      'reportWorkStarted',
+      'nameKontrollansvarig',
+      'requestSlutbesked',
+    ]);
+    expect(allowedAfterPermitCommands(f, started, 'kontrollansvarig', '2027-02-16')).toEqual(['tickKontrollplanItem']);
+    expect(allowedAfterPermitCommands(f, fresh, 'kontrollansvarig', '2027-01-12')).toEqual([]);
+    const named = applyAfterPermitCommand(
+      contextOf(f, fresh, 3),
+      { type: 'nameKontrollansvarig', personnummer: '198103269299', name: ' Erik Nyström ', version: 3 },
+      applicant,
+      at('2027-01-12'),
+      () => 'x',
+    );
+    expect(named.ok && named.change.state.kontrollansvarigPerson).toEqual({
+      personnummer: '198103269299',
+      name: 'Erik Nyström',
+    });
+    // The history keeps the name, never the personnummer.
+    expect(JSON.stringify(named.ok && named.change.events)).not.toContain('198103269299');
+    const small = grantedPermit('outbuilding');
+    const refused = applyAfterPermitCommand(
+      contextOf(small),
+      { type: 'nameKontrollansvarig', personnummer: '198103269299', name: 'Erik Nyström', version: 7 },
+      applicant,
+      at('2027-01-12'),
+      () => 'x',
+    );
+    expect(refused.ok ? null : refused.problem.code).toBe('KONTROLLANSVARIG_NOT_REQUIRED');
   });
 });

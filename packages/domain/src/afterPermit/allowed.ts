@@ -17,9 +17,12 @@ import { finalSlutbesked, type AfterPermitState } from './state';
 export function allowedAfterPermitCommands(
   f: AfterPermitFacts,
   s: AfterPermitState,
-  face: 'applicant' | 'officer',
+  face: 'applicant' | 'officer' | 'kontrollansvarig',
   today: string,
 ): AfterPermitCommandType[] {
+  // The kontrollansvarig ticks the plan (with its photos), nothing else: what the byggherre named them for.
+  if (face === 'kontrollansvarig')
+    return allowedAfterPermitCommands(f, s, 'applicant', today).filter((c) => c === 'tickKontrollplanItem');
   if (!afterPermitApplies(f) || finalSlutbesked(s)) return [];
   const c = s.consultation;
   const consultationOpen = consultationNeed(f) !== 'none' && !consultationSettled(f, s) && !s.startbesked;
@@ -32,6 +35,7 @@ export function allowedAfterPermitCommands(
     editKontrollplan: !s.kontrollplan.approvedOn,
     tickKontrollplanItem: started && s.kontrollplan.items.length > 0,
     reportWorkStarted: started && !s.startedOn,
+    nameKontrollansvarig: f.kontrollansvarig,
     // Offered when it can be given today, at once or (explicitly) before legal force.
     issueStartbesked: startbeskedBlocker(f, s, today, true) === null,
     recordSiteVisit: started,

@@ -38,6 +38,8 @@ export type AfterPermitCommand =
       note: string | null;
     }>
   | Versioned<{ type: 'reportWorkStarted'; startedOn: string }>
+  /** The byggherre names the kontrollansvarig who ticks the plan (a personnummer already checked, and a name). */
+  | Versioned<{ type: 'nameKontrollansvarig'; personnummer: string; name: string }>
   | Versioned<{ type: 'issueStartbesked'; conditions: string[]; beforeLegalForce: boolean }>
   | Versioned<{ type: 'recordSiteVisit'; visitedOn: string; note: string }>
   | Versioned<{ type: 'requestSlutbesked'; note: string | null }>
@@ -51,6 +53,7 @@ export const AfterPermitCommandTypeSchema = z.enum([
   'editKontrollplan',
   'tickKontrollplanItem',
   'reportWorkStarted',
+  'nameKontrollansvarig',
   'issueStartbesked',
   'recordSiteVisit',
   'requestSlutbesked',
@@ -236,6 +239,16 @@ function changeOf(
             data: { item: item.id, doneOn: command.doneOn, attachment: command.attachmentId !== null },
           },
         ],
+      });
+    }
+    case 'nameKontrollansvarig': {
+      if (!ctx.kontrollansvarig) return refuse('KONTROLLANSVARIG_NOT_REQUIRED');
+      const name = command.name.trim();
+      if (name.length < 2) return refuse('REASON_TOO_SHORT', { path: 'name' });
+      return ok({
+        state: { ...s, kontrollansvarigPerson: { personnummer: command.personnummer, name } },
+        // The name only: a personnummer is never written to the case's history.
+        events: [{ type: 'kontrollansvarigNamed', data: { name } }],
       });
     }
     case 'reportWorkStarted':

@@ -44,7 +44,7 @@ export type AfterPermitView = z.infer<typeof AfterPermitViewSchema>;
 export function afterPermitView(
   f: AfterPermitFacts,
   s: AfterPermitState,
-  face: 'applicant' | 'officer',
+  face: 'applicant' | 'officer' | 'kontrollansvarig',
   today: string,
   version: number,
   ruleSet: RuleSet,
@@ -68,7 +68,7 @@ export function afterPermitView(
     reminders: validity
       ? validityReminders(validity, { startedOn: s.startedOn, finished: finalSlutbesked(s) !== null })
       : [],
-    nextActions: face === 'applicant' ? applicantNextActions(f, s, validity) : officerNextActions(f, s, today),
+    nextActions: face === 'officer' ? officerNextActions(f, s, today) : applicantNextActions(f, s, validity),
     progress: { done: progress.done, total: progress.total },
     state: s,
     ...(face === 'officer'
@@ -81,3 +81,13 @@ export function afterPermitView(
       : {}),
   };
 }
+
+/** A case in the kontrollansvarig's list: which building, whose, and where it stands. */
+export const KontrollansvarigCaseSchema = z.object({
+  id: z.uuid(),
+  diaryNumber: z.string(),
+  propertyDesignation: z.string(),
+  measure: z.string(),
+  applicantName: z.string(),
+});
+export type KontrollansvarigCase = z.infer<typeof KontrollansvarigCaseSchema>;

@@ -82,6 +82,7 @@ export const CaseEventTypeSchema = z.enum([
   'slutbeskedRequested',
   'slutbeskedIssued',
   'validityReminderSent',
+  'kontrollansvarigNamed',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */

@@ -4,7 +4,7 @@ import { ApiError, apiErrorText } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Status } from '../../components/Layout';
 import { useI18n } from '../../i18n/i18n';
-import { afterPermitApi } from './afterPermitApi';
+import { afterPermitApi, type TickApi } from './afterPermitApi';
 import { CommandForm, KontrollplanList } from './afterPermitParts';
 
 /**
@@ -16,10 +16,12 @@ export function KontrollplanTicks({
   caseId,
   view,
   onChanged,
+  api = afterPermitApi,
 }: {
   caseId: string;
   view: AfterPermitView;
   onChanged(next: AfterPermitView, message: string): void;
+  api?: TickApi;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
@@ -32,6 +34,7 @@ export function KontrollplanTicks({
         if (!mayTick || item.done) return null;
         return open === id ? (
           <TickForm
+            api={api}
             caseId={caseId}
             view={view}
             itemId={id}
@@ -58,6 +61,7 @@ export function KontrollplanTicks({
 }
 
 function TickForm({
+  api,
   caseId,
   view,
   itemId,
@@ -65,6 +69,7 @@ function TickForm({
   onDone,
   onCancel,
 }: {
+  api: TickApi;
   caseId: string;
   view: AfterPermitView;
   itemId: string;
@@ -83,9 +88,9 @@ function TickForm({
     setFailed(null);
     setBusy(true);
     try {
-      const attachment = file instanceof File && file.size > 0 ? await afterPermitApi.upload(caseId, file) : null;
+      const attachment = file instanceof File && file.size > 0 ? await api.upload(caseId, file) : null;
       onDone(
-        await afterPermitApi.tick(caseId, {
+        await api.tick(caseId, {
           version: view.version,
           itemId,
           doneOn: String(form.get('doneOn') ?? ''),
@@ -200,6 +205,55 @@ export function SlutbeskedRequestForm({
             error={invalid('note')}
           >
             <textarea name="note" rows={3} />
+          </Field>
+        </>
+      )}
+    </CommandForm>
+  );
+}
+
+/**
+ * The byggherre names the kontrollansvarig who ticks the plan: they log in with BankID and find the case in their
+ * Mina ärenden, with tick rights only.
+ */
+export function KontrollansvarigForm({
+  caseId,
+  view,
+  onDone,
+}: {
+  caseId: string;
+  view: AfterPermitView;
+  onDone(next: AfterPermitView): void;
+}) {
+  const { t } = useI18n();
+  const named = view.state.kontrollansvarigPerson;
+  return (
+    <CommandForm
+      id="ap-ka"
+      title={t('ap.ka.formTitle')}
+      submit={t(named ? 'ap.ka.change' : 'ap.ka.submit')}
+      onDone={onDone}
+      send={(f) =>
+        afterPermitApi.nameKontrollansvarig(caseId, {
+          version: view.version,
+          personnummer: String(f.get('personnummer') ?? ''),
+          name: String(f.get('name') ?? ''),
+        })
+      }
+    >
+      {(invalid) => (
+        <>
+          <p>{named ? t('ap.ka.named', { name: named.name }) : t('ap.ka.why')}</p>
+          <Field
+            id="ap-ka-pnr"
+            label={t('ap.ka.personnummer')}
+            hint={t('ap.ka.personnummerHint')}
+            error={invalid('personnummer')}
+          >
+            <input type="text" name="personnummer" inputMode="numeric" autoComplete="off" />
+          </Field>
+          <Field id="ap-ka-name" label={t('ap.ka.name')} error={invalid('name')}>
+            <input type="text" name="name" autoComplete="off" />
           </Field>
         </>
       )}

@@ -12,7 +12,7 @@ import { fieldMessage } from '../cases/caseForms';
 import { afterPermitApi } from './afterPermitApi';
 import { NextActions, PhaseBar, when } from './afterPermitParts';
 import { KontrollplanEditor } from './KontrollplanEditor';
-import { KontrollplanTicks, SlutbeskedRequestForm, WorkStartedForm } from './KontrollplanTicks';
+import { KontrollansvarigForm, KontrollplanTicks, SlutbeskedRequestForm, WorkStartedForm } from './KontrollplanTicks';
 
 /**
  * "Mina ärenden" after a decision (issue #21): the phase bar, what the applicant does next, the permit's validity,
@@ -67,6 +67,9 @@ export function MyAfterPermit({ caseId, caseVersion }: { caseId: string; caseVer
           )}
           <KontrollplanTicks caseId={caseId} view={data} onChanged={(next, message) => after(message)(next)} />
         </section>
+      )}
+      {may('nameKontrollansvarig') && (
+        <KontrollansvarigForm caseId={caseId} view={data} onDone={after(t('ap.ka.done'))} />
       )}
       {may('reportWorkStarted') && <WorkStartedForm caseId={caseId} view={data} onDone={after(t('ap.started.done'))} />}
       {data.state.startedOn && <p>{t('ap.started.shown', { date: formatDate(data.state.startedOn, lang) })}</p>}

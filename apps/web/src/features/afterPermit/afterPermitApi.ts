@@ -21,6 +21,8 @@ export const afterPermitApi = {
     POST(`${me}/kontrollplan`, { ...theCase(id), body }),
   tick: (id: string, body: Body<`${typeof me}/kontrollplan/ticks`>) =>
     POST(`${me}/kontrollplan/ticks`, { ...theCase(id), body }),
+  nameKontrollansvarig: (id: string, body: Body<`${typeof me}/kontrollansvarig`>) =>
+    POST(`${me}/kontrollansvarig`, { ...theCase(id), body }),
   workStarted: (id: string, body: Body<`${typeof me}/work-started`>) =>
     POST(`${me}/work-started`, { ...theCase(id), body }),
   requestSlutbesked: (id: string, body: Body<`${typeof me}/slutbesked-request`>) =>
@@ -43,3 +45,16 @@ export const afterPermitApi = {
   slutbesked: (id: string, body: Body<`${typeof off}/slutbesked`>) =>
     POST(`${off}/slutbesked`, { ...theCase(id), body }),
 };
+
+const ka = '/api/ka/cases/{id}/after-permit' as const;
+/** The kontrollansvarig's calls: their cases, a case's view, ticks and their files (nothing else is theirs). */
+export const kaApi = {
+  cases: () => GET('/api/ka/cases', {}),
+  view: (id: string) => GET(ka, theCase(id)),
+  tick: (id: string, body: Body<`${typeof ka}/kontrollplan/ticks`>) =>
+    POST(`${ka}/kontrollplan/ticks`, { ...theCase(id), body }),
+  upload: (id: string, file: File): Promise<AttachmentInfo> =>
+    uploadFile(apiUrl('post', `${ka}/files`, { path: { id } }), file),
+};
+/** Who ticks: the byggherre (Mina ärenden) or the kontrollansvarig. */
+export type TickApi = Pick<typeof kaApi, 'tick' | 'upload'>;

@@ -46,6 +46,7 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   slutbeskedRequested: 'afterPermit.event.slutbeskedRequested',
   slutbeskedIssued: 'afterPermit.event.slutbeskedIssued',
   validityReminderSent: 'afterPermit.event.validityReminderSent',
+  kontrollansvarigNamed: 'afterPermit.event.kontrollansvarigNamed',
 };
 
 const documentKeys: Record<CaseDocumentKind, MessageKey> = {
