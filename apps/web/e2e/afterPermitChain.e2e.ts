@@ -11,13 +11,15 @@ import { apiLogin, expectAccessible, hasBrowser, repoRoot, shoot, simApprove, us
 /**
  * Issue #21's acceptance: Lars's new house (a permit with a kontrollansvarig) goes decision → tekniskt samråd
  * offered, booked and held → kontrollplan adapted and approved with the startbesked → every item ticked (one with
- * a photo) → slutbesked requested and given; each step seen in Mina ärenden and in the officer's queue tabs. The
+ * a photo) by the kontrollansvarig → slutbesked requested and given; each step seen in Mina ärenden and in the officer's queue tabs. The
  * application and the decision are set up through the API; every step after the decision goes through the pages.
- * The kontrollansvarig acts through Lars's login (ADR 0015: no login of their own yet).
+ * Lars names his kontrollansvarig (Erik), who logs in with BankID and ticks the plan from his own Mina ärenden.
  */
 const shots = path.join(repoRoot, '.tmp/screenshots');
 const LARS = '195002281839';
 const OSKAR = '198306219299';
+/** Erik Nyström, the certified kontrollansvarig Lars names (a fixture person who owns nothing). */
+const ERIK = '198103269299';
 const EKEN_1_21 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e21';
 
 /** The server's clock runs this file's number of days ahead (DEMO_CLOCK_FILE): legal force can come. */
@@ -192,11 +194,18 @@ describe.skipIf(!hasBrowser)('after the permit, the whole chain: Lars builds a h
     await added.getByLabel('Hur').selectOption({ label: 'Okulärt' });
     await editor.getByRole('button', { name: 'Spara kontrollplanen' }).click();
     await editor.getByText('Kontrollplanen är sparad.').waitFor();
+    // Lars names his kontrollansvarig, who will tick the plan with a login of his own.
+    const kaForm = mine.getByRole('form', { name: 'Kontrollansvarig' });
+    await kaForm.getByLabel('Kontrollansvarigs personnummer').fill('19810326-9299');
+    await kaForm.getByLabel('Kontrollansvarigs namn').fill('Erik Nyström');
+    await kaForm.getByRole('button', { name: 'Spara kontrollansvarig' }).click();
+    await mine.getByText('Kontrollansvarig är sparad.').waitFor();
+    await mine.getByText(/Erik Nyström är kontrollansvarig/).waitFor();
     await look(applicant, 'Mina ärenden, samråd booked, kontrollplan adapted', 'after-permit-mine-kontrollplan', true);
 
     // 3. Time passes to legal force; the officer records the protocol and gives the startbesked with a condition.
     await writeFile(clockFile, String(daysUntil(first.legalForceOn!)));
-    // A month later every session has lapsed (idle limit): both log in again.
+    // A month later every session has lapsed (idle limit): both log in again (the kontrollansvarig logs in later).
     await again(officer, OSKAR);
     await again(applicant, LARS);
     await officer.reload();
@@ -212,33 +221,52 @@ describe.skipIf(!hasBrowser)('after the permit, the whole chain: Lars builds a h
     await panel.getByText('Startbesked är givet.').waitFor();
     await inQueueTab(officer, 'Pågående byggnation', diary);
 
-    // 4. The kontrollansvarig (through Lars's login) reports the start and ticks every item, the first with a photo.
+    // 4. Lars reports the start; the kontrollansvarig logs in, finds the case among his own and ticks every item,
+    //    the first with a photo.
     await applicant.reload();
     await mine.getByText(/Fastställd med startbeskedet/).waitFor();
     await mine.getByRole('button', { name: 'Meddela startdagen' }).click();
     await mine.getByText('Startdagen är sparad.').waitFor();
-    const items = mine.getByRole('button', { name: /^Bocka av: / });
-    expect(await items.count()).toBe(13);
+    expect(await mine.getByRole('button', { name: /^Bocka av: / }).count()).toBe(13);
+    const ka = await signedIn(await apiLogin(base, ERIK), 390);
+    await ka.goto(`${base}/mina-arenden`);
+    const kaCases = ka.getByRole('region', { name: 'Ärenden där du är kontrollansvarig' });
+    await kaCases.getByRole('link', { name: diary }).click();
+    const plan = ka.getByRole('region', { name: 'Kontrollplan' });
+    await plan.getByText('Kontrollplanen: 0 av 13 punkter avbockade.').waitFor();
+    // His page has the plan and nothing else of the case: no request, no editing.
+    expect(
+      await ka.getByRole('button', { name: /Skicka begäran|Spara kontrollplanen|Meddela startdagen/ }).count(),
+    ).toBe(0);
+    const items = plan.getByRole('button', { name: /^Bocka av: / });
     let withPhoto = true;
     while ((await items.count()) > 0) {
       const button = items.first();
       const what = (await button.getAttribute('aria-label'))!.replace('Bocka av: ', '');
       await button.click();
-      const form = mine.getByRole('form', { name: `Bocka av: ${what}` });
+      const form = plan.getByRole('form', { name: `Bocka av: ${what}` });
       if (withPhoto) {
         await form
           .getByLabel('Foto eller dokument (valfritt)')
           .setInputFiles({ name: 'grund.png', mimeType: 'image/png', buffer: photo() });
         await form.getByLabel('Anteckning (valfritt)').fill('Inmätt av mätfirma.');
-        await look(applicant, 'Mina ärenden, ticking an item', 'after-permit-mine-tick');
+        await look(ka, 'the kontrollansvarig ticking an item', 'after-permit-ka-tick', true);
       }
       await form.getByRole('button', { name: 'Spara avbockningen' }).click();
-      await mine.getByText(`Avbockad: ${what}.`).waitFor();
+      await plan.getByText(`Avbockad: ${what}.`).waitFor();
       withPhoto = false;
     }
-    expect(await mine.getByRole('link', { name: 'Bifogad fil' }).count()).toBe(1);
+    await plan
+      .getByText(/Klar .* \(Erik Nyström\)/)
+      .first()
+      .waitFor();
+    expect(await plan.getByRole('link', { name: 'Bifogad fil' }).count()).toBe(1);
+    await look(ka, 'the kontrollansvarig, plan ticked', 'after-permit-ka-done', true);
 
     // 5. Lars asks for the slutbesked with the ticked plan; the officer gives it.
+    await applicant.reload();
+    await mine.getByRole('link', { name: 'Bifogad fil' }).waitFor();
+    expect(await mine.getByRole('link', { name: 'Bifogad fil' }).count()).toBe(1);
     await mine
       .getByText('Alla 13 kontrollpunkter är avbockade. Kontrollplanen och filerna skickas med begäran.')
       .waitFor();

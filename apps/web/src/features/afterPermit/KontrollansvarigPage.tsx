@@ -13,6 +13,8 @@ import { KontrollplanTicks } from './KontrollplanTicks';
  */
 export default function KontrollansvarigPage({ id }: { id: string }) {
   const { data, error, setData } = useApi(() => kaApi.view(id), [id]);
+  const { data: cases } = useApi(() => kaApi.cases(), []);
+  const which = cases?.find((c) => c.id === id);
   const { t } = useI18n();
   const [done, setDone] = useState<string | null>(null);
   return (
@@ -21,6 +23,12 @@ export default function KontrollansvarigPage({ id }: { id: string }) {
         <Link href="/mina-arenden">{t('ap.ka.back')}</Link>
       </p>
       <PageTitle>{t('ap.ka.pageTitle')}</PageTitle>
+      {which && (
+        <p className="case-lead">
+          {which.diaryNumber} · {which.measure}, {which.propertyDesignation} ·{' '}
+          {t('ap.ka.byggherre', { name: which.applicantName })}
+        </p>
+      )}
       {error && <Status tone="error">{error}</Status>}
       {data && (
         <section aria-labelledby="ka-plan-title" className="after-permit">
