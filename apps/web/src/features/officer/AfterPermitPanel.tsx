@@ -9,6 +9,14 @@ import { afterPermitApi } from '../afterPermit/afterPermitApi';
 import { CommandForm, KontrollplanList, NextActions, PhaseBar, linesOf, when } from '../afterPermit/afterPermitParts';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+/** Whether the domain lists the command as allowed now. */
+const mayOf = (v: AfterPermitView) => (c: AfterPermitView['allowed'][number]) => v.allowed.includes(c);
+/** What each group of forms gets: the case, its view, and what to do with the changed view. */
+interface FormsProps {
+  caseId: string;
+  view: AfterPermitView;
+  after: (message: string) => (next: AfterPermitView) => void;
+}
 
 /**
  * The officer's steps after the decision (issue #21): tekniskt samråd (times or a waiver, then the protocol),
@@ -129,17 +137,9 @@ function RecordFacts({ view: v }: { view: AfterPermitView }) {
 }
 
 /** The samråd's forms the domain allows now: times, a waiver, the protocol. */
-function ConsultationForms({
-  caseId,
-  view: v,
-  after,
-}: {
-  caseId: string;
-  view: AfterPermitView;
-  after: (message: string) => (next: AfterPermitView) => void;
-}) {
+function ConsultationForms({ caseId, view: v, after }: FormsProps) {
   const { t } = useI18n();
-  const may = (c: AfterPermitView['allowed'][number]) => v.allowed.includes(c);
+  const may = mayOf(v);
   return (
     <>
       {may('publishConsultationSlots') && (
@@ -220,17 +220,9 @@ function ConsultationForms({
 }
 
 /** The later steps' forms the domain allows now: startbesked, slutbesked, a site visit. */
-function BuildingForms({
-  caseId,
-  view: v,
-  after,
-}: {
-  caseId: string;
-  view: AfterPermitView;
-  after: (message: string) => (next: AfterPermitView) => void;
-}) {
+function BuildingForms({ caseId, view: v, after }: FormsProps) {
   const { t } = useI18n();
-  const may = (c: AfterPermitView['allowed'][number]) => v.allowed.includes(c);
+  const may = mayOf(v);
   const early = v.startbesked?.blocker === 'LEGAL_FORCE_PENDING' && v.startbesked.earlyBlocker === null;
   return (
     <>
@@ -326,15 +318,7 @@ function BuildingForms({
   );
 }
 
-function SiteVisitForm({
-  caseId,
-  view: v,
-  after,
-}: {
-  caseId: string;
-  view: AfterPermitView;
-  after: (message: string) => (next: AfterPermitView) => void;
-}) {
+function SiteVisitForm({ caseId, view: v, after }: FormsProps) {
   const { t } = useI18n();
   return (
     <CommandForm
