@@ -279,6 +279,7 @@ describe.skipIf(!hasBrowser)('after the permit, the whole chain: Lars builds a h
     await inQueueTab(officer, 'Slutbesked', diary);
     await officer.getByRole('link', { name: diary }).first().click();
     await panel.getByText('Huset är klart för inflyttning.', { exact: false }).waitFor();
+    await panel.getByText(/utsedd: Erik Nyström/).waitFor();
     await panel.getByRole('radio', { name: 'Slutbesked (10 kap. 34 §)' }).check();
     await look(officer, 'officer case, slutbesked form', 'after-permit-officer-slutbesked', true);
     await panel.getByRole('button', { name: 'Ge slutbesked' }).click();

@@ -53,6 +53,7 @@ export const afterPermitUiEn: Record<keyof typeof afterPermitUiSv, string> = {
   'ap.officer.kontrollansvarig': 'Certified inspector',
   'ap.officer.kaRequired': 'Required (Planning and Building Act 10:9)',
   'ap.officer.kaNotRequired': 'Not required',
+  'ap.officer.kaNamed': 'named: {name}',
   'ap.officer.legalForce': 'Legal force',
   'ap.officer.waived': 'Not needed: {reason}',
   'ap.officer.slotsOffered': 'Times offered',

@@ -51,6 +51,7 @@ export const afterPermitUiSv = {
   'ap.officer.kontrollansvarig': 'Kontrollansvarig',
   'ap.officer.kaRequired': 'Krävs (10 kap. 9 § plan- och bygglagen)',
   'ap.officer.kaNotRequired': 'Krävs inte',
+  'ap.officer.kaNamed': 'utsedd: {name}',
   'ap.officer.legalForce': 'Laga kraft',
   'ap.officer.waived': 'Behövs inte: {reason}',
   'ap.officer.slotsOffered': 'Erbjudna tider',

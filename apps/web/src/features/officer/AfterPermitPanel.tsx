@@ -71,7 +71,10 @@ function RecordFacts({ view: v }: { view: AfterPermitView }) {
   return (
     <dl className="facts">
       <dt>{t('ap.officer.kontrollansvarig')}</dt>
-      <dd>{t(v.kontrollansvarig ? 'ap.officer.kaRequired' : 'ap.officer.kaNotRequired')}</dd>
+      <dd>
+        {t(v.kontrollansvarig ? 'ap.officer.kaRequired' : 'ap.officer.kaNotRequired')}
+        {s.kontrollansvarigPerson ? ` · ${t('ap.officer.kaNamed', { name: s.kontrollansvarigPerson.name })}` : ''}
+      </dd>
       {v.legalForceOn && (
         <>
           <dt>{t('ap.officer.legalForce')}</dt>
