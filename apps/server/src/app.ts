@@ -196,6 +196,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   if (!config.kiosk.only) await api.register(import('./routes/queueViews'));
   // After the permit (issue #21): the applicant's routes always, the officer's off a kiosk like the rest.
   await api.register(import('./routes/afterPermit'), { officer: !config.kiosk.only });
+  await api.register(import('./routes/afterPermitKa'));
   await api.register(import('./routes/sitePlans'));
   // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
   if (config.bankidSimulator) await api.register(import('./routes/devOutbox'));

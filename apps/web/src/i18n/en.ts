@@ -1,8 +1,10 @@
 import { domainEn } from '@lovisa/domain/messages/en';
 import type { MessageKey } from './sv';
+import { afterPermitUiEn } from './afterPermit.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
+  ...afterPermitUiEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',

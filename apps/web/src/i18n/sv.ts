@@ -1,4 +1,5 @@
 import { domainSv } from '@lovisa/domain/messages/sv';
+import { afterPermitUiSv } from './afterPermit.sv';
 
 /**
  * Every text of the web app, Swedish first, by key. `{name}` marks a value filled in by `t(key, { name })`.
@@ -920,5 +921,5 @@ const ui = {
   'hearing.decisionNeedsHearing': 'Lov kan ges först när grannarna har hörts. Ett avslag kräver inget hörande.',
 };
 
-export const sv = { ...domainSv, ...ui };
+export const sv = { ...domainSv, ...ui, ...afterPermitUiSv };
 export type MessageKey = keyof typeof sv;
