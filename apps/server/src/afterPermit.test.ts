@@ -7,7 +7,7 @@ import {
   type AfterPermitView,
   type Property,
 } from '@lovisa/domain';
-import { startHarness, login, submitSigned, type Harness } from './test/harness';
+import { startHarness, login, multipartFile, submitSigned, testPdf, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts, teamFor } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
 import { pdfText } from './test/pdfText';
@@ -257,5 +257,62 @@ describe.each(dbKinds)('after the permit on %s', (kind) => {
     expect(again.json().error.messageId).toBe('afterPermit.problem.CONSULTATION_SETTLED');
     const bad = await inject('POST', `${off}/consultation/slots`, lead, { version: v.version, slots: [] });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('files the case under the queue phase it is at, and takes a document for a tick once the startbesked is given', async () => {
+    const id = await grantedCase();
+    const off = `/api/officer/cases/${id}/after-permit`;
+    const inQueue = async (phase: string) => {
+      const res = await inject('GET', `/api/officer/queue?phase=${phase}&pageSize=100`, lead);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { id: string }[] }).items.some((i) => i.id === id);
+    };
+    // No step taken yet: a permit starts at the samråd.
+    expect(await inQueue('consultation')).toBe(true);
+    expect(await inQueue('decide')).toBe(false);
+    expect((await inject('GET', '/api/officer/queue?phase=nonsense', lead)).statusCode).toBe(400);
+    const upload = (cookie: string) => {
+      const body = multipartFile('grund.pdf', testPdf('grund'));
+      return h.app.inject({
+        method: 'POST',
+        url: `/api/me/cases/${id}/after-permit/files`,
+        headers: { cookie, 'content-type': body.contentType },
+        payload: body.payload,
+      });
+    };
+    const early = await upload(anna);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.messageId).toBe('afterPermit.problem.STARTBESKED_MISSING');
+
+    let v = AfterPermitViewSchema.parse((await inject('GET', off, lead)).json());
+    expect(v.allowed).toEqual(['waiveConsultation', 'publishConsultationSlots']);
+    v = AfterPermitViewSchema.parse(
+      (
+        await inject('POST', `${off}/consultation/waiver`, lead, { version: v.version, reason: 'Enkel garagebyggnad.' })
+      ).json(),
+    );
+    expect(await inQueue('startbesked')).toBe(true);
+    expect(await inQueue('consultation')).toBe(false);
+    h.setNow(day('2027-02-09'));
+    const started = await inject('POST', `${off}/startbesked`, lead, { version: v.version });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(await inQueue('construction')).toBe(true);
+
+    expect((await upload(other)).statusCode).toBe(404);
+    const added = await upload(anna);
+    expect(added.statusCode, added.body).toBe(201);
+    const file = added.json() as { id: string; type: string };
+    expect(file.type).toBe('OVR');
+    const mine = AfterPermitViewSchema.parse((await inject('GET', `/api/me/cases/${id}/after-permit`, anna)).json());
+    expect(mine.allowed).toEqual(['tickKontrollplanItem', 'reportWorkStarted', 'requestSlutbesked']);
+    const tick = await inject('POST', `/api/me/cases/${id}/after-permit/kontrollplan/ticks`, anna, {
+      version: mine.version,
+      itemId: mine.state.kontrollplan.items[0]!.id,
+      doneOn: '2027-02-09',
+      attachmentId: file.id,
+    });
+    expect(tick.statusCode, tick.body).toBe(200);
+    const detail = CaseDetailSchema.parse((await inject('GET', `/api/officer/cases/${id}`, lead)).json());
+    expect(detail.attachments.map((a) => a.id)).toContain(file.id);
   });
 });

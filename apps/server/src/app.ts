@@ -125,7 +125,7 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig) 
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Lovisa API', description: 'Bygglov i Kjellstavik kommun', version: '0.1.0' },
+      info: { title: 'Lovisa API', description: `Bygglov i ${config.municipality.name}`, version: '0.1.0' },
     },
     transform: jsonSchemaTransform,
     hideUntagged: true,
@@ -196,6 +196,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   if (!config.kiosk.only) await api.register(import('./routes/queueViews'));
   // After the permit (issue #21): the applicant's routes always, the officer's off a kiosk like the rest.
   await api.register(import('./routes/afterPermit'), { officer: !config.kiosk.only });
+  await api.register(import('./routes/afterPermitKa'));
   await api.register(import('./routes/sitePlans'));
   // The recorded e-mail outbox: a demo page, mounted only with the BankID simulator.
   if (config.bankidSimulator) await api.register(import('./routes/devOutbox'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { decisionAnnouncements, decisionDeliveries } from './db/schema';
+import { caseAfterPermit, decisionAnnouncements, decisionDeliveries } from './db/schema';
 import {
   startHarness,
   login,
@@ -12,7 +12,7 @@ import {
   withDrawings,
   type Harness,
 } from './test/harness';
-import { applicationFor, fixtureFacts } from './test/fixtureFacts';
+import { applicationFor, fixtureFacts, footprintIn } from './test/fixtureFacts';
 import { kioskLogin } from './test/kioskLogin';
 import { letterWithCode, markHeard } from './test/hearing';
 
@@ -229,6 +229,18 @@ async function caseOfA(
 }
 const officerOnlyLead: Expect = { ...officersOfTeam(200), officerX: 403 };
 
+/** A fresh notification of A (a 5 × 5 m komplementbostadshus): its start approval is its decision. */
+async function notificationOfA(ctx: Ctx): Promise<{ id: string; version: number }> {
+  const p = ctx.facts.propertyA;
+  const fresh = await submitSigned(ctx.h, ctx.cookieA, {
+    ...applicationFor(p),
+    measure: 'smallDwelling',
+    footprints: [{ id: 'hus', measure: 'smallDwelling', geometry: footprintIn(p, 5, 5) }],
+    details: { ...applicationFor(p).details, ridgeHeightM: 3.5 },
+  });
+  return { id: fresh.id, version: 0 };
+}
+
 /** Issue 19: a fresh case of A that deviates from the plan (the case a hearing is for). */
 async function deviationOfA(ctx: Ctx): Promise<{ id: string }> {
   const { id } = await caseOfA(ctx);
@@ -351,6 +363,65 @@ const afterPermitRow = (
     return method === 'GET' ? { method, url } : { method, url, body: body(made) };
   },
 });
+/** A's started case whose kontrollansvarig A named: applicant B (who may tick it and nothing else). */
+async function kaCaseOfA(c: Ctx, name = true): Promise<{ id: string; version: number; itemId: string }> {
+  const made = await afterPermitCaseOfA(c, 'started');
+  // A's garage needs no kontrollansvarig by the rule set; this one is taken to (as a named one would make it).
+  await c.h.app.db.update(caseAfterPermit).set({ kontrollansvarig: true }).where(eq(caseAfterPermit.caseId, made.id));
+  if (!name) return made;
+  const res = await c.h.app.inject({
+    method: 'POST',
+    url: `/api/me/cases/${made.id}/after-permit/kontrollansvarig`,
+    headers: { cookie: c.cookieA },
+    payload: { version: made.version, personnummer: c.facts.applicantB, name: 'Kontrollansvarig B' },
+  });
+  if (res.statusCode !== 200) throw new Error(`naming the kontrollansvarig: ${res.statusCode} ${res.body}`);
+  return { id: made.id, version: res.json().version as number, itemId: made.itemId };
+}
+/** Only B, the kontrollansvarig named on A's case: A themself, officers and everyone else get 404. */
+const onlyKa = (status: number): Expect => ({ ...signedIn(404), applicantB: status });
+const kontrollansvarigRows: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/ka/cases',
+    expect: { ...signedIn(200), kioskOfficerX: 200 },
+    call: async () => ({ method: 'GET', url: '/api/ka/cases' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/ka/cases/:id/after-permit',
+    expect: onlyKa(200),
+    call: async (c) => ({ method: 'GET', url: `/api/ka/cases/${(await kaCaseOfA(c)).id}/after-permit` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/ka/cases/:id/after-permit/kontrollplan/ticks',
+    expect: onlyKa(200),
+    call: async (c) => {
+      const { id, version, itemId } = await kaCaseOfA(c);
+      return {
+        method: 'POST',
+        url: `/api/ka/cases/${id}/after-permit/kontrollplan/ticks`,
+        body: { version, itemId, doneOn: '2026-11-23' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/ka/cases/:id/after-permit/files',
+    expect: onlyKa(201),
+    call: async (c) => {
+      const { id } = await kaCaseOfA(c);
+      const file = multipartFile('grund.pdf', testPdf('grund'));
+      return {
+        method: 'POST',
+        url: `/api/ka/cases/${id}/after-permit/files`,
+        body: file.payload,
+        contentType: file.contentType,
+      };
+    },
+  },
+];
 const afterPermitRows: Row[] = [
   afterPermitRow('me', 'GET', '', 'decided'),
   afterPermitRow('me', 'POST', '/consultation/booking', 'slots', ({ version, slotId }) => ({ version, slotId })),
@@ -363,6 +434,34 @@ const afterPermitRows: Row[] = [
     itemId,
     doneOn: '2026-11-23',
   })),
+  {
+    method: 'POST',
+    route: '/api/me/cases/:id/after-permit/files',
+    expect: onlyA(201),
+    call: async (c) => {
+      const made = await afterPermitCaseOfA(c, 'started');
+      const file = multipartFile('grund.pdf', testPdf('grund'));
+      return {
+        method: 'POST',
+        url: `/api/me/cases/${made.id}/after-permit/files`,
+        body: file.payload,
+        contentType: file.contentType,
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/me/cases/:id/after-permit/kontrollansvarig',
+    expect: onlyA(200),
+    call: async (c) => {
+      const { id, version } = await kaCaseOfA(c, false);
+      return {
+        method: 'POST',
+        url: `/api/me/cases/${id}/after-permit/kontrollansvarig`,
+        body: { version, personnummer: '19810326-9299', name: 'Erik Nyström' },
+      };
+    },
+  },
   afterPermitRow('me', 'POST', '/work-started', 'started', ({ version }) => ({ version, startedOn: '2026-11-23' })),
   afterPermitRow('me', 'POST', '/slutbesked-request', 'started'),
   afterPermitRow('officer', 'GET', '', 'decided'),
@@ -454,6 +553,19 @@ const matrix: Row[] = [
     route: '/api/map-config',
     expect: all(200),
     call: async () => ({ method: 'GET', url: '/api/map-config' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/municipality',
+    expect: all(200),
+    call: async () => ({ method: 'GET', url: '/api/municipality' }),
+  },
+  {
+    // Public like the name and colours; Kjellstavik has no logo, so every role gets the same 404.
+    method: 'GET',
+    route: '/api/municipality/logo',
+    expect: all(404),
+    call: async () => ({ method: 'GET', url: '/api/municipality/logo' }),
   },
   {
     method: 'GET',
@@ -829,7 +941,8 @@ const matrix: Row[] = [
     route: '/api/officer/cases/:id/start-approval/preview',
     expect: officersOfTeam(200),
     call: async (c) => {
-      const { id, version } = await caseOfA(c, 'approved');
+      // A notification's: a granted permit's startbesked is the after-permit chain's (ADR 0015).
+      const { id, version } = await notificationOfA(c);
       return { method: 'POST', url: `/api/officer/cases/${id}/start-approval/preview`, body: { version } };
     },
   },
@@ -964,7 +1077,8 @@ const matrix: Row[] = [
     route: '/api/officer/cases/:id/start-approval',
     expect: officersOfTeam(200),
     call: async (c) => {
-      const { id, version } = await caseOfA(c, 'approved');
+      // A notification's: a granted permit's startbesked is the after-permit chain's (ADR 0015).
+      const { id, version } = await notificationOfA(c);
       return { method: 'POST', url: `/api/officer/cases/${id}/start-approval`, body: { version } };
     },
   },
@@ -1010,6 +1124,7 @@ const matrix: Row[] = [
   },
   ...consentRows,
   ...afterPermitRows,
+  ...kontrollansvarigRows,
   // Issue 19: the neighbour hearing, run by the officer of the case's team.
   {
     method: 'GET',

@@ -233,13 +233,9 @@ describe.each(dbKinds)('the case loop on %s', (kind) => {
       (await inject('GET', '/api/me/messages', applicantB)).json().filter((m: { caseId: string }) => m.caseId === c.id),
     ).toEqual([]);
 
-    // Start approval follows the permit, once.
-    const started = CaseDetailSchema.parse(await act(c.id, 'start-approval', { version: decided.version }));
-    expect(started.startApprovedAt).not.toBeNull();
-    expect(
-      await pdfText((await inject('GET', `/api/me/cases/${c.id}/documents/startApproval`, anna)).rawPayload),
-    ).toContain('ger startbesked');
-    await act(c.id, 'start-approval', { version: started.version }, oskar, 409);
+    // A granted permit's startbesked is the after-permit chain's (samråd, kontrollplan, legal force: afterPermit.test.ts);
+    // the start approval of a notification is not offered for it.
+    await act(c.id, 'start-approval', { version: decided.version }, oskar, 409);
   });
 
   it('refuses with reasons, and the PDF says so with the fee reduced for a late decision', async () => {

@@ -2,7 +2,15 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_SAKAGARE_DISTANCE_M, type FeeSchedule, type PhraseLibrary, type RoutingRule } from '@lovisa/domain';
+import {
+  DEFAULT_SAKAGARE_DISTANCE_M,
+  KJELLSTAVIK,
+  MunicipalitySchema,
+  type FeeSchedule,
+  type Municipality,
+  type PhraseLibrary,
+  type RoutingRule,
+} from '@lovisa/domain';
 import type { S3Settings } from './attachments/s3Store';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -107,7 +115,66 @@ const EnvSchema = z.object({
   KIOSK_COUNTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** How a visitor gets help from the staff at this town hall (shown by "Be om hjälp"). */
   KIOSK_HELP_TEXT: z.string().max(600).default(DEFAULT_KIOSK_HELP_TEXT),
+  /** Override single fields of fixtures/municipality.json (docs/your-town.md); checked as the file is. */
+  MUNICIPALITY_NAME: z.string().optional(),
+  MUNICIPALITY_NAME_EN: z.string().optional(),
+  MUNICIPALITY_BOARD: z.string().optional(),
+  MUNICIPALITY_LOGO: z.string().optional(),
+  MUNICIPALITY_COLOUR_PRIMARY: z.string().optional(),
+  MUNICIPALITY_PHONE: z.string().optional(),
+  MUNICIPALITY_EMAIL: z.string().optional(),
+  MUNICIPALITY_ADDRESS: z.string().optional(),
+  MUNICIPALITY_OPENING_HOURS: z.string().optional(),
 });
+
+/** The MUNICIPALITY_* variables set, as the part of municipality.json they replace. */
+export interface MunicipalityOverrides {
+  name?: string;
+  nameEn?: string;
+  board?: string;
+  logo?: string;
+  colours?: { primary?: string };
+  contact?: { phone?: string; email?: string; address?: string; openingHours?: string };
+}
+
+function municipalityOverrides(e: z.infer<typeof EnvSchema>): MunicipalityOverrides {
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const contact = defined({
+    phone: e.MUNICIPALITY_PHONE,
+    email: e.MUNICIPALITY_EMAIL,
+    address: e.MUNICIPALITY_ADDRESS,
+    openingHours: e.MUNICIPALITY_OPENING_HOURS,
+  });
+  return {
+    ...defined({
+      name: e.MUNICIPALITY_NAME,
+      nameEn: e.MUNICIPALITY_NAME_EN,
+      board: e.MUNICIPALITY_BOARD,
+      logo: e.MUNICIPALITY_LOGO,
+    }),
+    ...(e.MUNICIPALITY_COLOUR_PRIMARY ? { colours: { primary: e.MUNICIPALITY_COLOUR_PRIMARY } } : {}),
+    ...(Object.keys(contact).length ? { contact } : {}),
+  };
+}
+
+/**
+ * The municipality's identity: the file's (or the demo town's), with the environment's overrides on top, checked
+ * as a whole — a colour that fails the contrast check stops the start with the reason, whichever source gave it.
+ */
+export function resolveMunicipality(base: Municipality, overrides: MunicipalityOverrides): Municipality {
+  const parsed = MunicipalitySchema.safeParse({
+    ...base,
+    ...overrides,
+    colours: { ...base.colours, ...overrides.colours },
+    contact: { ...base.contact, ...overrides.contact },
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  municipality.${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  return parsed.data;
+}
 
 export interface AppConfig {
   port: number;
@@ -159,6 +226,10 @@ export interface AppConfig {
   feeSchedule: FeeSchedule | null;
   /** The municipality's decision conditions to pick from (fixtures/phrases.json); empty until loaded. */
   phraseLibrary: PhraseLibrary;
+  /** Name, logo, colour and contact (fixtures/municipality.json with MUNICIPALITY_* on top); Kjellstavik's until loaded. */
+  municipality: Municipality;
+  /** The MUNICIPALITY_* variables, applied again when the fixtures' municipality.json is loaded. */
+  municipalityOverrides: MunicipalityOverrides;
 }
 
 export interface KioskConfig {
@@ -329,6 +400,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     routingRules: [],
     feeSchedule: null,
     phraseLibrary: [],
+    municipality: resolveMunicipality(KJELLSTAVIK, municipalityOverrides(e)),
+    municipalityOverrides: municipalityOverrides(e),
   };
 }
 

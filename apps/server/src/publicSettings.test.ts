@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FeeScheduleSchema } from '@lovisa/domain';
 import { tileSources } from './app';
+import { loadConfig } from './config';
 import { startHarness, type Harness } from './test/harness';
 
 describe('public settings: fee schedule and map background', () => {
@@ -36,5 +37,22 @@ describe('public settings: fee schedule and map background', () => {
       'https://karta.kjellstavik.example',
     ]);
     expect(tileSources(undefined)).toEqual([]);
+  });
+
+  it("announces Kjellstavik's identity when the fixtures have no municipality.json, with no logo", async () => {
+    const h = await startHarness('pglite');
+    harnesses.push(h);
+    const res = await h.app.inject({ method: 'GET', url: '/api/municipality' });
+    expect(res.json()).toMatchObject({ name: 'Kjellstavik kommun', board: 'Byggnadsnämnden', logoUrl: null });
+    expect((await h.app.inject({ method: 'GET', url: '/api/municipality/logo' })).statusCode).toBe(404);
+  });
+
+  it('takes MUNICIPALITY_* over the file, and refuses a colour that fails the contrast check', () => {
+    const config = loadConfig({ MUNICIPALITY_NAME: 'Provstad kommun', MUNICIPALITY_COLOUR_PRIMARY: '#004d40' });
+    expect(config.municipality).toMatchObject({ name: 'Provstad kommun', colours: { primary: '#004d40' } });
+    expect(config.municipality.contact.phone).toBe('0123-456 00');
+    expect(() => loadConfig({ MUNICIPALITY_COLOUR_PRIMARY: '#ffd700' })).toThrow(
+      /municipality\.colours\.primary: Färgen #ffd700 har kontrasten 1\.\d+:1 mot vitt; minst 4\.5:1 krävs/,
+    );
   });
 });

@@ -7,11 +7,12 @@ import {
   loadFeeSchedule,
   loadPhraseLibrary,
   loadFixtureRegisters,
+  loadMunicipality,
   loadRoutingRules,
   type Registers,
 } from '@lovisa/registry';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, resolveMunicipality } from './config';
 import { demoClock } from './demoClock';
 import { openDatabase } from './db/database';
 import { seedStaff } from './db/seed';
@@ -32,6 +33,12 @@ try {
 config.routingRules = await loadRoutingRules(config.fixturesDir);
 config.feeSchedule = await loadFeeSchedule(config.fixturesDir);
 config.phraseLibrary = await loadPhraseLibrary(config.fixturesDir);
+try {
+  config.municipality = resolveMunicipality(await loadMunicipality(config.fixturesDir), config.municipalityOverrides);
+} catch (err) {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
 const database = await openDatabase(
   config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl }

@@ -89,7 +89,7 @@ describe.skipIf(!hasBrowser)('after the permit: the phase bar and booking the sa
       expect(await bar.locator('[aria-current="step"]').textContent()).toContain('Tekniskt samråd');
       await section.getByText('Boka en tid för tekniskt samråd.').waitFor();
       // A permit's lapse dates are the notice panel's; the section does not repeat them.
-      expect(await section.getByText(/Lovet gäller om arbetet påbörjas senast/).count()).toBe(0);
+      expect(await section.getByText(/gäller om arbetet påbörjas senast/).count()).toBe(0);
       await expectAccessible(page, `my case after the permit ${width}`);
       await shoot(page, shots, 'after-permit-my-case');
       await section.screenshot({ path: path.join(shots, `after-permit-section-${width}.png`) });

@@ -12,6 +12,7 @@ import { kioskFace } from './features/kiosk/mode';
 const WizardPage = lazy(() => import('./features/wizard/WizardPage'));
 const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
 const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
+const KontrollansvarigPage = lazy(() => import('./features/afterPermit/KontrollansvarigPage'));
 const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
 // Statistics (issue #25): its own chunk, never in the applicant's entry.
@@ -40,6 +41,7 @@ function route(path: string) {
   if (path === '/ansokan' || path.startsWith('/ansokan/')) return <WizardPage />;
   if (path === '/mina-arenden') return <MyCasesPage />;
   if ((m = path.match(/^\/mina-arenden\/([0-9a-f-]{36})$/))) return <MyCasePage id={m[1]!} />;
+  if ((m = path.match(/^\/kontrollansvarig\/([0-9a-f-]{36})$/))) return <KontrollansvarigPage id={m[1]!} />;
   if (path === '/handlaggare') return <QueuePage />;
   if (path === '/handlaggare/statistik') return <StatisticsPage />;
   if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;

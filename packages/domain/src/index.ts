@@ -4,6 +4,7 @@ export * from './person';
 export * from './property';
 export * from './plan';
 export * from './officer';
+export * from './municipality';
 export * from './measure';
 export * from './application';
 export * from './case/index';

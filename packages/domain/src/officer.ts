@@ -12,5 +12,7 @@ export const OfficerSchema = z.object({
   surname: z.string(),
   teamId: z.string(),
   role: OfficerRoleSchema,
+  /** Work e-mail, where the staff list gives one (an imported staff.csv must). */
+  email: z.email().optional(),
 });
 export type Officer = z.infer<typeof OfficerSchema>;

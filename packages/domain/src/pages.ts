@@ -16,6 +16,8 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   /^\/ansokan(\/[a-z0-9-]+)*$/,
   /^\/mina-arenden$/,
   new RegExp(`^/mina-arenden/${UUID}$`),
+  // The kontrollansvarig's view of a case they tick (issue #21).
+  new RegExp(`^/kontrollansvarig/${UUID}$`),
   /^\/handlaggare$/,
   /^\/handlaggare\/statistik$/,
   new RegExp(`^/handlaggare/arenden/${UUID}$`),

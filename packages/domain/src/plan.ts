@@ -22,5 +22,12 @@ export const DetailedPlanSchema = z.object({
   publicLand: z.array(z.object({ use: z.enum(['GATA', 'PARK', 'TORG']), area: MultiPolygonSchema })).optional(),
   /** Especially valuable built environment (q provisions, PBL 8 kap. 13 §): permit-free measures do not apply. */
   culturalHeritage: MultiPolygonSchema.nullable().optional(),
+  /**
+   * Provisions the rules engine does not read (an imported plan's unknown catalogue codes): kept as text so an
+   * officer still sees them beside the plan, never silently dropped.
+   */
+  otherProvisions: z
+    .array(z.object({ code: z.string().nullable(), symbol: z.string().nullable(), text: z.string() }))
+    .optional(),
 });
 export type DetailedPlan = z.infer<typeof DetailedPlanSchema>;

@@ -15,10 +15,14 @@ const area = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumF
  * What the applicant sees in the BankID app when signing (simpleMarkdownV1): exactly what is applied for,
  * so the signature covers the property, the measure and the size.
  */
-export function signSummary(application: ApplicationSubmission, propertyDesignation: string): string {
+export function signSummary(
+  application: ApplicationSubmission,
+  propertyDesignation: string,
+  municipality = 'Kjellstavik kommun',
+): string {
   const m2 = application.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0);
   return [
-    '# Ansökan till Kjellstavik kommun',
+    `# Ansökan till ${municipality}`,
     '',
     `Fastighet: ${propertyDesignation}`,
     '',

@@ -15,3 +15,6 @@ export {
   type CreateRegisterSimulatorOptions,
   type RegisterSimulatorOptions,
 } from './simulator/plugin';
+export { loadMunicipality } from './municipality';
+export { runImport, type ImportOptions, type ImportResult } from './import/run';
+export { formatIssue, type ImportIssue } from './import/issues';

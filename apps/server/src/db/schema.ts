@@ -615,6 +615,8 @@ export const caseAfterPermit = pgTable('case_after_permit', {
     .references(() => cases.id),
   kontrollansvarig: boolean('kontrollansvarig').notNull(),
   state: jsonb('state').notNull(),
+  /** The queue phase the state is at (the domain's queuePhaseOf), kept beside it for the queue's phase tabs. */
+  phase: text('phase'),
   remindersSent: jsonb('reminders_sent')
     .notNull()
     .default(sql`'[]'::jsonb`),

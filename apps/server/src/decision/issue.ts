@@ -12,8 +12,13 @@ import { caseEventsOf, clockFactsOf, type CaseRow } from '../repositories/cases'
 import { caseFeeOf } from '../services/caseFee';
 import { renderDecision } from './renderDecision';
 
-export const MUNICIPALITY = 'Kjellstavik kommun';
-export const BOARD = 'Byggnadsnämnden';
+/**
+ * Who signs Lovisa's letters: the configured municipality (fixtures/municipality.json, MUNICIPALITY_* overrides)
+ * and its building committee. Read per letter, so a document always carries the identity the server runs with.
+ */
+export function letterhead(app: FastifyInstance): { municipality: string; board: string } {
+  return { municipality: app.config.municipality.name, board: app.config.municipality.board };
+}
 
 export interface IssueInput {
   kind: 'decision' | 'startApproval';
@@ -78,12 +83,11 @@ export async function renderCaseDocument(
     ...(feeNote ? { feeNote } : {}),
     decidedBy: { name: input.decidedBy.name, title: input.decidedBy.teamLead ? 'gruppledare' : 'bygglovshandläggare' },
     proposedBy: input.proposedBy,
-    municipality: MUNICIPALITY,
+    municipality: letterhead(app).municipality,
     announcement: ruleSetOfCase(clockFactsOf(row)).afterDecision.announcement.value,
   });
   const pdf = await renderDecision(content, {
-    municipality: MUNICIPALITY,
-    board: BOARD,
+    ...letterhead(app),
     diaryNumber: row.diaryNumber,
     date: decidedOn,
   });

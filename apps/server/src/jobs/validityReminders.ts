@@ -72,7 +72,12 @@ async function remindCase(db: Db, row: CaseRow, now: Date): Promise<number> {
       await sendToApplicant(
         tx,
         row,
-        afterPermitMessages.validityReminder({ diaryNumber: row.diaryNumber, limit: r.limit, limitDay: r.limitDay }),
+        afterPermitMessages.validityReminder({
+          diaryNumber: row.diaryNumber,
+          limit: r.limit,
+          limitDay: r.limitDay,
+          basis: validity.basis,
+        }),
         now,
       );
       await tx.insert(caseEvents).values({

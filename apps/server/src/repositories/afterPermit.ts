@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AfterPermitStateSchema, type AfterPermitState } from '@lovisa/domain';
+import { AfterPermitStateSchema, type AfterPermitState, type QueuePhase } from '@lovisa/domain';
 import type { Db, Tx } from '../db/database';
 import { caseAfterPermit } from '../db/schema';
 
@@ -22,14 +22,14 @@ export async function afterPermitOf(db: Db | Tx, caseId: string): Promise<AfterP
   };
 }
 
-/** Stores the state a command left, in the command's transaction (the case's version guards it). */
+/** Stores the state a command left and the queue phase it is at, in the command's transaction (the case's version guards it). */
 export async function storeAfterPermit(
   tx: Db | Tx,
   caseId: string,
-  record: Pick<AfterPermitRecord, 'kontrollansvarig' | 'state'>,
+  record: Pick<AfterPermitRecord, 'kontrollansvarig' | 'state'> & { phase: QueuePhase | null },
 ): Promise<void> {
   await tx
     .insert(caseAfterPermit)
-    .values({ caseId, kontrollansvarig: record.kontrollansvarig, state: record.state })
-    .onConflictDoUpdate({ target: caseAfterPermit.caseId, set: { state: record.state } });
+    .values({ caseId, kontrollansvarig: record.kontrollansvarig, state: record.state, phase: record.phase })
+    .onConflictDoUpdate({ target: caseAfterPermit.caseId, set: { state: record.state, phase: record.phase } });
 }

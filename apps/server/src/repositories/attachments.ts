@@ -52,7 +52,11 @@ export async function attachmentWithTeam(db: Db, id: string) {
  * Whose files a slot is in: a draft's, or one answer to an order to complete on a case (named by the order's
  * `issuedAt`, as `answers_order_of` stores it).
  */
-export type SlotOwner = { draftId: string } | { caseId: string; answersOrderOf: Date };
+/**
+ * Who holds a file: a draft, or a case — an answer to an order to complete (the order's `issuedAt`), or, with
+ * null, a file added to the case itself (the kontrollplan's photos and documents after the permit).
+ */
+export type SlotOwner = { draftId: string } | { caseId: string; answersOrderOf: Date | null };
 
 /** A slot to fill: the type, and for a neighbour's consent the neighbouring property (null for every other type). */
 export interface Slot {
@@ -63,7 +67,12 @@ export interface Slot {
 const ownedBy = (owner: SlotOwner): SQL =>
   'draftId' in owner
     ? eq(attachments.draftId, owner.draftId)
-    : and(eq(attachments.caseId, owner.caseId), eq(attachments.answersOrderOf, owner.answersOrderOf))!;
+    : and(
+        eq(attachments.caseId, owner.caseId),
+        owner.answersOrderOf
+          ? eq(attachments.answersOrderOf, owner.answersOrderOf)
+          : isNull(attachments.answersOrderOf),
+      )!;
 
 /**
  * Locks the person's draft until the transaction ends, so that uploads to one draft take turns: the count of its

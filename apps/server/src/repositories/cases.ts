@@ -11,6 +11,7 @@ import {
   internalEventTypes,
   neighbourConsentMissing,
   neighbourConsentPresent,
+  initialQueuePhase,
   openStatuses,
   queueFlagsOf,
   stockholmDate,
@@ -32,6 +33,7 @@ import {
   type QueueItem,
   type QueuePage,
   type QueueFlag,
+  type QueuePhase,
   type QueueQuery,
   type QueueSort,
   type SortDirection,
@@ -44,6 +46,7 @@ import { noticeOf } from '../services/decisionNotice';
 import { storeHearing } from './hearings';
 import {
   attachments,
+  caseAfterPermit,
   caseDocuments,
   caseEvents,
   caseHearings,
@@ -360,7 +363,12 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  */
 function queueTotal(db: Db, teamId: string, query: QueueQuery, where: SQL | undefined) {
   const counted =
-    query.scope === 'team' && !query.measure && !query.outcome && queueFlagsOf(query).length === 0 && !query.q;
+    query.scope === 'team' &&
+    !query.measure &&
+    !query.outcome &&
+    !query.phase &&
+    queueFlagsOf(query).length === 0 &&
+    !query.q;
   if (!counted) return db.select({ n: count() }).from(cases).where(where);
   return db
     .select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)::int` })
@@ -386,6 +394,21 @@ const flagCondition: Record<QueueFlag, SQL> = {
     sql`exists (select 1 from ${caseHearings} where ${caseHearings.caseId} = ${cases.id} and ${caseHearings.closedOn} is null)`,
   )!,
 };
+
+/**
+ * A phase tab as a condition: `decide` is every open case; a later phase is a granted case whose after-permit
+ * record is at it (the record keeps the domain's queuePhaseOf), or — no step taken yet — where its procedure starts.
+ */
+function phaseCondition(phase: QueuePhase): SQL {
+  if (phase === 'decide') return openOnly;
+  const granted = or(
+    and(eq(cases.procedure, 'permit'), eq(cases.outcome, 'approved')),
+    and(eq(cases.procedure, 'notification'), eq(cases.outcome, 'startApproval')),
+  )!;
+  const stored = sql`(select ${caseAfterPermit.phase} from ${caseAfterPermit} where ${caseAfterPermit.caseId} = ${cases.id})`;
+  const initial = sql`case when ${cases.procedure} = 'notification' then ${initialQueuePhase('notification')}::text else ${initialQueuePhase('permit')}::text end`;
+  return and(eq(cases.status, 'decided'), granted, sql`coalesce(${stored}, ${initial}) = ${phase}`)!;
+}
 
 /**
  * The ORDER BY of each sort, written to match an index of db/schema.ts column for column (a descending days
@@ -419,6 +442,7 @@ export function queueWhere(teamId: string, query: QueueQuery, viewer: string): S
   if (query.status) conditions.push(eq(cases.status, query.status));
   if (query.measure) conditions.push(eq(cases.measure, query.measure));
   if (query.outcome) conditions.push(eq(cases.outcome, query.outcome));
+  if (query.phase) conditions.push(phaseCondition(query.phase));
   for (const flag of queueFlagsOf(query)) conditions.push(flagCondition[flag]);
   if (query.q) {
     const pattern = likePattern(query.q);

@@ -4,6 +4,7 @@ import {
   ConsultationMinutesInputSchema,
   ConsultationSlotsInputSchema,
   ConsultationWaiverInputSchema,
+  KontrollansvarigInputSchema,
   KontrollplanEditInputSchema,
   KontrollplanTickInputSchema,
   SiteVisitInputSchema,
@@ -13,10 +14,8 @@ import {
   WorkStartedInputSchema,
 } from '@lovisa/domain';
 import { randomUUID } from 'node:crypto';
-import { appError } from '../errors';
-import { commandRoute, viewRoute, type Loader } from '../http/afterPermitRoutes';
+import { commandRoute, kontrollplanFileRoute, tickCommand, viewRoute, type Loader } from '../http/afterPermitRoutes';
 import { currentUser, privateTo } from '../plugins/session';
-import { caseAttachmentExists } from '../services/afterPermit';
 import { applicantActor, ownCase } from '../services/applicantCase';
 import { officerActor, teamCase } from '../services/officerCase';
 
@@ -56,14 +55,17 @@ async function applicantAfterPermitRoutes(app: FastifyInstance) {
     `${base}/kontrollplan/ticks`,
     'Tick a kontrollplan item as done on a day, optionally with a file of the case (photo, certificate) and a note',
     KontrollplanTickInputSchema,
-    async (b, row) => {
-      const attachmentId = b.attachmentId ?? null;
-      if (attachmentId && !(await caseAttachmentExists(app.db, row.id, attachmentId)))
-        throw appError('invalidInput', 'afterPermit.attachmentUnknown', undefined, [
-          { path: 'attachmentId', message: 'Filen finns inte i ärendet.', messageId: 'afterPermit.attachmentUnknown' },
-        ]);
-      return { type: 'tickKontrollplanItem', itemId: b.itemId, doneOn: b.doneOn, attachmentId, note: b.note ?? null };
-    },
+    tickCommand(app),
+  );
+  kontrollplanFileRoute(app, load, `${base}/files`);
+  commandRoute(
+    app,
+    'applicant',
+    load,
+    `${base}/kontrollansvarig`,
+    'Name the kontrollansvarig who ticks the kontrollplan (personnummer and name): they log in and may tick, nothing else',
+    KontrollansvarigInputSchema,
+    (b) => ({ type: 'nameKontrollansvarig', personnummer: b.personnummer, name: b.name }),
   );
   commandRoute(
     app,

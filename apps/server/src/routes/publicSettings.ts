@@ -1,7 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FeeScheduleSchema } from '@lovisa/domain';
+import { FeeScheduleSchema, MunicipalitySchema, darken } from '@lovisa/domain';
+import { notFound } from '../errors';
+
+/** What the web app gets of the municipality's identity: the logo as an address on this server, not a file name. */
+export const PublicMunicipalitySchema = MunicipalitySchema.omit({ logo: true }).extend({
+  logoUrl: z.string().nullable(),
+});
+
+const LOGO_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 
 /**
  * Public settings of the municipality that the web app reads at run time: the fee schedule, so the applicant
@@ -20,6 +36,47 @@ export default async function publicSettingsRoutes(app: FastifyInstance) {
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=3600');
       return { tileUrl: app.config.mapTiles?.url ?? null, attribution: app.config.mapTiles?.attribution ?? '' };
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/municipality',
+    {
+      schema: {
+        tags: ['rules'],
+        summary: "The municipality's name, logo, colour and contact (fixtures/municipality.json, MUNICIPALITY_*)",
+        response: { 200: PublicMunicipalitySchema },
+      },
+    },
+    async (_request, reply) => {
+      const { logo, ...rest } = app.config.municipality;
+      reply.header('cache-control', 'public, max-age=3600');
+      // The hover shade is worked out here, so the browser's entry bundle needs no colour arithmetic.
+      const colours = { ...rest.colours, primaryDark: rest.colours.primaryDark ?? darken(rest.colours.primary) };
+      return { ...rest, colours, logoUrl: logo ? '/api/municipality/logo' : null };
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/municipality/logo',
+    {
+      schema: {
+        tags: ['rules'],
+        summary: "The municipality's logo file, as configured (404 when there is none)",
+      },
+    },
+    async (_request, reply) => {
+      const logo = app.config.municipality.logo;
+      // The schema allows a bare file name only, so this never leaves the fixtures directory.
+      if (!logo) throw notFound('file');
+      // Checked at start; a file removed since is a 404, not a 500.
+      const bytes = await readFile(path.join(app.config.fixturesDir, logo)).catch(() => {
+        throw notFound('file');
+      });
+      reply.header('cache-control', 'public, max-age=3600');
+      // An SVG may hold script: as a document of its own it may run nothing and load nothing.
+      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      return reply.type(LOGO_TYPES[path.extname(logo).toLowerCase()] ?? 'application/octet-stream').send(bytes);
     },
   );
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import {
   afterPermitDocument,
   afterPermitProblemErrorCode,
@@ -8,7 +8,9 @@ import {
   applyAfterPermitCommand,
   initialAfterPermitState,
   kontrollansvarigRequired,
+  MAX_KONTROLLPLAN_FILES,
   measureLabels,
+  queuePhaseOf,
   ruleSetOfCase,
   stockholmDate,
   swedishText,
@@ -17,6 +19,8 @@ import {
   type AfterPermitFacts,
   type AfterPermitProblem,
   type AfterPermitView,
+  type AttachmentInfo,
+  type KontrollansvarigCase,
   type ApplicationSubmission,
   type CaseActor,
   type CaseDocumentKind,
@@ -26,14 +30,16 @@ import {
   type MeasureType,
   type Procedure,
 } from '@lovisa/domain';
-import { AppError } from '../errors';
+import { AppError, appError, notFound } from '../errors';
+import type { ReceivedFile } from '../attachments/receive';
+import { insertAttachment, toAttachmentInfo } from '../repositories/attachments';
 import type { Db } from '../db/database';
-import { attachments } from '../db/schema';
-import { BOARD, MUNICIPALITY } from '../decision/issue';
+import { attachments, caseAfterPermit, cases } from '../db/schema';
+import { letterhead } from '../decision/issue';
 import { pricedArea } from './caseFee';
 import { renderDecision } from '../decision/renderDecision';
 import { afterPermitOf, storeAfterPermit, type AfterPermitRecord } from '../repositories/afterPermit';
-import { changeCase, clockFactsOf, staleConflict, type CaseRow } from '../repositories/cases';
+import { caseRow, changeCase, clockFactsOf, lockCase, staleConflict, type CaseRow } from '../repositories/cases';
 import { noticeOf } from './decisionNotice';
 
 /**
@@ -85,7 +91,7 @@ export async function afterPermitFactsOf(db: Db, row: CaseRow, kontrollansvarig:
 export async function afterPermitViewOf(
   app: FastifyInstance,
   row: CaseRow,
-  face: 'applicant' | 'officer',
+  face: 'applicant' | 'officer' | 'kontrollansvarig',
 ): Promise<AfterPermitView> {
   const record = await recordOf(app.db, row);
   const facts = await afterPermitFactsOf(app.db, row, record.kontrollansvarig);
@@ -134,14 +140,13 @@ async function issueAfterPermitDocument(
     propertyDesignation: row.propertyDesignation,
     measure: measureLabels[row.measure as MeasureType],
     applicantName: row.applicantName,
-    municipality: MUNICIPALITY,
+    municipality: letterhead(app).municipality,
     kontrollplan: view.state.kontrollplan,
     validity: view.validity,
     consultation: booked ? { startsAt: booked.startsAt, place: booked.place } : null,
   });
   const pdf = await renderDecision(content, {
-    municipality: MUNICIPALITY,
-    board: BOARD,
+    ...letterhead(app),
     diaryNumber: row.diaryNumber,
     date: order.on,
   });
@@ -153,6 +158,71 @@ async function issueAfterPermitDocument(
     size: bytes.length,
     sha256,
   };
+}
+
+/**
+ * A photo or document for a kontrollplan tick, stored on the case as an "other document" (OVR) once the
+ * startbesked lets ticks be made: the bytes content-addressed in the attachment store, the row under the case's
+ * lock (so the count holds however many arrive at once). The upload checks (type by content, size) are
+ * receiveUpload's, as for every upload.
+ */
+export async function uploadKontrollplanFile(
+  app: FastifyInstance,
+  row: CaseRow,
+  personnummer: string,
+  file: ReceivedFile,
+): Promise<AttachmentInfo> {
+  const { sha256 } = await app.attachmentStore.putStream(file.body());
+  const stored = await app.db.transaction(async (tx) => {
+    const locked = await lockCase(tx, row.id);
+    if (!locked) throw notFound('case');
+    const [n] = await tx
+      .select({ n: count() })
+      .from(attachments)
+      .where(and(eq(attachments.caseId, row.id), eq(attachments.type, 'OVR'), isNull(attachments.answersOrderOf)));
+    if ((n?.n ?? 0) >= MAX_KONTROLLPLAN_FILES)
+      throw appError('conflict', 'server.upload.tooManyOthers', { max: MAX_KONTROLLPLAN_FILES });
+    return insertAttachment(
+      tx,
+      { caseId: row.id, answersOrderOf: null },
+      { type: 'OVR', neighbourPropertyId: null },
+      {
+        ownerPersonnummer: personnummer,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.size,
+        sha256,
+        generated: null,
+        createdAt: app.clock(),
+      },
+    );
+  });
+  return toAttachmentInfo(stored);
+}
+
+/** A case whose named kontrollansvarig is this person; any other answers as missing (404), as another's case does. */
+export async function kontrollansvarigCase(app: FastifyInstance, personnummer: string, id: string): Promise<CaseRow> {
+  const row = await caseRow(app.db, id);
+  const record = row ? await afterPermitOf(app.db, row.id) : null;
+  if (!row || record?.state.kontrollansvarigPerson?.personnummer !== personnummer) throw notFound('case');
+  return row;
+}
+
+/** The cases this person was named kontrollansvarig of, newest first. */
+export async function casesOfKontrollansvarig(db: Db, personnummer: string): Promise<KontrollansvarigCase[]> {
+  const rows = await db
+    .select({
+      id: cases.id,
+      diaryNumber: cases.diaryNumber,
+      propertyDesignation: cases.propertyDesignation,
+      measure: cases.measure,
+      applicantName: cases.applicantName,
+    })
+    .from(caseAfterPermit)
+    .innerJoin(cases, eq(cases.id, caseAfterPermit.caseId))
+    .where(sql`${caseAfterPermit.state} -> 'kontrollansvarigPerson' ->> 'personnummer' = ${personnummer}`)
+    .orderBy(desc(cases.receivedAt));
+  return rows.map((r) => ({ ...r, measure: measureLabels[r.measure as MeasureType].sv }));
 }
 
 /** A file of this case (a photo or certificate a tick points to); another case's file answers as unknown. */
@@ -196,14 +266,25 @@ export async function runAfterPermitCommand(
     const changed = await changeCase(tx, {
       id: row.id,
       version: command.version,
-      actor: actor.role === 'applicant' ? { name: row.applicantName, event: 'applicant' } : { name: actor.name },
+      // The applicant's side: the byggherre under the case's name, a kontrollansvarig under their own.
+      actor:
+        actor.role !== 'applicant'
+          ? { name: actor.name }
+          : {
+              name: actor.personnummer === row.applicantPersonnummer ? row.applicantName : actor.name,
+              event: 'applicant',
+            },
       at,
       set: startApproved ? { startApprovedAt: at } : {},
       events,
       messages,
       documents: issued,
     });
-    await storeAfterPermit(tx, row.id, { kontrollansvarig: record.kontrollansvarig, state });
+    await storeAfterPermit(tx, row.id, {
+      kontrollansvarig: record.kontrollansvarig,
+      state,
+      phase: queuePhaseOf(facts, state),
+    });
     return changed;
   });
 }

@@ -19,7 +19,7 @@ import {
   type Property,
 } from '@lovisa/domain';
 import { attachments, consentAnswers, consentInvitations, drafts } from '../db/schema';
-import { BOARD, MUNICIPALITY } from '../decision/issue';
+import { letterhead } from '../decision/issue';
 import { renderDecision } from '../decision/renderDecision';
 import { appError, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
@@ -314,8 +314,7 @@ export async function consentDocumentsToCase(
       })),
     });
     const pdf = await renderDecision(content, {
-      municipality: MUNICIPALITY,
-      board: BOARD,
+      ...letterhead(app),
       diaryNumber: caseRecord.diaryNumber,
       date,
     });

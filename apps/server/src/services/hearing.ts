@@ -17,7 +17,7 @@ import {
   hearingRunning,
 } from '@lovisa/domain';
 import { renderDecision } from '../decision/renderDecision';
-import { BOARD, MUNICIPALITY } from '../decision/issue';
+import { letterhead } from '../decision/issue';
 import { appError, notFound } from '../errors';
 import { contentDisposition } from '../http/contentDisposition';
 import { sha256 } from '../plugins/session';
@@ -62,10 +62,13 @@ interface LetterFacts {
   origin: string;
   deviations: string[];
   sentOn: string;
+  /** The configured municipality and its committee, who send the letter. */
+  sender: { municipality: string; board: string };
 }
 
 /** The underrättelse to one party as a PDF (the decision's layout and fonts). */
 async function renderLetter(f: LetterFacts): Promise<Uint8Array> {
+  const { municipality: MUNICIPALITY, board: BOARD } = f.sender;
   const application = f.row.application as ApplicationSubmission;
   const measure = measureLabels[f.row.measure as MeasureType].sv.toLowerCase();
   const to = f.party.name ?? 'Skyddad identitet (brevet vidarebefordras av Skatteverket)';
@@ -101,7 +104,7 @@ async function renderLetter(f: LetterFacts): Promise<Uint8Array> {
       ],
       signature: [`${BOARD}, ${MUNICIPALITY}`, `Skickat ${f.sentOn}`],
     },
-    { municipality: MUNICIPALITY, board: BOARD, diaryNumber: f.row.diaryNumber, date: f.sentOn },
+    { ...f.sender, diaryNumber: f.row.diaryNumber, date: f.sentOn },
   );
 }
 
@@ -156,6 +159,7 @@ export async function startHearing(
         origin: ctx.origin,
         deviations,
         sentOn,
+        sender: letterhead(app),
       });
       const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       letters.push({

@@ -248,7 +248,9 @@ export function submissionService(app: FastifyInstance) {
       {
         endUserIp,
         requirement: { personalNumber: user.personnummer },
-        userVisibleData: Buffer.from(signSummary(application, property.designation)).toString('base64'),
+        userVisibleData: Buffer.from(
+          signSummary(application, property.designation, app.config.municipality.name),
+        ).toString('base64'),
         userVisibleDataFormat: 'simpleMarkdownV1',
       },
       log,

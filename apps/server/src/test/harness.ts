@@ -10,13 +10,14 @@ import {
   loadFeeSchedule,
   loadPhraseLibrary,
   loadFixtureRegisters,
+  loadMunicipality,
   loadRoutingRules,
   defaultFixturesDir,
   type Registers,
 } from '@lovisa/registry';
 import { TestAppBrowser, injectSender } from '@lovisa/bankid';
 import { buildApp } from '../app';
-import { loadConfig, type AppConfig } from '../config';
+import { loadConfig, resolveMunicipality, type AppConfig } from '../config';
 import { openDatabase, type DatabaseConfig } from '../db/database';
 import { seedStaff } from '../db/seed';
 import { createTestDatabase, type DbKind, type TestDatabase } from './databases';
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   registers?: Registers;
   /** Another attachment store than files in a temporary directory (e.g. an S3 bucket). */
   attachmentStore?: AttachmentStore;
+  /** Another municipality's fixtures than Kjellstavik's (e.g. an importer's output), read as FIXTURES_DIR is. */
+  fixturesDir?: string;
 }
 
 /**
@@ -72,13 +75,15 @@ export async function startHarness(
   opts: HarnessOptions = {},
 ): Promise<Harness> {
   const testDb = await createTestDatabase(kind);
-  const registers = opts.registers ?? (await loadFixtureRegisters(defaultFixturesDir()));
+  const fixturesDir = opts.fixturesDir ?? defaultFixturesDir();
+  const registers = opts.registers ?? (await loadFixtureRegisters(fixturesDir));
   await seedStaff(testDb.database.db, registers);
   let now = new Date('2026-11-23T10:00:00+01:00');
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
-  config.routingRules = await loadRoutingRules(defaultFixturesDir());
-  config.feeSchedule = await loadFeeSchedule(defaultFixturesDir());
-  config.phraseLibrary = await loadPhraseLibrary(defaultFixturesDir());
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), fixturesDir, ...overrides };
+  config.routingRules = await loadRoutingRules(fixturesDir);
+  config.feeSchedule = await loadFeeSchedule(fixturesDir);
+  config.municipality = resolveMunicipality(await loadMunicipality(fixturesDir), config.municipalityOverrides);
+  config.phraseLibrary = await loadPhraseLibrary(fixturesDir);
   const attachmentsDir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-attachments-'));
   const logLines = opts.logLines;
   const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : false;
@@ -86,7 +91,7 @@ export async function startHarness(
     config,
     database: testDb.database,
     registers,
-    basemap: await loadBasemap(defaultFixturesDir()),
+    basemap: await loadBasemap(fixturesDir),
     clock: () => now,
     logger,
     attachmentStore: opts.attachmentStore ?? fileAttachmentStore(attachmentsDir),

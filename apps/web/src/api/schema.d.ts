@@ -6632,6 +6632,1161 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ka/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cases whose kontrollplan I tick as the kontrollansvarig the byggherre named */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              diaryNumber: string;
+              /** Format: uuid */
+              id: string;
+              measure: string;
+              propertyDesignation: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ka/cases/{id}/after-permit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The steps after the decision: phases, permit validity (PBL 9 kap. 43 §), next actions, samråd, kontrollplan, startbesked and slutbesked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              /** Format: date */
+              today: string;
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ka/cases/{id}/after-permit/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a photo or document for a kontrollplan tick (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB, checked by content), once the startbesked is given */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+              /** Format: date-time */
+              createdAt: string;
+              fileName: string;
+              generated: boolean;
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              neighbourPropertyId: string | null;
+              size: number;
+              /** @enum {string} */
+              type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ka/cases/{id}/after-permit/kontrollplan/ticks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tick a kontrollplan item as the kontrollansvarig, optionally with a file of the case and a note */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            attachmentId?: string | null;
+            /** Format: date */
+            doneOn: string;
+            itemId: string;
+            note?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              /** Format: date */
+              today: string;
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/kiosk-config': {
     parameters: {
       query?: never;
@@ -7062,6 +8217,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -7485,6 +8641,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -7567,6 +8737,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -7615,6 +8790,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -7789,6 +8966,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -7871,6 +9062,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -7919,6 +9115,725 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a photo or document for a kontrollplan tick (multipart/form-data, one file, PDF/PNG/JPEG up to 25 MB, checked by content), once the startbesked is given */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+              /** Format: date-time */
+              createdAt: string;
+              fileName: string;
+              generated: boolean;
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              neighbourPropertyId: string | null;
+              size: number;
+              /** @enum {string} */
+              type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/cases/{id}/after-permit/kontrollansvarig': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Name the kontrollansvarig who ticks the kontrollplan (personnummer and name): they log in and may tick, nothing else */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            personnummer: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -8173,6 +10088,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -8255,6 +10184,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -8303,6 +10237,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -8555,6 +10491,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -8637,6 +10587,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -8685,6 +10640,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -8932,6 +10889,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -9014,6 +10985,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -9062,6 +11038,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -9310,6 +11288,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -9392,6 +11384,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -9440,6 +11437,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -10148,6 +12147,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -11121,6 +13121,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -12061,6 +14062,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/municipality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The municipality's name, logo, colour and contact (fixtures/municipality.json, MUNICIPALITY_*) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @default Byggnadsnämnden */
+              board: string;
+              colours: {
+                primary: string;
+                primaryDark?: string;
+              };
+              contact: {
+                address: string;
+                /** Format: email */
+                email: string;
+                openingHours: string;
+                phone: string;
+                /** Format: uri */
+                website?: string;
+              };
+              /** @default false */
+              fictional: boolean;
+              logoUrl: string | null;
+              name: string;
+              nameEn?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/municipality/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The municipality's logo file, as configured (404 when there is none) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/officer/cases/{id}': {
     parameters: {
       query?: never;
@@ -12227,6 +14319,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -12688,6 +14781,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -12770,6 +14877,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -12818,6 +14930,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -12993,6 +15107,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -13075,6 +15203,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -13123,6 +15256,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -13374,6 +15509,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -13456,6 +15605,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -13504,6 +15658,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -13751,6 +15907,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -13833,6 +16003,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -13881,6 +16056,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -14130,6 +16307,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -14212,6 +16403,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -14260,6 +16456,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -14510,6 +16708,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -14592,6 +16804,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -14640,6 +16857,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -14888,6 +17107,20 @@ export interface paths {
           };
           content: {
             'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
               /** @enum {string} */
               consultationNeed: 'required' | 'unlessWaived' | 'none';
               /** Format: date */
@@ -14970,6 +17203,11 @@ export interface paths {
                   /** Format: date */
                   on: string;
                 } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
                 kontrollplan: {
                   /** Format: date */
                   approvedOn: string | null;
@@ -15018,6 +17256,8 @@ export interface paths {
                 /** Format: date */
                 startedOn: string | null;
               };
+              /** Format: date */
+              today: string;
               validity: {
                 /** @enum {string} */
                 basis: 'legalForce' | 'startbesked';
@@ -15405,6 +17645,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -16092,6 +18333,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -16779,6 +19021,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -17695,6 +19938,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -18524,6 +20768,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -19209,6 +21454,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -19895,6 +22141,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -20585,6 +22832,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -21268,6 +23516,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -22096,6 +24345,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -22939,6 +25189,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -23849,6 +26100,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -24892,6 +27144,7 @@ export interface paths {
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
                   | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
                   | 'noteWritten'
                   | 'feeDecided';
               }[];
@@ -25646,6 +27899,7 @@ export interface paths {
           outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
           page?: number;
           pageSize?: number;
+          phase?: 'decide' | 'consultation' | 'startbesked' | 'construction' | 'slutbesked' | 'finished';
           q?: string;
           scope?: 'team' | 'mine' | 'unassigned';
           sort?: 'daysLeft' | 'received' | 'designation' | 'status';
@@ -25876,6 +28130,8 @@ export interface paths {
                   measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
                   /** @enum {string} */
                   outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  /** @enum {string} */
+                  phase?: 'decide' | 'consultation' | 'startbesked' | 'construction' | 'slutbesked' | 'finished';
                   q?: string;
                   /** @enum {string} */
                   scope?: 'team' | 'mine' | 'unassigned';
@@ -25992,6 +28248,8 @@ export interface paths {
               measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
               /** @enum {string} */
               outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+              /** @enum {string} */
+              phase?: 'decide' | 'consultation' | 'startbesked' | 'construction' | 'slutbesked' | 'finished';
               q?: string;
               /** @enum {string} */
               scope?: 'team' | 'mine' | 'unassigned';
@@ -26029,6 +28287,8 @@ export interface paths {
                 measure?: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
                 /** @enum {string} */
                 outcome?: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                /** @enum {string} */
+                phase?: 'decide' | 'consultation' | 'startbesked' | 'construction' | 'slutbesked' | 'finished';
                 q?: string;
                 /** @enum {string} */
                 scope?: 'team' | 'mine' | 'unassigned';
@@ -27127,6 +29387,11 @@ export interface paths {
                 maxRidgeHeightM: number | null;
                 minDistanceToBoundaryM: number | null;
                 name: string;
+                otherProvisions?: {
+                  code: string | null;
+                  symbol: string | null;
+                  text: string;
+                }[];
                 planNumber: string;
                 prickmark: {
                   coordinates: [number, number][][][];

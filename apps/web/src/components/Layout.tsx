@@ -2,11 +2,18 @@ import { isValidElement, useEffect, useRef, type ReactNode } from 'react';
 import { useI18n, type Message } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
+import { useMunicipality } from './municipality';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const { session, logout } = useSession();
   const user = session?.user;
+  const municipality = useMunicipality();
+  const name = municipality
+    ? lang === 'en'
+      ? (municipality.nameEn ?? municipality.name)
+      : municipality.name
+    : t('app.municipality');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -15,9 +22,12 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="site-header">
         <div className="site-header__inner">
           <Link href="/" className="brand">
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__sub">
-              {t('app.service')} · {t('app.municipality')}
+            {municipality?.logoUrl && <img src={municipality.logoUrl} alt="" className="brand__logo" />}
+            <span className="brand__text">
+              <span className="brand__name">{t('app.name')}</span>
+              <span className="brand__sub">
+                {t('app.service')} · {name}
+              </span>
             </span>
           </Link>
           <nav aria-label={t('nav.main')} className="site-nav">
@@ -82,7 +92,19 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
           </ul>
         </nav>
-        <p>{t('footer.text')}</p>
+        {municipality && (
+          <address className="site-footer__contact">
+            <strong>{name}</strong>, {municipality.contact.address}
+            <br />
+            {t('footer.phone')}:{' '}
+            <a href={`tel:${municipality.contact.phone.replace(/[^\d+]/g, '')}`}>{municipality.contact.phone}</a>
+            {' · '}
+            {t('footer.email')}: <a href={`mailto:${municipality.contact.email}`}>{municipality.contact.email}</a>
+            {' · '}
+            {t('footer.openingHours')}: {municipality.contact.openingHours}
+          </address>
+        )}
+        {(!municipality || municipality.fictional) && <p>{t('footer.text', { municipality: name })}</p>}
       </footer>
     </>
   );

@@ -1,8 +1,10 @@
 import { domainEn } from '@lovisa/domain/messages/en';
 import type { MessageKey } from './sv';
+import { afterPermitUiEn } from './afterPermit.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
+  ...afterPermitUiEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',
@@ -51,7 +53,7 @@ export const en: Record<MessageKey, string> = {
   'nav.main': 'Main menu',
   'start.title': 'Apply for a building permit',
   'start.lead':
-    'Apply for a building permit or file a notification with Kjellstavik Municipality. We fetch your details and your properties for you, and you draw what you want to build on the map.',
+    'Apply for a building permit or file a notification with {municipality}. We fetch your details and your properties for you, and you draw what you want to build on the map.',
   'start.needTitle': 'What you need',
   'start.need1': 'BankID, on your phone or computer.',
   'start.need2': 'About 15 minutes. You can save and continue later.',
@@ -76,7 +78,7 @@ export const en: Record<MessageKey, string> = {
   'footer.privacy': 'How we handle your personal data',
   'a11y.title': 'Accessibility statement for Lovisa',
   'a11y.p1':
-    'Kjellstavik Municipality is responsible for Lovisa, its building-permit e-service. We want as many people as possible to be able to use it. This statement describes how Lovisa meets the Swedish act (2018:1937) on accessibility of digital public services, known gaps, and how to report problems.',
+    '{municipality} is responsible for Lovisa, its building-permit e-service. We want as many people as possible to be able to use it. This statement describes how Lovisa meets the Swedish act (2018:1937) on accessibility of digital public services, known gaps, and how to report problems.',
   'a11y.statusTitle': 'How accessible is the service?',
   'a11y.status': 'Lovisa is partially compliant with WCAG 2.1 level AA, because of the gaps described below.',
   'a11y.gapsTitle': 'Known gaps',
@@ -97,8 +99,7 @@ export const en: Record<MessageKey, string> = {
   'a11y.tested':
     'Every page is tested automatically with axe against WCAG 2.1 AA on every change, at desktop and phone widths. We have also tested with the keyboard only. This statement was last updated on 30 November 2026.',
   'privacy.title': 'How we handle your personal data',
-  'privacy.p1':
-    'The Building Committee of Kjellstavik Municipality is the controller of the personal data processed in Lovisa.',
+  'privacy.p1': 'The Building Committee of {municipality} is the controller of the personal data processed in Lovisa.',
   'privacy.whatTitle': 'What data',
   'privacy.what':
     'Your name and personal identity number from your e-ID, your address from the population register (never if your details are protected), the properties you own, the contact details you give, what you draw and write in the application, your attached documents and neighbours’ consents.',
@@ -114,7 +115,12 @@ export const en: Record<MessageKey, string> = {
   'privacy.rightsTitle': 'Your rights',
   'privacy.rights':
     'You have the right to know what data we hold about you and to have errors corrected. Contact the municipality’s data protection officer at dataskydd@kjellstavik.example. You can complain to the Swedish Authority for Privacy Protection (IMY).',
-  'footer.text': 'Lovisa is a demo service. Kjellstavik Municipality is fictional and BankID is simulated.',
+  'footer.text': 'Lovisa is a demo service. {municipality} is fictional and BankID is simulated.',
+  'footer.phone': 'Phone',
+  'verdict.otherProvisions':
+    'More provisions in the plan, which the e-service does not check (the officer judges them)',
+  'footer.email': 'E-mail',
+  'footer.openingHours': 'Opening hours',
   // Kiosk (issue 9): the town-hall kiosk face.
   'kiosk.bar': 'Kiosk buttons',
   'kiosk.language': 'Svenska',
@@ -221,7 +227,7 @@ export const en: Record<MessageKey, string> = {
   'property.protectedAddress': 'Protected address – not shown here',
   'property.noAddress': 'No address registered',
   'property.none':
-    'We cannot find any property that you own in Kjellstavik Municipality. Here you can only apply for properties that you own yourself. If you are applying for someone else’s property, for example as their representative, call the building permit unit on 0123-45 67 00 – that option is coming later in the e-service.',
+    'We cannot find any property that you own in {municipality}. Here you can only apply for properties that you own yourself. If you are applying for someone else’s property, for example as their representative, call the building permit unit on 0123-45 67 00 – that option is coming later in the e-service.',
   'property.question': 'Which property is the application for?',
   'property.area': '{area} m² plot area',
   'property.parcels': ', {n} parcels',
@@ -684,7 +690,7 @@ export const en: Record<MessageKey, string> = {
   'footer.register': 'Permit register',
   'register.title': 'The building permit register',
   'register.intro':
-    'Kjellstavik Municipality shows its building permit and notification cases here: announced decisions and applications received. You see the property, the measure, where it is and the dates. The latest received come first.',
+    '{municipality} shows its building permit and notification cases here: announced decisions and applications received. You see the property, the measure, where it is and the dates. The latest received come first.',
   'register.privacy':
     'The register shows no names, personal identity numbers or addresses. To read a case’s documents, ask the building committee and give the diary number.',
   'register.filters': 'Filters',
@@ -715,9 +721,9 @@ export const en: Record<MessageKey, string> = {
   'footer.anslagstavla': 'Notice board',
   'notice.board.title': 'Notice board – building permits',
   'notice.board.intro':
-    'Kjellstavik municipality announces granted building permits here, under the Planning and Building Act ch. 9 s. 41 a. A notice stays up until the last day to appeal for anyone who was not sent the decision.',
+    '{municipality} announces granted building permits here, under the Planning and Building Act ch. 9 s. 41 a. A notice stays up until the last day to appeal for anyone who was not sent the decision.',
   'notice.board.appeal':
-    'Want to appeal? Send the appeal to Kjellstavik municipality, the building committee, by the last day below. Give the diary number. The municipality forwards it to the County Administrative Board. The decision is available from the building committee.',
+    'Want to appeal? Send the appeal to {municipality}, the building committee, by the last day below. Give the diary number. The municipality forwards it to the County Administrative Board. The decision is available from the building committee.',
   'notice.board.empty': 'No notices at the moment.',
   'notice.board.count': '{count} notices',
   'notice.board.count1': '1 notice',

@@ -1,4 +1,5 @@
 import { domainSv } from '@lovisa/domain/messages/sv';
+import { afterPermitUiSv } from './afterPermit.sv';
 
 /**
  * Every text of the web app, Swedish first, by key. `{name}` marks a value filled in by `t(key, { name })`.
@@ -55,7 +56,7 @@ const ui = {
   'nav.main': 'Huvudmeny',
   'start.title': 'Ansök om bygglov',
   'start.lead':
-    'Här ansöker du om bygglov eller gör en anmälan till Kjellstavik kommun. Vi hämtar dina uppgifter och dina fastigheter åt dig, och du ritar det du vill bygga direkt på kartan.',
+    'Här ansöker du om bygglov eller gör en anmälan till {municipality}. Vi hämtar dina uppgifter och dina fastigheter åt dig, och du ritar det du vill bygga direkt på kartan.',
   'start.needTitle': 'Det här behöver du',
   'start.need1': 'BankID, på telefonen eller datorn.',
   'start.need2': 'Ungefär 15 minuter. Du kan spara och fortsätta senare.',
@@ -80,7 +81,7 @@ const ui = {
   'footer.privacy': 'Så behandlar vi dina personuppgifter',
   'a11y.title': 'Tillgänglighetsredogörelse för Lovisa',
   'a11y.p1':
-    'Kjellstavik kommun står bakom e-tjänsten Lovisa för bygglov. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur Lovisa uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem.',
+    '{municipality} står bakom e-tjänsten Lovisa för bygglov. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur Lovisa uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem.',
   'a11y.statusTitle': 'Hur tillgänglig är tjänsten?',
   'a11y.status': 'Lovisa är delvis förenlig med kraven i WCAG 2.1 nivå AA, på grund av de brister som beskrivs nedan.',
   'a11y.gapsTitle': 'Kända brister',
@@ -101,8 +102,7 @@ const ui = {
   'a11y.tested':
     'Varje sida testas automatiskt med axe mot WCAG 2.1 AA vid varje ändring, på dator- och mobilbredd. Vi har också testat med enbart tangentbord. Redogörelsen uppdaterades senast den 30 november 2026.',
   'privacy.title': 'Så behandlar vi dina personuppgifter',
-  'privacy.p1':
-    'Byggnadsnämnden i Kjellstavik kommun är personuppgiftsansvarig för de uppgifter som behandlas i Lovisa.',
+  'privacy.p1': 'Byggnadsnämnden i {municipality} är personuppgiftsansvarig för de uppgifter som behandlas i Lovisa.',
   'privacy.whatTitle': 'Vilka uppgifter',
   'privacy.what':
     'Ditt namn och personnummer från din e-legitimation, din adress från folkbokföringen (aldrig om du har skyddade personuppgifter), vilka fastigheter du äger, de kontaktuppgifter du lämnar, det du ritar och skriver i ansökan, dina bifogade handlingar och grannars medgivanden.',
@@ -118,7 +118,11 @@ const ui = {
   'privacy.rightsTitle': 'Dina rättigheter',
   'privacy.rights':
     'Du har rätt att få veta vilka uppgifter vi har om dig och att få fel rättade. Kontakta kommunens dataskyddsombud på dataskydd@kjellstavik.example. Du kan klaga hos Integritetsskyddsmyndigheten (IMY).',
-  'footer.text': 'Lovisa är en demotjänst. Kjellstavik kommun är påhittad och BankID är simulerat.',
+  'footer.text': 'Lovisa är en demotjänst. {municipality} är påhittad och BankID är simulerat.',
+  'footer.phone': 'Telefon',
+  'verdict.otherProvisions': 'Fler bestämmelser i planen, som e-tjänsten inte kontrollerar (handläggaren prövar dem)',
+  'footer.email': 'E-post',
+  'footer.openingHours': 'Öppettider',
   // Kiosk (issue 9): the town-hall kiosk face.
   'kiosk.bar': 'Kioskens knappar',
   'kiosk.language': 'English',
@@ -226,7 +230,7 @@ const ui = {
   'property.protectedAddress': 'Skyddad adress – visas inte här',
   'property.noAddress': 'Ingen adress registrerad',
   'property.none':
-    'Vi hittar ingen fastighet som du äger i Kjellstavik kommun. Här kan du bara ansöka för fastigheter som du själv äger. Ska du ansöka för någon annans fastighet, till exempel som ombud, kontakta bygglovsenheten på 0123-45 67 00 – den möjligheten kommer senare i e-tjänsten.',
+    'Vi hittar ingen fastighet som du äger i {municipality}. Här kan du bara ansöka för fastigheter som du själv äger. Ska du ansöka för någon annans fastighet, till exempel som ombud, kontakta bygglovsenheten på 0123-45 67 00 – den möjligheten kommer senare i e-tjänsten.',
   'property.question': 'Vilken fastighet gäller ansökan?',
   'property.area': '{area} m² tomtarea',
   'property.parcels': ', {n} skiften',
@@ -686,7 +690,7 @@ const ui = {
   'footer.register': 'Bygglovsregister',
   'register.title': 'Bygglovsregistret',
   'register.intro':
-    'Här visar Kjellstavik kommun ärenden om bygglov och anmälan: kungjorda beslut och ansökningar som kommit in. Du ser fastighet, åtgärd, läge och datum. Senast inkomna ärenden står först.',
+    'Här visar {municipality} ärenden om bygglov och anmälan: kungjorda beslut och ansökningar som kommit in. Du ser fastighet, åtgärd, läge och datum. Senast inkomna ärenden står först.',
   'register.privacy':
     'Registret visar inga namn, personnummer eller adresser. Vill du läsa ett ärendes handlingar? Begär dem hos byggnadsnämnden och ange diarienumret.',
   'register.filters': 'Urval',
@@ -717,9 +721,9 @@ const ui = {
   'footer.anslagstavla': 'Anslagstavla',
   'notice.board.title': 'Anslagstavla – bygglov',
   'notice.board.intro':
-    'Här kungör Kjellstavik kommun beviljade bygglov, enligt plan- och bygglagen 9 kap. 41 a §. Kungörelsen sitter uppe till och med sista dagen att överklaga för den som inte fått beslutet skickat till sig.',
+    'Här kungör {municipality} beviljade bygglov, enligt plan- och bygglagen 9 kap. 41 a §. Kungörelsen sitter uppe till och med sista dagen att överklaga för den som inte fått beslutet skickat till sig.',
   'notice.board.appeal':
-    'Vill du överklaga? Skicka överklagandet till Kjellstavik kommun, byggnadsnämnden, senast sista dagen nedan. Ange diarienumret. Kommunen skickar det vidare till Länsstyrelsen. Beslutet finns hos byggnadsnämnden.',
+    'Vill du överklaga? Skicka överklagandet till {municipality}, byggnadsnämnden, senast sista dagen nedan. Ange diarienumret. Kommunen skickar det vidare till Länsstyrelsen. Beslutet finns hos byggnadsnämnden.',
   'notice.board.empty': 'Inga kungörelser just nu.',
   'notice.board.count': '{count} kungörelser',
   'notice.board.count1': '1 kungörelse',
@@ -917,5 +921,5 @@ const ui = {
   'hearing.decisionNeedsHearing': 'Lov kan ges först när grannarna har hörts. Ett avslag kräver inget hörande.',
 };
 
-export const sv = { ...domainSv, ...ui };
+export const sv = { ...domainSv, ...ui, ...afterPermitUiSv };
 export type MessageKey = keyof typeof sv;

@@ -373,6 +373,13 @@ const refusals: [AfterPermitProblemCode, AfterPermitContext, Cmd, CaseActor, str
     NOW,
   ],
   [
+    'KONTROLLANSVARIG_NOT_REQUIRED',
+    contextOf(grantedPermit('outbuilding')),
+    { type: 'nameKontrollansvarig', personnummer: '198103269299', name: 'Erik Nyström' },
+    applicant,
+    NOW,
+  ],
+  [
     'ALREADY_FINISHED',
     contextOf(permit, {
       ...started,

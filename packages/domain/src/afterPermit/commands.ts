@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { stockholmDate } from '../deadline';
 import type { CaseActor } from '../case/commands';
 import type { CaseEventType } from '../case/schemas';
@@ -37,11 +38,27 @@ export type AfterPermitCommand =
       note: string | null;
     }>
   | Versioned<{ type: 'reportWorkStarted'; startedOn: string }>
+  /** The byggherre names the kontrollansvarig who ticks the plan (a personnummer already checked, and a name). */
+  | Versioned<{ type: 'nameKontrollansvarig'; personnummer: string; name: string }>
   | Versioned<{ type: 'issueStartbesked'; conditions: string[]; beforeLegalForce: boolean }>
   | Versioned<{ type: 'recordSiteVisit'; visitedOn: string; note: string }>
   | Versioned<{ type: 'requestSlutbesked'; note: string | null }>
   | Versioned<{ type: 'issueSlutbesked'; kind: 'interim' | 'final'; conditions: string[]; remaining: string[] }>;
 export type AfterPermitCommandType = AfterPermitCommand['type'];
+export const AfterPermitCommandTypeSchema = z.enum([
+  'waiveConsultation',
+  'publishConsultationSlots',
+  'bookConsultationSlot',
+  'recordConsultationMinutes',
+  'editKontrollplan',
+  'tickKontrollplanItem',
+  'reportWorkStarted',
+  'nameKontrollansvarig',
+  'issueStartbesked',
+  'recordSiteVisit',
+  'requestSlutbesked',
+  'issueSlutbesked',
+]) satisfies z.ZodType<AfterPermitCommandType>;
 
 const officerCommands: readonly AfterPermitCommandType[] = [
   'waiveConsultation',
@@ -222,6 +239,16 @@ function changeOf(
             data: { item: item.id, doneOn: command.doneOn, attachment: command.attachmentId !== null },
           },
         ],
+      });
+    }
+    case 'nameKontrollansvarig': {
+      if (!ctx.kontrollansvarig) return refuse('KONTROLLANSVARIG_NOT_REQUIRED');
+      const name = command.name.trim();
+      if (name.length < 2) return refuse('REASON_TOO_SHORT', { path: 'name' });
+      return ok({
+        state: { ...s, kontrollansvarigPerson: { personnummer: command.personnummer, name } },
+        // The name only: a personnummer is never written to the case's history.
+        events: [{ type: 'kontrollansvarigNamed', data: { name } }],
       });
     }
     case 'reportWorkStarted':

@@ -7,3 +7,5 @@ export * from './commands';
 export * from './texts';
 export * from './inputs';
 export * from './view';
+export * from './allowed';
+export * from './queuePhase';

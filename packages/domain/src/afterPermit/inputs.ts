@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseVersionSchema } from '../case/schemas';
+import { normalizePersonnummer } from '../personnummer';
 import { KontrollplanItemInputSchema } from './kontrollplan';
 
 /**
@@ -29,6 +30,20 @@ export const KontrollplanTickInputSchema = z.object({
   /** A file on the case (a photo, a certificate) that shows the check. */
   attachmentId: z.uuid().nullable().optional(),
   note: text(1000).optional(),
+});
+/** The kontrollansvarig who ticks the plan: their personnummer (any usual spelling; checked) and name. */
+export const KontrollansvarigInputSchema = z.object({
+  version,
+  personnummer: z
+    .string()
+    .trim()
+    .max(13)
+    .transform((v, ctx) => {
+      const pnr = normalizePersonnummer(v);
+      if (!pnr) ctx.addIssue({ code: 'custom', message: 'afterPermit.kaPersonnummerInvalid' });
+      return pnr ?? '';
+    }),
+  name: text(200),
 });
 export const WorkStartedInputSchema = z.object({ version, startedOn: day });
 export const StartbeskedInputSchema = z.object({

@@ -47,6 +47,9 @@ export const KontrollplanSchema = z.object({
 export type Kontrollplan = z.infer<typeof KontrollplanSchema>;
 export type KontrollplanTemplateId = Kontrollplan['template'];
 
+/** Photos and documents the byggherre may add to a case for the kontrollplan's ticks: about one per item. */
+export const MAX_KONTROLLPLAN_FILES = 60;
+
 /** An item as the applicant edits it: an existing id keeps its tick; no id is a new item. */
 export const KontrollplanItemInputSchema = z.object({
   id: z.string().min(1).max(64).optional(),

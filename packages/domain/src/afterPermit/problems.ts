@@ -27,7 +27,8 @@ export type AfterPermitProblemCode =
   | 'STARTBESKED_MISSING'
   | 'SLUTBESKED_ALREADY_REQUESTED'
   | 'SLUTBESKED_NOT_REQUESTED'
-  | 'INTERIM_NEEDS_REMAINING';
+  | 'INTERIM_NEEDS_REMAINING'
+  | 'KONTROLLANSVARIG_NOT_REQUIRED';
 
 export interface AfterPermitProblem {
   code: AfterPermitProblemCode;
@@ -65,4 +66,5 @@ export const afterPermitProblemErrorCode: Record<AfterPermitProblemCode, ErrorCo
   SLUTBESKED_ALREADY_REQUESTED: 'conflict',
   SLUTBESKED_NOT_REQUESTED: 'conflict',
   INTERIM_NEEDS_REMAINING: 'invalidInput',
+  KONTROLLANSVARIG_NOT_REQUIRED: 'conflict',
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MeasureType } from '../measure';
+import { PersonnummerSchema } from '../personnummer';
 import { KontrollplanSchema, kontrollplanFor } from './kontrollplan';
 
 /**
@@ -41,6 +42,12 @@ export const SlutbeskedSchema = z.object({
 });
 export type Slutbesked = z.infer<typeof SlutbeskedSchema>;
 
+export const KontrollansvarigPersonSchema = z.object({
+  personnummer: PersonnummerSchema,
+  name: z.string().trim().min(2).max(200),
+});
+export type KontrollansvarigPerson = z.infer<typeof KontrollansvarigPersonSchema>;
+
 export const AfterPermitStateSchema = z.object({
   consultation: ConsultationSchema,
   kontrollplan: KontrollplanSchema,
@@ -52,6 +59,11 @@ export const AfterPermitStateSchema = z.object({
   finalRequest: z.object({ on: z.iso.date(), note: z.string().nullable() }).nullable(),
   /** Every slutbesked given, interim ones first; the last one says where the case stands. */
   slutbesked: z.array(SlutbeskedSchema),
+  /**
+   * The certified kontrollansvarig the byggherre named to tick the kontrollplan: they log in with BankID and see the
+   * case's plan with tick rights only. Absent in records made before it existed.
+   */
+  kontrollansvarigPerson: KontrollansvarigPersonSchema.nullable().default(null),
 });
 export type AfterPermitState = z.infer<typeof AfterPermitStateSchema>;
 
@@ -65,6 +77,7 @@ export function initialAfterPermitState(measure: MeasureType): AfterPermitState 
     siteVisits: [],
     finalRequest: null,
     slutbesked: [],
+    kontrollansvarigPerson: null,
   };
 }
 

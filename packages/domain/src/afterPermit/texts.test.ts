@@ -78,5 +78,15 @@ describe('after-permit messages', () => {
     expect(m.subject).toContain('28 februari 2033');
     expect(m.body).toContain('avslutat');
     expect(m.body).toContain('9 kap. 43 §');
+    // A notification's startbesked lapses by 10 kap. 25 §, not as a permit does.
+    const n = afterPermitMessages.validityReminder({
+      diaryNumber: 'BN 2027-000043',
+      limit: 'startBy',
+      limitDay: '2029-02-28',
+      basis: 'startbesked',
+    });
+    expect(n.subject).toContain('startbeskedet');
+    expect(n.body).toContain('10 kap. 25 §');
+    expect(n.body).not.toContain('9 kap. 43 §');
   });
 });

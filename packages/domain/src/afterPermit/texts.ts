@@ -1,4 +1,4 @@
-import { appealText, swedishDate, type DecisionDocument, type MessageText } from '../case/texts';
+import { appealTextFor, swedishDate, type DecisionDocument, type MessageText } from '../case/texts';
 import type { Kontrollplan } from './kontrollplan';
 import type { AfterPermitDocumentOrder } from './commands';
 import type { ConsultationSlot } from './state';
@@ -56,16 +56,29 @@ export const afterPermitMessages = {
         ? `Du har fått slutbesked i ärende ${c.diaryNumber}. Byggnaden får tas i bruk. Slutbeskedet finns som PDF i Mina ärenden.`
         : `Du har fått interimistiskt slutbesked i ärende ${c.diaryNumber}. Byggnaden får tas i bruk, men det som står under "Återstår" ska göras innan slutbesked kan ges. Beskedet finns som PDF i Mina ärenden.`,
   }),
-  validityReminder: (c: { diaryNumber: string; limit: 'startBy' | 'finishBy'; limitDay: string }): MessageText => ({
-    kind: 'validityReminder',
-    subject: `Ärende ${c.diaryNumber}: bygglovet ${c.limit === 'startBy' ? 'måste användas' : 'löper ut'} senast ${swedishDate(c.limitDay)}`,
-    body: [
-      c.limit === 'startBy'
-        ? `Arbetet ska ha påbörjats senast ${swedishDate(c.limitDay)}, annars upphör bygglovet att gälla.`
-        : `Arbetet ska vara avslutat senast ${swedishDate(c.limitDay)}, annars upphör bygglovet att gälla.`,
-      'Det följer av 9 kap. 43 § plan- och bygglagen. Har du redan börjat, meddela det i Mina ärenden.',
-    ].join('\n\n'),
-  }),
+  /**
+   * A permit lapses from its legal force (PBL 9 kap. 43 §); a notification's startbesked from its own day
+   * (10 kap. 25 § second paragraph): the reminder names the one that lapses and the law that says so.
+   */
+  validityReminder: (c: {
+    diaryNumber: string;
+    limit: 'startBy' | 'finishBy';
+    limitDay: string;
+    basis?: 'legalForce' | 'startbesked';
+  }): MessageText => {
+    const what = c.basis === 'startbesked' ? 'startbeskedet' : 'bygglovet';
+    const law = c.basis === 'startbesked' ? '10 kap. 25 §' : '9 kap. 43 §';
+    return {
+      kind: 'validityReminder',
+      subject: `Ärende ${c.diaryNumber}: ${what} ${c.limit === 'startBy' ? 'måste användas' : 'löper ut'} senast ${swedishDate(c.limitDay)}`,
+      body: [
+        c.limit === 'startBy'
+          ? `Arbetet ska ha påbörjats senast ${swedishDate(c.limitDay)}, annars upphör ${what} att gälla.`
+          : `Arbetet ska vara avslutat senast ${swedishDate(c.limitDay)}, annars upphör ${what} att gälla.`,
+        `Det följer av ${law} plan- och bygglagen. Har du redan börjat, meddela det i Mina ärenden.`,
+      ].join('\n\n'),
+    };
+  },
 };
 
 export interface AfterPermitDocumentFacts {
@@ -166,7 +179,7 @@ export function afterPermitDocument(order: AfterPermitDocumentOrder, f: AfterPer
     if (order.conditions.length > 0)
       sections.push({ heading: 'Villkor', paragraphs: order.conditions.map((c, i) => `${i + 1}. ${c}`) });
     sections.push({ heading: 'Kontrollplan', paragraphs: plan });
-    sections.push({ heading: 'Hur man överklagar', paragraphs: [appealText] });
+    sections.push({ heading: 'Hur man överklagar', paragraphs: [appealTextFor(f.municipality)] });
   }
   return {
     title: titles[order.kind],

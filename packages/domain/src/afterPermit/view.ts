@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { allowedAfterPermitCommands } from './allowed';
+import { AfterPermitCommandTypeSchema } from './commands';
 import type { RuleSet } from '../rules/ruleSet';
 import { kontrollplanProgress } from './kontrollplan';
 import {
@@ -20,6 +22,10 @@ import { PermitValiditySchema, permitValidity, validityReminders, ValidityRemind
 export const AfterPermitViewSchema = z.object({
   /** The case's version: every command names it. */
   version: z.number().int().nonnegative(),
+  /** The server's day (Stockholm): what a form's date starts from and may not pass. */
+  today: z.iso.date(),
+  /** The commands this face may send now (the case's progress allows them): what a view offers as buttons. */
+  allowed: z.array(AfterPermitCommandTypeSchema),
   kontrollansvarig: z.boolean(),
   consultationNeed: z.enum(['required', 'unlessWaived', 'none']),
   phases: z.array(PhaseSchema),
@@ -38,7 +44,7 @@ export type AfterPermitView = z.infer<typeof AfterPermitViewSchema>;
 export function afterPermitView(
   f: AfterPermitFacts,
   s: AfterPermitState,
-  face: 'applicant' | 'officer',
+  face: 'applicant' | 'officer' | 'kontrollansvarig',
   today: string,
   version: number,
   ruleSet: RuleSet,
@@ -51,6 +57,8 @@ export function afterPermitView(
   const blocker = (early: boolean): StartbeskedBlocker | null => startbeskedBlocker(f, s, today, early);
   return {
     version,
+    today,
+    allowed: allowedAfterPermitCommands(f, s, face, today),
     kontrollansvarig: f.kontrollansvarig,
     consultationNeed: consultationNeed(f),
     phases: afterPermitPhases(f, s),
@@ -60,7 +68,7 @@ export function afterPermitView(
     reminders: validity
       ? validityReminders(validity, { startedOn: s.startedOn, finished: finalSlutbesked(s) !== null })
       : [],
-    nextActions: face === 'applicant' ? applicantNextActions(f, s, validity) : officerNextActions(f, s, today),
+    nextActions: face === 'officer' ? officerNextActions(f, s, today) : applicantNextActions(f, s, validity),
     progress: { done: progress.done, total: progress.total },
     state: s,
     ...(face === 'officer'
@@ -73,3 +81,13 @@ export function afterPermitView(
       : {}),
   };
 }
+
+/** A case in the kontrollansvarig's list: which building, whose, and where it stands. */
+export const KontrollansvarigCaseSchema = z.object({
+  id: z.uuid(),
+  diaryNumber: z.string(),
+  propertyDesignation: z.string(),
+  measure: z.string(),
+  applicantName: z.string(),
+});
+export type KontrollansvarigCase = z.infer<typeof KontrollansvarigCaseSchema>;

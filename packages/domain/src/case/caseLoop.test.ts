@@ -69,10 +69,10 @@ describe('the lifecycle: what an officer may do', () => {
       'confirmProposal',
     );
   });
-  it('gives a start approval to a notification, or once after a granted permit', () => {
+  it("gives a start approval to a notification; a granted permit's startbesked is the after-permit chain's", () => {
     expect(allowedActions({ ...open, procedure: 'notification' }, officer, '2026-12-01')).toContain('startApproval');
     const granted = { ...open, status: 'decided' as const, outcome: 'approved' as const };
-    expect(allowedActions(granted, officer, '2026-12-01')).toEqual(['startApproval']);
+    expect(allowedActions(granted, officer, '2026-12-01')).toEqual([]);
     expect(allowedActions({ ...granted, startApproved: true }, officer, '2026-12-01')).toEqual([]);
     expect(allowedActions({ ...granted, outcome: 'refused' }, officer, '2026-12-01')).toEqual([]);
   });

@@ -639,7 +639,7 @@ describe('applyCaseCommand allows, and says what changes', () => {
     expect(c.events[0]!.data).toEqual({ comment: 'Motivera mer.', proposal });
   });
 
-  it("gives a notification's start approval as its decision, and a permit's as a document after it", () => {
+  it("gives a notification's start approval as its decision; a permit's is the after-permit chain's", () => {
     const n = ok(
       { ...received, procedure: 'notification' },
       { type: 'giveStartApproval', version: v, note: null },
@@ -647,9 +647,13 @@ describe('applyCaseCommand allows, and says what changes', () => {
     );
     expect(n.set).toMatchObject({ status: 'decided', outcome: 'startApproval' });
     expect(n.set.startApprovedAt).toBeInstanceOf(Date);
-    const p = ok(decided, { type: 'giveStartApproval', version: v, note: 'Kontrollplan fastställd.' }, officer);
-    expect(p.set.status).toBeUndefined();
-    expect(p.documents[0]).toMatchObject({ kind: 'startApproval', reason: 'Kontrollplan fastställd.' });
+    const p = applyCaseCommand(
+      decided,
+      { type: 'giveStartApproval', version: v, note: null },
+      officer,
+      at('2026-12-01'),
+    );
+    expect(p.ok ? null : p.problem.code).toBe('ALREADY_DECIDED');
   });
 
   it("takes the applicant's answer, restarts the clock and re-judges the consent flag", () => {
@@ -802,14 +806,14 @@ describe('caseCommandLimits tells a view what it may offer', () => {
     expect(caseCommandLimits({ ...lifecycle, deviation: true }, officer, '2026-12-01').decision?.proposes).toBe(true);
     expect(caseCommandLimits({ ...lifecycle, deviation: true }, lead, '2026-12-01').decision?.proposes).toBe(false);
   });
-  it('offers nothing but a start approval on a granted permit', () => {
+  it('offers nothing on a granted permit: its startbesked is the after-permit chain’s (ADR 0015)', () => {
     const l = caseCommandLimits({ ...lifecycle, status: 'decided', outcome: 'approved' }, officer, '2026-12-01');
     expect(l).toMatchObject({
-      actions: ['startApproval', 'writeNote'],
+      actions: ['writeNote'],
       decision: null,
       completion: null,
       extension: null,
-      startApproval: { decidesCase: false, proposes: false },
+      startApproval: null,
     });
   });
 });

@@ -57,12 +57,9 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
   if (s.deviation && s.procedure === 'permit' && open && !s.hearing) actions.push('startHearing');
   if (running && isOpen(s.status)) actions.push('recordHearingAnswer');
   if (running && isOpen(s.status) && hearingMayClose(s.hearing!, today)) actions.push('closeHearing');
-  if (
-    (s.procedure === 'notification' && s.status === 'received') ||
-    (s.procedure === 'permit' && s.status === 'decided' && s.outcome === 'approved' && !s.startApproved)
-  ) {
-    actions.push('startApproval');
-  }
+  // A notification's start approval is its decision. A granted permit's startbesked is the after-permit chain's
+  // (afterPermit/, issue #21: samråd, kontrollplan approval, legal force), no longer offered here (ADR 0015).
+  if (s.procedure === 'notification' && s.status === 'received') actions.push('startApproval');
   return actions;
 }
 

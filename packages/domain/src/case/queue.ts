@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueuePhaseSchema } from '../afterPermit/queuePhase';
 import { MeasureTypeSchema } from '../measure';
 import type { DomainMessageId } from '../messages/sv';
 import {
@@ -41,6 +42,8 @@ export const QueueViewParamsSchema = z.object({
   measure: MeasureTypeSchema.optional(),
   outcome: DecisionOutcomeSchema.optional(),
   flag: QueueFlagSchema.optional(),
+  /** The phase tab: waiting for a decision, or the step after it the case is at (issue #21). */
+  phase: QueuePhaseSchema.optional(),
   /** Older links' spelling of flag=deviation. */
   deviation: z.enum(['true']).optional(),
   /** Older links' spelling of flag=consentMissing. */

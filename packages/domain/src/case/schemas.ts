@@ -83,6 +83,7 @@ export const CaseEventTypeSchema = z.enum([
   'slutbeskedRequested',
   'slutbeskedIssued',
   'validityReminderSent',
+  'kontrollansvarigNamed',
   // The officer's workbench (issue #22)
   'noteWritten',
   'feeDecided',

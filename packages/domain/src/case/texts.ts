@@ -137,9 +137,14 @@ export interface MessageText {
   body: string;
 }
 
-/** The appeal instruction every decision carries (PBL 13 kap., förvaltningslagen 44 §). */
-export const appealText =
-  'Beslutet kan överklagas till Länsstyrelsen. Skicka överklagandet till Kjellstavik kommun, byggnadsnämnden, inom tre veckor från den dag du fick del av beslutet. Skriv vilket beslut du överklagar (ange diarienumret), hur du vill att det ändras och varför. Kommunen prövar att överklagandet kommit in i rätt tid och skickar det sedan till Länsstyrelsen.';
+/** The appeal instruction every decision carries (PBL 13 kap., förvaltningslagen 44 §), to the deciding municipality. */
+export const appealTextFor = (municipality: string) =>
+  `Beslutet kan överklagas till Länsstyrelsen. Skicka överklagandet till ${municipality}, byggnadsnämnden, inom tre veckor från den dag du fick del av beslutet. Skriv vilket beslut du överklagar (ange diarienumret), hur du vill att det ändras och varför. Kommunen prövar att överklagandet kommit in i rätt tid och skickar det sedan till Länsstyrelsen.`;
+/**
+ * The e-mail's: the case commands that write it are pure and do not know which municipality runs the server, so it
+ * says "kommunen"; the decision itself (the PDF in Mina ärenden) names the configured municipality.
+ */
+const mailAppealText = appealTextFor('kommunen');
 
 const feeRuleText =
   'Om kommunen inte fattar beslut i tid sänks avgiften med en femtedel för varje påbörjad vecka som tidsfristen överskrids. Begär kommunen komplettering inom tre veckor räknas tiden i stället från den dag kompletteringen kommer in. Tiden kan förlängas en gång, och då får du veta varför.';
@@ -206,7 +211,7 @@ export const applicantMessages = {
     body: [
       `Beslut i ärende ${c.diaryNumber}: ${outcomeLabel(c.outcome, c.procedure).sv}.`,
       'Hela beslutet, med villkor eller skäl och avgift, finns som PDF i Mina ärenden.',
-      appealText,
+      mailAppealText,
     ].join('\n\n'),
   }),
   startApproval: (c: { diaryNumber: string }): MessageText => ({
@@ -364,7 +369,7 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
       ],
     });
   }
-  sections.push({ heading: 'Hur man överklagar', paragraphs: [appealText] });
+  sections.push({ heading: 'Hur man överklagar', paragraphs: [appealTextFor(d.municipality)] });
   return {
     title: d.kind === 'startApproval' ? 'Startbesked' : 'Beslut',
     subtitle,

@@ -33,6 +33,19 @@ describe('checkPlanCompliance', () => {
     expect(rule(c, 'PLAN_BUILDING_AREA')).toMatchObject({ value: 120, limit: 300, unit: 'm²' });
   });
 
+  it('passes on the provisions it does not read, as text, and only when there are some', () => {
+    expect(checkPlanCompliance(house120(), site({ buildings: [] }), 'permit').textProvisions).toBeUndefined();
+    const facade = { code: 'DP_KM_Eg_Utformning_Fasad_Material', symbol: 'f1', text: 'Fasader ska utföras i trä' };
+    const c = checkPlanCompliance(
+      house120(),
+      site({ buildings: [], plan: { ...plan, otherProvisions: [facade] } }),
+      'permit',
+    );
+    expect(c.textProvisions).toEqual([facade]);
+    // Not a deviation: nothing was judged against it.
+    expect(c.deviation).toBe(false);
+  });
+
   it('building area over the plan’s share of the plot is a deviation', () => {
     const s = site({ buildings: [house, { ...house, footprint: box(21, 32, 17, 10), use: 'garage' }] }); // 100 + 170
     const c = checkPlanCompliance(shed(box(5, 8, 6, 6)), s, 'permit');

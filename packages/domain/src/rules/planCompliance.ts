@@ -20,6 +20,11 @@ export interface PlanCompliance {
   rules: PlanRuleResult[];
   /** A broken plan rule makes the measure a deviation (avvikelse): possible if small, after a neighbour hearing. */
   deviation: boolean;
+  /**
+   * The plan's provisions the rules do not read (an imported plan's unknown codes), as text: shown beside the
+   * verdict so nobody takes "meets the plan" to cover them; the officer judges them. Absent when there are none.
+   */
+  textProvisions?: { code: string | null; symbol: string | null; text: string }[];
 }
 
 const cm = (v: number) => Math.round(v * 100) / 100;
@@ -80,5 +85,11 @@ export function checkPlanCompliance(measure: PlannedMeasure, site: Site, outcome
   const use = useOf[measure.type];
   add('PLAN_USE', use, plan.use.join(', '), '', plan.use.includes(use));
 
-  return { applicable: true, planNumber: plan.planNumber, rules, deviation: rules.some((r) => !r.pass) };
+  return {
+    applicable: true,
+    planNumber: plan.planNumber,
+    rules,
+    deviation: rules.some((r) => !r.pass),
+    ...(plan.otherProvisions?.length ? { textProvisions: plan.otherProvisions } : {}),
+  };
 }

@@ -190,6 +190,16 @@ const DetaljplanSchema = z.object({
     .optional(),
   /** q-bestämmelse: särskilt värdefull bebyggelse. */
   qOmrade: MultiPolygonSchema.nullable().optional(),
+  /** Provisions the rules do not read, as text (bestämmelsekod, beteckning, bestämmelseformulering). */
+  ovrigaBestammelser: z
+    .array(
+      z.object({
+        bestammelsekod: z.string().nullable(),
+        beteckning: z.string().nullable(),
+        bestammelseformulering: z.string(),
+      }),
+    )
+    .optional(),
 });
 export const PlanerSchema = z.object({ fastighet: z.uuid(), planer: z.array(DetaljplanSchema) });
 export type Planer = z.infer<typeof PlanerSchema>;
@@ -213,6 +223,15 @@ export function toDetaljplan(plan: DetailedPlan): Detaljplan {
     korsmark: plan.korsmark,
     ...(plan.publicLand ? { allmanPlats: plan.publicLand.map((l) => ({ anvandning: l.use, omrade: l.area })) } : {}),
     ...(plan.culturalHeritage !== undefined ? { qOmrade: plan.culturalHeritage } : {}),
+    ...(plan.otherProvisions
+      ? {
+          ovrigaBestammelser: plan.otherProvisions.map((o) => ({
+            bestammelsekod: o.code,
+            beteckning: o.symbol,
+            bestammelseformulering: o.text,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -232,6 +251,15 @@ export function fromDetaljplan(p: Detaljplan): DetailedPlan {
     korsmark: p.korsmark,
     ...(p.allmanPlats ? { publicLand: p.allmanPlats.map((l) => ({ use: l.anvandning, area: l.omrade })) } : {}),
     ...(p.qOmrade !== undefined ? { culturalHeritage: p.qOmrade } : {}),
+    ...(p.ovrigaBestammelser
+      ? {
+          otherProvisions: p.ovrigaBestammelser.map((o) => ({
+            code: o.bestammelsekod,
+            symbol: o.beteckning,
+            text: o.bestammelseformulering,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -6,62 +6,42 @@ import type { AfterPermitView } from '@lovisa/domain';
 import { apiErrorText } from '../../api/client';
 import { Status } from '../../components/Layout';
 import { formatDate } from '../../format';
-import { useI18n, type Lang } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { useApi } from '../../useApi';
 import { fieldMessage } from '../cases/caseForms';
 import { afterPermitApi } from './afterPermitApi';
-
-const timeFmt: Record<Lang, Intl.DateTimeFormat> = {
-  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }),
-};
-/** "19 januari 2027 09:00", in Swedish time whatever the browser's zone. */
-const when = (iso: string, lang: Lang) => `${formatDate(iso, lang)} ${timeFmt[lang].format(new Date(iso))}`;
+import { NextActions, PhaseBar, when } from './afterPermitParts';
+import { KontrollplanEditor } from './KontrollplanEditor';
+import { KontrollansvarigForm, KontrollplanTicks, SlutbeskedRequestForm, WorkStartedForm } from './KontrollplanTicks';
 
 /**
- * "Mina ärenden" after a decision (issue #21): the phase bar, what the applicant does next, the permit's validity
- * and, while times are offered, the booking of the tekniskt samråd. The domain says all of it; nothing is
- * decided here.
+ * "Mina ärenden" after a decision (issue #21): the phase bar, what the applicant does next, the permit's validity,
+ * the booking of the tekniskt samråd, the kontrollplan (adapted before the startbesked, ticked after it), the day
+ * the work started and the request for slutbesked. The domain says what is offered (`allowed`); nothing is decided
+ * here.
  */
 export function MyAfterPermit({ caseId, caseVersion }: { caseId: string; caseVersion: number }) {
   const { data, error, setData } = useApi(() => afterPermitApi.mine(caseId), [caseId, caseVersion]);
   const { t, lang } = useI18n();
-  const [booked, setBooked] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   if (error) return <Status tone="error">{error}</Status>;
   if (!data || data.phases.length === 0) return null;
   const slot = data.state.consultation.slots.find((s) => s.id === data.state.consultation.bookedSlotId);
+  const may = (c: AfterPermitView['allowed'][number]) => data.allowed.includes(c);
+  const after = (message: string) => (next: AfterPermitView) => {
+    setData(next);
+    setDone(message);
+  };
   return (
     <section aria-labelledby="after-permit-title" className="after-permit">
       <h2 id="after-permit-title">{t('afterPermit.title')}</h2>
-      {booked && <Status tone="success">{t('afterPermit.booking.done')}</Status>}
-      <ol className="stages" aria-label={t('afterPermit.phasesLabel')}>
-        {data.phases.map((p) => (
-          <li
-            key={p.key}
-            className={`stages__step stages__step--${p.state}`}
-            aria-current={p.state === 'current' ? 'step' : undefined}
-          >
-            <span className="stages__label">{t(`afterPermit.phase.${p.key}`)}</span>
-            <span className="stages__meta">{t(`afterPermit.phaseState.${p.state}`)}</span>
-          </li>
-        ))}
-      </ol>
+      {done && <Status tone="success">{done}</Status>}
+      <PhaseBar view={data} />
       <h3>{t('afterPermit.nextTitle')}</h3>
-      <ul className="after-permit__next">
-        {data.nextActions.map((a) => (
-          <li key={a.id}>{t(`afterPermit.next.${a.id}`, { on: a.on ? formatDate(a.on, lang) : '' })}</li>
-        ))}
-      </ul>
+      <NextActions view={data} />
       {slot && <p>{t('afterPermit.booked', { when: when(slot.startsAt, lang), place: slot.place })}</p>}
-      {data.nextActions.some((a) => a.id === 'bookConsultation') && (
-        <BookConsultation
-          caseId={caseId}
-          view={data}
-          onBooked={(next) => {
-            setData(next);
-            setBooked(true);
-          }}
-        />
+      {may('bookConsultationSlot') && (
+        <BookConsultation caseId={caseId} view={data} onBooked={after(t('afterPermit.booking.done'))} />
       )}
       {data.progress.total > 0 && data.state.kontrollplan.approvedOn && (
         <p>{t('afterPermit.progress', { done: data.progress.done, total: data.progress.total })}</p>
@@ -74,6 +54,30 @@ export function MyAfterPermit({ caseId, caseVersion }: { caseId: string; caseVer
             finishBy: formatDate(data.validity.finishBy, lang),
           })}
         </p>
+      )}
+      {may('editKontrollplan') ? (
+        <KontrollplanEditor caseId={caseId} view={data} onSaved={setData} />
+      ) : (
+        <section aria-labelledby="kp-title">
+          <h3 id="kp-title">{t('ap.kontrollplan.title')}</h3>
+          {data.state.kontrollplan.approvedOn && (
+            <p className="hint">
+              {t('ap.kontrollplan.approved', { date: formatDate(data.state.kontrollplan.approvedOn, lang) })}
+            </p>
+          )}
+          <KontrollplanTicks caseId={caseId} view={data} onChanged={(next, message) => after(message)(next)} />
+        </section>
+      )}
+      {may('nameKontrollansvarig') && (
+        <KontrollansvarigForm caseId={caseId} view={data} onDone={after(t('ap.ka.done'))} />
+      )}
+      {may('reportWorkStarted') && <WorkStartedForm caseId={caseId} view={data} onDone={after(t('ap.started.done'))} />}
+      {data.state.startedOn && <p>{t('ap.started.shown', { date: formatDate(data.state.startedOn, lang) })}</p>}
+      {may('requestSlutbesked') && (
+        <SlutbeskedRequestForm caseId={caseId} view={data} onDone={after(t('ap.request.done'))} />
+      )}
+      {data.state.finalRequest && (
+        <p>{t('ap.request.shown', { date: formatDate(data.state.finalRequest.on, lang) })}</p>
       )}
     </section>
   );

@@ -48,6 +48,7 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   validityReminderSent: 'afterPermit.event.validityReminderSent',
   noteWritten: 'loop.event.noteWritten',
   feeDecided: 'loop.event.feeDecided',
+  kontrollansvarigNamed: 'afterPermit.event.kontrollansvarigNamed',
 };
 
 const documentKeys: Record<CaseDocumentKind, MessageKey> = {

@@ -1,5 +1,6 @@
 import { measureLabels } from '@lovisa/domain';
 import { PageTitle, Status } from '../../components/Layout';
+import { KontrollansvarigCases } from '../afterPermit/KontrollansvarigPage';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
@@ -68,6 +69,7 @@ export default function MyCasesPage() {
           {t('cases.new')}
         </Link>
       </p>
+      <KontrollansvarigCases />
       {messages && (
         <section aria-labelledby="inbox-title">
           <h2 id="inbox-title">{t('loop.inbox')}</h2>

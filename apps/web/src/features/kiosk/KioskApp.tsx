@@ -10,6 +10,7 @@ import { keepOneHistoryEntry } from './history';
 import { HelpDialog, IdleGuard } from './KioskDialogs';
 import { kioskApi, type KioskConfig } from './kioskApi';
 import { endVisit } from './wipe';
+import { useMunicipalityName } from '../../components/municipality';
 
 const WizardPage = lazy(() => import('../wizard/WizardPage'));
 const MyCasesPage = lazy(() => import('../cases/MyCasesPage'));
@@ -28,6 +29,7 @@ export default function KioskApp() {
   const { path } = useLocation();
   const { session } = useSession();
   const { t, lang, setLang } = useI18n();
+  const municipality = useMunicipalityName();
   const [config, setConfig] = useState<KioskConfig | null>(null);
   const [contrast, setContrast] = useState(false);
   const [staff, setStaff] = useState(false);
@@ -68,7 +70,7 @@ export default function KioskApp() {
       </a>
       <header className="kiosk-bar">
         <p className="kiosk-bar__brand">
-          <span className="kiosk-bar__name">{t('app.name')}</span> {t('app.service')} · {t('app.municipality')}
+          <span className="kiosk-bar__name">{t('app.name')}</span> {t('app.service')} · {municipality}
         </p>
         <div className="kiosk-bar__buttons" role="group" aria-label={t('kiosk.bar')}>
           <button type="button" lang={lang === 'sv' ? 'en' : 'sv'} onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')}>

@@ -1,5 +1,6 @@
 import { PageTitle } from '../../components/Layout';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useMunicipalityName } from '../../components/municipality';
 
 /** A page of headed paragraphs from the dictionaries: the texts every Swedish public e-service must have. */
 function TextPage({
@@ -12,10 +13,11 @@ function TextPage({
   sections: [MessageKey, MessageKey[]][];
 }) {
   const { t } = useI18n();
+  const municipality = useMunicipalityName();
   return (
     <div className="page page--narrow">
       <PageTitle>{t(title)}</PageTitle>
-      <p>{t(intro)}</p>
+      <p>{t(intro, { municipality })}</p>
       {sections.map(([heading, paragraphs]) => (
         <section key={heading}>
           <h2>{t(heading)}</h2>

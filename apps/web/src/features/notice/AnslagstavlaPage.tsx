@@ -4,6 +4,7 @@ import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useLocation } from '../../router';
 import { useApi } from '../../useApi';
+import { useMunicipalityName } from '../../components/municipality';
 
 const PAGE_SIZE = 20;
 
@@ -13,6 +14,7 @@ const PAGE_SIZE = 20;
  */
 export default function AnslagstavlaPage() {
   const { t, lang, label } = useI18n();
+  const municipality = useMunicipalityName();
   const { search } = useLocation();
   const page = Math.max(1, Number(search.get('sida')) || 1);
   const { data, error } = useApi(
@@ -32,8 +34,8 @@ export default function AnslagstavlaPage() {
   return (
     <div className="page page--narrow">
       <PageTitle>{t('notice.board.title')}</PageTitle>
-      <p>{t('notice.board.intro')}</p>
-      <p>{t('notice.board.appeal')}</p>
+      <p>{t('notice.board.intro', { municipality })}</p>
+      <p>{t('notice.board.appeal', { municipality })}</p>
       {error && <Status tone="error">{error}</Status>}
       <p aria-live="polite">{countText}</p>
       {data && data.items.length > 0 && (

@@ -30,6 +30,7 @@ import {
 import { caseStateText, percent, toneOfDays } from '../cases/caseText';
 import { useI18n, type Message } from '../../i18n/i18n';
 import { HearingPanel } from './HearingPanel';
+import { AfterPermitPanel } from './AfterPermitPanel';
 import { DecisionForm } from './DecisionForm';
 import { Panel } from './Panel';
 import { PlanProvisions } from './PlanProvisions';
@@ -132,6 +133,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
               <AssessmentPanel c={c} />
               {c.officer.fee && <FeePanel c={c} fee={c.officer.fee} run={run} />}
               <NotesPanel c={c} run={run} />
+              {c.status === 'decided' && <AfterPermitPanel caseId={c.id} caseVersion={c.version} onChanged={reload} />}
               <h2>{t('loop.caseTitle')}</h2>
               <CaseFacts c={c} face="officer" />
             </div>

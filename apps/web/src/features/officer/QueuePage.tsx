@@ -3,6 +3,7 @@ import {
   CaseStatusSchema,
   MeasureTypeSchema,
   QueueFlagSchema,
+  QueuePhaseSchema,
   QueueSortSchema,
   QueueViewParamsSchema,
   caseStatusLabels,
@@ -64,6 +65,7 @@ export default function QueuePage() {
   const page = Number(search.get('page') ?? '1');
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const scope = search.get('scope') ?? 'team';
+  const phase = QueuePhaseSchema.safeParse(search.get('phase') ?? undefined).data;
   const sort = QueueSortSchema.catch('daysLeft').parse(search.get('sort') ?? undefined);
   const dir = search.get('dir') === 'desc' ? 'desc' : 'asc';
 
@@ -98,6 +100,17 @@ export default function QueuePage() {
                 aria-current={scope === tab.scope ? 'page' : undefined}
               >
                 {t(tab.key)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <nav aria-label={t('queue.phases')} className="tabs tabs--phases">
+        <ul>
+          {[null, ...QueuePhaseSchema.options].map((p) => (
+            <li key={p ?? 'all'}>
+              <Link href={hrefWith({ phase: p })} aria-current={(phase ?? null) === p ? 'page' : undefined}>
+                {t(p ? `queue.phase.${p}` : 'queue.phase.all')}
               </Link>
             </li>
           ))}

@@ -10,6 +10,7 @@ import {
 } from '@lovisa/domain';
 import { GET } from '../../api/http';
 import { PageTitle, Status } from '../../components/Layout';
+import { useMunicipalityName } from '../../components/municipality';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useLocation } from '../../router';
@@ -28,6 +29,7 @@ const PATH = '/bygglovsregister';
  */
 export default function RegisterPage() {
   const { t } = useI18n();
+  const municipality = useMunicipalityName();
   const { search } = useLocation();
   const page = Math.max(1, Number(search.get('sida')) || 1);
   const status = PublicStatusSchema.safeParse(search.get('status')).data;
@@ -63,7 +65,7 @@ export default function RegisterPage() {
   return (
     <div className="page register">
       <PageTitle>{t('register.title')}</PageTitle>
-      <p>{t('register.intro')}</p>
+      <p>{t('register.intro', { municipality })}</p>
       <p>{t('register.privacy')}</p>
       <RegisterFilters status={status} measure={measure} onFilter={(st, m) => navigate(href(1, st, m))} />
       {error && <Status tone="error">{error}</Status>}

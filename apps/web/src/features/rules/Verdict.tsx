@@ -75,6 +75,19 @@ export function Verdict({
             </tbody>
           </table>
           {failed.length > 0 && <p>{t('verdict.deviation')}</p>}
+          {evaluation.compliance.textProvisions && (
+            <>
+              <h3 className="verdict__subheading">{t('verdict.otherProvisions')}</h3>
+              <ul className="verdict__list">
+                {evaluation.compliance.textProvisions.map((p, i) => (
+                  <li key={`${p.code ?? p.symbol ?? ''}-${i}`}>
+                    {p.symbol ? `${p.symbol}: ` : ''}
+                    {p.text}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
     </section>

@@ -1,13 +1,15 @@
 import { PageTitle } from '../../components/Layout';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
+import { useMunicipalityName } from '../../components/municipality';
 
 export function StartPage() {
   const { t } = useI18n();
+  const municipality = useMunicipalityName();
   return (
     <div className="page page--narrow">
       <PageTitle>{t('start.title')}</PageTitle>
-      <p className="lead">{t('start.lead')}</p>
+      <p className="lead">{t('start.lead', { municipality })}</p>
       <h2>{t('start.needTitle')}</h2>
       <ul className="checklist">
         <li>{t('start.need1')}</li>

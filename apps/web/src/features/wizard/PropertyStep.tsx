@@ -4,6 +4,7 @@ import { useApi } from '../../useApi';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../format';
 import { PropertyThumbnail } from '../../map/PropertyThumbnail';
+import { useMunicipalityName } from '../../components/municipality';
 
 export function PropertyStep(props: {
   properties: PropertySummary[];
@@ -12,6 +13,7 @@ export function PropertyStep(props: {
 }) {
   const { data: me } = useApi(() => api.me(), []);
   const { t, lang } = useI18n();
+  const municipality = useMunicipalityName();
   const [before, after] = t('property.greeting').split('{name}');
   return (
     <>
@@ -39,7 +41,7 @@ export function PropertyStep(props: {
         </div>
       )}
       {props.properties.length === 0 ? (
-        <p className="status status--info">{t('property.none')}</p>
+        <p className="status status--info">{t('property.none', { municipality })}</p>
       ) : (
         <fieldset className="cards">
           <legend>{t('property.question')}</legend>

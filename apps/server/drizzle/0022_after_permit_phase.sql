@@ -1,0 +1,1 @@
+ALTER TABLE "case_after_permit" ADD COLUMN "phase" text;

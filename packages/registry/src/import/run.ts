@@ -1,0 +1,183 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MunicipalitySchema } from '@lovisa/domain';
+import { loadBasemap } from '../basemap';
+import { loadFeeSchedule, loadFixtureRegisters, loadPhraseLibrary, loadRoutingRules } from '../fixtureRegisters';
+import { loadMunicipality } from '../municipality';
+import { issue, type ImportIssue } from './issues';
+import { assignPlans, convertPlans } from './plans';
+import { convertProperties } from './properties';
+import { convertStaff, convertTeams } from './staff';
+
+export interface ImportOptions {
+  /** Cadastral GeoJSON (Lantmäteriet's shape). */
+  properties: string;
+  /** Detailed plans (Boverket's national digital plan shape), GeoJSON or JSON. */
+  plans: string;
+  staff: string;
+  teams: string;
+  /** municipality.json; its logo file is copied along. Optional: without it the service shows Kjellstavik's. */
+  municipality?: string;
+  /**
+   * Where the files the importer does not convert come from (persons.json, ownership.json, routing.json, fees.json,
+   * basemap.geojson, site-leaseholds.json, phrases.json): a file already in `out` is kept, otherwise it is copied from here.
+   */
+  base?: string;
+  /** The fixtures directory to write, as FIXTURES_DIR names it. */
+  out: string;
+  today?: Date;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  issues: ImportIssue[];
+  warnings: ImportIssue[];
+  /** Files written to `out` (none when not ok). */
+  written: string[];
+  counts: { properties: number; plans: number; officers: number; teams: number };
+}
+
+/** Copied (or kept) rather than converted; the first four are required, the others optional. */
+const PASSTHROUGH = [
+  'persons.json',
+  'ownership.json',
+  'routing.json',
+  'fees.json',
+  'basemap.geojson',
+  'site-leaseholds.json',
+  'phrases.json',
+];
+const REQUIRED = new Set(['persons.json', 'ownership.json', 'routing.json', 'fees.json']);
+
+async function readInput(file: string, issues: ImportIssue[]): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    issues.push(
+      issue(path.basename(file), null, null, 'file.unreadable', {
+        reason: (err as NodeJS.ErrnoException).code ?? 'error',
+      }),
+    );
+    return null;
+  }
+}
+
+/**
+ * Converts every input, and writes the fixtures directory only when all of it is valid: first into a fresh
+ * directory beside `out`, which is then loaded exactly as the server loads it (so cross-file problems — an
+ * owner's property that is not in the export, a routing rule naming a team that is not in teams.csv — are found
+ * too), and only then moved into `out` file by file.
+ */
+export async function runImport(o: ImportOptions): Promise<ImportResult> {
+  const issues: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const name = (f: string) => path.basename(f);
+  const [propText, planText, staffText, teamText, muniText] = await Promise.all([
+    readInput(o.properties, issues),
+    readInput(o.plans, issues),
+    readInput(o.staff, issues),
+    readInput(o.teams, issues),
+    o.municipality ? readInput(o.municipality, issues) : Promise.resolve(null),
+  ]);
+  const teams = teamText === null ? null : convertTeams(teamText, name(o.teams));
+  const staff =
+    staffText === null || !teams
+      ? null
+      : convertStaff(staffText, new Set(teams.teams.map((t) => t.id)), name(o.staff), o.today);
+  const props = propText === null ? null : convertProperties(propText, name(o.properties));
+  const plans = planText === null ? null : convertPlans(planText, name(o.plans));
+  for (const r of [teams, staff, props, plans]) if (r) issues.push(...r.issues);
+  if (plans) warnings.push(...plans.warnings);
+
+  let municipality: unknown = null;
+  if (o.municipality && muniText !== null) {
+    const file = name(o.municipality);
+    try {
+      const parsed = MunicipalitySchema.safeParse(JSON.parse(muniText.replace(/^\uFEFF/, '')));
+      if (!parsed.success)
+        for (const i of parsed.error.issues)
+          issues.push(
+            issue(file, null, i.path.join('.'), 'field.invalid', { field: i.path.join('.'), reason: i.message }),
+          );
+      else {
+        municipality = parsed.data;
+        if (parsed.data.logo && !existsSync(path.join(path.dirname(o.municipality), parsed.data.logo)))
+          issues.push(issue(file, null, 'logo', 'file.unreadable', { reason: `${parsed.data.logo}: ENOENT` }));
+      }
+    } catch (err) {
+      issues.push(issue(file, null, null, 'file.notJson', { reason: (err as Error).message }));
+    }
+  }
+  for (const f of PASSTHROUGH) {
+    const from = existsSync(path.join(o.out, f)) || (o.base && existsSync(path.join(o.base, f)));
+    if (!from && REQUIRED.has(f))
+      issues.push(issue(f, null, null, 'file.unreadable', { reason: `neither in ${o.out} nor in --base` }));
+  }
+  const counts = {
+    properties: props?.properties.length ?? 0,
+    plans: plans?.plans.length ?? 0,
+    officers: staff?.officers.length ?? 0,
+    teams: teams?.teams.length ?? 0,
+  };
+  if (issues.length || !props || !plans || !staff || !teams)
+    return { ok: false, issues, warnings, written: [], counts };
+
+  const assigned = assignPlans(props.properties, plans.plans, name(o.plans));
+  warnings.push(...assigned.warnings);
+  const outputs: Record<string, unknown> = {
+    'properties.json': assigned.properties,
+    'plans.json': plans.plans,
+    'officers.json': staff.officers,
+    'teams.json': teams.teams,
+    ...(municipality ? { 'municipality.json': municipality } : {}),
+  };
+
+  await mkdir(path.dirname(path.resolve(o.out)), { recursive: true });
+  const tmp = await mkdtemp(path.join(path.dirname(path.resolve(o.out)), '.lovisa-import-'));
+  try {
+    for (const [f, data] of Object.entries(outputs))
+      await writeFile(path.join(tmp, f), JSON.stringify(data, null, 1) + '\n');
+    const logo = (municipality as { logo?: string | null } | null)?.logo;
+    if (logo) await copyFile(path.join(path.dirname(o.municipality!), logo), path.join(tmp, logo));
+    for (const f of PASSTHROUGH) {
+      const source = existsSync(path.join(o.out, f)) ? path.join(o.out, f) : o.base ? path.join(o.base, f) : null;
+      if (source && existsSync(source)) await copyFile(source, path.join(tmp, f));
+      else if (f === 'basemap.geojson')
+        await writeFile(path.join(tmp, f), '{"type":"FeatureCollection","features":[]}\n');
+    }
+    try {
+      await Promise.all([
+        loadFixtureRegisters(tmp),
+        loadRoutingRules(tmp),
+        loadFeeSchedule(tmp),
+        loadBasemap(tmp),
+        loadPhraseLibrary(tmp),
+        loadMunicipality(tmp),
+      ]);
+      const routing = await loadRoutingRules(tmp);
+      const teamIds = new Set(teams.teams.map((t) => t.id));
+      for (const r of routing)
+        if (!teamIds.has(r.teamId)) throw new Error(`fixtures/routing.json: the team ${r.teamId} is not in teams.csv`);
+    } catch (err) {
+      const message = (err as Error).message.replace(/\s+/g, ' ');
+      return {
+        ok: false,
+        issues: [issue('fixtures', null, null, 'fixtures.invalid', { reason: message })],
+        warnings,
+        written: [],
+        counts,
+      };
+    }
+    await mkdir(o.out, { recursive: true });
+    const written: string[] = [];
+    for (const f of [...Object.keys(outputs), ...(logo ? [logo] : []), ...PASSTHROUGH]) {
+      if (!existsSync(path.join(tmp, f))) continue;
+      await rename(path.join(tmp, f), path.join(o.out, f));
+      written.push(f);
+    }
+    return { ok: true, issues: [], warnings, written, counts };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}

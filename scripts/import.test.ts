@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const samples = path.join(root, 'fixtures/import-samples');
+const run = (args: string[]) =>
+  promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: root }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+const sampleArgs = (out: string, staff = path.join(samples, 'staff.csv')) => [
+  '--properties',
+  path.join(samples, 'properties.geojson'),
+  '--plans',
+  path.join(samples, 'plans.geojson'),
+  '--staff',
+  staff,
+  '--teams',
+  path.join(samples, 'teams.csv'),
+  '--municipality',
+  path.join(samples, 'municipality.json'),
+  '--base',
+  samples,
+  '--out',
+  out,
+];
+
+describe('npm run import, as an operator runs it', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it(
+    'prints each bad row and exits 1 without writing; exits 0 and says what it wrote when all is well',
+    { timeout: 60_000 },
+    async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-import-cli-'));
+      dirs.push(dir);
+      const staff = path.join(dir, 'staff.csv');
+      await writeFile(staff, (await readFile(path.join(samples, 'staff.csv'), 'utf8')).replace('gruppchef', 'chef'));
+      const bad = await run(sampleArgs(path.join(dir, 'bad'), staff));
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain(
+        'fel: staff.csv rad 3: rollen ”chef” finns inte; använd handläggare eller gruppchef',
+      );
+      expect(bad.stdout).toContain('Inget skrevs: 1 fel.');
+      expect(existsSync(path.join(dir, 'bad'))).toBe(false);
+
+      const good = await run([...sampleArgs(path.join(dir, 'good')), '--lang', 'en']);
+      expect(good.code).toBe(0);
+      expect(good.stderr).toContain('warning: plans.geojson feature 2: unknown provision');
+      expect(good.stdout).toContain('Done: 5 properties, 1 plans, 3 officers, 2 teams');
+
+      expect((await run(['--out', dir])).code).toBe(2);
+    },
+  );
+});
