@@ -108,6 +108,8 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig) 
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
+        // The case view shows documents in the page: files from the API, and previews fetched as blob: URLs.
+        frameSrc: ["'self'", 'blob:'],
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
