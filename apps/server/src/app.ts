@@ -190,9 +190,11 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(import('./routes/consentSigning'));
   await api.register(myCasesRoutes);
   await api.register(hearingRoutes);
+  await api.register(import('./routes/consultations'));
   await api.register(kioskRoutes);
   // Not even registered on a kiosk (the hook above answers 404 for the whole prefix as well).
   if (!config.kiosk.only) await api.register(officerRoutes);
+  if (!config.kiosk.only) await api.register(import('./routes/officerConsultations'));
   if (!config.kiosk.only) await api.register(officerHearingRoutes);
   if (!config.kiosk.only) await api.register(import('./routes/statistics'));
   if (!config.kiosk.only) await api.register(import('./routes/queueViews'));

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { caseAfterPermit, decisionAnnouncements, decisionDeliveries } from './db/schema';
+import { attachments, caseAfterPermit, decisionAnnouncements, decisionDeliveries } from './db/schema';
+import { insertConsultation } from './repositories/consultations';
+import { sha256 } from './services/consent';
 import {
   startHarness,
   login,
@@ -188,6 +190,24 @@ async function viewOfOfficerX(ctx: Ctx): Promise<string> {
   if (res.statusCode !== 201) throw new Error(`save view: ${res.statusCode} ${res.body}`);
   return res.json().id as string;
 }
+/** A remiss on a fresh case of A's, as its e-mail's link would open it: the link's key and the case. */
+async function consultationOnA(ctx: Ctx): Promise<{ token: string; caseId: string }> {
+  const { id } = await caseOfA(ctx);
+  const token = randomUUID().replaceAll('-', '');
+  await insertConsultation(ctx.h.app.db, {
+    id: randomUUID(),
+    caseId: id,
+    consultee: 'Räddningstjänsten',
+    email: 'rtj@kjellstavik.example',
+    question: 'Når räddningsfordonen fram?',
+    replyBy: '2026-12-14',
+    sentAt: new Date(),
+    sentBy: 'Test',
+    tokenHash: sha256(token),
+  });
+  return { token, caseId: id };
+}
+
 async function caseOfA(
   ctx: Ctx,
   state: 'received' | 'awaitingCompletion' | 'approved' | 'proposed' = 'received',
@@ -524,6 +544,36 @@ const matrix: Row[] = [
     call: async () => ({ method: 'GET', url: '/api/public/anslagstavla' }),
   },
   // The public register (issue #25): open to everyone, logged in or not, kiosk or not.
+  // A remiss body's link: the link is the key, whoever holds it (issue #22).
+  {
+    method: 'GET',
+    route: '/api/consultations/:token',
+    expect: all(200),
+    call: async (c) => ({ method: 'GET', url: `/api/consultations/${(await consultationOnA(c)).token}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/consultations/:token/answer',
+    expect: all(200),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/consultations/${(await consultationOnA(c)).token}/answer`,
+      body: { kind: 'noObjection', answeredBy: 'Eva Berg, brandinspektör' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/consultations/:token/documents/:fileId',
+    expect: all(200),
+    call: async (c) => {
+      const { token, caseId } = await consultationOnA(c);
+      const [file] = await c.h.app.db
+        .select({ id: attachments.id })
+        .from(attachments)
+        .where(eq(attachments.caseId, caseId));
+      return { method: 'GET', url: `/api/consultations/${token}/documents/${file!.id}` };
+    },
+  },
   {
     method: 'GET',
     route: '/api/public/register',
@@ -1050,6 +1100,22 @@ const matrix: Row[] = [
       method: 'POST',
       url: `/api/officer/cases/${(await caseOfA(c)).id}/extension`,
       body: { version: 0, weeks: 4, reason: 'Remiss till miljöförvaltningen.' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/consultations',
+    expect: officersOfTeam(200),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/consultations`,
+      body: {
+        version: 0,
+        consultee: 'Trafikenheten',
+        email: 'trafik@kjellstavik.example',
+        question: 'Är sikten vid utfarten tillräcklig?',
+        replyBy: '2026-12-14',
+      },
     }),
   },
   {

@@ -18,6 +18,7 @@ import { openDatabase } from './db/database';
 import { seedStaff } from './db/seed';
 import { runRetention } from './jobs/retention';
 import { sendValidityReminders } from './jobs/validityReminders';
+import { sendConsultationReminders } from './services/consultations';
 import { messageIdDomain, smtpTransport } from './notifications/mailTransport';
 import { startMailDelivery } from './notifications/outboxDelivery';
 import { startMetricsServer } from './metrics/server';
@@ -91,6 +92,9 @@ const reminders = async () => {
   try {
     const sent = await sendValidityReminders(database.db, app.clock());
     if (sent > 0) app.log.info({ sent }, 'validity reminders sent');
+    // Remiss bodies that have not answered, two days before their reply-by day (issue #22).
+    const reminded = await sendConsultationReminders(app);
+    if (reminded > 0) app.log.info({ reminded }, 'remiss reminders sent');
   } catch (err) {
     app.log.error({ err }, 'validity reminders failed');
   }

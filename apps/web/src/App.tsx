@@ -29,6 +29,8 @@ const AnslagstavlaPage = lazy(() => import('./features/notice/AnslagstavlaPage')
 // The public register of permit cases, list and map (issue #25).
 const RegisterPage = lazy(() => import('./features/register/RegisterPage'));
 // The town-hall kiosk's face (issue 9): its own shell, loaded only at /kiosk or for a kiosk session.
+// A remiss body's side (issue #22): the link in its e-mail.
+const ConsultationPage = lazy(() => import('./features/consultation/ConsultationPage'));
 const KioskApp = lazy(() => import('./features/kiosk/KioskApp'));
 
 // The server answers 404 for any page address not in @lovisa/domain's APP_PAGE_PATTERNS: add a page there too.
@@ -51,6 +53,7 @@ function route(path: string) {
   if ((m = path.match(/^\/medgivande\/([A-Za-z0-9_-]{22,64})$/))) return <ConsentPage code={m[1]!} />;
   if (path === '/underrattelse') return <HearingCodePage />;
   if ((m = path.match(/^\/underrattelse\/([0-9A-Za-z-]{8,20})$/))) return <NeighbourHearingPage code={m[1]!} />;
+  if ((m = path.match(/^\/remiss\/([A-Za-z0-9_-]{32})$/))) return <ConsultationPage token={m[1]!} />;
   return <NotFound />;
 }
 

@@ -22,6 +22,7 @@ describe('the web app page addresses', () => {
     '/kiosk/meny',
     '/underrattelse',
     '/underrattelse/ABCD-EFGH-JKMN',
+    '/remiss/abcdefghijABCDEFGHIJ0123456789_-',
   ])('%s is a page', (path) => expect(isAppPage(path)).toBe(true));
 
   it.each([
@@ -37,5 +38,6 @@ describe('the web app page addresses', () => {
     '/medgivande/kort',
     '/underrattelse/a/b',
     '/underrattelse/<script>',
+    '/remiss/too-short',
   ])('%s is not', (path) => expect(isAppPage(path)).toBe(false));
 });

@@ -30,6 +30,8 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   // The neighbour hearing: the code field, and a letter's code (issue 19).
   /^\/underrattelse$/,
   /^\/underrattelse\/[0-9A-Za-z-]{8,20}$/,
+  // A remiss body's link (issue #22): the 32-character key its e-mail carries.
+  /^\/remiss\/[A-Za-z0-9_-]{32}$/,
   // The kiosk face routes its own sub-pages and says "not here" for the rest.
   /^\/kiosk(\/[a-z0-9-]+)*$/,
 ];

@@ -56,7 +56,7 @@ export async function deliverDueMail(db: Db, transport: MailTransport, opts: Del
     .returning();
 
   const caseOf = new Map(
-    claimed.length === 0
+    claimed.every((e) => !e.messageId)
       ? []
       : (
           await db
@@ -65,7 +65,7 @@ export async function deliverDueMail(db: Db, transport: MailTransport, opts: Del
             .where(
               inArray(
                 messages.id,
-                claimed.map((e) => e.messageId),
+                claimed.flatMap((e) => (e.messageId ? [e.messageId] : [])),
               ),
             )
         ).map((m) => [m.id, m.caseId]),
@@ -74,7 +74,8 @@ export async function deliverDueMail(db: Db, transport: MailTransport, opts: Del
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
   for (const entry of claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
     try {
-      const caseId = caseOf.get(entry.messageId);
+      // Mail to someone outside the case (a remiss) carries its own link: no link to Mina ärenden is added.
+      const caseId = entry.messageId ? caseOf.get(entry.messageId) : undefined;
       await transport.send({
         from: opts.from,
         to: entry.recipient,

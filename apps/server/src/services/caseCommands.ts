@@ -87,6 +87,8 @@ export function caseProblemError(problem: CaseProblem, row?: CaseRow): AppError 
 function actorOfChange(row: CaseRow, actor: CaseActor): { name: string; event?: string } {
   if (actor.role === 'applicant') return { name: row.applicantName, event: 'applicant' };
   if (actor.role === 'neighbour') return { name: 'Sakägare', event: 'neighbour' };
+  // A remiss body answers as the body (its link is the body's), not as a person.
+  if (actor.role === 'consultee') return { name: actor.name };
   return { name: actor.name };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   CaseAssessmentSchema,
   caseCommandLimits,
+  consultationReplyBounds,
   maskPersonnummer,
   measureLabels,
   phrasesFor,
@@ -22,6 +23,7 @@ import { caseStateOf } from './caseCommands';
 import { hearingOf } from '../repositories/hearings';
 import { hearingView } from './hearing';
 import { caseFeeOf } from './caseFee';
+import { consultationView, consultationsOf } from '../repositories/consultations';
 
 export function teamOf(user: SessionUser): string {
   if (!user.teamId) throw forbidden();
@@ -99,6 +101,8 @@ async function officerView(
     viewerIsTeamLead: actor.teamLead,
     hearing: await hearingView(app, row, hearing, today),
     fee: fee && withoutOverdueWeeks(fee),
+    consultations: (await consultationsOf(app.db, row.id)).map((c) => consultationView(c, today)),
+    consultationLimits: limits.actions.includes('sendConsultation') ? consultationReplyBounds(today) : null,
     notes: events
       .filter((e) => e.type === 'noteWritten' && typeof e.data.text === 'string')
       .map((e) => ({ at: e.at, by: e.actor, text: e.data.text as string })),

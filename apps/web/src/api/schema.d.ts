@@ -3254,6 +3254,519 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/consultations/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The remiss a link opens: the question, the reply-by day, the application and its documents */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: {
+                /** Format: date-time */
+                answeredAt: string;
+                answeredBy: string;
+                /** @enum {string} */
+                kind: 'noObjection' | 'comments';
+                text: string | null;
+              } | null;
+              consultee: string;
+              description: string;
+              diaryNumber: string;
+              documents: {
+                fileName: string;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              }[];
+              mayAnswer: boolean;
+              measure: {
+                en: string;
+                sv: string;
+              };
+              propertyDesignation: string;
+              question: string;
+              /** Format: date */
+              replyBy: string;
+              sentBy: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consultations/{token}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The body's answer to the remiss: no objection, or comments; once, while the case is open */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answeredBy: string;
+            /** @enum {string} */
+            kind: 'noObjection' | 'comments';
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: {
+                /** Format: date-time */
+                answeredAt: string;
+                answeredBy: string;
+                /** @enum {string} */
+                kind: 'noObjection' | 'comments';
+                text: string | null;
+              } | null;
+              consultee: string;
+              description: string;
+              diaryNumber: string;
+              documents: {
+                fileName: string;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              }[];
+              mayAnswer: boolean;
+              measure: {
+                en: string;
+                sv: string;
+              };
+              propertyDesignation: string;
+              question: string;
+              /** Format: date */
+              replyBy: string;
+              sentBy: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consultations/{token}/documents/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the application's documents, for the body the remiss went to, as a download */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fileId: string;
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dev/outbox': {
     parameters: {
       query?: never;
@@ -8219,7 +8732,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -8307,6 +8822,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -8371,6 +8887,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -8455,6 +9000,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -12149,7 +12695,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -12237,6 +12785,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -12301,6 +12850,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -12385,6 +12963,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -13123,7 +13702,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -13211,6 +13792,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -13275,6 +13857,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -13359,6 +13970,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -14321,7 +14933,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -14409,6 +15023,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -14473,6 +15088,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -14557,6 +15201,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -17647,7 +18292,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -17735,6 +18382,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -17799,6 +18447,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -17883,6 +18560,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -18335,7 +19013,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -18423,6 +19103,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -18487,6 +19168,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -18571,6 +19281,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -18642,6 +19353,732 @@ export interface paths {
               status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
               teamId: string;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a remiss: the case to a body (a unit of the municipality or an authority) with a question and a reply-by working day; it gets an e-mail with a link of its own, shown here once too */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            consultee: string;
+            /** Format: email */
+            email: string;
+            question: string;
+            /** Format: date */
+            replyBy: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                applicantName: string;
+                application: {
+                  details: {
+                    description: string;
+                    email?: '' | string;
+                    grossFloorAreaM2?: number;
+                    kaCertificationId?: string;
+                    kaContact?: string;
+                    kaName?: string;
+                    phone?: '' | string;
+                    /** Format: date */
+                    plannedStart: string;
+                    ridgeHeightM: number;
+                  };
+                  /** Format: uuid */
+                  draftId?: string;
+                  footprints: {
+                    geometry: {
+                      coordinates: [number, number][][];
+                      /** @enum {string} */
+                      type: 'Polygon';
+                    };
+                    id: string;
+                    /** @enum {string} */
+                    measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                  }[];
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                  /** Format: uuid */
+                  propertyId: string;
+                };
+                attachments: {
+                  /** @enum {string} */
+                  contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                  /** Format: date-time */
+                  createdAt: string;
+                  fileName: string;
+                  generated: boolean;
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  neighbourPropertyId: string | null;
+                  size: number;
+                  /** @enum {string} */
+                  type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+                }[];
+                clock: {
+                  /** @enum {string} */
+                  basis: 'received' | 'completion' | 'supplement';
+                  completionOrders: {
+                    /** Format: date */
+                    completedOn: string | null;
+                    /** Format: date */
+                    issuedOn: string;
+                    restarts: boolean;
+                  }[];
+                  daysLeft: number | null;
+                  /** Format: date */
+                  deadline: string | null;
+                  /** Format: date */
+                  decidedOn: string | null;
+                  extended: boolean;
+                  extension: {
+                    /** Format: date */
+                    decidedOn: string;
+                    reason: string;
+                    weeks: number;
+                  } | null;
+                  feeReduction: number;
+                  /** Format: date */
+                  originalDeadline: string | null;
+                  overdueWeeksStarted: number;
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  /** Format: date */
+                  received: string;
+                  /** Format: date */
+                  startsOn: string | null;
+                  waitingForCompletion: boolean;
+                };
+                completionRequest: {
+                  /** Format: date-time */
+                  issuedAt: string;
+                  items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                  /** Format: date */
+                  replyBy: string;
+                  text: string | null;
+                } | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedByName: string | null;
+                decisionConditions: string[];
+                /** Format: date */
+                decisionDeadline: string;
+                decisionReason: string | null;
+                deviation: boolean;
+                diaryNumber: string;
+                documents: {
+                  /** Format: date-time */
+                  createdAt: string;
+                  fileName: string;
+                  /** @enum {string} */
+                  kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+                }[];
+                events: {
+                  actor: string;
+                  /** Format: date-time */
+                  at: string;
+                  data: {
+                    [key: string]: unknown;
+                  };
+                  /** @enum {string} */
+                  type:
+                    | 'received'
+                    | 'assessed'
+                    | 'routed'
+                    | 'assigned'
+                    | 'completionRequested'
+                    | 'completed'
+                    | 'deadlineExtended'
+                    | 'decisionProposed'
+                    | 'proposalReturned'
+                    | 'decided'
+                    | 'startApproved'
+                    | 'withdrawn'
+                    | 'decisionDelivered'
+                    | 'hearingStarted'
+                    | 'hearingAnswered'
+                    | 'hearingClosed'
+                    | 'consultationWaived'
+                    | 'consultationSlotsPublished'
+                    | 'consultationBooked'
+                    | 'consultationHeld'
+                    | 'kontrollplanEdited'
+                    | 'kontrollplanItemDone'
+                    | 'workStarted'
+                    | 'siteVisited'
+                    | 'slutbeskedRequested'
+                    | 'slutbeskedIssued'
+                    | 'validityReminderSent'
+                    | 'kontrollansvarigNamed'
+                    | 'noteWritten'
+                    | 'feeDecided'
+                    | 'consultationSent'
+                    | 'consultationAnswered';
+                }[];
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                messages: {
+                  body: string;
+                  /** Format: uuid */
+                  caseId: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  diaryNumber: string;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'receipt'
+                    | 'completionRequest'
+                    | 'completionReceived'
+                    | 'extension'
+                    | 'decision'
+                    | 'startApproval'
+                    | 'withdrawn'
+                    | 'consultation'
+                    | 'slutbesked'
+                    | 'validityReminder';
+                  subject: string;
+                }[];
+                notice: {
+                  announcement: {
+                    /** @enum {string} */
+                    channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                    /** Format: date */
+                    publishedOn: string;
+                    /** Format: date */
+                    upUntil: string;
+                  } | null;
+                  announcementRequired: boolean;
+                  appealEnds: {
+                    /** Format: date */
+                    lastDay: string;
+                    party: string;
+                  }[];
+                  deliveries: {
+                    /** Format: date */
+                    deliveredOn: string | null;
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                    name: string | null;
+                    /** @enum {string} */
+                    party: 'applicant' | 'sakagare';
+                    propertyDesignation: string | null;
+                    /** @enum {string} */
+                    purpose: 'service' | 'notice';
+                    /** Format: date */
+                    sentOn: string;
+                  }[];
+                  /** Format: date */
+                  earliestStart: string | null;
+                  lapses: {
+                    /** Format: date */
+                    finishBy: string;
+                    /** Format: date */
+                    startBy: string;
+                  } | null;
+                  /** Format: date */
+                  legalForceOn: string | null;
+                  uncertain: boolean;
+                  waitingFor: string[];
+                } | null;
+                officer?: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                    | 'sendConsultation'
+                  )[];
+                  applicant: {
+                    address: {
+                      city: string;
+                      postalCode: string;
+                      street: string;
+                    } | null;
+                    email: string | null;
+                    name: string;
+                    personnummer: string;
+                    phone: string | null;
+                  };
+                  assessment: {
+                    advice: string[];
+                    conditions: string[];
+                    confirmWithMunicipality: boolean;
+                    deviation: boolean;
+                    plan?: {
+                      planNumber: string | null;
+                      rules: {
+                        code: string;
+                        limit: number | string;
+                        pass: boolean;
+                        text: {
+                          en: string;
+                          sv: string;
+                        };
+                        /** @enum {string} */
+                        unit: 'm²' | 'm' | '';
+                        value: number | string;
+                      }[];
+                    };
+                    /** @enum {string} */
+                    procedure: 'permit' | 'notification';
+                    reasons: string[];
+                    ruleSetId: string;
+                    texts?: {
+                      advice: {
+                        en: string;
+                        sv: string;
+                      }[];
+                      conditions: {
+                        en: string;
+                        sv: string;
+                      }[];
+                      deviations?: {
+                        en: string;
+                        sv: string;
+                      }[];
+                      reasons: {
+                        en: string;
+                        sv: string;
+                      }[];
+                    };
+                  } | null;
+                  assignedTo: {
+                    name: string;
+                    personnummer: string;
+                  } | null;
+                  colleagues: {
+                    name: string;
+                    personnummer: string;
+                    /** @enum {string} */
+                    role: 'officer' | 'teamLead';
+                  }[];
+                  consultationLimits: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                  } | null;
+                  consultations: {
+                    answer: {
+                      /** Format: date-time */
+                      answeredAt: string;
+                      answeredBy: string;
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'comments';
+                      text: string | null;
+                    } | null;
+                    consultee: string;
+                    email: string;
+                    /** Format: uuid */
+                    id: string;
+                    overdue: boolean;
+                    question: string;
+                    /** Format: date-time */
+                    remindedAt: string | null;
+                    /** Format: date */
+                    replyBy: string;
+                    /** Format: date-time */
+                    sentAt: string;
+                    sentBy: string;
+                  }[];
+                  fee: {
+                    areaM2: number;
+                    decision: {
+                      /** Format: date-time */
+                      at: string;
+                      by: string;
+                      reason: string;
+                      totalSEK: number;
+                    } | null;
+                    example: boolean;
+                    lines: {
+                      code: string;
+                      label: {
+                        en: string;
+                        sv: string;
+                      };
+                      sek: number;
+                    }[];
+                    neighbours: number;
+                    payableSEK: number;
+                    reduction: number;
+                    schedule: {
+                      en: string;
+                      sv: string;
+                    };
+                    scheduleTotalSEK: number;
+                    totalSEK: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    closedOn: string | null;
+                    mayClose: boolean;
+                    parties: {
+                      answer: {
+                        /** Format: date-time */
+                        at: string;
+                        /** @enum {string} */
+                        channel: 'online' | 'paper';
+                        /** @enum {string} */
+                        kind: 'noObjection' | 'objection' | 'comment';
+                        /** Format: date */
+                        receivedOn: string | null;
+                        recordedBy: string | null;
+                        text: string | null;
+                      } | null;
+                      /** @enum {string} */
+                      delivery: 'post' | 'forwarding';
+                      designation: string;
+                      /** Format: uuid */
+                      id: string;
+                      /** Format: date */
+                      letterSentOn: string | null;
+                      name: string | null;
+                      personnummer: string;
+                      /** Format: uuid */
+                      propertyId: string;
+                      protectedIdentity: boolean;
+                      /** @enum {string} */
+                      relation: 'adjoining' | 'nearby';
+                      share: string;
+                    }[];
+                    /** Format: date */
+                    replyBy: string;
+                    running: boolean;
+                    /** Format: date-time */
+                    startedAt: string;
+                    startedBy: string;
+                  } | null;
+                  limits: {
+                    actions: (
+                      | 'assign'
+                      | 'requestCompletion'
+                      | 'extendDeadline'
+                      | 'decide'
+                      | 'dismiss'
+                      | 'confirmProposal'
+                      | 'returnProposal'
+                      | 'startApproval'
+                      | 'startHearing'
+                      | 'recordHearingAnswer'
+                      | 'closeHearing'
+                      | 'writeNote'
+                      | 'decideFee'
+                      | 'sendConsultation'
+                    )[];
+                    completion: {
+                      /** Format: date */
+                      defaultReplyBy: string;
+                      /** Format: date */
+                      lastDayThatRestarts: string;
+                      /** Format: date */
+                      minReplyBy: string;
+                      restartsClock: boolean;
+                    } | null;
+                    decision: {
+                      hearingNeeded: boolean;
+                      outcomes: ('approved' | 'refused' | 'dismissed')[];
+                      proposes: boolean;
+                      reasonMinLength: number;
+                    } | null;
+                    extension: {
+                      defaultWeeks: number;
+                      maxWeeks: number;
+                      reasonMinLength: number;
+                    } | null;
+                    hearing: {
+                      /** Format: date */
+                      defaultReplyBy: string;
+                      /** Format: date */
+                      minReplyBy: string;
+                      minReplyDays: number;
+                      uncertain: boolean;
+                    } | null;
+                    startApproval: {
+                      decidesCase: boolean;
+                      proposes: boolean;
+                    } | null;
+                  };
+                  neighbourConsentMissing: boolean;
+                  notes: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    text: string;
+                  }[];
+                  proposal: {
+                    /** Format: date-time */
+                    at: string;
+                    by: {
+                      name: string;
+                      personnummer: string;
+                    };
+                    conditions: string[];
+                    /** @enum {string} */
+                    outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                    reason: string;
+                  } | null;
+                  routingReason: string | null;
+                  viewerIsTeamLead: boolean;
+                };
+                /** @enum {string|null} */
+                outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                propertyDesignation: string;
+                /** Format: uuid */
+                propertyId: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** Format: date-time */
+                startApprovedAt: string | null;
+                /** @enum {string} */
+                status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+                teamId: string;
+                version: number;
+              };
+              link: string;
             };
           };
         };
@@ -19023,7 +20460,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -19111,6 +20550,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -19175,6 +20615,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -19259,6 +20728,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -19940,7 +21410,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -20028,6 +21500,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -20092,6 +21565,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -20176,6 +21678,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -20770,7 +22273,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -20858,6 +22363,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -20922,6 +22428,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -21006,6 +22541,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -21456,7 +22992,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -21544,6 +23082,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -21608,6 +23147,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -21692,6 +23260,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -22143,7 +23712,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -22231,6 +23802,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -22295,6 +23867,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -22379,6 +23980,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -22834,7 +24436,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -22922,6 +24526,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -22986,6 +24591,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -23070,6 +24704,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -23518,7 +25153,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -23606,6 +25243,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -23670,6 +25308,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -23754,6 +25421,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -24347,7 +26015,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -24435,6 +26105,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -24499,6 +26170,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -24583,6 +26283,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -25191,7 +26892,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -25279,6 +26982,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -25343,6 +27047,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -25427,6 +27160,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -26102,7 +27836,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -26190,6 +27926,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -26254,6 +27991,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -26338,6 +28104,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */
@@ -27146,7 +28913,9 @@ export interface paths {
                   | 'validityReminderSent'
                   | 'kontrollansvarigNamed'
                   | 'noteWritten'
-                  | 'feeDecided';
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered';
               }[];
               /** Format: uuid */
               id: string;
@@ -27234,6 +29003,7 @@ export interface paths {
                   | 'closeHearing'
                   | 'writeNote'
                   | 'decideFee'
+                  | 'sendConsultation'
                 )[];
                 applicant: {
                   address: {
@@ -27298,6 +29068,35 @@ export interface paths {
                   personnummer: string;
                   /** @enum {string} */
                   role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
                 }[];
                 fee: {
                   areaM2: number;
@@ -27382,6 +29181,7 @@ export interface paths {
                     | 'closeHearing'
                     | 'writeNote'
                     | 'decideFee'
+                    | 'sendConsultation'
                   )[];
                   completion: {
                     /** Format: date */

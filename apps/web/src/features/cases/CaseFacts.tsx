@@ -48,6 +48,8 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   validityReminderSent: 'afterPermit.event.validityReminderSent',
   noteWritten: 'loop.event.noteWritten',
   feeDecided: 'loop.event.feeDecided',
+  consultationSent: 'remiss.event.sent',
+  consultationAnswered: 'remiss.event.answered',
   kontrollansvarigNamed: 'afterPermit.event.kontrollansvarigNamed',
 };
 

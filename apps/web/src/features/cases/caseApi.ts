@@ -5,6 +5,8 @@ import type {
   CompletionAnswerInput,
   CompletionRequestInput,
   DecisionInput,
+  ConsultationAnswerInput,
+  ConsultationInput,
   ExtensionInput,
   FeeDecisionInput,
   NoteInput,
@@ -42,6 +44,12 @@ export const caseApi = {
     POST('/api/officer/cases/{id}/completion-request', { ...theCase(id), body }),
   extend: (id: string, body: ExtensionInput) => POST('/api/officer/cases/{id}/extension', { ...theCase(id), body }),
   decideFee: (id: string, body: FeeDecisionInput) => POST('/api/officer/cases/{id}/fee', { ...theCase(id), body }),
+  sendConsultation: (id: string, body: ConsultationInput) =>
+    POST('/api/officer/cases/{id}/consultations', { ...theCase(id), body }),
+  /** A remiss body's link: no login, the link's key opens its remiss only. */
+  consultation: (token: string) => GET('/api/consultations/{token}', { params: { path: { token } } }),
+  answerConsultation: (token: string, body: ConsultationAnswerInput) =>
+    POST('/api/consultations/{token}/answer', { params: { path: { token } }, body }),
   phrases: (id: string) => GET('/api/officer/cases/{id}/phrases', theCase(id)),
   writeNote: (id: string, body: NoteInput) => POST('/api/officer/cases/{id}/notes', { ...theCase(id), body }),
   decide: (id: string, body: DecisionInput) => POST('/api/officer/cases/{id}/decision', { ...theCase(id), body }),

@@ -4,6 +4,7 @@ import {
   CompletionAnswerInputSchema,
   CompletionRequestFieldsSchema,
   DecisionInputSchema,
+  ConsultationInputSchema,
   ExtensionInputSchema,
   FeeDecisionInputSchema,
   NoteInputSchema,
@@ -65,6 +66,11 @@ export const startApprovalFormSchema = StartApprovalInputSchema.omit({ version: 
 export const feeDecisionFormSchema = FeeDecisionInputSchema.omit({ version: true });
 
 export const noteFormSchema = NoteInputSchema.omit({ version: true });
+
+/** A remiss's reply-by day: a working day, checked here as the server checks it. */
+export const consultationFormSchema = ConsultationInputSchema.omit({ version: true }).extend({
+  replyBy: ConsultationInputSchema.shape.replyBy.refine(isWorkingDay, id('case.issue.REPLY_BY_CLOSED_DAY')),
+});
 
 /** The hearing's reply-by day: a working day no earlier than the rule set's minimum (the server checks the same). */
 export const hearingStartFormSchema = (limits: NonNullable<Limits['hearing']>) =>

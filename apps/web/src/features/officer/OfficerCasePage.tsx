@@ -36,6 +36,7 @@ import { Panel } from './Panel';
 import { PlanProvisions } from './PlanProvisions';
 import { FeePanel } from './FeePanel';
 import { NotesPanel } from './NotesPanel';
+import { ConsultationsPanel } from './ConsultationsPanel';
 import { PdfFrame, usePdfUrl } from './PdfPreview';
 
 export type Detail = CaseDetail & { officer: OfficerCaseView };
@@ -132,6 +133,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
               <ApplicantPanel c={c} />
               <AssessmentPanel c={c} />
               {c.officer.fee && <FeePanel c={c} fee={c.officer.fee} run={run} />}
+              <ConsultationsPanel c={c} run={run} />
               <NotesPanel c={c} run={run} />
               {c.status === 'decided' && <AfterPermitPanel caseId={c.id} caseVersion={c.version} onChanged={reload} />}
               <h2>{t('loop.caseTitle')}</h2>

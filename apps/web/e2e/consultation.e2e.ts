@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  apiLogin,
+  expectAccessible,
+  hasBrowser,
+  repoRoot,
+  shoot,
+  submitSignedOutbuilding,
+  useServerAndBrowser,
+} from './support';
+
+const ANNA = '198202029289';
+const OSKAR = '198306219299';
+const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
+const docShots = path.join(repoRoot, 'docs/screenshots');
+// 8 × 7 m in the middle of Eken 1:23: a permit within the plan, handled by Bygglovsenheten.
+const ring = [
+  [620_071, 6_650_019],
+  [620_079, 6_650_019],
+  [620_079, 6_650_026],
+  [620_071, 6_650_026],
+  [620_071, 6_650_019],
+];
+
+describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered through its link', () => {
+  const env = useServerAndBrowser();
+
+  it('the officer sends a remiss, the body answers through the link without logging in, the officer reads it', async () => {
+    const base = env.server.baseUrl;
+    const created = await submitSignedOutbuilding(base, await apiLogin(base, ANNA), ANNA, {
+      propertyId: EKEN_1_23,
+      ring,
+      description: 'Dubbelgarage i trä med sadeltak, 56 m².',
+      ridgeHeightM: 3.8,
+    });
+    const context = await env.newContext({ viewport: { width: 1280, height: 800 } });
+    const [name, value] = (await apiLogin(base, OSKAR)).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    const officer = await context.newPage();
+    await officer.goto(`${base}/handlaggare/arenden/${created.id}`);
+    await officer.getByRole('heading', { name: 'Remisser' }).waitFor();
+    await officer.getByText('Skicka remiss', { exact: true }).click();
+    await officer.getByLabel('Till (enhet eller myndighet)').fill('Räddningstjänsten');
+    await officer.getByLabel('E-postadress').fill('rtj@kjellstavik.example');
+    await officer.getByLabel('Fråga', { exact: true }).fill('Når räddningsfordonen garaget från Ekvägen?');
+    await expectAccessible(officer, 'officer case, remiss form');
+    await officer.getByRole('button', { name: 'Skicka remissen' }).click();
+    await officer.getByText('Remissen är skickad till Räddningstjänsten.').waitFor();
+    // The server's PUBLIC_URL (localhost on loopback) names the host; the browser reaches it as the test does.
+    const sent = (await officer.locator('.remiss-link').textContent())!;
+    expect(sent).toMatch(/^http:\/\/localhost:\d+\/remiss\/[A-Za-z0-9_-]{32}$/);
+    const link = `${base}${new URL(sent).pathname}`;
+    await officer.getByText(/Väntar på svar senast/).waitFor();
+
+    // The body opens the link on a phone, with no login, and answers with comments.
+    const body = await (await env.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await body.goto(link);
+    await body.getByRole('heading', { name: 'Remiss', exact: true }).waitFor();
+    await body.getByText('Når räddningsfordonen garaget från Ekvägen?').waitFor();
+    await expectAccessible(body, 'remiss page');
+    await shoot(body, docShots, 'remiss-page');
+    await body.getByRole('radio', { name: 'Synpunkter' }).check();
+    await body.getByRole('button', { name: 'Skicka svaret' }).click();
+    await body.getByText('Skriv era synpunkter.').waitFor();
+    await body.getByLabel('Era synpunkter').fill('Vändplan saknas; vägen ska vara minst 3 m bred.');
+    await body.getByLabel('Namn och roll').fill('Eva Berg, brandinspektör');
+    await body.getByRole('button', { name: 'Skicka svaret' }).click();
+    await body.getByText('Tack! Ert svar är skickat till handläggaren.').waitFor();
+    await expectAccessible(body, 'remiss page, answered');
+    await body.setViewportSize({ width: 1280, height: 800 });
+    await shoot(body, docShots, 'remiss-page-answered');
+
+    await officer.reload();
+    await officer.getByText('Vändplan saknas; vägen ska vara minst 3 m bred.').waitFor();
+    await officer.getByText(/svar från Eva Berg, brandinspektör/).waitFor();
+    await expectAccessible(officer, 'officer case, remiss answered');
+    await shoot(officer, docShots, 'officer-remiss');
+  });
+});
