@@ -22,16 +22,15 @@ export default async function officerConsultationRoutes(app: FastifyInstance) {
         tags: ['officer'],
         summary:
           'Send a remiss: the case to a body (a unit of the municipality or an authority) with a question and a reply-by working day; it gets an e-mail with a link of its own, shown here once too',
-        params,
         body: ConsultationInputSchema,
-        response: { 200: z.object({ case: CaseDetailSchema, link: z.string() }), ...errors },
+        params,
+        response: { ...errors, 200: z.object({ case: CaseDetailSchema, link: z.string() }) },
       },
     },
     async (request) => {
       const user = currentUser(request);
-      const row = await teamCase(app, user, request.params.id);
-      const sent = await sendConsultation(app, user, row, request.body);
-      request.log.info({ caseId: row.id }, 'remiss sent');
+      const sent = await sendConsultation(app, user, await teamCase(app, user, request.params.id), request.body);
+      request.log.info({ caseId: sent.row.id }, 'remiss sent');
       return { case: await officerCaseDetail(app, user, sent.row), link: sent.link };
     },
   );

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import {
   consultationReminderDue,
   isOpen,
@@ -14,9 +13,8 @@ import {
   type MeasureType,
 } from '@lovisa/domain';
 import type { Db, Tx } from '../db/database';
-import { attachments, outbox } from '../db/schema';
+import { outbox } from '../db/schema';
 import { appError, notFound } from '../errors';
-import { contentDisposition } from '../http/contentDisposition';
 import type { SessionUser } from '../plugins/session';
 import { caseRow, type CaseRow } from '../repositories/cases';
 import {
@@ -28,6 +26,7 @@ import {
   type ConsultationRow,
 } from '../repositories/consultations';
 import { runCaseCommand } from './caseCommands';
+import { applicationFiles, sendApplicationFile } from './applicationFiles';
 import { sha256 } from './consent';
 import { officerActor } from './officerCase';
 
@@ -129,15 +128,6 @@ export async function openConsultation(app: FastifyInstance, token: string): Pro
   return { consultation, row };
 }
 
-/** The application's own files (not answers to orders), what a remiss body reads. */
-function applicationFiles(db: Db, caseId: string) {
-  return db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.caseId, caseId), isNull(attachments.answersOrderOf)))
-    .orderBy(asc(attachments.createdAt));
-}
-
 export async function consulteeView(app: FastifyInstance, o: Opened): Promise<ConsulteeView> {
   const application = o.row.application as ApplicationSubmission;
   const files = await applicationFiles(app.db, o.row.id);
@@ -189,17 +179,8 @@ export async function answerConsultation(app: FastifyInstance, o: Opened, input:
 }
 
 /** One of the application's files, for the remiss body, as a download. */
-export async function sendConsultationDocument(app: FastifyInstance, reply: FastifyReply, o: Opened, fileId: string) {
-  const file = (await applicationFiles(app.db, o.row.id)).find((f) => f.id === fileId);
-  const bytes = file && (await app.attachmentStore.get(file.sha256));
-  if (!file || !bytes) throw notFound('file');
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition('attachment', file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .send(bytes);
-}
+export const sendConsultationDocument = (app: FastifyInstance, reply: FastifyReply, o: Opened, fileId: string) =>
+  sendApplicationFile(app, reply, o.row.id, fileId);
 
 /**
  * Reminders to remiss bodies that have not answered, two days before the reply-by day (once). The link is not

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import {
   hearingOpenFor,
   hearingRunning,
@@ -12,14 +11,13 @@ import {
   type HearingParty,
   type NeighbourHearingView,
 } from '@lovisa/domain';
-import { attachments } from '../db/schema';
 import { appError, notFound } from '../errors';
-import { contentDisposition } from '../http/contentDisposition';
 import type { SessionUser } from '../plugins/session';
 import { caseRow, type CaseRow } from '../repositories/cases';
 import { hearingOf, letterByCodeHash } from '../repositories/hearings';
 import { assessmentOf, caseProblemError, runCaseCommand } from './caseCommands';
 import { deviationTexts, letterCodeHash } from './hearing';
+import { applicationFiles, sendApplicationFile } from './applicationFiles';
 
 interface Opened {
   row: CaseRow;
@@ -44,15 +42,6 @@ export async function openHearing(app: FastifyInstance, user: SessionUser, code:
   return { row, hearing, party };
 }
 
-/** The files that came with the application: what the letter's reader may look at. */
-function applicationFiles(app: FastifyInstance, caseId: string) {
-  return app.db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.caseId, caseId), isNull(attachments.answersOrderOf)))
-    .orderBy(asc(attachments.createdAt));
-}
-
 /** What the neighbour sees: the application, the drawing, the deviations, the documents, the reply-by day. */
 export async function neighbourHearingView(app: FastifyInstance, o: Opened): Promise<NeighbourHearingView> {
   const application = o.row.application as ApplicationSubmission;
@@ -60,7 +49,7 @@ export async function neighbourHearingView(app: FastifyInstance, o: Opened): Pro
   const [assessment, site, files] = await Promise.all([
     assessmentOf(app.db, o.row.id),
     app.registers.land.propertyById(o.row.propertyId),
-    applicationFiles(app, o.row.id),
+    applicationFiles(app.db, o.row.id),
   ]);
   const caseOpen = isOpen(o.row.status as CaseStatus);
   // The drawing and the application's files are shown while the hearing runs; afterwards the party keeps what
@@ -110,13 +99,5 @@ export async function answerOnline(
 export async function sendHearingDocument(app: FastifyInstance, reply: FastifyReply, o: Opened, fileId: string) {
   if (!hearingRunning(o.hearing) || !isOpen(o.row.status as CaseStatus))
     throw appError('gone', 'hearing.documentsAfterClose');
-  const file = (await applicationFiles(app, o.row.id)).find((f) => f.id === fileId);
-  const bytes = file && (await app.attachmentStore.get(file.sha256));
-  if (!file || !bytes) throw notFound('file');
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition('attachment', file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .send(bytes);
+  return sendApplicationFile(app, reply, o.row.id, fileId);
 }

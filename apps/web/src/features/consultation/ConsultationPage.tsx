@@ -91,25 +91,20 @@ function AnswerForm({ token, onDone }: { token: string; onDone: (v: ConsulteeVie
   const i18n = useI18n();
   const { t, msg } = i18n;
   const [failed, setFailed] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    control,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm({
+  const form = useForm({
     resolver: zodResolver(ConsultationAnswerInputSchema),
     defaultValues: { kind: 'noObjection' as const, text: '', answeredBy: '' },
   });
-  const kind = useWatch({ control, name: 'kind' });
-  const submit = handleSubmit(async (input) => {
+  const { register } = form;
+  const { errors, isSubmitting } = form.formState;
+  const kind = useWatch({ control: form.control, name: 'kind' });
+  // One answer per remiss: a refusal (already answered, case decided) is shown above the form.
+  const submit = form.handleSubmit(async (input) => {
     setFailed(null);
-    try {
-      onDone(await caseApi.answerConsultation(token, input));
-    } catch (e) {
+    await caseApi.answerConsultation(token, input).then(onDone, (e: unknown) => {
       setFailed(apiErrorText(e, i18n));
-      showIssues(e, ['kind', 'text', 'answeredBy'], setError, msg);
-    }
+      showIssues(e, ['kind', 'text', 'answeredBy'], form.setError, msg);
+    });
   });
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
