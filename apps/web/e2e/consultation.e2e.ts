@@ -76,5 +76,9 @@ describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered throug
     await officer.getByText(/svar från Eva Berg, brandinspektör/).waitFor();
     await expectAccessible(officer, 'officer case, remiss answered');
     await shoot(officer, docShots, 'officer-remiss');
+    // The same case view on a phone: the panels stack, the fee table and the plan's table keep their columns.
+    await officer.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(officer, 'officer case at 390 px');
+    await shoot(officer, docShots, 'officer-remiss');
   });
 });
