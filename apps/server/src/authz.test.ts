@@ -499,6 +499,11 @@ const afterPermitRows: Row[] = [
     text: 'Kontrollplanen gicks igenom.',
   })),
   afterPermitRow('officer', 'POST', '/startbesked', 'ready', ({ version }) => ({ version })),
+  afterPermitRow('officer', 'POST', '/site-visit-booking', 'started', ({ version }) => ({
+    version,
+    visitOn: '2026-11-26',
+    note: 'Kontroll av grundläggningen.',
+  })),
   afterPermitRow('officer', 'POST', '/site-visits', 'started', ({ version }) => ({
     version,
     visitedOn: '2026-11-23',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { AfterPermitViewSchema, CaseDetailSchema } from '@lovisa/domain';
+import { AfterPermitViewSchema, CaseDetailSchema, isWorkingDay } from '@lovisa/domain';
 import { apiLogin, expectAccessible, hasBrowser, repoRoot, shoot, simApprove, useServerAndBrowser } from './support';
 
 /**
@@ -220,11 +220,21 @@ describe.skipIf(!hasBrowser)('after the permit, the whole chain: Lars builds a h
     await panel.getByRole('button', { name: 'Ge startbesked' }).click();
     await panel.getByText('Startbesked är givet.').waitFor();
     await inQueueTab(officer, 'Pågående byggnation', diary);
+    // The officer books an arbetsplatsbesök on a coming working day; Lars is told in Mina ärenden.
+    await officer.getByRole('link', { name: diary }).first().click();
+    const visitDay = (await panel.getByLabel('Dag för besöket').getAttribute('min'))!;
+    const visitOn = nextWeekday(visitDay);
+    await panel.getByLabel('Dag för besöket').fill(visitOn);
+    await panel.getByLabel('Vad besöket gäller (frivilligt)').fill('Kontroll av grundläggningen.');
+    await panel.getByRole('button', { name: 'Boka besöket' }).click();
+    await panel.getByText('Arbetsplatsbesöket är bokat och byggherren har fått besked.').waitFor();
+    await look(officer, 'officer case, site visit booked', 'after-permit-officer-visit', true);
 
     // 4. Lars reports the start; the kontrollansvarig logs in, finds the case among his own and ticks every item,
     //    the first with a photo.
     await applicant.reload();
     await mine.getByText(/Fastställd med startbeskedet/).waitFor();
+    await mine.getByText(/Byggnadsnämnden gör ett arbetsplatsbesök .* Kontroll av grundläggningen\./).waitFor();
     await mine.getByRole('button', { name: 'Meddela startdagen' }).click();
     await mine.getByText('Startdagen är sparad.').waitFor();
     expect(await mine.getByRole('button', { name: /^Bocka av: / }).count()).toBe(13);
@@ -297,3 +307,11 @@ describe.skipIf(!hasBrowser)('after the permit, the whole chain: Lars builds a h
     await look(applicant, 'Mina ärenden, finished', 'after-permit-mine-finished', true);
   });
 });
+
+/** The first working day after `day` (no weekend, holiday or holiday eve), as the domain counts them. */
+function nextWeekday(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (!isWorkingDay(d.toISOString().slice(0, 10)));
+  return d.toISOString().slice(0, 10);
+}

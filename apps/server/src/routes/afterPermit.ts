@@ -7,6 +7,7 @@ import {
   KontrollansvarigInputSchema,
   KontrollplanEditInputSchema,
   KontrollplanTickInputSchema,
+  SiteVisitBookingInputSchema,
   SiteVisitInputSchema,
   SlutbeskedInputSchema,
   SlutbeskedRequestInputSchema,
@@ -135,6 +136,15 @@ async function officerAfterPermitRoutes(app: FastifyInstance) {
       conditions: b.conditions ?? [],
       beforeLegalForce: b.beforeLegalForce ?? false,
     }),
+  );
+  commandRoute(
+    app,
+    'officer',
+    load,
+    `${base}/site-visit-booking`,
+    'Book an arbetsplatsbesök (PBL 10 kap. 27 §) on a coming working day, with what it is for; the byggherre is told',
+    SiteVisitBookingInputSchema,
+    (b) => ({ type: 'bookSiteVisit', visitOn: b.visitOn, note: b.note ?? '' }),
   );
   commandRoute(
     app,

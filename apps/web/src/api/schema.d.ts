@@ -7300,6 +7300,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -7414,6 +7415,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -7947,6 +7955,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -8061,6 +8070,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -8726,6 +8742,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -9197,6 +9214,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -9311,6 +9329,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -9522,6 +9547,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -9636,6 +9662,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -10239,6 +10272,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -10353,6 +10387,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -10644,6 +10685,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -10758,6 +10800,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -11047,6 +11096,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -11161,6 +11211,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -11445,6 +11502,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -11559,6 +11617,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -11844,6 +11909,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -11958,6 +12024,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -12689,6 +12762,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -13696,6 +13770,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -14927,6 +15002,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -15436,6 +15512,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -15550,6 +15627,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -15762,6 +15846,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -15876,6 +15961,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -16164,6 +16256,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -16278,6 +16371,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -16562,6 +16662,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -16676,6 +16777,421 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                siteVisits: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                }[];
+                slutbesked: {
+                  by: string;
+                  conditions: string[];
+                  /** @enum {string} */
+                  kind: 'interim' | 'final';
+                  /** Format: date */
+                  on: string;
+                  remaining: string[];
+                }[];
+                startbesked: {
+                  beforeLegalForce: boolean;
+                  by: string;
+                  conditions: string[];
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** Format: date */
+                startedOn: string | null;
+              };
+              /** Format: date */
+              today: string;
+              validity: {
+                /** @enum {string} */
+                basis: 'legalForce' | 'startbesked';
+                /** Format: date */
+                finishBy: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                startBy: string;
+              } | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/after-permit/site-visit-booking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Book an arbetsplatsbesök (PBL 10 kap. 27 §) on a coming working day, with what it is for; the byggherre is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            version: number;
+            /** Format: date */
+            visitOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: (
+                | 'waiveConsultation'
+                | 'publishConsultationSlots'
+                | 'bookConsultationSlot'
+                | 'recordConsultationMinutes'
+                | 'editKontrollplan'
+                | 'tickKontrollplanItem'
+                | 'reportWorkStarted'
+                | 'nameKontrollansvarig'
+                | 'issueStartbesked'
+                | 'bookSiteVisit'
+                | 'recordSiteVisit'
+                | 'requestSlutbesked'
+                | 'issueSlutbesked'
+              )[];
+              /** @enum {string} */
+              consultationNeed: 'required' | 'unlessWaived' | 'none';
+              /** Format: date */
+              earliestStart: string | null;
+              kontrollansvarig: boolean;
+              /** Format: date */
+              legalForceOn: string | null;
+              nextActions: {
+                /** @enum {string} */
+                id:
+                  | 'waitForConsultationSlots'
+                  | 'bookConsultation'
+                  | 'attendConsultation'
+                  | 'prepareKontrollplan'
+                  | 'waitForStartbesked'
+                  | 'reportStart'
+                  | 'tickKontrollplan'
+                  | 'requestSlutbesked'
+                  | 'waitForSlutbesked'
+                  | 'finished'
+                  | 'decideConsultation'
+                  | 'waitForBooking'
+                  | 'recordMinutes'
+                  | 'issueStartbesked'
+                  | 'waitForLegalForce'
+                  | 'followConstruction'
+                  | 'issueSlutbesked';
+                /** Format: date */
+                on: string | null;
+              }[];
+              phases: {
+                /** @enum {string} */
+                key: 'decision' | 'consultation' | 'kontrollplan' | 'startbesked' | 'construction' | 'slutbesked';
+                /** @enum {string} */
+                state: 'done' | 'current' | 'upcoming' | 'skipped';
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+              reminders: {
+                daysBefore: number;
+                /** @enum {string} */
+                limit: 'startBy' | 'finishBy';
+                /** Format: date */
+                limitDay: string;
+                /** Format: date */
+                sendOn: string;
+              }[];
+              startbesked?: {
+                blocker: string | null;
+                earlyBlocker: string | null;
+              } | null;
+              state: {
+                consultation: {
+                  /** Format: uuid */
+                  bookedSlotId: string | null;
+                  minutes: {
+                    by: string;
+                    /** Format: date */
+                    heldOn: string;
+                    text: string;
+                  } | null;
+                  slots: {
+                    /** Format: uuid */
+                    id: string;
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                  }[];
+                  waived: {
+                    by: string;
+                    /** Format: date */
+                    on: string;
+                    reason: string;
+                  } | null;
+                };
+                finalRequest: {
+                  note: string | null;
+                  /** Format: date */
+                  on: string;
+                } | null;
+                /** @default null */
+                kontrollansvarigPerson: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                kontrollplan: {
+                  /** Format: date */
+                  approvedOn: string | null;
+                  items: {
+                    /** @enum {string} */
+                    checkedBy: 'byggherre' | 'kontrollansvarig' | 'entreprenor' | 'sakkunnig';
+                    done: {
+                      /** Format: uuid */
+                      attachmentId: string | null;
+                      by: string;
+                      note: string | null;
+                      /** Format: date */
+                      on: string;
+                    } | null;
+                    fromTemplate: boolean;
+                    id: string;
+                    /** @enum {string} */
+                    method: 'visual' | 'measurement' | 'documents' | 'certificate';
+                    what: string;
+                  }[];
+                  /** @enum {string} */
+                  template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
+                };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -16962,6 +17478,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -17076,6 +17593,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -17363,6 +17887,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -17477,6 +18002,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -17762,6 +18294,7 @@ export interface paths {
                 | 'reportWorkStarted'
                 | 'nameKontrollansvarig'
                 | 'issueStartbesked'
+                | 'bookSiteVisit'
                 | 'recordSiteVisit'
                 | 'requestSlutbesked'
                 | 'issueSlutbesked'
@@ -17876,6 +18409,13 @@ export interface paths {
                   /** @enum {string} */
                   template: 'komplementbyggnad' | 'tillbyggnad' | 'nyttBostadshus';
                 };
+                /** @default null */
+                siteVisitBooked: {
+                  by: string;
+                  note: string;
+                  /** Format: date */
+                  on: string;
+                } | null;
                 siteVisits: {
                   by: string;
                   note: string;
@@ -18286,6 +18826,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -19007,6 +19548,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -19731,6 +20273,7 @@ export interface paths {
                     | 'kontrollplanEdited'
                     | 'kontrollplanItemDone'
                     | 'workStarted'
+                    | 'siteVisitBooked'
                     | 'siteVisited'
                     | 'slutbeskedRequested'
                     | 'slutbeskedIssued'
@@ -20454,6 +20997,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -21404,6 +21948,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -22267,6 +22812,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -22986,6 +23532,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -23706,6 +24253,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -24430,6 +24978,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -25147,6 +25696,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -26009,6 +26559,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -26886,6 +27437,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -27830,6 +28382,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'
@@ -28907,6 +29460,7 @@ export interface paths {
                   | 'kontrollplanEdited'
                   | 'kontrollplanItemDone'
                   | 'workStarted'
+                  | 'siteVisitBooked'
                   | 'siteVisited'
                   | 'slutbeskedRequested'
                   | 'slutbeskedIssued'

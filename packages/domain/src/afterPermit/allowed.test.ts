@@ -63,11 +63,16 @@ describe('which after-permit commands a face is offered', () => {
       'nameKontrollansvarig',
       'requestSlutbesked',
     ]);
-    expect(allowedAfterPermitCommands(f, s, 'officer', '2027-02-16')).toEqual(['recordSiteVisit']);
+    expect(allowedAfterPermitCommands(f, s, 'officer', '2027-02-16')).toEqual(['bookSiteVisit', 'recordSiteVisit']);
     run({ type: 'requestSlutbesked', note: null }, applicant, '2027-03-01');
-    expect(allowedAfterPermitCommands(f, s, 'officer', '2027-03-01')).toEqual(['recordSiteVisit', 'issueSlutbesked']);
+    expect(allowedAfterPermitCommands(f, s, 'officer', '2027-03-01')).toEqual([
+      'bookSiteVisit',
+      'recordSiteVisit',
+      'issueSlutbesked',
+    ]);
     run({ type: 'issueSlutbesked', kind: 'interim', conditions: [], remaining: ['Fasad'] }, officer, '2027-03-02');
-    expect(allowedAfterPermitCommands(f, s, 'officer', '2027-03-02')).toEqual(['recordSiteVisit']);
+    // An interim slutbesked leaves work to do: a visit may still be booked.
+    expect(allowedAfterPermitCommands(f, s, 'officer', '2027-03-02')).toEqual(['bookSiteVisit', 'recordSiteVisit']);
   });
 
   it('offers nothing after a refusal or a final slutbesked', () => {

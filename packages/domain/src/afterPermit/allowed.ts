@@ -38,6 +38,7 @@ export function allowedAfterPermitCommands(
     nameKontrollansvarig: f.kontrollansvarig,
     // Offered when it can be given today, at once or (explicitly) before legal force.
     issueStartbesked: startbeskedBlocker(f, s, today, true) === null,
+    bookSiteVisit: started && finalSlutbesked(s) === null,
     recordSiteVisit: started,
     requestSlutbesked: started && !s.finalRequest,
     issueSlutbesked: s.finalRequest !== null,

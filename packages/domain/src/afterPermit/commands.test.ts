@@ -337,6 +337,22 @@ const refusals: [AfterPermitProblemCode, AfterPermitContext, Cmd, CaseActor, str
     officer,
     NOW,
   ],
+  // A site visit is booked on a coming working day: not today, not Midsummer Eve.
+  [
+    'DATE_INVALID',
+    contextOf(permit, started),
+    { type: 'bookSiteVisit', visitOn: '2027-03-01', note: '' },
+    officer,
+    NOW,
+  ],
+  [
+    'DATE_INVALID',
+    contextOf(permit, started),
+    { type: 'bookSiteVisit', visitOn: '2027-06-25', note: '' },
+    officer,
+    NOW,
+  ],
+  ['STARTBESKED_MISSING', fresh, { type: 'bookSiteVisit', visitOn: '2027-03-04', note: '' }, officer, NOW],
   [
     'REASON_TOO_SHORT',
     contextOf(permit, started),
@@ -446,5 +462,33 @@ describe('after-permit refusals', () => {
       counter(),
     );
     expect(r.ok && r.change.state.kontrollplan.items[0]?.done?.on).toBe('2027-01-11');
+  });
+
+  it('books a site visit, tells the byggherre, and closes the booking when the visit is noted', () => {
+    const booked = applyAfterPermitCommand(
+      contextOf(permit, started),
+      { type: 'bookSiteVisit', visitOn: '2027-03-04', note: ' Kontroll av grundläggningen. ', version: 7 },
+      officer,
+      at(NOW),
+      counter(),
+    );
+    if (!booked.ok) throw new Error(booked.problem.code);
+    expect(booked.change.state.siteVisitBooked).toEqual({
+      on: '2027-03-04',
+      by: officer.name,
+      note: 'Kontroll av grundläggningen.',
+    });
+    expect(booked.change.events).toEqual([{ type: 'siteVisitBooked', data: { visitOn: '2027-03-04' } }]);
+    expect(booked.change.messages[0]!.subject).toMatch(/arbetsplatsbesök 4 mars 2027$/);
+    expect(booked.change.messages[0]!.body).toContain('Kontroll av grundläggningen.');
+    const noted = applyAfterPermitCommand(
+      contextOf(permit, booked.change.state),
+      { type: 'recordSiteVisit', visitedOn: '2027-03-01', note: 'Grunden kontrollerad.', version: 7 },
+      officer,
+      at(NOW),
+      counter(),
+    );
+    expect(noted.ok && noted.change.state.siteVisitBooked).toBeNull();
+    expect(noted.ok && noted.change.state.siteVisits.map((v) => v.on)).toEqual(['2027-03-01']);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stockholmDate } from '../deadline';
+import { isWorkingDay } from '../calendar/holidays';
 import type { CaseActor } from '../case/commands';
 import type { CaseEventType } from '../case/schemas';
 import type { MessageText } from '../case/texts';
@@ -41,6 +42,8 @@ export type AfterPermitCommand =
   /** The byggherre names the kontrollansvarig who ticks the plan (a personnummer already checked, and a name). */
   | Versioned<{ type: 'nameKontrollansvarig'; personnummer: string; name: string }>
   | Versioned<{ type: 'issueStartbesked'; conditions: string[]; beforeLegalForce: boolean }>
+  /** The officer books an arbetsplatsbesök on a coming working day; the byggherre is told. */
+  | Versioned<{ type: 'bookSiteVisit'; visitOn: string; note: string }>
   | Versioned<{ type: 'recordSiteVisit'; visitedOn: string; note: string }>
   | Versioned<{ type: 'requestSlutbesked'; note: string | null }>
   | Versioned<{ type: 'issueSlutbesked'; kind: 'interim' | 'final'; conditions: string[]; remaining: string[] }>;
@@ -55,6 +58,7 @@ export const AfterPermitCommandTypeSchema = z.enum([
   'reportWorkStarted',
   'nameKontrollansvarig',
   'issueStartbesked',
+  'bookSiteVisit',
   'recordSiteVisit',
   'requestSlutbesked',
   'issueSlutbesked',
@@ -65,6 +69,7 @@ const officerCommands: readonly AfterPermitCommandType[] = [
   'publishConsultationSlots',
   'recordConsultationMinutes',
   'issueStartbesked',
+  'bookSiteVisit',
   'recordSiteVisit',
   'issueSlutbesked',
 ];
@@ -280,13 +285,29 @@ function changeOf(
         documents: [{ kind: 'startbesked', on: today, by, conditions, remaining: [], text: null, beforeLegalForce }],
       });
     }
+    case 'bookSiteVisit': {
+      if (!started) return refuse('STARTBESKED_MISSING');
+      if (command.visitOn <= today || !isWorkingDay(command.visitOn))
+        return refuse('DATE_INVALID', { path: 'visitOn' });
+      const note = command.note.trim();
+      return ok({
+        state: { ...s, siteVisitBooked: { on: command.visitOn, by: actor.name, note } },
+        events: [{ type: 'siteVisitBooked', data: { visitOn: command.visitOn } }],
+        messages: [afterPermitMessages.siteVisitBooked({ diaryNumber: ctx.diaryNumber, on: command.visitOn, note })],
+      });
+    }
     case 'recordSiteVisit': {
       if (!started) return refuse('STARTBESKED_MISSING');
       if (!dayOk(command.visitedOn, started, today)) return refuse('DATE_INVALID', { path: 'visitedOn' });
       const note = command.note.trim();
       if (note.length < MIN_TEXT) return refuse('REASON_TOO_SHORT', { path: 'note' });
       return ok({
-        state: { ...s, siteVisits: [...s.siteVisits, { on: command.visitedOn, by: actor.name, note }] },
+        // The visit noted is the one booked, if any: the booking is done.
+        state: {
+          ...s,
+          siteVisits: [...s.siteVisits, { on: command.visitedOn, by: actor.name, note }],
+          siteVisitBooked: null,
+        },
         events: [{ type: 'siteVisited', data: { visitedOn: command.visitedOn } }],
       });
     }

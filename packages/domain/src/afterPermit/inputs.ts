@@ -53,6 +53,7 @@ export const StartbeskedInputSchema = z.object({
   beforeLegalForce: z.boolean().optional(),
 });
 export const SiteVisitInputSchema = z.object({ version, visitedOn: day, note: text(4000) });
+export const SiteVisitBookingInputSchema = z.object({ version, visitOn: day, note: text(2000).optional() });
 export const SlutbeskedRequestInputSchema = z.object({ version, note: text(2000).optional() });
 export const SlutbeskedInputSchema = z.object({
   version,

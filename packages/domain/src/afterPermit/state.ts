@@ -56,6 +56,11 @@ export const AfterPermitStateSchema = z.object({
   startedOn: z.iso.date().nullable(),
   /** Arbetsplatsbesök (10 kap. 27 §): noted by the officer. */
   siteVisits: z.array(z.object({ ...ByOn, note: z.string() })),
+  /** The next arbetsplatsbesök the officer booked, until it is noted; absent in records made before booking existed. */
+  siteVisitBooked: z
+    .object({ ...ByOn, note: z.string() })
+    .nullable()
+    .default(null),
   finalRequest: z.object({ on: z.iso.date(), note: z.string().nullable() }).nullable(),
   /** Every slutbesked given, interim ones first; the last one says where the case stands. */
   slutbesked: z.array(SlutbeskedSchema),
@@ -75,6 +80,7 @@ export function initialAfterPermitState(measure: MeasureType): AfterPermitState 
     startbesked: null,
     startedOn: null,
     siteVisits: [],
+    siteVisitBooked: null,
     finalRequest: null,
     slutbesked: [],
     kontrollansvarigPerson: null,

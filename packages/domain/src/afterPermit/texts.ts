@@ -48,6 +48,15 @@ export const afterPermitMessages = {
       'Bocka av kontrollplanen i Mina ärenden medan du bygger, och begär slutbesked när allt är klart. Byggnaden får inte tas i bruk före slutbesked.',
     ].join('\n\n'),
   }),
+  siteVisitBooked: (c: { diaryNumber: string; on: string; note: string }): MessageText => ({
+    kind: 'consultation',
+    subject: `Ärende ${c.diaryNumber}: arbetsplatsbesök ${swedishDate(c.on)}`,
+    body: [
+      `Byggnadsnämnden gör ett arbetsplatsbesök (10 kap. 27 § plan- och bygglagen) den ${swedishDate(c.on)}.`,
+      ...(c.note ? [c.note] : []),
+      'Byggherren eller någon som företräder byggherren, och kontrollansvarig om åtgärden har en, ska vara på plats. Passar dagen inte, hör av dig till handläggaren.',
+    ].join('\n\n'),
+  }),
   slutbesked: (c: { diaryNumber: string; kind: 'interim' | 'final' }): MessageText => ({
     kind: 'slutbesked',
     subject: `Ärende ${c.diaryNumber}: ${c.kind === 'final' ? 'slutbesked' : 'interimistiskt slutbesked'}`,

@@ -79,6 +79,7 @@ export const CaseEventTypeSchema = z.enum([
   'kontrollplanEdited',
   'kontrollplanItemDone',
   'workStarted',
+  'siteVisitBooked',
   'siteVisited',
   'slutbeskedRequested',
   'slutbeskedIssued',

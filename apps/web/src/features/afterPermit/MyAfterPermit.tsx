@@ -73,6 +73,12 @@ export function MyAfterPermit({ caseId, caseVersion }: { caseId: string; caseVer
       )}
       {may('reportWorkStarted') && <WorkStartedForm caseId={caseId} view={data} onDone={after(t('ap.started.done'))} />}
       {data.state.startedOn && <p>{t('ap.started.shown', { date: formatDate(data.state.startedOn, lang) })}</p>}
+      {data.state.siteVisitBooked && (
+        <p className="status status--warning">
+          {t('ap.visit.bookedMine', { date: formatDate(data.state.siteVisitBooked.on, lang) })}
+          {data.state.siteVisitBooked.note ? ` ${data.state.siteVisitBooked.note}` : ''}
+        </p>
+      )}
       {may('requestSlutbesked') && (
         <SlutbeskedRequestForm caseId={caseId} view={data} onDone={after(t('ap.request.done'))} />
       )}

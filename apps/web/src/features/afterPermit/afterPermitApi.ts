@@ -40,6 +40,8 @@ export const afterPermitApi = {
     POST(`${off}/consultation/minutes`, { ...theCase(id), body }),
   startbesked: (id: string, body: Body<`${typeof off}/startbesked`>) =>
     POST(`${off}/startbesked`, { ...theCase(id), body }),
+  bookSiteVisit: (id: string, body: Body<`${typeof off}/site-visit-booking`>) =>
+    POST(`${off}/site-visit-booking`, { ...theCase(id), body }),
   siteVisit: (id: string, body: Body<`${typeof off}/site-visits`>) =>
     POST(`${off}/site-visits`, { ...theCase(id), body }),
   slutbesked: (id: string, body: Body<`${typeof off}/slutbesked`>) =>

@@ -42,6 +42,7 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   kontrollplanEdited: 'afterPermit.event.kontrollplanEdited',
   kontrollplanItemDone: 'afterPermit.event.kontrollplanItemDone',
   workStarted: 'afterPermit.event.workStarted',
+  siteVisitBooked: 'afterPermit.event.siteVisitBooked',
   siteVisited: 'afterPermit.event.siteVisited',
   slutbeskedRequested: 'afterPermit.event.slutbeskedRequested',
   slutbeskedIssued: 'afterPermit.event.slutbeskedIssued',

@@ -111,6 +111,15 @@ function RecordFacts({ view: v }: { view: AfterPermitView }) {
           <dd>{t('ap.officer.startbeskedGiven', { date: formatDate(s.startbesked.on, lang) })}</dd>
         </>
       )}
+      {s.siteVisitBooked && (
+        <>
+          <dt>{t('ap.visit.booked')}</dt>
+          <dd>
+            {formatDate(s.siteVisitBooked.on, lang)}
+            {s.siteVisitBooked.note ? `: ${s.siteVisitBooked.note}` : ''}
+          </dd>
+        </>
+      )}
       {s.siteVisits.map((visit, i) => (
         <Fragment key={`visit-${i}`}>
           <dt>{t('ap.officer.siteVisit')}</dt>
@@ -316,8 +325,35 @@ function BuildingForms({ caseId, view: v, after }: FormsProps) {
           )}
         </CommandForm>
       )}
+      {may('bookSiteVisit') && <SiteVisitBookingForm caseId={caseId} view={v} after={after} />}
       {may('recordSiteVisit') && <SiteVisitForm caseId={caseId} view={v} after={after} />}
     </>
+  );
+}
+
+function SiteVisitBookingForm({ caseId, view: v, after }: FormsProps) {
+  const { t } = useI18n();
+  return (
+    <CommandForm
+      id="ap-booking"
+      title={t('ap.visit.bookTitle')}
+      submit={t('ap.visit.bookSubmit')}
+      onDone={after(t('ap.visit.bookDone'))}
+      send={(f) =>
+        afterPermitApi.bookSiteVisit(caseId, { version: v.version, visitOn: text(f, 'on'), note: text(f, 'note') })
+      }
+    >
+      {(invalid) => (
+        <>
+          <Field id="ap-booking-on" label={t('ap.visit.bookOn')} error={invalid('visitOn')}>
+            <input type="date" name="on" min={v.today} />
+          </Field>
+          <Field id="ap-booking-note" label={t('ap.visit.bookNote')} error={invalid('note')}>
+            <textarea name="note" rows={2} />
+          </Field>
+        </>
+      )}
+    </CommandForm>
   );
 }
 
