@@ -287,7 +287,10 @@ describe.skipIf(!hasBrowser)('resume, languages and bad input', () => {
       .getByRole('button', { name: /^Ta bort/ })
       .click();
     await page.getByText(/^Vill du ta bort utkastet\?/).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Vill du ta bort utkastet/);
+    // Focus moves to the question on the next frame (DraftCard): wait for it rather than read it once.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^Vill du ta bort utkastet/);
     await expectAccessible(page, 'deleting a draft (phone)');
     await shoot(page, shots, 'draft-delete-phone');
     await page.getByRole('button', { name: 'Ja, ta bort utkastet' }).click();
