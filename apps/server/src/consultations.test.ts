@@ -172,4 +172,25 @@ describe.each(dbKinds)('remisser on %s', (kind) => {
     expect(mails.map((m) => m.subject.split(':')[0])).toEqual(['Remiss från Kjellstavik kommun', 'Påminnelse']);
     expect((await officerCase()).officer!.consultations[1]!.remindedAt).not.toBeNull();
   });
+
+  it('suggests the bodies the site calls for: by the lake, the shore protection', async () => {
+    const gustav = '193502234796';
+    const linnea = '199207202392'; // officer, Landsbygdsgruppen: cases outside a plan
+    cookies[gustav] = await login(h, gustav);
+    cookies[linnea] = await login(h, linnea);
+    const strand = (await h.registers.land.propertyByDesignation('Kjellstavik Strandängen 4:1'))!;
+    const c = await submitSigned(h, cookies[gustav]!, {
+      ...garage(strand),
+      details: { ...garage(strand).details, ridgeHeightM: 4 },
+    });
+    const view = CaseDetailSchema.parse((await inject('GET', `/api/officer/cases/${c.id}`, linnea)).json());
+    expect(view.officer!.suggestedConsultees).toEqual([
+      expect.objectContaining({
+        name: 'Miljö- och hälsoskyddsenheten',
+        why: expect.objectContaining({ sv: expect.stringMatching(/strandskydd/) }),
+      }),
+    ]);
+    // The garage in the plan on Eken 1:23 calls for no one in particular.
+    expect((await officerCase()).officer!.suggestedConsultees).toEqual([]);
+  });
 });

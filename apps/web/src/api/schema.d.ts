@@ -9072,6 +9072,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -13092,6 +13099,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -14100,6 +14114,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -15332,6 +15353,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -19156,6 +19184,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -19878,6 +19913,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -20603,6 +20645,13 @@ export interface paths {
                     reason: string;
                   } | null;
                   routingReason: string | null;
+                  suggestedConsultees: {
+                    name: string;
+                    why: {
+                      en: string;
+                      sv: string;
+                    };
+                  }[];
                   viewerIsTeamLead: boolean;
                 };
                 /** @enum {string|null} */
@@ -21327,6 +21376,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -22278,6 +22334,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -23142,6 +23205,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -23862,6 +23932,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -24583,6 +24660,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -25308,6 +25392,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -26026,6 +26117,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -26889,6 +26987,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -27767,6 +27872,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -28712,6 +28824,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */
@@ -29790,6 +29909,13 @@ export interface paths {
                   reason: string;
                 } | null;
                 routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 viewerIsTeamLead: boolean;
               };
               /** @enum {string|null} */

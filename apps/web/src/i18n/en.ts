@@ -933,6 +933,7 @@ export const en: Record<MessageKey, string> = {
   'remiss.overdue': 'The answer was due by {date}.',
   'remiss.reminded': 'Reminder sent {date}.',
   'remiss.send': 'Send a consultation',
+  'remiss.suggested': 'Suggested by the site (choose to fill in):',
   'remiss.done': 'The consultation is sent to {to}.',
   'remiss.link': 'The link in the e-mail (shown only now):',
   'remiss.consultee': 'To (unit or authority)',

@@ -931,6 +931,7 @@ const ui = {
   'remiss.overdue': 'Svaret skulle ha kommit senast {date}.',
   'remiss.reminded': 'Påminnelse skickad {date}.',
   'remiss.send': 'Skicka remiss',
+  'remiss.suggested': 'Förslag utifrån platsen (välj för att fylla i):',
   'remiss.done': 'Remissen är skickad till {to}.',
   'remiss.link': 'Länken i e-postmeddelandet (visas bara nu):',
   'remiss.consultee': 'Till (enhet eller myndighet)',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConsultationAnswerInputSchema, consultationReminderDue, consultationReplyBounds } from './consultation';
+import {
+  ConsultationAnswerInputSchema,
+  consultationReminderDue,
+  consultationReplyBounds,
+  suggestedConsultees,
+} from './consultation';
 
 describe('remisser', () => {
   it('offers a reply-by day three weeks ahead, moved off weekends and holidays', () => {
@@ -34,5 +39,40 @@ describe('remisser', () => {
       ['text', 'form.consultation.commentsMissing'],
     ]);
     expect(parse({ kind: 'noObjection', answeredBy: ' ' }).success).toBe(false);
+  });
+
+  it.each([
+    ['a garage in a plan, nothing special', ['INSIDE_PLAN'], [], 'outbuilding', []],
+    ['the shore', ['INSIDE_PLAN'], ['SHORELINE_DISPENSATION'], 'outbuilding', ['Miljö- och hälsoskyddsenheten']],
+    [
+      'a railway and a valuable environment',
+      ['NEAR_RAILWAY', 'CULTURAL_HERITAGE'],
+      [],
+      'carport',
+      ['Trafikverket', 'Länsstyrelsen'],
+    ],
+    ['total defence', ['DEFENCE_INTEREST'], [], 'extension', ['Försvarsmakten']],
+    [
+      'a new house outside a plan',
+      ['OUTSIDE_PLAN', 'NEW_MAIN_BUILDING'],
+      [],
+      'newMainBuilding',
+      ['Miljö- och hälsoskyddsenheten'],
+    ],
+    ['a garage outside a plan', ['OUTSIDE_PLAN'], [], 'outbuilding', []],
+  ] as const)('suggests from the site: %s', (_, reasons, conditions, measure, names) => {
+    expect(suggestedConsultees({ reasons, conditions }, measure).map((s) => s.name)).toEqual(names);
+  });
+
+  it('names a body once, with every reason it has', () => {
+    const [one, ...rest] = suggestedConsultees(
+      { reasons: ['RURAL', 'NEW_MAIN_BUILDING'], conditions: ['SHORELINE_DISPENSATION'] },
+      'newMainBuilding',
+    );
+    expect(rest).toEqual([]);
+    expect(one!.why.sv).toBe(
+      'byggnaden ligger inom strandskyddat område; nytt hus utanför detaljplan: eget vatten och avlopp',
+    );
+    expect(suggestedConsultees(null, 'newMainBuilding')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { workingDayFrom } from '../calendar/holidays';
 import { addDays } from '../rules/clock';
 import type { DomainMessageId } from '../messages/sv';
+import type { MeasureType } from '../measure';
 
 const id = (messageId: DomainMessageId) => messageId;
 /** The case version a change is made on (schemas.ts's CaseVersionSchema; not imported, schemas imports this file). */
@@ -108,7 +109,7 @@ export function consultationReminderDue(
  * Bodies a building case is commonly sent to, for the officer to pick from (the address is the municipality's
  * to configure); which one fits is the officer's judgement.
  */
-export const commonConsultees: readonly { name: string; why: { sv: string; en: string } }[] = [
+export const commonConsultees: readonly ConsulteeSuggestion[] = [
   {
     name: 'Miljö- och hälsoskyddsenheten',
     why: { sv: 'avlopp, buller, strandskydd', en: 'sewage, noise, shore protection' },
@@ -117,4 +118,84 @@ export const commonConsultees: readonly { name: string; why: { sv: string; en: s
   { name: 'Trafikenheten', why: { sv: 'utfart, sikt, parkering', en: 'exit, visibility, parking' } },
   { name: 'Trafikverket', why: { sv: 'nära statlig väg eller järnväg', en: 'near a state road or railway' } },
   { name: 'Länsstyrelsen', why: { sv: 'kulturmiljö, riksintressen', en: 'cultural heritage, national interests' } },
+  { name: 'Försvarsmakten', why: { sv: 'riksintresse för totalförsvaret', en: 'national interest of total defence' } },
 ];
+
+export const ConsulteeSuggestionSchema = z.object({
+  name: z.string(),
+  why: z.object({ sv: z.string(), en: z.string() }),
+});
+export type ConsulteeSuggestion = z.infer<typeof ConsulteeSuggestionSchema>;
+
+/**
+ * Which of the rules engine's findings on the site call for which body's view: the shore (strandskydd,
+ * miljöbalken 7 kap.), a railway, a valuable built environment, a total-defence interest, and a new house
+ * outside a plan (its own water and sewage).
+ */
+const siteReasons: {
+  finding: string;
+  measures?: readonly MeasureType[];
+  name: string;
+  why: ConsulteeSuggestion['why'];
+}[] = [
+  {
+    finding: 'SHORELINE_DISPENSATION',
+    name: 'Miljö- och hälsoskyddsenheten',
+    why: { sv: 'byggnaden ligger inom strandskyddat område', en: 'the building lies within shore protection' },
+  },
+  {
+    finding: 'NEAR_RAILWAY',
+    name: 'Trafikverket',
+    why: { sv: 'byggnaden ligger nära järnvägen', en: 'the building lies near the railway' },
+  },
+  {
+    finding: 'CULTURAL_HERITAGE',
+    name: 'Länsstyrelsen',
+    why: { sv: 'särskilt värdefull bebyggelsemiljö', en: 'an especially valuable built environment' },
+  },
+  {
+    finding: 'DEFENCE_INTEREST',
+    name: 'Försvarsmakten',
+    why: { sv: 'riksintresse för totalförsvaret', en: 'a national interest of total defence' },
+  },
+  {
+    finding: 'OUTSIDE_PLAN',
+    measures: ['newMainBuilding', 'smallDwelling'],
+    name: 'Miljö- och hälsoskyddsenheten',
+    why: {
+      sv: 'nytt hus utanför detaljplan: eget vatten och avlopp',
+      en: 'a new house outside a plan: its own water and sewage',
+    },
+  },
+  {
+    finding: 'RURAL',
+    measures: ['newMainBuilding', 'smallDwelling'],
+    name: 'Miljö- och hälsoskyddsenheten',
+    why: {
+      sv: 'nytt hus utanför detaljplan: eget vatten och avlopp',
+      en: 'a new house outside a plan: its own water and sewage',
+    },
+  },
+];
+
+/** The bodies the case's site suggests, from its assessment at receipt: one entry per body, its reasons joined. */
+export function suggestedConsultees(
+  assessment: { reasons: readonly string[]; conditions: readonly string[] } | null,
+  measure: MeasureType,
+): ConsulteeSuggestion[] {
+  if (!assessment) return [];
+  const found = new Set([...assessment.reasons, ...assessment.conditions]);
+  const byName = new Map<string, ConsulteeSuggestion>();
+  for (const r of siteReasons) {
+    if (!found.has(r.finding) || (r.measures && !r.measures.includes(measure))) continue;
+    const had = byName.get(r.name);
+    if (had?.why.sv.includes(r.why.sv)) continue;
+    byName.set(
+      r.name,
+      had
+        ? { name: r.name, why: { sv: `${had.why.sv}; ${r.why.sv}`, en: `${had.why.en}; ${r.why.en}` } }
+        : { name: r.name, why: r.why },
+    );
+  }
+  return [...byName.values()];
+}

@@ -6,7 +6,7 @@ import type { DomainMessageId } from '../messages/sv';
 import { ruleSets } from '../rules/ruleSets';
 import { DecisionNoticeSchema } from '../decision/notice';
 import { HearingViewSchema } from './hearing';
-import { ConsultationViewSchema } from './consultation';
+import { ConsulteeSuggestionSchema, ConsultationViewSchema } from './consultation';
 
 /**
  * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
@@ -379,6 +379,8 @@ export const OfficerCaseViewSchema = z.object({
   consultations: z.array(ConsultationViewSchema),
   /** The reply-by bounds for a new remiss (working days); null when none may be sent now. */
   consultationLimits: z.object({ minReplyBy: z.iso.date(), defaultReplyBy: z.iso.date() }).nullable(),
+  /** Bodies the site's findings suggest a remiss to (shore, railway, cultural heritage …), with why. */
+  suggestedConsultees: z.array(ConsulteeSuggestionSchema),
 });
 export type OfficerCaseView = z.infer<typeof OfficerCaseViewSchema>;
 

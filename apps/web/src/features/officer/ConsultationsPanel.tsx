@@ -72,9 +72,11 @@ function SendForm({
     register,
     handleSubmit,
     setError,
+    setValue,
     reset,
     formState: { errors, isSubmitting },
   } = useForm({ resolver: zodResolver(consultationFormSchema), defaultValues: empty });
+  const suggested = c.officer.suggestedConsultees;
   const submit = handleSubmit(async (input) => {
     let sentLink: string | null = null;
     const done = await run(
@@ -98,6 +100,25 @@ function SendForm({
         <Status tone="success">
           {t('remiss.link')} <code className="remiss-link">{new URL(link, window.location.origin).toString()}</code>
         </Status>
+      )}
+      {suggested.length > 0 && (
+        <div className="remiss-suggestions">
+          <p>{t('remiss.suggested')}</p>
+          <ul className="plain-list">
+            {suggested.map((b) => (
+              <li key={b.name}>
+                <button
+                  type="button"
+                  className="linklike"
+                  onClick={() => setValue('consultee', b.name, { shouldDirty: true })}
+                >
+                  {b.name}
+                </button>{' '}
+                <span className="hint">({label(b.why)})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field
