@@ -88,7 +88,11 @@ const retentionTimer = setInterval(() => void retention(), 3_600_000);
 retentionTimer.unref();
 
 // Reminders before a permit lapses (issue #21): hourly, so each goes out within the hour after 08:00 on its day.
+// Run beside the server, never before it listens, and never two runs at once on this instance.
+let remindersRunning = false;
 const reminders = async () => {
+  if (remindersRunning) return;
+  remindersRunning = true;
   try {
     const sent = await sendValidityReminders(database.db, app.clock());
     if (sent > 0) app.log.info({ sent }, 'validity reminders sent');
@@ -97,9 +101,10 @@ const reminders = async () => {
     if (reminded > 0) app.log.info({ reminded }, 'remiss reminders sent');
   } catch (err) {
     app.log.error({ err }, 'validity reminders failed');
+  } finally {
+    remindersRunning = false;
   }
 };
-await reminders();
 setInterval(() => void reminders(), 3_600_000).unref();
 
 // E-mail: with a mail server configured, the outbox is sent from here; every instance may run it (entries are
@@ -133,6 +138,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+void reminders();
 // Metrics on their own port (METRICS_PORT), never the public one. A cluster's worker hands its figures to the
 // primary (cluster.ts), which serves them summed.
 if (cluster.isWorker) {

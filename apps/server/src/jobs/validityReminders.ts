@@ -1,13 +1,16 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import {
+  addDays,
   afterPermitMessages,
   dueReminders,
   finalSlutbesked,
   initialAfterPermitState,
+  latestDecisionWithReminderDue,
   permitValidity,
   reminderKey,
   reminderSendAt,
   ruleSetOfCase,
+  ruleSets,
   startbeskedOn,
   stockholmDate,
   type MeasureType,
@@ -25,11 +28,21 @@ import { afterPermitFactsOf, kontrollansvarigOf } from '../services/afterPermit'
  * instance at once: each case's record is locked while its reminders are chosen and marked sent.
  */
 export async function sendValidityReminders(db: Db, now: Date): Promise<number> {
+  // Only decisions old enough to have a reminder due (the first comes months before the two-year limit): at
+  // 100 000 cases this keeps the hourly job to the few that matter instead of a transaction per granted case.
+  const latest = latestDecisionWithReminderDue(stockholmDate(now), ruleSets);
   const candidates = await db
     .select()
     .from(cases)
     .leftJoin(caseAfterPermit, eq(caseAfterPermit.caseId, cases.id))
-    .where(and(eq(cases.status, 'decided'), inArray(cases.outcome, ['approved', 'startApproval'])));
+    .where(
+      and(
+        eq(cases.status, 'decided'),
+        inArray(cases.outcome, ['approved', 'startApproval']),
+        // A day's margin past the latest such decision: Stockholm's day may run into the next UTC one.
+        lt(cases.decidedAt, new Date(`${addDays(latest, 2)}T00:00:00Z`)),
+      ),
+    );
   let sent = 0;
   for (const { cases: row } of candidates) sent += await remindCase(db, row, now);
   return sent;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ruleSetFor } from '../rules/ruleSets';
-import { dueReminders, permitValidity, reminderKey, reminderSendAt, validityReminders } from './validity';
+import { ruleSetFor, ruleSets } from '../rules/ruleSets';
+import {
+  dueReminders,
+  latestDecisionWithReminderDue,
+  permitValidity,
+  reminderKey,
+  reminderSendAt,
+  validityReminders,
+} from './validity';
 
 const reform = ruleSetFor('2026-12-01')!;
 const before = ruleSetFor('2025-06-01')!;
@@ -98,5 +105,21 @@ describe('the instant a reminder is sent', () => {
   it('is the same Stockholm day whatever the hour', () => {
     expect(reminderSendAt('2027-03-28', 0).toISOString()).toBe('2027-03-27T23:00:00.000Z');
     expect(reminderSendAt('2027-10-31', 23).toISOString()).toBe('2027-10-31T22:00:00.000Z');
+  });
+});
+
+describe('latestDecisionWithReminderDue', () => {
+  it('is the last decision day whose permit can have its first reminder due today', () => {
+    // Two years back from 2029-03-01 is 2027-03-01; the first reminder comes 90 days before the start limit.
+    const latest = latestDecisionWithReminderDue('2029-03-01', ruleSets);
+    expect(latest).toBe('2027-05-30');
+    // A permit decided that day, with legal force the same day, has its 90-day reminder due exactly today.
+    const v = permitValidity({ procedure: 'permit', legalForceOn: latest, startbeskedOn: null }, reform)!;
+    expect(
+      dueReminders(v, { startedOn: null, finished: false }, '2029-03-01', new Set()).map((r) => r.daysBefore),
+    ).toEqual([90]);
+    // One decided a day later has nothing due yet.
+    const later = permitValidity({ procedure: 'permit', legalForceOn: '2027-05-31', startbeskedOn: null }, reform)!;
+    expect(dueReminders(later, { startedOn: null, finished: false }, '2029-03-01', new Set())).toEqual([]);
   });
 });

@@ -92,6 +92,17 @@ export function dueReminders(
 }
 
 /** The hour (Swedish local time) reminders go out: office hours, so a question can be phoned in the same day. */
+/**
+ * The latest decision day whose permit can have a reminder due on `today`, for the reminder job to skip the rest
+ * in SQL: validity runs from a day no earlier than the decision (legal force, or the startbesked), the first limit
+ * is `startYears` later, and no reminder comes more than its days before it. Later decisions have nothing due yet.
+ */
+export function latestDecisionWithReminderDue(today: string, ruleSets: readonly RuleSet[]): string {
+  const startYears = Math.min(...ruleSets.map((r) => r.afterDecision.lapse.startYears));
+  const earliestBefore = Math.max(...REMINDER_DAYS_BEFORE.startBy);
+  return addDays(addYears(today, -startYears), earliestBefore);
+}
+
 export const REMINDER_HOUR = 8;
 
 let stockholmHour: Intl.DateTimeFormat | undefined;
