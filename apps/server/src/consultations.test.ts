@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { CaseDetailSchema, ConsulteeViewSchema, type ApplicationSubmission, type Property } from '@lovisa/domain';
+import { CaseDetailSchema, ConsulteeViewSchema } from '@lovisa/domain';
 import { startHarness, login, submitSigned, type Harness } from './test/harness';
-import { footprintIn } from './test/fixtureFacts';
+import { tallGarageOn } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
 import { outbox } from './db/schema';
 import { sendConsultationReminders } from './services/consultations';
@@ -11,18 +11,6 @@ const ANNA = '198202029289';
 const VIKTOR = '198011169235'; // officer, Större byggprojekt
 const day = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+01:00`);
 const QUESTION = 'Klarar räddningstjänstens fordon att nå garaget från Ekvägen?';
-
-const garage = (property: Property): ApplicationSubmission => ({
-  propertyId: property.id,
-  measure: 'outbuilding',
-  footprints: [{ id: 'b1', measure: 'outbuilding', geometry: footprintIn(property, 8, 7) }],
-  details: {
-    description: 'Garage i trä med sadeltak.',
-    ridgeHeightM: 9,
-    plannedStart: '2027-04-01',
-    email: 'anna@example.se',
-  },
-});
 
 describe.each(dbKinds)('remisser on %s', (kind) => {
   let h: Harness;
@@ -55,7 +43,7 @@ describe.each(dbKinds)('remisser on %s', (kind) => {
     h = await startHarness(kind);
     await moveTo('2026-11-23');
     const eken = (await h.registers.land.propertyByDesignation('Kjellstavik Eken 1:23'))!;
-    caseId = (await submitSigned(h, cookies[ANNA]!, garage(eken))).id;
+    caseId = (await submitSigned(h, cookies[ANNA]!, tallGarageOn(eken))).id;
   }, 60_000);
   afterAll(async () => {
     await h?.close();
@@ -180,8 +168,8 @@ describe.each(dbKinds)('remisser on %s', (kind) => {
     cookies[linnea] = await login(h, linnea);
     const strand = (await h.registers.land.propertyByDesignation('Kjellstavik Strandängen 4:1'))!;
     const c = await submitSigned(h, cookies[gustav]!, {
-      ...garage(strand),
-      details: { ...garage(strand).details, ridgeHeightM: 4 },
+      ...tallGarageOn(strand),
+      details: { ...tallGarageOn(strand).details, ridgeHeightM: 4 },
     });
     const view = CaseDetailSchema.parse((await inject('GET', `/api/officer/cases/${c.id}`, linnea)).json());
     expect(view.officer!.suggestedConsultees).toEqual([

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTECTED_SENTINEL } from '@lovisa/registry';
-import {
-  CaseDetailSchema,
-  MyCaseSummarySchema,
-  NeighbourHearingViewSchema,
-  QueuePageSchema,
-  type ApplicationSubmission,
-  type Property,
-} from '@lovisa/domain';
+import { CaseDetailSchema, MyCaseSummarySchema, NeighbourHearingViewSchema, QueuePageSchema } from '@lovisa/domain';
 import { startHarness, login, submitSigned, type Harness } from './test/harness';
-import { footprintIn } from './test/fixtureFacts';
+import { tallGarageOn } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
 import { pdfText } from './test/pdfText';
 
@@ -20,19 +13,6 @@ const PER = '194509123412';
 const KARIN = '197908109288'; // protected identity, owns Björken 2:5
 const JOHANNA = '199208182387'; // team lead, Större byggprojekt: confirms decisions on deviations
 const day = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+01:00`);
-
-/** 8 × 7 m, ridge 9 m on Eken 1:23: above the plan's 8.5 m, a deviation (routed to Större byggprojekt). */
-const deviating = (property: Property): ApplicationSubmission => ({
-  propertyId: property.id,
-  measure: 'outbuilding',
-  footprints: [{ id: 'b1', measure: 'outbuilding', geometry: footprintIn(property, 8, 7) }],
-  details: {
-    description: 'Garage i trä med sadeltak.',
-    ridgeHeightM: 9,
-    plannedStart: '2027-04-01',
-    email: 'anna@example.se',
-  },
-});
 
 describe.each(dbKinds)('the neighbour hearing on %s', (kind) => {
   let h: Harness;
@@ -63,7 +43,7 @@ describe.each(dbKinds)('the neighbour hearing on %s', (kind) => {
     h = await startHarness(kind);
     await moveTo('2026-11-23');
     const eken = (await h.registers.land.propertyByDesignation('Kjellstavik Eken 1:23'))!;
-    caseId = (await submitSigned(h, cookies[ANNA]!, deviating(eken))).id;
+    caseId = (await submitSigned(h, cookies[ANNA]!, tallGarageOn(eken))).id;
   }, 60_000);
   afterAll(async () => {
     await h?.close();

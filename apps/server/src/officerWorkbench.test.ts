@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseDetailSchema, type ApplicationSubmission, type Property } from '@lovisa/domain';
+import { CaseDetailSchema } from '@lovisa/domain';
 import { startHarness, login, submitSigned, type Harness } from './test/harness';
-import { footprintIn } from './test/fixtureFacts';
+import { tallGarageOn } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
 import { pdfText } from './test/pdfText';
 
@@ -12,18 +12,6 @@ const NOW = new Date('2026-11-23T10:00:00+01:00');
 const NOTE = 'Ringde sökanden 23/11: garaget ska ha plåttak. Platsbesök behövs inte.';
 const FEE_REASON = 'Åtgärden är enkel och kräver mindre handläggning än taxan förutsätter.';
 
-/** 8 × 7 m, ridge 9 m on Eken 1:23: above the plan's 8.5 m, a deviation (routed to Större byggprojekt). */
-const deviating = (property: Property): ApplicationSubmission => ({
-  propertyId: property.id,
-  measure: 'outbuilding',
-  footprints: [{ id: 'b1', measure: 'outbuilding', geometry: footprintIn(property, 8, 7) }],
-  details: {
-    description: 'Garage i trä med sadeltak.',
-    ridgeHeightM: 9,
-    plannedStart: '2027-04-01',
-    email: 'anna@example.se',
-  },
-});
 /** Swedish kronor as the decision's text reads out of the PDF: "11 856 kr". */
 const kr = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} kr`;
 
@@ -42,7 +30,7 @@ describe.each(dbKinds)("the officer's workbench on %s: plan provisions, fee deci
     h.setNow(NOW);
     for (const p of [ANNA, VIKTOR, JOHANNA]) cookies[p] = await login(h, p);
     const eken = (await h.registers.land.propertyByDesignation('Kjellstavik Eken 1:23'))!;
-    caseId = (await submitSigned(h, cookies[ANNA]!, deviating(eken))).id;
+    caseId = (await submitSigned(h, cookies[ANNA]!, tallGarageOn(eken))).id;
   }, 60_000);
   afterAll(async () => {
     await h?.close();

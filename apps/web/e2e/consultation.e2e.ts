@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   apiLogin,
+  EKEN_1_23,
+  EKEN_1_23_GARAGE,
   expectAccessible,
   hasBrowser,
   repoRoot,
@@ -12,16 +14,7 @@ import {
 
 const ANNA = '198202029289';
 const OSKAR = '198306219299';
-const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
 const docShots = path.join(repoRoot, 'docs/screenshots');
-// 8 × 7 m in the middle of Eken 1:23: a permit within the plan, handled by Bygglovsenheten.
-const ring = [
-  [620_071, 6_650_019],
-  [620_079, 6_650_019],
-  [620_079, 6_650_026],
-  [620_071, 6_650_026],
-  [620_071, 6_650_019],
-];
 
 describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered through its link', () => {
   const env = useServerAndBrowser();
@@ -30,7 +23,7 @@ describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered throug
     const base = env.server.baseUrl;
     const created = await submitSignedOutbuilding(base, await apiLogin(base, ANNA), ANNA, {
       propertyId: EKEN_1_23,
-      ring,
+      ring: EKEN_1_23_GARAGE,
       description: 'Dubbelgarage i trä med sadeltak, 56 m².',
       ridgeHeightM: 3.8,
     });

@@ -431,3 +431,14 @@ export function useServerAndBrowser(options: ServerAndBrowserOptions = {}) {
     startServer: (opts?: ServerOptions) => pool.start(opts),
   };
 }
+
+/** Eken 1:23, where Anna Lindqvist's garages stand in the e2e tests. */
+export const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
+/** 8 × 7 m in the middle of Eken 1:23 (EPSG:3006): a permit within the plan, or a deviation with a tall ridge. */
+export const EKEN_1_23_GARAGE: number[][] = [
+  [620_071, 6_650_019],
+  [620_079, 6_650_019],
+  [620_079, 6_650_026],
+  [620_071, 6_650_026],
+  [620_071, 6_650_019],
+];

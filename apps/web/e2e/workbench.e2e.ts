@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   apiLogin,
+  EKEN_1_23,
+  EKEN_1_23_GARAGE,
   expectAccessible,
   hasBrowser,
   repoRoot,
@@ -14,15 +16,7 @@ import { pdfText } from '../../server/src/test/pdfText';
 
 const ANNA = '198202029289';
 const JOHANNA = '199208182387'; // team lead, Större byggprojekt: decides deviations herself
-const EKEN_1_23 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
 const shots = path.join(repoRoot, '.tmp/screenshots');
-const ring = [
-  [620_071, 6_650_019],
-  [620_079, 6_650_019],
-  [620_079, 6_650_026],
-  [620_071, 6_650_026],
-  [620_071, 6_650_019],
-];
 
 /**
  * Issue #22's walk: a deviation case on one screen — the plan's provisions against the drawing, the fee, the
@@ -36,7 +30,7 @@ describe.skipIf(!hasBrowser)("the officer's workbench on a deviation case", () =
     const base = env.server.baseUrl;
     const created = await submitSignedOutbuilding(base, await apiLogin(base, ANNA), ANNA, {
       propertyId: EKEN_1_23,
-      ring,
+      ring: EKEN_1_23_GARAGE,
       description: 'Garage med hobbyrum på vinden, 56 m², nockhöjd 9 m.',
       ridgeHeightM: 9,
     });

@@ -5,6 +5,7 @@ import {
   isOpen,
   measureLabels,
   stockholmDate,
+  swedishDate,
   type ApplicationSubmission,
   type CaseStatus,
   type ConsultationAnswerInput,
@@ -32,11 +33,6 @@ import { officerActor } from './officerCase';
 
 /** 24 random bytes (192 bits), URL-safe: the link is the remiss body's key, so it must be unguessable. */
 const newToken = () => randomBytes(24).toString('base64url');
-
-const swedishDate = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T12:00:00Z`),
-  );
 
 function linkOf(app: FastifyInstance, token: string): string {
   return `${app.config.publicUrl ?? ''}/remiss/${token}`;

@@ -123,3 +123,13 @@ export function applicationFor(property: Property): ApplicationSubmission {
     },
   };
 }
+
+/** 8 × 7 m, ridge 9 m: on Eken 1:23 above the plan's 7.5 m, a deviation (routed to Större byggprojekt). */
+export function tallGarageOn(property: Property, email = 'anna@example.se'): ApplicationSubmission {
+  return {
+    propertyId: property.id,
+    measure: 'outbuilding',
+    footprints: [{ id: 'b1', measure: 'outbuilding', geometry: footprintIn(property, 8, 7) }],
+    details: { description: 'Garage i trä med sadeltak.', ridgeHeightM: 9, plannedStart: '2027-04-01', email },
+  };
+}
