@@ -68,6 +68,17 @@ describe('redaction, unit', () => {
       remoteAddress: '127.0.0.1',
     });
   });
+
+  it("keeps a remiss link's key out of the path, for the API and the page", () => {
+    const key = 'j9KCBrC0aZ_-5x7Qw2Lm8nPq4RsT6uVw';
+    for (const url of [`/api/consultations/${key}`, `/api/consultations/${key}/answer`, `/remiss/${key}`]) {
+      const logged = serializeRequest({ method: 'GET', url }).url;
+      expect(logged).not.toContain(key);
+      expect(logged).toMatch(/\[redacted\]/);
+    }
+    // Other paths are logged as they are.
+    expect(serializeRequest({ method: 'GET', url: '/api/officer/queue' }).url).toBe('/api/officer/queue');
+  });
 });
 
 describe.each(dbKinds)('what reaches the log on %s', (kind) => {

@@ -123,12 +123,15 @@ interface RequestLike {
   ip?: string;
 }
 
+/** A remiss link's key is the body's only credential: it never reaches a log line (routes/consultations.ts). */
+const REMISS_KEY = /(\/(?:api\/consultations|remiss)\/)[A-Za-z0-9_-]{32}(?=\/|$)/;
+
 export function serializeRequest(req: RequestLike) {
   const url = req.url ?? '';
   const q = url.indexOf('?');
   return {
     method: req.method,
-    url: q === -1 ? url : url.slice(0, q),
+    url: (q === -1 ? url : url.slice(0, q)).replace(REMISS_KEY, '$1[redacted]'),
     ...(q === -1 ? {} : { query: '[redacted]' }),
     host: req.host,
     remoteAddress: req.ip,
