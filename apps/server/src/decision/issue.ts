@@ -6,6 +6,7 @@ import {
   stockholmDate,
   type ApplicationSubmission,
   type DecisionOutcome,
+  type DocumentOrder,
   type MeasureType,
 } from '@lovisa/domain';
 import { caseEventsOf, clockFactsOf, type CaseRow } from '../repositories/cases';
@@ -27,6 +28,7 @@ export interface IssueInput {
   conditions: string[];
   decidedBy: { name: string; teamLead: boolean };
   proposedBy: string | null;
+  committee?: DocumentOrder['committee'];
   at: Date;
 }
 
@@ -83,6 +85,7 @@ export async function renderCaseDocument(
     ...(feeNote ? { feeNote } : {}),
     decidedBy: { name: input.decidedBy.name, title: input.decidedBy.teamLead ? 'gruppledare' : 'bygglovshandläggare' },
     proposedBy: input.proposedBy,
+    committee: input.committee,
     municipality: letterhead(app).municipality,
     announcement: ruleSetOfCase(clockFactsOf(row)).afterDecision.announcement.value,
   });

@@ -8751,7 +8751,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -8777,7 +8779,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -8840,6 +8843,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -9018,7 +9023,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -9029,7 +9041,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -9066,6 +9083,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -12778,7 +12802,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -12804,7 +12830,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -12867,6 +12894,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -13045,7 +13074,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -13056,7 +13092,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -13093,6 +13134,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -13793,7 +13841,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -13819,7 +13869,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -13882,6 +13933,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -14060,7 +14113,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -14071,7 +14131,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -14108,6 +14173,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -14631,7 +14703,8 @@ export interface paths {
                 | 'withdrawn'
                 | 'consultation'
                 | 'slutbesked'
-                | 'validityReminder';
+                | 'validityReminder'
+                | 'committeeReferral';
               subject: string;
             }[];
           };
@@ -14808,6 +14881,21 @@ export interface paths {
                 phone: string;
                 /** Format: uri */
                 website?: string;
+              };
+              /**
+               * @default {
+               *       "committeeAboveAreaM2": 250,
+               *       "committeeRefusals": false,
+               *       "committeeMeasures": []
+               *     }
+               */
+              delegation: {
+                /** @default 250 */
+                committeeAboveAreaM2: number | null;
+                /** @default [] */
+                committeeMeasures: ('newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport')[];
+                /** @default false */
+                committeeRefusals: boolean;
               };
               /** @default false */
               fictional: boolean;
@@ -15032,7 +15120,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -15058,7 +15148,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -15121,6 +15212,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -15299,7 +15392,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -15310,7 +15410,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -15347,6 +15452,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -18863,7 +18975,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -18889,7 +19003,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -18952,6 +19067,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -19130,7 +19247,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -19141,7 +19265,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -19178,6 +19307,1750 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/committee-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the board's decision from its minutes (on or after the meeting day): as proposed, the other outcome with the board's reason, or återremiss */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'approved' | 'refused' | 'returned';
+            paragraph: string;
+            reason?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisitBooked'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
+                  | 'noteWritten'
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder'
+                  | 'committeeReferral';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                  | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                    | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
+                  )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
+                    hearingNeeded: boolean;
+                    mayRefer: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/committee-decision/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The PDF this would issue, to read before it is issued (nothing is stored): Record the board's decision from its minutes (on or after the meeting day): as proposed, the other outcome with the board's reason, or återremiss */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'approved' | 'refused' | 'returned';
+            paragraph: string;
+            reason?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/committee-referral': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put the proposed decision on the agenda of a coming board meeting: required when the delegation order keeps it from officers, allowed for a matter of principle */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            conditions?: string[];
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            outcome: 'approved' | 'refused';
+            reason: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisitBooked'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
+                  | 'noteWritten'
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder'
+                  | 'committeeReferral';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                  | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                    | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
+                  )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
+                    hearingNeeded: boolean;
+                    mayRefer: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -19592,7 +21465,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -19618,7 +21493,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -19681,6 +21557,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -19859,7 +21737,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -19870,7 +21755,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -19907,6 +21797,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -20324,7 +22221,9 @@ export interface paths {
                     | 'noteWritten'
                     | 'feeDecided'
                     | 'consultationSent'
-                    | 'consultationAnswered';
+                    | 'consultationAnswered'
+                    | 'referredToCommittee'
+                    | 'committeeReturned';
                 }[];
                 /** Format: uuid */
                 id: string;
@@ -20350,7 +22249,8 @@ export interface paths {
                     | 'withdrawn'
                     | 'consultation'
                     | 'slutbesked'
-                    | 'validityReminder';
+                    | 'validityReminder'
+                    | 'committeeReferral';
                   subject: string;
                 }[];
                 notice: {
@@ -20413,6 +22313,8 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
                   applicant: {
                     address: {
@@ -20591,7 +22493,14 @@ export interface paths {
                       | 'writeNote'
                       | 'decideFee'
                       | 'sendConsultation'
+                      | 'referToCommittee'
+                      | 'recordCommitteeDecision'
                     )[];
+                    committee: {
+                      /** Format: date */
+                      date: string;
+                      mayRecord: boolean;
+                    } | null;
                     completion: {
                       /** Format: date */
                       defaultReplyBy: string;
@@ -20602,7 +22511,12 @@ export interface paths {
                       restartsClock: boolean;
                     } | null;
                     decision: {
+                      committeeGrounds: {
+                        approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                        refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      };
                       hearingNeeded: boolean;
+                      mayRefer: boolean;
                       outcomes: ('approved' | 'refused' | 'dismissed')[];
                       proposes: boolean;
                       reasonMinLength: number;
@@ -20639,6 +22553,13 @@ export interface paths {
                       name: string;
                       personnummer: string;
                     };
+                    committee?: {
+                      /** Format: date */
+                      date: string;
+                      grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      /** Format: uuid */
+                      meetingId: string;
+                    } | null;
                     conditions: string[];
                     /** @enum {string} */
                     outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -21055,7 +22976,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -21081,7 +23004,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -21144,6 +23068,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -21322,7 +23248,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -21333,7 +23266,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -21370,6 +23308,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -22013,7 +23958,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -22039,7 +23986,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -22102,6 +24050,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -22280,7 +24230,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -22291,7 +24248,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -22328,6 +24290,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -22884,7 +24853,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -22910,7 +24881,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -22973,6 +24945,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -23151,7 +25125,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -23162,7 +25143,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -23199,6 +25185,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -23611,7 +25604,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -23637,7 +25632,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -23700,6 +25696,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -23878,7 +25876,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -23889,7 +25894,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -23926,6 +25936,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -24339,7 +26356,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -24365,7 +26384,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -24428,6 +26448,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -24606,7 +26628,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -24617,7 +26646,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -24654,6 +26688,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -25071,7 +27112,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -25097,7 +27140,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -25160,6 +27204,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -25338,7 +27384,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -25349,7 +27402,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -25386,6 +27444,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -25796,7 +27861,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -25822,7 +27889,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -25885,6 +27953,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -26063,7 +28133,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -26074,7 +28151,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -26111,6 +28193,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -26666,7 +28755,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -26692,7 +28783,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -26755,6 +28847,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -26933,7 +29027,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -26944,7 +29045,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -26981,6 +29087,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -27551,7 +29664,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -27577,7 +29692,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -27640,6 +29756,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -27818,7 +29936,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -27829,7 +29954,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -27866,6 +29996,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -28503,7 +30640,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -28529,7 +30668,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -28592,6 +30732,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -28770,7 +30912,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -28781,7 +30930,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -28818,6 +30972,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -29588,7 +31749,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -29614,7 +31777,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -29677,6 +31841,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -29855,7 +32021,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -29866,7 +32039,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -29903,6 +32081,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -30354,6 +32539,531 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/committee/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The board's coming meetings and those held in the last 60 days, with my team's waiting proposals */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mayAdd: boolean;
+              meetings: {
+                /** Format: date */
+                date: string;
+                /** Format: uuid */
+                id: string;
+                open: boolean;
+                pending: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A team lead adds a meeting to the board's calendar (a day after today; one a day) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            date: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              date: string;
+              /** Format: uuid */
+              id: string;
+              open: boolean;
+              pending: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/committee/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A meeting's agenda (föredragningslista) for my team: waiting proposals and what the minutes recorded */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              board: string;
+              items: {
+                /** Format: uuid */
+                caseId: string;
+                diaryNumber: string;
+                grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** @enum {string|null} */
+                outcome: 'approved' | 'refused' | null;
+                paragraph: string | null;
+                presenter: string;
+                propertyDesignation: string;
+                /** @enum {string} */
+                proposedOutcome: 'approved' | 'refused';
+                /** @enum {string} */
+                state: 'waiting' | 'decided' | 'returned';
+              }[];
+              meeting: {
+                /** Format: date */
+                date: string;
+                /** Format: uuid */
+                id: string;
+                open: boolean;
+                pending: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

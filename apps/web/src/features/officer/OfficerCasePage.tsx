@@ -32,6 +32,7 @@ import { useI18n, type Message } from '../../i18n/i18n';
 import { HearingPanel } from './HearingPanel';
 import { AfterPermitPanel } from './AfterPermitPanel';
 import { DecisionForm } from './DecisionForm';
+import { CommitteePanel } from '../committee/CommitteePanel';
 import { Panel } from './Panel';
 import { PlanProvisions } from './PlanProvisions';
 import { FeePanel } from './FeePanel';
@@ -130,6 +131,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
           <div className="case-layout">
             <div className="case-layout__main">
               {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
+              {c.status === 'proposed' && <CommitteePanel c={c} run={run} />}
               <ApplicantPanel c={c} />
               <AssessmentPanel c={c} />
               {c.officer.fee && <FeePanel c={c} fee={c.officer.fee} run={run} />}
