@@ -21,16 +21,8 @@ export function letterhead(app: FastifyInstance): { municipality: string; board:
   return { municipality: app.config.municipality.name, board: app.config.municipality.board };
 }
 
-export interface IssueInput {
-  kind: 'decision' | 'startApproval';
-  outcome: DecisionOutcome;
-  reason: string;
-  conditions: string[];
-  decidedBy: { name: string; teamLead: boolean };
-  proposedBy: string | null;
-  committee?: DocumentOrder['committee'];
-  at: Date;
-}
+/** The document the domain ordered, and the moment it is issued. */
+export type IssueInput = DocumentOrder & { at: Date };
 
 /**
  * Writes the decision document of a case (pdf-lib, DejaVu embedded). The fee decision comes from the

@@ -83,7 +83,7 @@ export const commandRoutes = [
   route({
     path: 'committee-referral',
     summary:
-      "Put the proposed decision on the agenda of a coming board meeting: required when the delegation order keeps it from officers, allowed for a matter of principle",
+      'Put the proposed decision on the agenda of a coming board meeting: required when the delegation order keeps it from officers, allowed for a matter of principle',
     body: CommitteeReferralInputSchema,
     command: async (b, { app }) => ({
       type: 'referToCommittee',

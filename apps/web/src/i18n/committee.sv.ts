@@ -38,11 +38,13 @@ export const committeeUiSv = {
   'committee.principle': 'Lämna ärendet till nämnden (fråga av principiell betydelse)',
   'committee.meeting': 'Sammanträde',
   'committee.meetingHint': 'Förslaget läggs på föredragningslistan. Beslutet fattas vid sammanträdet.',
-  'committee.noMeetingsHint': 'Inga kommande sammanträden är inlagda. En gruppledare lägger in dem under Nämndens sammanträden.',
+  'committee.noMeetingsHint':
+    'Inga kommande sammanträden är inlagda. En gruppledare lägger in dem under Nämndens sammanträden.',
   'committee.chooseMeeting': 'Välj sammanträde',
   'committee.noMeetings': 'Inga kommande sammanträden',
   'committee.refer': 'Lägg på nämndens föredragningslista',
-  'committee.referred': 'Ärendet ligger nu på nämndens föredragningslista. Den sökande har fått besked om sammanträdet.',
+  'committee.referred':
+    'Ärendet ligger nu på nämndens föredragningslista. Den sökande har fått besked om sammanträdet.',
   'committee.panelTitle': 'Beslut i nämnden',
   'committee.onAgenda': 'Förslaget ligger på föredragningslistan till sammanträdet {date}.',
   'committee.toAgenda': 'Visa föredragningslistan',

@@ -63,7 +63,6 @@ export interface CaseState {
   delegation?: CaseDelegation | null;
 }
 
-
 export type CaseActor =
   | { role: 'officer'; personnummer: string; name: string; teamLead: boolean }
   | { role: 'applicant'; personnummer: string; name: string }
@@ -253,7 +252,6 @@ const lifecycleOf = (s: CaseState): CaseLifecycleState => ({
   committeeDate: s.proposal?.committee?.date ?? null,
 });
 
-
 const extensionCodes: Record<ExtensionProblem, CaseProblemCode> = {
   alreadyExtended: 'EXTENSION_ALREADY_USED',
   waitingForCompletion: 'EXTENSION_WAITING_FOR_COMPLETION',
@@ -367,7 +365,8 @@ function changeOf(
         return refuse('NOTIFICATION_ENDS_IN_START_APPROVAL', { path: 'outcome' });
       if (command.outcome !== 'approved' && command.conditions.length > 0)
         return refuse('CONDITIONS_ONLY_ON_APPROVAL', { path: 'conditions' });
-      if (committeeGroundsOf(state, command.outcome).length > 0) return refuse('COMMITTEE_DECIDES', { path: 'outcome' });
+      if (committeeGroundsOf(state, command.outcome).length > 0)
+        return refuse('COMMITTEE_DECIDES', { path: 'outcome' });
       return decideOrPropose(state, officer(actor), now, command);
     case 'referToCommittee':
       return referToCommittee(state, command, officer(actor), now);
@@ -516,7 +515,13 @@ function decided(
           feeReduction: caseClock(clock, now).feeReduction,
           ...(proposedBy ? { proposedBy } : {}),
           ...(committee
-            ? { committee: { meetingId: committee.meetingId, date: committee.meetingDate, paragraph: committee.paragraph } }
+            ? {
+                committee: {
+                  meetingId: committee.meetingId,
+                  date: committee.meetingDate,
+                  paragraph: committee.paragraph,
+                },
+              }
             : by.teamLead
               ? { byTeamLead: true }
               : {}),
@@ -533,7 +538,9 @@ function decided(
         decidedBy: { name: by.name, teamLead: by.teamLead },
         proposedBy,
         ...(committee
-          ? { committee: { board: committee.board, meetingDate: committee.meetingDate, paragraph: committee.paragraph } }
+          ? {
+              committee: { board: committee.board, meetingDate: committee.meetingDate, paragraph: committee.paragraph },
+            }
           : {}),
       },
     ],

@@ -479,7 +479,10 @@ export type CommitteeReferralInput = z.infer<typeof CommitteeReferralInputSchema
 /** The board's decision as its minutes say: the outcome (or återremiss), the paragraph, and its own reason if any. */
 export const CommitteeDecisionInputSchema = z.object({
   outcome: z.enum(['approved', 'refused', 'returned'], { error: id('form.committeeOutcome.required') }),
-  paragraph: z.string({ error: id('case.problem.MINUTES_PARAGRAPH_INVALID') }).trim().max(10),
+  paragraph: z
+    .string({ error: id('case.problem.MINUTES_PARAGRAPH_INVALID') })
+    .trim()
+    .max(10),
   reason: z.string().trim().max(4000, id('form.decision.reason.tooLong')).optional(),
   version: CaseVersionSchema,
 });

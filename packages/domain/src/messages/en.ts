@@ -47,7 +47,8 @@ const rest = {
   'case.problem.MEETING_NOT_FOUND': 'Choose one of the committee’s meetings.',
   'case.problem.MEETING_PASSED': 'That meeting has already been held. Choose a coming meeting.',
   'case.problem.MINUTES_PARAGRAPH_INVALID': 'Write the paragraph of the minutes as a number, for example § 12.',
-  'case.problem.COMMITTEE_REASON_MISSING': 'Write the committee’s reasons when it does not follow the proposal or sends the case back.',
+  'case.problem.COMMITTEE_REASON_MISSING':
+    'Write the committee’s reasons when it does not follow the proposal or sends the case back.',
   'case.problem.CONSULTATION_ANSWERED': 'The consultation has already been answered.',
   'form.meeting.required': 'Choose a meeting.',
   'form.meeting.date': 'Enter the date of the meeting.',

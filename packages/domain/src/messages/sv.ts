@@ -117,7 +117,8 @@ const formSv = {
   'case.problem.MEETING_NOT_FOUND': 'Välj ett av nämndens sammanträden.',
   'case.problem.MEETING_PASSED': 'Sammanträdet har redan hållits. Välj ett kommande sammanträde.',
   'case.problem.MINUTES_PARAGRAPH_INVALID': 'Skriv paragrafen i protokollet som ett nummer, till exempel § 12.',
-  'case.problem.COMMITTEE_REASON_MISSING': 'Skriv nämndens skäl när beslutet inte följer förslaget eller ärendet återremitteras.',
+  'case.problem.COMMITTEE_REASON_MISSING':
+    'Skriv nämndens skäl när beslutet inte följer förslaget eller ärendet återremitteras.',
   'case.problem.CONSULTATION_ANSWERED': 'Remissen är redan besvarad.',
   'form.meeting.required': 'Välj ett sammanträde.',
   'form.meeting.date': 'Ange sammanträdets datum.',
