@@ -5,7 +5,6 @@ import {
   ruleSetOfCase,
   stockholmDate,
   type ApplicationSubmission,
-  type DecisionOutcome,
   type DocumentOrder,
   type MeasureType,
 } from '@lovisa/domain';
