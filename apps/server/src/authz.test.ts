@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { addDays, workingDayFrom } from '@lovisa/domain';
 import {
   attachments,
   caseAfterPermit,
@@ -1220,7 +1221,7 @@ const matrix: Row[] = [
     call: async () => ({
       method: 'POST',
       url: '/api/officer/committee/meetings',
-      body: { date: `2027-01-${String(10 + meetingsAdded++).padStart(2, '0')}` },
+      body: { date: workingDayFrom(addDays('2027-02-01', meetingsAdded++)) },
     }),
   },
   {

@@ -62,6 +62,9 @@ describe.each(dbKinds)('decisions above delegation, by the board at a meeting, o
     expect(past.statusCode).toBe(400);
     expect(past.json().error).toMatchObject({ messageId: 'server.meetingInPast' });
     expect((await add('lead', 'den sjuttonde')).statusCode).toBe(400);
+    const saturday = await add('lead', '2026-12-19');
+    expect(saturday.statusCode).toBe(400);
+    expect(saturday.json().error).toMatchObject({ messageId: 'server.meetingClosedDay' });
     const created = await add('lead', '2026-12-17');
     expect(created.statusCode).toBe(201);
     meetingId = created.json().id;

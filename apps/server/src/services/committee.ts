@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import {
   addDays,
+  meetingDateProblem,
   CommitteeGroundSchema,
   stockholmDate,
   type CommitteeAgenda,
@@ -58,7 +59,8 @@ export async function meetingsOf(app: FastifyInstance, user: SessionUser): Promi
 export async function addMeeting(app: FastifyInstance, user: SessionUser, date: string): Promise<CommitteeMeeting> {
   const actor = await officerActor(app, user);
   if (!actor.teamLead) throw forbidden();
-  if (date <= stockholmDate(app.clock())) throw appError('invalidInput', 'server.meetingInPast');
+  const problem = meetingDateProblem(date, stockholmDate(app.clock()));
+  if (problem) throw appError('invalidInput', problem === 'past' ? 'server.meetingInPast' : 'server.meetingClosedDay');
   const id = randomUUID();
   const inserted = await app.db
     .insert(committeeMeetings)

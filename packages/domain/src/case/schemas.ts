@@ -27,7 +27,7 @@ export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 export const caseStatusLabels: Record<CaseStatus, { sv: string; en: string }> = {
   received: { sv: 'Mottaget – väntar på handläggning', en: 'Received – awaiting review' },
   awaitingCompletion: { sv: 'Väntar på komplettering', en: 'Awaiting completion' },
-  proposed: { sv: 'Beslutsförslag – väntar på gruppledare', en: 'Proposed decision – awaiting team lead' },
+  proposed: { sv: 'Beslutsförslag – väntar på beslut', en: 'Proposed decision – awaiting decision' },
   decided: { sv: 'Beslutat', en: 'Decided' },
   withdrawn: { sv: 'Återkallat', en: 'Withdrawn' },
 };

@@ -7,6 +7,7 @@ import {
   committeeGrounds,
   DEFAULT_DELEGATION_ORDER,
   DelegationOrderSchema,
+  meetingDateProblem,
   type CommitteeGround,
   type DelegationFacts,
   type DelegationOrder,
@@ -67,6 +68,18 @@ describe('the delegation order: which decisions the board keeps', () => {
     });
     expect(DelegationOrderSchema.safeParse({ committeeAboveAreaM2: -5 }).success).toBe(false);
     expect(DelegationOrderSchema.safeParse({ committeeMeasures: ['pool'] }).success).toBe(false);
+  });
+
+  it.each([
+    ['2026-12-17', null],
+    ['2026-12-02', 'past'],
+    ['2026-12-01', 'past'],
+    ['2026-12-19', 'closedDay'],
+    ['2026-12-24', 'closedDay'],
+    ['2027-01-06', 'closedDay'],
+    ['2027-01-07', null],
+  ] as const)('a meeting on %s, seen on 2 December 2026: %s', (date, problem) => {
+    expect(meetingDateProblem(date, '2026-12-02')).toBe(problem);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MeasureTypeSchema, type MeasureType } from '../measure';
+import { isWorkingDay } from '../calendar/holidays';
 import type { DecidableOutcome, DecisionOutcome, Procedure } from '../case/schemas';
 
 /**
@@ -47,6 +48,15 @@ export function committeeGrounds(
   if (outcome === 'refused' && order.committeeRefusals) grounds.push('refusal');
   if (facts.measure && order.committeeMeasures.includes(facts.measure)) grounds.push('measure');
   return grounds;
+}
+
+/**
+ * Why the board cannot meet on `date`, seen on `today`: a meeting is put in the calendar ahead, on a working day
+ * (the board's members and the public come on weekdays); null when it can.
+ */
+export function meetingDateProblem(date: string, today: string): 'past' | 'closedDay' | null {
+  if (date <= today) return 'past';
+  return isWorkingDay(date) ? null : 'closedDay';
 }
 
 /** A board meeting a case may be put before: its agenda closes when the meeting day comes. */

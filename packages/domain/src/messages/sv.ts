@@ -183,6 +183,7 @@ const serverSv = {
   'server.notFound.document': 'Handlingen finns inte.',
   'server.notFound.meeting': 'Sammanträdet finns inte.',
   'server.meetingExists': 'Nämnden har redan ett sammanträde den dagen.',
+  'server.meetingClosedDay': 'Nämnden sammanträder på vardagar. Välj en vardag som inte är helgdag eller helgdagsafton.',
   'server.meetingInPast': 'Ett nytt sammanträde måste ligga efter i dag.',
   'server.notFound.queueView': 'Vyn finns inte.',
   'server.queueView.tooMany': 'Du har redan sparat {max} vyer. Ta bort en innan du sparar en ny.',

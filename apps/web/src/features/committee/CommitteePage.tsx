@@ -103,53 +103,55 @@ function AgendaTable({ agenda }: { agenda: CommitteeAgenda }) {
   if (agenda.items.length === 0) return <p>{t('committee.emptyAgenda')}</p>;
   const outcomeWord = (o: 'approved' | 'refused') => t(o === 'approved' ? 'committee.approve' : 'committee.refuse');
   return (
-    <div className="table-scroll" role="region" aria-labelledby="agenda-caption" tabIndex={0}>
-      <table className="table">
-        <caption id="agenda-caption">{t('committee.agendaCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('committee.col.case')}</th>
-            <th scope="col">{t('committee.col.property')}</th>
-            <th scope="col">{t('committee.col.proposal')}</th>
-            <th scope="col">{t('committee.col.grounds')}</th>
-            <th scope="col">{t('committee.col.minutes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {agenda.items.map((i) => (
-            <tr key={`${i.caseId}-${i.state}-${i.paragraph ?? ''}`}>
-              <th scope="row">
-                <Link href={`/handlaggare/arenden/${i.caseId}`}>{i.diaryNumber}</Link>
-              </th>
-              <td>
-                {i.propertyDesignation}
-                <br />
-                <span className="hint">{measureLabels[i.measure][lang]}</span>
-              </td>
-              <td>
-                {outcomeWord(i.proposedOutcome)}
-                {i.presenter && (
-                  <>
-                    <br />
-                    <span className="hint">{t('committee.presenter', { name: i.presenter })}</span>
-                  </>
-                )}
-              </td>
-              <td>{i.grounds.map((g) => t(`committee.groundShort.${g}`)).join(', ')}</td>
-              <td>
-                {i.state === 'waiting'
-                  ? t('committee.state.waiting')
-                  : i.state === 'returned'
-                    ? t('committee.state.returned', { paragraph: i.paragraph ?? '' })
-                    : t('committee.state.decided', {
-                        outcome: outcomeWord(i.outcome ?? i.proposedOutcome),
-                        paragraph: i.paragraph ?? '',
-                      })}
-              </td>
+    <>
+      <h2 id="agenda-caption">{t('committee.agendaCaption')}</h2>
+      <div className="table-scroll" role="region" aria-labelledby="agenda-caption" tabIndex={0}>
+        <table className="table" aria-labelledby="agenda-caption">
+          <thead>
+            <tr>
+              <th scope="col">{t('committee.col.case')}</th>
+              <th scope="col">{t('committee.col.property')}</th>
+              <th scope="col">{t('committee.col.proposal')}</th>
+              <th scope="col">{t('committee.col.grounds')}</th>
+              <th scope="col">{t('committee.col.minutes')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {agenda.items.map((i) => (
+              <tr key={`${i.caseId}-${i.state}-${i.paragraph ?? ''}`}>
+                <th scope="row">
+                  <Link href={`/handlaggare/arenden/${i.caseId}`}>{i.diaryNumber}</Link>
+                </th>
+                <td>
+                  {i.propertyDesignation}
+                  <br />
+                  <span className="hint">{measureLabels[i.measure][lang]}</span>
+                </td>
+                <td>
+                  {outcomeWord(i.proposedOutcome)}
+                  {i.presenter && (
+                    <>
+                      <br />
+                      <span className="hint">{t('committee.presenter', { name: i.presenter })}</span>
+                    </>
+                  )}
+                </td>
+                <td>{i.grounds.map((g) => t(`committee.groundShort.${g}`)).join(', ')}</td>
+                <td>
+                  {i.state === 'waiting'
+                    ? t('committee.state.waiting')
+                    : i.state === 'returned'
+                      ? t('committee.state.returned', { paragraph: i.paragraph ?? '' })
+                      : t('committee.state.decided', {
+                          outcome: outcomeWord(i.outcome ?? i.proposedOutcome),
+                          paragraph: i.paragraph ?? '',
+                        })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

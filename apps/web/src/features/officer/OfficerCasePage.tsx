@@ -444,7 +444,8 @@ function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
           </button>
         </form>
       ) : (
-        <p className="hint">{t('loop.waitingForLead')}</p>
+        // A proposal to the board waits for its meeting (the board's panel says when), not for a team lead.
+        !p.committee && <p className="hint">{t('loop.waitingForLead')}</p>
       )}
     </Panel>
   );
