@@ -90,6 +90,7 @@ retentionTimer.unref();
 // Reminders before a permit lapses (issue #21): hourly, so each goes out within the hour after 08:00 on its day.
 // Run beside the server, never before it listens, and never two runs at once on this instance.
 let remindersRunning = false;
+const REMINDERS_FIRST_RUN_DELAY_MS = 60_000;
 const reminders = async () => {
   if (remindersRunning) return;
   remindersRunning = true;
@@ -138,7 +139,10 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
-void reminders();
+// The first run waits a minute: a server that just started (or restarted under load) answers its users first,
+// and a reminder is due within the hour after 08:00 anyway. On a database never visited by the job (the first start
+// after an upgrade), that first run works through every old granted permit once; each sets its next day.
+setTimeout(() => void reminders(), REMINDERS_FIRST_RUN_DELAY_MS).unref();
 // Metrics on their own port (METRICS_PORT), never the public one. A cluster's worker hands its figures to the
 // primary (cluster.ts), which serves them summed.
 if (cluster.isWorker) {

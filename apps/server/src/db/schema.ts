@@ -631,6 +631,11 @@ export const caseAfterPermit = pgTable('case_after_permit', {
   remindersSent: jsonb('reminders_sent')
     .notNull()
     .default(sql`'[]'::jsonb`),
+  /**
+   * The first day the reminder job need look at the case again (the domain's nextReminderDay); null until the job
+   * has looked, and again whenever the state changes. Never later than a reminder falls due.
+   */
+  nextReminderOn: date('next_reminder_on', { mode: 'string' }),
 });
 
 // Remisser (issue #22): the case sent to a body for its view, answered through a link of its own.

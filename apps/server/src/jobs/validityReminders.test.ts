@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { CaseDetailSchema, type Property } from '@lovisa/domain';
-import { outbox, messages } from '../db/schema';
+import { caseAfterPermit, outbox, messages } from '../db/schema';
+import { afterPermitOf, storeAfterPermit } from '../repositories/afterPermit';
 import { startHarness, login, submitSigned, type Harness } from '../test/harness';
 import { applicationFor, teamFor } from '../test/fixtureFacts';
 import { sendValidityReminders } from './validityReminders';
@@ -57,6 +58,19 @@ describe('validity reminders', () => {
     expect(first?.subject).toContain('9 februari 2029');
     const mailed = await h.app.db.select().from(outbox).where(eq(outbox.messageId, first!.id));
     expect(mailed).toHaveLength(1);
+  });
+
+  it('keeps the next day it need look at the case, and looks again when the after-permit state changes', async () => {
+    const record = async () =>
+      (await h.app.db.select().from(caseAfterPermit).where(eq(caseAfterPermit.caseId, caseId)))[0]!;
+    // After the 90-day start reminder: the 30-day one, 10 January 2029.
+    expect((await record()).nextReminderOn).toBe('2029-01-10');
+    // A state change (here: the same state saved again) makes the job work the day out anew.
+    const r = (await afterPermitOf(h.app.db, caseId))!;
+    await storeAfterPermit(h.app.db, caseId, { kontrollansvarig: r.kontrollansvarig, state: r.state, phase: null });
+    expect((await record()).nextReminderOn).toBeNull();
+    expect(await sendValidityReminders(h.app.db, at('2028-12-01T12:00:00Z'))).toBe(0);
+    expect((await record()).nextReminderOn).toBe('2029-01-10');
   });
 
   it('sends the nearer of two due at once, then the finish reminders, and none after a limit', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import {
   addDays,
   afterPermitMessages,
@@ -6,6 +6,7 @@ import {
   finalSlutbesked,
   initialAfterPermitState,
   latestDecisionWithReminderDue,
+  nextReminderDay,
   permitValidity,
   reminderKey,
   reminderSendAt,
@@ -28,11 +29,13 @@ import { afterPermitFactsOf, kontrollansvarigOf } from '../services/afterPermit'
  * instance at once: each case's record is locked while its reminders are chosen and marked sent.
  */
 export async function sendValidityReminders(db: Db, now: Date): Promise<number> {
-  // Only decisions old enough to have a reminder due (the first comes months before the two-year limit): at
-  // 100 000 cases this keeps the hourly job to the few that matter instead of a transaction per granted case.
-  const latest = latestDecisionWithReminderDue(stockholmDate(now), ruleSets);
+  const today = stockholmDate(now);
+  // Only decisions old enough to have a reminder due (the first comes months before the two-year limit), and of
+  // those only the cases whose next reminder day has come (or was never worked out): at 100 000 cases the hourly
+  // job reads the few that matter instead of opening a transaction per granted case.
+  const latest = latestDecisionWithReminderDue(today, ruleSets);
   const candidates = await db
-    .select()
+    .select({ cases })
     .from(cases)
     .leftJoin(caseAfterPermit, eq(caseAfterPermit.caseId, cases.id))
     .where(
@@ -41,12 +44,20 @@ export async function sendValidityReminders(db: Db, now: Date): Promise<number> 
         inArray(cases.outcome, ['approved', 'startApproval']),
         // A day's margin past the latest such decision: Stockholm's day may run into the next UTC one.
         lt(cases.decidedAt, new Date(`${addDays(latest, 2)}T00:00:00Z`)),
+        or(isNull(caseAfterPermit.nextReminderOn), lte(caseAfterPermit.nextReminderOn, today)),
       ),
     );
   let sent = 0;
-  for (const { cases: row } of candidates) sent += await remindCase(db, row, now);
+  for (const [i, { cases: row }] of candidates.entries()) {
+    sent += await remindCase(db, row, now);
+    // A first run over many cases leaves room between them for the requests the server is there for.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+  }
   return sent;
 }
+
+/** Cases the job works through before it lets waiting requests run. */
+const YIELD_EVERY = 20;
 
 async function remindCase(db: Db, row: CaseRow, now: Date): Promise<number> {
   const today = stockholmDate(now);
@@ -73,12 +84,17 @@ async function remindCase(db: Db, row: CaseRow, now: Date): Promise<number> {
       },
       ruleSetOfCase(clockFactsOf(row)),
     );
-    if (!validity) return 0;
     const progress = { startedOn: record.state.startedOn, finished: finalSlutbesked(record.state) !== null };
-    const due = dueReminders(validity, progress, today, new Set(record.remindersSent)).filter(
-      (r) => reminderSendAt(r.sendOn) <= now,
-    );
-    if (due.length === 0) return 0;
+    const alreadySent = new Set(record.remindersSent);
+    const due = validity
+      ? dueReminders(validity, progress, today, alreadySent).filter((r) => reminderSendAt(r.sendOn) <= now)
+      : [];
+    const sentNow = [...record.remindersSent, ...due.map(reminderKey)];
+    const nextReminderOn = nextReminderDay(validity, progress, today, new Set(sentNow));
+    if (!validity || due.length === 0) {
+      await tx.update(caseAfterPermit).set({ nextReminderOn }).where(eq(caseAfterPermit.caseId, row.id));
+      return 0;
+    }
     // Two reminders of one limit due at once (a job that did not run): the applicant gets the nearer one only.
     const byLimit = new Map(due.map((r) => [r.limit, r]));
     for (const r of byLimit.values()) {
@@ -103,7 +119,7 @@ async function remindCase(db: Db, row: CaseRow, now: Date): Promise<number> {
     }
     await tx
       .update(caseAfterPermit)
-      .set({ remindersSent: [...record.remindersSent, ...due.map(reminderKey)] })
+      .set({ remindersSent: sentNow, nextReminderOn })
       .where(eq(caseAfterPermit.caseId, row.id));
     return byLimit.size;
   });

@@ -31,5 +31,9 @@ export async function storeAfterPermit(
   await tx
     .insert(caseAfterPermit)
     .values({ caseId, kontrollansvarig: record.kontrollansvarig, state: record.state, phase: record.phase })
-    .onConflictDoUpdate({ target: caseAfterPermit.caseId, set: { state: record.state, phase: record.phase } });
+    .onConflictDoUpdate({
+      target: caseAfterPermit.caseId,
+      // A new state may bring a reminder nearer (or end them): the job looks at the case again.
+      set: { state: record.state, phase: record.phase, nextReminderOn: null },
+    });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSetFor, ruleSets } from '../rules/ruleSets';
 import {
+  NO_MORE_REMINDERS,
+  nextReminderDay,
   dueReminders,
   latestDecisionWithReminderDue,
   permitValidity,
@@ -86,6 +88,52 @@ describe('validity reminders', () => {
     // A job that did not run for weeks still sends both start reminders, but none after the limit.
     expect(dueReminders(validity, progress, '2030-02-28', new Set()).map((r) => r.daysBefore)).toEqual([90, 30]);
     expect(dueReminders(validity, progress, '2030-03-01', new Set()).filter((r) => r.limit === 'startBy')).toEqual([]);
+  });
+});
+
+describe('the next day the reminder job need look at a permit', () => {
+  const validity = permitValidity({ procedure: 'permit', legalForceOn: '2028-02-29', startbeskedOn: null }, reform)!;
+  const none = { startedOn: null, finished: false };
+  const sentKeys = (...days: number[]) =>
+    new Set(
+      validityReminders(validity, none)
+        .filter((r) => days.includes(r.daysBefore) && r.limit === 'startBy')
+        .map(reminderKey),
+    );
+
+  it.each([
+    ['long before: the first start reminder', '2027-06-01', none, [], '2029-11-30'],
+    ['its own day (its hour may not have come)', '2029-11-30', none, [], '2029-11-30'],
+    ['a missed one is due at once', '2029-12-10', none, [], '2029-12-10'],
+    ['after the 90-day one was sent: the 30-day one', '2029-12-10', none, [90], '2030-01-29'],
+    ['both start reminders sent: the first finish reminder', '2030-02-01', none, [90, 30], '2032-09-01'],
+    [
+      'work started: only finish reminders remain',
+      '2028-06-01',
+      { startedOn: '2028-05-01', finished: false },
+      [],
+      '2032-09-01',
+    ],
+    ['finished: none remain', '2028-06-01', { startedOn: '2028-05-01', finished: true }, [], NO_MORE_REMINDERS],
+    ['after every limit: none remain', '2033-03-01', none, [], NO_MORE_REMINDERS],
+  ] as const)('%s', (_name, today, progress, sent, next) => {
+    expect(nextReminderDay(validity, progress, today, sentKeys(...sent))).toBe(next);
+  });
+
+  it('looks again tomorrow while the decision has no legal force yet', () => {
+    expect(nextReminderDay(null, none, '2027-06-01', new Set())).toBe('2027-06-02');
+  });
+
+  it('is never later than a reminder that falls due (any day, any sent set)', () => {
+    for (let d = 0; d < 2200; d += 7) {
+      const today = new Date(Date.UTC(2027, 0, 1 + d)).toISOString().slice(0, 10);
+      const next = nextReminderDay(validity, none, today, new Set());
+      for (let ahead = 0; ahead < 60; ahead++) {
+        const later = new Date(Date.UTC(2027, 0, 1 + d + ahead)).toISOString().slice(0, 10);
+        if (later >= next) break;
+        expect(dueReminders(validity, none, later, new Set()), `${today} → ${later}`).toEqual([]);
+      }
+    }
   });
 });
 

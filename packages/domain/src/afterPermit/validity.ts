@@ -91,6 +91,28 @@ export function dueReminders(
   );
 }
 
+/** The day the reminder job need not look past for a case with no reminders left (finished, or past its limits). */
+export const NO_MORE_REMINDERS = '9999-12-31';
+
+/**
+ * The first day on or after `today` a reminder of this permit may fall due, for the job to leave the case until
+ * then: the earliest unsent reminder whose limit has not passed (today itself when one is due but its hour has not
+ * come); with no validity yet (legal force unknown) tomorrow, to look again; NO_MORE_REMINDERS when none is left.
+ */
+export function nextReminderDay(
+  validity: PermitValidity | null,
+  progress: { startedOn: string | null; finished: boolean },
+  today: string,
+  sent: ReadonlySet<string>,
+): string {
+  if (!validity) return addDays(today, 1);
+  const days = validityReminders(validity, progress)
+    .filter((r) => today <= r.limitDay && !sent.has(reminderKey(r)))
+    .map((r) => (r.sendOn < today ? today : r.sendOn))
+    .sort();
+  return days[0] ?? NO_MORE_REMINDERS;
+}
+
 /** The hour (Swedish local time) reminders go out: office hours, so a question can be phoned in the same day. */
 /**
  * The latest decision day whose permit can have a reminder due on `today`, for the reminder job to skip the rest

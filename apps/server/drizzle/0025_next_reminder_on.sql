@@ -1,0 +1,1 @@
+ALTER TABLE "case_after_permit" ADD COLUMN "next_reminder_on" date;
