@@ -12,6 +12,7 @@ export * from './deadline';
 export * from './calendar/holidays';
 export * from './decision/legalForce';
 export * from './decision/notice';
+export * from './decision/nextSteps';
 export * from './publicRegister/index';
 export * from './afterPermit/index';
 export * from './neighbours/sakagare';

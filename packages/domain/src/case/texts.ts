@@ -245,12 +245,17 @@ export const stageLabels: Record<StageKey, { sv: string; en: string }> = {
   withdrawn: { sv: 'Återkallad', en: 'Withdrawn' },
 };
 
-/** The plain-language steps of a case as its applicant sees them: received, (completion,) handling, decided. */
+/**
+ * The plain-language steps of a case as its applicant sees them: received, (completion,) handling, decided. A made
+ * decision is named by its outcome ("Bygglov beviljat", "Startbesked vägrat"), never only "Beslut fattat".
+ */
 export function applicantStages(c: {
   status: CaseStatus;
   receivedAt: string;
   decidedAt: string | null;
   events: CaseEvent[];
+  outcome?: DecisionOutcome | null;
+  procedure?: Procedure;
 }): Stage[] {
   const last = (type: CaseEvent['type']) => c.events.filter((e) => e.type === type).at(-1)?.at ?? null;
   const closed = c.status === 'decided' || c.status === 'withdrawn';
@@ -268,7 +273,11 @@ export function applicantStages(c: {
     stage('handling', closed ? 'done' : c.status === 'awaitingCompletion' ? 'upcoming' : 'current', handlingSince),
   );
   if (c.status === 'withdrawn') stages.push(stage('withdrawn', 'done', last('withdrawn')));
-  else stages.push(stage('decided', c.status === 'decided' ? 'done' : 'upcoming', c.decidedAt));
+  else {
+    const decided = stage('decided', c.status === 'decided' ? 'done' : 'upcoming', c.decidedAt);
+    if (c.status === 'decided' && c.outcome) decided.label = outcomeLabel(c.outcome, c.procedure);
+    stages.push(decided);
+  }
   return stages;
 }
 

@@ -1,0 +1,34 @@
+/** The web app's texts for the decision at the top of a case in Mina ärenden (issue #18, item 4); spread into sv.ts. */
+export const decisionFrontSv = {
+  'front.region': 'Beslutet',
+  'front.decidedOn': 'Beslutet fattades {date}.',
+  'front.start.question': 'Får jag börja bygga?',
+  'front.start.wait':
+    'Du får börja bygga först när du fått startbesked och tidigast {weeks} efter att beslutet kungjorts.',
+  'front.start.waitDate': 'Beslutet kungjordes {announced}, så tidigast {date}.',
+  'front.start.may': 'Ja. Du har fått startbesked och får börja bygga från och med {date}.',
+  'front.start.mayNotification':
+    'Ja. Beslutet är ditt startbesked: du får börja bygga från och med {date}. Följ villkoren i beslutet.',
+  'front.start.refused': 'Nej. Du får inte bygga det du ansökte om. I beslutet står varför.',
+  'front.start.dismissed':
+    'Nej. Ansökan prövades inte, så du får inte bygga det du ansökte om. Du kan skicka in en ny, komplett ansökan.',
+  'front.download': 'Ladda ner beslutet (PDF)',
+  'front.downloadStart': 'Ladda ner startbeskedet (PDF)',
+  'front.legalForce.question': 'När vinner beslutet laga kraft?',
+  'front.legalForce.on': '{date}, om ingen överklagar det.',
+  'front.legalForce.waiting': 'När alla som ska få beslutet har fått det. Datumet visas här så snart det är känt.',
+  'front.legalForce.uncertain': 'Datumet bygger på regler som ännu är osäkra – stäm av med kommunen.',
+  'front.validity.question': 'Hur länge gäller det?',
+  'front.validity.permit':
+    'Du måste ha börjat bygga senast {startBy} och vara klar senast {finishBy}, annars upphör bygglovet.',
+  'front.validity.notification':
+    'Du måste ha börjat bygga senast {startBy} och vara klar senast {finishBy}, annars upphör startbeskedet.',
+  'front.validity.pending': 'Tiden räknas från dagen beslutet vinner laga kraft; datumen visas här då.',
+  'front.appeal.question': 'Vill du överklaga?',
+  'front.appeal.by': 'Skicka överklagandet till kommunen senast {date}.',
+  'front.appeal.pending': 'Tiden räknas från den dag du fick beslutet. Hur du gör står i beslutet.',
+  /** Small counts in words, for "fyra veckor": the count comes from the rule set, the words from here. */
+  'front.numberWords': 'noll|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio',
+  'front.weeks.one': 'en vecka',
+  'front.weeks.many': '{n} veckor',
+} as const;
