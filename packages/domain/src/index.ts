@@ -13,6 +13,7 @@ export * from './calendar/holidays';
 export * from './decision/legalForce';
 export * from './decision/notice';
 export * from './decision/nextSteps';
+export * from './decision/decisionParts';
 export * from './publicRegister/index';
 export * from './afterPermit/index';
 export * from './neighbours/sakagare';

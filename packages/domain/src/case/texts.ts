@@ -8,6 +8,7 @@ import {
   type Procedure,
 } from './schemas';
 import { finding, findingTemplates, type FindingCode } from '../rules/findings';
+import { caseConditionParagraphs, type CaseSpecificConditions, type DocumentLine } from '../decision/decisionParts';
 // ---- Findings as texts ---------------------------------------------------------------------------------
 
 /**
@@ -313,14 +314,26 @@ export interface DecisionDocumentInput {
   municipality: string;
   /** Where a granted permit is announced: the case's rule set's channel (Post- och Inrikes Tidningar before 2025-12-01). */
   announcement?: 'postOchInrikesTidningar' | 'anslagstavla';
+  /** The addressee: name and, unless protected, the registered address (`recipientLines`). */
+  recipient?: string[];
+  /** The documents the decision rests on, with versions (`decisionDocumentList`). */
+  documents?: DocumentLine[];
+  /** Startbesked, kontrollansvarig, tekniskt samråd as this case needs them. */
+  caseConditions?: CaseSpecificConditions;
+  /** The committee, as it signs ("Byggnadsnämnden"). */
+  board?: string;
 }
 
 export interface DecisionDocument {
   title: string;
   subtitle: string;
+  /** The address block (empty: none known). */
+  recipient?: string[];
   facts: [string, string][];
   sections: { heading: string; paragraphs: string[] }[];
   signature: string[];
+  /** Who signs, under a line: the deciding officer's name and title, and for whom. */
+  signatureBlock?: { name: string; title: string; on: string };
 }
 
 const sek = (n: number) => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')} kr`;
@@ -343,6 +356,18 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
   ];
   if (d.conditions.length > 0)
     sections.push({ heading: 'Villkor', paragraphs: d.conditions.map((c, i) => `${i + 1}. ${c}`) });
+  const before = d.caseConditions ? caseConditionParagraphs(d, d.caseConditions) : [];
+  if (before.length > 0) sections.push({ heading: 'Innan och medan du bygger', paragraphs: before });
+  if (d.documents && d.documents.length > 0) {
+    const granted = d.outcome === 'approved' || d.kind === 'startApproval';
+    sections.push({
+      heading: granted ? 'Handlingar som ingår i beslutet' : 'Handlingar som prövats',
+      paragraphs: d.documents.map(
+        (x) =>
+          `${x.label}: ${x.fileName}, version ${x.version}, ${x.generated ? 'upprättad av kommunens e-tjänst' : 'inkommen'} ${swedishDate(x.receivedOn)}.`,
+      ),
+    });
+  }
   sections.push({
     heading: d.outcome === 'approved' || d.kind === 'startApproval' ? 'Motivering' : 'Skäl för beslutet',
     paragraphs: [d.reason],
@@ -382,6 +407,7 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
   return {
     title: d.kind === 'startApproval' ? 'Startbesked' : 'Beslut',
     subtitle,
+    recipient: d.recipient ?? [],
     facts: [
       ['Diarienummer', d.diaryNumber],
       ['Beslutsdatum', swedishDate(d.decidedOn)],
@@ -395,5 +421,10 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
       ...(d.proposedBy ? [`Förslag till beslut: ${d.proposedBy}.`] : []),
       `${d.municipality}, ${swedishDate(d.decidedOn)}`,
     ],
+    signatureBlock: {
+      name: d.decidedBy.name,
+      title: `${d.decidedBy.title.charAt(0).toUpperCase()}${d.decidedBy.title.slice(1)}`,
+      on: `För ${(d.board ?? 'byggnadsnämnden').toLowerCase()} i ${d.municipality}`,
+    },
   };
 }
