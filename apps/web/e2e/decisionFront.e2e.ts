@@ -97,6 +97,10 @@ describe.skipIf(!hasBrowser)('the decision first in Mina ärenden, on a phone', 
     expect(text).toMatch(/När vinner beslutet laga kraft\?(\d{1,2} \w+ \d{4}, om ingen överklagar det|När alla)/);
     expect(text).toContain('Hur länge gäller det?');
     expect(text).toMatch(/Skicka överklagandet till kommunen senast \d{1,2} \w+ \d{4}/);
+    // The receipt PDF: everything sent, from the case page.
+    const receipt = page.getByRole('link', { name: 'Ladda ner kvittot (PDF)' });
+    const receiptBytes = await (await page.request.get(`${base}${await receipt.getAttribute('href')}`)).body();
+    expect(receiptBytes.subarray(0, 5).toString()).toBe('%PDF-');
     // The tracker names the outcome, not just "Beslut fattat".
     await page.locator('.stages__step--done', { hasText: 'Bygglov beviljat' }).waitFor();
     await look(page, 'Mina ärenden, granted permit', 'decision-front-granted');

@@ -1,12 +1,12 @@
 import { domainEn } from '@lovisa/domain/messages/en';
 import type { MessageKey } from './sv';
 import { afterPermitUiEn } from './afterPermit.en';
-import { decisionFrontEn } from './decisionFront.en';
+import { applicantPathEn } from './applicantPath.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
   ...afterPermitUiEn,
-  ...decisionFrontEn,
+  ...applicantPathEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',

@@ -1,6 +1,6 @@
 import { domainSv } from '@lovisa/domain/messages/sv';
 import { afterPermitUiSv } from './afterPermit.sv';
-import { decisionFrontSv } from './decisionFront.sv';
+import { applicantPathSv } from './applicantPath.sv';
 
 /**
  * Every text of the web app, Swedish first, by key. `{name}` marks a value filled in by `t(key, { name })`.
@@ -968,5 +968,5 @@ const ui = {
   'hearing.decisionNeedsHearing': 'Lov kan ges först när grannarna har hörts. Ett avslag kräver inget hörande.',
 };
 
-export const sv = { ...domainSv, ...ui, ...afterPermitUiSv, ...decisionFrontSv };
+export const sv = { ...domainSv, ...ui, ...afterPermitUiSv, ...applicantPathSv };
 export type MessageKey = keyof typeof sv;

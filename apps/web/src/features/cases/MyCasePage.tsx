@@ -17,6 +17,7 @@ import { Link } from '../../router';
 import { useApi } from '../../useApi';
 import { CaseFacts } from './CaseFacts';
 import { DecisionFront } from './DecisionFront';
+import { ReceiptPdfLink } from './ReceiptPdfLink';
 import { caseApi, uploadToCase } from './caseApi';
 import { completionAnswerFormSchema, fieldMessage, showIssues, withdrawFormSchema } from './caseForms';
 import { Inbox } from './Inbox';
@@ -67,6 +68,7 @@ export default function MyCasePage({ id }: { id: string }) {
           </section>
           <h2>{t('loop.caseTitle')}</h2>
           <CaseFacts c={data} face="me" />
+          <ReceiptPdfLink caseId={data.id} diaryNumber={data.diaryNumber} />
           {isOpen(data.status) && (
             <Withdraw
               c={data}

@@ -1,5 +1,5 @@
-/** The web app's texts for the decision at the top of a case in Mina ärenden (issue #18, item 4); spread into sv.ts. */
-export const decisionFrontSv = {
+/** The web app's texts for the applicant's path (issue #18): the decision first in Mina ärenden, the receipt PDF, drawing guidance; spread into sv.ts. */
+export const applicantPathSv = {
   'front.region': 'Beslutet',
   'front.decidedOn': 'Beslutet fattades {date}.',
   'front.start.question': 'Får jag börja bygga?',
@@ -31,4 +31,7 @@ export const decisionFrontSv = {
   'front.numberWords': 'noll|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio',
   'front.weeks.one': 'en vecka',
   'front.weeks.many': '{n} veckor',
+  'receiptPdf.link': 'Ladda ner kvittot (PDF)',
+  'receiptPdf.hint':
+    'Kvittot är en kopia av allt du skickade: dina uppgifter, det du ritade, filerna med kontrollsummor och när du skrev under.',
 } as const;

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { CaseDetailSchema, type ApplicationSubmission } from '@lovisa/domain';
+import { attachments } from './db/schema';
 import { login, startHarness, submitSigned, type Harness } from './test/harness';
 import { applicationFor, fixtureFacts, teamFor } from './test/fixtureFacts';
 import { dbKinds } from './test/databases';
@@ -31,7 +33,7 @@ async function imagesOnFirstPage(bytes: Uint8Array): Promise<number> {
   return ops.fnArray.filter((f) => f === OPS.paintImageXObject).length;
 }
 
-describe.each(dbKinds)('the decision letter (issue #18, item 8) on %s', (kind) => {
+describe.each(dbKinds)('the decision letter and the receipt (issue #18, items 6 and 8) on %s', (kind) => {
   let h: Harness;
   let facts: Awaited<ReturnType<typeof fixtureFacts>>;
 
@@ -154,5 +156,73 @@ describe.each(dbKinds)('the decision letter (issue #18, item 8) on %s', (kind) =
     expect(text).not.toContain('Innan och medan du bygger');
     expect(text).toContain(`${officer.givenName} ${officer.surname}`);
     expect(await imagesOnFirstPage(bytes)).toBe(0);
+  });
+
+  it('the receipt PDF holds everything sent: applicant, property, measure, answers, drawn figures, files with SHA-256, signing time', async () => {
+    const anna = await login(h, facts.applicantA);
+    const application: ApplicationSubmission = {
+      ...applicationFor(facts.propertyA),
+      details: { ...applicationFor(facts.propertyA).details, phone: '070-123 45 67' },
+    };
+    const c = await submitSigned(h, anna, application);
+    const res = await h.app.inject({ method: 'GET', url: `/api/me/cases/${c.id}/receipt`, headers: { cookie: anna } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const text = await pdfText(res.rawPayload);
+    const person = (await h.registers.population.personByPersonnummer(facts.applicantA))!;
+    const detail = CaseDetailSchema.parse(
+      (await h.app.inject({ method: 'GET', url: `/api/me/cases/${c.id}`, headers: { cookie: anna } })).json(),
+    );
+    const rows = await h.app.db.select().from(attachments).where(eq(attachments.caseId, c.id));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const ring = application.footprints[0]!.geometry.coordinates[0]!;
+    for (const expected of [
+      'Kvitto',
+      c.diaryNumber,
+      `${person.givenName} ${person.surname}`,
+      person.address!.street,
+      facts.propertyA.designation,
+      'Komplementbyggnad',
+      application.details.description,
+      'Nockhöjd: 3,8 m',
+      'Planerad byggstart: 1 april 2027',
+      'E-post: sokande@example.se',
+      'Telefon: 070-123 45 67',
+      'Byggnad 1: Komplementbyggnad',
+      '56,0 m²',
+      `(${Math.round(ring[0]![0]! * 10) / 10}; ${Math.round(ring[0]![1]! * 10) / 10})`,
+      ...rows.map((r) => r.fileName),
+      'skrevs under med BankID',
+    ])
+      expect(text, expected).toContain(expected);
+    // Every file's SHA-256, whole (a long word may be cut over two lines: compare without spaces).
+    const flat = text.replace(/\s+/g, '');
+    for (const r of rows) expect(flat).toContain(r.sha256);
+    expect(detail.attachments.length).toBe(rows.length);
+    // Only the applicant: another applicant gets 404, as for any case not theirs.
+    const other = await login(h, facts.applicantB);
+    const theirs = await h.app.inject({
+      method: 'GET',
+      url: `/api/me/cases/${c.id}/receipt`,
+      headers: { cookie: other },
+    });
+    expect(theirs.statusCode).toBe(404);
+    await writeFile(path.join(process.cwd(), '.tmp', `receipt-${kind}.pdf`), res.rawPayload);
+  });
+
+  it('a protected identity’s receipt has no address', async () => {
+    const property = (await h.registers.land.propertyById(
+      (await h.registers.ownership.propertyIdsOwnedBy(KARIN))[0]!,
+    ))!;
+    const karin = await login(h, KARIN);
+    const c = await submitSigned(h, karin, applicationFor(property));
+    const res = await h.app.inject({ method: 'GET', url: `/api/me/cases/${c.id}/receipt`, headers: { cookie: karin } });
+    expect(res.statusCode).toBe(200);
+    const text = await pdfText(res.rawPayload);
+    const person = (await h.registers.population.personByPersonnummer(KARIN))!;
+    expect(text).toContain(`${person.givenName} ${person.surname}`);
+    if (person.address) expect(text).not.toContain(person.address.street);
+    expect(text).not.toMatch(/skyddad/i);
   });
 });

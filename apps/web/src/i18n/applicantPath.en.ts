@@ -1,7 +1,7 @@
-import type { decisionFrontSv } from './decisionFront.sv';
+import type { applicantPathSv } from './applicantPath.sv';
 
-/** The English of decisionFront.sv.ts: every key, no more. */
-export const decisionFrontEn: Record<keyof typeof decisionFrontSv, string> = {
+/** The English of applicantPath.sv.ts: every key, no more. */
+export const applicantPathEn: Record<keyof typeof applicantPathSv, string> = {
   'front.region': 'The decision',
   'front.decidedOn': 'Decided on {date}.',
   'front.start.question': 'May I start building?',
@@ -32,4 +32,7 @@ export const decisionFrontEn: Record<keyof typeof decisionFrontSv, string> = {
   'front.numberWords': 'zero|one|two|three|four|five|six|seven|eight|nine|ten',
   'front.weeks.one': 'one week',
   'front.weeks.many': '{n} weeks',
+  'receiptPdf.link': 'Download the receipt (PDF)',
+  'receiptPdf.hint':
+    'The receipt is a copy of everything you sent: your answers, what you drew, the files with checksums and when you signed.',
 };
