@@ -35,4 +35,18 @@ export const applicantPathEn: Record<keyof typeof applicantPathSv, string> = {
   'receiptPdf.link': 'Download the receipt (PDF)',
   'receiptPdf.hint':
     'The receipt is a copy of everything you sent: your answers, what you drew, the files with checksums and when you signed.',
+  'guide.summary': 'What the {what} must show',
+  'guide.scale': 'Scale: {scale}. Write the scale on the drawing.',
+  'guide.mustShow': 'It must show',
+  'guide.mistakes': 'Common mistakes',
+  'guide.exampleTitle': 'Example',
+  'guide.example.SITU':
+    'Example site plan: the plot’s boundaries, the house and the new building with distances to boundaries, street and house, north arrow and scale.',
+  'guide.example.PLA': 'Example floor plan: named rooms, doors, windows, outer dimensions and section line A–A.',
+  'guide.example.FAS': 'Example facade drawing: the south facade with ground line, ridge height, windows and door.',
+  'guide.example.SEK':
+    'Example section: cut A–A with foundation, room height, roof pitch and ridge height above ground.',
+  'drop.text': 'or drag and drop the file here',
+  'drop.active': 'Drop the file to attach it',
+  'drop.formats': 'PDF, PNG or JPEG.',
 };

@@ -34,4 +34,17 @@ export const applicantPathSv = {
   'receiptPdf.link': 'Ladda ner kvittot (PDF)',
   'receiptPdf.hint':
     'Kvittot är en kopia av allt du skickade: dina uppgifter, det du ritade, filerna med kontrollsummor och när du skrev under.',
+  'guide.summary': 'Så ska {what} se ut',
+  'guide.scale': 'Skala: {scale}. Skriv skalan på ritningen.',
+  'guide.mustShow': 'Den ska visa',
+  'guide.mistakes': 'Vanliga misstag',
+  'guide.exampleTitle': 'Exempel',
+  'guide.example.SITU':
+    'Exempel på situationsplan: tomtens gränser, huset och den nya byggnaden med avstånd till gränser, gata och hus, norrpil och skala.',
+  'guide.example.PLA': 'Exempel på planritning: rum med namn, dörrar, fönster, yttermått och snittlinje A–A.',
+  'guide.example.FAS': 'Exempel på fasadritning: fasad mot söder med marklinje, nockhöjd, fönster och dörr.',
+  'guide.example.SEK': 'Exempel på sektionsritning: snitt A–A med grund, rumshöjd, takvinkel och nockhöjd över mark.',
+  'drop.text': 'eller dra och släpp filen här',
+  'drop.active': 'Släpp filen för att bifoga den',
+  'drop.formats': 'PDF, PNG eller JPEG.',
 } as const;
