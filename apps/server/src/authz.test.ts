@@ -1069,6 +1069,12 @@ const matrix: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/me/cases/:id/receipt',
+    expect: onlyA(200),
+    call: async (c) => ({ method: 'GET', url: `/api/me/cases/${(await caseOfA(c)).id}/receipt` }),
+  },
+  {
+    method: 'GET',
     route: '/api/officer/cases/:id/documents/:kind',
     expect: officersOfTeam(200),
     call: async (c) => ({

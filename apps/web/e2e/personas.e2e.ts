@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
+  apiLogin,
   approveInTestApp,
   expectAccessible,
   hasBrowser,
@@ -221,8 +222,57 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     await expectAccessible(page, 'review (permit)');
     await shoot(page, shots, 'persona-permit-review');
     const diary = await signAndReceive(page, 'Lars Holmberg (19500228-1839)');
+    // The receipt offers a PDF of everything sent (issue #18, item 6): in both languages, at both widths.
+    const receiptPdf = page.getByRole('link', { name: 'Ladda ner kvittot (PDF)' });
+    const receiptBytes = await (
+      await page.request.get(`${env.server.baseUrl}${await receiptPdf.getAttribute('href')}`)
+    ).body();
+    expect(receiptBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    await page.getByRole('link', { name: 'Download the receipt (PDF)' }).waitFor();
+    await expectAccessible(page, 'receipt (en)');
+    await page.getByRole('button', { name: 'På svenska' }).click();
+    await page.locator('html[lang="sv"]').waitFor();
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await shoot(page, docShots, 'receipt');
+    }
     await page.goto(`${env.server.baseUrl}/mina-arenden`);
     await page.getByRole('link', { name: new RegExp(diary) }).waitFor();
     typing.report();
+
+    // The municipality grants the permit; Lars, applying for the first time, opens the case on his phone and reads
+    // what he may do before anything else (issue #18, item 4): above the fold at 390 × 844.
+    const oskar = await apiLogin(env.server.baseUrl, '198306219299');
+    const mine = (await (await page.request.get(`${env.server.baseUrl}/api/me/cases`)).json()) as {
+      id: string;
+      diaryNumber: string;
+    }[];
+    const caseId = mine.find((c) => c.diaryNumber === diary)!.id;
+    const read = (await (
+      await fetch(`${env.server.baseUrl}/api/officer/cases/${caseId}`, { headers: { cookie: oskar } })
+    ).json()) as { version: number };
+    const decided = await fetch(`${env.server.baseUrl}/api/officer/cases/${caseId}/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: oskar },
+      body: JSON.stringify({ version: read.version, outcome: 'approved', reason: 'Huset följer detaljplanen.' }),
+    });
+    expect(decided.status, await decided.clone().text()).toBe(200);
+    const phoneContext = await env.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phoneContext.addCookies(await page.context().cookies());
+    const phone = await phoneContext.newPage();
+    await phone.goto(`${env.server.baseUrl}/mina-arenden`);
+    await phone.getByRole('link', { name: new RegExp(diary) }).click();
+    const sentence = phone.getByText(
+      'Du får börja bygga först när du fått startbesked och tidigast fyra veckor efter att beslutet kungjorts.',
+    );
+    await sentence.waitFor();
+    expect(await sentence.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(844);
+    await expectAccessible(phone, 'Mina ärenden, Lars’s granted permit on a phone');
   });
 });

@@ -1,16 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { asc, eq } from 'drizzle-orm';
 import {
+  consultationNeed,
   decisionDocument,
+  decisionDocumentList,
+  kontrollansvarigRequired,
   measureLabels,
+  recipientLines,
   ruleSetOfCase,
   stockholmDate,
   type ApplicationSubmission,
+  type CaseSpecificConditions,
   type DocumentOrder,
   type MeasureType,
 } from '@lovisa/domain';
+import { attachments } from '../db/schema';
+import { toAttachmentInfo } from '../repositories/attachments';
 import { caseEventsOf, clockFactsOf, type CaseRow } from '../repositories/cases';
-import { caseFeeOf } from '../services/caseFee';
-import { renderDecision } from './renderDecision';
+import { caseFeeOf, pricedArea } from '../services/caseFee';
+import { renderDecision, type RenderOptions } from './renderDecision';
 
 /**
  * Who signs Lovisa's letters: the configured municipality (fixtures/municipality.json, MUNICIPALITY_* overrides)
@@ -18,6 +28,51 @@ import { renderDecision } from './renderDecision';
  */
 export function letterhead(app: FastifyInstance): { municipality: string; board: string } {
   return { municipality: app.config.municipality.name, board: app.config.municipality.board };
+}
+
+/**
+ * The configured logo for the letterhead, when it is a PNG or JPEG (what a PDF embeds); an SVG logo heads the web
+ * pages only, and a missing file leaves the letter with the name alone rather than failing the decision.
+ */
+export async function letterLogo(app: FastifyInstance): Promise<RenderOptions['logo']> {
+  const logo = app.config.municipality.logo;
+  const type = logo && { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg' }[path.extname(logo).toLowerCase()];
+  if (!logo || !type) return null;
+  const bytes = await readFile(path.join(app.config.fixturesDir, logo)).catch(() => null);
+  return bytes && { bytes, type: type as 'png' | 'jpeg' };
+}
+
+/** Addressee, documents with versions, and the case's own terms (startbesked, kontrollansvarig, samråd). */
+async function caseParts(app: FastifyInstance, row: CaseRow) {
+  const application = row.application as ApplicationSubmission;
+  const [person, files] = await Promise.all([
+    app.registers.population.personByPersonnummer(row.applicantPersonnummer).catch(() => null),
+    app.db.select().from(attachments).where(eq(attachments.caseId, row.id)).orderBy(asc(attachments.createdAt)),
+  ]);
+  const named = application.details.kaName?.trim();
+  const required = kontrollansvarigRequired(
+    row.measure as MeasureType,
+    pricedArea(application),
+    ruleSetOfCase(clockFactsOf(row)),
+  );
+  const procedure = row.procedure as 'permit' | 'notification';
+  const caseConditions: CaseSpecificConditions = {
+    kontrollansvarig: {
+      required,
+      named: named ? { name: named, certificationId: application.details.kaCertificationId?.trim() || null } : null,
+    },
+    // As the after-permit record will fix it: an applicant who names a KA gets the samråd a KA calls for.
+    consultation: consultationNeed({ procedure, kontrollansvarig: required || Boolean(named) }),
+  };
+  return {
+    recipient: recipientLines({
+      name: row.applicantName,
+      address: person?.address ?? null,
+      protectedIdentity: person?.protectedIdentity ?? false,
+    }),
+    documents: decisionDocumentList(files.map(toAttachmentInfo)),
+    caseConditions,
+  };
 }
 
 /** The document the domain ordered, and the moment it is issued. */
@@ -78,12 +133,15 @@ export async function renderCaseDocument(
     proposedBy: input.proposedBy,
     committee: input.committee,
     municipality: letterhead(app).municipality,
+    board: letterhead(app).board,
     announcement: ruleSetOfCase(clockFactsOf(row)).afterDecision.announcement.value,
+    ...(await caseParts(app, row)),
   });
   const pdf = await renderDecision(content, {
     ...letterhead(app),
     diaryNumber: row.diaryNumber,
     date: decidedOn,
+    logo: await letterLogo(app),
   });
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const fileName = `${input.kind === 'startApproval' ? 'Startbesked' : 'Beslut'} ${row.diaryNumber}.pdf`;

@@ -40,7 +40,12 @@ export interface RenderOptions {
   diaryNumber: string;
   /** YYYY-MM-DD: the document's date (its metadata too, so the same decision renders to the same bytes). */
   date: string;
+  /** The municipality's logo (PNG or JPEG) for the letterhead; none: the name alone heads the letter. */
+  logo?: { bytes: Uint8Array; type: 'png' | 'jpeg' } | null;
 }
+
+const LOGO_HEIGHT = 44;
+const RIGHT_COLUMN = 330;
 
 /** A decision (or start approval) as an A4 PDF with DejaVu Sans embedded, paginated, with a running footer. */
 export async function renderDecision(document: DecisionDocument, opts: RenderOptions): Promise<Uint8Array> {
@@ -84,8 +89,27 @@ export async function renderDecision(document: DecisionDocument, opts: RenderOpt
   };
 
   newPage();
+  if (opts.logo) {
+    const image = opts.logo.type === 'png' ? await doc.embedPng(opts.logo.bytes) : await doc.embedJpg(opts.logo.bytes);
+    const scaled = image.scale(LOGO_HEIGHT / image.height);
+    const width = Math.min(scaled.width, 160);
+    const height = (image.height * width) / image.width;
+    page.drawImage(image, { x: A4[0] - MARGIN - width, y: A4[1] - MARGIN - height + 10, width, height });
+  }
+  const top = y;
   text(document.title, 22, bold, { gap: 2 });
   text(document.subtitle, 14, bold, { gap: 12 });
+  // The address block in the right column, beside the title, as a window envelope shows it.
+  const recipient = document.recipient ?? [];
+  if (recipient.length > 0) {
+    let ry = top - 18;
+    page.drawText('Till', { x: RIGHT_COLUMN, y: ry, size: 8.5, font: regular, color: MUTED });
+    recipient.forEach((line, i) => {
+      ry -= 14;
+      page.drawText(line, { x: RIGHT_COLUMN, y: ry, size: 10.5, font: i === 0 ? bold : regular, color: INK });
+    });
+    y = Math.min(y, ry - 16);
+  }
 
   // The facts as a two-column table.
   const labelWidth = Math.max(...document.facts.map(([label]) => bold.widthOfTextAtSize(label, 10))) + 16;
@@ -111,6 +135,15 @@ export async function renderDecision(document: DecisionDocument, opts: RenderOpt
   }
   y -= 10;
   for (const line of document.signature) text(line, 10.5, regular, { gap: 3 });
+  if (document.signatureBlock) {
+    // A signature block: a line to sign on, the name and title under it (the signed original is in the case file).
+    ensure(80);
+    y -= 40;
+    page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + 200, y }, thickness: 0.6, color: INK });
+    text(document.signatureBlock.name, 10.5, bold);
+    text(document.signatureBlock.title, 10, regular);
+    text(document.signatureBlock.on, 10, regular, { color: MUTED });
+  }
 
   pages.forEach((p, i) => {
     const footer = `${opts.diaryNumber} · sida ${i + 1} av ${pages.length}`;

@@ -22,7 +22,9 @@ import { currentUser, privateTo } from '../plugins/session';
 import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
 import { casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
-import { sendCaseDocument } from '../services/caseDocuments';
+import { sendCaseDocument, sendPdf } from '../services/caseDocuments';
+import { receiptPdf } from '../services/receiptPdf';
+import { contentDisposition } from '../http/contentDisposition';
 import * as svc from '../services/applicantCase';
 import { answerCompletion, caseProblemError, runCaseCommand } from '../services/caseCommands';
 
@@ -50,6 +52,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
   };
 
   await inboxRoutes(app);
+  await receiptRoutes(app);
 
   r.get(
     '/me/cases/:id',
@@ -170,5 +173,27 @@ async function inboxRoutes(app: FastifyInstance) {
       },
     },
     async (request) => messagesOfApplicant(app.db, currentUser(request).personnummer),
+  );
+}
+
+/** The receipt PDF: a copy of everything the applicant sent, rendered on request. */
+async function receiptRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/me/cases/:id/receipt',
+    {
+      schema: {
+        tags: ['applicant'],
+        summary:
+          'The receipt of my application as a PDF: everything I sent (answers, drawn buildings, files with SHA-256) and when I signed',
+        params,
+        response: { 401: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const row = await svc.ownCase(app, currentUser(request), request.params.id);
+      const { fileName, bytes } = await receiptPdf(app, row);
+      return sendPdf(reply, bytes, contentDisposition('attachment', fileName));
+    },
   );
 }

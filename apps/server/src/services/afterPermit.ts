@@ -35,7 +35,7 @@ import type { ReceivedFile } from '../attachments/receive';
 import { insertAttachment, toAttachmentInfo } from '../repositories/attachments';
 import type { Db } from '../db/database';
 import { attachments, caseAfterPermit, cases } from '../db/schema';
-import { letterhead } from '../decision/issue';
+import { letterhead, letterLogo } from '../decision/issue';
 import { pricedArea } from './caseFee';
 import { renderDecision } from '../decision/renderDecision';
 import { afterPermitOf, storeAfterPermit, type AfterPermitRecord } from '../repositories/afterPermit';
@@ -149,6 +149,7 @@ async function issueAfterPermitDocument(
     ...letterhead(app),
     diaryNumber: row.diaryNumber,
     date: order.on,
+    logo: await letterLogo(app),
   });
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const sha256 = await app.attachmentStore.put(bytes);

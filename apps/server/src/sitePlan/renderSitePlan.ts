@@ -23,9 +23,9 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { bbox, distanceToBoundary, type MultiPolygon, type Polygon, type Position } from '@lovisa/geo';
-import { dimensionLineFor } from './dimensionLine';
-import { distanceText, footprintMeasureText } from './format';
+import { bbox, type MultiPolygon, type Polygon, type Position } from '@lovisa/geo';
+import { footprintMeasureText } from './format';
+import { siteDistances } from './siteDistances';
 import { LabelLayout, type Candidate } from './labelLayout';
 import {
   boxAround,
@@ -68,6 +68,12 @@ export interface SitePlanInput {
   /** YYYY-MM-DD. */
   date: string;
   title: string;
+  /** Buildings on other plots (the neighbours' houses), drawn lighter than the plot's own. */
+  neighbourBuildings?: Polygon[];
+  /** Streets as centre lines with their names (the basemap's). */
+  streets?: { name: string; line: Position[] }[];
+  /** The plot's main house, measured to from each planned building (none when the plot has none). */
+  mainHouse?: Polygon | null;
 }
 
 type Rgb = [number, number, number];
@@ -81,6 +87,8 @@ const PLANNED_LINE: Rgb = [0.78, 0.05, 0.05];
 const PLANNED_FILL: Rgb = [1, 0.88, 0.88];
 const PLANNED_TEXT: Rgb = [0.6, 0, 0];
 const DIMENSION: Rgb = [0.05, 0.25, 0.62];
+const NEIGHBOUR_FILL: Rgb = [0.9, 0.9, 0.9];
+const STREET_FILL: Rgb = [0.86, 0.86, 0.86];
 const PLAN_MARK: Rgb = [0.35, 0.35, 0.35];
 
 const mm = (v: number) => v * PT_PER_MM;
@@ -537,6 +545,26 @@ function placeAreaLabel(
   if (chosen) drawBlock(ctx.page, chosen.box, [chosen.line], false, chosen.turned);
 }
 
+/** A street's name along it, on a visible stretch (the label layout keeps it off buildings and dimensions). */
+function placeStreetName(ctx: MapContext, name: string, pts: Pt[]) {
+  const line: TextLine = { text: name, font: ctx.fonts.bold, size: 7, color: GREY_TEXT };
+  const { w, h } = blockSize([line]);
+  const candidates: Candidate[] = [];
+  const inside = (b: Box) => b.x0 >= ctx.area.x0 && b.x1 <= ctx.area.x1 && b.y0 >= ctx.area.y0 && b.y1 <= ctx.area.y1;
+  const centre = boxCentre(ctx.area);
+  for (let i = 0; i < pts.length - 1; i++) {
+    const [a, b] = [pts[i]!, pts[i + 1]!];
+    // A street runs far past the sheet: try points all along it, nearest the sheet's middle first.
+    for (let t = 0; t <= 1; t += 0.01) {
+      const p: Pt = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+      const box = boxAround(p, w, h);
+      if (inside(box)) candidates.push({ box, penalty: Math.hypot(p[0] - centre[0], p[1] - centre[1]) / 50 });
+    }
+  }
+  const chosen = ctx.layout.place(candidates);
+  if (chosen) drawBlock(ctx.page, chosen.box, [line]);
+}
+
 const partsOf = (ctx: MapContext, mp: MultiPolygon): Pt[][][] =>
   mp.coordinates.map((rings) => rings.map((r) => r.map(ctx.toPt)));
 
@@ -572,6 +600,19 @@ function drawMap(ctx: MapContext, input: SitePlanInput, centre: Position) {
   page.pushOperators(pushGraphicsState(), ...ringOps([areaRing]), clipEvenOdd(), endPath());
   if (input.korsmark) drawPlanArea(ctx, input.korsmark, 'korsmark');
   if (input.prickmark) drawPlanArea(ctx, input.prickmark, 'prickmark');
+  // Streets under everything else: a broad grey band along the centre line, about a street's width.
+  const streets = (input.streets ?? []).map((st) => ({ name: st.name, pts: st.line.map(ctx.toPt) }));
+  for (const st of streets) {
+    const path = st.pts.flatMap((p, i) => (i === 0 ? [moveTo(q(p[0]), q(p[1]))] : [lineTo(q(p[0]), q(p[1]))]));
+    page.pushOperators(...strokeOps(path, { width: Math.max(6, ctx.k * 6), color: STREET_FILL }));
+  }
+  for (const b of input.neighbourBuildings ?? []) {
+    const rings = polygonRings(ctx, b);
+    page.pushOperators(
+      ...fillOps(ringOps(rings), NEIGHBOUR_FILL),
+      ...strokeOps(ringOps(rings), { width: 0.4, color: NEIGHBOUR_LINE }),
+    );
+  }
   for (const n of neighbours) ops.push(...ringOps(n.rings));
   page.pushOperators(...strokeOps(ops, { width: 0.6, color: NEIGHBOUR_LINE }));
   for (const rings of existing) {
@@ -589,12 +630,14 @@ function drawMap(ctx: MapContext, input: SitePlanInput, centre: Position) {
     page.pushOperators(...strokeOps(ringOps(p.rings), { width: 1.2, color: PLANNED_LINE }));
   }
   const dimensions: Dimension[] = [];
-  for (const p of input.planned) {
-    const nearest = distanceToBoundary(p.geometry, input.boundary);
-    if (!Number.isFinite(nearest.distanceM)) continue;
-    const line = dimensionLineFor(p.geometry, nearest);
-    dimensions.push({ from: ctx.toPt(line.from), to: ctx.toPt(line.to), label: distanceText(nearest.distanceM) });
-  }
+  const measured = input.planned.flatMap((p) =>
+    siteDistances(p.geometry, input.boundary, input.streets ?? [], input.mainHouse ?? null),
+  );
+  // One distance to the street, from the building nearest it: more would run side by side across the plot.
+  const toStreet = measured.filter((d) => d.kind === 'street').sort((a, b) => a.metres - b.metres)[0];
+  for (const d of measured)
+    if (d.kind !== 'street' || d === toStreet)
+      dimensions.push({ from: ctx.toPt(d.from), to: ctx.toPt(d.to), label: d.label });
   for (const d of dimensions) drawDimension(ctx, d);
   page.pushOperators(popGraphicsState());
   drawGrid(ctx, centre);
@@ -608,6 +651,7 @@ function drawMap(ctx: MapContext, input: SitePlanInput, centre: Position) {
   for (const n of neighbours) layout.avoidLines(n.rings, 6);
 
   for (const d of dimensions) placeDimensionLabel(ctx, d);
+  for (const st of streets) placeStreetName(ctx, st.name, st.pts);
   planned.forEach((p) => {
     const lines: TextLine[] = [
       { text: p.label, font: ctx.fonts.bold, size: 7, color: PLANNED_TEXT },
@@ -651,6 +695,11 @@ function drawLegend(page: PDFPage, fonts: Fonts, box: Box, input: SitePlanInput)
       (s) => [...fillOps(rectOps(s), EXISTING_FILL), ...strokeOps(rectOps(s), { width: 0.5, color: EXISTING_LINE })],
     ],
     [
+      'Grannes byggnad',
+      (s) => [...fillOps(rectOps(s), NEIGHBOUR_FILL), ...strokeOps(rectOps(s), { width: 0.4, color: NEIGHBOUR_LINE })],
+    ],
+    ['Gata (med namn)', (s) => strokeOps(lineOps([s.x0, cy(s)], [s.x1, cy(s)]), { width: 6, color: STREET_FILL })],
+    [
       'Planerad byggnad',
       (s) => [
         ...fillOps(rectOps(s), PLANNED_FILL),
@@ -662,7 +711,7 @@ function drawLegend(page: PDFPage, fonts: Fonts, box: Box, input: SitePlanInput)
   if (input.prickmark) rows.push(['Prickmark, får inte bebyggas', (s) => planAreaOps('prickmark', boxRing(s), s)]);
   if (input.korsmark) rows.push(['Korsmark, bara komplementbyggnader', (s) => planAreaOps('korsmark', boxRing(s), s)]);
   rows.push([
-    'Kortaste avstånd till fastighetsgräns',
+    'Avstånd till gränser, gata och bostadshus',
     (s) => {
       const a: Pt = [s.x0, cy(s)];
       const b: Pt = [s.x1, cy(s)];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { BasemapFeature, DetailedPlan, MeasureType, Property } from '@lovisa/domain';
-import { polygonProblems, type MultiPolygon, type Polygon } from '@lovisa/geo';
+import { polygonArea, polygonProblems, type MultiPolygon, type Polygon, type Position } from '@lovisa/geo';
 import { neighboursOf } from '../rules/siteFor';
 import type { SitePlanInput } from './renderSitePlan';
 
@@ -50,9 +50,22 @@ export interface SitePlanSources {
 /** The drawing's input from register answers, with no I/O: shared by the routes and the preview script. */
 export function sitePlanInputFrom(s: SitePlanSources): SitePlanInput {
   const existingBuildings: Polygon[] = [];
+  const neighbourBuildings: Polygon[] = [];
+  const streets: { name: string; line: Position[] }[] = [];
+  let mainHouse: { geometry: Polygon; area: number } | null = null;
   for (const f of s.features) {
-    if (f.properties.kind === 'building' && f.properties.propertyId === s.property.id && f.geometry.type === 'Polygon')
-      existingBuildings.push(f.geometry);
+    if (f.properties.kind === 'street' && f.geometry.type === 'LineString')
+      streets.push({ name: f.properties.name, line: f.geometry.coordinates });
+    if (f.properties.kind !== 'building' || f.geometry.type !== 'Polygon') continue;
+    if (f.properties.propertyId !== s.property.id) {
+      neighbourBuildings.push(f.geometry);
+      continue;
+    }
+    existingBuildings.push(f.geometry);
+    // The main house: the plot's largest dwelling (a plot may have a small guest house too).
+    const area = polygonArea(f.geometry);
+    if (f.properties.use === 'bostadshus' && (!mainHouse || area > mainHouse.area))
+      mainHouse = { geometry: f.geometry, area };
   }
   return {
     designation: s.property.designation,
@@ -65,6 +78,9 @@ export function sitePlanInputFrom(s: SitePlanSources): SitePlanInput {
     korsmark: mergePlanAreas(s.plans, (p) => p.korsmark),
     date: s.date,
     title: 'Situationsplan',
+    neighbourBuildings,
+    streets,
+    mainHouse: mainHouse?.geometry ?? null,
   };
 }
 

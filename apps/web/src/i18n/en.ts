@@ -2,11 +2,13 @@ import { domainEn } from '@lovisa/domain/messages/en';
 import type { MessageKey } from './sv';
 import { afterPermitUiEn } from './afterPermit.en';
 import { committeeUiEn } from './committee.en';
+import { applicantPathEn } from './applicantPath.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
   ...afterPermitUiEn,
   ...committeeUiEn,
+  ...applicantPathEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',

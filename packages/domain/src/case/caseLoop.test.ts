@@ -179,6 +179,19 @@ describe('what the applicant reads', () => {
       ['Under handläggning', 'done'],
       ['Beslut fattat', 'done'],
     ]);
+    // With its outcome the tracker says what was decided, as the procedure names it.
+    const named = (outcome: 'approved' | 'refused', procedure: 'permit' | 'notification') =>
+      applicantStages({
+        status: 'decided',
+        decidedAt: '2027-01-11T09:00:00.000Z',
+        receivedAt: at,
+        events: [],
+        outcome,
+        procedure,
+      }).at(-1)!.label;
+    expect(named('approved', 'permit')).toEqual({ sv: 'Bygglov beviljat', en: 'Permit granted' });
+    expect(named('refused', 'permit').sv).toBe('Bygglov avslaget');
+    expect(named('refused', 'notification').sv).toBe('Startbesked vägrat');
   });
   it('writes a decision that names the appeal to Länsstyrelsen through the municipality, and who decided by delegation', () => {
     const input: Parameters<typeof decisionDocument>[0] = {

@@ -8,3 +8,4 @@ export * from './hearing';
 export * from './mailText';
 export * from './queue';
 export * from './consultation';
+export * from './receipt';

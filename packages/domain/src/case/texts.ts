@@ -8,6 +8,7 @@ import {
   type Procedure,
 } from './schemas';
 import { finding, findingTemplates, type FindingCode } from '../rules/findings';
+import { caseConditionParagraphs, type CaseSpecificConditions, type DocumentLine } from '../decision/decisionParts';
 // ---- Findings as texts ---------------------------------------------------------------------------------
 
 /**
@@ -253,12 +254,17 @@ export const stageLabels: Record<StageKey, { sv: string; en: string }> = {
   withdrawn: { sv: 'Återkallad', en: 'Withdrawn' },
 };
 
-/** The plain-language steps of a case as its applicant sees them: received, (completion,) handling, decided. */
+/**
+ * The plain-language steps of a case as its applicant sees them: received, (completion,) handling, decided. A made
+ * decision is named by its outcome ("Bygglov beviljat", "Startbesked vägrat"), never only "Beslut fattat".
+ */
 export function applicantStages(c: {
   status: CaseStatus;
   receivedAt: string;
   decidedAt: string | null;
   events: CaseEvent[];
+  outcome?: DecisionOutcome | null;
+  procedure?: Procedure;
 }): Stage[] {
   const last = (type: CaseEvent['type']) => c.events.filter((e) => e.type === type).at(-1)?.at ?? null;
   const closed = c.status === 'decided' || c.status === 'withdrawn';
@@ -276,7 +282,11 @@ export function applicantStages(c: {
     stage('handling', closed ? 'done' : c.status === 'awaitingCompletion' ? 'upcoming' : 'current', handlingSince),
   );
   if (c.status === 'withdrawn') stages.push(stage('withdrawn', 'done', last('withdrawn')));
-  else stages.push(stage('decided', c.status === 'decided' ? 'done' : 'upcoming', c.decidedAt));
+  else {
+    const decided = stage('decided', c.status === 'decided' ? 'done' : 'upcoming', c.decidedAt);
+    if (c.status === 'decided' && c.outcome) decided.label = outcomeLabel(c.outcome, c.procedure);
+    stages.push(decided);
+  }
   return stages;
 }
 
@@ -314,14 +324,26 @@ export interface DecisionDocumentInput {
   municipality: string;
   /** Where a granted permit is announced: the case's rule set's channel (Post- och Inrikes Tidningar before 2025-12-01). */
   announcement?: 'postOchInrikesTidningar' | 'anslagstavla';
+  /** The addressee: name and, unless protected, the registered address (`recipientLines`). */
+  recipient?: string[];
+  /** The documents the decision rests on, with versions (`decisionDocumentList`). */
+  documents?: DocumentLine[];
+  /** Startbesked, kontrollansvarig, tekniskt samråd as this case needs them. */
+  caseConditions?: CaseSpecificConditions;
+  /** The committee, as it signs ("Byggnadsnämnden"). */
+  board?: string;
 }
 
 export interface DecisionDocument {
   title: string;
   subtitle: string;
+  /** The address block (empty: none known). */
+  recipient?: string[];
   facts: [string, string][];
   sections: { heading: string; paragraphs: string[] }[];
   signature: string[];
+  /** Who signs, under a line: the deciding officer's name and title, and for whom. */
+  signatureBlock?: { name: string; title: string; on: string };
 }
 
 const sek = (n: number) => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')} kr`;
@@ -344,6 +366,18 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
   ];
   if (d.conditions.length > 0)
     sections.push({ heading: 'Villkor', paragraphs: d.conditions.map((c, i) => `${i + 1}. ${c}`) });
+  const before = d.caseConditions ? caseConditionParagraphs(d, d.caseConditions) : [];
+  if (before.length > 0) sections.push({ heading: 'Innan och medan du bygger', paragraphs: before });
+  if (d.documents && d.documents.length > 0) {
+    const granted = d.outcome === 'approved' || d.kind === 'startApproval';
+    sections.push({
+      heading: granted ? 'Handlingar som ingår i beslutet' : 'Handlingar som prövats',
+      paragraphs: d.documents.map(
+        (x) =>
+          `${x.label}: ${x.fileName}, version ${x.version}, ${x.generated ? 'upprättad av kommunens e-tjänst' : 'inkommen'} ${swedishDate(x.receivedOn)}.`,
+      ),
+    });
+  }
   sections.push({
     heading: d.outcome === 'approved' || d.kind === 'startApproval' ? 'Motivering' : 'Skäl för beslutet',
     paragraphs: [d.reason],
@@ -383,6 +417,7 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
   return {
     title: d.kind === 'startApproval' ? 'Startbesked' : 'Beslut',
     subtitle,
+    recipient: d.recipient ?? [],
     facts: [
       ['Diarienummer', d.diaryNumber],
       ['Beslutsdatum', swedishDate(d.decidedOn)],
@@ -403,5 +438,13 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
           ]),
       `${d.municipality}, ${swedishDate(d.decidedOn)}`,
     ],
+    // The board's decision goes out as an extract of its minutes, certified by the officer who recorded it.
+    signatureBlock: d.committee
+      ? { name: d.decidedBy.name, title: 'Rätt utdraget intygar', on: `${d.committee.board} i ${d.municipality}` }
+      : {
+          name: d.decidedBy.name,
+          title: `${d.decidedBy.title.charAt(0).toUpperCase()}${d.decidedBy.title.slice(1)}`,
+          on: `För ${(d.board ?? 'byggnadsnämnden').toLowerCase()} i ${d.municipality}`,
+        },
   };
 }

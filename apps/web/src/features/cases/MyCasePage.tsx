@@ -16,6 +16,8 @@ import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useApi } from '../../useApi';
 import { CaseFacts } from './CaseFacts';
+import { DecisionFront } from './DecisionFront';
+import { ReceiptPdfLink } from './ReceiptPdfLink';
 import { caseApi, uploadToCase } from './caseApi';
 import { completionAnswerFormSchema, fieldMessage, showIssues, withdrawFormSchema } from './caseForms';
 import { Inbox } from './Inbox';
@@ -37,6 +39,7 @@ export default function MyCasePage({ id }: { id: string }) {
         <>
           <PageTitle>{t('case.title', { diary: data.diaryNumber })}</PageTitle>
           {notice && <Status tone="success">{notice}</Status>}
+          {data.status === 'decided' && <DecisionFront c={data} />}
           <Stages c={data} />
           {(data.status === 'received' || data.status === 'proposed') && (
             <p className="expected">
@@ -65,6 +68,7 @@ export default function MyCasePage({ id }: { id: string }) {
           </section>
           <h2>{t('loop.caseTitle')}</h2>
           <CaseFacts c={data} face="me" />
+          <ReceiptPdfLink caseId={data.id} diaryNumber={data.diaryNumber} />
           {isOpen(data.status) && (
             <Withdraw
               c={data}

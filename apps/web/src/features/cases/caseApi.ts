@@ -118,3 +118,6 @@ export const documentUrl = (face: 'me' | 'officer', caseId: string, kind: CaseDo
 export function uploadToCase(caseId: string, type: AttachmentType, file: File): Promise<AttachmentInfo> {
   return uploadFile(apiUrl('post', '/api/me/cases/{id}/attachments', { path: { id: caseId }, query: { type } }), file);
 }
+
+/** The receipt of the application as a PDF: everything the applicant sent (rendered on request). */
+export const receiptUrl = (caseId: string) => apiUrl('get', '/api/me/cases/{id}/receipt', { path: { id: caseId } });

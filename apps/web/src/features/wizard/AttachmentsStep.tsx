@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useState, type DragEvent } from 'react';
 import { attachmentLabels, type AttachmentInfo, type AttachmentSlot, type AttachmentType } from '@lovisa/domain';
 import { api, apiErrorMessage, apiErrorText, uploadAttachment } from '../../api/client';
 import { apiUrl } from '../../api/http';
 import { useI18n, type Lang, type Message } from '../../i18n/i18n';
+import { DrawingGuide } from './DrawingGuide';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
@@ -130,6 +131,13 @@ function AttachmentSlotView(props: {
   const { t, lang, msg } = useI18n();
   const inputId = `file-${slot.key}`;
   const busy = props.progress !== undefined;
+  const [dragging, setDragging] = useState(false);
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file && !busy) props.onUpload(file);
+  };
   return (
     <fieldset className="attachment" aria-describedby={error ? `${inputId}-error` : undefined}>
       <legend>
@@ -137,6 +145,7 @@ function AttachmentSlotView(props: {
         <span className="attachment__tag">{slot.required ? t('attachments.required') : t('attachments.optional')}</span>
       </legend>
       {slot.hint && <p className="field__hint">{slot.hint}</p>}
+      <DrawingGuide type={slot.type} what={slot.title.toLowerCase()} />
       {files.some((f) => f.generated) && <p className="field__hint">{t('attachments.generated')}</p>}
       {files.length > 0 ? (
         <ul className="attachment__files">
@@ -155,22 +164,42 @@ function AttachmentSlotView(props: {
       ) : (
         <p className="attachment__missing">{t('attachments.missing')}</p>
       )}
-      <label htmlFor={inputId} className="attachment__label">
-        {files.length > 0 && slot.type !== 'OVR'
-          ? t('attachments.replace', { what: slot.title.toLowerCase() })
-          : t('attachments.choose', { what: slot.title.toLowerCase() })}
-      </label>
-      <input
-        id={inputId}
-        type="file"
-        accept={ACCEPT}
-        disabled={busy}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) props.onUpload(file);
+      {/* The whole zone is the control: the file input lies over it (transparent), so a tap or click anywhere opens
+          the picker, the keyboard reaches it as the one input it is, and a file dropped on it is taken as chosen. */}
+      <div
+        className={`dropzone${dragging ? ' dropzone--active' : ''}${busy ? ' dropzone--busy' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (!dragging) setDragging(true);
         }}
-      />
+        onDragLeave={() => setDragging(false)}
+        onDrop={drop}
+      >
+        <label htmlFor={inputId} className="attachment__label dropzone__label">
+          {files.length > 0 && slot.type !== 'OVR'
+            ? t('attachments.replace', { what: slot.title.toLowerCase() })
+            : t('attachments.choose', { what: slot.title.toLowerCase() })}
+        </label>
+        <span className="dropzone__text" aria-hidden="true">
+          {dragging ? t('drop.active') : t('drop.text')}
+        </span>
+        <span className="dropzone__formats" id={`${inputId}-formats`}>
+          {t('drop.formats')}
+        </span>
+        <input
+          id={inputId}
+          className="dropzone__input"
+          type="file"
+          accept={ACCEPT}
+          disabled={busy}
+          aria-describedby={`${inputId}-formats`}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) props.onUpload(file);
+          }}
+        />
+      </div>
       {busy && (
         <progress max={1} value={props.progress} aria-label={t('attachments.uploading', { file: slot.title })} />
       )}

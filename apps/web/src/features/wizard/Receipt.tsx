@@ -3,6 +3,7 @@ import { PageTitle } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useI18n } from '../../i18n/i18n';
+import { ReceiptPdfLink } from '../cases/ReceiptPdfLink';
 
 /** The receipt the law asks for: the time limit, and where to follow the case. */
 export function Receipt({ summary }: { summary: CaseSummary }) {
@@ -24,6 +25,7 @@ export function Receipt({ summary }: { summary: CaseSummary }) {
         <dd>{formatDate(summary.decisionDeadline, lang)}</dd>
       </dl>
       <p>{t('receipt.law')}</p>
+      <ReceiptPdfLink caseId={summary.id} diaryNumber={summary.diaryNumber} />
       <h2>{t('receipt.nextTitle')}</h2>
       <p>{t('receipt.next')}</p>
       <p className="receipt__actions no-print">
