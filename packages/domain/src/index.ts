@@ -30,3 +30,4 @@ export * from './statistics/index';
 export * from './messages/fill';
 export * from './messages/sv';
 export * from './decision/phrases';
+export * from './parties/signingRules';
