@@ -31,3 +31,5 @@ export * from './messages/fill';
 export * from './messages/sv';
 export * from './decision/phrases';
 export * from './parties/signingRules';
+export * from './parties/schemas';
+export * from './parties/signText';

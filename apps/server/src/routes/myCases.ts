@@ -23,6 +23,7 @@ import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads'
 import { casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
 import { sendCaseDocument } from '../services/caseDocuments';
+import { partyCase } from '../services/parties';
 import * as svc from '../services/applicantCase';
 import { answerCompletion, caseProblemError, runCaseCommand } from '../services/caseCommands';
 
@@ -61,7 +62,8 @@ export default async function myCasesRoutes(app: FastifyInstance) {
         response: { 200: CaseDetailSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
-    async (request) => detail(await ownCase(request, request.params.id)),
+    // A co-owner follows the case too (issue #20); the commands below stay the applicant's.
+    async (request) => detail(await partyCase(app, currentUser(request), request.params.id)),
   );
 
   r.post(
@@ -139,7 +141,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const row = await ownCase(request, request.params.id);
+      const row = await partyCase(app, currentUser(request), request.params.id);
       return sendCaseDocument(app, reply, row.id, request.params.kind);
     },
   );

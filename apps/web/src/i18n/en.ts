@@ -1,10 +1,12 @@
 import { domainEn } from '@lovisa/domain/messages/en';
 import type { MessageKey } from './sv';
 import { afterPermitUiEn } from './afterPermit.en';
+import { partiesUiEn } from './parties.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
   ...afterPermitUiEn,
+  ...partiesUiEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',

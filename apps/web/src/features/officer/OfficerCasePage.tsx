@@ -37,6 +37,7 @@ import { PlanProvisions } from './PlanProvisions';
 import { FeePanel } from './FeePanel';
 import { NotesPanel } from './NotesPanel';
 import { ConsultationsPanel } from './ConsultationsPanel';
+import { OfficerParties } from '../parties/OfficerParties';
 import { PdfFrame, usePdfUrl } from './PdfPreview';
 
 export type Detail = CaseDetail & { officer: OfficerCaseView };
@@ -131,6 +132,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
             <div className="case-layout__main">
               {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
               <ApplicantPanel c={c} />
+              <OfficerParties caseId={c.id} />
               <AssessmentPanel c={c} />
               {c.officer.fee && <FeePanel c={c} fee={c.officer.fee} run={run} />}
               <ConsultationsPanel c={c} run={run} />
