@@ -67,6 +67,11 @@ describe.each(dbKinds)('co-owners sign the same submission (%s)', (kind) => {
     const mine = await as(PER, 'GET', '/api/me/cases');
     expect((mine.json() as { id: string }[]).map((x) => x.id)).toContain(c.id);
     expect((await as(PER, 'GET', `/api/me/cases/${c.id}`)).statusCode).toBe(200);
+    // …and its messages (the receipt now, the decision later) in his inbox.
+    const inbox = (await as(PER, 'GET', '/api/me/messages')).json() as { caseId: string }[];
+    expect(inbox.map((m) => m.caseId)).toContain(c.id);
+    const strangers = (await as(ANNA, 'GET', '/api/me/messages')).json() as { caseId: string }[];
+    expect(strangers.map((m) => m.caseId)).not.toContain(c.id);
     // The co-owner follows the case; the applicant's commands stay the applicant's.
     expect((await as(PER, 'POST', `/api/me/cases/${c.id}/withdraw`, { version: 0 })).statusCode).toBe(404);
   });

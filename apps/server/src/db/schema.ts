@@ -552,6 +552,15 @@ export const consentAnswers = pgTable(
   ],
 );
 
+/** What every BankID sign order in progress keeps besides its own: the QR's token and secret, and when it began. */
+function bankIdOrderColumns() {
+  return {
+    qrStartToken: text('qr_start_token').notNull(),
+    qrStartSecret: text('qr_start_secret').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  };
+}
+
 /** A neighbour's BankID sign order in progress: what they are shown is fixed here, and compared on completion. */
 export const consentSignOrders = pgTable('consent_sign_orders', {
   orderRef: text('order_ref').primaryKey(),
@@ -559,9 +568,7 @@ export const consentSignOrders = pgTable('consent_sign_orders', {
   personnummer: text('personnummer').notNull(),
   subject: jsonb('subject').notNull(),
   subjectHash: text('subject_hash').notNull(),
-  qrStartToken: text('qr_start_token').notNull(),
-  qrStartSecret: text('qr_start_secret').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  ...bankIdOrderColumns(),
 });
 // ───────────────────────────────────────────────────────────────────────────────────────────────────────────
 // The neighbour hearing (grannhörande, PBL 9 kap. 25 §): issue #19, "hearing run by the officer".
@@ -701,7 +708,5 @@ export const partySignOrders = pgTable('party_sign_orders', {
     .references(() => caseParties.id),
   personnummer: text('personnummer').notNull(),
   submissionHash: text('submission_hash').notNull(),
-  qrStartToken: text('qr_start_token').notNull(),
-  qrStartSecret: text('qr_start_secret').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  ...bankIdOrderColumns(),
 });

@@ -12,8 +12,8 @@ import {
   QrResultSchema,
   SignStartResultSchema,
 } from '@lovisa/domain';
-import { renderQr } from '../bankidQr';
 import { caseRouteErrors } from '../http/routeSchemas';
+import { linkSigningHandlers } from '../http/linkSigning';
 import { currentUser, privateTo } from '../plugins/session';
 import { openSigning, partiesService, signRequestOf } from '../services/parties';
 import { partySigningService } from '../services/partySigning';
@@ -32,6 +32,7 @@ export default async function partyRoutes(app: FastifyInstance) {
   privateTo(app, 'applicant');
   const parties = partiesService(app);
   const signing = partySigningService(app);
+  const handlers = linkSigningHandlers(app, signing);
 
   r.get(
     '/me/cases/:id/parties',
@@ -73,6 +74,8 @@ export default async function partyRoutes(app: FastifyInstance) {
     async (request) => signRequestOf(app, await openSigning(app, currentUser(request), request.params.code)),
   );
 
+  // jscpd:ignore-start -- signing through a link is one protocol: these routes answer as a neighbour's consent's do
+  // (routes/consentSigning.ts), with the same handlers (http/linkSigning.ts); only the schemas' words differ.
   r.post(
     '/signatures/:code/sign',
     {
@@ -90,10 +93,7 @@ export default async function partyRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (request, reply) => {
-      const order = await signing.startSign(currentUser(request), request.params.code, request.ip, request.log);
-      return reply.status(202).send({ ...order, pollIntervalMs: app.config.bankidPollIntervalMs });
-    },
+    async (request, reply) => handlers.start(request, request.params.code, reply),
   );
 
   r.get(
@@ -106,12 +106,10 @@ export default async function partyRoutes(app: FastifyInstance) {
         response: { 200: QrResultSchema, ...errors },
       },
     },
-    async (request, reply) => {
-      const order = await signing.ownOrder(currentUser(request), request.params.code, request.params.orderRef);
-      reply.header('cache-control', 'no-store');
-      return renderQr(order, app.clock());
-    },
+    async (request, reply) => handlers.qr(request, request.params.code, request.params.orderRef, reply),
   );
+
+  // jscpd:ignore-end
 
   r.post(
     '/signatures/:code/sign/collect',

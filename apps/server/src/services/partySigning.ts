@@ -3,7 +3,7 @@ import type { SignCollectResult } from '@lovisa/domain';
 import { appError } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { forgetPartySignOrder, insertPartySignOrder, partySignOrder, updateParty } from '../repositories/parties';
-import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
+import { cancelLinkSignature, collectLinkSignature, startBankIdSign } from './bankidCollect';
 import { openSigning, signRequestOf } from './parties';
 
 const SIGN_ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -56,6 +56,8 @@ export function partySigningService(app: FastifyInstance) {
     return order;
   }
 
+  // jscpd:ignore-start -- collecting and cancelling a link's signature runs as a neighbour's consent's does
+  // (services/consentSigning.ts), through the same helpers (bankidCollect.ts); what is stored after differs.
   async function collect(
     user: SessionUser,
     code: string,
@@ -63,19 +65,20 @@ export function partySigningService(app: FastifyInstance) {
     log: FastifyBaseLogger,
   ): Promise<SignCollectResult> {
     const order = await ownOrder(user, code, orderRef);
-    const result = await collectOrder(app, order.orderRef);
-    if (result?.status === 'pending') return unfinishedAnswer(result);
-    await forgetPartySignOrder(app.db, order.orderRef);
-    if (!result || result.status === 'failed') return unfinishedAnswer(result);
-    if (result.completionData.user.personalNumber !== user.personnummer) {
-      log.warn({ orderRef: order.orderRef }, 'co-owner signature by another person; refused');
-      throw appError('forbidden', 'parties.signedByOther');
-    }
+    const collected = await collectLinkSignature(
+      app,
+      order,
+      user.personnummer,
+      () => forgetPartySignOrder(app.db, order.orderRef),
+      { signedByOther: 'parties.signedByOther', log },
+    );
+    if ('unfinished' in collected) return collected.unfinished;
+    // jscpd:ignore-end
     // The version shown must still be the one the party is asked to sign, and the case's own.
     const { party, hash } = await openSigning(app, user, code);
     if (order.submissionHash !== hash || party.submissionHash !== hash)
       throw appError('conflict', 'parties.versionChanged');
-    const signed = result.completionData;
+    const signed = collected.completion.completionData;
     await updateParty(app.db, party.id, {
       state: 'signed',
       signature: signed.signature,
@@ -87,15 +90,14 @@ export function partySigningService(app: FastifyInstance) {
     return { status: 'complete', message: 'Ansökan är underskriven.' };
   }
 
+  // jscpd:ignore-start -- as above: the same cancel, over this link's own order table.
   /** Ends signing: nothing is stored, and BankID forgets the order. */
   async function cancel(user: SessionUser, code: string, orderRef: string) {
     const order = await ownOrder(user, code, orderRef);
-    await forgetPartySignOrder(app.db, order.orderRef);
-    await app
-      .bankid()
-      .cancel(order.orderRef)
-      .catch(() => {});
+    await cancelLinkSignature(app, order.orderRef, () => forgetPartySignOrder(app.db, order.orderRef));
   }
+
+  // jscpd:ignore-end
 
   return { startSign, collect, cancel, ownOrder };
 }

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useMemo, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { CONSENT_REASON_MAX, measureLabels, type ConsentRequestView } from '@lovisa/domain';
 import { apiErrorMessage } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -15,16 +15,7 @@ import { useSignOrder } from './useSignOrder';
 export default function ConsentPage({ code }: { code: string }) {
   const { data, error, reload } = useApi(() => consentApi.view(code), [code]);
   const { t } = useI18n();
-  const loadQr = useCallback((orderRef: string) => consentApi.signQr(code, orderRef), [code]);
-  const calls = useMemo(
-    () => ({
-      start: () => consentApi.sign(code),
-      collect: (orderRef: string) => consentApi.signCollect(code, orderRef),
-      cancel: (orderRef: string) => consentApi.signCancel(code, orderRef),
-    }),
-    [code],
-  );
-  const signing = useSignOrder(calls, reload);
+  const signing = useSignOrder(consentApi, code, reload);
   if (signing.signing)
     return (
       <SigningView
@@ -32,7 +23,7 @@ export default function ConsentPage({ code }: { code: string }) {
         message={signing.message}
         onCancel={signing.cancel}
         title="consent.page.signTitle"
-        loadQr={loadQr}
+        loadQr={signing.loadQr}
       />
     );
   return (

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useMemo } from 'react';
+import { Fragment } from 'react';
 import { measureLabels, type PartySignRequest } from '@lovisa/domain';
 import { PageTitle, Status } from '../../components/Layout';
 import { useI18n } from '../../i18n/i18n';
@@ -15,16 +15,7 @@ import { partiesApi } from './partiesApi';
 export default function PartySignPage({ code }: { code: string }) {
   const { data, error, reload } = useApi(() => partiesApi.request(code), [code]);
   const { t } = useI18n();
-  const loadQr = useCallback((orderRef: string) => partiesApi.signQr(code, orderRef), [code]);
-  const calls = useMemo(
-    () => ({
-      start: () => partiesApi.sign(code),
-      collect: (orderRef: string) => partiesApi.signCollect(code, orderRef),
-      cancel: (orderRef: string) => partiesApi.signCancel(code, orderRef),
-    }),
-    [code],
-  );
-  const signing = useSignOrder(calls, reload);
+  const signing = useSignOrder(partiesApi, code, reload);
   if (signing.signing)
     return (
       <SigningView
@@ -32,7 +23,7 @@ export default function PartySignPage({ code }: { code: string }) {
         message={signing.message}
         onCancel={signing.cancel}
         title="parties.sign.signTitle"
-        loadQr={loadQr}
+        loadQr={signing.loadQr}
       />
     );
   return (
