@@ -200,6 +200,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   if (!config.kiosk.only) await api.register(import('./routes/officerParties'));
   if (!config.kiosk.only) await api.register(import('./routes/statistics'));
   if (!config.kiosk.only) await api.register(import('./routes/queueViews'));
+  if (!config.kiosk.only) await api.register(import('./routes/committee'));
   // After the permit (issue #21): the applicant's routes always, the officer's off a kiosk like the rest.
   await api.register(import('./routes/afterPermit'), { officer: !config.kiosk.only });
   await api.register(import('./routes/afterPermitKa'));

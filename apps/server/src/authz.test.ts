@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { attachments, caseAfterPermit, decisionAnnouncements, decisionDeliveries } from './db/schema';
+import { addDays, workingDayFrom } from '@lovisa/domain';
+import {
+  attachments,
+  caseAfterPermit,
+  committeeMeetings,
+  decisionAnnouncements,
+  decisionDeliveries,
+} from './db/schema';
 import { insertConsultation } from './repositories/consultations';
 import { sha256 } from './services/consent';
 import {
@@ -338,6 +345,35 @@ async function caseOfA(
   };
 }
 const officerOnlyLead: Expect = { ...officersOfTeam(200), officerX: 403 };
+
+/** Each added meeting takes the next day: one meeting a day. */
+let meetingsAdded = 0;
+/** A board meeting on `date` (put straight in the calendar: a held one cannot be added through the API). */
+async function meetingOn(ctx: Ctx, date: string): Promise<string> {
+  await ctx.h.app.db
+    .insert(committeeMeetings)
+    .values({ id: randomUUID(), meetingDate: date, createdByName: 'Test', createdAt: new Date() })
+    .onConflictDoNothing();
+  const [m] = await ctx.h.app.db.select().from(committeeMeetings).where(eq(committeeMeetings.meetingDate, date));
+  return m!.id;
+}
+/** A fresh case of A whose proposal waits for the board's meeting held today (the harness's 23 November). */
+async function caseBeforeBoardOfA(ctx: Ctx): Promise<{ id: string; version: number }> {
+  const { id } = await caseOfA(ctx);
+  const meetingId = await meetingOn(ctx, '2026-11-23');
+  const proposal = {
+    outcome: 'approved',
+    reason: 'Följer detaljplanen.',
+    conditions: [],
+    by: { personnummer: ctx.facts.officer, name: 'Handläggaren' },
+    at: '2026-11-20T10:00:00.000Z',
+    committee: { meetingId, date: '2026-11-23', grounds: ['principle'] },
+  };
+  await ctx.h.app.db.execute(
+    sql`update cases set status = 'proposed', proposal = ${JSON.stringify(proposal)}::jsonb where id = ${id}`,
+  );
+  return { id, version: 0 };
+}
 
 /** A fresh notification of A (a 5 × 5 m komplementbostadshus): its start approval is its decision. */
 async function notificationOfA(ctx: Ctx): Promise<{ id: string; version: number }> {
@@ -1260,6 +1296,55 @@ const matrix: Row[] = [
       };
     },
   },
+  // Decisions above delegation: any officer refers a case of the team, records the board's decision; the calendar
+  // is every officer's to read and a team lead's to fill.
+  {
+    method: 'GET',
+    route: '/api/officer/committee/meetings',
+    expect: { ...officersOfTeam(200), officerY: 200 },
+    call: async () => ({ method: 'GET', url: '/api/officer/committee/meetings' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/committee/meetings',
+    expect: { ...officersOfTeam(403), officerY: 403, teamLead: 201 },
+    call: async () => ({
+      method: 'POST',
+      url: '/api/officer/committee/meetings',
+      body: { date: workingDayFrom(addDays('2027-02-01', meetingsAdded++)) },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/officer/committee/meetings/:id',
+    expect: { ...officersOfTeam(200), officerY: 200 },
+    call: async (c) => ({ method: 'GET', url: `/api/officer/committee/meetings/${await meetingOn(c, '2026-12-17')}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/committee-referral',
+    expect: officersOfTeam(200),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseOfA(c)).id}/committee-referral`,
+      body: {
+        version: 0,
+        outcome: 'refused',
+        reason: 'Strider mot detaljplanen.',
+        meetingId: await meetingOn(c, '2026-12-17'),
+      },
+    }),
+  },
+  ...(['committee-decision', 'committee-decision/preview'] as const).map((path) => ({
+    method: 'POST' as const,
+    route: `/api/officer/cases/:id/${path}`,
+    expect: officersOfTeam(200),
+    call: async (c: Ctx) => ({
+      method: 'POST' as const,
+      url: `/api/officer/cases/${(await caseBeforeBoardOfA(c)).id}/${path}`,
+      body: { version: 0, outcome: 'approved', paragraph: '§ 4' },
+    }),
+  })),
   // Four eyes: only a team lead of the case's team confirms or returns a proposal.
   {
     method: 'POST',

@@ -61,6 +61,7 @@ const notFoundIds = {
   file: 'server.notFound.file',
   document: 'server.notFound.document',
   queueView: 'server.notFound.queueView',
+  meeting: 'server.notFound.meeting',
 } as const satisfies Record<string, DomainMessageId>;
 export type NotFoundThing = keyof typeof notFoundIds;
 

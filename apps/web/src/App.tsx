@@ -17,6 +17,11 @@ const QueuePage = lazy(() => import('./features/officer/QueuePage'));
 const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
 // Statistics (issue #25): its own chunk, never in the applicant's entry.
 const StatisticsPage = lazy(() => import('./features/statistics/StatisticsPage'));
+// Decisions above delegation: the board's meetings and agendas (issue #22).
+const CommitteePage = lazy(() => import('./features/committee/CommitteePage'));
+const CommitteeAgendaPage = lazy(() =>
+  import('./features/committee/CommitteePage').then((m) => ({ default: m.CommitteeAgendaPage })),
+);
 // A neighbour's side of a hearing (issue 19): the letter's code, then what they were sent.
 const HearingCodePage = lazy(() => import('./features/hearing/HearingCodePage'));
 const NeighbourHearingPage = lazy(() => import('./features/hearing/NeighbourHearingPage'));
@@ -48,6 +53,8 @@ function route(path: string) {
   if ((m = path.match(/^\/kontrollansvarig\/([0-9a-f-]{36})$/))) return <KontrollansvarigPage id={m[1]!} />;
   if (path === '/handlaggare') return <QueuePage />;
   if (path === '/handlaggare/statistik') return <StatisticsPage />;
+  if (path === '/handlaggare/namnd') return <CommitteePage />;
+  if ((m = path.match(/^\/handlaggare\/namnd\/([0-9a-f-]{36})$/))) return <CommitteeAgendaPage id={m[1]!} />;
   if ((m = path.match(/^\/handlaggare\/arenden\/([0-9a-f-]{36})$/))) return <OfficerCasePage id={m[1]!} />;
   if (path === '/dev/e-post') return <OutboxPage />;
   if (path === '/anslagstavla') return <AnslagstavlaPage />;

@@ -30,6 +30,7 @@ export * from './statistics/index';
 export * from './messages/fill';
 export * from './messages/sv';
 export * from './decision/phrases';
+export * from './decision/delegation';
 export * from './parties/signingRules';
 export * from './parties/schemas';
 export * from './parties/signText';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DELEGATION_ORDER, DelegationOrderSchema } from './decision/delegation';
 
 /** "#1a5c8e" or "#fff" → [r, g, b] in 0–255, or null for anything else. */
 export function parseHexColour(hex: string): [number, number, number] | null {
@@ -76,6 +77,8 @@ export const MunicipalitySchema = z.object({
   nameEn: z.string().trim().min(2).max(100).optional(),
   /** The committee that decides building permits, e.g. "Byggnadsnämnden". */
   board: z.string().trim().min(2).max(100).default('Byggnadsnämnden'),
+  /** The board's delegation order: which permit decisions it keeps for its meetings. */
+  delegation: DelegationOrderSchema.default(DEFAULT_DELEGATION_ORDER),
   /** A file name in the fixtures directory (PNG, SVG, JPEG or WebP), served at /api/municipality/logo; null = none. */
   logo: z
     .string()
@@ -108,6 +111,7 @@ export const KJELLSTAVIK: Municipality = {
   name: 'Kjellstavik kommun',
   nameEn: 'Kjellstavik Municipality',
   board: 'Byggnadsnämnden',
+  delegation: DEFAULT_DELEGATION_ORDER,
   logo: null,
   colours: { primary: '#1d4f91', primaryDark: '#143a6b' },
   fictional: true,

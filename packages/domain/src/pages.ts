@@ -20,6 +20,8 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   new RegExp(`^/kontrollansvarig/${UUID}$`),
   /^\/handlaggare$/,
   /^\/handlaggare\/statistik$/,
+  /^\/handlaggare\/namnd$/,
+  new RegExp(`^/handlaggare/namnd/${UUID}$`),
   new RegExp(`^/handlaggare/arenden/${UUID}$`),
   /^\/dev\/e-post$/,
   /^\/anslagstavla$/,

@@ -233,6 +233,17 @@ export const queueViews = pgTable(
   (t) => [uniqueIndex('queue_views_officer_name_idx').on(t.officerPersonnummer, t.name)],
 );
 
+/**
+ * The board's meetings (byggnadsnämndens sammanträden), put in the calendar by a team lead. A case referred to
+ * one carries it in its proposal (proposal.committee.meetingId); its agenda is read from the cases.
+ */
+export const committeeMeetings = pgTable('committee_meetings', {
+  id: uuid('id').primaryKey(),
+  meetingDate: date('meeting_date', { mode: 'string' }).notNull().unique(),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
 /** Messages to the applicant, shown in Mina ärenden: the receipt, orders to complete, decisions. */
 export const messages = pgTable(
   'messages',

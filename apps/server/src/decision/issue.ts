@@ -5,7 +5,7 @@ import {
   ruleSetOfCase,
   stockholmDate,
   type ApplicationSubmission,
-  type DecisionOutcome,
+  type DocumentOrder,
   type MeasureType,
 } from '@lovisa/domain';
 import { caseEventsOf, clockFactsOf, type CaseRow } from '../repositories/cases';
@@ -20,15 +20,8 @@ export function letterhead(app: FastifyInstance): { municipality: string; board:
   return { municipality: app.config.municipality.name, board: app.config.municipality.board };
 }
 
-export interface IssueInput {
-  kind: 'decision' | 'startApproval';
-  outcome: DecisionOutcome;
-  reason: string;
-  conditions: string[];
-  decidedBy: { name: string; teamLead: boolean };
-  proposedBy: string | null;
-  at: Date;
-}
+/** The document the domain ordered, and the moment it is issued. */
+export type IssueInput = DocumentOrder & { at: Date };
 
 /**
  * Writes the decision document of a case (pdf-lib, DejaVu embedded). The fee decision comes from the
@@ -83,6 +76,7 @@ export async function renderCaseDocument(
     ...(feeNote ? { feeNote } : {}),
     decidedBy: { name: input.decidedBy.name, title: input.decidedBy.teamLead ? 'gruppledare' : 'bygglovshandläggare' },
     proposedBy: input.proposedBy,
+    committee: input.committee,
     municipality: letterhead(app).municipality,
     announcement: ruleSetOfCase(clockFactsOf(row)).afterDecision.announcement.value,
   });

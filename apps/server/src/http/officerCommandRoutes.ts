@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   AssignInputSchema,
+  CommitteeDecisionInputSchema,
+  CommitteeReferralInputSchema,
   CompletionRequestInputSchema,
   DecisionInputSchema,
   DeliveryInputSchema,
@@ -18,6 +20,7 @@ import type { SessionUser } from '../plugins/session';
 import type { CaseRow } from '../repositories/cases';
 import { teamMember } from '../repositories/officers';
 import { deliveryOf } from '../services/decisionNotice';
+import { meetingRef } from '../services/committee';
 
 interface CommandRoute<S extends z.ZodType> {
   path: string;
@@ -75,6 +78,35 @@ export const commandRoutes = [
       outcome: b.outcome,
       reason: b.reason,
       conditions: b.conditions ?? [],
+    }),
+  }),
+  route({
+    path: 'committee-referral',
+    summary:
+      'Put the proposed decision on the agenda of a coming board meeting: required when the delegation order keeps it from officers, allowed for a matter of principle',
+    body: CommitteeReferralInputSchema,
+    command: async (b, { app }) => ({
+      type: 'referToCommittee',
+      version: b.version,
+      outcome: b.outcome,
+      reason: b.reason,
+      conditions: b.conditions ?? [],
+      meeting: await meetingRef(app.db, b.meetingId),
+    }),
+  }),
+  route({
+    path: 'committee-decision',
+    summary:
+      "Record the board's decision from its minutes (on or after the meeting day): as proposed, the other outcome with the board's reason, or återremiss",
+    body: CommitteeDecisionInputSchema,
+    preview: true,
+    command: (b, { app }) => ({
+      type: 'recordCommitteeDecision',
+      version: b.version,
+      outcome: b.outcome,
+      paragraph: b.paragraph,
+      reason: b.reason ?? null,
+      board: app.config.municipality.board,
     }),
   }),
   route({

@@ -14,7 +14,11 @@ import {
   type DecisionOutcome,
   type Hearing,
   type Procedure,
+  type ApplicationSubmission,
+  type DelegationOrder,
+  type MeasureType,
 } from '@lovisa/domain';
+import { polygonArea } from '@lovisa/geo';
 import { issueDocument, renderCaseDocument } from '../decision/issue';
 import { hearingOf } from '../repositories/hearings';
 import { noticeWork, storeDelivery } from './decisionNotice';
@@ -37,7 +41,9 @@ export function caseStateOf(
   row: CaseRow,
   assessment: CaseState['assessment'] = null,
   hearing: Hearing | null = null,
+  delegationOrder: DelegationOrder | null = null,
 ): CaseState {
+  const application = row.application as Partial<ApplicationSubmission>;
   return {
     diaryNumber: row.diaryNumber,
     version: row.version,
@@ -53,6 +59,14 @@ export function caseStateOf(
     neighbourConsentMissing: row.neighbourConsentMissing,
     assessment,
     hearing,
+    delegation: delegationOrder && {
+      order: delegationOrder,
+      facts: {
+        procedure: row.procedure as Procedure,
+        measure: row.measure as MeasureType,
+        buildingAreaM2: (application.footprints ?? []).reduce((sum, f) => sum + polygonArea(f.geometry), 0),
+      },
+    },
   };
 }
 
@@ -105,7 +119,12 @@ export async function previewCaseDocument(
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const hearing = await hearingOf(app.db, row.id);
   const at = app.clock();
-  const result = applyCaseCommand(caseStateOf(row, null, hearing), command, actor, at);
+  const result = applyCaseCommand(
+    caseStateOf(row, null, hearing, app.config.municipality.delegation),
+    command,
+    actor,
+    at,
+  );
   if (!result.ok) throw caseProblemError(result.problem, row);
   const [document] = result.change.documents;
   if (!document) throw appError('conflict', 'server.previewNothingIssued');
@@ -128,7 +147,12 @@ export async function runCaseCommand(
     hearingOf(db, row.id),
   ]);
   const at = app.clock();
-  const result = applyCaseCommand(caseStateOf(row, assessment, hearing), command, actor, at);
+  const result = applyCaseCommand(
+    caseStateOf(row, assessment, hearing, app.config.municipality.delegation),
+    command,
+    actor,
+    at,
+  );
   if (!result.ok) throw caseProblemError(result.problem, row);
   const { set: domainSet, events, messages, documents } = result.change;
   const { hearing: changedHearing, ...set } = domainSet;

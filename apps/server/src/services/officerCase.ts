@@ -63,7 +63,7 @@ async function officerView(
     // A dismissal charges nothing, and a refused or granted case states its fee in its decision.
     row.outcome === 'dismissed' || row.status === 'withdrawn' ? null : caseFeeOf(app, row, events, app.clock()),
   ]);
-  const state = caseStateOf(row, null, hearing);
+  const state = caseStateOf(row, null, hearing, app.config.municipality.delegation);
   const today = stockholmDate(app.clock());
   const limits = caseCommandLimits(
     {
@@ -71,6 +71,7 @@ async function officerView(
       replyBy: state.completionRequest?.replyBy ?? null,
       extended: state.clock.extension !== null,
       proposalBy: state.proposal?.by.personnummer ?? null,
+      committeeDate: state.proposal?.committee?.date ?? null,
     },
     actor,
     today,

@@ -8751,7 +8751,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -8777,7 +8779,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -8840,6 +8843,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -9018,7 +9023,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -9029,7 +9041,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -9066,6 +9083,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -12778,7 +12802,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -12804,7 +12830,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -12867,6 +12894,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -13045,7 +13074,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -13056,7 +13092,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -13093,6 +13134,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -14236,7 +14284,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -14262,7 +14312,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -14325,6 +14376,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -14503,7 +14556,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -14514,7 +14574,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -14551,6 +14616,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -15074,7 +15146,8 @@ export interface paths {
                 | 'withdrawn'
                 | 'consultation'
                 | 'slutbesked'
-                | 'validityReminder';
+                | 'validityReminder'
+                | 'committeeReferral';
               subject: string;
             }[];
           };
@@ -15251,6 +15324,21 @@ export interface paths {
                 phone: string;
                 /** Format: uri */
                 website?: string;
+              };
+              /**
+               * @default {
+               *       "committeeAboveAreaM2": 250,
+               *       "committeeRefusals": false,
+               *       "committeeMeasures": []
+               *     }
+               */
+              delegation: {
+                /** @default 250 */
+                committeeAboveAreaM2: number | null;
+                /** @default [] */
+                committeeMeasures: ('newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport')[];
+                /** @default false */
+                committeeRefusals: boolean;
               };
               /** @default false */
               fictional: boolean;
@@ -15475,7 +15563,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -15501,7 +15591,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -15564,6 +15655,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -15742,7 +15835,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -15753,7 +15853,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -15790,6 +15895,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -19306,7 +19418,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -19332,7 +19446,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -19395,6 +19510,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -19573,7 +19690,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -19584,7 +19708,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -19621,6 +19750,1750 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/committee-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the board's decision from its minutes (on or after the meeting day): as proposed, the other outcome with the board's reason, or återremiss */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'approved' | 'refused' | 'returned';
+            paragraph: string;
+            reason?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisitBooked'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
+                  | 'noteWritten'
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder'
+                  | 'committeeReferral';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                  | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                    | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
+                  )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
+                    hearingNeeded: boolean;
+                    mayRefer: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/committee-decision/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The PDF this would issue, to read before it is issued (nothing is stored): Record the board's decision from its minutes (on or after the meeting day): as proposed, the other outcome with the board's reason, or återremiss */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'approved' | 'refused' | 'returned';
+            paragraph: string;
+            reason?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/committee-referral': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put the proposed decision on the agenda of a coming board meeting: required when the delegation order keeps it from officers, allowed for a matter of principle */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            conditions?: string[];
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            outcome: 'approved' | 'refused';
+            reason: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisitBooked'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
+                  | 'noteWritten'
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder'
+                  | 'committeeReferral';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                  | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                    | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
+                  )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
+                    hearingNeeded: boolean;
+                    mayRefer: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -20035,7 +21908,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -20061,7 +21936,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -20124,6 +22000,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -20302,7 +22180,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -20313,7 +22198,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -20350,6 +22240,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -20767,7 +22664,9 @@ export interface paths {
                     | 'noteWritten'
                     | 'feeDecided'
                     | 'consultationSent'
-                    | 'consultationAnswered';
+                    | 'consultationAnswered'
+                    | 'referredToCommittee'
+                    | 'committeeReturned';
                 }[];
                 /** Format: uuid */
                 id: string;
@@ -20793,7 +22692,8 @@ export interface paths {
                     | 'withdrawn'
                     | 'consultation'
                     | 'slutbesked'
-                    | 'validityReminder';
+                    | 'validityReminder'
+                    | 'committeeReferral';
                   subject: string;
                 }[];
                 notice: {
@@ -20856,6 +22756,8 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
                   applicant: {
                     address: {
@@ -21034,7 +22936,14 @@ export interface paths {
                       | 'writeNote'
                       | 'decideFee'
                       | 'sendConsultation'
+                      | 'referToCommittee'
+                      | 'recordCommitteeDecision'
                     )[];
+                    committee: {
+                      /** Format: date */
+                      date: string;
+                      mayRecord: boolean;
+                    } | null;
                     completion: {
                       /** Format: date */
                       defaultReplyBy: string;
@@ -21045,7 +22954,12 @@ export interface paths {
                       restartsClock: boolean;
                     } | null;
                     decision: {
+                      committeeGrounds: {
+                        approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                        refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      };
                       hearingNeeded: boolean;
+                      mayRefer: boolean;
                       outcomes: ('approved' | 'refused' | 'dismissed')[];
                       proposes: boolean;
                       reasonMinLength: number;
@@ -21082,6 +22996,13 @@ export interface paths {
                       name: string;
                       personnummer: string;
                     };
+                    committee?: {
+                      /** Format: date */
+                      date: string;
+                      grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      /** Format: uuid */
+                      meetingId: string;
+                    } | null;
                     conditions: string[];
                     /** @enum {string} */
                     outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -21498,7 +23419,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -21524,7 +23447,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -21587,6 +23511,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -21765,7 +23691,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -21776,7 +23709,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -21813,6 +23751,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -22456,7 +24401,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -22482,7 +24429,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -22545,6 +24493,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -22723,7 +24673,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -22734,7 +24691,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -22771,6 +24733,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -23327,7 +25296,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -23353,7 +25324,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -23416,6 +25388,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -23594,7 +25568,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -23605,7 +25586,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -23642,6 +25628,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -24054,7 +26047,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -24080,7 +26075,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -24143,6 +26139,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -24321,7 +26319,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -24332,7 +26337,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -24369,6 +26379,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -24782,7 +26799,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -24808,7 +26827,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -24871,6 +26891,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -25049,7 +27071,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -25060,7 +27089,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -25097,6 +27131,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -25514,7 +27555,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -25540,7 +27583,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -25603,6 +27647,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -25781,7 +27827,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -25792,7 +27845,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -25829,6 +27887,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -26239,7 +28304,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -26265,7 +28332,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -26328,6 +28396,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -26506,7 +28576,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -26517,7 +28594,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -26554,6 +28636,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -27109,7 +29198,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -27135,7 +29226,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -27198,6 +29290,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -27376,7 +29470,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -27387,7 +29488,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -27424,6 +29530,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -28424,7 +30537,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -28450,7 +30565,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -28513,6 +30629,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -28691,7 +30809,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -28702,7 +30827,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -28739,6 +30869,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -29376,7 +31513,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -29402,7 +31541,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -29465,6 +31605,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -29643,7 +31785,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -29654,7 +31803,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -29691,6 +31845,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -30461,7 +32622,9 @@ export interface paths {
                   | 'noteWritten'
                   | 'feeDecided'
                   | 'consultationSent'
-                  | 'consultationAnswered';
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned';
               }[];
               /** Format: uuid */
               id: string;
@@ -30487,7 +32650,8 @@ export interface paths {
                   | 'withdrawn'
                   | 'consultation'
                   | 'slutbesked'
-                  | 'validityReminder';
+                  | 'validityReminder'
+                  | 'committeeReferral';
                 subject: string;
               }[];
               notice: {
@@ -30550,6 +32714,8 @@ export interface paths {
                   | 'writeNote'
                   | 'decideFee'
                   | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
                 )[];
                 applicant: {
                   address: {
@@ -30728,7 +32894,14 @@ export interface paths {
                     | 'writeNote'
                     | 'decideFee'
                     | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
                   )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
                   completion: {
                     /** Format: date */
                     defaultReplyBy: string;
@@ -30739,7 +32912,12 @@ export interface paths {
                     restartsClock: boolean;
                   } | null;
                   decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
                     hearingNeeded: boolean;
+                    mayRefer: boolean;
                     outcomes: ('approved' | 'refused' | 'dismissed')[];
                     proposes: boolean;
                     reasonMinLength: number;
@@ -30776,6 +32954,13 @@ export interface paths {
                     name: string;
                     personnummer: string;
                   };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
                   conditions: string[];
                   /** @enum {string} */
                   outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
@@ -31227,6 +33412,531 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/committee/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The board's coming meetings and those held in the last 60 days, with my team's waiting proposals */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mayAdd: boolean;
+              meetings: {
+                /** Format: date */
+                date: string;
+                /** Format: uuid */
+                id: string;
+                open: boolean;
+                pending: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A team lead adds a meeting to the board's calendar (a day after today; one a day) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            date: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              date: string;
+              /** Format: uuid */
+              id: string;
+              open: boolean;
+              pending: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/committee/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A meeting's agenda (föredragningslista) for my team: waiting proposals and what the minutes recorded */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              board: string;
+              items: {
+                /** Format: uuid */
+                caseId: string;
+                diaryNumber: string;
+                grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** @enum {string|null} */
+                outcome: 'approved' | 'refused' | null;
+                paragraph: string | null;
+                presenter: string;
+                propertyDesignation: string;
+                /** @enum {string} */
+                proposedOutcome: 'approved' | 'refused';
+                /** @enum {string} */
+                state: 'waiting' | 'decided' | 'returned';
+              }[];
+              meeting: {
+                /** Format: date */
+                date: string;
+                /** Format: uuid */
+                id: string;
+                open: boolean;
+                pending: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

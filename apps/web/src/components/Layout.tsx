@@ -41,6 +41,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     <Link href="/handlaggare">{t('nav.officer')}</Link>
                   </li>
                   <li>
+                    <Link href="/handlaggare/namnd">{t('committee.link')}</Link>
+                  </li>
+                  <li>
                     <Link href="/handlaggare/statistik">{t('nav.statistics')}</Link>
                   </li>
                 </>

@@ -1,11 +1,13 @@
 import { domainEn } from '@lovisa/domain/messages/en';
 import type { MessageKey } from './sv';
 import { afterPermitUiEn } from './afterPermit.en';
+import { committeeUiEn } from './committee.en';
 import { partiesUiEn } from './parties.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
   ...afterPermitUiEn,
+  ...committeeUiEn,
   ...partiesUiEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',

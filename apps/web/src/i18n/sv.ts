@@ -1,5 +1,6 @@
 import { domainSv } from '@lovisa/domain/messages/sv';
 import { afterPermitUiSv } from './afterPermit.sv';
+import { committeeUiSv } from './committee.sv';
 import { partiesUiSv } from './parties.sv';
 
 /**
@@ -968,5 +969,5 @@ const ui = {
   'hearing.decisionNeedsHearing': 'Lov kan ges först när grannarna har hörts. Ett avslag kräver inget hörande.',
 };
 
-export const sv = { ...domainSv, ...ui, ...afterPermitUiSv, ...partiesUiSv };
+export const sv = { ...domainSv, ...ui, ...afterPermitUiSv, ...committeeUiSv, ...partiesUiSv };
 export type MessageKey = keyof typeof sv;

@@ -47,6 +47,7 @@ describe('the lifecycle: what an officer may do', () => {
       'requestCompletion',
       'extendDeadline',
       'decide',
+      'referToCommittee',
     ]);
     expect(allowedActions({ ...open, deviation: true }, officer, '2026-12-01')).toContain('startHearing');
     expect(allowedActions({ ...open, extended: true }, officer, '2026-12-01')).not.toContain('extendDeadline');
@@ -54,7 +55,13 @@ describe('the lifecycle: what an officer may do', () => {
   it('dismisses, or decides as it stands, only after the reply-by day of an ignored order', () => {
     const waiting = { ...open, status: 'awaitingCompletion' as const, replyBy: '2026-12-14' };
     expect(allowedActions(waiting, officer, '2026-12-14')).toEqual(['assign', 'extendDeadline']);
-    expect(allowedActions(waiting, officer, '2026-12-15')).toEqual(['assign', 'extendDeadline', 'decide', 'dismiss']);
+    expect(allowedActions(waiting, officer, '2026-12-15')).toEqual([
+      'assign',
+      'extendDeadline',
+      'decide',
+      'dismiss',
+      'referToCommittee',
+    ]);
   });
   it('lets a team lead, not the proposer, confirm or return a proposal', () => {
     const proposed = { ...open, status: 'proposed' as const, proposalBy: officer.personnummer };

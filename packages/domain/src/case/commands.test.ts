@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clockFactsAtReceipt } from './clock';
 import { applyCaseCommand, type CaseActor, type CaseCommand, type CaseState } from './commands';
 import { caseCommandLimits } from './limits';
+import { DEFAULT_DELEGATION_ORDER } from '../decision/delegation';
 import { fillMessage, type Message } from '../messages/fill';
 import { domainEn } from '../messages/en';
 import { domainSv, type DomainMessageId } from '../messages/sv';
@@ -57,6 +58,14 @@ const heard = {
 };
 const proposed: CaseState = { ...received, deviation: true, status: 'proposed', proposal, hearing: heard };
 const decided: CaseState = { ...received, status: 'decided', outcome: 'approved' };
+const bigHouse = { procedure: 'permit' as const, measure: 'newMainBuilding' as const, buildingAreaM2: 300 };
+const meetingId = '6f1c2b9e-1d2a-4c3b-8e4f-5a6b7c8d9e01';
+/** A proposal waiting for the board's meeting on 17 December. */
+const beforeBoard: CaseState = {
+  ...received,
+  status: 'proposed',
+  proposal: { ...proposal, committee: { meetingId, date: '2026-12-17', grounds: ['area'] } },
+};
 const withdrawn: CaseState = { ...received, status: 'withdrawn' };
 const v = 3;
 
@@ -69,6 +78,76 @@ const refusals: {
   code: CaseProblemCode;
   path?: string;
 }[] = [
+  {
+    name: 'an officer cannot grant what the delegation order keeps for the board',
+    state: { ...received, delegation: { order: DEFAULT_DELEGATION_ORDER, facts: bigHouse } },
+    command: { type: 'decide', version: v, outcome: 'approved', reason: 'Följer planen.', conditions: [] },
+    actor: officer,
+    code: 'COMMITTEE_DECIDES',
+    path: 'outcome',
+  },
+  {
+    name: 'a referral names a meeting the board has',
+    state: received,
+    command: {
+      type: 'referToCommittee',
+      version: v,
+      outcome: 'refused',
+      reason: 'Strider mot planen.',
+      conditions: [],
+      meeting: null,
+    },
+    actor: officer,
+    code: 'MEETING_NOT_FOUND',
+    path: 'meetingId',
+  },
+  {
+    name: 'a referral to a meeting already held',
+    state: received,
+    command: {
+      type: 'referToCommittee',
+      version: v,
+      outcome: 'refused',
+      reason: 'Strider mot planen.',
+      conditions: [],
+      meeting: { id: meetingId, date: '2026-12-01' },
+    },
+    actor: officer,
+    code: 'MEETING_PASSED',
+    path: 'meetingId',
+  },
+  {
+    name: 'the minutes paragraph is a number',
+    state: beforeBoard,
+    command: {
+      type: 'recordCommitteeDecision',
+      version: v,
+      outcome: 'approved',
+      paragraph: 'x',
+      reason: null,
+      board: 'Byggnadsnämnden',
+    },
+    actor: officer,
+    day: '2026-12-17',
+    code: 'MINUTES_PARAGRAPH_INVALID',
+    path: 'paragraph',
+  },
+  {
+    name: 'the board deciding otherwise than proposed gives its reason',
+    state: beforeBoard,
+    command: {
+      type: 'recordCommitteeDecision',
+      version: v,
+      outcome: 'refused',
+      paragraph: '§ 3',
+      reason: null,
+      board: 'Byggnadsnämnden',
+    },
+    actor: officer,
+    day: '2026-12-17',
+    code: 'COMMITTEE_REASON_MISSING',
+    path: 'reason',
+  },
   {
     name: 'an applicant cannot decide',
     state: received,
@@ -786,6 +865,8 @@ describe('caseCommandLimits tells a view what it may offer', () => {
       outcomes: ['approved', 'refused'],
       reasonMinLength: 5,
       hearingNeeded: false,
+      committeeGrounds: { approved: [], refused: [] },
+      mayRefer: true,
     });
     expect(caseCommandLimits(lifecycle, officer, '2026-12-15').completion?.restartsClock).toBe(false);
     // On a Friday three weeks before Christmas: the first day is Monday, the default the first working day after.

@@ -28,6 +28,7 @@ import {
 import { applicantMessages, neighbourConsentMissing, neighbourConsentPresent, type MessageText } from './texts';
 import { plannedAnnouncement, type Announcement } from '../decision/notice';
 import type { ConsultationAnswerKind } from './consultation';
+import { committeeGroundsOf, type CaseDelegation, type CommitteeMeetingRef } from '../decision/delegation';
 import {
   hearingMayClose,
   hearingOpenFor,
@@ -58,6 +59,8 @@ export interface CaseState {
   assessment: Pick<CaseAssessment, 'conditions' | 'advice' | 'deviation'> | null;
   /** The neighbour hearing (PBL 9 kap. 25 §), running or closed; absent or null when none was held. */
   hearing?: Hearing | null;
+  /** The delegation order and the case's facts it weighs; absent: every decision is delegated. */
+  delegation?: CaseDelegation | null;
 }
 
 export type CaseActor =
@@ -112,6 +115,25 @@ export type CaseCommand =
       consultee: string;
       kind: ConsultationAnswerKind;
       answered: boolean;
+    }>
+  /** The proposal put before the board; `meeting` as the server found it among the board's meetings, or null. */
+  | Versioned<{
+      type: 'referToCommittee';
+      outcome: 'approved' | 'refused';
+      reason: string;
+      conditions: string[];
+      meeting: CommitteeMeetingRef | null;
+    }>
+  /**
+   * The board's decision as its minutes record it (`paragraph`: the minutes' §): the proposal, the other outcome
+   * (with the board's own reason), or `returned` (återremiss: back to the officer). `board`: the board's name.
+   */
+  | Versioned<{
+      type: 'recordCommitteeDecision';
+      outcome: 'approved' | 'refused' | 'returned';
+      paragraph: string;
+      reason: string | null;
+      board: string;
     }>;
 export type CaseCommandType = CaseCommand['type'];
 
@@ -147,6 +169,8 @@ export interface DocumentOrder {
   conditions: string[];
   decidedBy: { name: string; teamLead: boolean };
   proposedBy: string | null;
+  /** A decision of the board itself, at a meeting, instead of an officer's by delegation. */
+  committee?: { board: string; meetingDate: string; paragraph: string };
 }
 
 export interface CaseChangeSet {
@@ -183,6 +207,8 @@ const officerCommands: readonly CaseCommandType[] = [
   'writeNote',
   'decideFee',
   'sendConsultation',
+  'referToCommittee',
+  'recordCommitteeDecision',
 ];
 /** Who gives a command: the officer's, the applicant's, or a hearing answer (online by the neighbour, paper by staff). */
 function roleOf(command: CaseCommand): CaseActor['role'] {
@@ -202,6 +228,8 @@ const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
   writeNote: 'writeNote',
   decideFee: 'decideFee',
   sendConsultation: 'sendConsultation',
+  referToCommittee: 'referToCommittee',
+  recordCommitteeDecision: 'recordCommitteeDecision',
 };
 
 /** The refusal of a command the case's state does not allow: closed cases say so, open ones name their state. */
@@ -221,6 +249,7 @@ const lifecycleOf = (s: CaseState): CaseLifecycleState => ({
   proposalBy: s.proposal?.by.personnummer ?? null,
   hearing: s.hearing ?? null,
   deviation: s.deviation,
+  committeeDate: s.proposal?.committee?.date ?? null,
 });
 
 const extensionCodes: Record<ExtensionProblem, CaseProblemCode> = {
@@ -336,7 +365,13 @@ function changeOf(
         return refuse('NOTIFICATION_ENDS_IN_START_APPROVAL', { path: 'outcome' });
       if (command.outcome !== 'approved' && command.conditions.length > 0)
         return refuse('CONDITIONS_ONLY_ON_APPROVAL', { path: 'conditions' });
+      if (committeeGroundsOf(state, command.outcome).length > 0)
+        return refuse('COMMITTEE_DECIDES', { path: 'outcome' });
       return decideOrPropose(state, officer(actor), now, command);
+    case 'referToCommittee':
+      return referToCommittee(state, command, officer(actor), now);
+    case 'recordCommitteeDecision':
+      return recordCommitteeDecision(state, command, officer(actor), now);
     case 'confirmProposal': {
       const p = state.proposal;
       if (!p) return notNow(state);
@@ -425,8 +460,8 @@ function decideOrPropose(
   confirming: Proposal | null = null,
 ): CaseCommandResult {
   // PBL 9 kap. 25 §: sakägare are heard before a deviation is granted (not needed when the lov is plainly refused).
-  if (state.deviation && d.outcome === 'approved' && !state.hearing?.closedOn)
-    return refuse(hearingRunning(state.hearing) ? 'HEARING_RUNNING' : 'HEARING_MISSING', { path: 'outcome' });
+  const unheard = unheardDeviation(state, d.outcome);
+  if (unheard) return unheard;
   if (state.deviation && !by.teamLead) {
     const proposal: Proposal = { ...d, by: { personnummer: by.personnummer, name: by.name }, at: now.toISOString() };
     return change({
@@ -434,6 +469,27 @@ function decideOrPropose(
       events: [{ type: 'decisionProposed', data: { outcome: d.outcome, reason: d.reason, conditions: d.conditions } }],
     });
   }
+  return decided(state, by, now, d, confirming?.by.name ?? null);
+}
+
+/** A hearing-refusal for granting a deviation that was not heard, or null (9 kap. 25 §). */
+function unheardDeviation(state: CaseState, outcome: DecisionOutcome): CaseCommandResult | null {
+  if (!state.deviation || outcome !== 'approved' || state.hearing?.closedOn) return null;
+  return refuse(hearingRunning(state.hearing) ? 'HEARING_RUNNING' : 'HEARING_MISSING', { path: 'outcome' });
+}
+
+/**
+ * The case decided: by an officer (by delegation, perhaps confirming a colleague's proposal) or, with
+ * `committee`, by the board at its meeting, which the officer who proposed it presented.
+ */
+function decided(
+  state: CaseState,
+  by: Officer,
+  now: Date,
+  d: { outcome: DecisionOutcome; reason: string; conditions: string[] },
+  proposedBy: string | null,
+  committee?: DocumentOrder['committee'] & { meetingId: string },
+): CaseCommandResult {
   const clock = withDecision(state.clock, stockholmDate(now));
   return change({
     set: {
@@ -443,7 +499,7 @@ function decideOrPropose(
       decisionConditions: d.conditions,
       decidedAt: now,
       decidedBy: by.personnummer,
-      decidedByName: by.name,
+      decidedByName: committee ? committee.board : by.name,
       proposal: null,
       completionRequest: null,
       clock,
@@ -457,8 +513,18 @@ function decideOrPropose(
           reason: d.reason,
           conditions: d.conditions,
           feeReduction: caseClock(clock, now).feeReduction,
-          ...(confirming ? { proposedBy: confirming.by.name } : {}),
-          ...(by.teamLead ? { byTeamLead: true } : {}),
+          ...(proposedBy ? { proposedBy } : {}),
+          ...(committee
+            ? {
+                committee: {
+                  meetingId: committee.meetingId,
+                  date: committee.meetingDate,
+                  paragraph: committee.paragraph,
+                },
+              }
+            : by.teamLead
+              ? { byTeamLead: true }
+              : {}),
         },
       },
     ],
@@ -470,7 +536,12 @@ function decideOrPropose(
         kind: 'decision',
         ...d,
         decidedBy: { name: by.name, teamLead: by.teamLead },
-        proposedBy: confirming?.by.name ?? null,
+        proposedBy,
+        ...(committee
+          ? {
+              committee: { board: committee.board, meetingDate: committee.meetingDate, paragraph: committee.paragraph },
+            }
+          : {}),
       },
     ],
     announcement: plannedAnnouncement(
@@ -479,6 +550,89 @@ function decideOrPropose(
       ruleSetOfCase(state.clock),
     ),
   });
+}
+
+/**
+ * The proposal put on the agenda of a coming board meeting: required when the delegation order keeps the
+ * outcome from officers, allowed for any permit decision the officer finds to be of principle.
+ */
+function referToCommittee(
+  state: CaseState,
+  command: Extract<CaseCommand, { type: 'referToCommittee' }>,
+  by: Officer,
+  now: Date,
+): CaseCommandResult {
+  if (!command.meeting) return refuse('MEETING_NOT_FOUND', { path: 'meetingId' });
+  if (command.meeting.date <= stockholmDate(now)) return refuse('MEETING_PASSED', { path: 'meetingId' });
+  if (command.outcome !== 'approved' && command.conditions.length > 0)
+    return refuse('CONDITIONS_ONLY_ON_APPROVAL', { path: 'conditions' });
+  const unheard = unheardDeviation(state, command.outcome);
+  if (unheard) return unheard;
+  const own = committeeGroundsOf(state, command.outcome);
+  const grounds = own.length > 0 ? own : (['principle'] as const);
+  const d = { outcome: command.outcome, reason: command.reason, conditions: command.conditions };
+  const proposal: Proposal = {
+    ...d,
+    by: { personnummer: by.personnummer, name: by.name },
+    at: now.toISOString(),
+    committee: { meetingId: command.meeting.id, date: command.meeting.date, grounds: [...grounds] },
+  };
+  return change({
+    set: { status: 'proposed', proposal },
+    events: [
+      {
+        type: 'referredToCommittee',
+        data: { ...d, meetingId: command.meeting.id, date: command.meeting.date, grounds: [...grounds] },
+      },
+    ],
+    messages: [applicantMessages.committeeReferral({ diaryNumber: state.diaryNumber, date: command.meeting.date })],
+  });
+}
+
+/** The board's decision recorded from its minutes, on or after the meeting day. */
+function recordCommitteeDecision(
+  state: CaseState,
+  command: Extract<CaseCommand, { type: 'recordCommitteeDecision' }>,
+  by: Officer,
+  now: Date,
+): CaseCommandResult {
+  const p = state.proposal;
+  const referral = p?.committee;
+  if (!p || !referral) return notNow(state);
+  const paragraph = minutesParagraph(command.paragraph);
+  if (!paragraph) return refuse('MINUTES_PARAGRAPH_INVALID', { path: 'paragraph' });
+  const reason = command.reason?.trim() || null;
+  const meeting = { meetingId: referral.meetingId, date: referral.date, paragraph };
+  if (command.outcome === 'returned') {
+    if (!reason) return refuse('COMMITTEE_REASON_MISSING', { path: 'reason' });
+    return change({
+      set: { status: 'received', proposal: null },
+      events: [{ type: 'committeeReturned', data: { ...meeting, reason } }],
+    });
+  }
+  // The board may decide otherwise than proposed; then the reason is its own, not the proposal's.
+  const asProposed = command.outcome === p.outcome;
+  if (!asProposed && !reason) return refuse('COMMITTEE_REASON_MISSING', { path: 'reason' });
+  const unheard = unheardDeviation(state, command.outcome);
+  if (unheard) return unheard;
+  return decided(
+    state,
+    by,
+    now,
+    {
+      outcome: command.outcome,
+      reason: reason ?? p.reason,
+      conditions: asProposed ? p.conditions : [],
+    },
+    p.by.name,
+    { board: command.board, meetingDate: referral.date, paragraph, meetingId: referral.meetingId },
+  );
+}
+
+/** "12", "§12" or "§ 12" as the minutes write it: "§ 12"; null for anything else. */
+export function minutesParagraph(input: string): string | null {
+  const m = /^§?\s*(\d{1,4})$/.exec(input.trim());
+  return m && Number(m[1]) > 0 ? `§ ${Number(m[1])}` : null;
 }
 
 /** A notification's start approval is its decision; a granted permit's follows it as a document of its own. */

@@ -3,6 +3,7 @@ import { addDays, daysBetween } from '../rules/clock';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetOfCase, type ClockFacts } from './clock';
 import { hearingMayClose, hearingReplyBounds, hearingRunning, type Hearing } from './hearing';
+import { committeeGroundsOf, type CaseDelegation } from '../decision/delegation';
 import {
   REASON_MIN_LENGTH,
   isOpen,
@@ -28,6 +29,8 @@ export interface CaseLifecycleState {
   hearing?: Hearing | null;
   /** The measure deviates from the plan: the case that needs a hearing (absent: treated as no deviation). */
   deviation?: boolean;
+  /** The meeting day of the board a proposal waits for (absent or null: none). */
+  committeeDate?: string | null;
 }
 
 export interface CaseViewer {
@@ -46,12 +49,16 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
   if (s.status === 'received') actions.push('requestCompletion');
   if ((s.status === 'received' || s.status === 'awaitingCompletion') && !s.extended) actions.push('extendDeadline');
   const running = hearingRunning(s.hearing);
+  // A proposal before the board is the board's to decide: no team lead confirms or overrides it.
+  const toBoard = s.status === 'proposed' && !!s.committeeDate;
+  const decidable = !running && (s.status === 'received' || orderIgnored);
   // No decision while the neighbours are being heard: their answers are part of what it rests on.
-  if (!running && (s.status === 'received' || orderIgnored || (s.status === 'proposed' && viewer.teamLead)))
-    actions.push('decide');
+  if (decidable || (!running && s.status === 'proposed' && viewer.teamLead && !toBoard)) actions.push('decide');
   if (orderIgnored) actions.push('dismiss');
-  if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer)
+  if (s.status === 'proposed' && viewer.teamLead && s.proposalBy !== viewer.personnummer && !toBoard)
     actions.push('confirmProposal', 'returnProposal');
+  if (decidable && s.procedure === 'permit') actions.push('referToCommittee');
+  if (toBoard && s.committeeDate! <= today) actions.push('recordCommitteeDecision');
   // A hearing belongs to a permit that deviates from the plan (9 kap. 25 §), before the decision; one per case.
   const open = s.status === 'received' || s.status === 'awaitingCompletion';
   if (s.deviation && s.procedure === 'permit' && open && !s.hearing) actions.push('startHearing');
@@ -89,7 +96,7 @@ export function completionOrderRestarts(
 
 /** What the viewer may do with the case on `today` (a Stockholm date), and the bounds the forms must keep. */
 export function caseCommandLimits(
-  s: CaseLifecycleState & { deviation: boolean; clock: ClockFacts },
+  s: CaseLifecycleState & { deviation: boolean; clock: ClockFacts; delegation?: CaseDelegation | null },
   viewer: CaseViewer,
   today: string,
   ruleSet: RuleSet = ruleSetOfCase(s.clock),
@@ -109,7 +116,21 @@ export function caseCommandLimits(
     actions: [...actions, ...recordActions(s)],
     decision:
       outcomes.length > 0
-        ? { proposes, outcomes, reasonMinLength: REASON_MIN_LENGTH, hearingNeeded: s.procedure === 'permit' && !heard }
+        ? {
+            proposes,
+            outcomes,
+            reasonMinLength: REASON_MIN_LENGTH,
+            hearingNeeded: s.procedure === 'permit' && !heard,
+            committeeGrounds: {
+              approved: committeeGroundsOf(s, 'approved'),
+              refused: committeeGroundsOf(s, 'refused'),
+            },
+            mayRefer: actions.includes('referToCommittee'),
+          }
+        : null,
+    committee:
+      s.status === 'proposed' && s.committeeDate
+        ? { date: s.committeeDate, mayRecord: actions.includes('recordCommitteeDecision') }
         : null,
     completion: actions.includes('requestCompletion')
       ? {

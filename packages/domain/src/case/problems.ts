@@ -39,7 +39,12 @@ export type CaseProblemCode =
   | 'HEARING_RECEIVED_ON_INVALID'
   | 'HEARING_TEXT_MISSING'
   | 'HEARING_CLOSE_TOO_EARLY'
-  | 'CONSULTATION_ANSWERED';
+  | 'CONSULTATION_ANSWERED'
+  | 'COMMITTEE_DECIDES'
+  | 'MEETING_NOT_FOUND'
+  | 'MEETING_PASSED'
+  | 'MINUTES_PARAGRAPH_INVALID'
+  | 'COMMITTEE_REASON_MISSING';
 
 export interface CaseProblem {
   code: CaseProblemCode;
@@ -87,6 +92,11 @@ export const caseProblemErrorCode: Record<CaseProblemCode, ErrorCode> = {
   HEARING_TEXT_MISSING: 'invalidInput',
   HEARING_CLOSE_TOO_EARLY: 'conflict',
   CONSULTATION_ANSWERED: 'conflict',
+  COMMITTEE_DECIDES: 'conflict',
+  MEETING_NOT_FOUND: 'invalidInput',
+  MEETING_PASSED: 'invalidInput',
+  MINUTES_PARAGRAPH_INVALID: 'invalidInput',
+  COMMITTEE_REASON_MISSING: 'invalidInput',
 };
 
 /** A refusal as a message by id (messages/sv.ts, `case.problem.*`): each face says it in its own language. */

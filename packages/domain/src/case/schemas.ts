@@ -5,6 +5,7 @@ import { MeasureTypeSchema } from '../measure';
 import type { DomainMessageId } from '../messages/sv';
 import { ruleSets } from '../rules/ruleSets';
 import { DecisionNoticeSchema } from '../decision/notice';
+import { CommitteeGroundSchema } from '../decision/delegation';
 import { HearingViewSchema } from './hearing';
 import { ConsulteeSuggestionSchema, ConsultationViewSchema } from './consultation';
 
@@ -26,7 +27,7 @@ export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 export const caseStatusLabels: Record<CaseStatus, { sv: string; en: string }> = {
   received: { sv: 'Mottaget – väntar på handläggning', en: 'Received – awaiting review' },
   awaitingCompletion: { sv: 'Väntar på komplettering', en: 'Awaiting completion' },
-  proposed: { sv: 'Beslutsförslag – väntar på gruppledare', en: 'Proposed decision – awaiting team lead' },
+  proposed: { sv: 'Beslutsförslag – väntar på beslut', en: 'Proposed decision – awaiting decision' },
   decided: { sv: 'Beslutat', en: 'Decided' },
   withdrawn: { sv: 'Återkallat', en: 'Withdrawn' },
 };
@@ -90,6 +91,9 @@ export const CaseEventTypeSchema = z.enum([
   'feeDecided',
   'consultationSent',
   'consultationAnswered',
+  // Decisions above delegation: the board decides at a meeting
+  'referredToCommittee',
+  'committeeReturned',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */
@@ -104,6 +108,9 @@ export const internalEventTypes: readonly CaseEventType[] = [
   // A remiss and its answer are the officers' working material; the applicant may ask for them (partsinsyn).
   'consultationSent',
   'consultationAnswered',
+  // The proposal to the board is told the applicant as a message (the meeting day); the proposal itself is internal.
+  'referredToCommittee',
+  'committeeReturned',
 ];
 
 export const CaseEventSchema = z.object({
@@ -176,6 +183,7 @@ export const MessageKindSchema = z.enum([
   'consultation',
   'slutbesked',
   'validityReminder',
+  'committeeReferral',
 ]);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 export const CaseMessageSchema = z.object({
@@ -245,12 +253,22 @@ export type CaseDocumentKind = z.infer<typeof CaseDocumentKindSchema>;
 
 export const OfficerRefSchema = z.object({ personnummer: z.string(), name: z.string() });
 
+/** The board meeting a proposal waits for, and why the board decides (the delegation order's grounds). */
+export const CommitteeReferralSchema = z.object({
+  meetingId: z.uuid(),
+  date: z.iso.date(),
+  grounds: z.array(CommitteeGroundSchema),
+});
+export type CommitteeReferral = z.infer<typeof CommitteeReferralSchema>;
+
 export const ProposalSchema = z.object({
   outcome: DecisionOutcomeSchema,
   reason: z.string(),
   conditions: z.array(z.string()),
   by: OfficerRefSchema,
   at: z.iso.datetime({ offset: true }),
+  /** Present when the proposal goes to the board's meeting instead of a team lead (above delegation). */
+  committee: CommitteeReferralSchema.nullable().optional(),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 
@@ -269,6 +287,8 @@ export const CaseActionSchema = z.enum([
   'writeNote',
   'decideFee',
   'sendConsultation',
+  'referToCommittee',
+  'recordCommitteeDecision',
 ]);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 
@@ -286,8 +306,14 @@ export const CaseCommandLimitsSchema = z.object({
       reasonMinLength: z.number().int(),
       /** A deviation not yet heard (PBL 9 kap. 25 §): it may be refused, and granted only after a hearing. */
       hearingNeeded: z.boolean(),
+      /** Per outcome, why only the board may decide it (empty: an officer may); such an outcome is referred. */
+      committeeGrounds: z.object({ approved: z.array(CommitteeGroundSchema), refused: z.array(CommitteeGroundSchema) }),
+      /** The officer may put the case before the board even when delegated (a matter of principle). */
+      mayRefer: z.boolean(),
     })
     .nullable(),
+  /** A proposal waiting for the board: the meeting, and whether its decision may be recorded (the day has come). */
+  committee: z.object({ date: z.iso.date(), mayRecord: z.boolean() }).nullable(),
   completion: z
     .object({
       /** The earliest reply-by day (tomorrow), and the one offered first. */
@@ -439,6 +465,32 @@ export const DecisionInputSchema = z.object({
   version: CaseVersionSchema,
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+
+/** A proposal put before the board's meeting (above delegation, or a matter of principle). */
+export const CommitteeReferralInputSchema = z.object({
+  outcome: z.enum(['approved', 'refused'], { error: id('form.outcome.required') }),
+  reason: DecisionInputSchema.shape.reason,
+  conditions: ConditionsSchema.optional(),
+  meetingId: z.uuid({ error: id('form.meeting.required') }),
+  version: CaseVersionSchema,
+});
+export type CommitteeReferralInput = z.infer<typeof CommitteeReferralInputSchema>;
+
+/** The board's decision as its minutes say: the outcome (or återremiss), the paragraph, and its own reason if any. */
+export const CommitteeDecisionInputSchema = z.object({
+  outcome: z.enum(['approved', 'refused', 'returned'], { error: id('form.committeeOutcome.required') }),
+  paragraph: z
+    .string({ error: id('case.problem.MINUTES_PARAGRAPH_INVALID') })
+    .trim()
+    .max(10),
+  reason: z.string().trim().max(4000, id('form.decision.reason.tooLong')).optional(),
+  version: CaseVersionSchema,
+});
+export type CommitteeDecisionInput = z.infer<typeof CommitteeDecisionInputSchema>;
+
+/** A meeting of the board, put in the calendar by a team lead. */
+export const CommitteeMeetingInputSchema = z.object({ date: z.iso.date({ error: id('form.meeting.date') }) });
+export type CommitteeMeetingInput = z.infer<typeof CommitteeMeetingInputSchema>;
 
 export const AssignInputSchema = z.object({
   version: CaseVersionSchema,

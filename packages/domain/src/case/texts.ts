@@ -214,6 +214,14 @@ export const applicantMessages = {
       mailAppealText,
     ].join('\n\n'),
   }),
+  committeeReferral: (c: { diaryNumber: string; date: string }): MessageText => ({
+    kind: 'committeeReferral',
+    subject: `Ärende ${c.diaryNumber}: beslutas av byggnadsnämnden`,
+    body: [
+      `Ditt ärende ${c.diaryNumber} ska avgöras av byggnadsnämnden vid sammanträdet den ${swedishDate(c.date)}.`,
+      'Du får beslutet i Mina ärenden efter sammanträdet.',
+    ].join('\n\n'),
+  }),
   startApproval: (c: { diaryNumber: string }): MessageText => ({
     kind: 'startApproval',
     subject: `Ärende ${c.diaryNumber}: startbesked`,
@@ -301,6 +309,8 @@ export interface DecisionDocumentInput {
   feeNote?: string;
   decidedBy: { name: string; title: string };
   proposedBy: string | null;
+  /** Decided by the board at a meeting (its name, the day, the minutes' paragraph), not by an officer. */
+  committee?: { board: string; meetingDate: string; paragraph: string } | undefined;
   municipality: string;
   /** Where a granted permit is announced: the case's rule set's channel (Post- och Inrikes Tidningar before 2025-12-01). */
   announcement?: 'postOchInrikesTidningar' | 'anslagstavla';
@@ -382,8 +392,15 @@ export function decisionDocument(d: DecisionDocumentInput): DecisionDocument {
     ],
     sections,
     signature: [
-      `Beslutet har fattats av ${d.decidedBy.name}, ${d.decidedBy.title}, med stöd av delegation från byggnadsnämnden i ${d.municipality}.`,
-      ...(d.proposedBy ? [`Förslag till beslut: ${d.proposedBy}.`] : []),
+      ...(d.committee
+        ? [
+            `Beslutet har fattats av ${d.committee.board.toLowerCase()} i ${d.municipality} vid sammanträdet den ${swedishDate(d.committee.meetingDate)}, ${d.committee.paragraph}.`,
+            ...(d.proposedBy ? [`Föredragande: ${d.proposedBy}.`] : []),
+          ]
+        : [
+            `Beslutet har fattats av ${d.decidedBy.name}, ${d.decidedBy.title}, med stöd av delegation från byggnadsnämnden i ${d.municipality}.`,
+            ...(d.proposedBy ? [`Förslag till beslut: ${d.proposedBy}.`] : []),
+          ]),
       `${d.municipality}, ${swedishDate(d.decidedOn)}`,
     ],
   };

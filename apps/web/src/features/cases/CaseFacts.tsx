@@ -52,6 +52,8 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   consultationSent: 'remiss.event.sent',
   consultationAnswered: 'remiss.event.answered',
   kontrollansvarigNamed: 'afterPermit.event.kontrollansvarigNamed',
+  referredToCommittee: 'committee.event.referred',
+  committeeReturned: 'committee.event.returned',
 };
 
 const documentKeys: Record<CaseDocumentKind, MessageKey> = {

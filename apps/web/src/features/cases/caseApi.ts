@@ -17,6 +17,9 @@ import type {
   StartApprovalInput,
   DeliveryInput,
   SavedQueueViewInput,
+  CommitteeReferralInput,
+  CommitteeDecisionInput,
+  CommitteeMeetingInput,
 } from '@lovisa/domain';
 import { uploadFile, type AttachmentInfo } from '../../api/client';
 import { DELETE, GET, POST, apiUrl } from '../../api/http';
@@ -67,6 +70,14 @@ export const caseApi = {
       body,
       parseAs: 'blob',
     })) as unknown as Blob,
+  /** Decisions above delegation: the board's meetings, their agendas, a referral and the minutes' decision. */
+  committeeMeetings: () => GET('/api/officer/committee/meetings'),
+  addCommitteeMeeting: (body: CommitteeMeetingInput) => POST('/api/officer/committee/meetings', { body }),
+  committeeAgenda: (id: string) => GET('/api/officer/committee/meetings/{id}', theCase(id)),
+  referToCommittee: (id: string, body: CommitteeReferralInput) =>
+    POST('/api/officer/cases/{id}/committee-referral', { ...theCase(id), body }),
+  recordCommitteeDecision: (id: string, body: CommitteeDecisionInput) =>
+    POST('/api/officer/cases/{id}/committee-decision', { ...theCase(id), body }),
   confirmProposal: (id: string, body: ProposalActionInput) =>
     POST('/api/officer/cases/{id}/proposal/confirm', { ...theCase(id), body }),
   returnProposal: (id: string, body: ProposalActionInput) =>

@@ -30,6 +30,8 @@ const decision = {
   outcomes: ['refused', 'dismissed'] as ('approved' | 'refused' | 'dismissed')[],
   reasonMinLength: 5,
   hearingNeeded: false,
+  committeeGrounds: { approved: [], refused: [] },
+  mayRefer: true,
 };
 
 describe('case forms', () => {

@@ -11,6 +11,7 @@ import { decisionFormSchema, fieldMessage, showIssues } from '../cases/caseForms
 import type { Detail, Run } from './OfficerCasePage';
 import { ConditionPicker } from './ConditionPicker';
 import { PdfFrame } from './PdfPreview';
+import { BoardReferral, useBoardReferral } from '../committee/BoardReferral';
 
 type DecisionLimits = NonNullable<Detail['officer']['limits']['decision']>;
 type Reviewed = { input: DecisionInput; url: string };
@@ -38,25 +39,16 @@ export function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLi
     setValue('conditions', current ? `${current}\n${text}` : text, { shouldDirty: true });
   };
   const outcome = useWatch({ control, name: 'outcome' });
+  const board = useBoardReferral(limits, outcome);
   const proposes = limits.proposes;
   const review = usePreview();
-  const inputOf = ({
-    outcome,
-    reason,
-    conditions,
-  }: {
-    outcome: DecisionInput['outcome'];
-    reason: string;
-    conditions: string[];
-  }) => ({
-    version: c.version,
-    outcome,
-    reason,
-    ...(conditions.length ? { conditions } : {}),
-  });
   const refused = (e: unknown) => showIssues(e, ['outcome', 'reason', 'conditions'], setError, msg);
   const submit = handleSubmit(async (values) => {
-    const input = inputOf(values);
+    const input = inputOf(c.version, values);
+    if (board.toBoard) {
+      await board.refer(c, input, run, setError, msg, t('committee.referred'));
+      return;
+    }
     if (proposes) {
       await run(t('loop.decision.proposed'), () => caseApi.decide(c.id, input), refused);
       return;
@@ -120,6 +112,7 @@ export function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLi
           </Field>
         )}
         {outcome === 'approved' && <ConditionPicker caseId={c.id} disabled={reviewing} onPick={addCondition} />}
+        <BoardReferral board={board} mayRefer={limits.mayRefer} />
       </fieldset>
       {review.error && <Status tone="error">{review.error}</Status>}
       {reviewing ? (
@@ -131,12 +124,18 @@ export function DecisionForm({ c, limits, run }: { c: Detail; limits: DecisionLi
         />
       ) : (
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {t(proposes ? 'loop.decision.propose' : 'decision.preview')}
+          {t(board.toBoard ? 'committee.refer' : proposes ? 'loop.decision.propose' : 'decision.preview')}
         </button>
       )}
     </form>
   );
 }
+
+/** The request a written decision makes, on the case version it was written on. */
+const inputOf = (
+  version: number,
+  { outcome, reason, conditions }: { outcome: DecisionInput['outcome']; reason: string; conditions: string[] },
+) => ({ version, outcome, reason, ...(conditions.length ? { conditions } : {}) });
 
 /** The previewed PDF (a blob URL, let go when the preview closes or the page goes) and a failed preview's message. */
 function usePreview() {

@@ -32,6 +32,7 @@ import { useI18n, type Message } from '../../i18n/i18n';
 import { HearingPanel } from './HearingPanel';
 import { AfterPermitPanel } from './AfterPermitPanel';
 import { DecisionForm } from './DecisionForm';
+import { CommitteePanel } from '../committee/CommitteePanel';
 import { Panel } from './Panel';
 import { PlanProvisions } from './PlanProvisions';
 import { FeePanel } from './FeePanel';
@@ -131,6 +132,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
           <div className="case-layout">
             <div className="case-layout__main">
               {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
+              {c.status === 'proposed' && <CommitteePanel c={c} run={run} />}
               <ApplicantPanel c={c} />
               <OfficerParties caseId={c.id} />
               <AssessmentPanel c={c} />
@@ -444,7 +446,8 @@ function ProposalPanel({ c, run }: { c: Detail; run: Run }) {
           </button>
         </form>
       ) : (
-        <p className="hint">{t('loop.waitingForLead')}</p>
+        // A proposal to the board waits for its meeting (the board's panel says when), not for a team lead.
+        !p.committee && <p className="hint">{t('loop.waitingForLead')}</p>
       )}
     </Panel>
   );
