@@ -189,6 +189,8 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(import('./routes/consents'));
   await api.register(import('./routes/consentSigning'));
   await api.register(myCasesRoutes);
+  await api.register(import('./routes/myReceipt'));
+  await api.register(import('./routes/parties'));
   await api.register(hearingRoutes);
   await api.register(import('./routes/consultations'));
   await api.register(kioskRoutes);
@@ -196,6 +198,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   if (!config.kiosk.only) await api.register(officerRoutes);
   if (!config.kiosk.only) await api.register(import('./routes/officerConsultations'));
   if (!config.kiosk.only) await api.register(officerHearingRoutes);
+  if (!config.kiosk.only) await api.register(import('./routes/officerParties'));
   if (!config.kiosk.only) await api.register(import('./routes/statistics'));
   if (!config.kiosk.only) await api.register(import('./routes/queueViews'));
   if (!config.kiosk.only) await api.register(import('./routes/committee'));

@@ -180,6 +180,96 @@ const consentRows: Row[] = [
   })),
 ];
 
+// Issue 20, who applies: the parties of A's case (a sole owner: only A, signed), and the co-owner Per's signing link on
+// Maria's case of the co-owned Eken 1:22. No caller of the matrix is Per, so every link route refuses them all (Per's
+// own 2xx, the co-owner's and the officer's paper consent are in parties.test.ts).
+const EKEN_122 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e22';
+const MARIA = '196411193086';
+let coOwnedCase: Promise<{ id: string; coOwnerPartyId: string }> | undefined;
+async function coOwned(ctx: Ctx) {
+  coOwnedCase ??= (async () => {
+    const maria = await login(ctx.h, MARIA);
+    const { id } = await submitSigned(
+      ctx.h,
+      maria,
+      applicationFor((await ctx.h.registers.land.propertyById(EKEN_122))!),
+    );
+    const parties = await ctx.h.app.inject({ url: `/api/me/cases/${id}/parties`, headers: { cookie: maria } });
+    const per = (parties.json() as { parties: { id: string; role: string }[] }).parties.find(
+      (p) => p.role === 'coOwner',
+    )!;
+    const link = await ctx.h.app.inject({
+      method: 'POST',
+      url: `/api/me/cases/${id}/parties/${per.id}/link`,
+      headers: { cookie: maria },
+    });
+    if (link.statusCode !== 201) throw new Error(`link: ${link.statusCode} ${link.body}`);
+    signingCode = (link.json() as { code: string }).code;
+    return { id, coOwnerPartyId: per.id };
+  })();
+  return coOwnedCase;
+}
+let signingCode = '';
+async function partyOfA(ctx: Ctx): Promise<string> {
+  const res = await ctx.h.app.inject({ url: `/api/me/cases/${ctx.caseId}/parties`, headers: { cookie: ctx.cookieA } });
+  return (res.json() as { parties: { id: string }[] }).parties[0]!.id;
+}
+const partyRows: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/me/cases/:id/parties',
+    expect: onlyA(200),
+    call: async (c) => ({ method: 'GET', url: `/api/me/cases/${c.caseId}/parties` }),
+  },
+  {
+    // A's only party is A, who has signed: no link to make (409), and nobody else learns of the case (404).
+    method: 'POST',
+    route: '/api/me/cases/:id/parties/:partyId/link',
+    expect: onlyA(409),
+    call: async (c) => ({ method: 'POST', url: `/api/me/cases/${c.caseId}/parties/${await partyOfA(c)}/link` }),
+  },
+  ...(
+    [
+      ['GET', '/api/signatures/:code', ''],
+      ['POST', '/api/signatures/:code/sign', '/sign'],
+      ['GET', '/api/signatures/:code/sign/:orderRef/qr', '/sign/order-1/qr'],
+      ['POST', '/api/signatures/:code/sign/collect', '/sign/collect'],
+      ['POST', '/api/signatures/:code/sign/cancel', '/sign/cancel'],
+    ] as const
+  ).map(([method, route, tail]): Row => ({
+    method,
+    route,
+    expect: signedIn(403),
+    call: async (c) => {
+      await coOwned(c);
+      return {
+        method,
+        url: `/api/signatures/${signingCode}${tail}`,
+        ...(method === 'POST' && tail !== '/sign' ? { body: { orderRef: 'order-1' } } : {}),
+      };
+    },
+  })),
+  {
+    method: 'GET',
+    route: '/api/officer/cases/:id/parties',
+    expect: officersOfTeam(200),
+    call: async (c) => ({ method: 'GET', url: `/api/officer/cases/${c.caseId}/parties` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/parties/:partyId/paper-consent',
+    expect: officersOfTeam(200),
+    call: async (c) => {
+      const { id, coOwnerPartyId } = await coOwned(c);
+      return {
+        method: 'POST',
+        url: `/api/officer/cases/${id}/parties/${coOwnerPartyId}/paper-consent`,
+        body: { receivedOn: '2026-11-23' },
+      };
+    },
+  },
+];
+
 // Issue 8, the case loop: fresh cases in the state each action needs (an action changes the case it acts on).
 const officerCookies = new Map<string, string>();
 async function asOfficer(ctx: Ctx, who: 'officer' | 'teamLead' = 'officer'): Promise<string> {
@@ -1285,6 +1375,7 @@ const matrix: Row[] = [
     },
   },
   ...consentRows,
+  ...partyRows,
   ...afterPermitRows,
   ...kontrollansvarigRows,
   // Issue 19: the neighbour hearing, run by the officer of the case's team.

@@ -424,6 +424,13 @@ export function useServerAndBrowser(options: ServerAndBrowserOptions = {}) {
       escaped.push(...guardOffline(context, origin));
       return context;
     },
+    /** A page in a fresh context that already carries `session` (a cookie from `apiLogin`), `width` px wide. */
+    async pageWithSession(session: string, width = 1280): Promise<Page> {
+      const context = await this.newContext({ viewport: { width, height: 900 } });
+      const [name, value] = session.split('=') as [string, string];
+      await context.addCookies([{ name, value, url: server!.baseUrl }]);
+      return context.newPage();
+    },
     /**
      * Another server, stopped with the block's own (its data dir removed unless shared with it): for a
      * test that moves on to a second server, as the kiosk's visitors go home.

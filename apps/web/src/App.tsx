@@ -28,6 +28,8 @@ const NeighbourHearingPage = lazy(() => import('./features/hearing/NeighbourHear
 // The demo's mailbox (the API exists only with the BankID simulator).
 // A neighbour's consent with BankID (issue 19): the invited owner's page, opened from a link or a letter.
 const ConsentPage = lazy(() => import('./features/consent/ConsentPage'));
+// A co-owner's signing link (issue #20).
+const PartySignPage = lazy(() => import('./features/parties/PartySignPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 // The public anslagstavla of announced permits (issue #19).
 const AnslagstavlaPage = lazy(() => import('./features/notice/AnslagstavlaPage'));
@@ -58,6 +60,7 @@ function route(path: string) {
   if (path === '/anslagstavla') return <AnslagstavlaPage />;
   if (path === '/bygglovsregister') return <RegisterPage />;
   if ((m = path.match(/^\/medgivande\/([A-Za-z0-9_-]{22,64})$/))) return <ConsentPage code={m[1]!} />;
+  if ((m = path.match(/^\/underskrift\/([A-Za-z0-9_-]{32})$/))) return <PartySignPage code={m[1]!} />;
   if (path === '/underrattelse') return <HearingCodePage />;
   if ((m = path.match(/^\/underrattelse\/([0-9A-Za-z-]{8,20})$/))) return <NeighbourHearingPage code={m[1]!} />;
   if ((m = path.match(/^\/remiss\/([A-Za-z0-9_-]{32})$/))) return <ConsultationPage token={m[1]!} />;

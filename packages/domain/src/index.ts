@@ -34,3 +34,6 @@ export * from './messages/sv';
 export * from './decision/phrases';
 export * from './decision/delegation';
 export * from './drawingGuidance';
+export * from './parties/signingRules';
+export * from './parties/schemas';
+export * from './parties/signText';

@@ -23,6 +23,7 @@ describe('the web app page addresses', () => {
     '/underrattelse',
     '/underrattelse/ABCD-EFGH-JKMN',
     '/remiss/abcdefghijABCDEFGHIJ0123456789_-',
+    '/underskrift/abcdefghijABCDEFGHIJ0123456789_-',
   ])('%s is a page', (path) => expect(isAppPage(path)).toBe(true));
 
   it.each([
@@ -39,5 +40,6 @@ describe('the web app page addresses', () => {
     '/underrattelse/a/b',
     '/underrattelse/<script>',
     '/remiss/too-short',
+    '/underskrift/kort',
   ])('%s is not', (path) => expect(isAppPage(path)).toBe(false));
 });

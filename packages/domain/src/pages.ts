@@ -29,6 +29,8 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   /^\/bygglovsregister$/,
   // A neighbour's consent, by the invitation's code (neighbours/consent.ts ConsentCodeSchema).
   /^\/medgivande\/[A-Za-z0-9_-]{22,64}$/,
+  // A co-owner's signing link (issue #20, parties/schemas.ts PartyCodeSchema).
+  /^\/underskrift\/[A-Za-z0-9_-]{32}$/,
   // The neighbour hearing: the code field, and a letter's code (issue 19).
   /^\/underrattelse$/,
   /^\/underrattelse\/[0-9A-Za-z-]{8,20}$/,

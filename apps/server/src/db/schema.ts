@@ -563,6 +563,15 @@ export const consentAnswers = pgTable(
   ],
 );
 
+/** What every BankID sign order in progress keeps besides its own: the QR's token and secret, and when it began. */
+function bankIdOrderColumns() {
+  return {
+    qrStartToken: text('qr_start_token').notNull(),
+    qrStartSecret: text('qr_start_secret').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  };
+}
+
 /** A neighbour's BankID sign order in progress: what they are shown is fixed here, and compared on completion. */
 export const consentSignOrders = pgTable('consent_sign_orders', {
   orderRef: text('order_ref').primaryKey(),
@@ -570,9 +579,7 @@ export const consentSignOrders = pgTable('consent_sign_orders', {
   personnummer: text('personnummer').notNull(),
   subject: jsonb('subject').notNull(),
   subjectHash: text('subject_hash').notNull(),
-  qrStartToken: text('qr_start_token').notNull(),
-  qrStartSecret: text('qr_start_secret').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  ...bankIdOrderColumns(),
 });
 // ───────────────────────────────────────────────────────────────────────────────────────────────────────────
 // The neighbour hearing (grannhörande, PBL 9 kap. 25 §): issue #19, "hearing run by the officer".
@@ -665,3 +672,57 @@ export const caseConsultations = pgTable(
     index('case_consultations_case_idx').on(t.caseId, t.sentAt),
   ],
 );
+
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Who applies (issue #20): the parties who sign a case's submission, and their BankID sign orders.
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A person who must sign (or has signed) a case's submission: the applicant, each co-owner, later an agent or a
+ * company signatory. Every signature binds `submission_hash` (SHA-256 of the submission as received, ADR 0019).
+ * A co-owner's signing link is random; only its SHA-256 is kept, and a new link replaces the old.
+ */
+export const caseParties = pgTable(
+  'case_parties',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    personnummer: text('personnummer').notNull(),
+    /** Null for a protected identity: never shown. */
+    name: text('name'),
+    role: text('role').notNull(),
+    /** The owner this party's signature counts for: their own personnummer, a principal's, or an organisation's number. */
+    ownerKey: text('owner_key').notNull(),
+    submissionHash: text('submission_hash').notNull(),
+    state: text('state').notNull(),
+    signature: text('signature'),
+    ocspResponse: text('ocsp_response'),
+    bankIdIssueDate: text('bankid_issue_date'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    codeHash: text('code_hash'),
+    codeCreatedAt: timestamp('code_created_at', { withTimezone: true }),
+    paperRecordedBy: text('paper_recorded_by'),
+    paperReceivedOn: date('paper_received_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('case_parties_person_idx').on(t.caseId, t.personnummer),
+    uniqueIndex('case_parties_code_idx').on(t.codeHash),
+    index('case_parties_personnummer_idx').on(t.personnummer),
+    check('case_parties_state', sql`${t.state} in ('invited', 'signed', 'paper')`),
+    check('case_parties_role', sql`${t.role} in ('applicant', 'coOwner', 'agent', 'signatory')`),
+  ],
+);
+
+/** A party's BankID sign order in progress: the hash they were shown is fixed here and compared on completion. */
+export const partySignOrders = pgTable('party_sign_orders', {
+  orderRef: text('order_ref').primaryKey(),
+  partyId: uuid('party_id')
+    .notNull()
+    .references(() => caseParties.id),
+  personnummer: text('personnummer').notNull(),
+  submissionHash: text('submission_hash').notNull(),
+  ...bankIdOrderColumns(),
+});

@@ -44,12 +44,14 @@ import { draftFilesOf, toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
 import { noticeOf } from '../services/decisionNotice';
 import { storeHearing } from './hearings';
+import { casesOfParty } from './parties';
 import {
   attachments,
   caseAfterPermit,
   caseDocuments,
   caseEvents,
   caseHearings,
+  caseParties,
   cases,
   closedLast,
   diaryCounters,
@@ -166,6 +168,8 @@ export interface NewCase {
   assignment?: AssignmentPolicy;
   /** A party has a protected identity: kept out of the public register. */
   protectedParty?: boolean;
+  /** Who signs the submission (issue #20): the applicant, signed, and each co-owner still to sign. */
+  parties?: Omit<typeof caseParties.$inferInsert, 'caseId'>[];
 }
 
 export type AssignmentPolicy = 'unassigned' | 'leastLoaded';
@@ -306,6 +310,7 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
           ]
         : []),
     ]);
+    if (input.parties?.length) await tx.insert(caseParties).values(input.parties.map((p) => ({ ...p, caseId: id })));
     // The written confirmation the law asks for: time limit, fee reduction, appeal.
     await sendToApplicant(
       tx,
@@ -339,7 +344,8 @@ export async function casesOfApplicant(db: Db, personnummer: string, today: Date
     .select(withHearing)
     .from(cases)
     .leftJoin(caseHearings, runningHearing)
-    .where(eq(cases.applicantPersonnummer, personnummer))
+    // A co-owner's case is theirs too (issue #20): they follow it and receive the decision.
+    .where(or(eq(cases.applicantPersonnummer, personnummer), inArray(cases.id, casesOfParty(db, personnummer))))
     .orderBy(desc(cases.receivedAt));
   return rows.map((row) => {
     const clock = caseClock(clockFactsOf(row), today);

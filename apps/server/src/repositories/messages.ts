@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray, or } from 'drizzle-orm';
 import { caseMailText, type CaseMessage, type MessageText, type OutboxEntry } from '@lovisa/domain';
 import type { Db, Tx } from '../db/database';
 import { cases, messages, outbox } from '../db/schema';
 import { outboxStatus } from '../notifications/outboxDelivery';
+import { casesOfParty } from './parties';
 
 type MessageRow = typeof messages.$inferSelect;
 
@@ -55,7 +56,8 @@ export async function messagesOfApplicant(db: Db, personnummer: string): Promise
     .select({ m: messages, diaryNumber: cases.diaryNumber })
     .from(messages)
     .innerJoin(cases, eq(cases.id, messages.caseId))
-    .where(eq(cases.applicantPersonnummer, personnummer))
+    // A co-owner receives the case's messages, the decision among them (issue #20).
+    .where(or(eq(cases.applicantPersonnummer, personnummer), inArray(cases.id, casesOfParty(db, personnummer))))
     .orderBy(desc(messages.seq));
   return rows.map((r) => toMessage(r.m, r.diaryNumber));
 }

@@ -8,8 +8,8 @@ import {
   QrResultSchema,
   SignStartResultSchema,
 } from '@lovisa/domain';
-import { renderQr } from '../bankidQr';
 import { consentCodeParams, consentRouteErrors } from '../http/routeSchemas';
+import { linkSigningHandlers } from '../http/linkSigning';
 import { currentUser, privateTo } from '../plugins/session';
 import { consentSigningService } from '../services/consentSigning';
 
@@ -18,6 +18,7 @@ export default async function consentSigningRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   privateTo(app, 'applicant');
   const neighbour = consentSigningService(app);
+  const handlers = linkSigningHandlers(app, neighbour);
 
   r.post(
     '/consents/:code/sign',
@@ -36,10 +37,7 @@ export default async function consentSigningRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (request, reply) => {
-      const order = await neighbour.startSign(currentUser(request), request.params.code, request.ip, request.log);
-      return reply.status(202).send({ ...order, pollIntervalMs: app.config.bankidPollIntervalMs });
-    },
+    async (request, reply) => handlers.start(request, request.params.code, reply),
   );
 
   r.get(
@@ -52,11 +50,7 @@ export default async function consentSigningRoutes(app: FastifyInstance) {
         response: { 200: QrResultSchema, ...consentRouteErrors },
       },
     },
-    async (request, reply) => {
-      const order = await neighbour.ownOrder(currentUser(request), request.params.code, request.params.orderRef);
-      reply.header('cache-control', 'no-store');
-      return renderQr(order, app.clock());
-    },
+    async (request, reply) => handlers.qr(request, request.params.code, request.params.orderRef, reply),
   );
 
   r.post(

@@ -22,9 +22,8 @@ import { currentUser, privateTo } from '../plugins/session';
 import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
 import { casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
-import { sendCaseDocument, sendPdf } from '../services/caseDocuments';
-import { receiptPdf } from '../services/receiptPdf';
-import { contentDisposition } from '../http/contentDisposition';
+import { sendCaseDocument } from '../services/caseDocuments';
+import { partyCase } from '../services/parties';
 import * as svc from '../services/applicantCase';
 import { answerCompletion, caseProblemError, runCaseCommand } from '../services/caseCommands';
 
@@ -52,7 +51,6 @@ export default async function myCasesRoutes(app: FastifyInstance) {
   };
 
   await inboxRoutes(app);
-  await receiptRoutes(app);
 
   r.get(
     '/me/cases/:id',
@@ -64,7 +62,8 @@ export default async function myCasesRoutes(app: FastifyInstance) {
         response: { 200: CaseDetailSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
-    async (request) => detail(await ownCase(request, request.params.id)),
+    // A co-owner follows the case too (issue #20); the commands below stay the applicant's.
+    async (request) => detail(await partyCase(app, currentUser(request), request.params.id)),
   );
 
   r.post(
@@ -142,7 +141,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const row = await ownCase(request, request.params.id);
+      const row = await partyCase(app, currentUser(request), request.params.id);
       return sendCaseDocument(app, reply, row.id, request.params.kind);
     },
   );
@@ -173,27 +172,5 @@ async function inboxRoutes(app: FastifyInstance) {
       },
     },
     async (request) => messagesOfApplicant(app.db, currentUser(request).personnummer),
-  );
-}
-
-/** The receipt PDF: a copy of everything the applicant sent, rendered on request. */
-async function receiptRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/me/cases/:id/receipt',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary:
-          'The receipt of my application as a PDF: everything I sent (answers, drawn buildings, files with SHA-256) and when I signed',
-        params,
-        response: { 401: ApiErrorSchema, 404: ApiErrorSchema },
-      },
-    },
-    async (request, reply) => {
-      const row = await svc.ownCase(app, currentUser(request), request.params.id);
-      const { fileName, bytes } = await receiptPdf(app, row);
-      return sendPdf(reply, bytes, contentDisposition('attachment', fileName));
-    },
   );
 }

@@ -4,7 +4,7 @@ import { consentCanonical, consentSignText, type SignCollectResult } from '@lovi
 import { consentSignOrders } from '../db/schema';
 import { appError } from '../errors';
 import type { SessionUser } from '../plugins/session';
-import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
+import { cancelLinkSignature, collectLinkSignature, startBankIdSign } from './bankidCollect';
 import { openInvitation, saveAnswer, sha256 } from './consent';
 
 const SIGN_ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -78,19 +78,16 @@ export function consentSigningService(app: FastifyInstance) {
     log: FastifyBaseLogger,
   ): Promise<SignCollectResult> {
     const order = await ownOrder(user, code, orderRef);
-    const result = await collectOrder(app, order.orderRef);
-    if (result?.status === 'pending') return unfinishedAnswer(result);
-    await forget(order.orderRef);
-    if (!result || result.status === 'failed') return unfinishedAnswer(result);
-    if (result.completionData.user.personalNumber !== user.personnummer) {
-      log.warn({ orderRef: order.orderRef }, 'consent signed by another person; refused');
-      throw appError('forbidden', 'consent.signedByOther');
-    }
+    const collected = await collectLinkSignature(app, order, user.personnummer, () => forget(order.orderRef), {
+      signedByOther: 'consent.signedByOther',
+      log,
+    });
+    if ('unfinished' in collected) return collected.unfinished;
     // What was shown must still be what is drawn: a change while the neighbour signed is not consented to.
     const { neighbour, subject } = await openInvitation(app, user, code);
     const hash = sha256(consentCanonical(subject, neighbour.id, 'consented'));
     if (hash !== order.subjectHash) throw appError('conflict', 'consent.drawingChanged');
-    const signed = result.completionData;
+    const signed = collected.completion.completionData;
     await saveAnswer(app, order.invitationId, user.personnummer, {
       answer: 'consented',
       subject: order.subject,
@@ -106,11 +103,7 @@ export function consentSigningService(app: FastifyInstance) {
   /** Ends signing: nothing is stored, and BankID forgets the order. */
   async function cancel(user: SessionUser, code: string, orderRef: string) {
     const order = await ownOrder(user, code, orderRef);
-    await forget(order.orderRef);
-    await app
-      .bankid()
-      .cancel(order.orderRef)
-      .catch(() => {});
+    await cancelLinkSignature(app, order.orderRef, () => forget(order.orderRef));
   }
 
   return { startSign, collect, cancel, ownOrder };

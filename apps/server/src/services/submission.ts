@@ -47,6 +47,7 @@ import {
 import { siteFor } from '../rules/siteFor';
 import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
 import { consentDocumentsToCase, validConsentsOf } from './consent';
+import { partiesAtReceipt, submissionHashOf } from './parties';
 import { hasProtectedParty } from './publicRegister';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -177,6 +178,14 @@ async function receive(
   }
   const { evaluation } = checked;
   const teams = await app.registers.staff.teams();
+  const signature = {
+    orderRef: order.orderRef,
+    signature: signed.signature,
+    ocspResponse: signed.ocspResponse,
+    bankIdIssueDate: signed.bankIdIssueDate,
+  };
+  // Every other owner of the property is asked to sign the same version (issue #20, ADR 0019).
+  const parties = await partiesAtReceipt(app, user, application, signature, receivedAt);
   try {
     const created = await createCase(app.db, {
       application,
@@ -187,12 +196,8 @@ async function receive(
       protectedParty: await hasProtectedParty(app.registers, user.personnummer, application.propertyId),
       assessment: caseAssessmentOf(evaluation, receivedAt),
       receivedAt,
-      signed: {
-        orderRef: order.orderRef,
-        signature: signed.signature,
-        ocspResponse: signed.ocspResponse,
-        bankIdIssueDate: signed.bankIdIssueDate,
-      },
+      signed: signature,
+      parties,
     });
     await consentDocumentsToCase(
       app,
@@ -252,6 +257,8 @@ export function submissionService(app: FastifyInstance) {
           signSummary(application, property.designation, app.config.municipality.name),
         ).toString('base64'),
         userVisibleDataFormat: 'simpleMarkdownV1',
+        // The hash of exactly this version: co-owners sign the same one (ADR 0019).
+        userNonVisibleData: Buffer.from(submissionHashOf(application)).toString('base64'),
       },
       log,
       'application',

@@ -3,12 +3,14 @@ import type { MessageKey } from './sv';
 import { afterPermitUiEn } from './afterPermit.en';
 import { committeeUiEn } from './committee.en';
 import { applicantPathEn } from './applicantPath.en';
+import { partiesUiEn } from './parties.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
   ...afterPermitUiEn,
   ...committeeUiEn,
   ...applicantPathEn,
+  ...partiesUiEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',

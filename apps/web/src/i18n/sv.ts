@@ -2,6 +2,7 @@ import { domainSv } from '@lovisa/domain/messages/sv';
 import { afterPermitUiSv } from './afterPermit.sv';
 import { committeeUiSv } from './committee.sv';
 import { applicantPathSv } from './applicantPath.sv';
+import { partiesUiSv } from './parties.sv';
 
 /**
  * Every text of the web app, Swedish first, by key. `{name}` marks a value filled in by `t(key, { name })`.
@@ -969,5 +970,12 @@ const ui = {
   'hearing.decisionNeedsHearing': 'Lov kan ges först när grannarna har hörts. Ett avslag kräver inget hörande.',
 };
 
-export const sv = { ...domainSv, ...ui, ...afterPermitUiSv, ...committeeUiSv, ...applicantPathSv };
+export const sv = {
+  ...domainSv,
+  ...ui,
+  ...afterPermitUiSv,
+  ...committeeUiSv,
+  ...applicantPathSv,
+  ...partiesUiSv,
+};
 export type MessageKey = keyof typeof sv;

@@ -1,4 +1,5 @@
 import { afterPermitEn } from '../afterPermit/messages';
+import { partiesEn } from '../parties/messages';
 import { findingEn } from './findings.en';
 import type { DomainMessageId } from './sv';
 
@@ -295,4 +296,5 @@ export const domainEn: Record<DomainMessageId, string> = {
   ...consentEn,
   ...statisticsEn,
   ...afterPermitEn,
+  ...partiesEn,
 };

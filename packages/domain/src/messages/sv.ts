@@ -1,4 +1,5 @@
 import { afterPermitSv } from '../afterPermit/messages';
+import { partiesSv } from '../parties/messages';
 import { fillMessage, type Message, type MessageParams } from './fill';
 
 /**
@@ -393,6 +394,7 @@ export const domainSv = {
   ...consentSv,
   ...statisticsSv,
   ...afterPermitSv,
+  ...partiesSv,
 };
 export type DomainMessageId = keyof typeof domainSv;
 

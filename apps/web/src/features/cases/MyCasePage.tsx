@@ -23,6 +23,7 @@ import { completionAnswerFormSchema, fieldMessage, showIssues, withdrawFormSchem
 import { Inbox } from './Inbox';
 import { MyNotice } from '../notice/NoticePanel';
 import { MyAfterPermit } from '../afterPermit/MyAfterPermit';
+import { MyCaseParties } from '../parties/MyCaseParties';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasePage({ id }: { id: string }) {
@@ -62,6 +63,7 @@ export default function MyCasePage({ id }: { id: string }) {
           )}
           {data.status === 'decided' && <MyAfterPermit caseId={data.id} caseVersion={data.version} />}
           {data.notice && <MyNotice n={data.notice} />}
+          <MyCaseParties caseId={data.id} />
           <section aria-labelledby="messages-title">
             <h2 id="messages-title">{t('loop.messages')}</h2>
             <Inbox messages={[...data.messages].reverse()} />

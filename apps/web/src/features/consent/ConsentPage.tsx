@@ -1,5 +1,5 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
-import { CONSENT_REASON_MAX, bankIdMessageId, measureLabels, type ConsentRequestView } from '@lovisa/domain';
+import { Fragment, useState } from 'react';
+import { CONSENT_REASON_MAX, measureLabels, type ConsentRequestView } from '@lovisa/domain';
 import { apiErrorMessage } from '../../api/client';
 import { Field } from '../../components/Field';
 import { PageTitle, Status } from '../../components/Layout';
@@ -9,68 +9,13 @@ import { useApi } from '../../useApi';
 import { SigningView } from '../wizard/SigningView';
 import { consentApi } from './consentApi';
 import { PlotSketch } from './PlotSketch';
-
-type Order = { orderRef: string; autoStartToken: string; pollIntervalMs: number };
-
-/** Polls the neighbour's BankID signature until it completes or fails. */
-function useConsentSigning(code: string, onDone: () => void) {
-  const [order, setOrder] = useState<Order | undefined>();
-  const [signing, setSigning] = useState(false);
-  const [message, setMessage] = useState<Message | undefined>();
-  const [error, setError] = useState<Message | undefined>();
-  useEffect(() => {
-    if (!order) return;
-    let live = true;
-    const poll = async () => {
-      try {
-        const r = await consentApi.signCollect(code, order.orderRef);
-        if (!live) return;
-        if (r.status === 'pending') {
-          setMessage({ id: bankIdMessageId(r.hintCode, 'pending'), text: r.message });
-          timer = window.setTimeout(() => void poll(), order.pollIntervalMs);
-          return;
-        }
-        setOrder(undefined);
-        setSigning(false);
-        if (r.status === 'complete') onDone();
-        else setError({ id: bankIdMessageId(r.hintCode, 'failed'), text: r.message });
-      } catch (e) {
-        if (!live) return;
-        setOrder(undefined);
-        setSigning(false);
-        setError(apiErrorMessage(e));
-      }
-    };
-    let timer = window.setTimeout(() => void poll(), order.pollIntervalMs);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [order, code, onDone]);
-  const start = async () => {
-    setError(undefined);
-    setSigning(true);
-    try {
-      setOrder(await consentApi.sign(code));
-    } catch (e) {
-      setSigning(false);
-      setError(apiErrorMessage(e));
-    }
-  };
-  const cancel = () => {
-    if (order) void consentApi.signCancel(code, order.orderRef).catch(() => {});
-    setOrder(undefined);
-    setSigning(false);
-  };
-  return { order, signing, message, error, start, cancel };
-}
+import { useSignOrder } from './useSignOrder';
 
 /** The invited neighbour's page: the drawing, their boundary and the distance; sign with BankID or decline. */
 export default function ConsentPage({ code }: { code: string }) {
   const { data, error, reload } = useApi(() => consentApi.view(code), [code]);
   const { t } = useI18n();
-  const loadQr = useCallback((orderRef: string) => consentApi.signQr(code, orderRef), [code]);
-  const signing = useConsentSigning(code, reload);
+  const signing = useSignOrder(consentApi, code, reload);
   if (signing.signing)
     return (
       <SigningView
@@ -78,7 +23,7 @@ export default function ConsentPage({ code }: { code: string }) {
         message={signing.message}
         onCancel={signing.cancel}
         title="consent.page.signTitle"
-        loadQr={loadQr}
+        loadQr={signing.loadQr}
       />
     );
   return (

@@ -38,6 +38,7 @@ import { PlanProvisions } from './PlanProvisions';
 import { FeePanel } from './FeePanel';
 import { NotesPanel } from './NotesPanel';
 import { ConsultationsPanel } from './ConsultationsPanel';
+import { OfficerParties } from '../parties/OfficerParties';
 import { PdfFrame, usePdfUrl } from './PdfPreview';
 
 export type Detail = CaseDetail & { officer: OfficerCaseView };
@@ -133,6 +134,7 @@ export default function OfficerCasePage({ id }: { id: string }) {
               {c.status === 'proposed' && <ProposalPanel c={c} run={run} />}
               {c.status === 'proposed' && <CommitteePanel c={c} run={run} />}
               <ApplicantPanel c={c} />
+              <OfficerParties caseId={c.id} />
               <AssessmentPanel c={c} />
               {c.officer.fee && <FeePanel c={c} fee={c.officer.fee} run={run} />}
               <ConsultationsPanel c={c} run={run} />

@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import {
+  ApplicationSubmissionSchema,
+  coOwnerSignText,
+  fullName,
+  signingStatus,
+  stockholmDate,
+  submissionCanonical,
+  type ApplicationSubmission,
+  type CaseParties,
+  type CasePartyRole,
+  type CasePartyState,
+  type PartySignRequest,
+} from '@lovisa/domain';
+import { polygonArea } from '@lovisa/geo';
+import { appError, notFound } from '../errors';
+import type { SessionUser } from '../plugins/session';
+import { caseRow, type CaseRow, type NewCase } from '../repositories/cases';
+import { partiesOfCase, partyByCodeHash, partyOfCase, updateParty, type PartyRow } from '../repositories/parties';
+import { sha256 } from './consent';
+
+/** 24 random bytes (192 bits), URL-safe, as a neighbour's consent link: unguessable, and alone it opens nothing. */
+const newCode = () => randomBytes(24).toString('base64url');
+
+/** The hash every party's signature binds: the submission as the case keeps it (without the draft it came from). */
+export function submissionHashOf(application: ApplicationSubmission): string {
+  const { draftId: _draftId, ...kept } = application;
+  return sha256(submissionCanonical(kept));
+}
+
+const nameOf = async (app: FastifyInstance, personnummer: string) => {
+  const person = await app.registers.population.personByPersonnummer(personnummer);
+  // A protected identity is never named to anyone: the row keeps no name.
+  return person && !person.protectedIdentity ? fullName(person) : null;
+};
+
+/**
+ * The parties recorded with a new case: the applicant (who just signed) and each other registered owner of the
+ * property, invited to sign the same version. The land register's owners on the day it arrived are the owners.
+ */
+export async function partiesAtReceipt(
+  app: FastifyInstance,
+  applicant: SessionUser,
+  application: ApplicationSubmission,
+  signed: NewCase['signed'],
+  at: Date,
+): Promise<NonNullable<NewCase['parties']>> {
+  const hash = submissionHashOf(application);
+  const owners = await app.registers.land.ownersOf(application.propertyId);
+  const others = owners.filter((o) => o.personnummer !== applicant.personnummer);
+  return [
+    {
+      id: crypto.randomUUID(),
+      personnummer: applicant.personnummer,
+      name: await nameOf(app, applicant.personnummer),
+      role: 'applicant',
+      ownerKey: applicant.personnummer,
+      submissionHash: hash,
+      state: 'signed',
+      signature: signed.signature,
+      ocspResponse: signed.ocspResponse,
+      bankIdIssueDate: signed.bankIdIssueDate,
+      signedAt: at,
+      createdAt: at,
+    },
+    ...(await Promise.all(
+      others.map(async (o, i) => ({
+        id: crypto.randomUUID(),
+        personnummer: o.personnummer,
+        name: await nameOf(app, o.personnummer),
+        role: 'coOwner',
+        ownerKey: o.personnummer,
+        submissionHash: hash,
+        state: 'invited',
+        // Each a millisecond later: the list keeps the register's order.
+        createdAt: new Date(at.getTime() + i + 1),
+      })),
+    )),
+  ];
+}
+
+/** A case's signatures as the domain judges them: every recorded owner signed this version, or consented on paper. */
+export function partiesView(row: CaseRow, parties: PartyRow[], viewer: string | null): CaseParties {
+  const hash = submissionHashOf(ApplicationSubmissionSchema.parse(row.application));
+  const owners = [...new Set(parties.map((p) => p.ownerKey))].map((k) => ({
+    kind: 'person' as const,
+    personnummer: k,
+  }));
+  const status = signingStatus(
+    owners,
+    parties
+      .filter((p) => p.state === 'signed')
+      .map((p) => ({ personnummer: p.personnummer, submissionHash: p.submissionHash })),
+    {
+      submissionHash: hash,
+      propertyId: row.propertyId,
+      caseId: row.id,
+      today: stockholmDate(row.receivedAt),
+      powers: [],
+      paperConsents: parties.filter((p) => p.state === 'paper').map((p) => p.ownerKey),
+    },
+  );
+  const me = parties.find((p) => p.personnummer === viewer);
+  return {
+    // A case from before parties were recorded was signed by its only applicant.
+    complete: parties.length === 0 || status.complete,
+    signed: status.owners.filter((o) => o.state !== 'missing').length,
+    needed: status.owners.length,
+    submissionHash: hash,
+    parties: parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role as CasePartyRole,
+      state: p.state as CasePartyState,
+      signedAt: p.signedAt?.toISOString() ?? null,
+      paperRecordedBy: p.paperRecordedBy,
+      invited: p.codeHash !== null,
+    })),
+    me: (me?.role as CasePartyRole | undefined) ?? (viewer === row.applicantPersonnummer ? 'applicant' : null),
+    mayInvite: viewer === row.applicantPersonnummer && !status.complete && row.status !== 'withdrawn',
+  };
+}
+
+/** A case the person applied for or is a party of; anyone else's answers as missing. */
+export async function partyCase(app: FastifyInstance, user: SessionUser, id: string): Promise<CaseRow> {
+  const row = await caseRow(app.db, id);
+  if (!row) throw notFound('case');
+  if (row.applicantPersonnummer === user.personnummer) return row;
+  const parties = await partiesOfCase(app.db, id);
+  if (!parties.some((p) => p.personnummer === user.personnummer)) throw notFound('case');
+  return row;
+}
+
+/** The applicant's and the co-owners' side: the parties, a signing link, and the link's page. */
+export function partiesService(app: FastifyInstance) {
+  async function view(user: SessionUser, caseId: string) {
+    const row = await partyCase(app, user, caseId);
+    return partiesView(row, await partiesOfCase(app.db, row.id), user.personnummer);
+  }
+
+  /** A new signing link for a party still to sign; the old link stops working. Only the applicant makes links. */
+  async function link(user: SessionUser, caseId: string, partyId: string) {
+    const row = await partyCase(app, user, caseId);
+    const party = await partyOfCase(app.db, row.id, partyId);
+    if (!party || row.applicantPersonnummer !== user.personnummer) throw notFound('case');
+    if (party.state !== 'invited') throw appError('conflict', 'parties.notInvitable');
+    const code = newCode();
+    await updateParty(app.db, party.id, { codeHash: sha256(code), codeCreatedAt: app.clock() });
+    return { code, path: `/underskrift/${code}` };
+  }
+
+  return { view, link };
+}
+
+/** The party a signing link is for, if the signed-in person is that party; with the case and its submission. */
+export async function openSigning(app: FastifyInstance, user: SessionUser, code: string) {
+  const party = await partyByCodeHash(app.db, sha256(code));
+  if (!party) throw appError('notFound', 'parties.notFound');
+  if (party.personnummer !== user.personnummer) throw appError('forbidden', 'parties.notYou');
+  const row = (await caseRow(app.db, party.caseId))!;
+  const application = ApplicationSubmissionSchema.parse(row.application);
+  return { party, row, application, hash: submissionHashOf(application) };
+}
+
+/** What the co-owner sees and signs: the text in the BankID app, the facts, and their state. */
+export function signRequestOf(app: FastifyInstance, opened: Awaited<ReturnType<typeof openSigning>>): PartySignRequest {
+  const { party, row, application, hash } = opened;
+  return {
+    applicantName: row.applicantName,
+    diaryNumber: row.diaryNumber,
+    propertyDesignation: row.propertyDesignation,
+    measure: application.measure,
+    areaM2: Math.round(application.footprints.reduce((s, f) => s + polygonArea(f.geometry), 0) * 10) / 10,
+    description: application.details.description,
+    signText: coOwnerSignText({
+      application,
+      propertyDesignation: row.propertyDesignation,
+      diaryNumber: row.diaryNumber,
+      applicantName: row.applicantName,
+      municipality: app.config.municipality.name,
+    }),
+    submissionHash: hash,
+    caseId: row.id,
+    state: party.state as CasePartyState,
+  };
+}
+
+/** The officer records a party's consent on paper: the case then counts as signed by that owner. */
+export async function recordPaperConsent(
+  app: FastifyInstance,
+  officer: SessionUser,
+  row: CaseRow,
+  partyId: string,
+  receivedOn: string,
+) {
+  const party = await partyOfCase(app.db, row.id, partyId);
+  if (!party) throw notFound('case');
+  if (party.state === 'signed') throw appError('conflict', 'parties.paperNotNeeded');
+  await updateParty(app.db, party.id, {
+    state: 'paper',
+    paperRecordedBy: officer.name,
+    paperReceivedOn: receivedOn,
+  });
+  return partiesView(row, await partiesOfCase(app.db, row.id), null);
+}

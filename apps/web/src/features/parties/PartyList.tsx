@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { CaseParties, CaseParty } from '@lovisa/domain';
+import { Status } from '../../components/Layout';
+import { formatDate } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+
+/**
+ * Who must sign a case's submission and who has: the same list for the applicant, a co-owner and the officer.
+ * A protected identity is never named. `action` adds what the viewer may do for a party still to sign.
+ */
+export function PartyList({
+  parties,
+  viewerRole,
+  action,
+}: {
+  parties: CaseParties;
+  viewerRole?: CaseParty['role'] | null;
+  action?: (party: CaseParty) => ReactNode;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <Status tone={parties.complete ? 'success' : undefined}>
+        {parties.complete
+          ? t('parties.complete')
+          : t('parties.incomplete', { signed: parties.signed, needed: parties.needed })}
+      </Status>
+      <ul className="party-list">
+        {parties.parties.map((p) => (
+          <li key={p.id} className="party-list__item">
+            <p>
+              <strong>{p.name ?? t('parties.protected')}</strong> · {t(`parties.role.${p.role}`)}
+              {viewerRole && p.role === viewerRole && viewerRole !== 'coOwner' ? ` ${t('parties.you')}` : ''}
+            </p>
+            <p className={p.state === 'invited' ? 'hint' : undefined}>
+              {p.state === 'signed'
+                ? t('parties.state.signed', { date: p.signedAt ? formatDate(p.signedAt, lang) : '' })
+                : p.state === 'paper'
+                  ? t('parties.state.paper', { name: p.paperRecordedBy ?? '' })
+                  : t('parties.state.invited')}
+            </p>
+            {p.state === 'invited' && action?.(p)}
+          </li>
+        ))}
+      </ul>
+      <p className="hint">{t('parties.hash', { hash: parties.submissionHash.slice(0, 16) })}</p>
+    </>
+  );
+}
