@@ -1,4 +1,5 @@
 import { afterPermitSv } from '../afterPermit/messages';
+import { measureFindingSv } from '../measures/findings.sv';
 import { fillMessage, type Message, type MessageParams } from './fill';
 
 /**
@@ -69,6 +70,8 @@ export const findingSv = {
   NOTHING_TO_APPLY_FOR:
     'Åtgärden kräver varken bygglov eller anmälan. Du kan skriva ut svaret i stället för att skicka en ansökan.',
   INVALID_FOOTPRINT: 'Byggnadens form går inte att använda: {problem}',
+  // The measures beyond buildings and the allowance ledger (issue #23)
+  ...measureFindingSv,
 } as const;
 
 /** Validation messages of the application schemas: zod's `message` is the id, so every reader carries it. */

@@ -8,3 +8,4 @@ export * from './completeness';
 export * from './clock';
 export * from './fees';
 export * from './evaluate';
+export * from './minorMeasure';
