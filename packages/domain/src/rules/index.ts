@@ -9,3 +9,4 @@ export * from './clock';
 export * from './fees';
 export * from './evaluate';
 export * from './minorMeasure';
+export * from './allowanceLedger';
