@@ -110,3 +110,35 @@ export function ledgerAdditions(
     return [{ legalBasis: id as LedgerBasis, footprint, areaM2: cm(polygonArea(footprint)) }];
   });
 }
+
+export const AllowanceBalanceSchema = z.object({
+  id: z.string(),
+  label: z.object({ sv: z.string(), en: z.string() }),
+  limitM2: z.number(),
+  usedM2: z.number(),
+  remainingM2: z.number(),
+  parts: z.array(
+    z.object({
+      source: z.enum(['register', 'lovisaAnswer', 'notification']),
+      legalBasis: LedgerBasisSchema,
+      areaM2: z.number(),
+    }),
+  ),
+});
+
+/** A property's ledger as the API gives it: Lovisa's own entries and the balance under today's rule set. */
+export const AllowanceLedgerSchema = z.object({
+  ruleSetId: z.string(),
+  entries: z.array(LedgerEntrySchema),
+  balances: z.array(AllowanceBalanceSchema),
+});
+export type AllowanceLedger = z.infer<typeof AllowanceLedgerSchema>;
+
+/** "Save this answer": the drawn building(s) the owner got "no permit needed" (or a notification) for. */
+export const PermitFreeAnswerInputSchema = z.object({
+  measure: MeasureTypeSchema,
+  footprints: z.array(PolygonSchema).min(1).max(10),
+  ridgeHeightM: z.number().positive().max(30),
+  grossFloorAreaM2: z.number().positive().max(10_000).optional(),
+});
+export type PermitFreeAnswerInput = z.infer<typeof PermitFreeAnswerInputSchema>;
