@@ -1,10 +1,12 @@
 import { domainEn } from '@lovisa/domain/messages/en';
 import type { MessageKey } from './sv';
 import { afterPermitUiEn } from './afterPermit.en';
+import { measureCheckUiEn } from './measureCheck.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
   ...afterPermitUiEn,
+  ...measureCheckUiEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',

@@ -1,5 +1,6 @@
 import { domainSv } from '@lovisa/domain/messages/sv';
 import { afterPermitUiSv } from './afterPermit.sv';
+import { measureCheckUiSv } from './measureCheck.sv';
 
 /**
  * Every text of the web app, Swedish first, by key. `{name}` marks a value filled in by `t(key, { name })`.
@@ -967,5 +968,5 @@ const ui = {
   'hearing.decisionNeedsHearing': 'Lov kan ges först när grannarna har hörts. Ett avslag kräver inget hörande.',
 };
 
-export const sv = { ...domainSv, ...ui, ...afterPermitUiSv };
+export const sv = { ...domainSv, ...ui, ...afterPermitUiSv, ...measureCheckUiSv };
 export type MessageKey = keyof typeof sv;
