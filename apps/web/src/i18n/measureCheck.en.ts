@@ -45,4 +45,9 @@ export const measureCheckUiEn: Record<keyof typeof measureCheckUiSv, string> = {
   'mc.answer.apply': 'Go to the application',
   'mc.allowance.heading': 'Permit-free buildings on the plot',
   'mc.allowance.parts': 'Counted: {used} m² of {limit} m².',
+  'mc.ledger.why':
+    'Save the answer to the plot’s allowance. The building then counts next time, and you have the answer on record if the municipality asks later.',
+  'mc.ledger.save': 'Save the answer to the plot’s allowance',
+  'mc.ledger.saved': 'Saved.',
+  'mc.ledger.left': 'You have {remaining} m² left of {limit} m² for {what}.',
 };

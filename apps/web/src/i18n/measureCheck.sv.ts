@@ -44,4 +44,9 @@ export const measureCheckUiSv = {
   'mc.answer.apply': 'Gå till ansökan',
   'mc.allowance.heading': 'Bygglovsbefriade byggnader på tomten',
   'mc.allowance.parts': 'Räknat: {used} m² av {limit} m².',
+  'mc.ledger.why':
+    'Spara svaret i tomtens pott. Då räknas byggnaden med nästa gång, och du har svaret sparat om kommunen frågar senare.',
+  'mc.ledger.save': 'Spara svaret i tomtens pott',
+  'mc.ledger.saved': 'Sparat.',
+  'mc.ledger.left': 'Du har {remaining} m² kvar av {limit} m² för {what}.',
 } as const;
