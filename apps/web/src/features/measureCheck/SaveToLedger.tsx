@@ -51,7 +51,7 @@ export function SaveToLedger(props: {
       ) : (
         <>
           <p>{t('mc.ledger.why')}</p>
-          <button type="button" className="button" onClick={save} disabled={busy}>
+          <button type="button" className="button" onClick={() => void save()} disabled={busy}>
             {t('mc.ledger.save')}
           </button>
         </>
