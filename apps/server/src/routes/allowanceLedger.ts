@@ -3,11 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AllowanceLedgerSchema, ApiErrorSchema, PermitFreeAnswerInputSchema } from '@lovisa/domain';
 import { noStore } from '../plugins/session';
-import { visibleProperty } from '../services/propertyAccess';
+import { propertyErrors as errors, propertyParams as params, visibleProperty } from '../services/propertyAccess';
 import { ledgerOf, savePermitFreeAnswer } from '../services/allowanceLedger';
-
-const params = z.object({ id: z.uuid() });
-const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
 
 /** The plot's permit-free allowance (issue #23): what is used and left, and the owner's saved answers. */
 export default async function allowanceLedgerRoutes(app: FastifyInstance) {

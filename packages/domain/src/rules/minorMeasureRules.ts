@@ -176,86 +176,73 @@ const indoor = (reason: string, point: string): MinorMeasureRule => ({
   feePermille: { permit: 0, notification: 60 },
 });
 
-const facade = (reform: boolean): MinorMeasureRule => ({
+/**
+ * Facade and solar panels share their start and their end: defence (after the reform) and protection bind
+ * first; after the reform a one- or two-dwelling house is free; outside a plan 9 kap. 2 § 3 c does not reach.
+ */
+const exteriorFirst = (reform: boolean): LineInput[] => [
+  ...(reform ? [defence] : []),
+  valuable('FACADE_PROTECTED'),
+  ...(reform
+    ? [
+        {
+          when: { flags: { oneOrTwoFamily: true } },
+          outcome: 'none',
+          reason: 'FACADE_SMALL_HOUSE',
+          source: REFORM,
+        } as LineInput,
+      ]
+    : []),
+];
+const exteriorLast: LineInput = {
+  when: {},
+  outcome: 'none',
+  reason: 'FACADE_NO_PERMIT',
+  source: 'PBL 9 kap. 2 § första stycket 3 c (gäller bara inom detaljplan)',
+};
+
+/** A change to the outside of a house: the shared start and end around the lines of its own. */
+const exterior = (reform: boolean, asks: string[], own: LineInput[]): MinorMeasureRule => ({
   needsDrawing: false,
-  asks: ['changesCharacter', 'oneOrTwoFamily'],
-  clauses: lines(
-    reform
-      ? [
-          defence,
-          valuable('FACADE_PROTECTED'),
-          { when: { flags: { oneOrTwoFamily: true } }, outcome: 'none', reason: 'FACADE_SMALL_HOUSE', source: REFORM },
-          {
-            when: { setting: 'insidePlan', flags: { changesCharacter: true } },
-            outcome: 'permit',
-            reason: 'FACADE_CHANGES_CHARACTER',
-            source: 'PBL 9 kap. 2 § första stycket 3 c',
-          },
-          {
-            when: {},
-            outcome: 'none',
-            reason: 'FACADE_NO_PERMIT',
-            source: 'PBL 9 kap. 2 § första stycket 3 c (gäller bara inom detaljplan)',
-          },
-        ]
-      : [
-          valuable('FACADE_PROTECTED'),
-          {
-            when: { setting: 'insidePlan', flags: { changesCharacter: true } },
-            outcome: 'permit',
-            reason: 'FACADE_CHANGES_CHARACTER',
-            source: 'PBL 9 kap. 2 § första stycket 3 c',
-          },
-          {
-            when: {},
-            outcome: 'none',
-            reason: 'FACADE_NO_PERMIT',
-            source: 'PBL 9 kap. 2 § första stycket 3 c (gäller bara inom detaljplan)',
-          },
-        ],
-  ),
+  asks: [...asks, 'oneOrTwoFamily'],
+  clauses: lines([...exteriorFirst(reform), ...own, exteriorLast]),
   attachments: { permit: ['FAS'], notification: [] },
   feePermille: { permit: 80, notification: 0 },
 });
 
-const solarPanels = (reform: boolean): MinorMeasureRule => ({
-  needsDrawing: false,
-  asks: ['followsRoofShape', 'oneOrTwoFamily'],
-  clauses: lines([
-    ...(reform ? [defence] : []),
-    valuable('FACADE_PROTECTED'),
-    ...(reform
-      ? [
-          {
-            when: { flags: { oneOrTwoFamily: true } },
-            outcome: 'none',
-            reason: 'FACADE_SMALL_HOUSE',
-            source: REFORM,
-          } as LineInput,
-        ]
-      : []),
-    {
-      when: { flags: { followsRoofShape: true } },
-      outcome: 'none',
-      reason: 'SOLAR_FOLLOWS_ROOF',
-      source: 'PBF 6 kap. 3 c § (solfångare och solcellsmoduler som följer byggnadens form, sedan 2018-08-01)',
-    },
-    {
-      when: { setting: 'insidePlan' },
-      outcome: 'permit',
-      reason: 'SOLAR_STANDS_OUT',
-      source: 'PBL 9 kap. 2 § första stycket 3 c',
-    },
-    {
-      when: {},
-      outcome: 'none',
-      reason: 'FACADE_NO_PERMIT',
-      source: 'PBL 9 kap. 2 § första stycket 3 c (gäller bara inom detaljplan)',
-    },
-  ]),
-  attachments: { permit: ['FAS'], notification: [] },
-  feePermille: { permit: 80, notification: 0 },
-});
+const facade = (reform: boolean) =>
+  exterior(
+    reform,
+    ['changesCharacter'],
+    [
+      {
+        when: { setting: 'insidePlan', flags: { changesCharacter: true } },
+        outcome: 'permit',
+        reason: 'FACADE_CHANGES_CHARACTER',
+        source: 'PBL 9 kap. 2 § första stycket 3 c',
+      },
+    ],
+  );
+
+const solarPanels = (reform: boolean) =>
+  exterior(
+    reform,
+    ['followsRoofShape'],
+    [
+      {
+        when: { flags: { followsRoofShape: true } },
+        outcome: 'none',
+        reason: 'SOLAR_FOLLOWS_ROOF',
+        source: 'PBF 6 kap. 3 c § (solfångare och solcellsmoduler som följer byggnadens form, sedan 2018-08-01)',
+      },
+      {
+        when: { setting: 'insidePlan' },
+        outcome: 'permit',
+        reason: 'SOLAR_STANDS_OUT',
+        source: 'PBL 9 kap. 2 § första stycket 3 c',
+      },
+    ],
+  );
 
 const demolition: MinorMeasureRule = {
   needsDrawing: true,
