@@ -51,7 +51,7 @@ describe.skipIf(!hasBrowser)('what do you want to do: measures beyond buildings'
     await page.getByRole('radio', { name: measure }).check();
     await next(page);
   }
-  const answer = (page: Page) => page.getByRole('region', { name: /^Svar för/ });
+  const answer = (page: Page) => page.locator('section[aria-labelledby="mc-answer-heading"]');
 
   it('a wood stove needs a notification, and the placement step is skipped', async () => {
     const page = await startAs(ANNA);
@@ -154,6 +154,7 @@ describe.skipIf(!hasBrowser)('what do you want to do: measures beyond buildings'
 
     const villa = await startAs(ANNA);
     await choose(villa, /Eken 1:23/, /Ändra fasad/);
+    await heading(villa, /Frågor/);
     await villa
       .getByRole('group', { name: /karaktär/ })
       .getByRole('radio', { name: 'Ja' })

@@ -34,15 +34,15 @@ export const measureCheckUiEn: Record<keyof typeof measureCheckUiSv, string> = {
   'mc.yes': 'Yes',
   'mc.no': 'No',
   'mc.invalidNumber': 'Enter a number, for example 1.5.',
-  'mc.answer.heading': 'Answer for {measure} on {designation}',
+  'mc.answer.heading': '{designation}: {measure}',
   'mc.answer.rules': 'Judged on {date} by the rule set “{ruleSet}”.',
   'mc.answer.source': 'Legal basis: {source}',
   'mc.answer.documents': 'What goes with the application or notification',
   'mc.answer.fee': 'Approximate fee: SEK {fee} (an example; the municipality’s schedule decides).',
   'mc.answer.missing': 'The answer is provisional: answer every question for a firm one.',
   'mc.answer.print': 'Print the answer',
-  'mc.answer.again': 'Check another measure',
-  'mc.answer.apply': 'Go to the application',
+  'mc.answer.channel':
+    'Lovisa does not yet take applications or notifications for this measure. Send it to the municipality, which is happy to answer questions.',
   'mc.allowance.heading': 'Permit-free buildings on the plot',
   'mc.allowance.parts': 'Counted: {used} m² of {limit} m².',
   'mc.ledger.why':

@@ -33,15 +33,15 @@ export const measureCheckUiSv = {
   'mc.yes': 'Ja',
   'mc.no': 'Nej',
   'mc.invalidNumber': 'Ange ett tal, till exempel 1,5.',
-  'mc.answer.heading': 'Svar för {measure} på {designation}',
+  'mc.answer.heading': '{designation}: {measure}',
   'mc.answer.rules': 'Bedömt {date} efter regelverket ”{ruleSet}”.',
   'mc.answer.source': 'Lagrum: {source}',
   'mc.answer.documents': 'Det här ska följa med ansökan eller anmälan',
   'mc.answer.fee': 'Ungefärlig avgift: {fee} kr (exempel; kommunens taxa avgör).',
   'mc.answer.missing': 'Svaret är preliminärt: besvara alla frågor för ett säkert svar.',
   'mc.answer.print': 'Skriv ut svaret',
-  'mc.answer.again': 'Kolla en annan åtgärd',
-  'mc.answer.apply': 'Gå till ansökan',
+  'mc.answer.channel':
+    'Lovisa tar ännu inte emot ansökan eller anmälan för den här åtgärden. Skicka den till kommunen, som svarar gärna på frågor.',
   'mc.allowance.heading': 'Bygglovsbefriade byggnader på tomten',
   'mc.allowance.parts': 'Räknat: {used} m² av {limit} m².',
   'mc.ledger.why':

@@ -23,7 +23,7 @@ export function MeasureAnswer(props: { answer: MinorMeasureAssessment; designati
     <section className={`verdict verdict--${tone[answer.outcome]}`} aria-labelledby="mc-answer-heading">
       <h2 id="mc-answer-heading" className="verdict__heading">
         {t('mc.answer.heading', {
-          measure: label(minorMeasureLabels[answer.measure]).toLowerCase(),
+          measure: label(minorMeasureLabels[answer.measure]),
           designation: props.designation,
         })}
       </h2>

@@ -13,7 +13,6 @@ import { api } from '../../api/client';
 import { PageTitle, Status } from '../../components/Layout';
 import { useApi } from '../../useApi';
 import { useI18n } from '../../i18n/i18n';
-import { Link } from '../../router';
 import { useSiteLoader } from '../rules/useSite';
 import { FactFields } from './FactFields';
 import { MeasureAnswer } from './MeasureAnswer';
@@ -118,11 +117,8 @@ export function MeasureCheckPage() {
           )}
         </div>
       </form>
-      {current === 'answer' && (
-        <p className="no-print">
-          <Link href="/logga-in?next=%2Fansokan">{t('mc.answer.apply')}</Link>
-        </p>
-      )}
+      {/* Honest about the channel: these measures cannot yet be applied for through Lovisa. */}
+      {current === 'answer' && answer?.outcome !== 'none' && <p className="no-print">{t('mc.answer.channel')}</p>}
     </div>
   );
 }
