@@ -181,6 +181,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(import('./routes/publicRegister'));
   await api.register(authRoutes);
   await api.register(propertyRoutes);
+  await api.register(import('./routes/allowanceLedger'));
   await api.register(meRoutes);
   await api.register(savedContactRoutes);
   await api.register(draftRoutes);

@@ -8,6 +8,7 @@ import {
   committeeMeetings,
   decisionAnnouncements,
   decisionDeliveries,
+  permitFreeAnswers,
 } from './db/schema';
 import { insertConsultation } from './repositories/consultations';
 import { sha256 } from './services/consent';
@@ -853,6 +854,27 @@ const matrix: Row[] = [
     route: '/api/properties/:id/neighbours',
     expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 },
     call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/neighbours` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/properties/:id/allowance-ledger',
+    expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 },
+    call: async (c) => ({ method: 'GET', url: `/api/properties/${c.facts.propertyA.id}/allowance-ledger` }),
+  },
+  {
+    // Only an owner saves to the plot's ledger; an officer may read it but not write the owner's evidence.
+    method: 'POST',
+    route: '/api/properties/:id/permit-free-answers',
+    expect: { ...signedIn(403), applicantA: 201, kioskA: 201 },
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/properties/${c.facts.propertyA.id}/permit-free-answers`,
+      body: { measure: 'outbuilding', footprints: [footprintIn(c.facts.propertyA, 1, 1)], ridgeHeightM: 2.5 },
+      // The saved square metres would count against A's allowance in the cases later rows open on the plot.
+      cleanup: async () => {
+        await c.h.app.db.delete(permitFreeAnswers);
+      },
+    }),
   },
   {
     method: 'GET',

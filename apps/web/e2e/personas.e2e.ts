@@ -144,6 +144,14 @@ describe.skipIf(!hasBrowser)('three applicants, start to finish', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
+    // Issue #23: the answer goes on the plot's allowance ledger (outside a plan: 65 m²), judged again by the server.
+    await page.getByRole('button', { name: 'Spara svaret i tomtens pott' }).click();
+    await page.getByText(/Sparat\. Du har 57,5 m² kvar av 65 m²/).waitFor();
+    await expectAccessible(page, 'no-permit answer saved to the ledger');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await shoot(page, docShots, 'no-permit-ledger-saved');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shoot(page, docShots, 'no-permit-ledger-saved');
     await page.goto(`${env.server.baseUrl}/mina-arenden`);
     await page.getByText('Du har inga ärenden ännu.').waitFor();
     typing.report();

@@ -11,6 +11,7 @@ import { kioskFace } from './features/kiosk/mode';
 // Everything behind login is split from the entry: the start and login pages stay small on old phones.
 const WizardPage = lazy(() => import('./features/wizard/WizardPage'));
 const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
+const MeasureCheckPage = lazy(() => import('./features/measureCheck/MeasureCheckPage'));
 const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
 const KontrollansvarigPage = lazy(() => import('./features/afterPermit/KontrollansvarigPage'));
 const QueuePage = lazy(() => import('./features/officer/QueuePage'));
@@ -48,6 +49,7 @@ function route(path: string) {
   if (path === '/tillganglighet') return <AccessibilityStatement />;
   if (path === '/personuppgifter') return <PrivacyNotice />;
   if (path === '/ansokan' || path.startsWith('/ansokan/')) return <WizardPage />;
+  if (path === '/vad-vill-du-gora') return <MeasureCheckPage />;
   if (path === '/mina-arenden') return <MyCasesPage />;
   if ((m = path.match(/^\/mina-arenden\/([0-9a-f-]{36})$/))) return <MyCasePage id={m[1]!} />;
   if ((m = path.match(/^\/kontrollansvarig\/([0-9a-f-]{36})$/))) return <KontrollansvarigPage id={m[1]!} />;

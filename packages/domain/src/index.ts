@@ -6,6 +6,8 @@ export * from './plan';
 export * from './officer';
 export * from './municipality';
 export * from './measure';
+export * from './measures/kinds';
+export * from './measures/placement';
 export * from './application';
 export * from './case/index';
 export * from './deadline';

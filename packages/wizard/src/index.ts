@@ -1,1 +1,2 @@
 export * from './applicationMachine';
+export * from './measureCheckMachine';

@@ -14,6 +14,7 @@ import {
   timestamp,
   uuid,
   date,
+  doublePrecision,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -726,3 +727,28 @@ export const partySignOrders = pgTable('party_sign_orders', {
   submissionHash: text('submission_hash').notNull(),
   ...bankIdOrderColumns(),
 });
+/**
+ * The allowance ledger's own entries (issue #23): a "no permit needed" answer an owner saved for a property, one
+ * row per building, with the rule set, the drawing and the answers, so the plot's shared allowance is kept track
+ * of and the owner has evidence if supervision asks later.
+ */
+export const permitFreeAnswers = pgTable(
+  'permit_free_answers',
+  {
+    id: uuid('id').primaryKey(),
+    /** The buildings of one answer share it. */
+    answerId: uuid('answer_id').notNull(),
+    propertyId: uuid('property_id').notNull(),
+    savedBy: text('saved_by').notNull(),
+    source: text('source').notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    measure: text('measure').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    footprint: jsonb('footprint').notNull(),
+    areaM2: doublePrecision('area_m2').notNull(),
+    /** What was asked and answered: the measure, the ridge height, the outcome and its reasons by code. */
+    answers: jsonb('answers').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('permit_free_answers_property').on(t.propertyId, t.createdAt)],
+);

@@ -1,21 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  ApiErrorSchema,
-  DetailedPlanSchema,
-  NeighbourSchema,
-  PropertySchema,
-  SurroundingsSchema,
-} from '@lovisa/domain';
+import { DetailedPlanSchema, NeighbourSchema, PropertySchema, SurroundingsSchema } from '@lovisa/domain';
 import { bbox } from '@lovisa/geo';
 import { surroundingFeatures } from '@lovisa/registry';
 import { noStore } from '../plugins/session';
 import { neighboursOf } from '../rules/siteFor';
-import { visibleProperty } from '../services/propertyAccess';
+import { propertyErrors, propertyParams, visibleProperty } from '../services/propertyAccess';
 
-const params = z.object({ id: z.uuid() });
-const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
+const params = propertyParams;
+const errors = propertyErrors;
 
 export default async function propertyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

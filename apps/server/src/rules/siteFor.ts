@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { siteFromRegisterData, type Property, type Site } from '@lovisa/domain';
+import { siteFromRegisterData, siteWithLedger, type Property, type Site } from '@lovisa/domain';
 import { bbox } from '@lovisa/geo';
 import { surroundingFeatures } from '@lovisa/registry';
+import { ledgerEntriesOf } from '../repositories/permitFreeAnswers';
 
 /** The neighbouring plots of a property, as the land register knows them (owners never included). */
 export async function neighboursOf(app: FastifyInstance, property: Property) {
@@ -12,16 +13,22 @@ export async function neighboursOf(app: FastifyInstance, property: Property) {
     .map((p) => ({ id: p.id, designation: p.designation, address: p.address ?? null, boundary: p.boundary }));
 }
 
-/** The rules' view of a property, from the same register answers the browser gets through the API. */
-export async function siteFor(app: FastifyInstance, property: Property): Promise<Site> {
-  const [plans, neighbours] = await Promise.all([
+/**
+ * The rules' view of a property, from the same register answers the browser gets through the API, with the
+ * allowance ledger's saved permit-free buildings standing on it (they count against the plot's allowance).
+ * `withLedger: false` gives the registers alone, for the ledger's own balance (which adds its entries itself).
+ */
+export async function siteFor(app: FastifyInstance, property: Property, withLedger = true): Promise<Site> {
+  const [plans, neighbours, ledger] = await Promise.all([
     app.registers.land.plansForProperty(property.id),
     neighboursOf(app, property),
+    withLedger ? ledgerEntriesOf(app.db, property.id) : [],
   ]);
-  return siteFromRegisterData({
+  const site = siteFromRegisterData({
     property,
     plans,
     neighbours: neighbours.map(({ id, designation, boundary }) => ({ id, designation, boundary })),
     features: surroundingFeatures(app.basemap, bbox(property.boundary)),
   });
+  return siteWithLedger(site, ledger);
 }

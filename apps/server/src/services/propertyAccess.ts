@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Property } from '@lovisa/domain';
+import { z } from 'zod';
+import { ApiErrorSchema, type Property } from '@lovisa/domain';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import type { SessionUser } from '../plugins/session';
 
@@ -18,3 +19,7 @@ export async function visibleProperty(app: FastifyInstance, user: SessionUser | 
   await assertMaySeeProperty(app, user, property.id);
   return property;
 }
+
+/** A `/properties/:id…` route's id, and the errors every such route may answer (visibleProperty's). */
+export const propertyParams = z.object({ id: z.uuid() });
+export const propertyErrors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };

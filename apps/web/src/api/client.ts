@@ -1,4 +1,10 @@
-import type { ApplicationSubmission, AttachmentSlot, DraftData, SavedContact } from '@lovisa/domain';
+import type {
+  ApplicationSubmission,
+  AttachmentSlot,
+  DraftData,
+  PermitFreeAnswerInput,
+  SavedContact,
+} from '@lovisa/domain';
 import { DELETE, GET, POST, PUT, apiError, apiUrl, clientError, oncePerVisit, sendOnce, type ApiAnswer } from './http';
 
 export { ApiError, apiErrorMessage, apiErrorText, apiIssueMessage } from './http';
@@ -33,6 +39,10 @@ export const api = {
     oncePerVisit(`property:${id}`, () => GET('/api/properties/{id}', { params: { path: { id } } })),
   surroundings: (id: string) =>
     oncePerVisit(`surroundings:${id}`, () => GET('/api/properties/{id}/surroundings', { params: { path: { id } } })),
+  /** The plot's permit-free allowance: what is used and left (issue #23). */
+  allowanceLedger: (id: string) => GET('/api/properties/{id}/allowance-ledger', { params: { path: { id } } }),
+  savePermitFreeAnswer: (id: string, body: PermitFreeAnswerInput) =>
+    POST('/api/properties/{id}/permit-free-answers', { params: { path: { id } }, body }),
   feeSchedule: () => GET('/api/fee-schedule'),
   mapConfig: () => GET('/api/map-config'),
   attachments: (draftId: string) => GET('/api/drafts/{id}/attachments', draft(draftId)),

@@ -4,6 +4,7 @@ import { afterPermitUiEn } from './afterPermit.en';
 import { committeeUiEn } from './committee.en';
 import { applicantPathEn } from './applicantPath.en';
 import { partiesUiEn } from './parties.en';
+import { measureCheckUiEn } from './measureCheck.en';
 
 export const en: Record<MessageKey, string> = {
   ...domainEn,
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...committeeUiEn,
   ...applicantPathEn,
   ...partiesUiEn,
+  ...measureCheckUiEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',
   'app.service': 'Building permits',

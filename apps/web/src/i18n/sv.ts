@@ -3,6 +3,7 @@ import { afterPermitUiSv } from './afterPermit.sv';
 import { committeeUiSv } from './committee.sv';
 import { applicantPathSv } from './applicantPath.sv';
 import { partiesUiSv } from './parties.sv';
+import { measureCheckUiSv } from './measureCheck.sv';
 
 /**
  * Every text of the web app, Swedish first, by key. `{name}` marks a value filled in by `t(key, { name })`.
@@ -977,5 +978,6 @@ export const sv = {
   ...committeeUiSv,
   ...applicantPathSv,
   ...partiesUiSv,
+  ...measureCheckUiSv,
 };
 export type MessageKey = keyof typeof sv;

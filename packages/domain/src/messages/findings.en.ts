@@ -1,4 +1,5 @@
 import type { findingSv } from './sv';
+import { measureFindingEn } from '../measures/findings.en';
 
 /**
  * English of the findings (./sv.ts's findingSv), code for code. A module of its own: the rules engine needs it
@@ -64,4 +65,5 @@ export const findingEn: Record<keyof typeof findingSv, string> = {
   NOTHING_TO_APPLY_FOR:
     'The measure needs neither a permit nor a notification. You can print the answer instead of sending an application.',
   INVALID_FOOTPRINT: 'The building’s shape cannot be used: {problem}',
+  ...measureFindingEn,
 };

@@ -1,5 +1,6 @@
 import { afterPermitSv } from '../afterPermit/messages';
 import { partiesSv } from '../parties/messages';
+import { measureFindingSv } from '../measures/findings.sv';
 import { fillMessage, type Message, type MessageParams } from './fill';
 
 /**
@@ -70,6 +71,8 @@ export const findingSv = {
   NOTHING_TO_APPLY_FOR:
     'Åtgärden kräver varken bygglov eller anmälan. Du kan skriva ut svaret i stället för att skicka en ansökan.',
   INVALID_FOOTPRINT: 'Byggnadens form går inte att använda: {problem}',
+  // The measures beyond buildings and the allowance ledger (issue #23)
+  ...measureFindingSv,
 } as const;
 
 /** Validation messages of the application schemas: zod's `message` is the id, so every reader carries it. */
@@ -184,7 +187,8 @@ const serverSv = {
   'server.notFound.document': 'Handlingen finns inte.',
   'server.notFound.meeting': 'Sammanträdet finns inte.',
   'server.meetingExists': 'Nämnden har redan ett sammanträde den dagen.',
-  'server.meetingClosedDay': 'Nämnden sammanträder på vardagar. Välj en vardag som inte är helgdag eller helgdagsafton.',
+  'server.meetingClosedDay':
+    'Nämnden sammanträder på vardagar. Välj en vardag som inte är helgdag eller helgdagsafton.',
   'server.meetingInPast': 'Ett nytt sammanträde måste ligga efter i dag.',
   'server.notFound.queueView': 'Vyn finns inte.',
   'server.queueView.tooMany': 'Du har redan sparat {max} vyer. Ta bort en innan du sparar en ny.',

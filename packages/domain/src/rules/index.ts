@@ -8,3 +8,5 @@ export * from './completeness';
 export * from './clock';
 export * from './fees';
 export * from './evaluate';
+export * from './minorMeasure';
+export * from './allowanceLedger';

@@ -215,6 +215,13 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
   for (const tier of new Set(chosen)) reasons.push(finding('EXEMPTION_APPLIES', { tier: tier.label }));
   // What ruled out a lighter exemption (a friggebod too big, say) explains why a heavier one applies.
   reasons.push(...dedupe(failures));
+  // What the plot's allowance has left once this is built: the owner keeps within it (issue #23).
+  for (const id of new Set(chosen.map((t) => t.allowance).filter((a): a is string => a !== null))) {
+    const allowance = ruleSet.allowances.find((a) => a.id === id);
+    if (!allowance) continue;
+    const limit = allowance.maxM2[setting];
+    reasons.push(finding('ALLOWANCE_REMAINING', { remaining: cm(Math.max(0, limit - (used.get(id) ?? 0))), limit }));
+  }
   const unsure = chosen.find((t) => t.procedure.uncertain);
   if (unsure)
     reasons.push(

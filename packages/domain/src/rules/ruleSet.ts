@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MeasureTypeSchema, type MeasureType } from '../measure';
 import { AttachmentTypeSchema } from '../attachment';
+import { MinorMeasureRulesSchema } from './minorMeasure';
 
 /**
  * A rule value the sources leave uncertain carries `uncertain: true`; a verdict that rests on it says
@@ -52,6 +53,8 @@ export const RuleSetSchema = z.object({
   source: z.string(),
   exemptions: z.record(MeasureTypeSchema, z.array(ExemptionTierSchema)),
   allowances: z.array(AllowanceSchema),
+  /** The measures beyond buildings (plank, eldstad, fasad, rivning, …): each a table of lines with their sources. */
+  minorMeasures: MinorMeasureRulesSchema,
   /** Which neighbouring building makes a site "next to a dwelling": one- or two-family houses only, or any. */
   dwellingNextTo: z.enum(['oneOrTwoFamily', 'anyResidential']),
   /** How far "immediate proximity" (omedelbar närhet) reaches; municipal practice, not law. */

@@ -1,3 +1,4 @@
+import { minorMeasuresBefore, minorMeasuresReform } from './minorMeasureRules';
 import type { ExemptionTier, RuleSet } from './ruleSet';
 
 // The law as data. A new reform is a new entry with its effective date, never an `if (date > …)` in the engine.
@@ -148,6 +149,7 @@ const beforeReform = (id: string, effectiveFrom: string, attefallM2: number, nam
       counts: ['attefall'],
     },
   ],
+  minorMeasures: minorMeasuresBefore,
   dwellingNextTo: 'oneOrTwoFamily',
   immediateProximityM: { value: 25, uncertain: true, note: 'Kommunal praxis; lagen anger inget avstånd.' },
   boundaryDistanceM: 4.5,
@@ -209,6 +211,7 @@ const reform2025: RuleSet = {
       counts: ['friggebod', 'attefall', 'exempt'],
     },
   ],
+  minorMeasures: minorMeasuresReform,
   dwellingNextTo: 'anyResidential',
   immediateProximityM: { value: 25, uncertain: true, note: 'Kommunal praxis; lagen anger inget avstånd.' },
   boundaryDistanceM: 4.5,

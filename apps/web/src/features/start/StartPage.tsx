@@ -22,6 +22,9 @@ export function StartPage() {
         </Link>
       </p>
       <p>
+        <Link href="/logga-in?next=%2Fvad-vill-du-gora">{t('mc.start')}</Link>
+      </p>
+      <p>
         <Link href="/mina-arenden">{t('start.follow')}</Link>
       </p>
       <p>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   estimateFee,
   measureLabels,
@@ -11,6 +12,7 @@ import type { WizardContext, WizardStep } from '@lovisa/wizard';
 import { api } from '../../api/client';
 import { useApi } from '../../useApi';
 import { Verdict } from '../rules/Verdict';
+import { SaveToLedger } from '../measureCheck/SaveToLedger';
 import { PropertyThumbnail } from '../../map/PropertyThumbnail';
 import { formatArea, formatDate, formatNumber } from '../../format';
 import { FeeLineRows } from '../../components/FeeLineRows';
@@ -76,6 +78,17 @@ export function ReviewStep(props: {
         today={context.today}
         evaluation={props.evaluation}
         onBack={props.onBack}
+        ledger={
+          context.propertyId && context.measure ? (
+            <SaveToLedger
+              propertyId={context.propertyId}
+              measure={context.measure}
+              footprints={context.footprints}
+              ridgeHeightM={context.details.ridgeHeightM}
+              grossFloorAreaM2={context.details.grossFloorAreaM2}
+            />
+          ) : null
+        }
       />
     );
   }
@@ -131,13 +144,21 @@ export function ReviewStep(props: {
 }
 
 /** "No permit needed": the verdict to keep or print, dated, in place of an application. */
-function NoPermitResult(props: { designation: string; today: string; evaluation: Evaluation; onBack(): void }) {
+function NoPermitResult(props: {
+  designation: string;
+  today: string;
+  evaluation: Evaluation;
+  onBack(): void;
+  /** Saving the answer to the plot's allowance ledger (issue #23). */
+  ledger?: ReactNode;
+}) {
   const { t, lang } = useI18n();
   return (
     <div className="no-permit">
       <p>{t('noPermit.intro', { designation: props.designation, date: formatDate(props.today, lang) })}</p>
       <Verdict evaluation={props.evaluation} />
       <p>{t('noPermit.keep')}</p>
+      {props.ledger}
       <div className="wizard__nav no-print">
         <button type="button" className="button" onClick={props.onBack}>
           {t('common.back')}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import {
+  allowanceBalances,
+  assessPermitNeed,
+  finding,
+  findingMessage,
+  ledgerAdditions,
+  ruleSetFor,
+  stockholmDate,
+  type AllowanceLedger,
+  type DomainMessageId,
+  type PermitFreeAnswerInput,
+  type Property,
+} from '@lovisa/domain';
+import { AppError, findingIssue, forbidden } from '../errors';
+import type { SessionUser } from '../plugins/session';
+import { ledgerEntriesOf, recordLedgerRows } from '../repositories/permitFreeAnswers';
+import { siteFor } from '../rules/siteFor';
+
+function ruleSetOn(at: Date) {
+  const set = ruleSetFor(stockholmDate(at));
+  if (!set) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
+  return set;
+}
+
+/** The property's ledger under the rule set in force today: Lovisa's entries and what each allowance has left. */
+export async function ledgerOf(app: FastifyInstance, property: Property): Promise<AllowanceLedger> {
+  const ruleSet = ruleSetOn(app.clock());
+  const [entries, site] = await Promise.all([ledgerEntriesOf(app.db, property.id), siteFor(app, property, false)]);
+  return { ruleSetId: ruleSet.id, entries, balances: allowanceBalances(site, ruleSet, entries) };
+}
+
+/**
+ * The owner saves a permit-free answer: judged again here, on the registers and the ledger as they stand, with
+ * today's rule set, and recorded only if it is still permit-free. So the browser's word never fills the ledger.
+ */
+export async function savePermitFreeAnswer(
+  app: FastifyInstance,
+  user: SessionUser,
+  property: Property,
+  input: PermitFreeAnswerInput,
+): Promise<{ answerId: string; outcome: 'none' | 'notification'; ledger: AllowanceLedger }> {
+  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+  if (!owned.includes(property.id)) throw forbidden();
+  const now = app.clock();
+  const ruleSet = ruleSetOn(now);
+  const measure = {
+    type: input.measure,
+    footprints: input.footprints,
+    ridgeHeightM: input.ridgeHeightM,
+    ...(input.grossFloorAreaM2 === undefined ? {} : { grossFloorAreaM2: input.grossFloorAreaM2 }),
+  };
+  const assessment = assessPermitNeed(measure, await siteFor(app, property), ruleSet);
+  if (assessment.outcome === 'permit') {
+    const summary = finding('PERMIT_REQUIRED');
+    throw new AppError(
+      'conflict',
+      summary.text.sv,
+      assessment.reasons.slice(1).map((r) => findingIssue(`rules.${r.code}`, r)),
+      findingMessage(summary).id as DomainMessageId,
+    );
+  }
+  const answerId = randomUUID();
+  const answers = {
+    measure: input.measure,
+    ridgeHeightM: input.ridgeHeightM,
+    grossFloorAreaM2: input.grossFloorAreaM2 ?? null,
+    outcome: assessment.outcome,
+    reasons: assessment.reasons.map((r) => r.code),
+    conditions: assessment.conditions.map((c) => c.code),
+    tiers: assessment.tiers,
+  };
+  await recordLedgerRows(
+    app.db,
+    ledgerAdditions(measure, assessment, ruleSet).map((add) => ({
+      id: randomUUID(),
+      answerId,
+      propertyId: property.id,
+      savedBy: user.personnummer,
+      source: 'lovisaAnswer',
+      ruleSetId: ruleSet.id,
+      measure: input.measure,
+      legalBasis: add.legalBasis,
+      footprint: add.footprint,
+      areaM2: add.areaM2,
+      answers,
+      createdAt: now,
+    })),
+  );
+  return { answerId, outcome: assessment.outcome, ledger: await ledgerOf(app, property) };
+}

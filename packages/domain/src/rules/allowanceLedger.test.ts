@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { allowanceBalances, ledgerAdditions, siteWithLedger, type LedgerEntry } from './allowanceLedger';
+import { assessPermitNeed } from './permitNeed';
+import { ruleSetFor } from './ruleSets';
+import { box, house, outsidePlanSite, shed, site } from './testSupport';
+import type { ExistingBuilding, Site } from './site';
+
+const REFORM = ruleSetFor('2026-01-15')!;
+const BEFORE = ruleSetFor('2025-06-01')!;
+
+/**
+ * The owner's loop: ask, get "no permit needed", save the answer to the ledger, ask again. Each saved answer is
+ * then part of the site the next answer is judged on, exactly as the server does it.
+ */
+function askAndSave(s: Site, ledger: LedgerEntry[], footprint = box(3, 12, 3, 4)) {
+  const measure = shed(footprint);
+  const assessment = assessPermitNeed(measure, siteWithLedger(s, ledger), REFORM);
+  for (const add of ledgerAdditions(measure, assessment, REFORM))
+    ledger.push({
+      id: randomUUID(),
+      source: 'lovisaAnswer',
+      measure: measure.type,
+      ruleSetId: REFORM.id,
+      recordedAt: '2026-01-15T10:00:00+01:00',
+      ...add,
+    });
+  return assessment;
+}
+
+const remainingText = (a: ReturnType<typeof assessPermitNeed>) =>
+  a.reasons.find((r) => r.code === 'ALLOWANCE_REMAINING')?.text.sv;
+
+describe('the allowance ledger', () => {
+  it('adds up three permit-free answers on one plot, and turns the fourth that exceeds the allowance into "permit"', () => {
+    // 12 m² sheds, each 4.5 m or more from the boundary and near the house, on a plot inside a plan (45 m²).
+    const spots = [box(5, 8, 3, 4), box(22, 8, 3, 4), box(5, 14, 3, 4), box(22, 14, 3, 4)];
+    const ledger: LedgerEntry[] = [];
+    const s = site();
+    const answers = spots.map((f) => askAndSave(s, ledger, f));
+
+    expect(answers.map((a) => a.outcome)).toEqual(['none', 'none', 'none', 'permit']);
+    expect(answers.slice(0, 3).map(remainingText)).toEqual([
+      'Du har 33 m² kvar av 45 m² för bygglovsbefriade byggnader på tomten.',
+      'Du har 21 m² kvar av 45 m² för bygglovsbefriade byggnader på tomten.',
+      'Du har 9 m² kvar av 45 m² för bygglovsbefriade byggnader på tomten.',
+    ]);
+    expect(answers[3]!.reasons.map((r) => r.code)).toContain('ALLOWANCE_EXCEEDED');
+    // The refused fourth is not in the ledger: three entries, 36 m², 9 m² left.
+    expect(ledger).toHaveLength(3);
+    const [pott] = allowanceBalances(s, REFORM, ledger);
+    expect(pott).toMatchObject({ id: 'pott', limitM2: 45, usedM2: 36, remainingM2: 9 });
+  });
+
+  it('fills the allowance to the square metre: 45,00 m² is within, 45,01 m² is not', () => {
+    const ledger: LedgerEntry[] = [];
+    expect(askAndSave(site(), ledger, box(5, 8, 5, 6)).outcome).toBe('none'); // 30 m²
+    const exact = assessPermitNeed(shed(box(22, 8, 3, 5)), siteWithLedger(site(), ledger), REFORM); // 15 m² → 45
+    expect(exact.outcome).toBe('none');
+    expect(remainingText(exact)).toBe('Du har 0 m² kvar av 45 m² för bygglovsbefriade byggnader på tomten.');
+    const over = assessPermitNeed(shed(box(22, 8, 3, 5.0034)), siteWithLedger(site(), ledger), REFORM);
+    expect(over.outcome).toBe('permit');
+  });
+
+  it('counts registered friggebodar and attefall buildings with the saved answers, per kind', () => {
+    const friggebod: ExistingBuilding = { footprint: box(2, 33, 3, 3), use: 'friggebod', legalBasis: 'friggebod' };
+    const s = site({ buildings: [house, friggebod] });
+    const ledger: LedgerEntry[] = [];
+    askAndSave(s, ledger, box(22, 8, 4, 5)); // 20 m²
+    const [pott] = allowanceBalances(s, REFORM, ledger);
+    expect(pott!.parts).toEqual([
+      { source: 'register', legalBasis: 'friggebod', areaM2: 9 },
+      { source: 'lovisaAnswer', legalBasis: 'exempt', areaM2: 20 },
+    ]);
+    expect(pott!.remainingM2).toBe(16);
+  });
+
+  it('has 65 m² outside a plan', () => {
+    const [pott] = allowanceBalances(outsidePlanSite(), REFORM, []);
+    expect(pott).toMatchObject({ limitM2: 65, usedM2: 0, remainingM2: 65 });
+  });
+
+  it('keeps the two allowances of the old rules apart', () => {
+    const s = site({ buildings: [house, { footprint: box(2, 33, 3, 3), use: 'friggebod', legalBasis: 'friggebod' }] });
+    const balances = allowanceBalances(s, BEFORE, []);
+    expect(balances.map((b) => [b.id, b.usedM2, b.remainingM2])).toEqual([
+      ['friggebod', 9, 6],
+      ['attefall', 0, 30],
+    ]);
+  });
+
+  it('adds nothing for a permit, nor for an extension (no allowance)', () => {
+    const big = shed(box(5, 8, 6, 6)); // 36 m² > 30 m²
+    expect(ledgerAdditions(big, assessPermitNeed(big, site(), REFORM), REFORM)).toEqual([]);
+    const ext = { type: 'extension' as const, footprints: [box(20, 22, 3, 4)], ridgeHeightM: 3 };
+    expect(ledgerAdditions(ext, assessPermitNeed(ext, site(), REFORM), REFORM)).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { site } from '../../domain/src/rules/testSupport';
+import { hasPlacement, measureAnswer, measureCheckMachine, questionsOf } from './measureCheckMachine';
+
+const TODAY = '2026-01-15';
+const start = () => {
+  const actor = createActor(measureCheckMachine, { input: { today: TODAY } }).start();
+  actor.send({ type: 'SELECT_PROPERTY', propertyId: 'p1' });
+  actor.send({ type: 'SET_SITE', propertyId: 'p1', site: site() });
+  actor.send({ type: 'NEXT' });
+  return actor;
+};
+
+describe('the measure check', () => {
+  it('skips the placement step for a measure without a position (a stove)', () => {
+    const a = start();
+    a.send({ type: 'SELECT_MEASURE', measure: 'fireplace' });
+    a.send({ type: 'NEXT' });
+    expect(a.getSnapshot().value).toBe('questions');
+    a.send({ type: 'BACK' });
+    expect(a.getSnapshot().value).toBe('measure');
+  });
+
+  it('asks where a plank stands, then how high, and answers', () => {
+    const a = start();
+    a.send({ type: 'SELECT_MEASURE', measure: 'fence' });
+    a.send({ type: 'NEXT' });
+    expect(a.getSnapshot().value).toBe('placement');
+    a.send({ type: 'SET_FACTS', facts: { distanceFromHouseM: 2, distanceToBoundaryM: 1.5, neighbourConsent: true } });
+    a.send({ type: 'NEXT' });
+    expect(a.getSnapshot().value).toBe('questions');
+    a.send({ type: 'SET_FACTS', facts: { heightM: 1.8 } });
+    a.send({ type: 'NEXT' });
+    expect(a.getSnapshot().value).toBe('answer');
+    const answer = measureAnswer(a.getSnapshot().context)!;
+    expect(answer.outcome).toBe('none');
+    expect(answer.conditions.map((c) => c.code)).toEqual(['FENCE_CONSENT_GIVEN']);
+  });
+
+  it('does not leave a step with an impossible number', () => {
+    const a = start();
+    a.send({ type: 'SELECT_MEASURE', measure: 'sign' });
+    a.send({ type: 'NEXT' });
+    a.send({ type: 'SET_FACTS', facts: { areaM2: -2 } });
+    a.send({ type: 'NEXT' });
+    expect(a.getSnapshot().value).toBe('questions');
+  });
+
+  it('forgets the answers of another measure, and needs a property first', () => {
+    const a = createActor(measureCheckMachine, { input: { today: TODAY } }).start();
+    a.send({ type: 'NEXT' });
+    expect(a.getSnapshot().value).toBe('property');
+    const b = start();
+    b.send({ type: 'SELECT_MEASURE', measure: 'patio' });
+    b.send({ type: 'SET_FACTS', facts: { heightM: 2 } });
+    b.send({ type: 'SELECT_MEASURE', measure: 'wall' });
+    expect(b.getSnapshot().context.facts).toEqual({});
+  });
+
+  it('splits the questions by step from the rule set', () => {
+    expect(questionsOf({ today: TODAY, measure: 'fence' }).questions).toEqual(['heightM']);
+    expect(hasPlacement({ today: TODAY, measure: 'facade' })).toBe(false);
+    expect(hasPlacement({ today: TODAY, measure: 'wall' })).toBe(true);
+  });
+});
