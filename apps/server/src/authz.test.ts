@@ -358,17 +358,17 @@ async function meetingOn(ctx: Ctx, date: string): Promise<string> {
   const [m] = await ctx.h.app.db.select().from(committeeMeetings).where(eq(committeeMeetings.meetingDate, date));
   return m!.id;
 }
-/** A fresh case of A whose proposal waits for the board's meeting held today (the harness's 23 November). */
-async function caseBeforeBoardOfA(ctx: Ctx): Promise<{ id: string; version: number }> {
+/** A fresh case of A whose proposal waits for the board's meeting on `date` (by default today, the harness's 23 November). */
+async function caseBeforeBoardOfA(ctx: Ctx, date = '2026-11-23'): Promise<{ id: string; version: number }> {
   const { id } = await caseOfA(ctx);
-  const meetingId = await meetingOn(ctx, '2026-11-23');
+  const meetingId = await meetingOn(ctx, date);
   const proposal = {
     outcome: 'approved',
     reason: 'Följer detaljplanen.',
     conditions: [],
     by: { personnummer: ctx.facts.officer, name: 'Handläggaren' },
     at: '2026-11-20T10:00:00.000Z',
-    committee: { meetingId, date: '2026-11-23', grounds: ['principle'] },
+    committee: { meetingId, date, grounds: ['principle'] },
   };
   await ctx.h.app.db.execute(
     sql`update cases set status = 'proposed', proposal = ${JSON.stringify(proposal)}::jsonb where id = ${id}`,
@@ -1361,6 +1361,16 @@ const matrix: Row[] = [
         reason: 'Strider mot detaljplanen.',
         meetingId: await meetingOn(c, '2026-12-17'),
       },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/officer/cases/:id/committee-withdrawal',
+    expect: officersOfTeam(200),
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/officer/cases/${(await caseBeforeBoardOfA(c, '2026-12-17')).id}/committee-withdrawal`,
+      body: { version: 0 },
     }),
   },
   ...(['committee-decision', 'committee-decision/preview'] as const).map((path) => ({

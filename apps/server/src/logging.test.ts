@@ -71,9 +71,21 @@ describe('redaction, unit', () => {
 
   it("keeps a remiss link's key out of the path, for the API and the page", () => {
     const key = 'j9KCBrC0aZ_-5x7Qw2Lm8nPq4RsT6uVw';
-    for (const url of [`/api/consultations/${key}`, `/api/consultations/${key}/answer`, `/remiss/${key}`]) {
+    for (const url of [
+      `/api/consultations/${key}`,
+      `/api/consultations/${key}/answer`,
+      `/remiss/${key}`,
+      // A co-owner's signing link, a neighbour's consent link, a hearing letter's code: the same.
+      `/api/signatures/${key}/sign/collect`,
+      `/underskrift/${key}`,
+      `/api/consents/${key}/sign`,
+      `/medgivande/${key}`,
+      '/api/hearings/K7M2-Q9X4/answer',
+      '/underrattelse/K7M2-Q9X4',
+    ]) {
       const logged = serializeRequest({ method: 'GET', url }).url;
       expect(logged).not.toContain(key);
+      expect(logged).not.toContain('K7M2');
       expect(logged).toMatch(/\[redacted\]/);
     }
     // Other paths are logged as they are.

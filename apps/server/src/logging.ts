@@ -123,15 +123,20 @@ interface RequestLike {
   ip?: string;
 }
 
-/** A remiss link's key is the body's only credential: it never reaches a log line (routes/consultations.ts). */
-const REMISS_KEY = /(\/(?:api\/consultations|remiss)\/)[A-Za-z0-9_-]{32}(?=\/|$)/;
+/**
+ * The codes in links and letters (a remiss key, a co-owner's signing link, a neighbour's consent link, a hearing
+ * letter's code) never reach a log line: a remiss key is its body's only credential, and the others say who was
+ * asked about which case.
+ */
+const LINK_CODE =
+  /(\/(?:api\/consultations|remiss|api\/signatures|underskrift|api\/consents|medgivande|api\/hearings|underrattelse)\/)[A-Za-z0-9_-]{8,64}(?=\/|$)/;
 
 export function serializeRequest(req: RequestLike) {
   const url = req.url ?? '';
   const q = url.indexOf('?');
   return {
     method: req.method,
-    url: (q === -1 ? url : url.slice(0, q)).replace(REMISS_KEY, '$1[redacted]'),
+    url: (q === -1 ? url : url.slice(0, q)).replace(LINK_CODE, '$1[redacted]'),
     ...(q === -1 ? {} : { query: '[redacted]' }),
     host: req.host,
     remoteAddress: req.ip,

@@ -11,9 +11,15 @@ import {
   submitSignedOutbuilding,
   useServerAndBrowser,
 } from './support';
+import { z } from 'zod';
+import { PropertySchema } from '@lovisa/domain';
+import { footprintIn } from '../../server/src/test/fixtureFacts';
 
 const ANNA = '198202029289';
 const OSKAR = '198306219299';
+const GUSTAV = '193502234796'; // owns Strandängen 4:1 by the lake, outside a plan
+const LINNEA = '199207202392'; // officer, Landsbygdsgruppen: cases outside a plan
+const STRANDANGEN_4_1 = 'c4e9a7b2-6d1f-4e3a-b5c8-9d0e1f2a3b41';
 const docShots = path.join(repoRoot, 'docs/screenshots');
 
 describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered through its link', () => {
@@ -73,5 +79,37 @@ describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered throug
     await officer.setViewportSize({ width: 390, height: 844 });
     await expectAccessible(officer, 'officer case at 390 px');
     await shoot(officer, docShots, 'officer-remiss');
+  });
+
+  it('suggests the bodies the site calls for: a garage by the lake names the shore protection', async () => {
+    const base = env.server.baseUrl;
+    const gustav = await apiLogin(base, GUSTAV);
+    const { property: strand } = z
+      .object({ property: PropertySchema })
+      .parse(await (await fetch(`${base}/api/properties/${STRANDANGEN_4_1}`, { headers: { cookie: gustav } })).json());
+    const created = await submitSignedOutbuilding(base, gustav, GUSTAV, {
+      propertyId: strand.id,
+      ring: footprintIn(strand, 8, 7).coordinates[0]!,
+      description: 'Garage i trä, 56 m².',
+      ridgeHeightM: 4,
+    });
+    for (const width of [1280, 390]) {
+      const context = await env.newContext({ viewport: { width, height: width > 500 ? 800 : 844 } });
+      const [name, value] = (await apiLogin(base, LINNEA)).split('=') as [string, string];
+      await context.addCookies([{ name, value, url: base }]);
+      const officer = await context.newPage();
+      await officer.goto(`${base}/handlaggare/arenden/${created.id}`);
+      const panel = officer.locator('section', { has: officer.getByRole('heading', { name: 'Remisser' }) });
+      await panel.getByText('Skicka remiss', { exact: true }).click();
+      await panel.getByText('Förslag utifrån platsen (välj för att fylla i):').waitFor();
+      await panel
+        .getByText(/strandskydd/)
+        .first()
+        .waitFor();
+      await panel.getByRole('button', { name: 'Miljö- och hälsoskyddsenheten' }).click();
+      expect(await panel.getByLabel('Till (enhet eller myndighet)').inputValue()).toBe('Miljö- och hälsoskyddsenheten');
+      await expectAccessible(officer, `remiss suggestions at ${width} px`);
+      await panel.screenshot({ path: path.join(docShots, `remiss-suggestions-${width}.png`) });
+    }
   });
 });

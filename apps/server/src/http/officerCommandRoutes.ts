@@ -110,6 +110,12 @@ export const commandRoutes = [
     }),
   }),
   route({
+    path: 'committee-withdrawal',
+    summary: "Take the proposal off the board meeting's agenda before the meeting (cancelled, moved, or the wrong one)",
+    body: ProposalActionInputSchema,
+    command: (b) => ({ type: 'withdrawFromAgenda', version: b.version }),
+  }),
+  route({
     path: 'proposal/confirm',
     summary: "A team lead confirms an officer's proposed decision (four eyes): the decision is made",
     body: ProposalActionInputSchema,

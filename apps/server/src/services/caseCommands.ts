@@ -128,7 +128,7 @@ export async function previewCaseDocument(
   if (!result.ok) throw caseProblemError(result.problem, row);
   const [document] = result.change.documents;
   if (!document) throw appError('conflict', 'server.previewNothingIssued');
-  return renderCaseDocument(app, row, { ...document, at });
+  return renderCaseDocument(app, row, { at, ...document });
 }
 
 /**
@@ -156,7 +156,7 @@ export async function runCaseCommand(
   if (!result.ok) throw caseProblemError(result.problem, row);
   const { set: domainSet, events, messages, documents } = result.change;
   const { hearing: changedHearing, ...set } = domainSet;
-  const issued = await Promise.all(documents.map((d) => issueDocument(app, row, { ...d, at })));
+  const issued = await Promise.all(documents.map((d) => issueDocument(app, row, { at, ...d })));
   const notice = await noticeWork(app, row, result.change, at);
   const store = (tx: Db | Tx) =>
     changeCase(tx, {

@@ -118,6 +118,7 @@ export function partiesView(row: CaseRow, parties: PartyRow[], viewer: string | 
       invited: p.codeHash !== null,
     })),
     me: (me?.role as CasePartyRole | undefined) ?? (viewer === row.applicantPersonnummer ? 'applicant' : null),
+    meToSign: me?.state === 'invited',
     mayInvite: viewer === row.applicantPersonnummer && !status.complete && row.status !== 'withdrawn',
   };
 }

@@ -8753,7 +8753,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -8845,6 +8846,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -9025,6 +9027,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -12804,7 +12807,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -12896,6 +12900,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -13076,6 +13081,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -13508,6 +13514,7 @@ export interface paths {
               mayInvite: boolean;
               /** @enum {string|null} */
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
+              meToSign: boolean;
               needed: number;
               parties: {
                 /** Format: uuid */
@@ -14391,7 +14398,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -14483,6 +14491,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -14663,6 +14672,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -15670,7 +15680,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -15762,6 +15773,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -15942,6 +15954,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -19525,7 +19538,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -19617,6 +19631,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -19797,6 +19812,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -20278,7 +20294,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -20370,6 +20387,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -20550,6 +20568,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -21262,7 +21281,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -21354,6 +21374,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -21534,6 +21555,760 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
+                  )[];
+                  committee: {
+                    /** Format: date */
+                    date: string;
+                    mayRecord: boolean;
+                  } | null;
+                  completion: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    lastDayThatRestarts: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    restartsClock: boolean;
+                  } | null;
+                  decision: {
+                    committeeGrounds: {
+                      approved: ('area' | 'refusal' | 'measure' | 'principle')[];
+                      refused: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    };
+                    hearingNeeded: boolean;
+                    mayRefer: boolean;
+                    outcomes: ('approved' | 'refused' | 'dismissed')[];
+                    proposes: boolean;
+                    reasonMinLength: number;
+                  } | null;
+                  extension: {
+                    defaultWeeks: number;
+                    maxWeeks: number;
+                    reasonMinLength: number;
+                  } | null;
+                  hearing: {
+                    /** Format: date */
+                    defaultReplyBy: string;
+                    /** Format: date */
+                    minReplyBy: string;
+                    minReplyDays: number;
+                    uncertain: boolean;
+                  } | null;
+                  startApproval: {
+                    decidesCase: boolean;
+                    proposes: boolean;
+                  } | null;
+                };
+                neighbourConsentMissing: boolean;
+                notes: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  text: string;
+                }[];
+                proposal: {
+                  /** Format: date-time */
+                  at: string;
+                  by: {
+                    name: string;
+                    personnummer: string;
+                  };
+                  committee?: {
+                    /** Format: date */
+                    date: string;
+                    grounds: ('area' | 'refusal' | 'measure' | 'principle')[];
+                    /** Format: uuid */
+                    meetingId: string;
+                  } | null;
+                  conditions: string[];
+                  /** @enum {string} */
+                  outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval';
+                  reason: string;
+                } | null;
+                routingReason: string | null;
+                suggestedConsultees: {
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
+                viewerIsTeamLead: boolean;
+              };
+              /** @enum {string|null} */
+              outcome: 'approved' | 'refused' | 'dismissed' | 'startApproval' | null;
+              /** @enum {string} */
+              procedure: 'permit' | 'notification';
+              propertyDesignation: string;
+              /** Format: uuid */
+              propertyId: string;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              startApprovedAt: string | null;
+              /** @enum {string} */
+              status: 'received' | 'awaitingCompletion' | 'proposed' | 'decided' | 'withdrawn';
+              teamId: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/officer/cases/{id}/committee-withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the proposal off the board meeting's agenda before the meeting (cancelled, moved, or the wrong one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            comment?: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applicantName: string;
+              application: {
+                details: {
+                  description: string;
+                  email?: '' | string;
+                  grossFloorAreaM2?: number;
+                  kaCertificationId?: string;
+                  kaContact?: string;
+                  kaName?: string;
+                  phone?: '' | string;
+                  /** Format: date */
+                  plannedStart: string;
+                  ridgeHeightM: number;
+                };
+                /** Format: uuid */
+                draftId?: string;
+                footprints: {
+                  geometry: {
+                    coordinates: [number, number][][];
+                    /** @enum {string} */
+                    type: 'Polygon';
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                }[];
+                /** @enum {string} */
+                measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+                /** Format: uuid */
+                propertyId: string;
+              };
+              attachments: {
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                neighbourPropertyId: string | null;
+                size: number;
+                /** @enum {string} */
+                type: 'SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR';
+              }[];
+              clock: {
+                /** @enum {string} */
+                basis: 'received' | 'completion' | 'supplement';
+                completionOrders: {
+                  /** Format: date */
+                  completedOn: string | null;
+                  /** Format: date */
+                  issuedOn: string;
+                  restarts: boolean;
+                }[];
+                daysLeft: number | null;
+                /** Format: date */
+                deadline: string | null;
+                /** Format: date */
+                decidedOn: string | null;
+                extended: boolean;
+                extension: {
+                  /** Format: date */
+                  decidedOn: string;
+                  reason: string;
+                  weeks: number;
+                } | null;
+                feeReduction: number;
+                /** Format: date */
+                originalDeadline: string | null;
+                overdueWeeksStarted: number;
+                /** @enum {string} */
+                procedure: 'permit' | 'notification';
+                /** Format: date */
+                received: string;
+                /** Format: date */
+                startsOn: string | null;
+                waitingForCompletion: boolean;
+              };
+              completionRequest: {
+                /** Format: date-time */
+                issuedAt: string;
+                items: ('SITU' | 'PLA' | 'FAS' | 'SEK' | 'GRAM' | 'OVR')[];
+                /** Format: date */
+                replyBy: string;
+                text: string | null;
+              } | null;
+              /** Format: date-time */
+              decidedAt: string | null;
+              decidedByName: string | null;
+              decisionConditions: string[];
+              /** Format: date */
+              decisionDeadline: string;
+              decisionReason: string | null;
+              deviation: boolean;
+              diaryNumber: string;
+              documents: {
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                /** @enum {string} */
+                kind: 'decision' | 'startApproval' | 'slutbesked' | 'interimSlutbesked' | 'consultationMinutes';
+              }[];
+              events: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type:
+                  | 'received'
+                  | 'assessed'
+                  | 'routed'
+                  | 'assigned'
+                  | 'completionRequested'
+                  | 'completed'
+                  | 'deadlineExtended'
+                  | 'decisionProposed'
+                  | 'proposalReturned'
+                  | 'decided'
+                  | 'startApproved'
+                  | 'withdrawn'
+                  | 'decisionDelivered'
+                  | 'hearingStarted'
+                  | 'hearingAnswered'
+                  | 'hearingClosed'
+                  | 'consultationWaived'
+                  | 'consultationSlotsPublished'
+                  | 'consultationBooked'
+                  | 'consultationHeld'
+                  | 'kontrollplanEdited'
+                  | 'kontrollplanItemDone'
+                  | 'workStarted'
+                  | 'siteVisitBooked'
+                  | 'siteVisited'
+                  | 'slutbeskedRequested'
+                  | 'slutbeskedIssued'
+                  | 'validityReminderSent'
+                  | 'kontrollansvarigNamed'
+                  | 'noteWritten'
+                  | 'feeDecided'
+                  | 'consultationSent'
+                  | 'consultationAnswered'
+                  | 'referredToCommittee'
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
+              }[];
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              messages: {
+                body: string;
+                /** Format: uuid */
+                caseId: string;
+                /** Format: date-time */
+                createdAt: string;
+                diaryNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'receipt'
+                  | 'completionRequest'
+                  | 'completionReceived'
+                  | 'extension'
+                  | 'decision'
+                  | 'startApproval'
+                  | 'withdrawn'
+                  | 'consultation'
+                  | 'slutbesked'
+                  | 'validityReminder'
+                  | 'committeeReferral';
+                subject: string;
+              }[];
+              notice: {
+                announcement: {
+                  /** @enum {string} */
+                  channel: 'postOchInrikesTidningar' | 'anslagstavla';
+                  /** Format: date */
+                  publishedOn: string;
+                  /** Format: date */
+                  upUntil: string;
+                } | null;
+                announcementRequired: boolean;
+                appealEnds: {
+                  /** Format: date */
+                  lastDay: string;
+                  party: string;
+                }[];
+                deliveries: {
+                  /** Format: date */
+                  deliveredOn: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  method: 'email' | 'post' | 'forwarding' | 'delgivning';
+                  name: string | null;
+                  /** @enum {string} */
+                  party: 'applicant' | 'sakagare';
+                  propertyDesignation: string | null;
+                  /** @enum {string} */
+                  purpose: 'service' | 'notice';
+                  /** Format: date */
+                  sentOn: string;
+                }[];
+                /** Format: date */
+                earliestStart: string | null;
+                lapses: {
+                  /** Format: date */
+                  finishBy: string;
+                  /** Format: date */
+                  startBy: string;
+                } | null;
+                /** Format: date */
+                legalForceOn: string | null;
+                uncertain: boolean;
+                waitingFor: string[];
+              } | null;
+              officer?: {
+                actions: (
+                  | 'assign'
+                  | 'requestCompletion'
+                  | 'extendDeadline'
+                  | 'decide'
+                  | 'dismiss'
+                  | 'confirmProposal'
+                  | 'returnProposal'
+                  | 'startApproval'
+                  | 'startHearing'
+                  | 'recordHearingAnswer'
+                  | 'closeHearing'
+                  | 'writeNote'
+                  | 'decideFee'
+                  | 'sendConsultation'
+                  | 'referToCommittee'
+                  | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
+                )[];
+                applicant: {
+                  address: {
+                    city: string;
+                    postalCode: string;
+                    street: string;
+                  } | null;
+                  email: string | null;
+                  name: string;
+                  personnummer: string;
+                  phone: string | null;
+                };
+                assessment: {
+                  advice: string[];
+                  conditions: string[];
+                  confirmWithMunicipality: boolean;
+                  deviation: boolean;
+                  plan?: {
+                    planNumber: string | null;
+                    rules: {
+                      code: string;
+                      limit: number | string;
+                      pass: boolean;
+                      text: {
+                        en: string;
+                        sv: string;
+                      };
+                      /** @enum {string} */
+                      unit: 'm²' | 'm' | '';
+                      value: number | string;
+                    }[];
+                  };
+                  /** @enum {string} */
+                  procedure: 'permit' | 'notification';
+                  reasons: string[];
+                  ruleSetId: string;
+                  texts?: {
+                    advice: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    conditions: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    deviations?: {
+                      en: string;
+                      sv: string;
+                    }[];
+                    reasons: {
+                      en: string;
+                      sv: string;
+                    }[];
+                  };
+                } | null;
+                assignedTo: {
+                  name: string;
+                  personnummer: string;
+                } | null;
+                colleagues: {
+                  name: string;
+                  personnummer: string;
+                  /** @enum {string} */
+                  role: 'officer' | 'teamLead';
+                }[];
+                consultationLimits: {
+                  /** Format: date */
+                  defaultReplyBy: string;
+                  /** Format: date */
+                  minReplyBy: string;
+                } | null;
+                consultations: {
+                  answer: {
+                    /** Format: date-time */
+                    answeredAt: string;
+                    answeredBy: string;
+                    /** @enum {string} */
+                    kind: 'noObjection' | 'comments';
+                    text: string | null;
+                  } | null;
+                  consultee: string;
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  overdue: boolean;
+                  question: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date */
+                  replyBy: string;
+                  /** Format: date-time */
+                  sentAt: string;
+                  sentBy: string;
+                }[];
+                fee: {
+                  areaM2: number;
+                  decision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                    totalSEK: number;
+                  } | null;
+                  example: boolean;
+                  lines: {
+                    code: string;
+                    label: {
+                      en: string;
+                      sv: string;
+                    };
+                    sek: number;
+                  }[];
+                  neighbours: number;
+                  payableSEK: number;
+                  reduction: number;
+                  schedule: {
+                    en: string;
+                    sv: string;
+                  };
+                  scheduleTotalSEK: number;
+                  totalSEK: number;
+                } | null;
+                hearing: {
+                  /** Format: date */
+                  closedOn: string | null;
+                  mayClose: boolean;
+                  parties: {
+                    answer: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      channel: 'online' | 'paper';
+                      /** @enum {string} */
+                      kind: 'noObjection' | 'objection' | 'comment';
+                      /** Format: date */
+                      receivedOn: string | null;
+                      recordedBy: string | null;
+                      text: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    delivery: 'post' | 'forwarding';
+                    designation: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    letterSentOn: string | null;
+                    name: string | null;
+                    personnummer: string;
+                    /** Format: uuid */
+                    propertyId: string;
+                    protectedIdentity: boolean;
+                    /** @enum {string} */
+                    relation: 'adjoining' | 'nearby';
+                    share: string;
+                  }[];
+                  /** Format: date */
+                  replyBy: string;
+                  running: boolean;
+                  /** Format: date-time */
+                  startedAt: string;
+                  startedBy: string;
+                } | null;
+                limits: {
+                  actions: (
+                    | 'assign'
+                    | 'requestCompletion'
+                    | 'extendDeadline'
+                    | 'decide'
+                    | 'dismiss'
+                    | 'confirmProposal'
+                    | 'returnProposal'
+                    | 'startApproval'
+                    | 'startHearing'
+                    | 'recordHearingAnswer'
+                    | 'closeHearing'
+                    | 'writeNote'
+                    | 'decideFee'
+                    | 'sendConsultation'
+                    | 'referToCommittee'
+                    | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -22015,7 +22790,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -22107,6 +22883,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -22287,6 +23064,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -22771,7 +23549,8 @@ export interface paths {
                     | 'consultationSent'
                     | 'consultationAnswered'
                     | 'referredToCommittee'
-                    | 'committeeReturned';
+                    | 'committeeReturned'
+                    | 'removedFromAgenda';
                 }[];
                 /** Format: uuid */
                 id: string;
@@ -22863,6 +23642,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   applicant: {
                     address: {
@@ -23043,6 +23823,7 @@ export interface paths {
                       | 'sendConsultation'
                       | 'referToCommittee'
                       | 'recordCommitteeDecision'
+                      | 'withdrawFromAgenda'
                     )[];
                     committee: {
                       /** Format: date */
@@ -23526,7 +24307,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -23618,6 +24400,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -23798,6 +24581,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -24508,7 +25292,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -24600,6 +25385,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -24780,6 +25566,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -25403,7 +26190,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -25495,6 +26283,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -25675,6 +26464,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -26154,7 +26944,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -26246,6 +27037,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -26426,6 +27218,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -26906,7 +27699,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -26998,6 +27792,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -27178,6 +27973,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -27662,7 +28458,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -27754,6 +28551,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -27934,6 +28732,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -28411,7 +29210,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -28503,6 +29303,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -28683,6 +29484,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -29305,7 +30107,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -29397,6 +30200,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -29577,6 +30381,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -29903,6 +30708,7 @@ export interface paths {
               mayInvite: boolean;
               /** @enum {string|null} */
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
+              meToSign: boolean;
               needed: number;
               parties: {
                 /** Format: uuid */
@@ -30086,6 +30892,7 @@ export interface paths {
               mayInvite: boolean;
               /** @enum {string|null} */
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
+              meToSign: boolean;
               needed: number;
               parties: {
                 /** Format: uuid */
@@ -30644,7 +31451,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -30736,6 +31544,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -30916,6 +31725,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -31620,7 +32430,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -31712,6 +32523,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -31892,6 +32704,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */
@@ -32729,7 +33542,8 @@ export interface paths {
                   | 'consultationSent'
                   | 'consultationAnswered'
                   | 'referredToCommittee'
-                  | 'committeeReturned';
+                  | 'committeeReturned'
+                  | 'removedFromAgenda';
               }[];
               /** Format: uuid */
               id: string;
@@ -32821,6 +33635,7 @@ export interface paths {
                   | 'sendConsultation'
                   | 'referToCommittee'
                   | 'recordCommitteeDecision'
+                  | 'withdrawFromAgenda'
                 )[];
                 applicant: {
                   address: {
@@ -33001,6 +33816,7 @@ export interface paths {
                     | 'sendConsultation'
                     | 'referToCommittee'
                     | 'recordCommitteeDecision'
+                    | 'withdrawFromAgenda'
                   )[];
                   committee: {
                     /** Format: date */

@@ -8,6 +8,8 @@ export const applicantPathEn: Record<keyof typeof applicantPathSv, string> = {
   'front.start.wait':
     'You may start building only once you have a start approval (startbesked), and no earlier than {weeks} after the decision was announced.',
   'front.start.waitDate': 'The decision was announced {announced}, so {date} at the earliest.',
+  'front.start.waitAnnouncement':
+    'Not yet. You have a start approval, but may start building only {weeks} after the decision has been announced. The announcement has not been published yet.',
   'front.start.may': 'Yes. You have a start approval and may start building from {date}.',
   'front.start.mayNotification':
     'Yes. The decision is your start approval: you may start building from {date}. Follow the conditions in the decision.',

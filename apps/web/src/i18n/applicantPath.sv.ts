@@ -6,6 +6,8 @@ export const applicantPathSv = {
   'front.start.wait':
     'Du får börja bygga först när du fått startbesked och tidigast {weeks} efter att beslutet kungjorts.',
   'front.start.waitDate': 'Beslutet kungjordes {announced}, så tidigast {date}.',
+  'front.start.waitAnnouncement':
+    'Inte än. Du har fått startbesked, men får börja bygga först {weeks} efter att beslutet kungjorts. Kungörelsen är inte publicerad ännu.',
   'front.start.may': 'Ja. Du har fått startbesked och får börja bygga från och med {date}.',
   'front.start.mayNotification':
     'Ja. Beslutet är ditt startbesked: du får börja bygga från och med {date}. Följ villkoren i beslutet.',

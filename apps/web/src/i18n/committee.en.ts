@@ -62,4 +62,7 @@ export const committeeUiEn: Record<keyof typeof committeeUiSv, string> = {
   'committee.recordedReturned': 'The case has been sent back to the officer.',
   'committee.event.referred': 'Put on the committee’s agenda',
   'committee.event.returned': 'Sent back by the committee',
+  'committee.event.removed': 'Taken off the committee’s agenda',
+  'committee.withdraw': 'Take off the agenda',
+  'committee.withdrawn': 'The case is off the agenda and back with the officer.',
 };

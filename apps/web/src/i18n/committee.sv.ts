@@ -62,4 +62,7 @@ export const committeeUiSv = {
   'committee.recordedReturned': 'Ärendet är återremitterat och tillbaka hos handläggaren.',
   'committee.event.referred': 'Lagt på nämndens föredragningslista',
   'committee.event.returned': 'Återremitterat av nämnden',
+  'committee.event.removed': 'Borttaget från nämndens föredragningslista',
+  'committee.withdraw': 'Ta bort från föredragningslistan',
+  'committee.withdrawn': 'Ärendet är borttaget från föredragningslistan och tillbaka hos handläggaren.',
 } as const;

@@ -27,6 +27,7 @@ import {
 } from './schemas';
 import { applicantMessages, neighbourConsentMissing, neighbourConsentPresent, type MessageText } from './texts';
 import { plannedAnnouncement, type Announcement } from '../decision/notice';
+import { reminderSendAt } from '../afterPermit/validity';
 import type { ConsultationAnswerKind } from './consultation';
 import { committeeGroundsOf, type CaseDelegation, type CommitteeMeetingRef } from '../decision/delegation';
 import {
@@ -134,7 +135,9 @@ export type CaseCommand =
       paragraph: string;
       reason: string | null;
       board: string;
-    }>;
+    }>
+  /** The proposal taken off the board's agenda before the meeting: the case is the officer's to decide or refer again. */
+  | Versioned<{ type: 'withdrawFromAgenda' }>;
 export type CaseCommandType = CaseCommand['type'];
 
 /** The columns a command changes, in the domain's terms; the repository maps them onto the case row. */
@@ -171,6 +174,8 @@ export interface DocumentOrder {
   proposedBy: string | null;
   /** A decision of the board itself, at a meeting, instead of an officer's by delegation. */
   committee?: { board: string; meetingDate: string; paragraph: string };
+  /** The decision's own moment when it is not the command's: a board's decision dates from its meeting. */
+  at?: Date;
 }
 
 export interface CaseChangeSet {
@@ -209,6 +214,7 @@ const officerCommands: readonly CaseCommandType[] = [
   'sendConsultation',
   'referToCommittee',
   'recordCommitteeDecision',
+  'withdrawFromAgenda',
 ];
 /** Who gives a command: the officer's, the applicant's, or a hearing answer (online by the neighbour, paper by staff). */
 function roleOf(command: CaseCommand): CaseActor['role'] {
@@ -230,6 +236,7 @@ const actionOf: Partial<Record<CaseCommandType, CaseAction>> = {
   sendConsultation: 'sendConsultation',
   referToCommittee: 'referToCommittee',
   recordCommitteeDecision: 'recordCommitteeDecision',
+  withdrawFromAgenda: 'withdrawFromAgenda',
 };
 
 /** The refusal of a command the case's state does not allow: closed cases say so, open ones name their state. */
@@ -371,7 +378,16 @@ function changeOf(
     case 'referToCommittee':
       return referToCommittee(state, command, officer(actor), now);
     case 'recordCommitteeDecision':
-      return recordCommitteeDecision(state, command, officer(actor), now);
+      return recordCommitteeDecision(state, command, officer(actor));
+    case 'withdrawFromAgenda': {
+      const referral = state.proposal?.committee;
+      if (!referral) return notNow(state);
+      return change({
+        set: { status: 'received', proposal: null },
+        events: [{ type: 'removedFromAgenda', data: { meetingId: referral.meetingId, date: referral.date } }],
+        messages: [applicantMessages.committeeWithdrawal({ diaryNumber: state.diaryNumber, date: referral.date })],
+      });
+    }
     case 'confirmProposal': {
       const p = state.proposal;
       if (!p) return notNow(state);
@@ -540,6 +556,7 @@ function decided(
         ...(committee
           ? {
               committee: { board: committee.board, meetingDate: committee.meetingDate, paragraph: committee.paragraph },
+              at: now,
             }
           : {}),
       },
@@ -594,7 +611,6 @@ function recordCommitteeDecision(
   state: CaseState,
   command: Extract<CaseCommand, { type: 'recordCommitteeDecision' }>,
   by: Officer,
-  now: Date,
 ): CaseCommandResult {
   const p = state.proposal;
   const referral = p?.committee;
@@ -615,10 +631,12 @@ function recordCommitteeDecision(
   if (!asProposed && !reason) return refuse('COMMITTEE_REASON_MISSING', { path: 'reason' });
   const unheard = unheardDeviation(state, command.outcome);
   if (unheard) return unheard;
+  // The board decided at its meeting, not when the minutes were entered: the decision (its date, the clock, any
+  // fee reduction for lateness) dates from the meeting day.
   return decided(
     state,
     by,
-    now,
+    reminderSendAt(referral.date, 12),
     {
       outcome: command.outcome,
       reason: reason ?? p.reason,

@@ -59,6 +59,8 @@ export function allowedActions(s: CaseLifecycleState, viewer: CaseViewer, today:
     actions.push('confirmProposal', 'returnProposal');
   if (decidable && s.procedure === 'permit') actions.push('referToCommittee');
   if (toBoard && s.committeeDate! <= today) actions.push('recordCommitteeDecision');
+  // Before the meeting the proposal may come off the agenda (a meeting cancelled or moved, the wrong one chosen).
+  if (toBoard && s.committeeDate! > today) actions.push('withdrawFromAgenda');
   // A hearing belongs to a permit that deviates from the plan (9 kap. 25 §), before the decision; one per case.
   const open = s.status === 'received' || s.status === 'awaitingCompletion';
   if (s.deviation && s.procedure === 'permit' && open && !s.hearing) actions.push('startHearing');

@@ -94,6 +94,7 @@ export const CaseEventTypeSchema = z.enum([
   // Decisions above delegation: the board decides at a meeting
   'referredToCommittee',
   'committeeReturned',
+  'removedFromAgenda',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
 /** Events the officers keep among themselves: the applicant's history leaves them out. */
@@ -111,6 +112,7 @@ export const internalEventTypes: readonly CaseEventType[] = [
   // The proposal to the board is told the applicant as a message (the meeting day); the proposal itself is internal.
   'referredToCommittee',
   'committeeReturned',
+  'removedFromAgenda',
 ];
 
 export const CaseEventSchema = z.object({
@@ -289,6 +291,7 @@ export const CaseActionSchema = z.enum([
   'sendConsultation',
   'referToCommittee',
   'recordCommitteeDecision',
+  'withdrawFromAgenda',
 ]);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 

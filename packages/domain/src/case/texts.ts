@@ -223,6 +223,14 @@ export const applicantMessages = {
       'Du får beslutet i Mina ärenden efter sammanträdet.',
     ].join('\n\n'),
   }),
+  committeeWithdrawal: (c: { diaryNumber: string; date: string }): MessageText => ({
+    kind: 'committeeReferral',
+    subject: `Ärende ${c.diaryNumber}: tas inte upp vid sammanträdet`,
+    body: [
+      `Ditt ärende ${c.diaryNumber} tas inte upp vid byggnadsnämndens sammanträde den ${swedishDate(c.date)}.`,
+      'Handläggningen fortsätter. Du får besked i Mina ärenden om vad som händer härnäst.',
+    ].join('\n\n'),
+  }),
   startApproval: (c: { diaryNumber: string }): MessageText => ({
     kind: 'startApproval',
     subject: `Ärende ${c.diaryNumber}: startbesked`,

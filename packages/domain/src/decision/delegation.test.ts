@@ -195,6 +195,8 @@ describe('decisions above delegation go to the board', () => {
     expect(before.actions).not.toContain('decide');
     expect(before.actions).not.toContain('recordCommitteeDecision');
     expect(before.committee).toEqual({ date: '2026-12-17', mayRecord: false });
+    expect(before.actions).toContain('withdrawFromAgenda');
+    expect(caseCommandLimits(lifecycle(state), lead, '2026-12-17').actions).not.toContain('withdrawFromAgenda');
     const record = {
       type: 'recordCommitteeDecision' as const,
       version: 3,
@@ -286,6 +288,23 @@ describe('decisions above delegation go to the board', () => {
       decisionReason: 'Byggnaden är för stor för platsen.',
       decisionConditions: [],
     });
+    // Entered the day after the meeting, the decision still dates from the meeting (noon, Stockholm time).
+    expect(r.ok && r.change.set.decidedAt?.toISOString()).toBe('2026-12-17T11:00:00.000Z');
+    expect(r.ok && r.change.set.clock?.decidedOn).toBe('2026-12-17');
+    expect(r.ok && r.change.documents[0]?.at?.toISOString()).toBe('2026-12-17T11:00:00.000Z');
+  });
+
+  it('takes a proposal off the agenda before the meeting: back to the officer, the applicant told', () => {
+    const r = applyCaseCommand(referred(), { type: 'withdrawFromAgenda', version: 3 }, officer, at('2026-12-10'));
+    if (!r.ok) throw new Error(r.problem.code);
+    expect(r.change.set).toEqual({ status: 'received', proposal: null });
+    expect(r.change.events[0]).toEqual({
+      type: 'removedFromAgenda',
+      data: { meetingId: meeting.id, date: '2026-12-17' },
+    });
+    expect(r.change.messages[0]?.body).toContain('tas inte upp vid byggnadsnämndens sammanträde den 17 december 2026');
+    const late = applyCaseCommand(referred(), { type: 'withdrawFromAgenda', version: 3 }, officer, at('2026-12-17'));
+    expect(late.ok ? null : late.problem.code).toBe('NOT_ALLOWED_NOW');
   });
 
   it('sends the case back to the officer on återremiss, and refuses a paragraph that is no number', () => {

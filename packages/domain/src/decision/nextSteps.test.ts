@@ -58,6 +58,12 @@ describe('what a decision means for the applicant', () => {
     expect(early.document).toBe('startApproval');
     const late = decisionNextSteps(facts({ startApprovedAt: '2027-02-01T09:00:00+01:00' }), ruleSet)!;
     expect(late.start).toEqual({ kind: 'mayStart', from: '2027-02-01' });
+    // The startbesked given with the permit, before the announcement is published: not yet, and not from today.
+    const unannounced = decisionNextSteps(
+      facts({ startApprovedAt: decidedAt, notice: { ...noticeFor('permit', 'approved'), earliestStart: null } }),
+      ruleSet,
+    )!;
+    expect(unannounced.start).toEqual({ kind: 'waitForAnnouncement', weeks: 4 });
   });
 
   it('a notification: the decision is the startbesked; building may start that day; it lapses from it; no legal-force line', () => {

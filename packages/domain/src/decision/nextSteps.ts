@@ -19,6 +19,8 @@ import type { DecisionNotice } from './notice';
 export const StartRuleSchema = z.discriminatedUnion('kind', [
   /** Granted permit, no startbesked yet: start only with one, and no earlier than the wait after the announcement. */
   z.object({ kind: z.literal('waitForStartbesked'), weeks: z.number().int(), earliestStart: z.iso.date().nullable() }),
+  /** A startbesked exists but the permit is not yet announced: the wait runs from an announcement still to come. */
+  z.object({ kind: z.literal('waitForAnnouncement'), weeks: z.number().int() }),
   /** A startbesked exists: building may start on `from` (never before the wait after the announcement). */
   z.object({ kind: z.literal('mayStart'), from: z.iso.date() }),
   /** Refused or dismissed: the decision gives no right to build. */
@@ -80,9 +82,12 @@ export function decisionNextSteps(c: DecidedCaseFacts, ruleSet: RuleSet): Decisi
   const earliestStart = c.notice?.earliestStart ?? null;
   return {
     ...base,
-    start: c.startApprovedAt
-      ? { kind: 'mayStart', from: later(dayOf(c.startApprovedAt), earliestStart) }
-      : { kind: 'waitForStartbesked', weeks: ruleSet.afterDecision.startWaitWeeks, earliestStart },
+    // PBL 9 kap. 42 a §: a startbesked alone is not enough; the wait after the announcement must have run too.
+    start: !c.startApprovedAt
+      ? { kind: 'waitForStartbesked', weeks: ruleSet.afterDecision.startWaitWeeks, earliestStart }
+      : earliestStart
+        ? { kind: 'mayStart', from: later(dayOf(c.startApprovedAt), earliestStart) }
+        : { kind: 'waitForAnnouncement', weeks: ruleSet.afterDecision.startWaitWeeks },
     legalForce: c.notice ? { on: c.notice.legalForceOn, uncertain: c.notice.uncertain } : null,
     validity: c.notice?.lapses ?? null,
   };

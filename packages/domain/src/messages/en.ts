@@ -98,7 +98,8 @@ const rest = {
   'server.notFound.document': 'The document does not exist.',
   'server.notFound.meeting': 'There is no such meeting.',
   'server.meetingExists': 'The committee already meets on that day.',
-  'server.meetingClosedDay': 'The committee meets on weekdays. Choose a weekday that is not a public holiday or its eve.',
+  'server.meetingClosedDay':
+    'The committee meets on weekdays. Choose a weekday that is not a public holiday or its eve.',
   'server.meetingInPast': 'A new meeting must be after today.',
   'server.notFound.queueView': 'The view does not exist.',
   'server.queueView.tooMany': 'You have already saved {max} views. Delete one before saving another.',

@@ -36,6 +36,8 @@ export const CasePartiesSchema = z.object({
   parties: z.array(CasePartySchema),
   /** What the caller is on this case (null for an officer). */
   me: CasePartyRoleSchema.nullable(),
+  /** The caller still has to sign (a co-owner whose own signature is missing). */
+  meToSign: z.boolean(),
   /** The applicant may make signing links for the parties still to sign. */
   mayInvite: z.boolean(),
 });

@@ -52,6 +52,17 @@ describe('the allowance ledger', () => {
     expect(pott).toMatchObject({ id: 'pott', limitM2: 45, usedM2: 36, remainingM2: 9 });
   });
 
+  it('does not count the saved answer for the very building then applied for (or asked about) again', () => {
+    const ledger: LedgerEntry[] = [];
+    expect(askAndSave(site(), ledger, box(5, 8, 5, 6)).outcome).toBe('none'); // 30 m², saved
+    // The same 30 m² building, asked about again (e.g. when its notification is sent): still 15 m² left, not 0.
+    const again = assessPermitNeed(shed(box(5, 8, 5, 6)), siteWithLedger(site(), ledger), REFORM);
+    expect(again.outcome).toBe('none');
+    expect(remainingText(again)).toBe('Du har 15 m² kvar av 45 m² för bygglovsbefriade byggnader på tomten.');
+    // Another 30 m² building elsewhere on the plot counts the saved one: 60 m² is over the 45.
+    expect(assessPermitNeed(shed(box(22, 8, 5, 6)), siteWithLedger(site(), ledger), REFORM).outcome).toBe('permit');
+  });
+
   it('fills the allowance to the square metre: 45,00 m² is within, 45,01 m² is not', () => {
     const ledger: LedgerEntry[] = [];
     expect(askAndSave(site(), ledger, box(5, 8, 5, 6)).outcome).toBe('none'); // 30 m²

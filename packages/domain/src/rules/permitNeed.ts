@@ -175,8 +175,14 @@ export function assessPermitNeed(measure: PlannedMeasure, site: Site, ruleSet: R
 
   // Each building takes the first exemption whose limits hold; the plot's allowances fill up as they go.
   const used = new Map<string, number>();
+  // A building standing where one is drawn is the drawn one (a saved permit-free answer for this very building, or
+  // one it replaces): it is not counted twice against the allowance.
+  const drawnHere = measure.footprints.map(asMulti);
+  const elsewhere = site.buildings.filter(
+    (b) => !drawnHere.some((d) => overlapArea(b.footprint, d) > polygonArea(b.footprint) / 2),
+  );
   for (const allowance of ruleSet.allowances) {
-    const existing = site.buildings.filter((b) => (allowance.counts as string[]).includes(b.legalBasis));
+    const existing = elsewhere.filter((b) => (allowance.counts as string[]).includes(b.legalBasis));
     used.set(allowance.id, cm(existing.reduce((s, b) => s + polygonArea(b.footprint), 0)));
   }
   const mainRidge = dwellings.reduce<number | null>(

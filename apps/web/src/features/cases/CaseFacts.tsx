@@ -54,6 +54,7 @@ const eventKeys: Record<CaseEvent['type'], MessageKey> = {
   kontrollansvarigNamed: 'afterPermit.event.kontrollansvarigNamed',
   referredToCommittee: 'committee.event.referred',
   committeeReturned: 'committee.event.returned',
+  removedFromAgenda: 'committee.event.removed',
 };
 
 const documentKeys: Record<CaseDocumentKind, MessageKey> = {

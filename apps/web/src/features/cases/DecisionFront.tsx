@@ -27,6 +27,8 @@ export function DecisionFront({ c }: { c: CaseDetail }) {
     switch (n.start.kind) {
       case 'waitForStartbesked':
         return t('front.start.wait', { weeks: weeksInWords(n.start.weeks, t) });
+      case 'waitForAnnouncement':
+        return t('front.start.waitAnnouncement', { weeks: weeksInWords(n.start.weeks, t) });
       case 'mayStart':
         return t(n.procedure === 'notification' ? 'front.start.mayNotification' : 'front.start.may', {
           date: date(n.start.from),

@@ -76,6 +76,8 @@ export const caseApi = {
   committeeAgenda: (id: string) => GET('/api/officer/committee/meetings/{id}', theCase(id)),
   referToCommittee: (id: string, body: CommitteeReferralInput) =>
     POST('/api/officer/cases/{id}/committee-referral', { ...theCase(id), body }),
+  withdrawFromAgenda: (id: string, body: ProposalActionInput) =>
+    POST('/api/officer/cases/{id}/committee-withdrawal', { ...theCase(id), body }),
   recordCommitteeDecision: (id: string, body: CommitteeDecisionInput) =>
     POST('/api/officer/cases/{id}/committee-decision', { ...theCase(id), body }),
   confirmProposal: (id: string, body: ProposalActionInput) =>

@@ -72,7 +72,20 @@ export function CommitteePanel({ c, run }: { c: Detail; run: Run }) {
       </p>
       <p>{proposal.committee.grounds.map((g) => t(`committee.ground.${g}`)).join(' ')}</p>
       {!committee.mayRecord ? (
-        <p className="hint">{t('committee.recordFrom', { date: formatDate(committee.date, lang) })}</p>
+        <>
+          <p className="hint">{t('committee.recordFrom', { date: formatDate(committee.date, lang) })}</p>
+          {c.officer.actions.includes('withdrawFromAgenda') && (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void run(t('committee.withdrawn'), () => caseApi.withdrawFromAgenda(c.id, { version: c.version }))
+              }
+            >
+              {t('committee.withdraw')}
+            </button>
+          )}
+        </>
       ) : (
         <form className="form" noValidate onSubmit={(e) => void submit(e)}>
           <fieldset aria-describedby={outcomeError ? 'committee-outcome-error' : undefined}>

@@ -15,7 +15,7 @@ export function MyCaseParties({ caseId }: { caseId: string }) {
   const { data, reload } = useApi(() => partiesApi.mine(caseId), [caseId]);
   const { t } = useI18n();
   if (!data || data.parties.length < 2) return null;
-  const mine = data.me === 'coOwner' && data.parties.some((p) => p.role === 'coOwner' && p.state === 'invited');
+  const mine = data.me === 'coOwner' && data.meToSign;
   return (
     <section className="parties" aria-labelledby="parties-title">
       <h2 id="parties-title">{t('parties.title')}</h2>
@@ -43,7 +43,7 @@ function MakeLink({ caseId, party, onMade }: { caseId: string; party: CaseParty;
       onMade();
     }
   };
-  const name = party.name ?? t('parties.protected');
+  const name = party.name ?? t(`parties.role.${party.role}`).toLowerCase();
   return (
     <div className="party-link">
       <button type="button" className="button" onClick={() => void make()}>

@@ -23,6 +23,7 @@ export function OfficerParties({ caseId }: { caseId: string }) {
       {done && <Status tone="success">{t('parties.paper.done')}</Status>}
       <PartyList
         parties={data}
+        officer
         action={(p) => (
           <PaperConsent
             caseId={caseId}

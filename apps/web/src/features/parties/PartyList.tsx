@@ -6,14 +6,18 @@ import { useI18n } from '../../i18n/i18n';
 
 /**
  * Who must sign a case's submission and who has: the same list for the applicant, a co-owner and the officer.
- * A protected identity is never named. `action` adds what the viewer may do for a party still to sign.
+ * A protected identity is never named. Only the officer's face says why a name is missing: to the applicant and
+ * the co-owners an unnamed party is their role alone (a name can be missing for other reasons, and the protection
+ * itself must not show). `action` adds what the viewer may do for a party still to sign.
  */
 export function PartyList({
   parties,
   viewerRole,
   action,
+  officer = false,
 }: {
   parties: CaseParties;
+  officer?: boolean;
   viewerRole?: CaseParty['role'] | null;
   action?: (party: CaseParty) => ReactNode;
 }) {
@@ -29,7 +33,13 @@ export function PartyList({
         {parties.parties.map((p) => (
           <li key={p.id} className="party-list__item">
             <p>
-              <strong>{p.name ?? t('parties.protected')}</strong> · {t(`parties.role.${p.role}`)}
+              {p.name || officer ? (
+                <>
+                  <strong>{p.name ?? t('parties.protected')}</strong> · {t(`parties.role.${p.role}`)}
+                </>
+              ) : (
+                <strong>{t(`parties.role.${p.role}`)}</strong>
+              )}
               {viewerRole && p.role === viewerRole && viewerRole !== 'coOwner' ? ` ${t('parties.you')}` : ''}
             </p>
             <p className={p.state === 'invited' ? 'hint' : undefined}>
