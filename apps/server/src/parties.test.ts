@@ -153,6 +153,10 @@ describe.each(dbKinds)('co-owners sign the same submission (%s)', (kind) => {
     expect((await as(otherTeamOfficer, 'POST', url, { receivedOn: '2026-11-23' })).statusCode).toBe(404);
     expect((await as(MARIA, 'POST', url, { receivedOn: '2026-11-23' })).statusCode).toBe(403);
     expect((await as(officer, 'POST', url, { receivedOn: 'igår' })).statusCode).toBe(400);
+    // A letter cannot have arrived tomorrow (the harness's today is 23 November 2026).
+    const tomorrow = await as(officer, 'POST', url, { receivedOn: '2026-11-24' });
+    expect(tomorrow.statusCode).toBe(400);
+    expect(error(tomorrow).messageId).toBe('case.issue.HEARING_RECEIVED_ON_INVALID');
     const res = await as(officer, 'POST', url, { receivedOn: '2026-11-23' });
     expect(res.statusCode, res.body).toBe(200);
     const view = CasePartiesSchema.parse(res.json());

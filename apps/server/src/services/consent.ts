@@ -293,12 +293,13 @@ export function consentNeighbourService(app: FastifyInstance) {
  */
 export async function consentDocumentsToCase(
   app: FastifyInstance,
-  caseRecord: { id: string; diaryNumber: string; ownerPersonnummer: string; siteDesignation: string },
+  caseRecord: { id: string; diaryNumber: string; ownerPersonnummer: string; siteDesignation: string; receivedAt: Date },
   consents: Awaited<ReturnType<typeof validConsentsOf>>,
   uploaded: { type: string; neighbourPropertyId: string | null }[],
   application: ApplicationSubmission,
 ) {
-  const date = stockholmDate(app.clock());
+  // The consents arrive with the application: dated and filed as received with it (the receipt lists them).
+  const date = stockholmDate(caseRecord.receivedAt);
   for (const { neighbour, answers } of consents) {
     if (uploaded.some((f) => f.type === 'GRAM' && f.neighbourPropertyId === neighbour.id)) continue;
     const subject = subjectOf(application, neighbour)!;
@@ -330,7 +331,7 @@ export async function consentDocumentsToCase(
       size: bytes.length,
       sha256: await app.attachmentStore.put(bytes),
       generated: 'consent',
-      createdAt: app.clock(),
+      createdAt: caseRecord.receivedAt,
     });
   }
 }

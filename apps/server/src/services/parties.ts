@@ -146,6 +146,8 @@ export function partiesService(app: FastifyInstance) {
     const party = await partyOfCase(app.db, row.id, partyId);
     if (!party || row.applicantPersonnummer !== user.personnummer) throw notFound('case');
     if (party.state !== 'invited') throw appError('conflict', 'parties.notInvitable');
+    // A withdrawn or decided case asks nobody to sign any more.
+    if (row.status === 'withdrawn' || row.status === 'decided') throw appError('conflict', 'parties.notInvitable');
     const code = newCode();
     await updateParty(app.db, party.id, { codeHash: sha256(code), codeCreatedAt: app.clock() });
     return { code, path: `/underskrift/${code}` };
@@ -198,6 +200,7 @@ export async function recordPaperConsent(
   const party = await partyOfCase(app.db, row.id, partyId);
   if (!party) throw notFound('case');
   if (party.state === 'signed') throw appError('conflict', 'parties.paperNotNeeded');
+  if (receivedOn > stockholmDate(app.clock())) throw appError('invalidInput', 'case.issue.HEARING_RECEIVED_ON_INVALID');
   await updateParty(app.db, party.id, {
     state: 'paper',
     paperRecordedBy: officer.name,

@@ -206,6 +206,7 @@ async function receive(
         diaryNumber: created.diaryNumber,
         ownerPersonnummer: user.personnummer,
         siteDesignation: order.propertyDesignation,
+        receivedAt,
       },
       checked.consents,
       checked.files,
