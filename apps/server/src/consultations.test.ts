@@ -175,9 +175,13 @@ describe.each(dbKinds)('remisser on %s', (kind) => {
     expect(view.officer!.suggestedConsultees).toEqual([
       expect.objectContaining({
         name: 'Miljö- och hälsoskyddsenheten',
+        email: 'miljo@kjellstavik.example',
         why: expect.objectContaining({ sv: expect.stringMatching(/strandskydd/) }),
       }),
     ]);
+    // The whole configured list comes along for the form's pick list, the state's bodies without an address.
+    expect(view.officer!.consulteeBodies.map((b) => [b.name, b.email])).toContainEqual(['Trafikverket', null]);
+    expect(view.officer!.consulteeBodies).toHaveLength(6);
     // The garage in the plan on Eken 1:23 calls for no one in particular.
     expect((await officerCase()).officer!.suggestedConsultees).toEqual([]);
   });

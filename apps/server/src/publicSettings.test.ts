@@ -44,6 +44,8 @@ describe('public settings: fee schedule and map background', () => {
     harnesses.push(h);
     const res = await h.app.inject({ method: 'GET', url: '/api/municipality' });
     expect(res.json()).toMatchObject({ name: 'Kjellstavik kommun', board: 'Byggnadsnämnden', logoUrl: null });
+    // The remiss bodies' addresses are the officers' list, not served to everyone.
+    expect(res.json()).not.toHaveProperty('consultees');
     expect((await h.app.inject({ method: 'GET', url: '/api/municipality/logo' })).statusCode).toBe(404);
   });
 

@@ -129,6 +129,23 @@ describe.skipIf(!hasBrowser)('after the permit, the whole chain: Lars builds a h
     const [name, value] = (await apiLogin(env.server.baseUrl, personnummer)).split('=') as [string, string];
     await page.context().addCookies([{ name, value, url: env.server.baseUrl }]);
   }
+  /**
+   * Waits for a locator; on a timeout the error carries what the page showed and the server's last log lines, so a
+   * failure seen once in CI can be explained from its log.
+   */
+  async function shown(page: Page, locator: ReturnType<Page['locator']>) {
+    try {
+      await locator.waitFor();
+    } catch (err) {
+      const text = await page
+        .locator('main')
+        .innerText()
+        .catch(() => '(no main)');
+      throw new Error(
+        `${String(err)}\nat ${page.url()} the page read:\n${text}\nserver log:\n${env.server.output().slice(-3000)}`,
+      );
+    }
+  }
   /** The officer's queue under one phase tab lists the case (by its diary number). */
   async function inQueueTab(page: Page, tab: string, diary: string) {
     await page.goto(`${env.server.baseUrl}/handlaggare`);
@@ -243,7 +260,7 @@ describe.skipIf(!hasBrowser)('after the permit, the whole chain: Lars builds a h
     const kaCases = ka.getByRole('region', { name: 'Ärenden där du är kontrollansvarig' });
     await kaCases.getByRole('link', { name: diary }).click();
     const plan = ka.getByRole('region', { name: 'Kontrollplan' });
-    await plan.getByText('Kontrollplanen: 0 av 13 punkter avbockade.').waitFor();
+    await shown(ka, plan.getByText('Kontrollplanen: 0 av 13 punkter avbockade.'));
     // His page has the plan and nothing else of the case: no request, no editing.
     expect(
       await ka.getByRole('button', { name: /Skicka begäran|Spara kontrollplanen|Meddela startdagen/ }).count(),

@@ -108,6 +108,8 @@ describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered throug
         .waitFor();
       await panel.getByRole('button', { name: 'Miljö- och hälsoskyddsenheten' }).click();
       expect(await panel.getByLabel('Till (enhet eller myndighet)').inputValue()).toBe('Miljö- och hälsoskyddsenheten');
+      // The town's own unit comes with the address municipality.json gives it.
+      expect(await panel.getByLabel('E-postadress').inputValue()).toBe('miljo@kjellstavik.example');
       await expectAccessible(officer, `remiss suggestions at ${width} px`);
       await panel.screenshot({ path: path.join(docShots, `remiss-suggestions-${width}.png`) });
     }

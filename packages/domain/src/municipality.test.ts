@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commonConsultees } from './case/consultation';
 import { KJELLSTAVIK, MunicipalitySchema, contrastRatio, parseHexColour } from './municipality';
 
 describe('the municipality identity', () => {
@@ -27,5 +28,18 @@ describe('the municipality identity', () => {
     expect(logo('../secret.png')).toBe(false);
     expect(logo('/etc/logo.png')).toBe(false);
     expect(logo('logo.html')).toBe(false);
+  });
+
+  it('keeps remiss bodies as data: the common list by default, each name once, an address a real one', () => {
+    const { consultees: _, ...withoutBodies } = KJELLSTAVIK;
+    expect(MunicipalitySchema.parse(withoutBodies).consultees).toEqual(commonConsultees);
+    expect(KJELLSTAVIK.consultees.find((b) => b.name === 'Räddningstjänsten')!.email).toBe(
+      'raddningstjansten@kjellstavik.example',
+    );
+    const body = { name: 'Räddningstjänsten', email: null, why: { sv: 'brandskydd', en: 'fire safety' } };
+    const twice = MunicipalitySchema.safeParse({ ...KJELLSTAVIK, consultees: [body, body] });
+    expect(twice.error!.issues[0]!.message).toBe('Varje remissinstans ska ha ett eget namn.');
+    const badAddress = MunicipalitySchema.safeParse({ ...KJELLSTAVIK, consultees: [{ ...body, email: 'rtj' }] });
+    expect(badAddress.error!.issues[0]!.path).toEqual(['consultees', 0, 'email']);
   });
 });

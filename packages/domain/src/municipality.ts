@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commonConsultees, ConsulteeBodySchema } from './case/consultation';
 import { DEFAULT_DELEGATION_ORDER, DelegationOrderSchema } from './decision/delegation';
 
 /** "#1a5c8e" or "#fff" → [r, g, b] in 0–255, or null for anything else. */
@@ -79,6 +80,18 @@ export const MunicipalitySchema = z.object({
   board: z.string().trim().min(2).max(100).default('Byggnadsnämnden'),
   /** The board's delegation order: which permit decisions it keeps for its meetings. */
   delegation: DelegationOrderSchema.default(DEFAULT_DELEGATION_ORDER),
+  /**
+   * The bodies remisser go to, internal units and external authorities, with the address the answer link is sent
+   * to; the officer picks one (or types another). Unset: the common list without addresses.
+   */
+  consultees: z
+    .array(ConsulteeBodySchema)
+    .max(50)
+    .refine(
+      (list) => new Set(list.map((b) => b.name)).size === list.length,
+      'Varje remissinstans ska ha ett eget namn.',
+    )
+    .default([...commonConsultees]),
   /** A file name in the fixtures directory (PNG, SVG, JPEG or WebP), served at /api/municipality/logo; null = none. */
   logo: z
     .string()
@@ -106,12 +119,21 @@ export const MunicipalitySchema = z.object({
 export type Municipality = z.infer<typeof MunicipalitySchema>;
 export type MunicipalityInput = z.input<typeof MunicipalitySchema>;
 
+/** Remiss addresses of the demo town's own units. */
+const KJELLSTAVIK_UNITS: Record<string, string> = {
+  'Miljö- och hälsoskyddsenheten': 'miljo@kjellstavik.example',
+  Räddningstjänsten: 'raddningstjansten@kjellstavik.example',
+  Trafikenheten: 'trafik@kjellstavik.example',
+};
+
 /** The demo town's identity: used when the fixtures directory has no municipality.json. */
 export const KJELLSTAVIK: Municipality = {
   name: 'Kjellstavik kommun',
   nameEn: 'Kjellstavik Municipality',
   board: 'Byggnadsnämnden',
   delegation: DEFAULT_DELEGATION_ORDER,
+  // The town's own units have addresses; the state's bodies are typed by the officer.
+  consultees: commonConsultees.map((b) => ({ ...b, email: KJELLSTAVIK_UNITS[b.name] ?? null })),
   logo: null,
   colours: { primary: '#1d4f91', primaryDark: '#143a6b' },
   fictional: true,

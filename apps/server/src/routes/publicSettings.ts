@@ -7,7 +7,8 @@ import { FeeScheduleSchema, MunicipalitySchema, darken } from '@lovisa/domain';
 import { notFound } from '../errors';
 
 /** What the web app gets of the municipality's identity: the logo as an address on this server, not a file name. */
-export const PublicMunicipalitySchema = MunicipalitySchema.omit({ logo: true }).extend({
+// The remiss bodies' addresses are the officers' working list, not the public's.
+export const PublicMunicipalitySchema = MunicipalitySchema.omit({ logo: true, consultees: true }).extend({
   logoUrl: z.string().nullable(),
 });
 
@@ -49,7 +50,7 @@ export default async function publicSettingsRoutes(app: FastifyInstance) {
       },
     },
     async (_request, reply) => {
-      const { logo, ...rest } = app.config.municipality;
+      const { logo, consultees: _, ...rest } = app.config.municipality;
       reply.header('cache-control', 'public, max-age=3600');
       // The hover shade is worked out here, so the browser's entry bundle needs no colour arithmetic.
       const colours = { ...rest.colours, primaryDark: rest.colours.primaryDark ?? darken(rest.colours.primary) };

@@ -105,7 +105,12 @@ async function officerView(
     fee: fee && withoutOverdueWeeks(fee),
     consultations: (await consultationsOf(app.db, row.id)).map((c) => consultationView(c, today)),
     consultationLimits: limits.actions.includes('sendConsultation') ? consultationReplyBounds(today) : null,
-    suggestedConsultees: suggestedConsultees(assessed.success ? assessed.data : null, row.measure as MeasureType),
+    suggestedConsultees: suggestedConsultees(
+      assessed.success ? assessed.data : null,
+      row.measure as MeasureType,
+      app.config.municipality.consultees,
+    ),
+    consulteeBodies: app.config.municipality.consultees,
     notes: events
       .filter((e) => e.type === 'noteWritten' && typeof e.data.text === 'string')
       .map((e) => ({ at: e.at, by: e.actor, text: e.data.text as string })),

@@ -8941,6 +8941,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -9100,6 +9112,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -12995,6 +13012,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -13154,6 +13183,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -14586,6 +14620,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -14745,6 +14791,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -15868,6 +15919,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -16027,6 +16090,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -19726,6 +19794,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -19885,6 +19965,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -20482,6 +20567,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -20641,6 +20738,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -21469,6 +21571,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -21628,6 +21742,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -22222,6 +22341,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -22381,6 +22512,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -22978,6 +23114,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -23137,6 +23285,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -23737,6 +23890,18 @@ export interface paths {
                     sentAt: string;
                     sentBy: string;
                   }[];
+                  consulteeBodies: {
+                    /**
+                     * Format: email
+                     * @default null
+                     */
+                    email: string | null;
+                    name: string;
+                    why: {
+                      en: string;
+                      sv: string;
+                    };
+                  }[];
                   fee: {
                     areaM2: number;
                     decision: {
@@ -23896,6 +24061,11 @@ export interface paths {
                   } | null;
                   routingReason: string | null;
                   suggestedConsultees: {
+                    /**
+                     * Format: email
+                     * @default null
+                     */
+                    email: string | null;
                     name: string;
                     why: {
                       en: string;
@@ -24495,6 +24665,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -24654,6 +24836,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -25480,6 +25667,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -25639,6 +25838,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -26378,6 +26582,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -26537,6 +26753,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -27132,6 +27353,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -27291,6 +27524,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -27887,6 +28125,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -28046,6 +28296,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -28646,6 +28901,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -28805,6 +29072,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -29398,6 +29670,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -29557,6 +29841,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -30295,6 +30584,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -30454,6 +30755,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -31639,6 +31945,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -31798,6 +32116,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -32618,6 +32941,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -32777,6 +33112,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;
@@ -33730,6 +34070,18 @@ export interface paths {
                   sentAt: string;
                   sentBy: string;
                 }[];
+                consulteeBodies: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
+                  name: string;
+                  why: {
+                    en: string;
+                    sv: string;
+                  };
+                }[];
                 fee: {
                   areaM2: number;
                   decision: {
@@ -33889,6 +34241,11 @@ export interface paths {
                 } | null;
                 routingReason: string | null;
                 suggestedConsultees: {
+                  /**
+                   * Format: email
+                   * @default null
+                   */
+                  email: string | null;
                   name: string;
                   why: {
                     en: string;

@@ -75,4 +75,16 @@ describe('remisser', () => {
     );
     expect(suggestedConsultees(null, 'newMainBuilding')).toEqual([]);
   });
+
+  it("carries the municipality's address for a suggested body, and none for a body it has no address for", () => {
+    const bodies = [
+      { name: 'Miljö- och hälsoskyddsenheten', email: 'miljo@example.se', why: { sv: 'avlopp', en: 'sewage' } },
+    ];
+    const site = { reasons: ['RURAL', 'NEW_MAIN_BUILDING'], conditions: ['NEAR_RAILWAY'] };
+    const found = suggestedConsultees(site, 'newMainBuilding', bodies);
+    expect(found.map((b) => [b.name, b.email])).toEqual([
+      ['Trafikverket', null],
+      ['Miljö- och hälsoskyddsenheten', 'miljo@example.se'],
+    ]);
+  });
 });

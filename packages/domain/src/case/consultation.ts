@@ -106,26 +106,44 @@ export function consultationReminderDue(
 }
 
 /**
- * Bodies a building case is commonly sent to, for the officer to pick from (the address is the municipality's
- * to configure); which one fits is the officer's judgement.
+ * A body the municipality sends remisser to (municipality.json → `consultees`): its name as the officer picks it,
+ * the address the remiss link goes to, and what it is usually asked about.
  */
-export const commonConsultees: readonly ConsulteeSuggestion[] = [
+export const ConsulteeBodySchema = z.object({
+  name: z.string().trim().min(2).max(120),
+  email: z.email().nullable().default(null),
+  why: z.object({ sv: z.string().trim().min(2).max(200), en: z.string().trim().min(2).max(200) }),
+});
+export type ConsulteeBody = z.infer<typeof ConsulteeBodySchema>;
+
+/**
+ * Bodies a building case is commonly sent to, for the officer to pick from, when the municipality configured none;
+ * without addresses (each municipality has its own). Which one fits is the officer's judgement.
+ */
+export const commonConsultees: readonly ConsulteeBody[] = [
   {
     name: 'Miljö- och hälsoskyddsenheten',
+    email: null,
     why: { sv: 'avlopp, buller, strandskydd', en: 'sewage, noise, shore protection' },
   },
-  { name: 'Räddningstjänsten', why: { sv: 'brandskydd, framkomlighet', en: 'fire safety, access' } },
-  { name: 'Trafikenheten', why: { sv: 'utfart, sikt, parkering', en: 'exit, visibility, parking' } },
-  { name: 'Trafikverket', why: { sv: 'nära statlig väg eller järnväg', en: 'near a state road or railway' } },
-  { name: 'Länsstyrelsen', why: { sv: 'kulturmiljö, riksintressen', en: 'cultural heritage, national interests' } },
-  { name: 'Försvarsmakten', why: { sv: 'riksintresse för totalförsvaret', en: 'national interest of total defence' } },
+  { name: 'Räddningstjänsten', email: null, why: { sv: 'brandskydd, framkomlighet', en: 'fire safety, access' } },
+  { name: 'Trafikenheten', email: null, why: { sv: 'utfart, sikt, parkering', en: 'exit, visibility, parking' } },
+  {
+    name: 'Trafikverket',
+    email: null,
+    why: { sv: 'nära statlig väg eller järnväg', en: 'near a state road or railway' },
+  },
+  {
+    name: 'Länsstyrelsen',
+    email: null,
+    why: { sv: 'kulturmiljö, riksintressen', en: 'cultural heritage, national interests' },
+  },
+  {
+    name: 'Försvarsmakten',
+    email: null,
+    why: { sv: 'riksintresse för totalförsvaret', en: 'national interest of total defence' },
+  },
 ];
-
-export const ConsulteeSuggestionSchema = z.object({
-  name: z.string(),
-  why: z.object({ sv: z.string(), en: z.string() }),
-});
-export type ConsulteeSuggestion = z.infer<typeof ConsulteeSuggestionSchema>;
 
 /**
  * Which of the rules engine's findings on the site call for which body's view: the shore (strandskydd,
@@ -136,7 +154,7 @@ const siteReasons: {
   finding: string;
   measures?: readonly MeasureType[];
   name: string;
-  why: ConsulteeSuggestion['why'];
+  why: ConsulteeBody['why'];
 }[] = [
   {
     finding: 'SHORELINE_DISPENSATION',
@@ -182,10 +200,12 @@ const siteReasons: {
 export function suggestedConsultees(
   assessment: { reasons: readonly string[]; conditions: readonly string[] } | null,
   measure: MeasureType,
-): ConsulteeSuggestion[] {
+  bodies: readonly ConsulteeBody[] = commonConsultees,
+): ConsulteeBody[] {
   if (!assessment) return [];
   const found = new Set([...assessment.reasons, ...assessment.conditions]);
-  const byName = new Map<string, ConsulteeSuggestion>();
+  const email = (name: string) => bodies.find((b) => b.name === name)?.email ?? null;
+  const byName = new Map<string, ConsulteeBody>();
   for (const r of siteReasons) {
     if (!found.has(r.finding) || (r.measures && !r.measures.includes(measure))) continue;
     const had = byName.get(r.name);
@@ -193,8 +213,8 @@ export function suggestedConsultees(
     byName.set(
       r.name,
       had
-        ? { name: r.name, why: { sv: `${had.why.sv}; ${r.why.sv}`, en: `${had.why.en}; ${r.why.en}` } }
-        : { name: r.name, why: r.why },
+        ? { ...had, why: { sv: `${had.why.sv}; ${r.why.sv}`, en: `${had.why.en}; ${r.why.en}` } }
+        : { name: r.name, email: email(r.name), why: r.why },
     );
   }
   return [...byName.values()];

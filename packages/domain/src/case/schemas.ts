@@ -7,7 +7,7 @@ import { ruleSets } from '../rules/ruleSets';
 import { DecisionNoticeSchema } from '../decision/notice';
 import { CommitteeGroundSchema } from '../decision/delegation';
 import { HearingViewSchema } from './hearing';
-import { ConsulteeSuggestionSchema, ConsultationViewSchema } from './consultation';
+import { ConsulteeBodySchema, ConsultationViewSchema } from './consultation';
 
 /**
  * Where a case stands. `received` is "in handling" (also after a completion came back); `awaitingCompletion`
@@ -409,7 +409,9 @@ export const OfficerCaseViewSchema = z.object({
   /** The reply-by bounds for a new remiss (working days); null when none may be sent now. */
   consultationLimits: z.object({ minReplyBy: z.iso.date(), defaultReplyBy: z.iso.date() }).nullable(),
   /** Bodies the site's findings suggest a remiss to (shore, railway, cultural heritage …), with why. */
-  suggestedConsultees: z.array(ConsulteeSuggestionSchema),
+  suggestedConsultees: z.array(ConsulteeBodySchema),
+  /** Every body the municipality sends remisser to, with its address where configured (municipality.json). */
+  consulteeBodies: z.array(ConsulteeBodySchema),
 });
 export type OfficerCaseView = z.infer<typeof OfficerCaseViewSchema>;
 

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { commonConsultees } from '@lovisa/domain';
 import { Field } from '../../components/Field';
 import { Status } from '../../components/Layout';
 import { formatDate } from '../../format';
@@ -73,10 +72,17 @@ function SendForm({
     handleSubmit,
     setError,
     setValue,
+    getValues,
     reset,
     formState: { errors, isSubmitting },
   } = useForm({ resolver: zodResolver(consultationFormSchema), defaultValues: empty });
   const suggested = c.officer.suggestedConsultees;
+  const bodies = c.officer.consulteeBodies;
+  /** A configured body's address comes with its name, unless the officer already typed one. */
+  const pick = (name: string) => {
+    const email = bodies.find((b) => b.name === name)?.email;
+    if (email && !getValues('email')) setValue('email', email, { shouldDirty: true });
+  };
   const submit = handleSubmit(async (input) => {
     let sentLink: string | null = null;
     const done = await run(
@@ -110,7 +116,10 @@ function SendForm({
                 <button
                   type="button"
                   className="linklike"
-                  onClick={() => setValue('consultee', b.name, { shouldDirty: true })}
+                  onClick={() => {
+                    setValue('consultee', b.name, { shouldDirty: true });
+                    pick(b.name);
+                  }}
                 >
                   {b.name}
                 </button>{' '}
@@ -127,10 +136,15 @@ function SendForm({
           hint={t('remiss.consulteeHint')}
           error={fieldMessage(errors.consultee)}
         >
-          <input type="text" list="remiss-bodies" autoComplete="off" {...register('consultee')} />
+          <input
+            type="text"
+            list="remiss-bodies"
+            autoComplete="off"
+            {...register('consultee', { onChange: (e: { target: { value: string } }) => pick(e.target.value) })}
+          />
         </Field>
         <datalist id="remiss-bodies">
-          {commonConsultees.map((b) => (
+          {bodies.map((b) => (
             <option key={b.name} value={b.name}>
               {label(b.why)}
             </option>
