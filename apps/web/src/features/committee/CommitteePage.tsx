@@ -98,6 +98,9 @@ export function CommitteeAgendaPage({ id }: { id: string }) {
   );
 }
 
+/** "§ 12" stays on one line in a narrow cell. */
+const unbroken = (paragraph: string | null | undefined) => (paragraph ?? '').replace(/ /g, '\u00a0');
+
 function AgendaTable({ agenda }: { agenda: CommitteeAgenda }) {
   const { t, lang } = useI18n();
   if (agenda.items.length === 0) return <p>{t('committee.emptyAgenda')}</p>;
@@ -106,45 +109,61 @@ function AgendaTable({ agenda }: { agenda: CommitteeAgenda }) {
     <>
       <h2 id="agenda-caption">{t('committee.agendaCaption')}</h2>
       <div className="table-scroll" role="region" aria-labelledby="agenda-caption" tabIndex={0}>
-        <table className="table" aria-labelledby="agenda-caption">
-          <thead>
-            <tr>
-              <th scope="col">{t('committee.col.case')}</th>
-              <th scope="col">{t('committee.col.property')}</th>
-              <th scope="col">{t('committee.col.proposal')}</th>
-              <th scope="col">{t('committee.col.grounds')}</th>
-              <th scope="col">{t('committee.col.minutes')}</th>
+        <table className="table table--stack" role="table" aria-labelledby="agenda-caption">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t('committee.col.case')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('committee.col.property')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('committee.col.proposal')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('committee.col.grounds')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('committee.col.minutes')}
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {agenda.items.map((i) => (
-              <tr key={`${i.caseId}-${i.state}-${i.paragraph ?? ''}`}>
-                <th scope="row">
+              <tr key={`${i.caseId}-${i.state}-${i.paragraph ?? ''}`} role="row">
+                <th scope="row" role="rowheader">
                   <Link href={`/handlaggare/arenden/${i.caseId}`}>{i.diaryNumber}</Link>
                 </th>
-                <td>
-                  {i.propertyDesignation}
-                  <br />
-                  <span className="hint">{measureLabels[i.measure][lang]}</span>
+                <td role="cell" data-label={t('committee.col.property')}>
+                  <div>
+                    {i.propertyDesignation}
+                    <br />
+                    <span className="hint">{measureLabels[i.measure][lang]}</span>
+                  </div>
                 </td>
-                <td>
-                  {outcomeWord(i.proposedOutcome)}
-                  {i.presenter && (
-                    <>
-                      <br />
-                      <span className="hint">{t('committee.presenter', { name: i.presenter })}</span>
-                    </>
-                  )}
+                <td role="cell" data-label={t('committee.col.proposal')}>
+                  <div>
+                    {outcomeWord(i.proposedOutcome)}
+                    {i.presenter && (
+                      <>
+                        <br />
+                        <span className="hint">{t('committee.presenter', { name: i.presenter })}</span>
+                      </>
+                    )}
+                  </div>
                 </td>
-                <td>{i.grounds.map((g) => t(`committee.groundShort.${g}`)).join(', ')}</td>
-                <td>
+                <td role="cell" data-label={t('committee.col.grounds')}>
+                  {i.grounds.map((g) => t(`committee.groundShort.${g}`)).join(', ')}
+                </td>
+                <td role="cell" data-label={t('committee.col.minutes')}>
                   {i.state === 'waiting'
                     ? t('committee.state.waiting')
                     : i.state === 'returned'
-                      ? t('committee.state.returned', { paragraph: i.paragraph ?? '' })
+                      ? t('committee.state.returned', { paragraph: unbroken(i.paragraph) })
                       : t('committee.state.decided', {
                           outcome: outcomeWord(i.outcome ?? i.proposedOutcome),
-                          paragraph: i.paragraph ?? '',
+                          paragraph: unbroken(i.paragraph),
                         })}
                 </td>
               </tr>

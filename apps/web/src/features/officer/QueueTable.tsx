@@ -80,7 +80,7 @@ export function QueueTable({ items, sorting, busy }: { items: QueueItem[]; sorti
         onKeyDown={moveBetweenRows}
       >
         {/* Explicit roles keep the table a table for screen readers when a phone shows each row as a card. */}
-        <table className="queue" role="table">
+        <table className="queue table--stack" role="table">
           <caption>{caption}</caption>
           <thead role="rowgroup">
             <tr role="row">
