@@ -21,7 +21,7 @@ export const measureCheckUiEn: Record<keyof typeof measureCheckUiSv, string> = {
   'mc.fact.heightM': 'Height above the ground (metres)',
   'mc.fact.distanceFromHouseM': 'How far out from the house does it reach? (metres)',
   'mc.fact.distanceToBoundaryM': 'Distance to the property boundary (metres)',
-  'mc.fact.distanceToPublicLandM': 'Distance to a street, park or other public land (metres; leave empty if far away)',
+  'mc.fact.distanceToPublicLandM': 'Distance to a street, park or other public land (metres)',
   'mc.fact.areaM2': 'Area of the sign (square metres)',
   'mc.fact.groundChangeM': 'How much is the ground raised or lowered at most? (metres)',
   'mc.fact.neighbourConsent': 'Have all owners of the neighbouring property agreed in writing?',

@@ -19,8 +19,7 @@ export const measureCheckUiSv = {
   'mc.fact.heightM': 'Höjd över marken (meter)',
   'mc.fact.distanceFromHouseM': 'Hur långt ut från bostadshuset når det? (meter)',
   'mc.fact.distanceToBoundaryM': 'Avstånd till tomtgränsen (meter)',
-  'mc.fact.distanceToPublicLandM':
-    'Avstånd till gata, park eller annan allmän plats (meter, lämna tomt om den är långt bort)',
+  'mc.fact.distanceToPublicLandM': 'Avstånd till gata, park eller annan allmän plats (meter)',
   'mc.fact.areaM2': 'Skyltens yta (kvadratmeter)',
   'mc.fact.groundChangeM': 'Hur mycket höjs eller sänks marken som mest? (meter)',
   'mc.fact.neighbourConsent': 'Har alla ägare till grannfastigheten skriftligt sagt ja?',
