@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbox, polygonWithin, type Polygon } from '@lovisa/geo';
-import { isDwelling, type AllowanceLedger, type Property } from '@lovisa/domain';
+import { ApiErrorSchema, isDwelling, SavedAnswerSchema, type AllowanceLedger, type Property } from '@lovisa/domain';
+import { bankidSimOrders } from './db/schema';
 import { createTestDatabase, dbKinds, type TestDatabase } from './test/databases';
 import { ledgerEntriesOf, lockLedgerOf, recordLedgerRows } from './repositories/permitFreeAnswers';
-import { login, startHarness, type Harness } from './test/harness';
+import { login, startHarness, testApp, type Harness } from './test/harness';
 import { fixtureFacts } from './test/fixtureFacts';
 import { siteFor } from './rules/siteFor';
 
@@ -226,3 +227,93 @@ function row(propertyId: string) {
     createdAt: new Date(),
   };
 }
+
+describe.each(dbKinds)('a saved no-permit answer signed with BankID on %s', (kind) => {
+  let h: Harness;
+  let cookieA: string;
+  let cookieB: string;
+  let cookieOfficer: string;
+  let facts: Awaited<ReturnType<typeof fixtureFacts>>;
+  let answerId: string;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    facts = await fixtureFacts(h.registers);
+    cookieA = await login(h, facts.applicantA);
+    cookieB = await login(h, facts.applicantB);
+    cookieOfficer = await login(h, facts.officer);
+    const shed = await shedBesideHouse(h, facts.propertyA, 3, 3);
+    const saved = await h.app.inject({
+      method: 'POST',
+      url: `/api/properties/${facts.propertyA.id}/permit-free-answers`,
+      headers: { cookie: cookieA },
+      payload: { measure: 'outbuilding', footprints: [shed], ridgeHeightM: 3 },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    answerId = saved.json().answerId;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const as = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    h.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const read = async (cookie = cookieA) => SavedAnswerSchema.parse((await as(cookie, 'GET', answerUrl())).json());
+  const answerUrl = (suffix = '') => `/api/permit-free-answers/${answerId}${suffix}`;
+
+  it('refuses to sign for someone who does not own the property, as a structured 403', async () => {
+    const res = await as(cookieB, 'POST', answerUrl('/sign'));
+    expect(res.statusCode).toBe(403);
+    expect(ApiErrorSchema.parse(res.json()).error.messageId).toBe('ledger.notOwner');
+    expect((await as(cookieB, 'GET', answerUrl())).statusCode).toBe(403);
+    expect((await as(cookieA, 'POST', `/api/permit-free-answers/${randomUUID()}/sign`)).statusCode).toBe(404);
+  });
+
+  it('signs the SHA-256 of the canonical answer, shows a Swedish summary, and records who and when', async () => {
+    const before = await read();
+    expect(before.signature).toBeNull();
+    expect(before.verified).toBeNull();
+    expect(createHash('sha256').update(before.canonical).digest('hex')).toBe(before.sha256);
+    const canonical = JSON.parse(before.canonical);
+    expect(canonical).toMatchObject({ answerId, ruleSetId: before.ruleSetId, measure: 'outbuilding' });
+    expect(canonical.answers.outcome).toBe('none');
+    expect(canonical.footprints).toHaveLength(1);
+
+    const start = await as(cookieA, 'POST', answerUrl('/sign'));
+    expect(start.statusCode, start.body).toBe(202);
+    const { orderRef } = start.json() as { orderRef: string };
+    const [order] = await h.app.db.select().from(bankidSimOrders).where(eq(bankidSimOrders.orderRef, orderRef));
+    expect(Buffer.from(order!.userNonVisibleData!, 'base64').toString()).toBe(before.sha256);
+    const shown = Buffer.from(order!.userVisibleData!, 'base64').toString();
+    expect(shown).toContain(`komplementbyggnad om 9 m² på ${facts.propertyA.designation}`);
+    expect(shown).toContain('varken bygglov eller anmälan behövs');
+    expect((await as(cookieA, 'GET', answerUrl(`/sign/${orderRef}/qr`))).statusCode).toBe(200);
+
+    expect((await testApp(h).approve(orderRef, facts.applicantA)).status).toBeLessThan(400);
+    const done = await as(cookieA, 'POST', answerUrl('/sign/collect'), { orderRef });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().status).toBe('complete');
+
+    const after = await read();
+    expect(after.signature).toMatchObject({ sha256: before.sha256 });
+    expect(after.signature!.signedBy).toMatch(/\S/);
+    expect(after.signature!.signedAt).toBe(h.app.clock().toISOString());
+    expect(after.verified).toBe(true);
+    // An officer (supervision) reads it and can verify it too.
+    expect((await read(cookieOfficer)).verified).toBe(true);
+  });
+
+  it('refuses a second signature of the same answer', async () => {
+    const again = await as(cookieA, 'POST', answerUrl('/sign'));
+    expect(again.statusCode).toBe(409);
+    expect(ApiErrorSchema.parse(again.json()).error.messageId).toBe('ledger.alreadySigned');
+  });
+
+  it('lets a later reader see when the stored answer no longer matches what was signed', async () => {
+    await h.app.db.execute(
+      sql`update permit_free_answers set answers = jsonb_set(answers, '{ridgeHeightM}', '4') where answer_id = ${answerId}`,
+    );
+    const tampered = await read();
+    expect(tampered.verified).toBe(false);
+    expect(tampered.sha256).not.toBe(tampered.signature!.sha256);
+  });
+});

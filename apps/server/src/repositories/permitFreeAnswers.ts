@@ -1,7 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { LedgerEntrySchema, type LedgerEntry } from '@lovisa/domain';
 import type { Db, Tx } from '../db/database';
-import { permitFreeAnswers } from '../db/schema';
+import { permitFreeAnswerSignOrders, permitFreeAnswerSignatures, permitFreeAnswers } from '../db/schema';
 
 export type NewLedgerRow = typeof permitFreeAnswers.$inferInsert;
 
@@ -37,3 +37,61 @@ export async function lockLedgerOf(tx: Tx, propertyId: string): Promise<void> {
 export async function recordLedgerRows(db: Db | Tx, rows: NewLedgerRow[]): Promise<void> {
   if (rows.length > 0) await db.insert(permitFreeAnswers).values(rows);
 }
+
+export type LedgerRow = typeof permitFreeAnswers.$inferSelect;
+export type AnswerSignatureRow = typeof permitFreeAnswerSignatures.$inferSelect;
+export type AnswerSignOrderRow = typeof permitFreeAnswerSignOrders.$inferSelect;
+
+/** The ledger rows of one saved answer (one per building), oldest first; none when there is no such answer. */
+export const rowsOfAnswer = (db: Db, answerId: string): Promise<LedgerRow[]> =>
+  db
+    .select()
+    .from(permitFreeAnswers)
+    .where(eq(permitFreeAnswers.answerId, answerId))
+    .orderBy(asc(permitFreeAnswers.createdAt), asc(permitFreeAnswers.id));
+
+export async function signatureOf(db: Db, answerId: string): Promise<AnswerSignatureRow | null> {
+  const [row] = await db
+    .select()
+    .from(permitFreeAnswerSignatures)
+    .where(eq(permitFreeAnswerSignatures.answerId, answerId));
+  return row ?? null;
+}
+
+/** Records the signature; false when the answer was signed already (the primary key decides, even at once). */
+export async function recordSignature(db: Db, row: AnswerSignatureRow): Promise<boolean> {
+  const inserted = await db
+    .insert(permitFreeAnswerSignatures)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ answerId: permitFreeAnswerSignatures.answerId });
+  return inserted.length === 1;
+}
+
+/** Keeps a sign order, and forgets the orders nobody collected before `staleBefore`. */
+export async function insertAnswerSignOrder(db: Db, row: AnswerSignOrderRow, staleBefore: Date): Promise<void> {
+  await db.delete(permitFreeAnswerSignOrders).where(lt(permitFreeAnswerSignOrders.createdAt, staleBefore));
+  await db.insert(permitFreeAnswerSignOrders).values(row);
+}
+
+export async function answerSignOrder(
+  db: Db,
+  orderRef: string,
+  answerId: string,
+  personnummer: string,
+): Promise<AnswerSignOrderRow | null> {
+  const [row] = await db
+    .select()
+    .from(permitFreeAnswerSignOrders)
+    .where(
+      and(
+        eq(permitFreeAnswerSignOrders.orderRef, orderRef),
+        eq(permitFreeAnswerSignOrders.answerId, answerId),
+        eq(permitFreeAnswerSignOrders.personnummer, personnummer),
+      ),
+    );
+  return row ?? null;
+}
+
+export const forgetAnswerSignOrder = (db: Db, orderRef: string) =>
+  db.delete(permitFreeAnswerSignOrders).where(eq(permitFreeAnswerSignOrders.orderRef, orderRef));
