@@ -50,4 +50,12 @@ export const measureCheckUiEn: Record<keyof typeof measureCheckUiSv, string> = {
   'mc.ledger.save': 'Save the answer to the plot’s allowance',
   'mc.ledger.saved': 'Saved.',
   'mc.ledger.left': 'You have {remaining} m² left of {limit} m² for {what}.',
+  'mc.ledger.signWhy':
+    'Sign the answer with BankID. You then have evidence of the answer, the rules and the drawing if the municipality asks later.',
+  'mc.ledger.sign': 'Sign the answer with BankID',
+  'mc.ledger.signTitle': 'Sign the answer with BankID',
+  'mc.ledger.signed': 'Signed with BankID by {name} on {date}.',
+  'mc.ledger.hash': 'Checksum (SHA-256) of the answer, the rules and the drawing: {hash}',
+  'mc.ledger.verified': 'The checksum matches the saved answer.',
+  'mc.ledger.notVerified': 'Note: the saved answer no longer matches what was signed.',
 };
