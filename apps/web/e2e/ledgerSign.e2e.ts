@@ -5,6 +5,7 @@ import {
   apiLogin,
   approveInTestApp,
   expectAccessible,
+  guardOffline,
   hasBrowser,
   repoRoot,
   shoot,
@@ -79,5 +80,44 @@ describe.skipIf(!hasBrowser)('a signed no-permit answer', () => {
       await page.setViewportSize({ width: w, height: 900 });
       await shoot(page, docShots, 'no-permit-answer-signed');
     }
+  });
+
+  it('the saved shed is drawn on the map with its legend, and the verdict’s m² left agrees with it', async () => {
+    const context = await env.newContext({ viewport: { width: 1280, height: 900 } });
+    const [name, value] = (await apiLogin(env.server.baseUrl, GUSTAV)).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: env.server.baseUrl }]);
+    const offline = guardOffline(context, env.server.baseUrl);
+    const page = await context.newPage();
+    // A new application, not the draft the first test left.
+    await page.goto(`${env.server.baseUrl}/ansokan?ny`);
+    await page.getByRole('radio', { name: /Kjellstavik Strandängen 4:1/ }).check();
+    await next(page);
+    await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
+    await next(page);
+    const legend = page.getByRole('list', { name: 'Teckenförklaring' });
+    await legend.getByText('Bygglovsbefriad byggnad sparad i tomtens pott').waitFor();
+    await legend.getByText(/7,5 m² använt av 65 m², 57,5 m² kvar före det du ritar/).waitFor();
+    await expect.poll(() => page.locator('path.ledger-entry').count()).toBe(1);
+    await page.getByLabel('Bredd (meter)').fill('2');
+    await page.getByLabel('Djup (meter)').fill('2');
+    // Beside the saved shed (which stands mid-plot), not on it.
+    await page.getByLabel('Avstånd från södra gränsen, meter').fill('10');
+    await page.getByLabel('Avstånd från västra gränsen, meter').fill('20');
+    await page.getByRole('button', { name: 'Placera byggnaden' }).click();
+    await page.getByRole('heading', { name: 'Behöver du bygglov?' }).waitFor();
+    // What is drawn and what the verdict counts agree: 57,5 m² left before the drawing, the 4 m² drawn taken from it.
+    await page.getByText('Du har 53,5 m² kvar av 65 m² för bygglovsbefriade byggnader på tomten.').first().waitFor();
+    await expectAccessible(page, 'the map with the allowance ledger (sv)');
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    await expectAccessible(page, 'the map with the allowance ledger (en)');
+    await page.getByRole('button', { name: 'På svenska' }).click();
+    await page.locator('html[lang="sv"]').waitFor();
+    for (const w of [390, 1280]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await legend.scrollIntoViewIfNeeded();
+      await shoot(page, docShots, 'map-allowance-ledger');
+    }
+    expect(offline).toEqual([]);
   });
 });
