@@ -1,8 +1,12 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbox, polygonWithin, type Polygon } from '@lovisa/geo';
-import { isDwelling, type AllowanceLedger, type Property } from '@lovisa/domain';
-import { dbKinds } from './test/databases';
-import { login, startHarness, type Harness } from './test/harness';
+import { ApiErrorSchema, isDwelling, SavedAnswerSchema, type AllowanceLedger, type Property } from '@lovisa/domain';
+import { bankidSimOrders } from './db/schema';
+import { createTestDatabase, dbKinds, type TestDatabase } from './test/databases';
+import { ledgerEntriesOf, lockLedgerOf, recordLedgerRows } from './repositories/permitFreeAnswers';
+import { login, startHarness, testApp, type Harness } from './test/harness';
 import { fixtureFacts } from './test/fixtureFacts';
 import { siteFor } from './rules/siteFor';
 
@@ -21,6 +25,13 @@ const square = (e: number, n: number, w: number, d: number): Polygon => ({
 
 /** A w × d shed 1 m beside the house, on whichever side of it the plot has room. */
 async function shedBesideHouse(h: Harness, property: Property, w: number, d: number): Promise<Polygon> {
+  const fits = await shedsBesideHouse(h, property, w, d);
+  if (!fits[0]) throw new Error('no room beside the house');
+  return fits[0];
+}
+
+/** Every side of the house where a w × d shed 1 m from it fits on the plot. */
+async function shedsBesideHouse(h: Harness, property: Property, w: number, d: number): Promise<Polygon[]> {
   const site = await siteFor(h.app, property, false);
   const house = site.buildings.find((b) => isDwelling(b.use, 'anyResidential'))!;
   const [minE, minN, maxE, maxN] = bbox(house.footprint);
@@ -30,9 +41,7 @@ async function shedBesideHouse(h: Harness, property: Property, w: number, d: num
     square(minE, maxN + 1, w, d),
     square(minE, minN - 1 - d, w, d),
   ];
-  const fits = tries.find((p) => polygonWithin(p, property.boundary));
-  if (!fits) throw new Error('no room beside the house');
-  return fits;
+  return tries.filter((p) => polygonWithin(p, property.boundary));
 }
 
 describe.each(dbKinds)('the allowance ledger on %s', (kind) => {
@@ -80,7 +89,7 @@ describe.each(dbKinds)('the allowance ledger on %s', (kind) => {
   it('refuses to save an answer that needs a permit, as a structured 409', async () => {
     const big = await shedBesideHouse(h, property, 6, 6);
     const res = await save({ measure: 'outbuilding', footprints: [big], ridgeHeightM: 3 });
-    expect(res.statusCode).toBe(409);
+    expect(res.statusCode, res.body).toBe(409);
     const body = res.json();
     expect(body.error.code).toBe('conflict');
     expect(body.error.message).toBe('Du behöver söka bygglov.');
@@ -105,5 +114,206 @@ describe.each(dbKinds)('the allowance ledger on %s', (kind) => {
     expect((await ledger(cookieB)).statusCode).toBe(403);
     const shed = await shedBesideHouse(h, property, 2, 2);
     expect((await save({ measure: 'outbuilding', footprints: [shed], ridgeHeightM: 3 }, cookieB)).statusCode).toBe(403);
+  });
+
+  it('lets no two saves at once both take what is left of the allowance (the property is locked)', async () => {
+    const before = (await ledger()).json() as AllowanceLedger;
+    const pott = before.balances.find((b) => b.id === 'pott')!;
+    // Each shed fits into what is left on its own; any two together do not.
+    const side = Math.min(3.5, Math.sqrt(pott.remainingM2 * 0.6));
+    const taken = before.entries.map((e) => bbox(e.footprint));
+    const free = (await shedsBesideHouse(h, property, side, side)).filter((p) => {
+      const [minE, minN, maxE, maxN] = bbox(p);
+      return taken.every(([a, b, c, d]) => maxE <= a || minE >= c || maxN <= b || minN >= d);
+    });
+    expect(free.length, 'two free sides of the house').toBeGreaterThanOrEqual(2);
+    expect(side * side * 2).toBeGreaterThan(pott.remainingM2);
+    const answers = await Promise.all(
+      free.map((shed) => save({ measure: 'outbuilding', footprints: [shed], ridgeHeightM: 3 })),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(
+      codes.filter((c) => c === 201),
+      answers.map((a) => a.body).join('\n'),
+    ).toHaveLength(1);
+    expect(codes.filter((c) => c !== 201).every((c) => c === 409)).toBe(true);
+    const after = (await ledger()).json() as AllowanceLedger;
+    const used = after.balances.find((b) => b.id === 'pott')!;
+    expect(used.usedM2).toBeLessThanOrEqual(used.limitM2);
+    expect(after.entries).toHaveLength(before.entries.length + 1);
+  });
+
+  it('saves a building once: the same drawing again is refused, not counted twice', async () => {
+    const { entries } = (await ledger()).json() as AllowanceLedger;
+    const again = await save({ measure: 'outbuilding', footprints: [entries[0]!.footprint], ridgeHeightM: 3 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.messageId).toBe('ledger.overlapsEntry');
+    expect(((await ledger()).json() as AllowanceLedger).entries).toHaveLength(entries.length);
+  });
+});
+
+// The lock itself, on a server where two transactions really run at once (PGlite has one connection, and runs
+// transactions one after the other anyway): a second save waits at the lock until the first has committed, and
+// then reads its entry. No timing: the test lets the first commit only once PostgreSQL shows the second waiting.
+describe.skipIf(!dbKinds.includes('postgres'))('the ledger lock on postgres', () => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  it('makes a second save wait for the first and judge with its entry', async () => {
+    const { db } = test.database;
+    const propertyId = randomUUID();
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((r) => (inserted = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const first = db.transaction(async (tx) => {
+      await lockLedgerOf(tx, propertyId);
+      await recordLedgerRows(tx, [row(propertyId)]);
+      inserted();
+      await released;
+    });
+    await firstInserted;
+    let secondDone = false;
+    const second = db
+      .transaction(async (tx) => {
+        await lockLedgerOf(tx, propertyId);
+        return (await ledgerEntriesOf(tx, propertyId)).length;
+      })
+      .finally(() => (secondDone = true));
+    // Until the second waits at the lock (or, without one, has already read past it).
+    for (;;) {
+      const waiting = (await db.execute(
+        sql`select 1 from pg_locks where locktype = 'advisory' and not granted`,
+      )) as unknown as { rows: unknown[] };
+      if (waiting.rows.length > 0 || secondDone) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    release();
+    await first;
+    expect(await second).toBe(1);
+  });
+});
+
+function row(propertyId: string) {
+  const square: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [619780, 6649975],
+        [619783, 6649975],
+        [619783, 6649978],
+        [619780, 6649978],
+        [619780, 6649975],
+      ],
+    ],
+  };
+  return {
+    id: randomUUID(),
+    answerId: randomUUID(),
+    propertyId,
+    savedBy: '198202029289',
+    source: 'lovisaAnswer',
+    ruleSetId: 'pbl-2025-12-01',
+    measure: 'outbuilding',
+    legalBasis: 'exempt',
+    footprint: square,
+    areaM2: 9,
+    answers: {},
+    createdAt: new Date(),
+  };
+}
+
+describe.each(dbKinds)('a saved no-permit answer signed with BankID on %s', (kind) => {
+  let h: Harness;
+  let cookieA: string;
+  let cookieB: string;
+  let cookieOfficer: string;
+  let facts: Awaited<ReturnType<typeof fixtureFacts>>;
+  let answerId: string;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    facts = await fixtureFacts(h.registers);
+    cookieA = await login(h, facts.applicantA);
+    cookieB = await login(h, facts.applicantB);
+    cookieOfficer = await login(h, facts.officer);
+    const shed = await shedBesideHouse(h, facts.propertyA, 3, 3);
+    const saved = await h.app.inject({
+      method: 'POST',
+      url: `/api/properties/${facts.propertyA.id}/permit-free-answers`,
+      headers: { cookie: cookieA },
+      payload: { measure: 'outbuilding', footprints: [shed], ridgeHeightM: 3 },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    answerId = saved.json().answerId;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const as = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    h.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const read = async (cookie = cookieA) => SavedAnswerSchema.parse((await as(cookie, 'GET', answerUrl())).json());
+  const answerUrl = (suffix = '') => `/api/permit-free-answers/${answerId}${suffix}`;
+
+  it('refuses to sign for someone who does not own the property, as a structured 403', async () => {
+    const res = await as(cookieB, 'POST', answerUrl('/sign'));
+    expect(res.statusCode).toBe(403);
+    expect(ApiErrorSchema.parse(res.json()).error.messageId).toBe('ledger.notOwner');
+    expect((await as(cookieB, 'GET', answerUrl())).statusCode).toBe(403);
+    expect((await as(cookieA, 'POST', `/api/permit-free-answers/${randomUUID()}/sign`)).statusCode).toBe(404);
+  });
+
+  it('signs the SHA-256 of the canonical answer, shows a Swedish summary, and records who and when', async () => {
+    const before = await read();
+    expect(before.signature).toBeNull();
+    expect(before.verified).toBeNull();
+    expect(createHash('sha256').update(before.canonical).digest('hex')).toBe(before.sha256);
+    const canonical = JSON.parse(before.canonical);
+    expect(canonical).toMatchObject({ answerId, ruleSetId: before.ruleSetId, measure: 'outbuilding' });
+    expect(canonical.answers.outcome).toBe('none');
+    expect(canonical.footprints).toHaveLength(1);
+
+    const start = await as(cookieA, 'POST', answerUrl('/sign'));
+    expect(start.statusCode, start.body).toBe(202);
+    const { orderRef } = start.json() as { orderRef: string };
+    const [order] = await h.app.db.select().from(bankidSimOrders).where(eq(bankidSimOrders.orderRef, orderRef));
+    expect(Buffer.from(order!.userNonVisibleData!, 'base64').toString()).toBe(before.sha256);
+    const shown = Buffer.from(order!.userVisibleData!, 'base64').toString();
+    expect(shown).toContain(`komplementbyggnad om 9 m² på ${facts.propertyA.designation}`);
+    expect(shown).toContain('varken bygglov eller anmälan behövs');
+    expect((await as(cookieA, 'GET', answerUrl(`/sign/${orderRef}/qr`))).statusCode).toBe(200);
+
+    expect((await testApp(h).approve(orderRef, facts.applicantA)).status).toBeLessThan(400);
+    const done = await as(cookieA, 'POST', answerUrl('/sign/collect'), { orderRef });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().status).toBe('complete');
+
+    const after = await read();
+    expect(after.signature).toMatchObject({ sha256: before.sha256 });
+    expect(after.signature!.signedBy).toMatch(/\S/);
+    expect(after.signature!.signedAt).toBe(h.app.clock().toISOString());
+    expect(after.verified).toBe(true);
+    // An officer (supervision) reads it and can verify it too.
+    expect((await read(cookieOfficer)).verified).toBe(true);
+  });
+
+  it('refuses a second signature of the same answer', async () => {
+    const again = await as(cookieA, 'POST', answerUrl('/sign'));
+    expect(again.statusCode).toBe(409);
+    expect(ApiErrorSchema.parse(again.json()).error.messageId).toBe('ledger.alreadySigned');
+  });
+
+  it('lets a later reader see when the stored answer no longer matches what was signed', async () => {
+    await h.app.db.execute(
+      sql`update permit_free_answers set answers = jsonb_set(answers, '{ridgeHeightM}', '4') where answer_id = ${answerId}`,
+    );
+    const tampered = await read();
+    expect(tampered.verified).toBe(false);
+    expect(tampered.sha256).not.toBe(tampered.signature!.sha256);
   });
 });

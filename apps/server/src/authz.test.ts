@@ -7,7 +7,9 @@ import {
   caseAfterPermit,
   committeeMeetings,
   decisionAnnouncements,
+  bankidSimOrders,
   decisionDeliveries,
+  permitFreeAnswerSignatures,
   permitFreeAnswers,
 } from './db/schema';
 import { insertConsultation } from './repositories/consultations';
@@ -121,6 +123,30 @@ const cancelSign = (ctx: Ctx, orderRef: string) => async () => {
 
 // Issue 19, a neighbour's consent: A invites the owners of a property next to A's draft. No caller of the matrix
 // owns that property, so every neighbour route refuses them all (the owner's own 200s are in consent.test.ts).
+/** A saved "no permit needed" answer on A's plot (a 1 × 1 m shed), unsigned, written straight to the ledger. */
+const LEDGER_ANSWER = '5d1e4c3b-2a19-4f08-9e7d-6c5b4a392817';
+async function savedAnswerOfA(ctx: Ctx): Promise<string> {
+  await ctx.h.app.db.delete(permitFreeAnswerSignatures);
+  await ctx.h.app.db
+    .insert(permitFreeAnswers)
+    .values({
+      id: LEDGER_ANSWER,
+      answerId: LEDGER_ANSWER,
+      propertyId: ctx.facts.propertyA.id,
+      savedBy: ctx.facts.applicantA,
+      source: 'lovisaAnswer',
+      ruleSetId: 'pbl-2025-12-01',
+      measure: 'outbuilding',
+      legalBasis: 'exempt',
+      footprint: footprintIn(ctx.facts.propertyA, 1, 1),
+      areaM2: 1,
+      answers: { measure: 'outbuilding', ridgeHeightM: 2.5, outcome: 'none', reasons: [], conditions: [], tiers: [] },
+      createdAt: ctx.h.app.clock(),
+    })
+    .onConflictDoNothing();
+  return LEDGER_ANSWER;
+}
+
 async function inviteNeighbour(ctx: Ctx): Promise<{ code: string; id: string }> {
   const [neighbour] = await ctx.h.registers.land.neighbourIdsOf(ctx.facts.propertyA.id);
   const res = await ctx.h.app.inject({
@@ -876,6 +902,43 @@ const matrix: Row[] = [
       },
     }),
   },
+  {
+    // An owner and an officer (supervision) read a saved answer and its signature; only an owner signs it.
+    method: 'GET',
+    route: '/api/permit-free-answers/:answerId',
+    expect: { ...signedIn(200), applicantB: 403, kioskOfficerX: 403 },
+    call: async (c) => ({ method: 'GET', url: `/api/permit-free-answers/${await savedAnswerOfA(c)}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/permit-free-answers/:answerId/sign',
+    expect: { ...signedIn(403), applicantA: 202, kioskA: 202 },
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/permit-free-answers/${await savedAnswerOfA(c)}/sign`,
+      // One BankID order per person at a time: the next role's start must not find this one running.
+      cleanup: async () => {
+        await c.h.app.db.delete(bankidSimOrders).where(eq(bankidSimOrders.kind, 'sign'));
+      },
+    }),
+  },
+  ...(
+    [
+      ['GET', '/api/permit-free-answers/:answerId/sign/:orderRef/qr', '/sign/order-1/qr'],
+      ['POST', '/api/permit-free-answers/:answerId/sign/collect', '/sign/collect'],
+      ['POST', '/api/permit-free-answers/:answerId/sign/cancel', '/sign/cancel'],
+    ] as const
+  ).map(([method, route, tail]): Row => ({
+    method,
+    route,
+    // An owner asking for an order that is not theirs gets 404; anyone else is refused before that.
+    expect: { ...signedIn(403), applicantA: 404, kioskA: 404 },
+    call: async (c) => ({
+      method,
+      url: `/api/permit-free-answers/${await savedAnswerOfA(c)}${tail}`,
+      ...(method === 'POST' ? { body: { orderRef: 'order-1' } } : {}),
+    }),
+  })),
   {
     method: 'GET',
     route: '/api/drafts',

@@ -78,6 +78,8 @@ describe.skipIf(!hasBrowser)('what do you want to do: measures beyond buildings'
     await heading(page, /Steg 3 av 5: Placering/);
     await page.getByLabel('Hur långt ut från bostadshuset når det? (meter)').fill('3');
     await page.getByLabel('Avstånd till tomtgränsen (meter)').fill('1,5');
+    // An unknown distance to the street is never taken as far away (the answer would be the safe side: a permit).
+    await page.getByLabel('Avstånd till gata, park eller annan allmän plats (meter)').fill('8');
     await page
       .getByRole('group', { name: /Har alla ägare/ })
       .getByRole('radio', { name: 'Ja' })

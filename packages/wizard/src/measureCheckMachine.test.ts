@@ -27,7 +27,10 @@ describe('the measure check', () => {
     a.send({ type: 'SELECT_MEASURE', measure: 'fence' });
     a.send({ type: 'NEXT' });
     expect(a.getSnapshot().value).toBe('placement');
-    a.send({ type: 'SET_FACTS', facts: { distanceFromHouseM: 2, distanceToBoundaryM: 1.5, neighbourConsent: true } });
+    a.send({
+      type: 'SET_FACTS',
+      facts: { distanceFromHouseM: 2, distanceToBoundaryM: 1.5, distanceToPublicLandM: 8, neighbourConsent: true },
+    });
     a.send({ type: 'NEXT' });
     expect(a.getSnapshot().value).toBe('questions');
     a.send({ type: 'SET_FACTS', facts: { heightM: 1.8 } });

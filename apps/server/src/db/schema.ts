@@ -752,3 +752,29 @@ export const permitFreeAnswers = pgTable(
   },
   (t) => [index('permit_free_answers_property').on(t.propertyId, t.createdAt)],
 );
+
+/**
+ * The owner's BankID signature of a saved "no permit needed" answer (issue #23): one per answer (the primary key
+ * refuses a second), with the SHA-256 of the canonical answer it covered (rule set, drawing, answers, verdict),
+ * who signed and when, and BankID's signature and OCSP response as evidence.
+ */
+export const permitFreeAnswerSignatures = pgTable('permit_free_answer_signatures', {
+  answerId: uuid('answer_id').primaryKey(),
+  propertyId: uuid('property_id').notNull(),
+  personnummer: text('personnummer').notNull(),
+  signerName: text('signer_name').notNull(),
+  answerHash: text('answer_hash').notNull(),
+  signature: text('signature').notNull(),
+  ocspResponse: text('ocsp_response').notNull(),
+  bankIdIssueDate: text('bankid_issue_date'),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+});
+
+/** An owner's BankID sign order of a saved answer in progress: the hash shown is fixed here and compared after. */
+export const permitFreeAnswerSignOrders = pgTable('permit_free_answer_sign_orders', {
+  orderRef: text('order_ref').primaryKey(),
+  answerId: uuid('answer_id').notNull(),
+  personnummer: text('personnummer').notNull(),
+  answerHash: text('answer_hash').notNull(),
+  ...bankIdOrderColumns(),
+});

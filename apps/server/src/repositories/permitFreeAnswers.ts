@@ -1,12 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { LedgerEntrySchema, type LedgerEntry } from '@lovisa/domain';
-import type { Db } from '../db/database';
-import { permitFreeAnswers } from '../db/schema';
+import type { Db, Tx } from '../db/database';
+import { permitFreeAnswerSignOrders, permitFreeAnswerSignatures, permitFreeAnswers } from '../db/schema';
 
 export type NewLedgerRow = typeof permitFreeAnswers.$inferInsert;
 
 /** The allowance ledger's entries of one property, oldest first. */
-export async function ledgerEntriesOf(db: Db, propertyId: string): Promise<LedgerEntry[]> {
+export async function ledgerEntriesOf(db: Db | Tx, propertyId: string): Promise<LedgerEntry[]> {
   const rows = await db
     .select()
     .from(permitFreeAnswers)
@@ -26,6 +26,72 @@ export async function ledgerEntriesOf(db: Db, propertyId: string): Promise<Ledge
   );
 }
 
-export async function recordLedgerRows(db: Db, rows: NewLedgerRow[]): Promise<void> {
+/**
+ * Holds the property's ledger until the transaction ends: saves for one plot run one after the other, each judged
+ * on the entries the one before it wrote (pg_advisory_xact_lock, on PostgreSQL and PGlite alike).
+ */
+export async function lockLedgerOf(tx: Tx, propertyId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`permit_free_answers:${propertyId}`}, 0))`);
+}
+
+export async function recordLedgerRows(db: Db | Tx, rows: NewLedgerRow[]): Promise<void> {
   if (rows.length > 0) await db.insert(permitFreeAnswers).values(rows);
 }
+
+export type LedgerRow = typeof permitFreeAnswers.$inferSelect;
+export type AnswerSignatureRow = typeof permitFreeAnswerSignatures.$inferSelect;
+export type AnswerSignOrderRow = typeof permitFreeAnswerSignOrders.$inferSelect;
+
+/** The ledger rows of one saved answer (one per building), oldest first; none when there is no such answer. */
+export const rowsOfAnswer = (db: Db, answerId: string): Promise<LedgerRow[]> =>
+  db
+    .select()
+    .from(permitFreeAnswers)
+    .where(eq(permitFreeAnswers.answerId, answerId))
+    .orderBy(asc(permitFreeAnswers.createdAt), asc(permitFreeAnswers.id));
+
+export async function signatureOf(db: Db, answerId: string): Promise<AnswerSignatureRow | null> {
+  const [row] = await db
+    .select()
+    .from(permitFreeAnswerSignatures)
+    .where(eq(permitFreeAnswerSignatures.answerId, answerId));
+  return row ?? null;
+}
+
+/** Records the signature; false when the answer was signed already (the primary key decides, even at once). */
+export async function recordSignature(db: Db, row: AnswerSignatureRow): Promise<boolean> {
+  const inserted = await db
+    .insert(permitFreeAnswerSignatures)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ answerId: permitFreeAnswerSignatures.answerId });
+  return inserted.length === 1;
+}
+
+/** Keeps a sign order, and forgets the orders nobody collected before `staleBefore`. */
+export async function insertAnswerSignOrder(db: Db, row: AnswerSignOrderRow, staleBefore: Date): Promise<void> {
+  await db.delete(permitFreeAnswerSignOrders).where(lt(permitFreeAnswerSignOrders.createdAt, staleBefore));
+  await db.insert(permitFreeAnswerSignOrders).values(row);
+}
+
+export async function answerSignOrder(
+  db: Db,
+  orderRef: string,
+  answerId: string,
+  personnummer: string,
+): Promise<AnswerSignOrderRow | null> {
+  const [row] = await db
+    .select()
+    .from(permitFreeAnswerSignOrders)
+    .where(
+      and(
+        eq(permitFreeAnswerSignOrders.orderRef, orderRef),
+        eq(permitFreeAnswerSignOrders.answerId, answerId),
+        eq(permitFreeAnswerSignOrders.personnummer, personnummer),
+      ),
+    );
+  return row ?? null;
+}
+
+export const forgetAnswerSignOrder = (db: Db, orderRef: string) =>
+  db.delete(permitFreeAnswerSignOrders).where(eq(permitFreeAnswerSignOrders.orderRef, orderRef));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { overlapArea } from '@lovisa/geo';
 import {
   allowanceBalances,
   assessPermitNeed,
@@ -13,9 +14,9 @@ import {
   type PermitFreeAnswerInput,
   type Property,
 } from '@lovisa/domain';
-import { AppError, findingIssue, forbidden } from '../errors';
+import { AppError, appError, findingIssue, forbidden } from '../errors';
 import type { SessionUser } from '../plugins/session';
-import { ledgerEntriesOf, recordLedgerRows } from '../repositories/permitFreeAnswers';
+import { ledgerEntriesOf, lockLedgerOf, recordLedgerRows } from '../repositories/permitFreeAnswers';
 import { siteFor } from '../rules/siteFor';
 
 function ruleSetOn(at: Date) {
@@ -51,42 +52,51 @@ export async function savePermitFreeAnswer(
     ridgeHeightM: input.ridgeHeightM,
     ...(input.grossFloorAreaM2 === undefined ? {} : { grossFloorAreaM2: input.grossFloorAreaM2 }),
   };
-  const assessment = assessPermitNeed(measure, await siteFor(app, property), ruleSet);
-  if (assessment.outcome === 'permit') {
-    const summary = finding('PERMIT_REQUIRED');
-    throw new AppError(
-      'conflict',
-      summary.text.sv,
-      assessment.reasons.slice(1).map((r) => findingIssue(`rules.${r.code}`, r)),
-      findingMessage(summary).id as DomainMessageId,
-    );
-  }
   const answerId = randomUUID();
-  const answers = {
-    measure: input.measure,
-    ridgeHeightM: input.ridgeHeightM,
-    grossFloorAreaM2: input.grossFloorAreaM2 ?? null,
-    outcome: assessment.outcome,
-    reasons: assessment.reasons.map((r) => r.code),
-    conditions: assessment.conditions.map((c) => c.code),
-    tiers: assessment.tiers,
-  };
-  await recordLedgerRows(
-    app.db,
-    ledgerAdditions(measure, assessment, ruleSet).map((add) => ({
-      id: randomUUID(),
-      answerId,
-      propertyId: property.id,
-      savedBy: user.personnummer,
-      source: 'lovisaAnswer',
-      ruleSetId: ruleSet.id,
+  // Judged and recorded under the property's lock: two saves at once cannot both fit into what one leaves.
+  const outcome = await app.db.transaction(async (tx) => {
+    await lockLedgerOf(tx, property.id);
+    const assessment = assessPermitNeed(measure, await siteFor(app, property, tx), ruleSet);
+    if (assessment.outcome === 'permit') {
+      const summary = finding('PERMIT_REQUIRED');
+      throw new AppError(
+        'conflict',
+        summary.text.sv,
+        assessment.reasons.slice(1).map((r) => findingIssue(`rules.${r.code}`, r)),
+        findingMessage(summary).id as DomainMessageId,
+      );
+    }
+    // A building already on the ledger drawn again (a second click, a second tab) is not a second building.
+    const entries = await ledgerEntriesOf(tx, property.id);
+    const saved = { type: 'MultiPolygon' as const, coordinates: entries.map((e) => e.footprint.coordinates) };
+    if (input.footprints.some((f) => overlapArea(f, saved) > 0.01)) throw appError('conflict', 'ledger.overlapsEntry');
+    const answers = {
       measure: input.measure,
-      legalBasis: add.legalBasis,
-      footprint: add.footprint,
-      areaM2: add.areaM2,
-      answers,
-      createdAt: now,
-    })),
-  );
-  return { answerId, outcome: assessment.outcome, ledger: await ledgerOf(app, property) };
+      ridgeHeightM: input.ridgeHeightM,
+      grossFloorAreaM2: input.grossFloorAreaM2 ?? null,
+      outcome: assessment.outcome,
+      reasons: assessment.reasons.map((r) => r.code),
+      conditions: assessment.conditions.map((c) => c.code),
+      tiers: assessment.tiers,
+    };
+    await recordLedgerRows(
+      tx,
+      ledgerAdditions(measure, assessment, ruleSet).map((add) => ({
+        id: randomUUID(),
+        answerId,
+        propertyId: property.id,
+        savedBy: user.personnummer,
+        source: 'lovisaAnswer',
+        ruleSetId: ruleSet.id,
+        measure: input.measure,
+        legalBasis: add.legalBasis,
+        footprint: add.footprint,
+        areaM2: add.areaM2,
+        answers,
+        createdAt: now,
+      })),
+    );
+    return assessment.outcome;
+  });
+  return { answerId, outcome, ledger: await ledgerOf(app, property) };
 }

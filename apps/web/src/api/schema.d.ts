@@ -36678,6 +36678,1009 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/permit-free-answers/{answerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A saved "no permit needed" answer with its signature: the canonical text, its SHA-256 now, and whether the signed hash still matches */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          answerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              answerId: string;
+              areaM2: number;
+              canonical: string;
+              designation: string;
+              footprints: {
+                coordinates: [number, number][][];
+                /** @enum {string} */
+                type: 'Polygon';
+              }[];
+              /** @enum {string} */
+              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              /** @enum {string} */
+              outcome: 'none' | 'notification';
+              /** Format: uuid */
+              propertyId: string;
+              ruleSetId: string;
+              /** Format: date-time */
+              savedAt: string;
+              sha256: string;
+              signature: {
+                sha256: string;
+                /** Format: date-time */
+                signedAt: string;
+                signedBy: string;
+              } | null;
+              verified: boolean | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/permit-free-answers/{answerId}/sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An owner starts signing the saved answer with BankID (409 when it is signed already) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          answerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              autoStartToken: string;
+              orderRef: string;
+              pollIntervalMs: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/permit-free-answers/{answerId}/sign/{orderRef}/qr': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The animated QR for signing the saved answer, this second */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          answerId: string;
+          orderRef: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              qrData: string;
+              svg: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/permit-free-answers/{answerId}/sign/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel signing the saved answer; nothing is stored */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          answerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orderRef: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/permit-free-answers/{answerId}/sign/collect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Poll the signature of the saved answer; on completion it is recorded, once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          answerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orderRef: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hintCode?: string;
+              message: string;
+              /** @enum {string} */
+              status: 'pending' | 'failed' | 'complete';
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/properties/{id}': {
     parameters: {
       query?: never;

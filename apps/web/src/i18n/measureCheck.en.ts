@@ -21,7 +21,7 @@ export const measureCheckUiEn: Record<keyof typeof measureCheckUiSv, string> = {
   'mc.fact.heightM': 'Height above the ground (metres)',
   'mc.fact.distanceFromHouseM': 'How far out from the house does it reach? (metres)',
   'mc.fact.distanceToBoundaryM': 'Distance to the property boundary (metres)',
-  'mc.fact.distanceToPublicLandM': 'Distance to a street, park or other public land (metres; leave empty if far away)',
+  'mc.fact.distanceToPublicLandM': 'Distance to a street, park or other public land (metres)',
   'mc.fact.areaM2': 'Area of the sign (square metres)',
   'mc.fact.groundChangeM': 'How much is the ground raised or lowered at most? (metres)',
   'mc.fact.neighbourConsent': 'Have all owners of the neighbouring property agreed in writing?',
@@ -50,4 +50,12 @@ export const measureCheckUiEn: Record<keyof typeof measureCheckUiSv, string> = {
   'mc.ledger.save': 'Save the answer to the plot’s allowance',
   'mc.ledger.saved': 'Saved.',
   'mc.ledger.left': 'You have {remaining} m² left of {limit} m² for {what}.',
+  'mc.ledger.signWhy':
+    'Sign the answer with BankID. You then have evidence of the answer, the rules and the drawing if the municipality asks later.',
+  'mc.ledger.sign': 'Sign the answer with BankID',
+  'mc.ledger.signTitle': 'Sign the answer with BankID',
+  'mc.ledger.signed': 'Signed with BankID by {name} on {date}.',
+  'mc.ledger.hash': 'Checksum (SHA-256) of the answer, the rules and the drawing: {hash}',
+  'mc.ledger.verified': 'The checksum matches the saved answer.',
+  'mc.ledger.notVerified': 'Note: the saved answer no longer matches what was signed.',
 };

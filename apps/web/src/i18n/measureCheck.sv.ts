@@ -19,8 +19,7 @@ export const measureCheckUiSv = {
   'mc.fact.heightM': 'Höjd över marken (meter)',
   'mc.fact.distanceFromHouseM': 'Hur långt ut från bostadshuset når det? (meter)',
   'mc.fact.distanceToBoundaryM': 'Avstånd till tomtgränsen (meter)',
-  'mc.fact.distanceToPublicLandM':
-    'Avstånd till gata, park eller annan allmän plats (meter, lämna tomt om den är långt bort)',
+  'mc.fact.distanceToPublicLandM': 'Avstånd till gata, park eller annan allmän plats (meter)',
   'mc.fact.areaM2': 'Skyltens yta (kvadratmeter)',
   'mc.fact.groundChangeM': 'Hur mycket höjs eller sänks marken som mest? (meter)',
   'mc.fact.neighbourConsent': 'Har alla ägare till grannfastigheten skriftligt sagt ja?',
@@ -49,4 +48,12 @@ export const measureCheckUiSv = {
   'mc.ledger.save': 'Spara svaret i tomtens pott',
   'mc.ledger.saved': 'Sparat.',
   'mc.ledger.left': 'Du har {remaining} m² kvar av {limit} m² för {what}.',
+  'mc.ledger.signWhy':
+    'Skriv under svaret med BankID. Då har du ett bevis på svaret, reglerna och ritningen om kommunen frågar senare.',
+  'mc.ledger.sign': 'Skriv under svaret med BankID',
+  'mc.ledger.signTitle': 'Skriv under svaret med BankID',
+  'mc.ledger.signed': 'Underskrivet med BankID av {name} den {date}.',
+  'mc.ledger.hash': 'Kontrollsumma (SHA-256) för svaret, regelverket och ritningen: {hash}',
+  'mc.ledger.verified': 'Kontrollsumman stämmer med det sparade svaret.',
+  'mc.ledger.notVerified': 'Obs! Det sparade svaret stämmer inte längre med det som skrevs under.',
 } as const;

@@ -277,6 +277,10 @@ const ui = {
   'map.legend.existing': 'Befintlig byggnad',
   'map.legend.neighbour': 'Grannfastighet',
   'map.legend.water': 'Vatten',
+  'map.legend.ledgerSaved': 'Bygglovsbefriad byggnad sparad i tomtens pott',
+  'map.legend.ledgerRegistered': 'Registrerad bygglovsbefriad byggnad (räknas i potten)',
+  'map.legend.allowance':
+    'Tomtens pott för {what}: {used} m² använt av {limit} m², {remaining} m² kvar före det du ritar.',
   'map.building': 'Byggnad {n}',
   'map.buildings': 'Dina byggnader',
   'map.buildingsNone': 'Du har inte ritat någon byggnad ännu.',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { Polygon as LeafletPolygon, useMap } from 'react-leaflet';
 import L from 'leaflet';
 import type { DetailedPlan, Property } from '@lovisa/domain';
@@ -100,12 +100,15 @@ export function MapLegend({
   hasSurroundings = false,
   readOnly = false,
   hasDistance = false,
+  children,
 }: {
   hasPlan: boolean;
   hasSurroundings?: boolean;
   readOnly?: boolean;
   /** A building is drawn: the nearest boundary and the distance line are on the map. */
   hasDistance?: boolean;
+  /** More lines (the allowance ledger's). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
@@ -146,6 +149,7 @@ export function MapLegend({
           </li>
         </>
       )}
+      {children}
     </ul>
   );
 }

@@ -2,11 +2,12 @@ import 'leaflet/dist/leaflet.css';
 import type { ReactNode } from 'react';
 import type L from 'leaflet';
 import { MapContainer, ScaleControl, TileLayer, ZoomControl, useMap } from 'react-leaflet';
-import type { DetailedPlan, Property, Surroundings } from '@lovisa/domain';
+import type { AllowanceLedger, DetailedPlan, Property, Surroundings } from '@lovisa/domain';
 import { SWEREF_TILE_MATRIX } from '@lovisa/geo';
 import { api } from '../api/client';
 import { useApi } from '../useApi';
 import { MapLegend, PropertyLayers } from './PropertyLayers';
+import { LedgerLayers, LedgerLegend, registeredPermitFree } from './LedgerLayers';
 import { SurroundingsLayers } from './SurroundingsLayers';
 import { ensurePanes } from './panes';
 import { MAX_ZOOM, sweref99tm } from './crs';
@@ -43,6 +44,8 @@ export function PropertyMap(props: {
   surroundings?: Surroundings | null;
   /** Footprints are drawn: the legend explains the nearest-boundary line. */
   hasDistance?: boolean;
+  /** The plot's allowance ledger: its permit-free buildings drawn, and what each allowance has left in the legend. */
+  ledger?: AllowanceLedger | null;
 }) {
   const tiles = useTiles();
   const { t, lang } = useI18n();
@@ -83,6 +86,7 @@ export function PropertyMap(props: {
           <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
           {around && <SurroundingsLayers surroundings={around} />}
           <PropertyLayers property={props.property} plans={props.plans} />
+          {props.ledger && <LedgerLayers ledger={props.ledger} surroundings={around} propertyId={props.property.id} />}
           {props.children}
           <ScaleControl imperial={false} />
         </MapContainer>
@@ -93,7 +97,11 @@ export function PropertyMap(props: {
           hasSurroundings={Boolean(around)}
           readOnly={props.readOnly ?? false}
           hasDistance={props.hasDistance ?? false}
-        />
+        >
+          {props.ledger && (
+            <LedgerLegend ledger={props.ledger} registered={registeredPermitFree(around, props.property.id).length} />
+          )}
+        </MapLegend>
       </figcaption>
     </figure>
   );

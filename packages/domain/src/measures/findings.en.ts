@@ -24,6 +24,8 @@ export const measureFindingEn: Record<keyof typeof measureFindingSv, string> = {
   FENCE_TOO_HIGH: 'It is {heightM} m high. Without a permit it may be at most {heightMLimit} m.',
   FENCE_TOO_FAR:
     'It reaches {distanceFromHouseM} m from the house. Without a permit it may reach at most {distanceFromHouseMLimit} m.',
+  MEASURE_FACT_UNKNOWN:
+    'A fact that decides the answer is missing. Until it is given, the safe side applies: expect a permit, or ask the municipality.',
   FENCE_PERMIT: 'Walls and solid fences need a permit when no exemption fits.',
   FIREPLACE_NOTIFICATION:
     'Installing or changing a fireplace or chimney needs a notification. You get a start approval before you begin.',

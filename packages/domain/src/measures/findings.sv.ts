@@ -25,6 +25,8 @@ export const measureFindingSv = {
   FENCE_TOO_HIGH: 'Det är {heightM} m högt. Utan bygglov får det vara högst {heightMLimit} m.',
   FENCE_TOO_FAR:
     'Det sträcker sig {distanceFromHouseM} m från bostadshuset. Utan bygglov får det gå högst {distanceFromHouseMLimit} m ut.',
+  MEASURE_FACT_UNKNOWN:
+    'Någon uppgift som avgör svaret saknas. Tills den är given gäller den säkra sidan: räkna med lov, eller fråga kommunen.',
   FENCE_PERMIT: 'Murar och plank kräver bygglov när inget undantag passar.',
   FIREPLACE_NOTIFICATION:
     'Att installera eller ändra en eldstad eller rökkanal kräver anmälan. Du får startbesked innan du börjar.',

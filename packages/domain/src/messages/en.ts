@@ -1,5 +1,6 @@
 import { afterPermitEn } from '../afterPermit/messages';
 import { partiesEn } from '../parties/messages';
+import { ledgerEn } from '../rules/ledgerMessages';
 import { findingEn } from './findings.en';
 import type { DomainMessageId } from './sv';
 
@@ -298,4 +299,5 @@ export const domainEn: Record<DomainMessageId, string> = {
   ...statisticsEn,
   ...afterPermitEn,
   ...partiesEn,
+  ...ledgerEn,
 };

@@ -1,5 +1,6 @@
 import { afterPermitSv } from '../afterPermit/messages';
 import { partiesSv } from '../parties/messages';
+import { ledgerSv } from '../rules/ledgerMessages';
 import { measureFindingSv } from '../measures/findings.sv';
 import { fillMessage, type Message, type MessageParams } from './fill';
 
@@ -399,6 +400,7 @@ export const domainSv = {
   ...statisticsSv,
   ...afterPermitSv,
   ...partiesSv,
+  ...ledgerSv,
 };
 export type DomainMessageId = keyof typeof domainSv;
 

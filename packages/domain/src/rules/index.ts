@@ -10,3 +10,4 @@ export * from './fees';
 export * from './evaluate';
 export * from './minorMeasure';
 export * from './allowanceLedger';
+export * from './ledgerSignature';

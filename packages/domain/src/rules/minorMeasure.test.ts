@@ -15,7 +15,12 @@ const valuable: MeasurePlace = { ...inPlan, valuableArea: true };
 const defence: MeasurePlace = { ...inPlan, defenceInterest: true };
 
 // A plank screening a patio, within every limit: each case below moves one value to or past its edge.
-const patioFence: MinorMeasureFacts = { heightM: 1.8, distanceFromHouseM: 3.6, distanceToBoundaryM: 4.5 };
+const patioFence: MinorMeasureFacts = {
+  heightM: 1.8,
+  distanceFromHouseM: 3.6,
+  distanceToBoundaryM: 4.5,
+  distanceToPublicLandM: 10,
+};
 
 type Case = [
   name: string,
@@ -155,7 +160,7 @@ const cases: Case[] = [
     BEFORE,
     'fence',
     inPlan,
-    { heightM: 1.11, distanceFromHouseM: 20, distanceToBoundaryM: 0 },
+    { heightM: 1.11, distanceFromHouseM: 20, distanceToBoundaryM: 0, distanceToPublicLandM: 20 },
     'permit',
     'FENCE_TOO_FAR',
   ],
@@ -164,7 +169,7 @@ const cases: Case[] = [
     REFORM,
     'fence',
     rural,
-    { heightM: 2, distanceFromHouseM: 10, distanceToBoundaryM: 6 },
+    { heightM: 2, distanceFromHouseM: 10, distanceToBoundaryM: 6, distanceToPublicLandM: 20 },
     'none',
     'FENCE_RURAL',
   ],
@@ -173,7 +178,7 @@ const cases: Case[] = [
     BEFORE,
     'fence',
     rural,
-    { heightM: 2, distanceFromHouseM: 25.01, distanceToBoundaryM: 6 },
+    { heightM: 2, distanceFromHouseM: 25.01, distanceToBoundaryM: 6, distanceToPublicLandM: 20 },
     'permit',
     'FENCE_TOO_HIGH',
   ],
@@ -182,7 +187,7 @@ const cases: Case[] = [
     BEFORE,
     'fence',
     clustered,
-    { heightM: 1.5, distanceFromHouseM: 10, distanceToBoundaryM: 6 },
+    { heightM: 1.5, distanceFromHouseM: 10, distanceToBoundaryM: 6, distanceToPublicLandM: 20 },
     'permit',
     'FENCE_TOO_FAR',
   ],
@@ -228,7 +233,7 @@ const cases: Case[] = [
     BEFORE,
     'wall',
     inPlan,
-    { heightM: 0.51, distanceFromHouseM: 10, distanceToBoundaryM: 1 },
+    { heightM: 0.51, distanceFromHouseM: 10, distanceToBoundaryM: 1, distanceToPublicLandM: 20 },
     'permit',
     'FENCE_TOO_FAR',
   ],
@@ -566,6 +571,52 @@ describe('measures beyond buildings, by rule table', () => {
   });
 });
 
+// A distance to a street or park nobody gave is not "far away": the stricter line it leaves unread answers,
+// on the law's safe side, until it is given (review of #23).
+const { distanceToPublicLandM: _given, ...noStreetDistance } = patioFence;
+const unknownDistance: [string, typeof REFORM, MinorMeasureType, MeasurePlace, MinorMeasureFacts][] = [
+  ['a plank screening a patio, street distance unknown (reform)', REFORM, 'fence', inPlan, noStreetDistance],
+  ['a plank screening a patio, street distance unknown (before)', BEFORE, 'fence', inPlan, noStreetDistance],
+  [
+    'a plank near the boundary with consent, street distance unknown',
+    REFORM,
+    'fence',
+    inPlan,
+    { ...noStreetDistance, distanceToBoundaryM: 1, neighbourConsent: true },
+  ],
+  ['a wall screening a patio, street distance unknown', REFORM, 'wall', inPlan, noStreetDistance],
+  [
+    'a plank in the countryside near the house, street distance unknown',
+    REFORM,
+    'fence',
+    rural,
+    { heightM: 2, distanceFromHouseM: 10, distanceToBoundaryM: 6 },
+  ],
+];
+
+describe('an unknown distance to public land never makes a plank or mur permit-free', () => {
+  it.each(unknownDistance)('%s', (_name, set, measure, place, facts) => {
+    const a = assessMinorMeasure(measure, facts, place, set);
+    expect(a.outcome).toBe('permit');
+    expect(a.reasons.map((r) => r.code)).toEqual(['PERMIT_REQUIRED', 'MEASURE_FACT_UNKNOWN']);
+    expect(a.missingFacts).toContain('distanceToPublicLandM');
+    expect(a.confirmWithMunicipality).toBe(true);
+  });
+
+  it('answers as before once the distance is given', () => {
+    const far = assessMinorMeasure('fence', { ...noStreetDistance, distanceToPublicLandM: 4.5 }, inPlan, REFORM);
+    expect([far.outcome, far.reasons[1]?.code, far.missingFacts]).toEqual(['none', 'SCREENED_PATIO', []]);
+    const near = assessMinorMeasure('fence', { ...noStreetDistance, distanceToPublicLandM: 4.49 }, inPlan, REFORM);
+    expect([near.outcome, near.reasons[1]?.code]).toEqual(['permit', 'FENCE_NEAR_PUBLIC_LAND']);
+  });
+
+  it('still answers a low fence without the distance (the stricter line comes after it)', () => {
+    const low = assessMinorMeasure('fence', { heightM: 1 }, inPlan, REFORM);
+    expect(low.outcome).toBe('none');
+    expect(low.reasons[1]?.code).toBe('FENCE_LOW');
+  });
+});
+
 describe('assessMinorMeasure', () => {
   it('fills the limits and the facts into the reason', () => {
     const a = assessMinorMeasure('fence', { ...patioFence, heightM: 2.1 }, inPlan, REFORM);
@@ -609,8 +660,8 @@ describe('assessMinorMeasure', () => {
   it('lists the documents of a notification and prices it from the price base amount', () => {
     const a = assessMinorMeasure('fireplace', {}, inPlan, REFORM);
     expect(a.attachments).toEqual(['PLA', 'OVR']);
-    expect(minorMeasureFee(REFORM.minorMeasures.fireplace, a.outcome, 58_800)).toBe(3528);
-    expect(minorMeasureFee(REFORM.minorMeasures.patio, 'none', 58_800)).toBe(0);
+    expect(minorMeasureFee(REFORM.minorMeasures.fireplace, a.outcome, { priceBaseAmountSEK: 58_800 })).toBe(3528);
+    expect(minorMeasureFee(REFORM.minorMeasures.patio, 'none', { priceBaseAmountSEK: 58_800 })).toBe(0);
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from '../measures/kinds';
 import { finding, type Finding, type FindingCode } from './findings';
 import type { PermitOutcome } from './permitNeed';
+import type { FeeSchedule } from './fees';
 import type { Setting } from './ruleSet';
 import type { Site } from './site';
 
@@ -22,7 +23,8 @@ const NumericLimits = z.partialRecord(
 /**
  * One line of a measure's rule table. Lines are tried in order; the first whose every condition holds decides.
  * `atMost` reads "fact ≤ value", `above` "fact > value", `atLeast` "fact ≥ value", `below` "fact < value".
- * A distance to public land that is not given counts as far away; any other fact a condition reads must be given.
+ * Every fact a condition reads must be given: one that is not (a distance to a street nobody measured) is never
+ * taken as far away, and a stricter line it leaves unread keeps the answer on the law's safe side.
  */
 export const MeasureClauseSchema = z.object({
   when: z.object({
@@ -119,12 +121,6 @@ export interface MinorMeasureAssessment {
   missingFacts: MinorMeasureFact[];
 }
 
-function factValue(facts: MinorMeasureFacts, fact: NumericFact): number | undefined {
-  const v = facts[fact];
-  if (v === undefined && fact === 'distanceToPublicLandM') return Number.POSITIVE_INFINITY;
-  return v;
-}
-
 function clauseHolds(
   clause: MeasureClause,
   place: MeasurePlace,
@@ -148,7 +144,7 @@ function clauseHolds(
   }
   const compare = (limits: Partial<Record<NumericFact, number>> | undefined, ok: (v: number, l: number) => boolean) => {
     for (const [fact, limit] of Object.entries(limits ?? {}) as [NumericFact, number][]) {
-      const v = factValue(facts, fact);
+      const v = facts[fact];
       if (v === undefined) return missing.add(fact) && false;
       if (!ok(v, limit)) return false;
     }
@@ -198,7 +194,20 @@ export function assessMinorMeasure(
   const rule = rules.minorMeasures[measure];
   const missing = new Set<MinorMeasureFact>();
   const clauses = rule.clauses;
-  const decided = clauses.find((c) => clauseHolds(c, place, facts, missing)) ?? clauses.at(-1)!;
+  // The strictest line that could not be read for want of a fact: a milder line further down never overrules it.
+  let unread: MeasureClause | null = null;
+  let decided: MeasureClause | undefined;
+  for (const clause of clauses) {
+    const before = missing.size;
+    if (clauseHolds(clause, place, facts, missing)) {
+      decided = clause;
+      break;
+    }
+    if (missing.size > before && (!unread || strictness[clause.outcome] > strictness[unread.outcome])) unread = clause;
+  }
+  decided ??= clauses.at(-1)!;
+  if (unread && strictness[unread.outcome] > strictness[decided.outcome])
+    return safeSide(measure, unread, rule, rules.id, [...missing]);
   const params = paramsOf(decided, facts);
   const reason = finding(decided.reason as FindingCode, params, decided.uncertain);
   const conditions = decided.conditions.map((c) => finding(c as FindingCode, params));
@@ -209,9 +218,7 @@ export function assessMinorMeasure(
     outcome: decided.outcome,
     permitKind: decided.outcome === 'permit' ? (decided.permitKind ?? 'bygglov') : null,
     reasons: [
-      finding(
-        decided.outcome === 'permit' ? permitSummary[decided.permitKind ?? 'bygglov'] : summaryCode[decided.outcome],
-      ),
+      summaryOf(decided),
       reason,
       ...(confirm && decided.note ? [finding('CONFIRM_WITH_MUNICIPALITY', { note: decided.note }, true)] : []),
     ],
@@ -223,7 +230,44 @@ export function assessMinorMeasure(
   };
 }
 
-/** The example fee of a measure's procedure, in whole kronor; nothing when nothing is applied for. */
-export function minorMeasureFee(rule: MinorMeasureRule, outcome: PermitOutcome, priceBaseAmountSEK: number): number {
-  return outcome === 'none' ? 0 : Math.round((rule.feePermille[outcome] / 1000) * priceBaseAmountSEK);
+const strictness: Record<PermitOutcome, number> = { none: 0, notification: 1, permit: 2 };
+
+const summaryOf = (clause: MeasureClause) =>
+  finding(clause.outcome === 'permit' ? permitSummary[clause.permitKind ?? 'bygglov'] : summaryCode[clause.outcome]);
+
+/**
+ * A fact is missing and the line it would have decided is stricter than the one that holds without it: the answer
+ * is that stricter line's (the law's safe side), to be confirmed with the municipality, until the fact is given.
+ */
+function safeSide(
+  measure: MinorMeasureType,
+  clause: MeasureClause,
+  rule: MinorMeasureRule,
+  ruleSetId: string,
+  missingFacts: MinorMeasureFact[],
+): MinorMeasureAssessment {
+  return {
+    ruleSetId,
+    measure,
+    outcome: clause.outcome,
+    permitKind: clause.outcome === 'permit' ? (clause.permitKind ?? 'bygglov') : null,
+    reasons: [summaryOf(clause), finding('MEASURE_FACT_UNKNOWN', {}, true)],
+    conditions: [],
+    confirmWithMunicipality: true,
+    source: clause.source,
+    attachments: clause.outcome === 'none' ? [] : [...rule.attachments[clause.outcome]],
+    missingFacts,
+  };
+}
+
+/**
+ * The example fee of a measure's procedure, in whole kronor; nothing when nothing is applied for. The price base
+ * amount is the municipality's fee schedule's (the one the building measures' fees use), never a figure of a view.
+ */
+export function minorMeasureFee(
+  rule: MinorMeasureRule,
+  outcome: PermitOutcome,
+  schedule: Pick<FeeSchedule, 'priceBaseAmountSEK'>,
+): number {
+  return outcome === 'none' ? 0 : Math.round((rule.feePermille[outcome] / 1000) * schedule.priceBaseAmountSEK);
 }

@@ -5,12 +5,12 @@ import {
   ruleSetFor,
   type MinorMeasureAssessment,
 } from '@lovisa/domain';
+import { api } from '../../api/client';
+import { useApi } from '../../useApi';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../format';
 
 const tone = { none: 'success', notification: 'info', permit: 'info' } as const;
-// The example schedule's price base amount (fixtures/fees.json, 2026); the answer says it is an example.
-const PRICE_BASE_AMOUNT_SEK = 59_200;
 
 /** The answer for a measure beyond buildings: what is needed, why, on what conditions, by which law. */
 export function MeasureAnswer(props: { answer: MinorMeasureAssessment; designation: string; today: string }) {
@@ -18,7 +18,9 @@ export function MeasureAnswer(props: { answer: MinorMeasureAssessment; designati
   const { answer } = props;
   const ruleSet = ruleSetFor(props.today)!;
   const [summary, ...reasons] = answer.reasons;
-  const fee = minorMeasureFee(ruleSet.minorMeasures[answer.measure], answer.outcome, PRICE_BASE_AMOUNT_SEK);
+  // Priced with the municipality's fee schedule, as the building measures are; the answer says it is an example.
+  const { data: schedule } = useApi(() => api.feeSchedule(), []);
+  const fee = schedule ? minorMeasureFee(ruleSet.minorMeasures[answer.measure], answer.outcome, schedule) : null;
   return (
     <section className={`verdict verdict--${tone[answer.outcome]}`} aria-labelledby="mc-answer-heading">
       <h2 id="mc-answer-heading" className="verdict__heading">
@@ -56,7 +58,7 @@ export function MeasureAnswer(props: { answer: MinorMeasureAssessment; designati
               <li key={a}>{label(attachmentLabels[a])}</li>
             ))}
           </ul>
-          <p>{t('mc.answer.fee', { fee: fee.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') })}</p>
+          {fee !== null && <p>{t('mc.answer.fee', { fee: fee.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') })}</p>}
         </>
       )}
       <p className="verdict__source">{t('mc.answer.source', { source: answer.source })}</p>

@@ -1,12 +1,17 @@
-import { useState } from 'react';
-import type { AllowanceLedger, Footprint } from '@lovisa/domain';
+import { useCallback, useState } from 'react';
+import type { AllowanceLedger, Footprint, SavedAnswer } from '@lovisa/domain';
 import { api, apiErrorText } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { Status } from '../../components/Layout';
+import { formatDate } from '../../format';
+import { useSignOrder } from '../consent/useSignOrder';
+import { SigningView } from '../wizard/SigningView';
+import { ledgerApi } from './ledgerApi';
 
 /**
  * "Spara svaret i tomtens pott": the owner keeps the permit-free answer on the plot's allowance ledger, so the
- * next answer counts it and the owner has it recorded if supervision asks. The server judges it again.
+ * next answer counts it and the owner has it recorded if supervision asks. The server judges it again. Saved,
+ * the owner may sign it with BankID: the printed answer then says who signed it, when, and the hash signed.
  */
 export function SaveToLedger(props: {
   propertyId: string;
@@ -17,7 +22,7 @@ export function SaveToLedger(props: {
 }) {
   const i18n = useI18n();
   const { t, label } = i18n;
-  const [saved, setSaved] = useState<AllowanceLedger | null>(null);
+  const [saved, setSaved] = useState<{ answerId: string; ledger: AllowanceLedger } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (props.ridgeHeightM === undefined) return null;
@@ -31,7 +36,7 @@ export function SaveToLedger(props: {
         ridgeHeightM: props.ridgeHeightM!,
         ...(props.grossFloorAreaM2 === undefined ? {} : { grossFloorAreaM2: props.grossFloorAreaM2 }),
       });
-      setSaved(answer.ledger);
+      setSaved({ answerId: answer.answerId, ledger: answer.ledger });
     } catch (err) {
       setError(apiErrorText(err, i18n));
     } finally {
@@ -39,24 +44,70 @@ export function SaveToLedger(props: {
     }
   };
   return (
-    <section className="ledger no-print" aria-labelledby="ledger-heading">
+    <section className="ledger" aria-labelledby="ledger-heading">
       <h3 id="ledger-heading">{t('mc.allowance.heading')}</h3>
       {saved ? (
-        <Status tone="success">
-          {t('mc.ledger.saved')}{' '}
-          {saved.balances
-            .map((b) => t('mc.ledger.left', { remaining: b.remainingM2, limit: b.limitM2, what: label(b.label) }))
-            .join(' ')}
-        </Status>
-      ) : (
         <>
+          <Status tone="success">
+            {t('mc.ledger.saved')}{' '}
+            {saved.ledger.balances
+              .map((b) => t('mc.ledger.left', { remaining: b.remainingM2, limit: b.limitM2, what: label(b.label) }))
+              .join(' ')}
+          </Status>
+          <SignAnswer answerId={saved.answerId} />
+        </>
+      ) : (
+        <div className="no-print">
           <p>{t('mc.ledger.why')}</p>
           <button type="button" className="button" onClick={() => void save()} disabled={busy}>
             {t('mc.ledger.save')}
           </button>
-        </>
+        </div>
       )}
       {error && <Status tone="error">{error}</Status>}
     </section>
+  );
+}
+
+/** The saved answer's BankID signature: offered until it is made, then shown (and printed) with its hash. */
+function SignAnswer({ answerId }: { answerId: string }) {
+  const { t, lang, msg } = useI18n();
+  const [answer, setAnswer] = useState<SavedAnswer | null>(null);
+  const reload = useCallback(() => {
+    void ledgerApi.answer(answerId).then(setAnswer, () => {});
+  }, [answerId]);
+  const signing = useSignOrder(ledgerApi, answerId, reload);
+  if (signing.signing)
+    return (
+      <SigningView
+        inline
+        order={signing.order}
+        message={signing.message}
+        onCancel={signing.cancel}
+        title="mc.ledger.signTitle"
+        loadQr={signing.loadQr}
+      />
+    );
+  const signature = answer?.signature;
+  if (signature)
+    return (
+      <div className="ledger__signature">
+        <p>
+          <strong>
+            {t('mc.ledger.signed', { name: signature.signedBy, date: formatDate(signature.signedAt, lang) })}
+          </strong>
+        </p>
+        <p className="ledger__hash">{t('mc.ledger.hash', { hash: signature.sha256 })}</p>
+        <p>{t(answer.verified ? 'mc.ledger.verified' : 'mc.ledger.notVerified')}</p>
+      </div>
+    );
+  return (
+    <div className="no-print">
+      <p>{t('mc.ledger.signWhy')}</p>
+      <button type="button" className="button button--primary" onClick={() => void signing.start()}>
+        {t('mc.ledger.sign')}
+      </button>
+      {signing.error && <Status tone="error">{msg(signing.error)}</Status>}
+    </div>
   );
 }

@@ -511,8 +511,11 @@ function DrawingMap(props: {
   // The drawing buttons live outside the map's element, where Leaflet's own mouse handling cannot reach them.
   const [map, setMap] = useState<L.Map | null>(null);
   const { data } = props;
+  // The plot's permit-free buildings already on the allowance (issue #23); the map works without them.
+  const { data: ledger } = useApi(() => api.allowanceLedger(data.property.id).catch(() => null), [data.property.id]);
   return (
     <PropertyMap
+      ledger={ledger ?? null}
       property={data.property}
       plans={data.plans}
       surroundings={props.surroundings}

@@ -13,6 +13,7 @@ export function SigningView({
   onCancel,
   title = 'sign.title',
   loadQr = api.signQr,
+  inline = false,
 }: {
   order: SignOrder | undefined;
   message: Message | undefined;
@@ -21,6 +22,8 @@ export function SigningView({
   title?: MessageKey;
   /** This second's QR of the order; the application's signing order by default. */
   loadQr?: (orderRef: string) => Promise<{ svg: string }>;
+  /** Within a page that has its heading (a saved answer's signature): a section under a third-level heading. */
+  inline?: boolean;
 }) {
   const [svg, setSvg] = useState<string | null>(null);
   const { t, msg } = useI18n();
@@ -70,8 +73,8 @@ export function SigningView({
       </a>
     );
   return (
-    <div className="page page--narrow">
-      <PageTitle>{t(title)}</PageTitle>
+    <div className={inline ? 'signing signing--inline' : 'page page--narrow'}>
+      {inline ? <h3>{t(title)}</h3> : <PageTitle>{t(title)}</PageTitle>}
       {!order ? (
         <p aria-live="polite">{t('sign.checking')}</p>
       ) : (
