@@ -51,13 +51,20 @@ export async function sendToApplicant(
 }
 
 /** The signed-in applicant's inbox: every message on every case of theirs, newest first. */
-export async function messagesOfApplicant(db: Db, personnummer: string): Promise<CaseMessage[]> {
+export async function messagesOfApplicant(db: Db, personnummer: string, agentOf: string[] = []): Promise<CaseMessage[]> {
   const rows = await db
     .select({ m: messages, diaryNumber: cases.diaryNumber })
     .from(messages)
     .innerJoin(cases, eq(cases.id, messages.caseId))
-    // A co-owner receives the case's messages, the decision among them (issue #20).
-    .where(or(eq(cases.applicantPersonnummer, personnummer), inArray(cases.id, casesOfParty(db, personnummer))))
+    // A co-owner receives the case's messages, the decision among them (issue #20); an agent, while the power
+    // of attorney holds (`agentOf`, ADR 0023).
+    .where(
+      or(
+        eq(cases.applicantPersonnummer, personnummer),
+        inArray(cases.id, casesOfParty(db, personnummer)),
+        ...(agentOf.length ? [inArray(cases.id, agentOf)] : []),
+      ),
+    )
     .orderBy(desc(messages.seq));
   return rows.map((r) => toMessage(r.m, r.diaryNumber));
 }

@@ -21,7 +21,10 @@ import {
   toAttachmentInfo,
 } from '../repositories/attachments';
 import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
-import { currentUser, noStore, requireRole } from '../plugins/session';
+import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
+import { caseRow } from '../repositories/cases';
+import { partyCase } from '../services/parties';
+import { assertMaySeeProperty } from '../services/propertyAccess';
 import { contentDisposition } from '../http/contentDisposition';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
@@ -107,8 +110,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       if (!data.propertyId || footprints.length === 0) throw appError('invalidInput', 'server.sitePlan.drawFirst');
       const property = await app.registers.land.propertyById(data.propertyId);
       if (!property) throw notFound('property');
-      const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-      if (!owned.includes(property.id)) throw forbidden();
+      await assertMaySeeProperty(app, user, property.id);
       const pdf = await renderSitePlan(
         await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())),
       );
@@ -167,8 +169,8 @@ async function downloadRoutes(app: FastifyInstance) {
       const row = await attachmentWithTeam(app.db, request.params.id);
       const mayRead =
         row &&
-        (row.attachment.ownerPersonnummer === user.personnummer ||
-          (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
+        ((user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId) ||
+          (await mayReadOwnFile(app, user, row.attachment)));
       // Someone else's file answers as if it did not exist.
       if (!row || !mayRead) throw notFound('file');
       // Streamed from the store as it is read, never held whole (a drawing may be 25 MB).
@@ -193,5 +195,23 @@ async function downloadRoutes(app: FastifyInstance) {
           .send(body)
       );
     },
+  );
+}
+
+/**
+ * A file of a draft is its owner's; a file of a case is its applicant's, and its uploader's only while they may
+ * still follow the case: an agent whose power of attorney was revoked or ran out no longer reads it (ADR 0023).
+ */
+async function mayReadOwnFile(
+  app: FastifyInstance,
+  user: SessionUser,
+  file: { ownerPersonnummer: string; caseId: string | null },
+): Promise<boolean> {
+  if (!file.caseId) return file.ownerPersonnummer === user.personnummer;
+  if ((await caseRow(app.db, file.caseId))?.applicantPersonnummer === user.personnummer) return true;
+  if (file.ownerPersonnummer !== user.personnummer) return false;
+  return partyCase(app, user, file.caseId).then(
+    () => true,
+    () => false,
   );
 }
