@@ -51,7 +51,11 @@ export async function sendToApplicant(
 }
 
 /** The signed-in applicant's inbox: every message on every case of theirs, newest first. */
-export async function messagesOfApplicant(db: Db, personnummer: string, agentOf: string[] = []): Promise<CaseMessage[]> {
+export async function messagesOfApplicant(
+  db: Db,
+  personnummer: string,
+  agentOf: string[] = [],
+): Promise<CaseMessage[]> {
   const rows = await db
     .select({ m: messages, diaryNumber: cases.diaryNumber })
     .from(messages)

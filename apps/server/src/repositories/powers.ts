@@ -12,7 +12,9 @@ export const powerOf = (row: PowerRow): PowerOfAttorney => ({
   principal: row.principal,
   agent: row.agent,
   scope:
-    row.scopeKind === 'property' ? { kind: 'property', propertyId: row.propertyId! } : { kind: 'case', caseId: row.caseId! },
+    row.scopeKind === 'property'
+      ? { kind: 'property', propertyId: row.propertyId! }
+      : { kind: 'case', caseId: row.caseId! },
   validUntil: row.validUntil,
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });

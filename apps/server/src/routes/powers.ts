@@ -64,7 +64,13 @@ export default async function powerRoutes(app: FastifyInstance) {
         tags: ['applicant'],
         summary: 'Give a power of attorney: starts the owner’s BankID signature over the power’s hash',
         body: PowerOfAttorneyGrantSchema,
-        response: { 202: SignStartResultSchema, ...errors, 409: ApiErrorSchema, 429: ApiErrorSchema, 503: ApiErrorSchema },
+        response: {
+          202: SignStartResultSchema,
+          ...errors,
+          409: ApiErrorSchema,
+          429: ApiErrorSchema,
+          503: ApiErrorSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -247,7 +247,11 @@ export function powersService(app: FastifyInstance) {
   }
 
   /** The agent of a case-scoped power becomes a party of that case (once), resting on the newest power. */
-  async function joinCase(caseId: string, power: { id: string; agent: string; agentName: string | null; principal: string }, at: Date) {
+  async function joinCase(
+    caseId: string,
+    power: { id: string; agent: string; agentName: string | null; principal: string },
+    at: Date,
+  ) {
     const row = (await caseRow(app.db, caseId))!;
     const existing = (await partiesOfCase(app.db, caseId)).find((p) => p.personnummer === power.agent);
     if (existing) {
