@@ -22,29 +22,32 @@ const EKEN_123 = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
 
 describe.each(dbKinds)('agents with a power of attorney (%s)', (kind) => {
   let h: Harness;
-  const cookies: Record<string, string> = {};
-  let officer: string;
-
+  let officer = '';
+  const cookies = new Map<string, string>();
   beforeAll(async () => {
     // Sessions outlive the days the expiry test moves the clock through.
     h = await startHarness(kind, { bankidStartLimitPerMinute: 10_000, sessionIdleMs: 30 * 86_400_000 });
-    const facts = await fixtureFacts(h.registers);
-    for (const p of [LARS, ERIK, ANNA, facts.officer]) cookies[p] = await login(h, p);
-    officer = facts.officer;
+    officer = (await fixtureFacts(h.registers)).officer;
+    for (const who of [LARS, ERIK, ANNA, officer]) cookies.set(who, await login(h, who));
   });
-  afterAll(async () => {
-    await h?.close();
-  });
+  afterAll(() => h?.close());
 
-  const as = (who: string | null, method: 'GET' | 'POST', url: string, payload?: object) =>
-    h.app.inject({ method, url, headers: who ? { cookie: cookies[who]! } : {}, ...(payload ? { payload } : {}) });
+  /** A request as `who` (logged in above). */
+  const as = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    h.app.inject({
+      method,
+      url,
+      headers: { cookie: cookies.get(who)! },
+      ...(payload === undefined ? {} : { payload }),
+    });
   const error = (res: { json(): unknown }) => ApiErrorSchema.parse(res.json()).error;
   const inDays = (n: number) => addDays(stockholmDate(h.app.clock()), n);
   const grant = (scope: object, validUntil = inDays(30), agent = ERIK) => ({ agent, scope, validUntil });
 
-  const give = (body: { agent: string; scope: object; validUntil: string }) => givePower(h, cookies[LARS]!, LARS, body);
+  const give = (body: { agent: string; scope: object; validUntil: string }) =>
+    givePower(h, cookies.get(LARS)!, LARS, body);
   const larsCase = async () =>
-    submitSigned(h, cookies[ERIK]!, applicationFor((await h.registers.land.propertyById(EKEN_121))!));
+    submitSigned(h, cookies.get(ERIK)!, applicationFor((await h.registers.land.propertyById(EKEN_121))!));
 
   it('checks a grant before signing: the agent’s name from the register, the date, the owner’s own property', async () => {
     const preview = await as(LARS, 'POST', '/api/me/powers/preview', grant({ kind: 'property', propertyId: EKEN_121 }));
@@ -116,7 +119,7 @@ describe.each(dbKinds)('agents with a power of attorney (%s)', (kind) => {
     const upload = await h.app.inject({
       method: 'POST',
       url: `/api/me/cases/${c.id}/attachments?type=SEK`,
-      headers: { cookie: cookies[ERIK]!, 'content-type': file.contentType },
+      headers: { cookie: cookies.get(ERIK)!, 'content-type': file.contentType },
       payload: file.payload,
     });
     expect(upload.statusCode, upload.body).toBe(201);
@@ -172,12 +175,12 @@ describe.each(dbKinds)('agents with a power of attorney (%s)', (kind) => {
   it('a power for one case lets the agent follow that case only', async () => {
     const lars = await submitSigned(
       h,
-      cookies[LARS]!,
+      cookies.get(LARS)!,
       applicationFor((await h.registers.land.propertyById(EKEN_121))!),
     );
     const other = await submitSigned(
       h,
-      cookies[LARS]!,
+      cookies.get(LARS)!,
       applicationFor((await h.registers.land.propertyById(EKEN_121))!),
     );
     await give(grant({ kind: 'case', caseId: lars.id }));

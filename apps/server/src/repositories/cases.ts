@@ -44,7 +44,7 @@ import { draftFilesOf, toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
 import { noticeOf } from '../services/decisionNotice';
 import { storeHearing } from './hearings';
-import { casesOfParty, casesSignedBy } from './parties';
+import { casesSignedBy, followedBy } from './parties';
 import {
   attachments,
   caseAfterPermit,
@@ -363,13 +363,7 @@ export async function casesOfApplicant(
     .leftJoin(caseHearings, runningHearing)
     // A co-owner's case is theirs too (issue #20): they follow it and receive the decision. An agent's, only the
     // cases their power of attorney still holds for (`agentOf`, ADR 0023).
-    .where(
-      or(
-        eq(cases.applicantPersonnummer, personnummer),
-        inArray(cases.id, casesOfParty(db, personnummer)),
-        ...(agentOf.length ? [inArray(cases.id, agentOf)] : []),
-      ),
-    )
+    .where(followedBy(db, personnummer, agentOf))
     .orderBy(desc(cases.receivedAt));
   return rows.map((row) => {
     const clock = caseClock(clockFactsOf(row), today);

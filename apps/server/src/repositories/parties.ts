@@ -1,6 +1,6 @@
-import { and, asc, eq, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { caseParties, partySignOrders } from '../db/schema';
+import { caseParties, cases, partySignOrders } from '../db/schema';
 
 export type PartyRow = typeof caseParties.$inferSelect;
 export type PartySignOrderRow = typeof partySignOrders.$inferSelect;
@@ -14,6 +14,17 @@ export const casesOfParty = (db: Db, personnummer: string) =>
     .select({ id: caseParties.caseId })
     .from(caseParties)
     .where(and(eq(caseParties.personnummer, personnummer), ne(caseParties.role, 'agent')));
+
+/**
+ * The cases a person follows in Mina ärenden and the inbox: theirs as applicant, those they are a party of, and those
+ * they act on as an agent (`agentOf`: judged by the domain, services/powers.ts).
+ */
+export const followedBy = (db: Db, personnummer: string, agentOf: string[]) =>
+  or(
+    eq(cases.applicantPersonnummer, personnummer),
+    inArray(cases.id, casesOfParty(db, personnummer)),
+    ...(agentOf.length ? [inArray(cases.id, agentOf)] : []),
+  );
 
 /** The ids of the cases a person is any party of, an agent too (a subquery: which case a draft became). */
 export const casesSignedBy = (db: Db, personnummer: string) =>

@@ -9,7 +9,7 @@ import {
   stockholmDate,
 } from '@lovisa/domain';
 import { polygonProblems } from '@lovisa/geo';
-import { appError, forbidden, notFound, unauthenticated } from '../errors';
+import { appError, notFound, unauthenticated } from '../errors';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
 import { plannedBuildings, sitePlanInputFor } from '../sitePlan/sitePlanInput';
 import { receiveUpload } from '../attachments/receive';
@@ -21,9 +21,8 @@ import {
   toAttachmentInfo,
 } from '../repositories/attachments';
 import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
-import { currentUser, noStore, requireRole, type SessionUser } from '../plugins/session';
-import { caseRow } from '../repositories/cases';
-import { partyCase } from '../services/parties';
+import { currentUser, noStore, requireRole } from '../plugins/session';
+import { mayReadOwnFile } from '../services/fileAccess';
 import { assertMaySeeProperty } from '../services/propertyAccess';
 import { contentDisposition } from '../http/contentDisposition';
 
@@ -195,23 +194,5 @@ async function downloadRoutes(app: FastifyInstance) {
           .send(body)
       );
     },
-  );
-}
-
-/**
- * A file of a draft is its owner's; a file of a case is its applicant's, and its uploader's only while they may
- * still follow the case: an agent whose power of attorney was revoked or ran out no longer reads it (ADR 0023).
- */
-async function mayReadOwnFile(
-  app: FastifyInstance,
-  user: SessionUser,
-  file: { ownerPersonnummer: string; caseId: string | null },
-): Promise<boolean> {
-  if (!file.caseId) return file.ownerPersonnummer === user.personnummer;
-  if ((await caseRow(app.db, file.caseId))?.applicantPersonnummer === user.personnummer) return true;
-  if (file.ownerPersonnummer !== user.personnummer) return false;
-  return partyCase(app, user, file.caseId).then(
-    () => true,
-    () => false,
   );
 }

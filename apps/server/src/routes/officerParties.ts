@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ApiErrorSchema, CasePartiesSchema, PaperConsentInputSchema } from '@lovisa/domain';
 import { caseRouteErrors } from '../http/routeSchemas';
 import { currentUser, privateTo } from '../plugins/session';
-import { partiesOfCase } from '../repositories/parties';
 import { teamCase } from '../services/officerCase';
 import { loadPartiesView, recordPaperConsent } from '../services/parties';
 

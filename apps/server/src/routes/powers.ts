@@ -14,6 +14,7 @@ import {
 } from '@lovisa/domain';
 import { renderQr } from '../bankidQr';
 import { currentUser, privateTo } from '../plugins/session';
+import { powerSigningService } from '../services/powerSigning';
 import { powersService } from '../services/powers';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
@@ -25,7 +26,7 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 
 export default async function powerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   privateTo(app, 'applicant');
-  const powers = powersService(app);
+  const powers = { ...powersService(app), ...powerSigningService(app) };
 
   r.get(
     '/me/powers',
@@ -79,6 +80,8 @@ export default async function powerRoutes(app: FastifyInstance) {
     },
   );
 
+  // jscpd:ignore-start -- the QR answers as the application's signing QR does (routes/applications.ts): the same
+  // renderQr over this order, never cached; only the order's table differs.
   r.get(
     '/me/powers/sign/:orderRef/qr',
     {
@@ -96,6 +99,7 @@ export default async function powerRoutes(app: FastifyInstance) {
     },
   );
 
+  // jscpd:ignore-end
   r.post(
     '/me/powers/sign/collect',
     {

@@ -86,8 +86,6 @@ export function powerOfAttorneySignText(input: {
     ? `${input.agentName} (${formatPersonnummer(input.agent)})`
     : formatPersonnummer(input.agent);
   return [
-    '# Fullmakt',
-    '',
     `Jag, ${input.principalName}, ger ${agent} fullmakt att för min räkning ansöka om lov, skriva under ansökan och svara på förelägganden om komplettering för ${scopeWords(input.scope, input.scopeLabel)}.`,
     '',
     `Fullmakten gäller till och med ${input.validUntil}. Jag kan återkalla den när som helst i Lovisa.`,

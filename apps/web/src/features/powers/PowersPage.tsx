@@ -188,28 +188,7 @@ function GrantForm(props: {
   };
   if (preview)
     return (
-      <div className="power-preview">
-        <dl className="facts">
-          <dt>{t('powers.give.agentName')}</dt>
-          <dd>
-            {preview.shown.agentName ?? t('powers.give.agentProtected')} ({formatPersonnummer(preview.grant.agent)})
-          </dd>
-        </dl>
-        <h3>{t('powers.give.youSign')}</h3>
-        <blockquote className="consent-answer__text prewrap">{preview.shown.signText}</blockquote>
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button--primary button--large"
-            onClick={() => props.onReviewed(preview.grant)}
-          >
-            {t('powers.give.sign')}
-          </button>
-          <button type="button" className="button" onClick={() => setPreview(null)}>
-            {t('powers.give.change')}
-          </button>
-        </div>
-      </div>
+      <GrantPreview {...preview} onSign={() => props.onReviewed(preview.grant)} onChange={() => setPreview(null)} />
     );
   return (
     <form
@@ -276,6 +255,36 @@ function GrantForm(props: {
         {t('powers.give.review')}
       </button>
     </form>
+  );
+}
+
+/** What the owner is about to sign: the agent as the register names them, and the text BankID will show. */
+function GrantPreview(props: {
+  grant: PowerOfAttorneyGrant;
+  shown: PowerOfAttorneyPreview;
+  onSign(): void;
+  onChange(): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="power-preview">
+      <dl className="facts">
+        <dt>{t('powers.give.agentName')}</dt>
+        <dd>
+          {props.shown.agentName ?? t('powers.give.agentProtected')} ({formatPersonnummer(props.grant.agent)})
+        </dd>
+      </dl>
+      <h3>{t('powers.give.youSign')}</h3>
+      <blockquote className="consent-answer__text prewrap">{props.shown.signText}</blockquote>
+      <div className="button-row">
+        <button type="button" className="button button--primary button--large" onClick={props.onSign}>
+          {t('powers.give.sign')}
+        </button>
+        <button type="button" className="button" onClick={props.onChange}>
+          {t('powers.give.change')}
+        </button>
+      </div>
+    </div>
   );
 }
 
