@@ -84,6 +84,9 @@ describe.skipIf(!hasBrowser)('an agent applies on a power of attorney, until it 
     const signatures = erik.getByRole('region', { name: 'Underskrifter' });
     await signatures.getByText(/Ombud för Lars Holmberg, fullmakt giltig t\.o\.m\./).waitFor();
     await signatures.getByText('Alla ägare har skrivit under ansökan.').waitFor();
+    // Withdrawing and the receipt stay the owner's: the agent is not offered them.
+    await erik.getByRole('heading', { name: 'Meddelanden i ärendet' }).waitFor();
+    expect(await erik.getByRole('heading', { name: 'Återkalla ansökan' }).count()).toBe(0);
     await signatures.scrollIntoViewIfNeeded();
     await look(erik, 'the agent’s case', 'agents-agent-case');
 
