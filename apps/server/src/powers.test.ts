@@ -98,6 +98,9 @@ describe.each(dbKinds)('agents with a power of attorney (%s)', (kind) => {
         power: expect.objectContaining({ principalName: 'Lars Holmberg', state: 'valid', revokedAt: null }),
       }),
     ]);
+    // The agent's drawings from his draft are the case's.
+    const detail = (await as(LARS, 'GET', `/api/me/cases/${c.id}`)).json() as { attachments: { type: string }[] };
+    expect(detail.attachments.map((a) => a.type).sort()).toEqual(['FAS', 'PLA', 'SEK', 'SITU']);
     for (const who of [LARS, ERIK]) {
       expect((await as(who, 'GET', `/api/me/cases/${c.id}`)).statusCode).toBe(200);
       expect(((await as(who, 'GET', '/api/me/cases')).json() as { id: string }[]).map((x) => x.id)).toContain(c.id);

@@ -337,7 +337,7 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
       await tx
         .update(attachments)
         .set({ caseId: id, draftId: null })
-        .where(draftFilesOf(input.application.draftId, input.applicant.personnummer));
+        .where(draftFilesOf(input.application.draftId, input.draftOwner ?? input.applicant.personnummer));
       await tx
         .delete(drafts)
         .where(
