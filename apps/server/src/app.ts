@@ -192,6 +192,7 @@ async function registerApiRoutes(app: FastifyInstance, api: FastifyInstance, con
   await api.register(myCasesRoutes);
   await api.register(import('./routes/myReceipt'));
   await api.register(import('./routes/parties'));
+  await api.register(import('./routes/powers'));
   await api.register(hearingRoutes);
   await api.register(import('./routes/consultations'));
   await api.register(kioskRoutes);

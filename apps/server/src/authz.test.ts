@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { addDays, workingDayFrom } from '@lovisa/domain';
+import { addDays, stockholmDate, workingDayFrom } from '@lovisa/domain';
 import {
   attachments,
   caseAfterPermit,
@@ -11,6 +11,7 @@ import {
   decisionDeliveries,
   permitFreeAnswerSignatures,
   permitFreeAnswers,
+  powerSignOrders,
 } from './db/schema';
 import { insertConsultation } from './repositories/consultations';
 import { sha256 } from './services/consent';
@@ -27,6 +28,7 @@ import {
 import { applicationFor, fixtureFacts, footprintIn } from './test/fixtureFacts';
 import { kioskLogin } from './test/kioskLogin';
 import { letterWithCode, markHeard } from './test/hearing';
+import { givePower } from './test/powers';
 
 /**
  * The authorization matrix: every Lovisa route × every kind of caller, with the expected status. A route
@@ -293,6 +295,70 @@ const partyRows: Row[] = [
         url: `/api/officer/cases/${id}/parties/${coOwnerPartyId}/paper-consent`,
         body: { receivedOn: '2026-11-23' },
       };
+    },
+  },
+];
+
+// Issue 20, agents (ADR 0023): A gives Erik Nyström (who is no caller here) powers of attorney for A's property. Only
+// A may preview, start, sign or revoke them; nobody else learns of A's powers (404) or may give one for A's
+// property (403). The agent's and the revoked agent's own columns are in the matrix below ('agents and revoked
+// agents').
+const ERIK = '198103269299';
+const grantOfA = (c: Ctx) => ({
+  agent: ERIK,
+  scope: { kind: 'property', propertyId: c.facts.propertyA.id },
+  validUntil: addDays(stockholmDate(c.h.app.clock()), 30),
+});
+let powerOfA: Promise<string> | undefined;
+/** Cancels whatever power sign order A has running (a start row leaves one per A-like caller). */
+const cancelPowerOrders = (c: Ctx) => async () => {
+  for (const o of await c.h.app.db.select().from(powerSignOrders))
+    await c.h.app.inject({
+      method: 'POST',
+      url: '/api/me/powers/sign/cancel',
+      headers: { cookie: c.cookieA },
+      payload: { orderRef: o.orderRef },
+    });
+};
+const powerRows: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/me/powers',
+    expect: signedIn(200),
+    call: async () => ({ method: 'GET', url: '/api/me/powers' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/me/powers/preview',
+    expect: onlyA(200, 403),
+    call: async (c) => ({ method: 'POST', url: '/api/me/powers/preview', body: grantOfA(c) }),
+  },
+  {
+    method: 'POST',
+    route: '/api/me/powers',
+    expect: onlyA(202, 403),
+    call: async (c) => ({ method: 'POST', url: '/api/me/powers', body: grantOfA(c), cleanup: cancelPowerOrders(c) }),
+  },
+  ...(
+    [
+      ['GET', '/api/me/powers/sign/:orderRef/qr', '/api/me/powers/sign/order-1/qr'],
+      ['POST', '/api/me/powers/sign/collect', '/api/me/powers/sign/collect'],
+      ['POST', '/api/me/powers/sign/cancel', '/api/me/powers/sign/cancel'],
+    ] as const
+  ).map(([method, route, url]): Row => ({
+    method,
+    route,
+    // An order that is not the caller's (or does not exist) is not found, whoever asks.
+    expect: signedIn(404),
+    call: async () => ({ method, url, ...(method === 'POST' ? { body: { orderRef: 'order-1' } } : {}) }),
+  })),
+  {
+    method: 'POST',
+    route: '/api/me/powers/:id/revoke',
+    expect: onlyA(200),
+    call: async (c) => {
+      powerOfA ??= givePower(c.h, c.cookieA, c.facts.applicantA, grantOfA(c));
+      return { method: 'POST', url: `/api/me/powers/${await powerOfA}/revoke` };
     },
   },
 ];
@@ -1471,6 +1537,7 @@ const matrix: Row[] = [
   },
   ...consentRows,
   ...partyRows,
+  ...powerRows,
   ...afterPermitRows,
   ...kontrollansvarigRows,
   // Issue 19: the neighbour hearing, run by the officer of the case's team.
@@ -1636,5 +1703,144 @@ describe('authorization matrix', () => {
       .filter((r) => r.method !== 'HEAD' && !outside(r.url))
       .map((r) => `${r.method} ${r.url}`);
     expect(new Set(registered)).toEqual(covered); // no route without a row, and no row for a route that is gone
+  });
+});
+
+/**
+ * Issue 20, agents (ADR 0023): the case routes an agent can reach, for the owner (principal, applicant A), Erik
+ * Nyström acting on a power of attorney from A (he sent the case), Johan Larsson whose power from A was revoked,
+ * and applicant B. A revoked agent gets what a stranger gets: the case is as missing to him as anyone else's.
+ */
+describe('authorization matrix: agents and revoked agents', () => {
+  const JOHAN = '199207022394';
+  const agentRoles = ['principal', 'agent', 'revokedAgent', 'stranger'] as const;
+  type AgentRole = (typeof agentRoles)[number];
+  const cookies = {} as Record<AgentRole, string>;
+  let h: Harness;
+  let caseId = '';
+  let revokedPower = '';
+  let version = 0;
+
+  beforeAll(async () => {
+    h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000, uploadLimitPerMinute: 10_000 });
+    const facts = await fixtureFacts(h.registers);
+    const pnr: Record<AgentRole, string> = {
+      principal: facts.applicantA,
+      agent: ERIK,
+      revokedAgent: JOHAN,
+      stranger: facts.applicantB,
+    };
+    for (const role of agentRoles) cookies[role] = await login(h, pnr[role]);
+    const scope = { kind: 'property', propertyId: facts.propertyA.id };
+    const validUntil = addDays(stockholmDate(h.app.clock()), 30);
+    await givePower(h, cookies.principal, pnr.principal, { agent: ERIK, scope, validUntil });
+    revokedPower = await givePower(h, cookies.principal, pnr.principal, { agent: JOHAN, scope, validUntil });
+    caseId = (await submitSigned(h, cookies.agent, applicationFor(facts.propertyA))).id;
+    // The officer asks for a section drawing: the case awaits an answer the agent may give.
+    const officer = await login(h, facts.officer);
+    const asked = await h.app.inject({
+      method: 'POST',
+      url: `/api/officer/cases/${caseId}/completion-request`,
+      headers: { cookie: officer },
+      payload: { version: 0, items: ['SEK'], replyBy: addDays(stockholmDate(h.app.clock()), 21) },
+    });
+    version = (asked.json() as { version: number }).version;
+    await h.app.inject({
+      method: 'POST',
+      url: `/api/me/powers/${revokedPower}/revoke`,
+      headers: { cookie: cookies.principal },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const rows: [string, string, () => Call, Record<AgentRole, number>][] = [
+    [
+      'GET',
+      '/api/me/cases/:id',
+      () => ({ method: 'GET', url: `/api/me/cases/${caseId}` }),
+      { principal: 200, agent: 200, revokedAgent: 404, stranger: 404 },
+    ],
+    [
+      'GET',
+      '/api/me/cases/:id/parties',
+      () => ({ method: 'GET', url: `/api/me/cases/${caseId}/parties` }),
+      { principal: 200, agent: 200, revokedAgent: 404, stranger: 404 },
+    ],
+    [
+      'POST',
+      '/api/me/cases/:id/attachments',
+      () => {
+        const file = multipartFile('Sektion.pdf', testPdf('SEK'));
+        return {
+          method: 'POST',
+          url: `/api/me/cases/${caseId}/attachments?type=SEK`,
+          body: file.payload,
+          contentType: file.contentType,
+        };
+      },
+      { principal: 201, agent: 201, revokedAgent: 404, stranger: 404 },
+    ],
+    [
+      // A stale version: the callers who may answer reach the command (409), the others not the case.
+      'POST',
+      '/api/me/cases/:id/completion',
+      () => ({ method: 'POST', url: `/api/me/cases/${caseId}/completion`, body: { version: version + 5 } }),
+      { principal: 409, agent: 409, revokedAgent: 404, stranger: 404 },
+    ],
+    [
+      // Withdrawing stays the owner's.
+      'POST',
+      '/api/me/cases/:id/withdraw',
+      () => ({ method: 'POST', url: `/api/me/cases/${caseId}/withdraw`, body: { version: version + 5 } }),
+      { principal: 409, agent: 404, revokedAgent: 404, stranger: 404 },
+    ],
+    [
+      'GET',
+      '/api/me/cases/:id/receipt',
+      () => ({ method: 'GET', url: `/api/me/cases/${caseId}/receipt` }),
+      { principal: 200, agent: 404, revokedAgent: 404, stranger: 404 },
+    ],
+    [
+      'GET',
+      '/api/properties/:id',
+      () => ({ method: 'GET', url: `/api/properties/${applicationProperty()}` }),
+      { principal: 200, agent: 200, revokedAgent: 403, stranger: 403 },
+    ],
+    [
+      'POST',
+      '/api/me/powers/:id/revoke',
+      () => ({ method: 'POST', url: `/api/me/powers/${revokedPower}/revoke` }),
+      { principal: 200, agent: 404, revokedAgent: 404, stranger: 404 },
+    ],
+  ];
+  let propertyId = '';
+  const applicationProperty = () => propertyId;
+
+  for (const [method, route, call, expected] of rows) {
+    it(`${method} ${route}`, async () => {
+      propertyId ||= (await fixtureFacts(h.registers)).propertyA.id;
+      const got = {} as Record<AgentRole, number>;
+      for (const role of agentRoles) {
+        const c = call();
+        const res = await h.app.inject({
+          method: c.method,
+          url: c.url,
+          headers: { cookie: cookies[role], ...(c.contentType ? { 'content-type': c.contentType } : {}) },
+          ...(c.body === undefined ? {} : { payload: c.body as object }),
+        });
+        got[role] = res.statusCode;
+      }
+      expect(got).toEqual(expected);
+    });
+  }
+
+  it('lists the case in Mina ärenden for the owner and the acting agent only', async () => {
+    for (const role of agentRoles) {
+      const res = await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie: cookies[role] } });
+      const ids = (res.json() as { id: string }[]).map((x) => x.id);
+      expect(ids.includes(caseId), role).toBe(role === 'principal' || role === 'agent');
+    }
   });
 });

@@ -256,6 +256,25 @@ export async function expectAccessible(page: Page, screen: string) {
   expect(summary, `axe on ${screen}`).toEqual([]);
 }
 
+/**
+ * A new screen looked at as the project asks: axe in Swedish and in English, then full-page screenshots at 390 and
+ * 1280 px into `dir` (the page's own width is put back after).
+ */
+export async function lookAtScreen(page: Page, screen: string, dir: string, name: string) {
+  await expectAccessible(page, `${screen} (sv)`);
+  await page.getByRole('button', { name: 'In English' }).click();
+  await page.locator('html[lang="en"]').waitFor();
+  await expectAccessible(page, `${screen} (en)`);
+  await page.getByRole('button', { name: 'På svenska' }).click();
+  await page.locator('html[lang="sv"]').waitFor();
+  const width = page.viewportSize()!.width;
+  for (const w of [390, 1280]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await shoot(page, dir, name);
+  }
+  await page.setViewportSize({ width, height: 900 });
+}
+
 /** A full-page screenshot named by screen and viewport width, into `dir` (created if missing). */
 export async function shoot(page: Page, dir: string, name: string) {
   await mkdir(dir, { recursive: true });

@@ -31,6 +31,8 @@ const NeighbourHearingPage = lazy(() => import('./features/hearing/NeighbourHear
 const ConsentPage = lazy(() => import('./features/consent/ConsentPage'));
 // A co-owner's signing link (issue #20).
 const PartySignPage = lazy(() => import('./features/parties/PartySignPage'));
+// Powers of attorney (issue #20, ADR 0023): the owner gives and revokes them; the agent sees what they hold.
+const PowersPage = lazy(() => import('./features/powers/PowersPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 // The public anslagstavla of announced permits (issue #19).
 const AnslagstavlaPage = lazy(() => import('./features/notice/AnslagstavlaPage'));
@@ -51,6 +53,7 @@ function route(path: string) {
   if (path === '/ansokan' || path.startsWith('/ansokan/')) return <WizardPage />;
   if (path === '/vad-vill-du-gora') return <MeasureCheckPage />;
   if (path === '/mina-arenden') return <MyCasesPage />;
+  if (path === '/fullmakter') return <PowersPage />;
   if ((m = path.match(/^\/mina-arenden\/([0-9a-f-]{36})$/))) return <MyCasePage id={m[1]!} />;
   if ((m = path.match(/^\/kontrollansvarig\/([0-9a-f-]{36})$/))) return <KontrollansvarigPage id={m[1]!} />;
   if (path === '/handlaggare') return <QueuePage />;

@@ -39,3 +39,4 @@ export * from './drawingGuidance';
 export * from './parties/signingRules';
 export * from './parties/schemas';
 export * from './parties/signText';
+export * from './parties/powers';

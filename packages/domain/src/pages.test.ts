@@ -24,6 +24,7 @@ describe('the web app page addresses', () => {
     '/underrattelse/ABCD-EFGH-JKMN',
     '/remiss/abcdefghijABCDEFGHIJ0123456789_-',
     '/underskrift/abcdefghijABCDEFGHIJ0123456789_-',
+    '/fullmakter',
   ])('%s is a page', (path) => expect(isAppPage(path)).toBe(true));
 
   it.each([

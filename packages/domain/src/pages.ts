@@ -15,6 +15,8 @@ export const APP_PAGE_PATTERNS: readonly RegExp[] = [
   // The wizard's steps are addresses of their own (/ansokan/karta …); the wizard decides which exist.
   /^\/ansokan(\/[a-z0-9-]+)*$/,
   /^\/mina-arenden$/,
+  // Powers of attorney: given, held, revoked (issue #20, ADR 0023).
+  /^\/fullmakter$/,
   new RegExp(`^/mina-arenden/${UUID}$`),
   // The kontrollansvarig's view of a case they tick (issue #21).
   new RegExp(`^/kontrollansvarig/${UUID}$`),

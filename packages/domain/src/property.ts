@@ -26,6 +26,9 @@ export const PropertySummarySchema = PropertySchema.pick({
   registeredAreaM2: true,
   address: true,
   boundary: true,
+}).extend({
+  /** Set when the caller is not an owner but an agent with a power of attorney from one (ADR 0023). */
+  actingFor: z.object({ principalName: z.string().nullable() }).optional(),
 });
 export type PropertySummary = z.infer<typeof PropertySummarySchema>;
 

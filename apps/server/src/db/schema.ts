@@ -706,6 +706,8 @@ export const caseParties = pgTable(
     codeCreatedAt: timestamp('code_created_at', { withTimezone: true }),
     paperRecordedBy: text('paper_recorded_by'),
     paperReceivedOn: date('paper_received_on', { mode: 'string' }),
+    /** An agent's power of attorney (ADR 0023): the agent acts on the case only while it holds. */
+    powerId: uuid('power_id').references(() => powersOfAttorney.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -716,6 +718,54 @@ export const caseParties = pgTable(
     check('case_parties_role', sql`${t.role} in ('applicant', 'coOwner', 'agent', 'signatory')`),
   ],
 );
+
+/**
+ * A power of attorney (fullmakt, ADR 0023): the owner (principal) lets the agent apply and answer orders to
+ * complete for one property or one case, until a day, signed by the owner with BankID over the power's hash.
+ * Revocation sets `revoked_at` and holds at once; nothing is deleted.
+ */
+export const powersOfAttorney = pgTable(
+  'powers_of_attorney',
+  {
+    id: uuid('id').primaryKey(),
+    principal: text('principal').notNull(),
+    /** Names from the population register when signed; null for a protected identity. */
+    principalName: text('principal_name'),
+    agent: text('agent').notNull(),
+    agentName: text('agent_name'),
+    scopeKind: text('scope_kind').notNull(),
+    propertyId: uuid('property_id'),
+    caseId: uuid('case_id').references(() => cases.id),
+    /** Property designation or diary number, as the owner saw it when signing. */
+    scopeLabel: text('scope_label').notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    powerHash: text('power_hash').notNull(),
+    signature: text('signature').notNull(),
+    ocspResponse: text('ocsp_response').notNull(),
+    bankIdIssueDate: text('bankid_issue_date'),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('powers_of_attorney_principal_idx').on(t.principal),
+    index('powers_of_attorney_agent_idx').on(t.agent),
+    check('powers_of_attorney_scope', sql`${t.scopeKind} in ('property', 'case')`),
+    check(
+      'powers_of_attorney_scope_id',
+      sql`(${t.scopeKind} = 'property' and ${t.propertyId} is not null) or (${t.scopeKind} = 'case' and ${t.caseId} is not null)`,
+    ),
+  ],
+);
+
+/** The owner's BankID sign order for a power of attorney: the power as shown (and its hash) waits here. */
+export const powerSignOrders = pgTable('power_sign_orders', {
+  orderRef: text('order_ref').primaryKey(),
+  personnummer: text('personnummer').notNull(),
+  /** The power as shown to the owner (PowerOfAttorney without revokedAt, plus the names and label). */
+  power: jsonb('power').notNull(),
+  powerHash: text('power_hash').notNull(),
+  ...bankIdOrderColumns(),
+});
 
 /** A party's BankID sign order in progress: the hash they were shown is fixed here and compared on completion. */
 export const partySignOrders = pgTable('party_sign_orders', {

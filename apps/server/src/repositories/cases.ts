@@ -44,7 +44,7 @@ import { draftFilesOf, toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
 import { noticeOf } from '../services/decisionNotice';
 import { storeHearing } from './hearings';
-import { casesOfParty } from './parties';
+import { casesSignedBy, followedBy } from './parties';
 import {
   attachments,
   caseAfterPermit,
@@ -170,6 +170,8 @@ export interface NewCase {
   protectedParty?: boolean;
   /** Who signs the submission (issue #20): the applicant, signed, and each co-owner still to sign. */
   parties?: Omit<typeof caseParties.$inferInsert, 'caseId'>[];
+  /** Whose draft it was, when not the applicant's: an agent's (ADR 0023). */
+  draftOwner?: string;
 }
 
 export type AssignmentPolicy = 'unassigned' | 'leastLoaded';
@@ -184,12 +186,17 @@ export class DraftAlreadySubmitted extends Error {
   }
 }
 
-/** The case a draft became, if it did. */
+/** The case a draft became, if it did: the applicant's, or one an agent sent for the owner (ADR 0023). */
 export async function caseOfDraft(db: Db, draftId: string, personnummer: string): Promise<CaseRow | null> {
   const [row] = await db
     .select()
     .from(cases)
-    .where(and(eq(cases.draftId, draftId), eq(cases.applicantPersonnummer, personnummer)));
+    .where(
+      and(
+        eq(cases.draftId, draftId),
+        or(eq(cases.applicantPersonnummer, personnummer), inArray(cases.id, casesSignedBy(db, personnummer))),
+      ),
+    );
   return row ?? null;
 }
 
@@ -223,7 +230,9 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseSummary> {
     // The unique draft index refused a second case from one draft: answer with the first one.
     const draftId = input.application.draftId;
     const existing =
-      draftId && isUniqueViolation(err) ? await caseOfDraft(db, draftId, input.applicant.personnummer) : null;
+      draftId && isUniqueViolation(err)
+        ? await caseOfDraft(db, draftId, input.draftOwner ?? input.applicant.personnummer)
+        : null;
     if (existing) throw new DraftAlreadySubmitted(existing.id);
     throw err;
   }
@@ -251,7 +260,7 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
       ? await tx
           .select({ type: attachments.type })
           .from(attachments)
-          .where(draftFilesOf(input.application.draftId, input.applicant.personnummer))
+          .where(draftFilesOf(input.application.draftId, input.draftOwner ?? input.applicant.personnummer))
       : [];
     const assignee = policy === 'leastLoaded' ? await leastLoadedOfficer(tx, input.routing.teamId) : null;
     const [row] = await tx
@@ -328,24 +337,33 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
       await tx
         .update(attachments)
         .set({ caseId: id, draftId: null })
-        .where(draftFilesOf(input.application.draftId, input.applicant.personnummer));
+        .where(draftFilesOf(input.application.draftId, input.draftOwner ?? input.applicant.personnummer));
       await tx
         .delete(drafts)
         .where(
-          and(eq(drafts.id, input.application.draftId), eq(drafts.ownerPersonnummer, input.applicant.personnummer)),
+          and(
+            eq(drafts.id, input.application.draftId),
+            eq(drafts.ownerPersonnummer, input.draftOwner ?? input.applicant.personnummer),
+          ),
         );
     }
     return toSummary(row!);
   });
 }
 
-export async function casesOfApplicant(db: Db, personnummer: string, today: Date): Promise<MyCaseSummary[]> {
+export async function casesOfApplicant(
+  db: Db,
+  personnummer: string,
+  today: Date,
+  agentOf: string[] = [],
+): Promise<MyCaseSummary[]> {
   const rows = await db
     .select(withHearing)
     .from(cases)
     .leftJoin(caseHearings, runningHearing)
-    // A co-owner's case is theirs too (issue #20): they follow it and receive the decision.
-    .where(or(eq(cases.applicantPersonnummer, personnummer), inArray(cases.id, casesOfParty(db, personnummer))))
+    // A co-owner's case is theirs too (issue #20): they follow it and receive the decision. An agent's, only the
+    // cases their power of attorney still holds for (`agentOf`, ADR 0023).
+    .where(followedBy(db, personnummer, agentOf))
     .orderBy(desc(cases.receivedAt));
   return rows.map((row) => {
     const clock = caseClock(clockFactsOf(row), today);

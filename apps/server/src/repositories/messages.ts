@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq, inArray, or } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { caseMailText, type CaseMessage, type MessageText, type OutboxEntry } from '@lovisa/domain';
 import type { Db, Tx } from '../db/database';
 import { cases, messages, outbox } from '../db/schema';
 import { outboxStatus } from '../notifications/outboxDelivery';
-import { casesOfParty } from './parties';
+import { followedBy } from './parties';
 
 type MessageRow = typeof messages.$inferSelect;
 
@@ -51,13 +51,18 @@ export async function sendToApplicant(
 }
 
 /** The signed-in applicant's inbox: every message on every case of theirs, newest first. */
-export async function messagesOfApplicant(db: Db, personnummer: string): Promise<CaseMessage[]> {
+export async function messagesOfApplicant(
+  db: Db,
+  personnummer: string,
+  agentOf: string[] = [],
+): Promise<CaseMessage[]> {
   const rows = await db
     .select({ m: messages, diaryNumber: cases.diaryNumber })
     .from(messages)
     .innerJoin(cases, eq(cases.id, messages.caseId))
-    // A co-owner receives the case's messages, the decision among them (issue #20).
-    .where(or(eq(cases.applicantPersonnummer, personnummer), inArray(cases.id, casesOfParty(db, personnummer))))
+    // A co-owner receives the case's messages, the decision among them (issue #20); an agent, while the power
+    // of attorney holds (`agentOf`, ADR 0023).
+    .where(followedBy(db, personnummer, agentOf))
     .orderBy(desc(messages.seq));
   return rows.map((r) => toMessage(r.m, r.diaryNumber));
 }

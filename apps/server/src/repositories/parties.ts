@@ -1,12 +1,33 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { caseParties, partySignOrders } from '../db/schema';
+import { caseParties, cases, partySignOrders } from '../db/schema';
 
 export type PartyRow = typeof caseParties.$inferSelect;
 export type PartySignOrderRow = typeof partySignOrders.$inferSelect;
 
-/** The ids of the cases a person is a party of (a subquery, for Mina ärenden). */
+/**
+ * The ids of the cases a person is a party of (a subquery, for Mina ärenden). Not as an agent: an agent follows a
+ * case only while their power of attorney holds, which the domain judges (services/powers.ts, ADR 0023).
+ */
 export const casesOfParty = (db: Db, personnummer: string) =>
+  db
+    .select({ id: caseParties.caseId })
+    .from(caseParties)
+    .where(and(eq(caseParties.personnummer, personnummer), ne(caseParties.role, 'agent')));
+
+/**
+ * The cases a person follows in Mina ärenden and the inbox: theirs as applicant, those they are a party of, and those
+ * they act on as an agent (`agentOf`: judged by the domain, services/powers.ts).
+ */
+export const followedBy = (db: Db, personnummer: string, agentOf: string[]) =>
+  or(
+    eq(cases.applicantPersonnummer, personnummer),
+    inArray(cases.id, casesOfParty(db, personnummer)),
+    ...(agentOf.length ? [inArray(cases.id, agentOf)] : []),
+  );
+
+/** The ids of the cases a person is any party of, an agent too (a subquery: which case a draft became). */
+export const casesSignedBy = (db: Db, personnummer: string) =>
   db.select({ id: caseParties.caseId }).from(caseParties).where(eq(caseParties.personnummer, personnummer));
 
 /** A case's parties, in the order they were recorded (the applicant first). */

@@ -9,7 +9,7 @@ import {
   stockholmDate,
 } from '@lovisa/domain';
 import { polygonProblems } from '@lovisa/geo';
-import { appError, forbidden, notFound, unauthenticated } from '../errors';
+import { appError, notFound, unauthenticated } from '../errors';
 import { renderSitePlan } from '../sitePlan/renderSitePlan';
 import { plannedBuildings, sitePlanInputFor } from '../sitePlan/sitePlanInput';
 import { receiveUpload } from '../attachments/receive';
@@ -22,6 +22,8 @@ import {
 } from '../repositories/attachments';
 import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
 import { currentUser, noStore, requireRole } from '../plugins/session';
+import { mayReadOwnFile } from '../services/fileAccess';
+import { assertMaySeeProperty } from '../services/propertyAccess';
 import { contentDisposition } from '../http/contentDisposition';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
@@ -107,8 +109,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       if (!data.propertyId || footprints.length === 0) throw appError('invalidInput', 'server.sitePlan.drawFirst');
       const property = await app.registers.land.propertyById(data.propertyId);
       if (!property) throw notFound('property');
-      const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-      if (!owned.includes(property.id)) throw forbidden();
+      await assertMaySeeProperty(app, user, property.id);
       const pdf = await renderSitePlan(
         await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())),
       );
@@ -167,8 +168,8 @@ async function downloadRoutes(app: FastifyInstance) {
       const row = await attachmentWithTeam(app.db, request.params.id);
       const mayRead =
         row &&
-        (row.attachment.ownerPersonnummer === user.personnummer ||
-          (user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId));
+        ((user.roles.includes('officer') && row.teamId !== null && row.teamId === user.teamId) ||
+          (await mayReadOwnFile(app, user, row.attachment)));
       // Someone else's file answers as if it did not exist.
       if (!row || !mayRead) throw notFound('file');
       // Streamed from the store as it is read, never held whole (a drawing may be 25 MB).

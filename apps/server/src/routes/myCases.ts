@@ -23,7 +23,8 @@ import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads'
 import { casesOfApplicant, completionRequestOf, type CaseRow } from '../repositories/cases';
 import { messagesOfApplicant } from '../repositories/messages';
 import { sendCaseDocument } from '../services/caseDocuments';
-import { partyCase } from '../services/parties';
+import { actingCase, partyCase } from '../services/parties';
+import { agentCaseIds } from '../services/powers';
 import * as svc from '../services/applicantCase';
 import { answerCompletion, caseProblemError, runCaseCommand } from '../services/caseCommands';
 
@@ -36,15 +37,18 @@ export default async function myCasesRoutes(app: FastifyInstance) {
   privateTo(app, 'applicant');
 
   const ownCase = (request: FastifyRequest, id: string) => svc.ownCase(app, currentUser(request), id);
+  // Answering an order to complete: the applicant, or an agent whose power of attorney holds (ADR 0023).
+  const actOn = (request: FastifyRequest, id: string) => actingCase(app, currentUser(request), id);
   const detail = (row: CaseRow) => svc.applicantCaseDetail(app, row);
   /** The applicant's command on their own case, logged by what happened (never by who), answered as the case. */
   const applicantCommand = async (
     request: FastifyRequest,
     id: string,
     happened: string,
+    may: (request: FastifyRequest, id: string) => Promise<CaseRow>,
     run: (row: CaseRow, actor: CaseActor) => Promise<CaseRow>,
   ) => {
-    const row = await ownCase(request, id);
+    const row = await may(request, id);
     const changed = await run(row, svc.applicantActor(currentUser(request)));
     request.log.info({ caseId: row.id }, happened);
     return detail(changed);
@@ -82,7 +86,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const row = await ownCase(request, request.params.id);
+      const row = await actOn(request, request.params.id);
       // Refused before the file is read, as the upload service refuses it again under the case's lock.
       const refusal = answerRefusal({ status: row.status as CaseStatus, completionRequest: completionRequestOf(row) });
       if (refusal) throw caseProblemError(refusal);
@@ -108,7 +112,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      applicantCommand(request, request.params.id, 'completion received', (row, actor) =>
+      applicantCommand(request, request.params.id, 'completion received', actOn, (row, actor) =>
         answerCompletion(app, row, { version: request.body.version, note: request.body.note ?? null }, actor),
       ),
   );
@@ -125,7 +129,7 @@ export default async function myCasesRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      applicantCommand(request, request.params.id, 'application withdrawn', (row, actor) =>
+      applicantCommand(request, request.params.id, 'application withdrawn', ownCase, (row, actor) =>
         runCaseCommand(app, row, { type: 'withdraw', version: request.body.version }, actor),
       ),
   );
@@ -159,7 +163,10 @@ async function inboxRoutes(app: FastifyInstance) {
         response: { 200: z.array(MyCaseSummarySchema), 401: ApiErrorSchema },
       },
     },
-    async (request) => casesOfApplicant(app.db, currentUser(request).personnummer, app.clock()),
+    async (request) => {
+      const { personnummer } = currentUser(request);
+      return casesOfApplicant(app.db, personnummer, app.clock(), await agentCaseIds(app, personnummer));
+    },
   );
 
   r.get(
@@ -171,6 +178,9 @@ async function inboxRoutes(app: FastifyInstance) {
         response: { 200: z.array(CaseMessageSchema), 401: ApiErrorSchema },
       },
     },
-    async (request) => messagesOfApplicant(app.db, currentUser(request).personnummer),
+    async (request) => {
+      const { personnummer } = currentUser(request);
+      return messagesOfApplicant(app.db, personnummer, await agentCaseIds(app, personnummer));
+    },
   );
 }

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { ApiErrorSchema, CasePartiesSchema, PaperConsentInputSchema } from '@lovisa/domain';
 import { caseRouteErrors } from '../http/routeSchemas';
 import { currentUser, privateTo } from '../plugins/session';
-import { partiesOfCase } from '../repositories/parties';
 import { teamCase } from '../services/officerCase';
-import { partiesView, recordPaperConsent } from '../services/parties';
+import { loadPartiesView, recordPaperConsent } from '../services/parties';
 
 const params = z.object({ id: z.uuid() });
 
@@ -27,7 +26,7 @@ export default async function officerPartyRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const row = await teamCase(app, currentUser(request), request.params.id);
-      return partiesView(row, await partiesOfCase(app.db, row.id), null);
+      return loadPartiesView(app, row, null);
     },
   );
 

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import {
   ApplicationSubmissionSchema,
   coOwnerSignText,
+  powerLifeState,
+  type ApplicantStanding,
   fullName,
   signingStatus,
   stockholmDate,
@@ -18,7 +20,9 @@ import { appError, notFound } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import { caseRow, type CaseRow, type NewCase } from '../repositories/cases';
 import { partiesOfCase, partyByCodeHash, partyOfCase, updateParty, type PartyRow } from '../repositories/parties';
+import { powerOf, powersByIds, type PowerRow } from '../repositories/powers';
 import { sha256 } from './consent';
+import { isActingAgent } from './powers';
 
 /** 24 random bytes (192 bits), URL-safe, as a neighbour's consent link: unguessable, and alone it opens nothing. */
 const newCode = () => randomBytes(24).toString('base64url');
@@ -29,39 +33,44 @@ export function submissionHashOf(application: ApplicationSubmission): string {
   return sha256(submissionCanonical(kept));
 }
 
-const nameOf = async (app: FastifyInstance, personnummer: string) => {
+export const nameOf = async (app: FastifyInstance, personnummer: string) => {
   const person = await app.registers.population.personByPersonnummer(personnummer);
   // A protected identity is never named to anyone: the row keeps no name.
   return person && !person.protectedIdentity ? fullName(person) : null;
 };
 
 /**
- * The parties recorded with a new case: the applicant (who just signed) and each other registered owner of the
- * property, invited to sign the same version. The land register's owners on the day it arrived are the owners.
+ * The parties recorded with a new case: the one who signed (the applicant, or an agent for the applicant through a
+ * power of attorney, ADR 0023) and each other registered owner of the property, invited to sign the same version.
+ * The land register's owners on the day it arrived are the owners.
  */
 export async function partiesAtReceipt(
   app: FastifyInstance,
-  applicant: SessionUser,
+  signer: SessionUser,
   application: ApplicationSubmission,
   signed: NewCase['signed'],
   at: Date,
+  standing: ApplicantStanding = { as: 'owner' },
 ): Promise<NonNullable<NewCase['parties']>> {
   const hash = submissionHashOf(application);
   const owners = await app.registers.land.ownersOf(application.propertyId);
-  const others = owners.filter((o) => o.personnummer !== applicant.personnummer);
+  const agent = standing.as === 'agent' ? standing : null;
+  const applicant = agent?.principal ?? signer.personnummer;
+  const others = owners.filter((o) => o.personnummer !== applicant && o.personnummer !== signer.personnummer);
   return [
     {
       id: crypto.randomUUID(),
-      personnummer: applicant.personnummer,
-      name: await nameOf(app, applicant.personnummer),
-      role: 'applicant',
-      ownerKey: applicant.personnummer,
+      personnummer: signer.personnummer,
+      name: await nameOf(app, signer.personnummer),
+      role: agent ? 'agent' : 'applicant',
+      ownerKey: applicant,
       submissionHash: hash,
       state: 'signed',
       signature: signed.signature,
       ocspResponse: signed.ocspResponse,
       bankIdIssueDate: signed.bankIdIssueDate,
       signedAt: at,
+      powerId: agent?.powerId ?? null,
       createdAt: at,
     },
     ...(await Promise.all(
@@ -80,13 +89,30 @@ export async function partiesAtReceipt(
   ];
 }
 
-/** A case's signatures as the domain judges them: every recorded owner signed this version, or consented on paper. */
-export function partiesView(row: CaseRow, parties: PartyRow[], viewer: string | null): CaseParties {
+/**
+ * A case's signatures as the domain judges them: every recorded owner signed this version (themselves, or an agent
+ * through a power that held when the agent signed: a later revocation does not undo a signature), or consented on
+ * paper. An agent's row carries the power's state today.
+ */
+export function partiesView(
+  row: CaseRow,
+  parties: PartyRow[],
+  viewer: string | null,
+  powers: PowerRow[] = [],
+  today = stockholmDate(row.receivedAt),
+): CaseParties {
   const hash = submissionHashOf(ApplicationSubmissionSchema.parse(row.application));
   const owners = [...new Set(parties.map((p) => p.ownerKey))].map((k) => ({
     kind: 'person' as const,
     personnummer: k,
   }));
+  const powerOfParty = (p: PartyRow) => powers.find((w) => w.id === p.powerId) ?? null;
+  const asSigned = parties.flatMap((p) => {
+    const power = powerOfParty(p);
+    if (!power || !p.signedAt) return [];
+    const revokedAfter = power.revokedAt && power.revokedAt >= p.signedAt;
+    return [{ ...powerOf(power), revokedAt: revokedAfter ? null : powerOf(power).revokedAt }];
+  });
   const status = signingStatus(
     owners,
     parties
@@ -97,7 +123,7 @@ export function partiesView(row: CaseRow, parties: PartyRow[], viewer: string | 
       propertyId: row.propertyId,
       caseId: row.id,
       today: stockholmDate(row.receivedAt),
-      powers: [],
+      powers: asSigned,
       paperConsents: parties.filter((p) => p.state === 'paper').map((p) => p.ownerKey),
     },
   );
@@ -108,28 +134,62 @@ export function partiesView(row: CaseRow, parties: PartyRow[], viewer: string | 
     signed: status.owners.filter((o) => o.state !== 'missing').length,
     needed: status.owners.length,
     submissionHash: hash,
-    parties: parties.map((p) => ({
-      id: p.id,
-      name: p.name,
-      role: p.role as CasePartyRole,
-      state: p.state as CasePartyState,
-      signedAt: p.signedAt?.toISOString() ?? null,
-      paperRecordedBy: p.paperRecordedBy,
-      invited: p.codeHash !== null,
-    })),
+    parties: parties.map((p) => {
+      const power = powerOfParty(p);
+      return {
+        id: p.id,
+        name: p.name,
+        role: p.role as CasePartyRole,
+        state: p.state as CasePartyState,
+        signedAt: p.signedAt?.toISOString() ?? null,
+        paperRecordedBy: p.paperRecordedBy,
+        invited: p.codeHash !== null,
+        power: power
+          ? {
+              principalName: power.principalName,
+              validUntil: power.validUntil,
+              revokedAt: power.revokedAt?.toISOString() ?? null,
+              state: powerLifeState(powerOf(power), today),
+            }
+          : null,
+      };
+    }),
     me: (me?.role as CasePartyRole | undefined) ?? (viewer === row.applicantPersonnummer ? 'applicant' : null),
-    meToSign: me?.state === 'invited',
+    meToSign: me?.state === 'invited' && me.role !== 'agent',
     mayInvite: viewer === row.applicantPersonnummer && !status.complete && row.status !== 'withdrawn',
   };
 }
 
-/** A case the person applied for or is a party of; anyone else's answers as missing. */
+/** The parties of a case with the powers its agents act on, as the domain judges them today. */
+export async function loadPartiesView(app: FastifyInstance, row: CaseRow, viewer: string | null) {
+  const parties = await partiesOfCase(app.db, row.id);
+  const powers = await powersByIds(
+    app.db,
+    parties.flatMap((p) => (p.powerId ? [p.powerId] : [])),
+  );
+  return partiesView(row, parties, viewer, powers, stockholmDate(app.clock()));
+}
+
+/**
+ * A case the person applied for or is a party of; anyone else's answers as missing. An agent is a party only while
+ * their power of attorney holds: revoked or past its last day, the case is as missing to them as anyone else's.
+ */
 export async function partyCase(app: FastifyInstance, user: SessionUser, id: string): Promise<CaseRow> {
   const row = await caseRow(app.db, id);
   if (!row) throw notFound('case');
   if (row.applicantPersonnummer === user.personnummer) return row;
-  const parties = await partiesOfCase(app.db, id);
-  if (!parties.some((p) => p.personnummer === user.personnummer)) throw notFound('case');
+  const party = (await partiesOfCase(app.db, id)).find((p) => p.personnummer === user.personnummer);
+  if (!party) throw notFound('case');
+  if (party.role === 'agent' && !(await isActingAgent(app, user.personnummer, row))) throw notFound('case');
+  return row;
+}
+
+/** A case the person may act on: the applicant's own, or one they are an agent on through a power that holds. */
+export async function actingCase(app: FastifyInstance, user: SessionUser, id: string): Promise<CaseRow> {
+  const row = await caseRow(app.db, id);
+  if (!row) throw notFound('case');
+  if (row.applicantPersonnummer === user.personnummer) return row;
+  if (!(await isActingAgent(app, user.personnummer, row))) throw notFound('case');
   return row;
 }
 
@@ -137,7 +197,7 @@ export async function partyCase(app: FastifyInstance, user: SessionUser, id: str
 export function partiesService(app: FastifyInstance) {
   async function view(user: SessionUser, caseId: string) {
     const row = await partyCase(app, user, caseId);
-    return partiesView(row, await partiesOfCase(app.db, row.id), user.personnummer);
+    return loadPartiesView(app, row, user.personnummer);
   }
 
   /** A new signing link for a party still to sign; the old link stops working. Only the applicant makes links. */
@@ -206,5 +266,5 @@ export async function recordPaperConsent(
     paperRecordedBy: officer.name,
     paperReceivedOn: receivedOn,
   });
-  return partiesView(row, await partiesOfCase(app.db, row.id), null);
+  return loadPartiesView(app, row, null);
 }

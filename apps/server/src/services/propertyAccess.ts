@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { ApiErrorSchema, type Property } from '@lovisa/domain';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import type { SessionUser } from '../plugins/session';
+import { standingOf } from './powers';
 
-/** An applicant sees the properties they own; an officer sees any property (cases are about them). */
+/**
+ * An applicant sees the properties they own, and those they hold a power of attorney for today (ADR 0023); an
+ * officer sees any property (cases are about them).
+ */
 export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUser, propertyId: string) {
   if (user.roles.includes('officer')) return;
-  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-  if (!owned.includes(propertyId)) throw forbidden();
+  if (!(await standingOf(app, user.personnummer, propertyId))) throw forbidden();
 }
 
 /** The property behind `/properties/:id…` for this visitor: signed in, known to the land register, theirs to see. */

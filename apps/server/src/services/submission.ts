@@ -12,6 +12,7 @@ import {
   signSummary,
   statutoryClock,
   stockholmDate,
+  type ApplicantStanding,
   type ApplicationSubmission,
   type Evaluation,
   type Property,
@@ -48,6 +49,7 @@ import { siteFor } from '../rules/siteFor';
 import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
 import { consentDocumentsToCase, validConsentsOf } from './consent';
 import { partiesAtReceipt, submissionHashOf } from './parties';
+import { principalOf, standingOf } from './powers';
 import { hasProtectedParty } from './publicRegister';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -106,11 +108,13 @@ export async function checkApplication(
   evaluation: Evaluation;
   consents: Awaited<ReturnType<typeof validConsentsOf>>;
   files: { type: string; neighbourPropertyId: string | null }[];
+  standing: ApplicantStanding;
 }> {
   const property = await app.registers.land.propertyById(application.propertyId);
   if (!property) throw notFound('property');
-  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-  if (!owned.includes(property.id)) throw forbidden();
+  // An owner, or an agent with a power of attorney from an owner that holds today (ADR 0019, 0023).
+  const standing = await standingOf(app, user.personnummer, property.id);
+  if (!standing) throw forbidden();
   const ruleSet = ruleSetFor(stockholmDate(at));
   if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
   const files = application.draftId ? await draftFileFacts(app.db, application.draftId, user.personnummer) : [];
@@ -121,7 +125,7 @@ export async function checkApplication(
   const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
   const blocking = evaluation.missing.filter((m) => m.blocking);
   if (blocking.length > 0) throw blockedBy(blocking);
-  return { property, evaluation, consents, files };
+  return { property, evaluation, consents, files, standing };
 }
 
 async function ownSignOrder(app: FastifyInstance, user: SessionUser, orderRef: string): Promise<SignOrderRow> {
@@ -184,16 +188,20 @@ async function receive(
     ocspResponse: signed.ocspResponse,
     bankIdIssueDate: signed.bankIdIssueDate,
   };
-  // Every other owner of the property is asked to sign the same version (issue #20, ADR 0019).
-  const parties = await partiesAtReceipt(app, user, application, signature, receivedAt);
+  // Every other owner of the property is asked to sign the same version (issue #20, ADR 0019). An agent applies
+  // for the owner they act for: the owner is the applicant, the agent a party (ADR 0023).
+  const { standing } = checked;
+  const parties = await partiesAtReceipt(app, user, application, signature, receivedAt, standing);
+  const applicant = standing.as === 'agent' ? await principalOf(app, standing.principal) : user;
   try {
     const created = await createCase(app.db, {
       application,
-      applicant: { personnummer: user.personnummer, name: user.name },
+      applicant: { personnummer: applicant.personnummer, name: applicant.name },
+      draftOwner: user.personnummer,
       propertyDesignation: order.propertyDesignation,
       routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
       assignment: app.config.assignNewCases,
-      protectedParty: await hasProtectedParty(app.registers, user.personnummer, application.propertyId),
+      protectedParty: await hasProtectedParty(app.registers, applicant.personnummer, application.propertyId),
       assessment: caseAssessmentOf(evaluation, receivedAt),
       receivedAt,
       signed: signature,

@@ -4,6 +4,7 @@ import { afterPermitUiEn } from './afterPermit.en';
 import { committeeUiEn } from './committee.en';
 import { applicantPathEn } from './applicantPath.en';
 import { partiesUiEn } from './parties.en';
+import { powersUiEn } from './powers.en';
 import { measureCheckUiEn } from './measureCheck.en';
 
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...committeeUiEn,
   ...applicantPathEn,
   ...partiesUiEn,
+  ...powersUiEn,
   ...measureCheckUiEn,
   'app.name': 'Lovisa',
   'app.municipality': 'Kjellstavik Municipality',

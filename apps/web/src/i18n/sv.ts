@@ -3,6 +3,7 @@ import { afterPermitUiSv } from './afterPermit.sv';
 import { committeeUiSv } from './committee.sv';
 import { applicantPathSv } from './applicantPath.sv';
 import { partiesUiSv } from './parties.sv';
+import { powersUiSv } from './powers.sv';
 import { measureCheckUiSv } from './measureCheck.sv';
 
 /**
@@ -982,6 +983,7 @@ export const sv = {
   ...committeeUiSv,
   ...applicantPathSv,
   ...partiesUiSv,
+  ...powersUiSv,
   ...measureCheckUiSv,
 };
 export type MessageKey = keyof typeof sv;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MeasureTypeSchema } from '../measure';
+import { PowerLifeStateSchema } from './powers';
 
 /**
  * The parties of a case as people see them (issue #20): the applicant, the co-owners who must sign the same
@@ -23,6 +24,15 @@ export const CasePartySchema = z.object({
   paperRecordedBy: z.string().nullable(),
   /** A link to sign has been made (its code is shown only once, to the applicant). */
   invited: z.boolean(),
+  /** An agent's power of attorney (ADR 0023): for whom, until when, revoked when, and its state today. */
+  power: z
+    .object({
+      principalName: z.string().nullable(),
+      validUntil: z.iso.date(),
+      revokedAt: z.iso.datetime().nullable(),
+      state: PowerLifeStateSchema,
+    })
+    .nullable(),
 });
 export type CaseParty = z.infer<typeof CasePartySchema>;
 

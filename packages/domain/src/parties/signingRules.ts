@@ -70,13 +70,23 @@ export interface SigningContext {
 
 export type PowerOfAttorneyState = 'valid' | 'revoked' | 'expired' | 'outOfScope';
 
+/** Whether a power of attorney holds at all today, wherever: revoked (at once), past its last day, or valid. */
+export function powerLifeState(
+  power: Pick<PowerOfAttorney, 'revokedAt' | 'validUntil'>,
+  today: string,
+): Exclude<PowerOfAttorneyState, 'outOfScope'> {
+  if (power.revokedAt) return 'revoked';
+  if (power.validUntil < today) return 'expired';
+  return 'valid';
+}
+
 /** Whether a power of attorney lets its agent act on this property (and case) today, and if not, why. */
 export function powerOfAttorneyState(
   power: PowerOfAttorney,
   at: { propertyId: string; caseId?: string | null; today: string },
 ): PowerOfAttorneyState {
-  if (power.revokedAt) return 'revoked';
-  if (power.validUntil < at.today) return 'expired';
+  const life = powerLifeState(power, at.today);
+  if (life !== 'valid') return life;
   const inScope =
     power.scope.kind === 'property' ? power.scope.propertyId === at.propertyId : power.scope.caseId === at.caseId;
   return inScope ? 'valid' : 'outOfScope';

@@ -24,10 +24,14 @@ import { Inbox } from './Inbox';
 import { MyNotice } from '../notice/NoticePanel';
 import { MyAfterPermit } from '../afterPermit/MyAfterPermit';
 import { MyCaseParties } from '../parties/MyCaseParties';
+import { partiesApi } from '../parties/partiesApi';
 import { useI18n } from '../../i18n/i18n';
 
 export default function MyCasePage({ id }: { id: string }) {
   const { data, error, setData } = useApi(() => caseApi.myCase(id), [id]);
+  // What the viewer is on the case: the receipt and withdrawing are the applicant's (a co-owner or an agent follows).
+  const { data: parties } = useApi(() => partiesApi.mine(id), [id]);
+  const applicant = parties?.me === 'applicant';
   const { t, lang } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
   return (
@@ -70,8 +74,8 @@ export default function MyCasePage({ id }: { id: string }) {
           </section>
           <h2>{t('loop.caseTitle')}</h2>
           <CaseFacts c={data} face="me" />
-          <ReceiptPdfLink caseId={data.id} diaryNumber={data.diaryNumber} />
-          {isOpen(data.status) && (
+          {applicant && <ReceiptPdfLink caseId={data.id} diaryNumber={data.diaryNumber} />}
+          {applicant && isOpen(data.status) && (
             <Withdraw
               c={data}
               onWithdrawn={(next) => {

@@ -64,9 +64,12 @@ export default function MyCasesPage() {
           </ul>
         </section>
       )}
-      <p>
+      <p className="button-row">
         <Link href="/ansokan?ny" className="button">
           {t('cases.new')}
+        </Link>
+        <Link href="/fullmakter" className="button">
+          {t('powers.link')}
         </Link>
       </p>
       <KontrollansvarigCases />

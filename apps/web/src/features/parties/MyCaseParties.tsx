@@ -14,7 +14,8 @@ import { partiesApi } from './partiesApi';
 export function MyCaseParties({ caseId }: { caseId: string }) {
   const { data, reload } = useApi(() => partiesApi.mine(caseId), [caseId]);
   const { t } = useI18n();
-  if (!data || data.parties.length < 2) return null;
+  // Shown for a co-owned property, and wherever an agent acts (ADR 0023).
+  if (!data || (data.parties.length < 2 && !data.parties.some((p) => p.power))) return null;
   const mine = data.me === 'coOwner' && data.meToSign;
   return (
     <section className="parties" aria-labelledby="parties-title">

@@ -17,7 +17,8 @@ export function OfficerParties({ caseId }: { caseId: string }) {
   const { data, setData } = useApi(() => partiesApi.officer(caseId), [caseId], { officer: true });
   const { t } = useI18n();
   const [done, setDone] = useState(false);
-  if (!data || data.parties.length < 2) return null;
+  // Shown for a co-owned property, and wherever an agent acts (ADR 0023).
+  if (!data || (data.parties.length < 2 && !data.parties.some((p) => p.power))) return null;
   return (
     <Panel title={t('parties.title')} id="parties-title">
       {done && <Status tone="success">{t('parties.paper.done')}</Status>}

@@ -42,18 +42,37 @@ export function PartyList({
               )}
               {viewerRole && p.role === viewerRole && viewerRole !== 'coOwner' ? ` ${t('parties.you')}` : ''}
             </p>
-            <p className={p.state === 'invited' ? 'hint' : undefined}>
+            <p
+              className={p.state === 'invited' ? 'hint' : undefined}
+              hidden={p.role === 'agent' && p.state === 'invited'}
+            >
               {p.state === 'signed'
                 ? t('parties.state.signed', { date: p.signedAt ? formatDate(p.signedAt, lang) : '' })
                 : p.state === 'paper'
                   ? t('parties.state.paper', { name: p.paperRecordedBy ?? '' })
                   : t('parties.state.invited')}
             </p>
-            {p.state === 'invited' && action?.(p)}
+            {p.power && <PowerLine power={p.power} />}
+            {p.state === 'invited' && p.role !== 'agent' && action?.(p)}
           </li>
         ))}
       </ul>
       <p className="hint">{t('parties.hash', { hash: parties.submissionHash.slice(0, 16) })}</p>
     </>
+  );
+}
+
+/** Who an agent acts for, on which power of attorney, until when; and whether it was revoked or ran out. */
+function PowerLine({ power }: { power: NonNullable<CaseParty['power']> }) {
+  const { t, lang } = useI18n();
+  return (
+    <p className={`party-power party-power--${power.state}`}>
+      {t('parties.power', {
+        name: power.principalName ?? t('parties.powerOwner'),
+        date: formatDate(power.validUntil, lang),
+      })}
+      {power.revokedAt && <> {t('parties.powerRevoked', { date: formatDate(power.revokedAt, lang) })}</>}
+      {power.state === 'expired' && <> {t('parties.powerExpired')}</>}
+    </p>
   );
 }

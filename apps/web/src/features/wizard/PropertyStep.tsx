@@ -58,6 +58,13 @@ export function PropertyStep(props: {
               <span>
                 <strong>{p.designation}</strong>
                 {p.address && <span className="card-option__meta">{p.address}</span>}
+                {p.actingFor && (
+                  <span className="card-option__meta card-option__agent">
+                    {p.actingFor.principalName
+                      ? t('property.actingFor', { name: p.actingFor.principalName })
+                      : t('property.actingForUnnamed')}
+                  </span>
+                )}
                 <span className="card-option__meta">
                   {t('property.area', { area: formatNumber(p.registeredAreaM2, lang) })}
                   {p.boundary.coordinates.length > 1 && t('property.parcels', { n: p.boundary.coordinates.length })}
