@@ -37,5 +37,6 @@ export * from './decision/phrases';
 export * from './decision/delegation';
 export * from './drawingGuidance';
 export * from './parties/signingRules';
+export * from './parties/organisation';
 export * from './parties/schemas';
 export * from './parties/signText';

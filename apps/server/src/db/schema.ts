@@ -149,6 +149,11 @@ export const cases = pgTable(
      * register. Set on arrival, and again by the register itself when the population register's answer changes.
      */
     protectedParty: boolean('protected_party').notNull().default(false),
+    /**
+     * When a signatory applied for an organisation that owns the property (ApplicantOrganisationSchema): the
+     * organisation is the applicant, `applicant_name` is its name, `applicant_personnummer` the signatory who sent it.
+     */
+    applicantOrganisation: jsonb('applicant_organisation'),
   },
   (t) => [
     uniqueIndex('cases_diary_number_idx').on(t.diaryNumber),
@@ -706,6 +711,8 @@ export const caseParties = pgTable(
     codeCreatedAt: timestamp('code_created_at', { withTimezone: true }),
     paperRecordedBy: text('paper_recorded_by'),
     paperReceivedOn: date('paper_received_on', { mode: 'string' }),
+    /** For a signatory of an owning organisation: its firmateckning (SigningRuleSchema) on the day of receipt. */
+    signingRule: jsonb('signing_rule'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { asc, eq } from 'drizzle-orm';
 import {
+  ApplicantOrganisationSchema,
   consultationNeed,
   decisionDocument,
   decisionDocumentList,
   kontrollansvarigRequired,
   measureLabels,
+  organisationRecipientLines,
   recipientLines,
   ruleSetOfCase,
   stockholmDate,
@@ -64,12 +66,16 @@ async function caseParts(app: FastifyInstance, row: CaseRow) {
     // As the after-permit record will fix it: an applicant who names a KA gets the samråd a KA calls for.
     consultation: consultationNeed({ procedure, kontrollansvarig: required || Boolean(named) }),
   };
+  // An organisation that applied is the addressee, at its registered address, "genom" its signatory (ADR 0024).
+  const organisation = ApplicantOrganisationSchema.safeParse(row.applicantOrganisation);
   return {
-    recipient: recipientLines({
-      name: row.applicantName,
-      address: person?.address ?? null,
-      protectedIdentity: person?.protectedIdentity ?? false,
-    }),
+    recipient: organisation.success
+      ? organisationRecipientLines(organisation.data)
+      : recipientLines({
+          name: row.applicantName,
+          address: person?.address ?? null,
+          protectedIdentity: person?.protectedIdentity ?? false,
+        }),
     documents: decisionDocumentList(files.map(toAttachmentInfo)),
     caseConditions,
   };

@@ -23,6 +23,7 @@ import {
 import { assertConsentFromNeighbour, uploadIntoSlot } from '../services/uploads';
 import { currentUser, noStore, requireRole } from '../plugins/session';
 import { contentDisposition } from '../http/contentDisposition';
+import { propertyIdsActingFor } from '../services/organisations';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
 
@@ -107,7 +108,7 @@ export default async function attachmentRoutes(app: FastifyInstance) {
       if (!data.propertyId || footprints.length === 0) throw appError('invalidInput', 'server.sitePlan.drawFirst');
       const property = await app.registers.land.propertyById(data.propertyId);
       if (!property) throw notFound('property');
-      const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+      const owned = await propertyIdsActingFor(app, user.personnummer);
       if (!owned.includes(property.id)) throw forbidden();
       const pdf = await renderSitePlan(
         await sitePlanInputFor(app, property, plannedBuildings(footprints), stockholmDate(app.clock())),

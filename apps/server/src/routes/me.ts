@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, MeSchema, PropertySummarySchema, type Property } from '@lovisa/domain';
+import { ApiErrorSchema, MeSchema, MyPropertySchema, type Property } from '@lovisa/domain';
 import { currentUser, privateTo } from '../plugins/session';
+import { representedOrganisations } from '../services/organisations';
 
 /** The signed-in applicant: what the registers already know, so the applicant never types it. */
 export default async function meRoutes(app: FastifyInstance) {
@@ -49,17 +50,22 @@ export default async function meRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['applicant'],
-        summary: 'Properties the signed-in person owns',
-        response: { 200: z.array(PropertySummarySchema), 401: ApiErrorSchema },
+        summary: 'Properties the signed-in person owns, and those of the organisations they sign for',
+        response: { 200: z.array(MyPropertySchema), 401: ApiErrorSchema },
       },
     },
     async (request) => {
       const user = currentUser(request);
-      const [ids, person] = await Promise.all([
+      const [ids, person, organisations] = await Promise.all([
         app.registers.ownership.propertyIdsOwnedBy(user.personnummer),
         app.registers.population.personByPersonnummer(user.personnummer),
+        representedOrganisations(app, user.personnummer),
       ]);
-      const properties = await Promise.all(ids.map((id) => app.registers.land.propertyById(id)));
+      // Their own first; a property of an organisation they sign for says whom they would apply for (issue #20).
+      const representing = new Map(organisations.flatMap((o) => o.propertyIds.map((id) => [id, o.organisation])));
+      for (const id of ids) representing.delete(id);
+      const all = [...new Set([...ids, ...representing.keys()])];
+      const properties = await Promise.all(all.map((id) => app.registers.land.propertyById(id)));
       // A protected person may live on their plot: its street address would be theirs, so it is not shown.
       const hideAddress = person?.protectedIdentity ?? false;
       return properties
@@ -69,8 +75,10 @@ export default async function meRoutes(app: FastifyInstance) {
           designation,
           municipality,
           registeredAreaM2,
-          address: hideAddress ? null : (address ?? null),
+          // An organisation's property is not where the signatory lives: its address is the register's to show.
+          address: hideAddress && !representing.has(id) ? null : (address ?? null),
           boundary,
+          representing: representing.get(id) ?? null,
         }))
         .sort((a, b) => a.designation.localeCompare(b.designation, 'sv'));
     },

@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { ApiErrorSchema, type Property } from '@lovisa/domain';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import type { SessionUser } from '../plugins/session';
+import { propertyIdsActingFor } from './organisations';
 
-/** An applicant sees the properties they own; an officer sees any property (cases are about them). */
+/**
+ * An applicant sees the properties they own and those of the organisations they sign for; an officer sees any
+ * property (cases are about them).
+ */
 export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUser, propertyId: string) {
   if (user.roles.includes('officer')) return;
-  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+  const owned = await propertyIdsActingFor(app, user.personnummer);
   if (!owned.includes(propertyId)) throw forbidden();
 }
 

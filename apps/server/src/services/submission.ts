@@ -9,12 +9,17 @@ import {
   routeCase,
   routingFacts,
   ruleSetFor,
+  fullName,
   signSummary,
   statutoryClock,
   stockholmDate,
   type ApplicationSubmission,
+  type ApplicantOrganisation,
+  type ApplicantStanding,
   type Evaluation,
+  type Organisation,
   type Property,
+  type PropertyOwner,
   type SignCollectResult,
 } from '@lovisa/domain';
 import { appError, blockedBy, forbidden, notFound } from '../errors';
@@ -48,6 +53,7 @@ import { siteFor } from '../rules/siteFor';
 import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
 import { consentDocumentsToCase, validConsentsOf } from './consent';
 import { partiesAtReceipt, submissionHashOf } from './parties';
+import { standingOn } from './organisations';
 import { hasProtectedParty } from './publicRegister';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -106,11 +112,15 @@ export async function checkApplication(
   evaluation: Evaluation;
   consents: Awaited<ReturnType<typeof validConsentsOf>>;
   files: { type: string; neighbourPropertyId: string | null }[];
+  standing: ApplicantStanding;
+  owners: PropertyOwner[];
+  organisations: Map<string, Organisation>;
 }> {
   const property = await app.registers.land.propertyById(application.propertyId);
   if (!property) throw notFound('property');
-  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-  if (!owned.includes(property.id)) throw forbidden();
+  // Who may apply: an owner, or a signatory of an owning organisation (the domain's applicantStanding).
+  const { standing, owners, organisations } = await standingOn(app, user.personnummer, property.id, at);
+  if (!standing) throw forbidden();
   const ruleSet = ruleSetFor(stockholmDate(at));
   if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
   const files = application.draftId ? await draftFileFacts(app.db, application.draftId, user.personnummer) : [];
@@ -121,7 +131,7 @@ export async function checkApplication(
   const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
   const blocking = evaluation.missing.filter((m) => m.blocking);
   if (blocking.length > 0) throw blockedBy(blocking);
-  return { property, evaluation, consents, files };
+  return { property, evaluation, consents, files, standing, owners, organisations };
 }
 
 async function ownSignOrder(app: FastifyInstance, user: SessionUser, orderRef: string): Promise<SignOrderRow> {
@@ -152,6 +162,22 @@ const lost = async (app: FastifyInstance, order: SignOrderRow, caseId: string) =
   await pointSignOrderAt(app.db, order.orderRef, caseId);
   return done(app, caseId);
 };
+
+/** The organisation a signatory applies for, as the case keeps it: it is the applicant, "genom" the signatory. */
+async function applicantOrganisationOf(
+  app: FastifyInstance,
+  user: SessionUser,
+  organisation: Organisation,
+): Promise<ApplicantOrganisation> {
+  const person = await app.registers.population.personByPersonnummer(user.personnummer);
+  return {
+    orgnr: organisation.orgnr,
+    name: organisation.name,
+    address: organisation.address,
+    // A protected identity is never named, not even as acting for an organisation.
+    signatoryName: person?.protectedIdentity ? null : person ? fullName(person) : user.name,
+  };
+}
 
 /** A signature by the logged-in person: judged again on the day it arrives, and made a case, once. */
 async function receive(
@@ -184,12 +210,21 @@ async function receive(
     ocspResponse: signed.ocspResponse,
     bankIdIssueDate: signed.bankIdIssueDate,
   };
-  // Every other owner of the property is asked to sign the same version (issue #20, ADR 0019).
-  const parties = await partiesAtReceipt(app, user, application, signature, receivedAt);
+  // Every other owner of the property is asked to sign the same version (issue #20, ADR 0019); a signatory
+  // applies for the organisation, whose other signatories sign too when its firmateckning asks (ADR 0024).
+  const forOrganisation = checked.standing.as === 'signatory' ? checked.standing.orgnr : null;
+  const parties = await partiesAtReceipt(app, user, application, signature, receivedAt, {
+    owners: checked.owners,
+    forOrganisation,
+  });
+  const organisation = forOrganisation
+    ? await applicantOrganisationOf(app, user, checked.organisations.get(forOrganisation)!)
+    : null;
   try {
     const created = await createCase(app.db, {
       application,
-      applicant: { personnummer: user.personnummer, name: user.name },
+      applicant: { personnummer: user.personnummer, name: organisation?.name ?? user.name },
+      organisation,
       propertyDesignation: order.propertyDesignation,
       routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),
       assignment: app.config.assignNewCases,

@@ -13516,6 +13516,10 @@ export interface paths {
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
               meToSign: boolean;
               needed: number;
+              organisation: {
+                name: string;
+                orgnr: string;
+              } | null;
               parties: {
                 /** Format: uuid */
                 id: string;
@@ -15322,7 +15326,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Properties the signed-in person owns */
+    /** Properties the signed-in person owns, and those of the organisations they sign for */
     get: {
       parameters: {
         query?: never;
@@ -15350,6 +15354,22 @@ export interface paths {
               id: string;
               municipality: string;
               registeredAreaM2: number;
+              representing?: {
+                /** @enum {string} */
+                legalForm: 'AB' | 'BRF' | 'EK' | 'HB' | 'KB' | 'I' | 'S' | 'E';
+                name: string;
+                orgnr: string;
+                rule:
+                  | {
+                      /** @enum {string} */
+                      kind: 'alone';
+                    }
+                  | {
+                      count: number;
+                      /** @enum {string} */
+                      kind: 'jointly';
+                    };
+              } | null;
             }[];
           };
         };
@@ -30710,6 +30730,10 @@ export interface paths {
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
               meToSign: boolean;
               needed: number;
+              organisation: {
+                name: string;
+                orgnr: string;
+              } | null;
               parties: {
                 /** Format: uuid */
                 id: string;
@@ -30894,6 +30918,10 @@ export interface paths {
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
               meToSign: boolean;
               needed: number;
+              organisation: {
+                name: string;
+                orgnr: string;
+              } | null;
               parties: {
                 /** Format: uuid */
                 id: string;
@@ -38165,6 +38193,8 @@ export interface paths {
               /** @enum {string} */
               measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
               propertyDesignation: string;
+              /** @enum {string} */
+              role: 'applicant' | 'coOwner' | 'agent' | 'signatory';
               signText: string;
               /** @enum {string} */
               state: 'invited' | 'signed' | 'paper';

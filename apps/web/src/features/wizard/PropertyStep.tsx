@@ -1,4 +1,4 @@
-import type { PropertySummary } from '@lovisa/domain';
+import type { MyProperty } from '@lovisa/domain';
 import { api } from '../../api/client';
 import { useApi } from '../../useApi';
 import { useI18n } from '../../i18n/i18n';
@@ -7,7 +7,7 @@ import { PropertyThumbnail } from '../../map/PropertyThumbnail';
 import { useMunicipalityName } from '../../components/municipality';
 
 export function PropertyStep(props: {
-  properties: PropertySummary[];
+  properties: MyProperty[];
   selected: string | undefined;
   onSelect(id: string): void;
 }) {
