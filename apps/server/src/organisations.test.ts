@@ -124,6 +124,17 @@ describe.each(dbKinds)('a signatory applies for the organisation (%s)', (kind) =
       headers: { cookie: officer },
     });
     expect(CasePartiesSchema.parse(officerView.json())).toMatchObject({ complete: true, signed: 2, me: null });
+    // The officer's applicant panel: the förening, its number and address, and who signed for it.
+    const detail = await h.app.inject({
+      method: 'GET',
+      url: `/api/officer/cases/${c.id}`,
+      headers: { cookie: officer },
+    });
+    expect((detail.json() as { officer: { applicant: unknown } }).officer.applicant).toMatchObject({
+      name: BRF_NAME,
+      address: { street: 'Sjöbrisvägen 1', postalCode: '742 31', city: 'Kjellstavik' },
+      organisation: { orgnr: '7696900427', signatoryName: 'Henrik Sjödin' },
+    });
   });
 
   it('a company whose board member signs alone: complete at once, nobody else asked', async () => {

@@ -8856,6 +8856,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -12910,6 +12914,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -14505,6 +14513,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -15803,6 +15815,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -19661,6 +19677,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -20417,6 +20437,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -21404,6 +21428,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -22157,6 +22185,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -22913,6 +22945,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -23672,6 +23708,10 @@ export interface paths {
                     } | null;
                     email: string | null;
                     name: string;
+                    organisation?: {
+                      orgnr: string;
+                      signatoryName: string | null;
+                    } | null;
                     personnummer: string;
                     phone: string | null;
                   };
@@ -24430,6 +24470,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -25415,6 +25459,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -26313,6 +26361,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -27067,6 +27119,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -27822,6 +27878,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -28581,6 +28641,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -29333,6 +29397,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -30230,6 +30298,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -31582,6 +31654,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -32561,6 +32637,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -33673,6 +33753,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };

@@ -3,6 +3,7 @@ import {
   formatOrganisationsnummer,
   isValidOrganisationsnummer,
   normalizeOrganisationsnummer,
+  organisationRecipientLines,
   signingOf,
   type Functionary,
 } from './organisation';
@@ -89,5 +90,26 @@ describe('firmateckning: the register’s text as a signing rule', () => {
       rule: { kind: 'alone' },
     });
     expect(signingOf({ signingText: 'Firman tecknas av styrelsen.', functionaries: [f(EVA, 'SU')] })).toBeNull();
+  });
+});
+
+describe('a letter to an organisation that applied', () => {
+  it('is addressed to the organisation, "genom" its signatory, at its registered address', () => {
+    const org = {
+      orgnr: '7696900427',
+      name: 'Bostadsrättsföreningen Sjöbris i Kjellstavik',
+      address: { street: 'Sjöbrisvägen 1', postalCode: '742 31', city: 'Kjellstavik' },
+      signatoryName: 'Henrik Sjödin',
+    };
+    expect(organisationRecipientLines(org)).toEqual([
+      'Bostadsrättsföreningen Sjöbris i Kjellstavik',
+      'genom Henrik Sjödin',
+      'Sjöbrisvägen 1',
+      '742 31 Kjellstavik',
+    ]);
+    // A signatory with protected identity is not named; an organisation without an address has none.
+    expect(organisationRecipientLines({ ...org, signatoryName: null, address: null })).toEqual([
+      'Bostadsrättsföreningen Sjöbris i Kjellstavik',
+    ]);
   });
 });

@@ -57,11 +57,21 @@ export function PropertyStep(props: {
               <PropertyThumbnail boundary={p.boundary} />
               <span>
                 <strong>{p.designation}</strong>
+                {p.representing && (
+                  <span className="card-option__representing">
+                    {t('property.representing', { name: p.representing.name })}
+                  </span>
+                )}
                 {p.address && <span className="card-option__meta">{p.address}</span>}
                 <span className="card-option__meta">
                   {t('property.area', { area: formatNumber(p.registeredAreaM2, lang) })}
                   {p.boundary.coordinates.length > 1 && t('property.parcels', { n: p.boundary.coordinates.length })}
                 </span>
+                {p.representing?.rule.kind === 'jointly' && (
+                  <span className="card-option__meta">
+                    {t('property.jointly', { count: countWord(p.representing.rule.count, lang) })}
+                  </span>
+                )}
               </span>
             </label>
           ))}
@@ -69,4 +79,10 @@ export function PropertyStep(props: {
       )}
     </>
   );
+}
+
+/** "två i förening", "two jointly": the numbers a firmateckning is written with. */
+function countWord(n: number, lang: string): string {
+  const words = lang === 'sv' ? ['två', 'tre', 'fyra'] : ['two', 'three', 'four'];
+  return words[n - 2] ?? String(n);
 }
