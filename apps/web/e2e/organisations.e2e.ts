@@ -4,10 +4,9 @@ import type { Page } from 'playwright-core';
 import {
   apiLogin,
   approveInTestApp,
-  expectAccessible,
   hasBrowser,
+  lookInBothLanguages,
   repoRoot,
-  shoot,
   submitSignedOutbuilding,
   uiLogin,
   useServerAndBrowser,
@@ -34,21 +33,7 @@ const ring = [
 describe.skipIf(!hasBrowser)('a bostadsrättsförening applies through two signatories jointly', () => {
   const env = useServerAndBrowser();
 
-  /** axe in Swedish and in English; screenshots at 390 and 1280 px into docs/screenshots. */
-  async function look(page: Page, screen: string, name: string) {
-    await expectAccessible(page, `${screen} (sv)`);
-    await page.getByRole('button', { name: 'In English' }).click();
-    await page.locator('html[lang="en"]').waitFor();
-    await expectAccessible(page, `${screen} (en)`);
-    await page.getByRole('button', { name: 'På svenska' }).click();
-    await page.locator('html[lang="sv"]').waitFor();
-    const width = page.viewportSize()!.width;
-    for (const w of [390, 1280]) {
-      await page.setViewportSize({ width: w, height: 900 });
-      await shoot(page, shots, name);
-    }
-    await page.setViewportSize({ width, height: 900 });
-  }
+  const look = (page: Page, screen: string, name: string) => lookInBothLanguages(page, shots, screen, name);
 
   it('Henrik applies for Brf Sjöbris, Ingemar signs by link; both follow the case, which has both signatures', async () => {
     const base = env.server.baseUrl;

@@ -6,8 +6,8 @@ import {
   approveInTestApp,
   expectAccessible,
   hasBrowser,
+  lookInBothLanguages,
   repoRoot,
-  shoot,
   submitSignedOutbuilding,
   uiLogin,
   useServerAndBrowser,
@@ -31,21 +31,7 @@ const ring = [
 describe.skipIf(!hasBrowser)('co-owners sign the same submission', () => {
   const env = useServerAndBrowser();
 
-  /** axe in Swedish and in English; screenshots at 390 and 1280 px into docs/screenshots. */
-  async function look(page: Page, screen: string, name: string) {
-    await expectAccessible(page, `${screen} (sv)`);
-    await page.getByRole('button', { name: 'In English' }).click();
-    await page.locator('html[lang="en"]').waitFor();
-    await expectAccessible(page, `${screen} (en)`);
-    await page.getByRole('button', { name: 'På svenska' }).click();
-    await page.locator('html[lang="sv"]').waitFor();
-    const width = page.viewportSize()!.width;
-    for (const w of [390, 1280]) {
-      await page.setViewportSize({ width: w, height: 900 });
-      await shoot(page, shots, name);
-    }
-    await page.setViewportSize({ width, height: 900 });
-  }
+  const look = (page: Page, screen: string, name: string) => lookInBothLanguages(page, shots, screen, name);
 
   it('Maria applies for Eken 1:22, Per signs by link, the case has both signatures and is in Per’s Mina ärenden', async () => {
     const base = env.server.baseUrl;

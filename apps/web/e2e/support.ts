@@ -262,6 +262,22 @@ export async function shoot(page: Page, dir: string, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
 }
 
+/** axe in Swedish and in English, then full-page screenshots at 390 and 1280 px into `dir`; the width is restored. */
+export async function lookInBothLanguages(page: Page, dir: string, screen: string, name: string) {
+  await expectAccessible(page, `${screen} (sv)`);
+  await page.getByRole('button', { name: 'In English' }).click();
+  await page.locator('html[lang="en"]').waitFor();
+  await expectAccessible(page, `${screen} (en)`);
+  await page.getByRole('button', { name: 'På svenska' }).click();
+  await page.locator('html[lang="sv"]').waitFor();
+  const width = page.viewportSize()!.width;
+  for (const w of [390, 1280]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await shoot(page, dir, name);
+  }
+  await page.setViewportSize({ width, height: 900 });
+}
+
 /**
  * Plays the tester with the simulator's test BankID app: picks the identity in the newest order (or the one
  * found by its QR data or autostart token) and approves it.
