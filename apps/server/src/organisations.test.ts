@@ -9,6 +9,7 @@ import {
 import { dbKinds } from './test/databases';
 import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 import { login, startHarness, submitSigned, testApp, type Harness } from './test/harness';
+import { pdfText } from './test/pdfText';
 
 // Issue #20, organisations (fixtures/companies.json): Bostadsrättsföreningen Sjöbris owns Kjellstavik Sjöbris 1:1
 // and signs "två i förening av ledamöterna" (Henrik Sjödin, ordförande; Ingemar Ström and Mats Holmqvist,
@@ -140,6 +141,12 @@ describe.each(dbKinds)('a signatory applies for the organisation (%s)', (kind) =
   it('a company whose board member signs alone: complete at once, nobody else asked', async () => {
     const c = await submitSigned(h, cookies[OLLE]!, await application(VARVET));
     expect(c.applicantName).toBe('Kjellstaviks Båtvarv AB');
+    // The receipt is addressed to the company at its registered address, through the board member who signed.
+    const receipt = await pdfText((await as(OLLE, 'GET', `/api/me/cases/${c.id}/receipt`)).rawPayload);
+    expect(receipt).toContain('Kjellstaviks Båtvarv AB');
+    expect(receipt).toContain('genom Olle Varg');
+    expect(receipt).toContain('Varvsgatan 2');
+    expect(receipt).not.toContain('Varvsgatan 4'); // Olle's home
     const view = await parties(OLLE, c.id);
     expect(view).toMatchObject({ complete: true, signed: 1, needed: 1, mayInvite: false });
     expect(view.parties.map((p) => [p.name, p.role])).toEqual([['Olle Varg', 'applicant']]);

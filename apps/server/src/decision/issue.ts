@@ -13,6 +13,7 @@ import {
   recipientLines,
   ruleSetOfCase,
   stockholmDate,
+  type Address,
   type ApplicationSubmission,
   type CaseSpecificConditions,
   type DocumentOrder,
@@ -44,6 +45,20 @@ export async function letterLogo(app: FastifyInstance): Promise<RenderOptions['l
   return bytes && { bytes, type: type as 'png' | 'jpeg' };
 }
 
+/**
+ * Whom a letter about the case goes to: the applicant at their address (none for a protected identity), or an
+ * organisation that applied, at its registered address, "genom" its signatory (ADR 0024).
+ */
+export function applicantRecipientLines(
+  row: Pick<CaseRow, 'applicantName' | 'applicantOrganisation'>,
+  person: { address: Address | null } | null,
+  protectedIdentity: boolean,
+): string[] {
+  const organisation = ApplicantOrganisationSchema.safeParse(row.applicantOrganisation);
+  if (organisation.success) return organisationRecipientLines(organisation.data);
+  return recipientLines({ name: row.applicantName, address: person?.address ?? null, protectedIdentity });
+}
+
 /** Addressee, documents with versions, and the case's own terms (startbesked, kontrollansvarig, samråd). */
 async function caseParts(app: FastifyInstance, row: CaseRow) {
   const application = row.application as ApplicationSubmission;
@@ -66,16 +81,8 @@ async function caseParts(app: FastifyInstance, row: CaseRow) {
     // As the after-permit record will fix it: an applicant who names a KA gets the samråd a KA calls for.
     consultation: consultationNeed({ procedure, kontrollansvarig: required || Boolean(named) }),
   };
-  // An organisation that applied is the addressee, at its registered address, "genom" its signatory (ADR 0024).
-  const organisation = ApplicantOrganisationSchema.safeParse(row.applicantOrganisation);
   return {
-    recipient: organisation.success
-      ? organisationRecipientLines(organisation.data)
-      : recipientLines({
-          name: row.applicantName,
-          address: person?.address ?? null,
-          protectedIdentity: person?.protectedIdentity ?? false,
-        }),
+    recipient: applicantRecipientLines(row, person, person?.protectedIdentity ?? false),
     documents: decisionDocumentList(files.map(toAttachmentInfo)),
     caseConditions,
   };
