@@ -136,22 +136,16 @@ export function partiesView(row: CaseRow, parties: PartyRow[], viewer: string | 
   const me = parties.find((p) => p.personnummer === viewer);
   const organisation = ApplicantOrganisationSchema.safeParse(row.applicantOrganisation);
   // People are counted as owners; an organisation that applied, by its signatures against its firmateckning.
-  const counted = status.owners.map((o) =>
-    organisation.success
-      ? o.state === 'signed'
-        ? o.needed
-        : o.state === 'paper'
-          ? o.needed
-          : Math.min(o.signedBy.length, o.needed)
-      : o.state !== 'missing'
-        ? 1
-        : 0,
-  );
+  const byOrganisation = organisation.success;
+  const counted = status.owners.map((o) => {
+    if (!byOrganisation) return o.state === 'missing' ? 0 : 1;
+    return o.state === 'missing' ? Math.min(o.signedBy.length, o.needed) : o.needed;
+  });
   return {
     // A case from before parties were recorded was signed by its only applicant.
     complete: parties.length === 0 || status.complete,
     signed: counted.reduce((a, b) => a + b, 0),
-    needed: organisation.success ? status.owners.reduce((a, o) => a + o.needed, 0) : status.owners.length,
+    needed: byOrganisation ? status.owners.reduce((a, o) => a + o.needed, 0) : status.owners.length,
     submissionHash: hash,
     parties: parties.map((p) => ({
       id: p.id,
