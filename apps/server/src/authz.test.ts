@@ -1844,3 +1844,147 @@ describe('authorization matrix: agents and revoked agents', () => {
     }
   });
 });
+
+/**
+ * Issue #20, organisations: the routes an organisation's signatory reaches, for the callers it concerns. Brf
+ * Sjöbris (fixtures/companies.json) signs two jointly: `signatory` (Henrik Sjödin) applied for it, `coSignatory`
+ * (Ingemar Ström) is a board member asked to sign, `suppleant` (Tomas Nordqvist) is a registered member who does
+ * not sign, and applicant A owns another property. Kept apart from the matrix above: no route is new, these are
+ * the existing routes' answers for callers whose standing comes from the company register.
+ */
+describe('authorization matrix: an organisation’s signatories', () => {
+  const callers = { signatory: '199207312399', coSignatory: '199208022393', suppleant: '199208292392' };
+  const SJOBRIS = '80cce5d0-559c-49a2-a78f-8d1237f026e8';
+  type OrgRole = keyof typeof callers | 'applicantA';
+  let h: Harness;
+  const cookies = {} as Record<OrgRole, string>;
+  let caseId = '';
+  let coSignatoryParty = '';
+  let code = '';
+  const link = async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/me/cases/${caseId}/parties/${coSignatoryParty}/link`,
+      headers: { cookie: cookies.signatory },
+    });
+    return (res.json() as { code: string }).code;
+  };
+
+  beforeAll(async () => {
+    h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000 });
+    const facts = await fixtureFacts(h.registers);
+    for (const [role, pnr] of Object.entries({ ...callers, applicantA: facts.applicantA }))
+      cookies[role as OrgRole] = await login(h, pnr);
+    const property = (await h.registers.land.propertyById(SJOBRIS))!;
+    caseId = (await submitSigned(h, cookies.signatory, applicationFor(property))).id;
+    const parties = await h.app.inject({
+      url: `/api/me/cases/${caseId}/parties`,
+      headers: { cookie: cookies.signatory },
+    });
+    coSignatoryParty = (parties.json() as { parties: { id: string; name: string }[] }).parties.find(
+      (p) => p.name === 'Ingemar Ström',
+    )!.id;
+    code = await link();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const rows: {
+    method: 'GET' | 'POST';
+    route: string;
+    expect: Record<OrgRole, number>;
+    call(role: OrgRole): Promise<Call>;
+  }[] = [
+    {
+      method: 'GET',
+      route: '/api/me/properties',
+      expect: { signatory: 200, coSignatory: 200, suppleant: 200, applicantA: 200 },
+      call: async () => ({ method: 'GET', url: '/api/me/properties' }),
+    },
+    ...['', '/surroundings', '/neighbours'].map((tail) => ({
+      method: 'GET' as const,
+      route: `/api/properties/:id${tail}`,
+      expect: { signatory: 200, coSignatory: 200, suppleant: 403, applicantA: 403 },
+      call: async (): Promise<Call> => ({ method: 'GET', url: `/api/properties/${SJOBRIS}${tail}` }),
+    })),
+    {
+      method: 'POST',
+      route: '/api/applications',
+      expect: { signatory: 202, coSignatory: 202, suppleant: 403, applicantA: 403 },
+      // Each caller sends a draft of their own, drawn on the förening's property.
+      call: async (role) => ({
+        method: 'POST',
+        url: '/api/applications',
+        body: await withDrawings(h, cookies[role], applicationFor((await h.registers.land.propertyById(SJOBRIS))!)),
+      }),
+    },
+    {
+      method: 'GET',
+      route: '/api/me/cases/:id',
+      expect: { signatory: 200, coSignatory: 200, suppleant: 404, applicantA: 404 },
+      call: async () => ({ method: 'GET', url: `/api/me/cases/${caseId}` }),
+    },
+    {
+      method: 'GET',
+      route: '/api/me/cases/:id/parties',
+      expect: { signatory: 200, coSignatory: 200, suppleant: 404, applicantA: 404 },
+      call: async () => ({ method: 'GET', url: `/api/me/cases/${caseId}/parties` }),
+    },
+    {
+      // Only the signatory who applied makes links; the other board member follows the case but does not.
+      method: 'POST',
+      route: '/api/me/cases/:id/parties/:partyId/link',
+      expect: { signatory: 201, coSignatory: 404, suppleant: 404, applicantA: 404 },
+      call: async () => ({ method: 'POST', url: `/api/me/cases/${caseId}/parties/${coSignatoryParty}/link` }),
+    },
+    {
+      // The link opens for the board member it was made for, and for nobody else.
+      method: 'GET',
+      route: '/api/signatures/:code',
+      expect: { signatory: 403, coSignatory: 200, suppleant: 403, applicantA: 403 },
+      call: async () => {
+        code = await link();
+        return { method: 'GET', url: `/api/signatures/${code}` };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/me/cases/:id/withdraw',
+      expect: { signatory: 409, coSignatory: 404, suppleant: 404, applicantA: 404 },
+      // A stale version: the applicant's command is reached (409), nobody else's is.
+      call: async () => ({ method: 'POST', url: `/api/me/cases/${caseId}/withdraw`, body: { version: 99 } }),
+    },
+    {
+      method: 'GET',
+      route: '/api/officer/cases/:id/parties',
+      expect: { signatory: 403, coSignatory: 403, suppleant: 403, applicantA: 403 },
+      call: async () => ({ method: 'GET', url: `/api/officer/cases/${caseId}/parties` }),
+    },
+  ];
+
+  for (const row of rows) {
+    it(`${row.method} ${row.route}`, async () => {
+      const got = {} as Record<OrgRole, number>;
+      for (const role of Object.keys(row.expect) as OrgRole[]) {
+        const call = await row.call(role);
+        const res = await h.app.inject({
+          method: call.method,
+          url: call.url,
+          headers: { cookie: cookies[role] },
+          ...(call.body === undefined ? {} : { payload: call.body as object }),
+        });
+        got[role] = res.statusCode;
+        if (res.statusCode >= 400) expect(res.json().error.code, `${role}: ${res.body}`).toMatch(/\w+/);
+        if (row.route === '/api/applications' && res.statusCode === 202)
+          await h.app.inject({
+            method: 'POST',
+            url: '/api/applications/sign/cancel',
+            headers: { cookie: cookies[role] },
+            payload: { orderRef: res.json().orderRef },
+          });
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+});

@@ -37,6 +37,7 @@ export * from './decision/phrases';
 export * from './decision/delegation';
 export * from './drawingGuidance';
 export * from './parties/signingRules';
+export * from './parties/organisation';
 export * from './parties/schemas';
 export * from './parties/signText';
 export * from './parties/powers';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Luhn over the given digits with weights 2,1,2,1…; returns the check digit that completes them. */
-function luhnCheckDigit(digits: string): number {
+export function luhnCheckDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     const product = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);

@@ -211,8 +211,12 @@ describe('Kjellstavik fixtures', async () => {
     for (const { id } of properties) expect(await registers.land.siteLeaseholdersOf(id)).toEqual([]);
     // Every owner in the ownership file appears among the owners of each property they own.
     for (const { id } of properties)
-      for (const { personnummer } of await registers.land.ownersOf(id))
-        expect(await registers.ownership.propertyIdsOwnedBy(personnummer)).toContain(id);
+      for (const owner of await registers.land.ownersOf(id))
+        expect(
+          owner.personnummer !== undefined
+            ? await registers.ownership.propertyIdsOwnedBy(owner.personnummer)
+            : await registers.ownership.propertyIdsOwnedByOrganisation(owner.organisationsnummer),
+        ).toContain(id);
   });
 
   it('routes through rules every team of which exists', async () => {
@@ -242,8 +246,21 @@ describe('a broken fixture', () => {
       // An owner who is not a person.
       const original = JSON.parse(await readFile(path.join(dir, 'persons.json'), 'utf8')) as unknown[];
       await writeFile(path.join(tmp, 'persons.json'), JSON.stringify(original.slice(1)));
-      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/ownership\.json: an owner is not in persons\.json/);
+      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(
+        /ownership\.json: an owner is in neither persons\.json nor companies\.json/,
+      );
       await cp(path.join(dir, 'persons.json'), path.join(tmp, 'persons.json'));
+      // A company's functionary who is not a person; an organisationsnummer with a wrong check digit.
+      const companies = JSON.parse(await readFile(path.join(dir, 'companies.json'), 'utf8'));
+      companies[0].functionaries[0].personnummer = (original[1] as { personnummer: string }).personnummer;
+      await writeFile(path.join(tmp, 'persons.json'), JSON.stringify(original.filter((_, i) => i !== 1)));
+      await writeFile(path.join(tmp, 'companies.json'), JSON.stringify(companies));
+      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/companies\.json: a functionary of .* is not in persons/);
+      await cp(path.join(dir, 'persons.json'), path.join(tmp, 'persons.json'));
+      companies[0].orgnr = '7696900428';
+      await writeFile(path.join(tmp, 'companies.json'), JSON.stringify(companies));
+      await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/companies\.json is invalid:\n\s+0\.orgnr/);
+      await cp(path.join(dir, 'companies.json'), path.join(tmp, 'companies.json'));
       await writeFile(path.join(tmp, 'ownership.json'), '{not json');
       await expect(loadFixtureRegisters(tmp)).rejects.toThrow(/ownership\.json: cannot read JSON/);
       await cp(path.join(dir, 'ownership.json'), path.join(tmp, 'ownership.json'));

@@ -6,6 +6,8 @@ import {
   DetailedPlanSchema,
   FeeScheduleSchema,
   OfficerSchema,
+  OrganisationSchema,
+  OrganisationsnummerSchema,
   PersonSchema,
   PersonnummerSchema,
   PhraseLibrarySchema,
@@ -13,14 +15,23 @@ import {
   RoutingRuleSchema,
   TeamSchema,
   type FeeSchedule,
+  type Organisation,
   type PhraseLibrary,
   type RoutingRule,
 } from '@lovisa/domain';
 import { readFixture } from './fixtureFiles';
 import { boundariesTouch, neighbourIndex } from './neighbours';
-import type { Registers } from './interfaces';
+import type { PropertyOwner, Registers } from './interfaces';
 
-const OwnershipSchema = z.array(z.object({ personnummer: PersonnummerSchema, propertyIds: z.array(z.uuid()) }));
+/** Who owns what: a person by personnummer, or an organisation by organisationsnummer (companies.json). */
+const OwnershipSchema = z.array(
+  z.union([
+    z.object({ personnummer: PersonnummerSchema, propertyIds: z.array(z.uuid()) }),
+    z.object({ organisationsnummer: OrganisationsnummerSchema, propertyIds: z.array(z.uuid()) }),
+  ]),
+);
+type OwnershipRow = z.infer<typeof OwnershipSchema>[number];
+const holderKey = (o: OwnershipRow) => ('personnummer' in o ? o.personnummer : o.organisationsnummer);
 
 /** `<repo>/fixtures`, wherever the process was started from. */
 export function defaultFixturesDir(): string {
@@ -50,7 +61,7 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
   const propertyByDesignation = new Map(properties.map((p) => [designationKey(p.designation), p]));
   const planById = new Map(plans.map((p) => [p.id, p]));
   const neighbours = neighbourIndex(properties);
-  const ownedBy = new Map(ownership.map((o) => [o.personnummer, o.propertyIds]));
+  const ownedBy = new Map(ownership.map((o) => [holderKey(o), o.propertyIds]));
   const officerByPnr = new Map(officers.map((o) => [o.personnummer, o]));
   const byDesignation = [...properties].sort((x, y) => x.designation.localeCompare(y.designation, 'sv'));
 
@@ -58,26 +69,44 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
   const leaseholds = existsSync(path.join(dir, 'site-leaseholds.json'))
     ? await readFixture(dir, 'site-leaseholds.json', OwnershipSchema)
     : [];
+  // The company register (Bolagsverket-like) is optional too: a town's data may have no organisation owners.
+  const companies = existsSync(path.join(dir, 'companies.json'))
+    ? await readFixture(dir, 'companies.json', z.array(OrganisationSchema))
+    : [];
+  const companyByNr = new Map(companies.map((c) => [c.orgnr, c]));
+  for (const c of companies)
+    for (const f of c.functionaries)
+      if (!personByPnr.has(f.personnummer))
+        throw new Error(`fixtures/companies.json: a functionary of ${c.name} is not in persons.json`);
   for (const [file, rows] of [
     ['ownership.json', ownership],
     ['site-leaseholds.json', leaseholds],
   ] as const) {
     for (const o of rows) {
-      if (!personByPnr.has(o.personnummer)) throw new Error(`fixtures/${file}: an owner is not in persons.json`);
+      if ('personnummer' in o ? !personByPnr.has(o.personnummer) : !companyByNr.has(o.organisationsnummer))
+        throw new Error(`fixtures/${file}: an owner is in neither persons.json nor companies.json`);
       for (const id of o.propertyIds)
         if (!propertyById.has(id)) throw new Error(`fixtures/${file}: unknown property ${id}`);
     }
   }
-  const holdersOf = (rows: { personnummer: string; propertyIds: string[] }[]) => {
-    const byProperty = new Map<string, string[]>();
-    for (const o of rows)
-      for (const id of o.propertyIds) byProperty.set(id, [...(byProperty.get(id) ?? []), o.personnummer]);
+  const holdersOf = (rows: OwnershipRow[]) => {
+    const byProperty = new Map<string, OwnershipRow[]>();
+    for (const o of rows) for (const id of o.propertyIds) byProperty.set(id, [...(byProperty.get(id) ?? []), o]);
     // The fixtures hold no shares: co-holders hold equal parts, as most spouses do.
-    return (id: string) => {
+    return (id: string): PropertyOwner[] => {
       const holders = byProperty.get(id) ?? [];
-      return holders.map((personnummer) => ({ personnummer, share: `1/${holders.length}` }));
+      const share = `1/${holders.length}`;
+      return holders.map((o) =>
+        'personnummer' in o
+          ? { personnummer: o.personnummer, share }
+          : { organisationsnummer: o.organisationsnummer, share },
+      );
     };
   };
+  const organisationsOf = new Map<string, Organisation[]>();
+  for (const c of companies)
+    for (const f of c.functionaries)
+      organisationsOf.set(f.personnummer, [...(organisationsOf.get(f.personnummer) ?? []), c]);
   const ownersOf = holdersOf(ownership);
   const leaseholdersOf = holdersOf(leaseholds);
   for (const p of properties) {
@@ -106,7 +135,15 @@ export async function loadFixtureRegisters(dir: string): Promise<Registers> {
       ownersOf: async (id) => ownersOf(id),
       siteLeaseholdersOf: async (id) => leaseholdersOf(id),
     },
-    ownership: { propertyIdsOwnedBy: async (pnr) => [...(ownedBy.get(pnr) ?? [])] },
+    ownership: {
+      // A personnummer and an organisationsnummer never collide (12 digits against 10).
+      propertyIdsOwnedBy: async (pnr) => [...(ownedBy.get(pnr) ?? [])],
+      propertyIdsOwnedByOrganisation: async (orgnr) => [...(ownedBy.get(orgnr) ?? [])],
+    },
+    companies: {
+      organisationByNumber: async (orgnr) => companyByNr.get(orgnr) ?? null,
+      organisationsOfPerson: async (pnr) => [...(organisationsOf.get(pnr) ?? [])],
+    },
     staff: {
       officers: async () => [...officers],
       teams: async () => [...teams],

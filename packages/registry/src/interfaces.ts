@@ -1,4 +1,4 @@
-import type { DetailedPlan, Officer, Person, Property, Team } from '@lovisa/domain';
+import type { DetailedPlan, Officer, Organisation, Person, Property, Team } from '@lovisa/domain';
 
 /** Population register (modelled on SPAR): person by personnummer. */
 export interface PopulationRegister {
@@ -25,11 +25,25 @@ export interface LandRegister {
   siteLeaseholdersOf(propertyId: string): Promise<PropertyOwner[]>;
 }
 
-/** One registered owner of a property (a title, lagfart) and their share, e.g. "1/2". */
-export interface PropertyOwner {
+/**
+ * One registered owner of a property (a title, lagfart) and their share, e.g. "1/2": a person, or an organisation
+ * (a company, a bostadsrättsförening) known by its organisationsnummer.
+ */
+export type PropertyOwner = PersonOwner | OrganisationOwner;
+export interface PersonOwner {
   personnummer: string;
   share: string;
+  organisationsnummer?: never;
 }
+export interface OrganisationOwner {
+  organisationsnummer: string;
+  share: string;
+  personnummer?: never;
+}
+
+/** The owners who are people (an organisation is heard, asked and told through its signatories, not here). */
+export const personOwners = (owners: readonly PropertyOwner[]): PersonOwner[] =>
+  owners.filter((o): o is PersonOwner => o.personnummer !== undefined);
 
 /**
  * Properties owned by a person. In a real municipality this is its own property system, not Lantmäteriet:
@@ -37,6 +51,22 @@ export interface PropertyOwner {
  */
 export interface OwnershipLookup {
   propertyIdsOwnedBy(personnummer: string): Promise<string[]>;
+  /** Properties an organisation owns, by its organisationsnummer; [] for none. */
+  propertyIdsOwnedByOrganisation(organisationsnummer: string): Promise<string[]>;
+}
+
+/**
+ * Company register (modelled on Bolagsverket's företagsinformation): an organisation's name, legal form, postal
+ * address, registered firmateckning text and functionaries. What the text means is the domain's `signingOf`.
+ */
+export interface CompanyRegister {
+  /** null when no organisation has that number. */
+  organisationByNumber(organisationsnummer: string): Promise<Organisation | null>;
+  /**
+   * Organisations where the person is a registered functionary (any role; whether they sign is `signingOf`'s to
+   * say). Bolagsverket answers this as an engagement search by personnummer; [] for none.
+   */
+  organisationsOfPerson(personnummer: string): Promise<Organisation[]>;
 }
 
 /** The municipality's own staff directory: officers and teams. */
@@ -56,6 +86,7 @@ export interface Registers {
   population: PopulationRegister;
   land: LandRegister;
   ownership: OwnershipLookup;
+  companies: CompanyRegister;
   staff: StaffDirectory;
   /** Fixture data only: the people a simulated BankID can log in as. Real registers have none. */
   testIdentities?: () => Promise<TestIdentity[]>;

@@ -23,7 +23,7 @@ import {
   type DraftData,
   type Footprint,
   type MeasureType,
-  type PropertySummary,
+  type MyProperty,
   findingMessage,
   message,
   type Message,
@@ -33,7 +33,7 @@ export const wizardSteps = ['chooseProperty', 'measure', 'map', 'details', 'atta
 export type WizardStep = (typeof wizardSteps)[number];
 
 export interface WizardContext {
-  properties: PropertySummary[];
+  properties: MyProperty[];
   propertyId: string | undefined;
   measure: MeasureType | undefined;
   footprints: Footprint[];
@@ -271,7 +271,7 @@ export const applicationMachine = setup({
     input: {} as WizardInput,
   },
   actors: {
-    loadProperties: fromPromise<PropertySummary[]>(async () => {
+    loadProperties: fromPromise<MyProperty[]>(async () => {
       throw new Error('loadProperties is provided by the app');
     }),
     /** Saves the draft; answers when the server has it (its `updatedAt`), so the page can say "Sparat 14:02". */
@@ -306,13 +306,13 @@ export const applicationMachine = setup({
       context.resumeStep === step &&
       Boolean(
         context.propertyId &&
-        (event as unknown as { output: PropertySummary[] }).output.some((p) => p.id === context.propertyId),
+        (event as unknown as { output: MyProperty[] }).output.some((p) => p.id === context.propertyId),
       ),
   },
   actions: {
     clearError: assign({ error: undefined }),
     acceptProperties: assign(({ event }) => ({
-      properties: (event as unknown as { output: PropertySummary[] }).output,
+      properties: (event as unknown as { output: MyProperty[] }).output,
       resumeStep: undefined,
     })),
     draftNotSaved: assign({ error: DRAFT_NOT_SAVED }),
@@ -436,7 +436,7 @@ export const applicationMachine = setup({
             actions: [
               'acceptProperties',
               assign(({ context, event }) => {
-                const owned = (event as unknown as { output: PropertySummary[] }).output.some(
+                const owned = (event as unknown as { output: MyProperty[] }).output.some(
                   (p) => p.id === context.propertyId,
                 );
                 return owned || !context.propertyId

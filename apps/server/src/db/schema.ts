@@ -149,6 +149,11 @@ export const cases = pgTable(
      * register. Set on arrival, and again by the register itself when the population register's answer changes.
      */
     protectedParty: boolean('protected_party').notNull().default(false),
+    /**
+     * When a signatory applied for an organisation that owns the property (ApplicantOrganisationSchema): the
+     * organisation is the applicant, `applicant_name` is its name, `applicant_personnummer` the signatory who sent it.
+     */
+    applicantOrganisation: jsonb('applicant_organisation'),
   },
   (t) => [
     uniqueIndex('cases_diary_number_idx').on(t.diaryNumber),
@@ -708,6 +713,8 @@ export const caseParties = pgTable(
     paperReceivedOn: date('paper_received_on', { mode: 'string' }),
     /** An agent's power of attorney (ADR 0023): the agent acts on the case only while it holds. */
     powerId: uuid('power_id').references(() => powersOfAttorney.id),
+    /** For a signatory of an owning organisation: its firmateckning (SigningRuleSchema) on the day of receipt. */
+    signingRule: jsonb('signing_rule'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -3,14 +3,17 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { asc, eq } from 'drizzle-orm';
 import {
+  ApplicantOrganisationSchema,
   consultationNeed,
   decisionDocument,
   decisionDocumentList,
   kontrollansvarigRequired,
   measureLabels,
+  organisationRecipientLines,
   recipientLines,
   ruleSetOfCase,
   stockholmDate,
+  type Address,
   type ApplicationSubmission,
   type CaseSpecificConditions,
   type DocumentOrder,
@@ -42,6 +45,20 @@ export async function letterLogo(app: FastifyInstance): Promise<RenderOptions['l
   return bytes && { bytes, type: type as 'png' | 'jpeg' };
 }
 
+/**
+ * Whom a letter about the case goes to: the applicant at their address (none for a protected identity), or an
+ * organisation that applied, at its registered address, "genom" its signatory (ADR 0024).
+ */
+export function applicantRecipientLines(
+  row: Pick<CaseRow, 'applicantName' | 'applicantOrganisation'>,
+  person: { address: Address | null } | null,
+  protectedIdentity: boolean,
+): string[] {
+  const organisation = ApplicantOrganisationSchema.safeParse(row.applicantOrganisation);
+  if (organisation.success) return organisationRecipientLines(organisation.data);
+  return recipientLines({ name: row.applicantName, address: person?.address ?? null, protectedIdentity });
+}
+
 /** Addressee, documents with versions, and the case's own terms (startbesked, kontrollansvarig, samråd). */
 async function caseParts(app: FastifyInstance, row: CaseRow) {
   const application = row.application as ApplicationSubmission;
@@ -65,11 +82,7 @@ async function caseParts(app: FastifyInstance, row: CaseRow) {
     consultation: consultationNeed({ procedure, kontrollansvarig: required || Boolean(named) }),
   };
   return {
-    recipient: recipientLines({
-      name: row.applicantName,
-      address: person?.address ?? null,
-      protectedIdentity: person?.protectedIdentity ?? false,
-    }),
+    recipient: applicantRecipientLines(row, person, person?.protectedIdentity ?? false),
     documents: decisionDocumentList(files.map(toAttachmentInfo)),
     caseConditions,
   };

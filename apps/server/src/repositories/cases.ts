@@ -168,6 +168,8 @@ export interface NewCase {
   assignment?: AssignmentPolicy;
   /** A party has a protected identity: kept out of the public register. */
   protectedParty?: boolean;
+  /** The organisation a signatory applied for (ApplicantOrganisationSchema): then the applicant. */
+  organisation?: unknown;
   /** Who signs the submission (issue #20): the applicant, signed, and each co-owner still to sign. */
   parties?: Omit<typeof caseParties.$inferInsert, 'caseId'>[];
   /** Whose draft it was, when not the applicant's: an agent's (ADR 0023). */
@@ -272,6 +274,7 @@ async function storeCase(db: Db, input: NewCase): Promise<CaseSummary> {
         draftId: input.application.draftId ?? null,
         protectedParty: input.protectedParty ?? false,
         applicantName: input.applicant.name,
+        applicantOrganisation: input.organisation ?? null,
         propertyId: application.propertyId,
         propertyDesignation: input.propertyDesignation,
         measure: application.measure,

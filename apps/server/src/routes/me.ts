@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, MeSchema, PropertySummarySchema, type Property } from '@lovisa/domain';
+import { ApiErrorSchema, MeSchema, MyPropertySchema, type Property } from '@lovisa/domain';
 import { currentUser, privateTo } from '../plugins/session';
+import { representedOrganisations } from '../services/organisations';
 import { agentProperties } from '../services/powers';
 
 /** The signed-in applicant: what the registers already know, so the applicant never types it. */
@@ -50,34 +51,46 @@ export default async function meRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['applicant'],
-        summary: 'Properties the signed-in person owns, and those an owner gave them a power of attorney for',
-        response: { 200: z.array(PropertySummarySchema), 401: ApiErrorSchema },
+        summary:
+          'Properties the signed-in person owns, those of the organisations they sign for, and those an owner gave them a power of attorney for',
+        response: { 200: z.array(MyPropertySchema), 401: ApiErrorSchema },
       },
     },
     async (request) => {
       const user = currentUser(request);
-      const [owned, person, asAgent] = await Promise.all([
+      const [owned, person, asAgent, organisations] = await Promise.all([
         app.registers.ownership.propertyIdsOwnedBy(user.personnummer),
         app.registers.population.personByPersonnummer(user.personnummer),
         agentProperties(app, user.personnummer),
+        representedOrganisations(app, user.personnummer),
       ]);
-      // An agent may apply for the properties an owner gave them a power of attorney for (ADR 0023).
-      const ids = [...owned, ...asAgent.map((a) => a.propertyId).filter((id) => !owned.includes(id))];
-      const properties = await Promise.all(ids.map((id) => app.registers.land.propertyById(id)));
+      // Their own first; a property of an organisation they sign for says whom they would apply for (ADR 0024), and
+      // one an owner gave them a power of attorney for, whose owner they act for (ADR 0023).
+      const representing = new Map(organisations.flatMap((o) => o.propertyIds.map((id) => [id, o.organisation])));
+      for (const id of owned) representing.delete(id);
+      const agentFor = new Map(
+        asAgent
+          .filter((a) => !owned.includes(a.propertyId) && !representing.has(a.propertyId))
+          .map((a) => [a.propertyId, a]),
+      );
+      const all = [...new Set([...owned, ...representing.keys(), ...agentFor.keys()])];
+      const properties = await Promise.all(all.map((id) => app.registers.land.propertyById(id)));
       // A protected person may live on their plot: its street address would be theirs, so it is not shown.
       const hideAddress = person?.protectedIdentity ?? false;
       return properties
         .filter((p): p is Property => p !== null)
         .map(({ id, designation, municipality, registeredAreaM2, address, boundary }) => {
-          const agent = owned.includes(id) ? undefined : asAgent.find((a) => a.propertyId === id);
+          const agent = agentFor.get(id);
           return {
             id,
             designation,
             municipality,
             registeredAreaM2,
-            // Nor the address of a property the agent acts on: it may be a protected owner's home.
-            address: hideAddress || agent ? null : (address ?? null),
+            // An organisation's property is not where the signatory lives: its address is the register's to show.
+            // Not so a property an agent acts on: it may be a protected owner's home.
+            address: (hideAddress && !representing.has(id)) || agent ? null : (address ?? null),
             boundary,
+            representing: representing.get(id) ?? null,
             ...(agent ? { actingFor: { principalName: agent.principalName } } : {}),
           };
         })

@@ -1,3 +1,4 @@
+import { personOwners } from '@lovisa/registry';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
@@ -70,7 +71,7 @@ async function invitationView(
 ): Promise<ConsentInvitation> {
   const [property, owners] = await Promise.all([
     app.registers.land.propertyById(row.neighbourPropertyId),
-    app.registers.land.ownersOf(row.neighbourPropertyId),
+    app.registers.land.ownersOf(row.neighbourPropertyId).then(personOwners),
   ]);
   const people = await Promise.all(owners.map((o) => app.registers.population.personByPersonnummer(o.personnummer)));
   return {
@@ -120,7 +121,7 @@ export async function validConsentsOf(
     const neighbour = await app.registers.land.propertyById(invitation.neighbourPropertyId);
     const current = neighbour && subjectOf(data, neighbour);
     if (!neighbour || !current) continue;
-    const owners = (await app.registers.land.ownersOf(neighbour.id)).map((o) => o.personnummer);
+    const owners = personOwners(await app.registers.land.ownersOf(neighbour.id)).map((o) => o.personnummer);
     const signed = answers.filter((a) => a.invitationId === invitation.id && a.answer === 'consented' && a.subject);
     const consents = signed.map((a) => ({
       personnummer: a.personnummer,

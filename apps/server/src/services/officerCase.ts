@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  ApplicantOrganisationSchema,
   CaseAssessmentSchema,
   caseCommandLimits,
   consultationReplyBounds,
@@ -79,12 +80,21 @@ async function officerView(
   const assessed = CaseAssessmentSchema.safeParse(events.find((e) => e.type === 'assessed')?.data);
   const routed = events.find((e) => e.type === 'routed')?.data.reason;
   const details = (row.application as { details?: { email?: string; phone?: string } }).details ?? {};
+  const organisation = ApplicantOrganisationSchema.safeParse(row.applicantOrganisation);
   return {
     applicant: {
       name: row.applicantName,
       personnummer: maskPersonnummer(row.applicantPersonnummer),
       // A protected identity's address is never shown; nor is the protection itself (no address, like anyone without one).
-      address: person && !person.protectedIdentity && person.address ? person.address : null,
+      // An organisation that applied is written to at its registered address.
+      address: organisation.success
+        ? organisation.data.address
+        : person && !person.protectedIdentity && person.address
+          ? person.address
+          : null,
+      organisation: organisation.success
+        ? { orgnr: organisation.data.orgnr, signatoryName: organisation.data.signatoryName }
+        : null,
       email: details.email?.trim() || null,
       phone: details.phone?.trim() || null,
     },

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
+  ApplicantOrganisationSchema,
   ApplicationSubmissionSchema,
+  SigningRuleSchema,
   coOwnerSignText,
   powerLifeState,
   type ApplicantStanding,
@@ -14,6 +16,7 @@ import {
   type CasePartyRole,
   type CasePartyState,
   type PartySignRequest,
+  type PropertyOwner,
 } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { appError, notFound } from '../errors';
@@ -42,7 +45,9 @@ export const nameOf = async (app: FastifyInstance, personnummer: string) => {
 /**
  * The parties recorded with a new case: the one who signed (the applicant, or an agent for the applicant through a
  * power of attorney, ADR 0023) and each other registered owner of the property, invited to sign the same version.
- * The land register's owners on the day it arrived are the owners.
+ * The land register's owners on the day it arrived are the owners. An owning organisation signs through its
+ * signatories: the applicant's signature counts for the organisation they applied for, and when its firmateckning
+ * needs more than one, its other signatories are invited too (ADR 0024).
  */
 export async function partiesAtReceipt(
   app: FastifyInstance,
@@ -50,20 +55,41 @@ export async function partiesAtReceipt(
   application: ApplicationSubmission,
   signed: NewCase['signed'],
   at: Date,
-  standing: ApplicantStanding = { as: 'owner' },
+  who: { owners: readonly PropertyOwner[]; standing: ApplicantStanding },
 ): Promise<NonNullable<NewCase['parties']>> {
   const hash = submissionHashOf(application);
-  const owners = await app.registers.land.ownersOf(application.propertyId);
-  const agent = standing.as === 'agent' ? standing : null;
-  const applicant = agent?.principal ?? signer.personnummer;
-  const others = owners.filter((o) => o.personnummer !== applicant && o.personnummer !== signer.personnummer);
+  const agent = who.standing.as === 'agent' ? who.standing : null;
+  const forOrganisation = who.standing.as === 'signatory' ? who.standing.orgnr : null;
+  const ruleOf = (key: string) => {
+    const owner = who.owners.find((o) => o.kind === 'organisation' && o.orgnr === key);
+    return owner?.kind === 'organisation' ? owner.rule : null;
+  };
+  // Who else must sign, each once: every other person owner, and the signatories of every owning organisation
+  // whose firmateckning the applicant's own signature does not already satisfy.
+  const others: { personnummer: string; ownerKey: string; role: 'coOwner' | 'signatory' }[] = [];
+  const seen = new Set([signer.personnummer, ...(agent ? [agent.principal] : [])]);
+  for (const o of who.owners) {
+    if (o.kind === 'person') {
+      if (!seen.has(o.personnummer))
+        others.push({ personnummer: o.personnummer, ownerKey: o.personnummer, role: 'coOwner' });
+      seen.add(o.personnummer);
+      continue;
+    }
+    if (o.orgnr === forOrganisation && o.rule.kind === 'alone') continue;
+    for (const s of o.signatories) {
+      if (!seen.has(s)) others.push({ personnummer: s, ownerKey: o.orgnr, role: 'signatory' });
+      seen.add(s);
+    }
+  }
+  const signerKey = agent?.principal ?? forOrganisation ?? signer.personnummer;
   return [
     {
       id: crypto.randomUUID(),
       personnummer: signer.personnummer,
       name: await nameOf(app, signer.personnummer),
       role: agent ? 'agent' : 'applicant',
-      ownerKey: applicant,
+      ownerKey: signerKey,
+      signingRule: ruleOf(signerKey),
       submissionHash: hash,
       state: 'signed',
       signature: signed.signature,
@@ -78,8 +104,9 @@ export async function partiesAtReceipt(
         id: crypto.randomUUID(),
         personnummer: o.personnummer,
         name: await nameOf(app, o.personnummer),
-        role: 'coOwner',
-        ownerKey: o.personnummer,
+        role: o.role,
+        ownerKey: o.ownerKey,
+        signingRule: ruleOf(o.ownerKey),
         submissionHash: hash,
         state: 'invited',
         // Each a millisecond later: the list keeps the register's order.
@@ -102,10 +129,14 @@ export function partiesView(
   today = stockholmDate(row.receivedAt),
 ): CaseParties {
   const hash = submissionHashOf(ApplicationSubmissionSchema.parse(row.application));
-  const owners = [...new Set(parties.map((p) => p.ownerKey))].map((k) => ({
-    kind: 'person' as const,
-    personnummer: k,
-  }));
+  // An organisation's rows carry its firmateckning as it was on the day of receipt; a person's carry none.
+  const owners = [...new Set(parties.map((p) => p.ownerKey))].map((k): PropertyOwner => {
+    const rows = parties.filter((p) => p.ownerKey === k);
+    const rule = SigningRuleSchema.safeParse(rows.find((p) => p.signingRule)?.signingRule);
+    return rule.success
+      ? { kind: 'organisation', orgnr: k, signatories: rows.map((p) => p.personnummer), rule: rule.data }
+      : { kind: 'person', personnummer: k };
+  });
   const powerOfParty = (p: PartyRow) => powers.find((w) => w.id === p.powerId) ?? null;
   const asSigned = parties.flatMap((p) => {
     const power = powerOfParty(p);
@@ -128,11 +159,18 @@ export function partiesView(
     },
   );
   const me = parties.find((p) => p.personnummer === viewer);
+  const organisation = ApplicantOrganisationSchema.safeParse(row.applicantOrganisation);
+  // People are counted as owners; an organisation that applied, by its signatures against its firmateckning.
+  const byOrganisation = organisation.success;
+  const counted = status.owners.map((o) => {
+    if (!byOrganisation) return o.state === 'missing' ? 0 : 1;
+    return o.state === 'missing' ? Math.min(o.signedBy.length, o.needed) : o.needed;
+  });
   return {
     // A case from before parties were recorded was signed by its only applicant.
     complete: parties.length === 0 || status.complete,
-    signed: status.owners.filter((o) => o.state !== 'missing').length,
-    needed: status.owners.length,
+    signed: counted.reduce((a, b) => a + b, 0),
+    needed: byOrganisation ? status.owners.reduce((a, o) => a + o.needed, 0) : status.owners.length,
     submissionHash: hash,
     parties: parties.map((p) => {
       const power = powerOfParty(p);
@@ -157,6 +195,7 @@ export function partiesView(
     me: (me?.role as CasePartyRole | undefined) ?? (viewer === row.applicantPersonnummer ? 'applicant' : null),
     meToSign: me?.state === 'invited' && me.role !== 'agent',
     mayInvite: viewer === row.applicantPersonnummer && !status.complete && row.status !== 'withdrawn',
+    organisation: organisation.success ? { orgnr: organisation.data.orgnr, name: organisation.data.name } : null,
   };
 }
 
@@ -229,8 +268,11 @@ export async function openSigning(app: FastifyInstance, user: SessionUser, code:
 /** What the co-owner sees and signs: the text in the BankID app, the facts, and their state. */
 export function signRequestOf(app: FastifyInstance, opened: Awaited<ReturnType<typeof openSigning>>): PartySignRequest {
   const { party, row, application, hash } = opened;
+  const organisation = ApplicantOrganisationSchema.safeParse(row.applicantOrganisation);
+  const asSignatory = party.role === 'signatory' && organisation.success;
   return {
     applicantName: row.applicantName,
+    role: party.role as CasePartyRole,
     diaryNumber: row.diaryNumber,
     propertyDesignation: row.propertyDesignation,
     measure: application.measure,
@@ -242,6 +284,7 @@ export function signRequestOf(app: FastifyInstance, opened: Awaited<ReturnType<t
       diaryNumber: row.diaryNumber,
       applicantName: row.applicantName,
       municipality: app.config.municipality.name,
+      ...(asSignatory ? { signatoryFor: organisation.data.name } : {}),
     }),
     submissionHash: hash,
     caseId: row.id,

@@ -27,6 +27,7 @@ import {
   revokePower,
   type PowerRow,
 } from '../repositories/powers';
+import { standingOn } from './organisations';
 import { nameOf } from './parties';
 
 const today = (app: FastifyInstance) => stockholmDate(app.clock());
@@ -51,15 +52,7 @@ export async function standingOf(
   propertyId: string,
   caseId: string | null = null,
 ): Promise<ApplicantStanding | null> {
-  const [owners, held] = await Promise.all([
-    app.registers.land.ownersOf(propertyId),
-    powersHeldBy(app.db, personnummer),
-  ]);
-  return applicantStanding(
-    personnummer,
-    owners.map((o) => ({ kind: 'person' as const, personnummer: o.personnummer })),
-    { propertyId, caseId, today: today(app), powers: held.map(powerOf) },
-  );
+  return (await standingOn(app, personnummer, propertyId, app.clock(), caseId)).standing;
 }
 
 /** The owner an agent applies for, as the case names its applicant: the population register's name. */

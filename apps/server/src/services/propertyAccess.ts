@@ -6,8 +6,8 @@ import type { SessionUser } from '../plugins/session';
 import { standingOf } from './powers';
 
 /**
- * An applicant sees the properties they own, and those they hold a power of attorney for today (ADR 0023); an
- * officer sees any property (cases are about them).
+ * An applicant sees the properties they may apply for: their own, those of the organisations they sign for
+ * (ADR 0024) and those they hold a power of attorney for today (ADR 0023); an officer sees any property.
  */
 export async function assertMaySeeProperty(app: FastifyInstance, user: SessionUser, propertyId: string) {
   if (user.roles.includes('officer')) return;

@@ -14,7 +14,7 @@ import {
   type PublicRegisterQuery,
   type PublicStatus,
 } from '@lovisa/domain';
-import type { Registers } from '@lovisa/registry';
+import { personOwners, type Registers } from '@lovisa/registry';
 import { cases, decisionAnnouncements } from '../db/schema';
 
 /**
@@ -26,7 +26,7 @@ import { cases, decisionAnnouncements } from '../db/schema';
 
 /** Whether the applicant or a registered owner of the property has a protected identity. */
 export async function hasProtectedParty(registers: Registers, applicant: string, propertyId: string) {
-  const owners = await registers.land.ownersOf(propertyId);
+  const owners = personOwners(await registers.land.ownersOf(propertyId));
   const people = [applicant, ...owners.map((o) => o.personnummer).filter((p) => p !== applicant)];
   const found = await Promise.all(people.map((p) => registers.population.personByPersonnummer(p)));
   return found.some((p) => p?.protectedIdentity === true);

@@ -1,14 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import {
-  receiptDocument,
-  recipientLines,
-  stockholmDate,
-  type ApplicationSubmission,
-  type AttachmentType,
-} from '@lovisa/domain';
+import { receiptDocument, stockholmDate, type ApplicationSubmission, type AttachmentType } from '@lovisa/domain';
 import { attachments } from '../db/schema';
-import { letterhead, letterLogo } from '../decision/issue';
+import { applicantRecipientLines, letterhead, letterLogo } from '../decision/issue';
 import { renderDecision } from '../decision/renderDecision';
 import type { CaseRow } from '../repositories/cases';
 
@@ -32,11 +26,7 @@ export async function receiptPdf(app: FastifyInstance, row: CaseRow): Promise<{ 
     // A protected identity's address is never printed (nor is the protection said).
     applicant: {
       name: row.applicantName,
-      addressLines: recipientLines({
-        name: row.applicantName,
-        address: person?.address ?? null,
-        protectedIdentity: row.protectedParty || (person?.protectedIdentity ?? false),
-      }),
+      addressLines: applicantRecipientLines(row, person, row.protectedParty || (person?.protectedIdentity ?? false)),
     },
     propertyDesignation: row.propertyDesignation,
     application: row.application as ApplicationSubmission,

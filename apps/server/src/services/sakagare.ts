@@ -1,5 +1,5 @@
 import { selectSakagare, type SakagareProperty } from '@lovisa/domain';
-import type { Registers } from '@lovisa/registry';
+import { personOwners, type Registers } from '@lovisa/registry';
 
 /**
  * The sakägare of a measure on a property, from the registers: the land register's properties near the site, their
@@ -23,8 +23,9 @@ export async function sakagareOf(
         registers.land.siteLeaseholdersOf(id),
       ]);
       const holders = [
-        ...owners.map((o) => ({ ...o, holds: 'ownership' as const })),
-        ...leaseholders.map((o) => ({ ...o, holds: 'siteLeasehold' as const })),
+        // An organisation owner is heard through its signatories: not yet here (ADR 0024).
+        ...personOwners(owners).map((o) => ({ ...o, holds: 'ownership' as const })),
+        ...personOwners(leaseholders).map((o) => ({ ...o, holds: 'siteLeasehold' as const })),
       ];
       const people = await Promise.all(holders.map((o) => registers.population.personByPersonnummer(o.personnummer)));
       return property && { property, owners: holders.map((o, i) => ({ ...o, person: people[i] ?? null })) };

@@ -9,13 +9,17 @@ import {
   routeCase,
   routingFacts,
   ruleSetFor,
+  fullName,
   signSummary,
   statutoryClock,
   stockholmDate,
-  type ApplicantStanding,
   type ApplicationSubmission,
+  type ApplicantOrganisation,
+  type ApplicantStanding,
   type Evaluation,
+  type Organisation,
   type Property,
+  type PropertyOwner,
   type SignCollectResult,
 } from '@lovisa/domain';
 import { appError, blockedBy, forbidden, notFound } from '../errors';
@@ -49,7 +53,8 @@ import { siteFor } from '../rules/siteFor';
 import { collectOrder, startBankIdSign, unfinishedAnswer } from './bankidCollect';
 import { consentDocumentsToCase, validConsentsOf } from './consent';
 import { partiesAtReceipt, submissionHashOf } from './parties';
-import { principalOf, standingOf } from './powers';
+import { standingOn } from './organisations';
+import { principalOf } from './powers';
 import { hasProtectedParty } from './publicRegister';
 
 const ORDER_MAX_AGE_MS = 10 * 60_000;
@@ -109,11 +114,14 @@ export async function checkApplication(
   consents: Awaited<ReturnType<typeof validConsentsOf>>;
   files: { type: string; neighbourPropertyId: string | null }[];
   standing: ApplicantStanding;
+  owners: PropertyOwner[];
+  organisations: Map<string, Organisation>;
 }> {
   const property = await app.registers.land.propertyById(application.propertyId);
   if (!property) throw notFound('property');
-  // An owner, or an agent with a power of attorney from an owner that holds today (ADR 0019, 0023).
-  const standing = await standingOf(app, user.personnummer, property.id);
+  // Who may apply: an owner, a signatory of an owning organisation, or an agent with a power of attorney from an
+  // owner that holds today (the domain's applicantStanding; ADR 0019, 0023, 0024).
+  const { standing, owners, organisations } = await standingOn(app, user.personnummer, property.id, at);
   if (!standing) throw forbidden();
   const ruleSet = ruleSetFor(stockholmDate(at));
   if (!ruleSet) throw new Error(`no rule set in force on ${stockholmDate(at)}`);
@@ -125,7 +133,7 @@ export async function checkApplication(
   const evaluation = evaluateApplication(input, await siteFor(app, property), ruleSet, SUBMISSION_CHANNEL);
   const blocking = evaluation.missing.filter((m) => m.blocking);
   if (blocking.length > 0) throw blockedBy(blocking);
-  return { property, evaluation, consents, files, standing };
+  return { property, evaluation, consents, files, standing, owners, organisations };
 }
 
 async function ownSignOrder(app: FastifyInstance, user: SessionUser, orderRef: string): Promise<SignOrderRow> {
@@ -156,6 +164,22 @@ const lost = async (app: FastifyInstance, order: SignOrderRow, caseId: string) =
   await pointSignOrderAt(app.db, order.orderRef, caseId);
   return done(app, caseId);
 };
+
+/** The organisation a signatory applies for, as the case keeps it: it is the applicant, "genom" the signatory. */
+async function applicantOrganisationOf(
+  app: FastifyInstance,
+  user: SessionUser,
+  organisation: Organisation,
+): Promise<ApplicantOrganisation> {
+  const person = await app.registers.population.personByPersonnummer(user.personnummer);
+  return {
+    orgnr: organisation.orgnr,
+    name: organisation.name,
+    address: organisation.address,
+    // A protected identity is never named, not even as acting for an organisation.
+    signatoryName: person?.protectedIdentity ? null : person ? fullName(person) : user.name,
+  };
+}
 
 /** A signature by the logged-in person: judged again on the day it arrives, and made a case, once. */
 async function receive(
@@ -189,14 +213,23 @@ async function receive(
     bankIdIssueDate: signed.bankIdIssueDate,
   };
   // Every other owner of the property is asked to sign the same version (issue #20, ADR 0019). An agent applies
-  // for the owner they act for: the owner is the applicant, the agent a party (ADR 0023).
+  // for the owner they act for: the owner is the applicant, the agent a party (ADR 0023). A signatory applies for
+  // the organisation, whose other signatories sign too when its firmateckning asks (ADR 0024).
   const { standing } = checked;
-  const parties = await partiesAtReceipt(app, user, application, signature, receivedAt, standing);
+  const parties = await partiesAtReceipt(app, user, application, signature, receivedAt, {
+    owners: checked.owners,
+    standing,
+  });
+  const organisation =
+    standing.as === 'signatory'
+      ? await applicantOrganisationOf(app, user, checked.organisations.get(standing.orgnr)!)
+      : null;
   const applicant = standing.as === 'agent' ? await principalOf(app, standing.principal) : user;
   try {
     const created = await createCase(app.db, {
       application,
-      applicant: { personnummer: applicant.personnummer, name: applicant.name },
+      applicant: { personnummer: applicant.personnummer, name: organisation?.name ?? applicant.name },
+      organisation,
       draftOwner: user.personnummer,
       propertyDesignation: order.propertyDesignation,
       routing: routeCase(routingFacts(application.measure, evaluation), app.config.routingRules, teams[0]!.id),

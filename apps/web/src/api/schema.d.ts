@@ -8856,6 +8856,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -12927,6 +12931,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -13550,6 +13558,10 @@ export interface paths {
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
               meToSign: boolean;
               needed: number;
+              organisation: {
+                name: string;
+                orgnr: string;
+              } | null;
               parties: {
                 /** Format: uuid */
                 id: string;
@@ -14544,6 +14556,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -16884,7 +16900,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Properties the signed-in person owns, and those an owner gave them a power of attorney for */
+    /** Properties the signed-in person owns, those of the organisations they sign for, and those an owner gave them a power of attorney for */
     get: {
       parameters: {
         query?: never;
@@ -16915,6 +16931,22 @@ export interface paths {
               id: string;
               municipality: string;
               registeredAreaM2: number;
+              representing?: {
+                /** @enum {string} */
+                legalForm: 'AB' | 'BRF' | 'EK' | 'HB' | 'KB' | 'I' | 'S' | 'E';
+                name: string;
+                orgnr: string;
+                rule:
+                  | {
+                      /** @enum {string} */
+                      kind: 'alone';
+                    }
+                  | {
+                      count: number;
+                      /** @enum {string} */
+                      kind: 'jointly';
+                    };
+              } | null;
             }[];
           };
         };
@@ -17348,6 +17380,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -21223,6 +21259,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -21996,6 +22036,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -23000,6 +23044,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -23770,6 +23818,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -24543,6 +24595,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -25319,6 +25375,10 @@ export interface paths {
                     } | null;
                     email: string | null;
                     name: string;
+                    organisation?: {
+                      orgnr: string;
+                      signatoryName: string | null;
+                    } | null;
                     personnummer: string;
                     phone: string | null;
                   };
@@ -26094,6 +26154,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -27096,6 +27160,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -28011,6 +28079,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -28782,6 +28854,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -29554,6 +29630,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -30330,6 +30410,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -31099,6 +31183,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -32013,6 +32101,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -32530,6 +32622,10 @@ export interface paths {
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
               meToSign: boolean;
               needed: number;
+              organisation: {
+                name: string;
+                orgnr: string;
+              } | null;
               parties: {
                 /** Format: uuid */
                 id: string;
@@ -32723,6 +32819,10 @@ export interface paths {
               me: 'applicant' | 'coOwner' | 'agent' | 'signatory' | null;
               meToSign: boolean;
               needed: number;
+              organisation: {
+                name: string;
+                orgnr: string;
+              } | null;
               parties: {
                 /** Format: uuid */
                 id: string;
@@ -33392,6 +33492,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -34388,6 +34492,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -35517,6 +35625,10 @@ export interface paths {
                   } | null;
                   email: string | null;
                   name: string;
+                  organisation?: {
+                    orgnr: string;
+                    signatoryName: string | null;
+                  } | null;
                   personnummer: string;
                   phone: string | null;
                 };
@@ -41057,6 +41169,8 @@ export interface paths {
               /** @enum {string} */
               measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
               propertyDesignation: string;
+              /** @enum {string} */
+              role: 'applicant' | 'coOwner' | 'agent' | 'signatory';
               signText: string;
               /** @enum {string} */
               state: 'invited' | 'signed' | 'paper';

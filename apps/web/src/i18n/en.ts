@@ -241,6 +241,9 @@ export const en: Record<MessageKey, string> = {
   'property.question': 'Which property is the application for?',
   'property.area': '{area} m² plot area',
   'property.parcels': ', {n} parcels',
+  'property.representing': 'You act for {name}',
+  'property.jointly':
+    'The organisation signs {count} jointly: the other signatories sign the same application after you.',
 
   'measure.question': 'Choose the option that fits best.',
 
@@ -572,6 +575,9 @@ export const en: Record<MessageKey, string> = {
   'loop.caseTitle': 'The case',
   'loop.reload': 'Reload the case',
   'loop.applicant': 'Applicant',
+  'loop.orgnr': 'Organisation number',
+  'loop.signatory': 'Through signatory',
+  'loop.signatoryPersonnummer': 'Signatory’s personal identity number',
   'loop.personnummer': 'Personal identity number',
   'loop.noAddress': 'Not shown',
   'loop.assessment': 'Rules assessment on arrival',

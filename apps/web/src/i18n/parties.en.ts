@@ -38,5 +38,17 @@ export const partiesUiEn: Record<keyof typeof partiesUiSv, string> = {
   'parties.sign.signTitle': 'Sign the application with BankID',
   'parties.sign.signed': 'You have signed. Thank you! The case is now in My cases.',
   'parties.sign.paper': 'Your consent on paper is recorded. You need not sign here.',
+  'parties.org.applicant': 'Applicant: {name}, organisation number {orgnr}',
+  'parties.org.complete': 'The application is signed as the organisation’s signing rule requires.',
+  'parties.org.incomplete':
+    '{signed} of {needed} authorised signatories have signed. The application is complete when as many signatories as the signing rule requires have signed the same version.',
+  'parties.org.youMustSign':
+    'You are an authorised signatory and can sign the application. Open the link the person who sent it gave you.',
+  'parties.org.makeLinkUnnamed': 'Make a signing link for the signatory',
+  'parties.org.linkIntro':
+    'Send the link to {name}. It is shown only now. The signatory logs in with BankID and signs the same application as you.',
+  'parties.sign.titleSignatory': 'Sign as authorised signatory',
+  'parties.sign.introSignatory':
+    '{applicant} has applied for a permit for {property}. As an authorised signatory you need to sign the same application with BankID.',
   'parties.sign.toCase': 'Go to the case in My cases',
 };

@@ -37,4 +37,17 @@ export const partiesUiSv = {
   'parties.sign.signed': 'Du har skrivit under. Tack! Ärendet finns nu i Mina ärenden.',
   'parties.sign.paper': 'Ditt samtycke på papper är registrerat. Du behöver inte skriva under här.',
   'parties.sign.toCase': 'Gå till ärendet i Mina ärenden',
+  // Organisations (issue #20): a bostadsrättsförening or company applies through its firmatecknare.
+  'parties.org.applicant': 'Sökande: {name}, organisationsnummer {orgnr}',
+  'parties.org.complete': 'Ansökan är underskriven enligt föreningens eller bolagets firmateckning.',
+  'parties.org.incomplete':
+    '{signed} av {needed} firmatecknare har skrivit under. Ansökan är komplett när så många firmatecknare som firmateckningen kräver har skrivit under samma version.',
+  'parties.org.youMustSign':
+    'Du är firmatecknare och kan skriva under ansökan. Öppna länken som den som skickade ansökan har gett dig.',
+  'parties.org.makeLinkUnnamed': 'Skapa underskriftslänk för firmatecknaren',
+  'parties.org.linkIntro':
+    'Skicka länken till {name}. Den visas bara nu. Firmatecknaren loggar in med BankID och skriver under samma ansökan som du.',
+  'parties.sign.titleSignatory': 'Skriv under som firmatecknare',
+  'parties.sign.introSignatory':
+    '{applicant} har ansökt om lov för {property}. Som firmatecknare behöver du skriva under samma ansökan med BankID.',
 };

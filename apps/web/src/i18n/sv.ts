@@ -239,6 +239,9 @@ const ui = {
   'property.question': 'Vilken fastighet gäller ansökan?',
   'property.area': '{area} m² tomtarea',
   'property.parcels': ', {n} skiften',
+  'property.representing': 'Du företräder {name}',
+  'property.jointly':
+    'Firman tecknas {count} i förening: de andra firmatecknarna får skriva under samma ansökan efter dig.',
 
   'measure.question': 'Välj det som stämmer bäst.',
 
@@ -569,6 +572,9 @@ const ui = {
   'loop.caseTitle': 'Ärendet',
   'loop.reload': 'Ladda om ärendet',
   'loop.applicant': 'Sökande',
+  'loop.orgnr': 'Organisationsnummer',
+  'loop.signatory': 'Genom firmatecknare',
+  'loop.signatoryPersonnummer': 'Firmatecknarens personnummer',
   'loop.personnummer': 'Personnummer',
   'loop.noAddress': 'Visas inte',
   'loop.assessment': 'Regelbedömning vid ankomst',

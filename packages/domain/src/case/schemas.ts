@@ -385,6 +385,11 @@ export const OfficerCaseViewSchema = z.object({
     address: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }).nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    /**
+     * When a signatory applied for an organisation (issue #20): it is the applicant (name and address are then
+     * its own), and the personnummer above is the signatory's who sent it, named here.
+     */
+    organisation: z.object({ orgnr: z.string(), signatoryName: z.string().nullable() }).nullable().optional(),
   }),
   assessment: CaseAssessmentSchema.nullable(),
   routingReason: z.string().nullable(),

@@ -50,6 +50,11 @@ export const CasePartiesSchema = z.object({
   meToSign: z.boolean(),
   /** The applicant may make signing links for the parties still to sign. */
   mayInvite: z.boolean(),
+  /**
+   * The organisation that applied through its signatories (issue #20): `signed`/`needed` then count signatures
+   * against its firmateckning ("1 av 2 firmatecknare"). Null when people applied.
+   */
+  organisation: z.object({ orgnr: z.string(), name: z.string() }).nullable(),
 });
 export type CaseParties = z.infer<typeof CasePartiesSchema>;
 
@@ -60,6 +65,8 @@ export type PartyLink = z.infer<typeof PartyLinkSchema>;
 /** What a co-owner opening a signing link sees: exactly what they sign, and whether they have. */
 export const PartySignRequestSchema = z.object({
   applicantName: z.string(),
+  /** What the signer signs as: a co-owner, or a signatory of the organisation that applied. */
+  role: CasePartyRoleSchema,
   diaryNumber: z.string(),
   propertyDesignation: z.string(),
   measure: MeasureTypeSchema,

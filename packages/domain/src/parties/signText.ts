@@ -12,12 +12,16 @@ export function coOwnerSignText(input: {
   diaryNumber: string;
   applicantName: string;
   municipality?: string;
+  /** A signatory signs for the organisation that owns the property (issue #20), not as a co-owner. */
+  signatoryFor?: string;
 }): string {
   const summary = signSummary(input.application, input.propertyDesignation, input.municipality).split('\n');
   return [
     ...summary.slice(0, -1),
     `Ärende: ${input.diaryNumber}, sökande ${input.applicantName}`,
     '',
-    'Som delägare till fastigheten skriver jag under samma ansökan och intygar att uppgifterna är riktiga.',
+    input.signatoryFor
+      ? `Som firmatecknare för ${input.signatoryFor} skriver jag under samma ansökan och intygar att uppgifterna är riktiga.`
+      : 'Som delägare till fastigheten skriver jag under samma ansökan och intygar att uppgifterna är riktiga.',
   ].join('\n');
 }

@@ -136,6 +136,27 @@ describe('HTTP registers against the register simulator over a socket', async ()
     }
   });
 
+  it('gives every organisation, engagement and organisation’s property as the fixture register does', async () => {
+    const companies = await raw<{ orgnr: string; functionaries: { personnummer: string }[] }[]>('companies.json');
+    expect(companies.length).toBeGreaterThanOrEqual(2);
+    for (const { orgnr, functionaries } of companies) {
+      expect(await http.companies.organisationByNumber(orgnr)).toEqual(
+        await fixtures.companies.organisationByNumber(orgnr),
+      );
+      expect(await http.ownership.propertyIdsOwnedByOrganisation(orgnr)).toEqual(
+        await fixtures.ownership.propertyIdsOwnedByOrganisation(orgnr),
+      );
+      for (const { personnummer } of functionaries)
+        expect(await http.companies.organisationsOfPerson(personnummer)).toEqual(
+          await fixtures.companies.organisationsOfPerson(personnummer),
+        );
+    }
+    // Valid but unregistered: no such organisation, owning nothing; a person with no engagement: none.
+    expect(await http.companies.organisationByNumber('5599001236')).toBeNull();
+    expect(await http.ownership.propertyIdsOwnedByOrganisation('5599001236')).toEqual([]);
+    expect(await http.companies.organisationsOfPerson(persons[0]!.personnummer)).toEqual([]);
+  });
+
   it('gives the staff directory as the fixture register does', async () => {
     expect(await http.staff.officers()).toEqual(await fixtures.staff.officers());
     expect(await http.staff.teams()).toEqual(await fixtures.staff.teams());

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DetailedPlanSchema, OfficerSchema, PersonSchema, PropertySchema, TeamSchema } from '@lovisa/domain';
+import {
+  DetailedPlanSchema,
+  OfficerSchema,
+  OrganisationSchema,
+  PersonSchema,
+  PropertySchema,
+  TeamSchema,
+} from '@lovisa/domain';
 import type { Registers } from '../interfaces';
 import { RegisterAnswerError, RegisterUnavailableError, type RegisterName } from './errors';
 import {
@@ -9,6 +16,8 @@ import {
   FastighetSchema,
   GrannarSchema,
   LagfarterSchema,
+  OrganisationAgandeSchema,
+  OrganisationerSchema,
   TomratterSchema,
   HandlaggareListSchema,
   HandlaggareSchema,
@@ -19,6 +28,7 @@ import {
   fromEnhet,
   fromFastighet,
   fromHandlaggare,
+  fromOrganisationWire,
   fromSparPerson,
 } from './wire';
 
@@ -42,7 +52,7 @@ const DEFAULT_BACKOFF_MS = 100;
 type Call = { register: RegisterName; method: 'GET' | 'POST'; path: string; body?: unknown };
 
 /**
- * The four registers over the HTTP API of docs/adr/0003-register-api-shapes.md (served by the register
+ * The registers over the HTTP API of docs/adr/0003-register-api-shapes.md (served by the register
  * simulator). Answers are validated and mapped to the domain types; a record the register does not know is
  * null (or an empty list); a register that cannot be reached throws RegisterUnavailableError, one that answers
  * nonsense throws RegisterAnswerError. Real registers offer no test identities, so `testIdentities` is absent.
@@ -187,10 +197,12 @@ export function createHttpRegisters(options: HttpRegistersOptions): Registers {
           { register: 'land', method: 'GET', path: `/fastighet/v1/${enc(propertyId)}/lagfarter` },
           LagfarterSchema,
         );
-        return (answer?.lagfarter ?? []).map((l) => ({
-          personnummer: l.agare.personnummer,
-          share: `${l.andel.taljare}/${l.andel.namnare}`,
-        }));
+        return (answer?.lagfarter ?? []).map((l) => {
+          const share = `${l.andel.taljare}/${l.andel.namnare}`;
+          return 'personnummer' in l.agare
+            ? { personnummer: l.agare.personnummer, share }
+            : { organisationsnummer: l.agare.organisationsnummer, share };
+        });
       },
       async siteLeaseholdersOf(propertyId) {
         const answer = await request(
@@ -218,6 +230,46 @@ export function createHttpRegisters(options: HttpRegistersOptions): Registers {
           AgandeSchema,
         );
         return (answer?.fastigheter ?? []).map((f) => f.objektidentitet);
+      },
+      async propertyIdsOwnedByOrganisation(organisationsnummer) {
+        const answer = await request(
+          {
+            register: 'ownership',
+            method: 'GET',
+            path: `/agande/v1/organisation/${enc(organisationsnummer)}/fastigheter`,
+          },
+          OrganisationAgandeSchema,
+        );
+        return (answer?.fastigheter ?? []).map((f) => f.objektidentitet);
+      },
+    },
+    companies: {
+      async organisationByNumber(organisationsnummer) {
+        const answer = await request(
+          {
+            register: 'companies',
+            method: 'POST',
+            path: '/foretagsinformation/v1/organisationer',
+            body: { identitetsbeteckning: organisationsnummer },
+          },
+          OrganisationerSchema,
+        );
+        const first = answer?.organisationer[0];
+        return first ? domain('companies', OrganisationSchema, fromOrganisationWire(first)) : null;
+      },
+      async organisationsOfPerson(personnummer) {
+        const answer = await request(
+          {
+            register: 'companies',
+            method: 'POST',
+            path: '/foretagsinformation/v1/engagemang',
+            body: { identitetsbeteckning: personnummer },
+          },
+          OrganisationerSchema,
+        );
+        return (answer?.organisationer ?? []).map((o) =>
+          domain('companies', OrganisationSchema, fromOrganisationWire(o)),
+        );
       },
     },
     staff: {

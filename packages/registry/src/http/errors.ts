@@ -1,10 +1,11 @@
-/** Which of the four registers a call went to; carried by every register error. */
-export type RegisterName = 'population' | 'land' | 'ownership' | 'staff';
+/** Which of the registers a call went to; carried by every register error. */
+export type RegisterName = 'population' | 'land' | 'ownership' | 'companies' | 'staff';
 
 const registerLabel: Record<RegisterName, string> = {
   population: 'population register',
   land: 'land register',
   ownership: 'ownership lookup',
+  companies: 'company register',
   staff: 'staff directory',
 };
 

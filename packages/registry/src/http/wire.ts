@@ -7,7 +7,9 @@ import { z } from 'zod';
 import {
   MultiPolygonSchema,
   type DetailedPlan,
+  type LegalForm,
   type Officer,
+  type Organisation,
   type Person,
   type Property,
   type Team,
@@ -151,11 +153,13 @@ export type Grannar = z.infer<typeof GrannarSchema>;
 /** A share as the title register writes it: a fraction. */
 const AndelSchema = z.object({ taljare: z.number().int().positive(), namnare: z.number().int().positive() });
 const PersonRefSchema = z.object({ personnummer: z.string() });
+/** An owner is a person or an organisation (a company, a bostadsrättsförening). */
+const OwnerRefSchema = z.union([PersonRefSchema, z.object({ organisationsnummer: z.string() })]);
 
 /** Registered titles (lagfarter) of a property: owner and share as a fraction, as the title register gives it. */
 export const LagfarterSchema = z.object({
   fastighet: z.uuid(),
-  lagfarter: z.array(z.object({ agare: PersonRefSchema, andel: AndelSchema })),
+  lagfarter: z.array(z.object({ agare: OwnerRefSchema, andel: AndelSchema })),
 });
 export type Lagfarter = z.infer<typeof LagfarterSchema>;
 
@@ -270,6 +274,112 @@ export const AgandeSchema = z.object({
   fastigheter: z.array(z.object({ objektidentitet: z.uuid() })),
 });
 export type Agande = z.infer<typeof AgandeSchema>;
+export const OrganisationAgandeSchema = z.object({
+  organisationsnummer: z.string(),
+  fastigheter: z.array(z.object({ objektidentitet: z.uuid() })),
+});
+export type OrganisationAgande = z.infer<typeof OrganisationAgandeSchema>;
+
+// ---------------------------------------------------------------- company register (Bolagsverket-like)
+
+/** Asked by POST, as Bolagsverket's API is: the number stays out of URLs and access logs. */
+export const OrganisationRequestSchema = z.object({ identitetsbeteckning: z.string() });
+
+const Kod = z.object({ kod: z.string(), klartext: z.string() });
+const LEGAL_FORM_TEXT: Record<LegalForm, string> = {
+  AB: 'Aktiebolag',
+  BRF: 'Bostadsrättsförening',
+  EK: 'Ekonomisk förening',
+  HB: 'Handelsbolag',
+  KB: 'Kommanditbolag',
+  I: 'Ideell förening',
+  S: 'Stiftelse',
+  E: 'Enskild näringsidkare',
+};
+const ROLE_TEXT: Record<string, string> = {
+  LE: 'Ledamot',
+  OF: 'Ordförande',
+  SU: 'Suppleant',
+  VD: 'Verkställande direktör',
+  EVD: 'Extern verkställande direktör',
+  REV: 'Revisor',
+};
+
+/**
+ * One organisation as Bolagsverket's företagsinformation gives it: identity, name, organisationsform, postal
+ * address, the registered firmateckning as text, and the functionaries with their roles.
+ */
+export const OrganisationWireSchema = z.object({
+  organisationsidentitet: z.object({ identitetsbeteckning: z.string(), typ: Kod }),
+  organisationsnamn: z.object({ namn: z.string() }),
+  organisationsform: Kod,
+  postadressOrganisation: z
+    .object({ postadress: z.object({ utdelningsadress: z.string(), postnummer: z.string(), postort: z.string() }) })
+    .nullable(),
+  firmateckning: z.object({ klartext: z.string() }),
+  funktionarer: z.array(
+    z.object({
+      identitet: z.object({ identitetsbeteckning: z.string(), typ: Kod }),
+      personnamn: z.object({ fornamn: z.string(), efternamn: z.string() }),
+      funktionarsroller: z.array(Kod),
+    }),
+  ),
+});
+export type OrganisationWire = z.infer<typeof OrganisationWireSchema>;
+export const OrganisationerSchema = z.object({ organisationer: z.array(OrganisationWireSchema) });
+export type Organisationer = z.infer<typeof OrganisationerSchema>;
+
+export function toOrganisationWire(o: Organisation): OrganisationWire {
+  return {
+    organisationsidentitet: { identitetsbeteckning: o.orgnr, typ: { kod: 'ORGNR', klartext: 'Organisationsnummer' } },
+    organisationsnamn: { namn: o.name },
+    organisationsform: { kod: o.legalForm, klartext: LEGAL_FORM_TEXT[o.legalForm] },
+    postadressOrganisation: o.address
+      ? {
+          postadress: {
+            utdelningsadress: o.address.street,
+            postnummer: o.address.postalCode.replace(/\s/g, ''),
+            postort: o.address.city,
+          },
+        }
+      : null,
+    firmateckning: { klartext: o.signingText },
+    funktionarer: o.functionaries.map((f) => ({
+      identitet: { identitetsbeteckning: f.personnummer, typ: { kod: 'PERSONNUMMER', klartext: 'Personnummer' } },
+      personnamn: { fornamn: f.givenName, efternamn: f.surname },
+      funktionarsroller: f.roles.map((kod) => ({ kod, klartext: ROLE_TEXT[kod] ?? kod })),
+    })),
+  };
+}
+
+/** Not yet the domain type: the caller checks it against OrganisationSchema (legal form and role codes). */
+export function fromOrganisationWire(w: OrganisationWire): unknown {
+  const a = w.postadressOrganisation?.postadress;
+  return {
+    orgnr: w.organisationsidentitet.identitetsbeteckning,
+    name: w.organisationsnamn.namn,
+    legalForm: w.organisationsform.kod,
+    address: a
+      ? {
+          street: a.utdelningsadress,
+          postalCode: /^\d{5}$/.test(a.postnummer)
+            ? `${a.postnummer.slice(0, 3)} ${a.postnummer.slice(3)}`
+            : a.postnummer,
+          city: a.postort,
+        }
+      : null,
+    signingText: w.firmateckning.klartext,
+    // Only people sign with BankID: a legal person among the functionaries (a revisionsbolag) is not one.
+    functionaries: w.funktionarer
+      .filter((f) => f.identitet.typ.kod === 'PERSONNUMMER')
+      .map((f) => ({
+        personnummer: f.identitet.identitetsbeteckning,
+        givenName: f.personnamn.fornamn,
+        surname: f.personnamn.efternamn,
+        roles: f.funktionarsroller.map((r) => r.kod),
+      })),
+  };
+}
 
 // ---------------------------------------------------------------- staff directory
 

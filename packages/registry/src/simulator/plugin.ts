@@ -5,17 +5,21 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { z } from 'zod';
-import { PersonnummerSchema } from '@lovisa/domain';
-import type { Registers } from '../interfaces';
+import { OrganisationsnummerSchema, PersonnummerSchema } from '@lovisa/domain';
+import { personOwners, type Registers } from '../interfaces';
 import {
   INCLUDE_DATA,
+  OrganisationRequestSchema,
   SparRequestSchema,
   toDetaljplan,
   toEnhet,
   toFastighet,
   toHandlaggare,
+  toOrganisationWire,
   toSparPerson,
   type Agande,
+  type OrganisationAgande,
+  type Organisationer,
   type Beteckning,
   type Grannar,
   type Lagfarter,
@@ -52,6 +56,8 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, message: string):
 
 const pnr = (value: unknown) =>
   parse(PersonnummerSchema, value, 'personnummer must be 12 digits with a valid check digit');
+const orgnr = (value: unknown) =>
+  parse(OrganisationsnummerSchema, value, 'organisationsnummer must be 10 digits with a valid check digit');
 const uuid = (value: unknown, what: string) => parse(z.uuid(), value, `${what} must be a UUID`);
 
 const IncludeDataSchema = z
@@ -150,7 +156,7 @@ export const registerSimulator: FastifyPluginAsync<RegisterSimulatorOptions> = a
     if (!(await registers.land.propertyById(id))) throw notFound('No property with that objektidentitet');
     return {
       fastighet: id,
-      tomratter: (await registers.land.siteLeaseholdersOf(id)).map((o) => ({
+      tomratter: personOwners(await registers.land.siteLeaseholdersOf(id)).map((o) => ({
         innehavare: { personnummer: o.personnummer },
         andel: fraction(o.share),
       })),
@@ -164,7 +170,13 @@ export const registerSimulator: FastifyPluginAsync<RegisterSimulatorOptions> = a
     const owners = await registers.land.ownersOf(id);
     return {
       fastighet: id,
-      lagfarter: owners.map((o) => ({ agare: { personnummer: o.personnummer }, andel: fraction(o.share) })),
+      lagfarter: owners.map((o) => ({
+        agare:
+          o.personnummer !== undefined
+            ? { personnummer: o.personnummer }
+            : { organisationsnummer: o.organisationsnummer },
+        andel: fraction(o.share),
+      })),
     };
   });
 
@@ -181,6 +193,26 @@ export const registerSimulator: FastifyPluginAsync<RegisterSimulatorOptions> = a
     const personnummer = pnr((request.params as { personnummer: string }).personnummer);
     const ids = await registers.ownership.propertyIdsOwnedBy(personnummer);
     return { personnummer, fastigheter: ids.map((objektidentitet) => ({ objektidentitet })) };
+  });
+
+  app.get('/agande/v1/organisation/:organisationsnummer/fastigheter', async (request): Promise<OrganisationAgande> => {
+    const organisationsnummer = orgnr((request.params as { organisationsnummer: string }).organisationsnummer);
+    const ids = await registers.ownership.propertyIdsOwnedByOrganisation(organisationsnummer);
+    return { organisationsnummer, fastigheter: ids.map((objektidentitet) => ({ objektidentitet })) };
+  });
+
+  // Company register (Bolagsverket's företagsinformation-like). POST, as there: numbers stay out of URLs.
+  app.post('/foretagsinformation/v1/organisationer', async (request): Promise<Organisationer> => {
+    const body = parse(OrganisationRequestSchema, request.body, 'the body must be {"identitetsbeteckning": "…"}');
+    const organisation = await registers.companies.organisationByNumber(orgnr(body.identitetsbeteckning));
+    if (!organisation) throw notFound('No organisation with that organisationsnummer');
+    return { organisationer: [toOrganisationWire(organisation)] };
+  });
+  // A person's engagements: the organisations where they are a registered functionary. None is an empty list.
+  app.post('/foretagsinformation/v1/engagemang', async (request): Promise<Organisationer> => {
+    const body = parse(OrganisationRequestSchema, request.body, 'the body must be {"identitetsbeteckning": "…"}');
+    const list = await registers.companies.organisationsOfPerson(pnr(body.identitetsbeteckning));
+    return { organisationer: list.map(toOrganisationWire) };
   });
 
   // Staff directory.

@@ -45,6 +45,63 @@ describe('register simulator API', async () => {
     });
   });
 
+  describe('company register (Bolagsverket-like)', () => {
+    const BRF = '7696900427';
+    const lookup = (identitetsbeteckning: unknown) =>
+      app.inject({ method: 'POST', url: '/foretagsinformation/v1/organisationer', payload: { identitetsbeteckning } });
+
+    it('answers an organisation with name, form, address, firmateckning text and functionaries with roles', async () => {
+      const res = await lookup(BRF);
+      expect(res.statusCode).toBe(200);
+      const [org] = res.json().organisationer;
+      expect(org.organisationsidentitet.identitetsbeteckning).toBe(BRF);
+      expect(org.organisationsnamn.namn).toBe('Bostadsrättsföreningen Sjöbris i Kjellstavik');
+      expect(org.organisationsform).toEqual({ kod: 'BRF', klartext: 'Bostadsrättsförening' });
+      expect(org.postadressOrganisation.postadress).toEqual({
+        utdelningsadress: 'Sjöbrisvägen 1',
+        postnummer: '74231',
+        postort: 'Kjellstavik',
+      });
+      expect(org.firmateckning.klartext).toBe(
+        'Firman tecknas av styrelsen. Firman tecknas två i förening av ledamöterna.',
+      );
+      expect(
+        org.funktionarer.map((f: { funktionarsroller: { kod: string }[] }) => f.funktionarsroller[0]!.kod),
+      ).toEqual(['OF', 'LE', 'LE', 'SU']);
+      // Every functionary is a person of the population register (they log in with BankID).
+      for (const f of org.funktionarer)
+        expect(persons.some((p) => p.personnummer === f.identitet.identitetsbeteckning)).toBe(true);
+    });
+
+    it('refuses a number whose check digit is wrong, and answers 404 for a valid unknown one', async () => {
+      const wrong = await lookup('7696900428');
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.code).toBe('badRequest');
+      expect((await lookup('76969004')).statusCode).toBe(400);
+      const unknown = await lookup('5599001236');
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json().error.code).toBe('notFound');
+    });
+
+    it('lists a person’s engagements, and the organisation’s properties among the lagfarter', async () => {
+      const henrik = (await lookup(BRF)).json().organisationer[0].funktionarer[0].identitet.identitetsbeteckning;
+      const engagements = await app.inject({
+        method: 'POST',
+        url: '/foretagsinformation/v1/engagemang',
+        payload: { identitetsbeteckning: henrik },
+      });
+      expect(
+        engagements.json().organisationer.map((o: { organisationsnamn: { namn: string } }) => o.organisationsnamn.namn),
+      ).toEqual(['Bostadsrättsföreningen Sjöbris i Kjellstavik']);
+      const owned = await app.inject({ method: 'GET', url: `/agande/v1/organisation/${BRF}/fastigheter` });
+      const [plot] = owned.json().fastigheter;
+      const titles = await app.inject({ method: 'GET', url: `/fastighet/v1/${plot.objektidentitet}/lagfarter` });
+      expect(titles.json().lagfarter).toEqual([
+        { agare: { organisationsnummer: BRF }, andel: { taljare: 1, namnare: 1 } },
+      ]);
+    });
+  });
+
   it('answers a protected person with the marker and no address, even from a source that holds one', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -5,6 +5,7 @@ import {
   AttachmentTypeSchema,
   attachmentLabels,
   findingText,
+  formatOrganisationsnummer,
   outcomeLabel,
   type CaseDetail,
   type OfficerCaseView,
@@ -170,7 +171,15 @@ function ApplicantPanel({ c }: { c: Detail }) {
       <dl className="facts">
         <dt>{t('property.name')}</dt>
         <dd>{a.name}</dd>
-        <dt>{t('loop.personnummer')}</dt>
+        {a.organisation && (
+          <>
+            <dt>{t('loop.orgnr')}</dt>
+            <dd>{formatOrganisationsnummer(a.organisation.orgnr)}</dd>
+            <dt>{t('loop.signatory')}</dt>
+            <dd>{a.organisation.signatoryName ?? '–'}</dd>
+          </>
+        )}
+        <dt>{t(a.organisation ? 'loop.signatoryPersonnummer' : 'loop.personnummer')}</dt>
         <dd>{a.personnummer}</dd>
         <dt>{t('property.address')}</dt>
         <dd>{a.address ? `${a.address.street}, ${a.address.postalCode} ${a.address.city}` : t('loop.noAddress')}</dd>

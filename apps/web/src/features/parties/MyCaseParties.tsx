@@ -14,9 +14,9 @@ import { partiesApi } from './partiesApi';
 export function MyCaseParties({ caseId }: { caseId: string }) {
   const { data, reload } = useApi(() => partiesApi.mine(caseId), [caseId]);
   const { t } = useI18n();
-  // Shown for a co-owned property, and wherever an agent acts (ADR 0023).
+  // Shown for a co-owned property or an organisation's joint signatories, and wherever an agent acts (ADR 0023).
   if (!data || (data.parties.length < 2 && !data.parties.some((p) => p.power))) return null;
-  const mine = data.me === 'coOwner' && data.meToSign;
+  const mine = (data.me === 'coOwner' || data.me === 'signatory') && data.meToSign;
   return (
     <section className="parties" aria-labelledby="parties-title">
       <h2 id="parties-title">{t('parties.title')}</h2>
@@ -25,7 +25,7 @@ export function MyCaseParties({ caseId }: { caseId: string }) {
         viewerRole={data.me}
         action={data.mayInvite ? (p) => <MakeLink caseId={caseId} party={p} onMade={reload} /> : undefined}
       />
-      {mine && <p>{t('parties.youMustSign')}</p>}
+      {mine && <p>{t(data.me === 'signatory' ? 'parties.org.youMustSign' : 'parties.youMustSign')}</p>}
     </section>
   );
 }
@@ -48,12 +48,14 @@ function MakeLink({ caseId, party, onMade }: { caseId: string; party: CaseParty;
   return (
     <div className="party-link">
       <button type="button" className="button" onClick={() => void make()}>
-        {party.name ? t('parties.makeLink', { name }) : t('parties.makeLinkUnnamed')}
+        {party.name
+          ? t('parties.makeLink', { name })
+          : t(party.role === 'signatory' ? 'parties.org.makeLinkUnnamed' : 'parties.makeLinkUnnamed')}
       </button>
       {error && <Status tone="error">{error}</Status>}
       {link && (
         <div role="status">
-          <p>{t('parties.linkIntro', { name })}</p>
+          <p>{t(party.role === 'signatory' ? 'parties.org.linkIntro' : 'parties.linkIntro', { name })}</p>
           <p>
             <span className="visually-hidden">{t('parties.linkLabel')}: </span>
             <code className="party-link__url">{link}</code>

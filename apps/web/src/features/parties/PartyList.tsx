@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CaseParties, CaseParty } from '@lovisa/domain';
+import { formatOrganisationsnummer, type CaseParties, type CaseParty } from '@lovisa/domain';
 import { Status } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -22,12 +22,21 @@ export function PartyList({
   action?: (party: CaseParty) => ReactNode;
 }) {
   const { t, lang } = useI18n();
+  const org = parties.organisation;
   return (
     <>
+      {org && (
+        <p className="party-list__organisation">
+          {t('parties.org.applicant', { name: org.name, orgnr: formatOrganisationsnummer(org.orgnr) })}
+        </p>
+      )}
       <Status tone={parties.complete ? 'success' : undefined}>
         {parties.complete
-          ? t('parties.complete')
-          : t('parties.incomplete', { signed: parties.signed, needed: parties.needed })}
+          ? t(org ? 'parties.org.complete' : 'parties.complete')
+          : t(org ? 'parties.org.incomplete' : 'parties.incomplete', {
+              signed: parties.signed,
+              needed: parties.needed,
+            })}
       </Status>
       <ul className="party-list">
         {parties.parties.map((p) => (

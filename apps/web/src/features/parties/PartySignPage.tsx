@@ -28,7 +28,7 @@ export default function PartySignPage({ code }: { code: string }) {
     );
   return (
     <div className="page page--narrow party-sign-page">
-      <PageTitle>{t('parties.sign.title')}</PageTitle>
+      <PageTitle>{t(data?.role === 'signatory' ? 'parties.sign.titleSignatory' : 'parties.sign.title')}</PageTitle>
       {error && <Status tone="error">{error}</Status>}
       {signing.error && <Status tone="error">{signing.error}</Status>}
       {data && <SignRequest view={data} onSign={() => void signing.start()} />}
@@ -49,7 +49,12 @@ function SignRequest({ view, onSign }: { view: PartySignRequest; onSign(): void 
   ];
   return (
     <>
-      <p>{t('parties.sign.intro', { applicant: view.applicantName, property: view.propertyDesignation })}</p>
+      <p>
+        {t(view.role === 'signatory' ? 'parties.sign.introSignatory' : 'parties.sign.intro', {
+          applicant: view.applicantName,
+          property: view.propertyDesignation,
+        })}
+      </p>
       <dl className="facts">
         {rows.map(([k, v]) => (
           <Fragment key={k}>

@@ -1,4 +1,4 @@
-import type { PropertySummary } from '@lovisa/domain';
+import type { MyProperty } from '@lovisa/domain';
 import { api } from '../../api/client';
 import { useApi } from '../../useApi';
 import { useI18n } from '../../i18n/i18n';
@@ -7,7 +7,7 @@ import { PropertyThumbnail } from '../../map/PropertyThumbnail';
 import { useMunicipalityName } from '../../components/municipality';
 
 export function PropertyStep(props: {
-  properties: PropertySummary[];
+  properties: MyProperty[];
   selected: string | undefined;
   onSelect(id: string): void;
 }) {
@@ -57,6 +57,11 @@ export function PropertyStep(props: {
               <PropertyThumbnail boundary={p.boundary} />
               <span>
                 <strong>{p.designation}</strong>
+                {p.representing && (
+                  <span className="card-option__representing">
+                    {t('property.representing', { name: p.representing.name })}
+                  </span>
+                )}
                 {p.address && <span className="card-option__meta">{p.address}</span>}
                 {p.actingFor && (
                   <span className="card-option__meta card-option__agent">
@@ -69,6 +74,11 @@ export function PropertyStep(props: {
                   {t('property.area', { area: formatNumber(p.registeredAreaM2, lang) })}
                   {p.boundary.coordinates.length > 1 && t('property.parcels', { n: p.boundary.coordinates.length })}
                 </span>
+                {p.representing?.rule.kind === 'jointly' && (
+                  <span className="card-option__meta">
+                    {t('property.jointly', { count: countWord(p.representing.rule.count, lang) })}
+                  </span>
+                )}
               </span>
             </label>
           ))}
@@ -76,4 +86,10 @@ export function PropertyStep(props: {
       )}
     </>
   );
+}
+
+/** "två i förening", "two jointly": the numbers a firmateckning is written with. */
+function countWord(n: number, lang: string): string {
+  const words = lang === 'sv' ? ['två', 'tre', 'fyra'] : ['two', 'three', 'four'];
+  return words[n - 2] ?? String(n);
 }
