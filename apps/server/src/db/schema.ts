@@ -726,6 +726,14 @@ export const caseParties = pgTable(
   ],
 );
 
+/** A completed BankID signature as evidence: the signature, its OCSP response, the card's issue date, and when. */
+const bankIdSignatureColumns = () => ({
+  signature: text('signature').notNull(),
+  ocspResponse: text('ocsp_response').notNull(),
+  bankIdIssueDate: text('bankid_issue_date'),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+});
+
 /**
  * A power of attorney (fullmakt, ADR 0023): the owner (principal) lets the agent apply and answer orders to
  * complete for one property or one case, until a day, signed by the owner with BankID over the power's hash.
@@ -747,10 +755,7 @@ export const powersOfAttorney = pgTable(
     scopeLabel: text('scope_label').notNull(),
     validUntil: date('valid_until', { mode: 'string' }).notNull(),
     powerHash: text('power_hash').notNull(),
-    signature: text('signature').notNull(),
-    ocspResponse: text('ocsp_response').notNull(),
-    bankIdIssueDate: text('bankid_issue_date'),
-    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    ...bankIdSignatureColumns(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
@@ -821,10 +826,7 @@ export const permitFreeAnswerSignatures = pgTable('permit_free_answer_signatures
   personnummer: text('personnummer').notNull(),
   signerName: text('signer_name').notNull(),
   answerHash: text('answer_hash').notNull(),
-  signature: text('signature').notNull(),
-  ocspResponse: text('ocsp_response').notNull(),
-  bankIdIssueDate: text('bankid_issue_date'),
-  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  ...bankIdSignatureColumns(),
 });
 
 /** An owner's BankID sign order of a saved answer in progress: the hash shown is fixed here and compared after. */

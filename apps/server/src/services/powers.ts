@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import {
-  applicantStanding,
   fullName,
   grantProblems,
   powerLifeState,
