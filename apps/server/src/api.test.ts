@@ -50,6 +50,17 @@ describe.each(dbKinds)('API on %s', (kind) => {
     // and failed axe. The document itself goes out under the same strict policy as everything else.
     expect((await get('/api/docs')).statusCode).toBe(404);
     expect((await get('/api/openapi.json')).headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    // Helmet's other headers on every answer, an error included (they are set before routing).
+    for (const res of [await get('/api/health'), await get('/api/no-such-route')]) {
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+      });
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
   });
 
   it('refuses anonymous and wrong-role access with the error shape', async () => {

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import helmet from 'helmet';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { BankIdRpClient, bankIdSimulator } from '@lovisa/bankid';
 import { simIdentities, type BasemapFeatureCollection, type Registers } from '@lovisa/registry';
@@ -97,7 +97,9 @@ const isKioskPage = (url: string) => url === '/kiosk' || url.startsWith('/kiosk/
 
 /** External plugins first: security headers, rate limits (per route), the OpenAPI document. */
 async function registerExternalPlugins(app: FastifyInstance, config: AppConfig) {
-  await app.register(helmet, {
+  // The security headers' middleware is built once. @fastify/helmet built it (and parsed the CSP) again on every
+  // request: about a twentieth of a small API answer's CPU (docs/performance.md, issue #22's queue bench).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -118,6 +120,9 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig) 
     // Localhost demo over http must keep working; production sits behind TLS and sets HSTS there.
     strictTransportSecurity: config.secureCookie === true,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  );
   // Only routes that ask for it are limited (starting BankID orders); limits are per IP, in memory.
   await app.register(rateLimit, {
     global: false,
