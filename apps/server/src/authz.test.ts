@@ -1846,6 +1846,122 @@ describe('authorization matrix: agents and revoked agents', () => {
 });
 
 /**
+ * Issue #20, co-owners (ADR 0019): Maria applied for Eken 1:22, which she co-owns with Per; Per has a signing link
+ * and has not signed yet. A co-owner follows the case (its view, parties and drawn site plan) and signs by his link; the
+ * applicant's commands (answering, withdrawing, inviting, the receipt) stay the applicant's. Applicant B owns
+ * another property and reaches nothing of it.
+ */
+describe('authorization matrix: co-owners', () => {
+  const coOwnerRoles = ['applicant', 'coOwner', 'stranger'] as const;
+  type CoOwnerRole = (typeof coOwnerRoles)[number];
+  const cookies = {} as Record<CoOwnerRole, string>;
+  let h: Harness;
+  let caseId = '';
+  let partyId = '';
+  let code = '';
+
+  beforeAll(async () => {
+    h = await startHarness('pglite', { bankidStartLimitPerMinute: 10_000, uploadLimitPerMinute: 10_000 });
+    const facts = await fixtureFacts(h.registers);
+    const pnr: Record<CoOwnerRole, string> = { applicant: MARIA, coOwner: '194509123412', stranger: facts.applicantB };
+    for (const role of coOwnerRoles) cookies[role] = await login(h, pnr[role]);
+    caseId = (
+      await submitSigned(h, cookies.applicant, applicationFor((await h.registers.land.propertyById(EKEN_122))!))
+    ).id;
+    const parties = await h.app.inject({
+      url: `/api/me/cases/${caseId}/parties`,
+      headers: { cookie: cookies.applicant },
+    });
+    partyId = (parties.json() as { parties: { id: string; role: string }[] }).parties.find(
+      (p) => p.role === 'coOwner',
+    )!.id;
+    const link = await h.app.inject({
+      method: 'POST',
+      url: `/api/me/cases/${caseId}/parties/${partyId}/link`,
+      headers: { cookie: cookies.applicant },
+    });
+    code = (link.json() as { code: string }).code;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const rows: [string, string, () => Call, Record<CoOwnerRole, number>][] = [
+    [
+      'GET',
+      '/api/me/cases/:id',
+      () => ({ method: 'GET', url: `/api/me/cases/${caseId}` }),
+      { applicant: 200, coOwner: 200, stranger: 404 },
+    ],
+    [
+      'GET',
+      '/api/me/cases/:id/parties',
+      () => ({ method: 'GET', url: `/api/me/cases/${caseId}/parties` }),
+      { applicant: 200, coOwner: 200, stranger: 404 },
+    ],
+    [
+      'GET',
+      '/api/me/cases/:id/site-plan.pdf',
+      () => ({ method: 'GET', url: `/api/me/cases/${caseId}/site-plan.pdf` }),
+      { applicant: 200, coOwner: 200, stranger: 404 },
+    ],
+    [
+      'GET',
+      '/api/me/cases/:id/receipt',
+      () => ({ method: 'GET', url: `/api/me/cases/${caseId}/receipt` }),
+      { applicant: 200, coOwner: 404, stranger: 404 },
+    ],
+    [
+      // A stale version: the applicant reaches the command (409), the others not the case's commands.
+      'POST',
+      '/api/me/cases/:id/withdraw',
+      () => ({ method: 'POST', url: `/api/me/cases/${caseId}/withdraw`, body: { version: 99 } }),
+      { applicant: 409, coOwner: 404, stranger: 404 },
+    ],
+    [
+      'POST',
+      '/api/me/cases/:id/parties/:partyId/link',
+      () => ({ method: 'POST', url: `/api/me/cases/${caseId}/parties/${partyId}/link` }),
+      { applicant: 201, coOwner: 404, stranger: 404 },
+    ],
+    [
+      // The newest link is made by the applicant's own row above, before each call: only Per may open it.
+      'GET',
+      '/api/signatures/:code',
+      () => ({ method: 'GET', url: `/api/signatures/${code}` }),
+      { applicant: 403, coOwner: 200, stranger: 403 },
+    ],
+  ];
+
+  for (const [method, route, call, expected] of rows) {
+    it(`${method} ${route}`, async () => {
+      const got = {} as Record<CoOwnerRole, number>;
+      for (const role of coOwnerRoles) {
+        const c = call();
+        const res = await h.app.inject({
+          method: c.method,
+          url: c.url,
+          headers: { cookie: cookies[role] },
+          ...(c.body === undefined ? {} : { payload: c.body as object }),
+        });
+        got[role] = res.statusCode;
+        // A new link ends the old one: keep the newest for the rows after.
+        if (route.endsWith('/link') && res.statusCode === 201) code = (res.json() as { code: string }).code;
+      }
+      expect(got).toEqual(expected);
+    });
+  }
+
+  it('lists the case in Mina ärenden for the applicant and the co-owner only', async () => {
+    for (const role of coOwnerRoles) {
+      const res = await h.app.inject({ method: 'GET', url: '/api/me/cases', headers: { cookie: cookies[role] } });
+      const ids = (res.json() as { id: string }[]).map((x) => x.id);
+      expect(ids.includes(caseId), role).toBe(role !== 'stranger');
+    }
+  });
+});
+
+/**
  * Issue #20, organisations: the routes an organisation's signatory reaches, for the callers it concerns. Brf
  * Sjöbris (fixtures/companies.json) signs two jointly: `signatory` (Henrik Sjödin) applied for it, `coSignatory`
  * (Ingemar Ström) is a board member asked to sign, `suppleant` (Tomas Nordqvist) is a registered member who does

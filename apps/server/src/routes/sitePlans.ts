@@ -9,7 +9,7 @@ import { currentUser, requireRole } from '../plugins/session';
 import type { CaseRow } from '../repositories/cases';
 import { sendSitePlan } from '../sitePlan/sendSitePlan';
 import { plannedBuildings } from '../sitePlan/sitePlanInput';
-import { ownCase } from '../services/applicantCase';
+import { partyCase } from '../services/parties';
 import { teamCase } from '../services/officerCase';
 import { assertMaySeeProperty } from '../services/propertyAccess';
 
@@ -38,7 +38,7 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
       {
         schema: {
           tags: ['applicant'],
-          summary: 'The situationsplan of one of my cases',
+          summary: 'The situationsplan of a case I applied for or am a party of (co-owner, signatory, agent)',
           description,
           params,
           response: errors,
@@ -46,7 +46,7 @@ export default async function sitePlanRoutes(app: FastifyInstance) {
       },
       // Another person's case answers as missing, as the case itself does.
       async (request, reply) =>
-        sendCaseSitePlan(app, reply, await ownCase(app, currentUser(request), request.params.id)),
+        sendCaseSitePlan(app, reply, await partyCase(app, currentUser(request), request.params.id)),
     );
 
     r.get(

@@ -14096,7 +14096,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The situationsplan of one of my cases
+     * The situationsplan of a case I applied for or am a party of (co-owner, signatory, agent)
      * @description A one-page vector PDF (application/pdf) at 1:400 or 1:500 on A4, or on A3 when the plot needs it: plot, neighbours, buildings and distances to the boundary.
      */
     get: {
