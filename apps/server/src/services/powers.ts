@@ -42,8 +42,8 @@ export const powerView = (row: PowerRow, day: string): PowerOfAttorneyView => ({
 });
 
 /**
- * Whether a person may apply for the property (and act on the case), and as what: owner, or agent through a
- * power of attorney that holds today (the domain's `applicantStanding`, on the land register's owners).
+ * Whether a person may apply for the property (and act on the case) today, and as what: owner, signatory of an
+ * owning organisation, or agent through a power of attorney that holds (`standingOn`).
  */
 export async function standingOf(
   app: FastifyInstance,
