@@ -4,14 +4,11 @@ import { z } from 'zod';
 import {
   AllowanceLedgerSchema,
   ApiErrorSchema,
-  LoginCollectInputSchema,
   LoginCollectResultSchema,
   PermitFreeAnswerInputSchema,
-  QrResultSchema,
   SavedAnswerSchema,
-  SignStartResultSchema,
 } from '@lovisa/domain';
-import { linkSigningHandlers } from '../http/linkSigning';
+import { bankIdSignRoutes } from '../http/bankIdSignRoutes';
 import { currentUser, noStore } from '../plugins/session';
 import { ledgerSigningService } from '../services/ledgerSigning';
 import { propertyErrors as errors, propertyParams as params, visibleProperty } from '../services/propertyAccess';
@@ -74,7 +71,6 @@ export default async function allowanceLedgerRoutes(app: FastifyInstance) {
 function savedAnswerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const signing = ledgerSigningService(app);
-  const handlers = linkSigningHandlers(app, signing);
   const answerParams = z.object({ answerId: z.uuid() });
   const answerErrors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
 
@@ -92,71 +88,19 @@ function savedAnswerRoutes(app: FastifyInstance) {
     async (request) => signing.view(currentUser(request), request.params.answerId),
   );
 
-  // jscpd:ignore-start -- the sign/QR/collect/cancel routes of a link's signing (routes/consentSigning.ts), here
-  // keyed by the saved answer instead of a link's code.
-  r.post(
-    '/permit-free-answers/:answerId/sign',
-    {
-      config: { rateLimit: { max: app.config.bankidStartLimitPerMinute, timeWindow: 60_000 } },
-      schema: {
-        tags: ['properties'],
-        summary: 'An owner starts signing the saved answer with BankID (409 when it is signed already)',
-        params: answerParams,
-        response: {
-          202: SignStartResultSchema,
-          ...answerErrors,
-          409: ApiErrorSchema,
-          429: ApiErrorSchema,
-          503: ApiErrorSchema,
-        },
-      },
+  bankIdSignRoutes(app, {
+    base: '/permit-free-answers/:answerId',
+    params: answerParams,
+    key: (p) => p.answerId,
+    tag: 'properties',
+    errors: answerErrors,
+    collectResult: LoginCollectResultSchema,
+    summaries: {
+      start: 'An owner starts signing the saved answer with BankID (409 when it is signed already)',
+      qr: 'The animated QR for signing the saved answer, this second',
+      collect: 'Poll the signature of the saved answer; on completion it is recorded, once',
+      cancel: 'Cancel signing the saved answer; nothing is stored',
     },
-    async (request, reply) => handlers.start(request, request.params.answerId, reply),
-  );
-
-  r.get(
-    '/permit-free-answers/:answerId/sign/:orderRef/qr',
-    {
-      schema: {
-        tags: ['properties'],
-        summary: 'The animated QR for signing the saved answer, this second',
-        params: answerParams.extend({ orderRef: z.string().min(1).max(100) }),
-        response: { 200: QrResultSchema, ...answerErrors },
-      },
-    },
-    async (request, reply) => handlers.qr(request, request.params.answerId, request.params.orderRef, reply),
-  );
-
-  r.post(
-    '/permit-free-answers/:answerId/sign/collect',
-    {
-      schema: {
-        tags: ['properties'],
-        summary: 'Poll the signature of the saved answer; on completion it is recorded, once',
-        params: answerParams,
-        body: LoginCollectInputSchema,
-        response: { 200: LoginCollectResultSchema, ...answerErrors, 409: ApiErrorSchema, 503: ApiErrorSchema },
-      },
-    },
-    async (request) =>
-      signing.collect(currentUser(request), request.params.answerId, request.body.orderRef, request.log),
-  );
-
-  r.post(
-    '/permit-free-answers/:answerId/sign/cancel',
-    {
-      schema: {
-        tags: ['properties'],
-        summary: 'Cancel signing the saved answer; nothing is stored',
-        params: answerParams,
-        body: LoginCollectInputSchema,
-        response: { 204: z.null(), ...answerErrors },
-      },
-    },
-    async (request, reply) => {
-      await signing.cancel(currentUser(request), request.params.answerId, request.body.orderRef);
-      return reply.status(204).send(null);
-    },
-  );
-  // jscpd:ignore-end
+    signing,
+  });
 }

@@ -4,13 +4,10 @@ import { z } from 'zod';
 import {
   ApiErrorSchema,
   ApplicationSubmissionSchema,
-  LoginCollectInputSchema,
-  QrResultSchema,
   SignCollectResultSchema,
-  SignStartResultSchema,
   type DomainMessageId,
 } from '@lovisa/domain';
-import { renderQr } from '../bankidQr';
+import { bankIdSignRoutes, byOrderOnly, signStartRoute } from '../http/bankIdSignRoutes';
 import { currentUser, privateTo } from '../plugins/session';
 import { submissionService } from '../services/submission';
 
@@ -22,11 +19,13 @@ export default async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   privateTo(app, 'applicant');
   const submissions = submissionService(app);
+  const errors = { 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
+  const start = signStartRoute(app, { 400: ApiErrorSchema, ...errors });
 
   r.post(
     '/applications',
     {
-      config: { rateLimit: { max: app.config.bankidStartLimitPerMinute, timeWindow: 60_000 } },
+      config: start.config,
       schema: {
         tags: ['applicant'],
         summary: 'Submit an application: checked with the same schema as in the browser, then signed with BankID',
@@ -38,16 +37,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
             .regex(/^[A-Za-z0-9_-]{16,100}$/, 'server.idempotencyKeyFormat' satisfies DomainMessageId)
             .optional(),
         }),
-        response: {
-          202: SignStartResultSchema,
-          400: ApiErrorSchema,
-          401: ApiErrorSchema,
-          403: ApiErrorSchema,
-          404: ApiErrorSchema,
-          409: ApiErrorSchema,
-          429: ApiErrorSchema,
-          503: ApiErrorSchema,
-        },
+        response: start.response,
       },
     },
     async (request, reply) => {
@@ -62,55 +52,16 @@ export default async function applicationRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get(
-    '/applications/sign/:orderRef/qr',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'The animated QR for signing, this second',
-        params: z.object({ orderRef: z.string().min(1).max(100) }),
-        response: { 200: QrResultSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
-      },
+  bankIdSignRoutes(app, {
+    base: '/applications',
+    tag: 'applicant',
+    errors,
+    collectResult: SignCollectResultSchema,
+    summaries: {
+      qr: 'The animated QR for signing, this second',
+      collect: 'Poll the signature (every 2 s); on completion the case is created, once',
+      cancel: 'Cancel signing; nothing is submitted',
     },
-    async (request, reply) => {
-      const order = await submissions.ownOrder(currentUser(request), request.params.orderRef);
-      reply.header('cache-control', 'no-store');
-      return renderQr(order, app.clock());
-    },
-  );
-
-  r.post(
-    '/applications/sign/collect',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'Poll the signature (every 2 s); on completion the case is created, once',
-        body: LoginCollectInputSchema,
-        response: {
-          200: SignCollectResultSchema,
-          401: ApiErrorSchema,
-          403: ApiErrorSchema,
-          404: ApiErrorSchema,
-          503: ApiErrorSchema,
-        },
-      },
-    },
-    async (request) => submissions.collect(currentUser(request), request.body.orderRef, request.log),
-  );
-
-  r.post(
-    '/applications/sign/cancel',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'Cancel signing; nothing is submitted',
-        body: LoginCollectInputSchema,
-        response: { 204: z.null(), 401: ApiErrorSchema, 404: ApiErrorSchema },
-      },
-    },
-    async (request, reply) => {
-      await submissions.cancel(currentUser(request), request.body.orderRef);
-      return reply.status(204).send(null);
-    },
-  );
+    signing: byOrderOnly(submissions),
+  });
 }

@@ -4,16 +4,13 @@ import { z } from 'zod';
 import {
   ApiErrorSchema,
   CasePartiesSchema,
-  LoginCollectInputSchema,
   LoginCollectResultSchema,
   PartyCodeSchema,
   PartyLinkSchema,
   PartySignRequestSchema,
-  QrResultSchema,
-  SignStartResultSchema,
 } from '@lovisa/domain';
 import { caseRouteErrors } from '../http/routeSchemas';
-import { linkSigningHandlers } from '../http/linkSigning';
+import { bankIdSignRoutes } from '../http/bankIdSignRoutes';
 import { currentUser, privateTo } from '../plugins/session';
 import { openSigning, partiesService, signRequestOf } from '../services/parties';
 import { partySigningService } from '../services/partySigning';
@@ -31,8 +28,6 @@ export default async function partyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   privateTo(app, 'applicant');
   const parties = partiesService(app);
-  const signing = partySigningService(app);
-  const handlers = linkSigningHandlers(app, signing);
 
   r.get(
     '/me/cases/:id/parties',
@@ -74,71 +69,19 @@ export default async function partyRoutes(app: FastifyInstance) {
     async (request) => signRequestOf(app, await openSigning(app, currentUser(request), request.params.code)),
   );
 
-  // jscpd:ignore-start -- signing through a link is one protocol: these routes answer as a neighbour's consent's do
-  // (routes/consentSigning.ts), with the same handlers (http/linkSigning.ts); only the schemas' words differ.
-  r.post(
-    '/signatures/:code/sign',
-    {
-      config: { rateLimit: { max: app.config.bankidStartLimitPerMinute, timeWindow: 60_000 } },
-      schema: {
-        tags: ['applicant'],
-        summary: 'Start signing the same submission with BankID; the order carries its hash',
-        params: codeParams,
-        response: {
-          202: SignStartResultSchema,
-          ...errors,
-          409: ApiErrorSchema,
-          429: ApiErrorSchema,
-          503: ApiErrorSchema,
-        },
-      },
+  bankIdSignRoutes(app, {
+    base: '/signatures/:code',
+    params: codeParams,
+    key: (p) => p.code,
+    tag: 'applicant',
+    errors,
+    collectResult: LoginCollectResultSchema,
+    summaries: {
+      start: 'Start signing the same submission with BankID; the order carries its hash',
+      qr: 'The animated QR for the co-owner’s signature, this second',
+      collect: 'Poll the co-owner’s signature; on completion it is kept with the case, if the version is unchanged',
+      cancel: 'Cancel the co-owner’s signing; nothing is stored',
     },
-    async (request, reply) => handlers.start(request, request.params.code, reply),
-  );
-
-  r.get(
-    '/signatures/:code/sign/:orderRef/qr',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'The animated QR for the co-owner’s signature, this second',
-        params: codeParams.extend({ orderRef: z.string().min(1).max(100) }),
-        response: { 200: QrResultSchema, ...errors },
-      },
-    },
-    async (request, reply) => handlers.qr(request, request.params.code, request.params.orderRef, reply),
-  );
-
-  // jscpd:ignore-end
-
-  r.post(
-    '/signatures/:code/sign/collect',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'Poll the co-owner’s signature; on completion it is kept with the case, if the version is unchanged',
-        params: codeParams,
-        body: LoginCollectInputSchema,
-        response: { 200: LoginCollectResultSchema, ...errors, 409: ApiErrorSchema, 503: ApiErrorSchema },
-      },
-    },
-    async (request) => signing.collect(currentUser(request), request.params.code, request.body.orderRef, request.log),
-  );
-
-  r.post(
-    '/signatures/:code/sign/cancel',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'Cancel the co-owner’s signing; nothing is stored',
-        params: codeParams,
-        body: LoginCollectInputSchema,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await signing.cancel(currentUser(request), request.params.code, request.body.orderRef);
-      return reply.status(204).send(null);
-    },
-  );
+    signing: partySigningService(app),
+  });
 }

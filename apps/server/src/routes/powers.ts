@@ -3,16 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ApiErrorSchema,
-  LoginCollectInputSchema,
   LoginCollectResultSchema,
   MyPowersSchema,
   PowerOfAttorneyGrantSchema,
   PowerOfAttorneyPreviewSchema,
   PowerOfAttorneyViewSchema,
-  QrResultSchema,
-  SignStartResultSchema,
 } from '@lovisa/domain';
-import { renderQr } from '../bankidQr';
+import { bankIdSignRoutes, byOrderOnly, signStartRoute } from '../http/bankIdSignRoutes';
 import { currentUser, privateTo } from '../plugins/session';
 import { powerSigningService } from '../services/powerSigning';
 import { powersService } from '../services/powers';
@@ -27,6 +24,7 @@ export default async function powerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   privateTo(app, 'applicant');
   const powers = { ...powersService(app), ...powerSigningService(app) };
+  const start = signStartRoute(app, errors);
 
   r.get(
     '/me/powers',
@@ -60,18 +58,12 @@ export default async function powerRoutes(app: FastifyInstance) {
   r.post(
     '/me/powers',
     {
-      config: { rateLimit: { max: app.config.bankidStartLimitPerMinute, timeWindow: 60_000 } },
+      config: start.config,
       schema: {
         tags: ['applicant'],
         summary: 'Give a power of attorney: starts the owner’s BankID signature over the power’s hash',
         body: PowerOfAttorneyGrantSchema,
-        response: {
-          202: SignStartResultSchema,
-          ...errors,
-          409: ApiErrorSchema,
-          429: ApiErrorSchema,
-          503: ApiErrorSchema,
-        },
+        response: start.response,
       },
     },
     async (request, reply) => {
@@ -80,54 +72,18 @@ export default async function powerRoutes(app: FastifyInstance) {
     },
   );
 
-  // jscpd:ignore-start -- the QR answers as the application's signing QR does (routes/applications.ts): the same
-  // renderQr over this order, never cached; only the order's table differs.
-  r.get(
-    '/me/powers/sign/:orderRef/qr',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'The animated QR for the owner’s signature of a power of attorney, this second',
-        params: z.object({ orderRef: z.string().min(1).max(100) }),
-        response: { 200: QrResultSchema, ...errors },
-      },
+  bankIdSignRoutes(app, {
+    base: '/me/powers',
+    tag: 'applicant',
+    errors,
+    collectResult: LoginCollectResultSchema,
+    summaries: {
+      qr: 'The animated QR for the owner’s signature of a power of attorney, this second',
+      collect: 'Poll the owner’s signature; on completion the power of attorney holds',
+      cancel: 'Cancel signing a power of attorney; nothing is stored',
     },
-    async (request, reply) => {
-      const order = await powers.ownOrder(currentUser(request), request.params.orderRef);
-      reply.header('cache-control', 'no-store');
-      return renderQr(order, app.clock());
-    },
-  );
-
-  // jscpd:ignore-end
-  r.post(
-    '/me/powers/sign/collect',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'Poll the owner’s signature; on completion the power of attorney holds',
-        body: LoginCollectInputSchema,
-        response: { 200: LoginCollectResultSchema, ...errors, 503: ApiErrorSchema },
-      },
-    },
-    async (request) => powers.collect(currentUser(request), request.body.orderRef, request.log),
-  );
-
-  r.post(
-    '/me/powers/sign/cancel',
-    {
-      schema: {
-        tags: ['applicant'],
-        summary: 'Cancel signing a power of attorney; nothing is stored',
-        body: LoginCollectInputSchema,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await powers.cancel(currentUser(request), request.body.orderRef);
-      return reply.status(204).send(null);
-    },
-  );
+    signing: byOrderOnly(powers),
+  });
 
   r.post(
     '/me/powers/:id/revoke',
