@@ -19,6 +19,8 @@ const sampleArgs = (out: string, staff = path.join(samples, 'staff.csv')) => [
   path.join(samples, 'properties.geojson'),
   '--plans',
   path.join(samples, 'plans.geojson'),
+  '--plans',
+  path.join(samples, 'detaljplan.json'),
   '--staff',
   staff,
   '--teams',
@@ -56,7 +58,19 @@ describe('npm run import, as an operator runs it', () => {
       const good = await run([...sampleArgs(path.join(dir, 'good')), '--lang', 'en']);
       expect(good.code).toBe(0);
       expect(good.stderr).toContain('warning: plans.geojson feature 2: unknown provision');
-      expect(good.stdout).toContain('Done: 5 properties, 1 plans, 3 officers, 2 teams');
+      expect(good.stderr).toContain(
+        'warning: detaljplan.json feature 7: the catalogue reference 411d8c8f-2356-4a24-a342-4777592555f6 (“Största takvinkel är 27 grader.”) is not in Lovisa’s table',
+      );
+      expect(good.stdout).toContain('Done: 5 properties, 2 plans, 3 officers, 2 teams');
+      const written = JSON.parse(await readFile(path.join(dir, 'good', 'plans.json'), 'utf8')) as {
+        planNumber: string;
+        maxRidgeHeightM: number | null;
+        maxBuildingAreaPercent: number | null;
+      }[];
+      expect(written.map((p) => [p.planNumber, p.maxRidgeHeightM, p.maxBuildingAreaPercent])).toEqual([
+        ['9999-P2022/7', 6.5, null],
+        ['9999-P2024/3', 5.5, 25],
+      ]);
 
       expect((await run(['--out', dir])).code).toBe(2);
     },

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --properties <file.geojson> --plans <file.geojson> --staff <staff.csv> --teams <teams.csv>
+ * `npm run import -- --properties <file.geojson> --plans <file.json> [--plans <file.json> …] --staff <staff.csv> --teams <teams.csv>
  * [--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]`
  *
  * Converts a municipality's own data into the fixtures directory the server reads (FIXTURES_DIR). Every row and
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { formatIssue, runImport } from '@lovisa/registry';
 
 const usage =
-  'usage: npm run import -- --properties <file.geojson> --plans <file.geojson> --staff <staff.csv> --teams <teams.csv> ' +
+  'usage: npm run import -- --properties <file.geojson> --plans <file.json> [--plans …] --staff <staff.csv> --teams <teams.csv> ' +
   '[--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]\n';
 
 let values;
@@ -19,7 +19,7 @@ try {
   ({ values } = parseArgs({
     options: {
       properties: { type: 'string' },
-      plans: { type: 'string' },
+      plans: { type: 'string', multiple: true },
       staff: { type: 'string' },
       teams: { type: 'string' },
       municipality: { type: 'string' },
@@ -34,7 +34,7 @@ try {
   process.exit(2);
 }
 const { properties, plans, staff, teams, out } = values;
-if (!properties || !plans || !staff || !teams || !out) {
+if (!properties || !plans?.length || !staff || !teams || !out) {
   process.stderr.write(usage);
   process.exit(2);
 }

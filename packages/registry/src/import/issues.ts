@@ -40,6 +40,16 @@ const sv = {
   'plan.value': 'bestämmelsen ”{value}” kräver ett numeriskt värde (varde)',
   'plan.unknownCode': 'okänd bestämmelse ”{value}” sparas som text; regelmotorn läser den inte',
   'plan.conflictingValues': '{provision} har olika värden i planen ({values}); den strängaste ({value}) används',
+  'plan.unit': 'bestämmelsen ”{value}” har enheten {unit}; katalogen anger {expected}',
+  'plan.byWording':
+    'katalogreferensen {value} finns inte i Lovisas tabell; bestämmelsen läses som {kind} efter sin formulering',
+  'plan.unknownReference':
+    'katalogreferensen {value} (”{text}”) finns inte i Lovisas tabell; sparas som text, regelmotorn läser den inte',
+  'plan.notInForce': 'planen har status ”{value}” och har inte vunnit laga kraft; den och dess bestämmelser läses inte',
+  'plan.lineProvision': 'linjebestämmelsen ”{value}” läses inte; regelmotorn prövar bara bestämmelser med en yta',
+  'plan.ngpType': 'feature:typ ska vara detaljplan eller en bestämmelse, inte ”{value}”',
+  'plan.mediatype': 'feature:mediatyp {value} stöds inte; Lovisa läser application/vnd.lm.detaljplan.v4+json',
+  'plan.duplicateFile': 'planen ”{value}” finns redan i {file}',
   'plan.noProperties': 'ingen fastighet ligger inom planen ”{value}”',
   'fixtures.invalid': 'resultatet godtas inte av tjänsten: {reason}',
 } as const;
@@ -81,6 +91,17 @@ const en: Record<ImportMessageId, string> = {
   'plan.value': 'the provision “{value}” needs a numeric value (varde)',
   'plan.unknownCode': 'unknown provision “{value}” kept as text; the rules engine does not read it',
   'plan.conflictingValues': '{provision} has different values in the plan ({values}); the strictest ({value}) is used',
+  'plan.unit': 'the provision “{value}” has the unit {unit}; the catalogue says {expected}',
+  'plan.byWording':
+    'the catalogue reference {value} is not in Lovisa’s table; the provision is read as {kind} from its wording',
+  'plan.unknownReference':
+    'the catalogue reference {value} (“{text}”) is not in Lovisa’s table; kept as text, the rules engine does not read it',
+  'plan.notInForce': 'the plan has the status “{value}” and is not in force; it and its provisions are not read',
+  'plan.lineProvision':
+    'the line provision “{value}” is not read; the rules engine judges only provisions with an area',
+  'plan.ngpType': 'feature:typ must be detaljplan or a provision, not “{value}”',
+  'plan.mediatype': 'feature:mediatyp {value} is not supported; Lovisa reads application/vnd.lm.detaljplan.v4+json',
+  'plan.duplicateFile': 'the plan “{value}” is already in {file}',
   'plan.noProperties': 'no property lies within the plan “{value}”',
   'fixtures.invalid': 'the service does not accept the result: {reason}',
 };

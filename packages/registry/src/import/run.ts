@@ -6,15 +6,19 @@ import { loadBasemap } from '../basemap';
 import { loadFeeSchedule, loadFixtureRegisters, loadPhraseLibrary, loadRoutingRules } from '../fixtureRegisters';
 import { loadMunicipality } from '../municipality';
 import { issue, type ImportIssue } from './issues';
-import { assignPlans, convertPlans } from './plans';
+import { convertPlanFile } from './ngp';
+import { assignPlans, type PlanConversion } from './plans';
 import { convertProperties } from './properties';
 import { convertStaff, convertTeams } from './staff';
 
 export interface ImportOptions {
   /** Cadastral GeoJSON (Lantmäteriet's shape). */
   properties: string;
-  /** Detailed plans (Boverket's national digital plan shape), GeoJSON or JSON. */
-  plans: string;
+  /**
+   * Detailed plans: Lantmäteriet's national format (Detaljplan 4.1, `application/vnd.lm.detaljplan.v4+json`) or
+   * Lovisa's flat GeoJSON shape of it. Several files (NGP delivers one plan per file) are read as one register.
+   */
+  plans: string | string[];
   staff: string;
   teams: string;
   /** municipality.json; its logo file is copied along. Optional: without it the service shows Kjellstavik's. */
@@ -50,6 +54,25 @@ const PASSTHROUGH = [
 ];
 const REQUIRED = new Set(['persons.json', 'ownership.json', 'routing.json', 'fees.json']);
 
+/** Plans from several files as one register; a plan id in two files is an error of the second. */
+function mergePlans(results: (PlanConversion & { file: string })[]): PlanConversion {
+  const seen = new Map<string, string>();
+  const out: PlanConversion = { plans: [], issues: [], warnings: [] };
+  for (const r of results) {
+    out.issues.push(...r.issues);
+    out.warnings.push(...r.warnings);
+    for (const plan of r.plans) {
+      const first = seen.get(plan.id);
+      if (first) out.issues.push(issue(r.file, null, 'planId', 'plan.duplicateFile', { value: plan.id, file: first }));
+      else {
+        seen.set(plan.id, r.file);
+        out.plans.push(plan);
+      }
+    }
+  }
+  return out;
+}
+
 async function readInput(file: string, issues: ImportIssue[]): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
@@ -73,9 +96,10 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
   const issues: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const name = (f: string) => path.basename(f);
-  const [propText, planText, staffText, teamText, muniText] = await Promise.all([
+  const planFiles = typeof o.plans === 'string' ? [o.plans] : o.plans;
+  const [propText, planTexts, staffText, teamText, muniText] = await Promise.all([
     readInput(o.properties, issues),
-    readInput(o.plans, issues),
+    Promise.all(planFiles.map((f) => readInput(f, issues))),
     readInput(o.staff, issues),
     readInput(o.teams, issues),
     o.municipality ? readInput(o.municipality, issues) : Promise.resolve(null),
@@ -86,7 +110,11 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
       ? null
       : convertStaff(staffText, new Set(teams.teams.map((t) => t.id)), name(o.staff), o.today);
   const props = propText === null ? null : convertProperties(propText, name(o.properties));
-  const plans = planText === null ? null : convertPlans(planText, name(o.plans));
+  const plans = planTexts.includes(null)
+    ? null
+    : mergePlans(
+        planTexts.map((text, i) => ({ file: name(planFiles[i]!), ...convertPlanFile(text!, name(planFiles[i]!)) })),
+      );
   for (const r of [teams, staff, props, plans]) if (r) issues.push(...r.issues);
   if (plans) warnings.push(...plans.warnings);
 
@@ -123,7 +151,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
   if (issues.length || !props || !plans || !staff || !teams)
     return { ok: false, issues, warnings, written: [], counts };
 
-  const assigned = assignPlans(props.properties, plans.plans, name(o.plans));
+  const assigned = assignPlans(props.properties, plans.plans, planFiles.map(name).join(', '));
   warnings.push(...assigned.warnings);
   const outputs: Record<string, unknown> = {
     'properties.json': assigned.properties,
