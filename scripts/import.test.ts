@@ -72,6 +72,16 @@ describe('npm run import, as an operator runs it', () => {
         ['9999-P2024/3', 5.5, 25],
       ]);
 
+      // The same properties from the GeoPackage sample give the same fixtures.
+      const gpkgArgs = sampleArgs(path.join(dir, 'gpkg'));
+      gpkgArgs[gpkgArgs.indexOf('--properties') + 1] = path.join(samples, 'properties.gpkg');
+      const fromGpkg = await run(gpkgArgs);
+      expect(fromGpkg.code, fromGpkg.stderr).toBe(0);
+      expect(fromGpkg.stdout).toContain('Klart: 5 fastigheter, 2 detaljplaner');
+      expect(await readFile(path.join(dir, 'gpkg', 'properties.json'), 'utf8')).toBe(
+        await readFile(path.join(dir, 'good', 'properties.json'), 'utf8'),
+      );
+
       expect((await run(['--out', dir])).code).toBe(2);
     },
   );

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --properties <file.geojson> --plans <file.json> [--plans <file.json> …] --staff <staff.csv> --teams <teams.csv>
+ * `npm run import -- --properties <file.geojson|file.gpkg> [--properties-layer <layer>] --plans <file.json> [--plans <file.json> …] --staff <staff.csv> --teams <teams.csv>
  * [--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]`
  *
  * Converts a municipality's own data into the fixtures directory the server reads (FIXTURES_DIR). Every row and
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { formatIssue, runImport } from '@lovisa/registry';
 
 const usage =
-  'usage: npm run import -- --properties <file.geojson> --plans <file.json> [--plans …] --staff <staff.csv> --teams <teams.csv> ' +
+  'usage: npm run import -- --properties <file.geojson|file.gpkg> [--properties-layer <layer>] --plans <file.json> [--plans …] --staff <staff.csv> --teams <teams.csv> ' +
   '[--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]\n';
 
 let values;
@@ -19,6 +19,7 @@ try {
   ({ values } = parseArgs({
     options: {
       properties: { type: 'string' },
+      'properties-layer': { type: 'string' },
       plans: { type: 'string', multiple: true },
       staff: { type: 'string' },
       teams: { type: 'string' },
@@ -47,6 +48,7 @@ const result = await runImport({
   out,
   ...(values.municipality ? { municipality: values.municipality } : {}),
   ...(values.base ? { base: values.base } : {}),
+  ...(values['properties-layer'] ? { propertiesLayer: values['properties-layer'] } : {}),
 });
 if (values.json) {
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');

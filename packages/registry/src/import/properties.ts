@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MultiPolygon } from '@lovisa/geo';
 import { polygonArea } from '@lovisa/geo';
 import type { Property } from '@lovisa/domain';
-import { readFeatureCollection, toMultiPolygon } from './geojson';
+import { readFeatureCollection, toMultiPolygon, type InputFeature } from './geojson';
 import { featureIssues, issue, type ImportIssue } from './issues';
 
 /**
@@ -69,7 +69,14 @@ export function convertProperties(
   json: string,
   file = 'properties.geojson',
 ): { properties: Property[]; issues: ImportIssue[] } {
-  const read = readFeatureCollection(json, file);
+  return convertPropertyFeatures(readFeatureCollection(json, file), file);
+}
+
+/** The conversion over features already read, from GeoJSON (`convertProperties`) or a GeoPackage (gpkg.ts). */
+export function convertPropertyFeatures(
+  read: { features: InputFeature[]; issues: ImportIssue[] },
+  file: string,
+): { properties: Property[]; issues: ImportIssue[] } {
   const issues = [...read.issues];
   const units = new Map<
     string,

@@ -8,12 +8,15 @@ import { loadMunicipality } from '../municipality';
 import { issue, type ImportIssue } from './issues';
 import { convertPlanFile } from './ngp';
 import { assignPlans, type PlanConversion } from './plans';
-import { convertProperties } from './properties';
+import { readGeoPackage } from './gpkg';
+import { convertProperties, convertPropertyFeatures } from './properties';
 import { convertStaff, convertTeams } from './staff';
 
 export interface ImportOptions {
-  /** Cadastral GeoJSON (Lantmäteriet's shape). */
+  /** Cadastral data (Lantmäteriet's shape): GeoJSON, or a GeoPackage (`.gpkg`). */
   properties: string;
+  /** The GeoPackage's feature table, when it has several. */
+  propertiesLayer?: string;
   /**
    * Detailed plans: Lantmäteriet's national format (Detaljplan 4.1, `application/vnd.lm.detaljplan.v4+json`) or
    * Lovisa's flat GeoJSON shape of it. Several files (NGP delivers one plan per file) are read as one register.
@@ -73,6 +76,13 @@ function mergePlans(results: (PlanConversion & { file: string })[]): PlanConvers
   return out;
 }
 
+/** A GeoPackage is read from its bytes (gpkg.ts), anything else as GeoJSON text. */
+async function readProperties(o: ImportOptions, text: string) {
+  const file = path.basename(o.properties);
+  if (!/\.gpkg$/i.test(file)) return convertProperties(text, file);
+  return convertPropertyFeatures(await readGeoPackage(await readFile(o.properties), file, o.propertiesLayer), file);
+}
+
 async function readInput(file: string, issues: ImportIssue[]): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
@@ -109,7 +119,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
     staffText === null || !teams
       ? null
       : convertStaff(staffText, new Set(teams.teams.map((t) => t.id)), name(o.staff), o.today);
-  const props = propText === null ? null : convertProperties(propText, name(o.properties));
+  const props = propText === null ? null : await readProperties(o, propText);
   const plans = planTexts.includes(null)
     ? null
     : mergePlans(
