@@ -25,6 +25,8 @@ const sampleArgs = (out: string, staff = path.join(samples, 'staff.csv')) => [
   staff,
   '--teams',
   path.join(samples, 'teams.csv'),
+  '--buildings',
+  path.join(samples, 'buildings.geojson'),
   '--municipality',
   path.join(samples, 'municipality.json'),
   '--base',
@@ -61,7 +63,21 @@ describe('npm run import, as an operator runs it', () => {
       expect(good.stderr).toContain(
         'warning: detaljplan.json feature 7: the catalogue reference 411d8c8f-2356-4a24-a342-4777592555f6 (“Största takvinkel är 27 grader.”) is not in Lovisa’s table',
       );
+      expect(good.stderr).toContain(
+        'warning: buildings.geojson feature 5: the building has the status “Planerad” and is not read',
+      );
       expect(good.stdout).toContain('Done: 5 properties, 2 plans, 3 officers, 2 teams');
+      const basemap = JSON.parse(await readFile(path.join(dir, 'good', 'basemap.geojson'), 'utf8')) as {
+        features: { properties: { kind: string; legalBasis?: string } }[];
+      };
+      // The base's street is kept; its buildings are replaced by the four imported ones in force.
+      expect(basemap.features.map((f) => f.properties.legalBasis ?? f.properties.kind)).toEqual([
+        'street',
+        'permit',
+        'permit',
+        'permit',
+        'friggebod',
+      ]);
       const written = JSON.parse(await readFile(path.join(dir, 'good', 'plans.json'), 'utf8')) as {
         planNumber: string;
         maxRidgeHeightM: number | null;

@@ -1,6 +1,6 @@
 /**
  * `npm run import -- --properties <file.geojson|file.gpkg> [--properties-layer <layer>] --plans <file.json> [--plans <file.json> …] --staff <staff.csv> --teams <teams.csv>
- * [--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]`
+ * [--buildings <buildings.geojson>] [--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]`
  *
  * Converts a municipality's own data into the fixtures directory the server reads (FIXTURES_DIR). Every row and
  * feature is validated; on any error nothing is written, each error is printed with its file and row, and the exit
@@ -12,7 +12,7 @@ import { formatIssue, runImport } from '@lovisa/registry';
 
 const usage =
   'usage: npm run import -- --properties <file.geojson|file.gpkg> [--properties-layer <layer>] --plans <file.json> [--plans …] --staff <staff.csv> --teams <teams.csv> ' +
-  '[--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]\n';
+  '[--buildings <buildings.geojson>] [--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]\n';
 
 let values;
 try {
@@ -20,6 +20,7 @@ try {
     options: {
       properties: { type: 'string' },
       'properties-layer': { type: 'string' },
+      buildings: { type: 'string' },
       plans: { type: 'string', multiple: true },
       staff: { type: 'string' },
       teams: { type: 'string' },
@@ -49,6 +50,7 @@ const result = await runImport({
   ...(values.municipality ? { municipality: values.municipality } : {}),
   ...(values.base ? { base: values.base } : {}),
   ...(values['properties-layer'] ? { propertiesLayer: values['properties-layer'] } : {}),
+  ...(values.buildings ? { buildings: values.buildings } : {}),
 });
 if (values.json) {
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -75,6 +75,7 @@ describe('a town imported from the sample files', () => {
     const result = await runImport({
       properties: path.join(samples, 'properties.geojson'),
       plans: [path.join(samples, 'plans.geojson'), path.join(samples, 'detaljplan.json')],
+      buildings: path.join(samples, 'buildings.geojson'),
       staff: path.join(samples, 'staff.csv'),
       teams: path.join(samples, 'teams.csv'),
       municipality: path.join(samples, 'municipality.json'),
@@ -184,12 +185,14 @@ describe('a town imported from the sample files', () => {
     const inside = rect(540205, 6700030, 540215, 6700037);
     const ok = await verdict(garage(lot, 10, inside), owner);
     expect(ok.compliance?.planNumber).toBe('9999-P2024/3');
-    expect(ok.compliance?.rules.map((r) => [r.code, r.limit, r.pass])).toEqual([
-      ['PLAN_BUILDING_AREA', 375, true], // 25 % of the registered 1 500 m² (1 200 + 300)
-      ['PLAN_HEIGHT', 5.5, true],
-      ['PLAN_PRICKMARK', 0, true],
-      ['PLAN_BOUNDARY_DISTANCE', 4, true],
-      ['PLAN_USE', 'B', true],
+    expect(ok.compliance?.rules.map((r) => [r.code, r.value, r.limit, r.pass])).toEqual([
+      // 25 % of the registered 1 500 m² (1 200 + 300). Counted: the imported house (140 m², bygglov) and the garage
+      // (70 m²); not the imported friggebod (15 m²), exempt from the plan's area limit.
+      ['PLAN_BUILDING_AREA', 210, 375, true],
+      ['PLAN_HEIGHT', 3.8, 5.5, true],
+      ['PLAN_PRICKMARK', 0, 0, true],
+      ['PLAN_BOUNDARY_DISTANCE', 5, 4, true],
+      ['PLAN_USE', 'B', 'B', true],
     ]);
     expect(ok.compliance?.textProvisions).toEqual([
       { code: '411d8c8f-2356-4a24-a342-4777592555f6', symbol: null, text: 'Största takvinkel är 27 grader.' },

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MunicipalitySchema } from '@lovisa/domain';
+import { MunicipalitySchema, type BasemapFeature, type Property } from '@lovisa/domain';
 import { loadBasemap } from '../basemap';
 import { loadFeeSchedule, loadFixtureRegisters, loadPhraseLibrary, loadRoutingRules } from '../fixtureRegisters';
 import { loadMunicipality } from '../municipality';
 import { issue, type ImportIssue } from './issues';
 import { convertPlanFile } from './ngp';
 import { assignPlans, type PlanConversion } from './plans';
+import { convertBuildings } from './buildings';
 import { readGeoPackage } from './gpkg';
 import { convertProperties, convertPropertyFeatures } from './properties';
 import { convertStaff, convertTeams } from './staff';
@@ -17,6 +18,11 @@ export interface ImportOptions {
   properties: string;
   /** The GeoPackage's feature table, when it has several. */
   propertiesLayer?: string;
+  /**
+   * Existing buildings (Lantmäteriet's building data, GeoJSON): they replace the buildings of the basemap taken
+   * from `out` or `base`, whose streets, water and parks are kept.
+   */
+  buildings?: string;
   /**
    * Detailed plans: Lantmäteriet's national format (Detaljplan 4.1, `application/vnd.lm.detaljplan.v4+json`) or
    * Lovisa's flat GeoJSON shape of it. Several files (NGP delivers one plan per file) are read as one register.
@@ -74,6 +80,24 @@ function mergePlans(results: (PlanConversion & { file: string })[]): PlanConvers
     }
   }
   return out;
+}
+
+/** The basemap of `out` (else `base`) without its buildings, and the imported buildings. */
+async function withBuildings(
+  o: ImportOptions,
+  file: string,
+  properties: Property[],
+): Promise<
+  { features: BasemapFeature[]; warnings: ImportIssue[] } | { issues: ImportIssue[]; warnings: ImportIssue[] }
+> {
+  const issues: ImportIssue[] = [];
+  const text = await readInput(file, issues);
+  if (text === null) return { issues, warnings: [] };
+  const converted = convertBuildings(text, properties, path.basename(file));
+  if (converted.issues.length) return converted;
+  const from = [o.out, o.base].find((d) => d && existsSync(path.join(d, 'basemap.geojson')));
+  const kept = from ? (await loadBasemap(from)).features.filter((f) => f.properties.kind !== 'building') : [];
+  return { features: [...kept, ...converted.buildings], warnings: converted.warnings };
 }
 
 /** A GeoPackage is read from its bytes (gpkg.ts), anything else as GeoJSON text. */
@@ -163,12 +187,16 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
 
   const assigned = assignPlans(props.properties, plans.plans, planFiles.map(name).join(', '));
   warnings.push(...assigned.warnings);
+  const basemap = o.buildings ? await withBuildings(o, o.buildings, props.properties) : null;
+  if (basemap && !('features' in basemap)) return { ok: false, ...basemap, written: [], counts };
+  if (basemap) warnings.push(...basemap.warnings);
   const outputs: Record<string, unknown> = {
     'properties.json': assigned.properties,
     'plans.json': plans.plans,
     'officers.json': staff.officers,
     'teams.json': teams.teams,
     ...(municipality ? { 'municipality.json': municipality } : {}),
+    ...(basemap ? { 'basemap.geojson': { type: 'FeatureCollection', features: basemap.features } } : {}),
   };
 
   await mkdir(path.dirname(path.resolve(o.out)), { recursive: true });
@@ -178,7 +206,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
       await writeFile(path.join(tmp, f), JSON.stringify(data, null, 1) + '\n');
     const logo = (municipality as { logo?: string | null } | null)?.logo;
     if (logo) await copyFile(path.join(path.dirname(o.municipality!), logo), path.join(tmp, logo));
-    for (const f of PASSTHROUGH) {
+    for (const f of PASSTHROUGH.filter((p) => !(p in outputs))) {
       const source = existsSync(path.join(o.out, f)) ? path.join(o.out, f) : o.base ? path.join(o.base, f) : null;
       if (source && existsSync(source)) await copyFile(source, path.join(tmp, f));
       else if (f === 'basemap.geojson')
@@ -209,7 +237,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
     }
     await mkdir(o.out, { recursive: true });
     const written: string[] = [];
-    for (const f of [...Object.keys(outputs), ...(logo ? [logo] : []), ...PASSTHROUGH]) {
+    for (const f of new Set([...Object.keys(outputs), ...(logo ? [logo] : []), ...PASSTHROUGH])) {
       if (!existsSync(path.join(tmp, f))) continue;
       await rename(path.join(tmp, f), path.join(o.out, f));
       written.push(f);
