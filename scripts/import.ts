@@ -1,6 +1,6 @@
 /**
- * `npm run import -- --properties <file.geojson> --plans <file.geojson> --staff <staff.csv> --teams <teams.csv>
- * [--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]`
+ * `npm run import -- --properties <file.geojson|file.gpkg> [--properties-layer <layer>] --plans <file.json> [--plans <file.json> …] --staff <staff.csv> --teams <teams.csv>
+ * [--buildings <buildings.geojson>] [--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]`
  *
  * Converts a municipality's own data into the fixtures directory the server reads (FIXTURES_DIR). Every row and
  * feature is validated; on any error nothing is written, each error is printed with its file and row, and the exit
@@ -11,15 +11,17 @@ import { parseArgs } from 'node:util';
 import { formatIssue, runImport } from '@lovisa/registry';
 
 const usage =
-  'usage: npm run import -- --properties <file.geojson> --plans <file.geojson> --staff <staff.csv> --teams <teams.csv> ' +
-  '[--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]\n';
+  'usage: npm run import -- --properties <file.geojson|file.gpkg> [--properties-layer <layer>] --plans <file.json> [--plans …] --staff <staff.csv> --teams <teams.csv> ' +
+  '[--buildings <buildings.geojson>] [--municipality <municipality.json>] [--base <dir>] --out <fixtures dir> [--lang en] [--json]\n';
 
 let values;
 try {
   ({ values } = parseArgs({
     options: {
       properties: { type: 'string' },
-      plans: { type: 'string' },
+      'properties-layer': { type: 'string' },
+      buildings: { type: 'string' },
+      plans: { type: 'string', multiple: true },
       staff: { type: 'string' },
       teams: { type: 'string' },
       municipality: { type: 'string' },
@@ -34,7 +36,7 @@ try {
   process.exit(2);
 }
 const { properties, plans, staff, teams, out } = values;
-if (!properties || !plans || !staff || !teams || !out) {
+if (!properties || !plans?.length || !staff || !teams || !out) {
   process.stderr.write(usage);
   process.exit(2);
 }
@@ -47,6 +49,8 @@ const result = await runImport({
   out,
   ...(values.municipality ? { municipality: values.municipality } : {}),
   ...(values.base ? { base: values.base } : {}),
+  ...(values['properties-layer'] ? { propertiesLayer: values['properties-layer'] } : {}),
+  ...(values.buildings ? { buildings: values.buildings } : {}),
 });
 if (values.json) {
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -21,6 +21,7 @@ import { pdfText } from './test/pdfText';
 const samples = fileURLToPath(new URL('../../../fixtures/import-samples/', import.meta.url));
 const ASTRID = '193703119168'; // owns Exempelby Lärkan 1:1 in the sample ownership.json
 const GRETA = '195103181870'; // team lead of Plan och bygg in the sample staff.csv
+const OWNER_1_5 = '193708135219'; // owns Exempelby Lärkan 1:5, in plan 9999-P2024/3 (detaljplan.json, NGP's format)
 
 const rect = (e1: number, n1: number, e2: number, n2: number): Polygon => ({
   type: 'Polygon',
@@ -36,19 +37,24 @@ const rect = (e1: number, n1: number, e2: number, n2: number): Polygon => ({
 });
 
 /** A garage at the back of Lärkan 1:1 (E 540 000–540 025, N 6 700 010–6 700 050), clear of the house and the prickmark. */
-const garage = (property: Property, widthM: number): ApplicationSubmission => ({
+const garage = (
+  property: Property,
+  widthM: number,
+  where = rect(540012.5 - widthM / 2, 6700038, 540012.5 + widthM / 2, 6700045),
+  ridgeHeightM = 3.8,
+): ApplicationSubmission => ({
   propertyId: property.id,
   measure: 'outbuilding',
   footprints: [
     {
       id: 'garage',
       measure: 'outbuilding',
-      geometry: rect(540012.5 - widthM / 2, 6700038, 540012.5 + widthM / 2, 6700045),
+      geometry: where,
     },
   ],
   details: {
     description: `Garage i trä, ${widthM * 7} m².`,
-    ridgeHeightM: 3.8,
+    ridgeHeightM,
     plannedStart: '2027-04-01',
     email: 'sokande@example.se',
   },
@@ -68,7 +74,8 @@ describe('a town imported from the sample files', () => {
     out = path.join(await mkdtemp(path.join(os.tmpdir(), 'lovisa-import-')), 'exempelby');
     const result = await runImport({
       properties: path.join(samples, 'properties.geojson'),
-      plans: path.join(samples, 'plans.geojson'),
+      plans: [path.join(samples, 'plans.geojson'), path.join(samples, 'detaljplan.json')],
+      buildings: path.join(samples, 'buildings.geojson'),
       staff: path.join(samples, 'staff.csv'),
       teams: path.join(samples, 'teams.csv'),
       municipality: path.join(samples, 'municipality.json'),
@@ -125,8 +132,8 @@ describe('a town imported from the sample files', () => {
   });
 
   /** What the web app does: read the property and its surroundings from the API, and run the rules. */
-  async function verdict(application: ApplicationSubmission) {
-    const get = async (url: string) => (await h.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+  async function verdict(application: ApplicationSubmission, as = cookie) {
+    const get = async (url: string) => (await h.app.inject({ method: 'GET', url, headers: { cookie: as } })).json();
     const { property, plans } = await get(`/api/properties/${application.propertyId}`);
     const { neighbours, features } = await get(`/api/properties/${application.propertyId}/surroundings`);
     const site = siteFromRegisterData({ property, plans, neighbours, features });
@@ -165,5 +172,36 @@ describe('a town imported from the sample files', () => {
     expect(text).toContain('Samhällsbyggnadsnämnden');
     expect(text).toContain('Skicka överklagandet till Exempelby kommun');
     expect(text).not.toContain('Kjellstavik');
+  });
+
+  it("judges a garage on Lärkan 1:5 against the plan imported from Lantmäteriet's national format", async () => {
+    const owner = await login(h, OWNER_1_5);
+    const lot = (await h.registers.land.propertyByDesignation('Exempelby Lärkan 1:5'))!;
+    const { plans } = (
+      await h.app.inject({ method: 'GET', url: `/api/properties/${lot.id}`, headers: { cookie: owner } })
+    ).json() as { plans: DetailedPlan[] };
+    expect(plans.map((p) => p.planNumber)).toEqual(['9999-P2024/3']);
+    // 70 m² at E 540 205–540 215, N 6 700 030–6 700 037: 5 m from the boundary, off the prickmark.
+    const inside = rect(540205, 6700030, 540215, 6700037);
+    const ok = await verdict(garage(lot, 10, inside), owner);
+    expect(ok.compliance?.planNumber).toBe('9999-P2024/3');
+    expect(ok.compliance?.rules.map((r) => [r.code, r.value, r.limit, r.pass])).toEqual([
+      // 25 % of the registered 1 500 m² (1 200 + 300). Counted: the imported house (140 m², bygglov) and the garage
+      // (70 m²); not the imported friggebod (15 m²), exempt from the plan's area limit.
+      ['PLAN_BUILDING_AREA', 210, 375, true],
+      ['PLAN_HEIGHT', 3.8, 5.5, true],
+      ['PLAN_PRICKMARK', 0, 0, true],
+      ['PLAN_BOUNDARY_DISTANCE', 5, 4, true],
+      ['PLAN_USE', 'B', 'B', true],
+    ]);
+    expect(ok.compliance?.textProvisions).toEqual([
+      { code: '411d8c8f-2356-4a24-a342-4777592555f6', symbol: null, text: 'Största takvinkel är 27 grader.' },
+    ]);
+    // Too high for h1 (5.5 m), and on the prickmark along Lärkvägen (N < 6 700 015): the plan's own limits bite.
+    const high = await verdict(garage(lot, 10, inside, 6), owner);
+    expect(high.compliance?.rules.find((r) => r.code === 'PLAN_HEIGHT')).toMatchObject({ value: 6, pass: false });
+    const front = await verdict(garage(lot, 10, rect(540205, 6700011, 540215, 6700018)), owner);
+    expect(front.compliance?.rules.find((r) => r.code === 'PLAN_PRICKMARK')).toMatchObject({ value: 40, pass: false });
+    expect(front.compliance?.deviation).toBe(true);
   });
 });

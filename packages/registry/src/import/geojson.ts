@@ -101,3 +101,16 @@ export function toMultiPolygon(
   }
   return { value: issues.length ? null : { type: 'MultiPolygon', coordinates: out }, issues };
 }
+
+/** A feature's attributes under their documented names: each key takes the first of its aliases that has a value. */
+export function pickAliases(
+  props: Record<string, unknown>,
+  aliases: Readonly<Record<string, readonly string[]>>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(aliases).map(([key, names]) => {
+      const name = names.find((n) => props[n] !== undefined && props[n] !== null && props[n] !== '');
+      return [key, name === undefined ? undefined : props[name]];
+    }),
+  );
+}

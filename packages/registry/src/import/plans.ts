@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { overlapArea, polygonArea, type MultiPolygon, type Position } from '@lovisa/geo';
 import type { DetailedPlan, Property } from '@lovisa/domain';
-import { readFeatureCollection, toMultiPolygon } from './geojson';
+import { readFeatureCollection, toMultiPolygon, type InputFeature } from './geojson';
+import { PLAN_CATALOGUE } from './catalogue';
 import { featureIssues, issue, type ImportIssue } from './issues';
 
 /** What a provision becomes in Lovisa's plan model (packages/domain/src/plan.ts). */
@@ -15,22 +16,12 @@ export type ProvisionKind =
   | 'culturalHeritage';
 
 /**
- * Boverket's planbestämmelsekatalog codes (bestämmelsekod, catalogue of 2020-10-01 onwards, after BFS 2020:5)
- * that the rules engine reads. The table is the contract: docs/your-town.md lists it with its sources. Codes
- * measured from a datum (…Nollplan), total heights and gross floor areas are deliberately absent: the rules engine
- * checks ridge height above ground and building area (BYA), and reading another measure as one of those would be
- * wrong, so those stay text provisions.
+ * Boverket's planbestämmelsekatalog codes (bestämmelsekod) that the rules engine reads as a limit: the numeric rows of
+ * `PLAN_CATALOGUE` (catalogue.ts, with UUIDs, wordings and the source). docs/your-town.md lists them.
  */
-export const CATALOGUE_CODES: Record<string, ProvisionKind> = {
-  DP_KM_Eg_Utnytt_StorstaAreaKvm_Byggnadsarea: 'maxBuildingAreaM2',
-  DP_KM_Eg_Utnytt_StorstaAreaKvm_ByggnadsareaAnv: 'maxBuildingAreaM2',
-  DP_KM_Eg_Utnytt_StorstaAreaKvm_ByggnadsareaFastigh: 'maxBuildingAreaM2',
-  DP_KM_Eg_Utnytt_StorstaAreaProc_ByggnadsEgen: 'maxBuildingAreaPercent',
-  DP_KM_Eg_Utnytt_StorstaAreaProc_ByggnadsAnv: 'maxBuildingAreaPercent',
-  DP_KM_Eg_Hojd_HogstaHojd_Nockhojd: 'maxRidgeHeightM',
-  DP_KM_Eg_Hojd_HogstaHojd_ByggnadsverkNockhojd: 'maxRidgeHeightM',
-  DP_KM_Eg_Plac_Byggnadsverk_Fastgrans: 'minDistanceToBoundaryM',
-};
+export const CATALOGUE_CODES: Record<string, ProvisionKind> = Object.fromEntries(
+  PLAN_CATALOGUE.filter((e) => !e.kind.startsWith('use:')).map((e) => [e.code, e.kind as ProvisionKind]),
+);
 
 /**
  * Provisions without a code (older plans digitised by hand, or exports that leave the code out): recognised by
@@ -79,6 +70,8 @@ const ProvisionSchema = z.object({
   bestammelseformulering: z.string().trim().min(1).optional(),
   bestammelsetyp: z.string().trim().optional(),
   varde: num.optional(),
+  /** Set by a reader that has already warned about the provision: kept as text without a second warning. */
+  asText: z.literal(true).optional(),
 });
 type Provision = z.infer<typeof ProvisionSchema>;
 
@@ -156,9 +149,22 @@ export function convertPlans(
   json: string,
   file = 'plans.geojson',
 ): { plans: DetailedPlan[]; issues: ImportIssue[]; warnings: ImportIssue[] } {
-  const read = readFeatureCollection(json, file);
-  const issues = [...read.issues];
-  const warnings: ImportIssue[] = [];
+  return convertPlanFeatures(readFeatureCollection(json, file), file);
+}
+
+export type PlanConversion = { plans: DetailedPlan[]; issues: ImportIssue[]; warnings: ImportIssue[] };
+
+/**
+ * The conversion itself, over features already read (by `convertPlans` from Lovisa's flat GeoJSON shape, or by
+ * `convertNgpPlans` from Lantmäteriet's national format), so that both report the same rows.
+ */
+export function convertPlanFeatures(
+  read: { features: InputFeature[]; issues: ImportIssue[] },
+  file: string,
+  earlier: { issues?: ImportIssue[]; warnings?: ImportIssue[] } = {},
+): PlanConversion {
+  const issues = [...(earlier.issues ?? []), ...read.issues];
+  const warnings: ImportIssue[] = [...(earlier.warnings ?? [])];
   const drafts = new Map<string, PlanDraft>();
   const areas: { row: number; planRef: string | undefined; provisions: Provision[]; geometry: MultiPolygon }[] = [];
   for (const f of read.features) {
@@ -250,9 +256,9 @@ export function convertPlans(
         for (const letter of symbol) draft.use.add(letter);
         continue;
       }
-      const kind = provisionKind(p);
+      const kind = p.asText ? null : provisionKind(p);
       if (kind === null) {
-        warnings.push(issue(file, a.row, 'bestammelsekod', 'plan.unknownCode', { value: label(p) }));
+        if (!p.asText) warnings.push(issue(file, a.row, 'bestammelsekod', 'plan.unknownCode', { value: label(p) }));
         draft.other.push({
           code: p.bestammelsekod ?? null,
           symbol: p.beteckning ?? p.symbol ?? null,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MultiPolygon } from '@lovisa/geo';
 import { polygonArea } from '@lovisa/geo';
 import type { Property } from '@lovisa/domain';
-import { readFeatureCollection, toMultiPolygon } from './geojson';
+import { pickAliases, readFeatureCollection, toMultiPolygon, type InputFeature } from './geojson';
 import { featureIssues, issue, type ImportIssue } from './issues';
 
 /**
@@ -45,13 +45,7 @@ const FeatureProps = z.object({
   kommunnamn: text.optional(),
 });
 
-const pick = (props: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(ALIASES).map(([key, names]) => {
-      const name = names.find((n) => props[n] !== undefined && props[n] !== null && props[n] !== '');
-      return [key, name === undefined ? undefined : props[name]];
-    }),
-  );
+const pick = (props: Record<string, unknown>) => pickAliases(props, ALIASES);
 
 /** "Kjellstavik" + "Eken" + "1" + 23 → "Kjellstavik Eken 1:23"; without a block number "Kjellstavik Eken 23". */
 const designationOf = (p: z.infer<typeof FeatureProps>) =>
@@ -69,7 +63,14 @@ export function convertProperties(
   json: string,
   file = 'properties.geojson',
 ): { properties: Property[]; issues: ImportIssue[] } {
-  const read = readFeatureCollection(json, file);
+  return convertPropertyFeatures(readFeatureCollection(json, file), file);
+}
+
+/** The conversion over features already read, from GeoJSON (`convertProperties`) or a GeoPackage (gpkg.ts). */
+export function convertPropertyFeatures(
+  read: { features: InputFeature[]; issues: ImportIssue[] },
+  file: string,
+): { properties: Property[]; issues: ImportIssue[] } {
   const issues = [...read.issues];
   const units = new Map<
     string,

@@ -1,20 +1,33 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MunicipalitySchema } from '@lovisa/domain';
+import { MunicipalitySchema, type BasemapFeature, type Property } from '@lovisa/domain';
 import { loadBasemap } from '../basemap';
 import { loadFeeSchedule, loadFixtureRegisters, loadPhraseLibrary, loadRoutingRules } from '../fixtureRegisters';
 import { loadMunicipality } from '../municipality';
 import { issue, type ImportIssue } from './issues';
-import { assignPlans, convertPlans } from './plans';
-import { convertProperties } from './properties';
+import { convertPlanFile } from './ngp';
+import { assignPlans, type PlanConversion } from './plans';
+import { convertBuildings } from './buildings';
+import { readGeoPackage } from './gpkg';
+import { convertProperties, convertPropertyFeatures } from './properties';
 import { convertStaff, convertTeams } from './staff';
 
 export interface ImportOptions {
-  /** Cadastral GeoJSON (Lantmäteriet's shape). */
+  /** Cadastral data (Lantmäteriet's shape): GeoJSON, or a GeoPackage (`.gpkg`). */
   properties: string;
-  /** Detailed plans (Boverket's national digital plan shape), GeoJSON or JSON. */
-  plans: string;
+  /** The GeoPackage's feature table, when it has several. */
+  propertiesLayer?: string;
+  /**
+   * Existing buildings (Lantmäteriet's building data, GeoJSON): they replace the buildings of the basemap taken
+   * from `out` or `base`, whose streets, water and parks are kept.
+   */
+  buildings?: string;
+  /**
+   * Detailed plans: Lantmäteriet's national format (Detaljplan 4.1, `application/vnd.lm.detaljplan.v4+json`) or
+   * Lovisa's flat GeoJSON shape of it. Several files (NGP delivers one plan per file) are read as one register.
+   */
+  plans: string | string[];
   staff: string;
   teams: string;
   /** municipality.json; its logo file is copied along. Optional: without it the service shows Kjellstavik's. */
@@ -50,6 +63,50 @@ const PASSTHROUGH = [
 ];
 const REQUIRED = new Set(['persons.json', 'ownership.json', 'routing.json', 'fees.json']);
 
+/** Plans from several files as one register; a plan id in two files is an error of the second. */
+function mergePlans(results: (PlanConversion & { file: string })[]): PlanConversion {
+  const seen = new Map<string, string>();
+  const out: PlanConversion = { plans: [], issues: [], warnings: [] };
+  for (const r of results) {
+    out.issues.push(...r.issues);
+    out.warnings.push(...r.warnings);
+    for (const plan of r.plans) {
+      const first = seen.get(plan.id);
+      if (first) out.issues.push(issue(r.file, null, 'planId', 'plan.duplicateFile', { value: plan.id, file: first }));
+      else {
+        seen.set(plan.id, r.file);
+        out.plans.push(plan);
+      }
+    }
+  }
+  return out;
+}
+
+/** The basemap of `out` (else `base`) without its buildings, and the imported buildings. */
+async function withBuildings(
+  o: ImportOptions,
+  file: string,
+  properties: Property[],
+): Promise<
+  { features: BasemapFeature[]; warnings: ImportIssue[] } | { issues: ImportIssue[]; warnings: ImportIssue[] }
+> {
+  const issues: ImportIssue[] = [];
+  const text = await readInput(file, issues);
+  if (text === null) return { issues, warnings: [] };
+  const converted = convertBuildings(text, properties, path.basename(file));
+  if (converted.issues.length) return converted;
+  const from = [o.out, o.base].find((d) => d && existsSync(path.join(d, 'basemap.geojson')));
+  const kept = from ? (await loadBasemap(from)).features.filter((f) => f.properties.kind !== 'building') : [];
+  return { features: [...kept, ...converted.buildings], warnings: converted.warnings };
+}
+
+/** A GeoPackage is read from its bytes (gpkg.ts), anything else as GeoJSON text. */
+async function readProperties(o: ImportOptions, text: string) {
+  const file = path.basename(o.properties);
+  if (!/\.gpkg$/i.test(file)) return convertProperties(text, file);
+  return convertPropertyFeatures(await readGeoPackage(await readFile(o.properties), file, o.propertiesLayer), file);
+}
+
 async function readInput(file: string, issues: ImportIssue[]): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
@@ -73,9 +130,10 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
   const issues: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const name = (f: string) => path.basename(f);
-  const [propText, planText, staffText, teamText, muniText] = await Promise.all([
+  const planFiles = typeof o.plans === 'string' ? [o.plans] : o.plans;
+  const [propText, planTexts, staffText, teamText, muniText] = await Promise.all([
     readInput(o.properties, issues),
-    readInput(o.plans, issues),
+    Promise.all(planFiles.map((f) => readInput(f, issues))),
     readInput(o.staff, issues),
     readInput(o.teams, issues),
     o.municipality ? readInput(o.municipality, issues) : Promise.resolve(null),
@@ -85,8 +143,12 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
     staffText === null || !teams
       ? null
       : convertStaff(staffText, new Set(teams.teams.map((t) => t.id)), name(o.staff), o.today);
-  const props = propText === null ? null : convertProperties(propText, name(o.properties));
-  const plans = planText === null ? null : convertPlans(planText, name(o.plans));
+  const props = propText === null ? null : await readProperties(o, propText);
+  const plans = planTexts.includes(null)
+    ? null
+    : mergePlans(
+        planTexts.map((text, i) => ({ file: name(planFiles[i]!), ...convertPlanFile(text!, name(planFiles[i]!)) })),
+      );
   for (const r of [teams, staff, props, plans]) if (r) issues.push(...r.issues);
   if (plans) warnings.push(...plans.warnings);
 
@@ -123,14 +185,18 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
   if (issues.length || !props || !plans || !staff || !teams)
     return { ok: false, issues, warnings, written: [], counts };
 
-  const assigned = assignPlans(props.properties, plans.plans, name(o.plans));
+  const assigned = assignPlans(props.properties, plans.plans, planFiles.map(name).join(', '));
   warnings.push(...assigned.warnings);
+  const basemap = o.buildings ? await withBuildings(o, o.buildings, props.properties) : null;
+  if (basemap && !('features' in basemap)) return { ok: false, ...basemap, written: [], counts };
+  if (basemap) warnings.push(...basemap.warnings);
   const outputs: Record<string, unknown> = {
     'properties.json': assigned.properties,
     'plans.json': plans.plans,
     'officers.json': staff.officers,
     'teams.json': teams.teams,
     ...(municipality ? { 'municipality.json': municipality } : {}),
+    ...(basemap ? { 'basemap.geojson': { type: 'FeatureCollection', features: basemap.features } } : {}),
   };
 
   await mkdir(path.dirname(path.resolve(o.out)), { recursive: true });
@@ -140,7 +206,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
       await writeFile(path.join(tmp, f), JSON.stringify(data, null, 1) + '\n');
     const logo = (municipality as { logo?: string | null } | null)?.logo;
     if (logo) await copyFile(path.join(path.dirname(o.municipality!), logo), path.join(tmp, logo));
-    for (const f of PASSTHROUGH) {
+    for (const f of PASSTHROUGH.filter((p) => !(p in outputs))) {
       const source = existsSync(path.join(o.out, f)) ? path.join(o.out, f) : o.base ? path.join(o.base, f) : null;
       if (source && existsSync(source)) await copyFile(source, path.join(tmp, f));
       else if (f === 'basemap.geojson')
@@ -171,7 +237,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
     }
     await mkdir(o.out, { recursive: true });
     const written: string[] = [];
-    for (const f of [...Object.keys(outputs), ...(logo ? [logo] : []), ...PASSTHROUGH]) {
+    for (const f of new Set([...Object.keys(outputs), ...(logo ? [logo] : []), ...PASSTHROUGH])) {
       if (!existsSync(path.join(tmp, f))) continue;
       await rename(path.join(tmp, f), path.join(o.out, f));
       written.push(f);
