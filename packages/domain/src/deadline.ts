@@ -16,10 +16,19 @@ function lastSundayAt1Utc(year: number, month: number): number {
  * across every switch and on random instants.
  */
 export function stockholmDate(at: Date): string {
+  return stockholmClock(at).slice(0, 10);
+}
+
+/** The hours Stockholm's clock is ahead of UTC at an instant: 2 in summer time, 1 otherwise. */
+export function stockholmOffsetHours(at: Date): 1 | 2 {
   const t = at.getTime();
   const year = at.getUTCFullYear();
-  const summer = t >= lastSundayAt1Utc(year, 2) && t < lastSundayAt1Utc(year, 9);
-  return new Date(t + (summer ? 2 : 1) * 3_600_000).toISOString().slice(0, 10);
+  return t >= lastSundayAt1Utc(year, 2) && t < lastSundayAt1Utc(year, 9) ? 2 : 1;
+}
+
+/** What a Stockholm clock shows at an instant, as `YYYY-MM-DDTHH:MM`. */
+export function stockholmClock(at: Date): string {
+  return new Date(at.getTime() + stockholmOffsetHours(at) * 3_600_000).toISOString().slice(0, 16);
 }
 
 /** Whole days from `today` to the deadline (negative when overdue). */
