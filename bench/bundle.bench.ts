@@ -44,7 +44,9 @@ export async function runBundleBench(dir = dist): Promise<BenchResult[]> {
   const { files, entry, closure, chunk, gz } = await readBundle(dir);
   const entrySet = closure(entry);
   const wizard = closure([chunk('WizardPage')!]);
-  const applicant = new Set([...entrySet, ...wizard]);
+  // Every page after the first screens comes with all of the Swedish texts (withTexts in i18n.tsx).
+  const swedish = closure([...files.keys()].filter((n) => n.startsWith('sv-')));
+  const applicant = new Set([...entrySet, ...wizard, ...swedish]);
   const map = [...closure([chunk('MapStep')!])].filter((n) => !applicant.has(n));
   const officer = [...closure([chunk('QueuePage')!])].filter((n) => !entrySet.has(n));
   const leaked = mapLibraries
@@ -59,11 +61,14 @@ export async function runBundleBench(dir = dist): Promise<BenchResult[]> {
     note,
   });
   return [
+    // Issue 18: ≤ 100 KB gzip for what index.html loads (react-dom alone is ≈ 60 KB of it).
+    row('entry JS (gzip)', gz(entrySet), 100, `the first screen (start, login): ${[...entrySet].join(', ')}`),
+    // 198 KB at the start of session 8 (2026-12-05): it may not grow.
     row(
       'applicant entry JS (gzip)',
       gz(applicant),
-      150,
-      `start, login and the wizard's property step: ${[...applicant].join(', ')}`,
+      190,
+      `start, login, the Swedish texts and the wizard's property step: ${[...applicant].join(', ')}`,
     ),
     row('map chunk JS (gzip)', gz(map), 190, `loaded when the map step opens: ${map.join(', ')}`),
     row('officer console JS (gzip)', gz(officer), Infinity, `beyond the entry: ${officer.join(', ')}`),

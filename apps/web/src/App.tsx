@@ -3,45 +3,46 @@ import { Layout, PageTitle } from './components/Layout';
 import { StartPage } from './features/start/StartPage';
 import { LoginPage } from './features/login/LoginPage';
 import { AccessibilityStatement, PrivacyNotice } from './features/legal/LegalPages';
-import { useI18n } from './i18n/i18n';
+import { useI18n, withTexts } from './i18n/i18n';
 import { Link, useLocation } from './router';
 import { useSession } from './session';
 import { kioskFace } from './features/kiosk/mode';
 
-// Everything behind login is split from the entry: the start and login pages stay small on old phones.
-const WizardPage = lazy(() => import('./features/wizard/WizardPage'));
-const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
-const MeasureCheckPage = lazy(() => import('./features/measureCheck/MeasureCheckPage'));
-const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
-const KontrollansvarigPage = lazy(() => import('./features/afterPermit/KontrollansvarigPage'));
-const QueuePage = lazy(() => import('./features/officer/QueuePage'));
-const OfficerCasePage = lazy(() => import('./features/officer/OfficerCasePage'));
+// Everything behind login is split from the entry: the start and login pages stay small on old phones. Each page
+// comes with all of the Swedish texts (the entry has only the first screens' ones: i18n.tsx).
+const WizardPage = lazy(withTexts(() => import('./features/wizard/WizardPage')));
+const MyCasesPage = lazy(withTexts(() => import('./features/cases/MyCasesPage')));
+const MeasureCheckPage = lazy(withTexts(() => import('./features/measureCheck/MeasureCheckPage')));
+const MyCasePage = lazy(withTexts(() => import('./features/cases/MyCasePage')));
+const KontrollansvarigPage = lazy(withTexts(() => import('./features/afterPermit/KontrollansvarigPage')));
+const QueuePage = lazy(withTexts(() => import('./features/officer/QueuePage')));
+const OfficerCasePage = lazy(withTexts(() => import('./features/officer/OfficerCasePage')));
 // Statistics (issue #25): its own chunk, never in the applicant's entry.
-const StatisticsPage = lazy(() => import('./features/statistics/StatisticsPage'));
+const StatisticsPage = lazy(withTexts(() => import('./features/statistics/StatisticsPage')));
 // Decisions above delegation: the board's meetings and agendas (issue #22).
-const CommitteePage = lazy(() => import('./features/committee/CommitteePage'));
-const CommitteeAgendaPage = lazy(() =>
-  import('./features/committee/CommitteePage').then((m) => ({ default: m.CommitteeAgendaPage })),
+const CommitteePage = lazy(withTexts(() => import('./features/committee/CommitteePage')));
+const CommitteeAgendaPage = lazy(
+  withTexts(() => import('./features/committee/CommitteePage').then((m) => ({ default: m.CommitteeAgendaPage }))),
 );
 // A neighbour's side of a hearing (issue 19): the letter's code, then what they were sent.
-const HearingCodePage = lazy(() => import('./features/hearing/HearingCodePage'));
-const NeighbourHearingPage = lazy(() => import('./features/hearing/NeighbourHearingPage'));
+const HearingCodePage = lazy(withTexts(() => import('./features/hearing/HearingCodePage')));
+const NeighbourHearingPage = lazy(withTexts(() => import('./features/hearing/NeighbourHearingPage')));
 // The demo's mailbox (the API exists only with the BankID simulator).
 // A neighbour's consent with BankID (issue 19): the invited owner's page, opened from a link or a letter.
-const ConsentPage = lazy(() => import('./features/consent/ConsentPage'));
+const ConsentPage = lazy(withTexts(() => import('./features/consent/ConsentPage')));
 // A co-owner's signing link (issue #20).
-const PartySignPage = lazy(() => import('./features/parties/PartySignPage'));
+const PartySignPage = lazy(withTexts(() => import('./features/parties/PartySignPage')));
 // Powers of attorney (issue #20, ADR 0023): the owner gives and revokes them; the agent sees what they hold.
-const PowersPage = lazy(() => import('./features/powers/PowersPage'));
-const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
+const PowersPage = lazy(withTexts(() => import('./features/powers/PowersPage')));
+const OutboxPage = lazy(withTexts(() => import('./features/dev/OutboxPage')));
 // The public anslagstavla of announced permits (issue #19).
-const AnslagstavlaPage = lazy(() => import('./features/notice/AnslagstavlaPage'));
+const AnslagstavlaPage = lazy(withTexts(() => import('./features/notice/AnslagstavlaPage')));
 // The public register of permit cases, list and map (issue #25).
-const RegisterPage = lazy(() => import('./features/register/RegisterPage'));
+const RegisterPage = lazy(withTexts(() => import('./features/register/RegisterPage')));
 // The town-hall kiosk's face (issue 9): its own shell, loaded only at /kiosk or for a kiosk session.
 // A remiss body's side (issue #22): the link in its e-mail.
-const ConsultationPage = lazy(() => import('./features/consultation/ConsultationPage'));
-const KioskApp = lazy(() => import('./features/kiosk/KioskApp'));
+const ConsultationPage = lazy(withTexts(() => import('./features/consultation/ConsultationPage')));
+const KioskApp = lazy(withTexts(() => import('./features/kiosk/KioskApp')));
 
 // The server answers 404 for any page address not in @lovisa/domain's APP_PAGE_PATTERNS: add a page there too.
 function route(path: string) {

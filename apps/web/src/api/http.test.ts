@@ -159,7 +159,7 @@ describe('the entry bundle’s JSON over fetch (no zod)', () => {
   });
 
   it('renders an API error by its id in the page’s language, else by the server’s words', async () => {
-    await loadLanguage('en');
+    await Promise.all([loadLanguage('sv'), loadLanguage('en')]);
     const en = { msg: (m: Message) => messageText('en', m) };
     const sv = { msg: (m: Message) => messageText('sv', m) };
     const forbidden = apiError(403, {

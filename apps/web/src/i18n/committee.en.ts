@@ -2,7 +2,6 @@ import type { committeeUiSv } from './committee.sv';
 
 /** The committee texts in English, key for key. */
 export const committeeUiEn: Record<keyof typeof committeeUiSv, string> = {
-  'committee.link': 'Committee meetings',
   'committee.title': 'Building committee meetings',
   'committee.intro':
     'Decisions the delegation order does not let an officer take are decided by the committee. Here are its meetings and the cases from your team on their agendas.',

@@ -1,6 +1,5 @@
 /** The web app's texts for decisions above delegation: the board's meetings and agendas. Spread into sv.ts. */
 export const committeeUiSv = {
-  'committee.link': 'Nämndens sammanträden',
   'committee.title': 'Byggnadsnämndens sammanträden',
   'committee.intro':
     'Beslut som delegationsordningen inte låter en handläggare fatta avgörs av nämnden. Här finns sammanträdena och de ärenden från din grupp som ligger på föredragningslistan.',

@@ -24,6 +24,8 @@ export const en: Record<MessageKey, string> = {
   'nav.myCases': 'My cases',
   'nav.officer': 'Officers',
   'nav.statistics': 'Statistics',
+  'committee.link': 'Committee meetings',
+  'mc.start': 'Check a fence, deck, stove, facade, demolition and more',
   'stats.title': 'Statistics',
   'stats.intro':
     'Handling times, time limits and volumes for the whole municipality. Every chart is followed by a table with the same figures.',

@@ -7,8 +7,8 @@ import { deadlineTone } from '../features/cases/caseText';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('texts', () => {
-  // English is fetched on demand in the app (lazyEnglish.test.ts); here it is simply loaded first.
-  beforeAll(() => loadLanguage('en'));
+  // English and most of Swedish are fetched on demand in the app (lazyEnglish.test.ts); here simply loaded first.
+  beforeAll(() => Promise.all([loadLanguage('sv'), loadLanguage('en')]));
 
   it('has every Swedish text in English too, with the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());

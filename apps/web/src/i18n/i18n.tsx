@@ -1,43 +1,74 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fillMessage, type Message, type MessageParams } from '@lovisa/domain/messages/fill';
-import { sv, type MessageKey } from './sv';
+import { coreSv } from './core.sv';
+import type { MessageKey } from './sv';
 
 export type Lang = 'sv' | 'en';
 export type { Message, MessageKey, MessageParams };
 type Dictionary = Record<MessageKey, string>;
 
 /**
- * Swedish, the default, is in the entry. English (≈ 10 KB gzip that most visitors never read) is fetched the
- * first time it is wanted: at start when this browser chose English last time (main.tsx waits for it before
- * the first render), and in the background once the page is idle, so that the switch also works after the
- * network has gone. Until it is here, English texts are the Swedish ones.
+ * Swedish, the default, is in the entry for the first screens only (./core.sv.ts: the frame, start, login, the
+ * legal pages); the rest of it (≈ 27 KB gzip) comes with the first page that needs it: App.tsx loads every lazy
+ * page through `withTexts`, so a page never renders before its texts are here. English (≈ 10 KB gzip that most
+ * visitors never read) is fetched the first time it is wanted: at start when this browser chose English last
+ * time (main.tsx waits for it before the first render), and in the background once the page is idle, so that
+ * the switch also works after the network has gone. Until it is here, English texts are the Swedish ones.
  */
-const dictionaries: { sv: Dictionary; en?: Dictionary } = { sv };
-let englishOnItsWay: Promise<void> | null = null;
+const dictionaries: { sv: Partial<Dictionary>; en?: Dictionary } = { sv: coreSv };
+const onItsWay: { sv?: Promise<void> | undefined; en?: Promise<void> | undefined } = {};
 
 export const hasLanguage = (lang: Lang): boolean => dictionaries[lang] !== undefined;
 
+/** A catalogue's dynamic import, once; a failed one (offline) is forgotten, so the next call tries again. */
+function fetchOnce(lang: Lang, load: () => Promise<void>): Promise<void> {
+  return (onItsWay[lang] ??= load().catch((err: unknown) => {
+    onItsWay[lang] = undefined;
+    throw err;
+  }));
+}
+
+/** Resolves when all of the Swedish texts are here (the entry holds only the first screens' ones). */
+export const hasAllSwedish = (): boolean => dictionaries.sv !== coreSv;
+export function loadSwedish(): Promise<void> {
+  if (hasAllSwedish()) return Promise.resolve();
+  return fetchOnce('sv', () =>
+    import('./sv').then((m) => {
+      dictionaries.sv = m.sv;
+    }),
+  );
+}
+
 /** Resolves when `lang`'s texts are here; a failed fetch (offline) rejects, and the next call tries again. */
 export function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'sv') return loadSwedish();
   if (hasLanguage(lang)) return Promise.resolve();
-  englishOnItsWay ??= import('./en').then(
-    (m) => {
+  return fetchOnce('en', () =>
+    import('./en').then((m) => {
       dictionaries.en = m.en;
-    },
-    (err: unknown) => {
-      englishOnItsWay = null;
-      throw err;
-    },
+    }),
   );
-  return englishOnItsWay;
 }
+
+/** A lazy page's module together with all the Swedish texts: `lazy(withTexts(() => import('./Page')))`. */
+export const withTexts =
+  <T,>(load: () => Promise<T>) =>
+  (): Promise<T> =>
+    Promise.all([load(), loadSwedish()]).then(([m]) => m);
 
 /** Fills `{name}` placeholders (numbers the language's way); a missing value is left visible, not dropped. */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  return fillMessage((dictionaries[lang] ?? sv)[key], params, hasLanguage(lang) ? lang : 'sv');
+  const own = dictionaries[lang]?.[key];
+  // A text not here yet (only possible for a module that bypasses withTexts; coreTexts.test.ts guards the
+  // entry's): empty rather than the id, and the rest of Swedish is fetched.
+  const text = own ?? dictionaries.sv[key] ?? (void loadSwedish().catch(() => {}), '');
+  return fillMessage(text, params, own !== undefined ? lang : 'sv');
 }
 
-export const isMessageKey = (id: string): id is MessageKey => Object.prototype.hasOwnProperty.call(sv, id);
+/** Whether `id` is a text of this build (asked of the texts here: all of them once a lazy page has loaded). */
+export const isMessageKey = (id: string): id is MessageKey =>
+  Object.prototype.hasOwnProperty.call(dictionaries.sv, id) ||
+  (dictionaries.en !== undefined && Object.prototype.hasOwnProperty.call(dictionaries.en, id));
 
 /**
  * A message by id (a domain problem, a server answer, a client-side error) in `lang`. An id this build does not
@@ -109,9 +140,13 @@ export function languageSwitch(
   };
 }
 
-/** Fetches English in the background once the page has loaded and is idle: the switch then needs no network. */
+/** Fetches English (and the rest of Swedish) in the background once the page has loaded and is idle: the switch then needs no network. */
 export function loadEnglishWhenIdle(): void {
-  const fetchIt = () => void loadLanguage('en').catch(() => {});
+  // The rest of Swedish too: the next page, and a server's message by id, then need no network.
+  const fetchIt = () => {
+    void loadSwedish().catch(() => {});
+    void loadLanguage('en').catch(() => {});
+  };
   const whenIdle = () =>
     typeof window.requestIdleCallback === 'function'
       ? window.requestIdleCallback(fetchIt, { timeout: 5000 })

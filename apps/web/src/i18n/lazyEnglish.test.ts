@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { hasLanguage, languageSwitch, loadLanguage, messageText, translate, type Lang } from './i18n';
+import {
+  hasAllSwedish,
+  hasLanguage,
+  isMessageKey,
+  languageSwitch,
+  loadLanguage,
+  loadSwedish,
+  messageText,
+  translate,
+  withTexts,
+  type Lang,
+} from './i18n';
 
-// English is not in the entry: it arrives with loadLanguage('en') (a dynamic import). This file's module
-// instance starts without it, as a browser does.
+// English is not in the entry: it arrives with loadLanguage('en') (a dynamic import). Nor is most of Swedish: the
+// entry has the first screens' texts (core.sv.ts), the rest arrives with the first lazy page (withTexts). This
+// file's module instance starts without either, as a browser does.
 
 /** A load the test settles by hand. */
 function manualLoad() {
@@ -13,6 +25,25 @@ function manualLoad() {
     });
   return { load, pending };
 }
+
+describe('Swedish beyond the first screens, with the first lazy page', () => {
+  it('has the entry texts at once, the rest once a page is loaded through withTexts', async () => {
+    expect(hasAllSwedish()).toBe(false);
+    expect(translate('sv', 'start.title')).toBe('Ansök om bygglov');
+    expect(isMessageKey('finding.MISSING_MEASURE')).toBe(false);
+    // A server message by an id not here yet: its own words, never the id.
+    expect(messageText('sv', { id: 'finding.MISSING_MEASURE', text: 'Serverns ord.' })).toBe('Serverns ord.');
+    let pageLoaded = false;
+    const page = await withTexts(async () => {
+      pageLoaded = true;
+      return { default: 'the page' };
+    })();
+    expect([pageLoaded, page.default, hasAllSwedish()]).toEqual([true, 'the page', true]);
+    expect(messageText('sv', { id: 'finding.MISSING_MEASURE' })).toBe('Välj vad du vill bygga.');
+    expect(isMessageKey('finding.MISSING_MEASURE')).toBe(true);
+    await loadSwedish();
+  });
+});
 
 describe('English on demand', () => {
   it('shows Swedish for English until the English texts are here, then English; one fetch for many callers', async () => {

@@ -4,7 +4,6 @@ import type { measureCheckUiSv } from './measureCheck.sv';
 export const measureCheckUiEn: Record<keyof typeof measureCheckUiSv, string> = {
   'mc.title': 'What do you want to do?',
   'mc.lead': 'Answer a few questions to find out whether you need a permit, a notification or nothing at all.',
-  'mc.start': 'Check a fence, deck, stove, facade, demolition and more',
   'mc.stepOf': 'Step {n} of {total}',
   'mc.step.property': 'Property',
   'mc.step.measure': 'Measure',

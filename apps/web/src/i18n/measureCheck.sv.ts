@@ -2,7 +2,6 @@
 export const measureCheckUiSv = {
   'mc.title': 'Vad vill du göra?',
   'mc.lead': 'Svara på några frågor, så får du veta om du behöver bygglov, göra en anmälan eller inget alls.',
-  'mc.start': 'Kolla plank, altan, eldstad, fasad, rivning och annat',
   'mc.stepOf': 'Steg {n} av {total}',
   'mc.step.property': 'Fastighet',
   'mc.step.measure': 'Åtgärd',

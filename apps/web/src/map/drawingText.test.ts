@@ -11,7 +11,7 @@ const en = (key: Parameters<typeof translate>[1], params?: Record<string, string
   translate('en', key, params);
 
 describe('the drawing in words', () => {
-  beforeAll(() => loadLanguage('en'));
+  beforeAll(() => Promise.all([loadLanguage('sv'), loadLanguage('en')]));
 
   it('sums up a building as the applicant reads it', () => {
     const [f] = buildingFacts(

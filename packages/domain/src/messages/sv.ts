@@ -2,6 +2,7 @@ import { afterPermitSv } from '../afterPermit/messages';
 import { partiesSv } from '../parties/messages';
 import { ledgerSv } from '../rules/ledgerMessages';
 import { measureFindingSv } from '../measures/findings.sv';
+import { bankIdSv } from './bankid';
 import { fillMessage, type Message, type MessageParams } from './fill';
 
 /**
@@ -150,24 +151,6 @@ const geometrySv = {
   'geometry.selfIntersecting': 'Ytans kanter korsar varandra.',
   'geometry.tooManyVertices': 'Ytan har för många hörn.',
   'geometry.zeroArea': 'Ytan saknar area.',
-} as const;
-
-/** BankID's hint codes and states (RP API v6; BankID's recommended user messages, shortened). */
-const bankIdSv = {
-  'bankid.startApp': 'Starta BankID-appen.',
-  'bankid.started': 'Söker efter BankID, det kan ta en liten stund …',
-  'bankid.userMrtd': 'Läs av ditt pass eller id-kort i BankID-appen.',
-  'bankid.userCallConfirm': 'Bekräfta samtalet i BankID-appen.',
-  'bankid.userSign': 'Skriv in din säkerhetskod i BankID-appen och välj Identifiera eller Skriv under.',
-  'bankid.expiredTransaction': 'BankID-appen svarade inte i tid. Försök igen.',
-  'bankid.certificateErr': 'Ditt BankID är spärrat eller för gammalt. Skaffa ett nytt BankID hos din bank.',
-  'bankid.userCancel': 'Åtgärden avbröts.',
-  'bankid.cancelled': 'Åtgärden avbröts. Försök igen.',
-  'bankid.startFailed': 'BankID-appen kunde inte startas. Försök igen.',
-  'bankid.notFound': 'Inloggningen hittades inte. Börja om.',
-  'bankid.failed': 'Något gick fel med BankID. Försök igen.',
-  'bankid.loggedIn': 'Du är inloggad.',
-  'bankid.signed': 'Ansökan är underskriven och skickad.',
 } as const;
 
 /** The wizard's own troubles (packages/wizard). */

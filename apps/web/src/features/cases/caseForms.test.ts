@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/http';
-import { isMessageKey } from '../../i18n/i18n';
+import { isMessageKey, loadLanguage } from '../../i18n/i18n';
 import {
   assignFormSchema,
   completionAnswerFormSchema,
@@ -35,6 +35,9 @@ const decision = {
 };
 
 describe('case forms', () => {
+  // The officer's pages come with all of the Swedish texts (App.tsx's withTexts).
+  beforeAll(() => loadLanguage('sv'));
+
   it('asks an order to complete for something, by a day the case allows', () => {
     const schema = completionRequestFormSchema(completion);
     expect(issues(schema.safeParse({ items: [], text: '  ', replyBy: '2026-12-04' }))).toEqual([

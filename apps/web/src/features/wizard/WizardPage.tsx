@@ -34,7 +34,7 @@ import { browserWizardMachine } from './wizardMachine';
 import { consentApi } from '../consent/consentApi';
 import { ConsentVerdictNote, NeighbourConsents } from '../consent/NeighbourConsents';
 import { useSession } from '../../session';
-import { formatDate } from '../../format';
+import { formatDate, formatTime } from '../../format';
 
 const MapStep = lazy(() => import('./MapStep'));
 // The forms library comes with the details step, not with the first screens an old phone has to load.
@@ -76,14 +76,6 @@ function useStepAddress(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [urlStep]);
 }
-
-/** "14:02": the time the server last had the draft, as a clock in Kjellstavik shows it. */
-const savedTime = (iso: string, lang: 'sv' | 'en') =>
-  new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Stockholm',
-  }).format(new Date(iso));
 
 /**
  * On coming back to a draft at its review step: if this browser started a signature for it that it never saw
@@ -317,7 +309,7 @@ function Wizard({ draft, resumedSilently }: { draft: Draft | undefined; resumedS
       <div className="wizard__top">
         <StepList current={current} />
         <p className="saved-status" aria-live="polite">
-          {context.savedAt && t('wizard.saved', { time: savedTime(context.savedAt, lang) })}
+          {context.savedAt && t('wizard.saved', { time: formatTime(context.savedAt) })}
         </p>
       </div>
       <PageTitle key={current}>
