@@ -2,12 +2,23 @@ import { createHash, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbox, polygonWithin, type Polygon } from '@lovisa/geo';
-import { ApiErrorSchema, isDwelling, SavedAnswerSchema, type AllowanceLedger, type Property } from '@lovisa/domain';
-import { bankidSimOrders } from './db/schema';
+import {
+  ApiErrorSchema,
+  isDwelling,
+  SavedAnswerSchema,
+  type AllowanceLedger,
+  type ApplicationSubmission,
+  type CaseActor,
+  type CaseCommand,
+  type Property,
+} from '@lovisa/domain';
+import { bankidSimOrders, signOrders } from './db/schema';
+import { caseRow, createCase } from './repositories/cases';
+import { runCaseCommand } from './services/caseCommands';
 import { createTestDatabase, dbKinds, type TestDatabase } from './test/databases';
 import { ledgerEntriesOf, lockLedgerOf, recordLedgerRows } from './repositories/permitFreeAnswers';
 import { login, startHarness, testApp, type Harness } from './test/harness';
-import { fixtureFacts } from './test/fixtureFacts';
+import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 import { siteFor } from './rules/siteFor';
 
 const square = (e: number, n: number, w: number, d: number): Polygon => ({
@@ -317,3 +328,150 @@ describe.each(dbKinds)('a saved no-permit answer signed with BankID on %s', (kin
     expect(tampered.sha256).not.toBe(tampered.signature!.sha256);
   });
 });
+
+/**
+ * Earlier notifications (issue #23): a notification case Lovisa handled on the plot, created as a submission does
+ * and decided through the real domain commands, puts its buildings on the ledger once it has a start approval.
+ */
+describe.each(dbKinds)('earlier notifications on the ledger on %s', (kind) => {
+  let h: Harness;
+  let cookieA: string;
+  let facts: Awaited<ReturnType<typeof fixtureFacts>>;
+  let officer: CaseActor;
+  let applicant: { personnummer: string; name: string };
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    facts = await fixtureFacts(h.registers);
+    cookieA = await login(h, facts.applicantA);
+    applicant = { personnummer: facts.applicantA, name: 'Sökande Test' };
+    officer = { role: 'officer', personnummer: facts.officer, name: 'Handläggare Test', teamLead: false };
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const property = () => facts.propertyA;
+  const ledger = async () => {
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/properties/${property().id}/allowance-ledger`,
+      headers: { cookie: cookieA },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as AllowanceLedger;
+  };
+  const pottOf = (l: AllowanceLedger) => l.balances.find((b) => b.id === 'pott')!;
+
+  /** A komplementbostadshus notified for `footprint`, then moved through `commands` by officer or applicant. */
+  async function notification(footprint: Polygon, commands: Unversioned[]): Promise<string> {
+    const orderRef = randomUUID();
+    const application: ApplicationSubmission = {
+      ...applicationFor(property()),
+      measure: 'smallDwelling',
+      footprints: [{ id: 'b1', measure: 'smallDwelling', geometry: footprint }],
+    };
+    const receivedAt = h.app.clock();
+    await h.app.db.insert(signOrders).values({
+      orderRef,
+      personnummer: applicant.personnummer,
+      application,
+      propertyDesignation: property().designation,
+      qrStartToken: 'test',
+      qrStartSecret: 'test',
+      createdAt: receivedAt,
+    });
+    const created = await createCase(h.app.db, {
+      application,
+      applicant,
+      propertyDesignation: property().designation,
+      routing: { teamId: 'bygglov', reason: 'test' },
+      assessment: {
+        ruleSetId: 'pbl-2025-12-01',
+        procedure: 'notification',
+        reasons: [],
+        conditions: [],
+        deviation: false,
+        confirmWithMunicipality: false,
+        advice: [],
+        decisionDeadline: '2027-01-15',
+      },
+      receivedAt,
+      signed: { orderRef, signature: 'sig', ocspResponse: 'ocsp', bankIdIssueDate: '2025-01-01' },
+    });
+    for (const command of commands) {
+      const row = (await caseRow(h.app.db, created.id))!;
+      const actor: CaseActor = command.type === 'withdraw' ? { role: 'applicant', ...applicant } : officer;
+      await runCaseCommand(h.app, row, { ...command, version: row.version } as CaseCommand, actor);
+    }
+    return created.id;
+  }
+  const startApproved = (f: Polygon) => notification(f, [{ type: 'giveStartApproval', note: null }]);
+
+  it('counts three start-approved notifications, not a refused, withdrawn or open one, and the fourth answer needs a permit', async () => {
+    const before = pottOf(await ledger());
+    const sides = await shedsBesideHouse(h, property(), 2, 2);
+    expect(sides.length, 'three sides of the house with room').toBeGreaterThanOrEqual(3);
+    // Three notified buildings leave 3 m²: a 4 m² shed on the first side is then over the allowance.
+    const each = (before.remainingM2 - 3) / 3;
+    expect(each, 'room in the allowance for three buildings').toBeGreaterThan(1);
+    const fourth = sides[0]!;
+    const a = scaledTo(sides[1]!, each);
+    const b = scaledTo(sides[2]!, each);
+    const [, minN, , maxN] = bbox(b);
+    const c = shifted(b, maxN - minN + 1);
+    // Not counted: a refusal, a withdrawal, one still waiting for its start approval.
+    await notification(a!, [
+      { type: 'decide', outcome: 'refused', reason: 'Åtgärden kräver bygglov.', conditions: [] },
+    ]);
+    await notification(b!, [{ type: 'withdraw' }]);
+    await notification(c!, []);
+    expect((await ledger()).entries).toEqual([]);
+
+    const ids = [await startApproved(a!), await startApproved(b!), await startApproved(c!)];
+    const after = await ledger();
+    expect(after.entries.map((e) => [e.source, e.legalBasis, e.caseId, e.measure])).toEqual(
+      ids.map((id) => ['notification', 'attefall', id, 'smallDwelling']),
+    );
+    after.entries.forEach((e) => expect(e.areaM2).toBeCloseTo(each, 1));
+    const pott = pottOf(after);
+    expect(pott.usedM2).toBeCloseTo(before.usedM2 + 3 * each, 1);
+    expect(pott.remainingM2).toBeCloseTo(3, 1);
+    expect(pott.parts.filter((p) => p.source === 'notification')).toHaveLength(3);
+
+    const refused = await h.app.inject({
+      method: 'POST',
+      url: `/api/properties/${property().id}/permit-free-answers`,
+      headers: { cookie: cookieA },
+      payload: { measure: 'outbuilding', footprints: [fourth], ridgeHeightM: 3 },
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.issues.map((i: { path: string }) => i.path)).toContain('rules.ALLOWANCE_EXCEEDED');
+    // A smaller one within the 3 m² left is saved beside them.
+    const small = scaledTo(fourth, 2);
+    const saved = await h.app.inject({
+      method: 'POST',
+      url: `/api/properties/${property().id}/permit-free-answers`,
+      headers: { cookie: cookieA },
+      payload: { measure: 'outbuilding', footprints: [small], ridgeHeightM: 3 },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const last = saved.json().ledger as AllowanceLedger;
+    expect(last.entries.map((e) => e.source)).toEqual(['notification', 'notification', 'notification', 'lovisaAnswer']);
+    expect(pottOf(last).remainingM2).toBeCloseTo(1, 1);
+  });
+});
+
+type Unversioned = CaseCommand extends infer C ? (C extends unknown ? Omit<C, 'version'> : never) : never;
+
+/** The polygon moved `dn` metres north. */
+const shifted = (p: Polygon, dn: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: p.coordinates.map((ring) => ring.map(([e, n]) => [e!, n! + dn])),
+});
+
+/** The polygon shrunk (or grown) about its first corner to `areaM2`, as an axis-aligned rectangle. */
+function scaledTo(p: Polygon, areaM2: number): Polygon {
+  const [minE, minN, maxE, maxN] = bbox(p);
+  const k = Math.sqrt(areaM2 / ((maxE - minE) * (maxN - minN)));
+  return square(minE, minN, (maxE - minE) * k, (maxN - minN) * k);
+}

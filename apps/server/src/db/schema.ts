@@ -194,6 +194,11 @@ export const cases = pgTable(
     index('cases_public_register_idx')
       .on(t.receivedAt.desc(), t.diaryNumber.desc())
       .where(sql`not ${t.protectedParty}`),
+    // The allowance ledger's earlier notifications (repositories/permitFreeAnswers.ts): a property's
+    // start-approved notification cases, read on every ledger and every judged drawing.
+    index('cases_ledger_notifications_idx')
+      .on(t.propertyId)
+      .where(sql`${t.procedure} = 'notification' and ${t.outcome} = 'startApproval'`),
     // The queue's status filter and its count, and the least-loaded officer's open cases.
     index('cases_team_status_idx').on(t.teamId, t.status),
     // The queue's search (`ILIKE '%…%'` on diary number, designation or applicant name, see queueOfTeam):

@@ -39583,6 +39583,8 @@ export interface paths {
               }[];
               entries: {
                 areaM2: number;
+                /** Format: uuid */
+                caseId?: string;
                 footprint: {
                   coordinates: [number, number][][];
                   /** @enum {string} */
@@ -39949,6 +39951,8 @@ export interface paths {
                 }[];
                 entries: {
                   areaM2: number;
+                  /** Format: uuid */
+                  caseId?: string;
                   footprint: {
                     coordinates: [number, number][][];
                     /** @enum {string} */
