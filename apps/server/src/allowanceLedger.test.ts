@@ -475,3 +475,111 @@ function scaledTo(p: Polygon, areaM2: number): Polygon {
   const k = Math.sqrt(areaM2 / ((maxE - minE) * (maxN - minN)));
   return square(minE, minN, (maxE - minE) * k, (maxN - minN) * k);
 }
+
+/**
+ * A measure beyond buildings (issue #23): a plank drawn on the map, its answer saved and signed as a building's
+ * is, but taking no part of the plot's allowance.
+ */
+describe.each(dbKinds)('a no-permit answer for a plank, saved and signed, on %s', (kind) => {
+  let h: Harness;
+  let cookieA: string;
+  let cookieB: string;
+  let facts: Awaited<ReturnType<typeof fixtureFacts>>;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    facts = await fixtureFacts(h.registers);
+    cookieA = await login(h, facts.applicantA);
+    cookieB = await login(h, facts.applicantB);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const as = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    h.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const saveMeasure = (payload: object, cookie = cookieA) =>
+    as(cookie, 'POST', `/api/properties/${facts.propertyA.id}/permit-free-measure-answers`, payload);
+  const ledger = async () =>
+    (await as(cookieA, 'GET', `/api/properties/${facts.propertyA.id}/allowance-ledger`)).json() as AllowanceLedger;
+
+  /** A 3 m screen 1 m out from the house's east (or west) wall, where the plot has room. */
+  async function screenBesideHouse() {
+    const site = await siteFor(h.app, facts.propertyA, false);
+    const house = site.buildings.find((b) => isDwelling(b.use, 'anyResidential'))!;
+    const [minE, minN, maxE] = bbox(house.footprint);
+    const [east, west] = [maxE + 1, minE - 1];
+    const e = polygonWithin(square(east, minN, 0.1, 3), facts.propertyA.boundary) ? east : west;
+    return {
+      type: 'LineString' as const,
+      coordinates: [
+        [e, minN],
+        [e, minN + 3],
+      ] as [number, number][],
+    };
+  }
+
+  it('saves the answer with the distances measured from the drawing, and leaves the allowance as it was', async () => {
+    const before = await ledger();
+    const drawing = await screenBesideHouse();
+    // Typed distances that the drawing overrules: the house is 1 m away, not 30.
+    const typed = { heightM: 1.8, distanceFromHouseM: 30, distanceToBoundaryM: 99, distanceToPublicLandM: 50 };
+    const res = await saveMeasure({ measure: 'fence', facts: { ...typed, neighbourConsent: true }, drawing });
+    expect(res.statusCode, res.body).toBe(201);
+    const { answerId, outcome } = res.json() as { answerId: string; outcome: string };
+    expect(outcome).toBe('none');
+    const after = await ledger();
+    expect(after.entries).toEqual(before.entries);
+    expect(after.balances).toEqual(before.balances);
+
+    const read = SavedAnswerSchema.parse((await as(cookieA, 'GET', `/api/permit-free-answers/${answerId}`)).json());
+    expect(read).toMatchObject({ measure: 'fence', outcome: 'none', footprints: [], areaM2: 0, drawing });
+    expect(read.ruleSetId).toBe('pbl-2025-12-01');
+    const stored = read.answers as { facts: Record<string, number>; reasons: string[] };
+    expect(stored.facts.distanceFromHouseM).toBe(1);
+    expect(stored.facts.distanceToBoundaryM).not.toBe(99);
+    expect(stored.facts.heightM).toBe(1.8);
+    const canonical = JSON.parse(read.canonical);
+    expect(canonical).toMatchObject({ answerId, measure: 'fence', drawing, footprints: [] });
+    expect(createHash('sha256').update(read.canonical).digest('hex')).toBe(read.sha256);
+
+    // Signed with BankID as a building's answer is.
+    const start = await as(cookieA, 'POST', `/api/permit-free-answers/${answerId}/sign`);
+    expect(start.statusCode, start.body).toBe(202);
+    const { orderRef } = start.json() as { orderRef: string };
+    const [order] = await h.app.db.select().from(bankidSimOrders).where(eq(bankidSimOrders.orderRef, orderRef));
+    expect(Buffer.from(order!.userNonVisibleData!, 'base64').toString()).toBe(read.sha256);
+    const shown = Buffer.from(order!.userVisibleData!, 'base64').toString();
+    expect(shown).toContain(`för åtgärden plank på ${facts.propertyA.designation} varken bygglov eller anmälan behövs`);
+    expect(shown).toContain('räknas inte i tomtens pott');
+    expect((await testApp(h).approve(orderRef, facts.applicantA)).status).toBeLessThan(400);
+    const done = await as(cookieA, 'POST', `/api/permit-free-answers/${answerId}/sign/collect`, { orderRef });
+    expect(done.json().status, done.body).toBe('complete');
+    const signed = SavedAnswerSchema.parse((await as(cookieA, 'GET', `/api/permit-free-answers/${answerId}`)).json());
+    expect(signed.signature?.sha256).toBe(read.sha256);
+    expect(signed.verified).toBe(true);
+    expect((await as(cookieB, 'GET', `/api/permit-free-answers/${answerId}`)).statusCode).toBe(403);
+  });
+
+  it('saves solar panels on the roof without a drawing', async () => {
+    const res = await saveMeasure({
+      measure: 'solarPanels',
+      facts: { followsRoofShape: true, oneOrTwoFamily: true },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const read = SavedAnswerSchema.parse(
+      (await as(cookieA, 'GET', `/api/permit-free-answers/${res.json().answerId}`)).json(),
+    );
+    expect(read).toMatchObject({ measure: 'solarPanels', drawing: null, footprints: [] });
+  });
+
+  it('refuses a plank that needs a permit, a stranger and bad input', async () => {
+    const high = await saveMeasure({ measure: 'fence', facts: { heightM: 2.5 }, drawing: await screenBesideHouse() });
+    expect(high.statusCode, high.body).toBe(409);
+    expect(ApiErrorSchema.parse(high.json()).error.messageId).toBe('finding.PERMIT_REQUIRED');
+    const stranger = await saveMeasure({ measure: 'fence', facts: { heightM: 1 } }, cookieB);
+    expect(stranger.statusCode).toBe(403);
+    const bad = await saveMeasure({ measure: 'fence', facts: { heightM: -1 }, drawing: { type: 'LineString' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('invalidInput');
+  });
+});

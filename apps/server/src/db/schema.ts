@@ -821,6 +821,28 @@ export const permitFreeAnswers = pgTable(
 );
 
 /**
+ * A "no permit needed" answer an owner saved for a measure beyond buildings (a plank, an altan, solar panels;
+ * issue #23): one row per answer, with the rule set, the answers given, the drawing if one was made and the
+ * verdict. Not on the allowance ledger (these measures take no part of it); signed as the building answers are.
+ */
+export const permitFreeMeasureAnswers = pgTable(
+  'permit_free_measure_answers',
+  {
+    answerId: uuid('answer_id').primaryKey(),
+    propertyId: uuid('property_id').notNull(),
+    savedBy: text('saved_by').notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    measure: text('measure').notNull(),
+    /** The plank's line or the altan's area (EPSG:3006), or null when the answers were typed. */
+    drawing: jsonb('drawing'),
+    /** The facts judged (typed, and measured from the drawing), the outcome, its reasons and conditions by code. */
+    answers: jsonb('answers').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('permit_free_measure_answers_property').on(t.propertyId, t.createdAt)],
+);
+
+/**
  * The owner's BankID signature of a saved "no permit needed" answer (issue #23): one per answer (the primary key
  * refuses a second), with the SHA-256 of the canonical answer it covered (rule set, drawing, answers, verdict),
  * who signed and when, and BankID's signature and OCSP response as evidence.

@@ -9,7 +9,13 @@ import {
   type LedgerEntry,
 } from '@lovisa/domain';
 import type { Db, Tx } from '../db/database';
-import { cases, permitFreeAnswerSignOrders, permitFreeAnswerSignatures, permitFreeAnswers } from '../db/schema';
+import {
+  cases,
+  permitFreeAnswerSignOrders,
+  permitFreeAnswerSignatures,
+  permitFreeAnswers,
+  permitFreeMeasureAnswers,
+} from '../db/schema';
 
 export type NewLedgerRow = typeof permitFreeAnswers.$inferInsert;
 
@@ -104,6 +110,18 @@ export const rowsOfAnswer = (db: Db, answerId: string): Promise<LedgerRow[]> =>
     .from(permitFreeAnswers)
     .where(eq(permitFreeAnswers.answerId, answerId))
     .orderBy(asc(permitFreeAnswers.createdAt), asc(permitFreeAnswers.id));
+
+export type MeasureAnswerRow = typeof permitFreeMeasureAnswers.$inferSelect;
+
+export async function recordMeasureAnswer(db: Db, row: MeasureAnswerRow): Promise<void> {
+  await db.insert(permitFreeMeasureAnswers).values(row);
+}
+
+/** A saved answer for a measure beyond buildings; null when there is no such answer. */
+export async function measureAnswerOf(db: Db, answerId: string): Promise<MeasureAnswerRow | null> {
+  const [row] = await db.select().from(permitFreeMeasureAnswers).where(eq(permitFreeMeasureAnswers.answerId, answerId));
+  return row ?? null;
+}
 
 export async function signatureOf(db: Db, answerId: string): Promise<AnswerSignatureRow | null> {
   const [row] = await db

@@ -6,6 +6,7 @@ import {
   ApiErrorSchema,
   LoginCollectInputSchema,
   LoginCollectResultSchema,
+  MeasureAnswerInputSchema,
   PermitFreeAnswerInputSchema,
   QrResultSchema,
   SavedAnswerSchema,
@@ -15,7 +16,7 @@ import { linkSigningHandlers } from '../http/linkSigning';
 import { currentUser, noStore } from '../plugins/session';
 import { ledgerSigningService } from '../services/ledgerSigning';
 import { propertyErrors as errors, propertyParams as params, visibleProperty } from '../services/propertyAccess';
-import { ledgerOf, savePermitFreeAnswer } from '../services/allowanceLedger';
+import { ledgerOf, saveMeasureAnswer, savePermitFreeAnswer } from '../services/allowanceLedger';
 
 /** The plot's permit-free allowance (issue #23): what is used and left, and the owner's saved answers. */
 export default async function allowanceLedgerRoutes(app: FastifyInstance) {
@@ -61,6 +62,29 @@ export default async function allowanceLedgerRoutes(app: FastifyInstance) {
       const property = await visibleProperty(app, request.user, request.params.id);
       const saved = await savePermitFreeAnswer(app, request.user!, property, request.body);
       return reply.status(201).send(saved);
+    },
+  );
+
+  r.post(
+    '/properties/:id/permit-free-measure-answers',
+    {
+      schema: {
+        tags: ['properties'],
+        summary:
+          'Save a "no permit needed" answer for a measure beyond buildings (plank, altan, solar panels …): judged again on the server with the drawing measured; not on the allowance; 409 when it needs a permit or a fact is missing',
+        params,
+        body: MeasureAnswerInputSchema,
+        response: {
+          201: z.object({ answerId: z.uuid(), outcome: z.enum(['none', 'notification']) }),
+          400: ApiErrorSchema,
+          409: ApiErrorSchema,
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const property = await visibleProperty(app, request.user, request.params.id);
+      return reply.status(201).send(await saveMeasureAnswer(app, request.user!, property, request.body));
     },
   );
 
