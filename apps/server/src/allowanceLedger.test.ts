@@ -2,12 +2,23 @@ import { createHash, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbox, polygonWithin, type Polygon } from '@lovisa/geo';
-import { ApiErrorSchema, isDwelling, SavedAnswerSchema, type AllowanceLedger, type Property } from '@lovisa/domain';
-import { bankidSimOrders } from './db/schema';
+import {
+  ApiErrorSchema,
+  isDwelling,
+  SavedAnswerSchema,
+  type AllowanceLedger,
+  type ApplicationSubmission,
+  type CaseActor,
+  type CaseCommand,
+  type Property,
+} from '@lovisa/domain';
+import { bankidSimOrders, signOrders } from './db/schema';
+import { caseRow, createCase } from './repositories/cases';
+import { runCaseCommand } from './services/caseCommands';
 import { createTestDatabase, dbKinds, type TestDatabase } from './test/databases';
 import { ledgerEntriesOf, lockLedgerOf, recordLedgerRows } from './repositories/permitFreeAnswers';
 import { login, startHarness, testApp, type Harness } from './test/harness';
-import { fixtureFacts } from './test/fixtureFacts';
+import { applicationFor, fixtureFacts } from './test/fixtureFacts';
 import { siteFor } from './rules/siteFor';
 
 const square = (e: number, n: number, w: number, d: number): Polygon => ({
@@ -315,5 +326,260 @@ describe.each(dbKinds)('a saved no-permit answer signed with BankID on %s', (kin
     const tampered = await read();
     expect(tampered.verified).toBe(false);
     expect(tampered.sha256).not.toBe(tampered.signature!.sha256);
+  });
+});
+
+/**
+ * Earlier notifications (issue #23): a notification case Lovisa handled on the plot, created as a submission does
+ * and decided through the real domain commands, puts its buildings on the ledger once it has a start approval.
+ */
+describe.each(dbKinds)('earlier notifications on the ledger on %s', (kind) => {
+  let h: Harness;
+  let cookieA: string;
+  let facts: Awaited<ReturnType<typeof fixtureFacts>>;
+  let officer: CaseActor;
+  let applicant: { personnummer: string; name: string };
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    facts = await fixtureFacts(h.registers);
+    cookieA = await login(h, facts.applicantA);
+    applicant = { personnummer: facts.applicantA, name: 'Sökande Test' };
+    officer = { role: 'officer', personnummer: facts.officer, name: 'Handläggare Test', teamLead: false };
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const property = () => facts.propertyA;
+  const ledger = async () => {
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/properties/${property().id}/allowance-ledger`,
+      headers: { cookie: cookieA },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as AllowanceLedger;
+  };
+  const pottOf = (l: AllowanceLedger) => l.balances.find((b) => b.id === 'pott')!;
+
+  /** A komplementbostadshus notified for `footprint`, then moved through `commands` by officer or applicant. */
+  async function notification(footprint: Polygon, commands: Unversioned[]): Promise<string> {
+    const orderRef = randomUUID();
+    const application: ApplicationSubmission = {
+      ...applicationFor(property()),
+      measure: 'smallDwelling',
+      footprints: [{ id: 'b1', measure: 'smallDwelling', geometry: footprint }],
+    };
+    const receivedAt = h.app.clock();
+    await h.app.db.insert(signOrders).values({
+      orderRef,
+      personnummer: applicant.personnummer,
+      application,
+      propertyDesignation: property().designation,
+      qrStartToken: 'test',
+      qrStartSecret: 'test',
+      createdAt: receivedAt,
+    });
+    const created = await createCase(h.app.db, {
+      application,
+      applicant,
+      propertyDesignation: property().designation,
+      routing: { teamId: 'bygglov', reason: 'test' },
+      assessment: {
+        ruleSetId: 'pbl-2025-12-01',
+        procedure: 'notification',
+        reasons: [],
+        conditions: [],
+        deviation: false,
+        confirmWithMunicipality: false,
+        advice: [],
+        decisionDeadline: '2027-01-15',
+      },
+      receivedAt,
+      signed: { orderRef, signature: 'sig', ocspResponse: 'ocsp', bankIdIssueDate: '2025-01-01' },
+    });
+    for (const command of commands) {
+      const row = (await caseRow(h.app.db, created.id))!;
+      const actor: CaseActor = command.type === 'withdraw' ? { role: 'applicant', ...applicant } : officer;
+      await runCaseCommand(h.app, row, { ...command, version: row.version } as CaseCommand, actor);
+    }
+    return created.id;
+  }
+  const startApproved = (f: Polygon) => notification(f, [{ type: 'giveStartApproval', note: null }]);
+
+  it('counts three start-approved notifications, not a refused, withdrawn or open one, and the fourth answer needs a permit', async () => {
+    const before = pottOf(await ledger());
+    const sides = await shedsBesideHouse(h, property(), 2, 2);
+    expect(sides.length, 'three sides of the house with room').toBeGreaterThanOrEqual(3);
+    // Three notified buildings leave 3 m²: a 4 m² shed on the first side is then over the allowance.
+    const each = (before.remainingM2 - 3) / 3;
+    expect(each, 'room in the allowance for three buildings').toBeGreaterThan(1);
+    const fourth = sides[0]!;
+    const a = scaledTo(sides[1]!, each);
+    const b = scaledTo(sides[2]!, each);
+    const [, minN, , maxN] = bbox(b);
+    const c = shifted(b, maxN - minN + 1);
+    // Not counted: a refusal, a withdrawal, one still waiting for its start approval.
+    await notification(a!, [
+      { type: 'decide', outcome: 'refused', reason: 'Åtgärden kräver bygglov.', conditions: [] },
+    ]);
+    await notification(b!, [{ type: 'withdraw' }]);
+    await notification(c!, []);
+    expect((await ledger()).entries).toEqual([]);
+
+    const ids = [await startApproved(a!), await startApproved(b!), await startApproved(c!)];
+    const after = await ledger();
+    expect(after.entries.map((e) => [e.source, e.legalBasis, e.caseId, e.measure])).toEqual(
+      ids.map((id) => ['notification', 'attefall', id, 'smallDwelling']),
+    );
+    after.entries.forEach((e) => expect(e.areaM2).toBeCloseTo(each, 1));
+    const pott = pottOf(after);
+    expect(pott.usedM2).toBeCloseTo(before.usedM2 + 3 * each, 1);
+    expect(pott.remainingM2).toBeCloseTo(3, 1);
+    expect(pott.parts.filter((p) => p.source === 'notification')).toHaveLength(3);
+
+    const refused = await h.app.inject({
+      method: 'POST',
+      url: `/api/properties/${property().id}/permit-free-answers`,
+      headers: { cookie: cookieA },
+      payload: { measure: 'outbuilding', footprints: [fourth], ridgeHeightM: 3 },
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.issues.map((i: { path: string }) => i.path)).toContain('rules.ALLOWANCE_EXCEEDED');
+    // A smaller one within the 3 m² left is saved beside them.
+    const small = scaledTo(fourth, 2);
+    const saved = await h.app.inject({
+      method: 'POST',
+      url: `/api/properties/${property().id}/permit-free-answers`,
+      headers: { cookie: cookieA },
+      payload: { measure: 'outbuilding', footprints: [small], ridgeHeightM: 3 },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const last = saved.json().ledger as AllowanceLedger;
+    expect(last.entries.map((e) => e.source)).toEqual(['notification', 'notification', 'notification', 'lovisaAnswer']);
+    expect(pottOf(last).remainingM2).toBeCloseTo(1, 1);
+  });
+});
+
+type Unversioned = CaseCommand extends infer C ? (C extends unknown ? Omit<C, 'version'> : never) : never;
+
+/** The polygon moved `dn` metres north. */
+const shifted = (p: Polygon, dn: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: p.coordinates.map((ring) => ring.map(([e, n]) => [e!, n! + dn])),
+});
+
+/** The polygon shrunk (or grown) about its first corner to `areaM2`, as an axis-aligned rectangle. */
+function scaledTo(p: Polygon, areaM2: number): Polygon {
+  const [minE, minN, maxE, maxN] = bbox(p);
+  const k = Math.sqrt(areaM2 / ((maxE - minE) * (maxN - minN)));
+  return square(minE, minN, (maxE - minE) * k, (maxN - minN) * k);
+}
+
+/**
+ * A measure beyond buildings (issue #23): a plank drawn on the map, its answer saved and signed as a building's
+ * is, but taking no part of the plot's allowance.
+ */
+describe.each(dbKinds)('a no-permit answer for a plank, saved and signed, on %s', (kind) => {
+  let h: Harness;
+  let cookieA: string;
+  let cookieB: string;
+  let facts: Awaited<ReturnType<typeof fixtureFacts>>;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    facts = await fixtureFacts(h.registers);
+    cookieA = await login(h, facts.applicantA);
+    cookieB = await login(h, facts.applicantB);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const as = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    h.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const saveMeasure = (payload: object, cookie = cookieA) =>
+    as(cookie, 'POST', `/api/properties/${facts.propertyA.id}/permit-free-measure-answers`, payload);
+  const ledger = async () =>
+    (await as(cookieA, 'GET', `/api/properties/${facts.propertyA.id}/allowance-ledger`)).json() as AllowanceLedger;
+
+  /** A 3 m screen 1 m out from the house's east (or west) wall, where the plot has room. */
+  async function screenBesideHouse() {
+    const site = await siteFor(h.app, facts.propertyA, false);
+    const house = site.buildings.find((b) => isDwelling(b.use, 'anyResidential'))!;
+    const [minE, minN, maxE] = bbox(house.footprint);
+    const [east, west] = [maxE + 1, minE - 1];
+    const e = polygonWithin(square(east, minN, 0.1, 3), facts.propertyA.boundary) ? east : west;
+    return {
+      type: 'LineString' as const,
+      coordinates: [
+        [e, minN],
+        [e, minN + 3],
+      ] as [number, number][],
+    };
+  }
+
+  it('saves the answer with the distances measured from the drawing, and leaves the allowance as it was', async () => {
+    const before = await ledger();
+    const drawing = await screenBesideHouse();
+    // Typed distances that the drawing overrules: the house is 1 m away, not 30.
+    const typed = { heightM: 1.8, distanceFromHouseM: 30, distanceToBoundaryM: 99, distanceToPublicLandM: 50 };
+    const res = await saveMeasure({ measure: 'fence', facts: { ...typed, neighbourConsent: true }, drawing });
+    expect(res.statusCode, res.body).toBe(201);
+    const { answerId, outcome } = res.json() as { answerId: string; outcome: string };
+    expect(outcome).toBe('none');
+    const after = await ledger();
+    expect(after.entries).toEqual(before.entries);
+    expect(after.balances).toEqual(before.balances);
+
+    const read = SavedAnswerSchema.parse((await as(cookieA, 'GET', `/api/permit-free-answers/${answerId}`)).json());
+    expect(read).toMatchObject({ measure: 'fence', outcome: 'none', footprints: [], areaM2: 0, drawing });
+    expect(read.ruleSetId).toBe('pbl-2025-12-01');
+    const stored = read.answers as { facts: Record<string, number>; reasons: string[] };
+    expect(stored.facts.distanceFromHouseM).toBe(1);
+    expect(stored.facts.distanceToBoundaryM).not.toBe(99);
+    expect(stored.facts.heightM).toBe(1.8);
+    const canonical = JSON.parse(read.canonical);
+    expect(canonical).toMatchObject({ answerId, measure: 'fence', drawing, footprints: [] });
+    expect(createHash('sha256').update(read.canonical).digest('hex')).toBe(read.sha256);
+
+    // Signed with BankID as a building's answer is.
+    const start = await as(cookieA, 'POST', `/api/permit-free-answers/${answerId}/sign`);
+    expect(start.statusCode, start.body).toBe(202);
+    const { orderRef } = start.json() as { orderRef: string };
+    const [order] = await h.app.db.select().from(bankidSimOrders).where(eq(bankidSimOrders.orderRef, orderRef));
+    expect(Buffer.from(order!.userNonVisibleData!, 'base64').toString()).toBe(read.sha256);
+    const shown = Buffer.from(order!.userVisibleData!, 'base64').toString();
+    expect(shown).toContain(`för åtgärden plank på ${facts.propertyA.designation} varken bygglov eller anmälan behövs`);
+    expect(shown).toContain('räknas inte i tomtens pott');
+    expect((await testApp(h).approve(orderRef, facts.applicantA)).status).toBeLessThan(400);
+    const done = await as(cookieA, 'POST', `/api/permit-free-answers/${answerId}/sign/collect`, { orderRef });
+    expect(done.json().status, done.body).toBe('complete');
+    const signed = SavedAnswerSchema.parse((await as(cookieA, 'GET', `/api/permit-free-answers/${answerId}`)).json());
+    expect(signed.signature?.sha256).toBe(read.sha256);
+    expect(signed.verified).toBe(true);
+    expect((await as(cookieB, 'GET', `/api/permit-free-answers/${answerId}`)).statusCode).toBe(403);
+  });
+
+  it('saves solar panels on the roof without a drawing', async () => {
+    const res = await saveMeasure({
+      measure: 'solarPanels',
+      facts: { followsRoofShape: true, oneOrTwoFamily: true },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const read = SavedAnswerSchema.parse(
+      (await as(cookieA, 'GET', `/api/permit-free-answers/${res.json().answerId}`)).json(),
+    );
+    expect(read).toMatchObject({ measure: 'solarPanels', drawing: null, footprints: [] });
+  });
+
+  it('refuses a plank that needs a permit, a stranger and bad input', async () => {
+    const high = await saveMeasure({ measure: 'fence', facts: { heightM: 2.5 }, drawing: await screenBesideHouse() });
+    expect(high.statusCode, high.body).toBe(409);
+    expect(ApiErrorSchema.parse(high.json()).error.messageId).toBe('finding.PERMIT_REQUIRED');
+    const stranger = await saveMeasure({ measure: 'fence', facts: { heightM: 1 } }, cookieB);
+    expect(stranger.statusCode).toBe(403);
+    const bad = await saveMeasure({ measure: 'fence', facts: { heightM: -1 }, drawing: { type: 'LineString' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('invalidInput');
   });
 });

@@ -969,6 +969,17 @@ const matrix: Row[] = [
     }),
   },
   {
+    // A measure beyond buildings (a low plank): only an owner saves its answer; it takes no part of the allowance.
+    method: 'POST',
+    route: '/api/properties/:id/permit-free-measure-answers',
+    expect: { ...signedIn(403), applicantA: 201, kioskA: 201 },
+    call: async (c) => ({
+      method: 'POST',
+      url: `/api/properties/${c.facts.propertyA.id}/permit-free-measure-answers`,
+      body: { measure: 'fence', facts: { heightM: 1 }, drawing: null },
+    }),
+  },
+  {
     // An owner and an officer (supervision) read a saved answer and its signature; only an owner signs it.
     method: 'GET',
     route: '/api/permit-free-answers/:answerId',

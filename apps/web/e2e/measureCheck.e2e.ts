@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiLogin, expectAccessible, hasBrowser, repoRoot, shoot, useServerAndBrowser } from './support';
+import {
+  apiLogin,
+  approveInTestApp,
+  expectAccessible,
+  hasBrowser,
+  repoRoot,
+  shoot,
+  useServerAndBrowser,
+} from './support';
 
 // "Vad vill du göra?" (issue #23): the measures beyond buildings, answered from the dated rule tables, in Chromium.
 // Anna Lindqvist owns Eken 1:23 (in a plan), Gustav Berg Strandängen 4:1 (outside any plan), Eva Svensson
@@ -11,6 +19,7 @@ const docShots = path.join(repoRoot, 'docs/screenshots');
 const ANNA = '198202029289';
 const GUSTAV = '193502234796';
 const EVA = '199105042387';
+const ANNA_IDENTITY = 'Anna Lindqvist (19820202-9289)';
 
 describe.skipIf(!hasBrowser)('what do you want to do: measures beyond buildings', () => {
   const env = useServerAndBrowser();
@@ -169,5 +178,40 @@ describe.skipIf(!hasBrowser)('what do you want to do: measures beyond buildings'
     await heading(villa, /Svar/);
     expect(await answer(villa).textContent()).toContain('Du behöver varken bygglov eller anmälan');
     expect(await answer(villa).textContent()).toContain('Sedan 1 december 2025');
+  });
+
+  it('a low plank drawn on the map: the distances are measured, the answer saved and signed with BankID', async () => {
+    const page = await startAs(ANNA);
+    await choose(page, /Eken 1:23/, /^Plank/);
+    await heading(page, /Steg 3 av 5: Placering/);
+    const measured = page.locator('.measure-draw__measured');
+    await expect.poll(() => measured.textContent()).toBe('Inget är ritat ännu.');
+    await page.getByRole('button', { name: 'Rita linje' }).click();
+    const map = page.locator('.map--measure');
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.click(cx + 40, cy - 40);
+    await page.mouse.dblclick(cx + 40, cy + 20);
+    await expect.poll(() => measured.textContent()).toMatch(/^Uppmätt från ritningen: \d+(,\d+)? m till tomtgränsen\./);
+    expect(await page.locator('path.measure-drawing').count()).toBe(1);
+    await look(page, 'measure check: plank drawn', 'measure-check-plank-drawn');
+    await next(page);
+    await heading(page, /Frågor/);
+    // Below 1,1 m a fence is not a plank: nothing is needed wherever it stands.
+    await page.getByLabel('Höjd över marken (meter)').fill('1');
+    await next(page);
+    await heading(page, /Svar/);
+    expect(await answer(page).textContent()).toContain('Du behöver varken bygglov eller anmälan');
+    await page.getByRole('button', { name: 'Spara svaret' }).click();
+    await page.getByText('Svaret är sparat. Det räknas inte i tomtens pott.').waitFor();
+    await page.getByRole('button', { name: 'Skriv under svaret med BankID' }).click();
+    await page.getByAltText('QR-kod för underskrift med BankID').waitFor();
+    await approveInTestApp(env.browser, env.server.baseUrl, ANNA_IDENTITY);
+    const signed = page.locator('.ledger__signature');
+    await signed.getByText(/Underskrivet med BankID av .+ den \d+ \w+ 20\d\d\./).waitFor({ timeout: 15_000 });
+    expect(await signed.textContent()).toContain('Kontrollsumman stämmer med det sparade svaret.');
+    await signed.scrollIntoViewIfNeeded();
+    await look(page, 'measure check: plank answer saved and signed', 'measure-check-plank-signed');
   });
 });

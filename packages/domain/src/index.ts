@@ -8,6 +8,7 @@ export * from './municipality';
 export * from './measure';
 export * from './measures/kinds';
 export * from './measures/placement';
+export * from './measures/drawing';
 export * from './application';
 export * from './case/index';
 export * from './deadline';

@@ -188,3 +188,18 @@ export function distanceToLines(footprint: Polygon, lines: Position[][]): Neares
   }
   return { distanceM: Math.sqrt(best.d2), from: best.from, to: best.to };
 }
+
+/**
+ * Shortest distance from a drawn line (a fence, a wall: open, not a ring) to the boundary line of a property, or
+ * to any polylines: 0 when the line touches or crosses one. Infinity when either is empty.
+ */
+export function pathDistanceToLines(path: Position[], lines: Position[][]): number {
+  const best = nearestEdges([path], lines);
+  return best ? Math.sqrt(best.d2) : Infinity;
+}
+
+/** Shortest distance from a drawn line to an area (a house, a street): 0 when any of it lies on or inside the area. */
+export function pathDistanceToArea(path: Position[], area: MultiPolygon): number {
+  if (path.some((p) => area.coordinates.some((rings) => pointInRings(p, rings)))) return 0;
+  return pathDistanceToLines(path, area.coordinates.flat(1));
+}

@@ -2,9 +2,13 @@ import { and, assign, setup } from 'xstate';
 import {
   MinorMeasureFactsSchema,
   assessMinorMeasure,
+  drawnArea,
+  factsWithDrawing,
   isPlacementFact,
+  measureDrawingKind,
   measurePlace,
   ruleSetFor,
+  type MeasureDrawing,
   type MinorMeasureAssessment,
   type MinorMeasureFacts,
   type MinorMeasureType,
@@ -25,6 +29,8 @@ export interface MeasureCheckContext {
   site: Site | null;
   measure: MinorMeasureType | undefined;
   facts: MinorMeasureFacts;
+  /** The plank's line or the altan's area drawn on the map; null until drawn (the typed distances then stand). */
+  drawing: MeasureDrawing | null;
 }
 
 export type MeasureCheckEvent =
@@ -32,6 +38,7 @@ export type MeasureCheckEvent =
   | { type: 'SET_SITE'; propertyId: string; site: Site }
   | { type: 'SELECT_MEASURE'; measure: MinorMeasureType }
   | { type: 'SET_FACTS'; facts: MinorMeasureFacts }
+  | { type: 'SET_DRAWING'; drawing: MeasureDrawing | null }
   | { type: 'NEXT' }
   | { type: 'BACK' };
 
@@ -47,14 +54,26 @@ export function questionsOf(c: Pick<MeasureCheckContext, 'today' | 'measure'>): 
   return { placement: asks.filter(isPlacementFact), questions: asks.filter((f) => !isPlacementFact(f)) };
 }
 
-/** Where a position matters (a plank near the boundary), the placement step is shown; a stove indoors skips it. */
-export const hasPlacement = (c: Pick<MeasureCheckContext, 'today' | 'measure'>) => questionsOf(c).placement.length > 0;
+/** How the measure is drawn on the map (a plank as a line, an altan as an area), or null: not drawn. */
+export const drawingKindOf = (c: Pick<MeasureCheckContext, 'measure'>) =>
+  (c.measure && measureDrawingKind[c.measure]) ?? null;
 
-/** The answer, once the property's site and a measure are known: the same function the server would run. */
+/**
+ * Where a position matters (a plank near the boundary, an altan by the house), the placement step is shown, with
+ * the map to draw it on; a stove indoors skips it.
+ */
+export const hasPlacement = (c: Pick<MeasureCheckContext, 'today' | 'measure'>) =>
+  questionsOf(c).placement.length > 0 || drawingKindOf(c) !== null;
+
+/** The facts the answer is judged on: the typed ones, with what the drawing measures in their place. */
+export const judgedFacts = (c: Pick<MeasureCheckContext, 'facts' | 'drawing' | 'site'>) =>
+  factsWithDrawing(c.facts, c.drawing, c.site);
+
+/** The answer, once the property's site and a measure are known: the same function the server runs on saving. */
 export function measureAnswer(c: MeasureCheckContext): MinorMeasureAssessment | null {
   const ruleSet = ruleSetFor(c.today);
   if (!ruleSet || !c.site || !c.measure) return null;
-  return assessMinorMeasure(c.measure, c.facts, measurePlace(c.site), ruleSet);
+  return assessMinorMeasure(c.measure, judgedFacts(c), measurePlace(c.site, drawnArea(c.drawing)), ruleSet);
 }
 
 export const measureCheckMachine = setup({
@@ -78,7 +97,14 @@ export const measureCheckMachine = setup({
   },
 }).createMachine({
   id: 'measureCheck',
-  context: ({ input }) => ({ today: input.today, propertyId: undefined, site: null, measure: undefined, facts: {} }),
+  context: ({ input }) => ({
+    today: input.today,
+    propertyId: undefined,
+    site: null,
+    measure: undefined,
+    facts: {},
+    drawing: null,
+  }),
   initial: 'property',
   on: {
     SET_SITE: {
@@ -86,20 +112,21 @@ export const measureCheckMachine = setup({
       actions: assign({ site: ({ event }) => event.site }),
     },
     SET_FACTS: { actions: 'keepFacts' },
+    SET_DRAWING: { actions: assign({ drawing: ({ event }) => event.drawing }) },
   },
   states: {
     property: {
       on: {
         SELECT_PROPERTY: {
-          actions: assign({ propertyId: ({ event }) => event.propertyId, site: null }),
+          actions: assign({ propertyId: ({ event }) => event.propertyId, site: null, drawing: null }),
         },
         NEXT: { target: 'measure', guard: 'hasProperty' },
       },
     },
     measure: {
       on: {
-        // A new measure asks new questions: the old answers do not carry over.
-        SELECT_MEASURE: { actions: assign({ measure: ({ event }) => event.measure, facts: {} }) },
+        // A new measure asks new questions: the old answers and drawing do not carry over.
+        SELECT_MEASURE: { actions: assign({ measure: ({ event }) => event.measure, facts: {}, drawing: null }) },
         NEXT: [
           { target: 'placement', guard: and(['hasMeasure', 'hasPlacement']) },
           { target: 'questions', guard: 'hasMeasure' },

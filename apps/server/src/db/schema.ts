@@ -194,6 +194,11 @@ export const cases = pgTable(
     index('cases_public_register_idx')
       .on(t.receivedAt.desc(), t.diaryNumber.desc())
       .where(sql`not ${t.protectedParty}`),
+    // The allowance ledger's earlier notifications (repositories/permitFreeAnswers.ts): a property's
+    // start-approved notification cases, read on every ledger and every judged drawing.
+    index('cases_ledger_notifications_idx')
+      .on(t.propertyId)
+      .where(sql`${t.procedure} = 'notification' and ${t.outcome} = 'startApproval'`),
     // The queue's status filter and its count, and the least-loaded officer's open cases.
     index('cases_team_status_idx').on(t.teamId, t.status),
     // The queue's search (`ILIKE '%…%'` on diary number, designation or applicant name, see queueOfTeam):
@@ -813,6 +818,28 @@ export const permitFreeAnswers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('permit_free_answers_property').on(t.propertyId, t.createdAt)],
+);
+
+/**
+ * A "no permit needed" answer an owner saved for a measure beyond buildings (a plank, an altan, solar panels;
+ * issue #23): one row per answer, with the rule set, the answers given, the drawing if one was made and the
+ * verdict. Not on the allowance ledger (these measures take no part of it); signed as the building answers are.
+ */
+export const permitFreeMeasureAnswers = pgTable(
+  'permit_free_measure_answers',
+  {
+    answerId: uuid('answer_id').primaryKey(),
+    propertyId: uuid('property_id').notNull(),
+    savedBy: text('saved_by').notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    measure: text('measure').notNull(),
+    /** The plank's line or the altan's area (EPSG:3006), or null when the answers were typed. */
+    drawing: jsonb('drawing'),
+    /** The facts judged (typed, and measured from the drawing), the outcome, its reasons and conditions by code. */
+    answers: jsonb('answers').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('permit_free_measure_answers_property').on(t.propertyId, t.createdAt)],
 );
 
 /**

@@ -1,17 +1,78 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { LedgerEntrySchema, type LedgerEntry } from '@lovisa/domain';
+import {
+  LedgerEntrySchema,
+  MeasureTypeSchema,
+  notificationEntries,
+  ruleSetFor,
+  stockholmDate,
+  type ApplicationSubmission,
+  type LedgerEntry,
+} from '@lovisa/domain';
 import type { Db, Tx } from '../db/database';
-import { permitFreeAnswerSignOrders, permitFreeAnswerSignatures, permitFreeAnswers } from '../db/schema';
+import {
+  cases,
+  permitFreeAnswerSignOrders,
+  permitFreeAnswerSignatures,
+  permitFreeAnswers,
+  permitFreeMeasureAnswers,
+} from '../db/schema';
 
 export type NewLedgerRow = typeof permitFreeAnswers.$inferInsert;
 
-/** The allowance ledger's entries of one property, oldest first. */
+/**
+ * The allowance ledger's entries of one property, oldest first: the buildings of Lovisa's own notifications that
+ * got a start approval, then the owner's saved answers.
+ */
 export async function ledgerEntriesOf(db: Db | Tx, propertyId: string): Promise<LedgerEntry[]> {
-  const rows = await db
-    .select()
-    .from(permitFreeAnswers)
-    .where(eq(permitFreeAnswers.propertyId, propertyId))
-    .orderBy(asc(permitFreeAnswers.createdAt), asc(permitFreeAnswers.id));
+  const [notified, rows] = await Promise.all([
+    notificationsOf(db, propertyId),
+    db
+      .select()
+      .from(permitFreeAnswers)
+      .where(eq(permitFreeAnswers.propertyId, propertyId))
+      .orderBy(asc(permitFreeAnswers.createdAt), asc(permitFreeAnswers.id)),
+  ]);
+  return [...notified, ...answerEntries(rows)];
+}
+
+/**
+ * The buildings of the property's notification cases that got a start approval (a partial index holds just
+ * those), judged under the rule set in force when each arrived: the domain decides what each adds.
+ */
+async function notificationsOf(db: Db | Tx, propertyId: string): Promise<LedgerEntry[]> {
+  const found = await db
+    .select({
+      id: cases.id,
+      procedure: cases.procedure,
+      status: cases.status,
+      outcome: cases.outcome,
+      measure: cases.measure,
+      application: cases.application,
+      receivedAt: cases.receivedAt,
+      decidedAt: cases.decidedAt,
+    })
+    .from(cases)
+    .where(
+      and(eq(cases.propertyId, propertyId), eq(cases.procedure, 'notification'), eq(cases.outcome, 'startApproval')),
+    )
+    .orderBy(asc(cases.decidedAt), asc(cases.diaryNumber));
+  return found.flatMap((c) => {
+    const ruleSet = ruleSetFor(stockholmDate(c.receivedAt));
+    if (!ruleSet || !c.decidedAt) return [];
+    const application = c.application as ApplicationSubmission;
+    return notificationEntries(
+      {
+        ...c,
+        measure: MeasureTypeSchema.parse(c.measure),
+        footprints: application.footprints.map((f) => f.geometry),
+        decidedAt: c.decidedAt.toISOString(),
+      },
+      ruleSet,
+    );
+  });
+}
+
+function answerEntries(rows: LedgerRow[]): LedgerEntry[] {
   return rows.map((r) =>
     LedgerEntrySchema.parse({
       id: r.id,
@@ -49,6 +110,18 @@ export const rowsOfAnswer = (db: Db, answerId: string): Promise<LedgerRow[]> =>
     .from(permitFreeAnswers)
     .where(eq(permitFreeAnswers.answerId, answerId))
     .orderBy(asc(permitFreeAnswers.createdAt), asc(permitFreeAnswers.id));
+
+export type MeasureAnswerRow = typeof permitFreeMeasureAnswers.$inferSelect;
+
+export async function recordMeasureAnswer(db: Db, row: MeasureAnswerRow): Promise<void> {
+  await db.insert(permitFreeMeasureAnswers).values(row);
+}
+
+/** A saved answer for a measure beyond buildings; null when there is no such answer. */
+export async function measureAnswerOf(db: Db, answerId: string): Promise<MeasureAnswerRow | null> {
+  const [row] = await db.select().from(permitFreeMeasureAnswers).where(eq(permitFreeMeasureAnswers.answerId, answerId));
+  return row ?? null;
+}
 
 export async function signatureOf(db: Db, answerId: string): Promise<AnswerSignatureRow | null> {
   const [row] = await db

@@ -5,6 +5,7 @@ import {
   AllowanceLedgerSchema,
   ApiErrorSchema,
   LoginCollectResultSchema,
+  MeasureAnswerInputSchema,
   PermitFreeAnswerInputSchema,
   SavedAnswerSchema,
 } from '@lovisa/domain';
@@ -12,7 +13,16 @@ import { bankIdSignRoutes } from '../http/bankIdSignRoutes';
 import { currentUser, noStore } from '../plugins/session';
 import { ledgerSigningService } from '../services/ledgerSigning';
 import { propertyErrors as errors, propertyParams as params, visibleProperty } from '../services/propertyAccess';
-import { ledgerOf, savePermitFreeAnswer } from '../services/allowanceLedger';
+import { ledgerOf, saveMeasureAnswer, savePermitFreeAnswer } from '../services/allowanceLedger';
+
+const savedAnswer = z.object({ answerId: z.uuid(), outcome: z.enum(['none', 'notification']) });
+/** A saved answer's replies: 201 with it, 400 for bad input, 409 when it needs a permit (or cannot be saved). */
+const savedResponses = <T extends z.ZodType>(created: T) => ({
+  201: created,
+  400: ApiErrorSchema,
+  409: ApiErrorSchema,
+  ...errors,
+});
 
 /** The plot's permit-free allowance (issue #23): what is used and left, and the owner's saved answers. */
 export default async function allowanceLedgerRoutes(app: FastifyInstance) {
@@ -42,22 +52,31 @@ export default async function allowanceLedgerRoutes(app: FastifyInstance) {
           'Save a "no permit needed" answer to the plot’s ledger: judged again on the server; 409 when the drawing needs a permit',
         params,
         body: PermitFreeAnswerInputSchema,
-        response: {
-          201: z.object({
-            answerId: z.uuid(),
-            outcome: z.enum(['none', 'notification']),
-            ledger: AllowanceLedgerSchema,
-          }),
-          400: ApiErrorSchema,
-          409: ApiErrorSchema,
-          ...errors,
-        },
+        response: savedResponses(savedAnswer.extend({ ledger: AllowanceLedgerSchema })),
       },
     },
     async (request, reply) => {
       const property = await visibleProperty(app, request.user, request.params.id);
       const saved = await savePermitFreeAnswer(app, request.user!, property, request.body);
       return reply.status(201).send(saved);
+    },
+  );
+
+  r.post(
+    '/properties/:id/permit-free-measure-answers',
+    {
+      schema: {
+        tags: ['properties'],
+        summary:
+          'Save a "no permit needed" answer for a measure beyond buildings (plank, altan, solar panels …): judged again on the server with the drawing measured; not on the allowance; 409 when it needs a permit or a fact is missing',
+        params,
+        body: MeasureAnswerInputSchema,
+        response: savedResponses(savedAnswer),
+      },
+    },
+    async (request, reply) => {
+      const property = await visibleProperty(app, request.user, request.params.id);
+      return reply.status(201).send(await saveMeasureAnswer(app, request.user!, property, request.body));
     },
   );
 

@@ -3,7 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { overlapArea } from '@lovisa/geo';
 import {
   allowanceBalances,
+  assessMinorMeasure,
   assessPermitNeed,
+  drawnArea,
+  factsWithDrawing,
+  measurePlace,
   finding,
   findingMessage,
   ledgerAdditions,
@@ -11,12 +15,19 @@ import {
   stockholmDate,
   type AllowanceLedger,
   type DomainMessageId,
+  type Finding,
+  type MeasureAnswerInput,
   type PermitFreeAnswerInput,
   type Property,
 } from '@lovisa/domain';
 import { AppError, appError, findingIssue, forbidden } from '../errors';
 import type { SessionUser } from '../plugins/session';
-import { ledgerEntriesOf, lockLedgerOf, recordLedgerRows } from '../repositories/permitFreeAnswers';
+import {
+  ledgerEntriesOf,
+  lockLedgerOf,
+  recordLedgerRows,
+  recordMeasureAnswer,
+} from '../repositories/permitFreeAnswers';
 import { siteFor } from '../rules/siteFor';
 
 function ruleSetOn(at: Date) {
@@ -42,8 +53,7 @@ export async function savePermitFreeAnswer(
   property: Property,
   input: PermitFreeAnswerInput,
 ): Promise<{ answerId: string; outcome: 'none' | 'notification'; ledger: AllowanceLedger }> {
-  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
-  if (!owned.includes(property.id)) throw forbidden();
+  await mustOwn(app, user, property);
   const now = app.clock();
   const ruleSet = ruleSetOn(now);
   const measure = {
@@ -58,13 +68,7 @@ export async function savePermitFreeAnswer(
     await lockLedgerOf(tx, property.id);
     const assessment = assessPermitNeed(measure, await siteFor(app, property, tx), ruleSet);
     if (assessment.outcome === 'permit') {
-      const summary = finding('PERMIT_REQUIRED');
-      throw new AppError(
-        'conflict',
-        summary.text.sv,
-        assessment.reasons.slice(1).map((r) => findingIssue(`rules.${r.code}`, r)),
-        findingMessage(summary).id as DomainMessageId,
-      );
+      throw permitNeeded(assessment.reasons.slice(1));
     }
     // A building already on the ledger drawn again (a second click, a second tab) is not a second building.
     const entries = await ledgerEntriesOf(tx, property.id);
@@ -99,4 +103,62 @@ export async function savePermitFreeAnswer(
     return assessment.outcome;
   });
   return { answerId, outcome, ledger: await ledgerOf(app, property) };
+}
+
+async function mustOwn(app: FastifyInstance, user: SessionUser, property: Property): Promise<void> {
+  const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
+  if (!owned.includes(property.id)) throw forbidden();
+}
+
+/** 409 "Du behöver söka bygglov.", with the reasons that decided it. */
+function permitNeeded(reasons: Finding[]): AppError {
+  const summary = finding('PERMIT_REQUIRED');
+  return new AppError(
+    'conflict',
+    summary.text.sv,
+    reasons.map((r) => findingIssue(`rules.${r.code}`, r)),
+    findingMessage(summary).id as DomainMessageId,
+  );
+}
+
+/**
+ * The owner saves a permit-free answer for a measure beyond buildings (a plank, an altan, solar panels): judged
+ * again here with today's rule set, the drawing measured on the registers' plot, and recorded with the rule set,
+ * the facts judged, the drawing and the verdict, ready to sign. Not on the allowance ledger: these measures take
+ * no part of the plot's allowance. A permit, or an answer still waiting for a fact, is not saved (409).
+ */
+export async function saveMeasureAnswer(
+  app: FastifyInstance,
+  user: SessionUser,
+  property: Property,
+  input: MeasureAnswerInput,
+): Promise<{ answerId: string; outcome: 'none' | 'notification' }> {
+  await mustOwn(app, user, property);
+  const now = app.clock();
+  const ruleSet = ruleSetOn(now);
+  const site = await siteFor(app, property, false);
+  const facts = factsWithDrawing(input.facts, input.drawing, site);
+  const assessment = assessMinorMeasure(input.measure, facts, measurePlace(site, drawnArea(input.drawing)), ruleSet);
+  if (assessment.outcome === 'permit') throw permitNeeded(assessment.reasons.slice(1));
+  if (assessment.missingFacts.length > 0)
+    throw appError('conflict', 'ledger.factsMissing', { facts: assessment.missingFacts.join(', ') });
+  const answerId = randomUUID();
+  await recordMeasureAnswer(app.db, {
+    answerId,
+    propertyId: property.id,
+    savedBy: user.personnummer,
+    ruleSetId: ruleSet.id,
+    measure: input.measure,
+    drawing: input.drawing,
+    answers: {
+      measure: input.measure,
+      facts,
+      outcome: assessment.outcome,
+      reasons: assessment.reasons.map((r) => r.code),
+      conditions: assessment.conditions.map((c) => c.code),
+      source: assessment.source,
+    },
+    createdAt: now,
+  });
+  return { answerId, outcome: assessment.outcome };
 }

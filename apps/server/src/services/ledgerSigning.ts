@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import {
   MeasureTypeSchema,
+  MinorMeasureTypeSchema,
   ruleSets,
   signedAnswerCanonical,
   signedAnswerText,
   stockholmDate,
+  type MeasureDrawing,
   type SavedAnswer,
   type SignCollectResult,
+  type SignedAnswerContent,
 } from '@lovisa/domain';
 import type { Polygon } from '@lovisa/geo';
 import { appError } from '../errors';
@@ -16,6 +19,7 @@ import {
   answerSignOrder,
   forgetAnswerSignOrder,
   insertAnswerSignOrder,
+  measureAnswerOf,
   recordSignature,
   rowsOfAnswer,
   signatureOf,
@@ -32,21 +36,34 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 async function openAnswer(app: FastifyInstance, user: SessionUser, answerId: string, toSign: boolean) {
   const rows = await rowsOfAnswer(app.db, answerId);
   const first = rows[0];
-  if (!first) throw appError('notFound', 'ledger.answerNotFound');
-  const property = await app.registers.land.propertyById(first.propertyId);
+  // A building's answer is its ledger rows; a measure beyond buildings has one row of its own.
+  const minor = first ? null : await measureAnswerOf(app.db, answerId);
+  const stored = first ?? minor;
+  if (!stored) throw appError('notFound', 'ledger.answerNotFound');
+  const property = await app.registers.land.propertyById(stored.propertyId);
   if (!property) throw appError('notFound', 'ledger.answerNotFound');
   const owned = await app.registers.ownership.propertyIdsOwnedBy(user.personnummer);
   const owner = owned.includes(property.id);
   if (!owner && (toSign || !user.roles.includes('officer'))) throw appError('forbidden', 'ledger.notOwner');
-  const answers = first.answers as { outcome: 'none' | 'notification' };
-  const content = {
-    answerId,
-    propertyId: property.id,
-    ruleSetId: first.ruleSetId,
-    measure: MeasureTypeSchema.parse(first.measure),
-    footprints: rows.map((r) => r.footprint as Polygon),
-    answers: first.answers,
-  };
+  const answers = stored.answers as { outcome: 'none' | 'notification' };
+  const content: SignedAnswerContent = minor
+    ? {
+        answerId,
+        propertyId: property.id,
+        ruleSetId: minor.ruleSetId,
+        measure: MinorMeasureTypeSchema.parse(minor.measure),
+        footprints: [],
+        drawing: (minor.drawing as MeasureDrawing | null) ?? null,
+        answers: minor.answers,
+      }
+    : {
+        answerId,
+        propertyId: property.id,
+        ruleSetId: stored.ruleSetId,
+        measure: MeasureTypeSchema.parse(stored.measure),
+        footprints: rows.map((r) => r.footprint as Polygon),
+        answers: stored.answers,
+      };
   const canonical = signedAnswerCanonical(content);
   return {
     content,
@@ -55,7 +72,7 @@ async function openAnswer(app: FastifyInstance, user: SessionUser, answerId: str
     property,
     outcome: answers.outcome,
     areaM2: Math.round(rows.reduce((s, r) => s + r.areaM2, 0) * 100) / 100,
-    savedAt: first.createdAt,
+    savedAt: stored.createdAt,
   };
 }
 
@@ -72,6 +89,8 @@ export function ledgerSigningService(app: FastifyInstance) {
       measure: opened.content.measure,
       outcome: opened.outcome,
       footprints: opened.content.footprints,
+      ...(opened.content.drawing === undefined ? {} : { drawing: opened.content.drawing }),
+      answers: opened.content.answers,
       areaM2: opened.areaM2,
       savedAt: opened.savedAt.toISOString(),
       canonical: opened.canonical,

@@ -2,6 +2,7 @@ import type {
   ApplicationSubmission,
   AttachmentSlot,
   DraftData,
+  MeasureAnswerInput,
   PermitFreeAnswerInput,
   SavedContact,
 } from '@lovisa/domain';
@@ -43,6 +44,8 @@ export const api = {
   allowanceLedger: (id: string) => GET('/api/properties/{id}/allowance-ledger', { params: { path: { id } } }),
   savePermitFreeAnswer: (id: string, body: PermitFreeAnswerInput) =>
     POST('/api/properties/{id}/permit-free-answers', { params: { path: { id } }, body }),
+  saveMeasureAnswer: (id: string, body: MeasureAnswerInput) =>
+    POST('/api/properties/{id}/permit-free-measure-answers', { params: { path: { id } }, body }),
   feeSchedule: () => GET('/api/fee-schedule'),
   mapConfig: () => GET('/api/map-config'),
   attachments: (draftId: string) => GET('/api/drafts/{id}/attachments', draft(draftId)),

@@ -38502,16 +38502,45 @@ export interface paths {
             'application/json': {
               /** Format: uuid */
               answerId: string;
+              answers: unknown;
               areaM2: number;
               canonical: string;
               designation: string;
+              drawing?:
+                | (
+                    | {
+                        coordinates: [number, number][];
+                        /** @enum {string} */
+                        type: 'LineString';
+                      }
+                    | {
+                        coordinates: [number, number][][];
+                        /** @enum {string} */
+                        type: 'Polygon';
+                      }
+                  )
+                | null;
               footprints: {
                 coordinates: [number, number][][];
                 /** @enum {string} */
                 type: 'Polygon';
               }[];
-              /** @enum {string} */
-              measure: 'newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport';
+              measure:
+                | ('newMainBuilding' | 'extension' | 'outbuilding' | 'smallDwelling' | 'carport')
+                | (
+                    | 'patio'
+                    | 'fence'
+                    | 'wall'
+                    | 'fireplace'
+                    | 'loadBearing'
+                    | 'ventilation'
+                    | 'facade'
+                    | 'solarPanels'
+                    | 'demolition'
+                    | 'groundLevelling'
+                    | 'outlineDecision'
+                    | 'sign'
+                  );
               /** @enum {string} */
               outcome: 'none' | 'notification';
               /** Format: uuid */
@@ -39735,6 +39764,8 @@ export interface paths {
               }[];
               entries: {
                 areaM2: number;
+                /** Format: uuid */
+                caseId?: string;
                 footprint: {
                   coordinates: [number, number][][];
                   /** @enum {string} */
@@ -40101,6 +40132,8 @@ export interface paths {
                 }[];
                 entries: {
                   areaM2: number;
+                  /** Format: uuid */
+                  caseId?: string;
                   footprint: {
                     coordinates: [number, number][][];
                     /** @enum {string} */
@@ -40120,6 +40153,287 @@ export interface paths {
                 }[];
                 ruleSetId: string;
               };
+              /** @enum {string} */
+              outcome: 'none' | 'notification';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                issues?: {
+                  message: string;
+                  messageId?: string;
+                  params?: {
+                    [key: string]:
+                      | string
+                      | number
+                      | {
+                          en: string;
+                          sv: string;
+                        };
+                  };
+                  path: string;
+                }[];
+                message: string;
+                messageId?: string;
+                params?: {
+                  [key: string]:
+                    | string
+                    | number
+                    | {
+                        en: string;
+                        sv: string;
+                      };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/properties/{id}/permit-free-measure-answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Save a "no permit needed" answer for a measure beyond buildings (plank, altan, solar panels …): judged again on the server with the drawing measured; not on the allowance; 409 when it needs a permit or a fact is missing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            drawing?:
+              | (
+                  | {
+                      coordinates: [number, number][];
+                      /** @enum {string} */
+                      type: 'LineString';
+                    }
+                  | {
+                      coordinates: [number, number][][];
+                      /** @enum {string} */
+                      type: 'Polygon';
+                    }
+                )
+              | null;
+            facts: {
+              areaM2?: number;
+              changesCharacter?: boolean;
+              /** @enum {string} */
+              demolishes?: 'main' | 'outbuilding';
+              distanceFromHouseM?: number;
+              distanceToBoundaryM?: number;
+              distanceToPublicLandM?: number;
+              followsRoofShape?: boolean;
+              groundChangeM?: number;
+              heightM?: number;
+              neighbourConsent?: boolean;
+              oneOrTwoFamily?: boolean;
+            };
+            /** @enum {string} */
+            measure:
+              | 'patio'
+              | 'fence'
+              | 'wall'
+              | 'fireplace'
+              | 'loadBearing'
+              | 'ventilation'
+              | 'facade'
+              | 'solarPanels'
+              | 'demolition'
+              | 'groundLevelling'
+              | 'outlineDecision'
+              | 'sign';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              answerId: string;
               /** @enum {string} */
               outcome: 'none' | 'notification';
             };

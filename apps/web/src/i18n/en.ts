@@ -286,6 +286,7 @@ export const en: Record<MessageKey, string> = {
   'map.legend.neighbour': 'Neighbouring property',
   'map.legend.water': 'Water',
   'map.legend.ledgerSaved': 'Permit-free building saved on the plot’s allowance',
+  'map.legend.ledgerNotified': 'Notified building with a start approval (counts against the allowance)',
   'map.legend.ledgerRegistered': 'Registered permit-free building (counts against the allowance)',
   'map.legend.allowance':
     'The plot’s allowance for {what}: {used} m² used of {limit} m², {remaining} m² left before what you draw.',

@@ -42,6 +42,24 @@ export const measureCheckUiEn: Record<keyof typeof measureCheckUiSv, string> = {
   'mc.answer.print': 'Print the answer',
   'mc.answer.channel':
     'Lovisa does not yet take applications or notifications for this measure. Send it to the municipality, which is happy to answer questions.',
+  'mc.measureAnswer.heading': 'Save the answer',
+  'mc.measureAnswer.why':
+    'Save the answer with the rules, your answers and the drawing, and sign it with BankID if you like. Then you have it if the municipality asks later. The measure does not count against the plot’s allowance for permit-free buildings.',
+  'mc.measureAnswer.save': 'Save the answer',
+  'mc.measureAnswer.saved': 'The answer is saved. It does not count against the plot’s allowance.',
+  'mc.draw.heading.line': 'Draw where the fence or wall will stand',
+  'mc.draw.heading.area': 'Draw the deck or patio',
+  'mc.draw.how.line':
+    'Press Draw line, click on the map where it starts and at each corner, and double-click where it ends. The distances are measured from the drawing. If you draw nothing, the distances you type below count.',
+  'mc.draw.how.area':
+    'Press Draw area, click at each corner and double-click at the last one. If you draw nothing, the measure is judged on the whole plot.',
+  'mc.draw.start.line': 'Draw line',
+  'mc.draw.start.area': 'Draw area',
+  'mc.draw.remove': 'Remove the drawing',
+  'mc.draw.none': 'Nothing is drawn yet.',
+  'mc.draw.toBoundary': 'Measured from the drawing: {m} m to the plot boundary.',
+  'mc.draw.fromHouse': 'It reaches {m} m from the house.',
+  'mc.draw.toPublicLand': '{m} m to a street or other public place.',
   'mc.allowance.heading': 'Permit-free buildings on the plot',
   'mc.allowance.parts': 'Counted: {used} m² of {limit} m².',
   'mc.ledger.why':

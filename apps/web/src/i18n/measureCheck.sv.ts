@@ -40,6 +40,24 @@ export const measureCheckUiSv = {
   'mc.answer.print': 'Skriv ut svaret',
   'mc.answer.channel':
     'Lovisa tar ännu inte emot ansökan eller anmälan för den här åtgärden. Skicka den till kommunen, som svarar gärna på frågor.',
+  'mc.measureAnswer.heading': 'Spara svaret',
+  'mc.measureAnswer.why':
+    'Spara svaret med regelverket, dina svar och ritningen, och skriv gärna under det med BankID. Då har du det om kommunen frågar senare. Åtgärden räknas inte i tomtens pott för bygglovsbefriade byggnader.',
+  'mc.measureAnswer.save': 'Spara svaret',
+  'mc.measureAnswer.saved': 'Svaret är sparat. Det räknas inte i tomtens pott.',
+  'mc.draw.heading.line': 'Rita var planket eller muren ska stå',
+  'mc.draw.heading.area': 'Rita altanen eller uteplatsen',
+  'mc.draw.how.line':
+    'Tryck på Rita linje, klicka på kartan där den börjar och vid varje hörn, och dubbelklicka där den slutar. Avstånden mäts från ritningen. Ritar du inget gäller avstånden du skriver nedan.',
+  'mc.draw.how.area':
+    'Tryck på Rita yta, klicka vid varje hörn och dubbelklicka vid det sista. Ritar du inget bedöms åtgärden på hela tomten.',
+  'mc.draw.start.line': 'Rita linje',
+  'mc.draw.start.area': 'Rita yta',
+  'mc.draw.remove': 'Ta bort ritningen',
+  'mc.draw.none': 'Inget är ritat ännu.',
+  'mc.draw.toBoundary': 'Uppmätt från ritningen: {m} m till tomtgränsen.',
+  'mc.draw.fromHouse': 'Den når {m} m från bostadshuset.',
+  'mc.draw.toPublicLand': '{m} m till gata eller annan allmän plats.',
   'mc.allowance.heading': 'Bygglovsbefriade byggnader på tomten',
   'mc.allowance.parts': 'Räknat: {used} m² av {limit} m².',
   'mc.ledger.why':

@@ -181,6 +181,7 @@ const ui = {
   'map.legend.neighbour': 'Grannfastighet',
   'map.legend.water': 'Vatten',
   'map.legend.ledgerSaved': 'Bygglovsbefriad byggnad sparad i tomtens pott',
+  'map.legend.ledgerNotified': 'Anmäld byggnad med startbesked (räknas i potten)',
   'map.legend.ledgerRegistered': 'Registrerad bygglovsbefriad byggnad (räknas i potten)',
   'map.legend.allowance':
     'Tomtens pott för {what}: {used} m² använt av {limit} m², {remaining} m² kvar före det du ritar.',

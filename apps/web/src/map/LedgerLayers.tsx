@@ -16,6 +16,14 @@ const savedStyle: L.PathOptions = {
   fillColor: '#7cc08f',
   fillOpacity: 0.55,
 };
+// A notification Lovisa gave a start approval for: dotted, the municipality's word rather than the owner's.
+const notifiedStyle: L.PathOptions = {
+  color: '#1e6b34',
+  weight: 2,
+  dashArray: '1 4',
+  fillColor: '#7cc08f',
+  fillOpacity: 0.55,
+};
 const registeredStyle: L.PathOptions = {
   color: '#1e6b34',
   weight: 3,
@@ -40,7 +48,14 @@ export function LedgerLayers(props: {
   surroundings: Surroundings | null | undefined;
   propertyId: string;
 }) {
-  const saved = useMemo(() => props.ledger.entries.map((e) => polygonToLatLngs(e.footprint)), [props.ledger]);
+  const saved = useMemo(
+    () =>
+      props.ledger.entries.map((e) => ({
+        positions: polygonToLatLngs(e.footprint),
+        notified: e.source === 'notification',
+      })),
+    [props.ledger],
+  );
   const registered = useMemo(
     () => registeredPermitFree(props.surroundings, props.propertyId).map(polygonToLatLngs),
     [props.surroundings, props.propertyId],
@@ -58,13 +73,13 @@ export function LedgerLayers(props: {
           pmIgnore
         />
       ))}
-      {saved.map((positions, i) => (
+      {saved.map(({ positions, notified }, i) => (
         <LeafletPolygon
           key={`s${i}`}
           pane={panes.buildings}
           positions={positions}
-          pathOptions={savedStyle}
-          className="ledger-entry"
+          pathOptions={notified ? notifiedStyle : savedStyle}
+          className={notified ? 'ledger-entry ledger-entry--notified' : 'ledger-entry'}
           interactive={false}
           pmIgnore
         />
@@ -79,9 +94,14 @@ export function LedgerLegend(props: { ledger: AllowanceLedger; registered: numbe
   const n = (v: number) => v.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
   return (
     <>
-      {props.ledger.entries.length > 0 && (
+      {props.ledger.entries.some((e) => e.source === 'lovisaAnswer') && (
         <li>
           <span className="swatch swatch--ledger" aria-hidden="true" /> {t('map.legend.ledgerSaved')}
+        </li>
+      )}
+      {props.ledger.entries.some((e) => e.source === 'notification') && (
+        <li>
+          <span className="swatch swatch--ledger-notified" aria-hidden="true" /> {t('map.legend.ledgerNotified')}
         </li>
       )}
       {props.registered > 0 && (

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { allowanceBalances, ledgerAdditions, siteWithLedger, type LedgerEntry } from './allowanceLedger';
+import {
+  allowanceBalances,
+  ledgerAdditions,
+  notificationEntries,
+  siteWithLedger,
+  type LedgerCase,
+  type LedgerEntry,
+} from './allowanceLedger';
 import { assessPermitNeed } from './permitNeed';
 import { ruleSetFor } from './ruleSets';
 import { box, house, outsidePlanSite, shed, site } from './testSupport';
@@ -105,5 +112,79 @@ describe('the allowance ledger', () => {
     expect(ledgerAdditions(big, assessPermitNeed(big, site(), REFORM), REFORM)).toEqual([]);
     const ext = { type: 'extension' as const, footprints: [box(20, 22, 3, 4)], ridgeHeightM: 3 };
     expect(ledgerAdditions(ext, assessPermitNeed(ext, site(), REFORM), REFORM)).toEqual([]);
+  });
+});
+
+/** A notification Lovisa handled on the plot: a 12 m² komplementbostadshus, decided with a start approval. */
+const notified = (footprint = box(5, 8, 3, 4), over: Partial<LedgerCase> = {}): LedgerCase => ({
+  id: randomUUID(),
+  procedure: 'notification',
+  status: 'decided',
+  outcome: 'startApproval',
+  measure: 'smallDwelling',
+  footprints: [footprint],
+  decidedAt: '2026-03-02T10:00:00+01:00',
+  ...over,
+});
+
+describe('earlier notifications on the ledger', () => {
+  it('counts a start-approved notification as an attefall building, with its footprint and case', () => {
+    const c = notified(box(5, 8, 3, 4));
+    const [entry, ...rest] = notificationEntries(c, REFORM);
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({ source: 'notification', legalBasis: 'attefall', areaM2: 12, caseId: c.id, id: c.id });
+    expect(entry!.footprint).toEqual(c.footprints[0]);
+    const [pott] = allowanceBalances(site(), REFORM, [entry!]);
+    expect(pott).toMatchObject({ usedM2: 12, remainingM2: 33 });
+    expect(pott!.parts).toEqual([{ source: 'notification', legalBasis: 'attefall', areaM2: 12 }]);
+  });
+
+  it('gives each building of one notification an id of its own, the same every time', () => {
+    const c = notified(box(5, 8, 3, 4), { footprints: [box(5, 8, 3, 4), box(22, 8, 2, 2)] });
+    const ids = notificationEntries(c, REFORM).map((e) => e.id);
+    expect(new Set(ids).size).toBe(2);
+    expect(notificationEntries(c, REFORM).map((e) => e.id)).toEqual(ids);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id))).toBe(true);
+  });
+
+  it.each([
+    ['refused', { outcome: 'refused' }],
+    ['dismissed', { outcome: 'dismissed' }],
+    ['withdrawn', { status: 'withdrawn', outcome: null }],
+    ['still open', { status: 'received', outcome: null }],
+    ['a start approval only proposed', { status: 'proposed', outcome: null }],
+    ['a permit case', { procedure: 'permit', outcome: 'approved' }],
+  ] as const)('adds nothing for a notification %s', (_name, over) => {
+    expect(notificationEntries(notified(box(5, 8, 3, 4), over), REFORM)).toEqual([]);
+  });
+
+  it('adds nothing for an attefall extension (it draws on no allowance)', () => {
+    const ext = notified(box(20, 22, 3, 4), { measure: 'extension' });
+    expect(notificationEntries(ext, REFORM)).toEqual([]);
+    expect(notificationEntries(ext, BEFORE)).toEqual([]);
+  });
+
+  it('counts an attefall building of the old rules against the old attefall allowance', () => {
+    const [entry] = notificationEntries(notified(box(5, 8, 5, 5), { measure: 'outbuilding' }), BEFORE);
+    const balances = allowanceBalances(site(), BEFORE, [entry!]);
+    expect(balances.map((b) => [b.id, b.usedM2])).toEqual([
+      ['friggebod', 0],
+      ['attefall', 25],
+    ]);
+  });
+
+  it('adds three notifications up, and turns a fourth answer that exceeds the allowance into "permit"', () => {
+    const spots = [box(5, 8, 3, 4), box(22, 8, 3, 4), box(5, 14, 3, 4)];
+    const ledger = spots.flatMap((f) => notificationEntries(notified(f), REFORM));
+    expect(ledger).toHaveLength(3);
+    const s = site();
+    const [pott] = allowanceBalances(s, REFORM, ledger);
+    expect(pott).toMatchObject({ limitM2: 45, usedM2: 36, remainingM2: 9 });
+    const fits = assessPermitNeed(shed(box(22, 14, 3, 3)), siteWithLedger(s, ledger), REFORM); // 9 m²: exactly
+    expect(fits.outcome).toBe('none');
+    expect(remainingText(fits)).toBe('Du har 0 m² kvar av 45 m² för bygglovsbefriade byggnader på tomten.');
+    const fourth = assessPermitNeed(shed(box(22, 14, 3, 4)), siteWithLedger(s, ledger), REFORM); // 12 m²
+    expect(fourth.outcome).toBe('permit');
+    expect(fourth.reasons.map((r) => r.code)).toContain('ALLOWANCE_EXCEEDED');
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { polygonArea } from '@lovisa/geo';
+import { polygonArea, type Polygon } from '@lovisa/geo';
 import { PolygonSchema } from '../geometry';
-import { MeasureTypeSchema } from '../measure';
+import { MeasureTypeSchema, type MeasureType } from '../measure';
 import { finding, type Finding } from './findings';
 import type { PermitAssessment } from './permitNeed';
 import type { RuleSet, Setting } from './ruleSet';
@@ -26,6 +26,8 @@ export const LedgerEntrySchema = z.object({
   areaM2: z.number().nonnegative(),
   ruleSetId: z.string(),
   recordedAt: z.iso.datetime({ offset: true }),
+  /** For a notification: the Lovisa case whose start approval put the building on the ledger. */
+  caseId: z.uuid().optional(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
@@ -109,6 +111,47 @@ export function ledgerAdditions(
     if (!tier?.allowance || !LedgerBasisSchema.safeParse(id).success) return [];
     return [{ legalBasis: id as LedgerBasis, footprint, areaM2: cm(polygonArea(footprint)) }];
   });
+}
+
+/** A Lovisa case as the ledger reads it: only a notification with a start approval puts buildings on the plot. */
+export interface LedgerCase {
+  id: string;
+  procedure: string;
+  status: string;
+  outcome: string | null;
+  measure: MeasureType;
+  footprints: readonly Polygon[];
+  /** When the start approval was given (the building may stand from then). */
+  decidedAt: string;
+}
+
+/** The n-th id of a case's buildings: the case's own uuid with its last 12 hex digits counted on (stable). */
+function nthId(caseId: string, n: number): string {
+  if (n === 0) return caseId;
+  const node = (parseInt(caseId.slice(-12), 16) + n) % 2 ** 48;
+  return caseId.slice(0, -12) + node.toString(16).padStart(12, '0');
+}
+
+/**
+ * The ledger entries of an earlier notification Lovisa handled on the plot: a building the municipality gave a
+ * start approval (startbesked) for stands on the plot as an attefall building, and counts against the allowance
+ * like a registered one. A notification still open, refused, dismissed or withdrawn adds nothing; nor does one
+ * whose measure draws on no allowance under `ruleSet` (an attefall extension, judged by its own 15 m²).
+ */
+export function notificationEntries(c: LedgerCase, ruleSet: RuleSet): LedgerEntry[] {
+  if (c.procedure !== 'notification' || c.status !== 'decided' || c.outcome !== 'startApproval') return [];
+  if (!(ruleSet.exemptions[c.measure] ?? []).some((t) => t.allowance !== null)) return [];
+  return c.footprints.map((footprint, i) => ({
+    id: nthId(c.id, i),
+    source: 'notification' as const,
+    legalBasis: 'attefall' as const,
+    measure: c.measure,
+    footprint,
+    areaM2: cm(polygonArea(footprint)),
+    ruleSetId: ruleSet.id,
+    recordedAt: c.decidedAt,
+    caseId: c.id,
+  }));
 }
 
 export const AllowanceBalanceSchema = z.object({

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useMachine } from '@xstate/react';
 import { stockholmDate } from '@lovisa/domain';
 import {
+  drawingKindOf,
   measureAnswer,
   measureCheckMachine,
   measureCheckSteps,
@@ -17,6 +18,8 @@ import { useSiteLoader } from '../rules/useSite';
 import { FactFields } from './FactFields';
 import { MeasureAnswer } from './MeasureAnswer';
 import { MeasurePicker } from './MeasurePicker';
+import { MeasureDrawMap } from './MeasureDrawMap';
+import { SaveMeasureAnswer } from './SaveToLedger';
 
 /**
  * "Vad vill du göra?" for the measures beyond buildings (issue #23): a plank, an altan, a stove, a facade, a
@@ -41,6 +44,7 @@ export function MeasureCheckPage() {
   const asked = questionsOf(context);
   const answer = current === 'answer' ? measureAnswer(context) : null;
   const stepNumber = steps.indexOf(current) + 1;
+  const drawKind = drawingKindOf(context);
 
   return (
     <div className="page page--narrow measure-check">
@@ -81,7 +85,16 @@ export function MeasureCheckPage() {
         )}
         {current === 'placement' && (
           <>
-            <p>{t('mc.placement.lead')}</p>
+            {drawKind && context.propertyId && (
+              <MeasureDrawMap
+                propertyId={context.propertyId}
+                kind={drawKind}
+                drawing={context.drawing}
+                site={context.site}
+                onDrawing={(drawing) => send({ type: 'SET_DRAWING', drawing })}
+              />
+            )}
+            {asked.placement.length > 0 && <p>{t('mc.placement.lead')}</p>}
             <FactFields
               facts={asked.placement}
               values={context.facts}
@@ -117,6 +130,12 @@ export function MeasureCheckPage() {
           )}
         </div>
       </form>
+      {current === 'answer' && answer && answer.outcome !== 'permit' && context.propertyId && context.measure && (
+        <SaveMeasureAnswer
+          propertyId={context.propertyId}
+          input={{ measure: context.measure, facts: context.facts, drawing: context.drawing }}
+        />
+      )}
       {/* Honest about the channel: these measures cannot yet be applied for through Lovisa. */}
       {current === 'answer' && answer?.outcome !== 'none' && <p className="no-print">{t('mc.answer.channel')}</p>}
     </div>

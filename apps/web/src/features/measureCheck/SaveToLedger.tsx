@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { AllowanceLedger, Footprint, SavedAnswer } from '@lovisa/domain';
+import type { AllowanceLedger, Footprint, MeasureAnswerInput, SavedAnswer } from '@lovisa/domain';
 import { api, apiErrorText } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { Status } from '../../components/Layout';
@@ -61,6 +61,49 @@ export function SaveToLedger(props: {
           <p>{t('mc.ledger.why')}</p>
           <button type="button" className="button" onClick={() => void save()} disabled={busy}>
             {t('mc.ledger.save')}
+          </button>
+        </div>
+      )}
+      {error && <Status tone="error">{error}</Status>}
+    </section>
+  );
+}
+
+/**
+ * "Spara svaret": the owner keeps the permit-free answer for a measure beyond buildings (a plank, an altan, solar
+ * panels) with the rule set, the answers and the drawing, and may sign it with BankID. It takes no part of the
+ * plot's allowance, and says so. The server judges it again.
+ */
+export function SaveMeasureAnswer(props: { propertyId: string; input: MeasureAnswerInput }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [answerId, setAnswerId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setAnswerId((await api.saveMeasureAnswer(props.propertyId, props.input)).answerId);
+    } catch (err) {
+      setError(apiErrorText(err, i18n));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="ledger" aria-labelledby="mc-save-heading">
+      <h3 id="mc-save-heading">{t('mc.measureAnswer.heading')}</h3>
+      {answerId ? (
+        <>
+          <Status tone="success">{t('mc.measureAnswer.saved')}</Status>
+          <SignAnswer answerId={answerId} />
+        </>
+      ) : (
+        <div className="no-print">
+          <p>{t('mc.measureAnswer.why')}</p>
+          <button type="button" className="button" onClick={() => void save()} disabled={busy}>
+            {t('mc.measureAnswer.save')}
           </button>
         </div>
       )}

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_ledger_notifications_idx" ON "cases" USING btree ("property_id") WHERE "cases"."procedure" = 'notification' and "cases"."outcome" = 'startApproval';
