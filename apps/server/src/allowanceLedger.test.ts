@@ -459,6 +459,35 @@ describe.each(dbKinds)('earlier notifications on the ledger on %s', (kind) => {
     expect(last.entries.map((e) => e.source)).toEqual(['notification', 'notification', 'notification', 'lovisaAnswer']);
     expect(pottOf(last).remainingM2).toBeCloseTo(1, 1);
   });
+
+  it.runIf(kind === 'postgres')('makes a save wait for a start approval given at the same instant', async () => {
+    const sides = await shedsBesideHouse(h, property(), 1, 1);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((r) => (locked = r));
+    // Stands in for a save holding the plot's ledger: the start approval must wait for it.
+    const holder = h.app.db.transaction(async (tx) => {
+      await lockLedgerOf(tx, property().id);
+      locked();
+      await released;
+    });
+    await lockTaken;
+    let approved = false;
+    const approval = startApproved(sides[0]!).finally(() => (approved = true));
+    for (;;) {
+      const waiting = (await h.app.db.execute(
+        sql`select 1 from pg_locks where locktype = 'advisory' and not granted`,
+      )) as unknown as { rows: unknown[] };
+      if (waiting.rows.length > 0 || approved) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(approved, 'the start approval waited for the ledger').toBe(false);
+    release();
+    await holder;
+    const id = await approval;
+    expect((await ledger()).entries.map((e) => e.caseId)).toContain(id);
+  });
 });
 
 type Unversioned = CaseCommand extends infer C ? (C extends unknown ? Omit<C, 'version'> : never) : never;

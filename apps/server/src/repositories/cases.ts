@@ -44,6 +44,7 @@ import { draftFilesOf, toAttachmentInfo } from './attachments';
 import { sendToApplicant, toMessage } from './messages';
 import { noticeOf } from '../services/decisionNotice';
 import { storeHearing } from './hearings';
+import { lockLedgerOf } from './permitFreeAnswers';
 import { casesSignedBy, followedBy } from './parties';
 import {
   attachments,
@@ -691,6 +692,9 @@ export async function changeCase(db: Db | Tx, change: CaseChange): Promise<CaseR
         .where(eq(cases.id, change.id));
       throw staleConflict(current ?? null);
     }
+    // A start approval puts the notified buildings on the plot's allowance ledger: a permit-free answer saved at
+    // the same instant waits for it and is judged with them counted (repositories/permitFreeAnswers.ts).
+    if (change.set.outcome === 'startApproval') await lockLedgerOf(tx, row.propertyId);
     if (change.events.length > 0) {
       await tx.insert(caseEvents).values(
         change.events.map((e) => ({
