@@ -31,6 +31,8 @@ export default defineConfig({
           // Two files at a time: a file mostly waits (BankID polls, the server's answers, the browser's rendering),
           // and each has its own server on a free port, its own data directory and browser. Half the e2e time in CI.
           maxWorkers: 2,
+          // After the unit files (group 0): projects with their own worker count run as separate groups.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
