@@ -173,8 +173,10 @@ describe.each(stores)('the attachment store contract (%s)', (name, makeStore) =>
     expect(await store.delete('../../etc/passwd', cutoff)).toBe(false);
   });
 
-  it('streams a 25 MB file in and out without holding it in memory', async () => {
-    const file = bigFile(25 * MB);
+  // 80 MB against a bound of 30: what a stream holds at once (its buffers, a socket's chunks not yet collected) varies
+  // with the machine's load (3–17 MB seen), while a file held whole would hold all 80.
+  it('streams an 80 MB file in and out without holding it in memory', async () => {
+    const file = bigFile(80 * MB);
     let stored: { sha256: string; size: number } | undefined;
     const growthIn = await peakGrowth(async () => (stored = await store.putStream(file.stream())));
     expect(stored).toEqual(file.expected);
@@ -182,9 +184,9 @@ describe.each(stores)('the attachment store contract (%s)', (name, makeStore) =>
     const growthOut = await peakGrowth(async () => (read = await drain((await store.getStream(stored!.sha256))!)));
     expect(read).toEqual(file.expected);
     const figure = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
-    process.stdout.write(`${name} store, 25 MB: live memory grew ${figure(growthIn)} in, ${figure(growthOut)} out\n`);
-    expect(growthIn).toBeLessThan(15 * MB);
-    expect(growthOut).toBeLessThan(15 * MB);
+    process.stdout.write(`${name} store, 80 MB: live memory grew ${figure(growthIn)} in, ${figure(growthOut)} out\n`);
+    expect(growthIn).toBeLessThan(30 * MB);
+    expect(growthOut).toBeLessThan(30 * MB);
   });
 
   it('(the meter) sees a 25 MB file read into memory', async () => {
