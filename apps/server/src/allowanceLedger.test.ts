@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbox, polygonWithin, type Polygon } from '@lovisa/geo';
+import { simIdentities } from '@lovisa/registry';
 import {
   ApiErrorSchema,
   isDwelling,
@@ -12,7 +13,7 @@ import {
   type CaseCommand,
   type Property,
 } from '@lovisa/domain';
-import { bankidSimOrders, signOrders } from './db/schema';
+import { bankidSimOrders, permitFreeMeasureAnswers, signOrders } from './db/schema';
 import { caseRow, createCase } from './repositories/cases';
 import { runCaseCommand } from './services/caseCommands';
 import { createTestDatabase, dbKinds, type TestDatabase } from './test/databases';
@@ -610,5 +611,35 @@ describe.each(dbKinds)('a no-permit answer for a plank, saved and signed, on %s'
     const bad = await saveMeasure({ measure: 'fence', facts: { heightM: -1 }, drawing: { type: 'LineString' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('invalidInput');
+  });
+
+  it('saves no answer that still waits for a fact: a 409 that names it, and nothing stored', async () => {
+    // Outside a plan, demolishing needs a notification for a main building and nothing for a shed: until the owner
+    // says which, the answer is the safe side's (a notification) and provisional.
+    let outside: { personnummer: string; propertyId: string } | undefined;
+    for (const { personalNumber } of await simIdentities(h.registers)) {
+      const [id] = await h.registers.ownership.propertyIdsOwnedBy(personalNumber);
+      const property = id ? await h.registers.land.propertyById(id) : null;
+      if (property && property.planIds.length === 0) outside = { personnummer: personalNumber, propertyId: id! };
+      if (outside) break;
+    }
+    expect(outside, 'a fixture owner of a plot outside any plan').toBeDefined();
+    const cookie = await login(h, outside!.personnummer);
+    const url = `/api/properties/${outside!.propertyId}/permit-free-measure-answers`;
+    const stored = async () => (await h.app.db.select().from(permitFreeMeasureAnswers)).length;
+    const before = await stored();
+    const waiting = await as(cookie, 'POST', url, { measure: 'demolition', facts: {} });
+    expect(waiting.statusCode, waiting.body).toBe(409);
+    const error = ApiErrorSchema.parse(waiting.json()).error;
+    expect(error.messageId).toBe('ledger.factsMissing');
+    expect(error.message).toBe('Svaret kan inte sparas förrän alla frågor är besvarade.');
+    expect(error.issues).toEqual([
+      { path: 'facts.demolishes', message: 'Svara på den här frågan.', messageId: 'ledger.factUnanswered' },
+    ]);
+    expect(await stored()).toBe(before);
+    // With the fact given (a shed), the same answer is saved.
+    const shed = await as(cookie, 'POST', url, { measure: 'demolition', facts: { demolishes: 'outbuilding' } });
+    expect(shed.statusCode, shed.body).toBe(201);
+    expect(shed.json().outcome).toBe('none');
   });
 });

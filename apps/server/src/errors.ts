@@ -39,6 +39,13 @@ export class AppError extends Error {
 export const appError = (code: ErrorCode, id: DomainMessageId, params?: MessageParams, issues?: ErrorIssue[]) =>
   new AppError(code, swedishText(id, params), issues, id, params);
 
+/** An issue of an error answer by message id: its Swedish words come from the catalogue. */
+export const issueById = (path: string, id: DomainMessageId): ErrorIssue => ({
+  path,
+  message: swedishText(id),
+  messageId: id,
+});
+
 /** A finding (the rules engine's) as an issue of an error answer: its Swedish, its id and its words. */
 export function findingIssue(path: string, f: Finding): ErrorIssue {
   const m = findingMessage(f);

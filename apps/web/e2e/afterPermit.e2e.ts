@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AfterPermitViewSchema, CaseDetailSchema } from '@lovisa/domain';
 import {
   apiLogin,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   expectAccessible,
   hasBrowser,
   repoRoot,
@@ -23,7 +23,7 @@ describe.skipIf(!hasBrowser)('after the permit: the phase bar and booking the sa
     const base = env.server.baseUrl;
     const anna = await apiLogin(base, ANNA);
     // A 7 × 8 m shed well inside Björken 2:6: a permit within the plan, no kontrollansvarig.
-    const created = await submitSignedOutbuilding(base, anna, ANNA, {
+    const created = await submitSignedBuilding(base, anna, ANNA, {
       propertyId: BJORKEN_2_6,
       ring: [
         [620_010, 6_649_972],

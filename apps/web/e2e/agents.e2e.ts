@@ -8,7 +8,7 @@ import {
   hasBrowser,
   lookAtScreen,
   repoRoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   useServerAndBrowser,
 } from './support';
 
@@ -70,7 +70,7 @@ describe.skipIf(!hasBrowser)('an agent applies on a power of attorney, until it 
     await erik.goto(`${base}/ansokan?ny`);
     await erik.getByText('Du är ombud för Lars Holmberg').waitFor({ timeout: 15_000 });
     await look(erik, 'the agent’s property choice', 'agents-agent-property');
-    const c = await submitSignedOutbuilding(base, erikCookie, ERIK, {
+    const c = await submitSignedBuilding(base, erikCookie, ERIK, {
       propertyId: EKEN_1_21,
       ring,
       description: 'Förråd i trä, ritat av ombudet.',

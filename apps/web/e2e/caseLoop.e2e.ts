@@ -3,14 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { header, startMailServer } from '../../server/src/test/mailServer';
-import {
-  apiLogin,
-  submitSignedOutbuilding,
-  expectAccessible,
-  hasBrowser,
-  repoRoot,
-  useServerAndBrowser,
-} from './support';
+import { apiLogin, submitSignedBuilding, expectAccessible, hasBrowser, repoRoot, useServerAndBrowser } from './support';
 import { pdfText } from '../../server/src/test/pdfText';
 
 const shots = path.join(repoRoot, '.tmp/screenshots');
@@ -36,7 +29,7 @@ async function shoot(page: Page, name: string, forDocs = false) {
 
 /** Submits Anna's garage through the API, signing in the simulator as the test BankID app would. */
 const submitGarage = (baseUrl: string, cookie: string) =>
-  submitSignedOutbuilding(baseUrl, cookie, ANNA, {
+  submitSignedBuilding(baseUrl, cookie, ANNA, {
     propertyId: EKEN_1_23,
     ring,
     description: 'Dubbelgarage i trä med sadeltak, 56 m².',

@@ -12,7 +12,7 @@ import {
   hasBrowser,
   repoRoot,
   shoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   useServerAndBrowser,
 } from './support';
 import { pdfText } from '../../server/src/test/pdfText';
@@ -49,7 +49,7 @@ describe.skipIf(!hasBrowser)('a decision above delegation, taken by the board at
     const base = env.server.baseUrl;
     // The board meets on weekdays: the first working day a week or more ahead.
     const meetingDay = workingDayFrom(addDays(stockholmToday(), 7));
-    const created = await submitSignedOutbuilding(base, await apiLogin(base, ANNA), ANNA, {
+    const created = await submitSignedBuilding(base, await apiLogin(base, ANNA), ANNA, {
       propertyId: EKEN_1_23,
       ring: EKEN_1_23_GARAGE,
       description: 'Dubbelgarage i trä med sadeltak, 56 m².',

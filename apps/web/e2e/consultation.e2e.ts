@@ -8,7 +8,7 @@ import {
   hasBrowser,
   repoRoot,
   shoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   useServerAndBrowser,
 } from './support';
 import { z } from 'zod';
@@ -27,7 +27,7 @@ describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered throug
 
   it('the officer sends a remiss, the body answers through the link without logging in, the officer reads it', async () => {
     const base = env.server.baseUrl;
-    const created = await submitSignedOutbuilding(base, await apiLogin(base, ANNA), ANNA, {
+    const created = await submitSignedBuilding(base, await apiLogin(base, ANNA), ANNA, {
       propertyId: EKEN_1_23,
       ring: EKEN_1_23_GARAGE,
       description: 'Dubbelgarage i trä med sadeltak, 56 m².',
@@ -87,7 +87,7 @@ describe.skipIf(!hasBrowser)('a remiss: sent from the case view, answered throug
     const { property: strand } = z
       .object({ property: PropertySchema })
       .parse(await (await fetch(`${base}/api/properties/${STRANDANGEN_4_1}`, { headers: { cookie: gustav } })).json());
-    const created = await submitSignedOutbuilding(base, gustav, GUSTAV, {
+    const created = await submitSignedBuilding(base, gustav, GUSTAV, {
       propertyId: strand.id,
       ring: footprintIn(strand, 8, 7).coordinates[0]!,
       description: 'Garage i trä, 56 m².',

@@ -10,7 +10,7 @@ import {
   hasBrowser,
   repoRoot,
   shoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   useServerAndBrowser,
 } from './support';
 
@@ -68,7 +68,7 @@ describe.skipIf(!hasBrowser)('the decision first in Mina ärenden, on a phone', 
   it('a granted permit: outcome, may I start (above the fold), legal force, validity and the PDF', async () => {
     const base = env.server.baseUrl;
     const anna = await apiLogin(base, ANNA);
-    const created = await submitSignedOutbuilding(base, anna, ANNA, {
+    const created = await submitSignedBuilding(base, anna, ANNA, {
       propertyId: EKEN_1_23,
       ring: EKEN_1_23_GARAGE,
       description: 'Garage i trä med sadeltak.',
@@ -109,7 +109,7 @@ describe.skipIf(!hasBrowser)('the decision first in Mina ärenden, on a phone', 
   it('a refusal: says no, names no startbesked, gives the last day to appeal', async () => {
     const base = env.server.baseUrl;
     const anna = await apiLogin(base, ANNA);
-    const created = await submitSignedOutbuilding(base, anna, ANNA, {
+    const created = await submitSignedBuilding(base, anna, ANNA, {
       propertyId: BJORKEN_2_6,
       ring: [
         [620_010, 6_649_972],

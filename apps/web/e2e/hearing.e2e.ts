@@ -8,7 +8,7 @@ import { formatDate } from '../src/format';
 import type { Page } from 'playwright-core';
 import {
   apiLogin,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   expectAccessible,
   hasBrowser,
   repoRoot,
@@ -35,7 +35,7 @@ const ring = [
 
 /** Anna's tall garage, submitted over the API and signed in the simulator. */
 async function submitDeviation(baseUrl: string, cookie: string): Promise<{ id: string; diaryNumber: string }> {
-  const created = await submitSignedOutbuilding(baseUrl, cookie, ANNA, {
+  const created = await submitSignedBuilding(baseUrl, cookie, ANNA, {
     propertyId: EKEN_1_23,
     ring,
     description: 'Garage med hobbyrum på vinden, 56 m², nockhöjd 9 m.',

@@ -7,8 +7,10 @@ import {
   expectAccessible,
   guardOffline,
   hasBrowser,
+  lookAtScreen,
   repoRoot,
   shoot,
+  submitSignedBuilding,
   useServerAndBrowser,
 } from './support';
 
@@ -19,6 +21,17 @@ import {
 const docShots = path.join(repoRoot, 'docs/screenshots');
 const GUSTAV = '193502234796';
 const GUSTAV_IDENTITY = 'Gustav Berg (19350223-4796)';
+const STRANDANGEN_4_1 = 'c4e9a7b2-6d1f-4e3a-b5c8-9d0e1f2a3b41';
+/** Linnea Berg, officer in the team for cases outside a plan (landsbygd). */
+const LINNEA = '199207202392';
+/** A 5 × 5 m komplementbostadshus north-east of the house on Strandängen 4:1 (SWEREF 99 TM). */
+const GUEST_HOUSE = [
+  [620_335, 6_649_880],
+  [620_340, 6_649_880],
+  [620_340, 6_649_885],
+  [620_335, 6_649_885],
+  [620_335, 6_649_880],
+];
 
 describe.skipIf(!hasBrowser)('a signed no-permit answer', () => {
   const env = useServerAndBrowser();
@@ -119,5 +132,62 @@ describe.skipIf(!hasBrowser)('a signed no-permit answer', () => {
       await shoot(page, docShots, 'map-allowance-ledger');
     }
     expect(offline).toEqual([]);
+  });
+
+  it('an attefallshus notified through Lovisa is on the map, dotted and counted, once the officer gives its startbesked', async () => {
+    const base = env.server.baseUrl;
+    const gustav = await apiLogin(base, GUSTAV);
+    const notified = await submitSignedBuilding(base, gustav, GUSTAV, {
+      propertyId: STRANDANGEN_4_1,
+      ring: GUEST_HOUSE,
+      description: 'Gäststuga, ett attefallshus på 25 m².',
+      ridgeHeightM: 4,
+      measure: 'smallDwelling',
+    });
+    expect(notified.teamId).toBe('landsbygd');
+    const ledgerUsed = async () => {
+      const res = await fetch(`${base}/api/properties/${STRANDANGEN_4_1}/allowance-ledger`, {
+        headers: { cookie: gustav },
+      });
+      const body = (await res.json()) as { balances: { id: string; usedM2: number }[] };
+      return body.balances.find((b) => b.id === 'pott')!.usedM2;
+    };
+    // Notified is not yet allowed: only the startbesked puts it on the plot's allowance.
+    expect(await ledgerUsed()).toBe(7.5);
+
+    const officer = await env.pageWithSession(await apiLogin(base, LINNEA));
+    await officer.goto(`${base}/handlaggare/arenden/${notified.id}`);
+    await officer
+      .getByText('Ett anmälningsärende avslutas med startbesked. Startbeskedet blir ärendets beslut.')
+      .waitFor();
+    await lookAtScreen(
+      officer,
+      'officer case: a notification decided by its startbesked',
+      docShots,
+      'officer-notification-start',
+    );
+    await officer.getByRole('button', { name: 'Ge startbesked' }).click();
+    await officer.getByText('Startbeskedet är givet.').waitFor();
+    expect(await ledgerUsed()).toBe(32.5);
+
+    const page = await env.pageWithSession(gustav);
+    await page.goto(`${base}/ansokan?ny`);
+    await page.getByRole('radio', { name: /Kjellstavik Strandängen 4:1/ }).check();
+    await next(page);
+    await page.getByRole('radio', { name: /Komplementbyggnad/ }).check();
+    await next(page);
+    const legend = page.getByRole('list', { name: 'Teckenförklaring' });
+    await legend.getByText('Anmäld byggnad med startbesked (räknas i potten)').waitFor();
+    await legend.getByText('Bygglovsbefriad byggnad sparad i tomtens pott').waitFor();
+    await legend.getByText(/32,5 m² använt av 65 m², 32,5 m² kvar före det du ritar/).waitFor();
+    await expect.poll(() => page.locator('path.ledger-entry--notified').count()).toBe(1);
+    expect(await page.locator('path.ledger-entry').count()).toBe(2);
+    // The notified building is dotted, the saved shed dashed.
+    expect(await page.locator('path.ledger-entry--notified').getAttribute('stroke-dasharray')).toBe('1 4');
+    expect(await page.locator('path.ledger-entry:not(.ledger-entry--notified)').getAttribute('stroke-dasharray')).toBe(
+      '5 3',
+    );
+    await page.locator('.map').first().scrollIntoViewIfNeeded();
+    await lookAtScreen(page, 'the map with a notified building on the allowance', docShots, 'map-allowance-notified');
   });
 });

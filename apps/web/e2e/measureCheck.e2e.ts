@@ -214,4 +214,36 @@ describe.skipIf(!hasBrowser)('what do you want to do: measures beyond buildings'
     await signed.scrollIntoViewIfNeeded();
     await look(page, 'measure check: plank answer saved and signed', 'measure-check-plank-signed');
   });
+
+  it('an altan drawn as an area: measured from the drawing, judged, and the answer saved with it', async () => {
+    const page = await startAs(ANNA);
+    await choose(page, /Eken 1:23/, /^Altan eller uteplats/);
+    await heading(page, /Steg 3 av 5: Placering/);
+    await page.getByRole('heading', { name: 'Rita altanen eller uteplatsen' }).waitFor();
+    const measured = page.locator('.measure-draw__measured');
+    await expect.poll(() => measured.textContent()).toBe('Inget är ritat ännu.');
+    await page.getByRole('button', { name: 'Rita yta' }).click();
+    const map = page.locator('.map--measure');
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.click(cx + 30, cy + 30);
+    await page.mouse.click(cx + 90, cy + 30);
+    await page.mouse.click(cx + 90, cy + 70);
+    await page.mouse.dblclick(cx + 30, cy + 70);
+    await expect.poll(() => measured.textContent()).toMatch(/^Uppmätt från ritningen: \d+(,\d+)? m till tomtgränsen\./);
+    // One area on the map, four corners and the ring closed.
+    expect(await page.locator('path.measure-drawing').count()).toBe(1);
+    expect((await page.locator('path.measure-drawing').getAttribute('d'))!.match(/L/g)).toHaveLength(3);
+    await look(page, 'measure check: altan drawn', 'measure-check-altan-drawn');
+    await next(page);
+    await heading(page, /Frågor/);
+    await page.getByLabel('Höjd över marken (meter)').fill('0,5');
+    await next(page);
+    await heading(page, /Svar/);
+    expect(await answer(page).textContent()).toContain('Du behöver varken bygglov eller anmälan');
+    expect(await answer(page).textContent()).toContain('Altanen är 0,5 m över marken');
+    await page.getByRole('button', { name: 'Spara svaret' }).click();
+    await page.getByText('Svaret är sparat. Det räknas inte i tomtens pott.').waitFor();
+  });
 });

@@ -4,7 +4,7 @@ import { CaseDetailSchema, decisionNotice, ruleSetFor } from '@lovisa/domain';
 import { formatDate } from '../src/format';
 import {
   apiLogin,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   expectAccessible,
   hasBrowser,
   repoRoot,
@@ -27,7 +27,7 @@ function submitCarport(base: string, cookie: string): Promise<{ id: string; diar
     [620_012, 6_649_981],
     [620_012, 6_649_974],
   ];
-  return submitSignedOutbuilding(base, cookie, ANNA, {
+  return submitSignedBuilding(base, cookie, ANNA, {
     propertyId: BJORKEN_2_6,
     ring: box,
     description: 'Förråd och garage i trä, 56 m².',

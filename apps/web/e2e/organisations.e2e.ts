@@ -7,7 +7,7 @@ import {
   hasBrowser,
   lookAtScreen,
   repoRoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   uiLogin,
   useServerAndBrowser,
 } from './support';
@@ -49,7 +49,7 @@ describe.skipIf(!hasBrowser)('a bostadsrättsförening applies through two signa
     expect(await option.textContent()).toContain('Firman tecknas två i förening');
     await look(applicant, 'property step as a signatory', 'organisations-property');
 
-    const c = await submitSignedOutbuilding(base, henrik, HENRIK, {
+    const c = await submitSignedBuilding(base, henrik, HENRIK, {
       propertyId: SJOBRIS,
       ring,
       description: 'Cykelförråd och miljöhus för föreningen.',

@@ -8,7 +8,7 @@ import {
   hasBrowser,
   lookAtScreen,
   repoRoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   uiLogin,
   useServerAndBrowser,
 } from './support';
@@ -37,7 +37,7 @@ describe.skipIf(!hasBrowser)('co-owners sign the same submission', () => {
   it('Maria applies for Eken 1:22, Per signs by link, the case has both signatures and is in Per’s Mina ärenden', async () => {
     const base = env.server.baseUrl;
     const maria = await apiLogin(base, MARIA);
-    const c = await submitSignedOutbuilding(base, maria, MARIA, {
+    const c = await submitSignedBuilding(base, maria, MARIA, {
       propertyId: EKEN_1_22,
       ring,
       description: 'Dubbelgarage i trä med sadeltak.',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   apiLogin,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   expectAccessible,
   hasBrowser,
   repoRoot,
@@ -43,13 +43,13 @@ describe.skipIf(!hasBrowser)('the officer queue: sort, filter, saved views and k
   it('sorts by a column, filters by a flag, keeps both in the URL, saves the view and moves by keyboard', async () => {
     const base = env.server.baseUrl;
     const anna = await apiLogin(base, ANNA);
-    const eken = await submitSignedOutbuilding(base, anna, ANNA, {
+    const eken = await submitSignedBuilding(base, anna, ANNA, {
       propertyId: EKEN_1_23,
       ring: box(620_071, 6_650_019),
       description: 'Dubbelgarage i trä med sadeltak, 56 m².',
       ridgeHeightM: 3.8,
     });
-    const bjorken = await submitSignedOutbuilding(base, anna, ANNA, {
+    const bjorken = await submitSignedBuilding(base, anna, ANNA, {
       propertyId: BJORKEN_2_6,
       ring: box(620_012, 6_649_974),
       description: 'Förråd och garage i trä, 56 m².',

@@ -6,7 +6,7 @@ import {
   hasBrowser,
   repoRoot,
   shoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   useServerAndBrowser,
 } from './support';
 
@@ -20,7 +20,7 @@ describe.skipIf(!hasBrowser)('the public register: a received application on the
   it('lists the case without login, in Swedish and English, with no name, and passes axe', async () => {
     const base = env.server.baseUrl;
     // Anna's garage on Björken 2:6 (8 × 7 m, well inside the plot), signed in the simulator.
-    const created = await submitSignedOutbuilding(base, await apiLogin(base, ANNA), ANNA, {
+    const created = await submitSignedBuilding(base, await apiLogin(base, ANNA), ANNA, {
       propertyId: BJORKEN_2_6,
       ring: [
         [620_012, 6_649_974],

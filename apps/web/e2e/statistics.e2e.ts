@@ -8,7 +8,7 @@ import {
   hasBrowser,
   repoRoot,
   shoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   useServerAndBrowser,
 } from './support';
 
@@ -23,7 +23,7 @@ describe.skipIf(!hasBrowser)('statistics: the page, its period in the address, t
   it('shows a decision of today in the charts and tables, narrows by date, and downloads the CSV', async () => {
     const base = env.server.baseUrl;
     const anna = await apiLogin(base, ANNA);
-    const created = await submitSignedOutbuilding(base, anna, ANNA, {
+    const created = await submitSignedBuilding(base, anna, ANNA, {
       propertyId: BJORKEN_2_6,
       ring: [
         [620_012, 6_649_974],

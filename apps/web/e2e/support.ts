@@ -176,10 +176,15 @@ export async function apiLogin(baseUrl: string, personnummer: string, simulatorU
 }
 
 /**
- * A draft of `propertyId` with the drawings a permit needs (situationsplan, plan, fasad), uploaded through the
- * API as the attachments step does; returns the draft id to submit with.
+ * A draft of `propertyId` with the drawings a permit needs (situationsplan, plan, fasad, unless `types` names
+ * others), uploaded through the API as the attachments step does; returns the draft id to submit with.
  */
-export async function draftWithDrawings(baseUrl: string, cookie: string, propertyId: string): Promise<string> {
+export async function draftWithDrawings(
+  baseUrl: string,
+  cookie: string,
+  propertyId: string,
+  types = ['SITU', 'PLA', 'FAS'],
+): Promise<string> {
   const draftId = crypto.randomUUID();
   const put = await fetch(`${baseUrl}/api/drafts/${draftId}`, {
     method: 'PUT',
@@ -187,7 +192,7 @@ export async function draftWithDrawings(baseUrl: string, cookie: string, propert
     body: JSON.stringify({ data: { step: 'attachments', propertyId } }),
   });
   if (!put.ok) throw new Error(`draft not saved: ${put.status}`);
-  for (const type of ['SITU', 'PLA', 'FAS']) {
+  for (const type of types) {
     const form = new FormData();
     form.append(
       'file',
@@ -207,26 +212,38 @@ export async function draftWithDrawings(baseUrl: string, cookie: string, propert
 }
 
 /**
- * An outbuilding application on `propertyId` (one footprint, the drawings a permit needs), submitted through
- * the API and signed in the BankID simulator by `identity`, as the test app would; returns the case made.
+ * A building's application on `propertyId` (one footprint of `measure`, an outbuilding unless told, and the
+ * drawings a permit needs), submitted through the API and signed in the BankID simulator by `identity`, as the
+ * test app would; returns the case made.
  */
-export async function submitSignedOutbuilding(
+export async function submitSignedBuilding(
   baseUrl: string,
   cookie: string,
   identity: string,
-  application: { propertyId: string; ring: number[][]; description: string; ridgeHeightM: number },
+  application: {
+    propertyId: string;
+    ring: number[][];
+    description: string;
+    ridgeHeightM: number;
+    measure?: 'outbuilding' | 'smallDwelling';
+  },
 ): Promise<{ id: string; diaryNumber: string; teamId: string }> {
   const json = { 'content-type': 'application/json', cookie };
+  const measure = application.measure ?? 'outbuilding';
   const started = await fetch(`${baseUrl}/api/applications`, {
     method: 'POST',
     headers: json,
     body: JSON.stringify({
-      draftId: await draftWithDrawings(baseUrl, cookie, application.propertyId),
+      // An attefallshus's notification also needs a section drawing.
+      draftId: await draftWithDrawings(
+        baseUrl,
+        cookie,
+        application.propertyId,
+        measure === 'smallDwelling' ? ['SITU', 'PLA', 'FAS', 'SEK'] : undefined,
+      ),
       propertyId: application.propertyId,
-      measure: 'outbuilding',
-      footprints: [
-        { id: 'f1', measure: 'outbuilding', geometry: { type: 'Polygon', coordinates: [application.ring] } },
-      ],
+      measure,
+      footprints: [{ id: 'f1', measure, geometry: { type: 'Polygon', coordinates: [application.ring] } }],
       details: {
         description: application.description,
         ridgeHeightM: application.ridgeHeightM,

@@ -9,7 +9,7 @@ import {
   hasBrowser,
   repoRoot,
   shoot,
-  submitSignedOutbuilding,
+  submitSignedBuilding,
   useServerAndBrowser,
 } from './support';
 import { pdfText } from '../../server/src/test/pdfText';
@@ -28,7 +28,7 @@ describe.skipIf(!hasBrowser)("the officer's workbench on a deviation case", () =
 
   it('provisions, fee and sakägare; a remiss answered by link; a note; preview, decide, the same PDF', async () => {
     const base = env.server.baseUrl;
-    const created = await submitSignedOutbuilding(base, await apiLogin(base, ANNA), ANNA, {
+    const created = await submitSignedBuilding(base, await apiLogin(base, ANNA), ANNA, {
       propertyId: EKEN_1_23,
       ring: EKEN_1_23_GARAGE,
       description: 'Garage med hobbyrum på vinden, 56 m², nockhöjd 9 m.',

@@ -20,7 +20,7 @@ import {
   type PermitFreeAnswerInput,
   type Property,
 } from '@lovisa/domain';
-import { AppError, appError, findingIssue, forbidden } from '../errors';
+import { AppError, appError, findingIssue, forbidden, issueById } from '../errors';
 import type { SessionUser } from '../plugins/session';
 import {
   ledgerEntriesOf,
@@ -141,7 +141,12 @@ export async function saveMeasureAnswer(
   const assessment = assessMinorMeasure(input.measure, facts, measurePlace(site, drawnArea(input.drawing)), ruleSet);
   if (assessment.outcome === 'permit') throw permitNeeded(assessment.reasons.slice(1));
   if (assessment.missingFacts.length > 0)
-    throw appError('conflict', 'ledger.factsMissing', { facts: assessment.missingFacts.join(', ') });
+    throw appError(
+      'conflict',
+      'ledger.factsMissing',
+      undefined,
+      assessment.missingFacts.map((fact) => issueById(`facts.${fact}`, 'ledger.factUnanswered')),
+    );
   const answerId = randomUUID();
   await recordMeasureAnswer(app.db, {
     answerId,
