@@ -82,7 +82,8 @@ export async function startServer(
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: two e2e files start their servers at once, beside whatever else loads the machine.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`server exited early (${child.exitCode}):\n${output}`);
@@ -92,7 +93,12 @@ export async function startServer(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      // Nobody else knows of this server yet: left running, it would outlive the test run.
+      child.kill('SIGKILL');
+      if (!opts.dataDir) await removeDir(dataDir);
+      throw new Error(`server did not start:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -1,4 +1,4 @@
-import { stockholmClock, stockholmDate } from '@lovisa/domain';
+import { spelledDate, stockholmClock, stockholmDate } from '@lovisa/domain';
 import type { Lang } from './i18n/i18n';
 
 const locales: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -12,42 +12,10 @@ const areaFmt = once((loc) => new Intl.NumberFormat(loc, { minimumFractionDigits
 // Dates and times by Stockholm's offset rule (stockholmClock), spelt as `Intl.DateTimeFormat` with
 // `timeZone: 'Europe/Stockholm'` spells them (format.test.ts compares the two): the first formatter with a time
 // zone loads ICU's zone data, ≈ 45 ms of the map step's first render (≈ 180 ms on a phone at 4× CPU).
-const months: Record<Lang, string[]> = {
-  sv: [
-    'januari',
-    'februari',
-    'mars',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'augusti',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 
 /** "23 november 2026" from an ISO date or instant (Swedish dates: Stockholm time). */
 export function formatDate(iso: string, lang: Lang = 'sv'): string {
-  const day = iso.length === 10 ? iso : stockholmDate(new Date(iso));
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${months[lang][m - 1]} ${y}`;
+  return spelledDate(iso.length === 10 ? iso : stockholmDate(new Date(iso)), lang);
 }
 
 /** "14:02": the time a clock in Kjellstavik shows at an instant (24-hour in both languages). */

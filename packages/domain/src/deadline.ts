@@ -31,6 +31,43 @@ export function stockholmClock(at: Date): string {
   return new Date(at.getTime() + stockholmOffsetHours(at) * 3_600_000).toISOString().slice(0, 16);
 }
 
+const monthNames = {
+  sv: [
+    'januari',
+    'februari',
+    'mars',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'augusti',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+} as const;
+
+/** "1 februari 2027" (sv) or "1 February 2027" (en) from "2027-02-01", as letters and the web spell a date. */
+export function spelledDate(day: string, lang: 'sv' | 'en' = 'sv'): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} ${monthNames[lang][m - 1]} ${y}`;
+}
+
 /** Whole days from `today` to the deadline (negative when overdue). */
 export function daysLeft(deadline: string, today: Date): number {
   const [y, m, d] = deadline.split('-').map(Number) as [number, number, number];

@@ -1,3 +1,4 @@
+import { spelledDate } from '../deadline';
 import { attachmentLabels, type AttachmentType } from '../attachment';
 import {
   outcomeLabel,
@@ -109,26 +110,8 @@ export const neighbourConsentPresent = (attachmentTypes: string[]): boolean => a
 
 // ---- Dates and messages ---------------------------------------------------------------------------------
 
-const months = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /** "1 februari 2027" from "2027-02-01". */
-export function swedishDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${months[m - 1]} ${y}`;
-}
+export const swedishDate = (day: string): string => spelledDate(day, 'sv');
 
 const weeksText = (n: number) => (n === 1 ? 'en vecka' : `${n} veckor`);
 

@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'react';
-import type { AllowanceLedger, Footprint, MeasureAnswerInput, SavedAnswer } from '@lovisa/domain';
+import { useCallback, useId, useState } from 'react';
+import type { Footprint, MeasureAnswerInput, SavedAnswer } from '@lovisa/domain';
 import { api, apiErrorText } from '../../api/client';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Status } from '../../components/Layout';
 import { formatDate } from '../../format';
 import { useSignOrder } from '../consent/useSignOrder';
@@ -20,52 +20,26 @@ export function SaveToLedger(props: {
   ridgeHeightM: number | undefined;
   grossFloorAreaM2?: number | undefined;
 }) {
-  const i18n = useI18n();
-  const { t, label } = i18n;
-  const [saved, setSaved] = useState<{ answerId: string; ledger: AllowanceLedger } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  if (props.ridgeHeightM === undefined) return null;
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api.savePermitFreeAnswer(props.propertyId, {
-        measure: props.measure,
-        footprints: props.footprints.map((f) => f.geometry),
-        ridgeHeightM: props.ridgeHeightM!,
-        ...(props.grossFloorAreaM2 === undefined ? {} : { grossFloorAreaM2: props.grossFloorAreaM2 }),
-      });
-      setSaved({ answerId: answer.answerId, ledger: answer.ledger });
-    } catch (err) {
-      setError(apiErrorText(err, i18n));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { t, label } = useI18n();
+  const { ridgeHeightM } = props;
+  if (ridgeHeightM === undefined) return null;
   return (
-    <section className="ledger" aria-labelledby="ledger-heading">
-      <h3 id="ledger-heading">{t('mc.allowance.heading')}</h3>
-      {saved ? (
-        <>
-          <Status tone="success">
-            {t('mc.ledger.saved')}{' '}
-            {saved.ledger.balances
-              .map((b) => t('mc.ledger.left', { remaining: b.remainingM2, limit: b.limitM2, what: label(b.label) }))
-              .join(' ')}
-          </Status>
-          <SignAnswer answerId={saved.answerId} />
-        </>
-      ) : (
-        <div className="no-print">
-          <p>{t('mc.ledger.why')}</p>
-          <button type="button" className="button" onClick={() => void save()} disabled={busy}>
-            {t('mc.ledger.save')}
-          </button>
-        </div>
-      )}
-      {error && <Status tone="error">{error}</Status>}
-    </section>
+    <SaveAndSign
+      texts={{ heading: 'mc.allowance.heading', why: 'mc.ledger.why', save: 'mc.ledger.save' }}
+      save={() =>
+        api.savePermitFreeAnswer(props.propertyId, {
+          measure: props.measure,
+          footprints: props.footprints.map((f) => f.geometry),
+          ridgeHeightM,
+          ...(props.grossFloorAreaM2 === undefined ? {} : { grossFloorAreaM2: props.grossFloorAreaM2 }),
+        })
+      }
+      saved={(answer) =>
+        `${t('mc.ledger.saved')} ${answer.ledger.balances
+          .map((b) => t('mc.ledger.left', { remaining: b.remainingM2, limit: b.limitM2, what: label(b.label) }))
+          .join(' ')}`
+      }
+    />
   );
 }
 
@@ -75,16 +49,34 @@ export function SaveToLedger(props: {
  * plot's allowance, and says so. The server judges it again.
  */
 export function SaveMeasureAnswer(props: { propertyId: string; input: MeasureAnswerInput }) {
+  const { t } = useI18n();
+  return (
+    <SaveAndSign
+      texts={{ heading: 'mc.measureAnswer.heading', why: 'mc.measureAnswer.why', save: 'mc.measureAnswer.save' }}
+      save={() => api.saveMeasureAnswer(props.propertyId, props.input)}
+      saved={() => t('mc.measureAnswer.saved')}
+    />
+  );
+}
+
+/** Why to save, the button, and once saved what was kept and its BankID signature; a refusal in words. */
+function SaveAndSign<A extends { answerId: string }>(props: {
+  texts: { heading: MessageKey; why: MessageKey; save: MessageKey };
+  save(): Promise<A>;
+  /** What the status says once saved: a function, so a language switch respells it. */
+  saved(answer: A): string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [answerId, setAnswerId] = useState<string | null>(null);
+  const headingId = useId();
+  const [answer, setAnswer] = useState<A | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const save = async () => {
     setBusy(true);
     setError(null);
     try {
-      setAnswerId((await api.saveMeasureAnswer(props.propertyId, props.input)).answerId);
+      setAnswer(await props.save());
     } catch (err) {
       setError(apiErrorText(err, i18n));
     } finally {
@@ -92,18 +84,18 @@ export function SaveMeasureAnswer(props: { propertyId: string; input: MeasureAns
     }
   };
   return (
-    <section className="ledger" aria-labelledby="mc-save-heading">
-      <h3 id="mc-save-heading">{t('mc.measureAnswer.heading')}</h3>
-      {answerId ? (
+    <section className="ledger" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t(props.texts.heading)}</h3>
+      {answer ? (
         <>
-          <Status tone="success">{t('mc.measureAnswer.saved')}</Status>
-          <SignAnswer answerId={answerId} />
+          <Status tone="success">{props.saved(answer)}</Status>
+          <SignAnswer answerId={answer.answerId} />
         </>
       ) : (
         <div className="no-print">
-          <p>{t('mc.measureAnswer.why')}</p>
+          <p>{t(props.texts.why)}</p>
           <button type="button" className="button" onClick={() => void save()} disabled={busy}>
-            {t('mc.measureAnswer.save')}
+            {t(props.texts.save)}
           </button>
         </div>
       )}
