@@ -14,7 +14,9 @@ describe('a restart on the embedded database', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('keeps drafts, cases and sessions', async () => {
+  // Two boots of a file-backed database, the first migrating it from nothing: it ran past the unit project's 30 s
+  // once with the machine's load at 7–9.
+  it('keeps drafts, cases and sessions', { timeout: 120_000 }, async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-restart-'));
     const dataDir = path.join(dir, 'nested', 'pglite'); // parents need not exist
     const first = await boot(dataDir);
