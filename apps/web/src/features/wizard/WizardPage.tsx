@@ -247,12 +247,11 @@ function Wizard({ draft, resumedSilently }: { draft: Draft | undefined; resumedS
   const { context } = state;
   // Said on the step the applicant came back to; once they move on, they know where they are.
   // The step is known once the machine has loaded the properties.
+  // Kept while rendering, not in an effect: the note is in the step's first paint instead of pushing the step
+  // down a frame later (a layout shift of the whole map step on a slow phone; docs/performance.md, session 9).
   const [resumedOn, setResumedOn] = useState<string | null>(resumedSilently ? 'pending' : null);
-  useEffect(() => {
-    if (!step || !resumedOn) return;
-    if (resumedOn === 'pending') setResumedOn(step);
-    else if (step !== resumedOn) setResumedOn(null);
-  }, [resumedOn, step]);
+  if (step && resumedOn === 'pending') setResumedOn(step);
+  else if (step && resumedOn && resumedOn !== 'pending' && step !== resumedOn) setResumedOn(null);
 
   if (state.matches('submitted') && context.submitted) {
     return (
