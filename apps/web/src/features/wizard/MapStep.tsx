@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type L from 'leaflet';
 import { placementLimits, type Evaluation, type Footprint, type MeasureType, type Surroundings } from '@lovisa/domain';
 import {
@@ -47,9 +47,10 @@ type PropertySides = ReturnType<typeof propertySides>;
 
 /**
  * The map step: draw one or more buildings, or give each one's width, depth, rotation and position; area,
- * distance to the boundary and what is wrong update as you go.
+ * distance to the boundary and what is wrong update as you go. Memoized: the wizard re-renders on every change of
+ * its machine (an autosave's time, attachments, consents), which need not redraw the map.
  */
-export default function MapStep(props: {
+export default memo(function MapStep(props: {
   propertyId: string;
   measure: MeasureType;
   footprints: Footprint[];
@@ -65,7 +66,7 @@ export default function MapStep(props: {
   if (error) return <p className="status status--error">{msg(error)}</p>;
   if (!data) return <p className="map-step__loading">{t('wizard.loadingMap')}</p>;
   return <MapStepLoaded {...props} data={data} surroundings={around ?? null} />;
-}
+});
 
 /** The width × depth form's fields, as the applicant typed them. */
 interface PlacementFields {

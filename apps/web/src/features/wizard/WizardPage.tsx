@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useMachine } from '@xstate/react';
 import {
   evaluate,
@@ -19,6 +19,7 @@ import {
   type ConsentInvitation,
   type Draft,
   type Evaluation,
+  type Footprint,
 } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { useSiteLoader } from '../rules/useSite';
@@ -456,6 +457,21 @@ function StepBody(props: {
 }) {
   const { current, context, evaluation, send } = props;
   const { t } = useI18n();
+  // The map step's props stay the same objects while what they show is unchanged, so its memo holds.
+  const onFootprints = useCallback((footprints: Footprint[]) => send({ type: 'SET_FOOTPRINTS', footprints }), [send]);
+  const { consents, measure, footprints, site } = context;
+  const ridgeHeightM = context.details.ridgeHeightM;
+  const verdictNote = useMemo(
+    () => (
+      <ConsentVerdictNote
+        consentFrom={evaluation.assessment?.consentFrom ?? []}
+        invitations={consents}
+        drawing={{ measure, footprints, ridgeHeightM }}
+        site={site}
+      />
+    ),
+    [evaluation, consents, measure, footprints, ridgeHeightM, site],
+  );
   switch (current) {
     case 'chooseProperty':
       return (
@@ -482,8 +498,8 @@ function StepBody(props: {
               measure={context.measure}
               footprints={context.footprints}
               evaluation={context.site ? evaluation : null}
-              verdictNote={<ConsentVerdictNote {...consentProps(context, evaluation)} />}
-              onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
+              verdictNote={verdictNote}
+              onChange={onFootprints}
             />
           </Suspense>
           {context.site && context.footprints.length > 0 && (
