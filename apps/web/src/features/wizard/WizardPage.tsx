@@ -37,7 +37,21 @@ import { ConsentVerdictNote, NeighbourConsents } from '../consent/NeighbourConse
 import { useSession } from '../../session';
 import { formatDate, formatTime } from '../../format';
 
-const MapStep = lazy(() => import('./MapStep'));
+/**
+ * The map step's chunks: Leaflet evaluated first, in a task of its own, then (after a yield) the step with the
+ * rest of the map's code, so a phone's main thread is not held by all of it at once (docs/performance.md,
+ * session 9). Started as soon as a draft on the map step is known, ahead of the properties.
+ */
+let mapStepChunk: Promise<typeof import('./MapStep')> | undefined;
+const loadMapStep = () =>
+  (mapStepChunk ??= import('leaflet')
+    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    .then(() => import('./MapStep'))
+    .catch((e: unknown) => {
+      mapStepChunk = undefined;
+      throw e;
+    }));
+const MapStep = lazy(loadMapStep);
 // The forms library comes with the details step, not with the first screens an old phone has to load.
 const DetailsStep = lazy(() => import('./DetailsStep').then((m) => ({ default: m.DetailsStep })));
 // Attachments, review, signing and the receipt likewise: fetched from the details step on (see below).
@@ -123,6 +137,7 @@ export default function WizardPage() {
   // ?utkast=<id> resumes that draft (from Mina ärenden), ?ny starts afresh; otherwise the newest goes on.
   const chosen = wanted.has('ny') ? undefined : drafts.find((d) => d.id === wanted.get('utkast'));
   const draft = wanted.has('ny') ? undefined : (chosen ?? drafts[0]);
+  if (draft?.data.step === 'map') void loadMapStep().catch(() => {});
   // Dropped back into the newest draft without asking: say so, and offer a fresh start.
   return <Wizard draft={draft} resumedSilently={!!draft && !chosen} />;
 }
