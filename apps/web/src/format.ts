@@ -3,7 +3,7 @@ import type { Lang } from './i18n/i18n';
 
 const locales: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
 /** Numbers' formatters made on first use, per language, not when the module loads. */
-function once<T>(make: (locale: string) => T): (lang: Lang) => T {
+export function once<T>(make: (locale: string) => T): (lang: Lang) => T {
   const made: Partial<Record<Lang, T>> = {};
   return (lang) => (made[lang] ??= make(locales[lang]));
 }
