@@ -130,6 +130,8 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
 
     // 1. A rectangle drawn with the mouse: Byggnad 1, labelled on the map and listed with its measurements.
     await page.getByRole('button', { name: 'Rita rektangel' }).click();
+    // The tool is on once Geoman (fetched on first use) is here: the button shows it pressed.
+    await page.getByRole('button', { name: 'Rita rektangel', pressed: true }).waitFor();
     await page.locator('.leaflet-container').scrollIntoViewIfNeeded();
     const box = (await page.locator('.leaflet-container').boundingBox())!;
     const cx = box.x + box.width / 2;
@@ -303,6 +305,8 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
   it('stores a rectangle drawn straight on screen at rotation 0, as the form shows it', async () => {
     const page = await mapStep();
     await page.getByRole('button', { name: 'Rita rektangel' }).click();
+    // The tool is on once Geoman (fetched on first use) is here: the button shows it pressed.
+    await page.getByRole('button', { name: 'Rita rektangel', pressed: true }).waitFor();
     await page.locator('.leaflet-container').scrollIntoViewIfNeeded();
     const box = (await page.locator('.leaflet-container').boundingBox())!;
     const cx = box.x + box.width / 2;
