@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/sv';
-import { formatArea, formatDecimal } from '../format';
+import { formatAreaPlain as formatArea, formatDecimal } from '../numbers';
 import type { BoundarySide } from './mapSite';
 import type { BuildingFacts, DrawingWarning } from './drawingWarnings';
 

@@ -1,6 +1,14 @@
-import { memo, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type L from 'leaflet';
-import { placementLimits, type Evaluation, type Footprint, type MeasureType, type Surroundings } from '@lovisa/domain';
+import {
+  placementLimits,
+  type ConsentInvitation,
+  type Evaluation,
+  type Footprint,
+  type MeasureType,
+  type Site,
+  type Surroundings,
+} from '@lovisa/domain';
 import {
   bbox,
   bboxCenter,
@@ -10,8 +18,9 @@ import {
   type Polygon,
 } from '@lovisa/geo';
 import { api, type PropertyWithPlans } from '../../api/client';
-import { formatArea } from '../../format';
+import { formatAreaPlain as formatArea } from '../../numbers';
 import { Verdict } from '../rules/Verdict';
+import { ConsentVerdictNote } from '../consent/NeighbourConsents';
 import { DrawControls } from '../../map/DrawControls';
 import { PropertyMap } from '../../map/PropertyMap';
 import { BoundaryDistanceLayers } from '../../map/FootprintLayers';
@@ -56,8 +65,10 @@ export default memo(function MapStep(props: {
   footprints: Footprint[];
   /** The rules engine's live verdict on the drawing (null until the property's data has arrived). */
   evaluation: Evaluation | null;
-  /** The neighbours' consents as the verdict shows them. */
-  verdictNote?: ReactNode;
+  /** The neighbours' consents, for the verdict (with the ridge height and the site, which they are for). */
+  invitations: readonly ConsentInvitation[];
+  ridgeHeightM: number | undefined;
+  site: Site | null;
   onChange(f: Footprint[]): void;
 }) {
   const { data, error } = useApi(() => api.property(props.propertyId), [props.propertyId]);
@@ -158,7 +169,9 @@ function MapStepLoaded(props: {
   measure: MeasureType;
   footprints: Footprint[];
   evaluation: Evaluation | null;
-  verdictNote?: ReactNode;
+  invitations: readonly ConsentInvitation[];
+  ridgeHeightM: number | undefined;
+  site: Site | null;
   onChange(f: Footprint[]): void;
 }) {
   const { data, footprints, evaluation } = props;
@@ -227,7 +240,19 @@ function MapStepLoaded(props: {
       />
       <Measurements facts={facts} warnings={warnings} evaluation={evaluation} />
       <BuildingList facts={facts} selectedId={selected?.id ?? null} onSelect={(id) => select(id)} onRemove={remove} />
-      {allPlaced && evaluation && <Verdict evaluation={evaluation} note={props.verdictNote} />}
+      {allPlaced && evaluation && (
+        <Verdict
+          evaluation={evaluation}
+          note={
+            <ConsentVerdictNote
+              consentFrom={evaluation.assessment?.consentFrom ?? []}
+              invitations={props.invitations}
+              drawing={{ measure: props.measure, footprints, ridgeHeightM: props.ridgeHeightM }}
+              site={props.site}
+            />
+          }
+        />
+      )}
       <PlaceByMeasurementsForm
         fields={fields}
         onField={setField}

@@ -33,7 +33,7 @@ import { MeasureStep } from './MeasureStep';
 import { forgetSigning, signingOf } from './signingMarker';
 import { browserWizardMachine } from './wizardMachine';
 import { consentApi } from '../consent/consentApi';
-import { ConsentVerdictNote, NeighbourConsents } from '../consent/NeighbourConsents';
+import { NeighbourConsents } from '../consent/NeighbourConsents';
 import { useSession } from '../../session';
 import { formatDate, formatTime } from '../../format';
 
@@ -45,12 +45,8 @@ import { formatDate, formatTime } from '../../format';
 let mapStepChunk: Promise<typeof import('./MapStep')> | undefined;
 const loadMapStep = () =>
   (mapStepChunk ??= import('leaflet')
-    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-    .then(() => import('./MapStep'))
-    .catch((e: unknown) => {
-      mapStepChunk = undefined;
-      throw e;
-    }));
+    .then(() => new Promise((resolve) => setTimeout(resolve)))
+    .then(() => import('./MapStep')));
 const MapStep = lazy(loadMapStep);
 // The forms library comes with the details step, not with the first screens an old phone has to load.
 const DetailsStep = lazy(() => import('./DetailsStep').then((m) => ({ default: m.DetailsStep })));
@@ -474,19 +470,6 @@ function StepBody(props: {
   const { t } = useI18n();
   // The map step's props stay the same objects while what they show is unchanged, so its memo holds.
   const onFootprints = useCallback((footprints: Footprint[]) => send({ type: 'SET_FOOTPRINTS', footprints }), [send]);
-  const { consents, measure, footprints, site } = context;
-  const ridgeHeightM = context.details.ridgeHeightM;
-  const verdictNote = useMemo(
-    () => (
-      <ConsentVerdictNote
-        consentFrom={evaluation.assessment?.consentFrom ?? []}
-        invitations={consents}
-        drawing={{ measure, footprints, ridgeHeightM }}
-        site={site}
-      />
-    ),
-    [evaluation, consents, measure, footprints, ridgeHeightM, site],
-  );
   switch (current) {
     case 'chooseProperty':
       return (
@@ -513,7 +496,9 @@ function StepBody(props: {
               measure={context.measure}
               footprints={context.footprints}
               evaluation={context.site ? evaluation : null}
-              verdictNote={verdictNote}
+              invitations={context.consents}
+              ridgeHeightM={context.details.ridgeHeightM}
+              site={context.site}
               onChange={onFootprints}
             />
           </Suspense>
