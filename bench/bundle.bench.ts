@@ -10,7 +10,8 @@ const KB = 1024;
 /** Signatures of the map's libraries: none may reach the entry. */
 const mapLibraries: [string, RegExp][] = [
   ['Leaflet', /leaflet-container|Leaflet/],
-  ['Geoman', /leaflet-geoman|pm:create/],
+  // Its code, not its chunk's name: the entry's preload lists name the lazy chunk (leaflet-geoman-….js).
+  ['Geoman', /pm:create|L\.PM\b/],
   ['proj4', /\+proj=|proj4/],
 ];
 

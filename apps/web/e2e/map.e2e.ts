@@ -111,6 +111,15 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     const box = (await page.locator('.leaflet-tooltip.map-label--building', { hasText: name }).boundingBox())!;
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
+  /** Picks "Rita rektangel" and waits until it is on; the map's middle on screen, where corners are clicked. */
+  async function pickRectangleTool(page: Page) {
+    await page.getByRole('button', { name: 'Rita rektangel' }).click();
+    // The tool is on once Geoman (fetched on first use) is here: the button shows it pressed.
+    await page.getByRole('button', { name: 'Rita rektangel', pressed: true }).waitFor();
+    await page.locator('.leaflet-container').scrollIntoViewIfNeeded();
+    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    return { cx: box.x + box.width / 2, cy: box.y + box.height / 2 };
+  }
   /** Places the selected building (or a new one) from the form. */
   async function placeByForm(
     page: Page,
@@ -129,11 +138,7 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
     await expect.poll(() => page.locator('.measurements').textContent()).toContain('Ingen byggnad ritad ännu.');
 
     // 1. A rectangle drawn with the mouse: Byggnad 1, labelled on the map and listed with its measurements.
-    await page.getByRole('button', { name: 'Rita rektangel' }).click();
-    await page.locator('.leaflet-container').scrollIntoViewIfNeeded();
-    const box = (await page.locator('.leaflet-container').boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
+    const { cx, cy } = await pickRectangleTool(page);
     // East of the middle, clear of the house (whose edges the corners would snap to).
     await page.mouse.click(cx + 10, cy - 10);
     await page.mouse.click(cx + 50, cy + 20);
@@ -302,11 +307,7 @@ describe.skipIf(!hasBrowser)('the map step in a real browser', () => {
 
   it('stores a rectangle drawn straight on screen at rotation 0, as the form shows it', async () => {
     const page = await mapStep();
-    await page.getByRole('button', { name: 'Rita rektangel' }).click();
-    await page.locator('.leaflet-container').scrollIntoViewIfNeeded();
-    const box = (await page.locator('.leaflet-container').boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
+    const { cx, cy } = await pickRectangleTool(page);
     // Two opposite corners, straight across the screen from each other; east of the house, clear of its edges.
     await page.mouse.click(cx + 10, cy - 30);
     await page.mouse.click(cx + 110, cy + 30);

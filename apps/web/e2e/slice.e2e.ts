@@ -56,6 +56,8 @@ describe.skipIf(!hasBrowser)('the thin slice in a real browser', () => {
     await applicant.getByText('Rita byggnaden på kartan, eller ange dess mått.').waitFor();
     // Draw a rectangle with the mouse, with Geoman driven from Lovisa's own button.
     await applicant.getByRole('button', { name: 'Rita rektangel' }).click();
+    // The tool is on once Geoman (fetched on first use) is here: the button shows it pressed.
+    await applicant.getByRole('button', { name: 'Rita rektangel', pressed: true }).waitFor();
     // Mouse coordinates only reach what is on screen (the reasons for not going on sit above, and took focus).
     await applicant.locator('.leaflet-container').scrollIntoViewIfNeeded();
     const box = (await applicant.locator('.leaflet-container').boundingBox())!;

@@ -1,6 +1,4 @@
-import '@geoman-io/leaflet-geoman-free';
-import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import type { Footprint } from '@lovisa/domain';
 import type { MultiPolygon, Polygon } from '@lovisa/geo';
@@ -9,6 +7,7 @@ import { latLngsToPolygon, polygonToLatLngs } from './coords';
 import { buildingName } from './drawingText';
 import { footprintStyle, selectedFootprintStyle } from './FootprintLayers';
 import { fitToProperty } from './PropertyLayers';
+import { geomanLoaded, loadGeoman, withPm } from './geoman';
 
 // Geoman's corner handles are Leaflet markers, which Leaflet makes focusable "buttons" without a name. They can
 // only be dragged with a pointer, so they stay out of the tab order; keyboard users have the width × depth form.
@@ -128,7 +127,8 @@ interface DrawControlsProps {
 /**
  * Geoman on the map and one Leaflet layer per footprint, in the current mode. The footprints in EPSG:3006 are
  * the source of truth: each layer is redrawn from its footprint unless the change came from that layer (a
- * drag, a turn, a moved corner), which already shows it.
+ * drag, a turn, a moved corner), which already shows it. The layers are plain Leaflet and show at once; Geoman
+ * comes when a tool is first reached for (`ensureGeoman`), and then takes over the map and the layers drawn.
  */
 function useFootprintLayers(props: DrawControlsProps) {
   const { map, footprints, selectedId } = props;
@@ -137,8 +137,14 @@ function useFootprintLayers(props: DrawControlsProps) {
   const [mode, setMode] = useState<Mode>('idle');
   const modeRef = useRef<Mode>('idle');
   const { t, lang } = useI18n();
+  const langRef = useRef(lang);
+  langRef.current = lang;
   const cb = useRef(props);
   cb.current = props;
+  /** The map Geoman has been set up on (its options, its language, the layers drawn before it came). */
+  const attached = useRef<L.Map | null>(null);
+  /** The map while this hook has it (not after the step has gone). */
+  const live = useRef<L.Map | null>(null);
 
   const switchTo = (next: Mode) => {
     modeRef.current = next;
@@ -146,16 +152,36 @@ function useFootprintLayers(props: DrawControlsProps) {
     for (const { layer } of entries.current.values()) applyMode(layer, next);
   };
 
-  useEffect(() => {
-    const g = group.current.addTo(map);
-    const layers = entries.current;
-    map.pm.setGlobalOptions({
+  const attach = useCallback(() => {
+    if (attached.current === map || !geomanLoaded()) return;
+    attached.current = map;
+    withPm(map).pm.setGlobalOptions({
       snappable: true,
       snapDistance: 15,
       templineStyle: footprintStyle,
       hintlineStyle: footprintStyle,
       pathOptions: footprintStyle,
     });
+    map.pm.setLang(langRef.current);
+    for (const { layer } of entries.current.values()) applyMode(withPm(layer), modeRef.current);
+  }, [map]);
+
+  /** Geoman loaded (once) and set up on this map; rejects if it could not be fetched. */
+  const ensureGeoman = useCallback(
+    () =>
+      loadGeoman().then(() => {
+        // The map may have gone (another step) while Geoman was on its way.
+        if (live.current === map) attach();
+      }),
+    [map, attach],
+  );
+
+  useEffect(() => {
+    const g = group.current.addTo(map);
+    const layers = entries.current;
+    live.current = map;
+    // Geoman here already (the step was opened before): set it up now, as a tool would.
+    attach();
     const onCreate = (e: { layer: L.Layer }) => {
       // Geoman's own layer goes; the footprint is drawn from the stored geometry like any other.
       map.removeLayer(e.layer);
@@ -164,19 +190,26 @@ function useFootprintLayers(props: DrawControlsProps) {
       cb.current.onCreate(latLngsToPolygon(((e.layer as L.Polygon).getLatLngs() as L.LatLng[][])[0] ?? []));
     };
     map.on('pm:create', onCreate);
+    // A pointer over the map is the first sign of drawing to come: Geoman is fetched then, ahead of the tool.
+    const container = map.getContainer();
+    const early = () => void ensureGeoman().catch(() => {});
+    container.addEventListener('pointerover', early, { once: true });
     return () => {
+      container.removeEventListener('pointerover', early);
       map.off('pm:create', onCreate);
-      map.pm.disableDraw();
+      map.pm?.disableDraw();
       for (const { layer } of layers.values()) applyMode(layer, 'idle');
       layers.clear();
       g.clearLayers();
       g.remove();
+      attached.current = null;
+      live.current = null;
     };
-  }, [map]);
+  }, [map, attach, ensureGeoman]);
 
   // Geoman's own hints on the map ("Klicka för att placera första hörnet") in the page's language.
   useEffect(() => {
-    map.pm.setLang(lang);
+    if (attached.current === map) map.pm.setLang(lang);
   }, [map, lang]);
 
   useEffect(() => {
@@ -207,7 +240,7 @@ function useFootprintLayers(props: DrawControlsProps) {
     // A building placed from the form (or removed) ends a drawing in progress: otherwise Geoman's half-drawn
     // markers would stay on the map, waiting for clicks nobody means to make.
     if (fromOutside && drawing(modeRef.current)) {
-      map.pm.disableDraw();
+      map.pm?.disableDraw();
       modeRef.current = 'idle';
       setMode('idle');
     }
@@ -217,18 +250,28 @@ function useFootprintLayers(props: DrawControlsProps) {
     }
   }, [footprints, selectedId, map, t]);
 
-  return { mode, switchTo };
+  return { mode, switchTo, ensureGeoman, ready: () => attached.current === map };
 }
 
 /** Geoman driven by Lovisa's own labelled buttons (its toolbar fails accessibility checks). */
 export function DrawControls(props: DrawControlsProps) {
   const { map, footprints, selectedId } = props;
-  const { mode, switchTo } = useFootprintLayers(props);
+  const { mode, switchTo, ensureGeoman, ready } = useFootprintLayers(props);
   const { t } = useI18n();
 
+  /** A tool picked: on at once when Geoman is here, else as soon as it is (the first press is enough). */
   function start(next: Mode) {
-    map.pm.disableDraw();
     const target = next === mode ? 'idle' : next;
+    if (target === 'idle' || ready()) begin(target);
+    else
+      void ensureGeoman().then(
+        () => ready() && begin(target),
+        () => {},
+      );
+  }
+
+  function begin(target: Mode) {
+    map.pm?.disableDraw();
     switchTo(target);
     if (target === 'polygon')
       map.pm.enableDraw('Polygon', { allowSelfIntersection: true, finishOn: 'dblclick' } as never);
@@ -260,7 +303,12 @@ export function DrawControls(props: DrawControlsProps) {
   );
 
   return (
-    <ToolMenu label={t('map.tools')} active={mode === 'idle' ? null : activeLabel(mode, t)} hint={hint[mode]}>
+    <ToolMenu
+      label={t('map.tools')}
+      active={mode === 'idle' ? null : activeLabel(mode, t)}
+      hint={hint[mode]}
+      onIntent={() => void ensureGeoman().catch(() => {})}
+    >
       {toggle('polygon', t('map.drawPolygon'))}
       {toggle('rectangle', t('map.drawRectangle'))}
       {toggle('move', t('map.move'))}
@@ -301,7 +349,14 @@ function activeLabel(mode: Exclude<Mode, 'idle'>, t: ReturnType<typeof useI18n>[
  * so the map fills the first screen. Picking a tool folds them again and puts focus back on the button (the
  * picked one is hidden with the rest); Escape does the same.
  */
-function ToolMenu(props: { label: string; active: string | null; hint: string; children: ReactNode }) {
+function ToolMenu(props: {
+  label: string;
+  active: string | null;
+  hint: string;
+  /** A pointer or focus on the tools: drawing is near. */
+  onIntent(): void;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -314,6 +369,8 @@ function ToolMenu(props: { label: string; active: string | null; hint: string; c
   return (
     <div
       className="draw-controls"
+      onPointerOver={props.onIntent}
+      onFocus={props.onIntent}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open && folding()) close();
       }}

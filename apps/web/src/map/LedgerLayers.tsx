@@ -3,6 +3,7 @@ import { Polygon as LeafletPolygon } from 'react-leaflet';
 import type L from 'leaflet';
 import type { AllowanceLedger, Surroundings } from '@lovisa/domain';
 import type { Polygon } from '@lovisa/geo';
+import { formatDecimal } from '../numbers';
 import { polygonToLatLngs } from './coords';
 import { panes } from './panes';
 import { useI18n } from '../i18n/i18n';
@@ -91,7 +92,7 @@ export function LedgerLayers(props: {
 /** The legend's lines for the ledger: what each kind of outline is, and each allowance's use before the drawing. */
 export function LedgerLegend(props: { ledger: AllowanceLedger; registered: number }) {
   const { t, label, lang } = useI18n();
-  const n = (v: number) => v.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+  const n = (v: number) => formatDecimal(v, lang);
   return (
     <>
       {props.ledger.entries.some((e) => e.source === 'lovisaAnswer') && (

@@ -1,5 +1,5 @@
 import 'leaflet/dist/leaflet.css';
-import type { ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import type L from 'leaflet';
 import { MapContainer, ScaleControl, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import type { AllowanceLedger, DetailedPlan, Property, Surroundings } from '@lovisa/domain';
@@ -56,6 +56,7 @@ export function PropertyMap(props: {
     [props.property.id, given],
   );
   const around = given ? props.surroundings : fetched;
+  const stage = useStagedLayers(2);
   return (
     <figure className="map-figure">
       {props.toolbar}
@@ -84,10 +85,12 @@ export function PropertyMap(props: {
           )}
           {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
           <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
-          {around && <SurroundingsLayers surroundings={around} />}
+          {stage >= 1 && around && <SurroundingsLayers surroundings={around} />}
           <PropertyLayers property={props.property} plans={props.plans} />
-          {props.ledger && <LedgerLayers ledger={props.ledger} surroundings={around} propertyId={props.property.id} />}
-          {props.children}
+          {stage >= 2 && props.ledger && (
+            <LedgerLayers ledger={props.ledger} surroundings={around} propertyId={props.property.id} />
+          )}
+          {stage >= 2 && props.children}
           <ScaleControl imperial={false} />
         </MapContainer>
       </div>
@@ -105,6 +108,21 @@ export function PropertyMap(props: {
       </figcaption>
     </figure>
   );
+}
+
+/**
+ * The map's layers put on in stages, each in a task of its own: first the map and the property (what the page is
+ * about), then the surroundings, then the rest. In one commit, making the map and every layer held a phone's main
+ * thread ≈ 300 ms at once (4× CPU; docs/performance.md, session 9).
+ */
+function useStagedLayers(last: number): number {
+  const [stage, setStage] = useState(0);
+  useEffect(() => {
+    if (stage >= last) return;
+    const timer = setTimeout(() => startTransition(() => setStage((s) => s + 1)), 0);
+    return () => clearTimeout(timer);
+  }, [stage, last]);
+  return stage;
 }
 
 /** Creates the map's panes before any layer asks for one (during render: idempotent, and layers add in effects). */

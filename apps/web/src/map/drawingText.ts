@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/sv';
-import { formatArea } from '../format';
+import { formatAreaPlain as formatArea, formatDecimal } from '../numbers';
 import type { BoundarySide } from './mapSite';
 import type { BuildingFacts, DrawingWarning } from './drawingWarnings';
 
@@ -8,13 +8,8 @@ import type { BuildingFacts, DrawingWarning } from './drawingWarnings';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const metreFmt: Record<Lang, Intl.NumberFormat> = {
-  sv: new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 }),
-};
-
 /** "2,1" or "4,46" (sv): centimetres at most, as the rules read a drawing. */
-export const formatMetres = (m: number, lang: Lang): string => metreFmt[lang].format(Math.round(m * 100) / 100);
+export const formatMetres = (m: number, lang: Lang): string => formatDecimal(Math.round(m * 100) / 100, lang, 1, 2);
 
 export const buildingName = (n: number, t: Translate): string => t('map.building', { n });
 

@@ -1,6 +1,8 @@
 // Leaflet first (the map sets it up), then Geoman, which extends the Leaflet it finds; and DrawControls' hook that
 // keeps Geoman's vertex markers out of the tab order (they are pointer-only; the typed distances are the fallback).
 import { PropertyMap } from '../../map/PropertyMap';
+import '@geoman-io/leaflet-geoman-free';
+import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import '../../map/DrawControls';
 import { useEffect, useRef, useState } from 'react';
 import type L from 'leaflet';

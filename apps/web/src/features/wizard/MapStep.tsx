@@ -1,6 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type L from 'leaflet';
-import { placementLimits, type Evaluation, type Footprint, type MeasureType, type Surroundings } from '@lovisa/domain';
+import {
+  placementLimits,
+  type ConsentInvitation,
+  type Evaluation,
+  type Footprint,
+  type MeasureType,
+  type Site,
+  type Surroundings,
+} from '@lovisa/domain';
 import {
   bbox,
   bboxCenter,
@@ -10,8 +18,9 @@ import {
   type Polygon,
 } from '@lovisa/geo';
 import { api, type PropertyWithPlans } from '../../api/client';
-import { formatArea } from '../../format';
+import { formatAreaPlain as formatArea } from '../../numbers';
 import { Verdict } from '../rules/Verdict';
+import { ConsentVerdictNote } from '../consent/NeighbourConsents';
 import { DrawControls } from '../../map/DrawControls';
 import { PropertyMap } from '../../map/PropertyMap';
 import { BoundaryDistanceLayers } from '../../map/FootprintLayers';
@@ -47,16 +56,19 @@ type PropertySides = ReturnType<typeof propertySides>;
 
 /**
  * The map step: draw one or more buildings, or give each one's width, depth, rotation and position; area,
- * distance to the boundary and what is wrong update as you go.
+ * distance to the boundary and what is wrong update as you go. Memoized: the wizard re-renders on every change of
+ * its machine (an autosave's time, attachments, consents), which need not redraw the map.
  */
-export default function MapStep(props: {
+export default memo(function MapStep(props: {
   propertyId: string;
   measure: MeasureType;
   footprints: Footprint[];
   /** The rules engine's live verdict on the drawing (null until the property's data has arrived). */
   evaluation: Evaluation | null;
-  /** The neighbours' consents as the verdict shows them. */
-  verdictNote?: ReactNode;
+  /** The neighbours' consents, for the verdict (with the ridge height and the site, which they are for). */
+  invitations: readonly ConsentInvitation[];
+  ridgeHeightM: number | undefined;
+  site: Site | null;
   onChange(f: Footprint[]): void;
 }) {
   const { data, error } = useApi(() => api.property(props.propertyId), [props.propertyId]);
@@ -65,7 +77,7 @@ export default function MapStep(props: {
   if (error) return <p className="status status--error">{msg(error)}</p>;
   if (!data) return <p className="map-step__loading">{t('wizard.loadingMap')}</p>;
   return <MapStepLoaded {...props} data={data} surroundings={around ?? null} />;
-}
+});
 
 /** The width × depth form's fields, as the applicant typed them. */
 interface PlacementFields {
@@ -157,7 +169,9 @@ function MapStepLoaded(props: {
   measure: MeasureType;
   footprints: Footprint[];
   evaluation: Evaluation | null;
-  verdictNote?: ReactNode;
+  invitations: readonly ConsentInvitation[];
+  ridgeHeightM: number | undefined;
+  site: Site | null;
   onChange(f: Footprint[]): void;
 }) {
   const { data, footprints, evaluation } = props;
@@ -226,7 +240,19 @@ function MapStepLoaded(props: {
       />
       <Measurements facts={facts} warnings={warnings} evaluation={evaluation} />
       <BuildingList facts={facts} selectedId={selected?.id ?? null} onSelect={(id) => select(id)} onRemove={remove} />
-      {allPlaced && evaluation && <Verdict evaluation={evaluation} note={props.verdictNote} />}
+      {allPlaced && evaluation && (
+        <Verdict
+          evaluation={evaluation}
+          note={
+            <ConsentVerdictNote
+              consentFrom={evaluation.assessment?.consentFrom ?? []}
+              invitations={props.invitations}
+              drawing={{ measure: props.measure, footprints, ridgeHeightM: props.ridgeHeightM }}
+              site={props.site}
+            />
+          }
+        />
+      )}
       <PlaceByMeasurementsForm
         fields={fields}
         onField={setField}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useMachine } from '@xstate/react';
 import {
   evaluate,
@@ -19,6 +19,7 @@ import {
   type ConsentInvitation,
   type Draft,
   type Evaluation,
+  type Footprint,
 } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { useSiteLoader } from '../rules/useSite';
@@ -32,11 +33,21 @@ import { MeasureStep } from './MeasureStep';
 import { forgetSigning, signingOf } from './signingMarker';
 import { browserWizardMachine } from './wizardMachine';
 import { consentApi } from '../consent/consentApi';
-import { ConsentVerdictNote, NeighbourConsents } from '../consent/NeighbourConsents';
+import { NeighbourConsents } from '../consent/NeighbourConsents';
 import { useSession } from '../../session';
 import { formatDate, formatTime } from '../../format';
 
-const MapStep = lazy(() => import('./MapStep'));
+/**
+ * The map step's chunks: Leaflet evaluated first, in a task of its own, then (after a yield) the step with the
+ * rest of the map's code, so a phone's main thread is not held by all of it at once (docs/performance.md,
+ * session 9). Started as soon as a draft on the map step is known, ahead of the properties.
+ */
+let mapStepChunk: Promise<typeof import('./MapStep')> | undefined;
+const loadMapStep = () =>
+  (mapStepChunk ??= import('leaflet')
+    .then(() => new Promise((resolve) => setTimeout(resolve)))
+    .then(() => import('./MapStep')));
+const MapStep = lazy(loadMapStep);
 // The forms library comes with the details step, not with the first screens an old phone has to load.
 const DetailsStep = lazy(() => import('./DetailsStep').then((m) => ({ default: m.DetailsStep })));
 // Attachments, review, signing and the receipt likewise: fetched from the details step on (see below).
@@ -122,6 +133,7 @@ export default function WizardPage() {
   // ?utkast=<id> resumes that draft (from Mina ärenden), ?ny starts afresh; otherwise the newest goes on.
   const chosen = wanted.has('ny') ? undefined : drafts.find((d) => d.id === wanted.get('utkast'));
   const draft = wanted.has('ny') ? undefined : (chosen ?? drafts[0]);
+  if (draft?.data.step === 'map') void loadMapStep().catch(() => {});
   // Dropped back into the newest draft without asking: say so, and offer a fresh start.
   return <Wizard draft={draft} resumedSilently={!!draft && !chosen} />;
 }
@@ -247,12 +259,11 @@ function Wizard({ draft, resumedSilently }: { draft: Draft | undefined; resumedS
   const { context } = state;
   // Said on the step the applicant came back to; once they move on, they know where they are.
   // The step is known once the machine has loaded the properties.
+  // Kept while rendering, not in an effect: the note is in the step's first paint instead of pushing the step
+  // down a frame later (a layout shift of the whole map step on a slow phone; docs/performance.md, session 9).
   const [resumedOn, setResumedOn] = useState<string | null>(resumedSilently ? 'pending' : null);
-  useEffect(() => {
-    if (!step || !resumedOn) return;
-    if (resumedOn === 'pending') setResumedOn(step);
-    else if (step !== resumedOn) setResumedOn(null);
-  }, [resumedOn, step]);
+  if (step && resumedOn === 'pending') setResumedOn(step);
+  else if (step && resumedOn && resumedOn !== 'pending' && step !== resumedOn) setResumedOn(null);
 
   if (state.matches('submitted') && context.submitted) {
     return (
@@ -457,6 +468,8 @@ function StepBody(props: {
 }) {
   const { current, context, evaluation, send } = props;
   const { t } = useI18n();
+  // The map step's props stay the same objects while what they show is unchanged, so its memo holds.
+  const onFootprints = useCallback((footprints: Footprint[]) => send({ type: 'SET_FOOTPRINTS', footprints }), [send]);
   switch (current) {
     case 'chooseProperty':
       return (
@@ -483,8 +496,10 @@ function StepBody(props: {
               measure={context.measure}
               footprints={context.footprints}
               evaluation={context.site ? evaluation : null}
-              verdictNote={<ConsentVerdictNote {...consentProps(context, evaluation)} />}
-              onChange={(footprints) => send({ type: 'SET_FOOTPRINTS', footprints })}
+              invitations={context.consents}
+              ridgeHeightM={context.details.ridgeHeightM}
+              site={context.site}
+              onChange={onFootprints}
             />
           </Suspense>
           {context.site && context.footprints.length > 0 && (
