@@ -4,11 +4,10 @@ const locales: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 /**
  * A number spelt as `Intl.NumberFormat` spells it for sv-SE ("1 234,5", "−2,1") and en-GB ("1,234.5", "-2.1"),
- * without making one: the page's first number formatter loads ICU's locale data, ≈ 30 ms of the map step's
- * first render (≈ 130 ms on a phone at 4× CPU; docs/performance.md, session 9). The map step's numbers (format.ts's are Intl's, for
- * the other pages). Like ICU it rounds the number's
- * shortest decimal spelling half away from zero (127.85 → 127,9, where `toFixed` gives 127.8); format.test.ts
- * compares the two.
+ * without making one: the page's first number formatter loads ICU's locale data, ≈ 30 ms of the map step's first
+ * render (≈ 130 ms on a phone at 4× CPU; docs/performance.md, session 9). For the map step's numbers; format.ts
+ * keeps Intl for the other pages. Like ICU it rounds the number's shortest decimal spelling half away from zero
+ * (127.85 → 127,9, where `toFixed` gives 127.8); numbers.test.ts compares the two.
  */
 export function formatDecimal(v: number, lang: Lang, minFraction = 0, maxFraction = 3): string {
   const abs = Math.abs(v);

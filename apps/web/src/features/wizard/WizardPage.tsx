@@ -33,7 +33,6 @@ import { MeasureStep } from './MeasureStep';
 import { forgetSigning, signingOf } from './signingMarker';
 import { browserWizardMachine } from './wizardMachine';
 import { consentApi } from '../consent/consentApi';
-import { NeighbourConsents } from '../consent/NeighbourConsents';
 import { useSession } from '../../session';
 import { formatDate, formatTime } from '../../format';
 
@@ -49,6 +48,10 @@ const loadMapStep = () =>
     .then(() => import('./MapStep')));
 const MapStep = lazy(loadMapStep);
 // The forms library comes with the details step, not with the first screens an old phone has to load.
+// The neighbours' consents show once a building is drawn: not part of the wizard's first step.
+const NeighbourConsents = lazy(() =>
+  import('../consent/NeighbourConsents').then((m) => ({ default: m.NeighbourConsents })),
+);
 const DetailsStep = lazy(() => import('./DetailsStep').then((m) => ({ default: m.DetailsStep })));
 // Attachments, review, signing and the receipt likewise: fetched from the details step on (see below).
 const laterSteps = () => import('./laterSteps');
@@ -229,15 +232,17 @@ function Consents({
 }) {
   const { session } = useSession();
   return (
-    <NeighbourConsents
-      {...consentProps(context, evaluation)}
-      draftId={context.draftId}
-      applicantName={session?.user?.name ?? ''}
-      siteDesignation={context.properties.find((p) => p.id === context.propertyId)?.designation ?? ''}
-      onChange={(consents) => send({ type: 'SET_CONSENTS', consents })}
-      // The invitation is for the drawing as the server has it: saved now, not at the next autosave.
-      beforeInvite={() => api.saveDraft(context.draftId, toDraftData(context, step)).then(() => {})}
-    />
+    <Suspense fallback={null}>
+      <NeighbourConsents
+        {...consentProps(context, evaluation)}
+        draftId={context.draftId}
+        applicantName={session?.user?.name ?? ''}
+        siteDesignation={context.properties.find((p) => p.id === context.propertyId)?.designation ?? ''}
+        onChange={(consents) => send({ type: 'SET_CONSENTS', consents })}
+        // The invitation is for the drawing as the server has it: saved now, not at the next autosave.
+        beforeInvite={() => api.saveDraft(context.draftId, toDraftData(context, step)).then(() => {})}
+      />
+    </Suspense>
   );
 }
 
