@@ -47,11 +47,11 @@ const loadMapStep = () =>
     .then(() => new Promise((resolve) => setTimeout(resolve)))
     .then(() => import('./MapStep')));
 const MapStep = lazy(loadMapStep);
-// The forms library comes with the details step, not with the first screens an old phone has to load.
 // The neighbours' consents show once a building is drawn: not part of the wizard's first step.
 const NeighbourConsents = lazy(() =>
   import('../consent/NeighbourConsents').then((m) => ({ default: m.NeighbourConsents })),
 );
+// The forms library comes with the details step, not with the first screens an old phone has to load.
 const DetailsStep = lazy(() => import('./DetailsStep').then((m) => ({ default: m.DetailsStep })));
 // Attachments, review, signing and the receipt likewise: fetched from the details step on (see below).
 const laterSteps = () => import('./laterSteps');
