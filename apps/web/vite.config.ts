@@ -2,8 +2,9 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
+import { firstLoadGroups, type FirstLoadPage } from './firstLoadChunks';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -52,18 +53,59 @@ export function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
+/** Pages whose first load comes in a few chunks (firstLoadChunks.ts), in the order they are reached. */
+const firstLoadPages: FirstLoadPage[] = [
+  { module: 'src/features/wizard/WizardPage.tsx' },
+  // Leaflet stays a chunk of its own: the map step evaluates it in a task of its own (WizardPage.tsx).
+  { module: 'src/features/wizard/MapStep.tsx', keepApart: /[\\/]node_modules[\\/]leaflet[\\/]/ },
+];
+/** Set in the first of the two builds (the one that only finds out how Rolldown would split the pages). */
+const FIRST_PASS = 'LOVISA_SPLIT_FIRST_PASS';
+
+/** The chunk groups for the second build, from a first build (not written) with Rolldown's automatic splitting. */
+async function firstLoadChunkGroups(): Promise<Rolldown.CodeSplittingGroup[]> {
+  process.env[FIRST_PASS] = '1';
+  try {
+    const out = await build({
+      configFile: new URL(import.meta.url).pathname,
+      logLevel: 'silent',
+      build: { write: false },
+    });
+    const chunks = (Array.isArray(out) ? out : [out])
+      .flatMap((o) => ('output' in o ? o.output : []))
+      .filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+    return [
+      // The entry's modules in one chunk too (Rolldown splits out what lazy pages import from it).
+      { name: 'index', tags: ['$initial'] },
+      ...firstLoadGroups(chunks, firstLoadPages).map(({ name, moduleIds }) => ({
+        name,
+        test: (id: string) => moduleIds.has(id),
+        // The first build's chunks already hold each module's dependencies.
+        includeDependenciesRecursively: false,
+      })),
+    ];
+  } finally {
+    delete process.env[FIRST_PASS];
+  }
+}
+
+export default defineConfig(async ({ command }) => ({
   plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
-    // Brotli at its best quality is most of the build's time (≈ 5 s of ≈ 6 s on 2 cores) on purpose: no
-    // timing warning for it on every build.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      // Brotli at its best quality is most of the build's time (≈ 5 s of ≈ 6 s on 2 cores) on purpose: no
+      // timing warning for it on every build.
+      checks: { bundlerTimings: false },
+      ...(command === 'build' && !process.env[FIRST_PASS]
+        ? { output: { codeSplitting: { groups: await firstLoadChunkGroups() } } }
+        : {}),
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000', '/bankid-sim': 'http://localhost:3000' },
   },
-});
+}));

@@ -140,19 +140,43 @@ export function languageSwitch(
   };
 }
 
-/** Fetches English (and the rest of Swedish) in the background once the page has loaded and is idle: the switch then needs no network. */
+/** How long the network must have been quiet before the page counts as settled, and how long to wait at most. */
+const QUIET_MS = 1500;
+const SETTLE_AT_MOST_MS = 15000;
+
+/**
+ * Resolves once the page has settled: loaded, and no request of its own has ended for a while (a lazy page's
+ * chunks and data come well after the load event on a slow phone). A background fetch started earlier would take
+ * bandwidth from what the visitor is waiting to see (docs/performance.md, session 10).
+ */
+export function whenSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const check = () => {
+      const last = performance
+        .getEntriesByType('resource')
+        .reduce((end, e) => Math.max(end, (e as PerformanceResourceTiming).responseEnd), 0);
+      const now = performance.now();
+      if (now - Math.max(last, started) >= QUIET_MS || now - started >= SETTLE_AT_MOST_MS) resolve();
+      else window.setTimeout(check, QUIET_MS - (now - Math.max(last, started)));
+    };
+    if (document.readyState === 'complete') check();
+    else window.addEventListener('load', check, { once: true });
+  });
+}
+
+/** Fetches English (and the rest of Swedish) in the background once the page has settled and is idle: the switch then needs no network. */
 export function loadEnglishWhenIdle(): void {
   // The rest of Swedish too: the next page, and a server's message by id, then need no network.
   const fetchIt = () => {
     void loadSwedish().catch(() => {});
     void loadLanguage('en').catch(() => {});
   };
-  const whenIdle = () =>
+  void whenSettled().then(() =>
     typeof window.requestIdleCallback === 'function'
       ? window.requestIdleCallback(fetchIt, { timeout: 5000 })
-      : window.setTimeout(fetchIt, 2000);
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+      : window.setTimeout(fetchIt, 0),
+  );
 }
 
 /**

@@ -35,15 +35,18 @@ import { browserWizardMachine } from './wizardMachine';
 import { consentApi } from '../consent/consentApi';
 import { useSession } from '../../session';
 import { formatDate, formatTime } from '../../format';
+import { afterPaint } from '../../afterPaint';
 
 /**
- * The map step's chunks: Leaflet evaluated first, in a task of its own, then (after a yield) the step with the
- * rest of the map's code, so a phone's main thread is not held by all of it at once (docs/performance.md,
- * session 9). Started as soon as a draft on the map step is known, ahead of the properties.
+ * The map step's chunks, once the step's intro has been painted: on a slow network the map's libraries would
+ * otherwise share the bandwidth with the texts and data the intro waits for (its LCP; docs/performance.md,
+ * session 10). Then Leaflet is evaluated first, in a task of its own, and (after a yield) the step with the rest
+ * of the map's code, so a phone's main thread is not held by all of it at once (session 9).
  */
 let mapStepChunk: Promise<typeof import('./MapStep')> | undefined;
 const loadMapStep = () =>
-  (mapStepChunk ??= import('leaflet')
+  (mapStepChunk ??= afterPaint()
+    .then(() => import('leaflet'))
     .then(() => new Promise((resolve) => setTimeout(resolve)))
     .then(() => import('./MapStep')));
 const MapStep = lazy(loadMapStep);
@@ -136,7 +139,6 @@ export default function WizardPage() {
   // ?utkast=<id> resumes that draft (from Mina ärenden), ?ny starts afresh; otherwise the newest goes on.
   const chosen = wanted.has('ny') ? undefined : drafts.find((d) => d.id === wanted.get('utkast'));
   const draft = wanted.has('ny') ? undefined : (chosen ?? drafts[0]);
-  if (draft?.data.step === 'map') void loadMapStep().catch(() => {});
   // Dropped back into the newest draft without asking: say so, and offer a fresh start.
   return <Wizard draft={draft} resumedSilently={!!draft && !chosen} />;
 }
