@@ -76,3 +76,29 @@ export function firstLoadGroups(chunks: BuiltChunk[], pages: FirstLoadPage[]): C
   }
   return groups;
 }
+
+/** A page address (and the addresses under it) and the chunks its first load fetches beyond the entry. */
+export interface PagePreload {
+  path: string;
+  files: string[];
+}
+
+/**
+ * For the server to name in the page's HTML (`<link rel="modulepreload">`): the chunks `module`'s page loads
+ * before it renders, and those of `withModules` (the texts every lazy page waits for), beyond the entry's own —
+ * fetched alongside the entry instead of after it has run. Paths as the browser asks for them (`/assets/…`).
+ */
+export function pagePreloadFiles(chunks: BuiltChunk[], module: string, withModules: string[] = []): string[] {
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const entry = staticClosure(
+    byFile,
+    chunks.filter((c) => c.isEntry).map((c) => c.fileName),
+  );
+  const roots = [module, ...withModules].map((m) => {
+    // The chunk the module is in (after grouping, a page's chunk has no facade of its own).
+    const root = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(m)));
+    if (!root) throw new Error(`page preloads: no chunk for ${m}`);
+    return root.fileName;
+  });
+  return [...staticClosure(byFile, roots)].filter((f) => !entry.has(f)).map((f) => `/${f}`);
+}

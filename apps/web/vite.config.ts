@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
-import { firstLoadGroups, type FirstLoadPage } from './firstLoadChunks';
+import { firstLoadGroups, pagePreloadFiles, type FirstLoadPage, type PagePreload } from './firstLoadChunks';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -53,6 +53,25 @@ export function precompress(): Plugin {
   };
 }
 
+/**
+ * Writes `page-preloads.json`: for each page address here, the chunks its first load needs beyond the entry, which
+ * the server names in that page's HTML (apps/server/src/webShell.ts) so they are fetched alongside the entry.
+ */
+export function pagePreloads(pages: Record<string, string>, withModules: string[]): Plugin {
+  return {
+    name: 'lovisa:page-preloads',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+      const preloads: PagePreload[] = Object.entries(pages).map(([path, module]) => ({
+        path,
+        files: pagePreloadFiles(chunks, module, withModules),
+      }));
+      this.emitFile({ type: 'asset', fileName: 'page-preloads.json', source: JSON.stringify(preloads, null, 2) });
+    },
+  };
+}
+
 /** Pages whose first load comes in a few chunks (firstLoadChunks.ts), in the order they are reached. */
 const firstLoadPages: FirstLoadPage[] = [
   { module: 'src/features/wizard/WizardPage.tsx' },
@@ -90,7 +109,12 @@ async function firstLoadChunkGroups(): Promise<Rolldown.CodeSplittingGroup[]> {
 }
 
 export default defineConfig(async ({ command }) => ({
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    precompress(),
+    // The wizard, at /ansokan and its steps' addresses (App.tsx), with the Swedish texts every lazy page waits for.
+    pagePreloads({ '/ansokan': 'src/features/wizard/WizardPage.tsx' }, ['src/i18n/sv.ts']),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

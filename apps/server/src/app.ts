@@ -40,6 +40,7 @@ import propertyRoutes from './routes/properties';
 import kioskRoutes from './routes/kiosk';
 import { swedishText } from '@lovisa/domain';
 import { appError } from './errors';
+import { preloadsFor, readPagePreloads, withPreloads } from './webShell';
 
 /** The answer to an address that does not exist (and, on a kiosk-only server, to what it never serves). */
 const PAGE_NOT_FOUND = {
@@ -293,6 +294,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register((api) => registerApiRoutes(app, api, opts.config), { prefix: '/api' });
 
   const hasWeb = existsSync(opts.config.webDist);
+  const preloads = hasWeb ? await readPagePreloads(opts.config.webDist) : [];
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: opts.config.webDist,
@@ -335,6 +337,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // No page of the app: the shell still loads and shows "Sidan finns inte", but the status says so too.
       const html = await readFile(path.join(opts.config.webDist, 'index.html'));
       return reply.status(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+    }
+    const preload = isPage && hasWeb ? preloadsFor(preloads, url) : [];
+    if (preload.length) {
+      const html = await readFile(path.join(opts.config.webDist, 'index.html'), 'utf8');
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(withPreloads(html, preload));
     }
     if (isPage && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

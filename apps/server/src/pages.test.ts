@@ -4,7 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './test/harness';
 
-const html = '<!doctype html><html lang="sv"><title>Lovisa</title><div id="root"></div></html>';
+const html = '<!doctype html><html lang="sv"><head><title>Lovisa</title></head><div id="root"></div></html>';
+// What the web build writes beside index.html: the wizard's first chunks (apps/web/vite.config.ts).
+const preloads = [{ path: '/ansokan', files: ['/assets/WizardPage-abc123.js', '/assets/sv-def456.js'] }];
+const preloadLinks =
+  '<link rel="modulepreload" crossorigin href="/assets/WizardPage-abc123.js">' +
+  '<link rel="modulepreload" crossorigin href="/assets/sv-def456.js">';
 
 /** The app shell for every page address; 200 for the app's own pages, 404 for the rest; HEAD as GET. */
 describe('page addresses', () => {
@@ -13,6 +18,7 @@ describe('page addresses', () => {
   beforeAll(async () => {
     web = await mkdtemp(path.join(os.tmpdir(), 'lovisa-web-'));
     await writeFile(path.join(web, 'index.html'), html);
+    await writeFile(path.join(web, 'page-preloads.json'), JSON.stringify(preloads));
     h = await startHarness('pglite', { webDist: web });
   });
   afterAll(async () => {
@@ -20,17 +26,23 @@ describe('page addresses', () => {
     await rm(web, { recursive: true, force: true });
   });
 
-  it.each([
-    '/',
-    '/logga-in',
-    '/ansokan/karta',
-    '/mina-arenden',
-    '/handlaggare/arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
-    '/kiosk',
-  ])('%s: the app, 200', async (url) => {
-    const res = await h.app.inject({ method: 'GET', url: `${url}?x=1` });
+  it.each(['/', '/logga-in', '/mina-arenden', '/handlaggare/arenden/0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b', '/kiosk'])(
+    '%s: the app, 200',
+    async (url) => {
+      const res = await h.app.inject({ method: 'GET', url: `${url}?x=1` });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe(html);
+    },
+  );
+
+  it.each(['/ansokan', '/ansokan/karta'])('%s: the app naming the wizard’s first chunks to preload', async (url) => {
+    const res = await h.app.inject({ method: 'GET', url: `${url}?utkast=1` });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toBe(html);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toBe(html.replace('</head>', `${preloadLinks}</head>`));
+    // Not for an address that only starts with the same letters.
+    expect((await h.app.inject({ method: 'GET', url: '/ansokanx' })).body).not.toContain('modulepreload');
   });
 
   it.each(['/finns-inte', '/mina-arenden/123', '/wp-login', '/ansokan/../../etc'])(

@@ -7,10 +7,13 @@ import { useI18n, withTexts } from './i18n/i18n';
 import { Link, useLocation } from './router';
 import { useSession } from './session';
 import { kioskFace } from './features/kiosk/mode';
+import { askWizardAnswersEarly } from './api/early';
 
 // Everything behind login is split from the entry: the start and login pages stay small on old phones. Each page
 // comes with all of the Swedish texts (the entry has only the first screens' ones: i18n.tsx).
-const WizardPage = lazy(withTexts(() => import('./features/wizard/WizardPage')));
+let wizardChunk: Promise<typeof import('./features/wizard/WizardPage')> | undefined;
+const loadWizardPage = () => (wizardChunk ??= withTexts(() => import('./features/wizard/WizardPage'))());
+const WizardPage = lazy(loadWizardPage);
 const MyCasesPage = lazy(withTexts(() => import('./features/cases/MyCasesPage')));
 const MeasureCheckPage = lazy(withTexts(() => import('./features/measureCheck/MeasureCheckPage')));
 const MyCasePage = lazy(withTexts(() => import('./features/cases/MyCasePage')));
@@ -71,6 +74,17 @@ function route(path: string) {
   if ((m = path.match(/^\/underrattelse\/([0-9A-Za-z-]{8,20})$/))) return <NeighbourHearingPage code={m[1]!} />;
   if ((m = path.match(/^\/remiss\/([A-Za-z0-9_-]{32})$/))) return <ConsultationPage token={m[1]!} />;
   return <NotFound />;
+}
+
+/**
+ * What the page at `path` needs first, asked for by the entry before its first render (React renders a task
+ * later): the wizard's chunk, then its first answers (api/early.ts), so the chunk's request goes out first.
+ */
+export function startPage(path: string): void {
+  if (path === '/ansokan' || path.startsWith('/ansokan/')) {
+    void loadWizardPage().catch(() => {});
+    askWizardAnswersEarly();
+  }
 }
 
 function NotFound() {

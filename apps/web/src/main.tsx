@@ -2,10 +2,12 @@
 import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, startPage } from './App';
 import { I18nProvider, loadEnglishWhenIdle, loadLanguage, rememberedLang } from './i18n/i18n';
 import { SessionProvider } from './session';
 import './styles.css';
+
+startPage(window.location.pathname);
 
 const render = () =>
   createRoot(document.getElementById('root')!).render(

@@ -14,23 +14,27 @@ const SessionContext = createContext<SessionState>({ session: null, refresh: asy
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
-  const refresh = useCallback(async () => {
-    // Someone else may be signed in now: what was fetched for the last person is not theirs to see.
-    forgetVisitAnswers();
+  const load = useCallback(async () => {
     try {
       setSession(await authApi.session());
     } catch {
       setSession(signedOut);
     }
   }, []);
+  const refresh = useCallback(async () => {
+    // Someone else may be signed in now: what was fetched for the last person is not theirs to see.
+    forgetVisitAnswers();
+    await load();
+  }, [load]);
   const logout = useCallback(async () => {
     await authApi.logout().catch(() => {});
     forgetVisitAnswers();
     setSession(signedOut);
   }, []);
+  // The first load forgets nothing: what the page asked for early (askEarly) is this visitor's.
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void load();
+  }, [load]);
   return <SessionContext.Provider value={{ session, refresh, logout }}>{children}</SessionContext.Provider>;
 }
 

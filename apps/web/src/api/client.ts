@@ -8,6 +8,8 @@ import type {
 } from '@lovisa/domain';
 import { DELETE, GET, POST, PUT, apiError, apiUrl, clientError, oncePerVisit, sendOnce, type ApiAnswer } from './http';
 
+import { firstCalls } from './early';
+
 export { ApiError, apiErrorMessage, apiErrorText, apiIssueMessage } from './http';
 
 /** GET /api/properties/:id: the property and the detailed plans covering it. */
@@ -30,7 +32,7 @@ const draft = (id: string) => ({ params: { path: { id } } });
 export const api = {
   // The session and the login are authApi (api/http.ts), which the entry bundle holds.
   me: () => GET('/api/me'),
-  myProperties: () => GET('/api/me/properties'),
+  myProperties: firstCalls.myProperties,
   savedContact: () => GET('/api/me/contact'),
   saveContact: (contact: SavedContact) => PUT('/api/me/contact', { body: contact }),
   forgetContact: () => DELETE('/api/me/contact', {}),
@@ -52,7 +54,7 @@ export const api = {
   makeSitePlan: (draftId: string) => POST('/api/drafts/{id}/attachments/site-plan', draft(draftId)),
   removeAttachment: (draftId: string, attachmentId: string) =>
     DELETE('/api/drafts/{id}/attachments/{attachmentId}', { params: { path: { id: draftId, attachmentId } } }),
-  drafts: () => GET('/api/drafts'),
+  drafts: firstCalls.drafts,
   deleteDraft: (id: string) => DELETE('/api/drafts/{id}', draft(id)),
   saveDraft: (id: string, data: DraftData) =>
     PUT('/api/drafts/{id}', { ...draft(id), body: { data, revision: nextRevision() } }),

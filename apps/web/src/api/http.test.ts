@@ -12,8 +12,10 @@ import {
   apiIssueMessage,
   apiUrl,
   authApi,
+  askEarly,
   forgetVisitAnswers,
   oncePerVisit,
+  takeEarly,
   randomKey,
   sendOnce,
 } from './http';
@@ -194,6 +196,44 @@ describe('the entry bundle’s JSON over fetch (no zod)', () => {
     forgetVisitAnswers();
     await expect(property()).resolves.toEqual({ id: 2 });
     expect(asked(requests)).toEqual(['GET /api/properties/p', 'GET /api/properties/p', 'GET /api/properties/p']);
+  });
+
+  it('hands an answer asked for early to the first who takes it while fresh, and to no one after that', async () => {
+    const { requests } = stubFetch([json(200, [{ id: 'early' }]), json(200, [{ id: 'again' }])]);
+    const drafts = () => GET('/api/drafts');
+    askEarly('drafts', drafts);
+    await expect(takeEarly('drafts', drafts)).resolves.toEqual([{ id: 'early' }]);
+    await expect(takeEarly('drafts', drafts)).resolves.toEqual([{ id: 'again' }]);
+    expect(asked(requests)).toEqual(['GET /api/drafts', 'GET /api/drafts']);
+  });
+
+  it('asks again when the early answer was refused, is stale, or was for the last person signed in', async () => {
+    const { requests } = stubFetch([
+      json(401, { error: { code: 'unauthorized', message: 'Logga in.' } }),
+      json(200, ['after login']),
+      json(200, ['early, old']),
+      json(200, ['fresh']),
+      json(200, ['before logout']),
+      json(200, ['next person']),
+    ]);
+    const drafts = () => GET('/api/drafts');
+    // Refused (not signed in yet): dropped as soon as it is known, so the page's own call is not refused too.
+    askEarly('drafts', drafts);
+    await new Promise((r) => setTimeout(r, 0));
+    await expect(takeEarly('drafts', drafts)).resolves.toEqual(['after login']);
+    // Older than ten seconds: not taken.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      askEarly('drafts', drafts);
+      vi.setSystemTime(Date.now() + 11_000);
+      await expect(takeEarly('drafts', drafts)).resolves.toEqual(['fresh']);
+    } finally {
+      vi.useRealTimers();
+    }
+    askEarly('drafts', drafts);
+    forgetVisitAnswers();
+    await expect(takeEarly('drafts', drafts)).resolves.toEqual(['next person']);
+    expect(requests).toHaveLength(6);
   });
 
   it('gives the session a kiosk flag, false unless the server says so', async () => {

@@ -202,7 +202,30 @@ export function oncePerVisit<T>(key: string, load: () => Promise<T>): Promise<T>
   }
   return answer;
 }
-export const forgetVisitAnswers = () => visitAnswers.clear();
+/**
+ * Answers a page will ask for first, asked for as the entry starts (askEarly) rather than once the page's chunk has
+ * come and rendered: on a slow phone network that is a round trip or two sooner (docs/performance.md, session 10).
+ * Taken once, and only while fresh; a refused one is dropped at once, so the page asks again and handles it.
+ */
+const EARLY_FRESH_MS = 10_000;
+const earlyAnswers = new Map<string, { at: number; answer: Promise<unknown> }>();
+export function askEarly(key: string, load: () => Promise<unknown>): void {
+  const answer = load();
+  answer.catch(() => {
+    if (earlyAnswers.get(key)?.answer === answer) earlyAnswers.delete(key);
+  });
+  earlyAnswers.set(key, { at: Date.now(), answer });
+}
+export function takeEarly<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const early = earlyAnswers.get(key);
+  earlyAnswers.delete(key);
+  return early && Date.now() - early.at < EARLY_FRESH_MS ? (early.answer as Promise<T>) : load();
+}
+
+export const forgetVisitAnswers = () => {
+  visitAnswers.clear();
+  earlyAnswers.clear();
+};
 
 /** GET /api/session: who is signed in; `kiosk` when the login started at a town-hall kiosk. */
 export type Session = Omit<ApiAnswer<'/api/session', 'get'>, 'kiosk'> & { kiosk: boolean };

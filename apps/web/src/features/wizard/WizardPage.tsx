@@ -156,13 +156,20 @@ function useWizard(draft: Draft | undefined) {
     () => evaluate({ propertyId, measure, footprints, details, site, today, attachments }),
     [propertyId, measure, footprints, details, site, today, attachments],
   );
-  // A resumed draft's files are on the server; a new draft has none (and no row there yet).
+  // A resumed draft's files and its neighbours' answers are on the server (a new draft has none, and no row there
+  // yet). Asked for once the step has been painted, and sent to the machine together: one render, not two, on a
+  // phone's busy main thread (docs/performance.md, session 10).
   useEffect(() => {
     let live = true;
-    api.attachments(draftId).then(
-      (list) => live && send({ type: 'SET_ATTACHMENTS', attachments: list }),
-      () => {},
-    );
+    void afterPaint()
+      .then(() =>
+        Promise.all([api.attachments(draftId).catch(() => null), consentApi.invitations(draftId).catch(() => null)]),
+      )
+      .then(([attachments, consents]) => {
+        if (!live) return;
+        if (attachments) send({ type: 'SET_ATTACHMENTS', attachments });
+        if (consents) send({ type: 'SET_CONSENTS', consents });
+      });
     return () => {
       live = false;
     };
@@ -191,18 +198,20 @@ function useWizard(draft: Draft | undefined) {
 /** How often the wizard asks for the neighbours' answers while one is still awaited (they answer elsewhere). */
 const CONSENT_POLL_MS = 4000;
 
-/** The neighbours' invitations and answers: fetched with the draft, then again while an owner has not answered. */
+/** The neighbours' answers again, every few seconds, while an owner has not answered (the first come with the draft). */
 function useConsents(draftId: string, invitations: ConsentInvitation[], send: (e: WizardEvent) => void) {
   const waiting = invitations.some((i) => i.owners.some((o) => o.state === 'invited'));
   useEffect(() => {
+    if (!waiting) return;
     let live = true;
-    const load = () =>
-      consentApi.invitations(draftId).then(
-        (list) => live && send({ type: 'SET_CONSENTS', consents: list }),
-        () => {},
-      );
-    void load();
-    const timer = waiting ? window.setInterval(() => void load(), CONSENT_POLL_MS) : undefined;
+    const timer = window.setInterval(
+      () =>
+        void consentApi.invitations(draftId).then(
+          (list) => live && send({ type: 'SET_CONSENTS', consents: list }),
+          () => {},
+        ),
+      CONSENT_POLL_MS,
+    );
     return () => {
       live = false;
       window.clearInterval(timer);

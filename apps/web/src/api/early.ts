@@ -1,0 +1,21 @@
+import { GET, askEarly, takeEarly } from './http';
+
+/** Calls whose answers a page needs first; `api` (client.ts) takes an answer asked for early if there is one. */
+const first = {
+  drafts: () => GET('/api/drafts'),
+  myProperties: () => GET('/api/me/properties'),
+};
+export const firstCalls = {
+  drafts: () => takeEarly('drafts', first.drafts),
+  myProperties: () => takeEarly('myProperties', first.myProperties),
+} satisfies Record<keyof typeof first, unknown>;
+
+/**
+ * The wizard's first answers, asked for by the entry as the page opens at /ansokan… (App.tsx, startPage) while
+ * the wizard's chunk is on its way: the drafts (which step to show) and the applicant's properties (the wizard
+ * machine's first state). In the entry, so this module needs nothing but the HTTP client.
+ */
+export function askWizardAnswersEarly(): void {
+  askEarly('drafts', first.drafts);
+  askEarly('myProperties', first.myProperties);
+}
