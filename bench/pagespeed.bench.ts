@@ -14,7 +14,7 @@ import { apiLogin, median, putDraft, startBenchServer } from './server';
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** With BENCH_LH_REPORTS=<dir>, each run's full Lighthouse report is kept there as JSON, to see where time went. */
 const reportsDir = process.env.BENCH_LH_REPORTS;
-const chromeFlags = [
+export const chromeFlags = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -29,7 +29,7 @@ export const ANNA = '198202029289';
 export const EKEN = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
 
 /** A 6 × 5 m outbuilding in the middle of Eken 1:23 (SWEREF 99 TM): what the map step opens with, drawn. */
-async function ekenFootprint() {
+export async function ekenFootprint() {
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   const property = await registers.land.propertyById(EKEN);
   if (!property) throw new Error(`fixtures: no property ${EKEN}`);
