@@ -4,16 +4,14 @@
 // recorded ("Lantern"). This prints, for each run, the requests and tasks in the LCP's graph with their simulated
 // times, and the tasks that count towards TBT (docs/performance.md, session 10).
 // RUNS=n (default 1); WEB_DIST=<dir> to look at another build; PAGE=start for the start page.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { LanternFirstContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-first-contentful-paint.js';
 import { LanternLargestContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js';
 import { LanternTotalBlockingTime } from 'lighthouse/core/computed/metrics/lantern-total-blocking-time.js';
-import { ANNA, EKEN, chromeFlags, chromePath, ekenFootprint } from './pagespeed.bench';
-import { apiLogin, putDraft, repoRoot, startBenchServer } from './server';
+import { chromeFlags, chromePath, mapStepServer } from './pagespeed.bench';
+import { repoRoot } from './server';
 
 /** The parts of Lantern's graph nodes and simulation this reads (its own types are Lighthouse-internal). */
 interface GraphNode {
@@ -62,16 +60,8 @@ function print(label: string, estimate: Estimate, origin: string, requests = tru
   }
 }
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-lantern-'));
-const server = await startBenchServer({ dataDir, env: { WEB_DIST: webDist } });
+const { server, cookie, stop } = await mapStepServer(webDist);
 try {
-  const cookie = await apiLogin(server.baseUrl, ANNA);
-  await putDraft(server.baseUrl, cookie, crypto.randomUUID(), {
-    step: 'map',
-    propertyId: EKEN,
-    measure: 'outbuilding',
-    footprints: [await ekenFootprint()],
-  });
   const start = process.env.PAGE === 'start';
   for (let i = 0; i < runs; i++) {
     const chrome = await chromeLauncher.launch({ chromePath, chromeFlags, logLevel: 'silent' });
@@ -118,6 +108,5 @@ try {
     }
   }
 } finally {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
 }

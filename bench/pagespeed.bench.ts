@@ -29,11 +29,37 @@ export const ANNA = '198202029289';
 export const EKEN = '3f2c8a1e-5b7d-4c2a-9e11-0a1b2c3d4e23';
 
 /** A 6 × 5 m outbuilding in the middle of Eken 1:23 (SWEREF 99 TM): what the map step opens with, drawn. */
-export async function ekenFootprint() {
+async function ekenFootprint() {
   const registers = await loadFixtureRegisters(defaultFixturesDir());
   const property = await registers.land.propertyById(EKEN);
   if (!property) throw new Error(`fixtures: no property ${EKEN}`);
   return { id: 'bench-1', measure: 'outbuilding' as const, geometry: footprintIn(property, 6, 5) };
+}
+
+/**
+ * A bench server on `webDist` with Anna signed in (`cookie`) and a draft that has reached the map step: property,
+ * measure and one drawn building. `stop` ends the server and removes its data.
+ */
+export async function mapStepServer(webDist: string) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-bench-lh-'));
+  const server = await startBenchServer({ dataDir, env: { WEB_DIST: webDist } });
+  const stop = async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const cookie = await apiLogin(server.baseUrl, ANNA);
+    await putDraft(server.baseUrl, cookie, crypto.randomUUID(), {
+      step: 'map',
+      propertyId: EKEN,
+      measure: 'outbuilding',
+      footprints: [await ekenFootprint()],
+    });
+    return { server, cookie, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }
 
 interface Scores {
@@ -104,17 +130,8 @@ export async function runPageSpeedBench(runs: number, webDist: string): Promise<
       },
     ];
   }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lovisa-bench-lh-'));
-  const server = await startBenchServer({ dataDir, env: { WEB_DIST: webDist } });
+  const { server, cookie, stop } = await mapStepServer(webDist);
   try {
-    const cookie = await apiLogin(server.baseUrl, ANNA);
-    // The map step opens on a draft that has reached it: property, measure and one drawn building.
-    await putDraft(server.baseUrl, cookie, crypto.randomUUID(), {
-      step: 'map',
-      propertyId: EKEN,
-      measure: 'outbuilding',
-      footprints: [await ekenFootprint()],
-    });
     const pages: { name: string; url: string; cookie: string | null; perfBudget: number }[] = [
       { name: 'start page', url: `${server.baseUrl}/`, cookie: null, perfBudget: 95 },
       { name: 'map step', url: `${server.baseUrl}/ansokan/karta`, cookie, perfBudget: 80 },
@@ -171,7 +188,6 @@ export async function runPageSpeedBench(runs: number, webDist: string): Promise<
     }
     return results;
   } finally {
-    await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }

@@ -23,7 +23,7 @@ export interface BuiltChunk {
 export interface FirstLoadPage {
   /** The page's module, as the end of its path: `src/features/wizard/WizardPage.tsx`. */
   module: string;
-  /** Modules kept in chunks of their own (a library evaluated in a task of its own, say). */
+  /** Modules kept in chunks of their own (a library evaluated in a task of its own, say), here and in later pages. */
   keepApart?: RegExp;
 }
 
@@ -62,7 +62,8 @@ export function firstLoadGroups(chunks: BuiltChunk[], pages: FirstLoadPage[]): C
     if (!root) throw new Error(`first-load chunks: no chunk for ${page.module}`);
     const apart = (c: BuiltChunk) =>
       page.keepApart !== undefined && c.moduleIds.every((id) => page.keepApart!.test(id));
-    const load = [...staticClosure(byFile, [root.fileName])].filter((f) => !taken.has(f) && !apart(byFile.get(f)!));
+    const closure = [...staticClosure(byFile, [root.fileName])].filter((f) => !taken.has(f));
+    const load = closure.filter((f) => !apart(byFile.get(f)!));
     const moduleIds = new Set(load.flatMap((f) => byFile.get(f)!.moduleIds));
     if (moduleIds.size)
       groups.push({
@@ -72,7 +73,8 @@ export function firstLoadGroups(chunks: BuiltChunk[], pages: FirstLoadPage[]): C
           .replace(/\.[jt]sx?$/, ''),
         moduleIds,
       });
-    for (const f of load) taken.add(f);
+    // What a page keeps apart stays apart: a later page's group does not take it either.
+    for (const f of closure) taken.add(f);
   }
   return groups;
 }

@@ -74,7 +74,12 @@ export function pagePreloads(pages: Record<string, string>, withModules: string[
 
 /** Pages whose first load comes in a few chunks (firstLoadChunks.ts), in the order they are reached. */
 const firstLoadPages: FirstLoadPage[] = [
-  { module: 'src/features/wizard/WizardPage.tsx' },
+  // First the Swedish texts every lazy page loads (and the start page when idle): the domain's messages they
+  // import stay with them, not in the wizard's chunk.
+  { module: 'src/i18n/sv.ts' },
+  // The findings' English words stay a small chunk of their own: the English texts import them too, and would
+  // otherwise bring the wizard's whole chunk to the start page when English is fetched in the background.
+  { module: 'src/features/wizard/WizardPage.tsx', keepApart: /[\\/]findings\.en\.ts$/ },
   // Leaflet stays a chunk of its own: the map step evaluates it in a task of its own (WizardPage.tsx).
   { module: 'src/features/wizard/MapStep.tsx', keepApart: /[\\/]node_modules[\\/]leaflet[\\/]/ },
 ];
