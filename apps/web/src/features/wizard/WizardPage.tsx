@@ -149,7 +149,9 @@ function useWizard(draft: Draft | undefined) {
   // A new application gets its draft id once; the machine keeps it (or the resumed draft's) from then on.
   const [newDraftId] = useState(() => crypto.randomUUID());
   const [state, send, actor] = useMachine(machine, { input: { draftId: newDraftId, ...(draft ? { draft } : {}) } });
-  useSiteLoader(state.context.propertyId, (propertyId, site) => send({ type: 'SET_SITE', propertyId, site }));
+  useSiteLoader(state.context.propertyId, (propertyId, site) => send({ type: 'SET_SITE', propertyId, site }), {
+    afterPaint: true,
+  });
   const { propertyId, measure, footprints, details, site, today, attachments, draftId } = state.context;
   // The same verdict the server will reach, recomputed as the applicant draws and types.
   const evaluation = useMemo(
