@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
+import { WIZARD_PATH } from './src/wizardPath';
 import { firstLoadGroups, pagePreloadFiles, type FirstLoadPage, type PagePreload } from './firstLoadChunks';
 
 const brotli = promisify(brotliCompress);
@@ -118,7 +119,7 @@ export default defineConfig(async ({ command }) => ({
     react(),
     precompress(),
     // The wizard, at /ansokan and its steps' addresses (App.tsx), with the Swedish texts every lazy page waits for.
-    pagePreloads({ '/ansokan': 'src/features/wizard/WizardPage.tsx' }, ['src/i18n/sv.ts']),
+    pagePreloads({ [WIZARD_PATH]: 'src/features/wizard/WizardPage.tsx' }, ['src/i18n/sv.ts']),
   ],
   build: {
     outDir: 'dist',

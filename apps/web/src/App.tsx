@@ -8,6 +8,7 @@ import { Link, useLocation } from './router';
 import { useSession } from './session';
 import { kioskFace } from './features/kiosk/mode';
 import { askWizardAnswersEarly } from './api/early';
+import { isWizardPath } from './wizardPath';
 
 // Everything behind login is split from the entry: the start and login pages stay small on old phones. Each page
 // comes with all of the Swedish texts (the entry has only the first screens' ones: i18n.tsx).
@@ -54,7 +55,7 @@ function route(path: string) {
   if (path === '/logga-in') return <LoginPage />;
   if (path === '/tillganglighet') return <AccessibilityStatement />;
   if (path === '/personuppgifter') return <PrivacyNotice />;
-  if (path === '/ansokan' || path.startsWith('/ansokan/')) return <WizardPage />;
+  if (isWizardPath(path)) return <WizardPage />;
   if (path === '/vad-vill-du-gora') return <MeasureCheckPage />;
   if (path === '/mina-arenden') return <MyCasesPage />;
   if (path === '/fullmakter') return <PowersPage />;
@@ -77,14 +78,16 @@ function route(path: string) {
 }
 
 /**
- * What the page at `path` needs first, asked for by the entry before its first render (React renders a task
- * later): the wizard's chunk, then its first answers (api/early.ts), so the chunk's request goes out first.
+ * What the page at `path` needs first, asked for by the entry before its first render: the wizard's chunk, then
+ * its first answers (api/early.ts), so the chunk's request goes out first. Resolves when the page's chunk is in
+ * (at once for pages in the entry); main.tsx renders then, so a phone does not paint the header and "Laddar…" and
+ * then, in a second long task, evaluate the wizard's code while the user already looks at the page.
  */
-export function startPage(path: string): void {
-  if (path === '/ansokan' || path.startsWith('/ansokan/')) {
-    void loadWizardPage().catch(() => {});
-    askWizardAnswersEarly();
-  }
+export function startPage(path: string): Promise<unknown> {
+  if (!isWizardPath(path)) return Promise.resolve();
+  const chunk = loadWizardPage();
+  askWizardAnswersEarly();
+  return chunk;
 }
 
 function NotFound() {
@@ -114,7 +117,7 @@ export function App() {
     <Layout>
       <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
         {/* The wizard keeps one page across its steps' addresses; every other address is a page of its own. */}
-        <div key={path.startsWith('/ansokan') ? '/ansokan' : path}>{route(path)}</div>
+        <div key={isWizardPath(path) ? '/ansokan' : path}>{route(path)}</div>
       </Suspense>
     </Layout>
   );

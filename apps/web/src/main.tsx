@@ -7,7 +7,7 @@ import { I18nProvider, loadEnglishWhenIdle, loadLanguage, rememberedLang } from 
 import { SessionProvider } from './session';
 import './styles.css';
 
-startPage(window.location.pathname);
+const pageChunk = startPage(window.location.pathname);
 
 const render = () =>
   createRoot(document.getElementById('root')!).render(
@@ -22,6 +22,7 @@ const render = () =>
 
 // Swedish is in the entry. A browser that chose English last time waits for the English texts before the
 // first render (one small request), so nothing flashes in Swedish; if they cannot be fetched, Swedish it is.
-if (rememberedLang() === 'en') void loadLanguage('en').then(render, render);
-else render();
+// The page's own chunk is waited for too (App.tsx startPage); a failed one renders anyway, and its page shows the error.
+const english = rememberedLang() === 'en' ? loadLanguage('en') : Promise.resolve();
+void Promise.allSettled([english, pageChunk]).then(render);
 loadEnglishWhenIdle();

@@ -669,33 +669,42 @@ describe('application wizard', () => {
   });
 });
 
+/** Squares in SWEREF 99 TM metres near Kjellstavik, (e, n) from a corner. */
+const E = 620_000;
+const N = 6_650_000;
+const plotSquare = (e: number, n: number, w: number, d: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [E + e, N + n],
+      [E + e + w, N + n],
+      [E + e + w, N + n + d],
+      [E + e, N + n + d],
+      [E + e, N + n],
+    ] as [number, number][],
+  ],
+});
+const plotMulti = (p: ReturnType<typeof plotSquare>) => ({
+  type: 'MultiPolygon' as const,
+  coordinates: [p.coordinates],
+});
+
 describe('a neighbour’s consent signed with BankID', () => {
-  const E = 620_000;
-  const N = 6_650_000;
-  const square = (e: number, n: number, w: number, d: number) => ({
-    type: 'Polygon' as const,
-    coordinates: [
-      [
-        [E + e, N + n],
-        [E + e + w, N + n],
-        [E + e + w, N + n + d],
-        [E + e, N + n + d],
-        [E + e, N + n],
-      ] as [number, number][],
-    ],
-  });
-  const multi = (p: ReturnType<typeof square>) => ({ type: 'MultiPolygon' as const, coordinates: [p.coordinates] });
   const neighbourId = '44444444-4444-4444-8444-444444444444';
   const site: Site = {
-    boundary: multi(square(0, 0, 30, 40)),
+    boundary: plotMulti(plotSquare(0, 0, 30, 40)),
     plotAreaM2: 1200,
     plan: null,
-    buildings: [{ footprint: square(10, 25, 10, 10), use: 'bostadshus', legalBasis: 'permit', heightM: 6 }],
-    neighbours: [{ id: neighbourId, designation: 'Granne 1:1', boundary: multi(square(-30, 0, 30, 40)) }],
+    buildings: [{ footprint: plotSquare(10, 25, 10, 10), use: 'bostadshus', legalBasis: 'permit', heightM: 6 }],
+    neighbours: [{ id: neighbourId, designation: 'Granne 1:1', boundary: plotMulti(plotSquare(-30, 0, 30, 40)) }],
     water: [],
   };
   // A komplementbostadshus 2 m from the neighbour: notified, so the consent is asked for before sending.
-  const stuga = (de = 0) => ({ id: 'stuga', measure: 'smallDwelling' as const, geometry: square(2 + de, 10, 4, 5) });
+  const stuga = (de = 0) => ({
+    id: 'stuga',
+    measure: 'smallDwelling' as const,
+    geometry: plotSquare(2 + de, 10, 4, 5),
+  });
   const context = (de: number, consents: ConsentInvitation[]) => ({
     propertyId: '55555555-5555-4555-8555-555555555555',
     measure: 'smallDwelling' as const,
@@ -734,5 +743,39 @@ describe('a neighbour’s consent signed with BankID', () => {
     expect(missingConsent(context(0.2, [invitation(signed)]))).toBe(false); // 0.2 m further away: the same shed
     expect(missingConsent(context(-0.2, [invitation(signed)]))).toBe(true); // 0.2 m closer: a new question
     expect(missingConsent(context(-1, [invitation(signed)]))).toBe(true);
+  });
+});
+
+describe('evaluate: the same parts, the same verdict', () => {
+  const site: Site = {
+    boundary: plotMulti(plotSquare(0, 0, 30, 40)),
+    plotAreaM2: 1200,
+    plan: null,
+    buildings: [],
+    neighbours: [],
+    water: [],
+  };
+  const base = {
+    propertyId: '55555555-5555-4555-8555-555555555555',
+    measure: 'outbuilding' as const,
+    footprints: [{ id: 'a', measure: 'outbuilding' as const, geometry: plotSquare(10, 10, 5, 5) }],
+    details: {},
+    site,
+    today: '2026-11-23',
+    attachments: [],
+  };
+
+  it('answers a context with the same parts from memory, and one with a new part anew', () => {
+    const first = evaluate(base);
+    expect(evaluate({ ...base })).toBe(first);
+    // A moved building is a new array of footprints: judged again, and judged by what it now is.
+    const bigger = { ...base, footprints: [{ ...base.footprints[0]!, geometry: plotSquare(10, 10, 8, 8) }] };
+    const second = evaluate(bigger);
+    expect(second).not.toEqual(first);
+    // The earlier context is still remembered, and equal parts that are other objects are judged again.
+    expect(evaluate(base)).toBe(first);
+    const copy = evaluate({ ...base, footprints: structuredClone(base.footprints) });
+    expect(copy).not.toBe(first);
+    expect(copy).toEqual(first);
   });
 });

@@ -123,10 +123,38 @@ export interface WizardInput {
  * The rules engine's verdict on what the applicant has given so far: the same call, with the same channel
  * options, as the server makes on submission.
  */
-export function evaluate(
-  context: Pick<WizardContext, 'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today' | 'attachments'> &
-    Partial<Pick<WizardContext, 'consents'>>,
-): Evaluation {
+export function evaluate(context: EvaluationInput): Evaluation {
+  // One answer is asked for many times over (the page's verdict, each step's problems, the guards, the autosave):
+  // the context's parts are immutable, so the same parts give the same verdict.
+  const key = EVALUATION_INPUTS.map((k) => context[k]);
+  const known = recentEvaluations.find((e) => e.key.every((v, i) => v === key[i]));
+  if (known) return known.value;
+  const value = evaluateAnew(context);
+  recentEvaluations.unshift({ key, value });
+  recentEvaluations.length = Math.min(recentEvaluations.length, RECENT_EVALUATIONS);
+  return value;
+}
+
+type EvaluationInput = Pick<
+  WizardContext,
+  'propertyId' | 'measure' | 'footprints' | 'details' | 'site' | 'today' | 'attachments'
+> &
+  Partial<Pick<WizardContext, 'consents'>>;
+const EVALUATION_INPUTS = [
+  'propertyId',
+  'measure',
+  'footprints',
+  'details',
+  'site',
+  'today',
+  'attachments',
+  'consents',
+] as const satisfies readonly (keyof EvaluationInput)[];
+/** A few, not one: a guard may ask about the context with a new site while the page asks about the current one. */
+const RECENT_EVALUATIONS = 4;
+const recentEvaluations: { key: unknown[]; value: Evaluation }[] = [];
+
+function evaluateAnew(context: EvaluationInput): Evaluation {
   const ruleSet = ruleSetFor(context.today)!;
   const files = attachmentFacts(context.attachments);
   // A consent signed with BankID counts as the neighbour's GRAM while it still covers what is drawn.

@@ -13,6 +13,7 @@ import { ensurePanes } from './panes';
 import { MAX_ZOOM, sweref99tm } from './crs';
 import './centredLabels';
 import { useI18n } from '../i18n/i18n';
+import { afterPaint } from '../afterPaint';
 
 /**
  * An optional raster background (an orthophoto or the municipality's base map), configured on the server
@@ -56,43 +57,48 @@ export function PropertyMap(props: {
     [props.property.id, given],
   );
   const around = given ? props.surroundings : fetched;
-  const stage = useStagedLayers(2);
+  const painted = usePainted();
+  const stage = useStagedLayers(2, painted);
   return (
     <figure className="map-figure">
       {props.toolbar}
       <div role="region" aria-label={t('map.region', { designation: props.property.designation })}>
-        <MapContainer
-          ref={props.onMap}
-          className={props.className ?? 'map'}
-          crs={sweref99tm}
-          center={[60, 17]}
-          zoom={12}
-          zoomSnap={0.25}
-          maxZoom={MAX_ZOOM}
-          attributionControl={Boolean(tiles)}
-          zoomControl={false}
-          // Labels go at once when a building moves: a fading one would linger, empty, for screen readers.
-          fadeAnimation={false}
-        >
-          <MapPanes />
-          {tiles && (
-            <TileLayer
-              url={tiles.url}
-              attribution={tiles.attribution}
-              maxNativeZoom={SWEREF_TILE_MATRIX.maxLevel}
-              maxZoom={MAX_ZOOM}
-            />
-          )}
-          {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
-          <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
-          {stage >= 1 && around && <SurroundingsLayers surroundings={around} />}
-          <PropertyLayers property={props.property} plans={props.plans} />
-          {stage >= 2 && props.ledger && (
-            <LedgerLayers ledger={props.ledger} surroundings={around} propertyId={props.property.id} />
-          )}
-          {stage >= 2 && props.children}
-          <ScaleControl imperial={false} />
-        </MapContainer>
+        {/* The map's place, as large as the map, until the page around it is on screen (see usePainted). */}
+        {!painted && <div className={props.className ?? 'map'} />}
+        {painted && (
+          <MapContainer
+            ref={props.onMap}
+            className={props.className ?? 'map'}
+            crs={sweref99tm}
+            center={[60, 17]}
+            zoom={12}
+            zoomSnap={0.25}
+            maxZoom={MAX_ZOOM}
+            attributionControl={Boolean(tiles)}
+            zoomControl={false}
+            // Labels go at once when a building moves: a fading one would linger, empty, for screen readers.
+            fadeAnimation={false}
+          >
+            <MapPanes />
+            {tiles && (
+              <TileLayer
+                url={tiles.url}
+                attribution={tiles.attribution}
+                maxNativeZoom={SWEREF_TILE_MATRIX.maxLevel}
+                maxZoom={MAX_ZOOM}
+              />
+            )}
+            {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
+            <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
+            {stage >= 1 && around && <SurroundingsLayers surroundings={around} />}
+            <PropertyLayers property={props.property} plans={props.plans} />
+            {stage >= 2 && props.ledger && (
+              <LedgerLayers ledger={props.ledger} surroundings={around} propertyId={props.property.id} />
+            )}
+            {stage >= 2 && props.children}
+            <ScaleControl imperial={false} />
+          </MapContainer>
+        )}
       </div>
       <figcaption>
         <MapLegend
@@ -115,14 +121,33 @@ export function PropertyMap(props: {
  * about), then the surroundings, then the rest. In one commit, making the map and every layer held a phone's main
  * thread ≈ 300 ms at once (4× CPU; docs/performance.md, session 9).
  */
-function useStagedLayers(last: number): number {
+function useStagedLayers(last: number, mapMade: boolean): number {
   const [stage, setStage] = useState(0);
   useEffect(() => {
+    if (!mapMade) return;
     if (stage >= last) return;
     const timer = setTimeout(() => startTransition(() => setStage((s) => s + 1)), 0);
     return () => clearTimeout(timer);
-  }, [stage, last]);
+  }, [stage, last, mapMade]);
   return stage;
+}
+
+/**
+ * Whether the page around the map has been painted: Leaflet measures its element when the map is made, which
+ * makes the browser lay out the page right then. Made in the commit that put the page there, the whole page's
+ * first layout fell into the map's task (≈ 100 ms of a phone's main thread at 4× CPU, docs/performance.md,
+ * session 11); made after the paint, it measures a page already laid out.
+ */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void afterPaint().then(() => live && setPainted(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return painted;
 }
 
 /** Creates the map's panes before any layer asks for one (during render: idempotent, and layers add in effects). */
