@@ -7,7 +7,6 @@ import type {
   SavedContact,
 } from '@lovisa/domain';
 import { DELETE, GET, POST, PUT, apiError, apiUrl, clientError, oncePerVisit, sendOnce, type ApiAnswer } from './http';
-
 import { firstCalls } from './early';
 
 export { ApiError, apiErrorMessage, apiErrorText, apiIssueMessage } from './http';

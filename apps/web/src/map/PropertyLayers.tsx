@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Polygon as LeafletPolygon, useMap } from 'react-leaflet';
 import L from 'leaflet';
 import type { DetailedPlan, Property } from '@lovisa/domain';
@@ -29,8 +29,13 @@ const boundaryLine: L.PathOptions = { color: '#1d4f91', weight: 3, fill: false }
 
 /** Frames the property with a margin: on load, and from the "show the whole property" button. */
 export function fitToProperty(map: L.Map, boundary: MultiPolygon) {
-  map.fitBounds(L.latLngBounds(multiPolygonToLatLngs(boundary).flat(2)), { padding: [24, 24] });
+  map.fitBounds(propertyBounds(boundary), PROPERTY_PADDING);
 }
+
+export const propertyBounds = (boundary: MultiPolygon): L.LatLngBounds =>
+  L.latLngBounds(multiPolygonToLatLngs(boundary).flat(2));
+/** Room around the property when the map frames it. */
+export const PROPERTY_PADDING: L.FitBoundsOptions = { padding: [24, 24] };
 
 /** The property, highlighted, and its plan's prickmark (no building) and korsmark (outbuildings only). */
 export function PropertyLayers({ property, plans }: { property: Property; plans: DetailedPlan[] }) {
@@ -45,7 +50,11 @@ export function PropertyLayers({ property, plans }: { property: Property; plans:
       })),
     [plans],
   );
+  // PropertyMap makes the map framing its property; another property shown on the same map is framed here.
+  const framed = useRef(property.boundary);
   useEffect(() => {
+    if (framed.current === property.boundary) return;
+    framed.current = property.boundary;
     fitToProperty(map, property.boundary);
   }, [map, property.boundary]);
   return (

@@ -1,12 +1,12 @@
 import 'leaflet/dist/leaflet.css';
-import { startTransition, useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type L from 'leaflet';
 import { MapContainer, ScaleControl, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import type { AllowanceLedger, DetailedPlan, Property, Surroundings } from '@lovisa/domain';
 import { SWEREF_TILE_MATRIX } from '@lovisa/geo';
 import { api } from '../api/client';
 import { useApi } from '../useApi';
-import { MapLegend, PropertyLayers } from './PropertyLayers';
+import { MapLegend, PROPERTY_PADDING, PropertyLayers, propertyBounds } from './PropertyLayers';
 import { LedgerLayers, LedgerLegend, registeredPermitFree } from './LedgerLayers';
 import { SurroundingsLayers } from './SurroundingsLayers';
 import { ensurePanes } from './panes';
@@ -58,7 +58,8 @@ export function PropertyMap(props: {
   );
   const around = given ? props.surroundings : fetched;
   const painted = usePainted();
-  const stage = useStagedLayers(2, painted);
+  const stage = useStagedLayers(3, painted);
+  const bounds = useMemo(() => propertyBounds(props.property.boundary), [props.property.boundary]);
   return (
     <figure className="map-figure">
       {props.toolbar}
@@ -70,8 +71,9 @@ export function PropertyMap(props: {
             ref={props.onMap}
             className={props.className ?? 'map'}
             crs={sweref99tm}
-            center={[60, 17]}
-            zoom={12}
+            // Made with the property in view: one view, not a default one and then the property's.
+            bounds={bounds}
+            boundsOptions={PROPERTY_PADDING}
             zoomSnap={0.25}
             maxZoom={MAX_ZOOM}
             attributionControl={Boolean(tiles)}
@@ -90,12 +92,12 @@ export function PropertyMap(props: {
             )}
             {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
             <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
-            {stage >= 1 && around && <SurroundingsLayers surroundings={around} />}
-            <PropertyLayers property={props.property} plans={props.plans} />
-            {stage >= 2 && props.ledger && (
+            {stage >= 2 && around && <SurroundingsLayers surroundings={around} />}
+            {stage >= 1 && <PropertyLayers property={props.property} plans={props.plans} />}
+            {stage >= 3 && props.ledger && (
               <LedgerLayers ledger={props.ledger} surroundings={around} propertyId={props.property.id} />
             )}
-            {stage >= 2 && props.children}
+            {stage >= 3 && props.children}
             <ScaleControl imperial={false} />
           </MapContainer>
         )}
@@ -117,9 +119,9 @@ export function PropertyMap(props: {
 }
 
 /**
- * The map's layers put on in stages, each in a task of its own: first the map and the property (what the page is
+ * The map's layers put on in stages, each in a task of its own: first the map, then the property (what the page is
  * about), then the surroundings, then the rest. In one commit, making the map and every layer held a phone's main
- * thread ≈ 300 ms at once (4× CPU; docs/performance.md, session 9).
+ * thread ≈ 300 ms at once (4× CPU; docs/performance.md, sessions 9 and 11).
  */
 function useStagedLayers(last: number, mapMade: boolean): number {
   const [stage, setStage] = useState(0);
