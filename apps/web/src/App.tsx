@@ -8,7 +8,7 @@ import { Link, useLocation } from './router';
 import { useSession } from './session';
 import { kioskFace } from './features/kiosk/mode';
 import { askWizardAnswersEarly } from './api/early';
-import { isWizardPath } from './wizardPath';
+import { isWizardPath, WIZARD_PATH } from './wizardPath';
 
 // Everything behind login is split from the entry: the start and login pages stay small on old phones. Each page
 // comes with all of the Swedish texts (the entry has only the first screens' ones: i18n.tsx).
@@ -117,7 +117,7 @@ export function App() {
     <Layout>
       <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
         {/* The wizard keeps one page across its steps' addresses; every other address is a page of its own. */}
-        <div key={isWizardPath(path) ? '/ansokan' : path}>{route(path)}</div>
+        <div key={isWizardPath(path) ? WIZARD_PATH : path}>{route(path)}</div>
       </Suspense>
     </Layout>
   );

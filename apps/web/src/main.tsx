@@ -22,7 +22,8 @@ const render = () =>
 
 // Swedish is in the entry. A browser that chose English last time waits for the English texts before the
 // first render (one small request), so nothing flashes in Swedish; if they cannot be fetched, Swedish it is.
-// The page's own chunk is waited for too (App.tsx startPage); a failed one renders anyway, and its page shows the error.
+// The page's own chunk is waited for too (App.tsx startPage); after a failed one the page renders anyway and
+// shows the error.
 const english = rememberedLang() === 'en' ? loadLanguage('en') : Promise.resolve();
 void Promise.allSettled([english, pageChunk]).then(render);
 loadEnglishWhenIdle();
