@@ -49,7 +49,7 @@ export function PropertyMap(props: {
   ledger?: AllowanceLedger | null;
 }) {
   const tiles = useTiles();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const given = props.surroundings !== undefined;
   // The surroundings are context: the map works without them while they load (or if they fail).
   const { data: fetched } = useApi(
@@ -81,17 +81,7 @@ export function PropertyMap(props: {
             // Labels go at once when a building moves: a fading one would linger, empty, for screen readers.
             fadeAnimation={false}
           >
-            <MapPanes />
-            {tiles && (
-              <TileLayer
-                url={tiles.url}
-                attribution={tiles.attribution}
-                maxNativeZoom={SWEREF_TILE_MATRIX.maxLevel}
-                maxZoom={MAX_ZOOM}
-              />
-            )}
-            {/* Leaflet's own zoom buttons are named in English; these follow the page's language. */}
-            <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
+            <MapBasics tiles={tiles} />
             {stage >= 2 && around && <SurroundingsLayers surroundings={around} />}
             {stage >= 1 && <PropertyLayers property={props.property} plans={props.plans} />}
             {stage >= 3 && props.ledger && (
@@ -152,8 +142,25 @@ function usePainted(): boolean {
   return painted;
 }
 
-/** Creates the map's panes before any layer asks for one (during render: idempotent, and layers add in effects). */
-function MapPanes() {
+/**
+ * What every map of the service starts with, inside its MapContainer: the panes (created during render, before
+ * any layer asks for one: idempotent, and layers add in effects), the configured background if any, and zoom
+ * buttons named in the page's language (Leaflet's own are named in English).
+ */
+export function MapBasics({ tiles }: { tiles: ReturnType<typeof useTiles> }) {
   ensurePanes(useMap());
-  return null;
+  const { t, lang } = useI18n();
+  return (
+    <>
+      {tiles && (
+        <TileLayer
+          url={tiles.url}
+          attribution={tiles.attribution}
+          maxNativeZoom={SWEREF_TILE_MATRIX.maxLevel}
+          maxZoom={MAX_ZOOM}
+        />
+      )}
+      <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
+    </>
+  );
 }

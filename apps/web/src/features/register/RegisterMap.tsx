@@ -1,26 +1,15 @@
 import 'leaflet/dist/leaflet.css';
 import { Fragment, useMemo } from 'react';
 import type { LatLngBoundsExpression } from 'leaflet';
-import {
-  CircleMarker,
-  MapContainer,
-  Polygon as LeafletPolygon,
-  Popup,
-  ScaleControl,
-  TileLayer,
-  ZoomControl,
-  useMap,
-} from 'react-leaflet';
+import { CircleMarker, MapContainer, Polygon as LeafletPolygon, Popup, ScaleControl } from 'react-leaflet';
 import type { PublicRegisterEntry } from '@lovisa/domain';
-import { SWEREF_TILE_MATRIX } from '@lovisa/geo';
 import { GET } from '../../api/http';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useApi } from '../../useApi';
 import { multiPolygonToLatLngs } from '../../map/coords';
 import { MAX_ZOOM, sweref99tm } from '../../map/crs';
-import { ensurePanes } from '../../map/panes';
-import { useTiles } from '../../map/PropertyMap';
+import { MapBasics, useTiles } from '../../map/PropertyMap';
 import { SurroundingsLayers } from '../../map/SurroundingsLayers';
 
 // Granted in green, refused/dismissed in red, the rest (in handling, withdrawn…) in the service's blue.
@@ -72,16 +61,7 @@ export default function RegisterMap({ entries }: { entries: PublicRegisterEntry[
           attributionControl={Boolean(tiles)}
           zoomControl={false}
         >
-          <MapPanes />
-          {tiles && (
-            <TileLayer
-              url={tiles.url}
-              attribution={tiles.attribution}
-              maxNativeZoom={SWEREF_TILE_MATRIX.maxLevel}
-              maxZoom={MAX_ZOOM}
-            />
-          )}
-          <ZoomControl key={lang} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
+          <MapBasics tiles={tiles} />
           {basemap && <SurroundingsLayers surroundings={{ neighbours: [], features: basemap.features }} />}
           {placed.map((e) => {
             const style = { color: colour[e.status], weight: 2, fillColor: colour[e.status], fillOpacity: 0.5 };
@@ -114,10 +94,4 @@ export default function RegisterMap({ entries }: { entries: PublicRegisterEntry[
       <figcaption>{t('register.mapNote')}</figcaption>
     </figure>
   );
-}
-
-/** The basemap's panes, as on the other maps (SurroundingsLayers draws into them). */
-function MapPanes() {
-  ensurePanes(useMap());
-  return null;
 }
