@@ -60,6 +60,13 @@ function print(label: string, estimate: Estimate, origin: string, requests = tru
   }
 }
 
+/** The LCP element's selector and snippet, from the audit's first table (its shape is Lighthouse-internal). */
+function lcpElement(details: unknown): string {
+  const tables = (details as { items?: { items?: { node?: { selector?: string; snippet?: string } }[] }[] })?.items;
+  const node = tables?.[0]?.items?.[0]?.node;
+  return node ? `${node.selector ?? ''} ${node.snippet ?? ''}` : 'none';
+}
+
 const { server, cookie, stop } = await mapStepServer(webDist);
 try {
   const start = process.env.PAGE === 'start';
@@ -79,8 +86,9 @@ try {
       out(
         `run ${i + 1}: ${Math.round((lhr.categories.performance?.score ?? 0) * 100)}; FCP ${value('first-contentful-paint')} ms, ` +
           `LCP ${value('largest-contentful-paint')} ms, TBT ${value('total-blocking-time')} ms, ` +
-          `CLS ${(lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)}`,
+          `CLS ${(lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)}, SI ${value('speed-index')} ms`,
       );
+      out(`  LCP element: ${lcpElement(lhr.audits['largest-contentful-paint-element']?.details)}`);
       const artifacts = result.artifacts as unknown as Record<string, unknown>;
       const settings = lhr.configSettings;
       const data = {

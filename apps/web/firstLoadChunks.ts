@@ -79,10 +79,15 @@ export function firstLoadGroups(chunks: BuiltChunk[], pages: FirstLoadPage[]): C
   return groups;
 }
 
-/** A page address (and the addresses under it) and the chunks its first load fetches beyond the entry. */
+/**
+ * A page address (and the addresses under it), the chunks its first load fetches beyond the entry, and the API
+ * answers it asks for first (the visitor's own, `signedInFetches`, only for a visitor who is signed in).
+ */
 export interface PagePreload {
   path: string;
   files: string[];
+  fetches: string[];
+  signedInFetches: string[];
 }
 
 /**

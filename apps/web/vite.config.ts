@@ -5,6 +5,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 import { WIZARD_PATH } from './src/wizardPath';
+import { EVERY_PAGE_FIRST_CALLS, WIZARD_FIRST_CALLS } from './src/firstCalls';
 import { firstLoadGroups, pagePreloadFiles, type FirstLoadPage, type PagePreload } from './firstLoadChunks';
 
 const brotli = promisify(brotliCompress);
@@ -55,18 +56,24 @@ export function precompress(): Plugin {
 }
 
 /**
- * Writes `page-preloads.json`: for each page address here, the chunks its first load needs beyond the entry, which
- * the server names in that page's HTML (apps/server/src/webShell.ts) so they are fetched alongside the entry.
+ * Writes `page-preloads.json`: for each page address here, the chunks its first load needs beyond the entry, and
+ * the API answers it asks for first, which the server names in that page's HTML (apps/server/src/webShell.ts) so
+ * they are fetched alongside the entry.
  */
-export function pagePreloads(pages: Record<string, string>, withModules: string[]): Plugin {
+export function pagePreloads(
+  pages: Record<string, { module?: string; fetches?: string[]; signedInFetches?: string[] }>,
+  withModules: string[],
+): Plugin {
   return {
     name: 'lovisa:page-preloads',
     apply: 'build',
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
-      const preloads: PagePreload[] = Object.entries(pages).map(([path, module]) => ({
+      const preloads: PagePreload[] = Object.entries(pages).map(([path, page]) => ({
         path,
-        files: pagePreloadFiles(chunks, module, withModules),
+        files: page.module ? pagePreloadFiles(chunks, page.module, withModules) : [],
+        fetches: page.fetches ?? [],
+        signedInFetches: page.signedInFetches ?? [],
       }));
       this.emitFile({ type: 'asset', fileName: 'page-preloads.json', source: JSON.stringify(preloads, null, 2) });
     },
@@ -118,8 +125,19 @@ export default defineConfig(async ({ command }) => ({
   plugins: [
     react(),
     precompress(),
-    // The wizard, at /ansokan and its steps' addresses (App.tsx), with the Swedish texts every lazy page waits for.
-    pagePreloads({ [WIZARD_PATH]: 'src/features/wizard/WizardPage.tsx' }, ['src/i18n/sv.ts']),
+    pagePreloads(
+      {
+        // Every page (main.tsx waits for these before its first render).
+        '/': { fetches: Object.values(EVERY_PAGE_FIRST_CALLS) },
+        // The wizard, at /ansokan and its steps' addresses (App.tsx), with the Swedish texts every lazy page waits
+        // for, and the applicant's drafts and properties.
+        [WIZARD_PATH]: {
+          module: 'src/features/wizard/WizardPage.tsx',
+          signedInFetches: Object.values(WIZARD_FIRST_CALLS),
+        },
+      },
+      ['src/i18n/sv.ts'],
+    ),
   ],
   build: {
     outDir: 'dist',

@@ -24,7 +24,7 @@ import sameOriginPlugin from './plugins/sameOrigin';
 import attachmentsPlugin from './plugins/attachments';
 import attachmentRoutes from './routes/attachments';
 import type { AttachmentStore } from './attachments/store';
-import sessionPlugin from './plugins/session';
+import sessionPlugin, { SESSION_COOKIE } from './plugins/session';
 import applicationRoutes from './routes/applications';
 import authRoutes from './routes/auth';
 import draftRoutes from './routes/drafts';
@@ -338,8 +338,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const html = await readFile(path.join(opts.config.webDist, 'index.html'));
       return reply.status(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
     }
-    const preload = isPage && hasWeb ? preloadsFor(preloads, url) : [];
-    if (preload.length) {
+    // Signed in as far as the page can tell: the session itself is checked when the answers are asked for.
+    const preload = isPage && hasWeb ? preloadsFor(preloads, url, Boolean(request.cookies[SESSION_COOKIE])) : null;
+    if (preload && (preload.files.length || preload.fetches.length)) {
       const html = await readFile(path.join(opts.config.webDist, 'index.html'), 'utf8');
       return reply
         .header('cache-control', 'no-cache')

@@ -5,11 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './test/harness';
 
 const html = '<!doctype html><html lang="sv"><head><title>Lovisa</title></head><div id="root"></div></html>';
-// What the web build writes beside index.html: the wizard's first chunks (apps/web/vite.config.ts).
-const preloads = [{ path: '/ansokan', files: ['/assets/WizardPage-abc123.js', '/assets/sv-def456.js'] }];
+// What the web build writes beside index.html: every page's first answer, the wizard's first chunks and the
+// applicant's first answers (apps/web/vite.config.ts).
+const preloads = [
+  { path: '/', files: [], fetches: ['/api/session'], signedInFetches: [] },
+  {
+    path: '/ansokan',
+    files: ['/assets/WizardPage-abc123.js', '/assets/sv-def456.js'],
+    fetches: [],
+    signedInFetches: ['/api/drafts', '/api/me/properties'],
+  },
+];
+const sessionLink = '<link rel="preload" as="fetch" crossorigin href="/api/session">';
 const preloadLinks =
   '<link rel="modulepreload" crossorigin href="/assets/WizardPage-abc123.js">' +
   '<link rel="modulepreload" crossorigin href="/assets/sv-def456.js">';
+const fetchLinks =
+  sessionLink +
+  '<link rel="preload" as="fetch" crossorigin href="/api/drafts">' +
+  '<link rel="preload" as="fetch" crossorigin href="/api/me/properties">';
 
 /** The app shell for every page address; 200 for the app's own pages, 404 for the rest; HEAD as GET. */
 describe('page addresses', () => {
@@ -31,7 +45,8 @@ describe('page addresses', () => {
     async (url) => {
       const res = await h.app.inject({ method: 'GET', url: `${url}?x=1` });
       expect(res.statusCode).toBe(200);
-      expect(res.body).toBe(html);
+      // The kiosk's face starts from nothing: no answers asked for ahead.
+      expect(res.body).toBe(url === '/kiosk' ? html : html.replace('</head>', `${sessionLink}</head>`));
     },
   );
 
@@ -40,9 +55,19 @@ describe('page addresses', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['cache-control']).toBe('no-cache');
-    expect(res.body).toBe(html.replace('</head>', `${preloadLinks}</head>`));
+    expect(res.body).toBe(html.replace('</head>', `${preloadLinks}${sessionLink}</head>`));
     // Not for an address that only starts with the same letters.
     expect((await h.app.inject({ method: 'GET', url: '/ansokanx' })).body).not.toContain('modulepreload');
+  });
+
+  it('names the wizard’s first answers to preload only to a visitor with a session cookie', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/ansokan/karta', cookies: { lovisa_session: 'x' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(html.replace('</head>', `${preloadLinks}${fetchLinks}</head>`));
+    // Without one, only the chunks and the session (the applicant's answers would be refused).
+    expect((await h.app.inject({ method: 'GET', url: '/ansokan/karta' })).body).toBe(
+      html.replace('</head>', `${preloadLinks}${sessionLink}</head>`),
+    );
   });
 
   it.each(['/finns-inte', '/mina-arenden/123', '/wp-login', '/ansokan/../../etc'])(

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { E2E_PGLITE_TEMPLATE } from './globalSetup';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -63,6 +64,10 @@ export async function startServer(
   opts: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lovisa-e2e-')));
+  // A new embedded database starts as a copy of the run's migrated one (globalSetup.ts), not from initdb.
+  const pglite = path.join(dataDir, 'pglite');
+  if (!opts.env?.DATABASE_URL && !existsSync(pglite) && existsSync(E2E_PGLITE_TEMPLATE))
+    await cp(E2E_PGLITE_TEMPLATE, pglite, { recursive: true });
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: repoRoot,

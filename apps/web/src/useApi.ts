@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, apiErrorMessage } from './api/client';
 import type { Message } from './i18n/i18n';
 import { navigate } from './router';
@@ -7,12 +7,18 @@ import { navigate } from './router';
  * Loads data for a view; a 401 sends the visitor to log in and back here afterwards. `error` is a Message:
  * `<Status tone="error">{error}</Status>` renders it in the page's language, also after a language switch.
  */
-export function useApi<T>(load: () => Promise<T>, deps: unknown[], opts: { officer?: boolean } = {}) {
-  const [data, setData] = useState<T | undefined>();
+export function useApi<T>(load: () => Promise<T>, deps: unknown[], opts: { officer?: boolean; initial?: T } = {}) {
+  // `initial`: an answer the page already has, not asked for again until `reload` or the deps change.
+  const [data, setData] = useState<T | undefined>(opts.initial);
+  const hasInitial = useRef(opts.initial !== undefined);
   const [error, setError] = useState<Message | undefined>();
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
+    if (hasInitial.current) {
+      hasInitial.current = false;
+      return;
+    }
     let live = true;
     setError(undefined);
     load().then(

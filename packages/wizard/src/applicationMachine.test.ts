@@ -351,6 +351,33 @@ describe('application wizard', () => {
     expect(sold.actor.getSnapshot().context.notice).toBeUndefined();
   });
 
+  it('asks for no properties the page already has', async () => {
+    let calls = 0;
+    const machine = applicationMachine.provide({
+      actors: {
+        loadProperties: fromPromise(async () => {
+          calls += 1;
+          return properties;
+        }),
+        saveDraft: fromPromise(async () => ({ updatedAt: '2026-11-23T10:00:00.000Z' })),
+      },
+    });
+    const draft = {
+      id: '22222222-2222-4222-8222-222222222222',
+      updatedAt: '2026-11-22T10:00:00Z',
+      data: { step: 'map', propertyId: properties[0]!.id, measure: 'outbuilding' as const, footprints: [square] },
+    };
+    const actor = createActor(machine, { input: { draftId: draft.id, draft, properties } });
+    expect(actor.getSnapshot().matches({ editing: 'map' })).toBe(true);
+    actor.start();
+    await waitFor(actor, (s) => s.context.savedAt !== undefined);
+    expect(calls).toBe(0);
+    // Without them, it asks.
+    const asking = createActor(machine, { input: { draftId: draft.id, draft } }).start();
+    await waitFor(asking, (s) => s.matches({ editing: 'map' }));
+    expect(calls).toBe(1);
+  });
+
   it('offers a retry when the properties cannot be fetched', async () => {
     let calls = 0;
     const { actor } = start({
@@ -407,6 +434,30 @@ describe('application wizard', () => {
       const [snapshot] = initialTransition(applicationMachine, { draftId: base.draftId });
       expect(snapshot.value).toBe('loadingProperties');
       expect(snapshot.context.footprints).toEqual([]);
+    });
+
+    it('starts at the draft’s step when the page already has the properties, or over if it is no longer owned', () => {
+      const draft = (propertyId: string) => ({
+        id: '22222222-2222-4222-8222-222222222222',
+        updatedAt: '2026-11-22T10:00:00Z',
+        data: { step: 'map', propertyId, measure: 'outbuilding' as const, footprints: [square] },
+      });
+      const [resumed, actions] = initialTransition(applicationMachine, {
+        draftId: base.draftId,
+        draft: draft(properties[0]!.id),
+        properties,
+      });
+      expect(resumed.value).toEqual({ editing: 'map' });
+      expect(resumed.context.resumeStep).toBeUndefined();
+      expect(actions.filter((a) => a.type === 'xstate.spawnChild').map((a) => a.params?.src)).toContain('saveDraft');
+      const [sold] = initialTransition(applicationMachine, {
+        draftId: base.draftId,
+        draft: draft('44444444-4444-4444-8444-444444444444'),
+        properties,
+      });
+      expect(sold.value).toEqual({ editing: 'chooseProperty' });
+      expect(sold.context.notice).toEqual({ kind: 'propertyNotOwned' });
+      expect(sold.context.footprints).toEqual([]);
     });
 
     it('keeps the map step until the footprint is a valid polygon', () => {

@@ -115,6 +115,8 @@ export type WizardEvent =
 export interface WizardInput {
   draftId: string;
   draft?: Draft;
+  /** The applicant's properties, when the page already has them: the machine starts at its step without asking. */
+  properties?: MyProperty[];
   /** The day to judge by (YYYY-MM-DD); defaults to today in Stockholm. */
   today?: string;
 }
@@ -330,19 +332,14 @@ export const applicationMachine = setup({
   guards: {
     stepComplete: ({ context }, step: WizardStep) => stepProblems(context, step).length === 0,
     /** Resume at the draft's step only when the draft's property is still among the applicant's. */
-    resumesAt: ({ context, event }, step: WizardStep) =>
+    resumesAt: ({ context }, step: WizardStep) =>
       context.resumeStep === step &&
-      Boolean(
-        context.propertyId &&
-        (event as unknown as { output: MyProperty[] }).output.some((p) => p.id === context.propertyId),
-      ),
+      Boolean(context.propertyId && context.properties.some((p) => p.id === context.propertyId)),
   },
   actions: {
     clearError: assign({ error: undefined }),
-    acceptProperties: assign(({ event }) => ({
-      properties: (event as unknown as { output: MyProperty[] }).output,
-      resumeStep: undefined,
-    })),
+    acceptProperties: assign(({ event }) => ({ properties: (event as unknown as { output: MyProperty[] }).output })),
+    resumed: assign({ resumeStep: undefined }),
     draftNotSaved: assign({ error: DRAFT_NOT_SAVED }),
     draftSaved: assign(({ context, event }) => {
       const output = (event as unknown as { output: { updatedAt: string } }).output;
@@ -377,7 +374,7 @@ export const applicationMachine = setup({
   context: ({ input }) => {
     const d = input.draft?.data;
     return {
-      properties: [],
+      properties: input.properties ?? [],
       propertyId: d?.propertyId,
       measure: d?.measure,
       footprints: (d?.footprints ?? []) as Footprint[],
@@ -441,46 +438,41 @@ export const applicationMachine = setup({
   },
   states: {
     loadingProperties: {
+      // Properties the page already had (asked for early) need no asking: the first snapshot is the step itself.
+      always: { target: 'resuming', guard: ({ context }) => context.properties.length > 0 },
       invoke: {
         src: 'loadProperties',
-        onDone: [
-          {
-            target: 'editing.chooseProperty',
-            guard: { type: 'resumesAt', params: 'chooseProperty' },
-            actions: 'acceptProperties',
-          },
-          { target: 'editing.measure', guard: { type: 'resumesAt', params: 'measure' }, actions: 'acceptProperties' },
-          { target: 'editing.map', guard: { type: 'resumesAt', params: 'map' }, actions: 'acceptProperties' },
-          { target: 'editing.details', guard: { type: 'resumesAt', params: 'details' }, actions: 'acceptProperties' },
-          {
-            target: 'editing.attachments',
-            guard: { type: 'resumesAt', params: 'attachments' },
-            actions: 'acceptProperties',
-          },
-          { target: 'editing.review', guard: { type: 'resumesAt', params: 'review' }, actions: 'acceptProperties' },
-          {
-            // A draft for a property no longer owned starts over rather than applying for someone else's land.
-            target: 'editing',
-            actions: [
-              'acceptProperties',
-              assign(({ context, event }) => {
-                const owned = (event as unknown as { output: MyProperty[] }).output.some(
-                  (p) => p.id === context.propertyId,
-                );
-                return owned || !context.propertyId
-                  ? {}
-                  : {
-                      propertyId: undefined,
-                      footprints: [],
-                      resumedVerdict: undefined,
-                      notice: { kind: 'propertyNotOwned' as const },
-                    };
-              }),
-            ],
-          },
-        ],
+        onDone: { target: 'resuming', actions: 'acceptProperties' },
         onError: { target: 'loadFailed', actions: assign({ error: message('wizard.propertiesNotLoaded') }) },
       },
+    },
+    // Where the applicant goes on, once their properties are known: the draft's step, or the start.
+    resuming: {
+      always: [
+        ...wizardSteps.map((step) => ({
+          target: `editing.${step}`,
+          guard: { type: 'resumesAt' as const, params: step },
+          actions: 'resumed' as const,
+        })),
+        {
+          // A draft for a property no longer owned starts over rather than applying for someone else's land.
+          target: 'editing',
+          actions: [
+            'resumed' as const,
+            assign(({ context }: { context: WizardContext }) => {
+              const owned = context.properties.some((p) => p.id === context.propertyId);
+              return owned || !context.propertyId
+                ? {}
+                : {
+                    propertyId: undefined,
+                    footprints: [],
+                    resumedVerdict: undefined,
+                    notice: { kind: 'propertyNotOwned' as const },
+                  };
+            }),
+          ],
+        },
+      ],
     },
     loadFailed: {
       on: { RETRY: { target: 'loadingProperties', actions: 'clearError' } },

@@ -1,14 +1,24 @@
-import { GET, askEarly, takeEarly } from './http';
+import { GET, askEarly, takeArrived, takeEarly } from './http';
+import { WIZARD_FIRST_CALLS } from '../firstCalls';
 
 /** Calls whose answers a page needs first; `api` (client.ts) takes an answer asked for early if there is one. */
 const first = {
-  drafts: () => GET('/api/drafts'),
-  myProperties: () => GET('/api/me/properties'),
+  drafts: () => GET(WIZARD_FIRST_CALLS.drafts),
+  myProperties: () => GET(WIZARD_FIRST_CALLS.myProperties),
 };
 export const firstCalls = {
   drafts: () => takeEarly('drafts', first.drafts),
   myProperties: () => takeEarly('myProperties', first.myProperties),
 } satisfies Record<keyof typeof first, unknown>;
+
+/**
+ * The wizard's first answers that have already come (usually: the server names them in the page as preloads),
+ * so its first render is the applicant's step itself rather than "Laddar…" and then the step.
+ */
+export const arrivedWizardAnswers = () => ({
+  drafts: takeArrived<Awaited<ReturnType<typeof first.drafts>>>('drafts'),
+  myProperties: takeArrived<Awaited<ReturnType<typeof first.myProperties>>>('myProperties'),
+});
 
 /**
  * The wizard's first answers, asked for by the entry as the page opens at /ansokan… (App.tsx, startPage) while

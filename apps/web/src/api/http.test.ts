@@ -13,6 +13,7 @@ import {
   apiUrl,
   authApi,
   askEarly,
+  takeArrived,
   forgetVisitAnswers,
   oncePerVisit,
   takeEarly,
@@ -205,6 +206,22 @@ describe('the entry bundle’s JSON over fetch (no zod)', () => {
     await expect(takeEarly('drafts', drafts)).resolves.toEqual([{ id: 'early' }]);
     await expect(takeEarly('drafts', drafts)).resolves.toEqual([{ id: 'again' }]);
     expect(asked(requests)).toEqual(['GET /api/drafts', 'GET /api/drafts']);
+  });
+
+  it('hands over an early answer that has come for a first render, once, and nothing that is still on its way', async () => {
+    const { requests } = stubFetch([json(200, ['early']), json(200, ['slow']), json(200, ['asked again'])]);
+    const drafts = () => GET('/api/drafts');
+    askEarly('drafts', drafts);
+    // Not come yet: nothing to show, and the page's own call takes it when it comes.
+    expect(takeArrived('drafts')).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(takeArrived('drafts')).toEqual(['early']);
+    // Taken: neither handed over again nor waited for by the page's own call.
+    expect(takeArrived('drafts')).toBeUndefined();
+    askEarly('drafts', drafts);
+    await expect(takeEarly('drafts', drafts)).resolves.toEqual(['slow']);
+    await expect(takeEarly('drafts', drafts)).resolves.toEqual(['asked again']);
+    expect(requests).toHaveLength(3);
   });
 
   it('asks again when the early answer was refused, is stale, or was for the last person signed in', async () => {

@@ -6,6 +6,7 @@ import createClient, {
 } from 'openapi-fetch';
 import type { ApiError as ApiErrorBody } from '@lovisa/domain';
 import type { paths } from './schema';
+import { EVERY_PAGE_FIRST_CALLS } from '../firstCalls';
 import { translate, type I18n, type Message, type MessageKey, type MessageParams } from '../i18n/i18n';
 
 // This module is in the entry bundle (the start and login pages, the session): it imports neither zod nor the
@@ -208,13 +209,24 @@ export function oncePerVisit<T>(key: string, load: () => Promise<T>): Promise<T>
  * Taken once, and only while fresh; a refused one is dropped at once, so the page asks again and handles it.
  */
 const EARLY_FRESH_MS = 10_000;
-const earlyAnswers = new Map<string, { at: number; answer: Promise<unknown> }>();
+const earlyAnswers = new Map<string, { at: number; answer: Promise<unknown>; arrived?: { value: unknown } }>();
 export function askEarly(key: string, load: () => Promise<unknown>): void {
   const answer = load();
-  answer.catch(() => {
-    if (earlyAnswers.get(key)?.answer === answer) earlyAnswers.delete(key);
-  });
-  earlyAnswers.set(key, { at: Date.now(), answer });
+  const early: { at: number; answer: Promise<unknown>; arrived?: { value: unknown } } = { at: Date.now(), answer };
+  answer.then(
+    (value) => (early.arrived = { value }),
+    () => {
+      if (earlyAnswers.get(key) === early) earlyAnswers.delete(key);
+    },
+  );
+  earlyAnswers.set(key, early);
+}
+/** An early answer that has already come (and is fresh), taken: a page's first render can show it at once. */
+export function takeArrived<T>(key: string): T | undefined {
+  const early = earlyAnswers.get(key);
+  if (!early?.arrived || Date.now() - early.at >= EARLY_FRESH_MS) return undefined;
+  earlyAnswers.delete(key);
+  return early.arrived.value as T;
 }
 export function takeEarly<T>(key: string, load: () => Promise<T>): Promise<T> {
   const early = earlyAnswers.get(key);
@@ -238,7 +250,7 @@ export type Session = Omit<ApiAnswer<'/api/session', 'get'>, 'kiosk'> & { kiosk:
  */
 export const authApi = {
   session: async (): Promise<Session> => {
-    const answer = await GET('/api/session', { cache: 'no-store' });
+    const answer = await GET(EVERY_PAGE_FIRST_CALLS.session, { cache: 'no-store' });
     return { ...answer, kiosk: answer.kiosk ?? false };
   },
   /** `kiosk`: a BankID login on another device, marked as started at the town-hall kiosk. */

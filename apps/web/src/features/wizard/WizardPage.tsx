@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useMachine } from '@xstate/react';
 import {
   evaluate,
   stepFromSlug,
@@ -20,11 +19,13 @@ import {
   type Draft,
   type Evaluation,
   type Footprint,
+  type MyProperty,
 } from '@lovisa/domain';
 import { polygonArea } from '@lovisa/geo';
 import { useSiteLoader } from '../rules/useSite';
 import { navigate, useLocation } from '../../router';
 import { ApiError, api } from '../../api/client';
+import { arrivedWizardAnswers } from '../../api/early';
 import { PageTitle, Status } from '../../components/Layout';
 import { useApi } from '../../useApi';
 import { useI18n } from '../../i18n/i18n';
@@ -32,6 +33,7 @@ import { PropertyStep } from './PropertyStep';
 import { MeasureStep } from './MeasureStep';
 import { forgetSigning, signingOf } from './signingMarker';
 import { browserWizardMachine } from './wizardMachine';
+import { useMachineInTransitions } from './useMachineInTransitions';
 import { consentApi } from '../consent/consentApi';
 import { useSession } from '../../session';
 import { formatDate, formatTime } from '../../format';
@@ -76,13 +78,19 @@ function useStepAddress(
   const urlStep = stepFromSlug(path.split('/')[2]);
   const written = useRef<WizardStep | undefined>(undefined);
   useEffect(() => {
-    if (!step || step === stepFromSlug(window.location.pathname.split('/')[2])) {
+    const addressStep = stepFromSlug(window.location.pathname.split('/')[2]);
+    if (!step || step === addressStep) {
       written.current = step;
       return;
     }
+    // The browser's back or forward has moved the address since this render (the machine's step is rendered in
+    // a transition, useMachineInTransitions): the machine hears of it first (below), and its step is written then.
+    if (addressStep !== urlStep && written.current !== undefined) return;
     // The first address of a visit replaces /ansokan; every step after that is a page of the history.
     navigate(`/ansokan/${stepSlugs[step]}`, { replace: written.current === undefined });
     written.current = step;
+    // The machine's step moving is what writes the address; a new address is the machine's to hear (below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
   useEffect(() => {
     if (!urlStep || !written.current || urlStep === written.current) return;
@@ -125,7 +133,9 @@ function useInterruptedSigning(draftId: string, atReview: boolean, send: (event:
 }
 
 export default function WizardPage() {
-  const { data: drafts, error } = useApi(() => api.drafts(), []);
+  // What the entry asked for early and has already come: the first render is the applicant's step.
+  const [arrived] = useState(arrivedWizardAnswers);
+  const { data: drafts, error } = useApi(() => api.drafts(), [], arrived.drafts ? { initial: arrived.drafts } : {});
   // Read once: the step addresses that follow drop the query, and the chosen draft must stay chosen.
   const [wanted] = useState(() => new URLSearchParams(window.location.search));
   const { t } = useI18n();
@@ -140,18 +150,27 @@ export default function WizardPage() {
   const chosen = wanted.has('ny') ? undefined : drafts.find((d) => d.id === wanted.get('utkast'));
   const draft = wanted.has('ny') ? undefined : (chosen ?? drafts[0]);
   // Dropped back into the newest draft without asking: say so, and offer a fresh start.
-  return <Wizard draft={draft} resumedSilently={!!draft && !chosen} />;
+  return <Wizard draft={draft} properties={arrived.myProperties} resumedSilently={!!draft && !chosen} />;
 }
 
 /** The machine with the browser's I/O, and what the page keeps in step with it: site, files, signing, address. */
-function useWizard(draft: Draft | undefined) {
+function useWizard(draft: Draft | undefined, properties: MyProperty[] | undefined) {
   const machine = useMemo(() => browserWizardMachine(), []);
   // A new application gets its draft id once; the machine keeps it (or the resumed draft's) from then on.
   const [newDraftId] = useState(() => crypto.randomUUID());
-  const [state, send, actor] = useMachine(machine, { input: { draftId: newDraftId, ...(draft ? { draft } : {}) } });
-  useSiteLoader(state.context.propertyId, (propertyId, site) => send({ type: 'SET_SITE', propertyId, site }), {
-    afterPaint: true,
+  const {
+    snapshot: state,
+    send,
+    sendInBackground,
+    actor,
+  } = useMachineInTransitions(machine, {
+    input: { draftId: newDraftId, ...(draft ? { draft } : {}), ...(properties ? { properties } : {}) },
   });
+  useSiteLoader(
+    state.context.propertyId,
+    (propertyId, site) => sendInBackground({ type: 'SET_SITE', propertyId, site }),
+    { afterPaint: true },
+  );
   const { propertyId, measure, footprints, details, site, today, attachments, draftId } = state.context;
   // The same verdict the server will reach, recomputed as the applicant draws and types.
   const evaluation = useMemo(
@@ -169,15 +188,15 @@ function useWizard(draft: Draft | undefined) {
       )
       .then(([attachments, consents]) => {
         if (!live) return;
-        if (attachments) send({ type: 'SET_ATTACHMENTS', attachments });
-        if (consents) send({ type: 'SET_CONSENTS', consents });
+        if (attachments) sendInBackground({ type: 'SET_ATTACHMENTS', attachments });
+        if (consents) sendInBackground({ type: 'SET_CONSENTS', consents });
       });
     return () => {
       live = false;
     };
-  }, [draftId, send]);
-  useConsents(draftId, state.context.consents, send);
-  useInterruptedSigning(draftId, state.matches({ editing: 'review' }), send);
+  }, [draftId, sendInBackground]);
+  useConsents(draftId, state.context.consents, sendInBackground);
+  useInterruptedSigning(draftId, state.matches({ editing: 'review' }), sendInBackground);
   const step = wizardSteps.find((s) => state.matches({ editing: s }));
   useStepAddress(
     step,
@@ -270,8 +289,16 @@ function useProblemAttempts() {
   return { attempts, showProblems: attempts > 0, focusedAttempt, setShowProblems };
 }
 
-function Wizard({ draft, resumedSilently }: { draft: Draft | undefined; resumedSilently: boolean }) {
-  const { state, send, actor, evaluation, step } = useWizard(draft);
+function Wizard({
+  draft,
+  properties,
+  resumedSilently,
+}: {
+  draft: Draft | undefined;
+  properties: MyProperty[] | undefined;
+  resumedSilently: boolean;
+}) {
+  const { state, send, actor, evaluation, step } = useWizard(draft, properties);
   const { attempts, showProblems, focusedAttempt, setShowProblems } = useProblemAttempts();
   const { t, lang } = useI18n();
   const { context } = state;
@@ -315,7 +342,8 @@ function Wizard({ draft, resumedSilently }: { draft: Draft | undefined; resumedS
   const current = step ?? 'review';
   const problems = stepProblems(context, current);
   const next = () => {
-    if (state.can({ type: 'NEXT' })) {
+    // The machine's own snapshot: the rendered one may be a transition behind (useMachineInTransitions).
+    if (actor.getSnapshot().can({ type: 'NEXT' })) {
       setShowProblems(false);
       send({ type: 'NEXT' });
     } else setShowProblems(true);

@@ -3,6 +3,7 @@ import { applicationMachine, type SignOrder, type WizardEvent } from '@lovisa/wi
 import { bankIdMessageId } from '@lovisa/domain';
 import { ApiError, api, apiErrorMessage } from '../../api/client';
 import { forgetSigning, rememberSigning } from './signingMarker';
+import { afterPaint } from '../../afterPaint';
 
 /** About 30 s of silence at the default 2 s interval before the page says signing could not be followed. */
 const MAX_UNREACHABLE_POLLS = 15;
@@ -54,6 +55,9 @@ export const browserWizardMachine = () =>
     actors: {
       loadProperties: fromPromise(() => api.myProperties()),
       saveDraft: fromPromise(async ({ input }) => {
+        // A step saves as it is entered, in the render that shows it: sent once that is on screen, the request
+        // does not share a slow phone's first moments with the step (docs/performance.md, session 12).
+        await afterPaint();
         const saved = await api.saveDraft(input.draftId, input.data);
         return { updatedAt: saved.updatedAt };
       }),
