@@ -8,14 +8,15 @@ import { askSession, SessionProvider, type Session } from './session';
 import { loadMunicipality } from './components/municipality';
 import './styles.css';
 
+/** How long the first render waits for the first answers at most: a slow server does not leave the page blank. */
+const FIRST_ANSWERS_AT_MOST_MS = 3000;
+const atMost = <T,>(answer: Promise<T>) =>
+  Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_ANSWERS_AT_MOST_MS))]);
+
 const pageChunk = startPage(window.location.pathname);
 // Every page's first answers, asked for now rather than from the first render's effects (the server names them in
 // the page as preloads, so they are usually in before the chunks): the first render has them, and the header is
 // drawn once, with the visitor's name and the municipality's own (docs/performance.md, session 12).
-/** How long the first render waits for those answers at most: a slow server does not leave the page blank. */
-const FIRST_ANSWERS_AT_MOST_MS = 3000;
-const atMost = <T,>(answer: Promise<T>) =>
-  Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_ANSWERS_AT_MOST_MS))]);
 const firstAnswers = Promise.all([atMost(askSession()), atMost(loadMunicipality().catch(() => null))]);
 
 // In a transition: React renders the first page in slices, not in one long task a phone's taps wait behind

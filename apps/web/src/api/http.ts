@@ -209,10 +209,16 @@ export function oncePerVisit<T>(key: string, load: () => Promise<T>): Promise<T>
  * Taken once, and only while fresh; a refused one is dropped at once, so the page asks again and handles it.
  */
 const EARLY_FRESH_MS = 10_000;
-const earlyAnswers = new Map<string, { at: number; answer: Promise<unknown>; arrived?: { value: unknown } }>();
+interface EarlyAnswer {
+  at: number;
+  answer: Promise<unknown>;
+  /** Set once the answer has come. */
+  arrived?: { value: unknown };
+}
+const earlyAnswers = new Map<string, EarlyAnswer>();
 export function askEarly(key: string, load: () => Promise<unknown>): void {
   const answer = load();
-  const early: { at: number; answer: Promise<unknown>; arrived?: { value: unknown } } = { at: Date.now(), answer };
+  const early: EarlyAnswer = { at: Date.now(), answer };
   answer.then(
     (value) => (early.arrived = { value }),
     () => {
