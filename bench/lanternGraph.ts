@@ -19,7 +19,11 @@ interface GraphNode {
   startTime: number;
   endTime: number;
   request?: { url: string; transferSize: number };
-  childEvents?: { name: string; dur?: number }[];
+  childEvents?: {
+    name: string;
+    dur?: number;
+    args?: { data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number } };
+  }[];
   getEvaluateScriptURLs?: () => Set<string>;
 }
 interface Estimate {
@@ -56,6 +60,14 @@ function print(label: string, estimate: Estimate, origin: string, requests = tru
         .map(([k, v]) => `${k} ${Math.round(v)}`)
         .join(', ');
       out(`    ${ms(t.startTime)}–${ms(t.endTime)} task (${observed} ms observed) ${scripts} ${top}`);
+      // Which functions the task called, where the trace says (file:line:column in the built code).
+      const calls = (node.childEvents ?? [])
+        .filter((e) => e.name === 'FunctionCall' && (e.dur ?? 0) >= 2000 && e.args?.data?.url)
+        .map((e) => {
+          const d = e.args!.data!;
+          return `${d.url!.replace(origin, '')}:${d.lineNumber ?? '?'}:${d.columnNumber ?? '?'} ${d.functionName || '(anonymous)'} ${Math.round((e.dur ?? 0) / 1000)} ms`;
+        });
+      for (const call of calls) out(`        ${call}`);
     }
   }
 }

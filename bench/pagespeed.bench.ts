@@ -132,9 +132,11 @@ export async function runPageSpeedBench(runs: number, webDist: string): Promise<
   }
   const { server, cookie, stop } = await mapStepServer(webDist);
   try {
-    const pages: { name: string; url: string; cookie: string | null; perfBudget: number }[] = [
+    // The map step's score swings with the machine's load (Lighthouse simulates a phone from one fast load): its
+    // blocking time has a ceiling of its own, so a good median on a quiet run cannot hide long tasks (issue 18).
+    const pages: { name: string; url: string; cookie: string | null; perfBudget: number; tbtBudgetMs?: number }[] = [
       { name: 'start page', url: `${server.baseUrl}/`, cookie: null, perfBudget: 95 },
-      { name: 'map step', url: `${server.baseUrl}/ansokan/karta`, cookie, perfBudget: 80 },
+      { name: 'map step', url: `${server.baseUrl}/ansokan/karta`, cookie, perfBudget: 95, tbtBudgetMs: 200 },
     ];
     const results: BenchResult[] = [];
     for (const page of pages) {
@@ -175,6 +177,18 @@ export async function runPageSpeedBench(runs: number, webDist: string): Promise<
             (retries ? `; ${retries} run(s) repeated after a Lighthouse error` : ''),
           atLeast: true,
         },
+        ...(page.tbtBudgetMs === undefined
+          ? []
+          : [
+              {
+                name: `lighthouse ${page.name}: total blocking time`,
+                value: Math.round(median(all.map((s) => s.tbtMs))),
+                unit: 'ms',
+                budget: page.tbtBudgetMs,
+                pass: median(all.map((s) => s.tbtMs)) <= page.tbtBudgetMs,
+                note: `median of ${runs} (${all.map((s) => Math.round(s.tbtMs)).join(', ')}); simulated, 4× CPU`,
+              },
+            ]),
         {
           name: `lighthouse ${page.name}: accessibility`,
           value: a11y,

@@ -1,5 +1,5 @@
 import 'leaflet/dist/leaflet.css';
-import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type L from 'leaflet';
 import { MapContainer, ScaleControl, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import type { AllowanceLedger, DetailedPlan, Property, Surroundings } from '@lovisa/domain';
@@ -60,6 +60,11 @@ export function PropertyMap(props: {
   const painted = usePainted();
   const stage = useStagedLayers(3, painted);
   const bounds = useMemo(() => propertyBounds(props.property.boundary), [props.property.boundary]);
+  // The map reaches the caller in a render of its own, after the map's task: what the caller puts on it (the
+  // drawn buildings and their tools) made in the same task as the map held a phone's main thread ≈ 100 ms at 4× CPU
+  // (docs/performance.md, session 13).
+  const { onMap } = props;
+  const handOver = useCallback((map: L.Map | null) => onMap && startTransition(() => onMap(map)), [onMap]);
   return (
     <figure className="map-figure">
       {props.toolbar}
@@ -68,7 +73,7 @@ export function PropertyMap(props: {
         {!painted && <div className={props.className ?? 'map'} />}
         {painted && (
           <MapContainer
-            ref={props.onMap}
+            ref={handOver}
             className={props.className ?? 'map'}
             crs={sweref99tm}
             // Made with the property in view: one view, not a default one and then the property's.
